@@ -1,0 +1,40 @@
+package org.netstudio.netgraph.catalog;
+
+import java.util.List;
+import org.netstudio.netgraph.tensor.Dim;
+
+/**
+ * A learnable or state array of a layer, e.g. Linear's {@code weights} ({@code units×d}) or
+ * BatchNorm's {@code movingMean} (not trainable). Dimensions may be unknown until the layer's
+ * input is.
+ */
+public record ArraySpec(String name, List<Dim> shape, boolean trainable) {
+
+    public ArraySpec {
+        shape = List.copyOf(shape);
+    }
+
+    public static ArraySpec trainable(String name, Dim... shape) {
+        return new ArraySpec(name, List.of(shape), true);
+    }
+
+    public static ArraySpec state(String name, Dim... shape) {
+        return new ArraySpec(name, List.of(shape), false);
+    }
+
+    /** Number of elements, or -1 when a dimension is unknown. */
+    public long size() {
+        long n = 1;
+        for (Dim d : shape) {
+            if (!d.isFixed()) {
+                return -1;
+            }
+            n *= d.size();
+        }
+        return n;
+    }
+
+    public String shapeText() {
+        return shape.stream().map(Dim::toString).reduce((a, b) -> a + "×" + b).orElse("scalar");
+    }
+}

@@ -1,0 +1,313 @@
+package org.netstudio.netgraph.catalog;
+
+import static org.netstudio.netgraph.catalog.ShapeRule.outputs;
+import static org.netstudio.netgraph.catalog.ShapeRule.rejectInput;
+import static org.netstudio.netgraph.catalog.ShapeRule.rejectParam;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * Convolution, Deconvolution, Pooling and GlobalPooling over 1 to 3 spatial axes, channels first.
+ * Output sizes follow PyTorch: {@code floor((s + 2p - d(k-1) - 1) / stride) + 1}.
+ */
+final class ConvolutionLayers {
+
+    private static final PortRequirement SPATIAL = PortRequirement.realOfRank(2, 4,
+            "an image-like array (channels×s1…sk, k = 1 to 3)");
+
+    private ConvolutionLayers() {
+    }
+
+    static List<LayerType> all() {
+        return List.of(convolution(), deconvolution(), pooling(), globalPooling());
+    }
+
+    static LayerType convolution() {
+        return LayerType.builder("Convolution", Category.CONVOLUTION)
+                .aliases("Conv", "Conv1D", "Conv2D", "Conv3D")
+                .doc("Slides learnable filters over 1 to 3 spatial axes; the number of axes follows the input's rank.")
+                .param(ParamSpec.required("channels", ParamKind.INT, 1.0, "Number of output channels (filters)."))
+                .param(ParamSpec.required("kernel", ParamKind.INT_OR_LIST, 1.0, "Filter size: one number for every axis, or one per axis."))
+                .param(ParamSpec.optional("stride", ParamKind.INT_OR_LIST, 1, 1.0, "Step between filter positions."))
+                .param(ParamSpec.optional("padding", ParamKind.PADDING, 0, 0.0, "Zeros added on each side, or \"same\" to keep the size (stride 1)."))
+                .param(ParamSpec.optional("dilation", ParamKind.INT_OR_LIST, 1, 1.0, "Spacing between filter taps."))
+                .param(ParamSpec.optional("groups", ParamKind.INT, 1, 1.0, "Splits channels into groups convolved separately (depthwise when equal to the channels)."))
+                .param(ParamSpec.optional("bias", ParamKind.BOOL, true, null, "Whether to add a learnable bias per channel."))
+                .keyParams("channels", "kernel", "stride")
+                .input("Input", SPATIAL)
+                .shape(ConvolutionLayers::convolutionShape)
+                .arrays((p, in, out) -> {
+                    TensorType t = in.get(0);
+                    int axes = t.rankKnown() ? t.rank() - 1 : -1;
+                    List<Dim> w = new ArrayList<>();
+                    w.add(Dim.of(p.getInt("channels")));
+                    Dim c = t.rankKnown() ? t.dim(0) : Dim.UNKNOWN;
+                    w.add(c.isFixed() ? Dim.of(c.size() / p.getInt("groups")) : Dim.UNKNOWN);
+                    int[] k = axes > 0 ? p.perAxis("kernel", axes) : null;
+                    if (k == null) {
+                        w.add(Dim.UNKNOWN);
+                    } else {
+                        for (int x : k) {
+                            w.add(Dim.of(x));
+                        }
+                    }
+                    List<ArraySpec> arrays = new ArrayList<>();
+                    arrays.add(new ArraySpec("weights", w, true));
+                    if (p.getBool("bias")) {
+                        arrays.add(ArraySpec.trainable("biases", Dim.of(p.getInt("channels"))));
+                    }
+                    return arrays;
+                })
+                .cost((p, in, out) -> {
+                    TensorType t = in.get(0);
+                    TensorType o = out.isEmpty() ? null : out.get(0);
+                    if (!t.rankKnown() || o == null || !t.dim(0).isFixed()) {
+                        return -1;
+                    }
+                    int[] k = p.perAxis("kernel", t.rank() - 1);
+                    long taps = t.dim(0).size() / p.getInt("groups");
+                    for (int x : k) {
+                        taps *= x;
+                    }
+                    return Shapes.times(o.elementCount(), taps);
+                })
+                .build();
+    }
+
+    private static ShapeRule.Outcome convolutionShape(Params p, List<TensorType> in) {
+        TensorType t = in.get(0);
+        int channels = p.getInt("channels");
+        int groups = p.getInt("groups");
+        if (channels % groups != 0) {
+            return rejectParam("channels " + channels + " must be divisible by groups " + groups);
+        }
+        if (!t.rankKnown()) {
+            return outputs(TensorType.ANY_REAL);
+        }
+        int axes = t.rank() - 1;
+        Dim c = t.dim(0);
+        if (c instanceof Dim.Symbolic s) {
+            return rejectInput(0, "the channel dimension must have a fixed size, but it is the varying length " + s);
+        }
+        if (c.isFixed() && c.size() % groups != 0) {
+            return rejectInput(0, "its " + c.size() + " input channels must be divisible by groups " + groups);
+        }
+        int[] k = p.perAxis("kernel", axes);
+        int[] s = p.perAxis("stride", axes);
+        int[] d = p.perAxis("dilation", axes);
+        String lengthProblem = lengthProblem(p, axes, "kernel", "stride", "dilation", "padding");
+        if (lengthProblem != null) {
+            return rejectParam(lengthProblem);
+        }
+        boolean same = "same".equals(p.get("padding"));
+        if (same && !allOnes(s)) {
+            return rejectParam("padding \"same\" needs stride 1, but stride is " + Shapes.sizesText(s));
+        }
+        int[] pad = same ? null : p.perAxis("padding", axes);
+        List<Dim> out = new ArrayList<>();
+        out.add(Dim.of(channels));
+        int[] inSizes = new int[axes];
+        int[] span = new int[axes];
+        boolean tooSmall = false;
+        for (int i = 0; i < axes; i++) {
+            Dim sd = t.dim(i + 1);
+            span[i] = d[i] * (k[i] - 1) + 1;
+            if (same) {
+                out.add(sd);
+                continue;
+            }
+            if (!sd.isFixed()) {
+                out.add(sd instanceof Dim.Symbolic && span[i] == 1 && s[i] == 1 && pad[i] == 0 ? sd : Dim.UNKNOWN);
+                continue;
+            }
+            inSizes[i] = sd.size();
+            int padded = sd.size() + 2 * pad[i];
+            if (padded < span[i]) {
+                tooSmall = true;
+            }
+            out.add(Dim.of(Math.max(0, (padded - span[i]) / s[i] + 1)));
+        }
+        if (tooSmall) {
+            return rejectInput(0, "the kernel " + Shapes.sizesText(span) + " (dilated) is larger than the "
+                    + Shapes.sizesText(inSizes) + " input with padding " + Shapes.sizesText(pad));
+        }
+        return outputs(TensorType.real(out));
+    }
+
+    static LayerType deconvolution() {
+        return LayerType.builder("Deconvolution", Category.CONVOLUTION)
+                .aliases("ConvTranspose", "TransposedConvolution")
+                .doc("A transposed convolution: grows the spatial size, e.g. to upsample in a decoder.")
+                .param(ParamSpec.required("channels", ParamKind.INT, 1.0, "Number of output channels."))
+                .param(ParamSpec.required("kernel", ParamKind.INT_OR_LIST, 1.0, "Filter size."))
+                .param(ParamSpec.optional("stride", ParamKind.INT_OR_LIST, 1, 1.0, "Upsampling factor."))
+                .param(ParamSpec.optional("padding", ParamKind.INT_OR_LIST, 0, 0.0, "Removed from each side of the output."))
+                .param(ParamSpec.optional("outputPadding", ParamKind.INT_OR_LIST, 0, 0.0, "Extra size added on one side of the output."))
+                .param(ParamSpec.optional("bias", ParamKind.BOOL, true, null, "Whether to add a learnable bias per channel."))
+                .keyParams("channels", "kernel", "stride")
+                .input("Input", SPATIAL)
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown()) {
+                        return outputs(TensorType.ANY_REAL);
+                    }
+                    int axes = t.rank() - 1;
+                    String lengthProblem = lengthProblem(p, axes, "kernel", "stride", "padding", "outputPadding");
+                    if (lengthProblem != null) {
+                        return rejectParam(lengthProblem);
+                    }
+                    int[] k = p.perAxis("kernel", axes);
+                    int[] s = p.perAxis("stride", axes);
+                    int[] pad = p.perAxis("padding", axes);
+                    int[] op = p.perAxis("outputPadding", axes);
+                    for (int i = 0; i < axes; i++) {
+                        if (op[i] >= s[i]) {
+                            return rejectParam("outputPadding " + Shapes.sizesText(op) + " must be smaller than stride "
+                                    + Shapes.sizesText(s));
+                        }
+                    }
+                    List<Dim> out = new ArrayList<>();
+                    out.add(Dim.of(p.getInt("channels")));
+                    for (int i = 0; i < axes; i++) {
+                        Dim sd = t.dim(i + 1);
+                        if (!sd.isFixed()) {
+                            out.add(Dim.UNKNOWN);
+                            continue;
+                        }
+                        int o = (sd.size() - 1) * s[i] - 2 * pad[i] + (k[i] - 1) + op[i] + 1;
+                        if (o < 1) {
+                            return rejectParam("padding " + Shapes.sizesText(pad) + " leaves no output from the "
+                                    + sd.size() + "-wide input");
+                        }
+                        out.add(Dim.of(o));
+                    }
+                    return outputs(TensorType.real(out));
+                })
+                .arrays((p, in, out) -> {
+                    TensorType t = in.get(0);
+                    List<Dim> w = new ArrayList<>();
+                    w.add(t.rankKnown() ? t.dim(0) : Dim.UNKNOWN);
+                    w.add(Dim.of(p.getInt("channels")));
+                    int[] k = t.rankKnown() ? p.perAxis("kernel", t.rank() - 1) : null;
+                    if (k == null) {
+                        w.add(Dim.UNKNOWN);
+                    } else {
+                        for (int x : k) {
+                            w.add(Dim.of(x));
+                        }
+                    }
+                    List<ArraySpec> arrays = new ArrayList<>();
+                    arrays.add(new ArraySpec("weights", w, true));
+                    if (p.getBool("bias")) {
+                        arrays.add(ArraySpec.trainable("biases", Dim.of(p.getInt("channels"))));
+                    }
+                    return arrays;
+                })
+                .cost((p, in, out) -> {
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown() || !t.dim(0).isFixed() || out.isEmpty()) {
+                        return -1;
+                    }
+                    int[] k = p.perAxis("kernel", t.rank() - 1);
+                    long taps = p.getInt("channels");
+                    for (int x : k) {
+                        taps *= x;
+                    }
+                    return Shapes.times(t.elementCount(), taps);
+                })
+                .build();
+    }
+
+    static LayerType pooling() {
+        return LayerType.builder("Pooling", Category.CONVOLUTION)
+                .aliases("MaxPool", "AvgPool", "MaxPooling", "AveragePooling")
+                .doc("Takes the maximum or the mean over windows of each channel.")
+                .param(ParamSpec.choice("function", "max", List.of("max", "mean"), "How each window is summarised."))
+                .param(ParamSpec.required("kernel", ParamKind.INT_OR_LIST, 1.0, "Window size."))
+                .param(ParamSpec.optional("stride", ParamKind.INT_OR_LIST, null, 1.0, "Step between windows (default: the kernel)."))
+                .param(ParamSpec.optional("padding", ParamKind.INT_OR_LIST, 0, 0.0, "Padding on each side (at most half the kernel)."))
+                .keyParams("function", "kernel", "stride")
+                .input("Input", SPATIAL)
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown()) {
+                        return outputs(TensorType.ANY_REAL);
+                    }
+                    int axes = t.rank() - 1;
+                    String lengthProblem = lengthProblem(p, axes, "kernel", "stride", "padding");
+                    if (lengthProblem != null) {
+                        return rejectParam(lengthProblem);
+                    }
+                    int[] k = p.perAxis("kernel", axes);
+                    int[] s = p.has("stride") ? p.perAxis("stride", axes) : k;
+                    int[] pad = p.perAxis("padding", axes);
+                    for (int i = 0; i < axes; i++) {
+                        if (2 * pad[i] > k[i]) {
+                            return rejectParam("padding " + Shapes.sizesText(pad) + " must be at most half the kernel "
+                                    + Shapes.sizesText(k));
+                        }
+                    }
+                    List<Dim> out = new ArrayList<>();
+                    out.add(t.dim(0));
+                    int[] inSizes = new int[axes];
+                    for (int i = 0; i < axes; i++) {
+                        Dim sd = t.dim(i + 1);
+                        if (!sd.isFixed()) {
+                            out.add(Dim.UNKNOWN);
+                            continue;
+                        }
+                        inSizes[i] = sd.size();
+                        int padded = sd.size() + 2 * pad[i];
+                        if (padded < k[i]) {
+                            return rejectInput(0, "the window " + Shapes.sizesText(k) + " is larger than the "
+                                    + sizesOf(t) + " input");
+                        }
+                        out.add(Dim.of((padded - k[i]) / s[i] + 1));
+                    }
+                    return outputs(TensorType.real(out));
+                })
+                .cost((p, in, out) -> out.isEmpty() ? -1 : 0)
+                .build();
+    }
+
+    static LayerType globalPooling() {
+        return LayerType.builder("GlobalPooling", Category.CONVOLUTION)
+                .aliases("GlobalAveragePooling", "GlobalMaxPooling", "GlobalAvgPool")
+                .doc("Summarises each channel over all its spatial positions: c×s… becomes a vector of size c.")
+                .param(ParamSpec.choice("function", "mean", List.of("mean", "max"), "How each channel is summarised."))
+                .keyParams("function")
+                .input("Input", SPATIAL)
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    return outputs(TensorType.real(List.of(t.rankKnown() ? t.dim(0) : Dim.UNKNOWN)));
+                })
+                .build();
+    }
+
+    private static String sizesOf(TensorType t) {
+        return Shapes.dimsText(t.dims().subList(1, t.rank()));
+    }
+
+    private static boolean allOnes(int[] v) {
+        for (int x : v) {
+            if (x != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A message when a per-axis list parameter has the wrong number of entries for the input. */
+    private static String lengthProblem(Params p, int axes, String... names) {
+        for (String n : names) {
+            if (p.has(n) && !"same".equals(p.get(n)) && p.perAxis(n, axes) == null) {
+                return n + " " + p.get(n) + " has " + ((List<?>) p.get(n)).size() + " entries, but the input has "
+                        + axes + " spatial ax" + (axes == 1 ? "is" : "es");
+            }
+        }
+        return null;
+    }
+}

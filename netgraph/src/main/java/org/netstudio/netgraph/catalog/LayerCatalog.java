@@ -1,0 +1,140 @@
+package org.netstudio.netgraph.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All layer types NetStudio knows, looked up by name or alias (case-insensitive). The names and
+ * parameter names are the file format's. The containers Chain and Graph are not layer types here;
+ * they are {@link #CONTAINERS} of the net model.
+ */
+public final class LayerCatalog {
+
+    /** Container type names, with their aliases. */
+    public static final List<String> CONTAINERS = List.of("Chain", "Graph");
+
+    private static final LayerCatalog STANDARD = new LayerCatalog(collect());
+
+    private final List<LayerType> types;
+    private final Map<String, LayerType> byName = new LinkedHashMap<>();
+    private final Map<String, LayerType> byAlias = new LinkedHashMap<>();
+
+    private LayerCatalog(List<LayerType> types) {
+        this.types = Collections.unmodifiableList(types);
+        for (LayerType t : types) {
+            if (byName.put(t.name(), t) != null) {
+                throw new IllegalStateException("duplicate layer type " + t.name());
+            }
+            byAlias.put(t.name().toLowerCase(Locale.ROOT), t);
+        }
+        for (LayerType t : types) {
+            for (String a : t.aliases()) {
+                LayerType prev = byAlias.put(a.toLowerCase(Locale.ROOT), t);
+                if (prev != null && prev != t) {
+                    throw new IllegalStateException("alias " + a + " names both " + prev.name() + " and " + t.name());
+                }
+            }
+        }
+    }
+
+    public static LayerCatalog standard() {
+        return STANDARD;
+    }
+
+    private static List<LayerType> collect() {
+        List<LayerType> all = new ArrayList<>();
+        all.addAll(CoreLayers.all());
+        all.addAll(ConvolutionLayers.all());
+        all.addAll(ActivationLayers.all());
+        all.addAll(NormalizationLayers.all());
+        all.addAll(MergeLayers.all());
+        all.addAll(SequenceLayers.all());
+        all.addAll(LossLayers.all());
+        return all;
+    }
+
+    public List<LayerType> types() {
+        return types;
+    }
+
+    /** The type with exactly this canonical name. */
+    public Optional<LayerType> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The type with this name or alias, ignoring case ("dense" → Linear, "ReLU" → Ramp). */
+    public Optional<LayerType> resolve(String nameOrAlias) {
+        return nameOrAlias == null ? Optional.empty()
+                : Optional.ofNullable(byAlias.get(nameOrAlias.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Types whose name, alias or category contains the query (case-insensitive), best first:
+     * exact names and aliases, then prefixes, then substrings.
+     */
+    public List<LayerType> search(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return types;
+        }
+        List<LayerType> exact = new ArrayList<>();
+        List<LayerType> prefix = new ArrayList<>();
+        List<LayerType> contains = new ArrayList<>();
+        for (LayerType t : types) {
+            List<String> words = new ArrayList<>();
+            words.add(t.name().toLowerCase(Locale.ROOT));
+            t.aliases().forEach(a -> words.add(a.toLowerCase(Locale.ROOT)));
+            if (words.contains(q)) {
+                exact.add(t);
+            } else if (words.stream().anyMatch(w -> w.startsWith(q))) {
+                prefix.add(t);
+            } else if (words.stream().anyMatch(w -> w.contains(q))
+                    || t.category().title().toLowerCase(Locale.ROOT).contains(q)) {
+                contains.add(t);
+            }
+        }
+        List<LayerType> out = new ArrayList<>(exact);
+        out.addAll(prefix);
+        out.addAll(contains);
+        return out;
+    }
+
+    /** A "did you mean" suggestion for an unknown type name, or empty. */
+    public Optional<String> suggest(String unknown) {
+        String u = unknown.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Map.Entry<String, LayerType> e : byAlias.entrySet()) {
+            int d = distance(u, e.getKey());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = e.getValue().name();
+            }
+        }
+        return bestDistance <= Math.max(2, u.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

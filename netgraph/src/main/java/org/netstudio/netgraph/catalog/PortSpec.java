@@ -1,0 +1,23 @@
+package org.netstudio.netgraph.catalog;
+
+import java.util.Objects;
+
+/**
+ * One input port of a layer type. A variadic port (Catenate, Total) stands for any number of
+ * ports named {@code name1, name2, …}.
+ */
+public record PortSpec(String name, PortRequirement requirement, boolean variadic) {
+
+    public PortSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(requirement, "requirement");
+    }
+
+    public static PortSpec of(String name, PortRequirement requirement) {
+        return new PortSpec(name, requirement, false);
+    }
+
+    public static PortSpec variadic(String name, PortRequirement requirement) {
+        return new PortSpec(name, requirement, true);
+    }
+}

@@ -1,0 +1,75 @@
+package org.netstudio.netgraph.expression;
+
+import java.util.List;
+
+/**
+ * A parsed element-wise expression in one variable {@code x}, as used by the Elementwise layer
+ * ({@code "tanh(x)*sigmoid(x)"}). A tree of immutable records; the engine compiles it to tensor
+ * operations, {@link #evaluate(double)} gives reference values for tests.
+ */
+public sealed interface Expression
+        permits Expression.Number, Expression.Variable, Expression.Call, Expression.Binary, Expression.Negate {
+
+    /** The functions an expression may call. */
+    List<String> FUNCTIONS = List.of("tanh", "sigmoid", "exp", "log", "sqrt", "abs", "sin", "cos", "ramp",
+            "relu", "softplus", "square");
+
+    record Number(double value) implements Expression {
+    }
+
+    record Variable() implements Expression {
+    }
+
+    record Call(String function, Expression argument) implements Expression {
+    }
+
+    /** {@code op} is one of {@code + - * / ^}. */
+    record Binary(char op, Expression left, Expression right) implements Expression {
+    }
+
+    record Negate(Expression operand) implements Expression {
+    }
+
+    static Expression parse(String text) throws ExpressionException {
+        return new ExpressionParser(text).parse();
+    }
+
+    default double evaluate(double x) {
+        if (this instanceof Number n) {
+            return n.value();
+        }
+        if (this instanceof Variable) {
+            return x;
+        }
+        if (this instanceof Negate n) {
+            return -n.operand().evaluate(x);
+        }
+        if (this instanceof Binary b) {
+            double l = b.left().evaluate(x);
+            double r = b.right().evaluate(x);
+            return switch (b.op()) {
+                case '+' -> l + r;
+                case '-' -> l - r;
+                case '*' -> l * r;
+                case '/' -> l / r;
+                default -> Math.pow(l, r);
+            };
+        }
+        Call c = (Call) this;
+        double a = c.argument().evaluate(x);
+        return switch (c.function()) {
+            case "tanh" -> Math.tanh(a);
+            case "sigmoid" -> 1 / (1 + Math.exp(-a));
+            case "exp" -> Math.exp(a);
+            case "log" -> Math.log(a);
+            case "sqrt" -> Math.sqrt(a);
+            case "abs" -> Math.abs(a);
+            case "sin" -> Math.sin(a);
+            case "cos" -> Math.cos(a);
+            case "ramp", "relu" -> Math.max(0, a);
+            case "softplus" -> Math.log1p(Math.exp(a));
+            case "square" -> a * a;
+            default -> throw new IllegalStateException("unknown function " + c.function());
+        };
+    }
+}

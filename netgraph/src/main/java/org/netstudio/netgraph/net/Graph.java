@@ -1,0 +1,101 @@
+package org.netstudio.netgraph.net;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph of named nodes joined by edges, with named input and output ports of its own. The
+ * structure is not required to be valid (edges may name ports that do not exist, inputs may be
+ * unconnected): the editor passes through such states, and inference reports them as diagnostics.
+ *
+ * @param inputs  the graph's input ports in order, with their declarations
+ * @param nodes   the nodes by name, in insertion order
+ * @param edges   the wires
+ * @param outputs the graph's output ports in order, with their declarations
+ */
+public record Graph(Map<String, PortDecl> inputs, Map<String, NetNode> nodes, List<Edge> edges,
+                    Map<String, PortDecl> outputs) implements NetNode {
+
+    public Graph {
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        edges = List.copyOf(edges);
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    public static Graph empty() {
+        return new Graph(Map.of(), Map.of(), List.of(), Map.of());
+    }
+
+    public Graph withNode(String name, NetNode node) {
+        Map<String, NetNode> n = new LinkedHashMap<>(nodes);
+        n.put(name, node);
+        return new Graph(inputs, n, edges, outputs);
+    }
+
+    /** Removes the node and every edge touching it. */
+    public Graph withoutNode(String name) {
+        Map<String, NetNode> n = new LinkedHashMap<>(nodes);
+        n.remove(name);
+        List<Edge> e = new ArrayList<>();
+        for (Edge edge : edges) {
+            if (!name.equals(edge.from().node()) && !name.equals(edge.to().node())) {
+                e.add(edge);
+            }
+        }
+        return new Graph(inputs, n, e, outputs);
+    }
+
+    public Graph withEdge(Edge edge) {
+        List<Edge> e = new ArrayList<>(edges);
+        e.add(edge);
+        return new Graph(inputs, nodes, e, outputs);
+    }
+
+    public Graph withoutEdge(Edge edge) {
+        List<Edge> e = new ArrayList<>(edges);
+        e.remove(edge);
+        return new Graph(inputs, nodes, e, outputs);
+    }
+
+    public Graph withInput(String name, PortDecl decl) {
+        Map<String, PortDecl> i = new LinkedHashMap<>(inputs);
+        i.put(name, decl);
+        return new Graph(i, nodes, edges, outputs);
+    }
+
+    public Graph withOutput(String name, PortDecl decl) {
+        Map<String, PortDecl> o = new LinkedHashMap<>(outputs);
+        o.put(name, decl);
+        return new Graph(inputs, nodes, edges, o);
+    }
+
+    /** The edges arriving at an input port of a node (a valid graph has exactly one). */
+    public List<Edge> edgesInto(PortRef to) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.to().equals(to)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String typeName() {
+        return "Graph";
+    }
+
+    @Override
+    public List<String> inputNames() {
+        return List.copyOf(inputs.keySet());
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return List.copyOf(outputs.keySet());
+    }
+}
