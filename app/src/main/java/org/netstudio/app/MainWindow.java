@@ -1,0 +1,280 @@
+package org.netstudio.app;
+
+import java.util.Objects;
+
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The main window (DESIGN.md, "The GUI"): menu bar and toolbar on top; palette (left), canvas tabs
+ * under a breadcrumb (centre) and inspector (right) side by side; the collapsible trainer panel
+ * below them; the status bar at the bottom. Each region starts with a placeholder that the module
+ * owning it replaces through a setter, keeping the region's id and style class.
+ */
+public final class MainWindow {
+
+    public static final double DEFAULT_WIDTH = 1400;
+    public static final double DEFAULT_HEIGHT = 900;
+
+    /** Share of the height above the trainer panel when it is open. */
+    private static final double TRAINER_DIVIDER = 0.70;
+
+    private final MainMenu menu = new MainMenu(this::setTheme);
+    private final BorderPane palette = panel("palette", "ns-palette", "Layers");
+    private final BorderPane breadcrumbBar = new BorderPane();
+    private final TabPane canvasTabs = new TabPane();
+    private final BorderPane inspector = panel("inspector", "ns-inspector", "Inspector");
+    private final TitledPane trainer = new TitledPane();
+    private final SplitPane workbench = new SplitPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+
+    private Theme theme = Theme.LIGHT;
+    private double openTrainerDivider = TRAINER_DIVIDER;
+
+    public MainWindow() {
+        palette.setCenter(palettePlaceholder());
+        inspector.setCenter(placeholder("Nothing selected",
+                "Select a layer to see its parameters, port shapes and learnable arrays."));
+
+        breadcrumbBar.setId("breadcrumb");
+        breadcrumbBar.getStyleClass().add("ns-breadcrumb");
+        setBreadcrumb(breadcrumbItem("Untitled"));
+
+        canvasTabs.setId("canvasTabs");
+        canvasTabs.getStyleClass().add("ns-canvas-tabs");
+        Tab untitled = new Tab("Untitled", placeholder("Empty net",
+                "Drag layers here from the palette and wire their ports."));
+        untitled.setClosable(false);
+        canvasTabs.getTabs().add(untitled);
+
+        BorderPane canvasArea = new BorderPane(canvasTabs);
+        canvasArea.setTop(breadcrumbBar);
+        canvasArea.getStyleClass().add("ns-canvas-area");
+
+        SplitPane sides = new SplitPane(palette, canvasArea, inspector);
+        sides.setId("sides");
+        sides.getStyleClass().add("ns-sides");
+        sides.setDividerPositions(0.17, 0.77);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+
+        trainer.setId("trainerPanel");
+        trainer.getStyleClass().add("ns-trainer");
+        trainer.setText("Training");
+        trainer.setContent(placeholder("No training yet",
+                "Choose a dataset and options, then press Train: loss and accuracy plot here as it learns."));
+        trainer.setMaxHeight(Double.MAX_VALUE);
+        SplitPane.setResizableWithParent(trainer, false);
+
+        workbench.setId("workbench");
+        workbench.setOrientation(Orientation.VERTICAL);
+        workbench.getItems().addAll(sides, trainer);
+        workbench.setDividerPositions(TRAINER_DIVIDER);
+        trainer.expandedProperty().addListener((obs, was, expanded) -> onTrainerExpanded(expanded));
+        menu.showTrainer().selectedProperty().bindBidirectional(trainer.expandedProperty());
+
+        root.getStyleClass().add("ns-main-window");
+        root.setTop(new VBox(menu.bar(), toolBar()));
+        root.setCenter(workbench);
+        root.setBottom(statusBar);
+
+        menu.setHandler(AppAction.ABOUT, this::showAbout);
+        scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().setAll(theme.stylesheets());
+    }
+
+    /** Shows the window on {@code stage}: titled, at its default size or the screen's if smaller. */
+    public void show(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setTitle("NetStudio");
+        stage.setScene(scene);
+        stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        menu.setHandler(AppAction.QUIT, stage::close);
+        stage.show();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public MainMenu menu() {
+        return menu;
+    }
+
+    /** The canvas tabs: one per open net or opened sub-graph. */
+    public TabPane canvasTabs() {
+        return canvasTabs;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    /** The trainer panel; its expanded state is the panel's open/collapsed state. */
+    public TitledPane trainerPanel() {
+        return trainer;
+    }
+
+    public void setPalette(Node content) {
+        palette.setCenter(Objects.requireNonNull(content, "content"));
+    }
+
+    public void setInspector(Node content) {
+        inspector.setCenter(Objects.requireNonNull(content, "content"));
+    }
+
+    public void setTrainer(Node content) {
+        trainer.setContent(Objects.requireNonNull(content, "content"));
+    }
+
+    /** Replaces the path shown above the canvas (root net › sub-graph › …). */
+    public void setBreadcrumb(Node content) {
+        breadcrumbBar.setLeft(Objects.requireNonNull(content, "content"));
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void setTheme(Theme newTheme) {
+        theme = Objects.requireNonNull(newTheme, "theme");
+        scene.getStylesheets().setAll(theme.stylesheets());
+        menu.selectTheme(theme);
+    }
+
+    private void onTrainerExpanded(boolean expanded) {
+        // A collapsed panel keeps only its title bar: its max height follows its (shrinking) pref
+        // height, so the divider cannot leave an empty band; reopening restores the user's height.
+        if (expanded) {
+            trainer.setMaxHeight(Double.MAX_VALUE);
+            workbench.setDividerPositions(openTrainerDivider);
+        } else {
+            openTrainerDivider = workbench.getDividerPositions()[0];
+            trainer.setMaxHeight(Region.USE_PREF_SIZE);
+            workbench.setDividerPositions(1.0);
+        }
+    }
+
+    private ToolBar toolBar() {
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button train = actionButton(AppAction.TRAIN);
+        train.getStyleClass().add("ns-primary");
+        ToolBar bar = new ToolBar(
+                actionButton(AppAction.NEW), actionButton(AppAction.OPEN), actionButton(AppAction.SAVE),
+                new Separator(Orientation.VERTICAL),
+                actionButton(AppAction.UNDO), actionButton(AppAction.REDO),
+                new Separator(Orientation.VERTICAL),
+                actionButton(AppAction.ZOOM_OUT), actionButton(AppAction.ZOOM_IN),
+                actionButton(AppAction.ZOOM_TO_FIT), actionButton(AppAction.AUTO_LAYOUT),
+                spacer,
+                actionButton(AppAction.CHECK), train);
+        bar.setId("toolBar");
+        bar.getStyleClass().add("ns-toolbar");
+        return bar;
+    }
+
+    /** A toolbar button that mirrors its menu item: same label, shortcut hint and enabled state. */
+    private Button actionButton(AppAction action) {
+        var item = menu.item(action);
+        Button button = new Button(action.shortLabel());
+        button.setId("tool" + action.menuItemId().substring("menu".length()));
+        button.setFocusTraversable(false);
+        button.disableProperty().bind(item.disableProperty());
+        button.setOnAction(e -> item.fire());
+        String hint = action.accelerator() == null
+                ? action.shortLabel()
+                : action.shortLabel() + " (" + action.accelerator().getDisplayText() + ")";
+        button.setTooltip(new Tooltip(hint));
+        return button;
+    }
+
+    private void showAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(scene.getWindow());
+        about.setTitle("About NetStudio");
+        about.setHeaderText("NetStudio " + Version.current());
+        about.setContentText("Design, train and explore neural networks.\n\nJava "
+                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
+        about.getDialogPane().getStylesheets().setAll(theme.stylesheets());
+        about.show();
+    }
+
+    private static BorderPane panel(String id, String styleClass, String title) {
+        Label header = new Label(title);
+        header.getStyleClass().add("ns-panel-header");
+        header.setMaxWidth(Double.MAX_VALUE);
+        BorderPane panel = new BorderPane();
+        panel.setId(id);
+        panel.getStyleClass().addAll("ns-panel", styleClass);
+        panel.setTop(header);
+        return panel;
+    }
+
+    private static Node palettePlaceholder() {
+        TextField search = new TextField();
+        search.setId("paletteSearch");
+        search.setPromptText("Search layers");
+        search.setDisable(true);
+        search.getStyleClass().add("ns-search");
+        VBox box = new VBox(search, placeholder("No layers yet", "The layer catalog appears here."));
+        box.getStyleClass().add("ns-palette-placeholder");
+        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+        return box;
+    }
+
+    private static Node placeholder(String title, String hint) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("ns-placeholder-title");
+        Label detail = new Label(hint);
+        detail.getStyleClass().add("ns-placeholder-hint");
+        detail.setWrapText(true);
+        detail.setTextAlignment(TextAlignment.CENTER);
+        VBox text = new VBox(heading, detail);
+        text.getStyleClass().add("ns-placeholder-text");
+        text.setMaxWidth(340);
+        text.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane placeholder = new StackPane(text);
+        placeholder.getStyleClass().add("ns-placeholder");
+        return placeholder;
+    }
+
+    private static Node breadcrumbItem(String text) {
+        Label item = new Label(text);
+        item.getStyleClass().add("ns-breadcrumb-item");
+        return item;
+    }
+}
