@@ -1,0 +1,78 @@
+package org.netstudio.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The module directions of DESIGN.md ("Architecture"), checked on every NetStudio class of the
+ * classpath (production code only). Maven already keeps undeclared modules off a module's compile
+ * classpath; these rules also catch what Maven cannot see, such as a GUI module reaching DJL
+ * through a transitive dependency. {@link ModuleDependencyRulesCanaryTest} proves that each kind
+ * of rule reports a violation.
+ */
+@AnalyzeClasses(packages = "org.netstudio", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleDependencyRulesTest {
+
+    static final String NETGRAPH = "org.netstudio.netgraph..";
+    static final String ENGINE = "org.netstudio.engine..";
+    static final String CANVAS = "org.netstudio.canvas..";
+    static final String INSPECTOR = "org.netstudio.inspector..";
+    static final String TRAINER = "org.netstudio.trainer..";
+    static final String APP = "org.netstudio.app..";
+    static final String CLI = "org.netstudio.app.cli..";
+    static final String JAVAFX = "javafx..";
+    static final String DJL = "ai.djl..";
+
+    @ArchTest
+    static final ArchRule netgraphIsFreeOfJavaFxAndDjl =
+            mayNotDependOn("the net model", NETGRAPH, JAVAFX, DJL);
+
+    @ArchTest
+    static final ArchRule netgraphDependsOnNoOtherModule =
+            mayNotDependOn("the net model", NETGRAPH, ENGINE, CANVAS, INSPECTOR, TRAINER, APP);
+
+    @ArchTest
+    static final ArchRule guiModulesNeverCallDjl =
+            mayNotDependOn("the GUI modules", new String[] {CANVAS, INSPECTOR, TRAINER}, DJL);
+
+    @ArchTest
+    static final ArchRule canvasAndInspectorDoNotSeeTheEngine =
+            mayNotDependOn("canvas and inspector", new String[] {CANVAS, INSPECTOR}, ENGINE);
+
+    @ArchTest
+    static final ArchRule engineIsFreeOfJavaFxAndTheGui =
+            mayNotDependOn("the engine bridge", ENGINE, JAVAFX, CANVAS, INSPECTOR, TRAINER, APP);
+
+    @ArchTest
+    static final ArchRule onlyTheAppSeesTheApp =
+            mayNotDependOn("the library modules", new String[] {NETGRAPH, ENGINE, CANVAS, INSPECTOR, TRAINER}, APP);
+
+    @ArchTest
+    static final ArchRule onlyTheCliWritesToTheStandardStreams = onlyCliWritesToStandardStreams();
+
+    static ArchRule mayNotDependOn(String what, String module, String... forbidden) {
+        return mayNotDependOn(what, new String[] {module}, forbidden);
+    }
+
+    /** Classes in {@code modules} may not depend on classes in {@code forbidden}; an empty module passes. */
+    static ArchRule mayNotDependOn(String what, String[] modules, String... forbidden) {
+        return noClasses().that().resideInAnyPackage(modules)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .as(what + " (" + String.join(", ", modules) + ") may not depend on " + String.join(", ", forbidden))
+                // Modules start empty while they are being written; an empty module breaks no rule.
+                .allowEmptyShould(true);
+    }
+
+    /** As {@link GeneralCodingRules#NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS}, except the command line. */
+    static ArchRule onlyCliWritesToStandardStreams() {
+        return noClasses().that().resideOutsideOfPackage(CLI)
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .as("only " + CLI + " writes to System.out / System.err (the GUI and libraries report through their callers)")
+                .allowEmptyShould(true);
+    }
+}

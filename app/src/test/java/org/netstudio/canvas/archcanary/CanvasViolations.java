@@ -1,0 +1,7 @@
+package org.netstudio.canvas.archcanary;
+
+/** Breaks every canvas rule on purpose; only ModuleDependencyRulesCanaryTest imports it. */
+public final class CanvasViolations {
+    Object djl = new ai.djl.ndarray.types.Shape(1, 28, 28);
+    Object engine = new org.netstudio.engine.archcanary.EngineViolations();
+}
