@@ -1,0 +1,34 @@
+package org.netstudio.netgraph.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ExpressionTest {
+
+    @Test
+    void evaluatesWithUsualPrecedence() throws ExpressionException {
+        assertThat(Expression.parse("tanh(x)*sigmoid(x)").evaluate(0.5))
+                .isCloseTo(Math.tanh(0.5) / (1 + Math.exp(-0.5)), within(1e-12));
+        assertThat(Expression.parse("1 + 2*x^2").evaluate(3)).isEqualTo(19);
+        assertThat(Expression.parse("-x^2").evaluate(3)).isEqualTo(-9);
+        assertThat(Expression.parse("2^3^2").evaluate(0)).isEqualTo(512);
+        assertThat(Expression.parse("(x - 1) / 2").evaluate(5)).isEqualTo(2);
+        assertThat(Expression.parse("ramp(x) + 1e-3").evaluate(-4)).isEqualTo(1e-3);
+        assertThat(Expression.parse("X").evaluate(7)).isEqualTo(7);
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        assertThatThrownBy(() -> Expression.parse("tanh(x"))
+                .hasMessage("expected \")\" at position 7 of \"tanh(x\"");
+        assertThatThrownBy(() -> Expression.parse("y + 1"))
+                .hasMessage("unknown name \"y\" in \"y + 1\": the only variable is x");
+        assertThatThrownBy(() -> Expression.parse("foo(x)"))
+                .hasMessageStartingWith("unknown function \"foo\" in \"foo(x)\"; known: tanh, sigmoid");
+        assertThatThrownBy(() -> Expression.parse("x +")).hasMessage("it ends too early at position 4 of \"x +\"");
+        assertThatThrownBy(() -> Expression.parse(" ")).hasMessageStartingWith("the expression is empty");
+    }
+}
