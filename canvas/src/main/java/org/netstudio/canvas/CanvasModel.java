@@ -1,0 +1,501 @@
+package org.netstudio.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.netstudio.canvas.edit.CanvasEdit;
+import org.netstudio.canvas.edit.GraphEdits;
+import org.netstudio.canvas.edit.Layouts;
+import org.netstudio.canvas.edit.LocalNetEditor;
+import org.netstudio.canvas.edit.NetEditor;
+import org.netstudio.canvas.layout.AutoLayout;
+import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.palette.NodeFactory;
+import org.netstudio.canvas.selection.NodeClipboard;
+import org.netstudio.canvas.wiring.WireCheck;
+import org.netstudio.netgraph.catalog.PortRequirement.Compatibility;
+import org.netstudio.netgraph.catalog.PortRequirement.Mismatch;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortRef;
+
+/**
+ * The canvas view-model: the document (from a {@link NetEditor}), its inference result, the graph
+ * level being shown ({@link #currentPathProperty()}), the selection (node ids of that level) and
+ * the {@link LevelView} the views render. Every change of the document goes through the editor as
+ * one {@link CanvasEdit}, so each gesture is one undo entry. Data flows one way: gesture → edit →
+ * new document → inference → new level → views. No scene-graph types here; used on the FX thread.
+ */
+public final class CanvasModel {
+
+    private final NetEditor editor;
+    private final LayoutRunner layoutRunner;
+    private final ReadOnlyObjectWrapper<NetDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ReadOnlyObjectWrapper<InferenceResult> inference = new ReadOnlyObjectWrapper<>(this, "inference");
+    private final ObjectProperty<NodePath> currentPath = new SimpleObjectProperty<>(this, "currentPath", NodePath.ROOT);
+    private final ReadOnlyObjectWrapper<LevelView> level = new ReadOnlyObjectWrapper<>(this, "level", LevelView.EMPTY);
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyBooleanWrapper layoutPending = new ReadOnlyBooleanWrapper(this, "layoutPending");
+    /** Positions auto-layout found for nodes the document does not place, per level. */
+    private final Map<NodePath, Map<String, Layout.Position>> autoPositions = new HashMap<>();
+    private final Set<NodePath> layoutRequested = new HashSet<>();
+    private long messageSerial;
+    private int pasteCount;
+
+    /** A model over its own undo history (see {@link LocalNetEditor}), laying out in the background. */
+    public CanvasModel(NetDocument doc) {
+        this(new LocalNetEditor(doc), LayoutRunner.background());
+    }
+
+    public CanvasModel(NetEditor editor, LayoutRunner layoutRunner) {
+        this.editor = editor;
+        this.layoutRunner = layoutRunner;
+        editor.addListener(this::documentChanged);
+        currentPath.addListener((o, a, b) -> {
+            selection.clear();
+            rebuild();
+        });
+        documentChanged();
+    }
+
+    // ---- properties ------------------------------------------------------------------------
+
+    public NetEditor editor() {
+        return editor;
+    }
+
+    public ReadOnlyObjectProperty<NetDocument> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public NetDocument getDocument() {
+        return document.get();
+    }
+
+    public ReadOnlyObjectProperty<InferenceResult> inferenceProperty() {
+        return inference.getReadOnlyProperty();
+    }
+
+    public InferenceResult getInference() {
+        return inference.get();
+    }
+
+    /** The graph level shown: the root net, or a container inside it ("block2"). */
+    public ObjectProperty<NodePath> currentPathProperty() {
+        return currentPath;
+    }
+
+    public NodePath getCurrentPath() {
+        return currentPath.get();
+    }
+
+    public void setCurrentPath(NodePath path) {
+        currentPath.set(path);
+    }
+
+    public ReadOnlyObjectProperty<LevelView> levelProperty() {
+        return level.getReadOnlyProperty();
+    }
+
+    public LevelView getLevel() {
+        return level.get();
+    }
+
+    /** Ids of the selected nodes of the current level. */
+    public ObservableSet<String> getSelection() {
+        return selection;
+    }
+
+    /** The latest transient message (a refused wire and why). */
+    public ReadOnlyObjectProperty<CanvasMessage> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True while an auto-layout runs for the current level. */
+    public ReadOnlyBooleanProperty layoutPendingProperty() {
+        return layoutPending.getReadOnlyProperty();
+    }
+
+    public void showMessage(String text) {
+        message.set(new CanvasMessage(text, ++messageSerial));
+    }
+
+    // ---- rebuilding ------------------------------------------------------------------------
+
+    private void documentChanged() {
+        NetDocument before = document.get();
+        NetDocument now = editor.document();
+        if (before == null || before.net() != now.net()) {
+            inference.set(ShapeInference.infer(now.net()));
+        }
+        document.set(now);
+        NodePath p = currentPath.get();
+        while (!p.isRoot() && !GraphEdits.isContainer(GraphEdits.nodeAt(now.net(), p))) {
+            p = p.parent();
+        }
+        if (!p.equals(currentPath.get())) {
+            currentPath.set(p);
+        } else {
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        NodePath p = currentPath.get();
+        LevelView v = LevelBuilder.build(document.get(), inference.get(), p, autoPositions.getOrDefault(p, Map.of()));
+        selection.retainAll(v.byId().keySet());
+        level.set(v);
+        if (!v.allPlaced() && layoutRequested.add(p)) {
+            layoutLevel(v, false);
+        }
+    }
+
+    private void layoutLevel(LevelView v, boolean commit) {
+        List<AutoLayout.Box> boxes = new ArrayList<>();
+        for (NodeItem n : v.nodes()) {
+            boxes.add(new AutoLayout.Box(n.id(), n.width(), n.height()));
+        }
+        List<AutoLayout.Link> links = v.wires().stream().map(w -> new AutoLayout.Link(w.fromId(), w.toId())).toList();
+        NodePath p = v.path();
+        layoutPending.set(true);
+        layoutRunner.run(boxes, links, positions -> {
+            layoutPending.set(false);
+            if (commit) {
+                Layout l = getDocument().layout();
+                for (Map.Entry<String, Layout.Position> e : positions.entrySet()) {
+                    l = l.with(Layouts.key(p, e.getKey()), e.getValue().x(), e.getValue().y());
+                }
+                editor.execute(new CanvasEdit.SetLayout(p, l));
+            } else {
+                autoPositions.put(p, positions);
+                layoutRequested.remove(p);
+                if (p.equals(currentPath.get())) {
+                    rebuild();
+                }
+            }
+        }, failure -> {
+            layoutPending.set(false);
+            showMessage(failure);
+        });
+    }
+
+    // ---- creating and wiring ---------------------------------------------------------------
+
+    /**
+     * Adds a node of a palette type (catalog name or alias, "Chain", "Graph") centred at canvas
+     * point (x, y), named uniquely ("conv1"); one undo entry. Returns its name.
+     */
+    public String addNode(String type, double x, double y) {
+        NetNode node = NodeFactory.create(type);
+        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
+        Layout.Position pos = centred(node, x, y);
+        execute(new CanvasEdit.AddNode(getCurrentPath(), name, node, pos));
+        selection.clear();
+        selection.add(name);
+        return name;
+    }
+
+    /** Adds a node of a palette type onto a wire, routing the wire through it; returns its name. */
+    public String insertOnWire(WireItem wire, String type, double x, double y) {
+        NetNode node = NodeFactory.create(type);
+        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
+        execute(new CanvasEdit.InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));
+        selection.clear();
+        selection.add(name);
+        return name;
+    }
+
+    private static Layout.Position centred(NetNode node, double x, double y) {
+        NodeItem.Kind k = GraphEdits.isContainer(node) ? NodeItem.Kind.CONTAINER : NodeItem.Kind.LAYER;
+        double w = NodeGeometry.width(k);
+        double h = NodeGeometry.height(k, node.inputNames().size());
+        return new Layout.Position(Math.round(x - w / 2), Math.round(y - h / 2));
+    }
+
+    /** The cheap check while dragging a wire: Compatible, or Mismatch with a full sentence. */
+    public Compatibility checkWire(String fromId, String fromPort, String toId, String toPort) {
+        return WireCheck.check(getLevel(), fromId, fromPort, toId, toPort);
+    }
+
+    /**
+     * Wires an output to an input after the full check (whole-net inference on the would-be net);
+     * one undo entry. When refused, nothing changes, the reason is shown as a message and returned.
+     */
+    public Optional<String> connect(String fromId, String fromPort, String toId, String toPort) {
+        Compatibility c = checkWire(fromId, fromPort, toId, toPort);
+        if (c instanceof Mismatch m) {
+            showMessage(m.reason());
+            return Optional.of(m.reason());
+        }
+        NodePath at = getCurrentPath();
+        Edge edge = new Edge(ref(fromId, fromPort), ref(toId, toPort));
+        CanvasEdit edit = new CanvasEdit.Connect(at, edge);
+        NetDocument trial;
+        try {
+            trial = GraphEdits.apply(getDocument(), edit);
+        } catch (IllegalArgumentException e) {
+            showMessage(e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+        NodePath target = Layouts.isPortId(toId) ? at : at.child(toId);
+        Set<String> before = new HashSet<>();
+        getInference().diagnostics().forEach(d -> before.add(d.message()));
+        for (Diagnostic d : ShapeInference.infer(trial.net()).diagnostics()) {
+            if (d.kind() == Diagnostic.Kind.TYPE_MISMATCH && d.node().equals(target) && toPort.equals(d.port())
+                    && !before.contains(d.message())) {
+                showMessage(d.message());
+                return Optional.of(d.message());
+            }
+        }
+        execute(edit);
+        return Optional.empty();
+    }
+
+    private static PortRef ref(String id, String port) {
+        return Layouts.isPortId(id) ? PortRef.graphPort(Layouts.portName(id)) : PortRef.of(id, port);
+    }
+
+    public void disconnect(WireItem wire) {
+        execute(new CanvasEdit.Disconnect(getCurrentPath(), wire.edge()));
+    }
+
+    /** Runs an edit as one undo entry; a refusal becomes a message instead of an exception. */
+    public boolean execute(CanvasEdit edit) {
+        try {
+            editor.execute(edit);
+            return true;
+        } catch (IllegalArgumentException e) {
+            showMessage(capitalize(e.getMessage()) + ".");
+            return false;
+        }
+    }
+
+    private static String capitalize(String s) {
+        return s == null || s.isEmpty() ? "That cannot be done" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ---- moving ----------------------------------------------------------------------------
+
+    /** Moves nodes to new top-left positions by id; one undo entry. */
+    public void moveNodes(Map<String, Layout.Position> byId) {
+        if (byId.isEmpty()) {
+            return;
+        }
+        Map<String, Layout.Position> byKey = new LinkedHashMap<>();
+        byId.forEach((id, p) -> byKey.put(Layouts.key(getCurrentPath(), id), p));
+        execute(new CanvasEdit.MoveNodes(getCurrentPath(), byKey));
+    }
+
+    /** Moves the selection by (dx, dy) canvas units (arrow keys); one undo entry. */
+    public void nudgeSelection(double dx, double dy) {
+        Map<String, Layout.Position> m = new LinkedHashMap<>();
+        for (String id : selection) {
+            NodeItem n = getLevel().node(id);
+            if (n != null && n.placed()) {
+                m.put(id, new Layout.Position(n.x() + dx, n.y() + dy));
+            }
+        }
+        moveNodes(m);
+    }
+
+    /** Lays out the current level in the background, then applies it as one undo entry. */
+    public void autoLayout() {
+        layoutLevel(getLevel(), true);
+    }
+
+    // ---- selection, clipboard, containers --------------------------------------------------
+
+    public void selectAll() {
+        selection.addAll(getLevel().byId().keySet());
+    }
+
+    public void select(String id, boolean toggle) {
+        if (!toggle) {
+            selection.clear();
+            selection.add(id);
+        } else if (!selection.remove(id)) {
+            selection.add(id);
+        }
+    }
+
+    /** Deletes the selected layers and containers (graph ports stay); one undo entry. */
+    public void deleteSelection() {
+        Set<String> names = layerIds(selection);
+        if (!names.isEmpty()) {
+            execute(new CanvasEdit.RemoveNodes(getCurrentPath(), names));
+        }
+    }
+
+    private Set<String> layerIds(Set<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!Layouts.isPortId(id) && getLevel().graph().nodes().containsKey(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    public boolean hasSelection() {
+        return !layerIds(selection).isEmpty();
+    }
+
+    public void copy() {
+        Set<String> names = layerIds(selection);
+        if (names.isEmpty()) {
+            return;
+        }
+        NodeClipboard.shared().put(fragment(names));
+        pasteCount = 0;
+    }
+
+    public void cut() {
+        copy();
+        deleteSelection();
+    }
+
+    /** Pastes the clipboard, offset from where it was copied, with unique names; one undo entry. */
+    public void paste() {
+        NodeClipboard.Fragment f = NodeClipboard.shared().get();
+        if (f != null) {
+            pasteCount++;
+            pasteFragment(f, 32.0 * pasteCount);
+        }
+    }
+
+    /** Copies and pastes the selection in one step, leaving the clipboard alone. */
+    public void duplicate() {
+        Set<String> names = layerIds(selection);
+        if (!names.isEmpty()) {
+            pasteFragment(fragment(names), 32);
+        }
+    }
+
+    private NodeClipboard.Fragment fragment(Set<String> names) {
+        Graph g = getLevel().graph();
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        Map<String, Layout.Position> pos = new LinkedHashMap<>();
+        for (String n : names) {
+            nodes.put(n, g.nodes().get(n));
+            NodeItem item = getLevel().node(n);
+            if (item != null && item.placed()) {
+                pos.put(n, new Layout.Position(item.x(), item.y()));
+            }
+        }
+        List<Edge> edges = g.edges().stream()
+                .filter(e -> names.contains(e.from().node()) && names.contains(e.to().node())).toList();
+        return new NodeClipboard.Fragment(new Graph(Map.of(), nodes, edges, Map.of()), pos);
+    }
+
+    private void pasteFragment(NodeClipboard.Fragment f, double offset) {
+        Set<String> taken = new HashSet<>(getLevel().graph().nodes().keySet());
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (String n : f.graph().nodes().keySet()) {
+            String nn = taken.contains(n) ? GraphEdits.uniqueName(taken, n) : n;
+            taken.add(nn);
+            renamed.put(n, nn);
+        }
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        Map<String, Layout.Position> pos = new LinkedHashMap<>();
+        f.graph().nodes().forEach((n, node) -> nodes.put(renamed.get(n), node));
+        f.positions().forEach((n, p) -> pos.put(renamed.get(n), new Layout.Position(p.x() + offset, p.y() + offset)));
+        List<Edge> edges = f.graph().edges().stream().map(e -> new Edge(
+                PortRef.of(renamed.get(e.from().node()), e.from().port()),
+                PortRef.of(renamed.get(e.to().node()), e.to().port()))).toList();
+        if (execute(new CanvasEdit.Paste(getCurrentPath(), new Graph(Map.of(), nodes, edges, Map.of()), pos))) {
+            selection.clear();
+            selection.addAll(renamed.values());
+        }
+    }
+
+    /** Moves the selected layers into a new sub-graph ("group1"); one undo entry. */
+    public Optional<String> groupSelection() {
+        Set<String> names = layerIds(selection);
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), "group");
+        double x = Double.MAX_VALUE;
+        double y = Double.MAX_VALUE;
+        for (String n : names) {
+            NodeItem item = getLevel().node(n);
+            if (item.placed()) {
+                x = Math.min(x, item.x());
+                y = Math.min(y, item.y());
+            }
+        }
+        Layout.Position pos = x == Double.MAX_VALUE ? null : new Layout.Position(x, y);
+        if (execute(new CanvasEdit.Group(getCurrentPath(), names, name, pos))) {
+            selection.clear();
+            selection.add(name);
+            return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /** Splices the selected containers back into this level; one undo entry. */
+    public void ungroupSelection() {
+        List<CanvasEdit> edits = new ArrayList<>();
+        for (String id : layerIds(selection)) {
+            if (GraphEdits.isContainer(getLevel().graph().nodes().get(id))) {
+                edits.add(new CanvasEdit.Ungroup(getCurrentPath(), id));
+            }
+        }
+        if (edits.isEmpty()) {
+            return;
+        }
+        Set<String> before = new HashSet<>(getLevel().byId().keySet());
+        CanvasEdit e = edits.size() == 1 ? edits.get(0) : new CanvasEdit.Compound(getCurrentPath(), "Ungroup", edits);
+        if (execute(e)) {
+            selection.clear();
+            getLevel().byId().keySet().stream().filter(id -> !before.contains(id)).forEach(selection::add);
+        }
+    }
+
+    /** Opens a container node: the canvas then shows its inside. Returns whether it opened. */
+    public boolean open(String id) {
+        NetNode n = getLevel().graph().nodes().get(id);
+        if (!GraphEdits.isContainer(n)) {
+            return false;
+        }
+        currentPath.set(getCurrentPath().child(id));
+        return true;
+    }
+
+    /** Goes back to the enclosing level. */
+    public void up() {
+        if (!getCurrentPath().isRoot()) {
+            currentPath.set(getCurrentPath().parent());
+        }
+    }
+
+    public void undo() {
+        editor.undo();
+    }
+
+    public void redo() {
+        editor.redo();
+    }
+}

@@ -1,0 +1,48 @@
+package org.netstudio.canvas;
+
+/**
+ * Sizes of canvas nodes and where their ports sit, in canvas units. Pure numbers, so that layout,
+ * hit-testing and SVG export agree with what the views draw. Wires run top to bottom: inputs on
+ * the top edge, outputs on the bottom edge.
+ */
+public final class NodeGeometry {
+
+    public static final double LAYER_WIDTH = 200;
+    public static final double LAYER_HEIGHT = 56;
+    /** Extra height of a node with several inputs, for the port names under its top edge. */
+    public static final double PORT_LABEL_BAND = 14;
+    public static final double PORT_NODE_WIDTH = 152;
+    public static final double PORT_NODE_HEIGHT = 40;
+    public static final double PORT_RADIUS = 5;
+    /** How close (canvas units) the pointer must be to a port to hit it. */
+    public static final double PORT_HIT = 11;
+    public static final double GRID = 16;
+
+    private NodeGeometry() {
+    }
+
+    public static double width(NodeItem.Kind kind) {
+        return kind == NodeItem.Kind.INPUT || kind == NodeItem.Kind.OUTPUT ? PORT_NODE_WIDTH : LAYER_WIDTH;
+    }
+
+    public static double height(NodeItem.Kind kind, int inputs) {
+        if (kind == NodeItem.Kind.INPUT || kind == NodeItem.Kind.OUTPUT) {
+            return PORT_NODE_HEIGHT;
+        }
+        return inputs > 1 ? LAYER_HEIGHT + PORT_LABEL_BAND : LAYER_HEIGHT;
+    }
+
+    /** The x offset of port {@code i} of {@code n} along an edge of the given width. */
+    public static double portX(double width, int i, int n) {
+        return Math.round(width * (i + 1) / (n + 1));
+    }
+
+    /** The y offset where the text of a node starts (below port labels, if any). */
+    public static double textTop(NodeItem item) {
+        return item.inputs().size() > 1 ? PORT_LABEL_BAND : 0;
+    }
+
+    public static double snap(double v) {
+        return Math.round(v / GRID) * GRID;
+    }
+}

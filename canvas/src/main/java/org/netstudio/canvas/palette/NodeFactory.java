@@ -1,0 +1,61 @@
+package org.netstudio.canvas.palette;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netstudio.netgraph.catalog.LayerCatalog;
+import org.netstudio.netgraph.catalog.LayerType;
+import org.netstudio.netgraph.catalog.ParamSpec;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
+
+/**
+ * Makes the node a palette entry creates: a catalog layer with sensible values for its required
+ * parameters (Convolution 32, 3×3; Linear 64 …), or an empty Chain or Graph container.
+ */
+public final class NodeFactory {
+
+    private static final Map<String, Object> REQUIRED_DEFAULTS = Map.of(
+            "channels", 32, "kernel", 3, "units", 64, "size", 64, "function", "tanh(x)");
+
+    private NodeFactory() {
+    }
+
+    /** Palette ids: every catalog type name, then "Chain" and "Graph". */
+    public static List<String> ids() {
+        List<String> ids = new java.util.ArrayList<>(LayerCatalog.standard().types().stream().map(LayerType::name).toList());
+        ids.addAll(LayerCatalog.CONTAINERS);
+        return ids;
+    }
+
+    /**
+     * A new node of the type or container with this name.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static NetNode create(String typeOrContainer) {
+        if (typeOrContainer.equals("Chain")) {
+            return new Chain(List.of(), PortDecl.UNSPECIFIED, PortDecl.UNSPECIFIED);
+        }
+        if (typeOrContainer.equals("Graph")) {
+            Map<String, PortDecl> in = new LinkedHashMap<>();
+            in.put("Input", PortDecl.UNSPECIFIED);
+            Map<String, PortDecl> out = new LinkedHashMap<>();
+            out.put("Output", PortDecl.UNSPECIFIED);
+            return new Graph(in, Map.of(), List.of(), out);
+        }
+        LayerType t = LayerCatalog.standard().resolve(typeOrContainer)
+                .orElseThrow(() -> new IllegalArgumentException("unknown layer type \"" + typeOrContainer + "\""));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : t.params()) {
+            if (p.required()) {
+                Object v = REQUIRED_DEFAULTS.get(p.name());
+                values.put(p.name(), v != null ? v : 1);
+            }
+        }
+        return new Layer(t.name(), values, 0);
+    }
+}
