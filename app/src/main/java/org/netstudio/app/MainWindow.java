@@ -1,5 +1,8 @@
 package org.netstudio.app;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.geometry.Orientation;
@@ -9,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -18,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -113,6 +118,7 @@ public final class MainWindow {
     public void show(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setTitle("NetStudio");
+        stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
         stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
@@ -191,26 +197,33 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button train = actionButton(AppAction.TRAIN);
+        Button train = actionButton(AppAction.TRAIN, true);
         train.getStyleClass().add("ns-primary");
         ToolBar bar = new ToolBar(
-                actionButton(AppAction.NEW), actionButton(AppAction.OPEN), actionButton(AppAction.SAVE),
+                actionButton(AppAction.NEW, false), actionButton(AppAction.OPEN, false),
+                actionButton(AppAction.SAVE, false),
                 new Separator(Orientation.VERTICAL),
-                actionButton(AppAction.UNDO), actionButton(AppAction.REDO),
+                actionButton(AppAction.UNDO, false), actionButton(AppAction.REDO, false),
                 new Separator(Orientation.VERTICAL),
-                actionButton(AppAction.ZOOM_OUT), actionButton(AppAction.ZOOM_IN),
-                actionButton(AppAction.ZOOM_TO_FIT), actionButton(AppAction.AUTO_LAYOUT),
+                actionButton(AppAction.ZOOM_OUT, false), actionButton(AppAction.ZOOM_IN, false),
+                actionButton(AppAction.ZOOM_TO_FIT, false), actionButton(AppAction.AUTO_LAYOUT, true),
                 spacer,
-                actionButton(AppAction.CHECK), train);
+                actionButton(AppAction.CHECK, true), train);
         bar.setId("toolBar");
         bar.getStyleClass().add("ns-toolbar");
         return bar;
     }
 
-    /** A toolbar button that mirrors its menu item: same label, shortcut hint and enabled state. */
-    private Button actionButton(AppAction action) {
+    /**
+     * A toolbar button that mirrors its menu item: same label, shortcut hint and enabled state.
+     * Without {@code showLabel} it shows only its icon; the label stays for tooltips and screen readers.
+     */
+    private Button actionButton(AppAction action, boolean showLabel) {
         var item = menu.item(action);
-        Button button = new Button(action.shortLabel());
+        Button button = new Button(action.shortLabel(), Icons.of(action));
+        if (!showLabel && button.getGraphic() != null) {
+            button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
         button.setId("tool" + action.menuItemId().substring("menu".length()));
         button.setFocusTraversable(false);
         button.disableProperty().bind(item.disableProperty());
@@ -231,6 +244,18 @@ public final class MainWindow {
                 + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
         about.getDialogPane().getStylesheets().setAll(theme.stylesheets());
         about.show();
+    }
+
+    /** The app icon from the assets module, in the sizes window managers ask for; none when it is absent. */
+    private static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {32, 64, 256}) {
+            URL url = MainWindow.class.getResource("/org/netstudio/assets/icons/netstudio-" + size + ".png");
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     private static BorderPane panel(String id, String styleClass, String title) {

@@ -22,6 +22,16 @@ public enum Theme {
         this.stylesheet = stylesheet;
     }
 
+    /** The theme called {@code name} ("light", "dark"; any case), else {@link #LIGHT}. */
+    public static Theme named(String name) {
+        for (Theme theme : values()) {
+            if (theme.name().equalsIgnoreCase(name)) {
+                return theme;
+            }
+        }
+        return LIGHT;
+    }
+
     public String label() {
         return label;
     }
