@@ -1,0 +1,247 @@
+package org.netstudio.netgraph.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every kind of file the reader refuses, with the exact JSON path and message. */
+class NetFileReaderTest {
+
+    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
+
+    /** A file around a chain whose layers are given. */
+    private static String chain(String layers) {
+        return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [1, 28, 28]}, \"layers\": [" + layers + "]}}";
+    }
+
+    /** A file around a graph with the given inner fields. */
+    private static String graph(String fields) {
+        return HEAD + "\"net\": {\"type\": \"Graph\", " + fields + "}}";
+    }
+
+    private static NetFileException refused(String json) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> NetFileReader.read(json, "t.json"));
+        assertThat(t).isInstanceOf(NetFileException.class);
+        NetFileException e = (NetFileException) t;
+        assertThat(e.file()).isEqualTo("t.json");
+        assertThat(e.getMessage()).isEqualTo("t.json: " + (e.location() == null ? "" : e.location() + ": ") + e.detail());
+        return e;
+    }
+
+    private static void assertRefused(String json, String location, String detail) {
+        NetFileException e = refused(json);
+        assertThat(e.location()).isEqualTo(location);
+        assertThat(e.detail()).isEqualTo(detail);
+    }
+
+    @Test
+    void anInvalidParameterValueNamesItsPathAndEchoesTheValue() {
+        NetFileException e = refused(chain("{\"type\": \"Convolution\", \"channels\": 20, \"kernel\": 5}, {\"type\": \"Tanh\"},"
+                + " {\"type\": \"Flatten\"}, {\"type\": \"Convolution\", \"channels\": 2, \"kernel\": \"big\"}"));
+        assertThat(e.getMessage()).isEqualTo(
+                "t.json: $.net.layers[3].kernel: kernel must be a whole number or a list of them, but got \"big\"");
+    }
+
+    @Test
+    void parameterBoundsUseTheCatalogsMessage() {
+        assertRefused(chain("{\"type\": \"Linear\", \"units\": -3}"), "$.net.layers[0].units",
+                "units must be a positive whole number, but got -3");
+        assertRefused(chain("{\"type\": \"Dropout\", \"rate\": 1}"), "$.net.layers[0].rate",
+                "rate must be less than 1, but got 1");
+        assertRefused(chain("{\"type\": \"Linear\", \"units\": 3, \"bias\": \"yes\"}"), "$.net.layers[0].bias",
+                "bias must be true or false, but got \"yes\"");
+        assertRefused(chain("{\"type\": \"Linear\", \"units\": null}"), "$.net.layers[0].units",
+                "units cannot be null (leave it out for its default)");
+    }
+
+    @Test
+    void anUnknownParameterListsTheKnownOnes() {
+        assertRefused(chain("{\"type\": \"Dense\", \"unitz\": 3}"), "$.net.layers[0].unitz",
+                "Linear has no parameter \"unitz\" (it has units, bias)");
+    }
+
+    @Test
+    void aMissingRequiredParameterIsNamed() {
+        assertRefused(chain("{\"type\": \"Tanh\"}, {\"type\": \"Linear\"}"), "$.net.layers[1]", "Linear: units is required");
+    }
+
+    @Test
+    void anUnknownLayerTypeSuggestsTheClosestOne() {
+        assertRefused(chain("{\"type\": \"Tanh\"}, {\"type\": \"Convolutoin\", \"channels\": 2, \"kernel\": 3}"),
+                "$.net.layers[1].type", "unknown layer type \"Convolutoin\" (did you mean Convolution?)");
+        assertRefused(chain("{\"type\": \"Zzzzzzzzzzzz\"}"), "$.net.layers[0].type", "unknown layer type \"Zzzzzzzzzzzz\"");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedEverywhere() {
+        assertRefused(HEAD + "\"net\": {\"type\": \"Chain\"}, \"extra\": 1}", "$.extra",
+                "unknown field \"extra\" in a net file (it may have format, version, name, net, layout)");
+        assertRefused(HEAD + "\"net\": {\"type\": \"Chain\", \"layer\": []}}", "$.net.layer",
+                "unknown field \"layer\" in a Chain (it may have type, input, layers, output)");
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]}", "[1, 28, 28], \"dtype\": \"f\"}"),
+                "$.net.input.dtype", "unknown field \"dtype\" in an input (it may have shape, index, encoder)");
+        assertRefused(graph("\"nodes\": {\"a\": {\"type\": \"Tanh\", \"name\": \"b\"}}"), "$.net.nodes.a.name",
+                "a node of a graph is named by its key in \"nodes\", not by a \"name\" field");
+        assertRefused(graph("\"edges\": [{\"from\": \"x\", \"to\": \"y\", \"via\": \"z\"}]"), "$.net.edges[0].via",
+                "unknown field \"via\" in an edge (it may have from, to)");
+    }
+
+    @Test
+    void wrongJsonTypesAreNamed() {
+        assertRefused(HEAD.replace("\"t\"", "3") + "\"net\": {\"type\": \"Chain\"}}", "$.name",
+                "expected a string, but got a number 3");
+        assertRefused(HEAD + "\"net\": {\"type\": \"Chain\", \"layers\": {}}}", "$.net.layers",
+                "expected a list of layers, but got an object");
+        assertRefused(chain("\"Tanh\""), "$.net.layers[0]", "expected a layer (a JSON object), but got a string \"Tanh\"");
+        assertRefused(HEAD + "\"net\": [1]}", "$.net", "expected a layer (a JSON object), but got a list");
+        assertRefused("[1, 2]", "$", "expected a net file (a JSON object), but got a list");
+    }
+
+    @Test
+    void formatAndVersionAreChecked() {
+        assertRefused("{\"version\": 1, \"net\": {\"type\": \"Chain\"}}", "$",
+                "missing \"format\": a net file starts with \"format\": \"netstudio.net\"");
+        assertRefused("{\"format\": \"onnx\", \"version\": 1}", "$.format",
+                "expected \"netstudio.net\", but got \"onnx\" (this is not a NetStudio net file)");
+        assertRefused("{\"format\": \"netstudio.net\", \"net\": {\"type\": \"Chain\"}}", "$",
+                "missing \"version\" (this NetStudio reads version 1)");
+        assertRefused("{\"format\": \"netstudio.net\", \"version\": 2, \"net\": {\"type\": \"Chain\"}}", "$.version",
+                "this NetStudio reads version 1 of the net file, but got 2 (written by a newer NetStudio?)");
+        assertRefused("{\"format\": \"netstudio.net\", \"version\": 1}", "$", "missing \"net\", the net itself");
+    }
+
+    @Test
+    void malformedJsonReportsJacksonsLineAndColumn() {
+        NetFileException e = refused("{\"format\": \"netstudio.net\",\n  \"version\": 1,,\n}");
+        assertThat(e.location()).isEqualTo("line 2, column 16");
+        assertThat(e.detail()).startsWith("malformed JSON: Unexpected character (',' (code 44))");
+        assertThat(refused("").detail()).isEqualTo("the file is empty; a net file is a JSON object");
+        assertThat(refused(chain("{\"type\": \"Tanh\"}") + " trailing").detail()).startsWith("malformed JSON:");
+    }
+
+    @Test
+    void duplicateKeysAreRefused() {
+        NetFileException e = refused("{\"format\": \"netstudio.net\", \"version\": 1, \"version\": 1}");
+        assertThat(e.location()).isEqualTo("line 1, column 52");
+        assertThat(e.detail()).isEqualTo("malformed JSON: Duplicate field 'version'");
+        NetFileException nodes = refused(graph("\"nodes\": {\"a\": {\"type\": \"Tanh\"},\n \"a\": {\"type\": \"Tanh\"}}"));
+        assertThat(nodes.location()).isEqualTo("line 2, column 5");
+        assertThat(nodes.detail()).isEqualTo("malformed JSON: Duplicate field 'a'");
+    }
+
+    @Test
+    void duplicateAndInvalidNamesAreRefused() {
+        assertRefused(chain("{\"type\": \"Tanh\", \"name\": \"x\"}, {\"type\": \"Tanh\", \"name\": \"x\"}"),
+                "$.net.layers[1].name", "two layers of the chain are named \"x\"");
+        assertRefused(chain("{\"type\": \"Tanh\", \"name\": \"a.b\"}"), "$.net.layers[0].name",
+                "a name cannot contain \".\" or \"/\", but got \"a.b\"");
+        assertRefused(graph("\"inputs\": {\"x\": {}}, \"nodes\": {\"x\": {\"type\": \"Tanh\"}}"), "$.net.nodes.x",
+                "\"x\" names both a node and a port of the graph; names must differ");
+        assertRefused(graph("\"inputs\": {\"x\": {}}, \"outputs\": {\"x\": {}}"), "$.net.outputs.x",
+                "the graph has an input and an output both named \"x\"; port names must differ");
+        assertRefused(graph("\"nodes\": {\"my/node\": {\"type\": \"Tanh\"}}"), "$.net.nodes['my/node']",
+                "a name cannot contain \".\" or \"/\", but got \"my/node\"");
+    }
+
+    @Test
+    void edgesNamingMissingNodesOrPortsAreRefused() {
+        String nodes = "\"inputs\": {\"Input\": {\"shape\": [3]}}, \"nodes\": {\"a\": {\"type\": \"Linear\", \"units\": 2},"
+                + " \"add\": {\"type\": \"Total\"}}, \"outputs\": {\"Output\": {}}, ";
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"b\"}]"), "$.net.edges[0].to",
+                "\"b\" is neither a node nor an output of the graph; its nodes are a, add; its outputs are Output");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"b.Input\"}]"), "$.net.edges[0].to",
+                "there is no node \"b\" in the graph; its nodes are a, add");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"a.Foo\"}]"), "$.net.edges[0].to",
+                "\"a\" (Linear) has no input port \"Foo\" (it has Input)");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"a.Loss\", \"to\": \"Output\"}]"), "$.net.edges[0].from",
+                "\"a\" (Linear) has no output port \"Loss\" (it has Output)");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Output\", \"to\": \"a\"}]"), "$.net.edges[0].from",
+                "\"Output\" is neither a node nor an input of the graph; its nodes are a, add; its inputs are Input");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"add\"}]"), "$.net.edges[0].to",
+                "\"add\" (Total) has several inputs; name one, e.g. \"add.Input1\"");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"add.Input2000\"}]"), "$.net.edges[0].to",
+                "\"add\" (Total) can have at most 1024 inputs, but the edge goes to Input2000");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"a\"}, {\"from\": \"a\", \"to\": \"a\"}]"),
+                "$.net.edges[1].to", "Input of \"a\" is already wired by edges[0]; an input takes one wire");
+        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\"}]"), "$.net.edges[0]",
+                "an edge needs both \"from\" and \"to\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[1, -28, 28]      | $.net.input.shape[1] | a dimension cannot be negative, but got -28",
+        "[1, 28.5, 28]     | $.net.input.shape[1] | a dimension must be a whole number or the name of a varying length such as \"n\", but got 28.5",
+        "[1, 3000000000]   | $.net.input.shape[1] | a dimension can be at most 2147483647, but got 3000000000",
+        "[\"n m\", 2]      | $.net.input.shape[0] | a varying length is named by a word such as \"n\", but got \"n m\"",
+        "[true]            | $.net.input.shape[0] | a dimension must be a whole number or the name of a varying length such as \"n\", but got true",
+        "7                 | $.net.input.shape    | expected a list of sizes, e.g. [1, 28, 28] or [\"n\", 20], but got a number 7",
+    })
+    void badShapesAreRefused(String shape, String location, String detail) {
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]", shape), location, detail);
+    }
+
+    @Test
+    void badIndexRangesAndCodersAreRefused() {
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]}", "[\"n\"], \"index\": 0}"), "$.net.input.index",
+                "index must be the number of distinct indices, a positive whole number of at most 2147483647, but got 0");
+        String enc = "{\"encoder\": {\"type\": \"Image\", \"size\": [28], \"colorSpace\": \"Grayscale\"}}";
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}", enc), "$.net.input.encoder",
+                "Image size must be 2 positive whole numbers, but got [28]");
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}", "{\"encoder\": {\"type\": \"Audio\"}}"),
+                "$.net.input.encoder.type", "unknown encoder type \"Audio\" (known: Image, Class, Characters, Boolean)");
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}",
+                "{\"shape\": [3], \"encoder\": {\"type\": \"Boolean\"}}"), "$.net.input",
+                "an input is declared by a shape or by an encoder, not both");
+    }
+
+    @Test
+    void badLayoutsAreRefused() {
+        String base = chain("{\"type\": \"Tanh\"}");
+        String withLayout = base.substring(0, base.length() - 1) + ", \"layout\": %s}";
+        assertRefused(String.format(withLayout, "{\"tanh1\": {\"x\": \"left\", \"y\": 0}}"), "$.layout.tanh1.x",
+                "a coordinate must be a number, but got \"left\"");
+        assertRefused(String.format(withLayout, "{\"tanh1\": {\"x\": 1}}"), "$.layout.tanh1.y",
+                "a coordinate must be a number, but got nothing");
+        assertRefused(String.format(withLayout, "{\"a//b\": {\"x\": 1, \"y\": 2}}"), "$.layout['a//b']",
+                "a layout key is a node path such as \"block1/conv1\" (or \"$Input\" for a port), but got \"a//b\"");
+    }
+
+    @Test
+    void problemsDeepInNestedContainersNameTheFullPath() {
+        String json = graph("\"inputs\": {\"Input\": {}}, \"nodes\": {\"block\": {\"type\": \"Chain\", \"layers\": ["
+                + "{\"type\": \"Graph\", \"nodes\": {\"conv\": {\"type\": \"Conv2D\", \"channels\": 0, \"kernel\": 3}}}]}}");
+        assertRefused(json, "$.net.nodes.block.layers[0].nodes.conv.channels",
+                "channels must be a positive whole number, but got 0");
+    }
+
+    @Test
+    void oversizedFilesAreRefusedBeforeReading(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.json");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(NetFileReader.MAX_FILE_BYTES + 1);
+        }
+        assertThatThrownBy(() -> NetFileReader.read(big)).isInstanceOf(NetFileException.class)
+                .hasMessage(big + ": the file is 67108865 bytes, more than the 67108864 bytes a net file may have");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWithoutOverflowingTheStack() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThat(refused(deep).detail()).startsWith("malformed JSON: Document nesting depth (257) exceeds");
+    }
+
+    @Test
+    void readingAFileNamesIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, chain("{\"type\": \"Linear\", \"units\": 0}"));
+        assertThatThrownBy(() -> NetFileReader.read(f)).isInstanceOf(NetFileException.class)
+                .hasMessage(f + ": $.net.layers[0].units: units must be a positive whole number, but got 0");
+    }
+}
