@@ -111,6 +111,17 @@ final class JsonValues {
                 + ", which a net file cannot hold");
     }
 
+    /**
+     * Jackson's own message for a parse error, on one line and without the "[Source: …]" locations it
+     * embeds (the caller names the file, line and column itself).
+     */
+    static String parseProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "");
+        m = m.replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+        return m.replaceAll("\\s+", " ").strip();
+    }
+
     /** A JSON value as a person would write it in a message: "big", 3, [1, 2]. */
     static String show(JsonNode n) {
         String s = n.toString();

@@ -72,7 +72,6 @@ public final class NetFileReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(256).maxNumberLength(64).maxStringLength(4 << 20).build())
             .build())
@@ -117,7 +116,7 @@ public final class NetFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").strip();
+            String why = JsonValues.parseProblem(e);
             throw new NetFileException(source, where, "malformed JSON: " + why, e);
         } catch (IOException e) {
             throw new NetFileException(source, null, "cannot parse: " + e.getMessage(), e);

@@ -124,6 +124,9 @@ class NetFileReaderTest {
         assertThat(e.detail()).startsWith("malformed JSON: Unexpected character (',' (code 44))");
         assertThat(refused("").detail()).isEqualTo("the file is empty; a net file is a JSON object");
         assertThat(refused(chain("{\"type\": \"Tanh\"}") + " trailing").detail()).startsWith("malformed JSON:");
+        NetFileException unclosed = refused("{\"format\": \"netstudio.net\", \"net\": {\"type\": \"Chain\"");
+        assertThat(unclosed.location()).isEqualTo("line 1, column 52");
+        assertThat(unclosed.detail()).isEqualTo("malformed JSON: Unexpected end-of-input: expected close marker for Object");
     }
 
     @Test
