@@ -58,6 +58,9 @@ public final class CanvasModel {
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper layoutPending = new ReadOnlyBooleanWrapper(this, "layoutPending");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyObjectWrapper<CanvasMessage> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
     /** Positions auto-layout found for nodes the document does not place, per level. */
     private final Map<NodePath, Map<String, Layout.Position>> autoPositions = new HashMap<>();
     private final Set<NodePath> layoutRequested = new HashSet<>();
@@ -138,6 +141,49 @@ public final class CanvasModel {
         return layoutPending.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The latest request to bring a node into view; its text is the node id at the current level. */
+    public ReadOnlyObjectProperty<CanvasMessage> revealRequestProperty() {
+        return revealRequest.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the level holding {@code node}, selects it and asks the views to bring it into view
+     * (clicking a problem). A path naming a level itself reveals nothing but the level.
+     */
+    public void reveal(NodePath node, String port) {
+        NetNode n = GraphEdits.nodeAt(getDocument().net(), node);
+        NodePath levelPath;
+        String id;
+        if (node.isRoot() || (GraphEdits.isContainer(n) && port != null && isOwnPort(n, port))) {
+            levelPath = node;
+            id = port == null ? null : Layouts.portId(port);
+        } else {
+            levelPath = node.parent();
+            id = node.leaf();
+        }
+        if (!levelPath.isRoot() && !GraphEdits.isContainer(GraphEdits.nodeAt(getDocument().net(), levelPath))) {
+            return;
+        }
+        currentPath.set(levelPath);
+        if (id != null && getLevel().node(id) != null) {
+            selection.clear();
+            selection.add(id);
+            revealRequest.set(new CanvasMessage(id, ++messageSerial));
+        }
+    }
+
+    private static boolean isOwnPort(NetNode container, String port) {
+        return container.inputNames().contains(port) || container.outputNames().contains(port);
+    }
+
     public void showMessage(String text) {
         message.set(new CanvasMessage(text, ++messageSerial));
     }
@@ -151,6 +197,8 @@ public final class CanvasModel {
             inference.set(ShapeInference.infer(now.net()));
         }
         document.set(now);
+        canUndo.set(editor.canUndo());
+        canRedo.set(editor.canRedo());
         NodePath p = currentPath.get();
         while (!p.isRoot() && !GraphEdits.isContainer(GraphEdits.nodeAt(now.net(), p))) {
             p = p.parent();
@@ -244,6 +292,14 @@ public final class CanvasModel {
      * one undo entry. When refused, nothing changes, the reason is shown as a message and returned.
      */
     public Optional<String> connect(String fromId, String fromPort, String toId, String toPort) {
+        return connect(fromId, fromPort, toId, toPort, null);
+    }
+
+    /**
+     * As {@link #connect(String, String, String, String)}, moving the wire {@code replacing} (an
+     * input's wire dragged to another input) in the same undo entry.
+     */
+    public Optional<String> connect(String fromId, String fromPort, String toId, String toPort, WireItem replacing) {
         Compatibility c = checkWire(fromId, fromPort, toId, toPort);
         if (c instanceof Mismatch m) {
             showMessage(m.reason());
@@ -252,6 +308,9 @@ public final class CanvasModel {
         NodePath at = getCurrentPath();
         Edge edge = new Edge(ref(fromId, fromPort), ref(toId, toPort));
         CanvasEdit edit = new CanvasEdit.Connect(at, edge);
+        if (replacing != null) {
+            edit = new CanvasEdit.Compound(at, "Move wire", List.of(new CanvasEdit.Disconnect(at, replacing.edge()), edit));
+        }
         NetDocument trial;
         try {
             trial = GraphEdits.apply(getDocument(), edit);

@@ -1,0 +1,251 @@
+package org.netstudio.canvas.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
+import org.netstudio.canvas.NodeGeometry;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.PortItem;
+
+/**
+ * The view of one canvas node: a CSS-styled body (category accent on its left edge), the type and
+ * key parameters, the name, the output shape and the parameter count; typed port dots on the top
+ * (inputs) and bottom (outputs) edges; a badge when it has problems. Light on purpose: a region with
+ * a few texts and circles, no effects. It only binds to its {@link NodeItem}; it handles no input
+ * (the canvas hit-tests geometry).
+ */
+public final class NodeView extends Region {
+
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    public static final PseudoClass HOVER = PseudoClass.getPseudoClass("hovered");
+    public static final PseudoClass COMPATIBLE = PseudoClass.getPseudoClass("compatible");
+    public static final PseudoClass INCOMPATIBLE = PseudoClass.getPseudoClass("incompatible");
+    public static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
+
+    private static final double PAD = 12;
+
+    private final Text title = text("node-title");
+    private final Text detail = text("node-detail");
+    private final Text name = text("node-name");
+    private final Text shape = text("node-shape");
+    private final Text params = text("node-params");
+    private final Circle badge = new Circle(8);
+    private final Text badgeText = text("node-badge-text");
+    private final List<Circle> inputDots = new ArrayList<>();
+    private final List<Circle> outputDots = new ArrayList<>();
+    private final List<Text> portLabels = new ArrayList<>();
+    private NodeItem item;
+    private boolean details = true;
+    private String categoryClass;
+
+    public NodeView(NodeItem item) {
+        getStyleClass().add("net-node");
+        badge.getStyleClass().add("node-badge");
+        badgeText.setText("!");
+        badge.setManaged(false);
+        badgeText.setManaged(false);
+        getChildren().addAll(title, detail, name, shape, params);
+        update(item);
+    }
+
+    private static Text text(String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().add(styleClass);
+        t.setManaged(false);
+        return t;
+    }
+
+    public NodeItem item() {
+        return item;
+    }
+
+    /** Shows {@code next}; cheap when only the position changed. */
+    public void update(NodeItem next) {
+        NodeItem prev = item;
+        item = next;
+        relocate(next.x(), next.y());
+        setVisible(next.placed());
+        if (prev != null && sameContent(prev, next)) {
+            return;
+        }
+        if (categoryClass == null || !categoryClass.equals(next.category())) {
+            if (categoryClass != null) {
+                getStyleClass().remove(categoryClass);
+            }
+            categoryClass = next.category();
+            getStyleClass().add(categoryClass);
+            getStyleClass().removeIf(s -> s.startsWith("kind-"));
+            getStyleClass().add("kind-" + next.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        setFull(title, next.title());
+        setFull(detail, next.detail());
+        boolean port = next.isGraphPort();
+        setFull(name, port || isDefaultName(next) ? "" : next.id());
+        setFull(shape, next.shape());
+        setFull(params, next.params());
+        pseudoClassStateChanged(PROBLEM, next.hasProblems());
+        rebuildPorts(next);
+        if (next.hasProblems()) {
+            if (!getChildren().contains(badge)) {
+                getChildren().addAll(badge, badgeText);
+            }
+        } else {
+            getChildren().removeAll(badge, badgeText);
+        }
+        setPrefSize(next.width(), next.height());
+        resize(next.width(), next.height());
+        requestLayout();
+    }
+
+    private static boolean sameContent(NodeItem a, NodeItem b) {
+        return a.title().equals(b.title()) && a.detail().equals(b.detail()) && a.shape().equals(b.shape())
+                && a.params().equals(b.params()) && a.problems().equals(b.problems())
+                && a.innerProblems() == b.innerProblems() && a.inputs().equals(b.inputs())
+                && a.outputs().equals(b.outputs()) && a.category().equals(b.category()) && a.id().equals(b.id());
+    }
+
+    private void rebuildPorts(NodeItem next) {
+        getChildren().removeAll(inputDots);
+        getChildren().removeAll(outputDots);
+        getChildren().removeAll(portLabels);
+        inputDots.clear();
+        outputDots.clear();
+        portLabels.clear();
+        for (PortItem p : next.inputs()) {
+            inputDots.add(dot(p));
+            if (next.inputs().size() > 1) {
+                Text t = text("port-label");
+                t.setText(p.name());
+                portLabels.add(t);
+            }
+        }
+        for (PortItem p : next.outputs()) {
+            outputDots.add(dot(p));
+        }
+        getChildren().addAll(portLabels);
+        getChildren().addAll(inputDots);
+        getChildren().addAll(outputDots);
+    }
+
+    /** Names made up from the type ("conv1", "convolution2") say nothing the title does not. */
+    private static boolean isDefaultName(NodeItem n) {
+        String stem = n.id().replaceAll("[0-9]+$", "");
+        return stem.equalsIgnoreCase(n.typeName()) || stem.equals(org.netstudio.canvas.edit.GraphEdits.baseName(n.typeName()));
+    }
+
+    private static void setFull(Text t, String s) {
+        t.getProperties().put("full", s);
+        t.setText(s);
+    }
+
+    private static Circle dot(PortItem p) {
+        Circle c = new Circle(NodeGeometry.PORT_RADIUS);
+        c.getStyleClass().addAll("port", p.input() ? "port-input" : "port-output");
+        c.pseudoClassStateChanged(CONNECTED, p.connected());
+        c.pseudoClassStateChanged(PROBLEM, !p.problems().isEmpty());
+        c.setManaged(false);
+        c.setCenterX(p.dx());
+        c.setCenterY(p.dy());
+        return c;
+    }
+
+    /** The dot of an input or output port by index, for highlighting. */
+    public Circle portDot(boolean input, int index) {
+        List<Circle> l = input ? inputDots : outputDots;
+        return index < l.size() ? l.get(index) : null;
+    }
+
+    public List<Circle> inputDots() {
+        return inputDots;
+    }
+
+    public void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    public void setHovered(boolean hovered) {
+        pseudoClassStateChanged(HOVER, hovered);
+    }
+
+    /** Texts shown at small zoom are hidden to keep frames cheap. */
+    public void setDetailsVisible(boolean visible) {
+        if (details == visible) {
+            return;
+        }
+        details = visible;
+        for (Node n : List.of(title, detail, name, shape, params)) {
+            n.setVisible(visible);
+        }
+        portLabels.forEach(l -> l.setVisible(visible));
+        requestLayout();
+    }
+
+    /** The texts, for tests and export: title, detail, name, shape, params. */
+    public String shapeText() {
+        return shape.getText();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return item.width();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return item.height();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = item.width();
+        double top = NodeGeometry.textTop(item);
+        if (item.isGraphPort()) {
+            layoutText(title, PAD, 16, w - 2 * PAD);
+            layoutText(detail, PAD, 31, w - 2 * PAD);
+        } else {
+            double left = PAD + 4;
+            double line1 = top + 22;
+            double line2 = top + 42;
+            double nameW = name.getText().isEmpty() ? 0 : Math.min(name.getLayoutBounds().getWidth(), w * 0.4);
+            double titleW = layoutText(title, left, line1, w - left - PAD - nameW - 6);
+            layoutText(detail, left + titleW + 6, line1, w - left - titleW - 6 - PAD - nameW - 6);
+            layoutText(name, w - PAD - nameW, line1, nameW);
+            double paramsW = params.getLayoutBounds().getWidth();
+            params.relocate(w - PAD - paramsW, line2 - params.getBaselineOffset());
+            params.setVisible(details);
+            layoutText(shape, left, line2, w - left - PAD - paramsW - 8);
+        }
+        for (int i = 0; i < portLabels.size(); i++) {
+            Text t = portLabels.get(i);
+            PortItem p = item.inputs().get(i);
+            t.relocate(p.dx() - t.getLayoutBounds().getWidth() / 2, 6);
+        }
+        badge.setCenterX(w - 2);
+        badge.setCenterY(2);
+        badgeText.relocate(w - 2 - badgeText.getLayoutBounds().getWidth() / 2,
+                2 - badgeText.getLayoutBounds().getHeight() / 2);
+    }
+
+    /** Places text with its baseline at y, eliding it to fit {@code max}; returns its width. */
+    private double layoutText(Text t, double x, double baseline, double max) {
+        String full = (String) t.getProperties().getOrDefault("full", t.getText());
+        if (!t.getText().equals(full)) {
+            t.setText(full);
+        }
+        t.setVisible(max > 0 && details);
+        if (max > 0 && t.getLayoutBounds().getWidth() > max) {
+            String s = full;
+            while (s.length() > 1 && t.getLayoutBounds().getWidth() > max) {
+                s = s.substring(0, s.length() - 1).stripTrailing();
+                t.setText(s + "…");
+            }
+        }
+        t.relocate(x, baseline - t.getBaselineOffset());
+        return t.getLayoutBounds().getWidth();
+    }
+}

@@ -1,0 +1,58 @@
+package org.netstudio.canvas.wiring;
+
+/**
+ * The curve of a wire from an output port (bottom edge) down to an input port (top edge): a cubic
+ * Bézier leaving and arriving vertically. Shared by the views, hit-testing and SVG export.
+ */
+public final class WireGeometry {
+
+    private WireGeometry() {
+    }
+
+    /** Control points {c1x, c1y, c2x, c2y} of the wire from (x1, y1) to (x2, y2). */
+    public static double[] controls(double x1, double y1, double x2, double y2) {
+        double dy = Math.max(36, Math.abs(y2 - y1) * 0.5);
+        if (y2 < y1 + 20) {
+            dy = Math.max(dy, 80);
+        }
+        return new double[] {x1, y1 + dy, x2, y2 - dy};
+    }
+
+    /** The point at t ∈ [0, 1]. */
+    public static double[] at(double x1, double y1, double x2, double y2, double t) {
+        double[] c = controls(x1, y1, x2, y2);
+        double u = 1 - t;
+        double x = u * u * u * x1 + 3 * u * u * t * c[0] + 3 * u * t * t * c[2] + t * t * t * x2;
+        double y = u * u * u * y1 + 3 * u * u * t * c[1] + 3 * u * t * t * c[3] + t * t * t * y2;
+        return new double[] {x, y};
+    }
+
+    /** Approximate distance from (px, py) to the wire. */
+    public static double distance(double x1, double y1, double x2, double y2, double px, double py) {
+        double best = Double.MAX_VALUE;
+        double[] prev = {x1, y1};
+        for (int i = 1; i <= 24; i++) {
+            double[] p = at(x1, y1, x2, y2, i / 24.0);
+            best = Math.min(best, segment(prev[0], prev[1], p[0], p[1], px, py));
+            prev = p;
+        }
+        return best;
+    }
+
+    private static double segment(double ax, double ay, double bx, double by, double px, double py) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
+        double cx = ax + t * dx - px;
+        double cy = ay + t * dy - py;
+        return Math.sqrt(cx * cx + cy * cy);
+    }
+
+    /** An SVG path "M x1 y1 C …". */
+    public static String svgPath(double x1, double y1, double x2, double y2) {
+        double[] c = controls(x1, y1, x2, y2);
+        return String.format(java.util.Locale.ROOT, "M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f",
+                x1, y1, c[0], c[1], c[2], c[3], x2, y2);
+    }
+}

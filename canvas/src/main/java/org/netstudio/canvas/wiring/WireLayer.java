@@ -1,0 +1,102 @@
+package org.netstudio.canvas.wiring;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Group;
+import org.netstudio.canvas.LevelView;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.PortItem;
+import org.netstudio.canvas.WireItem;
+
+/** The wires of one level, kept by key and updated incrementally, with a move preview. */
+public final class WireLayer extends Group {
+
+    private final Map<String, WireView> views = new LinkedHashMap<>();
+    private final Map<String, List<WireView>> byNode = new HashMap<>();
+    private LevelView level = LevelView.EMPTY;
+    private Map<String, NodeItem> nodes = Map.of();
+
+    public WireLayer() {
+        getStyleClass().add("wire-layer");
+    }
+
+    public void update(LevelView next) {
+        level = next;
+        nodes = next.byId();
+        Set<String> seen = new HashSet<>();
+        byNode.clear();
+        for (WireItem w : next.wires()) {
+            String key = w.key();
+            seen.add(key);
+            WireView v = views.get(key);
+            if (v == null) {
+                v = new WireView();
+                views.put(key, v);
+                getChildren().add(v);
+            }
+            v.setItem(w);
+            place(v, w, null, 0, 0);
+            byNode.computeIfAbsent(w.fromId(), k -> new ArrayList<>()).add(v);
+            byNode.computeIfAbsent(w.toId(), k -> new ArrayList<>()).add(v);
+        }
+        views.entrySet().removeIf(e -> {
+            if (!seen.contains(e.getKey())) {
+                getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    public void clear() {
+        views.clear();
+        byNode.clear();
+        getChildren().clear();
+    }
+
+    private void place(WireView v, WireItem w, Collection<String> moving, double dx, double dy) {
+        NodeItem a = nodes.get(w.fromId());
+        NodeItem b = nodes.get(w.toId());
+        PortItem pa = a == null ? null : a.output(w.fromPort());
+        PortItem pb = b == null ? null : b.input(w.toPort());
+        if (pa == null || pb == null || !a.placed() || !b.placed()) {
+            v.setVisible(false);
+            return;
+        }
+        v.setVisible(true);
+        double ax = moving != null && moving.contains(a.id()) ? dx : 0;
+        double ay = moving != null && moving.contains(a.id()) ? dy : 0;
+        double bx = moving != null && moving.contains(b.id()) ? dx : 0;
+        double by = moving != null && moving.contains(b.id()) ? dy : 0;
+        v.setEnds(a.x() + pa.dx() + ax, a.y() + pa.dy() + ay, b.x() + pb.dx() + bx, b.y() + pb.dy() + by);
+    }
+
+    /** Re-routes the wires touching the moving ids as if they were moved by (dx, dy). */
+    public void preview(Collection<String> moving, double dx, double dy) {
+        Set<WireView> touched = new HashSet<>();
+        for (String id : moving) {
+            touched.addAll(byNode.getOrDefault(id, List.of()));
+        }
+        for (WireView v : touched) {
+            place(v, v.item(), moving, dx, dy);
+        }
+    }
+
+    public WireView view(String key) {
+        return views.get(key);
+    }
+
+    public Collection<WireView> views() {
+        return views.values();
+    }
+
+    public LevelView level() {
+        return level;
+    }
+}

@@ -1,0 +1,45 @@
+package org.netstudio.canvas.wiring;
+
+import javafx.css.PseudoClass;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import org.netstudio.canvas.WireItem;
+
+/** One wire: a CSS-styled curve between two port positions. */
+public final class WireView extends Path {
+
+    public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    public static final PseudoClass TARGET = PseudoClass.getPseudoClass("target");
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final MoveTo start = new MoveTo();
+    private final CubicCurveTo curve = new CubicCurveTo();
+    private WireItem item;
+
+    public WireView() {
+        getStyleClass().add("wire");
+        getElements().addAll(start, curve);
+    }
+
+    public WireItem item() {
+        return item;
+    }
+
+    public void setItem(WireItem w) {
+        item = w;
+        pseudoClassStateChanged(PROBLEM, w != null && !w.problems().isEmpty());
+    }
+
+    public void setEnds(double x1, double y1, double x2, double y2) {
+        double[] c = WireGeometry.controls(x1, y1, x2, y2);
+        start.setX(x1);
+        start.setY(y1);
+        curve.setControlX1(c[0]);
+        curve.setControlY1(c[1]);
+        curve.setControlX2(c[2]);
+        curve.setControlY2(c[3]);
+        curve.setX(x2);
+        curve.setY(y2);
+    }
+}
