@@ -1,0 +1,105 @@
+package org.netstudio.netgraph.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+
+/**
+ * Opens and saves nets by file name: {@code .nsnet} is a trained net in one zip
+ * ({@link NsnetFile}); {@code .json} is a net file ({@link NetFileReader}) whose weights, if any,
+ * live beside it in a safetensors file of the same base name ({@code lenet.json} →
+ * {@code lenet.safetensors}). Stateless and thread-safe.
+ */
+public final class NetFiles {
+
+    private NetFiles() {
+    }
+
+    /** Whether NetStudio opens files of this name. */
+    public static boolean isNetFile(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".json") || n.endsWith(".nsnet");
+    }
+
+    /** Reads a .json or .nsnet file, with its weights when there are any. */
+    public static LoadedNet read(Path file) throws IOException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".nsnet")) {
+            return NsnetFile.read(file);
+        }
+        if (n.endsWith(".json")) {
+            NetDocument doc = NetFileReader.read(file);
+            Path sibling = weightsBeside(file);
+            if (!Files.isRegularFile(sibling)) {
+                return new LoadedNet(doc, null);
+            }
+            Weights w = Safetensors.read(sibling);
+            checkWeights(doc, w, sibling.toString());
+            return new LoadedNet(doc, w);
+        }
+        throw new NetFileException(file.toString(), null, "NetStudio opens .json and .nsnet files");
+    }
+
+    /**
+     * Saves a net by file name, atomically: .nsnet with its weights (none given means empty), .json
+     * with its weights, when given, beside it.
+     */
+    public static void write(Path file, NetDocument doc, Weights weights) throws IOException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".nsnet")) {
+            NsnetFile.write(file, doc, weights == null ? Weights.EMPTY : weights);
+        } else if (n.endsWith(".json")) {
+            NetFileWriter.write(doc, file);
+            if (weights != null) {
+                Safetensors.write(weights, weightsBeside(file));
+            }
+        } else {
+            throw new IllegalArgumentException("NetStudio saves nets as .json or .nsnet files, not " + file.getFileName());
+        }
+    }
+
+    /** {@code lenet.json} → {@code lenet.safetensors} in the same folder. */
+    public static Path weightsBeside(Path jsonFile) {
+        String name = jsonFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return jsonFile.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".safetensors");
+    }
+
+    /** Every array must belong to a catalog layer of the net: a key naming no such node is refused. */
+    static void checkWeights(NetDocument doc, Weights weights, String source) throws NetFileException {
+        for (String key : weights.arrays().keySet()) {
+            NodePath path = Weights.nodeOf(key);
+            NetNode node = find(doc.net(), path);
+            if (!(node instanceof Layer)) {
+                throw new NetFileException(source, "tensor \"" + key + "\"", node == null
+                        ? "the net has no node \"" + path + "\" for these weights"
+                        : "\"" + path + "\" is a " + node.typeName() + ", which has no weights of its own");
+            }
+        }
+    }
+
+    private static NetNode find(NetNode root, NodePath path) {
+        NetNode cur = root;
+        for (String name : path.names()) {
+            if (cur instanceof Graph g) {
+                cur = g.nodes().get(name);
+            } else if (cur instanceof Chain c) {
+                int i = c.indexOf(name);
+                cur = i < 0 ? null : c.elements().get(i).node();
+            } else {
+                return null;
+            }
+            if (cur == null) {
+                return null;
+            }
+        }
+        return path.isRoot() ? null : cur;
+    }
+}
