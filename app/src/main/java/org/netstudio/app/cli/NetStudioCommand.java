@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
-        subcommands = {})
+        subcommands = {InfoCommand.class, CheckCommand.class})
 public final class NetStudioCommand implements Runnable {
 
     @Spec

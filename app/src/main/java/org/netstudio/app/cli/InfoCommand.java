@@ -1,0 +1,88 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.summary.NetSummary;
+import org.netstudio.netgraph.summary.SummaryTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netstudio info NET [--json]}: a Keras-like summary of a net. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Summarise a net: one row per layer (name, type, output shape, parameters), and totals.")
+public final class InfoCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet).")
+    private String net;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        NetDocument doc;
+        try {
+            doc = NetSource.load(net);
+        } catch (NetSource.UnreadableNetException e) {
+            spec.commandLine().getErr().println("netstudio info: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        InferenceResult result = ShapeInference.infer(doc.net());
+        NetSummary summary = NetSummary.of(doc.net(), result);
+        if (json) {
+            JsonOutput.print(out, toJson(doc, summary));
+        } else {
+            out.print(SummaryTable.format(doc.name(), summary));
+            if (!summary.valid()) {
+                out.println();
+                out.println(summary.diagnostics().size() == 1 ? "1 problem:" : summary.diagnostics().size() + " problems:");
+                for (Diagnostic d : summary.diagnostics()) {
+                    out.println("  " + d.message());
+                }
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static ObjectNode toJson(NetDocument doc, NetSummary s) {
+        ObjectNode root = JsonOutput.NODES.objectNode();
+        root.put("name", doc.name());
+        ObjectNode params = root.putObject("parameters");
+        params.put("total", s.total());
+        params.put("trainable", s.trainable());
+        params.put("nonTrainable", s.nonTrainable());
+        root.put("multiplyAdds", s.multiplyAdds());
+        ArrayNode inputs = root.putArray("inputs");
+        s.inputs().forEach(p -> inputs.add(JsonOutput.port(p.name(), p.type())));
+        ArrayNode outputs = root.putArray("outputs");
+        s.outputs().forEach(p -> outputs.add(JsonOutput.port(p.name(), p.type())));
+        ArrayNode layers = root.putArray("layers");
+        for (NetSummary.Row r : s.rows()) {
+            ObjectNode l = layers.addObject();
+            l.put("name", r.name());
+            l.put("type", r.type());
+            l.set("outputShape", r.outputs().isEmpty() ? null : JsonOutput.shape(r.outputs().get(0)));
+            l.put("parameters", r.parameters());
+            l.put("trainable", r.trainable());
+            l.put("multiplyAdds", r.multiplyAdds());
+        }
+        root.put("valid", s.valid());
+        ArrayNode problems = root.putArray("problems");
+        s.diagnostics().forEach(d -> problems.add(JsonOutput.problem(d)));
+        return root;
+    }
+}

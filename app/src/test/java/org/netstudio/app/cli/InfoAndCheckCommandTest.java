@@ -1,0 +1,133 @@
+package org.netstudio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class InfoAndCheckCommandTest {
+
+    private static final String LENET = """
+            { "format": "netstudio.net", "version": 1, "name": "LeNet-5",
+              "net": { "type": "Chain", "input": { "shape": [1, 28, 28] },
+                "layers": [ { "type": "Convolution", "channels": 20, "kernel": 5 }, { "type": "Tanh" },
+                            { "type": "Pooling", "function": "mean", "kernel": 2 },
+                            { "type": "Convolution", "channels": 50, "kernel": 5 }, { "type": "Tanh" },
+                            { "type": "Pooling", "function": "mean", "kernel": 2 },
+                            { "type": "Flatten" }, { "type": "Linear", "units": 500 }, { "type": "Tanh" },
+                            { "type": "Linear", "units": 10, "name": "logits" }, { "type": "Softmax" } ],
+                "output": { "decoder": { "type": "Class", "labels": ["0","1","2","3","4","5","6","7","8","9"] } } } }
+            """;
+
+    private static final String VECTOR_INTO_LSTM = """
+            { "format": "netstudio.net", "version": 1, "name": "bad",
+              "net": { "type": "Chain", "input": { "shape": [3] },
+                "layers": [ { "type": "Linear", "units": 5, "name": "dense1" },
+                            { "type": "LSTM", "units": 8, "name": "lstm1" } ] } }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void infoPrintsAKerasLikeSummary() throws IOException {
+        Run r = run("info", file("lenet.json", LENET).toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("LeNet-5").contains("Input  Input: a 1×28×28 array")
+                .contains("Output Output: a vector of size 10")
+                .containsPattern("convolution1\\s+Convolution\\s+20×24×24\\s+520")
+                .containsPattern("logits\\s+Linear\\s+10\\s+5,010")
+                .contains("Total parameters:         431,080")
+                .contains("Non-trainable parameters: 0");
+    }
+
+    @Test
+    void infoJsonHasTheObjectOfTheDesign() throws IOException {
+        Run r = run("info", file("lenet.json", LENET).toString(), "--json");
+
+        assertThat(r.exit()).isZero();
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.at("/parameters/total").asLong()).isEqualTo(431_080);
+        assertThat(o.at("/parameters/trainable").asLong()).isEqualTo(431_080);
+        assertThat(o.at("/parameters/nonTrainable").asLong()).isZero();
+        assertThat(o.get("layers")).hasSize(11);
+        assertThat(o.at("/layers/0/name").asText()).isEqualTo("convolution1");
+        assertThat(o.at("/layers/0/type").asText()).isEqualTo("Convolution");
+        assertThat(o.at("/layers/0/outputShape").toString()).isEqualTo("[20,24,24]");
+        assertThat(o.at("/layers/0/parameters").asLong()).isEqualTo(520);
+        assertThat(o.at("/inputs/0/shape").toString()).isEqualTo("[1,28,28]");
+        assertThat(o.at("/valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void checkSaysValid() throws IOException {
+        Run r = run("check", file("lenet.json", LENET).toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo("valid");
+    }
+
+    @Test
+    void checkNamesBothLayersAndBothTypesOfAVectorFedIntoAnLstm() throws IOException {
+        Run r = run("check", file("bad.json", VECTOR_INTO_LSTM).toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().strip()).isEqualTo("Input of 'lstm1' (LSTM, layer 2) must be a sequence of vectors (n×d),"
+                + " but 'dense1' (Linear, layer 1) outputs a vector of size 5: a vector is not compatible with a matrix.");
+    }
+
+    @Test
+    void checkJsonListsProblems() throws IOException {
+        Run r = run("check", "--json", file("bad.json", VECTOR_INTO_LSTM).toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.get("valid").asBoolean()).isFalse();
+        assertThat(o.at("/problems/0/node").asText()).isEqualTo("lstm1");
+        assertThat(o.at("/problems/0/port").asText()).isEqualTo("Input");
+        assertThat(o.at("/problems/0/message").asText()).contains("'dense1' (Linear, layer 1)");
+    }
+
+    @Test
+    void unreadableFilesExitWithTwoNamingTheFileAndThePath() throws IOException {
+        Path bad = file("typo.json", LENET.replace("\"Tanh\"", "\"Tahn\""));
+        Run r = run("check", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("typo.json").contains("$.net.layers[1]").contains("Tahn")
+                .contains("did you mean Tanh?");
+
+        Run broken = run("info", file("broken.json", "{ \"format\": ").toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("broken.json");
+
+        Run missing = run("info", dir.resolve("nope.json").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.json: no such file");
+    }
+}
