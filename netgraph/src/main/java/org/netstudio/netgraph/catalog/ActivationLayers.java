@@ -56,7 +56,7 @@ final class ActivationLayers {
         return LayerType.builder("Elementwise", Category.ACTIVATION)
                 .doc("Applies an expression in x to every value, e.g. \"tanh(x)*sigmoid(x)\".")
                 .param(new ParamSpec("function", ParamKind.EXPRESSION, null, true, null, null, false, null,
-                        "An expression in x using + - * / ^ and " + String.join(", ", Expression.FUNCTIONS) + "."))
+                        "An expression in x using + - * / ^ and " + String.join(", ", Expression.FUNCTIONS) + ", min(a, b), max(a, b)."))
                 .keyParams("function")
                 .input("Input", ANY_REAL)
                 .shape(new ShapeRule() {

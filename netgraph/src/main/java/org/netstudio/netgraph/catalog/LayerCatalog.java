@@ -54,6 +54,7 @@ public final class LayerCatalog {
         all.addAll(NormalizationLayers.all());
         all.addAll(MergeLayers.all());
         all.addAll(SequenceLayers.all());
+        all.addAll(AttentionLayers.all());
         all.addAll(LossLayers.all());
         return all;
     }

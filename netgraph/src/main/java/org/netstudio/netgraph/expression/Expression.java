@@ -8,11 +8,15 @@ import java.util.List;
  * operations, {@link #evaluate(double)} gives reference values for tests.
  */
 public sealed interface Expression
-        permits Expression.Number, Expression.Variable, Expression.Call, Expression.Binary, Expression.Negate {
+        permits Expression.Number, Expression.Variable, Expression.Call, Expression.Call2, Expression.Binary,
+        Expression.Negate {
 
     /** The functions an expression may call. */
     List<String> FUNCTIONS = List.of("tanh", "sigmoid", "exp", "log", "sqrt", "abs", "sin", "cos", "ramp",
             "relu", "softplus", "square");
+
+    /** The functions of two arguments, e.g. {@code min(max(x, 0), 6)} for a ReLU6. */
+    List<String> FUNCTIONS2 = List.of("min", "max");
 
     record Number(double value) implements Expression {
     }
@@ -21,6 +25,10 @@ public sealed interface Expression
     }
 
     record Call(String function, Expression argument) implements Expression {
+    }
+
+    /** A call of {@code min} or {@code max}. */
+    record Call2(String function, Expression first, Expression second) implements Expression {
     }
 
     /** {@code op} is one of {@code + - * / ^}. */
@@ -54,6 +62,11 @@ public sealed interface Expression
                 case '/' -> l / r;
                 default -> Math.pow(l, r);
             };
+        }
+        if (this instanceof Call2 c2) {
+            double a = c2.first().evaluate(x);
+            double b = c2.second().evaluate(x);
+            return c2.function().equals("min") ? Math.min(a, b) : Math.max(a, b);
         }
         Call c = (Call) this;
         double a = c.argument().evaluate(x);

@@ -123,9 +123,17 @@ final class ExpressionParser {
                 throw new ExpressionException("unknown name \"" + word + "\" in \"" + text
                         + "\": the only variable is x");
             }
+            if (Expression.FUNCTIONS2.contains(lower)) {
+                pos++;
+                Expression first = sum();
+                expect(',');
+                Expression second = sum();
+                expect(')');
+                return new Expression.Call2(lower, first, second);
+            }
             if (!Expression.FUNCTIONS.contains(lower)) {
                 throw new ExpressionException("unknown function \"" + word + "\" in \"" + text + "\"; known: "
-                        + String.join(", ", Expression.FUNCTIONS));
+                        + String.join(", ", Expression.FUNCTIONS) + ", " + String.join(", ", Expression.FUNCTIONS2));
             }
             pos++;
             Expression arg = sum();

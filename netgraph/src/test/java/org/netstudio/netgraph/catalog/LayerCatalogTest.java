@@ -193,6 +193,15 @@ class LayerCatalogTest {
     }
 
     @Test
+    void attentionTakesKeysValuesAndQueries() {
+        assertLayer(Layer.of("Attention", "heads", 4), List.of(seq("m", 32), seq("m", 16), seq("n", 32)), "n×16", 0);
+        assertThat(problems(Layer.of("Attention", "heads", 3), seq("m", 32), seq("m", 16), seq("n", 32)))
+                .containsExactly("'layer' (Attention): heads 3 must divide the query size 32.");
+        assertThat(problems(Layer.of("Attention"), seq("m", 8), seq("k", 4), seq("n", 8))).singleElement().asString()
+                .endsWith("keys and values must have the same length, but there are m keys and k values.");
+    }
+
+    @Test
     void lossesOutputAScalar() {
         TensorType classIndex = new TensorType(ElementKind.index(10), List.of());
         assertLayer(Layer.of("CrossEntropyLoss"), List.of(t(10), classIndex), "scalar", 0);

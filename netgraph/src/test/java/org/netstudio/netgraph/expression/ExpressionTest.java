@@ -18,6 +18,8 @@ class ExpressionTest {
         assertThat(Expression.parse("(x - 1) / 2").evaluate(5)).isEqualTo(2);
         assertThat(Expression.parse("ramp(x) + 1e-3").evaluate(-4)).isEqualTo(1e-3);
         assertThat(Expression.parse("X").evaluate(7)).isEqualTo(7);
+        assertThat(Expression.parse("min(max(x, 0), 6)").evaluate(9)).isEqualTo(6);
+        assertThat(Expression.parse("min(max(x, 0), 6)").evaluate(-2)).isEqualTo(0);
     }
 
     @Test
