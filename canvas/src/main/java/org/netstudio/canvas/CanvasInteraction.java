@@ -218,6 +218,9 @@ final class CanvasInteraction {
     }
 
     private void dragMove(MouseEvent e) {
+        if (moveDx == 0 && moveDy == 0 && Math.hypot(e.getX() - pressX, e.getY() - pressY) < 3) {
+            return;
+        }
         double z = canvas.getZoom();
         double dx = (e.getX() - pressX) / z;
         double dy = (e.getY() - pressY) / z;
@@ -258,7 +261,12 @@ final class CanvasInteraction {
 
     private void released(MouseEvent e) {
         switch (mode) {
-            case MOVE -> finishMove(e);
+            case MOVE -> {
+                if (e.isShiftDown() && (moveDx != 0 || moveDy != 0)) {
+                    dragMove(e);
+                }
+                finishMove(e);
+            }
             case BOX -> skin.box().setVisible(false);
             case WIRE -> finishWire();
             default -> {

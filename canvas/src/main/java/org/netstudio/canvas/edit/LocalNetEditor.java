@@ -12,6 +12,7 @@ import org.netstudio.netgraph.net.NetDocument;
 public final class LocalNetEditor implements NetEditor {
 
     private final List<NetDocument> history = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
     private int index;
     private final List<Runnable> listeners = new ArrayList<>();
 
@@ -22,6 +23,7 @@ public final class LocalNetEditor implements NetEditor {
     /** Starts over with {@code doc} and an empty history (opening a file). */
     public void reset(NetDocument doc) {
         history.clear();
+        labels.clear();
         history.add(Objects.requireNonNull(doc, "doc"));
         index = 0;
         fire();
@@ -39,7 +41,9 @@ public final class LocalNetEditor implements NetEditor {
             return;
         }
         history.subList(index + 1, history.size()).clear();
+        labels.subList(index, labels.size()).clear();
         history.add(next);
+        labels.add(edit.label());
         index++;
         fire();
     }
@@ -68,6 +72,11 @@ public final class LocalNetEditor implements NetEditor {
             index++;
             fire();
         }
+    }
+
+    /** The labels of the edits that can be undone, oldest first ("Add conv1", "Move"). */
+    public List<String> undoLabels() {
+        return List.copyOf(labels.subList(0, index));
     }
 
     /** How many edits can be undone. */

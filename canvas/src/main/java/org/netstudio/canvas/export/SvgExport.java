@@ -83,8 +83,6 @@ public final class SvgExport {
             double top = NodeGeometry.textTop(n);
             s.append(f("<rect width=\"%.1f\" height=\"%.1f\" rx=\"6\" fill=\"%s\" stroke=\"%s\"/>\n", n.width(),
                     n.height(), p.body(), stroke));
-            s.append(f("<path d=\"M 6 0 H 5 A 5 5 0 0 0 0 5 V %.1f A 5 5 0 0 0 5 %.1f H 6 Z\" fill=\"%s\"/>\n",
-                    n.height() - 5, n.height(), p.accent(n.category())));
             s.append(f("<rect x=\"0\" y=\"0\" width=\"5\" height=\"%.1f\" rx=\"2.5\" fill=\"%s\"/>\n", n.height(),
                     p.accent(n.category())));
             s.append(f("<text x=\"16\" y=\"%.1f\" font-size=\"12.5\" fill=\"%s\"><tspan font-weight=\"bold\">%s</tspan>"

@@ -52,7 +52,7 @@ public final class NodeFactory {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParamSpec p : t.params()) {
             if (p.required()) {
-                Object v = REQUIRED_DEFAULTS.get(p.name());
+                Object v = t.name().equals("Pooling") && p.name().equals("kernel") ? 2 : REQUIRED_DEFAULTS.get(p.name());
                 values.put(p.name(), v != null ? v : 1);
             }
         }

@@ -1,0 +1,154 @@
+package org.netstudio.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.netstudio.canvas.diagnostics.ProblemsList;
+import org.netstudio.canvas.edit.LocalNetEditor;
+import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.node.NodeView;
+import org.netstudio.canvas.palette.Palette;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A test window holding Palette + Breadcrumb + NetCanvas + ProblemsList, and helpers that drive it
+ * through the mouse and keyboard like a person would.
+ */
+final class CanvasFixture {
+
+    final CanvasModel model;
+    final NetCanvas canvas;
+    final Palette palette;
+    final ProblemsList problems;
+    final Breadcrumb breadcrumb;
+    final FxRobot robot;
+
+    CanvasFixture(FxRobot robot, Stage stage, NetDocument doc) {
+        this.robot = robot;
+        model = new CanvasModel(new LocalNetEditor(doc), LayoutRunner.background());
+        canvas = new NetCanvas(model);
+        palette = new Palette();
+        palette.setPrefWidth(220);
+        problems = new ProblemsList(model);
+        problems.setPrefHeight(110);
+        breadcrumb = new Breadcrumb(model);
+        BorderPane root = new BorderPane(canvas);
+        root.setLeft(palette);
+        root.setBottom(problems);
+        root.setTop(breadcrumb);
+        Scene scene = new Scene(root, 1200, 780);
+        CanvasTheme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    static NetDocument emptyGraph(int... inputShape) {
+        return new NetDocument("test", Graph.empty().withInput("Input", PortDecl.of(TensorType.real(inputShape)))
+                .withOutput("Output", PortDecl.UNSPECIFIED), null);
+    }
+
+    LocalNetEditor editor() {
+        return (LocalNetEditor) model.editor();
+    }
+
+    /** Waits until background layout is done and the FX thread is idle. */
+    void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.layoutPendingProperty().get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("auto-layout did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Screen point of a canvas point. */
+    Point2D screen(double wx, double wy) {
+        double[] l = canvas.toLocal(wx, wy);
+        return canvas.localToScreen(l[0], l[1]);
+    }
+
+    NodeItem node(String id) {
+        return model.getLevel().node(id);
+    }
+
+    NodeView view(String id) {
+        return robot.lookup(".net-node").queryAllAs(NodeView.class).stream()
+                .filter(v -> v.item().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    Point2D center(String id) {
+        NodeItem n = node(id);
+        return screen(n.centerX(), n.centerY());
+    }
+
+    Point2D outputPort(String id, String port) {
+        NodeItem n = node(id);
+        PortItem p = n.output(port);
+        return screen(n.x() + p.dx(), n.y() + p.dy());
+    }
+
+    Point2D inputPort(String id, String port) {
+        NodeItem n = node(id);
+        PortItem p = n.input(port);
+        return screen(n.x() + p.dx(), n.y() + p.dy());
+    }
+
+    /** Types into the palette search and drags the first entry to the canvas point (wx, wy). */
+    String dragFromPalette(String query, double wx, double wy) {
+        robot.doubleClickOn(palette.searchField());
+        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
+        robot.write(query);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getItem() instanceof Palette.Row r && !r.header())
+                .min(java.util.Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
+        java.util.Set<String> before = new java.util.HashSet<>(model.getLevel().byId().keySet());
+        robot.drag(cell, MouseButton.PRIMARY).dropTo(screen(wx, wy));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<String> added = new java.util.HashSet<>(model.getLevel().byId().keySet());
+        added.removeAll(before);
+        assertThat(added).as("one node was created by dropping " + query).hasSize(1);
+        return added.iterator().next();
+    }
+
+    /** Drags a wire from an output port to an input port. */
+    void wire(String from, String fromPort, String to, String toPort) {
+        robot.drag(outputPort(from, fromPort), MouseButton.PRIMARY).dropTo(inputPort(to, toPort));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void shortcut(KeyCode... keys) {
+        robot.interact(canvas::requestFocus);
+        KeyCode[] all = new KeyCode[keys.length + 1];
+        all[0] = KeyCode.SHORTCUT;
+        System.arraycopy(keys, 0, all, 1, keys.length);
+        robot.push(all);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text of the hint label, or null when hidden. */
+    String hint() {
+        return robot.lookup(".canvas-hint").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Label::getText).findFirst().orElse(null);
+    }
+
+    String toast() {
+        return robot.lookup(".canvas-toast").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Label::getText).findFirst().orElse(null);
+    }
+}
