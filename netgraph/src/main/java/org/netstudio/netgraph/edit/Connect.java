@@ -1,0 +1,127 @@
+package org.netstudio.netgraph.edit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.netstudio.netgraph.catalog.PortSpec;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortRef;
+
+/**
+ * Adds a wire in the graph at {@code container}. Both ends must exist (wiring {@code InputK} of a
+ * variadic layer such as Total gives it K inputs if it had fewer), the target must not be wired
+ * already, and the wire must not close a cycle. Whether the types fit is inference's business: an
+ * ill-typed wire is allowed and shows as a diagnostic.
+ */
+public record Connect(NodePath container, Edge edge) implements Command {
+
+    public Connect {
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(edge, "edge");
+    }
+
+    @Override
+    public NetDocument apply(NetDocument doc) {
+        Graph g = NetPaths.graphAt(doc, container);
+        checkSource(g, edge.from());
+        g = prepareTarget(g, edge.to());
+        for (Edge e : g.edges()) {
+            if (e.to().equals(edge.to())) {
+                throw new IllegalArgumentException(Names.capitalize(portPhrase(edge.to())) + " is already wired from "
+                        + e.from() + "; disconnect that wire first.");
+            }
+        }
+        if (!edge.from().isGraphPort() && !edge.to().isGraphPort()
+                && reaches(g, edge.to().node(), edge.from().node())) {
+            throw new IllegalArgumentException("Wiring " + edge.from() + " to " + edge.to()
+                    + " would make a cycle: '" + edge.to().node() + "' already feeds '" + edge.from().node() + "'.");
+        }
+        return NetPaths.withNode(doc, container, g.withEdge(edge));
+    }
+
+    private String portPhrase(PortRef ref) {
+        return ref.isGraphPort() ? "the output '" + ref.port() + "' of " + Names.container(container, false)
+                : ref.port() + " of " + Names.node(container, ref.node());
+    }
+
+    private void checkSource(Graph g, PortRef from) {
+        if (from.isGraphPort()) {
+            if (!g.inputs().containsKey(from.port())) {
+                throw new IllegalArgumentException(Names.container(container, true) + " has no input '" + from.port() + "'.");
+            }
+            return;
+        }
+        NetNode n = node(g, from.node());
+        if (!n.outputNames().contains(from.port())) {
+            throw new IllegalArgumentException(Names.node(container, from.node()) + " (" + n.typeName()
+                    + ") has no output '" + from.port() + "' (it has " + String.join(", ", n.outputNames()) + ").");
+        }
+    }
+
+    /** The graph, with a variadic target layer grown to have the port; throws when the port cannot exist. */
+    private Graph prepareTarget(Graph g, PortRef to) {
+        if (to.isGraphPort()) {
+            if (!g.outputs().containsKey(to.port())) {
+                throw new IllegalArgumentException(Names.container(container, true) + " has no output '" + to.port() + "'.");
+            }
+            return g;
+        }
+        NetNode n = node(g, to.node());
+        if (n.inputNames().contains(to.port())) {
+            return g;
+        }
+        if (n instanceof Layer l && l.layerType().hasVariadicInput()) {
+            PortSpec spec = l.layerType().inputSpec(to.port());
+            if (spec != null && spec.variadic()) {
+                int k = Integer.parseInt(to.port().substring(spec.name().length()));
+                if (k <= org.netstudio.netgraph.io.NetFileReader.MAX_VARIADIC_INPUTS) {
+                    return g.withNode(to.node(), l.withInputCount(k));
+                }
+            }
+        }
+        throw new IllegalArgumentException(Names.node(container, to.node()) + " (" + n.typeName()
+                + ") has no input '" + to.port() + "' (it has " + String.join(", ", n.inputNames()) + ").");
+    }
+
+    private NetNode node(Graph g, String name) {
+        NetNode n = g.nodes().get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("There is no node " + Names.node(container, name) + ".");
+        }
+        return n;
+    }
+
+    /** Whether a path of wires leads from node {@code a} to node {@code b} (or a is b). */
+    static boolean reaches(Graph g, String a, String b) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(a));
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (n.equals(b)) {
+                return true;
+            }
+            if (seen.add(n)) {
+                for (Edge e : g.edges()) {
+                    if (n.equals(e.from().node()) && !e.to().isGraphPort()) {
+                        todo.push(e.to().node());
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return "Connect " + (edge.from().isGraphPort() ? edge.from().port() : edge.from().node()) + " to "
+                + (edge.to().isGraphPort() ? edge.to().port() : edge.to().node());
+    }
+}

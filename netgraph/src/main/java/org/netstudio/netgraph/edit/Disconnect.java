@@ -1,0 +1,31 @@
+package org.netstudio.netgraph.edit;
+
+import java.util.Objects;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NodePath;
+
+/** Removes a wire from the graph at {@code container}. */
+public record Disconnect(NodePath container, Edge edge) implements Command {
+
+    public Disconnect {
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(edge, "edge");
+    }
+
+    @Override
+    public NetDocument apply(NetDocument doc) {
+        Graph g = NetPaths.graphAt(doc, container);
+        if (!g.edges().contains(edge)) {
+            throw new IllegalArgumentException("There is no wire " + edge + " in " + Names.container(container, false) + ".");
+        }
+        return NetPaths.withNode(doc, container, g.withoutEdge(edge));
+    }
+
+    @Override
+    public String description() {
+        return "Disconnect " + (edge.from().isGraphPort() ? edge.from().port() : edge.from().node()) + " from "
+                + (edge.to().isGraphPort() ? edge.to().port() : edge.to().node());
+    }
+}

@@ -1,0 +1,54 @@
+package org.netstudio.netgraph.edit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortRef;
+
+/**
+ * Drops a new node onto a wire: the wire {@code from → to} becomes {@code from → node → to}, through
+ * the node's first input and first output. The node goes to {@code position} (null: none).
+ */
+public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode node, Layout.Position position)
+        implements Command {
+
+    public InsertOnEdge {
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(edge, "edge");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(node, "node");
+    }
+
+    @Override
+    public NetDocument apply(NetDocument doc) {
+        Graph g = NetPaths.graphAt(doc, container);
+        int at = g.edges().indexOf(edge);
+        if (at < 0) {
+            throw new IllegalArgumentException("There is no wire " + edge + " in " + Names.container(container, false) + ".");
+        }
+        if (node.inputNames().isEmpty() || node.outputNames().isEmpty()) {
+            throw new IllegalArgumentException("A " + node.typeName() + " cannot go on a wire: it needs an input and an output.");
+        }
+        Names.requireFree(g, container, name);
+        List<Edge> edges = new ArrayList<>(g.edges());
+        edges.set(at, new Edge(edge.from(), PortRef.of(name, node.inputNames().get(0))));
+        edges.add(at + 1, new Edge(PortRef.of(name, node.outputNames().get(0)), edge.to()));
+        Graph updated = new Graph(g.inputs(), g.nodes(), edges, g.outputs()).withNode(name, node);
+        NetDocument d = NetPaths.withNode(doc, container, updated);
+        if (position != null) {
+            d = d.withLayout(d.layout().with(NetPaths.layoutKey(container.child(name)), position.x(), position.y()));
+        }
+        return d;
+    }
+
+    @Override
+    public String description() {
+        return "Insert " + node.typeName();
+    }
+}

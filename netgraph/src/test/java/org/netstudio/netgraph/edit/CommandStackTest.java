@@ -1,0 +1,255 @@
+package org.netstudio.netgraph.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netstudio.netgraph.io.PortDecls;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NodePath;
+
+class CommandStackTest {
+
+    private static final NodePath ROOT = NodePath.ROOT;
+
+    private static NetDocument empty() {
+        return new NetDocument("t", Graph.empty().withInput("Input", PortDecls.shape(4)), Layout.EMPTY);
+    }
+
+    private static Command add(String name) {
+        return new AddNode(ROOT, name, Layer.of("Linear", "units", 3), null);
+    }
+
+    private static Graph graph(CommandStack s) {
+        return (Graph) s.document().net();
+    }
+
+    @Test
+    void executeUndoRedoRestoreExactDocuments() {
+        CommandStack s = new CommandStack(empty());
+        NetDocument start = s.document();
+
+        assertThat(s.execute(add("a"))).isTrue();
+        NetDocument afterA = s.document();
+        s.execute(add("b"));
+
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b");
+        assertThat(s.undoDescription()).contains("Add Linear");
+        assertThat(s.undo()).isTrue();
+        assertThat(s.document()).isEqualTo(afterA);
+        assertThat(s.undo()).isTrue();
+        assertThat(s.document()).isSameAs(start);
+        assertThat(s.canUndo()).isFalse();
+        assertThat(s.undo()).isFalse();
+        assertThat(s.redoDescription()).contains("Add Linear");
+        s.redo();
+        s.redo();
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b");
+        assertThat(s.canRedo()).isFalse();
+    }
+
+    @Test
+    void aNewCommandAfterUndoDropsTheRedoHistory() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        s.undo();
+        s.execute(add("b"));
+        assertThat(s.canRedo()).isFalse();
+        assertThat(graph(s).nodes()).containsOnlyKeys("b");
+    }
+
+    @Test
+    void aFailingCommandChangesNothingAndIsNotRecorded() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        NetDocument before = s.document();
+        assertThatThrownBy(() -> s.execute(add("a"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The net already has a node named 'a'.");
+        assertThat(s.document()).isSameAs(before);
+        s.undo();
+        assertThat(s.canUndo()).isFalse();
+    }
+
+    @Test
+    void noOpCommandsAreSkipped() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        List<String> events = new ArrayList<>();
+        s.addListener(st -> events.add("changed"));
+        assertThat(s.execute(new RenameNode(ROOT, "a", "a"))).isFalse();
+        assertThat(s.execute(new SetParameter(NodePath.of("a"), "units", 3))).isFalse();
+        assertThat(events).isEmpty();
+        assertThat(s.undoDescription()).contains("Add Linear");
+    }
+
+    @Test
+    void typingAParameterValueIsOneUndoEntry() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        NodePath a = NodePath.of("a");
+        s.execute(new SetParameter(a, "units", 1));
+        s.execute(new SetParameter(a, "units", 12));
+        s.execute(new SetParameter(a, "units", 128));
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 128);
+        assertThat(s.undoDescription()).contains("Set units of 'a'");
+
+        s.undo();
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 3);
+        assertThat(s.undoDescription()).contains("Add Linear");
+        s.redo();
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 128);
+    }
+
+    @Test
+    void editsThatMergeBackToTheStartLeaveNoEntry() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        s.execute(new SetParameter(NodePath.of("a"), "units", 30));
+        s.execute(new SetParameter(NodePath.of("a"), "units", 3));
+        assertThat(s.undoDescription()).contains("Add Linear");
+    }
+
+    @Test
+    void mergingStopsAtAnUndoOrASave() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        NodePath a = NodePath.of("a");
+        s.execute(new SetParameter(a, "units", 5));
+        s.markSaved();
+        s.execute(new SetParameter(a, "units", 6));
+        s.undo();
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 5);
+        assertThat(s.isDirty()).isFalse();
+        s.execute(new SetParameter(NodePath.of("a"), "bias", false));
+        s.execute(new SetParameter(a, "units", 7));
+        s.undo();
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 5).containsEntry("bias", false);
+    }
+
+    @Test
+    void theSavedMarkTracksWhetherTheDocumentIsDirty() {
+        CommandStack s = new CommandStack(empty());
+        assertThat(s.isDirty()).isFalse();
+        s.execute(add("a"));
+        assertThat(s.isDirty()).isTrue();
+        s.markSaved();
+        assertThat(s.isDirty()).isFalse();
+        s.execute(add("b"));
+        assertThat(s.isDirty()).isTrue();
+        s.undo();
+        assertThat(s.isDirty()).isFalse();
+        s.undo();
+        assertThat(s.isDirty()).isTrue();
+        s.redo();
+        assertThat(s.isDirty()).isFalse();
+        s.undo();
+        s.execute(add("c"));
+        // The saved state can no longer be reached.
+        s.undo();
+        assertThat(s.isDirty()).isTrue();
+        s.reset(empty());
+        assertThat(s.isDirty()).isFalse();
+        assertThat(s.canUndo()).isFalse();
+    }
+
+    @Test
+    void listenersAreToldAfterEachChangeAndMayNotEditMeanwhile() {
+        CommandStack s = new CommandStack(empty());
+        List<String> seen = new ArrayList<>();
+        s.addListener(st -> seen.add(String.join(",", ((Graph) st.document().net()).nodes().keySet())));
+        s.execute(add("a"));
+        s.undo();
+        s.redo();
+        s.markSaved();
+        assertThat(seen).containsExactly("a", "", "a", "a");
+
+        s.addListener(st -> st.execute(add("x")));
+        assertThatThrownBy(() -> s.execute(add("b"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot execute a command while a command is running or listeners are being told");
+        // The refused edit left the stack usable.
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void aCommandThatTriesToEditTheStackIsRefused() {
+        CommandStack s = new CommandStack(empty());
+        Command sneaky = new Command() {
+            @Override
+            public NetDocument apply(NetDocument doc) {
+                s.undo();
+                return doc;
+            }
+
+            @Override
+            public String description() {
+                return "Sneaky";
+            }
+        };
+        assertThatThrownBy(() -> s.execute(sneaky)).isInstanceOf(IllegalStateException.class);
+        assertThat(s.execute(add("a"))).isTrue();
+    }
+
+    @Test
+    void aCompoundGestureIsOneUndoEntry() {
+        CommandStack s = new CommandStack(empty());
+        List<String> events = new ArrayList<>();
+        s.addListener(st -> events.add("changed"));
+        s.compound("Paste", () -> {
+            s.execute(add("a"));
+            s.execute(add("b"));
+            s.compound("inner", () -> s.execute(add("c")));
+        });
+        assertThat(events).hasSize(1);
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b", "c");
+        assertThat(s.undoDescription()).contains("Paste");
+        s.undo();
+        assertThat(graph(s).nodes()).isEmpty();
+        s.redo();
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b", "c");
+    }
+
+    @Test
+    void aCompoundThatFailsHalfWayLeavesTheDocumentAsItWas() {
+        CommandStack s = new CommandStack(empty());
+        NetDocument before = s.document();
+        assertThatThrownBy(() -> s.compound("Paste", () -> {
+            s.execute(add("a"));
+            s.execute(add("a"));
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(s.document()).isSameAs(before);
+        assertThat(s.canUndo()).isFalse();
+        assertThatThrownBy(() -> s.compound("x", s::undo)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot undo inside a compound edit.");
+        assertThat(s.execute(add("b"))).isTrue();
+    }
+
+    @Test
+    void aCompoundCommandAppliesAllOrNothing() {
+        CommandStack s = new CommandStack(empty());
+        assertThatThrownBy(() -> s.execute(CompoundCommand.of("Paste", add("a"), add("a"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(graph(s).nodes()).isEmpty();
+        s.execute(CompoundCommand.of("Paste", add("a"), add("b")));
+        assertThat(s.undoDescription()).contains("Paste");
+    }
+
+    @Test
+    void theHistoryIsBounded() {
+        CommandStack s = new CommandStack(empty(), 3);
+        for (int i = 0; i < 5; i++) {
+            s.execute(add("n" + i));
+        }
+        int undone = 0;
+        while (s.undo()) {
+            undone++;
+        }
+        assertThat(undone).isEqualTo(3);
+        assertThat(graph(s).nodes()).containsOnlyKeys("n0", "n1");
+        assertThat(s.isDirty()).isTrue();
+    }
+}
