@@ -1,0 +1,192 @@
+package org.netstudio.engine.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX files, the format of MNIST and Fashion-MNIST, plain or gzip-compressed (detected from
+ * the content, not the name).
+ *
+ * <p>An IDX file starts with a magic number {@code 0x00 0x00 type rank}, then {@code rank}
+ * big-endian 32-bit dimensions, then the values. Only unsigned bytes (type {@code 0x08}) are read.
+ * Everything the header declares is checked against the file's actual length <em>before</em> any
+ * memory is allocated for the values (for gzip files, against the uncompressed length recorded in
+ * the gzip trailer), so a corrupt header can never make the reader allocate gigabytes. Every
+ * problem is reported as a {@link DatasetFormatException} naming the file.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class IdxReader {
+
+    /** Type code of unsigned bytes, the only element type MNIST-style files use. */
+    static final int UNSIGNED_BYTE = 0x08;
+
+    /** The largest rank accepted; MNIST uses 1 (labels) and 3 (images). */
+    static final int MAX_RANK = 8;
+
+    /** The largest payload accepted: what one Java array can hold. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8L;
+
+    private static final int GZIP_MAGIC = 0x8b1f;
+    private static final int MIN_GZIP_LENGTH = 18;
+
+    private IdxReader() {}
+
+    /**
+     * Reads a whole IDX file.
+     *
+     * @param file a plain or gzip-compressed IDX file
+     * @return its dimensions and values
+     * @throws NoSuchFileException if the file does not exist
+     * @throws DatasetFormatException naming the file if it is not a valid IDX file of unsigned
+     *     bytes, or is truncated or corrupt
+     * @throws IOException if it cannot be read
+     */
+    public static IdxArray read(Path file) throws IOException {
+        long fileLength = Files.size(file);
+        if (fileLength < 4) {
+            throw new DatasetFormatException(file,
+                    "not an IDX file: it has only " + fileLength + " bytes, too few for the 4-byte magic number");
+        }
+        boolean gzip = isGzip(file);
+        long uncompressedLength = gzip ? gzipTrailerLength(file, fileLength) : fileLength;
+        try (InputStream in = gzip
+                ? new GZIPInputStream(Files.newInputStream(file), 1 << 16)
+                : new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            DataInputStream data = new DataInputStream(in);
+            int[] dims = readHeader(file, data, uncompressedLength, gzip);
+            long headerLength = 4L + 4L * dims.length;
+            long declared = product(dims);
+            if (declared > MAX_VALUES) {
+                throw new DatasetFormatException(file, "declares " + IdxArray.shapeText(dims)
+                        + " values, more than one array can hold (" + MAX_VALUES + "); the header is probably corrupt");
+            }
+            checkLength(file, dims, declared, headerLength, uncompressedLength, gzip);
+            byte[] values = new byte[(int) declared];
+            int read = data.readNBytes(values, 0, values.length);
+            if (read < values.length) {
+                throw new DatasetFormatException(file, "truncated: the header declares " + IdxArray.shapeText(dims)
+                        + " values but the data ends after " + read);
+            }
+            if (data.read() != -1) {
+                throw new DatasetFormatException(file, "corrupt: there is data after the " + declared
+                        + " values the header declares (" + IdxArray.shapeText(dims) + ")");
+            }
+            return new IdxArray(file, dims, values);
+        } catch (EOFException e) {
+            throw new DatasetFormatException(file, "truncated: the compressed data ends too early", e);
+        } catch (ZipException e) {
+            throw new DatasetFormatException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int b0 = in.read();
+            int b1 = in.read();
+            return b0 >= 0 && b1 >= 0 && (b0 | (b1 << 8)) == GZIP_MAGIC;
+        }
+    }
+
+    /** The uncompressed length modulo 2^32, from the last four bytes (ISIZE) of a gzip file. */
+    private static long gzipTrailerLength(Path file, long fileLength) throws IOException {
+        if (fileLength < MIN_GZIP_LENGTH) {
+            throw new DatasetFormatException(file, "truncated: a gzip file needs at least " + MIN_GZIP_LENGTH
+                    + " bytes, but this one has " + fileLength);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(fileLength - 4);
+            long b0 = raf.read();
+            long b1 = raf.read();
+            long b2 = raf.read();
+            long b3 = raf.read();
+            return b0 | (b1 << 8) | (b2 << 16) | (b3 << 24);
+        }
+    }
+
+    private static int[] readHeader(Path file, DataInputStream in, long available, boolean gzip) throws IOException {
+        int magic;
+        try {
+            magic = in.readInt();
+        } catch (EOFException e) {
+            throw new DatasetFormatException(file, "truncated: the file ends inside the magic number", e);
+        }
+        if ((magic >>> 16) != 0) {
+            throw new DatasetFormatException(file, String.format(
+                    "not an IDX file: the magic number 0x%08X should start with two zero bytes", magic));
+        }
+        int type = (magic >>> 8) & 0xFF;
+        int rank = magic & 0xFF;
+        if (type != UNSIGNED_BYTE) {
+            throw new DatasetFormatException(file, String.format(
+                    "unsupported IDX element type 0x%02X (magic number 0x%08X): only unsigned bytes (0x08) are read",
+                    type, magic));
+        }
+        if (rank < 1 || rank > MAX_RANK) {
+            throw new DatasetFormatException(file, String.format(
+                    "corrupt IDX header: the magic number 0x%08X declares %d dimensions (1 to %d expected)",
+                    magic, rank, MAX_RANK));
+        }
+        if (!gzip && available < 4L + 4L * rank) {
+            throw new DatasetFormatException(file, "truncated: the header declares " + rank
+                    + " dimensions but the file has only " + available + " bytes");
+        }
+        int[] dims = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            long dim;
+            try {
+                dim = in.readInt() & 0xFFFFFFFFL;
+            } catch (EOFException e) {
+                throw new DatasetFormatException(file, "truncated: the file ends inside the dimension list", e);
+            }
+            if (dim == 0 || dim > Integer.MAX_VALUE) {
+                throw new DatasetFormatException(file, "corrupt IDX header: dimension " + (i + 1) + " of " + rank
+                        + " is " + dim + "; it must be between 1 and " + Integer.MAX_VALUE);
+            }
+            dims[i] = (int) dim;
+        }
+        return dims;
+    }
+
+    private static void checkLength(Path file, int[] dims, long declared, long headerLength, long actual,
+            boolean gzip) throws DatasetFormatException {
+        long expected = headerLength + declared;
+        if (gzip) {
+            // ISIZE is the uncompressed length modulo 2^32.
+            if ((expected & 0xFFFFFFFFL) != actual) {
+                throw new DatasetFormatException(file, "corrupt or truncated: the header declares "
+                        + IdxArray.shapeText(dims) + " values (" + expected + " bytes uncompressed), but the gzip"
+                        + " trailer records " + actual + " bytes");
+            }
+            return;
+        }
+        if (actual < expected) {
+            throw new DatasetFormatException(file, "truncated: the header declares " + IdxArray.shapeText(dims)
+                    + " values (" + expected + " bytes), but the file has only " + actual + " bytes");
+        }
+        if (actual > expected) {
+            throw new DatasetFormatException(file, "corrupt: the header declares " + IdxArray.shapeText(dims)
+                    + " values (" + expected + " bytes), but the file has " + actual + " bytes");
+        }
+    }
+
+    private static long product(int[] dims) {
+        long p = 1;
+        for (int d : dims) {
+            p *= d;
+            if (p > MAX_VALUES) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,120 @@
+package org.netstudio.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvDatasetsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void stringTargetsBecomeSortedClasses() throws IOException {
+        Path file = csv("iris.csv", """
+                sepal_length,sepal_width,species,petal_length
+                5.1,3.5,setosa,1.4
+                7.0,3.2,versicolor,4.7
+
+                6.3,3.3,"virginica",6.0
+                4.9, 3.0 ,setosa,1.4e0
+                """);
+        MemoryDataset d = CsvDatasets.read(file, "species");
+        assertThat(d.name()).isEqualTo("iris.csv");
+        assertThat(d.size()).isEqualTo(4);
+        assertThat(d.featureShape()).isEqualTo(new Shape(3));
+        assertThat(d.features(0)).containsExactly(5.1f, 3.5f, 1.4f);
+        assertThat(d.features(3)).containsExactly(4.9f, 3.0f, 1.4f);
+        assertThat(d.classNames()).containsExactly("setosa", "versicolor", "virginica");
+        assertThat(((Targets.Classes) d.targets()).labels()).containsExactly(0, 1, 2, 0);
+    }
+
+    @Test
+    void numericTargetsBecomeRealValues() throws IOException {
+        Path file = csv("houses.csv", "\uFEFFarea,rooms,price\n50,2,100.5\n80,3,-2e2\n");
+        MemoryDataset d = CsvDatasets.read(file, "price");
+        Targets.Values y = (Targets.Values) d.targets();
+        assertThat(y.values()).containsExactly(100.5f, -200f);
+        assertThat(d.features(1)).containsExactly(80f, 3f);
+    }
+
+    @Test
+    void numbersCanBeForcedToClassesInNumericOrder() throws IOException {
+        Path file = csv("digits.csv", "x,digit\n1,10\n2,2\n3,2\n4,9\n");
+        MemoryDataset d = CsvDatasets.read(file, "digit", CsvDatasets.TargetKind.CLASS);
+        assertThat(d.classNames()).containsExactly("2", "9", "10");
+        assertThat(((Targets.Classes) d.targets()).labels()).containsExactly(2, 0, 0, 1);
+    }
+
+    @Test
+    void quotedCellsMayHoldCommasAndQuotes() throws IOException {
+        Path file = csv("q.csv", "\"a, b\",label\n1,\"say \"\"hi\"\", then go\"\n");
+        MemoryDataset d = CsvDatasets.read(file, "label");
+        assertThat(d.classNames()).containsExactly("say \"hi\", then go");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "a, b"))
+                .hasMessageContaining("line 2, column 2 ('label'): 'say \"hi\", then go' is not a number");
+    }
+
+    @Test
+    void raggedRowsNameTheLine() throws IOException {
+        Path file = csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "c"))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessage(file + ": line 3 has 2 cells, but the header has 3 columns");
+    }
+
+    @Test
+    void nonNumericFeaturesNameLineAndColumn() throws IOException {
+        Path file = csv("text.csv", "a,b,y\n1,2,x\n3,abc,y\n");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "y"))
+                .hasMessage(file + ": line 3, column 2 ('b'): 'abc' is not a number");
+        Path empty = csv("empty-cell.csv", "a,b,y\n1,,x\n");
+        assertThatThrownBy(() -> CsvDatasets.read(empty, "y"))
+                .hasMessage(empty + ": line 2, column 2 ('b'): the cell is empty; every feature must be a number");
+        Path nan = csv("nan.csv", "a,y\nNaN,1\n");
+        assertThatThrownBy(() -> CsvDatasets.read(nan, "y")).hasMessageEndingWith("'NaN' is not a number");
+        Path hex = csv("hex.csv", "a,y\n0x10,1\n");
+        assertThatThrownBy(() -> CsvDatasets.read(hex, "y")).hasMessageEndingWith("'0x10' is not a number");
+    }
+
+    @Test
+    void realTargetsMustBeNumbers() throws IOException {
+        Path file = csv("real.csv", "a,y\n1,2\n3,high\n");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "y", CsvDatasets.TargetKind.REAL))
+                .hasMessage(file + ": line 3, column 2 ('y'): 'high' is not a number");
+    }
+
+    @Test
+    void aMissingTargetColumnListsTheColumns() throws IOException {
+        Path file = csv("cols.csv", "width,height,kind\n1,2,a\n");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "type"))
+                .hasMessage(file + ": there is no column 'type'; the columns are: width, height, kind");
+    }
+
+    @Test
+    void emptyAndHeaderOnlyFilesAreReported() throws IOException {
+        Path empty = csv("empty.csv", "\n\n");
+        assertThatThrownBy(() -> CsvDatasets.read(empty, "y")).hasMessageContaining("is empty");
+        Path header = csv("header.csv", "a,y\n");
+        assertThatThrownBy(() -> CsvDatasets.read(header, "y")).hasMessage(header + ": has a header but no data rows");
+        Path alone = csv("alone.csv", "y\n1\n");
+        assertThatThrownBy(() -> CsvDatasets.read(alone, "y")).hasMessageContaining("is the only column");
+        Path quote = csv("quote.csv", "a,y\n\"1,2\n");
+        assertThatThrownBy(() -> CsvDatasets.read(quote, "y"))
+                .hasMessage(quote + ": line 2, column 1: the quote opened at character 1 is never closed");
+        Path emptyTarget = csv("empty-target.csv", "a,y\n1,x\n2,\n");
+        assertThatThrownBy(() -> CsvDatasets.read(emptyTarget, "y"))
+                .hasMessage(emptyTarget + ": line 3, column 2 ('y'): the target cell is empty");
+    }
+}

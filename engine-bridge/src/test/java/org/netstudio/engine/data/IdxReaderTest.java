@@ -1,0 +1,135 @@
+package org.netstudio.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsPlainAndGzippedFilesAlike() throws IOException {
+        byte[] raw = IdxFiles.ubyte(new int[] {3, 2, 2}, IdxFiles.sequence(12));
+        Path plain = IdxFiles.write(dir, "images-idx3-ubyte", raw);
+        Path gz = IdxFiles.write(dir, "images-idx3-ubyte.gz", IdxFiles.gzip(raw));
+        for (Path file : new Path[] {plain, gz}) {
+            IdxArray a = IdxReader.read(file);
+            assertThat(a.dims()).containsExactly(3, 2, 2);
+            assertThat(a.count()).isEqualTo(3);
+            assertThat(a.itemLength()).isEqualTo(4);
+            assertThat(a.value(11)).isEqualTo(77);
+            assertThat(a.toInts()).startsWith(0, 7, 14);
+            assertThat(a.toFloats(0.5f)[2]).isEqualTo(7f);
+            assertThat(a.source()).isEqualTo(file);
+        }
+    }
+
+    @Test
+    void readsUnsignedValuesAbove127() throws IOException {
+        Path file = IdxFiles.write(dir, "l", IdxFiles.ubyte(new int[] {2}, new byte[] {(byte) 255, (byte) 128}));
+        assertThat(IdxReader.read(file).toInts()).containsExactly(255, 128);
+        assertThat(IdxReader.read(file).toFloats(1f / 255)[0]).isEqualTo(1f);
+    }
+
+    private void assertCorrupt(Path file, String messagePart) {
+        assertThatThrownBy(() -> IdxReader.read(file))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith(file.toString() + ": ")
+                .hasMessageContaining(messagePart)
+                .satisfies(e -> assertThat(((DatasetFormatException) e).file()).isEqualTo(file));
+    }
+
+    @Test
+    void reportsAFileTooShortForAMagicNumber() throws IOException {
+        assertCorrupt(IdxFiles.write(dir, "empty", new byte[0]), "not an IDX file: it has only 0 bytes");
+        assertCorrupt(IdxFiles.write(dir, "three", new byte[3]), "only 3 bytes");
+    }
+
+    @Test
+    void reportsAWrongMagicNumber() throws IOException {
+        assertCorrupt(IdxFiles.write(dir, "text", "hello, world".getBytes()),
+                "not an IDX file: the magic number 0x68656C6C should start with two zero bytes");
+    }
+
+    @Test
+    void reportsUnsupportedTypesAndRanks() throws IOException {
+        assertCorrupt(IdxFiles.write(dir, "floats", IdxFiles.idx(0x0D, new int[] {1}, new byte[4])),
+                "unsupported IDX element type 0x0D");
+        assertCorrupt(IdxFiles.write(dir, "rank0", IdxFiles.idx(0x08, new int[0], new byte[0])),
+                "declares 0 dimensions (1 to 8 expected)");
+        assertCorrupt(IdxFiles.write(dir, "zero", IdxFiles.ubyte(new int[] {0, 28}, new byte[0])),
+                "dimension 1 of 2 is 0");
+        assertCorrupt(IdxFiles.write(dir, "negative", IdxFiles.ubyte(new int[] {-1}, new byte[0])),
+                "dimension 1 of 1 is 4294967295");
+    }
+
+    @Test
+    void reportsATruncatedPlainFileBeforeAllocating() throws IOException {
+        // The header claims 2,000,000,000 bytes; the check against the file length comes first.
+        byte[] raw = IdxFiles.ubyte(new int[] {1_000_000, 100, 20}, new byte[10]);
+        assertCorrupt(IdxFiles.write(dir, "huge", raw),
+                "truncated: the header declares 1000000 × 100 × 20 values (2000000016 bytes), but the file has only 26 bytes");
+        byte[] cut = Arrays.copyOf(IdxFiles.ubyte(new int[] {10, 2}, new byte[20]), 30);
+        assertCorrupt(IdxFiles.write(dir, "cut", cut), "but the file has only 30 bytes");
+        assertCorrupt(IdxFiles.write(dir, "header-cut", Arrays.copyOf(IdxFiles.ubyte(new int[] {1, 1, 1}, new byte[1]), 9)),
+                "truncated: the header declares 3 dimensions but the file has only 9 bytes");
+    }
+
+    @Test
+    void reportsAHeaderTooLargeForAnArray() throws IOException {
+        assertCorrupt(IdxFiles.write(dir, "giant", IdxFiles.ubyte(new int[] {60000, 60000, 28}, new byte[0])),
+                "more than one array can hold");
+    }
+
+    @Test
+    void reportsTrailingData() throws IOException {
+        assertCorrupt(IdxFiles.write(dir, "long", IdxFiles.ubyte(new int[] {2}, new byte[5])),
+                "corrupt: the header declares 2 values (10 bytes), but the file has 13 bytes");
+        assertCorrupt(IdxFiles.write(dir, "long.gz", IdxFiles.gzip(IdxFiles.ubyte(new int[] {2}, new byte[5]))),
+                "but the gzip trailer records 13 bytes");
+    }
+
+    @Test
+    void reportsAGzipFileWhoseHeaderDeclaresMoreThanItHolds() throws IOException {
+        byte[] raw = IdxFiles.ubyte(new int[] {1000, 28, 28}, new byte[784]);
+        assertCorrupt(IdxFiles.write(dir, "lying.gz", IdxFiles.gzip(raw)),
+                "corrupt or truncated: the header declares 1000 × 28 × 28 values (784016 bytes uncompressed), but the"
+                        + " gzip trailer records 800 bytes");
+    }
+
+    @Test
+    void reportsATruncatedGzipFile() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.ubyte(new int[] {100, 28, 28}, IdxFiles.sequence(78400)));
+        Path file = IdxFiles.write(dir, "cut.gz", Arrays.copyOf(gz, gz.length / 2));
+        assertThatThrownBy(() -> IdxReader.read(file))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("truncated");
+        assertCorrupt(IdxFiles.write(dir, "tiny.gz", Arrays.copyOf(gz, 12)), "truncated: a gzip file needs at least 18 bytes");
+    }
+
+    @Test
+    void reportsCorruptCompressedData() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.ubyte(new int[] {100, 28, 28}, IdxFiles.sequence(78400)));
+        for (int i = 40; i < gz.length - 20; i += 7) {
+            gz[i] ^= 0x5A;
+        }
+        Path file = IdxFiles.write(dir, "garbled.gz", gz);
+        assertThatThrownBy(() -> IdxReader.read(file))
+                .isInstanceOf(DatasetFormatException.class)
+                .hasMessageStartingWith(file + ": ");
+    }
+
+    @Test
+    void aMissingFileIsNotAFormatError() {
+        assertThatThrownBy(() -> IdxReader.read(dir.resolve("absent"))).isInstanceOf(NoSuchFileException.class);
+    }
+}
