@@ -1,0 +1,206 @@
+package org.netstudio.engine.train;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.device.DeviceSpec;
+
+/**
+ * Everything that controls a {@link TrainingRun}, after the Wolfram Language's {@code NetTrain}
+ * options. Build with {@link #builder()}; every value is validated there with a message that
+ * quotes it.
+ *
+ * @param optimizer the optimiser, not null
+ * @param learningRate the base learning rate, positive
+ * @param schedule how the learning rate changes, not null
+ * @param batchSize examples per update, at least 1 (the last batch of an epoch may be smaller)
+ * @param maxEpochs passes over the training data, at least 1
+ * @param validationFraction share of the data held out for validation when {@code validationSet}
+ *     is null, in [0, 1); 0 means no validation
+ * @param validationSet explicit validation data, or null to split off {@code validationFraction}
+ * @param earlyStoppingPatience stop after this many epochs without improvement of the
+ *     validation loss (of the training loss without validation data); 0 disables early stopping
+ * @param seed the random seed: initial weights, the validation split, shuffling and dropout
+ *     depend only on it (on the CPU, the same seed gives the same result)
+ * @param device where to train, not null
+ * @param checkpointFolder where to save {@code best.params} and {@code last.params} (DJL
+ *     parameter format) after each epoch, or null for no checkpoints
+ * @param loss the loss, not null; see {@link LossKind} for the logits contract of cross-entropy
+ * @param momentum the momentum of {@link OptimizerKind#SGD_MOMENTUM}, in [0, 1)
+ */
+public record TrainingOptions(
+        OptimizerKind optimizer,
+        double learningRate,
+        LearningRateSchedule schedule,
+        int batchSize,
+        int maxEpochs,
+        double validationFraction,
+        Dataset validationSet,
+        int earlyStoppingPatience,
+        long seed,
+        DeviceSpec device,
+        Path checkpointFolder,
+        LossKind loss,
+        double momentum) {
+
+    /** Validates every component; see {@link Builder} for the rules. */
+    public TrainingOptions {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(loss, "loss");
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("The learning rate must be a positive number, but was " + learningRate);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1, but was " + batchSize);
+        }
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("The number of epochs must be at least 1, but was " + maxEpochs);
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("The validation fraction must be at least 0 and less than 1, but was "
+                    + validationFraction);
+        }
+        if (earlyStoppingPatience < 0) {
+            throw new IllegalArgumentException("The early-stopping patience must be 0 (off) or more, but was "
+                    + earlyStoppingPatience);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("The momentum must be at least 0 and less than 1, but was " + momentum);
+        }
+    }
+
+    /** Returns a builder with the defaults: Adam, its default rate, batch 64, 10 epochs, 10% validation. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.optimizer = optimizer;
+        b.learningRate = learningRate;
+        b.schedule = schedule;
+        b.batchSize = batchSize;
+        b.maxEpochs = maxEpochs;
+        b.validationFraction = validationFraction;
+        b.validationSet = validationSet;
+        b.earlyStoppingPatience = earlyStoppingPatience;
+        b.seed = seed;
+        b.device = device;
+        b.checkpointFolder = checkpointFolder;
+        b.loss = loss;
+        b.momentum = momentum;
+        return b;
+    }
+
+    /** A mutable builder; not thread-safe. */
+    public static final class Builder {
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private double learningRate = Double.NaN;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private int batchSize = 64;
+        private int maxEpochs = 10;
+        private double validationFraction = 0.1;
+        private Dataset validationSet;
+        private int earlyStoppingPatience;
+        private long seed;
+        private DeviceSpec device = DeviceSpec.CPU;
+        private Path checkpointFolder;
+        private LossKind loss = LossKind.AUTOMATIC;
+        private double momentum = 0.9;
+
+        private Builder() {}
+
+        /** The optimiser (default Adam); the learning rate defaults to its default rate. */
+        public Builder optimizer(OptimizerKind value) {
+            this.optimizer = Objects.requireNonNull(value, "optimizer");
+            return this;
+        }
+
+        /** The base learning rate (default: the optimiser's). */
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        /** The learning-rate schedule (default constant). */
+        public Builder schedule(LearningRateSchedule value) {
+            this.schedule = Objects.requireNonNull(value, "schedule");
+            return this;
+        }
+
+        /** Examples per update (default 64). */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Passes over the training data (default 10). */
+        public Builder maxEpochs(int value) {
+            this.maxEpochs = value;
+            return this;
+        }
+
+        /** Share of the data held out for validation (default 0.1); ignored with a validation set. */
+        public Builder validationFraction(double value) {
+            this.validationFraction = value;
+            return this;
+        }
+
+        /** Explicit validation data (default none: split off the validation fraction). */
+        public Builder validationSet(Dataset value) {
+            this.validationSet = value;
+            return this;
+        }
+
+        /** Epochs without improvement before stopping; 0 (default) never stops early. */
+        public Builder earlyStoppingPatience(int value) {
+            this.earlyStoppingPatience = value;
+            return this;
+        }
+
+        /** The random seed (default 0). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Where to train (default the CPU). */
+        public Builder device(DeviceSpec value) {
+            this.device = Objects.requireNonNull(value, "device");
+            return this;
+        }
+
+        /** Where to save checkpoints (default none). */
+        public Builder checkpointFolder(Path value) {
+            this.checkpointFolder = value;
+            return this;
+        }
+
+        /** The loss (default automatic). */
+        public Builder loss(LossKind value) {
+            this.loss = Objects.requireNonNull(value, "loss");
+            return this;
+        }
+
+        /** The momentum of SGD (default 0.9). */
+        public Builder momentum(double value) {
+            this.momentum = value;
+            return this;
+        }
+
+        /**
+         * Validates and builds the options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException quoting the first invalid value
+         */
+        public TrainingOptions build() {
+            double rate = Double.isNaN(learningRate) ? optimizer.defaultLearningRate() : learningRate;
+            return new TrainingOptions(optimizer, rate, schedule, batchSize, maxEpochs, validationFraction,
+                    validationSet, earlyStoppingPatience, seed, device, checkpointFolder, loss, momentum);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.netstudio.engine.train;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a {@link TrainingRun}. When the run ends, the block holds the parameters
+ * described here; {@link #parameters()} is a copy of them in Java memory.
+ *
+ * <p>Which parameters come back: those of the best epoch on validation loss (training loss
+ * without validation data); after a NaN/infinite loss or another failure, the best so far
+ * (the initial parameters if no epoch completed); after {@link TrainingRun#stop()} during the
+ * first epoch, the parameters after the last completed batch. Immutable and thread-safe.
+ *
+ * @param stopReason why training ended, not null
+ * @param message a one-line summary for people; for failures, the error (e.g. "Loss became NaN in
+ *     epoch 2, batch 17; try a lower learning rate (now 10.0)"); never null
+ * @param history metrics of each completed epoch, in order; unmodifiable
+ * @param bestEpoch the epoch (from 1) whose parameters were returned, or 0 when they come from no
+ *     completed epoch
+ * @param batches the number of updates made
+ * @param examplesTrained training examples processed (counting repeats across epochs)
+ * @param samplesPerSecond training throughput of the batch loop alone (data, forward, backward,
+ *     update), excluding validation, checkpoints and listeners; 0 if no batch ran
+ * @param trainingSeconds time spent in the batch loop
+ * @param totalSeconds wall-clock time of the whole run
+ * @param parameters the returned parameters, never null (empty if initialisation failed)
+ */
+public record TrainingResult(
+        StopReason stopReason,
+        String message,
+        List<EpochMetrics> history,
+        int bestEpoch,
+        long batches,
+        long examplesTrained,
+        double samplesPerSecond,
+        double trainingSeconds,
+        double totalSeconds,
+        ParameterSnapshot parameters) {
+
+    /** Checks and copies the components. */
+    public TrainingResult {
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(message, "message");
+        history = List.copyOf(history);
+        Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /** The metrics of the epoch whose parameters were returned, if it completed. */
+    public Optional<EpochMetrics> finalMetrics() {
+        return bestEpoch < 1 ? Optional.empty() : Optional.of(history.get(bestEpoch - 1));
+    }
+
+    /** The metrics of the last completed epoch. */
+    public Optional<EpochMetrics> lastEpoch() {
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
+    /** The number of completed epochs. */
+    public int epochsCompleted() {
+        return history.size();
+    }
+
+    /** Whether training failed (the parameters are still usable: the best ones so far). */
+    public boolean failed() {
+        return stopReason == StopReason.FAILED;
+    }
+}

@@ -1,0 +1,574 @@
+package org.netstudio.engine.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.netstudio.engine.data.BatchBuilder;
+import org.netstudio.engine.data.Dataset;
+
+/**
+ * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
+ * {@link NetTrainer#prepare}, run once with {@link #run()} (on the calling thread) or {@link
+ * #start()} (on a new thread), stoppable at any time with {@link #stop()}.
+ *
+ * <p><b>What happens.</b> The block is initialised from the seed if it is not yet; a validation
+ * share is split off unless a validation set was given; each epoch shuffles the training examples,
+ * runs forward, loss, backward and an optimiser step per batch, then measures loss and accuracy on
+ * the validation data. The parameters of the best epoch (lowest validation loss; training loss
+ * without validation data) are copied aside and are the ones the block holds when the run ends;
+ * see {@link TrainingResult} for the exact rule after a stop or a failure.
+ *
+ * <p><b>Inputs and outputs.</b> The block takes one input of shape {@code (batch, inputShape…)}
+ * (the dataset's examples are reshaped to it when only the shape differs, e.g. {@code (1, 28, 28)}
+ * to {@code (784)}), and its first output is the prediction: {@code (batch, classes)} logits for
+ * cross-entropy (no final Softmax, see {@link LossKind}), {@code (batch, width)} for mean squared
+ * error.
+ *
+ * <p><b>Threads.</b> Training runs on one thread; listeners are called on it. {@link #stop()} and
+ * {@link #result()} may be called from any thread; the run notices a stop before its next batch.
+ * Do not use the block or model elsewhere while the run is going. Several runs (on different
+ * models) may go at the same time on different threads; the result then depends only on the seed
+ * if they do not overlap, since PyTorch's random generator is shared by the whole process.
+ */
+public final class TrainingRun {
+
+    private static final long SPLIT_SALT = 0x5EED_5A17L;
+
+    private final Model model;
+    private final Block block;
+    private final Shape inputShape;
+    private final Dataset data;
+    private final TrainingOptions options;
+    private final Device device;
+    private final Losses losses;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean stopRequested;
+
+    TrainingRun(Model model, Shape inputShape, Dataset data, TrainingOptions options, Device device, Losses losses) {
+        this.model = model;
+        this.block = model.getBlock();
+        this.inputShape = inputShape;
+        this.data = data;
+        this.options = options;
+        this.device = device;
+        this.losses = losses;
+    }
+
+    /**
+     * Adds a listener; call before the run starts.
+     *
+     * @param listener the listener, not null
+     * @return this run
+     */
+    public TrainingRun addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** The options of this run. */
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /** The training data. */
+    public Dataset dataset() {
+        return data;
+    }
+
+    /**
+     * Trains on the calling thread and returns when training ends. Never throws for problems
+     * during training (a NaN loss, out of memory, a listener's exception): they give a result with
+     * {@link StopReason#FAILED}.
+     *
+     * @return the result, also available from {@link #result()}
+     * @throws IllegalStateException if this run was already started
+     */
+    public TrainingResult run() {
+        claim();
+        return execute();
+    }
+
+    /**
+     * Trains on a new daemon thread named "netstudio-training".
+     *
+     * @return the future result, completed when training ends
+     * @throws IllegalStateException if this run was already started
+     */
+    public CompletableFuture<TrainingResult> start() {
+        claim();
+        Thread thread = new Thread(() -> {
+            try {
+                execute();
+            } catch (RuntimeException | Error e) {
+                // Already delivered through the future.
+            }
+        }, "netstudio-training");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private void claim() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("This training run was already started; prepare a new one");
+        }
+    }
+
+    private TrainingResult execute() {
+        TrainingResult r;
+        try {
+            r = new Loop().train();
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+            throw e;
+        }
+        result.complete(r);
+        return r;
+    }
+
+    /**
+     * Asks the run to stop before its next batch. Returns at once; callable from any thread,
+     * including a listener, any number of times. The result (stop reason {@link
+     * StopReason#STOPPED}) carries the best parameters so far. Waiting on the returned future from
+     * the training thread itself (e.g. inside a listener) would deadlock.
+     *
+     * @return the future result
+     */
+    public CompletableFuture<TrainingResult> stop() {
+        stopRequested = true;
+        return result;
+    }
+
+    /** The future result; completes when training ends, never exceptionally for training errors. */
+    public CompletableFuture<TrainingResult> result() {
+        return result;
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** The state of one execution of the training loop. */
+    private final class Loop {
+        private final long startNanos = System.nanoTime();
+        private final List<EpochMetrics> history = new ArrayList<>();
+        private final List<Pair<String, Parameter>> parameters = new ArrayList<>();
+        private NDArray[] arrays;
+        private NDArray[] best;
+        private NDManager bestManager;
+        private int bestEpoch;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int epoch;
+        private int batch;
+        private long batches;
+        private long examplesTrained;
+        private long trainingNanos;
+        private double learningRate;
+        private boolean initialized;
+        private int evaluationSize;
+
+        TrainingResult train() {
+            boolean gradMode = PyTorchSupport.isGradMode();
+            PyTorchSupport.setGradMode(false);
+            NDManager runManager = model.getNDManager().newSubManager(device);
+            try {
+                TrainingResult r = loop(runManager);
+                emitLast(r.stopReason() == StopReason.FAILED
+                        ? new TrainingEvent.Failed(r.message(), r)
+                        : new TrainingEvent.Finished(r));
+                return r;
+            } finally {
+                runManager.close();
+                PyTorchSupport.setGradMode(gradMode);
+            }
+        }
+
+        private TrainingResult loop(NDManager runManager) {
+            StopReason reason = StopReason.COMPLETED;
+            String message;
+            try {
+                Engine.getInstance().setRandomSeed(Long.hashCode(options.seed()));
+                Random random = new Random(options.seed());
+                initialize(runManager);
+                int[][] split = split();
+                int[] trainIndices = split[0];
+                Dataset validationData = options.validationSet() != null ? options.validationSet() : data;
+                int[] validationIndices = split[1];
+                int batchSize = Math.min(options.batchSize(), trainIndices.length);
+                int batchesPerEpoch = (trainIndices.length + batchSize - 1) / batchSize;
+                long totalSteps = (long) batchesPerEpoch * options.maxEpochs();
+                BatchBuilder trainBatches = new BatchBuilder(data, batchSize);
+                evaluationSize = Math.min(evaluationBatchSize(batchSize), Math.max(1, validationIndices.length));
+                BatchBuilder validationBatches = validationIndices.length == 0 ? null
+                        : new BatchBuilder(validationData, evaluationSize);
+                ParameterStore store = new ParameterStore(runManager, false);
+                List<NDArray> trainable = new ArrayList<>();
+                for (int i = 0; i < parameters.size(); i++) {
+                    if (parameters.get(i).getValue().requiresGradient()) {
+                        trainable.add(arrays[i]);
+                        // Gradients left over from an earlier run or a failed batch must not leak into this one.
+                        PyTorchSupport.zeroGrad(arrays[i]);
+                    }
+                }
+                Updater updater = Updater.create(options, trainable, runManager);
+                NDArray one = runManager.ones(new Shape(), DataType.FLOAT32);
+                int sinceImprovement = 0;
+                epochs:
+                for (epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+                    long epochStart = System.nanoTime();
+                    shuffle(trainIndices, random);
+                    double lossSum = 0;
+                    long correct = 0;
+                    long seen = 0;
+                    for (batch = 1; batch <= batchesPerEpoch; batch++) {
+                        if (stopRequested) {
+                            reason = StopReason.STOPPED;
+                            break epochs;
+                        }
+                        int from = (batch - 1) * batchSize;
+                        int count = Math.min(batchSize, trainIndices.length - from);
+                        long step = (long) (epoch - 1) * batchesPerEpoch + batch - 1;
+                        learningRate = options.schedule().rate(options.learningRate(), epoch - 1, step, totalSteps);
+                        long t0 = System.nanoTime();
+                        float batchLoss;
+                        long batchCorrect = 0;
+                        try (NDManager batchManager = runManager.newSubManager()) {
+                            NDArray x = input(trainBatches.features(batchManager, trainIndices, from, count), count);
+                            NDArray y = trainBatches.targets(batchManager, trainIndices, from, count);
+                            NDArray prediction;
+                            NDArray loss;
+                            PyTorchSupport.setGradMode(true);
+                            try {
+                                prediction = block.forward(store, new NDList(x), true).head();
+                                loss = losses.loss(prediction, y);
+                            } finally {
+                                PyTorchSupport.setGradMode(false);
+                            }
+                            batchLoss = loss.getFloat();
+                            if (!Float.isFinite(batchLoss)) {
+                                trainingNanos += System.nanoTime() - t0;
+                                return failed(nonFiniteMessage(batchLoss));
+                            }
+                            PyTorchSupport.backward(loss, one);
+                            if (losses.classification()) {
+                                batchCorrect = losses.correct(prediction, y);
+                            }
+                            updater.update((float) learningRate);
+                        }
+                        trainingNanos += System.nanoTime() - t0;
+                        batches++;
+                        examplesTrained += count;
+                        lossSum += (double) batchLoss * count;
+                        correct += batchCorrect;
+                        seen += count;
+                        emit(new TrainingEvent.BatchEnded(epoch, batch, batchesPerEpoch, options.maxEpochs(), batchLoss,
+                                accuracy(batchCorrect, count), count, learningRate, examplesTrained));
+                    }
+                    batch = 0;
+                    Metrics training = new Metrics(lossSum / seen, accuracy(correct, seen), seen);
+                    Optional<Metrics> validation = validationBatches == null ? Optional.empty()
+                            : Optional.of(evaluate(store, runManager, validationBatches, validationIndices));
+                    EpochMetrics metrics = new EpochMetrics(epoch, training, validation, learningRate,
+                            (System.nanoTime() - epochStart) / 1e9);
+                    history.add(metrics);
+                    boolean improved = metrics.referenceLoss() < bestLoss;
+                    if (improved) {
+                        bestLoss = metrics.referenceLoss();
+                        bestEpoch = epoch;
+                        snapshot();
+                        sinceImprovement = 0;
+                    } else {
+                        sinceImprovement++;
+                    }
+                    checkpoint(improved);
+                    emit(new TrainingEvent.EpochEnded(metrics, options.maxEpochs(), improved));
+                    if (options.earlyStoppingPatience() > 0 && sinceImprovement >= options.earlyStoppingPatience()
+                            && epoch < options.maxEpochs()) {
+                        reason = StopReason.EARLY_STOPPED;
+                        break;
+                    }
+                }
+                message = switch (reason) {
+                    case STOPPED -> "Stopped " + where() + " after " + history.size() + " complete epoch"
+                            + (history.size() == 1 ? "" : "s");
+                    case EARLY_STOPPED -> "Stopped early after epoch " + history.size() + ": no improvement for "
+                            + options.earlyStoppingPatience() + " epochs";
+                    default -> "Completed " + history.size() + " epoch" + (history.size() == 1 ? "" : "s");
+                };
+                if (bestEpoch > 0) {
+                    restoreBest();
+                    message += "; kept epoch " + bestEpoch;
+                }
+                return result(reason, message);
+            } catch (ListenerException e) {
+                return failed("A training listener failed " + where() + ": " + e.getCause());
+            } catch (EngineException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                return failed(describeFailure(e));
+            } catch (OutOfMemoryError e) {
+                return failed("Out of Java memory " + where() + "; try a smaller batch size (now "
+                        + options.batchSize() + ") or a smaller validation set");
+            } catch (RuntimeException e) {
+                return failed("Training failed " + where() + ": " + e);
+            }
+        }
+
+        private void initialize(NDManager runManager) {
+            Shape one = batchShape(1);
+            if (!block.isInitialized()) {
+                block.initialize(model.getNDManager(), DataType.FLOAT32, one);
+            }
+            for (Pair<String, Parameter> entry : block.getParameters()) {
+                parameters.add(entry);
+            }
+            arrays = new NDArray[parameters.size()];
+            for (int i = 0; i < arrays.length; i++) {
+                Pair<String, Parameter> entry = parameters.get(i);
+                arrays[i] = entry.getValue().getArray();
+                if (!arrays[i].getDevice().equals(device)) {
+                    throw new IllegalArgumentException("The net's parameter " + entry.getKey() + " is on "
+                            + arrays[i].getDevice() + ", but training was asked for on " + device);
+                }
+            }
+            initialized = true;
+            Shape output = block.getOutputShapes(new Shape[] {one})[0];
+            String problem = losses.checkOutput(output, data);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            bestManager = runManager.newSubManager();
+            snapshot();
+        }
+
+        private Shape batchShape(long n) {
+            long[] dims = new long[inputShape.dimension() + 1];
+            dims[0] = n;
+            System.arraycopy(inputShape.getShape(), 0, dims, 1, inputShape.dimension());
+            return new Shape(dims);
+        }
+
+        private NDArray input(NDArray features, int count) {
+            return features.getShape().slice(1).equals(inputShape) ? features : features.reshape(batchShape(count));
+        }
+
+        /** Returns {train indices, validation indices} into the training data / validation set. */
+        private int[][] split() {
+            if (options.validationSet() != null) {
+                return new int[][] {range(data.size()), range(options.validationSet().size())};
+            }
+            int n = data.size();
+            int validation = options.validationFraction() == 0 || n < 2 ? 0
+                    : (int) Math.max(1, Math.min(n - 1, Math.round(n * options.validationFraction())));
+            int[] order = range(n);
+            shuffle(order, new Random(options.seed() ^ SPLIT_SALT));
+            int[] val = java.util.Arrays.copyOfRange(order, 0, validation);
+            int[] train = java.util.Arrays.copyOfRange(order, validation, n);
+            java.util.Arrays.sort(val);
+            java.util.Arrays.sort(train);
+            return new int[][] {train, val};
+        }
+
+        private int evaluationBatchSize(int batchSize) {
+            // Bigger batches evaluate faster; cap the features at about 64 MB per batch.
+            long perExample = 4L * data.featureLength();
+            long cap = Math.max(1, (64L << 20) / perExample);
+            return (int) Math.max(batchSize, Math.min(1024, cap));
+        }
+
+        private Metrics evaluate(ParameterStore store, NDManager runManager, BatchBuilder batches, int[] indices) {
+            double lossSum = 0;
+            long correct = 0;
+            int size = evaluationSize;
+            for (int from = 0; from < indices.length; from += size) {
+                int count = Math.min(size, indices.length - from);
+                try (NDManager batchManager = runManager.newSubManager()) {
+                    NDArray x = input(batches.features(batchManager, indices, from, count), count);
+                    NDArray y = batches.targets(batchManager, indices, from, count);
+                    NDArray prediction = block.forward(store, new NDList(x), false).head();
+                    lossSum += (double) losses.loss(prediction, y).getFloat() * count;
+                    if (losses.classification()) {
+                        correct += losses.correct(prediction, y);
+                    }
+                }
+            }
+            return new Metrics(lossSum / indices.length, accuracy(correct, indices.length), indices.length);
+        }
+
+        private OptionalDouble accuracy(long correct, long count) {
+            return losses.classification() && count > 0 ? OptionalDouble.of((double) correct / count)
+                    : OptionalDouble.empty();
+        }
+
+        /** Copies the current parameters aside as the best ones (on the device, no host round trip). */
+        private void snapshot() {
+            if (best == null) {
+                best = new NDArray[arrays.length];
+            }
+            for (int i = 0; i < arrays.length; i++) {
+                NDArray copy = arrays[i].duplicate();
+                copy.attach(bestManager);
+                if (best[i] != null) {
+                    best[i].close();
+                }
+                best[i] = copy;
+            }
+        }
+
+        private void restoreBest() {
+            for (int i = 0; i < arrays.length; i++) {
+                best[i].copyTo(arrays[i]);
+            }
+        }
+
+        private void checkpoint(boolean improved) {
+            Path folder = options.checkpointFolder();
+            if (folder == null) {
+                return;
+            }
+            try {
+                Files.createDirectories(folder);
+                save(folder.resolve("last.params"));
+                if (improved) {
+                    save(folder.resolve("best.params"));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(
+                        new IOException("Cannot write a checkpoint to " + folder + ": " + e.getMessage(), e));
+            }
+        }
+
+        /** Writes the parameters to a temporary file, then renames it, so a crash never leaves half a file. */
+        private void save(Path file) throws IOException {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary);
+                    DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
+                block.saveParameters(data);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        private String nonFiniteMessage(float loss) {
+            return "Loss became " + (Float.isNaN(loss) ? "NaN" : "infinite") + " " + where()
+                    + "; try a lower learning rate (now " + formatRate(learningRate) + ")";
+        }
+
+        private String describeFailure(RuntimeException e) {
+            String text = String.valueOf(e.getMessage());
+            if (text.toLowerCase(java.util.Locale.ROOT).contains("out of memory")) {
+                return "Out of memory on " + device + " " + where() + "; try a smaller batch size (now "
+                        + options.batchSize() + ")";
+            }
+            if (!initialized || epoch == 0) {
+                return text;
+            }
+            return "Training failed " + where() + ": " + text;
+        }
+
+        private String where() {
+            return batch > 0 ? "in epoch " + epoch + ", batch " + batch : "at the end of epoch " + epoch;
+        }
+
+        private TrainingResult failed(String message) {
+            if (best != null) {
+                restoreBest();
+            }
+            return result(StopReason.FAILED, message);
+        }
+
+        private TrainingResult result(StopReason reason, String message) {
+            double seconds = trainingNanos / 1e9;
+            ParameterSnapshot snapshot = initialized ? ParameterSnapshot.of(block) : ParameterSnapshot.empty();
+            int returnedEpoch = reason == StopReason.FAILED || bestEpoch > 0 ? bestEpoch : 0;
+            return new TrainingResult(reason, message, history, returnedEpoch, batches, examplesTrained,
+                    seconds > 0 ? examplesTrained / seconds : 0, seconds, (System.nanoTime() - startNanos) / 1e9,
+                    snapshot);
+        }
+
+        private void emit(TrainingEvent event) {
+            for (TrainingListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    throw new ListenerException(e);
+                }
+            }
+        }
+
+        /** The final event: a listener failing here cannot change the result any more. */
+        private void emitLast(TrainingEvent event) {
+            for (TrainingListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    // The run is over and its result stands; nothing sensible is left to do with it.
+                }
+            }
+        }
+    }
+
+    /** Carries a listener's exception out of the loop. */
+    private static final class ListenerException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerException(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private static int[] range(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Formats a learning rate with up to 4 significant digits: 10.0, 0.001, 3.162E-4. */
+    static String formatRate(double rate) {
+        BigDecimal rounded = new BigDecimal(rate).round(new MathContext(4)).stripTrailingZeros();
+        return Double.toString(rounded.doubleValue());
+    }
+}

@@ -1,0 +1,150 @@
+package org.netstudio.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+
+/**
+ * Applies one optimiser step to every trainable parameter from its accumulated gradient, then
+ * zeroes the gradient. Optimiser state lives in a manager owned by the training run, so it is freed
+ * when the run ends (DJL's own optimisers attach their state to the model's manager, where
+ * repeated runs would pile it up). Adam and SGD use PyTorch's fused native updates through DJL;
+ * RMSProp and AdaGrad, which DJL's PyTorch engine lacks, are written with in-place array
+ * operations. Must run with autograd recording off. Not thread-safe.
+ */
+abstract class Updater {
+
+    protected final NDArray[] weights;
+
+    Updater(List<NDArray> weights) {
+        this.weights = weights.toArray(new NDArray[0]);
+    }
+
+    static Updater create(TrainingOptions options, List<NDArray> weights, NDManager stateManager) {
+        return switch (options.optimizer()) {
+            case ADAM -> new Adam(weights, stateManager);
+            case SGD_MOMENTUM -> new Sgd(weights, stateManager, (float) options.momentum());
+            case RMSPROP -> new RmsProp(weights, stateManager);
+            case ADAGRAD -> new AdaGrad(weights, stateManager);
+        };
+    }
+
+    /** Applies one step with the given learning rate to every parameter and zeroes the gradients. */
+    abstract void update(float learningRate);
+
+    private static NDArray[] zerosLike(NDArray[] weights, NDManager manager) {
+        NDArray[] states = new NDArray[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            states[i] = manager.zeros(weights[i].getShape(), weights[i].getDataType());
+        }
+        return states;
+    }
+
+    private static final class Adam extends Updater {
+        private static final float BETA1 = 0.9f;
+        private static final float BETA2 = 0.999f;
+        private static final float EPSILON = 1e-8f;
+        private final NDArray[] mean;
+        private final NDArray[] variance;
+        private int step;
+
+        Adam(List<NDArray> weights, NDManager manager) {
+            super(weights);
+            mean = zerosLike(this.weights, manager);
+            variance = zerosLike(this.weights, manager);
+        }
+
+        @Override
+        void update(float learningRate) {
+            step++;
+            double coef1 = 1 - Math.pow(BETA1, step);
+            double coef2 = 1 - Math.pow(BETA2, step);
+            float corrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
+            for (int i = 0; i < weights.length; i++) {
+                NDArray w = weights[i];
+                try (NDArray grad = w.getGradient()) {
+                    // Fused native step; it also zeroes w's gradient.
+                    w.getNDArrayInternal().adamUpdate(new NDList(w, grad, mean[i], variance[i]), new NDList(w),
+                            learningRate, corrected, 0f, 1f, -1f, BETA1, BETA2, EPSILON, true, false);
+                }
+            }
+        }
+    }
+
+    private static final class Sgd extends Updater {
+        private final NDArray[] velocity;
+        private final float momentum;
+
+        Sgd(List<NDArray> weights, NDManager manager, float momentum) {
+            super(weights);
+            this.velocity = zerosLike(this.weights, manager);
+            this.momentum = momentum;
+        }
+
+        @Override
+        void update(float learningRate) {
+            for (int i = 0; i < weights.length; i++) {
+                NDArray w = weights[i];
+                try (NDArray grad = w.getGradient()) {
+                    // velocity = momentum · velocity + rate · grad; w -= velocity (fused; zeroes w's gradient).
+                    w.getNDArrayInternal().sgdUpdate(new NDList(w, grad, velocity[i]), new NDList(w),
+                            learningRate, 0f, 1f, -1f, momentum, true);
+                }
+            }
+        }
+    }
+
+    private static final class RmsProp extends Updater {
+        private static final float RHO = 0.9f;
+        private static final float EPSILON = 1e-7f;
+        private final NDArray[] meanSquare;
+
+        RmsProp(List<NDArray> weights, NDManager manager) {
+            super(weights);
+            meanSquare = zerosLike(this.weights, manager);
+        }
+
+        @Override
+        void update(float learningRate) {
+            for (int i = 0; i < weights.length; i++) {
+                NDArray w = weights[i];
+                NDArray s = meanSquare[i];
+                try (NDArray grad = w.getGradient(); NDArray g2 = grad.square()) {
+                    s.muli(RHO).addi(g2.muli(1 - RHO));
+                    try (NDArray denominator = s.sqrt(); NDArray delta = grad.mul(learningRate)) {
+                        denominator.addi(EPSILON);
+                        w.subi(delta.divi(denominator));
+                    }
+                }
+                PyTorchSupport.zeroGrad(w);
+            }
+        }
+    }
+
+    private static final class AdaGrad extends Updater {
+        private static final float EPSILON = 1e-10f;
+        private final NDArray[] sumSquare;
+
+        AdaGrad(List<NDArray> weights, NDManager manager) {
+            super(weights);
+            sumSquare = zerosLike(this.weights, manager);
+        }
+
+        @Override
+        void update(float learningRate) {
+            for (int i = 0; i < weights.length; i++) {
+                NDArray w = weights[i];
+                NDArray s = sumSquare[i];
+                try (NDArray grad = w.getGradient(); NDArray g2 = grad.square()) {
+                    s.addi(g2);
+                    try (NDArray denominator = s.sqrt(); NDArray delta = grad.mul(learningRate)) {
+                        denominator.addi(EPSILON);
+                        w.subi(delta.divi(denominator));
+                    }
+                }
+                PyTorchSupport.zeroGrad(w);
+            }
+        }
+    }
+}

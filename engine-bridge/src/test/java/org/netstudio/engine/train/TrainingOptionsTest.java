@@ -1,0 +1,85 @@
+package org.netstudio.engine.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.netstudio.engine.data.GeneratedDatasets;
+import org.netstudio.engine.data.Targets;
+import org.netstudio.engine.device.DeviceSpec;
+
+class TrainingOptionsTest {
+
+    @Test
+    void defaultsFollowTheOptimizer() {
+        TrainingOptions adam = TrainingOptions.builder().build();
+        assertThat(adam.optimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThat(adam.learningRate()).isEqualTo(1e-3);
+        assertThat(adam.batchSize()).isEqualTo(64);
+        assertThat(adam.maxEpochs()).isEqualTo(10);
+        assertThat(adam.validationFraction()).isEqualTo(0.1);
+        assertThat(adam.device()).isEqualTo(DeviceSpec.CPU);
+        assertThat(adam.loss()).isEqualTo(LossKind.AUTOMATIC);
+        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.SGD_MOMENTUM).build().learningRate()).isEqualTo(0.01);
+        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.ADAGRAD).learningRate(0.5).build().learningRate())
+                .isEqualTo(0.5);
+    }
+
+    @Test
+    void invalidValuesAreQuotedInTheMessage() {
+        assertThatThrownBy(() -> TrainingOptions.builder().batchSize(0).build())
+                .hasMessage("The batch size must be at least 1, but was 0");
+        assertThatThrownBy(() -> TrainingOptions.builder().learningRate(-1).build())
+                .hasMessage("The learning rate must be a positive number, but was -1.0");
+        assertThatThrownBy(() -> TrainingOptions.builder().maxEpochs(0).build())
+                .hasMessage("The number of epochs must be at least 1, but was 0");
+        assertThatThrownBy(() -> TrainingOptions.builder().validationFraction(1).build())
+                .hasMessage("The validation fraction must be at least 0 and less than 1, but was 1.0");
+        assertThatThrownBy(() -> TrainingOptions.builder().earlyStoppingPatience(-2).build())
+                .hasMessage("The early-stopping patience must be 0 (off) or more, but was -2");
+        assertThatThrownBy(() -> TrainingOptions.builder().momentum(1).build())
+                .hasMessage("The momentum must be at least 0 and less than 1, but was 1.0");
+    }
+
+    @Test
+    void toBuilderKeepsEveryValue() {
+        TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.RMSPROP).learningRate(0.2)
+                .schedule(LearningRateSchedule.step(2, 0.5)).batchSize(7).maxEpochs(3).validationFraction(0.3)
+                .earlyStoppingPatience(4).seed(9).loss(LossKind.MEAN_SQUARED).momentum(0.5).build();
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+    }
+
+    @Test
+    void schedulesComputeTheRate() {
+        assertThat(LearningRateSchedule.constant().rate(0.1, 5, 50, 100)).isEqualTo(0.1);
+        LearningRateSchedule step = LearningRateSchedule.step(2, 0.5);
+        assertThat(step.rate(1, 0, 0, 10)).isEqualTo(1);
+        assertThat(step.rate(1, 1, 0, 10)).isEqualTo(1);
+        assertThat(step.rate(1, 2, 0, 10)).isEqualTo(0.5);
+        assertThat(step.rate(1, 5, 0, 10)).isEqualTo(0.25);
+        LearningRateSchedule cosine = LearningRateSchedule.cosine(0.1);
+        assertThat(cosine.rate(1, 0, 0, 101)).isEqualTo(1);
+        assertThat(cosine.rate(1, 0, 50, 101)).isCloseTo(0.55, within(1e-12));
+        assertThat(cosine.rate(1, 0, 100, 101)).isCloseTo(0.1, within(1e-12));
+        assertThatThrownBy(() -> LearningRateSchedule.step(0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LearningRateSchedule.cosine(2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void automaticLossFollowsTheTargets() {
+        Targets classes = GeneratedDatasets.xor(4, 0, 1).targets();
+        Targets values = GeneratedDatasets.linear(4, 1, 0, 1).dataset().targets();
+        assertThat(LossKind.AUTOMATIC.resolve(classes)).isEqualTo(LossKind.CROSS_ENTROPY);
+        assertThat(LossKind.AUTOMATIC.resolve(values)).isEqualTo(LossKind.MEAN_SQUARED);
+        assertThat(LossKind.MEAN_SQUARED.resolve(classes)).isEqualTo(LossKind.MEAN_SQUARED);
+        assertThatThrownBy(() -> LossKind.CROSS_ENTROPY.resolve(values)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void learningRatesAreFormattedShortly() {
+        assertThat(TrainingRun.formatRate(10.0)).isEqualTo("10.0");
+        assertThat(TrainingRun.formatRate(0.001)).isEqualTo("0.001");
+        assertThat(TrainingRun.formatRate(0.000316227766)).isEqualTo("3.162E-4");
+    }
+}
