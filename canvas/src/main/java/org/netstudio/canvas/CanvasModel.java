@@ -20,7 +20,7 @@ import javafx.collections.ObservableSet;
 import org.netstudio.canvas.edit.CanvasEdit;
 import org.netstudio.canvas.edit.GraphEdits;
 import org.netstudio.canvas.edit.Layouts;
-import org.netstudio.canvas.edit.LocalNetEditor;
+import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.edit.NetEditor;
 import org.netstudio.canvas.layout.AutoLayout;
 import org.netstudio.canvas.layout.LayoutRunner;
@@ -67,9 +67,17 @@ public final class CanvasModel {
     private long messageSerial;
     private int pasteCount;
 
-    /** A model over its own undo history (see {@link LocalNetEditor}), laying out in the background. */
+    /** A model over a new command stack for {@code doc}, laying out in the background. */
     public CanvasModel(NetDocument doc) {
-        this(new LocalNetEditor(doc), LayoutRunner.background());
+        this(CommandStackEditor.of(doc), LayoutRunner.background());
+    }
+
+    /**
+     * A model editing through the application's command stack (shared with the inspector, the
+     * menus' Undo/Redo and the saved mark), laying out in the background.
+     */
+    public CanvasModel(org.netstudio.netgraph.edit.CommandStack stack) {
+        this(new CommandStackEditor(stack), LayoutRunner.background());
     }
 
     public CanvasModel(NetEditor editor, LayoutRunner layoutRunner) {
@@ -231,11 +239,9 @@ public final class CanvasModel {
         layoutRunner.run(boxes, links, positions -> {
             layoutPending.set(false);
             if (commit) {
-                Layout l = getDocument().layout();
-                for (Map.Entry<String, Layout.Position> e : positions.entrySet()) {
-                    l = l.with(Layouts.key(p, e.getKey()), e.getValue().x(), e.getValue().y());
-                }
-                editor.execute(new CanvasEdit.SetLayout(p, l));
+                Map<String, Layout.Position> byKey = new LinkedHashMap<>();
+                positions.forEach((id, pos) -> byKey.put(Layouts.key(p, id), pos));
+                execute(new CanvasEdit.SetLayout(p, byKey));
             } else {
                 autoPositions.put(p, positions);
                 layoutRequested.remove(p);
@@ -313,10 +319,10 @@ public final class CanvasModel {
         }
         NetDocument trial;
         try {
-            trial = GraphEdits.apply(getDocument(), edit);
+            trial = editor.preview(edit);
         } catch (IllegalArgumentException e) {
-            showMessage(e.getMessage());
-            return Optional.of(e.getMessage());
+            showMessage(sentence(e.getMessage()));
+            return Optional.of(sentence(e.getMessage()));
         }
         NodePath target = Layouts.isPortId(toId) ? at : at.child(toId);
         Set<String> before = new HashSet<>();
@@ -340,19 +346,46 @@ public final class CanvasModel {
         execute(new CanvasEdit.Disconnect(getCurrentPath(), wire.edge()));
     }
 
-    /** Runs an edit as one undo entry; a refusal becomes a message instead of an exception. */
+    /**
+     * Runs an edit as one undo entry; a refusal becomes a message instead of an exception. An edit
+     * of the net on a level placed by auto-layout first keeps those positions in the document (same
+     * undo entry), so that what the edit moves or adds lands among nodes that stay put.
+     */
     public boolean execute(CanvasEdit edit) {
         try {
-            editor.execute(edit);
+            editor.execute(withAutoPositionsKept(edit));
             return true;
         } catch (IllegalArgumentException e) {
-            showMessage(capitalize(e.getMessage()) + ".");
+            showMessage(sentence(e.getMessage()));
             return false;
         }
     }
 
-    private static String capitalize(String s) {
-        return s == null || s.isEmpty() ? "That cannot be done" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private CanvasEdit withAutoPositionsKept(CanvasEdit edit) {
+        if (edit instanceof CanvasEdit.MoveNodes || edit instanceof CanvasEdit.SetLayout
+                || edit instanceof CanvasEdit.SetParameter || !edit.graph().equals(getCurrentPath())) {
+            return edit;
+        }
+        Map<String, Layout.Position> auto = autoPositions.getOrDefault(getCurrentPath(), Map.of());
+        Map<String, Layout.Position> keep = new LinkedHashMap<>();
+        for (NodeItem n : getLevel().nodes()) {
+            String key = Layouts.key(getCurrentPath(), n.id());
+            if (n.placed() && !getDocument().layout().positions().containsKey(key) && auto.containsKey(n.id())) {
+                keep.put(key, new Layout.Position(n.x(), n.y()));
+            }
+        }
+        if (keep.isEmpty()) {
+            return edit;
+        }
+        return new CanvasEdit.Compound(edit.graph(), edit.label(), List.of(new CanvasEdit.SetLayout(edit.graph(), keep), edit));
+    }
+
+    private static String sentence(String s) {
+        if (s == null || s.isBlank()) {
+            return "That cannot be done here.";
+        }
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     // ---- moving ----------------------------------------------------------------------------
@@ -496,17 +529,7 @@ public final class CanvasModel {
             return Optional.empty();
         }
         String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), "group");
-        double x = Double.MAX_VALUE;
-        double y = Double.MAX_VALUE;
-        for (String n : names) {
-            NodeItem item = getLevel().node(n);
-            if (item.placed()) {
-                x = Math.min(x, item.x());
-                y = Math.min(y, item.y());
-            }
-        }
-        Layout.Position pos = x == Double.MAX_VALUE ? null : new Layout.Position(x, y);
-        if (execute(new CanvasEdit.Group(getCurrentPath(), names, name, pos))) {
+        if (execute(new CanvasEdit.Group(getCurrentPath(), names, name))) {
             selection.clear();
             selection.add(name);
             return Optional.of(name);

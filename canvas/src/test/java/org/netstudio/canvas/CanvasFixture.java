@@ -12,7 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.netstudio.canvas.diagnostics.ProblemsList;
-import org.netstudio.canvas.edit.LocalNetEditor;
+import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
@@ -38,7 +38,7 @@ final class CanvasFixture {
 
     CanvasFixture(FxRobot robot, Stage stage, NetDocument doc) {
         this.robot = robot;
-        model = new CanvasModel(new LocalNetEditor(doc), LayoutRunner.background());
+        model = new CanvasModel(CommandStackEditor.of(doc), LayoutRunner.background());
         canvas = new NetCanvas(model);
         palette = new Palette();
         palette.setPrefWidth(220);
@@ -62,8 +62,19 @@ final class CanvasFixture {
                 .withOutput("Output", PortDecl.UNSPECIFIED), null);
     }
 
-    LocalNetEditor editor() {
-        return (LocalNetEditor) model.editor();
+    org.netstudio.netgraph.edit.CommandStack stack() {
+        return ((CommandStackEditor) model.editor()).stack();
+    }
+
+    /** The undo history, oldest first, read on the FX thread. */
+    java.util.List<String> undoLabels() {
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        robot.interact(() -> out.add(StackHistory.labels(stack())));
+        return out.get(0);
+    }
+
+    int undoDepth() {
+        return undoLabels().size();
     }
 
     /** Waits until background layout is done and the FX thread is idle. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.edit.CanvasEdit;
-import org.netstudio.canvas.edit.LocalNetEditor;
+import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
 import org.netstudio.netgraph.catalog.PortRequirement;
 import org.netstudio.netgraph.net.Chain;
@@ -27,7 +27,7 @@ class CanvasModelTest {
     }
 
     private static CanvasModel model(NetDocument doc) {
-        return new CanvasModel(new LocalNetEditor(doc), LayoutRunner.direct());
+        return new CanvasModel(CommandStackEditor.of(doc), LayoutRunner.direct());
     }
 
     static NetDocument lenet() {
@@ -65,7 +65,7 @@ class CanvasModelTest {
     @Test
     void buildingLeNetByGesturesGivesShapesAndUndoesStepByStep() {
         CanvasModel m = model(emptyGraph(1, 28, 28));
-        LocalNetEditor editor = (LocalNetEditor) m.editor();
+        CommandStackEditor editor = (CommandStackEditor) m.editor();
         String conv = m.addNode("Convolution", 100, 100);
         m.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "channels", 20));
         m.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "kernel", 5));
@@ -75,7 +75,7 @@ class CanvasModelTest {
 
         assertThat(conv).isEqualTo("conv1");
         assertThat(m.getLevel().node(relu).shape()).isEqualTo("20×24×24");
-        assertThat(editor.undoDepth()).isEqualTo(6);
+        assertThat(StackHistory.labels(editor.stack())).hasSize(6);
         while (editor.canUndo()) {
             m.undo();
         }
@@ -139,9 +139,9 @@ class CanvasModelTest {
     @Test
     void moveIsOneEntryAndDeleteRemovesWires() {
         CanvasModel m = model(lenet());
-        LocalNetEditor editor = (LocalNetEditor) m.editor();
+        CommandStackEditor editor = (CommandStackEditor) m.editor();
         m.moveNodes(Map.of("tanh1", new org.netstudio.netgraph.net.Layout.Position(500, 500)));
-        assertThat(editor.undoDepth()).isEqualTo(1);
+        assertThat(StackHistory.labels(editor.stack())).containsExactly("Move");
         assertThat(m.getLevel().node("tanh1").x()).isEqualTo(500);
         m.getSelection().add("tanh1");
         m.deleteSelection();
@@ -155,7 +155,7 @@ class CanvasModelTest {
     void autoLayoutIsOneUndoEntry() {
         CanvasModel m = model(lenet());
         m.autoLayout();
-        assertThat(((LocalNetEditor) m.editor()).undoDepth()).isEqualTo(1);
+        assertThat(StackHistory.labels(((CommandStackEditor) m.editor()).stack())).containsExactly("Auto-layout");
         assertThat(m.getDocument().layout().positions()).containsKeys("convolution1", "$Input", "$Output");
     }
 }

@@ -78,7 +78,7 @@ class NetCanvasGuiTest {
                 .dropTo(f.screen(sm.centerX(), sm.y() + sm.height() + 80));
         f.wire(soft, "Output", "$Output", "Output");
 
-        assertThat(f.model.getLevel().wires()).as(f.editor().undoLabels().toString()).hasSize(7);
+        assertThat(f.model.getLevel().wires()).as(f.undoLabels().toString()).hasSize(7);
         assertThat(f.view(conv).shapeText()).isEqualTo("20×24×24");
         assertThat(f.view(ramp).shapeText()).isEqualTo("20×24×24");
         assertThat(f.view(pool).shapeText()).isEqualTo("20×12×12");
@@ -90,7 +90,7 @@ class NetCanvasGuiTest {
         assertThat(f.model.getInference().valid()).isTrue();
         assertThat(f.problems.listView().getItems()).isEmpty();
         assertThat(f.node("$Output").y()).isGreaterThan(out.y());
-        int steps = f.editor().undoDepth();
+        int steps = f.undoDepth();
         assertThat(steps).isEqualTo(6 + 3 + 7 + 1);
 
         for (int i = 0; i < steps; i++) {
@@ -115,7 +115,7 @@ class NetCanvasGuiTest {
         String lstm = f.dragFromPalette("LSTM", in.centerX(), in.y() + 300);
         String tanh = f.dragFromPalette("Tanh", in.centerX() + 260, in.y() + 300);
         f.wire("$Input", "Input", lin, "Input");
-        int before = f.editor().undoDepth();
+        int before = f.undoDepth();
 
         robot.moveTo(f.outputPort(lin, "Output")).press(MouseButton.PRIMARY);
         robot.moveTo(f.inputPort(lstm, "Input"));
@@ -131,7 +131,7 @@ class NetCanvasGuiTest {
         assertThat(tanhLit).isTrue();
         assertThat(hint).contains("must be a sequence of vectors").contains("a vector is not compatible with a matrix");
         assertThat(f.toast()).isEqualTo(hint);
-        assertThat(f.editor().undoDepth()).isEqualTo(before);
+        assertThat(f.undoDepth()).isEqualTo(before);
         assertThat(f.model.getLevel().wires()).hasSize(1);
     }
 
@@ -147,7 +147,7 @@ class NetCanvasGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(f.model.getLevel().graph().nodes()).doesNotContainKeys("convolution1", "tanh1", "pooling1");
-        assertThat(f.editor().undoDepth()).isEqualTo(1);
+        assertThat(f.undoDepth()).isEqualTo(1);
         assertThat(f.view("convolution2").getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("problem"));
         assertThat(f.problems.listView().getItems()).isNotEmpty();
     }
@@ -163,7 +163,7 @@ class NetCanvasGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         NodeItem moved = f.node("tanh1");
-        assertThat(f.editor().undoDepth()).isEqualTo(1);
+        assertThat(f.undoDepth()).isEqualTo(1);
         assertThat(moved.x() % NodeGeometry.GRID).isZero();
         assertThat(moved.y() % NodeGeometry.GRID).isZero();
         assertThat(moved.x()).isGreaterThan(t.x() + 250);
@@ -195,7 +195,7 @@ class NetCanvasGuiTest {
         assertThat(f.model.getLevel().graph().nodes()).containsKeys("convolution1", "tanh1", "pooling1")
                 .doesNotContainKey("group1");
         assertThat(f.model.getInference().valid()).isTrue();
-        assertThat(f.editor().undoLabels()).containsExactly("Group 3 nodes", "Ungroup group1");
+        assertThat(f.undoLabels()).containsExactly("Group 3 nodes", "Ungroup 'group1'");
     }
 
     @Test
@@ -244,7 +244,7 @@ class NetCanvasGuiTest {
         assertThat(f.model.getLevel().wires()).anyMatch(w -> w.fromId().equals("flatten1") && w.toId().equals(drop))
                 .anyMatch(w -> w.fromId().equals(drop) && w.toId().equals("linear1"));
         assertThat(f.view(drop).shapeText()).isEqualTo("800");
-        assertThat(f.editor().undoDepth()).isEqualTo(1);
+        assertThat(f.undoDepth()).isEqualTo(1);
     }
 
     @Test
@@ -272,7 +272,7 @@ class NetCanvasGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.canvas.getActions().delete.enabled().get()).isFalse();
         assertThat(f.model.getLevel().node("tanh1")).isNotNull();
-        assertThat(f.editor().undoDepth()).isZero();
+        assertThat(f.undoDepth()).isZero();
     }
 
     @Test

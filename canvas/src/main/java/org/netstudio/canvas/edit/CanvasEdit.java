@@ -67,8 +67,12 @@ public sealed interface CanvasEdit {
         }
     }
 
-    /** Replaces the whole layout (auto-layout). */
-    record SetLayout(NodePath graph, Layout layout) implements CanvasEdit {
+    /** Sets positions by layout key, leaving the others (auto-layout). */
+    record SetLayout(NodePath graph, Map<String, Layout.Position> positions) implements CanvasEdit {
+        public SetLayout {
+            positions = Map.copyOf(positions);
+        }
+
         @Override
         public String label() {
             return "Auto-layout";
@@ -84,8 +88,8 @@ public sealed interface CanvasEdit {
         }
     }
 
-    /** Moves {@code names} into a new sub-graph node {@code groupName} at {@code position}. */
-    record Group(NodePath graph, Set<String> names, String groupName, Layout.Position position) implements CanvasEdit {
+    /** Moves {@code names} into a new sub-graph node {@code groupName}, placed at their top-left. */
+    record Group(NodePath graph, Set<String> names, String groupName) implements CanvasEdit {
         public Group {
             names = Set.copyOf(names);
         }

@@ -17,6 +17,13 @@ public interface NetEditor {
      */
     void execute(CanvasEdit edit);
 
+    /**
+     * The document {@code edit} would make, without recording anything (the full check of a wire).
+     *
+     * @throws IllegalArgumentException when it cannot apply
+     */
+    NetDocument preview(CanvasEdit edit);
+
     boolean canUndo();
 
     boolean canRedo();
