@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class JsonValues {
 
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonValues() {
     }

@@ -47,7 +47,7 @@ class NsnetFileTest {
     }
 
     private static NetFileException refused(Path file) {
-        NetFileException e = catchThrowableOfType(() -> NetFiles.read(file), NetFileException.class);
+        NetFileException e = catchThrowableOfType(NetFileException.class, () -> NetFiles.read(file));
         assertThat(e).as("refused").isNotNull();
         return e;
     }
@@ -121,7 +121,7 @@ class NsnetFileTest {
     void weightsBeyondTheLimitAreRefusedBeforeReading() throws Exception {
         Path f = dir.resolve("w.nsnet");
         NsnetFile.write(f, lenet(), lenetWeights());
-        NetFileException e = catchThrowableOfType(() -> NsnetFile.read(f, 1000), NetFileException.class);
+        NetFileException e = catchThrowableOfType(NetFileException.class, () -> NsnetFile.read(f, 1000));
         assertThat(e.location()).isEqualTo("weights.safetensors");
         assertThat(e.detail()).startsWith("the entry is 11").endsWith(" bytes, more than the 1000 bytes NetStudio reads");
     }

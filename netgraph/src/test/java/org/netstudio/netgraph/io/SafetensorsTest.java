@@ -39,7 +39,7 @@ class SafetensorsTest {
     }
 
     private static NetFileException refused(byte[] bytes) {
-        NetFileException e = catchThrowableOfType(() -> read(bytes), NetFileException.class);
+        NetFileException e = catchThrowableOfType(NetFileException.class, () -> read(bytes));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.file()).isEqualTo("w.safetensors");
         return e;
@@ -244,12 +244,12 @@ class SafetensorsTest {
     void aTruncatedStreamIsRefusedNamingTheTensor() throws Exception {
         byte[] whole = file("{" + A + "}", new byte[8]);
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
-        NetFileException e = catchThrowableOfType(
-                () -> Safetensors.read(new ByteArrayInputStream(cut), whole.length, "w.safetensors"), NetFileException.class);
+        NetFileException e = catchThrowableOfType(NetFileException.class,
+                () -> Safetensors.read(new ByteArrayInputStream(cut), whole.length, "w.safetensors"));
         assertThat(e.getMessage()).isEqualTo(
                 "w.safetensors: tensor \"a\": the file ends before this tensor's data does (is it truncated?)");
-        NetFileException longer = catchThrowableOfType(
-                () -> Safetensors.read(new ByteArrayInputStream(whole), whole.length - 2, "w.safetensors"), NetFileException.class);
+        NetFileException longer = catchThrowableOfType(NetFileException.class,
+                () -> Safetensors.read(new ByteArrayInputStream(whole), whole.length - 2, "w.safetensors"));
         assertThat(longer).isNotNull();
     }
 
