@@ -141,14 +141,14 @@ public final class IdxImageDataset {
             throw new DatasetFormatException(labelsFile, "a label file must have 1 dimension, but this one has "
                     + labels.shapeText());
         }
-        IdxArray images = IdxReader.read(imagesFile);
+        IdxReader.Scaled images = IdxReader.readScaled(imagesFile, 1f / 255f);
         int[] dims = images.dims();
         if (dims.length != 3) {
             throw new DatasetFormatException(imagesFile, "an image file must have 3 dimensions (count × rows ×"
-                    + " columns), but this one has " + images.shapeText());
+                    + " columns), but this one has " + IdxArray.shapeText(dims));
         }
-        if (images.count() != labels.count()) {
-            throw new DatasetFormatException(imagesFile, "holds " + images.count() + " images but "
+        if (dims[0] != labels.count()) {
+            throw new DatasetFormatException(imagesFile, "holds " + dims[0] + " images but "
                     + labelsFile.getFileName() + " holds " + labels.count() + " labels");
         }
         int[] classes = labels.toInts();
@@ -158,8 +158,7 @@ public final class IdxImageDataset {
                         + ", but " + displayName + " has only the classes 0 to " + (classNames.size() - 1));
             }
         }
-        float[] pixels = images.toFloats(1f / 255f);
-        return MemoryDataset.adopt(partName, pixels, new Shape(1, dims[1], dims[2]),
+        return MemoryDataset.adopt(partName, images.values(), new Shape(1, dims[1], dims[2]),
                 new Targets.Classes(classes, classNames), testSet);
     }
 

@@ -52,6 +52,60 @@ public final class IdxReader {
      * @throws IOException if it cannot be read
      */
     public static IdxArray read(Path file) throws IOException {
+        return read(file, (in, dims, count) -> {
+            byte[] values = new byte[count];
+            int read = in.readNBytes(values, 0, count);
+            if (read < count) {
+                throw truncated(file, dims, read);
+            }
+            return new IdxArray(file, dims, values);
+        });
+    }
+
+    /**
+     * Reads an IDX file of unsigned bytes straight into floats {@code v × scale}, without holding
+     * the bytes: decompression and conversion go chunk by chunk, which is faster than {@link
+     * #read} followed by {@link IdxArray#toFloats} and needs a quarter less memory.
+     *
+     * @param file a plain or gzip-compressed IDX file
+     * @param scale the factor applied to each value
+     * @return the dimensions and the converted values
+     * @throws DatasetFormatException as {@link #read}
+     * @throws IOException if the file cannot be read
+     */
+    static Scaled readScaled(Path file, float scale) throws IOException {
+        return read(file, (in, dims, count) -> {
+            float[] table = new float[256];
+            for (int i = 0; i < 256; i++) {
+                table[i] = i * scale;
+            }
+            float[] values = new float[count];
+            byte[] chunk = new byte[1 << 16];
+            int done = 0;
+            while (done < count) {
+                int want = Math.min(chunk.length, count - done);
+                int read = in.readNBytes(chunk, 0, want);
+                for (int i = 0; i < read; i++) {
+                    values[done + i] = table[chunk[i] & 0xFF];
+                }
+                done += read;
+                if (read < want) {
+                    throw truncated(file, dims, done);
+                }
+            }
+            return new Scaled(dims, values);
+        });
+    }
+
+    /** Dimensions and values converted to floats. */
+    record Scaled(int[] dims, float[] values) {}
+
+    /** Reads the values once the header has been checked; {@code count} values are known to fit. */
+    private interface Payload<T> {
+        T read(InputStream in, int[] dims, int count) throws IOException;
+    }
+
+    private static <T> T read(Path file, Payload<T> payload) throws IOException {
         long fileLength = Files.size(file);
         if (fileLength < 4) {
             throw new DatasetFormatException(file,
@@ -71,22 +125,22 @@ public final class IdxReader {
                         + " values, more than one array can hold (" + MAX_VALUES + "); the header is probably corrupt");
             }
             checkLength(file, dims, declared, headerLength, uncompressedLength, gzip);
-            byte[] values = new byte[(int) declared];
-            int read = data.readNBytes(values, 0, values.length);
-            if (read < values.length) {
-                throw new DatasetFormatException(file, "truncated: the header declares " + IdxArray.shapeText(dims)
-                        + " values but the data ends after " + read);
-            }
+            T result = payload.read(data, dims, (int) declared);
             if (data.read() != -1) {
                 throw new DatasetFormatException(file, "corrupt: there is data after the " + declared
                         + " values the header declares (" + IdxArray.shapeText(dims) + ")");
             }
-            return new IdxArray(file, dims, values);
+            return result;
         } catch (EOFException e) {
             throw new DatasetFormatException(file, "truncated: the compressed data ends too early", e);
         } catch (ZipException e) {
             throw new DatasetFormatException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static DatasetFormatException truncated(Path file, int[] dims, long read) {
+        return new DatasetFormatException(file, "truncated: the header declares " + IdxArray.shapeText(dims)
+                + " values but the data ends after " + read);
     }
 
     private static boolean isGzip(Path file) throws IOException {

@@ -33,6 +33,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void readsStraightIntoScaledFloats() throws IOException {
+        byte[] values = IdxFiles.sequence(200_000);
+        Path gz = IdxFiles.write(dir, "big.gz", IdxFiles.gzip(IdxFiles.ubyte(new int[] {1000, 10, 20}, values)));
+        IdxReader.Scaled scaled = IdxReader.readScaled(gz, 1f / 255f);
+        assertThat(scaled.dims()).containsExactly(1000, 10, 20);
+        assertThat(scaled.values()).containsExactly(IdxReader.read(gz).toFloats(1f / 255f));
+        Path cut = IdxFiles.write(dir, "cut", Arrays.copyOf(IdxFiles.ubyte(new int[] {4}, new byte[4]), 6));
+        assertThatThrownBy(() -> IdxReader.readScaled(cut, 1f)).hasMessageContaining("truncated");
+    }
+
+    @Test
     void readsUnsignedValuesAbove127() throws IOException {
         Path file = IdxFiles.write(dir, "l", IdxFiles.ubyte(new int[] {2}, new byte[] {(byte) 255, (byte) 128}));
         assertThat(IdxReader.read(file).toInts()).containsExactly(255, 128);
