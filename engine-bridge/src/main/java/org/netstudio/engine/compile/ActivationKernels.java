@@ -1,0 +1,58 @@
+package org.netstudio.engine.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
+import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.expression.Expression;
+import org.netstudio.netgraph.expression.ExpressionException;
+
+/** The element-wise activations, Elementwise, Softmax, LogSoftmax and Dropout: all keep the shape. */
+final class ActivationKernels {
+
+    private ActivationKernels() {
+    }
+
+    static LayerKernel of(String type, Params p) {
+        return switch (type) {
+            case "Ramp" -> Kernels.unary(Activation::relu);
+            case "Tanh" -> Kernels.unary(Activation::tanh);
+            case "Sigmoid" -> Kernels.unary(Activation::sigmoid);
+            case "GELU" -> Kernels.unary(Activation::gelu);
+            case "SiLU" -> Kernels.unary(x -> Activation.swish(x, 1f));
+            case "ELU" -> Kernels.unary(x -> Activation.elu(x, 1f));
+            case "SELU" -> Kernels.unary(Activation::selu);
+            case "Softplus" -> Kernels.unary(Activation::softPlus);
+            case "LeakyReLU" -> {
+                float alpha = (float) p.getDouble("alpha");
+                yield Kernels.unary(x -> Activation.leakyRelu(x, alpha));
+            }
+            case "Elementwise" -> Kernels.unary(expression(p.getString("function")));
+            case "Softmax" -> {
+                int axis = Kernels.batchAxis(p.getInt("axis"));
+                yield Kernels.unary(x -> x.softmax(axis));
+            }
+            case "LogSoftmax" -> {
+                int axis = Kernels.batchAxis(p.getInt("axis"));
+                yield Kernels.unary(x -> x.logSoftmax(axis));
+            }
+            case "Dropout" -> dropout((float) p.getDouble("rate"));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    private static java.util.function.UnaryOperator<NDArray> expression(String text) {
+        try {
+            return ExpressionCompiler.compile(Expression.parse(text));
+        } catch (ExpressionException e) {
+            // Inference has already rejected such a net; this only guards direct use.
+            throw new IllegalArgumentException("Elementwise function " + e.getMessage(), e);
+        }
+    }
+
+    /** Zeroes each value with probability {@code rate} and scales the rest by 1/(1-rate), while training only. */
+    private static LayerKernel dropout(float rate) {
+        return (in, a, training) -> training && rate > 0 ? Dropout.dropout(in.head(), rate, true) : new NDList(in.head());
+    }
+}

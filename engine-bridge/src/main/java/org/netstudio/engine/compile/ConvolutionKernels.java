@@ -1,0 +1,198 @@
+package org.netstudio.engine.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.netstudio.netgraph.catalog.Params;
+
+/**
+ * Convolution, Deconvolution, Pooling and GlobalPooling on channels-first batches
+ * {@code (batch, c, s1…sk)}, k = 1 to 3, taken from the input's rank at run time.
+ *
+ * <p>Two choices worth knowing: padding "same" with an odd total puts the extra zero after the
+ * data (as PyTorch does); mean pooling averages only the values inside the input (padding is not
+ * counted), so a window at the border is the mean of what it covers.
+ */
+final class ConvolutionKernels {
+
+    private ConvolutionKernels() {
+    }
+
+    static LayerKernel of(String type, Params p) {
+        return switch (type) {
+            case "Convolution" -> convolution(p);
+            case "Deconvolution" -> deconvolution(p);
+            case "Pooling" -> pooling(p);
+            case "GlobalPooling" -> globalPooling("max".equals(p.getString("function")));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** Weights {@code channels×(c/groups)×k1…kk}, biases {@code channels}. */
+    private static LayerKernel convolution(Params p) {
+        boolean bias = p.getBool("bias");
+        int groups = p.getInt("groups");
+        boolean same = "same".equals(p.get("padding"));
+        return (in, a, training) -> {
+            NDArray x = in.head();
+            int axes = Kernels.spatialAxes(x);
+            int[] k = p.perAxis("kernel", axes);
+            int[] stride = p.perAxis("stride", axes);
+            int[] dilation = p.perAxis("dilation", axes);
+            int[] pad;
+            if (same) {
+                int[] before = new int[axes];
+                int[] after = new int[axes];
+                boolean symmetric = true;
+                for (int i = 0; i < axes; i++) {
+                    int total = dilation[i] * (k[i] - 1);
+                    before[i] = total / 2;
+                    after[i] = total - before[i];
+                    symmetric &= before[i] == after[i];
+                }
+                if (symmetric) {
+                    pad = before;
+                } else {
+                    x = padSpatial(x, before, after);
+                    pad = new int[axes];
+                }
+            } else {
+                pad = p.perAxis("padding", axes);
+            }
+            return x.getNDArrayInternal().convolution(x, a[0], bias ? a[1] : null, Kernels.shape(stride),
+                    Kernels.shape(pad), Kernels.shape(dilation), groups);
+        };
+    }
+
+    /**
+     * Weights {@code c×channels×k1…kk} (PyTorch's layout), biases {@code channels}. DJL's PyTorch
+     * engine has no transposed convolution, so it is computed as its definition: spread the input
+     * apart by the stride (zeros between values), pad by {@code k-1} on both sides (plus the output
+     * padding after), convolve with the kernel flipped and its channel axes swapped, then remove
+     * {@code padding} from each side.
+     */
+    private static LayerKernel deconvolution(Params p) {
+        boolean bias = p.getBool("bias");
+        return (in, a, training) -> {
+            NDArray x = in.head();
+            int axes = Kernels.spatialAxes(x);
+            int[] k = p.perAxis("kernel", axes);
+            int[] stride = p.perAxis("stride", axes);
+            int[] pad = p.perAxis("padding", axes);
+            int[] outputPadding = p.perAxis("outputPadding", axes);
+            int[] flipAxes = new int[axes];
+            for (int i = 0; i < axes; i++) {
+                flipAxes[i] = i + 2;
+                if (stride[i] > 1) {
+                    x = spread(x, i + 2, stride[i]);
+                }
+            }
+            NDArray kernel = a[0].swapAxes(0, 1).flip(flipAxes);
+            int[] before = new int[axes];
+            int[] after = new int[axes];
+            for (int i = 0; i < axes; i++) {
+                before[i] = k[i] - 1;
+                after[i] = k[i] - 1 + outputPadding[i];
+            }
+            x = padSpatial(x, before, after);
+            int[] ones = new int[axes];
+            java.util.Arrays.fill(ones, 1);
+            NDArray y = x.getNDArrayInternal().convolution(x, kernel, bias ? a[1] : null, Kernels.shape(ones),
+                    Kernels.shape(new int[axes]), Kernels.shape(ones), 1).head();
+            boolean crop = false;
+            for (int v : pad) {
+                crop |= v > 0;
+            }
+            if (crop) {
+                NDIndex index = new NDIndex().addAllDim().addAllDim();
+                for (int i = 0; i < axes; i++) {
+                    long size = y.getShape().get(i + 2);
+                    index.addSliceDim(pad[i], size - pad[i]);
+                }
+                y = y.get(index);
+            }
+            return new NDList(y);
+        };
+    }
+
+    /** Puts {@code stride - 1} zeros between neighbouring values along one axis: size L becomes (L-1)·stride+1. */
+    private static NDArray spread(NDArray x, int axis, int stride) {
+        Shape s = x.getShape();
+        int rank = s.dimension();
+        NDArray e = x.expandDims(axis + 1);
+        long[] pairs = new long[2 * (rank + 1 - (axis + 1))];
+        pairs[pairs.length - 1] = stride - 1;
+        e = e.pad(new Shape(pairs), 0);
+        long[] merged = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            merged[i] = i == axis ? s.get(i) * stride : s.get(i);
+        }
+        NDArray flat = e.reshape(new Shape(merged));
+        NDIndex keep = new NDIndex();
+        for (int i = 0; i < rank; i++) {
+            if (i == axis) {
+                keep.addSliceDim(0, (s.get(i) - 1) * stride + 1);
+            } else {
+                keep.addAllDim();
+            }
+        }
+        return flat.get(keep);
+    }
+
+    /** Pads the spatial axes with zeros, {@code before[i]} in front and {@code after[i]} behind. */
+    private static NDArray padSpatial(NDArray x, int[] before, int[] after) {
+        int axes = before.length;
+        long[] pairs = new long[2 * axes];
+        // DJL (like PyTorch) lists the pairs from the last axis backwards.
+        for (int i = 0; i < axes; i++) {
+            int axis = axes - 1 - i;
+            pairs[2 * i] = before[axis];
+            pairs[2 * i + 1] = after[axis];
+        }
+        return x.pad(new Shape(pairs), 0);
+    }
+
+    private static LayerKernel pooling(Params p) {
+        boolean max = "max".equals(p.getString("function"));
+        return (in, a, training) -> {
+            NDArray x = in.head();
+            int axes = Kernels.spatialAxes(x);
+            int[] k = p.perAxis("kernel", axes);
+            int[] stride = p.has("stride") ? p.perAxis("stride", axes) : k;
+            int[] padding = p.perAxis("padding", axes);
+            Shape kernel = Kernels.shape(k);
+            Shape step = Kernels.shape(stride);
+            Shape pad = Kernels.shape(padding);
+            if (max) {
+                return new NDList(x.getNDArrayInternal().maxPool(kernel, step, pad, false));
+            }
+            NDArray sums = x.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
+            boolean padded = false;
+            for (int v : padding) {
+                padded |= v > 0;
+            }
+            if (!padded) {
+                return new NDList(sums);
+            }
+            // DJL's PyTorch engine ignores countIncludePad and always counts the padding; divide by
+            // the share of each window that lies inside the input to get the mean of what it covers.
+            long[] one = x.getShape().getShape().clone();
+            one[0] = 1;
+            one[1] = 1;
+            try (NDArray ones = x.getManager().ones(new Shape(one), x.getDataType(), x.getDevice())) {
+                NDArray share = ones.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
+                return new NDList(sums.div(share));
+            }
+        };
+    }
+
+    /** {@code (batch, c, s…) → (batch, c)}. */
+    private static LayerKernel globalPooling(boolean max) {
+        return Kernels.unary(x -> {
+            Shape s = x.getShape();
+            NDArray flat = x.reshape(s.get(0), s.get(1), -1);
+            return max ? flat.max(new int[] {2}) : flat.mean(new int[] {2});
+        });
+    }
+}

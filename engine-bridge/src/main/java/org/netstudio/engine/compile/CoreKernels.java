@@ -1,0 +1,51 @@
+package org.netstudio.engine.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.netstudio.netgraph.catalog.Params;
+
+/** Linear, Flatten, Reshape and Transpose. */
+final class CoreKernels {
+
+    private CoreKernels() {
+    }
+
+    static LayerKernel of(String type, Params p) {
+        return switch (type) {
+            case "Linear" -> linear(p.getBool("bias"));
+            case "Flatten" -> Kernels.unary(x -> x.reshape(x.getShape().get(0), -1));
+            case "Reshape" -> reshape(p.getIntList("shape"));
+            case "Transpose" -> transpose(p.getIntList("perm"));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** {@code (batch, …, d) → (batch, …, units)}: {@code x·Wᵀ + b} with W {@code units×d}, as PyTorch's linear. */
+    private static LayerKernel linear(boolean bias) {
+        return (in, a, training) -> {
+            NDArray x = in.head();
+            return x.getNDArrayInternal().linear(x, a[0], bias ? a[1] : null);
+        };
+    }
+
+    private static LayerKernel reshape(List<Integer> shape) {
+        return Kernels.unary(x -> {
+            long[] dims = new long[shape.size() + 1];
+            dims[0] = x.getShape().get(0);
+            for (int i = 0; i < shape.size(); i++) {
+                dims[i + 1] = shape.get(i);
+            }
+            return x.reshape(new Shape(dims));
+        });
+    }
+
+    private static LayerKernel transpose(List<Integer> perm) {
+        int[] axes = new int[perm.size() + 1];
+        for (int i = 0; i < perm.size(); i++) {
+            axes[i + 1] = perm.get(i) + 1;
+        }
+        return (in, a, training) -> new NDList(in.head().transpose(axes));
+    }
+}

@@ -1,0 +1,131 @@
+package org.netstudio.engine.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.nn.Activation;
+import java.util.function.UnaryOperator;
+import org.netstudio.netgraph.expression.Expression;
+
+/**
+ * Turns an Elementwise expression into tensor operations, element by element and differentiable.
+ * Parts without {@code x} are folded into constants first, so {@code "2*x^(1/2)"} costs one power
+ * and one product per call.
+ */
+final class ExpressionCompiler {
+
+    private ExpressionCompiler() {
+    }
+
+    static UnaryOperator<NDArray> compile(Expression e) {
+        if (!usesX(e)) {
+            double c = e.evaluate(0);
+            return x -> x.onesLike().mul(c);
+        }
+        if (e instanceof Expression.Variable) {
+            return x -> x;
+        }
+        if (e instanceof Expression.Negate n) {
+            UnaryOperator<NDArray> f = compile(n.operand());
+            return x -> f.apply(x).neg();
+        }
+        if (e instanceof Expression.Binary b) {
+            return binary(b);
+        }
+        if (e instanceof Expression.Call2 c2) {
+            return minMax(c2);
+        }
+        Expression.Call call = (Expression.Call) e;
+        UnaryOperator<NDArray> arg = compile(call.argument());
+        UnaryOperator<NDArray> f = function(call.function());
+        return x -> f.apply(arg.apply(x));
+    }
+
+    private static UnaryOperator<NDArray> function(String name) {
+        return switch (name) {
+            case "tanh" -> NDArray::tanh;
+            case "sigmoid" -> Activation::sigmoid;
+            case "exp" -> NDArray::exp;
+            case "log" -> NDArray::log;
+            case "sqrt" -> NDArray::sqrt;
+            case "abs" -> NDArray::abs;
+            case "sin" -> NDArray::sin;
+            case "cos" -> NDArray::cos;
+            case "ramp", "relu" -> Activation::relu;
+            case "softplus" -> Activation::softPlus;
+            case "square" -> NDArray::square;
+            default -> throw new IllegalArgumentException("unknown function " + name);
+        };
+    }
+
+    private static UnaryOperator<NDArray> binary(Expression.Binary b) {
+        char op = b.op();
+        if (!usesX(b.left())) {
+            double c = b.left().evaluate(0);
+            UnaryOperator<NDArray> r = compile(b.right());
+            return switch (op) {
+                case '+' -> x -> r.apply(x).add(c);
+                case '-' -> x -> NDArrays.sub(c, r.apply(x));
+                case '*' -> x -> r.apply(x).mul(c);
+                case '/' -> x -> NDArrays.div(c, r.apply(x));
+                default -> x -> NDArrays.pow(c, r.apply(x));
+            };
+        }
+        UnaryOperator<NDArray> l = compile(b.left());
+        if (!usesX(b.right())) {
+            double c = b.right().evaluate(0);
+            return switch (op) {
+                case '+' -> x -> l.apply(x).add(c);
+                case '-' -> x -> l.apply(x).sub(c);
+                case '*' -> x -> l.apply(x).mul(c);
+                case '/' -> x -> l.apply(x).div(c);
+                default -> x -> l.apply(x).pow(c);
+            };
+        }
+        UnaryOperator<NDArray> r = compile(b.right());
+        return switch (op) {
+            case '+' -> x -> l.apply(x).add(r.apply(x));
+            case '-' -> x -> l.apply(x).sub(r.apply(x));
+            case '*' -> x -> l.apply(x).mul(r.apply(x));
+            case '/' -> x -> l.apply(x).div(r.apply(x));
+            default -> x -> l.apply(x).pow(r.apply(x));
+        };
+    }
+
+    /** {@code min(a, b)} and {@code max(a, b)}; a constant argument is folded. */
+    private static UnaryOperator<NDArray> minMax(Expression.Call2 c) {
+        boolean max = c.function().equals("max");
+        Expression first = c.first();
+        Expression second = c.second();
+        if (!usesX(first)) {
+            Expression t = first;
+            first = second;
+            second = t;
+        }
+        UnaryOperator<NDArray> a = compile(first);
+        if (!usesX(second)) {
+            double k = second.evaluate(0);
+            return max ? x -> a.apply(x).maximum(k) : x -> a.apply(x).minimum(k);
+        }
+        UnaryOperator<NDArray> b = compile(second);
+        return max ? x -> a.apply(x).maximum(b.apply(x)) : x -> a.apply(x).minimum(b.apply(x));
+    }
+
+    private static boolean usesX(Expression e) {
+        if (e instanceof Expression.Variable) {
+            return true;
+        }
+        if (e instanceof Expression.Negate n) {
+            return usesX(n.operand());
+        }
+        if (e instanceof Expression.Binary b) {
+            return usesX(b.left()) || usesX(b.right());
+        }
+        if (e instanceof Expression.Call c) {
+            return usesX(c.argument());
+        }
+        if (e instanceof Expression.Call2 c2) {
+            return usesX(c2.first()) || usesX(c2.second());
+        }
+        return false;
+    }
+}
