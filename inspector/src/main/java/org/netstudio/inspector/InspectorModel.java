@@ -1,0 +1,525 @@
+package org.netstudio.inspector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.HashMap;
+import java.util.function.BiFunction;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.netstudio.inspector.arrays.ArrayRow;
+import org.netstudio.inspector.arrays.ArrayStatistics;
+import org.netstudio.inspector.edit.EditRunner;
+import org.netstudio.inspector.header.HeaderModel;
+import org.netstudio.inspector.params.ParameterSheetModel;
+import org.netstudio.inspector.ports.DiagnosticRow;
+import org.netstudio.inspector.ports.PortDeclEditor;
+import org.netstudio.inspector.ports.PortRow;
+import org.netstudio.inspector.summary.Summaries;
+import org.netstudio.inspector.summary.SummaryRow;
+import org.netstudio.inspector.summary.SummaryTotals;
+import org.netstudio.netgraph.catalog.ArraySpec;
+import org.netstudio.netgraph.catalog.Category;
+import org.netstudio.netgraph.catalog.LayerType;
+import org.netstudio.netgraph.catalog.PortSpec;
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.NetPaths;
+import org.netstudio.netgraph.edit.RenameNode;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.LayerInfo;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.io.WeightArray;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.summary.SummaryTable;
+
+/**
+ * The inspector's view-model. Fed with the document, its inference result, the selected node
+ * paths, the {@link CommandStack} edits go to and, optionally, trained {@link Weights}; from these
+ * it derives everything the {@link InspectorPanel} shows, as properties and lists that views bind
+ * to. Edits are commands on the stack: the stack's change comes back as a new document, which is
+ * inferred again, and every view refreshes from that (one-way data flow).
+ *
+ * <ul>
+ * <li>With a stack set, {@link #documentProperty()} follows the stack's document (unless bound).</li>
+ * <li>Whenever the document changes, {@link #inferenceProperty()} is set to its inference (unless
+ * bound, e.g. to the canvas model's result, so that one inference serves both views).</li>
+ * <li>Selected paths that name no node are ignored; none left means the whole net.</li>
+ * </ul>
+ *
+ * <p>No scene-graph types: testable without a Stage. Use it on the JavaFX application thread (or
+ * one test thread).
+ */
+public final class InspectorModel {
+
+    private final ObjectProperty<CommandStack> commandStack = new SimpleObjectProperty<>(this, "commandStack");
+    private final ObjectProperty<NetDocument> document = new SimpleObjectProperty<>(this, "document");
+    private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>(this, "inference");
+    private final ObservableList<NodePath> selectedPaths = FXCollections.observableArrayList();
+    private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights");
+
+    private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
+    private final EditRunner edits = new EditRunner(commandStack::get);
+    private final HeaderModel header = new HeaderModel();
+    private final ParameterSheetModel parameters = new ParameterSheetModel(edits);
+    private final ObservableList<PortRow> ports = FXCollections.observableArrayList();
+    private final ObservableList<DiagnosticRow> diagnostics = FXCollections.observableArrayList();
+    private final ObservableList<ArrayRow> arrays = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> summaryRows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SummaryTotals> summaryTotals =
+            new ReadOnlyObjectWrapper<>(this, "summaryTotals", SummaryTotals.NONE);
+    private final ObservableList<PortDeclEditor> declarations = FXCollections.observableArrayList();
+    private final ObservableList<PortRow> portsView = FXCollections.unmodifiableObservableList(ports);
+    private final ObservableList<DiagnosticRow> diagnosticsView = FXCollections.unmodifiableObservableList(diagnostics);
+    private final ObservableList<ArrayRow> arraysView = FXCollections.unmodifiableObservableList(arrays);
+    private final ObservableList<SummaryRow> summaryRowsView = FXCollections.unmodifiableObservableList(summaryRows);
+    private final ObservableList<PortDeclEditor> declarationsView = FXCollections.unmodifiableObservableList(declarations);
+    private final Map<String, PortDeclEditor> declarationEditors = new LinkedHashMap<>();
+    /** Statistics by array key, computed once per {@link Weights} value (weights are immutable). */
+    private final Map<String, ArrayStatistics> statistics = new HashMap<>();
+    private Weights statisticsOf;
+
+    private final CommandStack.Listener stackListener = this::stackChanged;
+    private boolean inferring;
+
+    /** A model with nothing to show yet; set a stack or a document. */
+    public InspectorModel() {
+        commandStack.addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeListener(stackListener);
+            }
+            if (now != null) {
+                now.addListener(stackListener);
+                if (!document.isBound()) {
+                    document.set(now.document());
+                }
+            }
+            refresh();
+        });
+        document.addListener((o, was, now) -> {
+            if (!inference.isBound()) {
+                inferring = true;
+                try {
+                    inference.set(now == null ? null : ShapeInference.infer(now.net()));
+                } finally {
+                    inferring = false;
+                }
+            }
+            refresh();
+        });
+        inference.addListener(o -> {
+            if (!inferring) {
+                refresh();
+            }
+        });
+        selectedPaths.addListener((ListChangeListener<NodePath>) c -> refresh());
+        weights.addListener(o -> refresh());
+    }
+
+    /** A model editing the stack's document. */
+    public InspectorModel(CommandStack stack) {
+        this();
+        commandStack.set(Objects.requireNonNull(stack, "stack"));
+    }
+
+    // ---- inputs ------------------------------------------------------------------------------
+
+    /** Where edits go; null makes the inspector read-only. */
+    public ObjectProperty<CommandStack> commandStackProperty() {
+        return commandStack;
+    }
+
+    public CommandStack getCommandStack() {
+        return commandStack.get();
+    }
+
+    public void setCommandStack(CommandStack s) {
+        commandStack.set(s);
+    }
+
+    /** The document shown. */
+    public ObjectProperty<NetDocument> documentProperty() {
+        return document;
+    }
+
+    public NetDocument getDocument() {
+        return document.get();
+    }
+
+    public void setDocument(NetDocument doc) {
+        document.set(doc);
+    }
+
+    /** The inference result of the document. */
+    public ObjectProperty<InferenceResult> inferenceProperty() {
+        return inference;
+    }
+
+    public InferenceResult getInference() {
+        return inference.get();
+    }
+
+    /** The selected nodes, by path from the top-level net; empty for the whole net. */
+    public ObservableList<NodePath> getSelectedPaths() {
+        return selectedPaths;
+    }
+
+    /** Selects these nodes (none: the whole net). */
+    public void select(NodePath... paths) {
+        selectedPaths.setAll(paths);
+    }
+
+    /** Trained arrays to show statistics of, keyed as {@link Weights#key}; null for none. */
+    public ObjectProperty<Weights> weightsProperty() {
+        return weights;
+    }
+
+    public void setWeights(Weights w) {
+        weights.set(w);
+    }
+
+    // ---- what the views show -----------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<InspectorMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public InspectorMode getMode() {
+        return mode.get();
+    }
+
+    /** Whether edits can be made (a stack is set). */
+    public ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    public HeaderModel header() {
+        return header;
+    }
+
+    public ParameterSheetModel parameters() {
+        return parameters;
+    }
+
+    /** The ports of the selected layer or container (the net's own when nothing is selected). */
+    public ObservableList<PortRow> getPorts() {
+        return portsView;
+    }
+
+    /** The problems of the selected node (everything inside it, for a container; all, for the net). */
+    public ObservableList<DiagnosticRow> getDiagnostics() {
+        return diagnosticsView;
+    }
+
+    /** The selected layer's learnable and state arrays. */
+    public ObservableList<ArrayRow> getArrays() {
+        return arraysView;
+    }
+
+    /** The layers of the net, of the selected container, or the selected layers. */
+    public ObservableList<SummaryRow> getSummaryRows() {
+        return summaryRowsView;
+    }
+
+    public ReadOnlyObjectProperty<SummaryTotals> summaryTotalsProperty() {
+        return summaryTotals.getReadOnlyProperty();
+    }
+
+    public SummaryTotals getSummaryTotals() {
+        return summaryTotals.get();
+    }
+
+    /** Editors of the declared inputs and outputs of the net or of the selected container. */
+    public ObservableList<PortDeclEditor> getDeclarations() {
+        return declarationsView;
+    }
+
+    /** The editor of one declared port, if shown. */
+    public Optional<PortDeclEditor> declaration(String port, boolean input) {
+        return declarations.stream().filter(d -> d.getPort().equals(port) && d.isInput() == input).findFirst();
+    }
+
+    // ---- refresh -------------------------------------------------------------------------------
+
+    private void stackChanged(CommandStack stack) {
+        if (!document.isBound()) {
+            document.set(stack.document());
+        }
+    }
+
+    private void refresh() {
+        editable.set(edits.canEdit());
+        NetDocument doc = document.get();
+        InferenceResult result = inference.get();
+        if (doc == null) {
+            mode.set(InspectorMode.EMPTY);
+            header.show("", "", null, "", "", null);
+            parameters.show(List.of(), 0);
+            setIfChanged(ports, List.of());
+            setIfChanged(diagnostics, List.of());
+            setIfChanged(arrays, List.of());
+            setIfChanged(summaryRows, List.of());
+            summaryTotals.set(SummaryTotals.NONE);
+            showDeclarations(null, null, null);
+            return;
+        }
+        if (result == null) {
+            result = ShapeInference.infer(doc.net());
+        }
+        Map<NodePath, NetNode> selected = new LinkedHashMap<>();
+        for (NodePath p : selectedPaths) {
+            if (!p.isRoot()) {
+                NetPaths.find(doc.net(), p).ifPresent(n -> selected.put(p, n));
+            }
+        }
+        if (selected.isEmpty()) {
+            showNet(doc, result);
+        } else if (selected.size() == 1) {
+            Map.Entry<NodePath, NetNode> only = selected.entrySet().iterator().next();
+            if (only.getValue() instanceof Layer layer) {
+                showLayer(doc, result, only.getKey(), layer);
+            } else {
+                showContainer(doc, result, only.getKey(), only.getValue());
+            }
+        } else {
+            showSeveral(result, selected);
+        }
+    }
+
+    private void showNet(NetDocument doc, InferenceResult result) {
+        mode.set(InspectorMode.NET);
+        NetNode net = doc.net();
+        List<SummaryRow> rows = Summaries.within(result, NodePath.ROOT);
+        SummaryTotals totals = Summaries.totals(rows);
+        String status = result.valid() ? "valid" : problems(result.diagnostics().size());
+        header.show(doc.name().isEmpty() ? "Untitled net" : doc.name(), net.typeName(), Category.CONTAINER,
+                "The whole net: " + layers(rows.size()) + ", " + status + ". Select a layer to edit it.",
+                figures(totals.total(), totals.multiplyAdds()), null);
+        parameters.show(List.of(), 0);
+        setIfChanged(ports, containerPorts(result, NodePath.ROOT, net));
+        setIfChanged(diagnostics, result.diagnostics().stream().map(DiagnosticRow::of).toList());
+        setIfChanged(arrays, List.of());
+        setIfChanged(summaryRows, rows);
+        summaryTotals.set(totals);
+        showDeclarations(result, NodePath.ROOT, net);
+    }
+
+    private void showContainer(NetDocument doc, InferenceResult result, NodePath path, NetNode container) {
+        mode.set(InspectorMode.CONTAINER);
+        List<SummaryRow> rows = Summaries.within(result, path);
+        SummaryTotals totals = Summaries.totals(rows);
+        String what = container instanceof Chain ? "A chain of layers, each feeding the next"
+                : "A graph of layers joined by wires";
+        header.show(path.leaf(), container.typeName(), Category.CONTAINER, what + ": " + layers(rows.size()) + " inside.",
+                figures(totals.total(), totals.multiplyAdds()), renamer(path));
+        parameters.show(List.of(), 1);
+        setIfChanged(ports, containerPorts(result, path, container));
+        setIfChanged(diagnostics, result.diagnosticsWithin(path).stream().map(DiagnosticRow::of).toList());
+        setIfChanged(arrays, List.of());
+        setIfChanged(summaryRows, rows);
+        summaryTotals.set(totals);
+        showDeclarations(result, path, container);
+    }
+
+    private void showLayer(NetDocument doc, InferenceResult result, NodePath path, Layer layer) {
+        mode.set(InspectorMode.LAYER);
+        LayerType type = layer.layerType();
+        LayerInfo info = result.layer(path);
+        header.show(path.leaf(), type.name(), type.category(), type.doc(),
+                info == null ? "" : figures(info.parameterCount(), info.multiplyAdds()), renamer(path));
+        parameters.show(List.of(new ParameterSheetModel.Target(path, layer)), 0);
+        List<PortRow> rows = new ArrayList<>();
+        for (String in : layer.inputNames()) {
+            PortSpec spec = type.inputSpec(in);
+            rows.add(PortRow.of(true, in, result.inputType(path, in), spec == null ? "" : spec.requirement().description()));
+        }
+        for (String out : layer.outputNames()) {
+            rows.add(PortRow.of(false, out, result.outputType(path, out), ""));
+        }
+        setIfChanged(ports, rows);
+        setIfChanged(diagnostics, result.diagnosticsOf(path).stream().map(DiagnosticRow::of).toList());
+        setIfChanged(arrays, info == null ? List.of() : arrayRows(path, info.arrays()));
+        setIfChanged(summaryRows, List.of());
+        summaryTotals.set(SummaryTotals.NONE);
+        showDeclarations(null, null, null);
+    }
+
+    private void showSeveral(InferenceResult result, Map<NodePath, NetNode> selected) {
+        mode.set(InspectorMode.SEVERAL);
+        List<ParameterSheetModel.Target> layers = new ArrayList<>();
+        int containers = 0;
+        List<String> types = new ArrayList<>();
+        for (Map.Entry<NodePath, NetNode> e : selected.entrySet()) {
+            if (e.getValue() instanceof Layer l) {
+                layers.add(new ParameterSheetModel.Target(e.getKey(), l));
+            } else {
+                containers++;
+            }
+            types.add(e.getValue().typeName());
+        }
+        List<String> distinct = types.stream().distinct().toList();
+        Category category = distinct.size() == 1 && !layers.isEmpty()
+                ? layers.get(0).layer().layerType().category() : null;
+        List<SummaryRow> rows = Summaries.of(result, selected.keySet());
+        SummaryTotals totals = Summaries.totals(rows);
+        String typeText = distinct.size() == 1 ? distinct.get(0) + " ×" + selected.size() : typeCounts(types);
+        header.show(selected.size() + " nodes selected", typeText, category,
+                "Editing a parameter sets it on every selected layer, as one undo step.",
+                figures(totals.total(), totals.multiplyAdds()), null);
+        parameters.show(layers, containers);
+        setIfChanged(ports, List.of());
+        List<DiagnosticRow> problems = new ArrayList<>();
+        for (NodePath p : selected.keySet()) {
+            result.diagnosticsWithin(p).forEach(d -> problems.add(DiagnosticRow.of(d)));
+        }
+        setIfChanged(diagnostics, problems);
+        setIfChanged(arrays, List.of());
+        setIfChanged(summaryRows, rows);
+        summaryTotals.set(totals);
+        showDeclarations(null, null, null);
+    }
+
+    private BiFunction<String, String, Optional<String>> renamer(NodePath path) {
+        if (path.isRoot()) {
+            return null;
+        }
+        return (from, to) -> {
+            Optional<String> refused = edits.execute(new RenameNode(path.parent(), from, to));
+            if (refused.isEmpty()) {
+                NodePath renamed = path.parent().child(to);
+                List<NodePath> moved = selectedPaths.stream().map(p -> p.startsWith(path) ? rebase(p, path, renamed) : p).toList();
+                selectedPaths.setAll(moved);
+            }
+            return refused;
+        };
+    }
+
+    private static NodePath rebase(NodePath p, NodePath from, NodePath to) {
+        List<String> names = new ArrayList<>(to.names());
+        names.addAll(p.names().subList(from.depth(), p.depth()));
+        return new NodePath(names);
+    }
+
+    private static List<PortRow> containerPorts(InferenceResult result, NodePath path, NetNode node) {
+        List<PortRow> rows = new ArrayList<>();
+        node.inputNames().forEach(n -> rows.add(PortRow.of(true, n, result.inputType(path, n), "")));
+        node.outputNames().forEach(n -> rows.add(PortRow.of(false, n, result.outputType(path, n), "")));
+        return rows;
+    }
+
+    private void showDeclarations(InferenceResult result, NodePath path, NetNode container) {
+        if (container == null) {
+            declarationEditors.clear();
+            setIfChanged(declarations, List.of());
+            return;
+        }
+        Map<String, PortDeclEditor> keep = new LinkedHashMap<>();
+        List<PortDeclEditor> shown = new ArrayList<>();
+        for (boolean input : new boolean[] {true, false}) {
+            for (String port : input ? container.inputNames() : container.outputNames()) {
+                String key = path + "\u0000" + input + "\u0000" + port;
+                PortDeclEditor e = declarationEditors.get(key);
+                if (e == null) {
+                    e = new PortDeclEditor(path, port, input, edits);
+                }
+                e.show(declared(container, port, input), result.type(path, port, input), edits.canEdit());
+                keep.put(key, e);
+                shown.add(e);
+            }
+        }
+        declarationEditors.clear();
+        declarationEditors.putAll(keep);
+        setIfChanged(declarations, shown);
+    }
+
+    private static PortDecl declared(NetNode container, String port, boolean input) {
+        if (container instanceof Chain c) {
+            return input ? c.input() : c.output();
+        }
+        if (container instanceof Graph g) {
+            PortDecl d = (input ? g.inputs() : g.outputs()).get(port);
+            return d == null ? PortDecl.UNSPECIFIED : d;
+        }
+        return PortDecl.UNSPECIFIED;
+    }
+
+    private List<ArrayRow> arrayRows(NodePath path, List<ArraySpec> specs) {
+        Weights w = weights.get();
+        List<ArrayRow> rows = new ArrayList<>();
+        for (ArraySpec a : specs) {
+            ArrayStatistics stats = null;
+            String note = "";
+            WeightArray values = w == null ? null : w.get(path, a.name()).orElse(null);
+            if (values != null) {
+                if (statisticsOf != w) {
+                    statistics.clear();
+                    statisticsOf = w;
+                }
+                stats = statistics.computeIfAbsent(values.name(), k -> ArrayStatistics.of(values, ArrayStatistics.DEFAULT_BINS));
+                String held = shapeText(values.shape());
+                if (!held.equals(a.shapeText())) {
+                    note = "The weights hold a " + held + " array; the layer needs " + a.shapeText() + ".";
+                }
+            }
+            rows.add(new ArrayRow(a.name(), a.shapeText(), a.size(), a.trainable(), stats, note));
+        }
+        return rows;
+    }
+
+    private static String shapeText(long[] shape) {
+        if (shape.length == 0) {
+            return "scalar";
+        }
+        List<String> parts = new ArrayList<>();
+        for (long s : shape) {
+            parts.add(Long.toString(s));
+        }
+        return String.join("×", parts);
+    }
+
+    private static String figures(long params, long macs) {
+        String p = SummaryTable.count(params) + (params == 1 ? " parameter" : " parameters");
+        return macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
+    }
+
+    private static String layers(int n) {
+        return n == 1 ? "1 layer" : n + " layers";
+    }
+
+    private static String problems(int n) {
+        return n == 1 ? "1 problem" : n + " problems";
+    }
+
+    private static String typeCounts(List<String> types) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        types.forEach(t -> counts.merge(t, 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((t, n) -> parts.add(n == 1 ? t : t + " ×" + n));
+        return String.join(", ", parts);
+    }
+
+    /** Replaces the list's content only when it differs, so views keep their scroll and selection. */
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> content) {
+        if (!list.equals(content)) {
+            list.setAll(content);
+        }
+    }
+}

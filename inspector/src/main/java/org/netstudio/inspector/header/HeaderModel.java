@@ -1,0 +1,136 @@
+package org.netstudio.inspector.header;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.netstudio.netgraph.catalog.Category;
+
+/**
+ * The top of the inspector: the selected node's name (editable where a command can rename it), its
+ * type and category (for the colour chip), the type's documentation and a one-line figure of its
+ * size ("520 parameters · 288,000 multiply-adds").
+ */
+public final class HeaderModel {
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ReadOnlyStringWrapper shownName = new ReadOnlyStringWrapper(this, "shownName", "");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError");
+    private final ReadOnlyBooleanWrapper renameable = new ReadOnlyBooleanWrapper(this, "renameable");
+    private final ReadOnlyStringWrapper typeName = new ReadOnlyStringWrapper(this, "typeName", "");
+    private final ReadOnlyObjectWrapper<Category> category = new ReadOnlyObjectWrapper<>(this, "category");
+    private final ReadOnlyStringWrapper doc = new ReadOnlyStringWrapper(this, "doc", "");
+    private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper(this, "figures", "");
+    private BiFunction<String, String, Optional<String>> rename = (from, to) -> Optional.of("This cannot be renamed.");
+
+    /** The name being edited; bind it bidirectionally. */
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public String getName() {
+        return name.get();
+    }
+
+    public void setName(String n) {
+        name.set(n);
+    }
+
+    /** Why the typed name was refused, or null. */
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return nameError.getReadOnlyProperty();
+    }
+
+    public String getNameError() {
+        return nameError.get();
+    }
+
+    public ReadOnlyBooleanProperty renameableProperty() {
+        return renameable.getReadOnlyProperty();
+    }
+
+    public boolean isRenameable() {
+        return renameable.get();
+    }
+
+    /** "Convolution", "Chain", or "3 layers". */
+    public ReadOnlyStringProperty typeNameProperty() {
+        return typeName.getReadOnlyProperty();
+    }
+
+    public String getTypeName() {
+        return typeName.get();
+    }
+
+    /** The palette category (for the colour chip), or null when there is none (several types). */
+    public ReadOnlyObjectProperty<Category> categoryProperty() {
+        return category.getReadOnlyProperty();
+    }
+
+    public Category getCategory() {
+        return category.get();
+    }
+
+    public ReadOnlyStringProperty docProperty() {
+        return doc.getReadOnlyProperty();
+    }
+
+    public String getDoc() {
+        return doc.get();
+    }
+
+    /** "431,080 parameters · 2,293,000 multiply-adds", or "". */
+    public ReadOnlyStringProperty figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public String getFigures() {
+        return figures.get();
+    }
+
+    /** Renames to the typed name; false (with {@link #nameErrorProperty()}) when refused. */
+    public boolean commitName() {
+        String typed = name.get() == null ? "" : name.get();
+        if (!renameable.get() || typed.equals(shownName.get())) {
+            nameError.set(null);
+            return true;
+        }
+        Optional<String> refused = rename.apply(shownName.get(), typed);
+        nameError.set(refused.orElse(null));
+        return refused.isEmpty();
+    }
+
+    /** Puts the shown name back (Escape). */
+    public void revertName() {
+        name.set(shownName.get());
+        nameError.set(null);
+    }
+
+    /**
+     * Shows a node. {@code rename} renames it from the first name to the second, returning the
+     * refusal's sentence; null when it cannot be renamed.
+     */
+    public void show(String nodeName, String type, Category cat, String documentation, String sizeFigures,
+                     BiFunction<String, String, Optional<String>> renamer) {
+        boolean changed = !Objects.equals(nodeName, shownName.get());
+        boolean typing = !changed && (nameError.get() != null || !Objects.equals(name.get(), shownName.get()));
+        shownName.set(nodeName);
+        if (!typing) {
+            name.set(nodeName);
+            nameError.set(null);
+        }
+        renameable.set(renamer != null);
+        rename = renamer != null ? renamer : (from, to) -> Optional.of("This cannot be renamed.");
+        typeName.set(type);
+        category.set(cat);
+        doc.set(documentation == null ? "" : documentation);
+        figures.set(sizeFigures == null ? "" : sizeFigures);
+    }
+}

@@ -1,0 +1,258 @@
+package org.netstudio.inspector.params;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.netstudio.netgraph.catalog.ParamKind;
+import org.netstudio.netgraph.catalog.ParamSpec;
+
+/**
+ * The view-model of one parameter row: the text being typed (or the check box / choice state),
+ * whether the value is the default, whether the selected layers disagree ("—"), and the message of
+ * a value that was refused. Nothing is applied until {@link #commit()} (Enter, leaving the field),
+ * {@link #commitValue} (a check box or choice), {@link #step} (arrow keys) or
+ * {@link #resetToDefault()}; an invalid value is never applied, the message says why.
+ *
+ * <p>While the text differs from the document's value it is kept across refreshes, unless the
+ * parameter itself changes underneath (undo, another view): then the document wins.
+ */
+public final class ParameterField {
+
+    /** Which control edits the value. */
+    public enum EditorKind { TEXT, CHECK, CHOICE }
+
+    private final String name;
+    private final ParamSpec spec;
+    private final EditorKind editorKind;
+    private final Function<Object, Optional<String>> apply;
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyObjectWrapper<Object> value = new ReadOnlyObjectWrapper<>(this, "value");
+    private final ReadOnlyBooleanWrapper mixed = new ReadOnlyBooleanWrapper(this, "mixed");
+    private final ReadOnlyBooleanWrapper atDefault = new ReadOnlyBooleanWrapper(this, "atDefault");
+    private final ReadOnlyBooleanWrapper resettable = new ReadOnlyBooleanWrapper(this, "resettable");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper(this, "prompt", "");
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", true);
+    private boolean shown;
+
+    /**
+     * @param spec  the parameter's spec (of the first selected layer when several are)
+     * @param apply checks a raw value against every selected layer and executes the edit; returns
+     *              the refusal's sentence, or empty when applied
+     */
+    ParameterField(ParamSpec spec, Function<Object, Optional<String>> apply) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.name = spec.name();
+        this.apply = Objects.requireNonNull(apply, "apply");
+        this.editorKind = switch (spec.kind()) {
+            case BOOL -> EditorKind.CHECK;
+            case CHOICE -> EditorKind.CHOICE;
+            default -> EditorKind.TEXT;
+        };
+        text.addListener((o, was, now) -> {
+            // Once a value was refused, re-judge as the person types so the message goes as soon as it is right.
+            if (error.get() != null) {
+                error.set(problem(now).orElse(null));
+            }
+        });
+    }
+
+    // ---- what the view shows -----------------------------------------------------------------
+
+    public String getName() {
+        return name;
+    }
+
+    public ParamKind getKind() {
+        return spec.kind();
+    }
+
+    public EditorKind getEditorKind() {
+        return editorKind;
+    }
+
+    public List<String> getChoices() {
+        return spec.choices();
+    }
+
+    public String getDoc() {
+        return spec.doc();
+    }
+
+    public boolean isRequired() {
+        return spec.required();
+    }
+
+    /** The default as text ("1", "true"), or "" when the parameter is required or has no fixed default. */
+    public String getDefaultText() {
+        return ParamText.format(spec.defaultValue());
+    }
+
+    /** What a text editor holds; bind it bidirectionally. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public String getText() {
+        return text.get();
+    }
+
+    public void setText(String t) {
+        text.set(t);
+    }
+
+    /** The value in the document (defaults filled in); null when the layers disagree or there is none. */
+    public ReadOnlyObjectProperty<Object> valueProperty() {
+        return value.getReadOnlyProperty();
+    }
+
+    public Object getValue() {
+        return value.get();
+    }
+
+    /** The selected layers hold different values: show "—". */
+    public ReadOnlyBooleanProperty mixedProperty() {
+        return mixed.getReadOnlyProperty();
+    }
+
+    public boolean isMixed() {
+        return mixed.get();
+    }
+
+    /** The value is the default one: show it dimmed, marked "default". */
+    public ReadOnlyBooleanProperty atDefaultProperty() {
+        return atDefault.getReadOnlyProperty();
+    }
+
+    public boolean isAtDefault() {
+        return atDefault.get();
+    }
+
+    /** The value can go back to a default (it is optional and not at its default). */
+    public ReadOnlyBooleanProperty resettableProperty() {
+        return resettable.getReadOnlyProperty();
+    }
+
+    /** Why the last value was not applied, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public String getError() {
+        return error.get();
+    }
+
+    /** Placeholder for an empty text field: "—" for differing values, "auto" for a computed default. */
+    public ReadOnlyStringProperty promptProperty() {
+        return prompt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    /** Whether the text differs from what the document holds. */
+    public boolean isDirty() {
+        return !text.get().equals(ParamText.format(value.get()));
+    }
+
+    // ---- edits -----------------------------------------------------------------------------
+
+    /** Applies the typed text; false (with the message in {@link #errorProperty()}) when refused. */
+    public boolean commit() {
+        if (!isDirty() && error.get() == null) {
+            return true;
+        }
+        if (mixed.get() && text.get().isBlank()) {
+            // Nothing typed over "—": the layers keep their own values.
+            return true;
+        }
+        return run(ParamText.parse(spec.kind(), text.get()));
+    }
+
+    /** Applies a value from a check box or choice box (Boolean or String). */
+    public boolean commitValue(Object raw) {
+        if (!mixed.get() && Objects.equals(raw, value.get())) {
+            return true;
+        }
+        return run(raw);
+    }
+
+    /** Puts the text back to the document's value and forgets the message (Escape). */
+    public void revert() {
+        text.set(ParamText.format(value.get()));
+        error.set(null);
+    }
+
+    /** Removes the explicit value so the default applies. */
+    public boolean resetToDefault() {
+        return !spec.required() && run(null);
+    }
+
+    /**
+     * Adds {@code delta} to a whole-number value (arrow keys); each step is applied, and a run of
+     * steps of one parameter merges into one undo entry. False when the value is not a single
+     * whole number or the new value is refused.
+     */
+    public boolean step(int delta) {
+        Object raw = ParamText.parse(spec.kind(), text.get());
+        if (!(raw instanceof Long l)) {
+            return false;
+        }
+        long next = l + delta;
+        text.set(Long.toString(next));
+        return run(next);
+    }
+
+    private boolean run(Object raw) {
+        Optional<String> refused = apply.apply(raw);
+        if (refused.isPresent()) {
+            error.set(refused.get());
+            return false;
+        }
+        error.set(null);
+        text.set(ParamText.format(value.get()));
+        return true;
+    }
+
+    /** The catalog's sentence for the text, without applying anything. */
+    private Optional<String> problem(String t) {
+        if (mixed.get() && t.isBlank()) {
+            return Optional.empty();
+        }
+        ParamSpec.Check c = spec.check(ParamText.parse(spec.kind(), t));
+        return c instanceof ParamSpec.Invalid inv ? Optional.of(inv.message()) : Optional.empty();
+    }
+
+    // ---- refresh from the document -------------------------------------------------------------
+
+    /**
+     * Shows the document's state: the common value (null when {@code isMixed} or absent),
+     * whether it is the default, and whether editing is possible.
+     */
+    void show(Object common, boolean isMixed, boolean isDefault, boolean canEdit) {
+        boolean changed = !shown || isMixed != mixed.get() || !Objects.equals(common, value.get());
+        boolean keepTyping = shown && !changed && (isDirty() || error.get() != null);
+        shown = true;
+        value.set(common);
+        mixed.set(isMixed);
+        atDefault.set(isDefault);
+        resettable.set(!spec.required() && !isDefault && canEdit);
+        editable.set(canEdit);
+        prompt.set(isMixed ? "—" : common == null ? "auto" : "");
+        if (!keepTyping) {
+            text.set(ParamText.format(common));
+            error.set(null);
+        }
+    }
+}

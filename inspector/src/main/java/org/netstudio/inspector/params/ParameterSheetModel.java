@@ -1,0 +1,163 @@
+package org.netstudio.inspector.params;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netstudio.inspector.edit.EditRunner;
+import org.netstudio.netgraph.catalog.LayerType;
+import org.netstudio.netgraph.catalog.ParamSpec;
+import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.edit.SetParameter;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NodePath;
+
+/**
+ * The parameter sheet of the selected layers. One layer: all its parameters. Several: the
+ * parameters they share — all of them when the layers are of one type, else those with the same
+ * name and kind in every type ("units" of a Linear and an LSTM); a value they disagree on shows
+ * as "—", and an edit sets it on all of them as one undo entry.
+ *
+ * <p>The fields stay the same objects while the same layers of the same types are shown, so an
+ * editor keeps its focus and caret while the document changes under it.
+ */
+public final class ParameterSheetModel {
+
+    /** A selected layer and where it is. */
+    public record Target(NodePath path, Layer layer) {
+        public Target {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(layer, "layer");
+        }
+    }
+
+    private final EditRunner edits;
+    private final ObservableList<ParameterField> fields = FXCollections.observableArrayList();
+    private final ObservableList<ParameterField> readOnlyFields = FXCollections.unmodifiableObservableList(fields);
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private List<Target> targets = List.of();
+    private List<Object> signature = List.of();
+
+    public ParameterSheetModel(EditRunner edits) {
+        this.edits = Objects.requireNonNull(edits, "edits");
+    }
+
+    /** The rows, in the catalog's order. */
+    public ObservableList<ParameterField> getFields() {
+        return readOnlyFields;
+    }
+
+    /** The field of this parameter, if shown. */
+    public Optional<ParameterField> field(String name) {
+        return fields.stream().filter(f -> f.getName().equals(name)).findFirst();
+    }
+
+    /** What to say when there are no rows ("Ramp has no parameters."), else "". */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public String getNote() {
+        return note.get();
+    }
+
+    /** Shows these layers (none: an empty sheet); {@code containers} counts selected containers. */
+    public void show(List<Target> layers, int containers) {
+        targets = List.copyOf(layers);
+        List<ParamSpec> shared = containers > 0 ? List.of() : sharedParams(targets);
+        List<Object> sig = new ArrayList<>();
+        for (Target t : targets) {
+            sig.add(t.path());
+            sig.add(t.layer().type());
+        }
+        sig.add(containers);
+        if (!sig.equals(signature)) {
+            signature = sig;
+            List<ParameterField> made = new ArrayList<>();
+            for (ParamSpec spec : shared) {
+                made.add(new ParameterField(spec, raw -> apply(spec.name(), raw)));
+            }
+            fields.setAll(made);
+        }
+        for (ParameterField f : fields) {
+            showValues(f);
+        }
+        note.set(noteFor(shared, containers));
+    }
+
+    private String noteFor(List<ParamSpec> shared, int containers) {
+        if (!shared.isEmpty()) {
+            return "";
+        }
+        if (containers > 0) {
+            return targets.isEmpty() && containers == 1 ? "" : "Containers have no parameters of their own.";
+        }
+        if (targets.size() == 1) {
+            return targets.get(0).layer().type() + " has no parameters.";
+        }
+        return targets.isEmpty() ? "" : "The selected layers share no parameters.";
+    }
+
+    private void showValues(ParameterField f) {
+        Set<Object> values = new LinkedHashSet<>();
+        boolean allDefault = true;
+        for (Target t : targets) {
+            Params p = t.layer().params();
+            Object v = p.get(f.getName());
+            values.add(v == null ? Absent.VALUE : v);
+            ParamSpec spec = t.layer().layerType().param(f.getName());
+            allDefault &= !t.layer().values().containsKey(f.getName()) || Objects.equals(v, spec.defaultValue());
+        }
+        boolean isMixed = values.size() > 1;
+        Object common = isMixed || values.isEmpty() || values.contains(Absent.VALUE) ? null : values.iterator().next();
+        f.show(common, isMixed, !isMixed && allDefault, edits.canEdit());
+    }
+
+    /** Marks "no value" in a set, where null cannot go. */
+    private enum Absent { VALUE }
+
+    /** Checks {@code raw} against every target's spec, then executes one edit for all of them. */
+    private Optional<String> apply(String param, Object raw) {
+        if (targets.isEmpty()) {
+            return Optional.of("Nothing is selected.");
+        }
+        List<SetParameter> commands = new ArrayList<>();
+        for (Target t : targets) {
+            ParamSpec spec = t.layer().layerType().param(param);
+            ParamSpec.Check c = spec.check(raw);
+            if (c instanceof ParamSpec.Invalid inv) {
+                return Optional.of(inv.message());
+            }
+            Object value = raw == null ? null : ((ParamSpec.Valid) c).value();
+            commands.add(new SetParameter(t.path(), param, value));
+        }
+        String description = "Set " + param + " of " + targets.size() + " layers";
+        return edits.executeAll(description, commands);
+    }
+
+    /** The parameters every target has, in the first target's order. */
+    static List<ParamSpec> sharedParams(List<Target> targets) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        LayerType first = targets.get(0).layer().layerType();
+        List<ParamSpec> out = new ArrayList<>();
+        for (ParamSpec p : first.params()) {
+            boolean everywhere = true;
+            for (Target t : targets) {
+                ParamSpec q = t.layer().layerType().param(p.name());
+                everywhere &= q != null && q.kind() == p.kind() && q.choices().equals(p.choices());
+            }
+            if (everywhere) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
