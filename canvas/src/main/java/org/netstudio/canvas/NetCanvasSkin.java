@@ -119,12 +119,31 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
                 canvas.reveal(b.text());
             }
         });
-        canvas.zoomProperty().addListener((o, a, b) -> nodes.setDetailsVisible(b.doubleValue() >= NetCanvas.DETAIL_ZOOM));
+        canvas.zoomProperty().addListener((o, a, b) -> {
+            nodes.setDetailsVisible(b.doubleValue() >= NetCanvas.DETAIL_ZOOM);
+            updateViewport();
+        });
+        canvas.panXProperty().addListener((o, a, b) -> updateViewport());
+        canvas.panYProperty().addListener((o, a, b) -> updateViewport());
+        canvas.widthProperty().addListener((o, a, b) -> updateViewport());
+        canvas.heightProperty().addListener((o, a, b) -> updateViewport());
         toastTimer.setOnFinished(e -> toast.setVisible(false));
         render();
     }
 
     // ---- rendering -------------------------------------------------------------------------
+
+    /** Tells the layers which part of the canvas is visible, so that they make views near it. */
+    private void updateViewport() {
+        NetCanvas c = getSkinnable();
+        if (c.getWidth() <= 0 || c.getHeight() <= 0) {
+            return;
+        }
+        double[] a = c.toCanvas(0, 0);
+        double[] b = c.toCanvas(c.getWidth(), c.getHeight());
+        nodes.setViewport(a[0], a[1], b[0], b[1]);
+        wires.setViewport(a[0], a[1], b[0], b[1]);
+    }
 
     private void render() {
         LevelView level = getSkinnable().getModel().getLevel();
@@ -133,9 +152,10 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
             wires.clear();
         }
         shown = level;
+        goHomeIfNeeded();
+        updateViewport();
         nodes.update(level, getSkinnable().getModel().getSelection());
         wires.update(level);
-        goHomeIfNeeded();
     }
 
     /**
@@ -240,6 +260,8 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
                 (b[3] - b[1] + 2 * margin) * s));
         boolean details = getSkinnable().getZoom() >= NetCanvas.DETAIL_ZOOM;
         nodes.setDetailsVisible(true);
+        nodes.setViewport(b[0], b[1], b[2], b[3]);
+        wires.setViewport(b[0], b[1], b[2], b[3]);
         overlay.setVisible(false);
         nodes.showSelection(java.util.Set.of());
         try {
@@ -248,6 +270,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
             overlay.setVisible(true);
             nodes.setDetailsVisible(details);
             nodes.showSelection(getSkinnable().getModel().getSelection());
+            updateViewport();
         }
     }
 

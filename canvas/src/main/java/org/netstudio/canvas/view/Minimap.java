@@ -1,8 +1,13 @@
 package org.netstudio.canvas.view;
 
-import javafx.scene.Group;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import org.netstudio.canvas.LevelView;
 import org.netstudio.canvas.NetCanvas;
@@ -10,7 +15,8 @@ import org.netstudio.canvas.NodeItem;
 
 /**
  * An overview of the whole level with the visible part outlined; click or drag in it to move the
- * view there. Nodes are plain rectangles coloured by category through CSS.
+ * view there. Nodes are painted on one {@link Canvas} (cheap for 1,000 nodes) in the category
+ * colours of the theme, which it reads from CSS-styled swatches.
  */
 public final class Minimap extends Region {
 
@@ -19,22 +25,27 @@ public final class Minimap extends Region {
     private static final double PAD = 8;
 
     private final NetCanvas canvas;
-    private final Group shapes = new Group();
+    private final Canvas paint = new Canvas(W, H);
     private final Rectangle view = new Rectangle();
+    private final Map<String, Rectangle> swatches = new HashMap<>();
     private double scale = 1;
     private double originX;
     private double originY;
     private double offsetX;
     private double offsetY;
+    private boolean dirty = true;
 
     public Minimap(NetCanvas canvas) {
         this.canvas = canvas;
         getStyleClass().add("minimap");
         view.getStyleClass().add("minimap-viewport");
         view.setManaged(false);
-        shapes.setManaged(false);
-        getChildren().addAll(shapes, view);
-        canvas.getModel().levelProperty().addListener((o, a, b) -> rebuild());
+        paint.setManaged(false);
+        getChildren().addAll(paint, view);
+        canvas.getModel().levelProperty().addListener((o, a, b) -> {
+            dirty = true;
+            requestLayout();
+        });
         canvas.zoomProperty().addListener((o, a, b) -> updateView());
         canvas.panXProperty().addListener((o, a, b) -> updateView());
         canvas.panYProperty().addListener((o, a, b) -> updateView());
@@ -45,13 +56,35 @@ public final class Minimap extends Region {
         setPrefSize(W, H);
         setMinSize(W, H);
         setMaxSize(W, H);
-        rebuild();
     }
 
-    private void rebuild() {
+    @Override
+    protected void layoutChildren() {
+        if (dirty) {
+            dirty = false;
+            repaint();
+        }
+    }
+
+    /** The theme's colour for a category, from a hidden swatch styled like a minimap node. */
+    private Paint colour(String category) {
+        Rectangle r = swatches.computeIfAbsent(category, c -> {
+            Rectangle s = new Rectangle(1, 1);
+            s.getStyleClass().addAll("minimap-node", c);
+            s.setVisible(false);
+            s.setManaged(false);
+            getChildren().add(s);
+            s.applyCss();
+            return s;
+        });
+        return r.getFill() == null ? Color.GRAY : r.getFill();
+    }
+
+    private void repaint() {
         LevelView level = canvas.getModel().getLevel();
         double[] b = level.bounds();
-        shapes.getChildren().clear();
+        GraphicsContext g = paint.getGraphicsContext2D();
+        g.clearRect(0, 0, W, H);
         setVisible(b != null && level.nodes().size() > 1);
         if (b == null) {
             return;
@@ -63,14 +96,12 @@ public final class Minimap extends Region {
         originY = b[1];
         offsetX = (W - bw * scale) / 2;
         offsetY = (H - bh * scale) / 2;
+        g.setGlobalAlpha(0.85);
         for (NodeItem n : level.nodes()) {
-            if (!n.placed()) {
-                continue;
+            if (n.placed()) {
+                g.setFill(colour(n.category()));
+                g.fillRect(mx(n.x()), my(n.y()), Math.max(1.5, n.width() * scale), Math.max(1.5, n.height() * scale));
             }
-            Rectangle r = new Rectangle(mx(n.x()), my(n.y()), Math.max(1.5, n.width() * scale),
-                    Math.max(1.5, n.height() * scale));
-            r.getStyleClass().addAll("minimap-node", n.category());
-            shapes.getChildren().add(r);
         }
         updateView();
     }

@@ -21,29 +21,34 @@ public final class WireLayer extends Group {
     private final Map<String, List<WireView>> byNode = new HashMap<>();
     private LevelView level = LevelView.EMPTY;
     private Map<String, NodeItem> nodes = Map.of();
+    private final Map<String, WireItem> pending = new LinkedHashMap<>();
+    private double[] viewport;
 
     public WireLayer() {
         getStyleClass().add("wire-layer");
     }
 
+    /**
+     * Shows the level's wires. A wire's view is made only once it comes near the visible area (see
+     * {@link #setViewport}), so a 1,000-node level opens fast.
+     */
     public void update(LevelView next) {
         level = next;
         nodes = next.byId();
         Set<String> seen = new HashSet<>();
         byNode.clear();
+        pending.clear();
         for (WireItem w : next.wires()) {
             String key = w.key();
             seen.add(key);
             WireView v = views.get(key);
             if (v == null) {
-                v = new WireView();
-                views.put(key, v);
-                getChildren().add(v);
+                pending.put(key, w);
+                continue;
             }
             v.setItem(w);
             place(v, w, null, 0, 0);
-            byNode.computeIfAbsent(w.fromId(), k -> new ArrayList<>()).add(v);
-            byNode.computeIfAbsent(w.toId(), k -> new ArrayList<>()).add(v);
+            index(v, w);
         }
         views.entrySet().removeIf(e -> {
             if (!seen.contains(e.getKey())) {
@@ -52,9 +57,43 @@ public final class WireLayer extends Group {
             }
             return false;
         });
+        materialize();
+    }
+
+    private void index(WireView v, WireItem w) {
+        byNode.computeIfAbsent(w.fromId(), k -> new ArrayList<>()).add(v);
+        byNode.computeIfAbsent(w.toId(), k -> new ArrayList<>()).add(v);
+    }
+
+    /** The visible canvas area {minX, minY, maxX, maxY} grown by half its size; wires near it are made. */
+    public void setViewport(double minX, double minY, double maxX, double maxY) {
+        double w = maxX - minX;
+        double h = maxY - minY;
+        viewport = new double[] {minX - w / 2, minY - h / 2, maxX + w / 2, maxY + h / 2};
+        materialize();
+    }
+
+    private void materialize() {
+        List<WireView> made = new ArrayList<>();
+        pending.values().removeIf(w -> {
+            double[] e = org.netstudio.canvas.HitTest.ends(nodes, w);
+            if (e == null || (viewport != null && (Math.max(e[0], e[2]) < viewport[0] || Math.min(e[0], e[2]) > viewport[2]
+                    || Math.max(e[1], e[3]) < viewport[1] || Math.min(e[1], e[3]) > viewport[3]))) {
+                return false;
+            }
+            WireView v = new WireView();
+            v.setItem(w);
+            place(v, w, null, 0, 0);
+            views.put(w.key(), v);
+            index(v, w);
+            made.add(v);
+            return true;
+        });
+        getChildren().addAll(made);
     }
 
     public void clear() {
+        pending.clear();
         views.clear();
         byNode.clear();
         getChildren().clear();
