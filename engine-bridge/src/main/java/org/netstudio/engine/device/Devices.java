@@ -43,6 +43,7 @@ public final class Devices {
      * @return the device list
      */
     public static Devices system() {
+        DjlSetup.ensureNoNetwork();
         Engine engine = Engine.getInstance();
         return new Devices(engine.getGpuCount(), engine.hasCapability(StandardCapabilities.CUDA));
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.netstudio.engine.data.BatchBuilder;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.device.DjlSetup;
 
 /**
  * Runs an initialised block in inference mode (no dropout, batch-norm running statistics, no
@@ -21,6 +22,10 @@ import org.netstudio.engine.data.Dataset;
 public final class NetEvaluator {
 
     private static final int BATCH = 256;
+
+    static {
+        DjlSetup.ensureNoNetwork();
+    }
 
     private NetEvaluator() {}
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.device.Devices;
 
 /**
@@ -20,6 +21,10 @@ import org.netstudio.engine.device.Devices;
  * one. The caller closes the model when done with it. Stateless and thread-safe.
  */
 public final class NetTrainer {
+
+    static {
+        DjlSetup.ensureNoNetwork();
+    }
 
     private NetTrainer() {}
 
