@@ -58,6 +58,9 @@ public final class NodeText {
                 if (v instanceof String s) {
                     yield s;
                 }
+                if (v instanceof Number n && !spec.name().equals("kernel")) {
+                    yield n.toString();
+                }
                 int axes = spatialAxes > 0 ? spatialAxes : v instanceof List<?> l ? l.size() : 2;
                 yield p.perAxisText(spec.name(), axes);
             }

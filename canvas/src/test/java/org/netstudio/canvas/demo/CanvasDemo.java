@@ -60,6 +60,14 @@ public final class CanvasDemo {
         stage.setX(0);
         stage.setY(0);
         stage.show();
+        if (args.size() > 2 && args.get(2).equals("problems")) {
+            // show how problems and selection look: a layer removed leaves an input unwired
+            javafx.application.Platform.runLater(() -> {
+                model.getSelection().add("tanh2");
+                model.deleteSelection();
+                model.getSelection().add("pooling1");
+            });
+        }
         if (args.size() > 1) {
             Path marker = Path.of(args.get(1));
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
