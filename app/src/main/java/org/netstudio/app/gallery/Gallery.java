@@ -1,0 +1,215 @@
+package org.netstudio.app.gallery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.net.NetDocument;
+
+/**
+ * The gallery of reference nets that ships in the assets module
+ * ({@code org/netstudio/assets/gallery/}): an {@code index.json} that describes every net, and one
+ * net file per net. Listing reads only the index, once; a net file is read the first time its net
+ * is loaded and kept, so opening a net again costs nothing (documents are immutable values).
+ *
+ * <p>Ids are matched ignoring case, and "_" stands for "-" ({@code mobilenet_v2} finds
+ * {@code mobilenet-v2}). Thread-safe. A gallery whose resources are missing or broken is a
+ * packaging error: it is reported as a {@link GalleryException} naming the resource.
+ */
+public final class Gallery {
+
+    /** Where the gallery lives on the classpath. */
+    public static final String RESOURCES = "/org/netstudio/assets/gallery/";
+
+    /** The index's file name among the resources. */
+    public static final String INDEX = "index.json";
+
+    static final String FORMAT = "netstudio.gallery";
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Function<String, InputStream> opener;
+    private final String where;
+    private volatile Index index;
+    private final Map<String, NetDocument> documents = new ConcurrentHashMap<>();
+
+    private record Index(List<GalleryEntry> entries, Map<String, GalleryEntry> byId) {
+    }
+
+    private static final class Standard {
+        static final Gallery INSTANCE = new Gallery(name -> Gallery.class.getResourceAsStream(RESOURCES + name),
+                "the gallery resources " + RESOURCES);
+    }
+
+    /**
+     * A gallery whose resources are opened by name ("index.json", "resnet50.json") through
+     * {@code opener}, which returns null for a missing one; {@code where} names the place in messages.
+     */
+    public Gallery(Function<String, InputStream> opener, String where) {
+        this.opener = opener;
+        this.where = where;
+    }
+
+    /** The gallery shipped with NetStudio. */
+    public static Gallery standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** Every net of the gallery, in the index's order. */
+    public List<GalleryEntry> entries() {
+        return index().entries();
+    }
+
+    /** The entry with this id (ignoring case, "_" for "-"), or empty. */
+    public Optional<GalleryEntry> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(index().byId().get(normalize(id)));
+    }
+
+    /**
+     * The net with this id as a document. Throws IllegalArgumentException naming the known ids when
+     * there is no such net, and GalleryException when its file cannot be read.
+     */
+    public NetDocument load(String id) {
+        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
+                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
+        return documents.computeIfAbsent(e.id(), k -> read(e));
+    }
+
+    /** How ids are compared: lower case, with "_" read as "-". */
+    public static String normalize(String id) {
+        return id.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private NetDocument read(GalleryEntry e) {
+        try (InputStream in = opener.apply(e.file())) {
+            if (in == null) {
+                throw new GalleryException(where + " have no " + e.file() + " for the net \"" + e.id() + "\"");
+            }
+            return NetFileReader.read(in, e.file());
+        } catch (IOException ex) {
+            throw new GalleryException("cannot read the gallery net \"" + e.id() + "\": " + ex.getMessage(), ex);
+        }
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = readIndex();
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    private Index readIndex() {
+        JsonNode root;
+        try (InputStream in = opener.apply(INDEX)) {
+            if (in == null) {
+                throw new GalleryException(where + " have no " + INDEX);
+            }
+            root = MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new GalleryException("cannot read the gallery's " + INDEX + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())
+                || root.path("version").asInt(-1) != VERSION) {
+            throw new GalleryException("the gallery's " + INDEX + " is not a \"" + FORMAT + "\" index of version " + VERSION);
+        }
+        JsonNode nets = root.get("nets");
+        if (nets == null || !nets.isArray()) {
+            throw new GalleryException("the gallery's " + INDEX + " has no \"nets\" list");
+        }
+        List<GalleryEntry> entries = new ArrayList<>();
+        Map<String, GalleryEntry> byId = new LinkedHashMap<>();
+        for (int i = 0; i < nets.size(); i++) {
+            GalleryEntry e = entry(nets.get(i), "nets[" + i + "]");
+            if (byId.putIfAbsent(normalize(e.id()), e) != null) {
+                throw new GalleryException("the gallery's " + INDEX + " lists the id \"" + e.id() + "\" twice");
+            }
+            entries.add(e);
+        }
+        return new Index(Collections.unmodifiableList(entries), Collections.unmodifiableMap(byId));
+    }
+
+    private static GalleryEntry entry(JsonNode n, String at) {
+        if (n == null || !n.isObject()) {
+            throw broken(at, "an object describing a net");
+        }
+        JsonNode params = n.path("parameters");
+        return new GalleryEntry(text(n, "id", at), text(n, "name", at), optionalText(n, "task"),
+                optionalText(n, "description"), optionalText(n, "source"), text(n, "file", at),
+                ports(n.get("inputs"), at + ".inputs"), ports(n.get("outputs"), at + ".outputs"),
+                number(params, "total", at + ".parameters"), number(params, "trainable", at + ".parameters"),
+                number(params, "nonTrainable", at + ".parameters"), number(n, "referenceParameters", at),
+                (int) number(n, "layers", at), (int) number(n, "nodes", at), n.path("pretrained").asBoolean(false));
+    }
+
+    private static List<GalleryEntry.Port> ports(JsonNode n, String at) {
+        if (n == null || !n.isArray()) {
+            throw broken(at, "a list of ports");
+        }
+        List<GalleryEntry.Port> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode p = n.get(i);
+            String pat = at + "[" + i + "]";
+            JsonNode shape = p.get("shape");
+            if (shape == null || !shape.isArray()) {
+                throw broken(pat + ".shape", "a list of sizes and names");
+            }
+            List<Object> dims = new ArrayList<>();
+            for (JsonNode d : shape) {
+                if (d.isInt()) {
+                    dims.add(d.intValue());
+                } else if (d.isTextual()) {
+                    dims.add(d.textValue());
+                } else {
+                    throw broken(pat + ".shape", "sizes and names of varying lengths");
+                }
+            }
+            out.add(new GalleryEntry.Port(text(p, "name", pat), dims, text(p, "type", pat),
+                    p.path("indexRange").asInt(0), p.hasNonNull("coder") ? p.get("coder").asText() : null,
+                    optionalText(p, "description")));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String key, String at) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isTextual() || v.textValue().isBlank()) {
+            throw broken(at + "." + key, "a non-empty string");
+        }
+        return v.textValue();
+    }
+
+    private static String optionalText(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v != null && v.isTextual() ? v.textValue() : "";
+    }
+
+    private static long number(JsonNode n, String key, String at) {
+        JsonNode v = n == null ? null : n.get(key);
+        if (v == null || !v.isIntegralNumber()) {
+            throw broken(at + "." + key, "a whole number");
+        }
+        return v.longValue();
+    }
+
+    private static GalleryException broken(String at, String expected) {
+        return new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": expected " + expected);
+    }
+}
