@@ -188,6 +188,38 @@ class NetTrainerTest {
     }
 
     @Test
+    void batchNormAndDropoutTrainAndEvaluateInInferenceMode() {
+        MemoryDataset moons = GeneratedDatasets.moons(600, 0.1, 3);
+        TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(8)
+                .validationFraction(0.2).seed(5).build();
+        java.util.function.Supplier<ai.djl.nn.SequentialBlock> net = () -> new ai.djl.nn.SequentialBlock()
+                .add(Linear.builder().setUnits(32).build())
+                .add(ai.djl.nn.norm.BatchNorm.builder().build())
+                .add(ai.djl.nn.Activation::relu)
+                .add(ai.djl.nn.norm.Dropout.builder().optRate(0.3f).build())
+                .add(Linear.builder().setUnits(2).build());
+        List<Double> losses = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try (Model model = NetTrainer.newModel("bn", net.get(), DeviceSpec.CPU)) {
+                TrainingResult result = NetTrainer.train(model, POINT, moons, options);
+
+                assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+                // Running mean and variance are parameters too, and are part of what comes back.
+                assertThat(result.parameters().names()).anyMatch(n -> n.contains("runningMean"));
+                Metrics validation = result.finalMetrics().orElseThrow().validation().orElseThrow();
+                assertThat(validation.accuracy().getAsDouble()).isGreaterThan(0.85);
+                // Inference mode is deterministic: evaluating twice gives the same numbers.
+                Metrics once = NetEvaluator.evaluate(model.getBlock(), POINT, moons, LossKind.AUTOMATIC);
+                Metrics twice = NetEvaluator.evaluate(model.getBlock(), POINT, moons, LossKind.AUTOMATIC);
+                assertThat(twice).isEqualTo(once);
+                losses.add(validation.loss());
+            }
+        }
+        // Dropout masks come from the seeded generator too.
+        assertThat(losses.get(1)).isEqualTo(losses.get(0));
+    }
+
+    @Test
     void eventsArriveInOrderAndEndWithFinished() {
         MemoryDataset xor = GeneratedDatasets.xor(100, 0.0, 1);
         TrainingOptions options = TrainingOptions.builder()
