@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.GalleryException;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.NetDocument;
 
-/** Resolves a NET argument of the command line to a loaded net. */
+/** Resolves a NET argument of the command line to a loaded net: a file, else the id of a gallery net. */
 final class NetSource {
 
     /** A NET argument that names nothing readable; the message names the file and, for bad JSON, the path. */
@@ -30,7 +32,15 @@ final class NetSource {
     static LoadedNet loadWithWeights(String arg) throws UnreadableNetException {
         Path file = Path.of(arg);
         if (!Files.exists(file)) {
-            throw new UnreadableNetException(arg + ": no such file", null);
+            try {
+                if (Gallery.standard().find(arg).isPresent()) {
+                    return new LoadedNet(Gallery.standard().load(arg), null);
+                }
+            } catch (GalleryException e) {
+                throw new UnreadableNetException(arg + ": " + e.getMessage(), e);
+            }
+            throw new UnreadableNetException(arg + ": no such file, nor a net of the gallery (netstudio gallery lists them)",
+                    null);
         }
         if (Files.isDirectory(file)) {
             throw new UnreadableNetException(arg + ": is a folder, not a net file", null);

@@ -1,0 +1,126 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.app.gallery.GalleryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio gallery [--json]}: the reference nets of the gallery, as a table (id, name,
+ * task, parameters) or a JSON array. Any command that takes a NET takes a gallery id too
+ * ({@code netstudio info resnet50}).
+ */
+@Command(name = "gallery", mixinStandardHelpOptions = true,
+        description = "List the reference nets of the gallery. Open one by its id wherever a NET is asked for,"
+                + " e.g. netstudio info resnet50.")
+public final class GalleryCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print a JSON array with one object per net instead of a table.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<GalleryEntry> entries;
+        try {
+            entries = Gallery.standard().entries();
+        } catch (GalleryException e) {
+            spec.commandLine().getErr().println("netstudio gallery: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        if (json) {
+            ArrayNode all = JsonOutput.NODES.arrayNode();
+            entries.forEach(e -> all.add(toJson(e)));
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.print(table(entries));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String table(List<GalleryEntry> entries) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "NAME", "TASK", "PARAMETERS"});
+        for (GalleryEntry e : entries) {
+            rows.add(new String[] {e.id(), e.name(), e.task(), String.format(Locale.ROOT, "%,d", e.trainableParameters())});
+        }
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %"
+                    + width[3] + "s", (Object[]) r).stripTrailing()).append('\n');
+        }
+        sb.append('\n').append(entries.size()).append(" nets. Parameters are learnable ones, as PyTorch counts them"
+                + " (batch-norm statistics not included). Open one with: netstudio info ID\n");
+        return sb.toString();
+    }
+
+    static ObjectNode toJson(GalleryEntry e) {
+        ObjectNode o = JsonOutput.NODES.objectNode();
+        o.put("id", e.id());
+        o.put("name", e.name());
+        o.put("task", e.task());
+        o.put("description", e.description());
+        o.put("source", e.source());
+        ArrayNode inputs = o.putArray("inputs");
+        e.inputs().forEach(p -> inputs.add(port(p)));
+        ArrayNode outputs = o.putArray("outputs");
+        e.outputs().forEach(p -> outputs.add(port(p)));
+        ObjectNode params = o.putObject("parameters");
+        params.put("total", e.totalParameters());
+        params.put("trainable", e.trainableParameters());
+        params.put("nonTrainable", e.nonTrainableParameters());
+        o.put("referenceParameters", e.referenceParameters());
+        o.put("layers", e.layers());
+        o.put("nodes", e.nodes());
+        o.put("pretrained", e.pretrained());
+        return o;
+    }
+
+    private static ObjectNode port(GalleryEntry.Port p) {
+        ObjectNode o = JsonOutput.NODES.objectNode();
+        o.put("name", p.name());
+        ArrayNode shape = o.putArray("shape");
+        for (Object d : p.shape()) {
+            if (d instanceof Integer i) {
+                shape.add(i);
+            } else {
+                shape.add(String.valueOf(d));
+            }
+        }
+        o.put("type", p.type());
+        if (p.indexRange() > 0) {
+            o.put("indexRange", p.indexRange());
+        }
+        if (p.coder() != null) {
+            o.put("coder", p.coder());
+        }
+        o.put("description", p.description());
+        return o;
+    }
+}

@@ -1,0 +1,123 @@
+package org.netstudio.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.netstudio.app.cli.NetStudioCommand;
+import picocli.CommandLine;
+
+/** {@code netstudio gallery}, and gallery ids wherever the command line takes a NET. */
+class GalleryCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void galleryPrintsATableOfIdNameTaskAndParameters() {
+        Run r = run("gallery");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).matches("ID\\s+NAME\\s+TASK\\s+PARAMETERS");
+        assertThat(r.out())
+                .containsPattern("(?m)^resnet50\\s+ResNet-50\\s+Image classification \\(ImageNet\\)\\s+25,557,032$")
+                .containsPattern("(?m)^vgg16\\s+VGG-16\\s+.*\\s+138,357,544$")
+                .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,504,872$")
+                .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706$")
+                .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140$")
+                .contains("12 nets.").contains("netstudio info ID");
+        // the parameter column is right-aligned: every row ends at the same column
+        assertThat(lines[1].length()).isEqualTo(lines[0].length());
+    }
+
+    @Test
+    void galleryJsonIsAnArrayOfObjects() throws IOException {
+        Run r = run("gallery", "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        assertThat(a.isArray()).isTrue();
+        assertThat(a).hasSize(12);
+        JsonNode resnet = null;
+        for (JsonNode n : a) {
+            if (n.get("id").asText().equals("resnet50")) {
+                resnet = n;
+            }
+        }
+        assertThat(resnet).isNotNull();
+        assertThat(resnet.get("name").asText()).isEqualTo("ResNet-50");
+        assertThat(resnet.get("task").asText()).isEqualTo("Image classification (ImageNet)");
+        assertThat(resnet.at("/parameters/trainable").asLong()).isEqualTo(25_557_032);
+        assertThat(resnet.at("/parameters/nonTrainable").asLong()).isEqualTo(53_120);
+        assertThat(resnet.at("/parameters/total").asLong()).isEqualTo(25_610_152);
+        assertThat(resnet.get("referenceParameters").asLong()).isEqualTo(25_557_032);
+        assertThat(resnet.at("/inputs/0/shape").toString()).isEqualTo("[3,224,224]");
+        assertThat(resnet.at("/inputs/0/coder").asText()).isEqualTo("Image");
+        assertThat(resnet.at("/outputs/0/coder").asText()).isEqualTo("Class");
+        assertThat(resnet.get("pretrained").asBoolean()).isFalse();
+        assertThat(resnet.get("layers").asInt()).isPositive();
+        assertThat(resnet.get("source").asText()).contains("He").contains("torchvision");
+        JsonNode gru = a.get(10);
+        assertThat(gru.get("id").asText()).isEqualTo("gru-classifier");
+        assertThat(gru.at("/inputs/0/shape").toString()).isEqualTo("[\"n\"]");
+        assertThat(gru.at("/inputs/0/indexRange").asInt()).isEqualTo(20_000);
+    }
+
+    @Test
+    void infoTakesAGalleryId() {
+        Run r = run("info", "resnet50");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("ResNet-50").contains("Trainable parameters:     25,557,032")
+                .contains("Non-trainable parameters: 53,120")
+                .containsPattern("layer4/2/relu3\\s+Ramp\\s+2048×7×7");
+    }
+
+    @Test
+    void infoJsonOfAGalleryNet() throws IOException {
+        Run r = run("info", "--json", "mobilenet_v2");
+        assertThat(r.exit()).isZero();
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.get("name").asText()).isEqualTo("MobileNetV2");
+        assertThat(o.at("/parameters/trainable").asLong()).isEqualTo(3_504_872);
+        assertThat(o.get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void checkTakesAGalleryId() {
+        for (String id : new String[] {"vgg16", "unet", "char-lstm", "transformer-encoder"}) {
+            Run r = run("check", id);
+            assertThat(r.exit()).as(id).isZero();
+            assertThat(r.out().strip()).as(id).isEqualTo("valid");
+        }
+    }
+
+    @Test
+    void aNameThatIsNeitherAFileNorAGalleryNetExitsWithTwo() {
+        Run r = run("check", "resnet51");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("resnet51: no such file, nor a net of the gallery (netstudio gallery lists them)");
+        Run info = run("info", "no/such/resnet50");
+        assertThat(info.exit()).isEqualTo(2);
+        assertThat(info.err()).contains("no such file");
+    }
+
+    @Test
+    void helpListsTheGalleryCommand() {
+        Run r = run("--help");
+        assertThat(r.out()).containsPattern("gallery\\s+List the reference nets of the gallery");
+    }
+}
