@@ -64,6 +64,8 @@ public final class CanvasModel {
     /** Positions auto-layout found for nodes the document does not place, per level. */
     private final Map<NodePath, Map<String, Layout.Position>> autoPositions = new HashMap<>();
     private final Set<NodePath> layoutRequested = new HashSet<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper generation =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "generation");
     private long messageSerial;
     private int pasteCount;
 
@@ -198,9 +200,24 @@ public final class CanvasModel {
 
     // ---- rebuilding ------------------------------------------------------------------------
 
+    /**
+     * Counts documents opened into the editor (a reset of its history to another document): views
+     * start over at their home position when it changes.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+
     private void documentChanged() {
         NetDocument before = document.get();
         NetDocument now = editor.document();
+        boolean reset = before != null && !before.equals(now) && !editor.canUndo() && !editor.canRedo();
+        if (reset) {
+            autoPositions.clear();
+            layoutRequested.clear();
+            selection.clear();
+            generation.set(generation.get() + 1);
+        }
         if (before == null || before.net() != now.net()) {
             inference.set(ShapeInference.infer(now.net()));
         }

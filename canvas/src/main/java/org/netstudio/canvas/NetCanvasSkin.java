@@ -107,6 +107,12 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
 
         model.levelProperty().addListener((o, a, b) -> render());
         model.currentPathProperty().addListener((o, a, b) -> needsHome = true);
+        model.generationProperty().addListener((o, a, b) -> {
+            needsHome = true;
+            nodes.clear();
+            wires.clear();
+            render();
+        });
         model.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 nodes.showSelection(model.getSelection()));
         model.messageProperty().addListener((o, a, b) -> {

@@ -152,6 +152,19 @@ class CanvasModelTest {
     }
 
     @Test
+    void openingAnotherDocumentStartsOver() {
+        org.netstudio.netgraph.edit.CommandStack stack = new org.netstudio.netgraph.edit.CommandStack(lenet());
+        CanvasModel m = new CanvasModel(new CommandStackEditor(stack), LayoutRunner.direct());
+        m.getSelection().add("tanh1");
+        stack.reset(emptyGraph(3));
+
+        assertThat(m.generationProperty().get()).isEqualTo(1);
+        assertThat(m.getSelection()).isEmpty();
+        assertThat(m.getLevel().nodes()).extracting(NodeItem::id).containsExactly("$Input", "$Output");
+        assertThat(m.getLevel().allPlaced()).isTrue();
+    }
+
+    @Test
     void autoLayoutIsOneUndoEntry() {
         CanvasModel m = model(lenet());
         m.autoLayout();

@@ -65,8 +65,20 @@ public final class GraphEdits {
         throw new IllegalArgumentException("'" + path + "' is not a container that can be opened");
     }
 
-    /** The same computation as a graph: ports Input/Output, each element wired to the next. */
+    /**
+     * The same computation as a graph, as netgraph's {@link org.netstudio.netgraph.edit.ChainToGraph}
+     * makes it; for a chain that command refuses (an element named "Input"), a plain rendering so
+     * that the canvas can still show it.
+     */
     public static Graph chainToGraph(Chain chain) {
+        try {
+            return org.netstudio.netgraph.edit.ChainToGraph.convert(chain);
+        } catch (IllegalArgumentException e) {
+            return plainGraph(chain);
+        }
+    }
+
+    private static Graph plainGraph(Chain chain) {
         Map<String, NetNode> nodes = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         PortRef prev = PortRef.graphPort("Input");
