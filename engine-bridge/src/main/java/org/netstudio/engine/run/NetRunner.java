@@ -1,0 +1,311 @@
+package org.netstudio.engine.run;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.netstudio.engine.compile.CompiledNet;
+import org.netstudio.engine.compile.NetCompiler;
+import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.weights.NetWeights;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.tensor.ElementKind;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * Runs a net with its weights, for the CLI's {@code predict} and the GUI: give it inputs as Java
+ * float arrays (or DJL arrays), get its outputs back the same way. The net is compiled and its
+ * weights are loaded once, into native memory this runner owns until {@link #close()}.
+ *
+ * <p><b>Tensors.</b> Inputs and outputs follow the net's port order ({@link #inputNames()},
+ * {@link #outputNames()}). A batch has the batch as its first axis followed by the per-example
+ * shape ({@code (batch, 1, 28, 28)}); {@link #predict(float[]...)} takes and returns single
+ * examples without it. Index inputs (class or token indices) are passed as floats holding whole
+ * numbers. Outputs are float32.
+ *
+ * <p><b>Threads.</b> Thread-safe: calls may come from any thread and are run one at a time. Each
+ * call runs in inference mode (dropout off, batch-norm moving statistics) with autograd off, and
+ * frees the native memory it used before returning, except that {@link #run(NDList)} leaves its
+ * outputs with the caller. {@link #close()} waits for a running call, then frees the weights;
+ * later calls throw {@link IllegalStateException}.
+ */
+public final class NetRunner implements AutoCloseable {
+
+    private final CompiledNet net;
+    private final NDManager manager;
+    private final Device device;
+    private boolean closed;
+
+    private NetRunner(CompiledNet net, NDManager manager) {
+        this.net = net;
+        this.manager = manager;
+        this.device = manager.getDevice();
+    }
+
+    /**
+     * A runner on the CPU.
+     *
+     * @param net     the net, valid
+     * @param weights weights for every array of the net
+     * @return the runner; close it when done
+     * @throws org.netstudio.engine.compile.InvalidNetException when the net is not valid
+     * @throws IllegalArgumentException when the weights do not fit the net, naming the arrays
+     */
+    public static NetRunner load(NetNode net, Weights weights) {
+        return load(net, weights, DeviceSpec.CPU);
+    }
+
+    /**
+     * A runner on a device.
+     *
+     * @param net     the net, valid
+     * @param weights weights for every array of the net
+     * @param device  where to run
+     * @return the runner; close it when done
+     * @throws org.netstudio.engine.compile.InvalidNetException when the net is not valid
+     * @throws IllegalArgumentException when the weights do not fit the net, naming the arrays
+     * @throws org.netstudio.engine.device.DeviceUnavailableException when the device does not exist
+     */
+    public static NetRunner load(NetNode net, Weights weights, DeviceSpec device) {
+        Objects.requireNonNull(weights, "weights");
+        CompiledNet compiled = NetCompiler.compile(net);
+        NDManager manager = NDManager.newBaseManager(Devices.system().resolve(device));
+        try (Autograd off = Autograd.off()) {
+            NetWeights.load(compiled, weights, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return new NetRunner(compiled, manager);
+    }
+
+    /**
+     * A runner for a net file: a {@code .nsnet} file, or a {@code .json} file with its weights
+     * beside it ({@code lenet.json} with {@code lenet.safetensors}).
+     *
+     * @param file the file
+     * @return the runner on the CPU; close it when done
+     * @throws IOException when the file cannot be read, or holds no weights
+     */
+    public static NetRunner open(Path file) throws IOException {
+        LoadedNet loaded = NetFiles.read(file);
+        Weights weights = loaded.weights().orElseThrow(() -> new IOException(file + " holds a net without weights; "
+                + "train it first (or save it as .nsnet after training)"));
+        return load(loaded.document().net(), weights);
+    }
+
+    /**
+     * A runner with the net's seeded initial values instead of trained weights (e.g. to try a
+     * design out).
+     *
+     * @param net  the net; its declared input types must fix every array's shape
+     * @param seed the seed of the initial values
+     * @return the runner on the CPU; close it when done
+     * @throws IllegalStateException when an array's size depends on an undeclared input size
+     */
+    public static NetRunner untrained(NetNode net, long seed) {
+        CompiledNet compiled = NetCompiler.compile(net, seed);
+        NDManager manager = NDManager.newBaseManager(Devices.system().resolve(DeviceSpec.CPU));
+        try (Autograd off = Autograd.off()) {
+            compiled.initializeParameters(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return new NetRunner(compiled, manager);
+    }
+
+    /** The net's input names, in the order inputs are given. */
+    public List<String> inputNames() {
+        return net.inputNames();
+    }
+
+    /** The net's output names, in the order outputs are returned. */
+    public List<String> outputNames() {
+        return net.outputNames();
+    }
+
+    /** The per-example type of each input, as inferred from the net's declarations. */
+    public List<TensorType> inputTypes() {
+        return net.inputTypes();
+    }
+
+    /** The per-example type of each output, as inferred from the net's declarations. */
+    public List<TensorType> outputTypes() {
+        return net.outputTypes();
+    }
+
+    /** The current weights (a copy in Java memory). */
+    public synchronized Weights weights() {
+        checkOpen();
+        return NetWeights.read(net);
+    }
+
+    /**
+     * Runs one example through a net, without a batch axis.
+     *
+     * @param inputs one example per net input, each holding the input's per-example values
+     *               row-major; the input's declared shape gives their shape, or (when it declares
+     *               none) a vector
+     * @return one output per net output, without a batch axis
+     * @throws IllegalArgumentException when an input does not fit its port
+     */
+    public List<TensorValue> predict(float[]... inputs) {
+        List<TensorValue> batch = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            batch.add(TensorValue.of(inputs[i], exampleShape(i, inputs[i].length)));
+        }
+        List<TensorValue> out = run(batch);
+        List<TensorValue> examples = new ArrayList<>(out.size());
+        for (TensorValue t : out) {
+            long[] s = t.shape();
+            examples.add(TensorValue.owning(java.util.Arrays.copyOfRange(s, 1, s.length), t.valuesUnsafe()));
+        }
+        return examples;
+    }
+
+    /** {@code (1, per-example shape…)} for an input of {@code length} values. */
+    private long[] exampleShape(int input, int length) {
+        if (input >= net.inputTypes().size()) {
+            throw new IllegalArgumentException("The net takes " + net.inputTypes().size() + " input(s) "
+                    + net.inputNames() + ", but got more");
+        }
+        TensorType t = net.inputTypes().get(input);
+        if (t.rankKnown() && t.dims().stream().filter(d -> !d.isFixed()).count() <= 1) {
+            // At most one size is open (a sequence length): the number of values gives it.
+            long fixed = 1;
+            for (int d = 0; d < t.rank(); d++) {
+                fixed *= t.dim(d).isFixed() ? t.dim(d).size() : 1;
+            }
+            long[] shape = new long[t.rank() + 1];
+            shape[0] = 1;
+            for (int d = 0; d < t.rank(); d++) {
+                shape[d + 1] = t.dim(d).isFixed() ? t.dim(d).size() : (fixed == 0 ? 0 : length / fixed);
+            }
+            return shape;
+        }
+        return new long[] {1, length};
+    }
+
+    /**
+     * Runs a batch through the net.
+     *
+     * @param inputs one batch per net input, in port order, each {@code (batch, per-example shape…)}
+     * @return one batch per net output, in port order
+     * @throws IllegalArgumentException when an input does not fit its port
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public synchronized List<TensorValue> run(List<TensorValue> inputs) {
+        checkOpen();
+        try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
+            NDList in = new NDList(inputs.size());
+            for (TensorValue t : inputs) {
+                in.add(scope.create(t.valuesUnsafe(), new Shape(t.shape())));
+            }
+            NDList out = net.forward(new ParameterStore(scope, false), in, false);
+            List<TensorValue> result = new ArrayList<>(out.size());
+            for (NDArray o : out) {
+                NDArray f = o.getDataType() == DataType.FLOAT32 ? o : o.toType(DataType.FLOAT32, false);
+                result.add(TensorValue.owning(f.getShape().getShape(), f.toFloatArray()));
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Runs a batch given by input name.
+     *
+     * @param inputs a batch for every net input, by name
+     * @return a batch for every net output, by name, in port order
+     * @throws IllegalArgumentException when an input is missing or unknown, or does not fit
+     */
+    public Map<String, TensorValue> run(Map<String, TensorValue> inputs) {
+        List<TensorValue> ordered = new ArrayList<>();
+        for (String name : inputNames()) {
+            TensorValue t = inputs.get(name);
+            if (t == null) {
+                throw new IllegalArgumentException("No value for the net's input '" + name + "' (it takes "
+                        + inputNames() + ")");
+            }
+            ordered.add(t);
+        }
+        if (inputs.size() != ordered.size()) {
+            throw new IllegalArgumentException("The net has no input named among " + inputs.keySet()
+                    + " beyond " + inputNames());
+        }
+        List<TensorValue> out = run(ordered);
+        Map<String, TensorValue> named = new LinkedHashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            named.put(outputNames().get(i), out.get(i));
+        }
+        return named;
+    }
+
+    /**
+     * Runs a batch of DJL arrays, on this runner's device. The outputs belong to the first
+     * input's manager (close it to free them); everything else the call allocates is freed.
+     *
+     * @param inputs one batch per net input, in port order
+     * @return one batch per net output, in port order
+     */
+    public synchronized NDList run(NDList inputs) {
+        checkOpen();
+        NDManager owner = inputs.head().getManager();
+        try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
+            NDList moved = new NDList(inputs.size());
+            for (NDArray x : inputs) {
+                if (x.getDevice().equals(device)) {
+                    // Back with its owner when the scope closes; what the pass derives from it is freed.
+                    x.tempAttach(scope);
+                    moved.add(x);
+                } else {
+                    NDArray copy = x.toDevice(device, true);
+                    copy.attach(scope);
+                    moved.add(copy);
+                }
+            }
+            NDList out = net.forward(new ParameterStore(scope, false), moved, false);
+            out.attach(owner);
+            return out;
+        }
+    }
+
+    /** Whether output {@code index} is a probability vector from a Softmax (for showing classes). */
+    public boolean outputIsProbabilities(int index) {
+        return net.outputIsSoftmax(index);
+    }
+
+    /** Whether input {@code index} takes class or token indices. */
+    public boolean inputIsIndices(int index) {
+        return net.inputTypes().get(index).kind() instanceof ElementKind.Index;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("This net runner was closed");
+        }
+    }
+
+    /** Frees the weights; waits for a call in progress. Closing twice does nothing. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.netstudio.engine.run;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A tensor in Java memory: a shape and its float32 values, row-major. What {@link NetRunner}
+ * takes and returns, so callers (the CLI, the GUI) need no native memory of their own.
+ * Immutable: the arrays given are copied and the accessors return copies. Safe to share between
+ * threads.
+ */
+public final class TensorValue {
+
+    private final long[] shape;
+    private final float[] values;
+
+    private TensorValue(long[] shape, float[] values) {
+        this.shape = shape;
+        this.values = values;
+    }
+
+    /**
+     * A tensor of the given shape.
+     *
+     * @param values the values, row-major; copied
+     * @param shape  the shape, each size 0 or more; empty for a scalar
+     * @return the tensor
+     * @throws IllegalArgumentException when the number of values does not match the shape
+     */
+    public static TensorValue of(float[] values, long... shape) {
+        Objects.requireNonNull(values, "values");
+        long n = 1;
+        for (long s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException("A tensor's sizes cannot be negative, but the shape is "
+                        + Arrays.toString(shape));
+            }
+            n = Math.multiplyExact(n, s);
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException("A tensor of shape " + Arrays.toString(shape) + " holds " + n
+                    + " values, but " + values.length + " were given");
+        }
+        return new TensorValue(shape.clone(), values.clone());
+    }
+
+    /** Takes ownership of arrays made by the runner (no copy). */
+    static TensorValue owning(long[] shape, float[] values) {
+        return new TensorValue(shape, values);
+    }
+
+    /** A copy of the shape. */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** The number of axes. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** A copy of the values, row-major. */
+    public float[] values() {
+        return values.clone();
+    }
+
+    /** The number of values. */
+    public int size() {
+        return values.length;
+    }
+
+    /** One value, by its position in row-major order. */
+    public float value(int index) {
+        return values[index];
+    }
+
+    /** Read-only access for the runner, without copying. */
+    float[] valuesUnsafe() {
+        return values;
+    }
+
+    /** Equal shapes and values, bit for bit. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TensorValue t) || !Arrays.equals(shape, t.shape) || values.length != t.values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Float.floatToIntBits(values[i]) != Float.floatToIntBits(t.values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "TensorValue" + Arrays.toString(shape);
+    }
+}

@@ -1,0 +1,159 @@
+package org.netstudio.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.netstudio.engine.data.GeneratedDatasets;
+import org.netstudio.engine.data.LinearProblem;
+import org.netstudio.engine.data.MemoryDataset;
+import org.netstudio.engine.train.LearningRateSchedule;
+import org.netstudio.engine.train.LossKind;
+import org.netstudio.engine.train.StopReason;
+import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.tensor.TensorType;
+
+class NetTrainTest {
+
+    private static Chain spiralNet() {
+        return Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 3), Layer.of("Softmax"));
+    }
+
+    private static MemoryDataset spirals() {
+        return GeneratedDatasets.spirals(3, 300, 0.05, 7);
+    }
+
+    /** The share of examples whose most probable class is their label. */
+    private static double accuracy(NetRunner runner, MemoryDataset data) {
+        float[] features = new float[data.size() * 2];
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(data.features(i), 0, features, 2 * i, 2);
+        }
+        TensorValue probabilities = runner.run(List.of(TensorValue.of(features, data.size(), 2))).get(0);
+        int[] labels = ((org.netstudio.engine.data.Targets.Classes) data.targets()).labels();
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            int best = 0;
+            float sum = 0;
+            for (int c = 0; c < 3; c++) {
+                sum += probabilities.value(3 * i + c);
+                if (probabilities.value(3 * i + c) > probabilities.value(3 * i + best)) {
+                    best = c;
+                }
+            }
+            assertThat(sum).isCloseTo(1f, within(1e-4f));
+            correct += best == labels[i] ? 1 : 0;
+        }
+        return (double) correct / data.size();
+    }
+
+    @Test
+    void mlpWithSoftmaxLearnsSpiralsAndComesBackWithItsSoftmax() {
+        TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(15)
+                .validationFraction(0.2).seed(1).build();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        NetTraining training = NetTrain.prepare(spiralNet(), null, spirals(), options).addListener(events::add);
+        assertThat(training.loss()).isEqualTo(LossKind.CROSS_ENTROPY);
+        assertThat(training.softmaxFused()).isTrue();
+
+        TrainedNet trained = training.run();
+
+        assertThat(trained.result().stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(trained.result().finalMetrics().orElseThrow().validation().orElseThrow().accuracy().getAsDouble())
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.EpochEnded).hasSize(15);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Finished.class);
+        assertThat(trained.net()).isEqualTo(spiralNet());
+        assertThat(trained.weights().arrays().keySet()).containsExactly("linear1/biases", "linear1/weights",
+                "linear2/biases", "linear2/weights", "linear3/biases", "linear3/weights");
+        assertThat(trained.weights().metadata()).containsEntry("dataset", spirals().name());
+        try (NetRunner runner = trained.runner()) {
+            assertThat(runner.outputIsProbabilities(0)).isTrue();
+            assertThat(accuracy(runner, spirals())).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void linearRegressionConvergesToTheTrueCoefficients() {
+        LinearProblem problem = GeneratedDatasets.linear(2000, 3, 0.1, 11);
+        TrainingOptions options = TrainingOptions.builder().learningRate(0.05)
+                .schedule(LearningRateSchedule.cosine(0.01)).batchSize(32).maxEpochs(15).validationFraction(0.1)
+                .seed(3).build();
+        NetTraining training = NetTrain.prepare(Chain.of(PortDecl.of(TensorType.real(3)), Layer.of("Linear", "units", 1)),
+                null, problem.dataset(), options);
+        assertThat(training.loss()).isEqualTo(LossKind.MEAN_SQUARED);
+        assertThat(training.softmaxFused()).isFalse();
+
+        TrainedNet trained = training.run();
+
+        float[] w = trained.weights().get("linear1/weights").orElseThrow().floats();
+        float[] truth = problem.weights();
+        for (int i = 0; i < truth.length; i++) {
+            assertThat(w[i]).as("weight %d", i).isCloseTo(truth[i], within(0.03f));
+        }
+        assertThat(trained.weights().get("linear1/biases").orElseThrow().floats()[0]).isCloseTo(problem.bias(),
+                within(0.03f));
+        assertThat(trained.result().finalMetrics().orElseThrow().validation().orElseThrow().loss())
+                .isLessThan(0.02);
+    }
+
+    @Test
+    void fineTuningStartsFromTheGivenWeightsAndAStopStillGivesAUsableNet() {
+        TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(1).seed(1).build();
+        TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
+
+        TrainingOptions more = one.toBuilder().maxEpochs(50).build();
+        NetTraining training = NetTrain.prepare(spiralNet(), first.weights(), spirals(), more);
+        training.addListener(e -> {
+            if (e instanceof TrainingEvent.BatchEnded b && b.batch() == 3) {
+                training.stop();
+            }
+        });
+        TrainedNet stopped = training.run();
+
+        assertThat(stopped.result().stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(stopped.result().batches()).isEqualTo(3);
+        assertThat(stopped.weights().arrays().keySet()).isEqualTo(first.weights().arrays().keySet());
+        assertThat(stopped.weights()).isNotEqualTo(first.weights());
+        try (NetRunner runner = stopped.runner()) {
+            assertThat(runner.predict(new float[] {0.1f, 0.2f}).get(0).shape()).containsExactly(3);
+        }
+    }
+
+    @Test
+    void netsTheTrainerCannotFeedAreRefusedWithTheReason() {
+        TrainingOptions options = TrainingOptions.builder().maxEpochs(1).build();
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("dense", Layer.of("Linear", "units", 2));
+        nodes.put("loss", Layer.of("MeanSquaredLoss"));
+        Graph withLoss = new Graph(Map.of("x", PortDecl.of(TensorType.real(2))), nodes, List.of(
+                new Edge(PortRef.graphPort("x"), PortRef.of("dense", "Input")),
+                new Edge(PortRef.of("dense", "Output"), PortRef.of("loss", "Input")),
+                new Edge(PortRef.of("dense", "Output"), PortRef.of("loss", "Target")),
+                new Edge(PortRef.of("loss", "Loss"), PortRef.graphPort("Loss"))), Map.of("Loss", PortDecl.UNSPECIFIED));
+        assertThatThrownBy(() -> NetTrain.prepare(withLoss, null, spirals(), options))
+                .hasMessage("NetTrain attaches the loss itself, but the net already has 'loss' (MeanSquaredLoss); "
+                        + "train the net without it");
+
+        Graph twoInputs = withLoss.withInput("y", PortDecl.of(TensorType.real(2)));
+        assertThatThrownBy(() -> NetTrain.prepare(twoInputs, null, spirals(), options))
+                .hasMessageStartingWith("NetTrain trains nets with one input and one output, but this net has 2 input(s)");
+
+        assertThatThrownBy(() -> NetTrain.prepare(spiralNet(), null, GeneratedDatasets.linear(10, 3, 0, 1).dataset(),
+                options)).hasMessageContaining("The net takes inputs of shape (2)");
+    }
+}
