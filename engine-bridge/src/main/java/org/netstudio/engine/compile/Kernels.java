@@ -49,9 +49,13 @@ final class Kernels {
         return exampleAxis >= 0 ? exampleAxis + 1 : exampleAxis;
     }
 
-    /** Class or token indices as int64, whatever numeric type they came as. */
+    /** Class or token indices as int64, whatever numeric type they came as (floats are rounded first). */
     static NDArray indices(NDArray x) {
-        return x.getDataType() == DataType.INT64 ? x : x.toType(DataType.INT64, false);
+        DataType t = x.getDataType();
+        if (t == DataType.INT64) {
+            return x;
+        }
+        return (t.isFloating() ? x.round() : x).toType(DataType.INT64, false);
     }
 
     /** The number of spatial axes of a channels-first batch {@code (batch, c, s1…sk)}. */

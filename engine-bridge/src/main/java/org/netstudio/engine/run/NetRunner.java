@@ -22,7 +22,11 @@ import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
@@ -287,6 +291,17 @@ public final class NetRunner implements AutoCloseable {
     /** Whether output {@code index} is a probability vector from a Softmax (for showing classes). */
     public boolean outputIsProbabilities(int index) {
         return net.outputIsSoftmax(index);
+    }
+
+    /**
+     * The class labels of output {@code index} when the net declares a Class decoder there (the
+     * labels in the order of the output's probabilities), else an empty list.
+     */
+    public List<String> outputLabels(int index) {
+        NetNode node = net.net();
+        String name = outputNames().get(index);
+        PortDecl decl = node instanceof Chain c ? c.output() : node instanceof Graph g ? g.outputs().get(name) : null;
+        return decl == null || decl.coder() == null ? List.of() : Coders.labels(decl.coder());
     }
 
     /** Whether input {@code index} takes class or token indices. */

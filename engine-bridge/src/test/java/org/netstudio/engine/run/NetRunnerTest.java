@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Coder;
+import org.netstudio.netgraph.net.Coders;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -126,6 +128,16 @@ class NetRunnerTest {
         try (NetRunner runner = NetRunner.untrained(net, 1)) {
             assertThat(runner.predict(new float[10]).get(0).shape()).containsExactly(5, 3);
             assertThat(runner.predict(new float[4]).get(0).shape()).containsExactly(2, 3);
+        }
+    }
+
+    @Test
+    void classLabelsComeFromTheOutputsDecoder() {
+        Coder decoder = new Coder("Class", Map.of("labels", List.of("cat", "dog", "emu")));
+        Chain labelled = classifier().withOutput(new PortDecl(Coders.typeOf(decoder, false), decoder));
+        try (NetRunner runner = NetRunner.untrained(labelled, 2); NetRunner plain = NetRunner.untrained(classifier(), 2)) {
+            assertThat(runner.outputLabels(0)).containsExactly("cat", "dog", "emu");
+            assertThat(plain.outputLabels(0)).isEmpty();
         }
     }
 
