@@ -91,6 +91,22 @@ class WeightsTest {
     }
 
     @Test
+    void djlParameterFilesLoadIntoAFreshlyCompiledNet() throws Exception {
+        CompiledNet original = NetCompiler.compile(net(), 5);
+        try (NDManager m = manager.newSubManager()) {
+            original.initializeParameters(m);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                original.saveParameters(out);
+            }
+            CompiledNet loaded = NetCompiler.compile(net(), 6);
+            loaded.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            assertThat(NetWeights.read(loaded)).isEqualTo(NetWeights.read(original));
+            assertThat(evaluate(loaded, m, input())).isEqualTo(evaluate(original, m, input()));
+        }
+    }
+
+    @Test
     void nsnetFileHoldsNetAndWeights(@TempDir Path folder) throws Exception {
         CompiledNet original = NetCompiler.compile(net(), 3);
         try (NDManager m = manager.newSubManager()) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.data.GeneratedDatasets;
 import org.netstudio.engine.data.LinearProblem;
 import org.netstudio.engine.data.MemoryDataset;
@@ -132,6 +134,19 @@ class NetTrainTest {
         try (NetRunner runner = stopped.runner()) {
             assertThat(runner.predict(new float[] {0.1f, 0.2f}).get(0).shape()).containsExactly(3);
         }
+    }
+
+    @Test
+    void checkpointsAreWrittenWhenFineTuningFromLoadedWeights(@TempDir Path folder) {
+        TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(64).maxEpochs(1).seed(1).build();
+        TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
+        TrainingOptions more = one.toBuilder().checkpointFolder(folder).build();
+
+        TrainedNet second = NetTrain.prepare(spiralNet(), first.weights(), spirals(), more).run();
+
+        assertThat(second.result().stopReason()).as(second.result().message()).isEqualTo(StopReason.COMPLETED);
+        assertThat(folder.resolve("best.params")).isNotEmptyFile();
+        assertThat(folder.resolve("last.params")).isNotEmptyFile();
     }
 
     @Test
