@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,16 +89,37 @@ public final class NetWeights {
         for (NetArray a : arrays) {
             shapes.put(a.key(), new Shape(weights.arrays().get(a.key()).shape()));
         }
-        net.initializeParameters(manager, shapes);
         for (NetArray a : arrays) {
-            WeightArray w = weights.arrays().get(a.key());
-            NDArray target = a.parameter().getArray();
-            if (!target.getShape().equals(shapes.get(a.key()))) {
-                throw new IllegalArgumentException("Array " + a.key() + " has shape " + target.getShape()
+            Parameter p = a.parameter();
+            if (p.isInitialized() && !p.getArray().getShape().equals(shapes.get(a.key()))) {
+                throw new IllegalArgumentException("Array " + a.key() + " has shape " + p.getArray().getShape()
                         + " in the net, but " + shapes.get(a.key()) + " in the weights");
             }
         }
+        // Arrays without values are created with the loaded ones; arrays that have values get them
+        // copied in. (Copying into an array is what makes libtorch print a deprecation warning, so
+        // loading into a fresh net, as the CLI does, stays quiet.)
+        List<NetArray> existing = new ArrayList<>();
+        Map<Parameter, Initializer> seeded = new HashMap<>();
         for (NetArray a : arrays) {
+            Parameter p = a.parameter();
+            if (p.isInitialized()) {
+                existing.add(a);
+            } else {
+                seeded.put(p, p.getInitializer());
+                float[] values = weights.arrays().get(a.key()).floats();
+                p.setInitializer((m, shape, type) -> {
+                    NDArray created = m.create(values, shape);
+                    return type == DataType.FLOAT32 ? created : created.toType(type, false);
+                });
+            }
+        }
+        try {
+            net.initializeParameters(manager, shapes);
+        } finally {
+            seeded.forEach(Parameter::setInitializer);
+        }
+        for (NetArray a : existing) {
             NDArray target = a.parameter().getArray();
             float[] values = weights.arrays().get(a.key()).floats();
             try (NDArray source = target.getManager().create(values, target.getShape())) {
