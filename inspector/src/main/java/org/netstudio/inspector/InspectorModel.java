@@ -496,6 +496,9 @@ public final class InspectorModel {
     }
 
     private static String figures(long params, long macs) {
+        if (params < 0) {
+            return "Parameter count not known yet";
+        }
         String p = SummaryTable.count(params) + (params == 1 ? " parameter" : " parameters");
         return macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
     }

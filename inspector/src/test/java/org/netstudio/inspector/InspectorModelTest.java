@@ -142,6 +142,19 @@ class InspectorModelTest {
     }
 
     @Test
+    void eachCommittedValueIsAnUndoEntryOfItsOwn() {
+        model.select(LINEAR1);
+        field("units").setText("128");
+        field("units").commit();
+        field("units").setText("256");
+        field("units").commit();
+        stack.undo();
+        assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(128);
+        stack.undo();
+        assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
+    }
+
+    @Test
     void arrowStepsMergeIntoOneUndoEntry() {
         model.select(LINEAR2);
         field("units").step(1);

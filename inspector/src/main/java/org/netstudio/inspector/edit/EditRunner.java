@@ -13,6 +13,8 @@ import org.netstudio.netgraph.edit.CommandStack;
  */
 public final class EditRunner {
 
+    private static final String READ_ONLY = "This net is read-only here.";
+
     private final Supplier<CommandStack> stack;
 
     /** Edits go to whatever stack {@code stack} supplies when they run; none means read-only. */
@@ -25,11 +27,22 @@ public final class EditRunner {
         return stack.get() != null;
     }
 
-    /** Executes one command; empty when it was applied (or changed nothing), else why not. */
+    /**
+     * Executes one command as an undo entry of its own (a committed value, a click): it does not
+     * merge with the edit before or after it. Empty when applied (or it changed nothing), else why not.
+     */
     public Optional<String> execute(Command command) {
+        return executeAll(command.description(), List.of(command));
+    }
+
+    /**
+     * Executes one command that may merge with the previous edit of the same value into one undo
+     * entry (a run of arrow-key steps), as {@link CommandStack#execute} merges.
+     */
+    public Optional<String> executeMerging(Command command) {
         CommandStack s = stack.get();
         if (s == null) {
-            return Optional.of("This net is read-only here.");
+            return Optional.of(READ_ONLY);
         }
         try {
             s.execute(command);
@@ -39,19 +52,14 @@ public final class EditRunner {
         }
     }
 
-    /**
-     * Executes the commands as one undo entry described by {@code description} (a single command is
-     * executed as itself, so that it can merge with the next edit of the same value). All or nothing.
-     */
+    /** Executes the commands as one undo entry described by {@code description}; all or nothing. */
     public Optional<String> executeAll(String description, List<? extends Command> commands) {
-        if (commands.size() == 1) {
-            return execute(commands.get(0));
-        }
         CommandStack s = stack.get();
         if (s == null) {
-            return Optional.of("This net is read-only here.");
+            return Optional.of(READ_ONLY);
         }
         try {
+            // A compound is never merged with its neighbours, so each gesture stays one entry.
             s.compound(description, () -> commands.forEach(s::execute));
             return Optional.empty();
         } catch (IllegalArgumentException | IllegalStateException e) {

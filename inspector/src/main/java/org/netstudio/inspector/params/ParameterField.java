@@ -3,7 +3,7 @@ package org.netstudio.inspector.params;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,7 +33,7 @@ public final class ParameterField {
     private final String name;
     private final ParamSpec spec;
     private final EditorKind editorKind;
-    private final Function<Object, Optional<String>> apply;
+    private final BiFunction<Object, Boolean, Optional<String>> apply;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyObjectWrapper<Object> value = new ReadOnlyObjectWrapper<>(this, "value");
@@ -47,10 +47,11 @@ public final class ParameterField {
 
     /**
      * @param spec  the parameter's spec (of the first selected layer when several are)
-     * @param apply checks a raw value against every selected layer and executes the edit; returns
-     *              the refusal's sentence, or empty when applied
+     * @param apply checks a raw value against every selected layer and executes the edit (merging
+     *              with the previous edit of this value when the flag says so); returns the
+     *              refusal's sentence, or empty when applied
      */
-    ParameterField(ParamSpec spec, Function<Object, Optional<String>> apply) {
+    ParameterField(ParamSpec spec, BiFunction<Object, Boolean, Optional<String>> apply) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.name = spec.name();
         this.apply = Objects.requireNonNull(apply, "apply");
@@ -177,7 +178,7 @@ public final class ParameterField {
             // Nothing typed over "—": the layers keep their own values.
             return true;
         }
-        return run(ParamText.parse(spec.kind(), text.get()));
+        return run(ParamText.parse(spec.kind(), text.get()), false);
     }
 
     /** Applies a value from a check box or choice box (Boolean or String). */
@@ -185,7 +186,7 @@ public final class ParameterField {
         if (!mixed.get() && Objects.equals(raw, value.get())) {
             return true;
         }
-        return run(raw);
+        return run(raw, false);
     }
 
     /** Puts the text back to the document's value and forgets the message (Escape). */
@@ -196,12 +197,12 @@ public final class ParameterField {
 
     /** Removes the explicit value so the default applies. */
     public boolean resetToDefault() {
-        return !spec.required() && run(null);
+        return !spec.required() && run(null, false);
     }
 
     /**
      * Adds {@code delta} to a whole-number value (arrow keys); each step is applied, and a run of
-     * steps of one parameter merges into one undo entry. False when the value is not a single
+     * steps of one parameter merges into one undo entry (other edits are an entry each). False when the value is not a single
      * whole number or the new value is refused.
      */
     public boolean step(int delta) {
@@ -211,11 +212,11 @@ public final class ParameterField {
         }
         long next = l + delta;
         text.set(Long.toString(next));
-        return run(next);
+        return run(next, true);
     }
 
-    private boolean run(Object raw) {
-        Optional<String> refused = apply.apply(raw);
+    private boolean run(Object raw, boolean merge) {
+        Optional<String> refused = apply.apply(raw, merge);
         if (refused.isPresent()) {
             error.set(refused.get());
             return false;

@@ -80,8 +80,11 @@ public final class ParameterSheetModel {
         if (!sig.equals(signature)) {
             signature = sig;
             List<ParameterField> made = new ArrayList<>();
+            // A field edits the layers it was made for, even if it commits after the selection moved on
+            // (leaving a field commits it, and the field may lose focus because another layer was selected).
+            List<Target> own = targets;
             for (ParamSpec spec : shared) {
-                made.add(new ParameterField(spec, raw -> apply(spec.name(), raw)));
+                made.add(new ParameterField(spec, (raw, merge) -> apply(own, spec.name(), raw, merge)));
             }
             fields.setAll(made);
         }
@@ -123,12 +126,12 @@ public final class ParameterSheetModel {
     private enum Absent { VALUE }
 
     /** Checks {@code raw} against every target's spec, then executes one edit for all of them. */
-    private Optional<String> apply(String param, Object raw) {
-        if (targets.isEmpty()) {
+    private Optional<String> apply(List<Target> layers, String param, Object raw, boolean merge) {
+        if (layers.isEmpty()) {
             return Optional.of("Nothing is selected.");
         }
         List<SetParameter> commands = new ArrayList<>();
-        for (Target t : targets) {
+        for (Target t : layers) {
             ParamSpec spec = t.layer().layerType().param(param);
             ParamSpec.Check c = spec.check(raw);
             if (c instanceof ParamSpec.Invalid inv) {
@@ -137,8 +140,10 @@ public final class ParameterSheetModel {
             Object value = raw == null ? null : ((ParamSpec.Valid) c).value();
             commands.add(new SetParameter(t.path(), param, value));
         }
-        String description = "Set " + param + " of " + targets.size() + " layers";
-        return edits.executeAll(description, commands);
+        if (commands.size() == 1) {
+            return merge ? edits.executeMerging(commands.get(0)) : edits.execute(commands.get(0));
+        }
+        return edits.executeAll("Set " + param + " of " + layers.size() + " layers", commands);
     }
 
     /** The parameters every target has, in the first target's order. */

@@ -1,0 +1,86 @@
+package org.netstudio.inspector.header;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.netstudio.inspector.widgets.Views;
+import org.netstudio.netgraph.catalog.Category;
+
+/**
+ * The inspector's header: the name (a field that renames on Enter or when left), a chip with the
+ * type in its category's colour, the category, the type's documentation and the size figures.
+ */
+public final class HeaderView extends VBox {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final TextField name = new TextField();
+    private final Region dot = new Region();
+    private final Label type = Views.label("", "type-name");
+    private final HBox chip = new HBox(dot, type);
+    private String chipClass;
+
+    public HeaderView(HeaderModel model) {
+        getStyleClass().add("inspector-header");
+
+        dot.getStyleClass().add("category-dot");
+        chip.getStyleClass().add("category-chip");
+        type.textProperty().bind(model.typeNameProperty());
+        Label category = Views.label("", "category-title");
+        category.textProperty().bind(Bindings.createStringBinding(
+                () -> model.getCategory() == null ? "" : model.getCategory().title(), model.categoryProperty()));
+        HBox top = new HBox(chip, category);
+        top.getStyleClass().add("header-top");
+        model.categoryProperty().addListener((o, was, now) -> colour(now));
+        colour(model.getCategory());
+
+        name.setId("nodeName");
+        name.getStyleClass().add("name-field");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        name.editableProperty().bind(model.renameableProperty());
+        name.focusTraversableProperty().bind(model.renameableProperty());
+        name.setOnAction(e -> model.commitName());
+        name.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                model.revertName();
+                e.consume();
+            }
+        });
+        name.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                model.commitName();
+            }
+        });
+        model.nameErrorProperty().addListener((o, was, now) -> name.pseudoClassStateChanged(INVALID, now != null));
+        name.setTooltip(Views.tip("Rename: type a new name and press Enter"));
+
+        Label error = Views.sentence("", "field-error");
+        error.setId("nodeNameError");
+        error.textProperty().bind(model.nameErrorProperty());
+        Views.showWhen(error, model.nameErrorProperty().isNotNull());
+
+        Label doc = Views.sentence("", "type-doc");
+        doc.textProperty().bind(model.docProperty());
+        Views.showWhen(doc, model.docProperty().isNotEmpty());
+
+        Label figures = Views.label("", "figures");
+        figures.setId("figures");
+        figures.textProperty().bind(model.figuresProperty());
+        Views.showWhen(figures, model.figuresProperty().isNotEmpty());
+
+        getChildren().addAll(top, name, error, doc, figures);
+    }
+
+    private void colour(Category c) {
+        if (chipClass != null) {
+            chip.getStyleClass().remove(chipClass);
+        }
+        chipClass = c == null ? "category-none" : c.styleClass();
+        chip.getStyleClass().add(chipClass);
+    }
+}

@@ -1,0 +1,219 @@
+package org.netstudio.inspector.params;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.netstudio.inspector.widgets.Views;
+import org.netstudio.netgraph.catalog.ParamKind;
+
+/**
+ * The parameter sheet: one row per {@link ParameterField} — the name, an editor fitting the kind
+ * (a text field for numbers, lists, "same" and expressions; a check box; a choice), and a "default"
+ * mark or a button back to the default. A refused value marks its field and shows the sentence
+ * under it. Text fields apply on Enter or when left, revert on Escape, and step whole numbers with
+ * the Up and Down keys.
+ */
+public final class ParameterSheetView extends VBox {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass DEFAULT = PseudoClass.getPseudoClass("default");
+    private static final PseudoClass MIXED = PseudoClass.getPseudoClass("mixed");
+
+    private final ParameterSheetModel model;
+    private final GridPane grid = new GridPane();
+    private final Label note = Views.sentence("", "section-note");
+
+    public ParameterSheetView(ParameterSheetModel model) {
+        this.model = model;
+        getStyleClass().add("parameter-sheet");
+        grid.getStyleClass().add("form-grid");
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(70);
+        names.setPrefWidth(110);
+        names.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints editors = new ColumnConstraints();
+        editors.setHgrow(Priority.ALWAYS);
+        editors.setMinWidth(80);
+        grid.getColumnConstraints().setAll(names, editors);
+        note.textProperty().bind(model.noteProperty());
+        Views.showWhen(note, model.noteProperty().isNotEmpty());
+        getChildren().addAll(grid, note);
+        model.getFields().addListener((ListChangeListener<ParameterField>) c -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        int row = 0;
+        for (ParameterField f : model.getFields()) {
+            Label name = Views.label(f.getName(), "field-label");
+            String doc = f.getDoc() + (f.isRequired() ? " Required." : "")
+                    + (f.getDefaultText().isEmpty() ? "" : " Default: " + f.getDefaultText() + ".");
+            name.setTooltip(Views.tip(doc.strip()));
+            Node editor = editor(f);
+            Label error = Views.sentence("", "field-error");
+            error.setId("error-" + f.getName());
+            error.textProperty().bind(f.errorProperty());
+            Views.showWhen(error, f.errorProperty().isNotNull());
+            // The message sits under its editor in the same cell, so rows keep one rhythm.
+            Node marks = marks(f);
+            HBox.setHgrow(editor, Priority.ALWAYS);
+            HBox line = new HBox(editor, marks);
+            line.getStyleClass().add("field-line");
+            VBox cell = new VBox(line, error);
+            cell.getStyleClass().add("field-cell");
+            GridPane.setValignment(name, VPos.TOP);
+            grid.addRow(row++, name, cell);
+        }
+    }
+
+    private Node editor(ParameterField f) {
+        Node n = switch (f.getEditorKind()) {
+            case TEXT -> textEditor(f);
+            case CHECK -> checkEditor(f);
+            case CHOICE -> choiceEditor(f);
+        };
+        n.setId("param-" + f.getName());
+        n.disableProperty().bind(f.editableProperty().not());
+        n.pseudoClassStateChanged(DEFAULT, f.isAtDefault());
+        n.pseudoClassStateChanged(MIXED, f.isMixed());
+        n.pseudoClassStateChanged(INVALID, f.getError() != null);
+        f.atDefaultProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(DEFAULT, now));
+        f.mixedProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(MIXED, now));
+        f.errorProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(INVALID, now != null));
+        return n;
+    }
+
+    private Node textEditor(ParameterField f) {
+        TextField t = new TextField();
+        t.getStyleClass().add("param-field");
+        if (f.getKind() == ParamKind.EXPRESSION || f.getKind() == ParamKind.INT_LIST
+                || f.getKind() == ParamKind.INT_OR_LIST || f.getKind() == ParamKind.PADDING) {
+            t.getStyleClass().add("code");
+        }
+        t.textProperty().bindBidirectional(f.textProperty());
+        t.promptTextProperty().bind(f.promptProperty());
+        t.setOnAction(e -> f.commit());
+        boolean steps = f.getKind() == ParamKind.INT || f.getKind() == ParamKind.INT_OR_LIST;
+        t.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && (f.isDirty() || f.getError() != null)) {
+                f.revert();
+                e.consume();
+            } else if (steps && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+                if (f.step(e.getCode() == KeyCode.UP ? 1 : -1)) {
+                    t.end();
+                }
+                e.consume();
+            }
+        });
+        t.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused && (f.isDirty() || f.getError() != null)) {
+                f.commit();
+            }
+        });
+        t.setTooltip(Views.tip(hint(f)));
+        return t;
+    }
+
+    private static String hint(ParameterField f) {
+        return switch (f.getKind()) {
+            case INT_OR_LIST -> "One number for every axis, or one per axis: 3 or 3, 5";
+            case PADDING -> "One number for every axis, one per axis (1, 2), or \"same\"";
+            case INT_LIST -> "Whole numbers separated by commas: 1, 28, 28";
+            case EXPRESSION -> "An expression in x, e.g. tanh(x)*sigmoid(x)";
+            case REAL -> "A number, e.g. 0.5 or 1e-5";
+            default -> "A whole number; Up and Down step it";
+        } + ". Enter applies, Escape reverts.";
+    }
+
+    private Node checkEditor(ParameterField f) {
+        CheckBox box = new CheckBox();
+        box.getStyleClass().add("param-check");
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setAllowIndeterminate(false);
+        boolean[] updating = {false};
+        Runnable show = () -> {
+            updating[0] = true;
+            try {
+                box.setIndeterminate(f.isMixed());
+                box.setSelected(Boolean.TRUE.equals(f.getValue()));
+                box.setText(f.isMixed() ? "—" : Boolean.TRUE.equals(f.getValue()) ? "true" : "false");
+            } finally {
+                updating[0] = false;
+            }
+        };
+        show.run();
+        f.valueProperty().addListener(o -> show.run());
+        f.mixedProperty().addListener(o -> show.run());
+        box.selectedProperty().addListener((o, was, now) -> {
+            if (!updating[0]) {
+                if (!f.commitValue(now)) {
+                    show.run();
+                }
+            }
+        });
+        return box;
+    }
+
+    private Node choiceEditor(ParameterField f) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getStyleClass().add("param-choice");
+        box.getItems().setAll(f.getChoices());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPromptText("—");
+        boolean[] updating = {false};
+        Runnable show = () -> {
+            updating[0] = true;
+            try {
+                box.setValue(f.isMixed() ? null : (String) f.getValue());
+            } finally {
+                updating[0] = false;
+            }
+        };
+        show.run();
+        f.valueProperty().addListener(o -> show.run());
+        f.mixedProperty().addListener(o -> show.run());
+        box.valueProperty().addListener((o, was, now) -> {
+            if (!updating[0] && now != null) {
+                if (!f.commitValue(now)) {
+                    show.run();
+                }
+            }
+        });
+        return box;
+    }
+
+    private Node marks(ParameterField f) {
+        Label dflt = Views.label("default", "default-tag");
+        Views.showWhen(dflt, Bindings.createBooleanBinding(() -> f.isAtDefault() && !f.isMixed(),
+                f.atDefaultProperty(), f.mixedProperty()));
+        Button reset = new Button();
+        reset.setId("reset-" + f.getName());
+        reset.getStyleClass().add("reset-button");
+        reset.setGraphic(new StackPane());
+        reset.getGraphic().getStyleClass().add("reset-icon");
+        reset.setTooltip(Views.tip("Back to the default" + (f.getDefaultText().isEmpty() ? "" : ", " + f.getDefaultText())));
+        reset.setFocusTraversable(false);
+        reset.setOnAction(e -> f.resetToDefault());
+        Views.showWhen(reset, f.resettableProperty());
+        StackPane marks = new StackPane(dflt, reset);
+        marks.getStyleClass().add("field-marks");
+        StackPane.setAlignment(dflt, javafx.geometry.Pos.CENTER_LEFT);
+        StackPane.setAlignment(reset, javafx.geometry.Pos.CENTER_LEFT);
+        return marks;
+    }
+}
