@@ -43,7 +43,7 @@ public final class Devices {
      * @return the device list
      */
     public static Devices system() {
-        DjlSetup.ensureNoNetwork();
+        DjlSetup.beforeEngineLoads();
         Engine engine = Engine.getInstance();
         return new Devices(engine.getGpuCount(), engine.hasCapability(StandardCapabilities.CUDA));
     }

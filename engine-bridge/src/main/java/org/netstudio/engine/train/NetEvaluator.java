@@ -24,7 +24,7 @@ public final class NetEvaluator {
     private static final int BATCH = 256;
 
     static {
-        DjlSetup.ensureNoNetwork();
+        DjlSetup.beforeEngineLoads();
     }
 
     private NetEvaluator() {}

@@ -23,7 +23,7 @@ import org.netstudio.engine.device.Devices;
 public final class NetTrainer {
 
     static {
-        DjlSetup.ensureNoNetwork();
+        DjlSetup.beforeEngineLoads();
     }
 
     private NetTrainer() {}

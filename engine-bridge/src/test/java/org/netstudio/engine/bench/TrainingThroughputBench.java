@@ -22,6 +22,7 @@ import org.netstudio.engine.data.FashionMnist;
 import org.netstudio.engine.data.MemoryDataset;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.train.NetTrainer;
 import org.netstudio.engine.train.TestNets;
 import org.netstudio.engine.train.TrainingOptions;
@@ -54,8 +55,6 @@ public final class TrainingThroughputBench {
     record Speed(double wall, double cpu) {}
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("ai.djl.offline", "true");
         int examples = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 64;
@@ -63,6 +62,8 @@ public final class TrainingThroughputBench {
             // Read by DJL when the engine loads, which has not happened yet.
             System.setProperty("ai.djl.pytorch.num_threads", args[3]);
         }
+        // As the app's entry points do: no network, OpenMP workers that sleep while they wait.
+        DjlSetup.beforeEngineLoads();
         MemoryDataset data = FashionMnist.load().slice(0, examples);
         Engine engine = Engine.getInstance();
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
