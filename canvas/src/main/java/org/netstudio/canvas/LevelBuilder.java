@@ -94,23 +94,6 @@ public final class LevelBuilder {
             List<String> ins = n.inputNames();
             List<String> outs = n.outputNames();
             NodeItem.Kind kind = n instanceof Layer ? NodeItem.Kind.LAYER : NodeItem.Kind.CONTAINER;
-            double w = NodeGeometry.width(kind);
-            double h = NodeGeometry.height(kind, ins.size());
-            List<PortItem> inPorts = new ArrayList<>(ins.size());
-            for (int i = 0; i < ins.size(); i++) {
-                String port = ins.get(i);
-                PortSpec spec = n instanceof Layer l ? l.layerType().inputSpec(port) : null;
-                inPorts.add(new PortItem(port, true, inf.inputType(childPath, port), spec == null ? null : spec.requirement(),
-                        null, targets.contains(PortRef.of(name, port)), NodeGeometry.portX(w, i, ins.size()), 0,
-                        portMessages(ds, port)));
-            }
-            List<PortItem> outPorts = new ArrayList<>(outs.size());
-            for (int i = 0; i < outs.size(); i++) {
-                String port = outs.get(i);
-                outPorts.add(new PortItem(port, false, inf.outputType(childPath, port), null, null,
-                        sources.contains(PortRef.of(name, port)), NodeGeometry.portX(w, i, outs.size()), h,
-                        ins.contains(port) ? List.of() : portMessages(ds, port)));
-            }
             String detail;
             String params;
             String category;
@@ -127,6 +110,23 @@ public final class LevelBuilder {
                 category = Category.CONTAINER.styleClass();
             }
             String shape = outs.isEmpty() ? "" : NodeText.shapeText(inf.outputType(childPath, outs.get(0)));
+            double w = NodeGeometry.layerWidth(n.typeName(), detail, NodeText.shownName(name, n.typeName()), shape, params);
+            double h = NodeGeometry.height(kind, ins.size());
+            List<PortItem> inPorts = new ArrayList<>(ins.size());
+            for (int i = 0; i < ins.size(); i++) {
+                String port = ins.get(i);
+                PortSpec spec = n instanceof Layer l ? l.layerType().inputSpec(port) : null;
+                inPorts.add(new PortItem(port, true, inf.inputType(childPath, port), spec == null ? null : spec.requirement(),
+                        null, targets.contains(PortRef.of(name, port)), NodeGeometry.portX(w, i, ins.size()), 0,
+                        portMessages(ds, port)));
+            }
+            List<PortItem> outPorts = new ArrayList<>(outs.size());
+            for (int i = 0; i < outs.size(); i++) {
+                String port = outs.get(i);
+                outPorts.add(new PortItem(port, false, inf.outputType(childPath, port), null, null,
+                        sources.contains(PortRef.of(name, port)), NodeGeometry.portX(w, i, outs.size()), h,
+                        ins.contains(port) ? List.of() : portMessages(ds, port)));
+            }
             Layout.Position pos = position(layout, auto, path, name);
             nodes.add(new NodeItem(name, kind, n.typeName(), n.typeName(), detail, shape, params, category, inPorts,
                     outPorts, pos == null ? 0 : pos.x(), pos == null ? 0 : pos.y(), pos != null, w, h, messages(ds),

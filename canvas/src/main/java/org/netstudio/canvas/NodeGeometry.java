@@ -32,6 +32,21 @@ public final class NodeGeometry {
         return inputs > 1 ? LAYER_HEIGHT + PORT_LABEL_BAND : LAYER_HEIGHT;
     }
 
+    /** The widest a layer node grows to fit its texts. */
+    public static final double MAX_LAYER_WIDTH = 320;
+
+    /**
+     * The width of a layer or container node that fits its two rows of text (estimated from
+     * character counts, so that layout needs no fonts): at least {@link #LAYER_WIDTH}, in steps of 8.
+     */
+    public static double layerWidth(String title, String detail, String name, String shape, String params) {
+        double row1 = 16 + title.length() * 7.9 + (detail.isEmpty() ? 0 : 6 + detail.length() * 7.1)
+                + (name.isEmpty() ? 0 : 10 + name.length() * 6.3) + 12;
+        double row2 = 16 + shape.length() * 7.0 + (params.isEmpty() ? 0 : 12 + params.length() * 6.3) + 12;
+        double w = Math.ceil(Math.max(row1, row2) / 8) * 8;
+        return Math.max(LAYER_WIDTH, Math.min(MAX_LAYER_WIDTH, w));
+    }
+
     /** The x offset of port {@code i} of {@code n} along an edge of the given width. */
     public static double portX(double width, int i, int n) {
         return Math.round(width * (i + 1) / (n + 1));

@@ -74,6 +74,17 @@ public final class NodeText {
         return d == Math.rint(d) && Math.abs(d) < 1e9 ? Long.toString((long) d) : Double.toString(d);
     }
 
+    /**
+     * The name a node shows beside its type: none when it was made up from the type ("conv1",
+     * "convolution2"), since it says nothing the title does not.
+     */
+    public static String shownName(String id, String typeName) {
+        String stem = id.replaceAll("[0-9]+$", "");
+        boolean made = stem.equalsIgnoreCase(typeName)
+                || stem.equals(org.netstudio.canvas.edit.GraphEdits.baseName(typeName));
+        return made ? "" : id;
+    }
+
     /** The shape of a tensor type as written on a node: "32×26×26", "n×20", "scalar", "?". */
     public static String shapeText(TensorType t) {
         return t.shapeText();

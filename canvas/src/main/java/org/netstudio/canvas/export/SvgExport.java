@@ -87,7 +87,7 @@ public final class SvgExport {
                     p.accent(n.category())));
             s.append(f("<text x=\"16\" y=\"%.1f\" font-size=\"12.5\" fill=\"%s\"><tspan font-weight=\"bold\">%s</tspan>"
                     + "<tspan fill=\"%s\"> %s</tspan></text>\n", top + 22, p.text(), esc(n.title()), p.muted(), esc(n.detail())));
-            if (!n.id().equalsIgnoreCase(n.title())) {
+            if (!org.netstudio.canvas.NodeText.shownName(n.id(), n.typeName()).isEmpty()) {
                 s.append(f("<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>\n",
                         n.width() - 12, top + 22, p.muted(), esc(n.id())));
             }

@@ -85,7 +85,7 @@ public final class NodeView extends Region {
         setFull(title, next.title());
         setFull(detail, next.detail());
         boolean port = next.isGraphPort();
-        setFull(name, port || isDefaultName(next) ? "" : next.id());
+        setFull(name, port ? "" : org.netstudio.canvas.NodeText.shownName(next.id(), next.typeName()));
         setFull(shape, next.shape());
         setFull(params, next.params());
         pseudoClassStateChanged(PROBLEM, next.hasProblems());
@@ -130,12 +130,6 @@ public final class NodeView extends Region {
         getChildren().addAll(portLabels);
         getChildren().addAll(inputDots);
         getChildren().addAll(outputDots);
-    }
-
-    /** Names made up from the type ("conv1", "convolution2") say nothing the title does not. */
-    private static boolean isDefaultName(NodeItem n) {
-        String stem = n.id().replaceAll("[0-9]+$", "");
-        return stem.equalsIgnoreCase(n.typeName()) || stem.equals(org.netstudio.canvas.edit.GraphEdits.baseName(n.typeName()));
     }
 
     private static void setFull(Text t, String s) {

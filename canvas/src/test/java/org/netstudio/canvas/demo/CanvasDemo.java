@@ -39,11 +39,45 @@ public final class CanvasDemo {
 
     /** The demo application (a separate class so that a plain classpath launch works). */
     public static final class App extends Application {
+    /** A small residual net with a sub-graph, a merge and a loss: multi-input nodes and a container. */
+    public static NetDocument residual() {
+        org.netstudio.netgraph.net.Graph block = org.netstudio.netgraph.net.Graph.empty()
+                .withInput("Input", PortDecl.UNSPECIFIED).withOutput("Output", PortDecl.UNSPECIFIED)
+                .withNode("conv", Layer.of("Convolution", "channels", 16, "kernel", 3, "padding", "same"))
+                .withNode("bn", Layer.of("BatchNorm")).withNode("relu", Layer.of("Ramp"))
+                .withEdge(edge(null, "Input", "conv", "Input")).withEdge(edge("conv", "Output", "bn", "Input"))
+                .withEdge(edge("bn", "Output", "relu", "Input")).withEdge(edge("relu", "Output", null, "Output"));
+        org.netstudio.netgraph.net.Graph g = org.netstudio.netgraph.net.Graph.empty()
+                .withInput("Image", PortDecl.of(TensorType.real(3, 32, 32)))
+                .withInput("Label", PortDecl.of(new TensorType(org.netstudio.netgraph.tensor.ElementKind.index(10),
+                        java.util.List.of())))
+                .withOutput("Loss", PortDecl.UNSPECIFIED)
+                .withNode("stem", Layer.of("Convolution", "channels", 16, "kernel", 3, "padding", "same"))
+                .withNode("block1", block)
+                .withNode("add", Layer.of("Total"))
+                .withNode("pool", Layer.of("GlobalPooling"))
+                .withNode("logits", Layer.of("Linear", "units", 10))
+                .withNode("probs", Layer.of("Softmax"))
+                .withNode("loss", Layer.of("CrossEntropyLoss"))
+                .withEdge(edge(null, "Image", "stem", "Input")).withEdge(edge("stem", "Output", "block1", "Input"))
+                .withEdge(edge("block1", "Output", "add", "Input1")).withEdge(edge("stem", "Output", "add", "Input2"))
+                .withEdge(edge("add", "Output", "pool", "Input")).withEdge(edge("pool", "Output", "logits", "Input"))
+                .withEdge(edge("logits", "Output", "probs", "Input")).withEdge(edge("probs", "Output", "loss", "Input"))
+                .withEdge(edge(null, "Label", "loss", "Target")).withEdge(edge("loss", "Loss", null, "Loss"));
+        return new NetDocument("ResNet block", g, null);
+    }
+
+    private static org.netstudio.netgraph.net.Edge edge(String from, String fromPort, String to, String toPort) {
+        return new org.netstudio.netgraph.net.Edge(new org.netstudio.netgraph.net.PortRef(from, fromPort),
+                new org.netstudio.netgraph.net.PortRef(to, toPort));
+    }
+
     @Override
     public void start(Stage stage) {
         var args = getParameters().getRaw();
         CanvasTheme theme = !args.isEmpty() && args.get(0).equals("dark") ? CanvasTheme.DARK : CanvasTheme.LIGHT;
-        CanvasModel model = new CanvasModel(lenet());
+        boolean residual = args.size() > 2 && args.get(2).equals("residual");
+        CanvasModel model = new CanvasModel(residual ? residual() : lenet());
         NetCanvas canvas = new NetCanvas(model);
         Palette palette = new Palette();
         palette.setPrefWidth(240);
