@@ -21,7 +21,9 @@ import java.util.Objects;
  * <p><b>Buffer reuse.</b> On the CPU, PyTorch wraps the buffer rather than copying it, so the
  * arrays returned by one call share memory with the next call's. Close (or stop using) a batch's
  * arrays, typically by closing the batch's {@link NDManager}, before asking for the next batch.
- * Not thread-safe: use one builder per thread.
+ * Not thread-safe: one thread at a time per builder (a reading thread may {@link #prepare} a
+ * batch that the training thread then turns into arrays, given a happens-before hand-over such as
+ * a {@code Future}).
  */
 public final class BatchBuilder {
 
@@ -75,12 +77,8 @@ public final class BatchBuilder {
      * @return a float32 array of shape {@code (count, featureShape…)}
      */
     public NDArray features(NDManager manager, int[] indices, int from, int count) {
-        checkCount(count);
-        featureFloats.clear();
-        data.copyFeatures(indices, from, count, featureFloats);
-        featureBytes.clear().limit(count * data.featureLength() * Float.BYTES);
-        featureDims[0] = count;
-        return manager.create(featureBytes, new Shape(featureDims), DataType.FLOAT32);
+        fillFeatures(indices, from, count);
+        return preparedFeatures(manager);
     }
 
     /**
@@ -93,6 +91,56 @@ public final class BatchBuilder {
      * @return int64 {@code (count)} class indices, or float32 {@code (count, width)} values
      */
     public NDArray targets(NDManager manager, int[] indices, int from, int count) {
+        fillTargets(indices, from, count);
+        return preparedTargets(manager);
+    }
+
+    /**
+     * Reads a batch into this builder's buffers without making arrays, so that a slow dataset
+     * (images decoded from disk) can be read on another thread while the previous batch trains.
+     * Follow with {@link #preparedFeatures} and {@link #preparedTargets}.
+     *
+     * @param indices example indices
+     * @param from first entry of {@code indices}
+     * @param count number of examples, 1 to {@code maxBatchSize}
+     */
+    public void prepare(int[] indices, int from, int count) {
+        fillFeatures(indices, from, count);
+        fillTargets(indices, from, count);
+    }
+
+    /**
+     * Makes the features array of the batch last read (by {@link #prepare} or {@link #features}).
+     *
+     * @param manager the manager that owns the new array
+     * @return a float32 array of shape {@code (count, featureShape…)}
+     */
+    public NDArray preparedFeatures(NDManager manager) {
+        return manager.create(featureBytes, new Shape(featureDims), DataType.FLOAT32);
+    }
+
+    /**
+     * Makes the targets array of the batch last read.
+     *
+     * @param manager the manager that owns the new array
+     * @return int64 {@code (count)} class indices, or float32 {@code (count, width)} values
+     */
+    public NDArray preparedTargets(NDManager manager) {
+        int count = (int) featureDims[0];
+        return targetWidth == 0
+                ? manager.create(targetBytes, new Shape(count), DataType.INT64)
+                : manager.create(targetBytes, new Shape(count, targetWidth), DataType.FLOAT32);
+    }
+
+    private void fillFeatures(int[] indices, int from, int count) {
+        checkCount(count);
+        featureFloats.clear();
+        data.copyFeatures(indices, from, count, featureFloats);
+        featureBytes.clear().limit(count * data.featureLength() * Float.BYTES);
+        featureDims[0] = count;
+    }
+
+    private void fillTargets(int[] indices, int from, int count) {
         checkCount(count);
         targetBytes.clear();
         if (data.targets() instanceof Targets.Classes classes) {
@@ -102,15 +150,15 @@ public final class BatchBuilder {
                 out.put(labels[indices[i]]);
             }
             targetBytes.limit(count * Long.BYTES);
-            return manager.create(targetBytes, new Shape(count), DataType.INT64);
+        } else {
+            float[] values = ((Targets.Values) data.targets()).sharedValues();
+            FloatBuffer out = targetBytes.asFloatBuffer();
+            for (int i = from; i < from + count; i++) {
+                out.put(values, indices[i] * targetWidth, targetWidth);
+            }
+            targetBytes.limit(count * targetWidth * Float.BYTES);
         }
-        float[] values = ((Targets.Values) data.targets()).sharedValues();
-        FloatBuffer out = targetBytes.asFloatBuffer();
-        for (int i = from; i < from + count; i++) {
-            out.put(values, indices[i] * targetWidth, targetWidth);
-        }
-        targetBytes.limit(count * targetWidth * Float.BYTES);
-        return manager.create(targetBytes, new Shape(count, targetWidth), DataType.FLOAT32);
+        featureDims[0] = count;
     }
 
     private void checkCount(int count) {

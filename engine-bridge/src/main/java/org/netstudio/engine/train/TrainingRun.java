@@ -30,6 +30,10 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netstudio.engine.data.BatchBuilder;
 import org.netstudio.engine.data.Dataset;
@@ -197,6 +201,7 @@ public final class TrainingRun {
         private double learningRate;
         private boolean initialized;
         private int evaluationSize;
+        private TrainBatches trainBatches;
 
         TrainingResult train() {
             boolean gradMode = PyTorchSupport.isGradMode();
@@ -209,6 +214,9 @@ public final class TrainingRun {
                         : new TrainingEvent.Finished(r));
                 return r;
             } finally {
+                if (trainBatches != null) {
+                    trainBatches.close();
+                }
                 runManager.close();
                 PyTorchSupport.setGradMode(gradMode);
             }
@@ -228,7 +236,7 @@ public final class TrainingRun {
                 int batchSize = Math.min(options.batchSize(), trainIndices.length);
                 int batchesPerEpoch = (trainIndices.length + batchSize - 1) / batchSize;
                 long totalSteps = (long) batchesPerEpoch * options.maxEpochs();
-                BatchBuilder trainBatches = new BatchBuilder(data, batchSize);
+                trainBatches = new TrainBatches(data, batchSize, batchesPerEpoch);
                 evaluationSize = Math.min(evaluationBatchSize(batchSize), Math.max(1, validationIndices.length));
                 BatchBuilder validationBatches = validationIndices.length == 0 ? null
                         : new BatchBuilder(validationData, evaluationSize);
@@ -248,6 +256,7 @@ public final class TrainingRun {
                 for (epoch = 1; epoch <= options.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     shuffle(trainIndices, random);
+                    trainBatches.startEpoch(trainIndices);
                     double lossSum = 0;
                     long correct = 0;
                     long seen = 0;
@@ -264,8 +273,9 @@ public final class TrainingRun {
                         float batchLoss;
                         long batchCorrect = 0;
                         try (NDManager batchManager = runManager.newSubManager()) {
-                            NDArray x = input(trainBatches.features(batchManager, trainIndices, from, count), count);
-                            NDArray y = trainBatches.targets(batchManager, trainIndices, from, count);
+                            BatchBuilder ready = trainBatches.batch(batch - 1);
+                            NDArray x = input(ready.preparedFeatures(batchManager), count);
+                            NDArray y = ready.preparedTargets(batchManager);
                             NDArray prediction;
                             NDArray loss;
                             PyTorchSupport.setGradMode(true);
@@ -487,7 +497,8 @@ public final class TrainingRun {
         }
 
         private String describeFailure(RuntimeException e) {
-            String text = String.valueOf(e.getMessage());
+            String text = e instanceof java.io.UncheckedIOException u ? String.valueOf(u.getCause().getMessage())
+                    : String.valueOf(e.getMessage());
             if (text.toLowerCase(java.util.Locale.ROOT).contains("out of memory")) {
                 return "Out of memory on " + device + " " + where() + "; try a smaller batch size (now "
                         + options.batchSize() + ")";
@@ -536,6 +547,81 @@ public final class TrainingRun {
                 } catch (RuntimeException e) {
                     // The run is over and its result stands; nothing sensible is left to do with it.
                 }
+            }
+        }
+    }
+
+    /**
+     * Hands out the training batches of an epoch. For a dataset read lazily from disk, the next
+     * batch is read on a second thread while the current one trains, into the other of two
+     * builders: a builder is refilled only after the arrays made from it two batches earlier have
+     * been closed, since the arrays share its memory.
+     */
+    private static final class TrainBatches implements AutoCloseable {
+        private final BatchBuilder[] builders;
+        private final ExecutorService reader;
+        private final int batchSize;
+        private final int batchesPerEpoch;
+        private int[] order;
+        private Future<?> next;
+
+        TrainBatches(Dataset data, int batchSize, int batchesPerEpoch) {
+            this.batchSize = batchSize;
+            this.batchesPerEpoch = batchesPerEpoch;
+            boolean prefetch = !data.inMemory() && batchesPerEpoch > 1;
+            builders = prefetch ? new BatchBuilder[] {new BatchBuilder(data, batchSize), new BatchBuilder(data, batchSize)}
+                    : new BatchBuilder[] {new BatchBuilder(data, batchSize)};
+            reader = prefetch ? Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "netstudio-batch-reader");
+                thread.setDaemon(true);
+                return thread;
+            }) : null;
+        }
+
+        void startEpoch(int[] epochOrder) {
+            this.order = epochOrder;
+            this.next = null;
+        }
+
+        /** Returns the builder holding batch {@code index} (from 0) of the epoch, read and ready. */
+        BatchBuilder batch(int index) {
+            BatchBuilder builder = builders[index % builders.length];
+            if (next == null) {
+                fill(builder, index);
+            } else {
+                await(next);
+            }
+            next = null;
+            if (reader != null && index + 1 < batchesPerEpoch) {
+                BatchBuilder following = builders[(index + 1) % builders.length];
+                next = reader.submit(() -> fill(following, index + 1));
+            }
+            return builder;
+        }
+
+        private void fill(BatchBuilder builder, int index) {
+            int from = index * batchSize;
+            builder.prepare(order, from, Math.min(batchSize, order.length - from));
+        }
+
+        private static void await(Future<?> future) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("Reading a batch failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Training was interrupted while reading a batch", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.shutdownNow();
             }
         }
     }

@@ -64,9 +64,8 @@ class RealDataTrainingTest {
         }
     }
 
-    @Test
-    void aNetTrainsOnImagesReadFromDiskBatchByBatch(@TempDir Path root) throws IOException {
-        // Dark images with a bright square on the left versus on the right.
+    /** Dark images with a bright square on the left versus on the right, 40 of each. */
+    private static ImageFolderDataset squares(Path root) throws IOException {
         Random random = new Random(1);
         for (int i = 0; i < 40; i++) {
             for (String side : new String[] {"left", "right"}) {
@@ -82,15 +81,49 @@ class RealDataTrainingTest {
                 ImageIO.write(image, "png", file.toFile());
             }
         }
-        ImageFolderDataset images = ImageFolderDataset.open(root, ImageEncoder.of(8, 8, ColorSpace.GRAYSCALE));
-        TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(16).maxEpochs(10)
-                .validationFraction(0.25).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, new Shape(64), images, options);
+        return ImageFolderDataset.open(root, ImageEncoder.of(8, 8, ColorSpace.GRAYSCALE));
+    }
 
-            assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
-            assertThat(result.finalMetrics().orElseThrow().validation().orElseThrow().accuracy().getAsDouble())
-                    .isGreaterThanOrEqualTo(0.9);
+    private static final TrainingOptions SQUARES = TrainingOptions.builder().learningRate(0.01).batchSize(16)
+            .maxEpochs(10).validationFraction(0.25).seed(1).build();
+
+    private static TrainingResult trainOnSquares(Dataset data) {
+        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
+            return NetTrainer.train(model, new Shape(64), data, SQUARES);
         }
+    }
+
+    @Test
+    void aNetTrainsOnImagesReadFromDiskBatchByBatch(@TempDir Path root) throws IOException {
+        ImageFolderDataset images = squares(root);
+
+        TrainingResult result = trainOnSquares(images);
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.finalMetrics().orElseThrow().validation().orElseThrow().accuracy().getAsDouble())
+                .isGreaterThanOrEqualTo(0.9);
+        // Reading ahead on another thread changes nothing: the same images in memory train identically.
+        int[] all = java.util.stream.IntStream.range(0, images.size()).toArray();
+        float[] features = new float[images.size() * images.featureLength()];
+        images.copyFeatures(all, 0, all.length, java.nio.FloatBuffer.wrap(features));
+        MemoryDataset inMemory = new MemoryDataset("squares", features, images.featureShape(), images.targets(), null);
+        TrainingResult fromMemory = trainOnSquares(inMemory);
+        assertThat(fromMemory.history().stream().map(EpochMetrics::training).toList())
+                .isEqualTo(result.history().stream().map(EpochMetrics::training).toList());
+        assertThat(fromMemory.history().stream().map(EpochMetrics::validation).toList())
+                .isEqualTo(result.history().stream().map(EpochMetrics::validation).toList());
+    }
+
+    @Test
+    void anUnreadableImageFailsTrainingNamingTheFile(@TempDir Path root) throws IOException {
+        ImageFolderDataset images = squares(root);
+        Path broken = root.resolve("right").resolve("7.png");
+        Files.write(broken, new byte[] {0, 1, 2});
+
+        TrainingResult result = trainOnSquares(images);
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.FAILED);
+        assertThat(result.message()).matches("Training failed in epoch 1, batch \\d+: .*")
+                .contains(broken.toString());
     }
 }
