@@ -330,8 +330,8 @@ public final class TrainingRun {
                     }
                 }
                 message = switch (reason) {
-                    case STOPPED -> "Stopped " + where() + " after " + history.size() + " complete epoch"
-                            + (history.size() == 1 ? "" : "s");
+                    case STOPPED -> batch > 1 ? "Stopped in epoch " + epoch + " after batch " + (batch - 1)
+                            : epoch > 1 ? "Stopped after epoch " + (epoch - 1) : "Stopped before the first batch";
                     case EARLY_STOPPED -> "Stopped early after epoch " + history.size() + ": no improvement for "
                             + options.earlyStoppingPatience() + " epochs";
                     default -> "Completed " + history.size() + " epoch" + (history.size() == 1 ? "" : "s");
