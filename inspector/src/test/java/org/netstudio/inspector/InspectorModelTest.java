@@ -308,4 +308,78 @@ class InspectorModelTest {
         model.select(NodePath.of("nope"), LINEAR1);
         assertThat(model.getMode()).isEqualTo(InspectorMode.LAYER);
     }
+
+    @Test
+    void aContainerShowsItsPortsAndWhatIsInside() {
+        CommandStack g = new CommandStack(TestNets.graphWithBlock());
+        InspectorModel m = new InspectorModel(g);
+        m.select(NodePath.of("block"));
+        assertThat(m.getMode()).isEqualTo(InspectorMode.CONTAINER);
+        assertThat(m.header().getTypeName()).isEqualTo("Chain");
+        assertThat(m.header().getCategory()).isEqualTo(Category.CONTAINER);
+        assertThat(m.getPorts()).extracting(PortRow::shape).containsExactly("8×32×32", "8×32×32");
+        assertThat(m.getSummaryRows()).extracting(SummaryRow::name).containsExactly("batchnorm1", "ramp1");
+        assertThat(m.getSummaryTotals().total()).isEqualTo(32);
+        assertThat(m.getSummaryTotals().trainable()).isEqualTo(16);
+        assertThat(m.getSummaryTotals().nonTrainable()).as("moving mean and variance").isEqualTo(16);
+        assertThat(m.parameters().getFields()).isEmpty();
+        assertThat(m.getDeclarations()).extracting(d -> d.getPort()).containsExactly("Input", "Output");
+
+        m.select(NodePath.of("block", "batchnorm1"));
+        assertThat(m.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(m.getArrays()).extracting(a -> a.name() + (a.trainable() ? "" : " (state)"))
+                .containsExactly("gamma", "beta", "movingMean (state)", "movingVar (state)");
+        m.header().setName("bn");
+        assertThat(m.header().commitName()).isTrue();
+        assertThat(m.getSelectedPaths()).containsExactly(NodePath.of("block", "bn"));
+    }
+
+    @Test
+    void aContainerAmongSeveralHasNoSharedParameters() {
+        InspectorModel m = new InspectorModel(new CommandStack(TestNets.graphWithBlock()));
+        m.select(NodePath.of("block"), NodePath.of("logits"));
+        assertThat(m.getMode()).isEqualTo(InspectorMode.SEVERAL);
+        assertThat(m.parameters().getFields()).isEmpty();
+        assertThat(m.parameters().getNote()).isEqualTo("Containers have no parameters of their own.");
+        assertThat(m.getSummaryRows()).extracting(SummaryRow::name).containsExactly("block/batchnorm1", "block/ramp1", "logits");
+    }
+
+    @Test
+    void weightsGiveStatisticsAndAMismatchIsSaid() {
+        org.netstudio.netgraph.io.WeightArray biases = org.netstudio.netgraph.io.WeightArray.of("linear2/biases",
+                new long[] {10}, new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        org.netstudio.netgraph.io.WeightArray weights = org.netstudio.netgraph.io.WeightArray.of("linear2/weights",
+                new long[] {10, 400}, new float[4000]);
+        model.setWeights(org.netstudio.netgraph.io.Weights.of(List.of(biases, weights), java.util.Map.of()));
+        model.select(LINEAR2);
+        var rows = model.getArrays();
+        assertThat(rows.get(1).stats().mean()).isEqualTo(4.5);
+        assertThat(rows.get(1).stats().max()).isEqualTo(9);
+        assertThat(rows.get(1).note()).isEmpty();
+        assertThat(rows.get(0).note()).isEqualTo("The weights hold a 10×400 array; the layer needs 10×500.");
+        model.select(LINEAR1);
+        assertThat(model.getArrays()).allMatch(a -> a.stats() == null);
+    }
+
+    @Test
+    void aNetWithProblemsSaysSoAndListsThem() {
+        CommandStack s = new CommandStack(TestNets.lenet());
+        s.execute(new org.netstudio.netgraph.edit.SetParameter(NodePath.of("convolution2"), "kernel", 13));
+        InspectorModel m = new InspectorModel(s);
+        assertThat(m.header().getDoc()).contains("1 problem");
+        assertThat(m.getDiagnostics()).hasSize(1);
+        assertThat(m.getDiagnostics().get(0).message()).startsWith("'convolution2' (Convolution, layer 4)");
+        assertThat(m.getSummaryTotals().total()).isEqualTo(-1);
+    }
+
+    @Test
+    void anInferenceBoundElsewhereIsUsedAsItIs() {
+        InspectorModel m = new InspectorModel();
+        javafx.beans.property.SimpleObjectProperty<org.netstudio.netgraph.inference.InferenceResult> shared =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        m.inferenceProperty().bind(shared);
+        m.setDocument(TestNets.lenet());
+        shared.set(org.netstudio.netgraph.inference.ShapeInference.infer(TestNets.lenet().net()));
+        assertThat(m.getSummaryTotals().total()).isEqualTo(431_080);
+    }
 }

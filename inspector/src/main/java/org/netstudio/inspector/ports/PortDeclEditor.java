@@ -221,22 +221,15 @@ public final class PortDeclEditor {
         editable.set(canEdit);
     }
 
+    /** Shows the declaration: its kind and that kind's fields; other kinds' fields keep what they hold. */
     private void fill(PortDecl decl) {
         Coder c = decl == null ? null : decl.coder();
         TensorType t = decl == null ? TensorType.ANY : decl.type();
-        shape.set("");
-        range.set("");
-        size.set("");
-        labels.set("");
-        alphabet.set("");
-        colorSpace.set("RGB");
         if (c != null) {
             switch (c.type()) {
                 case "Image" -> {
                     kind.set(Kind.IMAGE);
-                    if (c.options().get("size") instanceof List<?> s) {
-                        size.set(join(s, "×"));
-                    }
+                    size.set(c.options().get("size") instanceof List<?> s ? join(s, "×") : "");
                     colorSpace.set(String.valueOf(c.options().getOrDefault("colorSpace", "RGB")));
                 }
                 case "Class" -> {

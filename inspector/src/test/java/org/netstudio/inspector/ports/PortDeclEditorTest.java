@@ -1,0 +1,132 @@
+package org.netstudio.inspector.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.netstudio.inspector.InspectorModel;
+import org.netstudio.inspector.TestNets;
+import org.netstudio.inspector.ports.PortDeclEditor.Kind;
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.ElementKind;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/** Declaring the net's inputs and outputs through the view-model. */
+class PortDeclEditorTest {
+
+    private CommandStack stack;
+    private InspectorModel model;
+
+    @BeforeEach
+    void setUp() {
+        stack = new CommandStack(TestNets.lenet());
+        model = new InspectorModel(stack);
+    }
+
+    private PortDeclEditor input() {
+        return model.declaration("Input", true).orElseThrow();
+    }
+
+    private PortDeclEditor output() {
+        return model.declaration("Output", false).orElseThrow();
+    }
+
+    private Chain net() {
+        return (Chain) stack.document().net();
+    }
+
+    @Test
+    void aShapeWithAVaryingLength() {
+        input().shapeProperty().set("1 x 28 x 28");
+        assertThat(input().commit()).as("same shape, written differently: nothing to do").isTrue();
+        assertThat(stack.canUndo()).isFalse();
+
+        input().shapeProperty().set("n×784");
+        assertThat(input().commit()).isTrue();
+        assertThat(net().input().type()).isEqualTo(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(784))));
+        assertThat(input().getResolved().shape()).isEqualTo("n×784");
+        assertThat(model.getSummaryTotals().total()).as("the convolution no longer fits").isEqualTo(-1);
+        assertThat(model.getDiagnostics()).isNotEmpty();
+        stack.undo();
+        assertThat(input().shapeProperty().get()).isEqualTo("1×28×28");
+    }
+
+    @Test
+    void badShapesAreRefusedWithASentence() {
+        input().shapeProperty().set("1×0×28");
+        assertThat(input().commit()).isFalse();
+        assertThat(input().getError()).isEqualTo("Every size in a shape must be a positive whole number, but got \"1×0×28\".");
+        input().shapeProperty().set("1×2.5");
+        assertThat(input().commit()).isFalse();
+        assertThat(input().getError()).startsWith("A shape lists sizes and names of varying lengths");
+        assertThat(stack.canUndo()).isFalse();
+        input().revert();
+        assertThat(input().getError()).isNull();
+        assertThat(input().shapeProperty().get()).isEqualTo("1×28×28");
+    }
+
+    @Test
+    void anImageEncoderIsFilledFromTheShape() {
+        assertThat(input().chooseKind(Kind.IMAGE)).isTrue();
+        assertThat(input().sizeProperty().get()).isEqualTo("28×28");
+        assertThat(input().colorSpaceProperty().get()).isEqualTo("Grayscale");
+        assertThat(net().input().coder().options()).containsEntry("size", List.of(28, 28)).containsEntry("colorSpace", "Grayscale");
+        input().colorSpaceProperty().set("RGB");
+        assertThat(input().commit()).isTrue();
+        assertThat(input().getResolved().shape()).isEqualTo("3×28×28");
+        assertThat(model.getSummaryTotals().total()).as("the first convolution now has 3 input channels")
+                .isEqualTo(431_080 + 2 * 20 * 25);
+    }
+
+    @Test
+    void indicesNeedARange() {
+        input().kindProperty().set(Kind.INDICES);
+        input().shapeProperty().set("n");
+        input().rangeProperty().set("0");
+        assertThat(input().commit()).isFalse();
+        assertThat(input().getError()).startsWith("The number of index values must be a positive whole number");
+        input().rangeProperty().set("97");
+        assertThat(input().commit()).isTrue();
+        assertThat(net().input().type()).isEqualTo(new TensorType(ElementKind.index(97), List.of(Dim.symbolic("n"))));
+    }
+
+    @Test
+    void classLabelsAtTheOutput() {
+        assertThat(output().getKinds()).containsExactly(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.BOOLEAN);
+        output().labelsProperty().set("a, b, a");
+        assertThat(output().commit()).isFalse();
+        assertThat(output().getError()).isEqualTo("Every class label must be different, but got a, b, a.");
+        output().labelsProperty().set("zero, one, two, three, four, five, six, seven, eight, nine");
+        assertThat(output().commit()).isTrue();
+        assertThat(Coders.labels(net().output().coder())).startsWith("zero", "one");
+
+        assertThat(output().chooseKind(Kind.NONE)).isTrue();
+        assertThat(net().output().isUnspecified()).isTrue();
+        assertThat(output().chooseKind(Kind.CLASS)).as("labels are kept while choosing").isTrue();
+        assertThat(Coders.labels(net().output().coder())).startsWith("zero");
+    }
+
+    @Test
+    void aFreshClassDecoderGetsNumberedLabels() {
+        output().chooseKind(Kind.NONE);
+        output().labelsProperty().set("");
+        assertThat(output().chooseKind(Kind.CLASS)).isTrue();
+        assertThat(output().labelsProperty().get()).isEqualTo("0, 1, 2, 3, 4, 5, 6, 7, 8, 9");
+    }
+
+    @Test
+    void typingSurvivesUnrelatedEdits() {
+        output().labelsProperty().set("cat, dog");
+        stack.execute(new org.netstudio.netgraph.edit.SetParameter(org.netstudio.netgraph.net.NodePath.of("linear2"),
+                "units", 2));
+        assertThat(model.getDiagnostics()).as("2 outputs against 10 labels").isNotEmpty();
+        assertThat(output().labelsProperty().get()).isEqualTo("cat, dog");
+        assertThat(output().commit()).isTrue();
+        assertThat(model.getDiagnostics()).isEmpty();
+        assertThat(output().getResolved().shape()).isEqualTo("2");
+    }
+}
