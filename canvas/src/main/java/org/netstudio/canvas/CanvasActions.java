@@ -56,10 +56,11 @@ public final class CanvasActions {
         });
         BooleanBinding free = typing.not();
         BooleanBinding selected = free.and(Bindings.isNotEmpty(m.getSelection()));
+        BooleanBinding deletable = selected.or(free.and(m.selectedWireProperty().isNotNull()));
         BooleanBinding nested = free.and(Bindings.createBooleanBinding(() -> !m.getCurrentPath().isRoot(),
                 m.currentPathProperty()));
         selectAll = add("selectAll", "Select All", shortcut(KeyCode.A), m::selectAll, free);
-        delete = add("delete", "Delete", new KeyCodeCombination(KeyCode.DELETE), m::deleteSelection, selected);
+        delete = add("delete", "Delete", new KeyCodeCombination(KeyCode.DELETE), m::deleteSelection, deletable);
         copy = add("copy", "Copy", shortcut(KeyCode.C), m::copy, selected);
         cut = add("cut", "Cut", shortcut(KeyCode.X), m::cut, selected);
         paste = add("paste", "Paste", shortcut(KeyCode.V), m::paste, free);

@@ -21,7 +21,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.MoveTo;
-import org.netstudio.canvas.edit.Layouts;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.canvas.palette.QuickAddPopup;
@@ -155,9 +154,14 @@ final class CanvasInteraction {
             NodeItem n = HitTest.node(level, w[0], w[1]);
             if (n != null) {
                 pressNode(e, n);
+            } else if (e.getClickCount() == 1 && !e.isShiftDown() && !e.isShortcutDown()
+                    && HitTest.wire(level, w[0], w[1], 6 / canvas.getZoom()) != null) {
+                model.getSelection().clear();
+                model.selectedWireProperty().set(HitTest.wire(level, w[0], w[1], 6 / canvas.getZoom()));
             } else if (e.getClickCount() == 2) {
                 QuickAddPopup.show(canvas, e.getScreenX(), e.getScreenY(), type -> model.addNode(type, w[0], w[1]));
             } else {
+                model.selectedWireProperty().set(null);
                 mode = Mode.BOX;
                 boxBase.clear();
                 if (e.isShiftDown() || e.isShortcutDown()) {
@@ -544,16 +548,5 @@ final class CanvasInteraction {
             menu.getItems().add(mi);
         }
         menu.show(canvas, e.getScreenX(), e.getScreenY());
-    }
-
-    /** Ids of the layers at the current level (not graph ports), for tests. */
-    static Set<String> layerIds(LevelView level) {
-        Set<String> out = new LinkedHashSet<>();
-        level.nodes().forEach(n -> {
-            if (!Layouts.isPortId(n.id())) {
-                out.add(n.id());
-            }
-        });
-        return out;
     }
 }

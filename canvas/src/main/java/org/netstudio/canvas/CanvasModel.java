@@ -56,6 +56,7 @@ public final class CanvasModel {
     private final ObjectProperty<NodePath> currentPath = new SimpleObjectProperty<>(this, "currentPath", NodePath.ROOT);
     private final ReadOnlyObjectWrapper<LevelView> level = new ReadOnlyObjectWrapper<>(this, "level", LevelView.EMPTY);
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObjectProperty<WireItem> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper layoutPending = new ReadOnlyBooleanWrapper(this, "layoutPending");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -86,8 +87,14 @@ public final class CanvasModel {
         this.editor = editor;
         this.layoutRunner = layoutRunner;
         editor.addListener(this::documentChanged);
+        selection.addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (!selection.isEmpty()) {
+                selectedWire.set(null);
+            }
+        });
         currentPath.addListener((o, a, b) -> {
             selection.clear();
+            selectedWire.set(null);
             rebuild();
         });
         documentChanged();
@@ -139,6 +146,11 @@ public final class CanvasModel {
     /** Ids of the selected nodes of the current level. */
     public ObservableSet<String> getSelection() {
         return selection;
+    }
+
+    /** The selected wire (clicked), or null; Delete removes it. Cleared when nodes get selected. */
+    public ObjectProperty<WireItem> selectedWireProperty() {
+        return selectedWire;
     }
 
     /** The latest transient message (a refused wire and why). */
@@ -239,6 +251,10 @@ public final class CanvasModel {
         NodePath p = currentPath.get();
         LevelView v = LevelBuilder.build(document.get(), inference.get(), p, autoPositions.getOrDefault(p, Map.of()));
         selection.retainAll(v.byId().keySet());
+        WireItem w = selectedWire.get();
+        if (w != null) {
+            selectedWire.set(v.wires().stream().filter(x -> x.edge().equals(w.edge())).findFirst().orElse(null));
+        }
         level.set(v);
         if (!v.allPlaced() && layoutRequested.add(p)) {
             layoutLevel(v, false);
@@ -449,10 +465,14 @@ public final class CanvasModel {
         }
     }
 
-    /** Deletes the selected layers and containers (graph ports stay); one undo entry. */
+    /** Deletes the selected layers and containers (graph ports stay), or the selected wire; one undo entry. */
     public void deleteSelection() {
         Set<String> names = layerIds(selection);
-        if (!names.isEmpty()) {
+        WireItem wire = selectedWire.get();
+        if (names.isEmpty() && wire != null) {
+            selectedWire.set(null);
+            disconnect(wire);
+        } else if (!names.isEmpty()) {
             execute(new CanvasEdit.RemoveNodes(getCurrentPath(), names));
         }
     }

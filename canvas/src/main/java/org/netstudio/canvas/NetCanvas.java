@@ -138,6 +138,12 @@ public class NetCanvas extends Control {
         }
     }
 
+    /** Adds a node of a palette type in the middle of the view (a palette double-click); returns its name. */
+    public String addNodeAtCenter(String type) {
+        double[] c = toCanvas(getWidth() / 2, getHeight() / 2);
+        return model.addNode(type, Math.round(c[0]), Math.round(c[1]));
+    }
+
     // ---- export ----------------------------------------------------------------------------
 
     /** A picture of the whole level at {@code scale} (1 = 100%), on the canvas background. */

@@ -115,6 +115,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         });
         model.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 nodes.showSelection(model.getSelection()));
+        model.selectedWireProperty().addListener((o, a, b) -> showSelectedWire());
         model.messageProperty().addListener((o, a, b) -> {
             if (b != null) {
                 showToast(b.text());
@@ -139,6 +140,13 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
 
     // ---- rendering -------------------------------------------------------------------------
 
+    private void showSelectedWire() {
+        WireItem w = getSkinnable().getModel().selectedWireProperty().get();
+        for (WireView v : wires.views()) {
+            v.pseudoClassStateChanged(WireView.SELECTED, w != null && v.item() != null && v.item().edge().equals(w.edge()));
+        }
+    }
+
     /** Tells the layers which part of the canvas is visible, so that they make views near it. */
     private void updateViewport() {
         NetCanvas c = getSkinnable();
@@ -162,6 +170,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         updateViewport();
         nodes.update(level, getSkinnable().getModel().getSelection());
         wires.update(level);
+        showSelectedWire();
     }
 
     /**

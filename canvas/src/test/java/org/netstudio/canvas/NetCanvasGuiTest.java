@@ -153,6 +153,22 @@ class NetCanvasGuiTest {
     }
 
     @Test
+    void clickAWireAndDeleteIt(FxRobot robot) {
+        CanvasFixture f = open(robot, CanvasDemo.lenet());
+        NodeItem a = f.node("convolution1");
+        NodeItem b = f.node("tanh1");
+        robot.clickOn(f.screen(a.centerX(), (a.y() + a.height() + b.y()) / 2));
+        assertThat(f.model.selectedWireProperty().get()).isNotNull();
+        assertThat(f.model.selectedWireProperty().get().toId()).isEqualTo("tanh1");
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(f.model.getLevel().wires()).noneMatch(w -> w.toId().equals("tanh1"));
+        assertThat(f.node("tanh1").problems()).isNotEmpty();
+        assertThat(f.undoDepth()).isEqualTo(1);
+    }
+
+    @Test
     void moveSnapsToTheGridAndIsOneUndoEntry(FxRobot robot) {
         CanvasFixture f = open(robot, CanvasDemo.lenet());
         NodeItem t = f.node("tanh1");

@@ -81,6 +81,7 @@ public final class CanvasDemo {
         NetCanvas canvas = new NetCanvas(model);
         Palette palette = new Palette();
         palette.setPrefWidth(240);
+        palette.setOnActivate(canvas::addNodeAtCenter);
         ProblemsList problems = new ProblemsList(model);
         problems.setPrefHeight(120);
         BorderPane root = new BorderPane(canvas);
