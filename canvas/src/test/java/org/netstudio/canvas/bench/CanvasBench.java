@@ -128,6 +128,7 @@ public final class CanvasBench {
                 model.layoutPendingProperty().addListener((o, was, now) -> {
                     if (!now) {
                         phases.put("layout done", System.nanoTime());
+                        Platform.runLater(() -> phases.put("views updated", System.nanoTime()));
                     }
                 });
                 phases.put("read", read);
@@ -145,6 +146,7 @@ public final class CanvasBench {
                     if (!model.layoutPendingProperty().get() && model.getLevel().allPlaced()
                             && firstFrame.get() == 0) {
                         firstFrame.set(System.nanoTime());
+                        phases.put("first frame", firstFrame.get());
                         shown.countDown();
                     }
                 });
