@@ -45,6 +45,8 @@ public final class NodeView extends Region {
 
     public NodeView(NodeItem item) {
         getStyleClass().add("net-node");
+        // drawn once into a bitmap and blitted while panning: text is the costly part of a frame
+        setCache(true);
         badge.getStyleClass().add("node-badge");
         badgeText.setText("!");
         badge.setManaged(false);
