@@ -186,6 +186,23 @@ class InspectorPanelGuiTest {
     }
 
     @Test
+    void theSummarySortsByParametersAndADoubleClickSelectsTheLayer(FxRobot robot) {
+        open(robot, TestNets.lenet());
+        robot.clickOn("Params");
+        robot.clickOn("Params");
+        @SuppressWarnings("unchecked")
+        TableView<org.netstudio.inspector.summary.SummaryRow> table =
+                onFx(robot, () -> robot.lookup("#summaryTable").queryAs(TableView.class));
+        assertThat(onFx(robot, () -> table.getItems().get(0).name())).as("descending").isEqualTo("linear1");
+        assertThat(onFx(robot, () -> model.getSummaryRows().get(0).name())).as("the model keeps its order")
+                .isEqualTo("convolution1");
+        robot.doubleClickOn("linear1");
+        assertThat(onFx(robot, model::getMode)).isEqualTo(InspectorMode.LAYER);
+        assertThat(onFx(robot, () -> List.copyOf(model.getSelectedPaths()))).containsExactly(NodePath.of("linear1"));
+        assertThat(text(robot, "#out-Output")).isEqualTo("500");
+    }
+
+    @Test
     void editingTheDecodersLabelsIsOneSetPortDecl(FxRobot robot) {
         open(robot, TestNets.lenet());
         typeInto(robot, "#decl-out-Output-labels", "a, b, c, d, e, f, g, h, i, j");

@@ -44,17 +44,25 @@ public final class ArraysView extends VBox {
 
     private VBox block(ArrayRow a) {
         Label name = Views.label(a.name(), "array-name");
-        Label shape = Views.label(a.shape(), "array-shape", "code");
-        Label size = Views.label(SummaryTable.count(a.size()), "array-size");
         Label flag = Views.label(a.trainable() ? "trainable" : "state", "array-flag",
                 a.trainable() ? "flag-trainable" : "flag-state");
+        flag.setMinWidth(Region.USE_PREF_SIZE);
         flag.setTooltip(Views.tip(a.trainable() ? "Learned by training."
                 : "Not trained: updated while training (e.g. moving statistics) and counted as non-trainable."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line = new HBox(name, shape, spacer, size, flag);
+        HBox line = new HBox(name, spacer, flag);
         line.getStyleClass().add("array-line");
-        VBox block = new VBox(line);
+        Label shape = Views.label(a.shape(), "array-shape", "code");
+        shape.setId("array-shape-" + a.name());
+        Label size = Views.label(a.size() < 0 ? "size not known yet"
+                : SummaryTable.count(a.size()) + (a.size() == 1 ? " value" : " values"), "array-size");
+        size.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox second = new HBox(shape, gap, size);
+        second.getStyleClass().add("array-line");
+        VBox block = new VBox(line, second);
         block.setId("array-" + a.name());
         block.getStyleClass().add("array-block");
         if (a.stats() != null) {
@@ -98,7 +106,7 @@ public final class ArraysView extends VBox {
         return box;
     }
 
-    /** Four significant digits: 0.01234, -1.532, 1.2e-5. */
+    /** Three significant digits: 0.0123, -1.53, 1.2e-5. */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "—";
@@ -108,8 +116,8 @@ public final class ArraysView extends VBox {
         }
         double a = Math.abs(v);
         if (a >= 1e-3 && a < 1e5) {
-            return ParamText.formatReal(new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue());
+            return ParamText.formatReal(new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue());
         }
-        return String.format(java.util.Locale.ROOT, "%.3g", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
+        return String.format(java.util.Locale.ROOT, "%.2e", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
     }
 }

@@ -30,6 +30,7 @@ public final class HeaderView extends VBox {
 
         dot.getStyleClass().add("category-dot");
         chip.getStyleClass().add("category-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         type.textProperty().bind(model.typeNameProperty());
         Label category = Views.label("", "category-title");
         category.textProperty().bind(Bindings.createStringBinding(

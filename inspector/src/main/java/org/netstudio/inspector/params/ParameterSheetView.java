@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.netstudio.inspector.widgets.Views;
@@ -41,10 +42,11 @@ public final class ParameterSheetView extends VBox {
         this.model = model;
         getStyleClass().add("parameter-sheet");
         grid.getStyleClass().add("form-grid");
+        // Names take what the longest needs (up to a limit; the tooltip has the rest), editors the remainder.
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(70);
-        names.setPrefWidth(110);
-        names.setHgrow(Priority.SOMETIMES);
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        names.setMaxWidth(150);
+        names.setHgrow(Priority.NEVER);
         ColumnConstraints editors = new ColumnConstraints();
         editors.setHgrow(Priority.ALWAYS);
         editors.setMinWidth(80);

@@ -69,8 +69,8 @@ public final class DeclarationsView extends VBox {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(70);
-        labels.setPrefWidth(110);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setHgrow(Priority.NEVER);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);

@@ -1,10 +1,14 @@
 package org.netstudio.inspector.summary;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -54,23 +58,26 @@ public final class SummaryView extends VBox {
         getStyleClass().add("summary");
         table.setId("summaryTable");
         table.getStyleClass().add("summary-table");
-        table.setItems(rows);
+        // Sorting by a header click sorts a view of the rows; the model's order (evaluation order) stays.
+        SortedList<SummaryRow> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(Views.label("No layers", "section-note"));
         TableColumn<SummaryRow, SummaryRow> name = new TableColumn<>("Layer");
-        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(110);
-        TableColumn<SummaryRow, String> type = text("Type", SummaryRow::type, false, 90);
-        TableColumn<SummaryRow, String> shape = text("Output", SummaryRow::outputShape, false, 80);
+        name.setComparator(Comparator.comparing(SummaryRow::name));
+        TableColumn<SummaryRow, String> type = text("Type", SummaryRow::type);
+        TableColumn<SummaryRow, String> shape = text("Output", SummaryRow::outputShape);
         shape.getStyleClass().add("code-column");
-        TableColumn<SummaryRow, String> params = text("Params", r -> SummaryTable.count(r.parameters()), true, 80);
+        TableColumn<SummaryRow, Long> params = count("Params", SummaryRow::parameters, SummaryTable::count, " parameters");
         headerTip(params, "Learnable and state values of the layer");
-        TableColumn<SummaryRow, String> macs = text("MACs", r -> compact(r.multiplyAdds()), true, 70);
+        TableColumn<SummaryRow, Long> macs = count("MACs", SummaryRow::multiplyAdds, SummaryView::compact,
+                " multiply-adds per example");
         headerTip(macs, "Multiply-adds per example");
         headerTip(shape, "The shape of each example at the layer's output (no batch dimension)");
-        macs.setCellFactory(col -> new NumberCell(r -> SummaryTable.count(r.multiplyAdds())));
         table.getColumns().setAll(java.util.List.of(name, type, shape, params, macs));
         for (TableColumn<SummaryRow, ?> c : table.getColumns()) {
             c.setReorderable(false);
@@ -211,47 +218,41 @@ public final class SummaryView extends VBox {
         return value;
     }
 
-    private static TableColumn<SummaryRow, String> text(String title, Function<SummaryRow, String> value, boolean number,
-                                                        double width) {
+    private static TableColumn<SummaryRow, String> text(String title, Function<SummaryRow, String> value) {
         TableColumn<SummaryRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        if (number) {
-            c.getStyleClass().add("number-column");
-        }
-        c.setCellFactory(col -> {
-            TableCell<SummaryRow, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    setTooltip(empty || item == null || item.isEmpty() ? null : Views.tip(item));
-                }
-            };
-            if (number) {
-                cell.setAlignment(Pos.CENTER_RIGHT);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : Views.tip(item));
             }
-            return cell;
         });
         return c;
     }
 
-    /** A right-aligned count whose tooltip has every digit. */
-    private static final class NumberCell extends TableCell<SummaryRow, String> {
-        private final Function<SummaryRow, String> exact;
+    /** A right-aligned count, sorted as a number ("?" last), whose tooltip has every digit. */
+    private static TableColumn<SummaryRow, Long> count(String title, Function<SummaryRow, Long> value,
+                                                       LongFunction<String> format, String what) {
+        TableColumn<SummaryRow, Long> c = new TableColumn<>(title);
+        c.getStyleClass().add("number-column");
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setComparator(Comparator.comparingLong(n -> n < 0 ? Long.MAX_VALUE : n));
+        c.setCellFactory(col -> new TableCell<>() {
+            {
+                setAlignment(Pos.CENTER_RIGHT);
+            }
 
-        NumberCell(Function<SummaryRow, String> exact) {
-            this.exact = exact;
-            setAlignment(Pos.CENTER_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            SummaryRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty ? null : item);
-            setTooltip(row == null ? null : Views.tip(exact.apply(row) + " multiply-adds per example"));
-        }
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+                setTooltip(empty || item == null ? null
+                        : Views.tip(item < 0 ? "Not known yet" : SummaryTable.count(item) + what));
+            }
+        });
+        return c;
     }
 
     /** The layer's name behind a dot in its category's colour. */

@@ -43,8 +43,8 @@ class ArrayStatisticsTest {
 
     @Test
     void numbersForPeople() {
-        assertThat(ArraysView.number(0.050084)).isEqualTo("0.05008");
-        assertThat(ArraysView.number(-0.23634)).isEqualTo("-0.2363");
+        assertThat(ArraysView.number(0.050084)).isEqualTo("0.0501");
+        assertThat(ArraysView.number(-0.23634)).isEqualTo("-0.236");
         assertThat(ArraysView.number(8.21e-5)).isEqualTo("8.21e-5");
         assertThat(ArraysView.number(123456.0)).isEqualTo("1.23e5");
         assertThat(ArraysView.number(0)).isEqualTo("0");

@@ -67,8 +67,68 @@ public final class InspectorDemo {
         model.select(selected);
         InspectorPanel panel = new InspectorPanel(model);
         panel.setPrefWidth(320);
+        panel.setMinWidth(240);
         HBox.setHgrow(panel, Priority.ALWAYS);
         return panel;
+    }
+
+    static HBox row(InspectorPanel... panels) {
+        HBox root = new HBox();
+        for (InspectorPanel p : panels) {
+            if (!root.getChildren().isEmpty()) {
+                root.getChildren().add(new Separator(javafx.geometry.Orientation.VERTICAL));
+            }
+            root.getChildren().add(p);
+        }
+        return root;
+    }
+
+    /** LeNet-5 as a whole; a Linear with weights and a refused value; a kernel too big; a container; two layers. */
+    static HBox pageOne() {
+        NetDocument lenet = TestNets.lenet();
+        InspectorPanel net = panel(lenet);
+
+        InspectorPanel linear = panel(lenet, NodePath.of("linear1"));
+        linear.getModel().setWeights(weights(lenet));
+        var units = linear.getModel().parameters().field("units").orElseThrow();
+        units.setText("-3");
+        units.commit();
+
+        Chain tooBig = Chain.of(PortDecls.shape(1, 28, 28),
+                Layer.of("Convolution", "channels", 16, "kernel", 31, "padding", 1), Layer.of("Ramp"),
+                Layer.of("Flatten"), Layer.of("Linear", "units", 10));
+        InspectorPanel conv = panel(new NetDocument("Too big", tooBig, null), NodePath.of("convolution1"));
+
+        NetDocument small = TestNets.graphWithBlock();
+        InspectorPanel block = panel(small, NodePath.of("block"));
+        InspectorPanel several = panel(small, NodePath.of("conv"), NodePath.of("logits"));
+        return row(net, linear, conv, block, several);
+    }
+
+    /** A pooling (choices, a computed default), an expression, batch norm with weights, an LSTM, a broken net at 480 px. */
+    static HBox pageTwo() {
+        NetDocument lenet = TestNets.lenet();
+        InspectorPanel pooling = panel(lenet, NodePath.of("pooling1"));
+
+        Chain seq = Chain.of(PortDecls.indices(97, "n"), Layer.of("Embedding", "size", 32),
+                Layer.of("LSTM", "units", 64, "returnSequences", false), Layer.of("Elementwise", "function", "tanh(x)*sigmoid(x)"),
+                Layer.of("Dropout", "rate", 0.25), Layer.of("Linear", "units", 5), Layer.of("Softmax"));
+        NetDocument text = new NetDocument("Sequence classifier", seq, null);
+        InspectorPanel lstm = panel(text, NodePath.of("lstm1"));
+        InspectorPanel expr = panel(text, NodePath.of("elementwise1"));
+
+        NetDocument small = TestNets.graphWithBlock();
+        InspectorPanel bn = panel(small, NodePath.of("block", "batchnorm1"));
+        bn.getModel().setWeights(weights(small));
+
+        CommandStack broken = new CommandStack(lenet);
+        broken.execute(new org.netstudio.netgraph.edit.SetParameter(NodePath.of("convolution2"), "kernel", 13));
+        InspectorModel m = new InspectorModel(broken);
+        InspectorPanel net = new InspectorPanel(m);
+        net.setPrefWidth(480);
+        net.setMinWidth(480);
+        HBox.setHgrow(net, Priority.ALWAYS);
+        return row(pooling, lstm, expr, bn, net);
     }
 
     /** The demo application (a separate class so that a plain classpath launch works). */
@@ -76,29 +136,7 @@ public final class InspectorDemo {
         @Override
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
-            NetDocument lenet = TestNets.lenet();
-
-            InspectorPanel net = panel(lenet);
-
-            InspectorPanel linear = panel(lenet, NodePath.of("linear1"));
-            linear.getModel().setWeights(weights(lenet));
-            var units = linear.getModel().parameters().field("units").orElseThrow();
-            units.setText("-3");
-            units.commit();
-
-            Chain tooBig = Chain.of(PortDecls.shape(1, 28, 28),
-                    Layer.of("Convolution", "channels", 16, "kernel", 31, "padding", 1), Layer.of("Ramp"),
-                    Layer.of("Flatten"), Layer.of("Linear", "units", 10));
-            InspectorPanel conv = panel(new NetDocument("Too big", tooBig, null), NodePath.of("convolution1"));
-
-            NetDocument small = TestNets.graphWithBlock();
-            InspectorPanel block = panel(small, NodePath.of("block"));
-            InspectorPanel several = panel(small, NodePath.of("conv"), NodePath.of("logits"));
-
-            HBox root = new HBox(net, new Separator(javafx.geometry.Orientation.VERTICAL), linear,
-                    new Separator(javafx.geometry.Orientation.VERTICAL), conv,
-                    new Separator(javafx.geometry.Orientation.VERTICAL), block,
-                    new Separator(javafx.geometry.Orientation.VERTICAL), several);
+            HBox root = "2".equals(args.size() > 2 ? args.get(2) : "1") ? pageTwo() : pageOne();
             Scene scene = new Scene(root, 1600, 1000);
             InspectorTheme.named(args.isEmpty() ? "light" : args.get(0)).apply(scene);
             stage.setScene(scene);
