@@ -237,6 +237,32 @@ class NetCanvasGuiTest {
     }
 
     @Test
+    void panWithTheWheelSpaceDragAndMiddleDrag(FxRobot robot) {
+        CanvasFixture f = open(robot, CanvasDemo.lenet());
+        NodeItem a = f.node("tanh1");
+        Point2D empty = f.screen(a.x() - 150, a.centerY());
+        double y0 = f.canvas.panYProperty().get();
+        robot.moveTo(empty).scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        double y1 = f.canvas.panYProperty().get();
+        assertThat(y1).isNotEqualTo(y0);
+
+        double x1 = f.canvas.panXProperty().get();
+        robot.interact(f.canvas::requestFocus);
+        robot.press(KeyCode.SPACE);
+        robot.drag(empty, MouseButton.PRIMARY).dropBy(60, 0);
+        robot.release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.canvas.panXProperty().get()).isCloseTo(x1 + 60, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(f.model.getSelection()).isEmpty();
+
+        robot.drag(empty, MouseButton.MIDDLE).dropBy(0, 40);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.canvas.panYProperty().get()).isCloseTo(y1 + 40, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(f.undoDepth()).isZero();
+    }
+
+    @Test
     void paletteSearchFindsLayersByAlias(FxRobot robot) {
         CanvasFixture f = open(robot, CanvasFixture.emptyGraph(3));
         robot.clickOn(f.palette.searchField()).write("dense");
