@@ -99,6 +99,8 @@ public final class InspectorModel {
 
     private final CommandStack.Listener stackListener = this::stackChanged;
     private boolean inferring;
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     /** A model with nothing to show yet; set a stack or a document. */
     public InspectorModel() {
@@ -265,7 +267,28 @@ public final class InspectorModel {
         }
     }
 
+    /**
+     * Derives everything shown. A refresh can cause another (a field that loses focus because its
+     * row is replaced commits, and the edit changes the document): that one runs after this one
+     * ends, so that what is shown is always derived from the latest document.
+     */
     private void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        try {
+            do {
+                refreshAgain = false;
+                derive();
+            } while (refreshAgain);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void derive() {
         editable.set(edits.canEdit());
         NetDocument doc = document.get();
         InferenceResult result = inference.get();

@@ -146,6 +146,18 @@ class InspectorPanelGuiTest {
     }
 
     @Test
+    void selectingAnotherLayerWhileTypingCommitsToTheFirst(FxRobot robot) {
+        open(robot, TestNets.lenet(), NodePath.of("linear1"));
+        typeInto(robot, "#param-units", "128");
+        robot.interact(() -> model.select(NodePath.of("linear2"))); // a click on the canvas
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(robot, () -> unitsOf(stack, "linear1"))).isEqualTo(128);
+        assertThat(onFx(robot, () -> robot.lookup("#param-units").queryAs(TextField.class).getText())).isEqualTo("10");
+        assertThat(text(robot, "#in-Input")).as("linear2 now reads linear1's 128 outputs").isEqualTo("128");
+        assertThat(undoDepth(robot)).isEqualTo(1);
+    }
+
+    @Test
     void escapeRevertsAndArrowKeysStep(FxRobot robot) {
         open(robot, TestNets.lenet(), NodePath.of("linear2"));
         typeInto(robot, "#param-units", "77");
