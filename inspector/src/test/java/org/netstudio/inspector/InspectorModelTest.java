@@ -302,6 +302,18 @@ class InspectorModelTest {
     }
 
     @Test
+    void withoutADocumentThereIsNothingToShow() {
+        InspectorModel empty = new InspectorModel();
+        assertThat(empty.getMode()).isEqualTo(InspectorMode.EMPTY);
+        empty.setDocument(TestNets.lenet());
+        assertThat(empty.getMode()).isEqualTo(InspectorMode.NET);
+        empty.setDocument(null);
+        assertThat(empty.getMode()).isEqualTo(InspectorMode.EMPTY);
+        assertThat(empty.getSummaryRows()).isEmpty();
+        assertThat(empty.getDeclarations()).isEmpty();
+    }
+
+    @Test
     void pathsThatNameNoNodeAreIgnored() {
         model.select(NodePath.of("nope"));
         assertThat(model.getMode()).isEqualTo(InspectorMode.NET);
