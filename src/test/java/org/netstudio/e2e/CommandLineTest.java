@@ -39,7 +39,7 @@ class CommandLineTest {
     @Test
     void anUnknownArgumentIsAUsageError() {
         assertThat(run("no-such-subcommand")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("Unmatched argument").contains("Usage: netstudio");
+        assertThat(err.toString()).contains("Unmatched argument").contains("Did you mean: netstudio");
         assertThat(out.toString()).isEmpty();
     }
 }
