@@ -13,6 +13,9 @@ set "ARGS_FILE=%TARGET%\classpath.args"
 rem DJL must never phone home: no tracking probe, no downloads (DESIGN.md).
 set "OPT_OUT_TRACKING=true"
 set "DJL_OFFLINE=true"
+rem PyTorch's OpenMP threads spin while idle unless told otherwise; on a busy machine that cost
+rem training throughput ninefold (engine-bridge sets this itself through libc on Linux and macOS).
+if not defined OMP_WAIT_POLICY set "OMP_WAIT_POLICY=PASSIVE"
 
 call :check
 if "%STATE%"=="ok" goto run

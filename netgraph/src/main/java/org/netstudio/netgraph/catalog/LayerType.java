@@ -69,11 +69,25 @@ public record LayerType(String name, List<String> aliases, Category category, St
                 return p;
             }
             if (p.variadic() && portName.startsWith(p.name())
-                    && portName.substring(p.name().length()).matches("[1-9][0-9]*")) {
+                    && isOrdinal(portName, p.name().length())) {
                 return p;
             }
         }
         return null;
+    }
+
+    /** Whether {@code s} from {@code from} on is a positive number without leading zeros ("1", "12"). Runs on every wire check, so no regex. */
+    private static boolean isOrdinal(String s, int from) {
+        if (from >= s.length() || s.charAt(from) == '0') {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

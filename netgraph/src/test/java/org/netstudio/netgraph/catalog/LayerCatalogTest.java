@@ -52,6 +52,19 @@ class LayerCatalogTest {
     }
 
     @Test
+    void numberedPortsOfAVariadicInputResolveToItsSpec() {
+        LayerType total = LayerCatalog.standard().resolve("Total").orElseThrow();
+        String port = total.inputNames(3).get(2);
+        assertThat(total.inputSpec(port)).isNotNull();
+        String base = port.replaceAll("[0-9]+$", "");
+        assertThat(total.inputSpec(base + "12")).isNotNull();
+        assertThat(total.inputSpec(base + "0")).isNull();
+        assertThat(total.inputSpec(base + "01")).isNull();
+        assertThat(total.inputSpec(base + "x")).isNull();
+        assertThat(total.inputSpec("Nothing")).isNull();
+    }
+
+    @Test
     void searchFindsLayersByAliasBestFirst() {
         assertThat(LayerCatalog.standard().search("dense")).first().extracting(LayerType::name).isEqualTo("Linear");
         assertThat(LayerCatalog.standard().search("relu")).extracting(LayerType::name).startsWith("Ramp");
