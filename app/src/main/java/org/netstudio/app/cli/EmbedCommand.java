@@ -1,0 +1,115 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.netstudio.engine.text.SentenceEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio embed SENTENCE... [--json]}: sentence embeddings from the pretrained
+ * all-MiniLM-L6-v2 (the gallery's {@code minilm}), and how similar the sentences are to each other.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Embed sentences with the pretrained all-MiniLM-L6-v2 (384 values each, unit length) and print"
+                + " the first values of each embedding and the cosine similarity of every two sentences.")
+public final class EmbedCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Texts to embed; quote each one.")
+    private List<String> sentences;
+
+    @Option(names = "--json", description = "Print {\"dimension\":…,\"sentences\":[…],\"embeddings\":[[…]],"
+            + "\"similarities\":[[…]]} with every value instead of a summary.")
+    private boolean json;
+
+    @Option(names = "--values", paramLabel = "N", defaultValue = "5",
+            description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
+    private int values;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        float[][] embeddings;
+        int dimension;
+        try (SentenceEncoder encoder = SentenceEncoder.miniLm()) {
+            embeddings = encoder.embed(sentences);
+            dimension = encoder.dimension();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            spec.commandLine().getErr().println("netstudio embed: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        double[][] similarities = SentenceEncoder.similarities(embeddings);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(dimension, sentences, embeddings, similarities));
+        } else {
+            out.print(summary(dimension, sentences, embeddings, similarities, Math.max(0, values)));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static ObjectNode toJson(int dimension, List<String> sentences, float[][] embeddings, double[][] similarities) {
+        ObjectNode root = JsonOutput.NODES.objectNode();
+        root.put("model", "all-MiniLM-L6-v2");
+        root.put("dimension", dimension);
+        ArrayNode texts = root.putArray("sentences");
+        sentences.forEach(texts::add);
+        ArrayNode rows = root.putArray("embeddings");
+        for (float[] e : embeddings) {
+            ArrayNode row = rows.addArray();
+            for (float v : e) {
+                row.add(v);
+            }
+        }
+        ArrayNode sims = root.putArray("similarities");
+        for (double[] r : similarities) {
+            ArrayNode row = sims.addArray();
+            for (double v : r) {
+                row.add(v);
+            }
+        }
+        return root;
+    }
+
+    static String summary(int dimension, List<String> sentences, float[][] embeddings, double[][] similarities,
+                          int values) {
+        StringBuilder sb = new StringBuilder();
+        int n = sentences.size();
+        sb.append(String.format(Locale.ROOT, "all-MiniLM-L6-v2: %d %s, %d values each (unit length)\n\n", n,
+                n == 1 ? "sentence" : "sentences", dimension));
+        int shown = Math.min(values, dimension);
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format(Locale.ROOT, "%d  %s\n  ", i + 1, sentences.get(i)));
+            for (int k = 0; k < shown; k++) {
+                sb.append(String.format(Locale.ROOT, " %8.5f", embeddings[i][k]));
+            }
+            sb.append(shown < dimension ? String.format(Locale.ROOT, "  … (%d more)\n", dimension - shown) : "\n");
+        }
+        sb.append("\nCosine similarity\n");
+        int width = String.valueOf(n).length();
+        sb.append(" ".repeat(width));
+        for (int j = 0; j < n; j++) {
+            sb.append(String.format(Locale.ROOT, " %7d", j + 1));
+        }
+        sb.append("\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format(Locale.ROOT, "%" + width + "d", i + 1));
+            for (int j = 0; j < n; j++) {
+                sb.append(String.format(Locale.ROOT, " %7.4f", similarities[i][j]));
+            }
+            sb.append("\n");
+        }
+        return sb.toString();
+    }
+}

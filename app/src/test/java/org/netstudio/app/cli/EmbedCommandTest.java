@@ -1,0 +1,96 @@
+package org.netstudio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code netstudio embed}, running the real all-MiniLM-L6-v2. */
+class EmbedCommandTest {
+
+    private static final String FOOD = "A man is eating food.";
+    private static final String BREAD = "A man is eating a piece of bread.";
+    private static final String BABY = "The girl is carrying a baby.";
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHoldsUnitEmbeddingsAndTheSimilarityMatrix() throws IOException {
+        Run r = run("embed", FOOD, BREAD, BABY, "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.get("dimension").asInt()).isEqualTo(384);
+        assertThat(o.get("sentences")).hasSize(3);
+        assertThat(o.at("/sentences/1").asText()).isEqualTo(BREAD);
+        JsonNode embeddings = o.get("embeddings");
+        assertThat(embeddings).hasSize(3);
+        for (JsonNode e : embeddings) {
+            assertThat(e).hasSize(384);
+            double sum = 0;
+            for (JsonNode v : e) {
+                sum += v.asDouble() * v.asDouble();
+            }
+            assertThat(Math.sqrt(sum)).isCloseTo(1.0, within(1e-5));
+        }
+        JsonNode sims = o.get("similarities");
+        assertThat(sims).hasSize(3);
+        assertThat(sims.at("/0/0").asDouble()).isEqualTo(1.0);
+        assertThat(sims.at("/0/1").asDouble()).isEqualTo(sims.at("/1/0").asDouble());
+        assertThat(sims.at("/0/1").asDouble()).as("food ~ bread").isGreaterThan(sims.at("/0/2").asDouble() + 0.3);
+        double dot = 0;
+        for (int k = 0; k < 384; k++) {
+            dot += embeddings.at("/0/" + k).asDouble() * embeddings.at("/1/" + k).asDouble();
+        }
+        assertThat(sims.at("/0/1").asDouble()).as("the cosine of the printed embeddings").isCloseTo(dot, within(1e-5));
+    }
+
+    @Test
+    void summaryShowsTheFirstValuesAndTheMatrix() {
+        Run r = run("embed", FOOD, BREAD, "--values", "3");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("all-MiniLM-L6-v2: 2 sentences, 384 values each")
+                .contains("1  " + FOOD).contains("2  " + BREAD)
+                .contains("… (381 more)")
+                .contains("Cosine similarity")
+                .containsPattern("(?m)^1  1\\.0000  0\\.7\\d{3}$")
+                .containsPattern("(?m)^2  0\\.7\\d{3}  1\\.0000$");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+(-?\\d\\.\\d{5}\\s*){3}… \\(381 more\\)"))).hasSize(2);
+    }
+
+    @Test
+    void anEmptySentenceIsEmbeddedToo() throws IOException {
+        Run r = run("embed", "", FOOD, "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.at("/embeddings/0")).hasSize(384);
+        assertThat(o.at("/similarities/0/1").asDouble()).isBetween(-1.0, 1.0);
+    }
+
+    @Test
+    void noSentenceIsAUsageError() {
+        Run r = run("embed");
+
+        assertThat(r.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(r.err()).contains("SENTENCE");
+    }
+}
