@@ -5,9 +5,11 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.NetTrainer;
 import org.netstudio.engine.train.TrainingListener;
@@ -91,6 +93,45 @@ public final class NetTrain {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /**
+     * Checks, without preparing a training, that a net can be trained on a dataset: the net is
+     * valid, has one input and one output and no loss layer, its input holds one example, and its
+     * output has one value per class (class targets) or per target value (real targets). Cheap
+     * (compiles the net, allocates no native memory); for a trainer panel to explain a mismatch
+     * before Train is pressed. Sizes the net leaves open are not checked here.
+     *
+     * @param net  the net
+     * @param data the dataset
+     * @return a message for people when they do not fit, else empty
+     */
+    public static Optional<String> checkFit(NetNode net, Dataset data) {
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(data, "data");
+        try {
+            CompiledNet compiled = NetCompiler.compile(net, 0);
+            checkShape(compiled);
+            TensorType in = compiled.inputTypes().get(0);
+            if (in.isFullyKnown() && in.elementCount() != data.featureLength()) {
+                return Optional.of("The net takes inputs of shape " + in.shapeText() + " ("
+                        + in.elementCount() + " values), but the examples of '" + data.name() + "' have "
+                        + data.featureLength() + " values");
+            }
+            TensorType out = compiled.outputTypes().get(0);
+            long wanted = data.targets() instanceof Targets.Classes c ? c.classCount()
+                    : ((Targets.Values) data.targets()).width();
+            String what = data.targets() instanceof Targets.Classes
+                    ? wanted + " classes" : wanted + " target value(s) per example";
+            if (out.isFullyKnown() && out.elementCount() != wanted) {
+                return Optional.of("The net outputs " + out.elementCount() + " value(s) per example (shape "
+                        + out.shapeText() + "), but '" + data.name() + "' has " + what
+                        + "; make the last layer output " + wanted);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

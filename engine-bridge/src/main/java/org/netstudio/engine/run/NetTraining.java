@@ -72,6 +72,17 @@ public final class NetTraining {
     }
 
     /**
+     * The net's current weights, copied into Java memory: call it from a listener (on the training
+     * thread, between batches, e.g. to draw a decision boundary after each epoch) or after the run
+     * ended; at any other moment training may be changing them.
+     *
+     * @return the weights, or {@link Weights#EMPTY} before the net is initialised
+     */
+    public Weights currentWeights() {
+        return compiled.isInitialized() ? NetWeights.read(compiled, metadata) : Weights.EMPTY;
+    }
+
+    /**
      * Trains on the calling thread.
      *
      * @return the trained net: the best epoch's weights, or after a failure or stop the best so
