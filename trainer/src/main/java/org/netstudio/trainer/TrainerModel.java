@@ -1,0 +1,512 @@
+package org.netstudio.trainer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.trainer.boundary.BoundaryPicture;
+import org.netstudio.trainer.charts.TrainingHistory;
+import org.netstudio.trainer.data.DataChoice;
+import org.netstudio.trainer.data.DataLoader;
+import org.netstudio.trainer.data.DataSource;
+import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.options.OptionsForm;
+import org.netstudio.trainer.results.HistoryCsv;
+import org.netstudio.trainer.results.Outcome;
+import org.netstudio.trainer.run.TrainerInbox;
+import org.netstudio.trainer.run.TrainerNews;
+import org.netstudio.trainer.run.TrainingSession;
+
+/**
+ * The trainer panel's view-model: which data, which options, the running training and what it
+ * produced, as observable properties. It holds no scene-graph types.
+ *
+ * <p><b>Embedding.</b> The app sets the current net with {@link #netProperty()} and receives
+ * trained weights through {@link #setOnUseWeights}: when the person presses "Use these weights"
+ * the callback gets the weights of the trained net (for the net the training started from), to
+ * put into the document as one undoable command.
+ *
+ * <p><b>Threads.</b> Properties are read and written on the UI thread. Loading data, training,
+ * drawing decision boundaries and evaluating run on background threads and post their news to an
+ * inbox; {@link #applyPending()} applies everything that arrived, and the panel calls it once per
+ * animation frame, so training never waits for the UI and the UI redraws at most once per frame.
+ */
+public final class TrainerModel {
+
+    private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
+    private final Executor worker;
+    private final DataLoader loader;
+
+    private final ObjectProperty<NetDocument> net = new SimpleObjectProperty<>(this, "net");
+    private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>(this, "choice");
+    private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper sourceOnDisk = new ReadOnlyBooleanWrapper(this, "sourceOnDisk", true);
+    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress", -1);
+    private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
+    private final ReadOnlyStringWrapper fitProblem = new ReadOnlyStringWrapper(this, "fitProblem", "");
+    private final OptionsForm options = new OptionsForm();
+
+    private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
+            TrainerState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper(this, "historyRevision");
+    private final ReadOnlyObjectWrapper<BoundaryPicture> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final BooleanBinding canTrain;
+
+    private TrainingHistory history = new TrainingHistory();
+    private TrainingSession session;
+    private NetDocument trainedFrom;
+    private long startNanos;
+    private long totalExamples;
+    private Consumer<Weights> onUseWeights = w -> { };
+
+    /** A model with its own background thread and the standard dataset locations. */
+    public TrainerModel() {
+        this(newWorker(), new DataLoader());
+    }
+
+    /**
+     * A model with a given background executor and data loader (tests).
+     *
+     * @param worker runs data loading, boundary pictures and evaluation, one job at a time
+     * @param loader loads data
+     */
+    public TrainerModel(Executor worker, DataLoader loader) {
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        canTrain = Bindings.createBooleanBinding(() -> {
+            // Read every dependency: a lazy property nobody reads fires no further invalidations.
+            boolean validOptions = options.valid().get();
+            Object[] read = {state.get(), data.get(), loading.get(), fitProblem.get(), net.get()};
+            return validOptions && read.length > 0 && reasonNotToTrain().isEmpty();
+        }, state, options.valid(), data, loading, fitProblem, net);
+        choice.addListener((o, was, now) -> reload());
+        net.addListener((o, was, now) -> recheckFit());
+        worker.execute(() -> {
+            try {
+                inbox.post(new TrainerNews.Devices(Devices.system().list()));
+            } catch (RuntimeException | LinkageError e) {
+                // No engine: the CPU entry the form starts with stays the only choice.
+            }
+        });
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "netstudio-trainer-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // ---- embedding ----
+
+    /** The net to train: the app keeps it current; a change resets nothing but the data check. */
+    public ObjectProperty<NetDocument> netProperty() {
+        return net;
+    }
+
+    /**
+     * Sets who receives the trained weights when the person presses "Use these weights".
+     *
+     * @param receiver gets the weights of the net training started from, on the UI thread
+     */
+    public void setOnUseWeights(Consumer<Weights> receiver) {
+        this.onUseWeights = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    /** Hands the trained weights to the app; does nothing before a result exists. */
+    public void useWeights() {
+        Outcome o = outcome.get();
+        if (o != null && !o.trained().weights().isEmpty()) {
+            onUseWeights.accept(o.trained().weights());
+            message.set("The trained weights were put into the net.");
+        }
+    }
+
+    // ---- data ----
+
+    /** What data is chosen; setting it loads the data in the background. */
+    public ObjectProperty<DataChoice> choiceProperty() {
+        return choice;
+    }
+
+    /** Chooses a source that needs no file (or keeps the current file for the same source). */
+    public void choose(DataSource source) {
+        DataChoice now = choice.get();
+        if (now != null && now.source() == source) {
+            return;
+        }
+        choice.set(DataChoice.of(source));
+    }
+
+    /** The loaded data, or null while none is. */
+    public ReadOnlyObjectProperty<LoadedData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    /** Whether data is being loaded or downloaded. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** False when the chosen IDX set is not on disk (the panel offers a download). */
+    public ReadOnlyBooleanProperty sourceOnDiskProperty() {
+        return sourceOnDisk.getReadOnlyProperty();
+    }
+
+    /** A download's progress in [0, 1], or -1 when none is going. */
+    public ReadOnlyDoubleProperty downloadProgressProperty() {
+        return downloadProgress.getReadOnlyProperty();
+    }
+
+    /** A line about the data: its size and classes, or why it could not be loaded. */
+    public ReadOnlyStringProperty dataMessageProperty() {
+        return dataMessage.getReadOnlyProperty();
+    }
+
+    /** Why the data does not fit the net (the engine's check), or empty. */
+    public ReadOnlyStringProperty fitProblemProperty() {
+        return fitProblem.getReadOnlyProperty();
+    }
+
+    /** Downloads the chosen IDX set, then loads it. */
+    public void download() {
+        DataChoice c = choice.get();
+        if (c == null || c.source().kind() != DataSource.Kind.IDX || loading.get()) {
+            return;
+        }
+        loading.set(true);
+        downloadProgress.set(0);
+        dataMessage.set("Downloading " + c.source().label() + "…");
+        worker.execute(() -> {
+            try {
+                loader.download(c.source(), (file, done, total) -> inbox.post(new TrainerNews.Download(
+                        total > 0 ? (double) done / total : -1, file.fileName())));
+                load(c);
+            } catch (IOException | RuntimeException e) {
+                inbox.post(new TrainerNews.Problem("The download failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void reload() {
+        DataChoice c = choice.get();
+        data.set(null);
+        fitProblem.set("");
+        if (c == null) {
+            return;
+        }
+        if (c.source().needsPath() && c.path() == null) {
+            dataMessage.set(c.source().kind() == DataSource.Kind.CSV ? "Choose a CSV file." : "Choose a folder.");
+            sourceOnDisk.set(true);
+            return;
+        }
+        loading.set(true);
+        dataMessage.set("Loading " + c.source().label() + "…");
+        worker.execute(() -> {
+            if (!loader.isAvailable(c.source())) {
+                inbox.post(new TrainerNews.Missing(c.source()));
+                return;
+            }
+            load(c);
+        });
+    }
+
+    /** On the worker: loads and checks the data against the current net. */
+    private void load(DataChoice c) {
+        try {
+            LoadedData loaded = loader.load(c);
+            inbox.post(new TrainerNews.DataReady(loaded, fit(loaded)));
+        } catch (IOException | RuntimeException e) {
+            inbox.post(new TrainerNews.Problem(e.getMessage()));
+        }
+    }
+
+    private String fit(LoadedData loaded) {
+        NetDocument doc = net.get();
+        return doc == null ? "" : NetTrain.checkFit(doc.net(), loaded.dataset()).orElse("");
+    }
+
+    private void recheckFit() {
+        LoadedData loaded = data.get();
+        if (loaded != null) {
+            worker.execute(() -> inbox.post(new TrainerNews.Fit(loaded, fit(loaded))));
+        }
+    }
+
+    // ---- options and training ----
+
+    /** The training options form. */
+    public OptionsForm options() {
+        return options;
+    }
+
+    /** Whether Train may be pressed. */
+    public BooleanBinding canTrainBinding() {
+        return canTrain;
+    }
+
+    /** Why Train cannot be pressed now, for its tooltip, or empty. */
+    public String reasonNotToTrain() {
+        if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
+            return "Training is running.";
+        }
+        if (net.get() == null) {
+            return "Open a net to train.";
+        }
+        if (loading.get()) {
+            return "The data is still loading.";
+        }
+        if (data.get() == null) {
+            return "Choose data to train on.";
+        }
+        if (!fitProblem.get().isEmpty()) {
+            return fitProblem.get();
+        }
+        return options.firstProblem();
+    }
+
+    /** Starts training the current net on the current data; does nothing when it cannot. */
+    public void train() {
+        if (!canTrain.get()) {
+            return;
+        }
+        LoadedData loaded = data.get();
+        double fraction = options.validationFraction().value().orElseThrow();
+        try {
+            session = TrainingSession.start(net.get().net(), loaded, options.toOptions(), fraction, inbox, worker);
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        trainedFrom = net.get();
+        history = new TrainingHistory();
+        historyRevision.set(historyRevision.get() + 1);
+        boundary.set(null);
+        outcome.set(null);
+        progress.set(0);
+        startNanos = System.nanoTime();
+        totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
+        progressText.set("Starting…");
+        message.set("");
+        state.set(TrainerState.TRAINING);
+    }
+
+    /** Stops the running training; the best net so far becomes the result. */
+    public void stop() {
+        if (session != null && state.get() == TrainerState.TRAINING) {
+            state.set(TrainerState.STOPPING);
+            progressText.set(progressText.get() + " · stopping…");
+            session.stop();
+        }
+    }
+
+    /** The trained net of the current (or last) run, completed when training ends; empty before any. */
+    public Optional<CompletableFuture<TrainedNet>> run() {
+        return session == null ? Optional.empty() : Optional.of(session.result());
+    }
+
+    /** Where the panel is in its cycle. */
+    public ReadOnlyObjectProperty<TrainerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Progress of the run in [0, 1]. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Epoch, batch, throughput and time left, e.g. "Epoch 3/20 · batch 12/26 · 4,210 samples/s · 0:05 left". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The latest message for people (a failure, a confirmation), or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The curves of the current (or last) run; read it when {@link #historyRevisionProperty()} changes. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Changes (once per frame at most) when the history gained points. */
+    public ReadOnlyIntegerProperty historyRevisionProperty() {
+        return historyRevision.getReadOnlyProperty();
+    }
+
+    /** The decision boundary after the latest epoch, for planar data. */
+    public ReadOnlyObjectProperty<BoundaryPicture> boundaryProperty() {
+        return boundary.getReadOnlyProperty();
+    }
+
+    /** The evaluated result once training ended. */
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** The net the last training started from (its weights fit this net), or null. */
+    public NetDocument trainedFrom() {
+        return trainedFrom;
+    }
+
+    /** Writes the training history as CSV (see {@link HistoryCsv}). */
+    public void exportHistory(Path file) throws IOException {
+        HistoryCsv.write(file, history.epochs());
+    }
+
+    // ---- news from the background ----
+
+    /**
+     * Applies everything background work posted since the last call; the panel calls it once per
+     * frame. Many training events cost one history revision.
+     *
+     * @return the number of news applied
+     */
+    public int applyPending() {
+        List<TrainerNews> news = inbox.drain();
+        boolean curvesChanged = false;
+        for (TrainerNews n : news) {
+            curvesChanged |= apply(n);
+        }
+        if (curvesChanged) {
+            historyRevision.set(historyRevision.get() + 1);
+        }
+        return news.size();
+    }
+
+    /** Whether background work left news that {@link #applyPending()} has not applied yet. */
+    public boolean hasPending() {
+        return !inbox.isEmpty();
+    }
+
+    private boolean apply(TrainerNews news) {
+        if (news instanceof TrainerNews.Training t) {
+            return applyTraining(t);
+        }
+        if (news instanceof TrainerNews.DataReady r) {
+            if (r.data().choice().source() == currentSource()) {
+                data.set(r.data());
+                fitProblem.set(r.fitProblem());
+                loading.set(false);
+                sourceOnDisk.set(true);
+                downloadProgress.set(-1);
+                dataMessage.set(describe(r.data().dataset()));
+            }
+        } else if (news instanceof TrainerNews.Fit f) {
+            if (f.data() == data.get()) {
+                fitProblem.set(f.problem());
+            }
+        } else if (news instanceof TrainerNews.Boundary b) {
+            boundary.set(b.picture());
+        } else if (news instanceof TrainerNews.Evaluated e) {
+            outcome.set(e.outcome());
+            state.set(TrainerState.FINISHED);
+        } else if (news instanceof TrainerNews.Problem p) {
+            if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
+                message.set(p.message());
+                if (session != null && session.result().isDone()) {
+                    state.set(TrainerState.FINISHED);
+                }
+            } else {
+                loading.set(false);
+                downloadProgress.set(-1);
+                dataMessage.set(p.message());
+            }
+        } else if (news instanceof TrainerNews.Download d) {
+            downloadProgress.set(d.fraction());
+            dataMessage.set("Downloading " + d.text() + "…");
+        } else if (news instanceof TrainerNews.Missing m) {
+            if (m.source() == currentSource()) {
+                loading.set(false);
+                sourceOnDisk.set(false);
+                dataMessage.set(m.source().label() + " is not on this computer; download it (about 30 MB).");
+            }
+        } else if (news instanceof TrainerNews.Devices d) {
+            options.devices().setAll(d.devices());
+            options.deviceProperty().set(d.devices().get(0));
+        }
+        return false;
+    }
+
+    private DataSource currentSource() {
+        return choice.get() == null ? null : choice.get().source();
+    }
+
+    private boolean applyTraining(TrainerNews.Training t) {
+        TrainingEvent event = t.event();
+        if (event instanceof TrainingEvent.BatchEnded b) {
+            history.add(b);
+            updateProgress(b, t.nanos());
+            return true;
+        }
+        if (event instanceof TrainingEvent.EpochEnded e) {
+            history.add(e);
+            return true;
+        }
+        if (event instanceof TrainingEvent.Finished f) {
+            progress.set(1);
+            progressText.set(f.result().message());
+        } else if (event instanceof TrainingEvent.Failed f) {
+            message.set(f.message());
+            progressText.set("Failed");
+        }
+        return false;
+    }
+
+    private void updateProgress(TrainingEvent.BatchEnded b, long nanos) {
+        double seconds = Math.max(1e-9, (nanos - startNanos) / 1e9);
+        double rate = b.examplesTrained() / seconds;
+        long total = Math.max(1, totalExamples);
+        progress.set(Math.min(1, (double) b.examplesTrained() / total));
+        long left = Math.max(0, total - b.examplesTrained());
+        String eta = rate > 0 ? duration(left / rate) + " left" : "";
+        progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s",
+                b.epoch(), b.maxEpochs(), b.batch(), b.batchesPerEpoch(), rate, eta));
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String describe(Dataset d) {
+        String targets = d.classNames().isEmpty() ? "real-valued targets" : d.classNames().size() + " classes";
+        return String.format(Locale.ROOT, "%,d examples · %,d features · %s", d.size(), d.featureLength(), targets);
+    }
+}

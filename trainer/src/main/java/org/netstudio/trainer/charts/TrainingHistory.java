@@ -1,0 +1,89 @@
+package org.netstudio.trainer.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.netstudio.engine.train.EpochMetrics;
+import org.netstudio.engine.train.TrainingEvent;
+
+/**
+ * The curves of one training run as they grow: training loss per batch (raw and smoothed),
+ * validation loss per epoch, training and validation accuracy per epoch, and the best epoch.
+ * x is measured in epochs, so batch and epoch points share one axis. Not thread-safe: fed on the
+ * UI thread from coalesced events.
+ */
+public final class TrainingHistory {
+
+    /** Points a chart gets at most per series; more would not be visible in a panel. */
+    public static final int PLOT_POINTS = 400;
+
+    private final Smoother smoother = new Smoother(0.9);
+    private final List<ChartPoint> batchLoss = new ArrayList<>();
+    private final List<ChartPoint> smoothedLoss = new ArrayList<>();
+    private final List<ChartPoint> validationLoss = new ArrayList<>();
+    private final List<ChartPoint> trainingAccuracy = new ArrayList<>();
+    private final List<ChartPoint> validationAccuracy = new ArrayList<>();
+    private final List<EpochMetrics> epochs = new ArrayList<>();
+    private int bestEpoch;
+
+    /** Adds a batch's loss. */
+    public void add(TrainingEvent.BatchEnded batch) {
+        double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
+        batchLoss.add(new ChartPoint(x, batch.loss()));
+        smoothedLoss.add(new ChartPoint(x, smoother.add(batch.loss())));
+    }
+
+    /** Adds an epoch's metrics; an improved epoch becomes the best. */
+    public void add(TrainingEvent.EpochEnded epoch) {
+        EpochMetrics m = epoch.metrics();
+        epochs.add(m);
+        double x = m.epoch();
+        m.training().accuracy().ifPresent(a -> trainingAccuracy.add(new ChartPoint(x, a)));
+        m.validation().ifPresent(v -> {
+            validationLoss.add(new ChartPoint(x, v.loss()));
+            v.accuracy().ifPresent(a -> validationAccuracy.add(new ChartPoint(x, a)));
+        });
+        if (epoch.improved()) {
+            bestEpoch = m.epoch();
+        }
+    }
+
+    /** Training loss per batch, smoothed, thinned to {@link #PLOT_POINTS}. */
+    public List<ChartPoint> smoothedLoss() {
+        return Downsampler.minMax(smoothedLoss, PLOT_POINTS);
+    }
+
+    /** Training loss per batch, as measured, thinned to {@link #PLOT_POINTS}. */
+    public List<ChartPoint> batchLoss() {
+        return Downsampler.minMax(batchLoss, PLOT_POINTS);
+    }
+
+    /** Validation loss per epoch. */
+    public List<ChartPoint> validationLoss() {
+        return Downsampler.minMax(validationLoss, PLOT_POINTS);
+    }
+
+    /** Training accuracy per epoch (class targets only). */
+    public List<ChartPoint> trainingAccuracy() {
+        return Downsampler.minMax(trainingAccuracy, PLOT_POINTS);
+    }
+
+    /** Validation accuracy per epoch (class targets with validation data only). */
+    public List<ChartPoint> validationAccuracy() {
+        return Downsampler.minMax(validationAccuracy, PLOT_POINTS);
+    }
+
+    /** Every completed epoch's metrics, in order. */
+    public List<EpochMetrics> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    /** The number of batches recorded. */
+    public int batchCount() {
+        return batchLoss.size();
+    }
+
+    /** The best epoch so far (lowest validation loss), or 0 before the first epoch ends. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+}

@@ -1,0 +1,123 @@
+package org.netstudio.trainer.options;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netstudio.engine.device.DeviceInfo;
+import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.train.OptimizerKind;
+import org.netstudio.engine.train.TrainingOptions;
+
+/**
+ * The training options as a form: choices for the optimiser and device, and text fields for the
+ * numbers, each validated as it is typed with a message that quotes the value. {@link #valid()}
+ * is true when every field is; {@link #toOptions} builds the engine's options. No scene-graph types.
+ */
+public final class OptionsForm {
+
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
+            OptimizerKind.ADAM);
+    private final ObjectProperty<DeviceInfo> device = new SimpleObjectProperty<>(this, "device",
+            new DeviceInfo(DeviceSpec.CPU, "CPU"));
+    private final ObservableList<DeviceInfo> devices = FXCollections.observableArrayList(device.get());
+
+    private final OptionField<Double> learningRate = new OptionField<>("Learning rate", "0.01",
+            OptionField.decimal("The learning rate", 0, false, 10, true));
+    private final OptionField<Integer> batchSize = new OptionField<>("Batch size", "32",
+            OptionField.integer("The batch size", 1, 1_000_000));
+    private final OptionField<Integer> epochs = new OptionField<>("Epochs", "20",
+            OptionField.integer("The number of epochs", 1, 100_000));
+    private final OptionField<Integer> patience = new OptionField<>("Early stopping", "0",
+            OptionField.integer("The early-stopping patience (0 = off)", 0, 100_000));
+    private final OptionField<Integer> seed = new OptionField<>("Seed", "1",
+            OptionField.integer("The seed", 0, Integer.MAX_VALUE));
+    private final OptionField<Double> validationFraction = new OptionField<>("Validation", "0.2",
+            OptionField.decimal("The validation fraction", 0, true, 0.9, true));
+
+    private final BooleanBinding valid;
+
+    /** A form holding the defaults: Adam at 0.01, batch 32, 20 epochs, 20% validation, the CPU. */
+    public OptionsForm() {
+        // Reads the messages themselves: a lazy property that nobody reads fires no further invalidations.
+        valid = Bindings.createBooleanBinding(() -> fields().stream().allMatch(f -> f.messageProperty().get().isEmpty()),
+                fields().stream().map(OptionField::messageProperty).toArray(javafx.beans.Observable[]::new));
+    }
+
+    /** Every text field, in form order. */
+    public List<OptionField<?>> fields() {
+        return List.of(learningRate, batchSize, epochs, patience, seed, validationFraction);
+    }
+
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public ObjectProperty<DeviceInfo> deviceProperty() {
+        return device;
+    }
+
+    /** The devices to choose from: the CPU, then each GPU found (filled in once the engine has looked). */
+    public ObservableList<DeviceInfo> devices() {
+        return devices;
+    }
+
+    public OptionField<Double> learningRate() {
+        return learningRate;
+    }
+
+    public OptionField<Integer> batchSize() {
+        return batchSize;
+    }
+
+    public OptionField<Integer> epochs() {
+        return epochs;
+    }
+
+    public OptionField<Integer> patience() {
+        return patience;
+    }
+
+    public OptionField<Integer> seed() {
+        return seed;
+    }
+
+    public OptionField<Double> validationFraction() {
+        return validationFraction;
+    }
+
+    /** True when every field holds a valid value. */
+    public BooleanBinding valid() {
+        return valid;
+    }
+
+    /** The first problem of the form, or empty when it is valid. */
+    public String firstProblem() {
+        return fields().stream().map(f -> f.messageProperty().get()).filter(m -> !m.isEmpty()).findFirst().orElse("");
+    }
+
+    /**
+     * Builds the engine's options; the validation split is made by the trainer and passed as a set.
+     *
+     * @return the options, without a validation fraction
+     * @throws IllegalStateException when a field is invalid
+     */
+    public TrainingOptions toOptions() {
+        if (!valid.get()) {
+            throw new IllegalStateException(firstProblem());
+        }
+        return TrainingOptions.builder()
+                .optimizer(optimizer.get())
+                .learningRate(learningRate.value().orElseThrow())
+                .batchSize(batchSize.value().orElseThrow())
+                .maxEpochs(epochs.value().orElseThrow())
+                .earlyStoppingPatience(patience.value().orElseThrow())
+                .seed(seed.value().orElseThrow())
+                .device(device.get().spec())
+                .validationFraction(0)
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package org.netstudio.trainer.results;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.TrainingResult;
+
+/**
+ * What a finished (or stopped) training produced, evaluated for people: the trained net, and for
+ * classification the confusion matrix and some examples it gets wrong, measured on the validation
+ * data (the training data when there is none).
+ *
+ * @param trained the trained net and its history
+ * @param evaluatedOn the name of the data the matrix counts
+ * @param confusion the confusion matrix, for class targets
+ * @param misclassified up to {@link OutcomeEvaluator#MAX_MISCLASSIFIED} wrong predictions
+ */
+public record Outcome(TrainedNet trained, String evaluatedOn, Optional<ConfusionMatrix> confusion,
+        List<Misclassified> misclassified) {
+
+    /** Checks and copies the components. */
+    public Outcome {
+        Objects.requireNonNull(trained, "trained");
+        Objects.requireNonNull(evaluatedOn, "evaluatedOn");
+        Objects.requireNonNull(confusion, "confusion");
+        misclassified = List.copyOf(misclassified);
+    }
+
+    /** The training result: stop reason, best epoch, history, timings. */
+    public TrainingResult result() {
+        return trained.result();
+    }
+}

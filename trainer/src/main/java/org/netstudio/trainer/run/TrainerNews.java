@@ -1,0 +1,68 @@
+package org.netstudio.trainer.run;
+
+import java.util.List;
+import org.netstudio.engine.device.DeviceInfo;
+import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.trainer.boundary.BoundaryPicture;
+import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.results.Outcome;
+
+/** What background work tells the trainer's view-model, through a {@link TrainerInbox}. */
+public sealed interface TrainerNews {
+
+    /**
+     * A training event, with the time it happened.
+     *
+     * @param event the event
+     * @param nanos {@link System#nanoTime()} on the training thread when it arrived
+     */
+    record Training(TrainingEvent event, long nanos) implements TrainerNews {
+    }
+
+    /** A decision-boundary picture for the latest epoch. */
+    record Boundary(BoundaryPicture picture) implements TrainerNews {
+    }
+
+    /** The trained net, evaluated. */
+    record Evaluated(Outcome outcome) implements TrainerNews {
+    }
+
+    /**
+     * Data finished loading.
+     *
+     * @param data the data
+     * @param fitProblem why the data does not fit the net, or empty
+     */
+    record DataReady(LoadedData data, String fitProblem) implements TrainerNews {
+    }
+
+    /**
+     * The data was checked against the net again (the net changed).
+     *
+     * @param data the data checked
+     * @param problem why it does not fit, or empty
+     */
+    record Fit(LoadedData data, String problem) implements TrainerNews {
+    }
+
+    /** Something went wrong that the person should read. */
+    record Problem(String message) implements TrainerNews {
+    }
+
+    /**
+     * A download advanced.
+     *
+     * @param fraction done, in [0, 1], or -1 when the size is unknown
+     * @param text what is being fetched
+     */
+    record Download(double fraction, String text) implements TrainerNews {
+    }
+
+    /** An IDX set is not on disk; the panel offers to download it. */
+    record Missing(org.netstudio.trainer.data.DataSource source) implements TrainerNews {
+    }
+
+    /** The devices the engine found. */
+    record Devices(List<DeviceInfo> devices) implements TrainerNews {
+    }
+}

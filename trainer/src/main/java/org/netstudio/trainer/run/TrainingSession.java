@@ -1,0 +1,121 @@
+package org.netstudio.trainer.run;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.trainer.boundary.DecisionGrid;
+import org.netstudio.trainer.boundary.PlaneBounds;
+import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.data.ValidationSplit;
+import org.netstudio.trainer.results.OutcomeEvaluator;
+
+/**
+ * One training started from the panel. Training runs on the engine's own thread; its events, a
+ * decision boundary after each epoch (for planar data) and finally the evaluated result are posted
+ * to the inbox. Nothing here waits for the UI, and the UI never waits for this.
+ */
+public final class TrainingSession {
+
+    private final NetTraining training;
+    private final TrainerInbox<TrainerNews> inbox;
+    private final Executor worker;
+    private final ValidationSplit split;
+    private final NetNode net;
+    private final PlaneBounds bounds;
+    /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
+    private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
+
+    private TrainingSession(NetNode net, NetTraining training, ValidationSplit split, PlaneBounds bounds,
+            TrainerInbox<TrainerNews> inbox, Executor worker) {
+        this.net = net;
+        this.training = training;
+        this.split = split;
+        this.bounds = bounds;
+        this.inbox = inbox;
+        this.worker = worker;
+    }
+
+    /**
+     * Prepares and starts a training.
+     *
+     * @param net the net to train
+     * @param data the data
+     * @param options the options (their validation fraction is ignored)
+     * @param validationFraction the share of the data held back for validation
+     * @param inbox where news goes
+     * @param worker runs the boundary pictures and the final evaluation
+     * @return the running session
+     * @throws IllegalArgumentException when net, data and options do not fit (the engine's message)
+     */
+    public static TrainingSession start(NetNode net, LoadedData data, TrainingOptions options,
+            double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
+        ValidationSplit split = ValidationSplit.of(data.dataset(), validationFraction, options.seed());
+        TrainingOptions withSplit = options.toBuilder().validationFraction(0).validationSet(split.validation()).build();
+        NetTraining training = NetTrain.prepare(net, null, split.training(), withSplit);
+        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
+        TrainingSession session = new TrainingSession(net, training, split, bounds, inbox, worker);
+        training.addListener(session::onEvent);
+        training.start().whenComplete((trained, error) -> session.finished(trained, error));
+        return session;
+    }
+
+    /** On the training thread: hand the event over, and the weights for a boundary picture. */
+    private void onEvent(TrainingEvent event) {
+        inbox.post(new TrainerNews.Training(event, System.nanoTime()));
+        if (bounds != null && event instanceof TrainingEvent.EpochEnded epoch) {
+            Weights weights = training.currentWeights();
+            int number = epoch.metrics().epoch();
+            pendingBoundary.set(() -> inbox.post(new TrainerNews.Boundary(
+                    DecisionGrid.compute(net, weights, bounds, number))));
+            worker.execute(this::drawPendingBoundary);
+        }
+    }
+
+    private void drawPendingBoundary() {
+        Runnable job = pendingBoundary.getAndSet(null);
+        if (job != null) {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                inbox.post(new TrainerNews.Problem("The decision boundary could not be drawn: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void finished(TrainedNet trained, Throwable error) {
+        if (error != null) {
+            inbox.post(new TrainerNews.Problem("Training failed: " + error.getMessage()));
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                var evaluated = split.validation() != null ? split.validation() : split.training();
+                inbox.post(new TrainerNews.Evaluated(OutcomeEvaluator.evaluate(trained, evaluated)));
+            } catch (RuntimeException e) {
+                inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Asks training to stop before its next batch; the best net so far comes back as usual. */
+    public void stop() {
+        training.stop();
+    }
+
+    /** The future trained net. */
+    public CompletableFuture<TrainedNet> result() {
+        return training.result();
+    }
+
+    /** The examples trained on, per epoch. */
+    public int trainingSize() {
+        return split.training().size();
+    }
+}

@@ -1,0 +1,27 @@
+package org.netstudio.trainer;
+
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/** Nets the trainer tests train. */
+public final class TestNets {
+
+    private TestNets() {}
+
+    /** A small MLP for the 3-armed spirals: 2 → 32 → 32 → 3 classes. */
+    public static NetDocument spirals() {
+        return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
+    }
+
+    /** A net with two outputs, which cannot classify three spiral arms. */
+    public static NetDocument twoClasses() {
+        return new NetDocument("Two classes", Chain.of(PortDecl.of(TensorType.real(2)),
+                Layer.of("Linear", "units", 16), Layer.of("Ramp"), Layer.of("Linear", "units", 2),
+                Layer.of("Softmax")), null);
+    }
+}

@@ -1,0 +1,96 @@
+package org.netstudio.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.trainer.data.DataLoader;
+import org.netstudio.trainer.data.DataSource;
+import org.netstudio.trainer.results.HistoryCsv;
+
+/** The view-model without a stage: background work runs on the calling or training thread. */
+class TrainerModelTest {
+
+    /** Background jobs run at once on the thread that asks; news still goes through the inbox. */
+    private final TrainerModel model = new TrainerModel(Runnable::run, new DataLoader());
+
+    private void spiralsReady() {
+        model.netProperty().set(TestNets.spirals());
+        model.choose(DataSource.SPIRALS);
+        model.applyPending();
+        assertThat(model.dataProperty().get()).isNotNull();
+    }
+
+    private void applyUntilFinished() throws InterruptedException {
+        for (int i = 0; i < 2000 && model.outcomeProperty().get() == null; i++) {
+            model.applyPending();
+            Thread.sleep(5);
+        }
+        assertThat(model.outcomeProperty().get()).as("an evaluated result").isNotNull();
+    }
+
+    @Test
+    void spiralsLoadAndFitTheMlp() {
+        spiralsReady();
+        assertThat(model.dataMessageProperty().get()).isEqualTo("900 examples · 2 features · 3 classes");
+        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.canTrainBinding().get()).isTrue();
+    }
+
+    @Test
+    void aNetWithTooFewOutputsIsExplainedAndCannotTrain() {
+        spiralsReady();
+        model.netProperty().set(TestNets.twoClasses());
+        model.applyPending();
+        assertThat(model.fitProblemProperty().get()).contains("outputs 2 value(s)").contains("3 classes");
+        assertThat(model.canTrainBinding().get()).isFalse();
+        assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProblemProperty().get());
+    }
+
+    @Test
+    void eventsArrivingBetweenFramesAreAppliedAsOneUpdate() throws Exception {
+        spiralsReady();
+        model.options().epochs().textProperty().set("3");
+        model.options().batchSize().textProperty().set("30");
+        model.train();
+        assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
+        int revision = model.historyRevisionProperty().get();
+        TrainedNet trained = model.run().orElseThrow().get(60, TimeUnit.SECONDS);
+
+        int applied = model.applyPending();
+
+        // 720 training examples (20% held back) in batches of 30: 24 batches per epoch.
+        assertThat(applied).isGreaterThanOrEqualTo(3 * 24 + 3 + 1);
+        assertThat(model.historyRevisionProperty().get()).isEqualTo(revision + 1);
+        assertThat(model.history().batchCount()).isEqualTo(3 * 24);
+        assertThat(model.history().epochs()).hasSize(3);
+        assertThat(model.history().validationLoss()).hasSize(3);
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(trained.result().epochsCompleted()).isEqualTo(3);
+    }
+
+    @Test
+    void theResultCountsTheValidationDataAndItsWeightsGoToTheApp(@TempDir Path dir) throws Exception {
+        spiralsReady();
+        model.options().epochs().textProperty().set("2");
+        Weights[] received = new Weights[1];
+        model.setOnUseWeights(w -> received[0] = w);
+        model.train();
+        applyUntilFinished();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TrainerState.FINISHED);
+        assertThat(model.outcomeProperty().get().confusion().orElseThrow().total()).isEqualTo(180);
+        assertThat(model.boundaryProperty().get()).isNotNull();
+        model.useWeights();
+        assertThat(received[0]).isNotNull().isEqualTo(model.outcomeProperty().get().trained().weights());
+
+        Path csv = dir.resolve("h.csv");
+        model.exportHistory(csv);
+        assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo(HistoryCsv.HEADER);
+    }
+}

@@ -1,0 +1,67 @@
+package org.netstudio.trainer.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.netstudio.engine.train.OptimizerKind;
+import org.netstudio.engine.train.TrainingOptions;
+
+class OptionsFormTest {
+
+    private final OptionsForm form = new OptionsForm();
+
+    @Test
+    void theDefaultsAreValidAndBuildEngineOptions() {
+        form.optimizerProperty().set(OptimizerKind.RMSPROP);
+        form.learningRate().textProperty().set("0.003");
+        form.batchSize().textProperty().set("16");
+        form.epochs().textProperty().set("7");
+        form.patience().textProperty().set("2");
+        form.seed().textProperty().set("42");
+        assertThat(form.valid().get()).isTrue();
+        TrainingOptions o = form.toOptions();
+        assertThat(o.optimizer()).isEqualTo(OptimizerKind.RMSPROP);
+        assertThat(o.learningRate()).isEqualTo(0.003);
+        assertThat(o.batchSize()).isEqualTo(16);
+        assertThat(o.maxEpochs()).isEqualTo(7);
+        assertThat(o.earlyStoppingPatience()).isEqualTo(2);
+        assertThat(o.seed()).isEqualTo(42);
+    }
+
+    @Test
+    void aNegativeLearningRateIsExplained() {
+        form.learningRate().textProperty().set("-0.5");
+        assertThat(form.learningRate().messageProperty().get())
+                .isEqualTo("The learning rate must be more than 0 and at most 10, but was -0.5");
+        assertThat(form.valid().get()).isFalse();
+        assertThat(form.firstProblem()).startsWith("The learning rate");
+        assertThatThrownBy(form::toOptions).hasMessageContaining("learning rate");
+    }
+
+    @Test
+    void textThatIsNoNumberIsQuoted() {
+        form.learningRate().textProperty().set("fast");
+        assertThat(form.learningRate().messageProperty().get())
+                .isEqualTo("The learning rate must be a number, but was \"fast\"");
+        form.batchSize().textProperty().set("2.5");
+        assertThat(form.batchSize().messageProperty().get())
+                .isEqualTo("The batch size must be a whole number, but was \"2.5\"");
+        form.epochs().textProperty().set("0");
+        assertThat(form.epochs().messageProperty().get())
+                .isEqualTo("The number of epochs must be between 1 and 100000, but was 0");
+        form.validationFraction().textProperty().set("1");
+        assertThat(form.validationFraction().messageProperty().get())
+                .isEqualTo("The validation fraction must be at least 0 and at most 0.9, but was 1");
+    }
+
+    @Test
+    void fixingTheFieldClearsTheMessage() {
+        form.learningRate().textProperty().set("0");
+        assertThat(form.valid().get()).isFalse();
+        form.learningRate().textProperty().set(" 0.02 ");
+        assertThat(form.learningRate().messageProperty().get()).isEmpty();
+        assertThat(form.valid().get()).isTrue();
+        assertThat(form.toOptions().learningRate()).isEqualTo(0.02);
+    }
+}
