@@ -16,8 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.train.LossKind;
+import org.netstudio.engine.train.Metrics;
+import org.netstudio.engine.train.NetEvaluator;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
@@ -286,6 +291,67 @@ public final class NetRunner implements AutoCloseable {
             out.attach(owner);
             return out;
         }
+    }
+
+    /**
+     * Measures the net on a dataset with the loss training uses (cross-entropy on the scores
+     * before a final Softmax for class targets, else mean squared error), and for class targets
+     * counts which class each example is predicted as. Runs in batches on this runner's device.
+     *
+     * @param data the examples, each the size of the net's (one) input
+     * @return loss, accuracy and confusion matrix
+     * @throws IllegalArgumentException when the net has several inputs or outputs, or its input
+     *     or output does not fit the data (the message names both shapes)
+     */
+    public synchronized Evaluation evaluate(Dataset data) {
+        checkOpen();
+        Objects.requireNonNull(data, "data");
+        if (inputNames().size() != 1 || outputNames().size() != 1) {
+            throw new IllegalArgumentException("Evaluation needs a net with one input and one output, but this one has "
+                    + inputNames() + " and " + outputNames());
+        }
+        Shape shape = evaluationInputShape(data);
+        boolean classes = data.targets() instanceof Targets.Classes;
+        CompiledNet scorer = classes && net.outputIsSoftmax(0) ? net.withLogitOutputs() : net;
+        TensorType out = net.outputTypes().get(0);
+        if (classes) {
+            int k = ((Targets.Classes) data.targets()).classCount();
+            if (out.rankKnown() && (out.rank() != 1 || out.dim(0).isFixed() && out.dim(0).size() != k)) {
+                throw new IllegalArgumentException("The net outputs " + out.describe() + " per example, but '"
+                        + data.name() + "' has " + k + " classes: the output must be a vector of size " + k);
+            }
+        }
+        Metrics metrics = NetEvaluator.evaluate(scorer, shape, data, LossKind.AUTOMATIC);
+        if (!classes) {
+            return new Evaluation(metrics, List.of(), new long[0][]);
+        }
+        Targets.Classes targets = (Targets.Classes) data.targets();
+        int k = targets.classCount();
+        float[] scores = NetEvaluator.predict(scorer, shape, data);
+        long[][] confusion = new long[k][k];
+        for (int i = 0; i < data.size(); i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (scores[i * k + c] > scores[i * k + best]) {
+                    best = c;
+                }
+            }
+            confusion[targets.label(i)][best]++;
+        }
+        return new Evaluation(metrics, targets.classNames(), confusion);
+    }
+
+    /** The net's declared input shape when fully known (as in training), else the data's example shape. */
+    private Shape evaluationInputShape(Dataset data) {
+        TensorType t = net.inputTypes().get(0);
+        if (!t.isFullyKnown()) {
+            return data.featureShape();
+        }
+        long[] dims = new long[t.rank()];
+        for (int d = 0; d < dims.length; d++) {
+            dims[d] = t.dim(d).size();
+        }
+        return new Shape(dims);
     }
 
     /** Whether output {@code index} is a probability vector from a Softmax (for showing classes). */
