@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
-        subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class, EmbedCommand.class})
+        subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
+                TrainCommand.class, EvalCommand.class, PredictCommand.class, EmbedCommand.class})
 public final class NetStudioCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,147 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.run.Evaluation;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.train.Metrics;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio eval NET.nsnet --data NAME [--json]}: loss and accuracy of a trained net on a
+ * dataset's test split (or on the whole dataset when it has none), with per-class accuracy.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Measure a trained net on a dataset's test split (the whole dataset when it has none): loss,"
+                + " accuracy and per-class accuracy.",
+            "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet, or .json with its weights beside it) or a pretrained gallery id.")
+    private String net;
+
+    @Option(names = "--data", required = true, paramLabel = "NAME",
+            description = "spirals, moons, xor, linear, fashion-mnist, mnist, a .csv file (with --target) or a folder of images.")
+    private String data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
+    private String target;
+
+    @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
+    private boolean download;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedNet loaded;
+        try {
+            loaded = NetSource.loadWithWeights(net);
+        } catch (NetSource.UnreadableNetException e) {
+            err.println("netstudio eval: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        Weights weights = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
+        if (weights == null) {
+            err.println("netstudio eval: " + net + " holds no trained weights; train it first (netstudio train "
+                    + net + " --data … --out NET.nsnet)");
+            return ExitCodes.UNREADABLE;
+        }
+        NetFit fit = NetFit.of(loaded.document().net());
+        if (!fit.problems().isEmpty()) {
+            err.println("netstudio eval: " + net + " is not a valid net:");
+            fit.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.INVALID;
+        }
+        Dataset dataset;
+        try {
+            dataset = DataSource.open(data, target, download, fit.input(), fit.outputSize(),
+                    NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
+        } catch (DataSource.DataException e) {
+            if (e.usage()) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            err.println("netstudio eval: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        Dataset measured = dataset.testSet().orElse(dataset);
+        String mismatch = fit.mismatch(measured);
+        if (mismatch != null) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch);
+        }
+        Evaluation evaluation;
+        try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
+            evaluation = runner.evaluate(measured);
+        } catch (IllegalArgumentException e) {
+            err.println("netstudio eval: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(measured, evaluation));
+        } else {
+            print(out, measured, evaluation);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode toJson(Dataset measured, Evaluation e) {
+        ObjectNode o = JsonOutput.NODES.objectNode();
+        Metrics m = e.metrics();
+        o.put("data", measured.name());
+        o.put("examples", m.examples());
+        o.put("loss", m.loss());
+        if (m.accuracy().isPresent()) {
+            o.put("accuracy", m.accuracy().getAsDouble());
+            ArrayNode classes = o.putArray("classes");
+            for (int c = 0; c < e.classNames().size(); c++) {
+                ObjectNode k = classes.addObject();
+                k.put("name", e.classNames().get(c));
+                k.put("examples", e.classCount(c));
+                if (e.classAccuracy(c).isPresent()) {
+                    k.put("accuracy", e.classAccuracy(c).getAsDouble());
+                } else {
+                    k.putNull("accuracy");
+                }
+            }
+        } else {
+            o.putNull("accuracy");
+        }
+        return o;
+    }
+
+    private static void print(PrintWriter out, Dataset measured, Evaluation e) {
+        Metrics m = e.metrics();
+        out.println(String.format(Locale.ROOT, "%s: %,d examples", measured.name(), m.examples()));
+        out.println(String.format(Locale.ROOT, "loss      %.4f", m.loss()));
+        if (m.accuracy().isPresent()) {
+            out.println(String.format(Locale.ROOT, "accuracy  %.2f%%", 100 * m.accuracy().getAsDouble()));
+            out.println();
+            int width = Math.max(5, e.classNames().stream().mapToInt(String::length).max().orElse(5));
+            out.println(String.format(Locale.ROOT, "%-" + width + "s  %8s  %8s", "class", "examples", "accuracy"));
+            for (int c = 0; c < e.classNames().size(); c++) {
+                String acc = e.classAccuracy(c).isPresent()
+                        ? String.format(Locale.ROOT, "%.1f%%", 100 * e.classAccuracy(c).getAsDouble()) : "-";
+                out.println(String.format(Locale.ROOT, "%-" + width + "s  %,8d  %8s", e.classNames().get(c),
+                        e.classCount(c), acc));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,168 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.netstudio.engine.encoding.ClassEncoder;
+import org.netstudio.engine.encoding.ClassProbability;
+import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.TensorValue;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio predict NET.nsnet INPUT...}: runs a trained net on images (by file path) or on
+ * comma-separated numbers and prints the decoded outputs: the most probable classes with their
+ * probabilities for a classifier, else the output values.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictCommand.NegativeNumbers.class,
+        description = {"Run a trained net on inputs: image files (PNG, JPEG, …, resized through the net's Image"
+                + " encoder) or comma-separated numbers. A classifier prints its most probable classes.",
+            "Exit code 0: predicted; 2: a net or an input that cannot be read."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet) or a pretrained gallery id.")
+    private String net;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "An image file, or numbers such as 0.5,-1.2.")
+    private List<String> inputs;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to show (default ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Lets inputs such as {@code -0.5,1.2} through as inputs rather than unknown options. */
+    static final class NegativeNumbers implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec commandSpec) {
+            commandSpec.parser().unmatchedOptionsArePositionalParams(true);
+            return commandSpec;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, but was " + top);
+        }
+        LoadedNet loaded;
+        try {
+            loaded = NetSource.loadWithWeights(net);
+        } catch (NetSource.UnreadableNetException e) {
+            err.println("netstudio predict: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        Weights weights = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
+        if (weights == null) {
+            err.println("netstudio predict: " + net + " holds no trained weights; train it first (netstudio train "
+                    + net + " --data … --out NET.nsnet)");
+            return ExitCodes.UNREADABLE;
+        }
+        NetFit fit = NetFit.of(loaded.document().net());
+        if (!fit.problems().isEmpty() || fit.inputs() != 1) {
+            err.println("netstudio predict: " + net + (fit.problems().isEmpty() ? " takes " + fit.inputs()
+                    + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
+            return ExitCodes.INVALID;
+        }
+        ImageEncoder encoder = NetInputs.declaredEncoder(loaded.document().net())
+                .or(() -> NetInputs.imageEncoder(fit.input())).orElse(null);
+        List<Prediction> predictions = new ArrayList<>();
+        try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
+            List<String> labels = runner.outputLabels(0);
+            boolean classes = !labels.isEmpty() || runner.outputIsProbabilities(0);
+            for (String input : inputs) {
+                float[] values;
+                try {
+                    values = NetInputs.values(input, fit.input(), encoder);
+                } catch (IOException e) {
+                    err.println("netstudio predict: " + input + ": " + e.getMessage());
+                    return ExitCodes.UNREADABLE;
+                } catch (IllegalArgumentException e) {
+                    err.println("netstudio predict: " + e.getMessage());
+                    return ExitCodes.UNREADABLE;
+                }
+                TensorValue output = runner.predict(values).get(0);
+                float[] out = output.values();
+                List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? numbered(out.length) : labels)
+                        .topK(out, Math.min(top, out.length)) : List.of();
+                predictions.add(new Prediction(input, out, top3));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(predictions));
+        } else {
+            for (Prediction p : predictions) {
+                out.println(p.input() + ": " + p.text());
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private record Prediction(String input, float[] output, List<ClassProbability> classes) {
+        String text() {
+            if (classes.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < output.length; i++) {
+                    sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", output[i]));
+                }
+                return sb.toString();
+            }
+            StringBuilder sb = new StringBuilder();
+            for (ClassProbability c : classes) {
+                sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.1f%%", c.label(), 100 * c.probability()));
+            }
+            return sb.toString();
+        }
+    }
+
+    private static ObjectNode toJson(List<Prediction> predictions) {
+        ObjectNode o = JsonOutput.NODES.objectNode();
+        ArrayNode a = o.putArray("predictions");
+        for (Prediction p : predictions) {
+            ObjectNode n = a.addObject();
+            n.put("input", p.input());
+            if (!p.classes().isEmpty()) {
+                n.put("label", p.classes().get(0).label());
+                ArrayNode top = n.putArray("top");
+                for (ClassProbability c : p.classes()) {
+                    top.addObject().put("label", c.label()).put("index", c.index()).put("probability", c.probability());
+                }
+            }
+            ArrayNode values = n.putArray("output");
+            for (float v : p.output()) {
+                values.add(v);
+            }
+        }
+        return o;
+    }
+
+    private static List<String> numbered(int n) {
+        List<String> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(Integer.toString(i));
+        }
+        return l;
+    }
+}

@@ -1,0 +1,333 @@
+package org.netstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.run.Evaluation;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.EpochMetrics;
+import org.netstudio.engine.train.Metrics;
+import org.netstudio.engine.train.OptimizerKind;
+import org.netstudio.engine.train.StopReason;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.engine.train.TrainingResult;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
+ * keeps the best net on validation, and saves it with {@code --out}. Ctrl+C stops training and
+ * still saves the best net so far.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a net on a dataset and keep the best epoch on validation.",
+            "Exit code 0: trained (or stopped with Ctrl+C); 1: the net is invalid or training failed (e.g. a NaN "
+                + "loss); 2: a wrong option, or a net or dataset that cannot be read."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet) or a gallery id.")
+    private String net;
+
+    @Option(names = "--data", required = true, paramLabel = "NAME",
+            description = "spirals, moons, xor, linear, fashion-mnist, mnist, a .csv file (with --target) or a folder "
+                    + "of images with one sub-folder per class.")
+    private String data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
+    private String target;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the data (default ${DEFAULT-VALUE}).")
+    private int epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per update (default ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "X",
+            description = "The learning rate (default: the optimizer's, 0.001 for adam and rmsprop, 0.01 for sgd and adagrad).")
+    private Double learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+            description = "adam, sgd (with momentum 0.9), rmsprop or adagrad (default ${DEFAULT-VALUE}).")
+    private String optimizer;
+
+    @Option(names = "--validation", paramLabel = "F", defaultValue = "0.1",
+            description = "Share of the training data held out for validation, in [0, 1) (default ${DEFAULT-VALUE}).")
+    private double validation;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N epochs without a better validation loss; 0 never stops early (default).")
+    private int patience;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet", description = "Where to save the trained net.")
+    private Path out;
+
+    @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
+    private boolean download;
+
+    @Option(names = "--json", description = "End with one JSON object of results on standard output.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingOptions.Builder builder = checkedOptions();
+        checkOut();
+        LoadedNet loaded;
+        try {
+            loaded = NetSource.loadWithWeights(net);
+        } catch (NetSource.UnreadableNetException e) {
+            err.println("netstudio train: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        NetFit fit = NetFit.of(loaded.document().net());
+        if (!fit.problems().isEmpty()) {
+            err.println("netstudio train: " + net + " is not a valid net:");
+            fit.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        Dataset dataset;
+        try {
+            dataset = DataSource.open(data, target, download, fit.input(), fit.outputSize(),
+                    NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
+        } catch (DataSource.DataException e) {
+            if (e.usage()) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            err.println("netstudio train: " + e.getMessage());
+            err.flush();
+            return ExitCodes.UNREADABLE;
+        }
+        String mismatch = fit.mismatch(dataset);
+        if (mismatch != null) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch);
+        }
+        TrainingOptions options;
+        try {
+            options = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
+        NetTraining training;
+        try {
+            training = NetTrain.prepare(loaded.document().net(), initial, dataset, options);
+        } catch (IllegalArgumentException e) {
+            err.println("netstudio train: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        if (initial != null) {
+            err.println("Starting from the weights in " + net + ".");
+        }
+        long trainExamples = Math.round(dataset.size() * (1 - validation));
+        ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
+        training.addListener(progress);
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl+C: stop before the next batch, then let the command save the best net and report.
+            training.stop();
+            try {
+                saved.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "netstudio-train-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return finish(training.run(), dataset, loaded, progress, err);
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // Already shutting down (Ctrl+C): the hook is running and has just been released.
+            }
+        }
+    }
+
+    private Integer finish(TrainedNet trained, Dataset dataset, LoadedNet loaded, ProgressLine progress, PrintWriter err) {
+        progress.finish();
+        TrainingResult result = trained.result();
+        boolean usable = !trained.weights().isEmpty() && (!result.failed() || result.bestEpoch() > 0);
+        OptionalMetrics test = new OptionalMetrics(null);
+        if (usable && dataset.testSet().isPresent()) {
+            try (NetRunner runner = trained.runner()) {
+                test = new OptionalMetrics(runner.evaluate(dataset.testSet().get()));
+            } catch (RuntimeException e) {
+                err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
+            }
+        }
+        String savedTo = null;
+        if (out != null && usable) {
+            try {
+                NetFiles.write(out, loaded.document(), trained.weights());
+                savedTo = out.toString();
+            } catch (IOException | RuntimeException e) {
+                err.println("netstudio train: cannot save " + out + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.UNREADABLE;
+            }
+        }
+        if (result.failed()) {
+            err.println("netstudio train: " + result.message());
+            if (out != null) {
+                err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo
+                        : "Nothing was saved: no epoch completed.");
+            }
+        }
+        if (json) {
+            JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
+        } else {
+            printSummary(spec.commandLine().getOut(), result, test, savedTo);
+        }
+        err.flush();
+        return result.failed() ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    /** The test split's evaluation, when there is one. */
+    private record OptionalMetrics(Evaluation evaluation) {
+        Optional<Metrics> metrics() {
+            return Optional.ofNullable(evaluation).map(Evaluation::metrics);
+        }
+    }
+
+    private ObjectNode toJson(TrainingResult r, OptionalMetrics test, String savedTo) {
+        ObjectNode o = JsonOutput.NODES.objectNode();
+        Optional<EpochMetrics> best = r.finalMetrics();
+        o.put("epochs", r.epochsCompleted());
+        o.put("bestEpoch", r.bestEpoch());
+        putNumber(o, "trainLoss", best.map(m -> m.training().loss()));
+        putNumber(o, "trainAccuracy", best.flatMap(m -> accuracy(m.training())));
+        putNumber(o, "validationLoss", best.flatMap(m -> m.validation().map(Metrics::loss)));
+        putNumber(o, "validationAccuracy", best.flatMap(m -> m.validation().flatMap(TrainCommand::accuracy)));
+        putNumber(o, "testLoss", test.metrics().map(Metrics::loss));
+        putNumber(o, "testAccuracy", test.metrics().flatMap(TrainCommand::accuracy));
+        o.put("samplesPerSecond", r.samplesPerSecond());
+        o.put("seconds", r.totalSeconds());
+        o.put("trainingSeconds", r.trainingSeconds());
+        o.put("stopReason", r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        o.put("message", r.message());
+        if (r.failed()) {
+            o.put("error", r.message());
+        }
+        if (savedTo != null) {
+            o.put("out", savedTo);
+        } else {
+            o.putNull("out");
+        }
+        return o;
+    }
+
+    private static Optional<Double> accuracy(Metrics m) {
+        return m.accuracy().isPresent() ? Optional.of(m.accuracy().getAsDouble()) : Optional.empty();
+    }
+
+    private static void putNumber(ObjectNode o, String key, Optional<Double> value) {
+        if (value.isPresent() && Double.isFinite(value.get())) {
+            o.put(key, value.get());
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, String savedTo) {
+        out.println(r.message() + ".");
+        r.finalMetrics().ifPresent(m -> {
+            out.println("Best epoch " + m.epoch() + ": train " + m.training().describe()
+                    + m.validation().map(v -> "; validation " + v.describe()).orElse(""));
+        });
+        test.metrics().ifPresent(m -> out.println("Test split: " + m.describe()));
+        out.println(String.format(Locale.ROOT, "%,.0f samples/s in the training loop; %.1f s in all.",
+                r.samplesPerSecond(), r.totalSeconds()));
+        if (savedTo != null) {
+            out.println("Saved to " + savedTo + (r.stopReason() == StopReason.STOPPED ? " (the best net so far)." : "."));
+        }
+        out.flush();
+    }
+
+    /** Validates every option up front, naming the option, so that nothing runs or is written on a mistake. */
+    private TrainingOptions.Builder checkedOptions() {
+        if (epochs < 1) {
+            throw usage("--epochs must be at least 1, but was " + epochs);
+        }
+        if (batchSize < 1) {
+            throw usage("--batch-size must be at least 1, but was " + batchSize);
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw usage("--learning-rate must be a positive number, but was " + learningRate);
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw usage("--validation must be at least 0 and less than 1 (a share of the data), but was " + validation);
+        }
+        if (patience < 0) {
+            throw usage("--patience must be 0 (never stop early) or more, but was " + patience);
+        }
+        OptimizerKind kind = switch (optimizer.strip().toLowerCase(Locale.ROOT)) {
+            case "adam" -> OptimizerKind.ADAM;
+            case "sgd" -> OptimizerKind.SGD_MOMENTUM;
+            case "rmsprop" -> OptimizerKind.RMSPROP;
+            case "adagrad" -> OptimizerKind.ADAGRAD;
+            default -> throw usage("--optimizer " + optimizer + " is not an optimizer NetStudio knows; use adam, sgd,"
+                    + " rmsprop or adagrad");
+        };
+        DeviceSpec where;
+        try {
+            where = DeviceSpec.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw usage("--device: " + e.getMessage());
+        }
+        TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).batchSize(batchSize).maxEpochs(epochs)
+                .validationFraction(validation).earlyStoppingPatience(patience).seed(seed).device(where);
+        if (learningRate != null) {
+            b.learningRate(learningRate);
+        }
+        return b;
+    }
+
+    private void checkOut() {
+        if (out == null) {
+            return;
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nsnet")) {
+            throw usage("--out " + out + ": a trained net is saved as a .nsnet file (the net and its weights in one)");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw usage("--out " + out + ": the folder " + parent + " does not exist");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,294 @@
+package org.netstudio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.GeneratedDatasets;
+import org.netstudio.engine.data.Targets;
+import picocli.CommandLine;
+
+/** train, eval and predict through the command line's entry point, on generated data. */
+class TrainEvalPredictCommandTest {
+
+    static final String SPIRALS_MLP = """
+            { "format": "netstudio.net", "version": 1, "name": "Spirals MLP",
+              "net": { "type": "Chain", "input": { "shape": [2] },
+                "layers": [ { "type": "Linear", "units": 32 }, { "type": "Ramp" },
+                            { "type": "Linear", "units": 32 }, { "type": "Ramp" },
+                            { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
+            """;
+
+    static final String LINEAR = """
+            { "format": "netstudio.net", "version": 1, "name": "Linear regression",
+              "net": { "type": "Chain", "input": { "shape": [3] }, "layers": [ { "type": "Linear", "units": 1 } ] } }
+            """;
+
+    @TempDir
+    static Path dir;
+
+    static Path spiralsNet;
+    static Path trained;
+    static JsonNode training;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainSpirals() throws IOException {
+        spiralsNet = Files.writeString(dir.resolve("spirals.json"), SPIRALS_MLP);
+        trained = dir.resolve("spirals.nsnet");
+        Run r = run("train", spiralsNet.toString(), "--data", "spirals", "--epochs", "15", "--batch-size", "32",
+                "--learning-rate", "0.01", "--seed", "1", "--out", trained.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        training = r.json();
+    }
+
+    @Test
+    void trainingSpiralsReachesHighValidationAccuracyAndReportsOneJsonObject() {
+        assertThat(training.isObject()).isTrue();
+        assertThat(training.get("epochs").asInt()).isEqualTo(15);
+        assertThat(training.get("bestEpoch").asInt()).isBetween(1, 15);
+        assertThat(training.get("validationAccuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(training.get("testAccuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(training.get("trainLoss").asDouble()).isPositive();
+        assertThat(training.get("validationLoss").asDouble()).isPositive();
+        assertThat(training.get("samplesPerSecond").asDouble()).isPositive();
+        assertThat(training.get("seconds").asDouble()).isPositive();
+        assertThat(trained).isNotEmptyFile();
+    }
+
+    @Test
+    void theSavedNetEvaluatesToTheAccuracyTrainingReported() throws IOException {
+        Run r = run("eval", trained.toString(), "--data", "spirals", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode e = r.json();
+        assertThat(e.get("accuracy").asDouble()).isEqualTo(training.get("testAccuracy").asDouble());
+        assertThat(e.get("loss").asDouble()).isCloseTo(training.get("testLoss").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(e.get("classes")).hasSize(3);
+        long examples = 0;
+        for (JsonNode c : e.get("classes")) {
+            examples += c.get("examples").asLong();
+        }
+        assertThat(examples).isEqualTo(e.get("examples").asLong());
+    }
+
+    @Test
+    void evalPrintsPerClassAccuracy() {
+        Run r = run("eval", trained.toString(), "--data", "spirals");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("accuracy\\s+\\d+\\.\\d\\d%")
+                .containsPattern("(?m)^class\\s+examples\\s+accuracy$")
+                .containsPattern("(?m)^0\\s+\\d+\\s+\\d+\\.\\d%$").containsPattern("(?m)^2\\s+\\d+\\s+\\d+\\.\\d%$");
+    }
+
+    @Test
+    void predictNamesTheClassOfSpiralPoints() throws IOException {
+        // Points of the same spirals the net learned, from a generator run it never saw.
+        Dataset points = GeneratedDatasets.spirals(3, 10, 0.0, 99);
+        List<String> args = new ArrayList<>(List.of("predict", trained.toString(), "--json"));
+        for (int i = 0; i < points.size(); i++) {
+            float[] xy = points.features(i);
+            args.add(xy[0] + "," + xy[1]);
+        }
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode predictions = r.json().get("predictions");
+        assertThat(predictions).hasSize(points.size());
+        int[] labels = ((Targets.Classes) points.targets()).labels();
+        int right = 0;
+        for (int i = 0; i < points.size(); i++) {
+            JsonNode p = predictions.get(i);
+            assertThat(p.get("top")).hasSize(3);
+            double sum = 0;
+            for (JsonNode t : p.get("top")) {
+                sum += t.get("probability").asDouble();
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+            right += p.get("label").asText().equals(Integer.toString(labels[i])) ? 1 : 0;
+        }
+        assertThat(right).isGreaterThanOrEqualTo(27);
+    }
+
+    @Test
+    void predictPrintsTheTopClassesWithProbabilities() {
+        Run r = run("predict", trained.toString(), "0.1,0.2", "--top", "2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip()).matches("0\\.1,0\\.2: [012] \\d+\\.\\d%, [012] \\d+\\.\\d%");
+    }
+
+    @Test
+    void predictRefusesAnInputOfTheWrongSize() {
+        Run r = run("predict", trained.toString(), "0.1,0.2,0.3");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(r.err()).contains("0.1,0.2,0.3: 3 numbers, but the net's input takes a vector of size 2");
+    }
+
+    @Test
+    void aLearningRateThatGivesNanIsReportedWithEpochAndBatch() throws IOException {
+        Path net = Files.writeString(dir.resolve("linear.json"), LINEAR);
+        Path out = dir.resolve("exploded.nsnet");
+
+        Run r = run("train", net.toString(), "--data", "linear", "--optimizer", "sgd", "--learning-rate", "1e6",
+                "--epochs", "3", "--out", out.toString(), "--json");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).containsPattern("Loss became (NaN|infinite) in epoch 1, batch \\d+; try a lower learning rate");
+        JsonNode j = r.json();
+        assertThat(j.get("error").asText()).startsWith("Loss became");
+        assertThat(j.get("bestEpoch").asInt()).isZero();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void linearRegressionFromTheCommandLineFitsTheData() throws IOException {
+        Path net = Files.writeString(dir.resolve("linear-ok.json"), LINEAR);
+
+        Run r = run("train", net.toString(), "--data", "linear", "--epochs", "8", "--learning-rate", "0.05", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("validationLoss").asDouble()).isLessThan(0.05);
+        assertThat(r.json().get("validationAccuracy").isNull()).isTrue();
+    }
+
+    private Run badTrain(String... options) {
+        Path out = dir.resolve("never.nsnet");
+        List<String> args = new ArrayList<>(List.of("train", spiralsNet.toString(), "--out", out.toString()));
+        args.addAll(List.of(options));
+        Run r = run(args.toArray(String[]::new));
+        assertThat(out).as("nothing is written after a usage error").doesNotExist();
+        return r;
+    }
+
+    @Test
+    void negativeEpochsAreAUsageError() {
+        Run r = badTrain("--data", "spirals", "--epochs", "-3");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--epochs must be at least 1, but was -3").contains("Usage: netstudio train");
+    }
+
+    @Test
+    void anUnknownOptimizerIsAUsageError() {
+        Run r = badTrain("--data", "spirals", "--optimizer", "lion");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--optimizer lion is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad");
+    }
+
+    @Test
+    void aValidationShareOfOneIsAUsageError() {
+        Run r = badTrain("--data", "spirals", "--validation", "1");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--validation must be at least 0 and less than 1");
+    }
+
+    @Test
+    void dataThatDoesNotFitTheNetsInputIsAUsageError() throws IOException {
+        Path net = Files.writeString(dir.resolve("three-inputs.json"), SPIRALS_MLP.replace("\"shape\": [2]", "\"shape\": [3]"));
+        Path out = dir.resolve("mismatch.nsnet");
+
+        Run r = run("train", net.toString(), "--data", "spirals", "--out", out.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--data spirals: the examples of 'Spirals (3 arms) (train)' are vectors of size 2"
+                + " (2 values), but the net's input takes a vector of size 3 (3 values)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void classesThatDoNotFitTheNetsOutputAreAUsageError() {
+        Run r = badTrain("--data", "xor");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'XOR (train)' has 2 classes, but the net outputs a vector of size 3");
+    }
+
+    @Test
+    void anUnknownDatasetNameListsTheKnownOnes() {
+        Run r = badTrain("--data", "cifar-100");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, fashion-mnist, mnist)");
+    }
+
+    @Test
+    void aCsvFileWithoutATargetColumnIsAUsageError() throws IOException {
+        Path csv = Files.writeString(dir.resolve("table.csv"), "x,y,label\n0.1,0.2,a\n0.3,0.4,b\n");
+
+        Run r = badTrain("--data", csv.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("a CSV file needs --target COLUMN");
+    }
+
+    @Test
+    void anOutFileThatIsNotNsnetIsAUsageError() {
+        Run r = run("train", spiralsNet.toString(), "--data", "spirals", "--out", dir.resolve("x.json").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("a trained net is saved as a .nsnet file");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
+    @Test
+    void evalOfANetWithoutWeightsSaysToTrainItFirst() {
+        Run r = run("eval", spiralsNet.toString(), "--data", "spirals");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(r.err()).contains("holds no trained weights; train it first");
+    }
+
+    @Test
+    void trainingFromACsvFileUsesItsTargetColumn() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,c,class\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 300; i++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            double c = random.nextGaussian();
+            csv.append(a).append(',').append(b).append(',').append(c).append(',').append(a + b > 0 ? "up" : "down").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("points.csv"), csv);
+        Path net = Files.writeString(dir.resolve("csv-net.json"), SPIRALS_MLP.replace("\"shape\": [2]", "\"shape\": [3]")
+                .replace("\"units\": 3", "\"units\": 2"));
+
+        Run r = run("train", net.toString(), "--data", file.toString(), "--target", "class", "--epochs", "20",
+                "--learning-rate", "0.01", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("validationAccuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(r.json().get("testAccuracy").isNull()).isTrue();
+    }
+}
