@@ -56,6 +56,7 @@ public final class LayerCatalog {
         all.addAll(SequenceLayers.all());
         all.addAll(AttentionLayers.all());
         all.addAll(LossLayers.all());
+        all.addAll(OnnxLayers.all());
         return all;
     }
 

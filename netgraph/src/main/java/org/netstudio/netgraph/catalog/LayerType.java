@@ -44,6 +44,11 @@ public record LayerType(String name, List<String> aliases, Category category, St
         return !inputs.isEmpty() && inputs.get(inputs.size() - 1).variadic();
     }
 
+    /** The fewest ports a variadic input spreads into (2 for merges), or 0 without one. */
+    public int minVariadicCount() {
+        return hasVariadicInput() ? inputs.get(inputs.size() - 1).minCount() : 0;
+    }
+
     /**
      * The names of the input ports for a layer instance. A variadic port is spread into
      * {@code count} ports ({@code Input1 … InputN}); {@code count} is ignored otherwise.
@@ -170,6 +175,11 @@ public record LayerType(String name, List<String> aliases, Category category, St
 
         public Builder variadicInput(String port, PortRequirement req) {
             inputs.add(PortSpec.variadic(port, req));
+            return this;
+        }
+
+        public Builder variadicInput(String port, PortRequirement req, int minCount) {
+            inputs.add(PortSpec.variadic(port, req, minCount));
             return this;
         }
 

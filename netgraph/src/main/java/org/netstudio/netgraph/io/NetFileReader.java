@@ -340,7 +340,7 @@ public final class NetFileReader {
             }
             for (Map.Entry<String, Integer> v : variadic.entrySet()) {
                 Layer l = (Layer) nodes.get(v.getKey());
-                nodes.put(v.getKey(), l.withInputCount(Math.max(2, v.getValue())));
+                nodes.put(v.getKey(), l.withInputCount(v.getValue()));
             }
             return new Graph(inputs, nodes, edges, outputs);
         }

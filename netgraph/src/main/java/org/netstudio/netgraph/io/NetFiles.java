@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
@@ -15,7 +17,8 @@ import org.netstudio.netgraph.net.NodePath;
  * Opens and saves nets by file name: {@code .nsnet} is a trained net in one zip
  * ({@link NsnetFile}); {@code .json} is a net file ({@link NetFileReader}) whose weights, if any,
  * live beside it in a safetensors file of the same base name ({@code lenet.json} →
- * {@code lenet.safetensors}). Stateless and thread-safe.
+ * {@code lenet.safetensors}); {@code .onnx} is an ONNX model, imported ({@link OnnxImporter}).
+ * Stateless and thread-safe.
  */
 public final class NetFiles {
 
@@ -25,12 +28,16 @@ public final class NetFiles {
     /** Whether NetStudio opens files of this name. */
     public static boolean isNetFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".nsnet");
+        return n.endsWith(".json") || n.endsWith(".nsnet") || n.endsWith(".onnx");
     }
 
-    /** Reads a .json or .nsnet file, with its weights when there are any. */
+    /** Reads a .json, .nsnet or .onnx file, with its weights when there are any. */
     public static LoadedNet read(Path file) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".onnx")) {
+            OnnxImport imported = OnnxImporter.read(file);
+            return new LoadedNet(imported.document(), imported.weights());
+        }
         if (n.endsWith(".nsnet")) {
             return NsnetFile.read(file);
         }
@@ -44,7 +51,7 @@ public final class NetFiles {
             checkWeights(doc, w, sibling.toString());
             return new LoadedNet(doc, w);
         }
-        throw new NetFileException(file.toString(), null, "NetStudio opens .json and .nsnet files");
+        throw new NetFileException(file.toString(), null, "NetStudio opens .json, .nsnet and .onnx files");
     }
 
     /**

@@ -17,7 +17,7 @@ import org.netstudio.netgraph.catalog.Params;
  *
  * @param type   canonical catalog name, e.g. "Convolution"
  * @param values explicitly set parameters, normalised (Integer, Double, Boolean, String, List&lt;Integer&gt;)
- * @param inputCount number of inputs of a variadic layer (Total, Catenate), at least 2; 0 otherwise
+ * @param inputCount number of inputs of a variadic layer (Total, Catenate), at least its minimum (2 for merges); 0 otherwise
  */
 public record Layer(String type, Map<String, Object> values, int inputCount) implements NetNode {
 
@@ -35,7 +35,7 @@ public record Layer(String type, Map<String, Object> values, int inputCount) imp
         }
         values = Collections.unmodifiableMap(kept);
         if (lt.hasVariadicInput()) {
-            inputCount = Math.max(2, inputCount);
+            inputCount = Math.max(lt.minVariadicCount(), inputCount);
         } else {
             inputCount = 0;
         }

@@ -86,7 +86,7 @@ class NsnetFileTest {
     void otherExtensionsAreRefused() throws Exception {
         Path txt = dir.resolve("net.txt");
         Files.writeString(txt, "{}");
-        assertThat(refused(txt).getMessage()).isEqualTo(txt + ": NetStudio opens .json and .nsnet files");
+        assertThat(refused(txt).getMessage()).isEqualTo(txt + ": NetStudio opens .json, .nsnet and .onnx files");
         assertThat(NetFiles.isNetFile(Path.of("A.NSNET"))).isTrue();
     }
 

@@ -1,0 +1,77 @@
+package org.netstudio.netgraph.io.onnx;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.netstudio.netgraph.io.NetFileException;
+
+/**
+ * Imports an ONNX model as a NetStudio net with its weights. Operators with a catalog layer
+ * become that layer (Conv → Convolution, Gemm → Linear, …, see {@link OperatorMappings}); any
+ * other operator becomes an opaque {@code OnnxOperator} node that keeps the ONNX node, its
+ * attributes and its declared output types. The batch axis of the model is dropped from every
+ * shape (NetStudio shapes are per example).
+ *
+ * <p>Never half-imports: a file that is not a readable ONNX model gives a
+ * {@link NetFileException} naming the file and the problem. Stateless and thread-safe.
+ */
+public final class OnnxImporter {
+
+    /** Larger files are refused before they are read (protobuf messages cannot exceed 2 GB). */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+    private OnnxImporter() {
+    }
+
+    /** Whether a file name says ONNX ({@code .onnx}). */
+    public static boolean isOnnxFile(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+    }
+
+    /**
+     * Imports an ONNX file.
+     *
+     * @throws NetFileException when it is not an ONNX model NetStudio can read
+     * @throws IOException      when it cannot be read at all
+     */
+    public static OnnxImport read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new NetFileException(file.toString(), null, "an ONNX file of " + size + " bytes is larger than the 2 GB ONNX allows");
+        }
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Imports an ONNX model from its bytes.
+     *
+     * @param source how the model is named in messages (a file name)
+     * @throws NetFileException when it is not an ONNX model NetStudio can read
+     */
+    public static OnnxImport read(byte[] bytes, String source) throws NetFileException {
+        ModelProto model;
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(bytes);
+            in.setSizeLimit(Integer.MAX_VALUE);
+            model = ModelProto.parseFrom(in);
+        } catch (InvalidProtocolBufferException e) {
+            throw new NetFileException(source, null, "not an ONNX model (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new NetFileException(source, null, "not an ONNX model (" + e + ")", e);
+        }
+        if (model.getIrVersion() <= 0 || !model.hasGraph()) {
+            throw new NetFileException(source, null, "not an ONNX model: it declares no IR version or holds no graph");
+        }
+        if (model.getGraph().getOutputCount() == 0) {
+            throw new NetFileException(source, "graph", "the ONNX graph has no outputs");
+        }
+        try {
+            return new GraphImport(model, source).run();
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new NetFileException(source, "graph", e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,496 @@
+package org.netstudio.netgraph.io.onnx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * Maps ONNX operators to catalog layers. ONNX tensors carry the batch as their first axis and
+ * NetStudio's do not, so axes shift by one and an operator acting on the batch axis stays opaque.
+ * A mapping is only made when the layer computes exactly what the operator does; anything else
+ * (an unsupported attribute value, a weight that is not constant, integer data) is
+ * {@link Mapping.Opaque} with the reason. Stateless.
+ */
+final class OperatorMappings {
+
+    /** What a mapping may ask about the values around a node. */
+    interface Context {
+        boolean isConstant(String value);
+
+        OnnxTensors.Constant constant(String value);
+
+        ValueInfo info(String value);
+
+        long opset();
+    }
+
+    private static final Map<String, String> SIMPLE = Map.of("Relu", "Ramp", "Sigmoid", "Sigmoid", "Tanh", "Tanh",
+            "Softplus", "Softplus");
+
+    private static final Map<String, String> UNARY_EXPRESSIONS = Map.of("Exp", "exp(x)", "Log", "log(x)", "Sqrt",
+            "sqrt(x)", "Abs", "abs(x)", "Neg", "-x", "Sin", "sin(x)", "Cos", "cos(x)", "Reciprocal", "1/x");
+
+    private static final Map<String, String> THREADING = Map.of("Add", "plus", "Sub", "subtract", "Mul", "times",
+            "Div", "divide", "Max", "max", "Min", "min");
+
+    private OperatorMappings() {
+    }
+
+    static Mapping map(OnnxNode n, Context c) {
+        String op = n.op();
+        List<String> in = n.proto().getInputList();
+        if (n.proto().getOutputCount() != 1 && !op.equals("Dropout") && !op.equals("BatchNormalization")
+                && !op.equals("MaxPool")) {
+            return opaque("it has " + n.proto().getOutputCount() + " outputs");
+        }
+        if (op.equals("Identity")) {
+            return new Mapping.Alias(in.get(0), "Identity passes its input through");
+        }
+        if (op.equals("Dropout")) {
+            return n.proto().getOutputCount() > 1 && !n.proto().getOutput(1).isEmpty()
+                    ? opaque("its mask output is used") : new Mapping.Alias(in.get(0), "Dropout does nothing at inference");
+        }
+        for (String v : in) {
+            if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal()) {
+                return opaque("input \"" + v + "\" is not known to hold real numbers");
+            }
+        }
+        if (in.isEmpty() || in.get(0).isEmpty() || c.isConstant(in.get(0))) {
+            return opaque("its first input is a constant");
+        }
+        String x = in.get(0);
+        if (SIMPLE.containsKey(op)) {
+            return unary(n, in, Layer.of(SIMPLE.get(op)));
+        }
+        if (UNARY_EXPRESSIONS.containsKey(op)) {
+            return unary(n, in, Layer.of("Elementwise", "function", UNARY_EXPRESSIONS.get(op)));
+        }
+        return switch (op) {
+            case "LeakyRelu" -> unary(n, in, Layer.of("LeakyReLU", "alpha", (double) n.f("alpha", 0.01f)));
+            case "Elu" -> n.f("alpha", 1f) == 1f ? unary(n, in, Layer.of("ELU")) : opaque("alpha is not 1");
+            case "Selu" -> !n.has("alpha") && !n.has("gamma") ? unary(n, in, Layer.of("SELU"))
+                    : opaque("alpha and gamma differ from SELU's standard values");
+            case "Gelu" -> n.s("approximate", "none").equals("none") ? unary(n, in, Layer.of("GELU"))
+                    : opaque("the tanh approximation is not NetStudio's GELU");
+            case "Softmax", "LogSoftmax" -> softmax(n, c, op.equals("Softmax") ? "Softmax" : "LogSoftmax", x);
+            case "Conv" -> conv(n, c, in);
+            case "Gemm" -> gemm(n, c, in);
+            case "MatMul" -> matMul(n, c, in);
+            case "MaxPool", "AveragePool" -> pool(n, c, x, op.equals("MaxPool") ? "max" : "mean");
+            case "GlobalAveragePool", "GlobalMaxPool" -> globalPool(c, x, op.equals("GlobalMaxPool") ? "max" : "mean");
+            case "BatchNormalization" -> batchNorm(n, c, in);
+            case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(n, c, in, THREADING.get(op));
+            case "Sum" -> sum(n, c, in);
+            case "Concat" -> concat(n, c, in);
+            case "Flatten" -> flatten(n, c, x);
+            case "Reshape" -> reshape(n, c, in);
+            case "Transpose" -> transpose(n, c, x);
+            default -> opaque("NetStudio has no layer for " + op);
+        };
+    }
+
+    private static Mapping opaque(String reason) {
+        return new Mapping.Opaque(reason);
+    }
+
+    private static Mapping unary(OnnxNode n, List<String> in, Layer layer) {
+        if (in.size() != 1) {
+            return opaque("it has " + in.size() + " inputs");
+        }
+        return Mapping.layer(layer, in.get(0));
+    }
+
+    /** The per-example axis of an ONNX axis, or null when it is the batch axis or cannot be told. */
+    private static Integer exampleAxis(long axis, int onnxRank) {
+        if (axis < 0) {
+            return onnxRank > 0 && axis == -onnxRank ? null : (int) axis;
+        }
+        return axis == 0 ? null : (int) axis - 1;
+    }
+
+    private static Mapping softmax(OnnxNode n, Context c, String type, String x) {
+        int rank = c.info(x).onnxRank();
+        long axis = n.i("axis", c.opset() >= 13 ? -1 : 1);
+        if (c.opset() < 13) {
+            // Before opset 13 the axis flattens everything after it: only the last axis means the same.
+            if (!(axis == -1 || (rank > 0 && axis == rank - 1))) {
+                return opaque("before opset 13, softmax over axis " + axis + " flattens the trailing axes");
+            }
+            axis = -1;
+        }
+        Integer a = exampleAxis(axis, rank);
+        return a == null ? opaque("it acts on the batch axis") : Mapping.layer(Layer.of(type, "axis", a), x);
+    }
+
+    private static Mapping conv(OnnxNode n, Context c, List<String> in) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return opaque("its weights are not a constant");
+        }
+        if (in.size() > 2 && !in.get(2).isEmpty() && !c.isConstant(in.get(2))) {
+            return opaque("its bias is not a constant");
+        }
+        List<String> other = n.attributesOtherThan("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+        if (!other.isEmpty()) {
+            return opaque("attributes " + other + " are not supported");
+        }
+        OnnxTensors.Constant w = c.constant(in.get(1));
+        if (!w.isReal() || w.shape().length < 3 || w.shape().length > 5) {
+            return opaque("its weights are not a real array of rank 3 to 5");
+        }
+        int axes = w.shape().length - 2;
+        int[] kernel = new int[axes];
+        for (int i = 0; i < axes; i++) {
+            kernel[i] = (int) w.shape()[i + 2];
+        }
+        int[] strides = orOnes(n.ints("strides"), axes);
+        int[] dilations = orOnes(n.ints("dilations"), axes);
+        Object padding = padding(n, axes, kernel, strides, dilations);
+        if (padding instanceof String reason && !reason.equals("same")) {
+            return opaque(reason);
+        }
+        int group = (int) n.i("group", 1);
+        Layer layer = Layer.of("Convolution", "channels", (int) w.shape()[0], "kernel", list(kernel),
+                "stride", list(strides), "padding", padding, "dilation", list(dilations), "groups", group,
+                "bias", in.size() > 2 && !in.get(2).isEmpty());
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put("weights", w);
+        if (in.size() > 2 && !in.get(2).isEmpty()) {
+            arrays.put("biases", c.constant(in.get(2)));
+        }
+        return Mapping.layer(layer, arrays, in.get(0));
+    }
+
+    /** A padding value (a list, or "same") or a String reason why it cannot be expressed. */
+    private static Object padding(OnnxNode n, int axes, int[] kernel, int[] strides, int[] dilations) {
+        String autoPad = n.s("auto_pad", "NOTSET");
+        if (autoPad.equals("VALID")) {
+            return list(new int[axes]);
+        }
+        if (autoPad.startsWith("SAME")) {
+            for (int i = 0; i < axes; i++) {
+                if (strides[i] != 1 || (dilations[i] * (kernel[i] - 1)) % 2 != 0) {
+                    return "auto_pad " + autoPad + " with strides or even kernels pads unevenly";
+                }
+            }
+            return "same";
+        }
+        if (!autoPad.equals("NOTSET")) {
+            return "auto_pad " + autoPad + " is not supported";
+        }
+        int[] pads = n.ints("pads");
+        if (pads == null) {
+            return list(new int[axes]);
+        }
+        if (pads.length != 2 * axes) {
+            return "pads " + Arrays.toString(pads) + " do not fit " + axes + " spatial axes";
+        }
+        int[] p = new int[axes];
+        for (int i = 0; i < axes; i++) {
+            if (pads[i] != pads[i + axes]) {
+                return "pads " + Arrays.toString(pads) + " are not the same on both sides";
+            }
+            p[i] = pads[i];
+        }
+        return list(p);
+    }
+
+    private static int[] orOnes(int[] v, int axes) {
+        if (v != null && v.length == axes) {
+            return v;
+        }
+        int[] ones = new int[axes];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private static List<Integer> list(int[] v) {
+        List<Integer> l = new ArrayList<>(v.length);
+        for (int x : v) {
+            l.add(x);
+        }
+        return l;
+    }
+
+    private static Mapping gemm(OnnxNode n, Context c, List<String> in) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return opaque("its second factor is not a constant");
+        }
+        if (n.i("transA", 0) != 0) {
+            return opaque("transA=1 transposes the batch axis");
+        }
+        if (c.info(in.get(0)).onnxRank() > 0 && c.info(in.get(0)).onnxRank() != 2) {
+            return opaque("its input is not a matrix");
+        }
+        OnnxTensors.Constant b = c.constant(in.get(1));
+        if (!b.isReal() || b.shape().length != 2) {
+            return opaque("its second factor is not a real matrix");
+        }
+        float alpha = n.f("alpha", 1f);
+        float beta = n.f("beta", 1f);
+        boolean transB = n.i("transB", 0) != 0;
+        int units = (int) (transB ? b.shape()[0] : b.shape()[1]);
+        int d = (int) (transB ? b.shape()[1] : b.shape()[0]);
+        float[] weights = new float[units * d];
+        for (int u = 0; u < units; u++) {
+            for (int k = 0; k < d; k++) {
+                weights[u * d + k] = alpha * (transB ? b.floats()[u * d + k] : b.floats()[k * units + u]);
+            }
+        }
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put("weights", new OnnxTensors.Constant(new long[] {units, d}, weights, null, b.dataType()));
+        boolean hasBias = in.size() > 2 && !in.get(2).isEmpty();
+        if (hasBias) {
+            if (!c.isConstant(in.get(2))) {
+                return opaque("its bias is not a constant");
+            }
+            OnnxTensors.Constant bias = c.constant(in.get(2));
+            float[] values = new float[units];
+            if (bias.count() == 1) {
+                Arrays.fill(values, (float) (beta * bias.value(0)));
+            } else if (bias.count() == units && (bias.shape().length == 1 || bias.shape()[0] == 1)) {
+                for (int u = 0; u < units; u++) {
+                    values[u] = (float) (beta * bias.value(u));
+                }
+            } else {
+                return opaque("its bias of shape " + Arrays.toString(bias.shape()) + " differs per example");
+            }
+            arrays.put("biases", new OnnxTensors.Constant(new long[] {units}, values, null, bias.dataType()));
+        }
+        return Mapping.layer(Layer.of("Linear", "units", units, "bias", hasBias), arrays, in.get(0));
+    }
+
+    private static Mapping matMul(OnnxNode n, Context c, List<String> in) {
+        if (!c.isConstant(in.get(1))) {
+            return opaque("its second factor is not a constant");
+        }
+        OnnxTensors.Constant b = c.constant(in.get(1));
+        if (!b.isReal() || b.shape().length != 2) {
+            return opaque("its second factor is not a real matrix");
+        }
+        int d = (int) b.shape()[0];
+        int units = (int) b.shape()[1];
+        float[] weights = new float[units * d];
+        for (int u = 0; u < units; u++) {
+            for (int k = 0; k < d; k++) {
+                weights[u * d + k] = b.floats()[k * units + u];
+            }
+        }
+        return Mapping.layer(Layer.of("Linear", "units", units, "bias", false),
+                Map.of("weights", new OnnxTensors.Constant(new long[] {units, d}, weights, null, b.dataType())), in.get(0));
+    }
+
+    private static Mapping pool(OnnxNode n, Context c, String x, String function) {
+        if (n.proto().getOutputCount() > 1) {
+            return opaque("its indices output is used");
+        }
+        List<String> other = n.attributesOtherThan("kernel_shape", "strides", "pads", "auto_pad", "ceil_mode",
+                "count_include_pad", "dilations", "storage_order");
+        if (!other.isEmpty()) {
+            return opaque("attributes " + other + " are not supported");
+        }
+        int[] kernel = n.ints("kernel_shape");
+        if (kernel == null) {
+            return opaque("it has no kernel_shape");
+        }
+        int axes = kernel.length;
+        if (n.i("ceil_mode", 0) != 0) {
+            return opaque("ceil_mode=1 is not supported");
+        }
+        if (n.i("count_include_pad", 0) != 0) {
+            return opaque("count_include_pad=1 is not supported");
+        }
+        int[] dilations = orOnes(n.ints("dilations"), axes);
+        for (int dl : dilations) {
+            if (dl != 1) {
+                return opaque("dilated pooling is not supported");
+            }
+        }
+        int[] strides = orOnes(n.ints("strides"), axes);
+        Object padding = padding(n, axes, kernel, strides, dilations);
+        if (padding instanceof String reason) {
+            return opaque(reason.equals("same") ? "auto_pad SAME is not supported for pooling" : reason);
+        }
+        return Mapping.layer(Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
+                "padding", padding), x);
+    }
+
+    /** ONNX keeps the pooled axes as size 1; a Reshape after NetStudio's GlobalPooling puts them back. */
+    private static Mapping globalPool(Context c, String x, String function) {
+        TensorType t = c.info(x).type();
+        if (!t.rankKnown() || t.rank() < 2 || !t.dim(0).isFixed()) {
+            return opaque("the number of channels of its input is not known");
+        }
+        List<Integer> shape = new ArrayList<>();
+        shape.add(t.dim(0).size());
+        for (int i = 1; i < t.rank(); i++) {
+            shape.add(1);
+        }
+        return new Mapping.Layers(List.of(new Mapping.Step(Layer.of("GlobalPooling", "function", function), Map.of()),
+                new Mapping.Step(Layer.of("Reshape", "shape", shape), Map.of())), List.of(x));
+    }
+
+    private static Mapping batchNorm(OnnxNode n, Context c, List<String> in) {
+        if (n.proto().getOutputCount() > 1 || n.i("training_mode", 0) != 0) {
+            return opaque("training mode is not imported");
+        }
+        if (in.size() != 5) {
+            return opaque("it has " + in.size() + " inputs");
+        }
+        for (int i = 1; i < 5; i++) {
+            if (!c.isConstant(in.get(i)) || !c.constant(in.get(i)).isReal()) {
+                return opaque("its scale, bias, mean and variance are not all constants");
+            }
+        }
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put("gamma", c.constant(in.get(1)));
+        arrays.put("beta", c.constant(in.get(2)));
+        arrays.put("movingMean", c.constant(in.get(3)));
+        arrays.put("movingVar", c.constant(in.get(4)));
+        // ONNX keeps the share of the old statistics, NetStudio (as PyTorch) the share of the new batch.
+        double momentum = 1.0 - n.f("momentum", 0.9f);
+        return Mapping.layer(Layer.of("BatchNorm", "epsilon", (double) n.f("epsilon", 1e-5f),
+                "momentum", Math.max(0, Math.min(1, (double) Math.round(momentum * 1e6) / 1e6))), arrays, in.get(0));
+    }
+
+    private static Mapping binary(OnnxNode n, Context c, List<String> in, String function) {
+        if (in.size() != 2) {
+            return opaque("it has " + in.size() + " inputs");
+        }
+        String a = in.get(0);
+        String b = in.get(1);
+        if (c.isConstant(b)) {
+            OnnxTensors.Constant k = c.constant(b);
+            if (k.count() != 1) {
+                return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+            }
+            String v = number(k.value(0));
+            String expr = switch (function) {
+                case "plus" -> "x + " + v;
+                case "subtract" -> "x - " + v;
+                case "times" -> "x * " + v;
+                case "divide" -> "x / " + v;
+                case "max" -> "max(x, " + v + ")";
+                default -> "min(x, " + v + ")";
+            };
+            return Mapping.layer(Layer.of("Elementwise", "function", expr), a);
+        }
+        ValueInfo ia = c.info(a);
+        ValueInfo ib = c.info(b);
+        int ra = ia.onnxRank();
+        int rb = ib.onnxRank();
+        if (ra < 0 || rb < 0 || ra != rb) {
+            // Only equal ONNX ranks keep the batch axes aligned.
+            return opaque("its inputs' ranks are not known to be equal");
+        }
+        if (function.equals("plus") && ia.type().dimsKnown() && ia.type().dims().equals(ib.type().dims())) {
+            return Mapping.layer(Layer.of("Total"), a, b);
+        }
+        return Mapping.layer(Layer.of("Threading", "function", function), a, b);
+    }
+
+    private static String number(double v) {
+        String text = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : java.math.BigDecimal.valueOf(v).toPlainString();
+        return v < 0 ? "(" + text + ")" : text;
+    }
+
+    private static Mapping sum(OnnxNode n, Context c, List<String> in) {
+        if (in.size() < 2) {
+            return in.size() == 1 ? new Mapping.Alias(in.get(0), "a Sum of one input is that input") : opaque("it has no inputs");
+        }
+        TensorType first = c.info(in.get(0)).type();
+        for (String v : in) {
+            if (c.isConstant(v) || !c.info(v).type().dimsKnown() || !c.info(v).type().dims().equals(first.dims())) {
+                return opaque("its inputs are not known to have one shape");
+            }
+        }
+        return new Mapping.Layers(List.of(new Mapping.Step(Layer.of("Total").withInputCount(in.size()), Map.of())), in);
+    }
+
+    private static Mapping concat(OnnxNode n, Context c, List<String> in) {
+        for (String v : in) {
+            if (c.isConstant(v)) {
+                return opaque("input \"" + v + "\" is a constant");
+            }
+        }
+        Integer axis = exampleAxis(n.i("axis", 1), c.info(in.get(0)).onnxRank());
+        if (axis == null) {
+            return opaque("it joins along the batch axis");
+        }
+        if (in.size() < 2) {
+            return new Mapping.Alias(in.get(0), "a Concat of one input is that input");
+        }
+        return new Mapping.Layers(List.of(new Mapping.Step(Layer.of("Catenate", "axis", axis).withInputCount(in.size()),
+                Map.of())), in);
+    }
+
+    private static Mapping flatten(OnnxNode n, Context c, String x) {
+        long axis = n.i("axis", 1);
+        int rank = c.info(x).onnxRank();
+        if (axis == 1 || (rank > 0 && axis == 1 - rank)) {
+            if (rank == 1) {
+                return Mapping.layer(Layer.of("Reshape", "shape", List.of(1)), x);
+            }
+            return rank == 2 ? new Mapping.Alias(x, "flattening a batch of vectors changes nothing")
+                    : Mapping.layer(Layer.of("Flatten"), x);
+        }
+        return opaque("flattening from axis " + axis + " mixes the batch axis");
+    }
+
+    private static Mapping reshape(OnnxNode n, Context c, List<String> in) {
+        if (in.size() != 2 || !c.isConstant(in.get(1))) {
+            return opaque("its shape is not a constant");
+        }
+        OnnxTensors.Constant s = c.constant(in.get(1));
+        if (s.isReal() || s.count() < 1) {
+            return opaque("its shape is not a list of whole numbers");
+        }
+        TensorType t = c.info(in.get(0)).type();
+        List<Integer> shape = new ArrayList<>();
+        long first = s.longs()[0];
+        if (first != 0 && first != -1) {
+            return opaque("its shape " + Arrays.toString(s.longs()) + " does not keep the batch axis first");
+        }
+        boolean wild = first == -1;
+        for (int i = 1; i < s.count(); i++) {
+            long v = s.longs()[i];
+            if (v == 0) {
+                // 0 copies the input's size on that axis.
+                if (n.i("allowzero", 0) != 0 || !t.rankKnown() || i - 1 >= t.rank() || !t.dim(i - 1).isFixed()) {
+                    return opaque("its shape copies a size that is not known");
+                }
+                v = t.dim(i - 1).size();
+            }
+            if (v == -1) {
+                if (wild) {
+                    return opaque("its shape " + Arrays.toString(s.longs()) + " leaves the batch size open");
+                }
+                wild = true;
+            }
+            shape.add((int) v);
+        }
+        if (shape.isEmpty()) {
+            return opaque("it reshapes to a batch of scalars");
+        }
+        return Mapping.layer(Layer.of("Reshape", "shape", shape), in.get(0));
+    }
+
+    private static Mapping transpose(OnnxNode n, Context c, String x) {
+        int[] perm = n.ints("perm");
+        if (perm == null || perm.length == 0) {
+            return opaque("without perm it reverses all axes, the batch axis too");
+        }
+        if (perm[0] != 0) {
+            return opaque("perm " + Arrays.toString(perm) + " moves the batch axis");
+        }
+        List<Integer> p = new ArrayList<>();
+        for (int i = 1; i < perm.length; i++) {
+            p.add(perm[i] - 1);
+        }
+        return Mapping.layer(Layer.of("Transpose", "perm", p), x);
+    }
+}
