@@ -35,6 +35,7 @@ final class Kernels {
                     SequenceKernels.of(type, params);
             case "Attention" -> AttentionKernels.of(params);
             case "CrossEntropyLoss", "MeanSquaredLoss", "MeanAbsoluteLoss" -> LossKernels.of(type, params, fromLogits);
+            case "OnnxOperator" -> OnnxKernels.of(params);
             default -> throw new IllegalArgumentException("The engine cannot run layers of type " + type + " yet");
         };
     }

@@ -127,6 +127,9 @@ class LayerContractTest {
         cases.add(c("CrossEntropyLoss binary", Layer.of("CrossEntropyLoss", "target", "binary"), real(5), real(5)));
         cases.add(c("MeanSquaredLoss", Layer.of("MeanSquaredLoss"), real(3, 2), real(3, 2)));
         cases.add(c("MeanAbsoluteLoss", Layer.of("MeanAbsoluteLoss"), real(4), real(4)));
+        cases.add(c("OnnxOperator Erf", Layer.of("OnnxOperator", "op", "Erf", "inputs", "wire float", "outputs", "Real 3×4",
+                "node", java.util.Base64.getEncoder().encodeToString(ai.onnx.proto.OnnxMl.NodeProto.newBuilder()
+                        .setOpType("Erf").addInput("x").addOutput("y").build().toByteArray())).withInputCount(1), real(3, 4)));
         return cases.stream();
     }
 

@@ -1,0 +1,213 @@
+package org.netstudio.engine.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.netstudio.netgraph.catalog.OnnxInputs;
+import org.netstudio.netgraph.catalog.Params;
+
+/**
+ * Runs one opaque {@code OnnxOperator} node of an imported net in ONNX Runtime, on DJL arrays: the
+ * node is wrapped in a one-node ONNX model whose inputs are the node's wires and constant arrays
+ * (batch axis first, as in ONNX). Inference only: the result carries no gradient, so nothing
+ * before an opaque node learns through it.
+ *
+ * <p>The ONNX session is made on the first call, from the element types that arrive, and kept
+ * until {@link #close()}. Calls are serialised.
+ */
+public final class OnnxNodeSession implements AutoCloseable {
+
+    private final NodeProto node;
+    private final List<OnnxInputs.Entry> entries;
+    private final long opset;
+    private OrtSession session;
+    private List<String> feedNames;
+
+    /**
+     * @param params the OnnxOperator layer's parameters (its {@code node}, {@code inputs}, {@code opset})
+     * @throws IllegalArgumentException when the layer holds no readable ONNX node
+     */
+    public OnnxNodeSession(Params params) {
+        String encoded = params.getString("node");
+        if (encoded == null) {
+            throw new IllegalArgumentException("The ONNX operator " + params.getString("op")
+                    + " has no node to run (its \"node\" parameter is empty)");
+        }
+        try {
+            this.node = NodeProto.parseFrom(Base64.getDecoder().decode(encoded));
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The ONNX operator " + params.getString("op")
+                    + " holds a node that cannot be read: " + e.getMessage(), e);
+        }
+        this.entries = OnnxInputs.parse(params.getString("inputs"));
+        this.opset = params.has("opset") ? params.getInt("opset") : 13;
+    }
+
+    /**
+     * Computes the node.
+     *
+     * @param wires  the arrays on the node's wires, in port order
+     * @param arrays the node's constant arrays, in the order of its array specs
+     * @return its first output, with the element type ONNX gives it
+     */
+    public synchronized NDList forward(NDList wires, NDArray[] arrays) {
+        NDManager manager = wires.isEmpty() ? arrays[0].getManager() : wires.head().getManager();
+        List<NDArray> feed = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        int w = 0;
+        int a = 0;
+        for (OnnxInputs.Entry e : entries) {
+            if (e.kind() == OnnxInputs.Kind.NONE) {
+                continue;
+            }
+            NDArray x = e.kind() == OnnxInputs.Kind.WIRE ? wires.get(w++) : arrays[a++];
+            String type = e.elementType().isEmpty() ? onnxType(x.getDataType()) : e.elementType();
+            feed.add(x);
+            types.add(type);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        Map<String, OnnxTensor> tensors = new HashMap<>();
+        try {
+            if (session == null) {
+                session = env.createSession(model(types).toByteArray(), new OrtSession.SessionOptions());
+            }
+            for (int i = 0; i < feed.size(); i++) {
+                tensors.put(feedNames.get(i), tensor(env, feed.get(i), types.get(i)));
+            }
+            try (OrtSession.Result r = session.run(tensors)) {
+                OnnxValue v = r.get(0);
+                if (!(v instanceof OnnxTensor t)) {
+                    throw new IllegalStateException("The ONNX operator " + node.getOpType() + " gave no tensor");
+                }
+                return new NDList(array(manager, t));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on " + node.getOpType() + " \"" + node.getName() + "\": "
+                    + e.getMessage(), e);
+        } finally {
+            tensors.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private ModelProto model(List<String> types) {
+        NodeProto.Builder n = node.toBuilder().clearInput().clearOutput();
+        GraphProto.Builder g = GraphProto.newBuilder().setName("node");
+        feedNames = new ArrayList<>();
+        int k = 0;
+        for (OnnxInputs.Entry e : entries) {
+            if (e.kind() == OnnxInputs.Kind.NONE) {
+                n.addInput("");
+                continue;
+            }
+            String name = "in" + feedNames.size();
+            n.addInput(name);
+            feedNames.add(name);
+            g.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
+                    .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elementType(types.get(k++))))));
+        }
+        for (int i = 0; i < Math.max(1, node.getOutputCount()); i++) {
+            n.addOutput("out" + i);
+        }
+        g.addNode(n);
+        g.addOutput(ValueInfoProto.newBuilder().setName("out0"));
+        ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(opset <= 17 ? 8 : 9).setGraph(g);
+        if (node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx")) {
+            m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset));
+        } else {
+            m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17));
+            m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(node.getDomain()).setVersion(opset));
+        }
+        return m.build();
+    }
+
+    private static int elementType(String word) {
+        try {
+            return TensorProto.DataType.valueOf(word.toUpperCase(Locale.ROOT)).getNumber();
+        } catch (IllegalArgumentException e) {
+            return TensorProto.DataType.FLOAT_VALUE;
+        }
+    }
+
+    private static String onnxType(DataType t) {
+        return switch (t) {
+            case INT64 -> "int64";
+            case INT32 -> "int32";
+            case BOOLEAN -> "bool";
+            case FLOAT64 -> "double";
+            default -> "float";
+        };
+    }
+
+    private static OnnxTensor tensor(OrtEnvironment env, NDArray x, String type) throws OrtException {
+        long[] shape = x.getShape().getShape();
+        return switch (type) {
+            case "int64" -> OnnxTensor.createTensor(env, LongBuffer.wrap(x.toType(DataType.INT64, false).toLongArray()), shape);
+            case "int32" -> OnnxTensor.createTensor(env, java.nio.IntBuffer.wrap(x.toType(DataType.INT32, false).toIntArray()), shape);
+            case "double" -> OnnxTensor.createTensor(env, java.nio.DoubleBuffer.wrap(x.toType(DataType.FLOAT64, false).toDoubleArray()), shape);
+            case "bool" -> {
+                boolean[] b = x.toType(DataType.BOOLEAN, false).toBooleanArray();
+                ByteBuffer buf = ByteBuffer.allocateDirect(b.length);
+                for (boolean v : b) {
+                    buf.put((byte) (v ? 1 : 0));
+                }
+                buf.rewind();
+                yield OnnxTensor.createTensor(env, buf, shape, OnnxJavaType.BOOL);
+            }
+            default -> OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(x.toType(DataType.FLOAT32, false).toFloatArray()), shape);
+        };
+    }
+
+    private static NDArray array(NDManager m, OnnxTensor t) {
+        Shape shape = new Shape(t.getInfo().getShape());
+        return switch (t.getInfo().type) {
+            case INT64 -> m.create(t.getLongBuffer(), shape);
+            case INT32 -> m.create(t.getIntBuffer(), shape);
+            case BOOL -> {
+                ByteBuffer b = t.getByteBuffer();
+                boolean[] v = new boolean[b.remaining()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = b.get(i) != 0;
+                }
+                yield m.create(v, shape);
+            }
+            case DOUBLE -> m.create(t.getDoubleBuffer(), shape).toType(DataType.FLOAT32, false);
+            default -> m.create(OnnxRuntimeRunner.floats(t), shape);
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // Nothing more to free.
+            }
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.netstudio.engine.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.TensorValue;
+import org.junit.jupiter.api.Test;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+import org.netstudio.netgraph.net.Graph;
+
+/** The all-MiniLM-L6-v2 sentence encoder (a BERT net of hundreds of ONNX nodes) imports and infers cleanly. */
+class MiniLmImportTest {
+
+    static byte[] miniLm() throws IOException {
+        try (InputStream in = MiniLmImportTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            assertThat(in).as("all-minilm-l6-v2.onnx on the test class path").isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void importsWithOpaqueNodesAndInfersWithoutErrors() throws IOException {
+        OnnxImport imported = OnnxImporter.read(miniLm(), "all-minilm-l6-v2.onnx");
+        ImportReport report = imported.report();
+        System.out.println(report.text().lines().limit(1).toList());
+        report.entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE)
+                .map(e -> e.opType() + ": " + e.reason()).distinct().sorted().forEach(System.out::println);
+        assertThat(imported.document().net()).isInstanceOf(Graph.class);
+        Graph g = (Graph) imported.document().net();
+        assertThat(g.inputs()).containsKeys("input_ids", "attention_mask", "token_type_ids");
+        assertThat(report.entries().size()).isGreaterThan(300);
+        assertThat(report.opaque()).isNotEmpty();
+        InferenceResult inference = ShapeInference.infer(g);
+        List<Diagnostic> errors = inference.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        errors.stream().limit(10).forEach(System.out::println);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void runsInTheEngineWithOpaqueNodesInOnnxRuntimeAndMatchesOnnxRuntime() throws IOException {
+        byte[] bytes = miniLm();
+        OnnxImport imported = OnnxImporter.read(bytes, "all-minilm-l6-v2.onnx");
+        // "[CLS] hello world [SEP]" and a padded shorter sentence, as token ids.
+        float[] ids = {101, 7592, 2088, 102, 101, 7592, 102, 0};
+        float[] mask = {1, 1, 1, 1, 1, 1, 1, 0};
+        float[] types = new float[8];
+        Map<String, TensorValue> feed = new LinkedHashMap<>();
+        feed.put("input_ids", TensorValue.of(ids, 2, 4));
+        feed.put("attention_mask", TensorValue.of(mask, 2, 4));
+        feed.put("token_type_ids", TensorValue.of(types, 2, 4));
+        Map<String, TensorValue> expected;
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
+            expected = ort.run(feed);
+        }
+        Map<String, TensorValue> actual;
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            actual = runner.run(feed);
+        }
+        TensorValue e = expected.values().iterator().next();
+        TensorValue a = actual.values().iterator().next();
+        assertThat(a.shape()).containsExactly(e.shape());
+        OnnxConformanceTest.assertClose("last_hidden_state", a, e);
+    }
+}
