@@ -16,14 +16,16 @@ import java.util.Objects;
  * ({@link BertTextSplitter}), then each word split greedily into the longest pieces of the
  * vocabulary, pieces after the first prefixed with "##" ("embedding" → em ##bed ##ding). A word
  * with a part no piece matches, or longer than the file's limit (100 characters), becomes [UNK].
- * The text is framed by [CLS] and [SEP] and truncated at the end to the maximum length, which
- * counts both. Immutable and thread-safe.
+ * The file's special tokens written in a text ("[MASK]") stand for themselves. The text is framed
+ * by [CLS] and [SEP] and truncated at the end to the maximum length, which counts both. Immutable
+ * and thread-safe.
  */
 public final class WordPieceTokenizer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, Integer> vocabulary;
+    private final Map<String, Integer> specials;
     private final String[] tokens;
     private final BertTextSplitter splitter;
     private final String prefix;
@@ -34,9 +36,11 @@ public final class WordPieceTokenizer {
     private final int unk;
     private final int pad;
 
-    private WordPieceTokenizer(Map<String, Integer> vocabulary, String[] tokens, BertTextSplitter splitter, String prefix,
-                               int maxWordChars, int maxLength, int cls, int sep, int unk, int pad) {
+    private WordPieceTokenizer(Map<String, Integer> vocabulary, Map<String, Integer> specials, String[] tokens,
+                               BertTextSplitter splitter, String prefix, int maxWordChars, int maxLength, int cls,
+                               int sep, int unk, int pad) {
         this.vocabulary = vocabulary;
+        this.specials = specials;
         this.tokens = tokens;
         this.splitter = splitter;
         this.prefix = prefix;
@@ -99,7 +103,13 @@ public final class WordPieceTokenizer {
             throw new IOException(name + ": truncation.max_length is " + maxLength + ", but [CLS] and [SEP] need 2");
         }
         String unkToken = model.path("unk_token").asText("[UNK]");
-        return new WordPieceTokenizer(Map.copyOf(ids), tokens, new BertTextSplitter(lowercase, stripAccents, splitCjk),
+        Map<String, Integer> specials = new HashMap<>();
+        for (JsonNode t : root.path("added_tokens")) {
+            if (t.path("special").asBoolean(false) && t.path("content").isTextual() && ids.containsKey(t.path("content").asText())) {
+                specials.put(t.path("content").asText(), ids.get(t.path("content").asText()));
+            }
+        }
+        return new WordPieceTokenizer(Map.copyOf(ids), Map.copyOf(specials), tokens, new BertTextSplitter(lowercase, stripAccents, splitCjk),
                 model.path("continuing_subword_prefix").asText("##"), model.path("max_input_chars_per_word").asInt(100),
                 maxLength, special(ids, "[CLS]", name), special(ids, "[SEP]", name), special(ids, unkToken, name),
                 special(ids, "[PAD]", name));
@@ -122,7 +132,8 @@ public final class WordPieceTokenizer {
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxLength must be at least 2 ([CLS] and [SEP]), but is " + maxLength);
         }
-        return new WordPieceTokenizer(vocabulary, tokens, splitter, prefix, maxWordChars, maxLength, cls, sep, unk, pad);
+        return new WordPieceTokenizer(vocabulary, specials, tokens, splitter, prefix, maxWordChars, maxLength, cls, sep,
+                unk, pad);
     }
 
     /** Tokens per text at most, [CLS] and [SEP] included. */
@@ -180,15 +191,32 @@ public final class WordPieceTokenizer {
 
     // Stops one piece past the limit, so that a long text costs no more than the part that is kept
     // and the caller can still tell it was truncated.
+    // The file's special tokens ("[SEP]", "[MASK]") are matched in the raw text first, as HuggingFace does.
     private List<Integer> pieces(String text, int limit) {
         List<Integer> out = new ArrayList<>();
-        for (String word : splitter.split(text)) {
-            addPieces(word, out);
-            if (out.size() > limit) {
-                break;
+        int from = 0;
+        while (true) {
+            int at = text.length();
+            String special = null;
+            for (String s : specials.keySet()) {
+                int i = text.indexOf(s, from);
+                if (i >= 0 && (i < at || (i == at && special != null && s.length() > special.length()))) {
+                    at = i;
+                    special = s;
+                }
             }
+            for (String word : splitter.split(text.substring(from, at))) {
+                addPieces(word, out);
+                if (out.size() > limit) {
+                    return out;
+                }
+            }
+            if (special == null) {
+                return out;
+            }
+            out.add(specials.get(special));
+            from = at + special.length();
         }
-        return out;
     }
 
     private void addPieces(String word, List<Integer> out) {

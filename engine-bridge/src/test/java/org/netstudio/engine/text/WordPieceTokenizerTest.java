@@ -71,6 +71,13 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void specialTokensWrittenInTheTextStandForThemselves() {
+        assertThat(tokenizer.encode("Hello [MASK] world[SEP]").ids()).containsExactly(101, 7592, 103, 2088, 102, 102);
+        // Lower-case is not special: it is split as punctuation and words.
+        assertThat(tokenizer.tokenize("[mask]")).containsExactly("[", "mask", "]");
+    }
+
+    @Test
     void controlCharactersVanishAndAnyWhiteSpaceSeparates() {
         assertThat(tokenizer.tokenize("hello\tworld\u00A0hello\nwor\u200Bld\u0000")).containsExactly("hello", "world",
                 "hello", "world");
