@@ -42,7 +42,8 @@ class MainWindowSmokeTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
+        System.setProperty("netstudio.data.dir", java.nio.file.Files.createTempDirectory("netstudio-smoke").toString());
         this.stage = stage;
         window = new MainWindow();
         window.show(stage);
@@ -119,6 +120,10 @@ class MainWindowSmokeTest {
         TitledPane trainer = robot.lookup("#trainerPanel").queryAs(TitledPane.class);
         Node canvas = robot.lookup("#canvasTabs").query();
         Node title = trainer.lookupAll(".title").stream().filter(n -> n.getParent() == trainer).findFirst().orElseThrow();
+        assertThat(trainer.isExpanded()).as("closed until there is something to train").isFalse();
+        robot.clickOn(title);
+        WaitForAsyncUtils.waitFor(5, SECONDS, () -> trainer.isExpanded() && trainer.getHeight() > 150);
+        WaitForAsyncUtils.waitForFxEvents();
         double openHeight = trainer.getHeight();
         double canvasHeight = canvas.getLayoutBounds().getHeight();
         assertThat(trainer.isExpanded()).isTrue();

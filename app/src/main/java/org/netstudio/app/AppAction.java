@@ -32,8 +32,9 @@ public enum AppAction {
 
     ZOOM_IN("Zoom In", shortcut(KeyCode.EQUALS)),
     ZOOM_OUT("Zoom Out", shortcut(KeyCode.MINUS)),
-    ZOOM_TO_FIT("Zoom to Fit", shortcut(KeyCode.DIGIT0)),
-    ZOOM_ACTUAL_SIZE("Zoom 100%", shortcut(KeyCode.DIGIT1)),
+    // As the canvas has them (and design tools such as Figma): Shift+1 fits, Shortcut+0 is 100%.
+    ZOOM_TO_FIT("Zoom to Fit", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHIFT_DOWN)),
+    ZOOM_ACTUAL_SIZE("Zoom 100%", shortcut(KeyCode.DIGIT0)),
     AUTO_LAYOUT("Auto-layout", shortcutShift(KeyCode.L)),
 
     CHECK("Check", shortcut(KeyCode.B)),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -16,7 +17,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -33,6 +33,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.window.Workspace;
 
 /**
  * The main window (DESIGN.md, "The GUI"): menu bar and toolbar on top; palette (left), canvas tabs
@@ -58,25 +61,23 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
+    private final Workspace workspace;
 
     private Theme theme = Theme.LIGHT;
     private double openTrainerDivider = TRAINER_DIVIDER;
 
-    public MainWindow() {
+    public MainWindow(Autosave autosave, RecentFiles recent) {
         palette.setCenter(palettePlaceholder());
         inspector.setCenter(placeholder("Nothing selected",
                 "Select a layer to see its parameters, port shapes and learnable arrays."));
 
         breadcrumbBar.setId("breadcrumb");
         breadcrumbBar.getStyleClass().add("ns-breadcrumb");
-        setBreadcrumb(breadcrumbItem("Untitled"));
+        setBreadcrumb(breadcrumbItem("Start"));
 
         canvasTabs.setId("canvasTabs");
         canvasTabs.getStyleClass().add("ns-canvas-tabs");
-        Tab untitled = new Tab("Untitled", placeholder("Empty net",
-                "Drag layers here from the palette and wire their ports."));
-        untitled.setClosable(false);
-        canvasTabs.getTabs().add(untitled);
+        canvasTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
 
         BorderPane canvasArea = new BorderPane(canvasTabs);
         canvasArea.setTop(breadcrumbBar);
@@ -103,6 +104,8 @@ public final class MainWindow {
         workbench.setDividerPositions(TRAINER_DIVIDER);
         trainer.expandedProperty().addListener((obs, was, expanded) -> onTrainerExpanded(expanded));
         menu.showTrainer().selectedProperty().bindBidirectional(trainer.expandedProperty());
+        // Closed until there is something to train: the canvas gets the height; Train opens it.
+        trainer.setExpanded(false);
 
         root.getStyleClass().add("ns-main-window");
         root.setTop(new VBox(menu.bar(), toolBar()));
@@ -112,20 +115,46 @@ public final class MainWindow {
         menu.setHandler(AppAction.ABOUT, this::showAbout);
         scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().setAll(theme.stylesheets());
+        workspace = new Workspace(this, autosave, recent);
+    }
+
+    /** The window over the user's data folder (recent files, autosave). */
+    public MainWindow() {
+        this(Autosave.inDataFolder(), RecentFiles.inDataFolder());
     }
 
     /** Shows the window on {@code stage}: titled, at its default size or the screen's if smaller. */
     public void show(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setTitle("NetStudio");
         stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
         stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        menu.setHandler(AppAction.QUIT, stage::close);
+        stage.titleProperty().bind(workspace.titleProperty());
+        // Closing the window is quitting: every unsaved net is asked about, and Cancel keeps it open.
+        stage.setOnCloseRequest(e -> {
+            if (workspace.closeAll()) {
+                workspace.exitCleanly();
+            } else {
+                e.consume();
+            }
+        });
+        menu.setHandler(AppAction.QUIT, () -> {
+            if (workspace.closeAll()) {
+                workspace.exitCleanly();
+                stage.close();
+            }
+        });
         stage.show();
+        // After a crash the autosave folder holds unsaved work: offer it once the window is up.
+        Platform.runLater(workspace::offerRecovery);
+    }
+
+    /** The palette, canvas tabs, inspector and documents working together. */
+    public Workspace workspace() {
+        return workspace;
     }
 
     public Parent root() {

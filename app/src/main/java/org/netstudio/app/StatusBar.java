@@ -51,6 +51,11 @@ public final class StatusBar extends HBox {
         validity.setText(text);
     }
 
+    /** Runs {@code action} when the validity indicator is clicked (e.g. to show the problems). */
+    public void setOnValidityClicked(Runnable action) {
+        validity.setOnMouseClicked(e -> action.run());
+    }
+
     /** Shows the total number of parameters, trainable and not (Keras' "Total params"). */
     public void setParameterCount(long total) {
         parameters.setText(NumberFormat.getIntegerInstance().format(total) + " parameters");

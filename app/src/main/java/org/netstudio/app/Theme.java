@@ -4,9 +4,14 @@ import java.net.URL;
 import java.util.List;
 import java.util.Objects;
 
+import org.netstudio.canvas.CanvasTheme;
+
 /**
- * A colour theme. Its stylesheet defines the palette and the meaning tokens at {@code .root};
- * {@code netstudio.css} styles the components with the meaning tokens only, so it serves every theme.
+ * A colour theme. Its stylesheet is the one token sheet of the application: the palette and the
+ * meaning tokens at {@code .root}, for every module's components. The component sheets — the
+ * canvas's {@code canvas.css} (palette, nodes, problems, breadcrumb), the inspector's
+ * {@code inspector.css} (added by the panel itself) and {@code netstudio.css} — use the meaning
+ * tokens only, so they serve every theme and switching the token sheet switches everything live.
  */
 public enum Theme {
     LIGHT("Light", "theme-light.css"),
@@ -38,7 +43,7 @@ public enum Theme {
 
     /** The scene's stylesheets for this theme, tokens first. */
     public List<String> stylesheets() {
-        return List.of(resource(stylesheet), resource(COMPONENTS));
+        return List.of(resource(stylesheet), CanvasTheme.COMPONENTS, resource(COMPONENTS));
     }
 
     private static String resource(String name) {

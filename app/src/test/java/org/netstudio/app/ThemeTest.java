@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class ThemeTest {
 
     private static final Pattern DEFINED = Pattern.compile("^\\s*(-ns-[a-z0-9-]+)\\s*:", Pattern.MULTILINE);
+    private static final String PALETTE =
+            "-ns-(gray|blue|green|amber|red|white|black|violet|orange|teal|slate|pink|brown|cyan)(-.*)?";
+    private static final String[] COMPONENT_SHEETS = {
+        "netstudio.css", "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css"};
     private static final Pattern USED = Pattern.compile("(?<![\\w-])(-ns-[a-z0-9-]+)");
 
     @Test
@@ -30,19 +34,49 @@ class ThemeTest {
     void everyThemeDefinesTheSameTokensAndEveryTokenTheComponentsUse() throws IOException {
         Set<String> light = defined(read("theme-light.css"));
         Set<String> dark = defined(read("theme-dark.css"));
-        Set<String> usedByComponents = used(read("netstudio.css"));
+        Set<String> usedByComponents = new TreeSet<>();
+        for (String sheet : COMPONENT_SHEETS) {
+            Set<String> used = used(read(sheet));
+            used.removeAll(defined(read(sheet)));   // a sheet's own component tokens (-ns-node-bg, -ns-ins-fg)
+            usedByComponents.addAll(used);
+        }
 
-        // Palettes may differ in their steps (white vs black); the meaning layer must not.
+        // Palettes may differ in their values; the meaning layer must not.
         assertThat(meaning(dark)).isEqualTo(meaning(light));
         assertThat(light).containsAll(usedByComponents);
         assertThat(dark).containsAll(usedByComponents);
         assertThat(usedByComponents).as("components use meaning tokens, never the palette")
-                .noneMatch(t -> t.matches("-ns-(gray|blue|green|amber|red|white|black)(-.*)?"));
+                .noneMatch(t -> t.matches(PALETTE));
+        assertThat(usedByComponents).contains("-ns-cat-convolution", "-ns-bg-canvas", "-ns-fg-default");
+    }
+
+    @Test
+    void theCanvasAndInspectorCarryExactCopiesOfTheTokenSheetForTheirStandaloneUse() throws IOException {
+        for (String theme : new String[] {"theme-light.css", "theme-dark.css"}) {
+            String app = read(theme);
+            assertThat(read("/org/netstudio/canvas/" + theme)).as("canvas " + theme).isEqualTo(app);
+            assertThat(read("/org/netstudio/inspector/" + theme)).as("inspector " + theme).isEqualTo(app);
+        }
+    }
+
+    @Test
+    void theGrayRampRunsFromLightToDarkInBothThemes() throws IOException {
+        for (String theme : new String[] {"theme-light.css", "theme-dark.css"}) {
+            String css = read(theme);
+            assertThat(luminance(css, "-ns-gray-0")).as(theme).isGreaterThan(luminance(css, "-ns-gray-9"));
+        }
+    }
+
+    private static double luminance(String css, String token) {
+        Matcher m = Pattern.compile(Pattern.quote(token) + ":\\s*#([0-9a-fA-F]{6});").matcher(css);
+        assertThat(m.find()).as(token).isTrue();
+        int rgb = Integer.parseInt(m.group(1), 16);
+        return 0.2126 * (rgb >> 16) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff);
     }
 
     private static Set<String> meaning(Set<String> tokens) {
         Set<String> meaning = new TreeSet<>(tokens);
-        meaning.removeIf(t -> t.matches("-ns-(gray|blue|green|amber|red|white|black)(-.*)?"));
+        meaning.removeIf(t -> t.matches(PALETTE));
         return meaning;
     }
 

@@ -1,0 +1,116 @@
+package org.netstudio.app.document;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.ReplaceNet;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetDocument;
+
+/**
+ * One net open in the window: its command stack (the single source of its edits, undo and saved
+ * mark), the file it was opened from or saved to (none while untitled) and the weights that came
+ * with it. Dirty means the stack moved away from its saved mark. No JavaFX; use on one thread.
+ */
+public final class OpenNet {
+
+    private final CommandStack stack;
+    private final String untitledName;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private Path file;
+    private Weights weights;
+
+    private OpenNet(NetDocument doc, Path file, Weights weights, String untitledName) {
+        this.stack = new CommandStack(doc);
+        this.file = file;
+        this.weights = weights;
+        this.untitledName = untitledName;
+        stack.addListener(s -> fire());
+    }
+
+    /** A new, untitled net called {@code name} in tabs until it is saved. */
+    public static OpenNet untitled(NetDocument doc, String name) {
+        return new OpenNet(doc, null, null, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Reads a .json or .nsnet file; a bad file throws with the reader's message and opens nothing. */
+    public static OpenNet read(Path file) throws IOException {
+        LoadedNet loaded = NetFiles.read(file);
+        return new OpenNet(loaded.document(), file.toAbsolutePath(), loaded.weights().orElse(null), null);
+    }
+
+    /**
+     * A net restored from an autosave: untitled (or tied to the file it had), and dirty, because
+     * what it holds was never saved by the user.
+     */
+    public static OpenNet recovered(NetDocument saved, NetDocument current, Path file, String name) {
+        OpenNet net = new OpenNet(saved, file, null, file == null ? name : null);
+        if (!saved.equals(current)) {
+            net.stack.execute(new ReplaceNet(current.net(), current.layout(), "Restore autosaved work"));
+        }
+        return net;
+    }
+
+    public CommandStack stack() {
+        return stack;
+    }
+
+    public NetDocument document() {
+        return stack.document();
+    }
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    public Optional<Weights> weights() {
+        return Optional.ofNullable(weights);
+    }
+
+    public boolean isDirty() {
+        return stack.isDirty();
+    }
+
+    /** The tab and window title: the file's name, or the untitled name. */
+    public String title() {
+        return file == null ? untitledName : file.getFileName().toString();
+    }
+
+    /** Saves to {@code target} atomically (.json or .nsnet), which then becomes this net's file. */
+    public void saveAs(Path target) throws IOException {
+        NetFiles.write(target, stack.document(), weights);
+        file = target.toAbsolutePath();
+        stack.markSaved();
+        fire();
+    }
+
+    /** Saves to its file; untitled nets need {@link #saveAs}. */
+    public void save() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("an untitled net is saved with saveAs");
+        }
+        saveAs(file);
+    }
+
+    /** Told when the document, the dirty state or the file changes. */
+    public void addListener(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire() {
+        for (Runnable l : listeners) {
+            l.run();
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package org.netstudio.app.window;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Window;
+import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+
+/**
+ * The open nets of the window, one {@link NetTab} each, and the file commands on them: New, Open,
+ * Open Recent, Save, Save As, Export Picture, closing with a prompt when there are unsaved changes,
+ * autosave of unsaved work and its recovery after a crash. The models ({@link OpenNet},
+ * {@link Autosave}, {@link RecentFiles}) know no JavaFX; this class adds the tabs and dialogs.
+ */
+final class Documents {
+
+    private final TabPane tabs;
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> stylesheets;
+    private final Autosave autosave;
+    private final RecentFiles recent;
+    private final ReadOnlyObjectWrapper<NetTab> active = new ReadOnlyObjectWrapper<>(this, "active");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetStudio");
+    private final List<Runnable> recentListeners = new ArrayList<>();
+    private FilePicker picker = new SystemFilePicker();
+    private int untitled;
+    private long serial;
+
+    Documents(TabPane tabs, Supplier<Window> owner, Supplier<List<String>> stylesheets, Autosave autosave,
+              RecentFiles recent) {
+        this.tabs = tabs;
+        this.owner = owner;
+        this.stylesheets = stylesheets;
+        this.autosave = autosave;
+        this.recent = recent;
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> activate(b));
+    }
+
+    /** The net tab in front, or null (the start page, or nothing open). */
+    ReadOnlyObjectProperty<NetTab> activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    NetTab active() {
+        return active.get();
+    }
+
+    /** "NetStudio", or "*lenet.json — NetStudio" for the net in front. */
+    ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    List<NetTab> netTabs() {
+        return tabs.getTabs().stream().filter(NetTab.class::isInstance).map(NetTab.class::cast).toList();
+    }
+
+    void setFilePicker(FilePicker p) {
+        picker = p;
+    }
+
+    RecentFiles recent() {
+        return recent;
+    }
+
+    Autosave autosave() {
+        return autosave;
+    }
+
+    /** Told when the recent list changed. */
+    void onRecentChanged(Runnable r) {
+        recentListeners.add(r);
+    }
+
+    // ---- opening -----------------------------------------------------------------------------
+
+    /** File › New: an empty graph with one input and one output, both still to be typed. */
+    NetTab newNet() {
+        String name = "Untitled " + (++untitled);
+        NetDocument doc = new NetDocument(name, Graph.empty().withInput("Input", PortDecl.UNSPECIFIED)
+                .withOutput("Output", PortDecl.UNSPECIFIED), null);
+        return add(OpenNet.untitled(doc, name));
+    }
+
+    /** Puts a net into a new tab in front of the others. */
+    NetTab add(OpenNet net) {
+        NetTab tab = new NetTab(net, "net-" + ProcessHandle.current().pid() + "-" + (++serial));
+        tab.setOnCloseRequest(e -> {
+            if (!confirmDiscard(tab)) {
+                e.consume();
+            }
+        });
+        tab.setOnClosed(e -> forget(tab));
+        net.addListener(this::updateTitle);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        Platform.runLater(() -> tab.canvas().requestFocus());
+        return tab;
+    }
+
+    /** File › Open: asks for a file. */
+    void open() {
+        picker.openNet(owner.get()).ifPresent(this::open);
+    }
+
+    /**
+     * Opens a net file in a new tab (or shows its tab when it is open already). A file that does not
+     * read is reported with the reader's message; nothing else changes.
+     */
+    Optional<NetTab> open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (NetTab t : netTabs()) {
+            if (t.net().file().map(p -> p.normalize().equals(abs)).orElse(false)) {
+                tabs.getSelectionModel().select(t);
+                return Optional.of(t);
+            }
+        }
+        OpenNet net;
+        try {
+            net = OpenNet.read(abs);
+        } catch (IOException | RuntimeException e) {
+            prompts().error("Cannot open “" + abs.getFileName() + "”", message(e));
+            return Optional.empty();
+        }
+        remember(abs);
+        return Optional.of(add(net));
+    }
+
+    /** Opens a net of the gallery as a new untitled net named after it. */
+    NetTab openGallery(GalleryEntry entry) {
+        NetDocument doc = Gallery.standard().load(entry.id());
+        return add(OpenNet.untitled(doc, entry.name()));
+    }
+
+    /** Fills File › Open Recent; missing files are pruned, and the user is told which. */
+    void fillRecentMenu(Menu menu) {
+        List<Path> files = recent.all();
+        menu.getItems().clear();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent nets");
+            none.setDisable(true);
+            menu.getItems().add(none);
+            return;
+        }
+        for (Path p : files) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openRecent(p));
+            menu.getItems().add(item);
+        }
+        MenuItem clear = new MenuItem("Remove Missing Files");
+        clear.setOnAction(e -> pruneRecent());
+        menu.getItems().addAll(new SeparatorMenuItem(), clear);
+    }
+
+    void openRecent(Path p) {
+        if (!Files.isRegularFile(p)) {
+            pruneRecent();
+            return;
+        }
+        open(p);
+    }
+
+    /** Drops recent files that are gone and says which. */
+    void pruneRecent() {
+        List<Path> gone;
+        try {
+            gone = recent.prune();
+        } catch (IOException e) {
+            return;
+        }
+        fireRecent();
+        if (!gone.isEmpty()) {
+            prompts().inform(gone.size() == 1 ? "A recent net is gone" : gone.size() + " recent nets are gone",
+                    "Removed from Open Recent because the file no longer exists:\n"
+                            + String.join("\n", gone.stream().map(Path::toString).toList()));
+        }
+    }
+
+    // ---- saving ------------------------------------------------------------------------------
+
+    /** File › Save; untitled nets ask where. Returns whether the net was saved. */
+    boolean save(NetTab tab) {
+        if (tab.net().file().isEmpty()) {
+            return saveAs(tab);
+        }
+        return write(tab, tab.net().file().get());
+    }
+
+    /** File › Save As. Returns whether the net was saved. */
+    boolean saveAs(NetTab tab) {
+        String suggested = tab.net().file().map(p -> p.getFileName().toString())
+                .orElse(fileName(tab.net().title()) + ".json");
+        Optional<Path> target = picker.saveNet(owner.get(), suggested);
+        return target.isPresent() && write(tab, target.get());
+    }
+
+    private boolean write(NetTab tab, Path target) {
+        try {
+            tab.net().saveAs(target);
+        } catch (IOException | RuntimeException e) {
+            prompts().error("Cannot save “" + target.getFileName() + "”", message(e));
+            return false;
+        }
+        remember(target);
+        try {
+            autosave.delete(tab.autosaveKey());
+        } catch (IOException e) {
+            // an old autosave is only offered again; nothing is lost
+        }
+        return true;
+    }
+
+    /** File › Export Picture: the level shown, as PNG (2× for crispness) or SVG. */
+    void exportPicture(NetTab tab) {
+        Optional<Path> target = picker.savePicture(owner.get(), fileName(tab.net().title()) + ".png");
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                tab.canvas().exportSvg(file);
+            } else {
+                tab.canvas().exportPng(file, 2);
+            }
+        } catch (IOException | RuntimeException e) {
+            prompts().error("Cannot export “" + file.getFileName() + "”", message(e));
+        }
+    }
+
+    // ---- closing -----------------------------------------------------------------------------
+
+    /** Closes a tab, asking first when its net has unsaved changes. Returns whether it closed. */
+    boolean close(Tab tab) {
+        if (tab instanceof NetTab n && !confirmDiscard(n)) {
+            return false;
+        }
+        tabs.getTabs().remove(tab);
+        if (tab instanceof NetTab n) {
+            forget(n);
+        }
+        return true;
+    }
+
+    /** Closes every tab for quitting; false when the user cancelled at some prompt. */
+    boolean closeAll() {
+        for (NetTab t : netTabs()) {
+            tabs.getSelectionModel().select(t);
+            if (!confirmDiscard(t)) {
+                return false;
+            }
+        }
+        for (NetTab t : netTabs()) {
+            tabs.getTabs().remove(t);
+            forget(t);
+        }
+        return true;
+    }
+
+    /** Save, Don't Save or Cancel for a dirty net; true when it may go. */
+    private boolean confirmDiscard(NetTab tab) {
+        if (!tab.net().isDirty()) {
+            return true;
+        }
+        tabs.getSelectionModel().select(tab);
+        return switch (prompts().askSave(tab.net().title())) {
+            case SAVE -> save(tab);
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private void forget(NetTab tab) {
+        try {
+            autosave.delete(tab.autosaveKey());
+        } catch (IOException e) {
+            // left for the next start to offer
+        }
+    }
+
+    // ---- autosave and recovery ---------------------------------------------------------------
+
+    /** Writes every net with unsaved changes to the autosave folder; clean ones are forgotten. */
+    void autosaveNow() {
+        for (NetTab t : netTabs()) {
+            try {
+                if (t.net().isDirty()) {
+                    autosave.write(t.autosaveKey(), t.net().document(), t.net().file());
+                } else {
+                    autosave.delete(t.autosaveKey());
+                }
+            } catch (IOException e) {
+                // the next tick tries again; the net itself is untouched
+            }
+        }
+    }
+
+    /**
+     * Offers back what a previous run left in the autosave folder (it crashed: a clean exit leaves
+     * nothing). Restored nets open as unsaved; declined ones are deleted.
+     */
+    void offerRecovery() {
+        List<Autosave.Recovered> found = autosave.find();
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> names = found.stream().map(r -> r.file().map(p -> p.getFileName().toString())
+                .orElse(r.document().name().isBlank() ? "an untitled net" : r.document().name())).toList();
+        boolean restore = prompts().askRestore(names);
+        if (restore) {
+            for (Autosave.Recovered r : found) {
+                add(recovered(r));
+            }
+        }
+        for (Autosave.Recovered r : found) {
+            try {
+                autosave.delete(r.key());
+            } catch (IOException e) {
+                // offered again next time
+            }
+        }
+        if (restore) {
+            autosaveNow();
+        }
+    }
+
+    private static OpenNet recovered(Autosave.Recovered r) {
+        NetDocument now = r.document();
+        NetDocument saved = null;
+        if (r.file().isPresent() && Files.isRegularFile(r.file().get())) {
+            try {
+                saved = OpenNet.read(r.file().get()).document();
+            } catch (IOException | RuntimeException e) {
+                saved = null;
+            }
+        }
+        if (saved == null) {
+            saved = new NetDocument(now.name(), Graph.empty(), null);
+        }
+        String name = now.name().isBlank() ? "Recovered" : now.name();
+        return OpenNet.recovered(saved, now, r.file().filter(Files::isRegularFile).orElse(null), name);
+    }
+
+    /** A clean exit: nothing is left to recover. */
+    void clearAutosave() {
+        try {
+            autosave.clear();
+        } catch (IOException e) {
+            // offered next time; harmless
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private void activate(Tab tab) {
+        active.set(tab instanceof NetTab n ? n : null);
+        updateTitle();
+    }
+
+    private void updateTitle() {
+        NetTab t = active.get();
+        title.set(t == null ? "NetStudio" : t.displayTitle() + " — NetStudio");
+    }
+
+    private void remember(Path file) {
+        try {
+            recent.add(file);
+        } catch (IOException e) {
+            // the recent list is a convenience
+        }
+        fireRecent();
+    }
+
+    private void fireRecent() {
+        recentListeners.forEach(Runnable::run);
+    }
+
+    private Prompts prompts() {
+        return new Prompts(owner.get(), stylesheets.get());
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String fileName(String title) {
+        String base = title.replaceAll("[\\\\/:*?\"<>|]", "_").strip();
+        return base.isEmpty() ? "net" : base;
+    }
+}

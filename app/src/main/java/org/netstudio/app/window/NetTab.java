@@ -1,0 +1,118 @@
+package org.netstudio.app.window;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.BorderPane;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.canvas.Breadcrumb;
+import org.netstudio.canvas.CanvasModel;
+import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.diagnostics.ProblemsList;
+
+/**
+ * The tab of one open net: its canvas over the net's command stack, the breadcrumb the window shows
+ * above the tabs while this one is active, and the problems list under the canvas (shown on
+ * request: Check, or a click on the status bar). The tab's text is the net's title with a leading
+ * "*" while it has unsaved changes.
+ */
+final class NetTab extends Tab {
+
+    private final OpenNet net;
+    private final String autosaveKey;
+    private final CanvasModel model;
+    private final NetCanvas canvas;
+    private final Breadcrumb breadcrumb;
+    private final ProblemsList problems;
+    /** The zoom of a first view that is too big to fit readably; node texts show from 0.45. */
+    private static final double READABLE_ZOOM = 0.8;
+    private static final double MARGIN = 24;
+
+    private boolean framed;
+    private final BooleanProperty problemsShown = new SimpleBooleanProperty(this, "problemsShown");
+
+    NetTab(OpenNet net, String autosaveKey) {
+        this.net = net;
+        this.autosaveKey = autosaveKey;
+        model = new CanvasModel(net.stack());
+        canvas = new NetCanvas(model);
+        canvas.setId("netCanvas");
+        breadcrumb = new Breadcrumb(model);
+        problems = new ProblemsList(model);
+        problems.setId("problemsList");
+        problems.getStyleClass().add("ns-problems");
+        problems.setPrefHeight(150);
+        problems.visibleProperty().bind(problemsShown);
+        problems.managedProperty().bind(problemsShown);
+        BorderPane content = new BorderPane(canvas);
+        content.setBottom(problems);
+        content.getStyleClass().add("ns-net-tab");
+        setContent(content);
+        getStyleClass().add("ns-net-tab-header");
+        net.addListener(this::updateTitle);
+        updateTitle();
+        javafx.beans.InvalidationListener frame = o -> frameOnce();
+        model.layoutPendingProperty().addListener(frame);
+        model.levelProperty().addListener(frame);
+        canvas.widthProperty().addListener(frame);
+        canvas.heightProperty().addListener(frame);
+    }
+
+    /**
+     * The first view of a net, once it is laid out and the canvas has its size: all of it when that
+     * stays readable, else the top of it at a readable zoom (a deep net is explored by scrolling).
+     */
+    private void frameOnce() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double[] b = model.getLevel().bounds();
+        if (framed || w <= 0 || h <= 0 || b == null || model.layoutPendingProperty().get() || !model.getLevel().allPlaced()) {
+            return;
+        }
+        framed = true;
+        canvas.zoomToFit();
+        if (canvas.getZoom() < READABLE_ZOOM) {
+            canvas.setZoom(READABLE_ZOOM);
+            canvas.panXProperty().set((w - (b[2] - b[0]) * READABLE_ZOOM) / 2 - b[0] * READABLE_ZOOM);
+            canvas.panYProperty().set(MARGIN - b[1] * READABLE_ZOOM);
+        }
+    }
+
+    OpenNet net() {
+        return net;
+    }
+
+    String autosaveKey() {
+        return autosaveKey;
+    }
+
+    CanvasModel model() {
+        return model;
+    }
+
+    NetCanvas canvas() {
+        return canvas;
+    }
+
+    Breadcrumb breadcrumb() {
+        return breadcrumb;
+    }
+
+    ProblemsList problems() {
+        return problems;
+    }
+
+    /** Whether the problems list is shown under the canvas. */
+    BooleanProperty problemsShownProperty() {
+        return problemsShown;
+    }
+
+    /** "*lenet.json" while dirty. */
+    String displayTitle() {
+        return (net.isDirty() ? "*" : "") + net.title();
+    }
+
+    private void updateTitle() {
+        setText(displayTitle());
+    }
+}

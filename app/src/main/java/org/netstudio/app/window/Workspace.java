@@ -1,0 +1,312 @@
+package org.netstudio.app.window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.util.Duration;
+import org.netstudio.app.AppAction;
+import org.netstudio.app.MainWindow;
+import org.netstudio.app.StatusBar;
+import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.canvas.CanvasAction;
+import org.netstudio.canvas.CanvasActions;
+import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.palette.Palette;
+import org.netstudio.inspector.InspectorModel;
+import org.netstudio.inspector.InspectorPanel;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.summary.NetSummary;
+
+/**
+ * What the main window does, over the regions {@link MainWindow} arranges: the palette, one canvas
+ * tab per open net, the inspector following the net in front (its command stack, inference and
+ * selection), the status bar, the Start page, and the menus and toolbar wired to the file commands
+ * and to the canvas in front. Unsaved work is autosaved every 30 s.
+ */
+public final class Workspace {
+
+    /** How often unsaved work is written to the autosave folder. */
+    public static final Duration AUTOSAVE_PERIOD = Duration.seconds(30);
+
+    private final MainWindow window;
+    private final Palette palette = new Palette();
+    private final InspectorModel inspector = new InspectorModel();
+    private final Documents documents;
+    private final StartPage startPage;
+    private final Map<MenuItem, Function<CanvasActions, CanvasAction>> canvasItems = new LinkedHashMap<>();
+    private final Timeline autosaveTimer;
+    private final SetChangeListener<String> selectionListener = c -> syncSelection();
+    private final InvalidationListener pathListener = o -> syncSelection();
+    private final InvalidationListener inferenceListener = o -> updateStatus();
+    private NetTab shown;
+
+    public Workspace(MainWindow window, Autosave autosave, RecentFiles recent) {
+        this.window = window;
+        palette.setId("layerPalette");
+        window.setPalette(palette);
+        window.setInspector(new InspectorPanel(inspector));
+        documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
+                () -> window.theme().stylesheets(), autosave, recent);
+        startPage = new StartPage(documents::newNet, documents::open, documents::openRecent,
+                documents::openGallery);
+        documents.onRecentChanged(this::refreshRecent);
+        window.menu().openRecent().setOnShowing(e -> documents.fillRecentMenu(window.menu().openRecent()));
+        documents.fillRecentMenu(window.menu().openRecent());
+        refreshRecent();
+        palette.setOnActivate(type -> {
+            NetTab t = documents.active();
+            if (t != null) {
+                t.canvas().addNodeAtCenter(type);
+                t.canvas().requestFocus();
+            }
+        });
+        wireMenus();
+        window.statusBar().setOnValidityClicked(this::showProblems);
+        documents.activeProperty().addListener((o, a, b) -> show(b));
+        window.canvasTabs().getTabs().add(startPage);
+        show(null);
+        autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> documents.autosaveNow()));
+        autosaveTimer.setCycleCount(Animation.INDEFINITE);
+        autosaveTimer.play();
+    }
+
+    // ---- what tests and the application call ------------------------------------------------
+
+    /** "NetStudio", or "*lenet.json — NetStudio": the window's title. */
+    public ReadOnlyStringProperty titleProperty() {
+        return documents.titleProperty();
+    }
+
+    /** The canvas of the net in front, if a net is in front. */
+    public Optional<NetCanvas> activeCanvas() {
+        return Optional.ofNullable(documents.active()).map(NetTab::canvas);
+    }
+
+    public Palette palette() {
+        return palette;
+    }
+
+    public InspectorModel inspector() {
+        return inspector;
+    }
+
+    /** Opens a net in a new tab (File › Open without the chooser); a bad file is reported. */
+    public Optional<NetCanvas> open(Path file) {
+        return documents.open(file).map(NetTab::canvas);
+    }
+
+    /** Opens an open net (e.g. a new one made in code) in a new tab. */
+    public NetCanvas open(OpenNet net) {
+        return documents.add(net).canvas();
+    }
+
+    /** Opens a gallery net by id in a new tab. */
+    public NetCanvas openGallery(String id) {
+        return documents.openGallery(Gallery.standard().find(id).orElseThrow()).canvas();
+    }
+
+    /** The open nets, in tab order. */
+    public List<OpenNet> openNets() {
+        return documents.netTabs().stream().map(NetTab::net).toList();
+    }
+
+    /** The net in front, if any. */
+    public Optional<OpenNet> activeNet() {
+        return Optional.ofNullable(documents.active()).map(NetTab::net);
+    }
+
+    public void setFilePicker(FilePicker picker) {
+        documents.setFilePicker(picker);
+    }
+
+    /** Writes the autosave now (the timer does it every {@link #AUTOSAVE_PERIOD}). */
+    public void autosaveNow() {
+        documents.autosaveNow();
+    }
+
+    /** Offers back the work a crashed run left in the autosave folder. */
+    public void offerRecovery() {
+        documents.offerRecovery();
+    }
+
+    /** Closes the net in front (asking about unsaved changes); returns whether it closed. */
+    public boolean closeActive() {
+        Tab tab = window.canvasTabs().getSelectionModel().getSelectedItem();
+        return tab != null && documents.close(tab);
+    }
+
+    /** Closes every net, asking about each with unsaved changes; false when the user cancelled. */
+    public boolean closeAll() {
+        return documents.closeAll();
+    }
+
+    /** A clean exit: stops autosaving and deletes what was autosaved. */
+    public void exitCleanly() {
+        autosaveTimer.stop();
+        documents.clearAutosave();
+    }
+
+    // ---- following the net in front --------------------------------------------------------
+
+    private void show(NetTab tab) {
+        if (shown != null) {
+            shown.model().getSelection().removeListener(selectionListener);
+            shown.model().currentPathProperty().removeListener(pathListener);
+            shown.model().inferenceProperty().removeListener(inferenceListener);
+        }
+        shown = tab;
+        inspector.documentProperty().unbind();
+        inspector.inferenceProperty().unbind();
+        if (tab == null) {
+            inspector.getSelectedPaths().clear();
+            inspector.setCommandStack(null);
+            inspector.setDocument(null);
+            Label here = new Label("Start");
+            here.getStyleClass().add("ns-breadcrumb-item");
+            window.setBreadcrumb(here);
+        } else {
+            inspector.setCommandStack(tab.net().stack());
+            inspector.documentProperty().bind(tab.model().documentProperty());
+            inspector.inferenceProperty().bind(tab.model().inferenceProperty());
+            tab.model().getSelection().addListener(selectionListener);
+            tab.model().currentPathProperty().addListener(pathListener);
+            tab.model().inferenceProperty().addListener(inferenceListener);
+            window.setBreadcrumb(tab.breadcrumb());
+            syncSelection();
+        }
+        updateStatus();
+        bindActions(tab);
+    }
+
+    /** Canvas selection (ids at the level shown) → the inspector's node paths. */
+    private void syncSelection() {
+        if (shown == null) {
+            return;
+        }
+        NodePath level = shown.model().getCurrentPath();
+        List<NodePath> paths = new ArrayList<>();
+        for (String id : shown.model().getSelection()) {
+            if (shown.model().getLevel().graph().nodes().containsKey(id)) {
+                paths.add(level.child(id));
+            }
+        }
+        if (!paths.equals(inspector.getSelectedPaths())) {
+            inspector.getSelectedPaths().setAll(paths);
+        }
+    }
+
+    private void updateStatus() {
+        StatusBar status = window.statusBar();
+        if (shown == null) {
+            status.setValidity(StatusBar.Validity.NO_NET, "No net open");
+            status.clearParameterCount();
+            return;
+        }
+        InferenceResult r = shown.model().getInference();
+        int n = r.diagnostics().size();
+        if (n == 0) {
+            status.setValidity(StatusBar.Validity.VALID, "Valid");
+        } else {
+            status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
+        }
+        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).total());
+    }
+
+    private void showProblems() {
+        if (shown != null) {
+            shown.problemsShownProperty().set(true);
+        }
+    }
+
+    private void refreshRecent() {
+        startPage.showRecent(documents.recent().all());
+    }
+
+    // ---- menus and toolbar -------------------------------------------------------------------
+
+    private void wireMenus() {
+        var menu = window.menu();
+        menu.setHandler(AppAction.NEW, documents::newNet);
+        menu.setHandler(AppAction.OPEN, documents::open);
+        onNet(AppAction.SAVE, documents::save);
+        onNet(AppAction.SAVE_AS, documents::saveAs);
+        onNet(AppAction.EXPORT_PICTURE, documents::exportPicture);
+        onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
+        menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
+        canvas(AppAction.UNDO, a -> a.undo);
+        canvas(AppAction.REDO, a -> a.redo);
+        canvas(AppAction.CUT, a -> a.cut);
+        canvas(AppAction.COPY, a -> a.copy);
+        canvas(AppAction.PASTE, a -> a.paste);
+        canvas(AppAction.DUPLICATE, a -> a.duplicate);
+        canvas(AppAction.DELETE, a -> a.delete);
+        canvas(AppAction.SELECT_ALL, a -> a.selectAll);
+        canvas(AppAction.ZOOM_IN, a -> a.zoomIn);
+        canvas(AppAction.ZOOM_OUT, a -> a.zoomOut);
+        canvas(AppAction.ZOOM_TO_FIT, a -> a.zoomToFit);
+        canvas(AppAction.ZOOM_ACTUAL_SIZE, a -> a.actualSize);
+        canvas(AppAction.AUTO_LAYOUT, a -> a.autoLayout);
+    }
+
+    private void onNet(AppAction action, java.util.function.Consumer<NetTab> command) {
+        MenuItem item = window.menu().item(action);
+        item.setOnAction(e -> {
+            NetTab t = documents.active();
+            if (t != null) {
+                command.accept(t);
+            }
+        });
+    }
+
+    /** A menu item that runs the canvas action of the net in front, enabled when that action is. */
+    private void canvas(AppAction action, Function<CanvasActions, CanvasAction> pick) {
+        MenuItem item = window.menu().item(action);
+        item.setOnAction(e -> {
+            NetTab t = documents.active();
+            if (t != null) {
+                pick.apply(t.canvas().getActions()).fire();
+            }
+        });
+        canvasItems.put(item, pick);
+    }
+
+    private void bindActions(NetTab tab) {
+        canvasItems.forEach((item, pick) -> {
+            item.disableProperty().unbind();
+            if (tab == null) {
+                item.setDisable(true);
+            } else {
+                item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
+            }
+        });
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE)) {
+            window.menu().item(a).setDisable(tab == null);
+        }
+        MenuItem check = window.menu().item(AppAction.CHECK);
+        check.disableProperty().unbind();
+        if (tab == null) {
+            check.setDisable(true);
+        } else {
+            check.disableProperty().bind(tab.canvas().getActions().typingProperty());
+        }
+    }
+}

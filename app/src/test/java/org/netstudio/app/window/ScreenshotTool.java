@@ -1,0 +1,61 @@
+package org.netstudio.app.window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.netstudio.app.MainWindow;
+import org.netstudio.app.Theme;
+import org.netstudio.canvas.export.PngExport;
+
+/**
+ * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
+ * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID [SELECT_NODE]}. Not a test.
+ */
+public final class ScreenshotTool {
+
+    private ScreenshotTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Theme theme = Theme.named(args[1]);
+        String what = args[2];
+        String select = args.length > 3 ? args[3] : null;
+        Path data = Files.createTempDirectory("netstudio-shot");
+        System.setProperty("netstudio.data.dir", data.toString());
+        Platform.startup(() -> {
+            MainWindow window = new MainWindow();
+            window.setTheme(theme);
+            Stage stage = new Stage();
+            window.show(stage);
+            if (!what.equals("start")) {
+                var canvas = window.workspace().openGallery(what);
+                if (select != null) {
+                    PauseTransition later = new PauseTransition(Duration.seconds(2));
+                    later.setOnFinished(e -> canvas.getModel().select(select, false));
+                    later.play();
+                }
+            }
+            PauseTransition wait = new PauseTransition(Duration.seconds(4));
+            wait.setOnFinished(e -> {
+                window.workspace().activeCanvas().ifPresent(c -> c.zoomToFit());
+                PauseTransition shot = new PauseTransition(Duration.seconds(1));
+                shot.setOnFinished(x -> {
+                    try {
+                        PngExport.write(window.scene().snapshot(null), out);
+                    } catch (Exception ex) {
+                        ex.printStackTrace();
+                    }
+                    window.workspace().exitCleanly();
+                    Platform.exit();
+                });
+                shot.play();
+            });
+            wait.play();
+        });
+    }
+}
