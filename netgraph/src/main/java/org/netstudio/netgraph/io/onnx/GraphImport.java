@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.OnnxTypeText;
+import org.netstudio.netgraph.catalog.ParamKind;
+import org.netstudio.netgraph.catalog.ParamSpec;
 import org.netstudio.netgraph.catalog.PortRequirement;
 import org.netstudio.netgraph.catalog.ShapeRule;
 import org.netstudio.netgraph.io.NetNames;
@@ -264,7 +266,7 @@ final class GraphImport implements OperatorMappings.Context {
         String first = null;
         PortRef prev = null;
         for (int k = 0; k < m.steps().size(); k++) {
-            Mapping.Step s = m.steps().get(k);
+            Mapping.Step s = new Mapping.Step(compact(m.steps().get(k).layer()), m.steps().get(k).arrays());
             String name = uniqueName(k == 0 ? n.label() : n.label() + "_" + s.layer().typeName().toLowerCase(Locale.ROOT),
                     s.layer().typeName().toLowerCase(Locale.ROOT));
             nodes.put(name, s.layer());
@@ -291,6 +293,31 @@ final class GraphImport implements OperatorMappings.Context {
         report.add(new ImportReport.Entry(n.label(), n.proto().getOpType(), ImportReport.Outcome.MAPPED, first,
                 m.steps().get(0).layer().typeName(), m.steps().size() > 1 ? "with a Reshape that keeps ONNX's size-1 axes" : ""));
         return null;
+    }
+
+    /**
+     * The layer as a person would write it: parameters at their defaults left out, the same size
+     * on every axis written once ([3, 3] → 3), a pooling stride equal to its kernel left out.
+     */
+    static Layer compact(Layer l) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : l.values().entrySet()) {
+            Object value = e.getValue();
+            ParamSpec spec = l.layerType().param(e.getKey());
+            if (value instanceof List<?> list && !list.isEmpty() && spec != null
+                    && (spec.kind() == ParamKind.INT_OR_LIST || spec.kind() == ParamKind.PADDING)
+                    && list.stream().distinct().count() == 1) {
+                value = list.get(0);
+            }
+            if (spec != null && value.equals(spec.defaultValue())) {
+                continue;
+            }
+            v.put(e.getKey(), value);
+        }
+        if (l.type().equals("Pooling") && v.containsKey("stride") && v.get("stride").equals(v.get("kernel"))) {
+            v.remove("stride");
+        }
+        return new Layer(l.type(), v, l.inputCount());
     }
 
     private void addOpaque(OnnxNode n, String reason) {

@@ -51,8 +51,7 @@ final class OperatorMappings {
             return new Mapping.Alias(in.get(0), "Identity passes its input through");
         }
         if (op.equals("Dropout")) {
-            return n.proto().getOutputCount() > 1 && !n.proto().getOutput(1).isEmpty()
-                    ? opaque("its mask output is used") : new Mapping.Alias(in.get(0), "Dropout does nothing at inference");
+            return dropout(n, c, in);
         }
         for (String v : in) {
             if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal()) {
@@ -70,7 +69,7 @@ final class OperatorMappings {
             return unary(n, in, Layer.of("Elementwise", "function", UNARY_EXPRESSIONS.get(op)));
         }
         return switch (op) {
-            case "LeakyRelu" -> unary(n, in, Layer.of("LeakyReLU", "alpha", (double) n.f("alpha", 0.01f)));
+            case "LeakyRelu" -> unary(n, in, Layer.of("LeakyReLU", "alpha", real(n.f("alpha", 0.01f))));
             case "Elu" -> n.f("alpha", 1f) == 1f ? unary(n, in, Layer.of("ELU")) : opaque("alpha is not 1");
             case "Selu" -> !n.has("alpha") && !n.has("gamma") ? unary(n, in, Layer.of("SELU"))
                     : opaque("alpha and gamma differ from SELU's standard values");
@@ -83,6 +82,8 @@ final class OperatorMappings {
             case "MaxPool", "AveragePool" -> pool(n, c, x, op.equals("MaxPool") ? "max" : "mean");
             case "GlobalAveragePool", "GlobalMaxPool" -> globalPool(c, x, op.equals("GlobalMaxPool") ? "max" : "mean");
             case "BatchNormalization" -> batchNorm(n, c, in);
+            case "LayerNormalization" -> layerNorm(n, c, in);
+            case "ReduceMean", "ReduceMax" -> reduce(n, c, in, op.equals("ReduceMax") ? "max" : "mean");
             case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(n, c, in, THREADING.get(op));
             case "Sum" -> sum(n, c, in);
             case "Concat" -> concat(n, c, in);
@@ -352,8 +353,80 @@ final class OperatorMappings {
         arrays.put("movingVar", c.constant(in.get(4)));
         // ONNX keeps the share of the old statistics, NetStudio (as PyTorch) the share of the new batch.
         double momentum = 1.0 - n.f("momentum", 0.9f);
-        return Mapping.layer(Layer.of("BatchNorm", "epsilon", (double) n.f("epsilon", 1e-5f),
+        return Mapping.layer(Layer.of("BatchNorm", "epsilon", real(n.f("epsilon", 1e-5f)),
                 "momentum", Math.max(0, Math.min(1, (double) Math.round(momentum * 1e6) / 1e6))), arrays, in.get(0));
+    }
+
+    /** A float attribute as the decimal it was written as (0.01f → 0.01, not 0.009999999776). */
+    private static double real(float f) {
+        return Double.parseDouble(Float.toString(f));
+    }
+
+    private static Mapping dropout(OnnxNode n, Context c, List<String> in) {
+        if (n.proto().getOutputCount() > 1 && !n.proto().getOutput(1).isEmpty()) {
+            return opaque("its mask output is used");
+        }
+        if (!c.info(in.get(0)).isReal() || c.isConstant(in.get(0))) {
+            return new Mapping.Alias(in.get(0), "Dropout does nothing at inference");
+        }
+        double rate = real(n.f("ratio", 0.5f));
+        if (in.size() > 1 && !in.get(1).isEmpty()) {
+            if (!c.isConstant(in.get(1)) || c.constant(in.get(1)).count() != 1) {
+                return new Mapping.Alias(in.get(0), "Dropout does nothing at inference");
+            }
+            rate = real((float) c.constant(in.get(1)).value(0));
+        }
+        if (rate < 0 || rate >= 1) {
+            return new Mapping.Alias(in.get(0), "Dropout does nothing at inference");
+        }
+        return Mapping.layer(Layer.of("Dropout", "rate", rate), in.get(0));
+    }
+
+    private static Mapping layerNorm(OnnxNode n, Context c, List<String> in) {
+        int rank = c.info(in.get(0)).onnxRank();
+        long axis = n.i("axis", -1);
+        if (!(axis == -1 || (rank > 0 && axis == rank - 1))) {
+            return opaque("it normalises over more than the last axis");
+        }
+        if (in.size() < 2 || !c.isConstant(in.get(1)) || (in.size() > 2 && !in.get(2).isEmpty() && !c.isConstant(in.get(2)))) {
+            return opaque("its scale and bias are not constants");
+        }
+        if (n.proto().getOutputCount() > 1) {
+            return opaque("its mean and variance outputs are used");
+        }
+        OnnxTensors.Constant scale = c.constant(in.get(1));
+        if (!scale.isReal() || scale.shape().length != 1) {
+            return opaque("its scale is not a vector");
+        }
+        OnnxTensors.Constant bias = in.size() > 2 && !in.get(2).isEmpty() ? c.constant(in.get(2))
+                : new OnnxTensors.Constant(scale.shape(), new float[scale.count()], null, scale.dataType());
+        return Mapping.layer(Layer.of("LayerNorm", "epsilon", real(n.f("epsilon", 1e-5f))),
+                Map.of("gamma", scale, "beta", bias), in.get(0));
+    }
+
+    /** A mean or max over every axis but batch and channels, without keeping them, is GlobalPooling. */
+    private static Mapping reduce(OnnxNode n, Context c, List<String> in, String function) {
+        int rank = c.info(in.get(0)).onnxRank();
+        int[] axes = n.ints("axes");
+        if (axes == null && in.size() > 1 && c.isConstant(in.get(1)) && !c.constant(in.get(1)).isReal()) {
+            long[] l = c.constant(in.get(1)).longs();
+            axes = new int[l.length];
+            for (int i = 0; i < l.length; i++) {
+                axes[i] = (int) l[i];
+            }
+        }
+        if (n.i("keepdims", 1) != 0 || axes == null || rank < 3 || axes.length != rank - 2) {
+            return opaque("only a reduction over all spatial axes, not keeping them, is a GlobalPooling");
+        }
+        boolean[] seen = new boolean[rank];
+        for (int a : axes) {
+            int k = a < 0 ? a + rank : a;
+            if (k < 2 || k >= rank) {
+                return opaque("only a reduction over all spatial axes, not keeping them, is a GlobalPooling");
+            }
+            seen[k] = true;
+        }
+        return Mapping.layer(Layer.of("GlobalPooling", "function", function), in.get(0));
     }
 
     private static Mapping binary(OnnxNode n, Context c, List<String> in, String function) {

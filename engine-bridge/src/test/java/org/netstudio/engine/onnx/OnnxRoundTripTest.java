@@ -1,0 +1,165 @@
+package org.netstudio.engine.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.TensorValue;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/** NetStudio → ONNX → NetStudio gives the same net and outputs, and ONNX Runtime computes them too. */
+class OnnxRoundTripTest {
+
+    static Chain lenet() {
+        return Chain.of(PortDecl.of(TensorType.real(1, 28, 28)),
+                Layer.of("Convolution", "channels", 6, "kernel", 5, "padding", 2), Layer.of("Ramp"),
+                Layer.of("Pooling", "function", "max", "kernel", 2),
+                Layer.of("Convolution", "channels", 16, "kernel", 5), Layer.of("Tanh"),
+                Layer.of("Pooling", "function", "mean", "kernel", 2), Layer.of("Flatten"),
+                Layer.of("Linear", "units", 120), Layer.of("Ramp"), Layer.of("Linear", "units", 84),
+                Layer.of("Sigmoid"), Layer.of("Linear", "units", 10), Layer.of("Softmax"));
+    }
+
+    static Graph residual() {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("conv1", Layer.of("Convolution", "channels", 4, "kernel", 3, "padding", 1));
+        nodes.put("bn1", Layer.of("BatchNorm", "epsilon", 0.001));
+        nodes.put("relu1", Layer.of("Ramp"));
+        nodes.put("conv2", Layer.of("Convolution", "channels", 4, "kernel", 3, "padding", "same", "bias", false));
+        nodes.put("add", Layer.of("Total").withInputCount(2));
+        nodes.put("gelu", Layer.of("LeakyReLU", "alpha", 0.2));
+        nodes.put("side", Layer.of("Convolution", "channels", 2, "kernel", 1, "stride", 2));
+        nodes.put("pool", Layer.of("GlobalPooling"));
+        nodes.put("sidepool", Layer.of("GlobalPooling", "function", "max"));
+        nodes.put("join", Layer.of("Catenate").withInputCount(2));
+        nodes.put("drop", Layer.of("Dropout", "rate", 0.25));
+        nodes.put("dense", Layer.of("Linear", "units", 3));
+        nodes.put("scale", Layer.of("Threading", "function", "times"));
+        List<Edge> edges = List.of(
+                edge(null, "x", "conv1", "Input"), edge("conv1", "Output", "bn1", "Input"),
+                edge("bn1", "Output", "relu1", "Input"), edge("relu1", "Output", "conv2", "Input"),
+                edge("conv2", "Output", "add", "Input1"), edge(null, "x", "add", "Input2"),
+                edge("add", "Output", "gelu", "Input"), edge("gelu", "Output", "side", "Input"),
+                edge("gelu", "Output", "pool", "Input"), edge("side", "Output", "sidepool", "Input"),
+                edge("pool", "Output", "join", "Input1"), edge("sidepool", "Output", "join", "Input2"),
+                edge("join", "Output", "drop", "Input"), edge("drop", "Output", "dense", "Input"),
+                edge("dense", "Output", "scale", "Input1"), edge(null, "gain", "scale", "Input2"),
+                edge("scale", "Output", null, "y"));
+        Map<String, PortDecl> inputs = new LinkedHashMap<>();
+        inputs.put("x", PortDecl.of(TensorType.real(4, 6, 6)));
+        inputs.put("gain", PortDecl.of(TensorType.real(3)));
+        return new Graph(inputs, nodes, edges, Map.of("y", PortDecl.UNSPECIFIED));
+    }
+
+    private static Edge edge(String fromNode, String fromPort, String toNode, String toPort) {
+        return new Edge(new PortRef(fromNode, fromPort), new PortRef(toNode, toPort));
+    }
+
+    @Test
+    void lenetComesBackAsTheSameChainAndComputesTheSame() throws IOException {
+        Chain net = lenet();
+        RoundTrip r = roundTrip(net, 3, TensorValue.of(random(2 * 28 * 28, 1), 2, 1, 28, 28));
+        assertThat(r.back()).isInstanceOf(Chain.class);
+        Chain back = (Chain) r.back();
+        assertThat(back.elements()).extracting(Chain.Element::name)
+                .containsExactlyElementsOf(net.elements().stream().map(Chain.Element::name).toList());
+        assertThat(described(back.nodes())).isEqualTo(described(net.nodes()));
+        assertThat(back.input()).isEqualTo(net.input());
+    }
+
+    @Test
+    void residualGraphComesBackAsTheSameGraphAndComputesTheSame() throws IOException {
+        Graph net = residual();
+        RoundTrip r = roundTrip(net, 5, TensorValue.of(random(2 * 4 * 6 * 6, 2), 2, 4, 6, 6),
+                TensorValue.of(random(6, 3), 2, 3));
+        assertThat(r.back()).isInstanceOf(Graph.class);
+        Graph back = (Graph) r.back();
+        // "same" padding comes back as the explicit padding it stands for.
+        Map<String, NetNode> expected = new LinkedHashMap<>(net.nodes());
+        expected.put("conv2", ((Layer) expected.get("conv2")).with("padding", 1));
+        assertThat(back.nodes().keySet()).isEqualTo(expected.keySet());
+        assertThat(described(back.nodes().keySet().stream().map(back.nodes()::get).toList()))
+                .isEqualTo(described(back.nodes().keySet().stream().map(expected::get).toList()));
+        assertThat(new HashSet<>(back.edges())).isEqualTo(new HashSet<>(net.edges()));
+        assertThat(back.inputs()).isEqualTo(net.inputs());
+        assertThat(back.outputNames()).isEqualTo(net.outputNames());
+    }
+
+    @Test
+    void layersWithoutAnOnnxFormAreAllNamedInTheRefusal() {
+        Chain net = Chain.of(PortDecl.of(TensorType.real(5, 3)), Layer.of("LSTM", "units", 4),
+                Layer.of("Elementwise", "function", "x^2"), Layer.of("Linear", "units", 2));
+        assertThat(OnnxExporter.unsupported(net)).containsExactly("'lstm1' (LSTM: no ONNX operator)",
+                "'elementwise1' (Elementwise: no ONNX operator)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxExporter.export(new NetDocument("n", net, null),
+                        Weights.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'lstm1' (LSTM").hasMessageContaining("'elementwise1' (Elementwise");
+    }
+
+    /** Each layer as its type, parameters (defaults filled in) and number of inputs. */
+    private static List<String> described(List<NetNode> nodes) {
+        return nodes.stream().map(n -> n instanceof Layer l ? l.type() + l.params().values() + "/" + l.inputNames().size()
+                : n.typeName()).toList();
+    }
+
+    record RoundTrip(NetNode back) {
+    }
+
+    /** Exports with seeded weights, imports back, and checks NetStudio before, after, and ORT agree. */
+    private static RoundTrip roundTrip(NetNode net, long seed, TensorValue... inputs) throws IOException {
+        Weights weights;
+        List<TensorValue> before;
+        try (NetRunner runner = NetRunner.untrained(net, seed)) {
+            weights = runner.weights();
+            before = runner.run(List.of(inputs));
+        }
+        byte[] onnx = OnnxExporter.export(new NetDocument("net", net, null), weights);
+        OnnxImport imported = OnnxImporter.read(onnx, "net.onnx");
+        assertThat(imported.report().opaque()).isEmpty();
+        List<TensorValue> after;
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            after = runner.run(List.of(inputs));
+        }
+        Map<String, TensorValue> feed = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.length; i++) {
+            feed.put(net.inputNames().get(i), inputs[i]);
+        }
+        List<TensorValue> ort;
+        try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.of(onnx)) {
+            ort = List.copyOf(runner.run(feed).values());
+        }
+        for (int i = 0; i < before.size(); i++) {
+            OnnxConformanceTest.assertClose("imported output " + i, after.get(i), before.get(i));
+            OnnxConformanceTest.assertClose("ONNX Runtime output " + i, ort.get(i), before.get(i));
+        }
+        return new RoundTrip(imported.document().net());
+    }
+
+    static float[] random(int n, long seed) {
+        Random r = new Random(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}

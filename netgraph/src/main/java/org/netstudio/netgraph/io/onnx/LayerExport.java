@@ -1,0 +1,474 @@
+package org.netstudio.netgraph.io.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netstudio.netgraph.catalog.OnnxInputs;
+import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.LayerInfo;
+import org.netstudio.netgraph.io.WeightArray;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * Writes the nodes of one net into an ONNX graph: containers are flattened (a node's ONNX name
+ * is its path, {@code block1/conv1}), catalog layers become ONNX operators with their weights as
+ * initializers, and per-example axes shift by one for the batch axis. One use per export.
+ */
+final class LayerExport {
+
+    /** Catalog layers with an ONNX form. */
+    static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
+            "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
+            "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator");
+
+    private final GraphProto.Builder g;
+    private final InferenceResult inference;
+    private final Weights weights;
+    private final Map<String, TensorType> types = new HashMap<>();
+    private final Map<String, OperatorSetIdProto> domains = new LinkedHashMap<>();
+    private int fresh;
+
+    LayerExport(GraphProto.Builder g, InferenceResult inference, Weights weights) {
+        this.g = g;
+        this.inference = inference;
+        this.weights = weights;
+    }
+
+    /**
+     * The opset to write: that of the imported ONNX operators of the default domain when they share
+     * one from 13 to 17 (they must keep their meaning), else {@link OnnxExporter#OPSET}.
+     */
+    static int opsetOf(NetNode n) {
+        Set<Integer> found = new java.util.TreeSet<>();
+        layers(n, l -> {
+            if (l.type().equals("OnnxOperator") && l.params().getString("op").indexOf(':') < 0) {
+                found.add(l.params().getInt("opset"));
+            }
+        });
+        return found.size() == 1 ? Math.max(13, Math.min(OnnxExporter.OPSET, found.iterator().next())) : OnnxExporter.OPSET;
+    }
+
+    private static void layers(NetNode n, java.util.function.Consumer<Layer> action) {
+        if (n instanceof Chain c) {
+            c.elements().forEach(e -> layers(e.node(), action));
+        } else if (n instanceof Graph gr) {
+            gr.nodes().values().forEach(node -> layers(node, action));
+        } else if (n instanceof Layer l) {
+            action.accept(l);
+        }
+    }
+
+    static void collectUnsupported(NetNode n, NodePath path, int opset, List<String> out) {
+        if (n instanceof Chain c) {
+            c.elements().forEach(e -> collectUnsupported(e.node(), path.child(e.name()), opset, out));
+        } else if (n instanceof Graph gr) {
+            gr.nodes().forEach((name, node) -> collectUnsupported(node, path.child(name), opset, out));
+        } else if (n instanceof Layer l) {
+            String problem = null;
+            if (!EXPORTED.contains(l.type())) {
+                problem = "no ONNX operator";
+            } else if (l.type().equals("OnnxOperator") && l.params().getString("node") == null) {
+                problem = "no ONNX node kept";
+            } else if (l.type().equals("OnnxOperator") && l.params().getInt("opset") != opset
+                    && (l.params().getString("op").indexOf(':') < 0)) {
+                problem = "written for opset " + l.params().getInt("opset") + ", not " + opset;
+            } else if (l.type().equals("LayerNorm") && opset < 17) {
+                problem = "LayerNormalization needs opset 17, but the net's ONNX operators are opset " + opset;
+            }
+            if (problem != null) {
+                out.add("'" + (path.isRoot() ? l.type() : path.toString()) + "' (" + l.type() + ": " + problem + ")");
+            }
+        }
+    }
+
+    List<OperatorSetIdProto> extraDomains() {
+        return new ArrayList<>(domains.values());
+    }
+
+    TensorType typeOf(String value) {
+        return types.getOrDefault(value, TensorType.ANY);
+    }
+
+    /** Writes a node fed by the given values; returns the values of its outputs, in port order. */
+    List<String> node(NetNode n, NodePath path, List<String> inputs) {
+        if (n instanceof Chain c) {
+            List<String> cur = inputs;
+            for (Chain.Element e : c.elements()) {
+                cur = node(e.node(), path.child(e.name()), cur);
+            }
+            return cur;
+        }
+        if (n instanceof Graph gr) {
+            return graph(gr, path, inputs);
+        }
+        Layer l = (Layer) n;
+        LayerInfo info = inference.layer(path);
+        String out = path.isRoot() ? "output" : path.toString();
+        layer(l, info, path, inputs, out);
+        types.put(out, info.outputs().get(0));
+        return List.of(out);
+    }
+
+    private List<String> graph(Graph gr, NodePath path, List<String> inputs) {
+        Map<PortRef, String> values = new HashMap<>();
+        List<String> ins = gr.inputNames();
+        for (int i = 0; i < ins.size(); i++) {
+            values.put(PortRef.graphPort(ins.get(i)), inputs.get(i));
+        }
+        Map<PortRef, PortRef> into = new HashMap<>();
+        for (Edge e : gr.edges()) {
+            into.put(e.to(), e.from());
+        }
+        List<String> pending = new ArrayList<>(gr.nodes().keySet());
+        while (!pending.isEmpty()) {
+            boolean progressed = false;
+            for (String name : new ArrayList<>(pending)) {
+                NetNode node = gr.nodes().get(name);
+                List<String> args = new ArrayList<>();
+                for (String port : node.inputNames()) {
+                    PortRef from = into.get(PortRef.of(name, port));
+                    String v = from == null ? null : values.get(from);
+                    if (v == null) {
+                        break;
+                    }
+                    args.add(v);
+                }
+                if (args.size() != node.inputNames().size()) {
+                    continue;
+                }
+                List<String> outs = node(node, path.child(name), args);
+                for (int k = 0; k < outs.size(); k++) {
+                    values.put(PortRef.of(name, node.outputNames().get(k)), outs.get(k));
+                }
+                pending.remove(name);
+                progressed = true;
+            }
+            if (!progressed) {
+                throw new IllegalArgumentException("The graph " + (path.isRoot() ? "" : "'" + path + "' ")
+                        + "has nodes whose inputs are not all wired: " + pending);
+            }
+        }
+        List<String> outs = new ArrayList<>();
+        for (String o : gr.outputNames()) {
+            PortRef from = into.get(PortRef.graphPort(o));
+            if (from == null || values.get(from) == null) {
+                throw new IllegalArgumentException("The graph's output " + o + " is not wired");
+            }
+            outs.add(values.get(from));
+        }
+        return outs;
+    }
+
+    // ---- one layer ----
+
+    private void layer(Layer l, LayerInfo info, NodePath path, List<String> in, String out) {
+        Params p = info.params();
+        String name = path.isRoot() ? l.type() : path.toString();
+        TensorType x = info.inputs().get(0);
+        switch (l.type()) {
+            case "Linear" -> linear(p, path, name, in.get(0), x, out);
+            case "Convolution" -> {
+                int axes = x.rank() - 1;
+                List<String> args = new ArrayList<>(List.of(in.get(0), init(path, "weights")));
+                if (p.getBool("bias")) {
+                    args.add(init(path, "biases"));
+                }
+                int[] k = p.perAxis("kernel", axes);
+                int[] d = p.perAxis("dilation", axes);
+                emit(op("Conv", name, args, out).addAttribute(ints("kernel_shape", k))
+                        .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("dilations", d))
+                        .addAttribute(ints("pads", pads(p, axes, k, d))).addAttribute(intAttr("group", p.getInt("groups"))));
+            }
+            case "Pooling" -> {
+                int axes = x.rank() - 1;
+                int[] k = p.perAxis("kernel", axes);
+                int[] s = p.has("stride") ? p.perAxis("stride", axes) : k;
+                int[] pad = p.perAxis("padding", axes);
+                emit(op("max".equals(p.getString("function")) ? "MaxPool" : "AveragePool", name, List.of(in.get(0)), out)
+                        .addAttribute(ints("kernel_shape", k)).addAttribute(ints("strides", s))
+                        .addAttribute(ints("pads", concat(pad, pad))));
+            }
+            case "GlobalPooling" -> {
+                int[] axes = new int[x.rank() - 1];
+                for (int i = 0; i < axes.length; i++) {
+                    axes[i] = i + 2;
+                }
+                emit(op("max".equals(p.getString("function")) ? "ReduceMax" : "ReduceMean", name, List.of(in.get(0)), out)
+                        .addAttribute(ints("axes", axes)).addAttribute(intAttr("keepdims", 0)));
+            }
+            case "Ramp" -> emit(op("Relu", name, in, out));
+            case "Tanh", "Sigmoid", "Softplus" -> emit(op(l.type(), name, in, out));
+            case "ELU" -> emit(op("Elu", name, in, out));
+            case "SELU" -> emit(op("Selu", name, in, out));
+            case "LeakyReLU" -> emit(op("LeakyRelu", name, in, out).addAttribute(floatAttr("alpha", p.getDouble("alpha"))));
+            case "SiLU" -> {
+                String s = name + ":sigmoid";
+                emit(op("Sigmoid", s, in, s));
+                emit(op("Mul", name, List.of(in.get(0), s), out));
+            }
+            case "GELU" -> gelu(name, in.get(0), out);
+            case "Softmax", "LogSoftmax" -> emit(op(l.type(), name, in, out)
+                    .addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
+            case "Dropout" -> emit(op("Dropout", name, List.of(in.get(0), scalar(name + ":ratio", (float) p.getDouble("rate"))), out));
+            case "BatchNorm" -> emit(op("BatchNormalization", name, List.of(in.get(0), init(path, "gamma"), init(path, "beta"),
+                    init(path, "movingMean"), init(path, "movingVar")), out)
+                    .addAttribute(floatAttr("epsilon", p.getDouble("epsilon")))
+                    .addAttribute(floatAttr("momentum", 1 - p.getDouble("momentum"))));
+            case "LayerNorm" -> emit(op("LayerNormalization", name, List.of(in.get(0), init(path, "gamma"), init(path, "beta")), out)
+                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+            case "Flatten" -> emit(op("Flatten", name, in, out).addAttribute(intAttr("axis", 1)));
+            case "Reshape" -> {
+                List<Integer> shape = p.getIntList("shape");
+                long[] s = new long[shape.size() + 1];
+                for (int i = 0; i < shape.size(); i++) {
+                    s[i + 1] = shape.get(i);
+                }
+                emit(op("Reshape", name, List.of(in.get(0), longs(name + ":shape", s)), out));
+            }
+            case "Transpose" -> {
+                List<Integer> perm = p.getIntList("perm");
+                int[] pp = new int[perm.size() + 1];
+                for (int i = 0; i < perm.size(); i++) {
+                    pp[i + 1] = perm.get(i) + 1;
+                }
+                emit(op("Transpose", name, in, out).addAttribute(ints("perm", pp)));
+            }
+            case "Catenate" -> emit(op("Concat", name, in, out).addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
+            case "Total" -> emit(op(in.size() == 2 ? "Add" : "Sum", name, in, out));
+            case "Threading" -> threading(p, name, in, info.inputs(), out);
+            case "OnnxOperator" -> opaque(p, path, name, in, out);
+            default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
+        }
+    }
+
+    private void linear(Params p, NodePath path, String name, String x, TensorType t, String out) {
+        WeightArray w = array(path, "weights");
+        if (t.rank() == 1) {
+            List<String> args = new ArrayList<>(List.of(x, init(path, "weights")));
+            if (p.getBool("bias")) {
+                args.add(init(path, "biases"));
+            }
+            emit(op("Gemm", name, args, out).addAttribute(intAttr("transB", 1)));
+            return;
+        }
+        // On higher ranks Linear acts on the last axis: MatMul with the transposed weights, then the bias.
+        long[] s = w.shape();
+        float[] v = w.floats();
+        float[] tr = new float[v.length];
+        for (int u = 0; u < s[0]; u++) {
+            for (int k = 0; k < s[1]; k++) {
+                tr[(int) (k * s[0] + u)] = v[(int) (u * s[1] + k)];
+            }
+        }
+        String wt = name + ":weights";
+        g.addInitializer(OnnxTensors.floats(wt, new long[] {s[1], s[0]}, tr));
+        if (!p.getBool("bias")) {
+            emit(op("MatMul", name, List.of(x, wt), out));
+            return;
+        }
+        String mm = name + ":matmul";
+        emit(op("MatMul", name, List.of(x, wt), mm));
+        emit(op("Add", name + ":bias", List.of(mm, init(path, "biases")), out));
+    }
+
+    private void gelu(String name, String x, String out) {
+        // 0.5·x·(1 + erf(x/√2)), the exact GELU (ONNX's Gelu operator arrives only in opset 20).
+        String div = name + ":div";
+        String erf = name + ":erf";
+        String add = name + ":add";
+        String mul = name + ":mul";
+        emit(op("Div", div, List.of(x, scalar(name + ":sqrt2", (float) Math.sqrt(2))), div));
+        emit(op("Erf", erf, List.of(div), erf));
+        emit(op("Add", add, List.of(erf, scalar(name + ":one", 1f)), add));
+        emit(op("Mul", mul, List.of(x, add), mul));
+        emit(op("Mul", name, List.of(mul, scalar(name + ":half", 0.5f)), out));
+    }
+
+    private void threading(Params p, String name, List<String> in, List<TensorType> types, String out) {
+        String opType = switch (p.getString("function")) {
+            case "plus" -> "Add";
+            case "subtract" -> "Sub";
+            case "divide" -> "Div";
+            case "max" -> "Max";
+            case "min" -> "Min";
+            default -> "Mul";
+        };
+        List<String> args = new ArrayList<>(in);
+        int ra = types.get(0).rank();
+        int rb = types.get(1).rank();
+        // NetStudio aligns the per-example axes behind the batch axis; ONNX aligns from the end, batch included.
+        if (ra != rb) {
+            int low = ra < rb ? 0 : 1;
+            long[] axes = new long[Math.abs(ra - rb)];
+            for (int i = 0; i < axes.length; i++) {
+                axes[i] = i + 1;
+            }
+            String u = name + ":unsqueeze";
+            emit(op("Unsqueeze", u, List.of(in.get(low), longs(name + ":axes", axes)), u));
+            args.set(low, u);
+        }
+        emit(op(opType, name, args, out));
+    }
+
+    private void opaque(Params p, NodePath path, String name, List<String> in, String out) {
+        NodeProto original;
+        try {
+            original = NodeProto.parseFrom(Base64.getDecoder().decode(p.getString("node")));
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + name + "' (OnnxOperator) holds an ONNX node that cannot be read", e);
+        }
+        NodeProto.Builder n = original.toBuilder().clearInput().clearOutput().setName(name);
+        List<OnnxInputs.Entry> entries = OnnxInputs.parse(p.getString("inputs"));
+        int w = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            OnnxInputs.Entry e = entries.get(i);
+            switch (e.kind()) {
+                case NONE -> n.addInput("");
+                case WIRE -> n.addInput(in.get(w++));
+                case ARRAY -> {
+                    WeightArray a = array(path, "array" + (i + 1));
+                    String init = name + ":array" + (i + 1);
+                    g.addInitializer(typed(init, a, e.elementType()));
+                    n.addInput(init);
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        n.addOutput(out);
+        for (int k = 1; k < original.getOutputCount(); k++) {
+            n.addOutput(original.getOutput(k).isEmpty() ? "" : name + ":output" + (k + 1));
+        }
+        if (!original.getDomain().isEmpty() && !original.getDomain().equals("ai.onnx")) {
+            domains.putIfAbsent(original.getDomain(), OperatorSetIdProto.newBuilder().setDomain(original.getDomain())
+                    .setVersion(p.getInt("opset")).build());
+        }
+        emit(n);
+    }
+
+    /** An array as a tensor of its original ONNX element type (NetStudio keeps every array as float32). */
+    private static TensorProto typed(String name, WeightArray a, String elementType) {
+        float[] v = a.floats();
+        if (elementType.equals("float") || elementType.isEmpty()) {
+            return OnnxTensors.floats(name, a.shape(), v);
+        }
+        int type;
+        try {
+            type = TensorProto.DataType.valueOf(elementType.toUpperCase(java.util.Locale.ROOT)).getNumber();
+        } catch (IllegalArgumentException e) {
+            return OnnxTensors.floats(name, a.shape(), v);
+        }
+        if (OnnxTensors.isRealType(type)) {
+            return OnnxTensors.floats(name, a.shape(), v);
+        }
+        long[] l = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            l[i] = Math.round(v[i]);
+        }
+        if (type == TensorProto.DataType.INT64_VALUE) {
+            return OnnxTensors.longs(name, a.shape(), l);
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type);
+        for (long s : a.shape()) {
+            t.addDims(s);
+        }
+        for (long x : l) {
+            t.addInt32Data((int) x);
+        }
+        return t.build();
+    }
+
+    // ---- helpers ----
+
+    private WeightArray array(NodePath path, String arrayName) {
+        return weights.get(path, arrayName).orElseThrow(() -> new IllegalArgumentException(
+                "The weights hold no array " + Weights.key(path, arrayName) + "; train or initialise the net first"));
+    }
+
+    private String init(NodePath path, String arrayName) {
+        WeightArray a = array(path, arrayName);
+        String name = Weights.key(path, arrayName);
+        g.addInitializer(OnnxTensors.floats(name, a.shape(), a.floats()));
+        return name;
+    }
+
+    private String scalar(String name, float v) {
+        g.addInitializer(OnnxTensors.floats(name, new long[0], new float[] {v}));
+        return name;
+    }
+
+    private String longs(String name, long[] v) {
+        g.addInitializer(OnnxTensors.longs(name, new long[] {v.length}, v));
+        return name;
+    }
+
+    private static int onnxAxis(int axis) {
+        return axis >= 0 ? axis + 1 : axis;
+    }
+
+    private static int[] pads(Params p, int axes, int[] k, int[] d) {
+        if ("same".equals(p.get("padding"))) {
+            // As PyTorch pads "same": the smaller half in front.
+            int[] before = new int[axes];
+            int[] after = new int[axes];
+            for (int i = 0; i < axes; i++) {
+                int total = d[i] * (k[i] - 1);
+                before[i] = total / 2;
+                after[i] = total - before[i];
+            }
+            return concat(before, after);
+        }
+        int[] pad = p.perAxis("padding", axes);
+        return concat(pad, pad);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = new int[a.length + b.length];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private NodeProto.Builder op(String type, String name, List<String> in, String out) {
+        return NodeProto.newBuilder().setOpType(type).setName(name).addAllInput(in).addOutput(out);
+    }
+
+    private void emit(NodeProto.Builder n) {
+        g.addNode(n);
+        fresh++;
+    }
+
+    private static AttributeProto ints(String name, int[] v) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (int x : v) {
+            a.addInts(x);
+        }
+        return a.build();
+    }
+
+    private static AttributeProto intAttr(String name, long v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+    }
+
+    private static AttributeProto floatAttr(String name, double v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) v).build();
+    }
+}
