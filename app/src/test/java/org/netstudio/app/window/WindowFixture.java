@@ -1,0 +1,276 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import javafx.geometry.Point2D;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.netstudio.app.MainWindow;
+import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.RecentFiles;
+import org.netstudio.canvas.CanvasModel;
+import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.PortItem;
+import org.netstudio.canvas.node.NodeView;
+import org.netstudio.canvas.palette.Palette;
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window over a temporary data folder, and helpers that drive it with the mouse and
+ * keyboard like a person: the palette, the canvas in front, the inspector and the menus.
+ */
+final class WindowFixture {
+
+    final FxRobot robot;
+    final Path data;
+    final MainWindow window;
+    final Stage stage;
+    /** Answers for the file chooser, in order; empty means "cancelled". */
+    final Deque<Optional<Path>> files = new ArrayDeque<>();
+
+    private WindowFixture(FxRobot robot, Stage stage, Path data, MainWindow window) {
+        this.robot = robot;
+        this.stage = stage;
+        this.data = data;
+        this.window = window;
+    }
+
+    /** Opens a window on {@code stage} over {@code data} (recent list and autosave folder). */
+    static WindowFixture open(FxRobot robot, Stage stage, Path data) {
+        MainWindow[] w = new MainWindow[1];
+        robot.interact(() -> {
+            w[0] = new MainWindow(new Autosave(data.resolve("autosave")), new RecentFiles(data.resolve("recent.txt")));
+            w[0].show(stage);
+            stage.setX(0);
+            stage.setY(0);
+        });
+        WindowFixture f = new WindowFixture(robot, stage, data, w[0]);
+        robot.interact(() -> w[0].workspace().setFilePicker(f.picker()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return f;
+    }
+
+    static Path tempData() {
+        try {
+            return Files.createTempDirectory("netstudio-window");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static NetDocument emptyGraph(String name, int... inputShape) {
+        return new NetDocument(name, Graph.empty().withInput("Input", PortDecl.of(TensorType.real(inputShape)))
+                .withOutput("Output", PortDecl.UNSPECIFIED), null);
+    }
+
+    private FilePicker picker() {
+        return new FilePicker() {
+            @Override
+            public Optional<Path> openNet(Window owner) {
+                return next();
+            }
+
+            @Override
+            public Optional<Path> saveNet(Window owner, String suggestedName) {
+                return next();
+            }
+
+            @Override
+            public Optional<Path> savePicture(Window owner, String suggestedName) {
+                return next();
+            }
+
+            private Optional<Path> next() {
+                return files.isEmpty() ? Optional.empty() : files.poll();
+            }
+        };
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    <T> T fx(Callable<T> read) {
+        List<T> out = new ArrayList<>();
+        robot.interact(() -> {
+            try {
+                out.add(read.call());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        return out.get(0);
+    }
+
+    Workspace workspace() {
+        return window.workspace();
+    }
+
+    NetCanvas canvas() {
+        return fx(() -> workspace().activeCanvas().orElseThrow(() -> new AssertionError("no net in front")));
+    }
+
+    CanvasModel model() {
+        return canvas().getModel();
+    }
+
+    CommandStack stack() {
+        return fx(() -> workspace().activeNet().orElseThrow().stack());
+    }
+
+    int undoDepth() {
+        return fx(() -> {
+            CommandStack s = workspace().activeNet().orElseThrow().stack();
+            int n = 0;
+            while (s.canUndo()) {
+                s.undo();
+                n++;
+            }
+            for (int i = 0; i < n; i++) {
+                s.redo();
+            }
+            return n;
+        });
+    }
+
+    NodeItem node(String id) {
+        return fx(() -> model().getLevel().node(id));
+    }
+
+    /** The output shape written on a node of the canvas in front. */
+    String shapeOn(String id) {
+        return fx(() -> robot.lookup(".net-node").queryAllAs(NodeView.class).stream()
+                .filter(v -> v.getScene() != null && v.item().id().equals(id) && v.isVisible())
+                .filter(v -> isIn(v, canvas()))
+                .findFirst().orElseThrow(() -> new AssertionError("no node " + id + " on the canvas"))
+                .shapeText());
+    }
+
+    private static boolean isIn(javafx.scene.Node n, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until background layout is done and the FX thread is idle. */
+    void settle() {
+        waitUntil(() -> workspace().activeCanvas().map(c -> !c.getModel().layoutPendingProperty().get()).orElse(true));
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    Point2D screen(double wx, double wy) {
+        return fx(() -> {
+            NetCanvas c = workspace().activeCanvas().orElseThrow();
+            double[] l = c.toLocal(wx, wy);
+            return c.localToScreen(l[0], l[1]);
+        });
+    }
+
+    Point2D center(String id) {
+        NodeItem n = node(id);
+        return screen(n.centerX(), n.centerY());
+    }
+
+    Point2D outputPort(String id, String port) {
+        NodeItem n = node(id);
+        PortItem p = n.output(port);
+        return screen(n.x() + p.dx(), n.y() + p.dy());
+    }
+
+    Point2D inputPort(String id, String port) {
+        NodeItem n = node(id);
+        PortItem p = n.input(port);
+        return screen(n.x() + p.dx(), n.y() + p.dy());
+    }
+
+    // ---- gestures --------------------------------------------------------------------------
+
+    /** Types into the palette's search and drags the first entry to canvas point (wx, wy). */
+    String dragFromPalette(String query, double wx, double wy) {
+        Palette palette = workspace().palette();
+        robot.doubleClickOn(palette.searchField());
+        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
+        robot.write(query);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getItem() instanceof Palette.Row r && !r.header())
+                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
+        Set<String> before = fx(() -> new HashSet<>(model().getLevel().byId().keySet()));
+        robot.drag(cell, MouseButton.PRIMARY).dropTo(screen(wx, wy));
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<String> added = fx(() -> new HashSet<>(model().getLevel().byId().keySet()));
+        added.removeAll(before);
+        assertThat(added).as("one node was created by dropping " + query).hasSize(1);
+        return added.iterator().next();
+    }
+
+    void wire(String from, String fromPort, String to, String toPort) {
+        robot.drag(outputPort(from, fromPort), MouseButton.PRIMARY).dropTo(inputPort(to, toPort));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Shortcut+keys with the canvas focused, as a user who clicked on it. */
+    void shortcut(KeyCode... keys) {
+        robot.interact(() -> canvas().requestFocus());
+        KeyCode[] all = new KeyCode[keys.length + 1];
+        all[0] = KeyCode.SHORTCUT;
+        System.arraycopy(keys, 0, all, 1, keys.length);
+        robot.push(all);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks a text field, selects what it holds with the keyboard and types over it. */
+    void typeInto(String query, String text) {
+        robot.clickOn(query);
+        robot.push(KeyCode.SHORTCUT, KeyCode.A);
+        robot.write(text);
+    }
+
+    String text(String query) {
+        return fx(() -> robot.lookup(query).queryLabeled().getText());
+    }
+
+    String field(String query) {
+        return fx(() -> robot.lookup(query).queryAs(TextField.class).getText());
+    }
+
+    void close() {
+        robot.interact(() -> workspace().exitCleanly());
+    }
+}
