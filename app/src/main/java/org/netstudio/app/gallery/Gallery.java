@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
 
 /**
  * The gallery of reference nets that ships in the assets module
  * ({@code org/netstudio/assets/gallery/}): an {@code index.json} that describes every net, and one
  * net file per net. Listing reads only the index, once; a net file is read the first time its net
- * is loaded and kept, so opening a net again costs nothing (documents are immutable values).
+ * is loaded and kept, so opening a net again costs nothing (documents are immutable values). A net
+ * file may be an ONNX model ({@code .onnx}, imported), and may live elsewhere on the class path
+ * (a name starting with "/", as all-MiniLM-L6-v2 in its Maven artifact).
  *
  * <p>Ids are matched ignoring case, and "_" stands for "-" ({@code mobilenet_v2} finds
  * {@code mobilenet-v2}). Thread-safe. A gallery whose resources are missing or broken is a
@@ -48,8 +51,9 @@ public final class Gallery {
     }
 
     private static final class Standard {
-        static final Gallery INSTANCE = new Gallery(name -> Gallery.class.getResourceAsStream(RESOURCES + name),
-                "the gallery resources " + RESOURCES);
+        // A name starting with "/" is a resource of another artifact (all-MiniLM-L6-v2's jar).
+        static final Gallery INSTANCE = new Gallery(name -> Gallery.class.getResourceAsStream(
+                name.startsWith("/") ? name : RESOURCES + name), "the gallery resources " + RESOURCES);
     }
 
     /**
@@ -95,6 +99,9 @@ public final class Gallery {
         try (InputStream in = opener.apply(e.file())) {
             if (in == null) {
                 throw new GalleryException(where + " have no " + e.file() + " for the net \"" + e.id() + "\"");
+            }
+            if (e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+                return OnnxImporter.read(in.readAllBytes(), e.file()).document();
             }
             return NetFileReader.read(in, e.file());
         } catch (IOException ex) {

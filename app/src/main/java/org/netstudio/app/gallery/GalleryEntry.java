@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param task                   what it does, e.g. "Image classification"
  * @param description            a paragraph: architecture, configuration, variant
  * @param source                 the publication and the reference implementation it follows
- * @param file                   the net file's name among the gallery resources
+ * @param file                   the net file's name among the gallery resources, or an absolute
+ *                               class-path resource ("/all-minilm-l6-v2.onnx"); an .onnx file is imported
  * @param inputs                 the net's input ports
  * @param outputs                the net's output ports
  * @param totalParameters        every array value, as NetStudio (and Keras) count them: learnable

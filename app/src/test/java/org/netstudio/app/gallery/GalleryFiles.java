@@ -35,11 +35,11 @@ final class GalleryFiles {
         for (GalleryNets.Spec s : specs) {
             files.put(s.file(), NetFileWriter.toJson(s.document()));
         }
-        files.put(Gallery.INDEX, index(specs));
+        files.put(Gallery.INDEX, index(specs, GalleryModels.all()));
         return files;
     }
 
-    static String index(List<GalleryNets.Spec> specs) {
+    static String index(List<GalleryNets.Spec> specs, List<GalleryModels.Model> models) {
         ObjectNode root = NODES.objectNode();
         root.put("format", Gallery.FORMAT);
         root.put("version", Gallery.VERSION);
@@ -48,31 +48,10 @@ final class GalleryFiles {
                 + " referenceParameters: the learnable parameters of the reference implementation (as PyTorch counts them).");
         ArrayNode nets = root.putArray("nets");
         for (GalleryNets.Spec s : specs) {
-            NetNode net = s.document().net();
-            NetSummary summary = NetSummary.of(net);
-            ObjectNode e = nets.addObject();
-            e.put("id", s.id());
-            e.put("name", s.name());
-            e.put("task", s.task());
-            e.put("file", s.file());
-            e.put("description", s.description());
-            e.put("source", s.source());
-            ArrayNode inputs = e.putArray("inputs");
-            for (NetSummary.Port p : summary.inputs()) {
-                inputs.add(port(p, declOf(net, p.name(), true), s.portNotes().get(p.name())));
-            }
-            ArrayNode outputs = e.putArray("outputs");
-            for (NetSummary.Port p : summary.outputs()) {
-                outputs.add(port(p, declOf(net, p.name(), false), s.portNotes().get(p.name())));
-            }
-            ObjectNode params = e.putObject("parameters");
-            params.put("total", summary.total());
-            params.put("trainable", summary.trainable());
-            params.put("nonTrainable", summary.nonTrainable());
-            e.put("referenceParameters", s.referenceParameters());
-            e.put("layers", summary.rows().size());
-            e.put("nodes", countNodes(net));
-            e.put("pretrained", false);
+            entry(nets.addObject(), s, s.file(), false, Facts.of(NetSummary.of(s.document().net())));
+        }
+        for (GalleryModels.Model m : models) {
+            entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.declared(m));
         }
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
@@ -82,6 +61,44 @@ final class GalleryFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What an index entry states about a net's ports and size: inferred from the net for the nets
+     * NetStudio defines, declared by the model file for imported ones.
+     */
+    record Facts(List<NetSummary.Port> inputs, List<NetSummary.Port> outputs, long total, long trainable,
+                 long nonTrainable) {
+        static Facts of(NetSummary s) {
+            return new Facts(s.inputs(), s.outputs(), s.total(), s.trainable(), s.nonTrainable());
+        }
+    }
+
+    private static void entry(ObjectNode e, GalleryNets.Spec s, String file, boolean pretrained, Facts facts) {
+        NetNode net = s.document().net();
+        NetSummary summary = NetSummary.of(net);
+        e.put("id", s.id());
+        e.put("name", s.name());
+        e.put("task", s.task());
+        e.put("file", file);
+        e.put("description", s.description());
+        e.put("source", s.source());
+        ArrayNode inputs = e.putArray("inputs");
+        for (NetSummary.Port p : facts.inputs()) {
+            inputs.add(port(p, declOf(net, p.name(), true), s.portNotes().get(p.name())));
+        }
+        ArrayNode outputs = e.putArray("outputs");
+        for (NetSummary.Port p : facts.outputs()) {
+            outputs.add(port(p, declOf(net, p.name(), false), s.portNotes().get(p.name())));
+        }
+        ObjectNode params = e.putObject("parameters");
+        params.put("total", facts.total());
+        params.put("trainable", facts.trainable());
+        params.put("nonTrainable", facts.nonTrainable());
+        e.put("referenceParameters", s.referenceParameters());
+        e.put("layers", summary.rows().size());
+        e.put("nodes", countNodes(net));
+        e.put("pretrained", pretrained);
     }
 
     private static PortDecl declOf(NetNode net, String port, boolean input) {
@@ -99,6 +116,9 @@ final class GalleryFiles {
             throw new IllegalStateException("no description for the port " + p.name());
         }
         TensorType t = p.type();
+        if (!t.rankKnown()) {
+            throw new IllegalStateException("port " + p.name() + " has an unknown shape: " + t);
+        }
         ObjectNode o = NODES.objectNode();
         o.put("name", p.name());
         ArrayNode shape = o.putArray("shape");
@@ -114,6 +134,8 @@ final class GalleryFiles {
         if (t.kind() instanceof ElementKind.Index idx) {
             o.put("type", "Index");
             o.put("indexRange", idx.size());
+        } else if (t.kind() instanceof ElementKind.Integer) {
+            o.put("type", "Integer");
         } else {
             o.put("type", "Real");
         }

