@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
 
@@ -23,7 +29,8 @@ import org.netstudio.netgraph.net.NetDocument;
  * net file per net. Listing reads only the index, once; a net file is read the first time its net
  * is loaded and kept, so opening a net again costs nothing (documents are immutable values). A net
  * file may be an ONNX model ({@code .onnx}, imported), and may live elsewhere on the class path
- * (a name starting with "/", as all-MiniLM-L6-v2 in its Maven artifact).
+ * (a name starting with "/", as all-MiniLM-L6-v2 in its Maven artifact). A pretrained net the
+ * project trained itself is a {@code .nsnet} file: {@link #loadWithWeights(String)} gives its weights.
  *
  * <p>Ids are matched ignoring case, and "_" stands for "-" ({@code mobilenet_v2} finds
  * {@code mobilenet-v2}). Thread-safe. A gallery whose resources are missing or broken is a
@@ -46,6 +53,8 @@ public final class Gallery {
     private final String where;
     private volatile Index index;
     private final Map<String, NetDocument> documents = new ConcurrentHashMap<>();
+    /** The weights of pretrained nets shipped as .nsnet files, by id, kept beside their documents. */
+    private final Map<String, Weights> weights = new ConcurrentHashMap<>();
 
     private record Index(List<GalleryEntry> entries, Map<String, GalleryEntry> byId) {
     }
@@ -90,6 +99,15 @@ public final class Gallery {
         return documents.computeIfAbsent(e.id(), k -> read(e));
     }
 
+    /**
+     * The net with this id and, for a pretrained net shipped as a {@code .nsnet} file, its trained
+     * weights (none for the other nets). Throws as {@link #load(String)}.
+     */
+    public LoadedNet loadWithWeights(String id) {
+        NetDocument doc = load(id);
+        return new LoadedNet(doc, weights.get(find(id).orElseThrow().id()));
+    }
+
     /** How ids are compared: lower case, with "_" read as "-". */
     public static String normalize(String id) {
         return id.strip().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -101,11 +119,29 @@ public final class Gallery {
                 throw new GalleryException(where + " have no " + e.file() + " for the net \"" + e.id() + "\"");
             }
             if (e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-                return OnnxImporter.read(in.readAllBytes(), e.file()).document();
+                // An ONNX graph's own name is often an exporter's ("torch_jit"); the gallery's is the model's.
+                NetDocument imported = OnnxImporter.read(in.readAllBytes(), e.file()).document();
+                return new NetDocument(e.name(), imported.net(), imported.layout());
+            }
+            if (e.file().toLowerCase(Locale.ROOT).endsWith(".nsnet")) {
+                return readTrained(e, in);
             }
             return NetFileReader.read(in, e.file());
         } catch (IOException ex) {
             throw new GalleryException("cannot read the gallery net \"" + e.id() + "\": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A .nsnet file is a zip read from a file: copied to a temporary one, read whole (net and weights), deleted. */
+    private NetDocument readTrained(GalleryEntry e, InputStream in) throws IOException {
+        Path temporary = Files.createTempFile("netstudio-gallery-", ".nsnet");
+        try {
+            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+            LoadedNet loaded = NetFiles.read(temporary);
+            loaded.weights().ifPresent(w -> weights.put(e.id(), w));
+            return loaded.document();
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 
@@ -163,7 +199,8 @@ public final class Gallery {
                 ports(n.get("inputs"), at + ".inputs"), ports(n.get("outputs"), at + ".outputs"),
                 number(params, "total", at + ".parameters"), number(params, "trainable", at + ".parameters"),
                 number(params, "nonTrainable", at + ".parameters"), number(n, "referenceParameters", at),
-                (int) number(n, "layers", at), (int) number(n, "nodes", at), n.path("pretrained").asBoolean(false));
+                (int) number(n, "layers", at), (int) number(n, "nodes", at), n.path("pretrained").asBoolean(false),
+                optionalText(n, "retrain"));
     }
 
     private static List<GalleryEntry.Port> ports(JsonNode n, String at) {

@@ -48,6 +48,7 @@ class MiniLmGalleryTest {
     void itOpensAsAGraphOfHundredsOfNodesThatInfersWithoutErrors() {
         GalleryEntry e = GALLERY.find("minilm").orElseThrow();
         NetDocument doc = GALLERY.load("minilm");
+        assertThat(doc.name()).isEqualTo("all-MiniLM-L6-v2");
         assertThat(doc.net()).isInstanceOf(Graph.class);
         int nodes = GalleryFiles.countNodes(doc.net());
         assertThat(nodes).isEqualTo(e.nodes()).isGreaterThan(400);
@@ -78,6 +79,7 @@ class MiniLmGalleryTest {
         Run info = run("info", "minilm", "--json");
         assertThat(info.exit()).as(info.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(info.out());
+        assertThat(o.get("name").asText()).isEqualTo("all-MiniLM-L6-v2");
         assertThat(o.get("inputs")).hasSize(3);
         assertThat(o.at("/inputs/0/name").asText()).isEqualTo("input_ids");
         assertThat(o.get("layers").size()).isGreaterThan(400);
