@@ -34,7 +34,7 @@ final class NetSource {
         if (!Files.exists(file)) {
             try {
                 if (Gallery.standard().find(arg).isPresent()) {
-                    return new LoadedNet(Gallery.standard().load(arg), null);
+                    return Gallery.standard().loadWithWeights(arg);
                 }
             } catch (GalleryException e) {
                 throw new UnreadableNetException(arg + ": " + e.getMessage(), e);

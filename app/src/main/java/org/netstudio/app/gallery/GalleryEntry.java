@@ -27,11 +27,13 @@ import java.util.stream.Collectors;
  * @param layers                 number of catalog layers (containers not counted)
  * @param nodes                  number of nodes at every depth, containers included
  * @param pretrained             whether trained weights come with the net
+ * @param retrain                the command that trains the shipped weights again, for nets the
+ *                               project trained itself; empty otherwise
  */
 public record GalleryEntry(String id, String name, String task, String description, String source, String file,
                            List<Port> inputs, List<Port> outputs, long totalParameters, long trainableParameters,
                            long nonTrainableParameters, long referenceParameters, int layers, int nodes,
-                           boolean pretrained) {
+                           boolean pretrained, String retrain) {
 
     /**
      * A port of a gallery net.
@@ -72,6 +74,7 @@ public record GalleryEntry(String id, String name, String task, String descripti
         task = task == null ? "" : task;
         description = description == null ? "" : description;
         source = source == null ? "" : source;
+        retrain = retrain == null ? "" : retrain;
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
     }
