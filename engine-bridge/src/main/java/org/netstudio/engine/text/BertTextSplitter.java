@@ -65,7 +65,13 @@ final class BertTextSplitter {
                     .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         }
-        return lowercase ? s.toLowerCase(Locale.ROOT) : s;
+        if (!lowercase) {
+            return s;
+        }
+        // Code point by code point, as HuggingFace does: a final capital sigma becomes σ, not ς.
+        StringBuilder lower = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> lower.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT)));
+        return lower.toString();
     }
 
     private static void flush(StringBuilder word, List<String> words) {
@@ -76,7 +82,12 @@ final class BertTextSplitter {
     }
 
     private static boolean isWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || Character.getType(c) == Character.SPACE_SEPARATOR;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     // Tab, newline and carriage return count as white space, not control characters.

@@ -245,7 +245,10 @@ public final class SentenceEncoder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model " + name + ": " + e.getMessage(), e);
         }
-        OrtSession ort = OrtEnvironment.getEnvironment().createSession(bytes, new OrtSession.SessionOptions());
+        OrtSession ort;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            ort = OrtEnvironment.getEnvironment().createSession(bytes, options);
+        }
         try {
             Set<String> inputs = ort.getInputNames();
             if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
