@@ -70,7 +70,8 @@ public final class TrainerModel {
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper sourceOnDisk = new ReadOnlyBooleanWrapper(this, "sourceOnDisk", true);
-    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress", -1);
+    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading");
+    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress");
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
     private final ReadOnlyStringWrapper fitProblem = new ReadOnlyStringWrapper(this, "fitProblem", "");
     private final OptionsForm options = new OptionsForm();
@@ -106,12 +107,8 @@ public final class TrainerModel {
     public TrainerModel(Executor worker, DataLoader loader) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.loader = Objects.requireNonNull(loader, "loader");
-        canTrain = Bindings.createBooleanBinding(() -> {
-            // Read every dependency: a lazy property nobody reads fires no further invalidations.
-            boolean validOptions = options.valid().get();
-            Object[] read = {state.get(), data.get(), loading.get(), fitProblem.get(), net.get()};
-            return validOptions && read.length > 0 && reasonNotToTrain().isEmpty();
-        }, state, options.valid(), data, loading, fitProblem, net);
+        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
+                net);
         choice.addListener((o, was, now) -> reload());
         net.addListener((o, was, now) -> recheckFit());
         worker.execute(() -> {
@@ -187,7 +184,12 @@ public final class TrainerModel {
         return sourceOnDisk.getReadOnlyProperty();
     }
 
-    /** A download's progress in [0, 1], or -1 when none is going. */
+    /** Whether a download is going. */
+    public ReadOnlyBooleanProperty downloadingProperty() {
+        return downloading.getReadOnlyProperty();
+    }
+
+    /** The download's progress in [0, 1], or -1 while its size is unknown. */
     public ReadOnlyDoubleProperty downloadProgressProperty() {
         return downloadProgress.getReadOnlyProperty();
     }
@@ -209,6 +211,7 @@ public final class TrainerModel {
             return;
         }
         loading.set(true);
+        downloading.set(true);
         downloadProgress.set(0);
         dataMessage.set("Downloading " + c.source().label() + "…");
         worker.execute(() -> {
@@ -277,6 +280,16 @@ public final class TrainerModel {
     /** Whether Train may be pressed. */
     public BooleanBinding canTrainBinding() {
         return canTrain;
+    }
+
+    private boolean readyToTrain() {
+        // Read every dependency: a lazy property that nobody reads fires no further invalidations.
+        state.get();
+        data.get();
+        loading.get();
+        fitProblem.get();
+        net.get();
+        return options.valid().get() && reasonNotToTrain().isEmpty();
     }
 
     /** Why Train cannot be pressed now, for its tooltip, or empty. */
@@ -424,7 +437,7 @@ public final class TrainerModel {
                 fitProblem.set(r.fitProblem());
                 loading.set(false);
                 sourceOnDisk.set(true);
-                downloadProgress.set(-1);
+                downloading.set(false);
                 dataMessage.set(describe(r.data().dataset()));
             }
         } else if (news instanceof TrainerNews.Fit f) {
@@ -444,7 +457,7 @@ public final class TrainerModel {
                 }
             } else {
                 loading.set(false);
-                downloadProgress.set(-1);
+                downloading.set(false);
                 dataMessage.set(p.message());
             }
         } else if (news instanceof TrainerNews.Download d) {

@@ -2,9 +2,9 @@ package org.netstudio.trainer.data;
 
 /** Where training data can come from, in the order the data menu lists them. */
 public enum DataSource {
-    SPIRALS("Spirals (generated, 3 classes)", Kind.GENERATED),
-    MOONS("Moons (generated, 2 classes)", Kind.GENERATED),
-    XOR("XOR (generated, 2 classes)", Kind.GENERATED),
+    SPIRALS("Spirals (3 classes)", Kind.GENERATED),
+    MOONS("Moons (2 classes)", Kind.GENERATED),
+    XOR("XOR (2 classes)", Kind.GENERATED),
     FASHION_MNIST("Fashion-MNIST", Kind.IDX),
     MNIST("MNIST", Kind.IDX),
     CSV("CSV file…", Kind.CSV),

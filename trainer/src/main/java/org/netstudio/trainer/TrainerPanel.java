@@ -1,0 +1,201 @@
+package org.netstudio.trainer;
+
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.netstudio.trainer.boundary.PlaneView;
+import org.netstudio.trainer.charts.LiveCharts;
+import org.netstudio.trainer.data.DataPane;
+import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.data.PreviewPane;
+import org.netstudio.trainer.options.OptionsPane;
+import org.netstudio.trainer.results.ResultsPane;
+
+/**
+ * The trainer panel: a toolbar with Train, Stop and the progress; a settings column (data and
+ * options); the live loss and accuracy charts; and tabs with the data preview, the decision
+ * boundary (for 2-D data) and the results. It only binds to a {@link TrainerModel}; while it is
+ * in a scene an animation timer applies the model's pending news once per frame.
+ */
+public final class TrainerPanel extends BorderPane {
+
+    private final TrainerModel model;
+    private final LiveCharts charts = new LiveCharts();
+    private final PreviewPane preview = new PreviewPane();
+    private final PlaneView boundary = new PlaneView();
+    private final TabPane tabs = new TabPane();
+    private final Tab previewTab = new Tab("Data");
+    private final Tab boundaryTab = new Tab("Decision boundary");
+    private final Tab resultsTab = new Tab("Results");
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            model.applyPending();
+        }
+    };
+
+    /** A panel bound to a model. */
+    public TrainerPanel(TrainerModel model) {
+        this.model = model;
+        getStyleClass().add("trainer-panel");
+        getStylesheets().add(TrainerTheme.COMPONENTS);
+        setTop(toolbar());
+        SplitPane split = new SplitPane(settings(), charts, tabs());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.22, 0.66);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setCenter(split);
+
+        model.historyRevisionProperty().addListener((o, was, now) -> charts.show(model.history()));
+        model.dataProperty().addListener((o, was, now) -> dataChanged(now));
+        model.boundaryProperty().addListener((o, was, now) -> boundary.setPicture(now));
+        model.outcomeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                tabs.getSelectionModel().select(resultsTab);
+            }
+        });
+        model.stateProperty().addListener((o, was, now) -> {
+            if (now == TrainerState.TRAINING) {
+                charts.setEpochs(model.options().epochs().value().orElse(1));
+                LoadedData d = model.dataProperty().get();
+                boundary.setPicture(null);
+                tabs.getSelectionModel().select(d != null && d.isPlanar() ? boundaryTab : previewTab);
+            }
+        });
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                frames.stop();
+            } else {
+                frames.start();
+            }
+        });
+        dataChanged(model.dataProperty().get());
+        // Before training, the axis shows the epochs asked for.
+        charts.setEpochs(model.options().epochs().value().orElse(1));
+        model.options().epochs().textProperty().addListener((o, was, now) -> {
+            if (model.stateProperty().get() != TrainerState.TRAINING) {
+                model.options().epochs().value().ifPresent(charts::setEpochs);
+            }
+        });
+    }
+
+    /** The model the panel shows. */
+    public TrainerModel model() {
+        return model;
+    }
+
+    private HBox toolbar() {
+        Button train = new Button("Train");
+        train.setId("train");
+        train.getStyleClass().add("train-button");
+        train.disableProperty().bind(model.canTrainBinding().not());
+        train.setOnAction(e -> model.train());
+        Tooltip why = new Tooltip();
+        train.setTooltip(why);
+        why.setOnShowing(e -> why.setText(model.canTrainBinding().get() ? "Train the net on the data"
+                : model.reasonNotToTrain()));
+        Button stop = new Button("Stop");
+        stop.setId("stop");
+        stop.getStyleClass().add("stop-button");
+        stop.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainerState.TRAINING));
+        stop.setOnAction(e -> model.stop());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(model.progressProperty());
+        Label progressText = new Label();
+        progressText.setId("progress-text");
+        progressText.getStyleClass().add("progress-text");
+        progressText.textProperty().bind(model.progressTextProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("trainer-message");
+        message.getStyleClass().add("trainer-message");
+        message.textProperty().bind(model.messageProperty());
+        message.textProperty().addListener((o, was, now) -> {
+            boolean ok = now != null && now.startsWith("The trained weights");
+            message.getStyleClass().remove("ok");
+            if (ok) {
+                message.getStyleClass().add("ok");
+            }
+        });
+        // Train says why it is disabled right where the person looks.
+        Label blocked = new Label();
+        blocked.setId("train-blocked");
+        blocked.getStyleClass().add("progress-text");
+        blocked.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.canTrainBinding().get() || model.stateProperty().get() != TrainerState.IDLE
+                        && model.stateProperty().get() != TrainerState.FINISHED ? "" : model.reasonNotToTrain(),
+                model.canTrainBinding(), model.stateProperty()));
+        HBox bar = new HBox(train, stop, progress, progressText, blocked, gap, message);
+        bar.getStyleClass().add("trainer-toolbar");
+        return bar;
+    }
+
+    private ScrollPane settings() {
+        Label data = section("DATA");
+        Label options = section("TRAINING OPTIONS");
+        VBox box = new VBox(data, new DataPane(model), options, new OptionsPane(model.options()));
+        box.getStyleClass().add("trainer-settings-content");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("trainer-settings");
+        scroll.setMinWidth(260);
+        scroll.setPrefWidth(310);
+        return scroll;
+    }
+
+    private static Label section(String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    private TabPane tabs() {
+        tabs.getStyleClass().add("trainer-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        previewTab.setContent(padded(preview));
+        boundary.setId("decision-boundary");
+        boundaryTab.setContent(padded(boundary));
+        resultsTab.setContent(new ResultsPane(model));
+        previewTab.setId("tab-preview");
+        boundaryTab.setId("tab-boundary");
+        resultsTab.setId("tab-results");
+        tabs.getTabs().setAll(previewTab, boundaryTab, resultsTab);
+        tabs.setMinWidth(240);
+        return tabs;
+    }
+
+    private static StackPane padded(javafx.scene.Node node) {
+        StackPane pane = new StackPane(node);
+        pane.getStyleClass().add("tab-body");
+        pane.setPadding(new javafx.geometry.Insets(8));
+        return pane;
+    }
+
+    private void dataChanged(LoadedData data) {
+        preview.show(data);
+        boolean planar = data != null && data.isPlanar();
+        boundary.setPoints(planar ? data.dataset() : null);
+        boundary.setPicture(null);
+        boundaryTab.setDisable(!planar);
+        if (!planar && tabs.getSelectionModel().getSelectedItem() == boundaryTab) {
+            tabs.getSelectionModel().select(previewTab);
+        }
+    }
+}

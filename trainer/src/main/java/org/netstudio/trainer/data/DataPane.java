@@ -1,0 +1,168 @@
+package org.netstudio.trainer.data;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.options.FormGrid;
+
+/**
+ * Choosing the data: the source, a file or folder where one is needed, the CSV target column, a
+ * download when an image set is not on disk, the validation share, and what the engine says about
+ * the data and the net.
+ */
+public final class DataPane extends VBox {
+
+    private final TrainerModel model;
+    private final ComboBox<DataSource> source = new ComboBox<>();
+    private final Button choosePath = new Button();
+    private final Label path = new Label();
+    private final ComboBox<String> target = new ComboBox<>();
+    private final HBox pathRow;
+    private final HBox targetRow;
+    private boolean updatingTargets;
+
+    /** A pane bound to the model. */
+    public DataPane(TrainerModel model) {
+        this.model = model;
+        getStyleClass().add("data-pane");
+        setSpacing(4);
+        FormGrid form = new FormGrid();
+
+        source.setId("data-source");
+        source.getItems().setAll(DataSource.values());
+        source.setMaxWidth(Double.MAX_VALUE);
+        source.setOnAction(e -> sourceChosen());
+        form.add("Data", source);
+
+        choosePath.setId("choose-path");
+        choosePath.setOnAction(e -> choosePath());
+        path.getStyleClass().add("data-message");
+        path.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        pathRow = new HBox(6, choosePath, path);
+        pathRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addWide(pathRow);
+
+        target.setId("target-column");
+        target.setMaxWidth(Double.MAX_VALUE);
+        target.setOnAction(e -> targetChosen());
+        Label targetLabel = new Label("Target column");
+        targetLabel.getStyleClass().add("form-label");
+        targetRow = new HBox(8, targetLabel, target);
+        targetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(target, Priority.ALWAYS);
+        form.addWide(targetRow);
+
+        Button download = new Button("Download");
+        download.setId("download");
+        download.setOnAction(e -> model.download());
+        ProgressBar downloadBar = new ProgressBar();
+        downloadBar.setId("download-progress");
+        downloadBar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(downloadBar, Priority.ALWAYS);
+        downloadBar.progressProperty().bind(model.downloadProgressProperty());
+        downloadBar.visibleProperty().bind(model.downloadingProperty());
+        download.visibleProperty().bind(model.sourceOnDiskProperty().not().and(model.downloadingProperty().not()));
+        HBox downloadRow = new HBox(6, download, downloadBar);
+        downloadRow.visibleProperty().bind(download.visibleProperty().or(downloadBar.visibleProperty()));
+        downloadRow.managedProperty().bind(downloadRow.visibleProperty());
+        form.addWide(downloadRow);
+
+        form.add(model.options().validationFraction(), "validation-fraction");
+
+        Label message = new Label();
+        message.setId("data-message");
+        message.getStyleClass().add("data-message");
+        message.textProperty().bind(model.dataMessageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        Label fit = new Label();
+        fit.setId("fit-problem");
+        fit.getStyleClass().add("fit-problem");
+        fit.textProperty().bind(model.fitProblemProperty());
+        fit.visibleProperty().bind(model.fitProblemProperty().isNotEmpty());
+        fit.managedProperty().bind(fit.visibleProperty());
+        fit.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(form, message, fit);
+
+        model.choiceProperty().addListener((o, was, now) -> showChoice(now));
+        model.dataProperty().addListener((o, was, now) -> showColumns(now));
+        showChoice(model.choiceProperty().get());
+    }
+
+    private void sourceChosen() {
+        DataSource s = source.getValue();
+        if (s != null) {
+            model.choose(s);
+        }
+    }
+
+    private void showChoice(DataChoice c) {
+        if (c != null && source.getValue() != c.source()) {
+            source.setValue(c.source());
+        }
+        boolean needsPath = c != null && c.source().needsPath();
+        pathRow.setVisible(needsPath);
+        pathRow.setManaged(needsPath);
+        boolean csv = c != null && c.source().kind() == DataSource.Kind.CSV;
+        targetRow.setVisible(csv && c.path() != null);
+        targetRow.setManaged(targetRow.isVisible());
+        if (needsPath) {
+            choosePath.setText(csv ? "Choose file…" : "Choose folder…");
+            path.setText(c.path() == null ? "nothing chosen" : c.path().getFileName().toString());
+        }
+    }
+
+    private void showColumns(LoadedData data) {
+        if (data == null || data.table().isEmpty()) {
+            return;
+        }
+        updatingTargets = true;
+        try {
+            target.getItems().setAll(data.table().get().columns());
+            target.setValue(data.choice().targetColumn());
+        } finally {
+            updatingTargets = false;
+        }
+    }
+
+    private void targetChosen() {
+        DataChoice c = model.choiceProperty().get();
+        String column = target.getValue();
+        if (updatingTargets || c == null || column == null || Objects.equals(column, c.targetColumn())) {
+            return;
+        }
+        model.choiceProperty().set(new DataChoice(c.source(), c.path(), column));
+    }
+
+    private void choosePath() {
+        DataChoice c = model.choiceProperty().get();
+        if (c == null) {
+            return;
+        }
+        File chosen;
+        if (c.source().kind() == DataSource.Kind.CSV) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose a CSV file");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            chosen = chooser.showOpenDialog(getScene().getWindow());
+        } else {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder with one sub-folder of images per class");
+            chosen = chooser.showDialog(getScene().getWindow());
+        }
+        if (chosen != null) {
+            Path p = chosen.toPath();
+            model.choiceProperty().set(new DataChoice(c.source(), p, null));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.netstudio.trainer.options;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
+import org.netstudio.engine.device.DeviceInfo;
+import org.netstudio.engine.train.OptimizerKind;
+
+/** The training options form: optimiser, numbers, device; each number checked as it is typed. */
+public final class OptionsPane extends FormGrid {
+
+    /** A form bound to the options. */
+    public OptionsPane(OptionsForm form) {
+        getStyleClass().add("options-pane");
+        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
+        optimizer.setId("optimizer");
+        optimizer.getItems().setAll(OptimizerKind.values());
+        optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
+        optimizer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OptimizerKind k) {
+                return k == null ? "" : name(k);
+            }
+
+            @Override
+            public OptimizerKind fromString(String s) {
+                return null;
+            }
+        });
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        add("Optimiser", optimizer);
+        add(form.learningRate(), "learning-rate");
+        add(form.batchSize(), "batch-size");
+        add(form.epochs(), "epochs");
+        add(form.patience(), "patience");
+        add(form.seed(), "seed");
+
+        ComboBox<DeviceInfo> device = new ComboBox<>(form.devices());
+        device.setId("device");
+        device.valueProperty().bindBidirectional(form.deviceProperty());
+        device.setButtonCell(new DeviceCell());
+        device.setCellFactory(l -> new DeviceCell());
+        device.setMaxWidth(Double.MAX_VALUE);
+        add("Device", device);
+    }
+
+    /** How an optimiser reads in the menu. */
+    static String name(OptimizerKind k) {
+        return switch (k) {
+            case ADAM -> "Adam";
+            case SGD_MOMENTUM -> "SGD with momentum";
+            case RMSPROP -> "RMSProp";
+            case ADAGRAD -> "AdaGrad";
+        };
+    }
+
+    private static final class DeviceCell extends ListCell<DeviceInfo> {
+        @Override
+        protected void updateItem(DeviceInfo item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.description());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.netstudio.trainer.results;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A confusion matrix as a grid: true classes down, predicted classes across, each cell showing its
+ * count and shaded by it (the diagonal in the accent colour, mistakes in the error colour), with
+ * each class's accuracy at the end of its row and the total in the corner.
+ */
+public final class ConfusionMatrixView extends GridPane {
+
+    /** Shows a matrix. */
+    public ConfusionMatrixView(ConfusionMatrix m) {
+        setId("confusion-matrix");
+        getStyleClass().add("confusion-matrix");
+        Label corner = header("true ↓  predicted →");
+        add(corner, 0, 0);
+        for (int c = 0; c < m.size(); c++) {
+            Label h = header(m.classNames().get(c));
+            h.setRotate(m.size() > 6 ? -45 : 0);
+            add(h, c + 1, 0);
+        }
+        add(header("accuracy"), m.size() + 1, 0);
+        double max = Math.max(1, m.maxCount());
+        for (int t = 0; t < m.size(); t++) {
+            add(header(m.classNames().get(t)), 0, t + 1);
+            for (int p = 0; p < m.size(); p++) {
+                add(cell(m, t, p, max), p + 1, t + 1);
+            }
+            Label acc = new Label(Double.isNaN(m.classAccuracy(t)) ? "–"
+                    : String.format(Locale.ROOT, "%.1f%%", 100 * m.classAccuracy(t)));
+            acc.getStyleClass().add("cm-accuracy");
+            acc.setId("class-accuracy-" + t);
+            add(acc, m.size() + 1, t + 1);
+        }
+        Label total = new Label(String.format(Locale.ROOT, "%,d examples", m.total()));
+        total.setId("confusion-total");
+        total.getStyleClass().add("cm-accuracy");
+        add(total, 0, m.size() + 1, m.size() + 2, 1);
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("cm-header");
+        l.setMaxWidth(90);
+        return l;
+    }
+
+    private static StackPane cell(ConfusionMatrix m, int truth, int predicted, double max) {
+        long count = m.count(truth, predicted);
+        Region fill = new Region();
+        fill.getStyleClass().add("cm-fill");
+        if (truth != predicted) {
+            fill.getStyleClass().add("wrong");
+        }
+        // The shade says how many, the label says exactly: opacity over the cell's plain background.
+        double share = count / max;
+        fill.setOpacity(count == 0 ? 0 : 0.12 + 0.88 * share);
+        Label text = new Label(Long.toString(count));
+        text.getStyleClass().add("cm-count");
+        if (share > 0.55) {
+            text.getStyleClass().add("strong");
+        }
+        StackPane cell = new StackPane(fill, text);
+        cell.getStyleClass().add("cm-cell");
+        cell.setAlignment(Pos.CENTER);
+        Tooltip.install(cell, new Tooltip(count + " example(s) of '" + m.classNames().get(truth) + "' predicted as '"
+                + m.classNames().get(predicted) + "'"));
+        return cell;
+    }
+}

@@ -1,0 +1,190 @@
+package org.netstudio.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.train.StopReason;
+import org.netstudio.trainer.results.Outcome;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The trainer panel on a stage, driven with the mouse and keyboard (headless through Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class TrainerPanelGuiTest {
+
+    private TrainerModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new TrainerModel();
+        model.netProperty().set(TestNets.spirals());
+        Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
+        TrainerTheme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    private static <T> T onFx(FxRobot robot, Callable<T> read) {
+        @SuppressWarnings("unchecked")
+        T[] out = (T[]) new Object[1];
+        robot.interact(() -> {
+            try {
+                out[0] = read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out[0];
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    /** Clicks a text field, selects what it holds with the keyboard and types over it. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write(text);
+    }
+
+    private void chooseSpirals(FxRobot robot) throws Exception {
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals (3 classes)");
+        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        assertThat(onFx(robot, () -> robot.lookup("#data-message").queryAs(Label.class).getText()))
+                .isEqualTo("900 examples · 2 features · 3 classes");
+        assertThat(robot.lookup("#preview-scatter").tryQuery()).isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.chart.XYChart.Series<Number, Number> lossSeries(FxRobot robot) {
+        return ((LineChart<Number, Number>) robot.lookup("#loss-chart").query()).getData().get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int points(FxRobot robot, String chart, int series) {
+        return onFx(robot, () -> ((LineChart<Number, Number>) robot.lookup(chart).query())
+                .getData().get(series).getData().size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double lastValue(FxRobot robot, String chart, int series) {
+        return onFx(robot, () -> {
+            var data = ((LineChart<Number, Number>) robot.lookup(chart).query()).getData().get(series).getData();
+            return data.isEmpty() ? 0 : data.get(data.size() - 1).getYValue().doubleValue();
+        });
+    }
+
+    private static boolean disabled(FxRobot robot, String query) {
+        return onFx(robot, () -> robot.lookup(query).query().isDisabled());
+    }
+
+    @Test
+    void trainingTheSpiralsMlpPlotsLossAndPassesNinetyFivePercentThenShowsItsConfusionMatrix(FxRobot robot)
+            throws Exception {
+        chooseSpirals(robot);
+        // Small batches and many epochs: a few seconds of training, long enough to watch.
+        typeInto(robot, "#epochs", "50");
+        typeInto(robot, "#batch-size", "16");
+        assertThat(points(robot, "#loss-chart", 0)).isZero();
+        // Where the training-loss curve has reached, in epochs, each time the test looks.
+        List<Double> reached = new java.util.ArrayList<>();
+        robot.clickOn("#train");
+
+        waitFor(120, () -> onFx(robot, () -> {
+            var data = lossSeries(robot).getData();
+            double x = data.isEmpty() ? 0 : data.get(data.size() - 1).getXValue().doubleValue();
+            if (x > 0 && (reached.isEmpty() || reached.get(reached.size() - 1) != x)) {
+                reached.add(x);
+            }
+            return model.outcomeProperty().get() != null;
+        }));
+        assertThat(reached).as("the loss chart gained points over several frames").hasSizeGreaterThan(2)
+                .isSorted().last().isEqualTo(50.0);
+        assertThat(reached.get(0)).isLessThan(50.0);
+        assertThat(points(robot, "#loss-chart", 0)).isGreaterThan(100);
+        assertThat(points(robot, "#loss-chart", 1)).as("a validation loss per epoch").isEqualTo(50);
+        assertThat(lastValue(robot, "#accuracy-chart", 1)).as("validation accuracy").isGreaterThan(0.95);
+        assertThat(points(robot, "#accuracy-chart", 2)).as("the best epoch is marked").isEqualTo(1);
+        assertThat(onFx(robot, () -> model.boundaryProperty().get())).isNotNull();
+
+        // The results: 20% of 900 points held back for validation, all of them in the matrix.
+        assertThat(onFx(robot, () -> robot.lookup("#confusion-total").queryAs(Label.class).getText()))
+                .isEqualTo("180 examples");
+        List<Long> cells = onFx(robot, () -> robot.lookup("#confusion-matrix .cm-count").queryAll().stream()
+                .map(n -> Long.parseLong(((Label) n).getText())).toList());
+        assertThat(cells).hasSize(9);
+        assertThat(cells.stream().mapToLong(Long::longValue).sum()).isEqualTo(180);
+        assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
+                .matches("9\\d\\.\\d% on .*|100\\.0% on .*");
+    }
+
+    @Test
+    void stoppingALongRunGivesANetThatEvaluates(FxRobot robot) throws Exception {
+        chooseSpirals(robot);
+        typeInto(robot, "#epochs", "5000");
+        robot.clickOn("#train");
+        waitFor(60, () -> onFx(robot, () -> model.history().epochs().size() >= 2));
+        assertThat(disabled(robot, "#stop")).isFalse();
+
+        robot.clickOn("#stop");
+
+        waitFor(60, () -> onFx(robot, () -> model.outcomeProperty().get() != null));
+        Outcome outcome = onFx(robot, () -> model.outcomeProperty().get());
+        assertThat(outcome.result().stopReason()).isEqualTo(StopReason.STOPPED);
+        assertThat(outcome.result().epochsCompleted()).isLessThan(5000);
+        assertThat(onFx(robot, () -> robot.lookup("#result-headline").queryAs(Label.class).getText()))
+                .startsWith("Training stopped");
+        assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
+                .matches("\\d+\\.\\d% on .*");
+        try (NetRunner runner = outcome.trained().runner()) {
+            float[] p = runner.predict(new float[] {0.1f, 0.2f}).get(0).values();
+            assertThat(p).hasSize(3);
+            assertThat(p[0] + p[1] + p[2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThat(disabled(robot, "#train")).as("Train again after a stop").isFalse();
+    }
+
+    @Test
+    void anInvalidLearningRateIsExplainedAndDisablesTrain(FxRobot robot) throws Exception {
+        chooseSpirals(robot);
+        assertThat(disabled(robot, "#train")).isFalse();
+
+        typeInto(robot, "#learning-rate", "-1");
+
+        Node message = robot.lookup("#learning-rate-message").query();
+        assertThat(onFx(robot, message::isVisible)).isTrue();
+        assertThat(onFx(robot, () -> ((Label) message).getText()))
+                .isEqualTo("The learning rate must be more than 0 and at most 10, but was -1");
+        assertThat(disabled(robot, "#train")).isTrue();
+        assertThat(onFx(robot, () -> robot.lookup("#train-blocked").queryAs(Label.class).getText()))
+                .startsWith("The learning rate must be");
+
+        typeInto(robot, "#learning-rate", "0.05");
+        assertThat(onFx(robot, message::isVisible)).isFalse();
+        assertThat(disabled(robot, "#train")).isFalse();
+        assertThat(onFx(robot, () -> robot.lookup("#train").queryAs(Button.class).getText())).isEqualTo("Train");
+    }
+}
