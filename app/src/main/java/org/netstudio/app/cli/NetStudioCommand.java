@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
         subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
-                TrainCommand.class, EvalCommand.class, PredictCommand.class, EmbedCommand.class})
+                TrainCommand.class, EvalCommand.class, PredictCommand.class, EmbedCommand.class,
+                ImportCommand.class, ExportCommand.class})
 public final class NetStudioCommand implements Runnable {
 
     @Spec

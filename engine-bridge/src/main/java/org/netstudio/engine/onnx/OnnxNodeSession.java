@@ -81,7 +81,10 @@ public final class OnnxNodeSession implements AutoCloseable {
         int w = 0;
         int a = 0;
         for (OnnxInputs.Entry e : entries) {
-            if (e.kind() == OnnxInputs.Kind.NONE) {
+            if (e.kind() == OnnxInputs.Kind.ORDER) {
+                w++;
+            }
+            if (e.kind() == OnnxInputs.Kind.NONE || e.kind() == OnnxInputs.Kind.ORDER) {
                 continue;
             }
             NDArray x = e.kind() == OnnxInputs.Kind.WIRE ? wires.get(w++) : arrays[a++];
@@ -119,6 +122,9 @@ public final class OnnxNodeSession implements AutoCloseable {
         feedNames = new ArrayList<>();
         int k = 0;
         for (OnnxInputs.Entry e : entries) {
+            if (e.kind() == OnnxInputs.Kind.ORDER) {
+                continue;
+            }
             if (e.kind() == OnnxInputs.Kind.NONE) {
                 n.addInput("");
                 continue;

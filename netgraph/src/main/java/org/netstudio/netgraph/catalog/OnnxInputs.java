@@ -7,7 +7,9 @@ import java.util.List;
  * The {@code inputs} parameter of an {@code OnnxOperator}: for each ONNX input in order, whether
  * it arrives on a wire ({@code "wire int64"}), is a constant array of the layer
  * ({@code "array float 384×384"}, named {@code array<k>} for input k from 1), or is left out
- * ({@code "none"}). The type word is the ONNX element type in lower case. Stateless.
+ * ({@code "none"}). An operator all of whose inputs are constant still takes one wire, marked
+ * {@code "order"}, that only places it in the net and is not passed to ONNX. The type word is
+ * the ONNX element type in lower case. Stateless.
  */
 public final class OnnxInputs {
 
@@ -15,7 +17,7 @@ public final class OnnxInputs {
     }
 
     /** How one input is given. */
-    public enum Kind { WIRE, ARRAY, NONE }
+    public enum Kind { WIRE, ARRAY, NONE, ORDER }
 
     /**
      * One input.
@@ -32,6 +34,7 @@ public final class OnnxInputs {
         for (Entry e : entries) {
             switch (e.kind()) {
                 case NONE -> parts.add("none");
+                case ORDER -> parts.add("order");
                 case WIRE -> parts.add(("wire " + e.elementType()).strip());
                 case ARRAY -> {
                     List<String> dims = new ArrayList<>();
@@ -56,6 +59,8 @@ public final class OnnxInputs {
             String[] w = part.strip().split("\\s+");
             if (w[0].equals("none")) {
                 out.add(new Entry(Kind.NONE, "", new long[0]));
+            } else if (w[0].equals("order")) {
+                out.add(new Entry(Kind.ORDER, "", new long[0]));
             } else if (w[0].equals("array") && w.length == 3) {
                 out.add(new Entry(Kind.ARRAY, w[1], shape(w[2])));
             } else {

@@ -39,7 +39,7 @@ final class OnnxLayers {
                 .param(ParamSpec.optional("node", TEXT, null, null, "The ONNX node itself (base64 NodeProto), for ONNX Runtime."))
                 .param(ParamSpec.optional("opset", ParamKind.INT, 13, 1.0, "The ONNX opset the operator belongs to."))
                 .keyParams("op")
-                .variadicInput("Input", PortRequirement.anything("any tensor"), 0)
+                .variadicInput("Input", PortRequirement.anything("any tensor"), 1)
                 .shape((p, in) -> {
                     Optional<List<TensorType>> declared = OnnxTypeText.parseAll(p.getString("outputs"));
                     if (declared.isEmpty() || declared.get().isEmpty()) {

@@ -229,7 +229,7 @@ final class GraphImport implements OperatorMappings.Context {
             if (!bias.isReal() || bias.count() != units || bias.shape().length != 1) {
                 continue;
             }
-            nodes.put(linear, l.with("bias", true));
+            nodes.put(linear, compact(l.with("bias", true)));
             putArray(linear, "biases", new long[] {units}, bias);
             sources.put(p.getOutput(0), sources.get(x));
             infos.put(p.getOutput(0), info(x));
@@ -340,6 +340,11 @@ final class GraphImport implements OperatorMappings.Context {
                 throw new IllegalArgumentException("node \"" + n.label() + "\" (" + p.getOpType() + ") reads \"" + v
                         + "\", which no input, constant or earlier node gives");
             }
+        }
+        if (wired.isEmpty() && !graph.getInputList().isEmpty() && sources.containsKey(graph.getInput(0).getName())) {
+            // A port takes at least one wire: the net's first input places the node without feeding it.
+            entries.add(new OnnxInputs.Entry(OnnxInputs.Kind.ORDER, "", new long[0]));
+            wired.add(graph.getInput(0).getName());
         }
         List<TensorType> outTypes = new ArrayList<>();
         for (int k = 0; k < Math.max(1, p.getOutputCount()); k++) {

@@ -343,6 +343,7 @@ final class LayerExport {
             OnnxInputs.Entry e = entries.get(i);
             switch (e.kind()) {
                 case NONE -> n.addInput("");
+                case ORDER -> w++;
                 case WIRE -> n.addInput(in.get(w++));
                 case ARRAY -> {
                     WeightArray a = array(path, "array" + (i + 1));

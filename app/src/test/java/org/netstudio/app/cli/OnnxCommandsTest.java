@@ -1,0 +1,125 @@
+package org.netstudio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.net.Chain;
+import picocli.CommandLine;
+
+/** {@code netstudio import} and {@code netstudio export} on real files. */
+class OnnxCommandsTest {
+
+    private static final String LENET = """
+            { "format": "netstudio.net", "version": 1, "name": "LeNet-5",
+              "net": { "type": "Chain", "input": { "shape": [1, 28, 28] },
+                "layers": [ { "type": "Convolution", "channels": 6, "kernel": 5 }, { "type": "Tanh" },
+                            { "type": "Pooling", "function": "mean", "kernel": 2 },
+                            { "type": "Flatten" }, { "type": "Linear", "units": 10, "name": "logits" },
+                            { "type": "Softmax" } ] } }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new NetStudioCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void exportThenImportGivesBackTheNetWithEveryNodeMapped() throws IOException {
+        Path json = Files.writeString(dir.resolve("lenet.json"), LENET);
+        Path onnx = dir.resolve("lenet.onnx");
+        Run export = run("export", json.toString(), "--onnx", onnx.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.err()).contains("holds no weights; writing its initial values (seed 0)");
+        assertThat(export.out()).contains("Wrote " + onnx);
+        // Six layers, and an Identity that names the net's output.
+        assertThat(ModelProto.parseFrom(Files.readAllBytes(onnx)).getGraph().getNodeCount()).isEqualTo(7);
+
+        Path nsnet = dir.resolve("back.nsnet");
+        Run imp = run("import", onnx.toString(), "-o", nsnet.toString(), "--json");
+        assertThat(imp.exit()).as(imp.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(imp.out());
+        assertThat(report.get("nodes").asInt()).isEqualTo(7);
+        assertThat(report.get("mapped").asInt()).isEqualTo(6);
+        assertThat(report.get("dropped").asInt()).isEqualTo(1);
+        assertThat(report.get("opaque").asInt()).isZero();
+        assertThat(report.get("entries").get(4).get("layerType").asText()).isEqualTo("Linear");
+
+        LoadedNet back = NetFiles.read(nsnet);
+        LoadedNet original = NetFiles.read(json);
+        assertThat(((Chain) back.document().net()).elements()).isEqualTo(((Chain) original.document().net()).elements());
+        assertThat(back.weights().orElseThrow().arrays().keySet()).containsExactlyInAnyOrder("convolution1/weights",
+                "convolution1/biases", "logits/weights", "logits/biases");
+        assertThat(run("info", nsnet.toString()).out()).containsPattern("logits\\s+Linear\\s+10\\s+8,650");
+    }
+
+    @Test
+    void importReportsOpaqueNodesAndWhy() throws IOException {
+        ValueInfoProto x = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(5))))).build();
+        ModelProto m = ModelProto.newBuilder().setIrVersion(8)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
+                .setGraph(GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"))
+                        .addNode(NodeProto.newBuilder().setOpType("Erf").setName("erf1").addInput("x").addOutput("h"))
+                        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu1").addInput("h").addOutput("y")))
+                .build();
+        Path onnx = Files.write(dir.resolve("erf.onnx"), m.toByteArray());
+        Run r = run("import", onnx.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 ONNX nodes: 1 mapped to layers, 1 opaque")
+                .contains("erf1 [Erf] → erf1 (OnnxOperator, opaque: NetStudio has no layer for Erf)")
+                .contains("relu1 [Relu] → relu1 (Ramp)");
+    }
+
+    @Test
+    void aMalformedModelIsRefusedWithExitCode2() throws IOException {
+        Path onnx = Files.writeString(dir.resolve("broken.onnx"), "this is not protobuf");
+        Run r = run("import", onnx.toString(), "-o", dir.resolve("x.nsnet").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("netstudio import: " + onnx + ": ");
+        assertThat(dir.resolve("x.nsnet")).doesNotExist();
+    }
+
+    @Test
+    void exportNamesEveryLayerThatHasNoOnnxForm() throws IOException {
+        Path json = Files.writeString(dir.resolve("seq.json"), """
+                { "format": "netstudio.net", "version": 1, "name": "seq",
+                  "net": { "type": "Chain", "input": { "shape": ["n", 3] },
+                    "layers": [ { "type": "LSTM", "units": 4 }, { "type": "SequenceLast" }, { "type": "Linear", "units": 2 } ] } }
+                """);
+        Run r = run("export", json.toString(), "--onnx", dir.resolve("seq.onnx").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("'lstm1' (LSTM: no ONNX operator)").contains("'sequencelast1' (SequenceLast: no ONNX operator)");
+        assertThat(dir.resolve("seq.onnx")).doesNotExist();
+    }
+}

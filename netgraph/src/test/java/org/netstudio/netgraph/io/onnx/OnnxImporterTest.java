@@ -1,0 +1,149 @@
+package org.netstudio.netgraph.io.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.TensorType;
+
+class OnnxImporterTest {
+
+    /** x [batch, n, 4] → Relu → Erf → MatMul(W 4×3) → Add(b) → y, with Erf's output declared in value_info. */
+    static ModelProto small() {
+        GraphProto g = GraphProto.newBuilder().setName("small")
+                .addInput(value("x", TensorProto.DataType.FLOAT_VALUE, "batch", "n", 4))
+                .addOutput(value("y", TensorProto.DataType.FLOAT_VALUE, "batch", "n", 3))
+                .addValueInfo(value("e", TensorProto.DataType.FLOAT_VALUE, "batch", "n", 4))
+                .addInitializer(OnnxTensors.floats("W", new long[] {4, 3}, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}))
+                .addInitializer(OnnxTensors.floats("b", new long[] {3}, new float[] {0.5f, -1, 2}))
+                .addNode(node("Relu", "relu", List.of("x"), "r"))
+                .addNode(node("Erf", "erf", List.of("r"), "e").toBuilder()
+                        .addAttribute(AttributeProto.newBuilder().setName("note").setType(AttributeProto.AttributeType.INT).setI(7)))
+                .addNode(node("MatMul", "dense", List.of("e", "W"), "m"))
+                .addNode(node("Add", "bias", List.of("m", "b"), "y"))
+                .build();
+        return ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).build();
+    }
+
+    static NodeProto node(String op, String name, List<String> in, String out) {
+        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(in).addOutput(out).build();
+    }
+
+    static ValueInfoProto value(String name, int type, Object... dims) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        for (Object d : dims) {
+            s.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)
+                    : TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type).setShape(s))).build();
+    }
+
+    @Test
+    void mapsWhatItCanKeepsTheRestOpaqueAndReportsWhy() throws IOException {
+        OnnxImport imported = OnnxImporter.read(small().toByteArray(), "small.onnx");
+
+        assertThat(imported.document().net()).isInstanceOf(Chain.class);
+        Chain chain = (Chain) imported.document().net();
+        assertThat(chain.elements()).extracting(Chain.Element::name).containsExactly("relu", "erf", "dense");
+        assertThat(chain.input().type()).isEqualTo(new TensorType(TensorType.ANY_REAL.kind(), List.of(Dim.symbolic("n"), Dim.of(4))));
+        Layer erf = (Layer) chain.elements().get(1).node();
+        assertThat(erf.type()).isEqualTo("OnnxOperator");
+        assertThat(erf.params().getString("op")).isEqualTo("Erf");
+        assertThat(erf.params().getString("attributes")).isEqualTo("note=7");
+        assertThat(erf.params().getString("outputs")).isEqualTo("Real n×4");
+        assertThat(((Layer) chain.elements().get(2).node()).values()).containsEntry("units", 3);
+
+        ImportReport report = imported.report();
+        assertThat(report.entries()).extracting(ImportReport.Entry::outcome).containsExactly(ImportReport.Outcome.MAPPED,
+                ImportReport.Outcome.OPAQUE, ImportReport.Outcome.MAPPED, ImportReport.Outcome.MAPPED);
+        assertThat(report.opaque()).singleElement().satisfies(e -> {
+            assertThat(e.opType()).isEqualTo("Erf");
+            assertThat(e.reason()).isEqualTo("NetStudio has no layer for Erf");
+        });
+        assertThat(report.text()).contains("4 ONNX nodes: 3 mapped to layers, 1 opaque")
+                .contains("erf [Erf] → erf (OnnxOperator, opaque: NetStudio has no layer for Erf)");
+
+        // MatMul + Add became one Linear: weights transposed to units×d, the bias from Add.
+        assertThat(imported.weights().get(NodePath.of("dense"), "weights").orElseThrow().floats())
+                .containsExactly(1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12);
+        assertThat(imported.weights().get(NodePath.of("dense"), "biases").orElseThrow().floats()).containsExactly(0.5f, -1, 2);
+
+        InferenceResult inference = ShapeInference.infer(chain);
+        assertThat(inference.valid()).isTrue();
+        assertThat(inference.layer(NodePath.of("dense")).outputs().get(0).dims()).containsExactly(Dim.symbolic("n"), Dim.of(3));
+    }
+
+    @Test
+    void netFilesOpensOnnxAndAnImportedNetSavesAndReadsBackWhole(@TempDir Path dir) throws IOException {
+        Path onnx = dir.resolve("small.onnx");
+        Files.write(onnx, small().toByteArray());
+        assertThat(NetFiles.isNetFile(onnx)).isTrue();
+        LoadedNet loaded = NetFiles.read(onnx);
+        assertThat(loaded.weights()).isPresent();
+
+        Path saved = dir.resolve("small.nsnet");
+        NetFiles.write(saved, loaded.document(), loaded.weights().orElseThrow());
+        LoadedNet back = NetFiles.read(saved);
+        assertThat(back.document().net()).isEqualTo(loaded.document().net());
+        assertThat(back.weights().orElseThrow().arrays()).isEqualTo(loaded.weights().orElseThrow().arrays());
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithAMessageNamingTheFile(@TempDir Path dir) throws IOException {
+        byte[] model = small().toByteArray();
+        byte[] noise = new byte[4096];
+        new Random(1).nextBytes(noise);
+        List<byte[]> bad = List.of(new byte[0], noise, Arrays.copyOf(model, model.length / 2),
+                "{\"format\": \"netstudio.net\"}".getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : bad) {
+            Path file = dir.resolve("bad.onnx");
+            Files.write(file, bytes);
+            assertThatThrownBy(() -> NetFiles.read(file)).isInstanceOf(NetFileException.class)
+                    .hasMessageStartingWith(file.toString() + ": ");
+        }
+    }
+
+    @Test
+    void aNodeReadingAValueNobodyGivesIsRefused() {
+        ModelProto m = small().toBuilder().setGraph(small().getGraph().toBuilder()
+                .addNode(node("Relu", "dangling", List.of("missing"), "z")).addOutput(value("z", 1, "batch"))).build();
+        assertThatThrownBy(() -> OnnxImporter.read(m.toByteArray(), "m.onnx")).isInstanceOf(NetFileException.class)
+                .hasMessageContaining("\"missing\"");
+    }
+
+    @Test
+    void aTensorDeclaringMoreValuesThanItHoldsIsRefused() {
+        TensorProto lying = OnnxTensors.floats("W", new long[] {400, 3}, new float[12]);
+        GraphProto g = small().getGraph().toBuilder().setInitializer(0, lying).build();
+        assertThatThrownBy(() -> OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx"))
+                .isInstanceOf(NetFileException.class).hasMessageContaining("declares 1200 values");
+    }
+}
