@@ -1,0 +1,257 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.net.NetDocument;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Open, save, close, reopen, the dirty marker and prompt, bad files, recent files, and autosave recovery. */
+@ExtendWith(ApplicationExtension.class)
+class DocumentsInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    /** The × of the tab in front. */
+    private javafx.scene.Node closeButtonOfTheNetInFront(FxRobot robot) {
+        return f.fx(() -> robot.lookup(".tab").queryAll().stream()
+                .filter(t -> t.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected")))
+                .filter(t -> t.getParent() != null && t.getScene() == f.window.scene())
+                .map(t -> t.lookup(".tab-close-button")).findFirst().orElseThrow());
+    }
+
+    /** A button of the dialog on screen (not the window's toolbar button of the same name). */
+    private static javafx.scene.Node dialogButton(FxRobot robot, String text) {
+        WindowFixture.waitUntil(() -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        return robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> b.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dialog button " + text));
+    }
+
+    private static String dialogHeader(FxRobot robot) {
+        WindowFixture.waitUntil(() -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        return robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText();
+    }
+
+    private String selectedTabText() {
+        return f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText());
+    }
+
+    private long netTabs() {
+        return f.fx(() -> f.window.canvasTabs().getTabs().stream().filter(NetTab.class::isInstance).count());
+    }
+
+    /** Adds a layer by dragging it from the palette: one edit, so the net is dirty. */
+    private String addLayer(String type) {
+        NodeItem in = f.node("$Input");
+        return f.dragFromPalette(type, in.centerX() + 260, in.y() + 120);
+    }
+
+    @Test
+    void saveCloseAndReopenGivesTheSameNet(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("lenet"));
+        f.settle();
+        String added = addLayer("Dropout");
+        assertThat(selectedTabText()).isEqualTo("*LeNet-5");
+        assertThat(stage.getTitle()).isEqualTo("*LeNet-5 — NetStudio");
+        NetDocument edited = f.fx(() -> f.model().getDocument());
+
+        Path file = f.data.resolve("nets").resolve("my lenet.json");
+        Files.createDirectories(file.getParent());
+        f.files.add(Optional.of(file));
+        f.shortcut(KeyCode.S);
+
+        assertThat(file).isRegularFile();
+        assertThat(NetFileReader.read(file).net()).isEqualTo(edited.net());
+        assertThat(selectedTabText()).as("no dirty marker once saved").isEqualTo("my lenet.json");
+        assertThat(stage.getTitle()).isEqualTo("my lenet.json — NetStudio");
+        assertThat(Files.list(file.getParent())).as("no temporary file is left behind").containsExactly(file);
+
+        robot.clickOn(closeButtonOfTheNetInFront(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(netTabs()).isZero();
+
+        robot.interact(() -> f.workspace().open(file));
+        f.settle();
+        assertThat(selectedTabText()).isEqualTo("my lenet.json");
+        assertThat(f.fx(() -> f.model().getDocument().net())).isEqualTo(edited.net());
+        assertThat(f.fx(() -> f.model().getLevel().node(added))).isNotNull();
+        assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().isDirty())).isFalse();
+        assertThat(f.fx(() -> f.workspace().openNets())).hasSize(1);
+    }
+
+    @Test
+    void closingADirtyNetAsksAndCancelKeepsItDontSaveDiscardsIt(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("mlp"));
+        f.settle();
+        addLayer("Dropout");
+
+        robot.clickOn(closeButtonOfTheNetInFront(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogHeader(robot))
+                .isEqualTo("Save changes to “MNIST MLP”?");
+        robot.clickOn(dialogButton(robot, "Cancel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(netTabs()).as("Cancel keeps the net").isEqualTo(1);
+        assertThat(selectedTabText()).isEqualTo("*MNIST MLP");
+
+        robot.clickOn(closeButtonOfTheNetInFront(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(dialogButton(robot, "Don't Save"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(netTabs()).isZero();
+    }
+
+    @Test
+    void quittingWithUnsavedWorkAsksAndSaveWritesTheFile(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("mlp"));
+        f.settle();
+        addLayer("Dropout");
+        Path file = f.data.resolve("mlp.nsnet");
+        f.files.add(Optional.of(file));
+
+        boolean[] closed = new boolean[1];
+        Platform.runLater(() -> closed[0] = f.workspace().closeAll());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(dialogButton(robot, "Save"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(closed[0]).isTrue();
+        assertThat(file).isRegularFile();
+        assertThat(netTabs()).isZero();
+    }
+
+    @Test
+    void aBadFileIsReportedWithTheReadersMessageAndNothingElseChanges(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        Path bad = f.data.resolve("broken.json");
+        Files.writeString(bad, "{\"format\": \"netstudio.net\", \"net\": [1, 2");
+        int tabs = f.fx(() -> f.window.canvasTabs().getTabs().size());
+
+        f.files.add(Optional.of(bad));
+        robot.interact(() -> f.window.canvasTabs().requestFocus());
+        Platform.runLater(() -> f.window.menu().item(org.netstudio.app.AppAction.OPEN).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String header = dialogHeader(robot);
+        String content = f.fx(() -> robot.lookup(".dialog-pane .content").queryAs(Label.class).getText());
+        assertThat(header).isEqualTo("Cannot open “broken.json”");
+        assertThat(content).contains("broken.json");
+        robot.clickOn(dialogButton(robot, "OK"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> f.window.canvasTabs().getTabs().size())).isEqualTo(tabs);
+        assertThat(f.fx(() -> f.workspace().openNets())).isEmpty();
+    }
+
+    @Test
+    void recentFilesAreOfferedAndMissingOnesArePrunedWithAMessage(FxRobot robot) throws Exception {
+        Path data = WindowFixture.tempData();
+        Path kept = data.resolve("kept.json");
+        Path gone = data.resolve("gone.json");
+        org.netstudio.netgraph.io.NetFiles.write(kept, Gallery.standard().load("lenet"), null);
+        org.netstudio.netgraph.io.NetFiles.write(gone, Gallery.standard().load("mlp"), null);
+        var recent = new org.netstudio.app.document.RecentFiles(data.resolve("recent.txt"));
+        recent.add(gone);
+        recent.add(kept);
+        Files.delete(gone);
+
+        f = WindowFixture.open(robot, stage, data);
+        assertThat(f.fx(() -> robot.lookup(".ns-start-recent").queryAll().size())).isEqualTo(2);
+        robot.clickOn(f.fx(() -> robot.lookup(".ns-start-recent").queryAllAs(javafx.scene.control.Hyperlink.class)
+                .stream().filter(h -> h.getText().equals("gone.json")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogHeader(robot))
+                .isEqualTo("A recent net is gone");
+        robot.clickOn(dialogButton(robot, "OK"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recent.all()).containsExactly(kept.toAbsolutePath().normalize());
+        assertThat(f.fx(() -> robot.lookup(".ns-start-recent").queryAll().size())).isEqualTo(1);
+
+        robot.clickOn(".ns-start-recent");
+        f.settle();
+        assertThat(selectedTabText()).isEqualTo("kept.json");
+    }
+
+    @Test
+    void afterACrashTheAutosavedWorkIsOfferedAndRestored(FxRobot robot) throws Exception {
+        Path data = WindowFixture.tempData();
+        NetDocument lenet = Gallery.standard().load("lenet");
+        // what a window that crashed left behind
+        new Autosave(data.resolve("autosave")).write("net-crashed-1", lenet, Optional.empty());
+
+        f = WindowFixture.open(robot, stage, data);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogHeader(robot))
+                .isEqualTo("Restore unsaved work?");
+        robot.clickOn(dialogButton(robot, "Restore"));
+        f.settle();
+
+        assertThat(f.fx(() -> f.model().getDocument().net())).isEqualTo(lenet.net());
+        assertThat(selectedTabText()).as("restored work is unsaved").isEqualTo("*LeNet-5");
+        assertThat(f.shapeOn("pool1")).isEqualTo("6×14×14");
+
+        // a clean exit leaves nothing to offer
+        Platform.runLater(() -> {
+            if (f.workspace().closeAll()) {
+                f.workspace().exitCleanly();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(dialogButton(robot, "Don't Save"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new Autosave(data.resolve("autosave")).find()).isEmpty();
+    }
+
+    @Test
+    void unsavedWorkIsAutosavedAndSavingForgetsIt(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().open(OpenNet.untitled(WindowFixture.emptyGraph("Scratch", 4), "Scratch")));
+        f.settle();
+        addLayer("Linear");
+        robot.interact(() -> f.workspace().autosaveNow());
+        Autosave autosave = new Autosave(f.data.resolve("autosave"));
+        assertThat(autosave.find()).singleElement()
+                .satisfies(r -> assertThat(r.document().net()).isEqualTo(f.fx(() -> f.model().getDocument().net())));
+
+        f.files.add(Optional.of(f.data.resolve("scratch.json")));
+        f.shortcut(KeyCode.S);
+        assertThat(autosave.find()).as("saved work needs no autosave").isEmpty();
+        Tab tab = f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem());
+        assertThat(tab.getText()).isEqualTo("scratch.json");
+    }
+}

@@ -1,0 +1,115 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.app.Theme;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.netgraph.net.NodePath;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Start page's gallery, ResNet-50 opened and explored from it, and the live theme switch. */
+@ExtendWith(ApplicationExtension.class)
+class StartPageInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void theStartPageListsTheGalleryWithPicturesAndOpensResNet50WhichFitsAndOpensABlock(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        assertThat(f.fx(() -> robot.lookup(".ns-gallery-card").queryAll().size()))
+                .isEqualTo(Gallery.standard().entries().size());
+        // each card's miniature is drawn from its net, off the UI thread
+        WindowFixture.waitUntil(() -> robot.lookup(".ns-thumbnail").queryAll().stream()
+                .allMatch(t -> !((Region) t).getChildrenUnmodifiable().isEmpty()));
+        Node card = robot.lookup("#gallery-resnet50").query();
+        assertThat(f.fx(() -> robot.from(card).lookup(".ns-card-title").queryLabeled().getText())).isEqualTo("ResNet-50");
+        assertThat(f.fx(() -> robot.from(card).lookup(".ns-thumbnail-node").queryAll().size())).isGreaterThan(5);
+
+        robot.interact(() -> scrollIntoView(card));
+        Bounds shown = f.fx(() -> card.localToScene(card.getLayoutBounds()));
+        assertThat(shown.getMaxY()).as("the card is scrolled into the window").isLessThan(f.window.scene().getHeight());
+        robot.clickOn(card);
+        f.settle();
+        assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("ResNet-50");
+        assertThat(f.text("#statusParameters")).isEqualTo(
+                java.text.NumberFormat.getIntegerInstance().format(Gallery.standard().find("resnet50").orElseThrow()
+                        .totalParameters()) + " parameters");
+
+        robot.interact(() -> f.canvas().requestFocus());
+        robot.push(KeyCode.SHIFT, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds view = f.fx(() -> f.canvas().localToScreen(f.canvas().getLayoutBounds()));
+        for (NodeItem n : f.fx(() -> f.model().getLevel().nodes())) {
+            Point2D tl = f.screen(n.x(), n.y());
+            Point2D br = f.screen(n.x() + n.width(), n.y() + n.height());
+            assertThat(view.contains(tl) && view.contains(br)).as(n.id() + " is in view").isTrue();
+        }
+
+        robot.doubleClickOn(f.center("layer1"));
+        f.settle();
+        assertThat(f.fx(() -> f.model().getCurrentPath())).isEqualTo(NodePath.of("layer1"));
+        assertThat(f.fx(() -> robot.lookup(".breadcrumb-current").queryLabeled().getText())).isEqualTo("layer1");
+        assertThat(f.fx(() -> f.model().getLevel().nodes())).hasSizeGreaterThan(2);
+    }
+
+    /** Scrolls the start page so that {@code node} is in view, as the scroll bar would. */
+    private static void scrollIntoView(Node node) {
+        Node p = node.getParent();
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) p;
+        Node content = scroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+        double range = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(Math.min(1, Math.max(0, (y - 16) / range)));
+        scroll.layout();
+    }
+
+    /** The fill of a node body on the canvas, as the stylesheet paints it. */
+    private Paint nodeFill() {
+        return f.fx(() -> ((Region) f.canvas().lookup(".net-node")).getBackground().getFills().get(0).getFill());
+    }
+
+    @Test
+    void theThemeSwitchesLiveForTheCanvasTooFromTheViewMenu(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("lenet"));
+        f.settle();
+        Paint light = nodeFill();
+
+        robot.clickOn("#menuView").clickOn("#menuTheme").clickOn("#menuThemeDark");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(f.window.theme()).isEqualTo(Theme.DARK);
+        Paint dark = nodeFill();
+        assertThat(dark).isNotEqualTo(light);
+    }
+}
