@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -97,16 +95,6 @@ public final class SentenceEncoder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * Another sentence-transformers model with mean pooling, exported to ONNX with BERT's inputs
-     * ({@code input_ids}, {@code attention_mask}, optionally {@code token_type_ids}) and its last
-     * hidden state as an output. The model file is read when first used.
-     */
-    public static SentenceEncoder of(Path onnx, WordPieceTokenizer tokenizer) {
-        Objects.requireNonNull(onnx, "onnx");
-        return new SentenceEncoder(tokenizer, () -> Files.readAllBytes(onnx), onnx.getFileName().toString());
     }
 
     /** The tokenizer, with the maximum length the encoder truncates sentences to. */
