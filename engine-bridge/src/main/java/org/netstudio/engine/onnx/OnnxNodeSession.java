@@ -44,6 +44,7 @@ public final class OnnxNodeSession implements AutoCloseable {
     private final NodeProto node;
     private final List<OnnxInputs.Entry> entries;
     private final long opset;
+    private final int output;
     private OrtSession session;
     private List<String> feedNames;
 
@@ -65,6 +66,7 @@ public final class OnnxNodeSession implements AutoCloseable {
         }
         this.entries = OnnxInputs.parse(params.getString("inputs"));
         this.opset = params.has("opset") ? params.getInt("opset") : 13;
+        this.output = params.has("output") ? params.getInt("output") - 1 : 0;
     }
 
     /**
@@ -72,7 +74,7 @@ public final class OnnxNodeSession implements AutoCloseable {
      *
      * @param wires  the arrays on the node's wires, in port order
      * @param arrays the node's constant arrays, in the order of its array specs
-     * @return its first output, with the element type ONNX gives it
+     * @return its output (the layer's {@code output}-th), with the element type ONNX gives it
      */
     public synchronized NDList forward(NDList wires, NDArray[] arrays) {
         NDManager manager = wires.isEmpty() ? arrays[0].getManager() : wires.head().getManager();
@@ -135,11 +137,11 @@ public final class OnnxNodeSession implements AutoCloseable {
             g.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
                     .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elementType(types.get(k++))))));
         }
-        for (int i = 0; i < Math.max(1, node.getOutputCount()); i++) {
+        for (int i = 0; i < Math.max(output + 1, node.getOutputCount()); i++) {
             n.addOutput("out" + i);
         }
         g.addNode(n);
-        g.addOutput(ValueInfoProto.newBuilder().setName("out0"));
+        g.addOutput(ValueInfoProto.newBuilder().setName("out" + output));
         ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(opset <= 17 ? 8 : 9).setGraph(g);
         if (node.getDomain().isEmpty() || node.getDomain().equals("ai.onnx")) {
             m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset));

@@ -36,6 +36,8 @@ final class OnnxLayers {
                 .param(ParamSpec.optional("inputs", TEXT, null, null,
                         "The operator's inputs in order: \"wire <type>\", \"array <type> <shape>\" or \"none\"."))
                 .param(ParamSpec.required("outputs", TEXT, null, "The declared output types, e.g. \"Real n×384; Integer 2\"."))
+                .param(ParamSpec.optional("output", ParamKind.INT, 1, 1.0,
+                        "Which output of the ONNX operator this node gives (1 = the first); one node per output used."))
                 .param(ParamSpec.optional("node", TEXT, null, null, "The ONNX node itself (base64 NodeProto), for ONNX Runtime."))
                 .param(ParamSpec.optional("opset", ParamKind.INT, 13, 1.0, "The ONNX opset the operator belongs to."))
                 .keyParams("op")

@@ -354,39 +354,46 @@ final class GraphImport implements OperatorMappings.Context {
             infos.put(v, vi);
             outTypes.add(vi.type());
         }
-        if (p.getOutputCount() > 1) {
-            for (int k = 1; k < p.getOutputCount(); k++) {
-                if (consumers.containsKey(p.getOutput(k)) && !p.getOutput(k).isEmpty()) {
-                    notes.add("output " + (k + 1) + " of \"" + n.label() + "\" (" + p.getOpType()
-                            + ") is used, but an opaque node gives only its first output");
-                }
+        // One node per output that is used (the first always): each gives one output of the ONNX node.
+        List<Integer> used = new ArrayList<>(List.of(0));
+        for (int k = 1; k < p.getOutputCount(); k++) {
+            if (!p.getOutput(k).isEmpty() && consumers.containsKey(p.getOutput(k))) {
+                used.add(k);
             }
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("op", n.op());
-        String attrs = n.attributesText();
-        if (!attrs.isBlank()) {
-            values.put("attributes", attrs);
+        String first = null;
+        for (int k : used) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("op", n.op());
+            String attrs = n.attributesText();
+            if (!attrs.isBlank()) {
+                values.put("attributes", attrs);
+            }
+            if (!entries.isEmpty()) {
+                values.put("inputs", OnnxInputs.format(entries));
+            }
+            values.put("outputs", OnnxTypeText.format(outTypes.get(k)));
+            if (k > 0) {
+                values.put("output", k + 1);
+            }
+            values.put("node", Base64.getEncoder().encodeToString(p.toByteArray()));
+            values.put("opset", (int) domainOpset(p.getDomain()));
+            Layer layer = new Layer("OnnxOperator", values, wired.size());
+            String name = uniqueName(k == 0 ? n.label() : n.label() + "_output" + (k + 1), p.getOpType().toLowerCase(Locale.ROOT));
+            first = first == null ? name : first;
+            nodes.put(name, layer);
+            List<String> ports = layer.inputNames();
+            for (int i = 0; i < wired.size(); i++) {
+                edges.add(new Edge(sources.get(wired.get(i)), PortRef.of(name, ports.get(i))));
+            }
+            for (Map.Entry<String, OnnxTensors.Constant> a : arrays.entrySet()) {
+                putArray(name, a.getKey(), a.getValue().shape(), a.getValue());
+            }
+            if (k < p.getOutputCount()) {
+                sources.put(p.getOutput(k), PortRef.of(name, "Output"));
+            }
         }
-        if (!entries.isEmpty()) {
-            values.put("inputs", OnnxInputs.format(entries));
-        }
-        values.put("outputs", OnnxTypeText.format(outTypes.get(0)));
-        values.put("node", Base64.getEncoder().encodeToString(p.toByteArray()));
-        values.put("opset", (int) domainOpset(p.getDomain()));
-        Layer layer = new Layer("OnnxOperator", values, wired.size());
-        String name = uniqueName(n.label(), p.getOpType().toLowerCase(Locale.ROOT));
-        nodes.put(name, layer);
-        List<String> ports = layer.inputNames();
-        for (int i = 0; i < wired.size(); i++) {
-            edges.add(new Edge(sources.get(wired.get(i)), PortRef.of(name, ports.get(i))));
-        }
-        for (Map.Entry<String, OnnxTensors.Constant> a : arrays.entrySet()) {
-            putArray(name, a.getKey(), a.getValue().shape(), a.getValue());
-        }
-        if (p.getOutputCount() > 0) {
-            sources.put(p.getOutput(0), PortRef.of(name, "Output"));
-        }
+        String name = first;
         report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.OPAQUE, name, "OnnxOperator", reason));
     }
 

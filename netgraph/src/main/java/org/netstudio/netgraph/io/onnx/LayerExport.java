@@ -354,9 +354,11 @@ final class LayerExport {
                 default -> throw new IllegalStateException();
             }
         }
-        n.addOutput(out);
-        for (int k = 1; k < original.getOutputCount(); k++) {
-            n.addOutput(original.getOutput(k).isEmpty() ? "" : name + ":output" + (k + 1));
+        // This node gives output number p.output of the operator; the others get names nobody reads.
+        int given = p.getInt("output") - 1;
+        for (int k = 0; k < Math.max(given + 1, original.getOutputCount()); k++) {
+            n.addOutput(k == given ? out : k < original.getOutputCount() && original.getOutput(k).isEmpty() ? ""
+                    : name + ":output" + (k + 1));
         }
         if (!original.getDomain().isEmpty() && !original.getDomain().equals("ai.onnx")) {
             domains.putIfAbsent(original.getDomain(), OperatorSetIdProto.newBuilder().setDomain(original.getDomain())
