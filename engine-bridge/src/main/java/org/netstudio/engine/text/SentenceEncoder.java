@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
- * Turns sentences into embeddings with a BERT-style sentence-transformers model in ONNX, by default
- * all-MiniLM-L6-v2 from its Maven artifact: tokens ({@link WordPieceTokenizer}) → the model's last
+ * Turns sentences into embeddings with the sentence-transformers model all-MiniLM-L6-v2, run as
+ * ONNX from its Maven artifact: tokens ({@link WordPieceTokenizer}) → the model's last
  * hidden state ({@code batch×length×384}) → the mean over the real tokens (the attention mask) →
  * scaled to unit length, as sentence-transformers computes it for this model. The result is a
  * {@code float[384]} per sentence whose dot product with another is their cosine similarity.
