@@ -59,9 +59,32 @@ final class GalleryNets {
     /** Every gallery net, in the order the gallery lists them. */
     static List<Spec> all() {
         List<String> imagenet = imagenetClasses();
-        return List.of(lenet(), mlp(), vgg("vgg11", imagenet), vgg("vgg16", imagenet),
+        return List.of(lenet(), mlp(), fashionCnn(), vgg("vgg11", imagenet), vgg("vgg16", imagenet),
                 resnet("resnet18", imagenet), resnet("resnet34", imagenet), resnet("resnet50", imagenet),
                 mobilenetV2(imagenet), unet(), charLstm(), gruClassifier(), transformerEncoder());
+    }
+
+    /**
+     * A net the project trained itself and ships with its weights as a {@code .nsnet} file.
+     *
+     * @param file    the .nsnet file among the gallery resources
+     * @param retrain the command that trains it again, run from the repository's root
+     */
+    record Trained(Spec spec, String file, String retrain) {
+    }
+
+    /** The pretrained nets NetStudio trained itself, listed after the other entries. */
+    static List<Trained> trained() {
+        Spec cnn = fashionCnn();
+        Spec spec = new Spec("fashion-cnn-pretrained", "Fashion-MNIST CNN (pretrained)", cnn.task(),
+                "The Fashion-MNIST CNN (fashion-cnn) trained by NetStudio for 15 epochs with Adam (learning rate 0.001,"
+                        + " batch 64, 10% of the training images held out for validation, the best epoch on validation"
+                        + " kept): 0.92 or more accuracy on the 10,000 test images.",
+                "NetStudio, trained with its own trainer on Zalando's Fashion-MNIST (H. Xiao, K. Rasul, R. Vollgraf,"
+                        + " arXiv:1708.07747, MIT licence).",
+                cnn.document(), cnn.referenceParameters(), cnn.portNotes());
+        return List.of(new Trained(spec, "fashion-cnn-pretrained.nsnet", "./netstudio train fashion-cnn"
+                + " --data fashion-mnist --epochs 15 --seed 1 --out fashion-cnn-pretrained.nsnet"));
     }
 
     static List<String> imagenetClasses() {
@@ -112,6 +135,34 @@ final class GalleryNets {
                 "Keras examples, mnist_mlp.py (\"Trains a simple deep NN on the MNIST dataset\"); model.summary()"
                         + " reports 669,706 parameters.",
                 doc, 669_706, Map.of("Input", "a 28×28 grayscale digit", "Output", "probabilities of the digits 0 to 9"));
+    }
+
+    /** Fashion-MNIST's class names, in label order. */
+    static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** NetStudio's own small CNN for Fashion-MNIST: what the command line trains to 0.90 in 3 epochs. */
+    static Spec fashionCnn() {
+        Seq s = new Seq()
+                .add("conv1", conv(32, 3, 1, 1, 1, true)).add("bn1", bn()).add("relu1", Layer.of("Ramp"))
+                .add("pool1", Layer.of("Pooling", "function", "max", "kernel", 2))
+                .add("conv2", conv(64, 3, 1, 1, 1, true)).add("bn2", bn()).add("relu2", Layer.of("Ramp"))
+                .add("pool2", Layer.of("Pooling", "function", "max", "kernel", 2))
+                .add("flatten", Layer.of("Flatten")).add("dropout", dropout(0.3))
+                .add("dense", linear(128)).add("relu3", Layer.of("Ramp"))
+                .add("logits", linear(10)).add("softmax", Layer.of("Softmax"));
+        NetDocument doc = new NetDocument("Fashion-MNIST CNN", s.chain(grayscaleImage(28), classes(FASHION_CLASSES)),
+                Layout.EMPTY);
+        return new Spec("fashion-cnn", "Fashion-MNIST CNN", "Image classification (clothing)",
+                "A small convolutional net for Fashion-MNIST: two 3×3 convolutions (32 and 64 channels, padded) each"
+                        + " with batch norm, ReLU and 2×2 max pooling, then dropout 0.3, a fully connected layer of 128"
+                        + " ReLU units and a softmax over the 10 clothing classes. Trained from the command line for 3"
+                        + " epochs (netstudio train fashion-cnn --data fashion-mnist --epochs 3) it reaches about 0.90"
+                        + " test accuracy; fashion-cnn-pretrained is this net trained longer.",
+                "NetStudio. Parameter count computed from the layer sizes: convolutions 320 + 18,496, batch norms"
+                        + " 64 + 128 learnable, dense 401,536, output 1,290.",
+                doc, 421_834, Map.of("Input", "a 28×28 grayscale image of a piece of clothing",
+                        "Output", "probabilities of the 10 Fashion-MNIST classes"));
     }
 
     /** torchvision's VGG configurations "A" (VGG-11) and "D" (VGG-16); 0 stands for a max pooling. */

@@ -61,7 +61,7 @@ class GalleryNetsTest {
 
     @Test
     void theGalleryHasTheNetsAskedFor() {
-        assertThat(ids()).containsExactly("lenet", "mlp", "vgg11", "vgg16", "resnet18", "resnet34", "resnet50",
+        assertThat(ids()).containsExactly("lenet", "mlp", "fashion-cnn", "vgg11", "vgg16", "resnet18", "resnet34", "resnet50",
                 "mobilenet-v2", "unet", "char-lstm", "gru-classifier", "transformer-encoder");
     }
 
@@ -206,6 +206,17 @@ class GalleryNetsTest {
 
     private static long recurrent(long gates, long in, long units) {
         return gates * units * (in + units) + 2 * gates * units;
+    }
+
+    @Test
+    void theFashionCnnHasTheCountOfItsLayerSizes() {
+        // BatchNorm: gamma and beta learnable, moving mean and variance not.
+        long learnable = conv(1, 32, 3, true) + 2 * 32 + conv(32, 64, 3, true) + 2 * 64 + linear(64 * 7 * 7, 128)
+                + linear(128, 10);
+        assertThat(learnable).isEqualTo(421_834);
+        assertThat(summary("fashion-cnn").trainable()).isEqualTo(learnable);
+        assertThat(summary("fashion-cnn").nonTrainable()).isEqualTo(2 * 32 + 2 * 64);
+        assertThat(out(infer("fashion-cnn"), "pool2")).isEqualTo("64×7×7");
     }
 
     @Test

@@ -52,14 +52,14 @@ class GalleryTest {
     @Test
     void theStandardGalleryListsEveryNetWithWhatTheIndexSays() {
         List<GalleryEntry> entries = Gallery.standard().entries();
-        assertThat(entries).hasSize(13);
+        assertThat(entries).hasSize(14);
         assertThat(entries).extracting(GalleryEntry::id).doesNotHaveDuplicates();
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.name()).isNotBlank();
             assertThat(e.task()).isNotBlank();
             assertThat(e.description()).isNotBlank();
             assertThat(e.source()).isNotBlank();
-            assertThat(e.file()).isIn(e.id() + ".json", "/all-minilm-l6-v2.onnx");
+            assertThat(e.file()).isIn(e.id() + ".json", e.id() + ".nsnet", "/all-minilm-l6-v2.onnx");
             assertThat(e.inputs()).isNotEmpty().allSatisfy(p -> assertThat(p.description()).isNotBlank());
             assertThat(e.outputs()).isNotEmpty().allSatisfy(p -> assertThat(p.description()).isNotBlank());
             assertThat(e.trainableParameters()).isPositive();
