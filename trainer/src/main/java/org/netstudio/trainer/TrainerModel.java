@@ -433,12 +433,13 @@ public final class TrainerModel {
         }
         if (news instanceof TrainerNews.DataReady r) {
             if (r.data().choice().source() == currentSource()) {
-                data.set(r.data());
+                // Data last, so that its listeners see the rest already settled (e.g. Train enabled).
                 fitProblem.set(r.fitProblem());
                 loading.set(false);
                 sourceOnDisk.set(true);
                 downloading.set(false);
                 dataMessage.set(describe(r.data().dataset()));
+                data.set(r.data());
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {

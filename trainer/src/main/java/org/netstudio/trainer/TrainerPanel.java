@@ -171,7 +171,18 @@ public final class TrainerPanel extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         previewTab.setContent(padded(preview));
         boundary.setId("decision-boundary");
-        boundaryTab.setContent(padded(boundary));
+        Label epoch = new Label();
+        epoch.setId("boundary-epoch");
+        epoch.getStyleClass().add("placeholder");
+        epoch.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var picture = model.boundaryProperty().get();
+            return picture == null ? "The class regions appear after the first epoch."
+                    : "Class regions after epoch " + picture.epoch();
+        }, model.boundaryProperty()));
+        StackPane.setAlignment(epoch, javafx.geometry.Pos.TOP_LEFT);
+        StackPane boundaryBody = padded(boundary);
+        boundaryBody.getChildren().add(epoch);
+        boundaryTab.setContent(boundaryBody);
         resultsTab.setContent(new ResultsPane(model));
         previewTab.setId("tab-preview");
         boundaryTab.setId("tab-boundary");

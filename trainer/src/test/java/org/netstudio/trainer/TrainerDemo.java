@@ -9,7 +9,8 @@ import org.netstudio.trainer.data.DataSource;
 /**
  * The trainer panel on its own with the spirals MLP, to look at (not a test). Arguments: {@code
  * --dark} for the dark theme, {@code --train} to start training once the data is loaded, {@code
- * --data=FASHION_MNIST} (a {@link DataSource} name) for other data.
+ * --data=FASHION_MNIST} (a {@link DataSource} name) for other data, {@code --tab=1} to show that tab
+ * (0 data, 1 decision boundary, 2 results) when training ends.
  */
 public final class TrainerDemo {
 
@@ -38,7 +39,12 @@ public final class TrainerDemo {
                 }
             });
         }
-        Scene scene = new Scene(new TrainerPanel(model), 1560, 480);
+        TrainerPanel panel = new TrainerPanel(model);
+        Scene scene = new Scene(panel, 1560, 480);
+        args.stream().filter(a -> a.startsWith("--tab=")).findFirst().map(a -> Integer.parseInt(a.substring(6)))
+                .ifPresent(tab -> model.outcomeProperty().addListener((o, was, now) -> javafx.application.Platform
+                        .runLater(() -> ((javafx.scene.control.TabPane) panel.lookup(".trainer-tabs"))
+                                .getSelectionModel().select(tab))));
         (args.contains("--dark") ? TrainerTheme.DARK : TrainerTheme.LIGHT).apply(scene);
         stage.setTitle("NetStudio trainer");
         stage.setScene(scene);

@@ -17,6 +17,7 @@ public final class LiveCharts extends HBox {
 
     private final LineChart<Number, Number> loss;
     private final LineChart<Number, Number> accuracy;
+    private final NumberAxis lossAxis;
     private final XYChart.Series<Number, Number> trainingLoss = series("Training loss (smoothed)");
     private final XYChart.Series<Number, Number> validationLoss = series("Validation loss");
     private final XYChart.Series<Number, Number> bestLoss = series("Best epoch");
@@ -27,11 +28,12 @@ public final class LiveCharts extends HBox {
     /** Empty charts. */
     public LiveCharts() {
         getStyleClass().add("live-charts");
-        loss = chart("loss-chart", "Loss", axis("Loss", false));
+        lossAxis = axis("Loss");
+        loss = chart("loss-chart", "Loss", lossAxis);
         // A symbol per batch would be hundreds of nodes; the loss curves are lines, the best epoch a marker.
         loss.setCreateSymbols(false);
         loss.getData().addAll(List.of(trainingLoss, validationLoss, bestLoss));
-        NumberAxis acc = axis("Accuracy", true);
+        NumberAxis acc = axis("Accuracy");
         accuracy = chart("accuracy-chart", "Accuracy", acc);
         accuracy.getData().addAll(List.of(trainingAccuracy, validationAccuracy, bestAccuracy));
         HBox.setHgrow(loss, Priority.ALWAYS);
@@ -45,10 +47,10 @@ public final class LiveCharts extends HBox {
         return s;
     }
 
-    private static NumberAxis axis(String label, boolean unit) {
-        NumberAxis y = unit ? new NumberAxis(0, 1, 0.1) : new NumberAxis();
+    private static NumberAxis axis(String label) {
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
         y.setLabel(label);
-        y.setAutoRanging(!unit);
+        y.setAutoRanging(false);
         y.setForceZeroInRange(true);
         y.setAnimated(false);
         return y;
@@ -100,6 +102,8 @@ public final class LiveCharts extends HBox {
 
     /** Redraws both charts from a history. */
     public void show(TrainingHistory history) {
+        // An empty auto-ranged axis shows 0 to 100; until there is a loss, show 0 to 1 like accuracy.
+        lossAxis.setAutoRanging(history.batchCount() > 0);
         set(trainingLoss, history.smoothedLoss());
         set(validationLoss, history.validationLoss());
         set(trainingAccuracy, history.trainingAccuracy());

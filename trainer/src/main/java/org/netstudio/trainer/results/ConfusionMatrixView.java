@@ -19,7 +19,8 @@ public final class ConfusionMatrixView extends GridPane {
     public ConfusionMatrixView(ConfusionMatrix m) {
         setId("confusion-matrix");
         getStyleClass().add("confusion-matrix");
-        Label corner = header("true ↓  predicted →");
+        Label corner = header("true \\ predicted");
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
         for (int c = 0; c < m.size(); c++) {
             Label h = header(m.classNames().get(c));
