@@ -42,7 +42,6 @@ public final class ScreenshotTool {
             }
             PauseTransition wait = new PauseTransition(Duration.seconds(4));
             wait.setOnFinished(e -> {
-                window.workspace().activeCanvas().ifPresent(c -> c.zoomToFit());
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {
                     try {
