@@ -422,7 +422,8 @@ final class GraphImport implements OperatorMappings.Context {
                 default -> firstElementType(n, 0);
             };
         }
-        return new ValueInfo(new TensorType(kindOf(elem), null), elem);
+        List<Dim> dims = OpaqueShapes.dims(n, this);
+        return new ValueInfo(new TensorType(kindOf(elem), dims), elem);
     }
 
     private int firstElementType(OnnxNode n, int from) {
@@ -518,7 +519,11 @@ final class GraphImport implements OperatorMappings.Context {
     // ---- names and shape of the net ----
 
     private String uniqueName(String wanted, String fallback) {
-        String base = wanted == null ? "" : wanted.strip().replace('.', '_').replace('/', '_');
+        String base = wanted == null ? "" : wanted.strip();
+        while (base.startsWith("/")) {
+            base = base.substring(1);
+        }
+        base = base.replace('.', '_').replace('/', '_');
         while (base.startsWith("$") || base.startsWith("_") && base.length() > 1 && base.charAt(1) == '_') {
             base = base.substring(1);
         }

@@ -1,0 +1,41 @@
+# Exports the small PyTorch nets the ONNX tests import (run with Debian's python3-torch 1.13).
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+
+class SmallResNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(1, 8, 3, padding=1)
+        self.bn = nn.BatchNorm2d(8)
+        self.conv1 = nn.Conv2d(8, 8, 3, padding=1)
+        self.conv2 = nn.Conv2d(8, 8, 3, padding=1, bias=False)
+        self.pool = nn.MaxPool2d(2)
+        self.head = nn.Linear(8 * 7 * 7, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.bn(self.stem(x)))
+        y = torch.relu(self.conv1(x))
+        x = torch.relu(x + self.conv2(y))
+        x = self.pool(x)
+        x = torch.flatten(x, 1)
+        return torch.log_softmax(self.head(x), dim=1)
+
+class Mlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(20, 32), nn.GELU(), nn.Dropout(0.1), nn.Linear(32, 16), nn.Tanh(),
+                                 nn.LayerNorm(16), nn.Linear(16, 3), nn.Softmax(dim=-1))
+
+    def forward(self, x):
+        return self.net(x)
+
+for name, net, shape in [("small_resnet", SmallResNet(), (1, 1, 14, 14)), ("mlp", Mlp(), (1, 20))]:
+    net.eval()
+    if name == "small_resnet":
+        with torch.no_grad():
+            net.bn.running_mean.uniform_(-0.5, 0.5)
+            net.bn.running_var.uniform_(0.5, 2.0)
+    torch.onnx.export(net, torch.randn(*shape), name + ".onnx", opset_version=13, input_names=["x"],
+                      output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
