@@ -17,6 +17,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.netstudio.engine.data.FashionMnist;
 import org.netstudio.engine.data.MemoryDataset;
@@ -32,15 +33,17 @@ import org.netstudio.engine.train.TrainingResult;
  * Trains the same small CNN ({@link TestNets#smallCnn}) on Fashion-MNIST (a) through {@link
  * org.netstudio.engine.train.TrainingRun} and (b) through a minimal hand-written DJL loop (Trainer +
  * GradientCollector + {@code step()}, batches made with {@code manager.create(float[])}), side by
- * side in one JVM, and prints the samples per second of each training loop and their ratio. Not a
- * unit test.
+ * side in one JVM, and (c) in PyTorch from Python ({@link PyTorchPeer}: the same net, optimiser,
+ * batch size, data and thread count, in a subprocess whose rounds interleave with the Java ones)
+ * when Debian's python3-torch is installed; prints the samples per second of each training loop
+ * and their ratios. Not a unit test.
  *
  * <p>Run: {@code mvn -o -q -pl engine-bridge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.netstudio.engine.bench.TrainingThroughputBench [-Dexec.args="examples rounds
  * batch threads"]} (defaults: 4096 examples per round, 10 rounds, batch size 64, PyTorch's default
  * thread count).
  *
- * <p>Rounds alternate which loop goes first, and the median of the per-round ratios is the figure
+ * <p>Rounds rotate which loop goes first, and the median of the per-round ratios is the figure
  * to quote, since it resists other load on the machine. With one PyTorch thread all the work runs
  * on the calling thread, so its CPU time gives a second, load-independent ratio (whole call,
  * including model creation and initialisation, for both).
@@ -70,38 +73,66 @@ public final class TrainingThroughputBench {
         System.out.printf(Locale.ROOT, "PyTorch %s, %d intra-op thread(s), %d examples per round, batch %d, %d rounds%n",
                 engine.getVersion(), threads, examples, batchSize, rounds);
 
-        // Warm-up of both paths (JIT, allocator, kernels), not counted.
+        // Warm-up of all paths (JIT, allocator, kernels), not counted.
         MemoryDataset warmUp = data.slice(0, Math.min(examples, 2048));
         netStudio(warmUp, batchSize);
         handWritten(warmUp, batchSize);
+        Optional<PyTorchPeer> python = PyTorchPeer.start(examples, batchSize, threads, FashionMnist.locate());
+        try {
+            if (python.isPresent()) {
+                System.out.println("PyTorch from Python: " + python.get().banner() + " (" + PyTorchPeer.PYTHON + ")");
+                python.get().epoch(warmUp.size());
+            }
+            measure(data, rounds, batchSize, threads, python.orElse(null));
+        } finally {
+            python.ifPresent(PyTorchPeer::close);
+        }
+    }
 
+    private static void measure(MemoryDataset data, int rounds, int batchSize, int threads, PyTorchPeer python)
+            throws IOException {
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
+        List<Double> torch = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> torchRatios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            // Alternate which goes first, so that drift in machine load hits both alike.
-            Speed a;
-            Speed b;
-            if (round % 2 == 1) {
-                a = netStudio(data, batchSize);
-                b = handWritten(data, batchSize);
-            } else {
-                b = handWritten(data, batchSize);
-                a = netStudio(data, batchSize);
+            // Rotate which goes first, so that drift in machine load hits all alike.
+            Speed a = null;
+            Speed b = null;
+            double c = Double.NaN;
+            for (int k = 0; k < 3; k++) {
+                switch ((round + k) % 3) {
+                    case 0 -> a = netStudio(data, batchSize);
+                    case 1 -> b = handWritten(data, batchSize);
+                    default -> c = python == null ? Double.NaN : python.epoch(data.size());
+                }
             }
             ours.add(a.wall());
             theirs.add(b.wall());
             ratios.add(a.wall() / b.wall());
             cpuRatios.add(a.cpu() / b.cpu());
+            String pythonText = "";
+            if (python != null) {
+                torch.add(c);
+                torchRatios.add(a.wall() / c);
+                pythonText = String.format(Locale.ROOT, ", PyTorch from Python %6.0f samples/s, NetStudio/PyTorch %.3f",
+                        c, a.wall() / c);
+            }
             System.out.printf(Locale.ROOT, "round %2d: TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f"
-                    + " samples/s, ratio %.3f (CPU-time ratio %.3f)%n", round, a.wall(), b.wall(), a.wall() / b.wall(),
-                    a.cpu() / b.cpu());
+                    + " samples/s, ratio %.3f (CPU-time ratio %.3f)%s%n", round, a.wall(), b.wall(), a.wall() / b.wall(),
+                    a.cpu() / b.cpu(), pythonText);
         }
         System.out.printf(Locale.ROOT, "median:   TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
                 + " median ratio %.3f%n", median(ours), median(theirs), median(ratios));
         System.out.printf(Locale.ROOT, "best:     TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
                 + " ratio of bests %.3f%n", max(ours), max(theirs), max(ours) / max(theirs));
+        if (python != null) {
+            System.out.printf(Locale.ROOT, "PyTorch from Python: median %6.0f samples/s, best %6.0f samples/s;"
+                    + " NetStudio/PyTorch median ratio %.3f, ratio of bests %.3f%n", median(torch), max(torch),
+                    median(torchRatios), max(ours) / max(torch));
+        }
         if (threads == 1) {
             System.out.printf(Locale.ROOT, "median CPU-time ratio (one thread, load-independent): %.3f%n",
                     median(cpuRatios));
