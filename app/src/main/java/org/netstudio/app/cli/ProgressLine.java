@@ -19,7 +19,7 @@ final class ProgressLine implements TrainingListener {
     private final PrintWriter out;
     private final boolean terminal;
     private final long trainingExamples;
-    private long startNanos;
+    private final long startNanos;
     private long lastDraw;
     private int lastWidth;
     private double smoothedLoss = Double.NaN;
@@ -34,14 +34,12 @@ final class ProgressLine implements TrainingListener {
         this.out = out;
         this.terminal = terminal;
         this.trainingExamples = trainingExamples;
+        this.startNanos = System.nanoTime();
     }
 
     @Override
     public void onEvent(TrainingEvent event) {
         long now = System.nanoTime();
-        if (startNanos == 0) {
-            startNanos = now;
-        }
         if (event instanceof TrainingEvent.BatchEnded b) {
             // An exponential average reads steadily where single batches jump around.
             smoothedLoss = Double.isNaN(smoothedLoss) || b.batch() == 1 ? b.loss() : 0.9 * smoothedLoss + 0.1 * b.loss();
@@ -68,7 +66,9 @@ final class ProgressLine implements TrainingListener {
         if (!Double.isNaN(smoothedAccuracy)) {
             sb.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * smoothedAccuracy));
         }
-        sb.append(String.format(Locale.ROOT, "  %,.0f samples/s", rate));
+        if (rate > 0) {
+            sb.append(String.format(Locale.ROOT, "  %,.0f samples/s", rate));
+        }
         if (rate > 0 && remaining > 0) {
             sb.append("  ETA ").append(duration(remaining / rate));
         }
