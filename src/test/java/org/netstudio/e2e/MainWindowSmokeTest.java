@@ -99,7 +99,8 @@ class MainWindowSmokeTest {
 
         assertThat(menus).containsExactly(
                 Map.entry("File", List.of("New", "Open…", "Open Recent", "Save", "Save As…", "Export Picture…", "Quit")),
-                Map.entry("Edit", List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All")),
+                Map.entry("Edit", List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All",
+                        "Group into Sub-graph", "Ungroup")),
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",
                         "Show Trainer Panel", "Theme")),
                 Map.entry("Net", List.of("Check", "Train")),

@@ -29,6 +29,8 @@ public enum AppAction {
     // A Mac keyboard's "delete" key is Backspace.
     DELETE("Delete", new KeyCodeCombination(OperatingSystem.MAC ? KeyCode.BACK_SPACE : KeyCode.DELETE)),
     SELECT_ALL("Select All", shortcut(KeyCode.A)),
+    GROUP("Group into Sub-graph", shortcut(KeyCode.G)),
+    UNGROUP("Ungroup", shortcutShift(KeyCode.G)),
 
     ZOOM_IN("Zoom In", shortcut(KeyCode.EQUALS)),
     ZOOM_OUT("Zoom Out", shortcut(KeyCode.MINUS)),

@@ -59,7 +59,7 @@ public final class MainMenu {
                 menu("Edit", item(AppAction.UNDO), item(AppAction.REDO), separator(),
                         item(AppAction.CUT), item(AppAction.COPY), item(AppAction.PASTE),
                         item(AppAction.DUPLICATE), item(AppAction.DELETE), separator(),
-                        item(AppAction.SELECT_ALL)),
+                        item(AppAction.SELECT_ALL), separator(), item(AppAction.GROUP), item(AppAction.UNGROUP)),
                 menu("View", item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT), item(AppAction.ZOOM_TO_FIT),
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
                         showTrainer, theme),

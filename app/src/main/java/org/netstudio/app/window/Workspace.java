@@ -80,7 +80,7 @@ public final class Workspace {
             }
         });
         wireMenus();
-        window.statusBar().setOnValidityClicked(this::showProblems);
+        window.statusBar().setOnValidityClicked(this::toggleProblems);
         documents.activeProperty().addListener((o, a, b) -> show(b));
         window.canvasTabs().getTabs().add(startPage);
         show(null);
@@ -231,9 +231,10 @@ public final class Workspace {
         status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).total());
     }
 
-    private void showProblems() {
+    /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */
+    private void toggleProblems() {
         if (shown != null) {
-            shown.problemsShownProperty().set(true);
+            shown.problemsShownProperty().set(!shown.problemsShownProperty().get());
         }
     }
 
@@ -260,6 +261,8 @@ public final class Workspace {
         canvas(AppAction.DUPLICATE, a -> a.duplicate);
         canvas(AppAction.DELETE, a -> a.delete);
         canvas(AppAction.SELECT_ALL, a -> a.selectAll);
+        canvas(AppAction.GROUP, a -> a.group);
+        canvas(AppAction.UNGROUP, a -> a.ungroup);
         canvas(AppAction.ZOOM_IN, a -> a.zoomIn);
         canvas(AppAction.ZOOM_OUT, a -> a.zoomOut);
         canvas(AppAction.ZOOM_TO_FIT, a -> a.zoomToFit);

@@ -1,0 +1,102 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.diagnostics.ProblemsList;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Net › Check and Train, the status bar's problem count, and File › Export Picture, through the menus. */
+@ExtendWith(ApplicationExtension.class)
+class NetMenuInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private void openLeNet(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("lenet"));
+        f.settle();
+    }
+
+    private boolean problemsShown(FxRobot robot) {
+        return f.fx(() -> robot.lookup("#problemsList").queryAll().stream()
+                .filter(n -> n.getScene() == f.window.scene()).anyMatch(Node::isVisible));
+    }
+
+    @Test
+    void checkShowsTheProblemsTheStatusBarCountsAndAClickOnTheCountTogglesThem(FxRobot robot) {
+        openLeNet(robot);
+        assertThat(f.text("#statusValidity")).isEqualTo("Valid");
+        NodeItem in = f.node("$Input");
+        f.dragFromPalette("Linear", in.centerX() + 300, in.y() + 120);
+        int problems = f.fx(() -> f.model().getInference().diagnostics().size());
+        assertThat(problems).isPositive();
+        assertThat(f.text("#statusValidity")).isEqualTo(problems == 1 ? "1 problem" : problems + " problems");
+        assertThat(problemsShown(robot)).isFalse();
+
+        robot.clickOn("#menuNet").clickOn("#menuCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problemsShown(robot)).isTrue();
+        ProblemsList list = f.fx(() -> (ProblemsList) robot.lookup("#problemsList").queryAll().stream()
+                .filter(Node::isVisible).findFirst().orElseThrow());
+        assertThat(f.fx(() -> list.listView().getItems().size())).isEqualTo(problems);
+
+        robot.clickOn("#statusValidity");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problemsShown(robot)).isFalse();
+        robot.clickOn("#statusValidity");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(problemsShown(robot)).isTrue();
+    }
+
+    @Test
+    void trainOpensTheTrainerPanel(FxRobot robot) {
+        openLeNet(robot);
+        assertThat(f.window.trainerPanel().isExpanded()).isFalse();
+        f.shortcut(KeyCode.R);
+        assertThat(f.window.trainerPanel().isExpanded()).isTrue();
+    }
+
+    @Test
+    void exportPictureWritesAPngOrAnSvgOfTheLevelShown(FxRobot robot) throws Exception {
+        openLeNet(robot);
+        Path png = f.data.resolve("lenet.png");
+        Path svg = f.data.resolve("lenet.svg");
+        f.files.add(Optional.of(png));
+        robot.clickOn("#menuFile").clickOn("#menuExportPicture");
+        WaitForAsyncUtils.waitForFxEvents();
+        f.files.add(Optional.of(svg));
+        robot.clickOn("#menuFile").clickOn("#menuExportPicture");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertThat(head).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg").contains("Convolution");
+    }
+}
