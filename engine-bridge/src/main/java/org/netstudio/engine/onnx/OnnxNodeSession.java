@@ -19,6 +19,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ import org.netstudio.netgraph.catalog.Params;
  * until {@link #close()}. Calls are serialised.
  */
 public final class OnnxNodeSession implements AutoCloseable {
+
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final NodeProto node;
     private final List<OnnxInputs.Entry> entries;
@@ -98,7 +101,10 @@ public final class OnnxNodeSession implements AutoCloseable {
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
             if (session == null) {
-                session = env.createSession(model(types).toByteArray(), new OrtSession.SessionOptions());
+                OrtSession created = env.createSession(model(types).toByteArray(), new OrtSession.SessionOptions());
+                session = created;
+                // A compiled net has no close of its own: free the native session when this node is collected.
+                CLEANER.register(this, () -> closeQuietly(created));
             }
             for (int i = 0; i < feed.size(); i++) {
                 tensors.put(feedNames.get(i), tensor(env, feed.get(i), types.get(i)));
@@ -207,14 +213,19 @@ public final class OnnxNodeSession implements AutoCloseable {
         };
     }
 
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException | IllegalStateException e) {
+            // Already closed, or nothing more to free.
+        }
+    }
+
+    /** Frees the ONNX session now (it is also freed when this object is collected). */
     @Override
     public synchronized void close() {
         if (session != null) {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                // Nothing more to free.
-            }
+            closeQuietly(session);
             session = null;
         }
     }

@@ -47,6 +47,9 @@ public record ImportReport(List<Entry> entries, List<String> notes) {
         List<String> lines = new ArrayList<>();
         lines.add(entries.size() + " ONNX nodes: " + count(Outcome.MAPPED) + " mapped to layers, " + count(Outcome.OPAQUE)
                 + " opaque, " + count(Outcome.FOLDED) + " folded into constants, " + count(Outcome.DROPPED) + " dropped");
+        if (count(Outcome.OPAQUE) > 0) {
+            lines.add("Opaque nodes (OnnxOperator) run in ONNX Runtime: for inference only, nothing learns through them.");
+        }
         for (Entry e : entries) {
             String what = switch (e.outcome()) {
                 case MAPPED -> "→ " + e.node() + " (" + e.layerType() + ")";
