@@ -6,7 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.netstudio.engine.data.MemoryDataset;
+import org.netstudio.engine.data.Targets;
+import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.TrainingOptions;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
@@ -20,14 +27,38 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  */
 class PytorchFixturesTest {
 
+    private byte[] fixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/onnx/" + name + ".onnx")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The layers after the last opaque node learn; nothing learns through an opaque node (it has no gradient). */
+    @Test
+    void anImportedNetWithOpaqueNodesFineTunesItsLayersAfterThem() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("mlp"), "mlp.onnx");
+        int n = 64;
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+        }
+        MemoryDataset data = new MemoryDataset("random", OnnxRoundTripTest.random(n * 20, 3), new Shape(20),
+                Targets.Classes.numbered(labels, 3), null);
+        TrainedNet trained = NetTrain.prepare(imported.document().net(), imported.weights(), data,
+                TrainingOptions.builder().batchSize(16).learningRate(0.01).build()).run();
+        var history = trained.result().history();
+        assertThat(history.get(history.size() - 1).training().loss()).isLessThan(history.get(0).training().loss());
+        assertThat(trained.weights().get("net_net_6_Gemm/weights").orElseThrow())
+                .isNotEqualTo(imported.weights().get("net_net_6_Gemm/weights").orElseThrow());
+        assertThat(trained.weights().get("net_net_0_Gemm/weights").orElseThrow().floats())
+                .containsExactly(imported.weights().get("net_net_0_Gemm/weights").orElseThrow().floats());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 2, Linear"})
     void importedNetComputesWhatOnnxRuntimeComputes(String name, int inputSize, int minOpaque, String firstLayer)
             throws IOException {
-        byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/onnx/" + name + ".onnx")) {
-            bytes = in.readAllBytes();
-        }
+        byte[] bytes = fixture(name);
         OnnxImport imported = OnnxImporter.read(bytes, name + ".onnx");
         System.out.println(imported.report().text());
         assertThat(imported.report().entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
