@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -152,6 +153,23 @@ final class Documents {
     NetTab openGallery(GalleryEntry entry) {
         NetDocument doc = Gallery.standard().load(entry.id());
         return add(OpenNet.untitled(doc, entry.name()));
+    }
+
+    /**
+     * Opens a gallery net without making the UI thread wait for its file: read on a background
+     * thread, then put into a tab. A net that does not load is reported.
+     */
+    void openGalleryInBackground(GalleryEntry entry) {
+        CompletableFuture.supplyAsync(() -> Gallery.standard().load(entry.id()))
+                .whenComplete((doc, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        prompts().error("Cannot open “" + entry.name() + "”",
+                                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                    } else {
+                        add(OpenNet.untitled(doc, entry.name()));
+                    }
+                }));
     }
 
     /** Fills File › Open Recent; missing files are pruned, and the user is told which. */

@@ -102,6 +102,11 @@ final class NetTab extends Tab {
         return problems;
     }
 
+    /** Whether the first view has been set (the net laid out and the canvas sized). */
+    boolean framed() {
+        return framed;
+    }
+
     /** Whether the problems list is shown under the canvas. */
     BooleanProperty problemsShownProperty() {
         return problemsShown;

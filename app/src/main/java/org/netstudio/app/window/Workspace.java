@@ -67,7 +67,7 @@ public final class Workspace {
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
                 () -> window.theme().stylesheets(), autosave, recent);
         startPage = new StartPage(documents::newNet, documents::open, documents::openRecent,
-                documents::openGallery);
+                documents::openGalleryInBackground);
         documents.onRecentChanged(this::refreshRecent);
         window.menu().openRecent().setOnShowing(e -> documents.fillRecentMenu(window.menu().openRecent()));
         documents.fillRecentMenu(window.menu().openRecent());

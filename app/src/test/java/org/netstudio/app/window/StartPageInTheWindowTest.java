@@ -56,6 +56,7 @@ class StartPageInTheWindowTest {
         Bounds shown = f.fx(() -> card.localToScene(card.getLayoutBounds()));
         assertThat(shown.getMaxY()).as("the card is scrolled into the window").isLessThan(f.window.scene().getHeight());
         robot.clickOn(card);
+        WindowFixture.waitUntil(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem() instanceof NetTab);
         f.settle();
         assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("ResNet-50");
         assertThat(f.text("#statusParameters")).isEqualTo(

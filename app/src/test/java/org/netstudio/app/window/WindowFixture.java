@@ -182,7 +182,8 @@ final class WindowFixture {
 
     /** Waits until background layout is done and the FX thread is idle. */
     void settle() {
-        waitUntil(() -> workspace().activeCanvas().map(c -> !c.getModel().layoutPendingProperty().get()).orElse(true));
+        waitUntil(() -> workspace().activeCanvas().map(c -> !c.getModel().layoutPendingProperty().get()).orElse(true)
+                && (!(window.canvasTabs().getSelectionModel().getSelectedItem() instanceof NetTab t) || t.framed()));
     }
 
     static void waitUntil(BooleanSupplier condition) {
