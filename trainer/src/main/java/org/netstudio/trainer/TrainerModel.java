@@ -468,7 +468,8 @@ public final class TrainerModel {
             if (m.source() == currentSource()) {
                 loading.set(false);
                 sourceOnDisk.set(false);
-                dataMessage.set(m.source().label() + " is not on this computer; download it (about 30 MB).");
+                dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",
+                        m.source().label(), loader.downloadSize(m.source()) / 1e6));
             }
         } else if (news instanceof TrainerNews.Devices d) {
             options.devices().setAll(d.devices());

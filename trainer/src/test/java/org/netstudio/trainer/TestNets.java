@@ -18,6 +18,13 @@ public final class TestNets {
                 Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
     }
 
+    /** A small MLP for 28×28 grey images in 10 classes (Fashion-MNIST, MNIST). */
+    public static NetDocument imageMlp() {
+        return new NetDocument("Image MLP", Chain.of(PortDecl.of(TensorType.real(1, 28, 28)), Layer.of("Flatten"),
+                Layer.of("Linear", "units", 64), Layer.of("Ramp"), Layer.of("Linear", "units", 10),
+                Layer.of("Softmax")), null);
+    }
+
     /** A net with two outputs, which cannot classify three spiral arms. */
     public static NetDocument twoClasses() {
         return new NetDocument("Two classes", Chain.of(PortDecl.of(TensorType.real(2)),

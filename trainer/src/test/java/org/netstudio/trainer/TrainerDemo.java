@@ -9,7 +9,8 @@ import org.netstudio.trainer.data.DataSource;
 /**
  * The trainer panel on its own with the spirals MLP, to look at (not a test). Arguments: {@code
  * --dark} for the dark theme, {@code --train} to start training once the data is loaded, {@code
- * --data=FASHION_MNIST} (a {@link DataSource} name) for other data, {@code --tab=1} to show that tab
+ * --data=FASHION_MNIST} (a {@link DataSource} name) for other data, {@code --images} for an MLP on 28×28 images instead of the spirals net, {@code --epochs=N}, {@code
+ * --tab=1} to show that tab
  * (0 data, 1 decision boundary, 2 results) when training ends.
  */
 public final class TrainerDemo {
@@ -28,7 +29,9 @@ public final class TrainerDemo {
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
         TrainerModel model = new TrainerModel();
-        model.netProperty().set(TestNets.spirals());
+        model.netProperty().set(args.contains("--images") ? TestNets.imageMlp() : TestNets.spirals());
+        args.stream().filter(a -> a.startsWith("--epochs=")).findFirst()
+                .ifPresent(a -> model.options().epochs().textProperty().set(a.substring(9)));
         DataSource source = args.stream().filter(a -> a.startsWith("--data=")).findFirst()
                 .map(a -> DataSource.valueOf(a.substring(7))).orElse(DataSource.SPIRALS);
         model.choose(source);
@@ -40,7 +43,7 @@ public final class TrainerDemo {
             });
         }
         TrainerPanel panel = new TrainerPanel(model);
-        Scene scene = new Scene(panel, 1560, 480);
+        Scene scene = new Scene(panel, 1560, args.contains("--tall") ? 900 : 480);
         args.stream().filter(a -> a.startsWith("--tab=")).findFirst().map(a -> Integer.parseInt(a.substring(6)))
                 .ifPresent(tab -> model.outcomeProperty().addListener((o, was, now) -> javafx.application.Platform
                         .runLater(() -> ((javafx.scene.control.TabPane) panel.lookup(".trainer-tabs"))

@@ -80,6 +80,11 @@ public final class DataLoader {
         return idxSet(source).download(new DatasetDownloader(), locator, progress);
     }
 
+    /** The bytes a download of an IDX source fetches. */
+    public long downloadSize(DataSource source) {
+        return idxSet(source).downloads().stream().mapToLong(org.netstudio.engine.data.RemoteFile::size).sum();
+    }
+
     private static LoadedData generated(DataChoice choice, org.netstudio.engine.data.Dataset data) {
         return new LoadedData(choice, data, Optional.empty(), Optional.empty());
     }

@@ -63,7 +63,8 @@ public final class ImageTiles {
         view.setSmooth(false);
         Label label = new Label(caption);
         label.getStyleClass().add("tile-label");
-        label.setMaxWidth(size + 8);
+        label.setMaxWidth(size + 32);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox tile = new VBox(view, label);
         tile.setAlignment(Pos.CENTER);
         tile.getStyleClass().add("image-tile");

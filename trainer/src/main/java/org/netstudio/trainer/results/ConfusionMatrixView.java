@@ -20,23 +20,25 @@ public final class ConfusionMatrixView extends GridPane {
         setId("confusion-matrix");
         getStyleClass().add("confusion-matrix");
         Label corner = header("true \\ predicted");
-        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add(corner, 0, 0);
+        // Long class names do not fit above narrow columns: number the classes and name them per row.
+        boolean numbered = m.classNames().stream().anyMatch(n -> n.length() > 4);
         for (int c = 0; c < m.size(); c++) {
-            Label h = header(m.classNames().get(c));
-            h.setRotate(m.size() > 6 ? -45 : 0);
+            Label h = header(numbered ? Integer.toString(c) : m.classNames().get(c));
+            h.setTooltip(new Tooltip(m.classNames().get(c)));
             add(h, c + 1, 0);
         }
         add(header("accuracy"), m.size() + 1, 0);
         double max = Math.max(1, m.maxCount());
         for (int t = 0; t < m.size(); t++) {
-            add(header(m.classNames().get(t)), 0, t + 1);
+            add(header(numbered ? t + "  " + m.classNames().get(t) : m.classNames().get(t)), 0, t + 1);
             for (int p = 0; p < m.size(); p++) {
                 add(cell(m, t, p, max), p + 1, t + 1);
             }
             Label acc = new Label(Double.isNaN(m.classAccuracy(t)) ? "–"
                     : String.format(Locale.ROOT, "%.1f%%", 100 * m.classAccuracy(t)));
             acc.getStyleClass().add("cm-accuracy");
+            acc.setMinWidth(Region.USE_PREF_SIZE);
             acc.setId("class-accuracy-" + t);
             add(acc, m.size() + 1, t + 1);
         }
@@ -49,7 +51,8 @@ public final class ConfusionMatrixView extends GridPane {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("cm-header");
-        l.setMaxWidth(90);
+        l.setMaxWidth(120);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

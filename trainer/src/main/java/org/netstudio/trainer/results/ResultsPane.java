@@ -155,13 +155,13 @@ public final class ResultsPane extends ScrollPane {
         List<String> names = outcome.confusion().orElseThrow().classNames();
         ImageShape shape = data == null ? null : data.image().orElse(null);
         for (Misclassified m : outcome.misclassified()) {
-            String caption = "predicted " + names.get(m.predicted()) + ", true " + names.get(m.truth());
+            String caption = names.get(m.predicted()) + "\ntrue: " + names.get(m.truth());
             if (shape != null && m.features().length == shape.length()) {
                 VBox tile = ImageTiles.tile(m.features(), shape, caption, 56);
                 tile.getChildren().get(1).getStyleClass().add("wrong");
                 tiles.getChildren().add(tile);
             } else {
-                tiles.getChildren().add(point(m, caption));
+                tiles.getChildren().add(point(m, caption.replace("\n", ", ")));
             }
         }
         return tiles;

@@ -91,7 +91,10 @@ public final class TrainingSession {
 
     private void finished(TrainedNet trained, Throwable error) {
         if (error != null) {
-            inbox.post(new TrainerNews.Problem("Training failed: " + error.getMessage()));
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            inbox.post(new TrainerNews.Problem("Training failed: " + (cause instanceof Error || cause.getMessage() == null
+                    ? cause.toString() : cause.getMessage())));
             return;
         }
         worker.execute(() -> {
