@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.trainer.data.DataChoice;
 import org.netstudio.trainer.data.DataLoader;
+import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.data.DataSource;
 import org.netstudio.trainer.results.HistoryCsv;
 
@@ -40,6 +42,35 @@ class TrainerModelTest {
         assertThat(model.dataMessageProperty().get()).isEqualTo("900 examples · 2 features · 3 classes");
         assertThat(model.fitProblemProperty().get()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
+    }
+
+    @Test
+    void aCsvFileLoadsWithItsLastColumnAsTargetAndAnotherColumnCanBeChosen(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("points.csv");
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i * 0.1).append(',').append(1 - i * 0.1).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(file, csv);
+        model.netProperty().set(TestNets.spirals());
+        model.choose(DataSource.CSV);
+        assertThat(model.dataMessageProperty().get()).isEqualTo("Choose a CSV file.");
+
+        model.choiceProperty().set(new DataChoice(DataSource.CSV, file, null));
+        model.applyPending();
+
+        LoadedData data = model.dataProperty().get();
+        assertThat(data.choice().targetColumn()).isEqualTo("kind");
+        assertThat(data.table().orElseThrow().columns()).containsExactly("x", "y", "kind");
+        assertThat(data.table().orElseThrow().rows()).hasSize(30);
+        assertThat(data.dataset().classNames()).containsExactly("a", "b");
+        assertThat(model.fitProblemProperty().get()).contains("2 classes");
+
+        model.choiceProperty().set(new DataChoice(DataSource.CSV, file, "y"));
+        model.applyPending();
+        // The engine refuses a text column as a feature; its message reaches the person.
+        assertThat(model.dataProperty().get()).isNull();
+        assertThat(model.dataMessageProperty().get()).endsWith("points.csv: line 2, column 3 ('kind'): 'a' is not a number");
     }
 
     @Test
