@@ -74,6 +74,29 @@ class TrainerModelTest {
     }
 
     @Test
+    void aFolderOfImagesLoadsOneClassPerSubFolderAsImages(@TempDir Path dir) throws Exception {
+        for (String kind : new String[] {"circle", "square"}) {
+            Files.createDirectories(dir.resolve(kind));
+            for (int i = 0; i < 3; i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 40,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                image.setRGB(i, i, 0xffffff);
+                javax.imageio.ImageIO.write(image, "png", dir.resolve(kind).resolve(i + ".png").toFile());
+            }
+        }
+        model.netProperty().set(TestNets.spirals());
+        model.choiceProperty().set(new DataChoice(DataSource.IMAGE_FOLDER, dir, null));
+        model.applyPending();
+
+        LoadedData data = model.dataProperty().get();
+        assertThat(data.dataset().size()).isEqualTo(6);
+        assertThat(data.dataset().classNames()).containsExactly("circle", "square");
+        assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(3, 32, 32));
+        assertThat(data.isPlanar()).isFalse();
+        assertThat(model.fitProblemProperty().get()).contains("3072 values");
+    }
+
+    @Test
     void aNetWithTooFewOutputsIsExplainedAndCannotTrain() {
         spiralsReady();
         model.netProperty().set(TestNets.twoClasses());
