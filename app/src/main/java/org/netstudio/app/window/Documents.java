@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -38,6 +43,12 @@ import org.netstudio.netgraph.net.PortDecl;
  */
 final class Documents {
 
+    private static final ExecutorService AUTOSAVE_IO = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netstudio-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final TabPane tabs;
     private final Supplier<Window> owner;
     private final Supplier<List<String>> stylesheets;
@@ -47,6 +58,7 @@ final class Documents {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetStudio");
     private final List<Runnable> recentListeners = new ArrayList<>();
     private FilePicker picker = new SystemFilePicker();
+    private CompletableFuture<Void> lastIo = CompletableFuture.completedFuture(null);
     private int untitled;
     private long serial;
 
@@ -243,11 +255,8 @@ final class Documents {
             return false;
         }
         remember(target);
-        try {
-            autosave.delete(tab.autosaveKey());
-        } catch (IOException e) {
-            // an old autosave is only offered again; nothing is lost
-        }
+        String key = tab.autosaveKey();
+        io(() -> autosave.delete(key));
         return true;
     }
 
@@ -312,28 +321,53 @@ final class Documents {
     }
 
     private void forget(NetTab tab) {
-        try {
-            autosave.delete(tab.autosaveKey());
-        } catch (IOException e) {
-            // left for the next start to offer
-        }
+        String key = tab.autosaveKey();
+        io(() -> autosave.delete(key));
     }
 
     // ---- autosave and recovery ---------------------------------------------------------------
 
-    /** Writes every net with unsaved changes to the autosave folder; clean ones are forgotten. */
-    void autosaveNow() {
-        for (NetTab t : netTabs()) {
-            try {
-                if (t.net().isDirty()) {
-                    autosave.write(t.autosaveKey(), t.net().document(), t.net().file());
-                } else {
-                    autosave.delete(t.autosaveKey());
-                }
-            } catch (IOException e) {
-                // the next tick tries again; the net itself is untouched
-            }
+    /**
+     * Writes every net with unsaved changes to the autosave folder, and forgets clean ones. The nets
+     * are immutable values, so they are taken here and written on the autosave thread: the UI never
+     * waits on the disk. Returns when the writing is done.
+     */
+    CompletableFuture<Void> autosaveNow() {
+        record Snapshot(String key, NetDocument doc, Optional<Path> file, boolean dirty) {
         }
+        List<Snapshot> nets = netTabs().stream().map(t -> new Snapshot(t.autosaveKey(), t.net().document(),
+                t.net().file(), t.net().isDirty())).toList();
+        return io(() -> {
+            for (Snapshot n : nets) {
+                if (n.dirty()) {
+                    autosave.write(n.key(), n.doc(), n.file());
+                } else {
+                    autosave.delete(n.key());
+                }
+            }
+        });
+    }
+
+    /** Completes when every autosave write and delete asked for so far is done. */
+    CompletableFuture<Void> autosaveIdle() {
+        return lastIo;
+    }
+
+    /** Autosave files are written and deleted in order, on one background thread. */
+    private CompletableFuture<Void> io(IoStep step) {
+        lastIo = CompletableFuture.runAsync(() -> {
+            try {
+                step.run();
+            } catch (IOException e) {
+                // the next tick (or the next start) tries again; the nets themselves are untouched
+            }
+        }, AUTOSAVE_IO);
+        return lastIo;
+    }
+
+    @FunctionalInterface
+    private interface IoStep {
+        void run() throws IOException;
     }
 
     /**
@@ -382,12 +416,14 @@ final class Documents {
         return OpenNet.recovered(saved, now, r.file().filter(Files::isRegularFile).orElse(null), name);
     }
 
-    /** A clean exit: nothing is left to recover. */
+    /** A clean exit: nothing is left to recover. Waits (briefly) for the autosave thread to finish. */
     void clearAutosave() {
         try {
-            autosave.clear();
-        } catch (IOException e) {
-            // offered next time; harmless
+            io(autosave::clear).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // offered again at the next start; harmless
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import javafx.animation.Animation;
@@ -138,9 +139,17 @@ public final class Workspace {
         documents.setFilePicker(picker);
     }
 
-    /** Writes the autosave now (the timer does it every {@link #AUTOSAVE_PERIOD}). */
-    public void autosaveNow() {
-        documents.autosaveNow();
+    /**
+     * Writes the autosave now (the timer does it every {@link #AUTOSAVE_PERIOD}), on the autosave
+     * thread; the future completes when it is written.
+     */
+    public CompletableFuture<Void> autosaveNow() {
+        return documents.autosaveNow();
+    }
+
+    /** Completes when the autosave writes and deletes asked for so far are done. */
+    public CompletableFuture<Void> autosaveIdle() {
+        return documents.autosaveIdle();
     }
 
     /** Offers back the work a crashed run left in the autosave folder. */

@@ -243,13 +243,14 @@ class DocumentsInTheWindowTest {
         robot.interact(() -> f.workspace().open(OpenNet.untitled(WindowFixture.emptyGraph("Scratch", 4), "Scratch")));
         f.settle();
         addLayer("Linear");
-        robot.interact(() -> f.workspace().autosaveNow());
+        f.fx(() -> f.workspace().autosaveNow()).join();
         Autosave autosave = new Autosave(f.data.resolve("autosave"));
         assertThat(autosave.find()).singleElement()
                 .satisfies(r -> assertThat(r.document().net()).isEqualTo(f.fx(() -> f.model().getDocument().net())));
 
         f.files.add(Optional.of(f.data.resolve("scratch.json")));
         f.shortcut(KeyCode.S);
+        f.fx(() -> f.workspace().autosaveIdle()).join();
         assertThat(autosave.find()).as("saved work needs no autosave").isEmpty();
         Tab tab = f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem());
         assertThat(tab.getText()).isEqualTo("scratch.json");
