@@ -148,6 +148,8 @@ class TrainerPanelGuiTest {
         robot.clickOn("#train");
         waitFor(60, () -> onFx(robot, () -> model.history().epochs().size() >= 2));
         assertThat(disabled(robot, "#stop")).isFalse();
+        assertThat(onFx(robot, () -> robot.lookup("#progress-text").queryAs(Label.class).getText()))
+                .matches("Epoch \\d+/5000 · batch \\d+/23 · [\\d,]+ samples/s · [\\d:]+ left");
 
         robot.clickOn("#stop");
 

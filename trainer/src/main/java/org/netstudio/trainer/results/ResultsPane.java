@@ -161,7 +161,7 @@ public final class ResultsPane extends ScrollPane {
                 tile.getChildren().get(1).getStyleClass().add("wrong");
                 tiles.getChildren().add(tile);
             } else {
-                tiles.getChildren().add(point(m, caption.replace("\n", ", ")));
+                tiles.getChildren().add(point(m, "predicted " + caption.replace("\n", ", ")));
             }
         }
         return tiles;
