@@ -84,6 +84,16 @@ public final class Workspace {
         window.statusBar().setOnValidityClicked(this::toggleProblems);
         documents.activeProperty().addListener((o, a, b) -> show(b));
         window.canvasTabs().getTabs().add(startPage);
+        // The Start page may be closed; it comes back when the last net closes, so there is always a way on.
+        window.canvasTabs().getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+            if (window.canvasTabs().getTabs().isEmpty()) {
+                javafx.application.Platform.runLater(() -> {
+                    if (window.canvasTabs().getTabs().isEmpty()) {
+                        window.canvasTabs().getTabs().add(startPage);
+                    }
+                });
+            }
+        });
         show(null);
         autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> documents.autosaveNow()));
         autosaveTimer.setCycleCount(Animation.INDEFINITE);

@@ -114,6 +114,27 @@ class DocumentsInTheWindowTest {
     }
 
     @Test
+    void newNetsOpenInTabsFromTheStartPageAndTheShortcutAndTheStartPageComesBack(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.clickOn("#startNew");
+        f.settle();
+        assertThat(selectedTabText()).isEqualTo("Untitled 1");
+        f.shortcut(KeyCode.N);
+        f.settle();
+        assertThat(selectedTabText()).isEqualTo("Untitled 2");
+        assertThat(netTabs()).isEqualTo(2);
+        assertThat(f.fx(() -> f.model().getLevel().nodes())).extracting(NodeItem::id).contains("$Input", "$Output");
+
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn(closeButtonOfTheNetInFront(robot));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(netTabs()).isZero();
+        WindowFixture.waitUntil(() -> !f.window.canvasTabs().getTabs().isEmpty());
+        assertThat(selectedTabText()).as("the Start page comes back when everything is closed").isEqualTo("Start");
+    }
+
+    @Test
     void closingADirtyNetAsksAndCancelKeepsItDontSaveDiscardsIt(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         robot.interact(() -> f.workspace().openGallery("mlp"));
