@@ -59,6 +59,7 @@ public final class Workspace {
     private final InvalidationListener pathListener = o -> syncSelection();
     private final InvalidationListener inferenceListener = o -> updateStatus();
     private NetTab shown;
+    private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
 
     public Workspace(MainWindow window, Autosave autosave, RecentFiles recent) {
         this.window = window;
@@ -67,6 +68,8 @@ public final class Workspace {
         window.setInspector(new InspectorPanel(inspector));
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
                 () -> window.theme().stylesheets(), autosave, recent);
+        activeNet = Bindings.createObjectBinding(() -> documents.active() == null ? null : documents.active().net(),
+                documents.activeProperty());
         startPage = new StartPage(documents::newNet, documents::open, documents::openRecent,
                 documents::openGalleryInBackground);
         documents.onRecentChanged(this::refreshRecent);
@@ -138,6 +141,14 @@ public final class Workspace {
     /** The open nets, in tab order. */
     public List<OpenNet> openNets() {
         return documents.netTabs().stream().map(NetTab::net).toList();
+    }
+
+    /**
+     * The net in front (null on the Start page): what a trainer panel trains, and where "use these
+     * weights" puts its result (as a command on the net's stack).
+     */
+    public javafx.beans.value.ObservableValue<OpenNet> activeNetProperty() {
+        return activeNet;
     }
 
     /** The net in front, if any. */

@@ -32,6 +32,8 @@ public final class ScreenshotTool {
             window.setTheme(theme);
             Stage stage = new Stage();
             window.show(stage);
+            // Keep Xvfb's pointer (at the screen's centre) off the window, so nothing shows a hover.
+            stage.setX(900);
             if (!what.equals("start")) {
                 var canvas = window.workspace().openGallery(what);
                 if (select != null) {
