@@ -144,9 +144,17 @@ public final class TrainerModel {
         this.onUseWeights = Objects.requireNonNull(receiver, "receiver");
     }
 
-    /** Hands the trained weights to the app; does nothing before a result exists. */
+    /**
+     * Hands the trained weights to the app; does nothing before a result exists, and refuses with
+     * a message when the net was edited since training started (the weights fit the net as it was).
+     */
     public void useWeights() {
         Outcome o = outcome.get();
+        NetDocument current = net.get();
+        if (o != null && (current == null || !current.net().equals(o.trained().net()))) {
+            message.set("The net changed since it was trained; train again to get weights that fit it.");
+            return;
+        }
         if (o != null && !o.trained().weights().isEmpty()) {
             onUseWeights.accept(o.trained().weights());
             message.set("The trained weights were put into the net.");

@@ -142,6 +142,11 @@ class TrainerModelTest {
         assertThat(model.boundaryProperty().get()).isNotNull();
         model.useWeights();
         assertThat(received[0]).isNotNull().isEqualTo(model.outcomeProperty().get().trained().weights());
+        received[0] = null;
+        model.netProperty().set(TestNets.twoClasses());
+        model.useWeights();
+        assertThat(received[0]).as("weights of another net are not handed over").isNull();
+        assertThat(model.messageProperty().get()).startsWith("The net changed since it was trained");
 
         Path csv = dir.resolve("h.csv");
         model.exportHistory(csv);
