@@ -99,6 +99,9 @@ public final class GalleryCommand implements Callable<Integer> {
         o.put("layers", e.layers());
         o.put("nodes", e.nodes());
         o.put("pretrained", e.pretrained());
+        if (!e.retrain().isEmpty()) {
+            o.put("retrain", e.retrain());
+        }
         return o;
     }
 

@@ -40,7 +40,7 @@ class GalleryCommandTest {
                 .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,504,872$")
                 .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706$")
                 .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140$")
-                .contains("14 nets.").contains("netstudio info ID");
+                .contains("15 nets.").contains("netstudio info ID");
         // the parameter column is right-aligned: every row ends at the same column
         assertThat(lines[1].length()).isEqualTo(lines[0].length());
     }
@@ -51,7 +51,7 @@ class GalleryCommandTest {
         assertThat(r.exit()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
         assertThat(a.isArray()).isTrue();
-        assertThat(a).hasSize(14);
+        assertThat(a).hasSize(15);
         JsonNode resnet = null;
         for (JsonNode n : a) {
             if (n.get("id").asText().equals("resnet50")) {

@@ -53,6 +53,11 @@ final class GalleryFiles {
         for (GalleryModels.Model m : models) {
             entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.declared(m));
         }
+        for (GalleryNets.Trained t : GalleryNets.trained()) {
+            ObjectNode e = nets.addObject();
+            entry(e, t.spec(), t.file(), true, Facts.of(NetSummary.of(t.spec().document().net())));
+            e.put("retrain", t.retrain());
+        }
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))

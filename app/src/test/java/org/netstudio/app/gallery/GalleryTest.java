@@ -52,7 +52,7 @@ class GalleryTest {
     @Test
     void theStandardGalleryListsEveryNetWithWhatTheIndexSays() {
         List<GalleryEntry> entries = Gallery.standard().entries();
-        assertThat(entries).hasSize(14);
+        assertThat(entries).hasSize(15);
         assertThat(entries).extracting(GalleryEntry::id).doesNotHaveDuplicates();
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.name()).isNotBlank();
