@@ -1,2 +1,4 @@
-/** The training options as a validated form (view-model) and its view. */
+/**
+ * The training options as a validated form (view-model) and its view.
+ */
 package org.netstudio.trainer.options;

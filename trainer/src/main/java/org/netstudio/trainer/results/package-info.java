@@ -1,2 +1,5 @@
-/** What a finished run produced: evaluation on the validation data, confusion matrix, misclassified examples, history export, and their view. */
+/**
+ * What a finished run produced: evaluation on the validation data, confusion matrix, misclassified
+ * examples, history export, and their view.
+ */
 package org.netstudio.trainer.results;
