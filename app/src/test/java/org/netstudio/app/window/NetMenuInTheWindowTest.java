@@ -76,6 +76,15 @@ class NetMenuInTheWindowTest {
     }
 
     @Test
+    void thePaletteOffersEveryCatalogLayerButTheImportOnlyOpaqueOperator(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        var offered = f.fx(() -> f.workspace().palette().visibleTypes());
+        var catalog = org.netstudio.netgraph.catalog.LayerCatalog.standard().types().stream()
+                .map(org.netstudio.netgraph.catalog.LayerType::name).filter(n -> !n.equals("OnnxOperator")).toList();
+        assertThat(offered).containsAll(catalog).contains("Chain", "Graph").doesNotContain("OnnxOperator");
+    }
+
+    @Test
     void trainOpensTheTrainerPanel(FxRobot robot) {
         openLeNet(robot);
         assertThat(f.window.trainerPanel().isExpanded()).isFalse();

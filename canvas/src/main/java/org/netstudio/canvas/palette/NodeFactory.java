@@ -26,9 +26,21 @@ public final class NodeFactory {
     private NodeFactory() {
     }
 
-    /** Palette ids: every catalog type name, then "Chain" and "Graph". */
+    /**
+     * Types the palette does not offer: an opaque ONNX operator only comes from an imported model,
+     * which gives it its operator, attributes and output types; made from scratch it would be empty.
+     */
+    private static final java.util.Set<String> IMPORT_ONLY = java.util.Set.of("OnnxOperator");
+
+    /** Whether the palette offers this type (every catalog type but the import-only ones). */
+    public static boolean offered(LayerType t) {
+        return !IMPORT_ONLY.contains(t.name());
+    }
+
+    /** Palette ids: every catalog type name the palette offers, then "Chain" and "Graph". */
     public static List<String> ids() {
-        List<String> ids = new java.util.ArrayList<>(LayerCatalog.standard().types().stream().map(LayerType::name).toList());
+        List<String> ids = new java.util.ArrayList<>(LayerCatalog.standard().types().stream()
+                .filter(NodeFactory::offered).map(LayerType::name).toList());
         ids.addAll(LayerCatalog.CONTAINERS);
         return ids;
     }

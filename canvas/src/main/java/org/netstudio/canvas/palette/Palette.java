@@ -65,7 +65,7 @@ public final class Palette extends VBox {
             for (Category c : Category.values()) {
                 List<Row> entries = new ArrayList<>();
                 for (LayerType t : LayerCatalog.standard().types()) {
-                    if (t.category() == c) {
+                    if (t.category() == c && NodeFactory.offered(t)) {
                         entries.add(entry(t));
                     }
                 }
@@ -78,7 +78,7 @@ public final class Palette extends VBox {
                 }
             }
         } else {
-            LayerCatalog.standard().search(q).forEach(t -> out.add(entry(t)));
+            LayerCatalog.standard().search(q).stream().filter(NodeFactory::offered).forEach(t -> out.add(entry(t)));
             String lq = q.toLowerCase(Locale.ROOT);
             for (String n : LayerCatalog.CONTAINERS) {
                 if (n.toLowerCase(Locale.ROOT).contains(lq) || ("net" + n).toLowerCase(Locale.ROOT).contains(lq)

@@ -28,7 +28,7 @@ public final class QuickAddPopup {
     /** The type names matching a query, best first, containers included. */
     public static List<String> matches(String query) {
         List<String> out = new ArrayList<>();
-        LayerCatalog.standard().search(query).stream().map(LayerType::name).forEach(out::add);
+        LayerCatalog.standard().search(query).stream().filter(NodeFactory::offered).map(LayerType::name).forEach(out::add);
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         for (String c : LayerCatalog.CONTAINERS) {
             if (q.isEmpty() || c.toLowerCase(Locale.ROOT).contains(q)) {
