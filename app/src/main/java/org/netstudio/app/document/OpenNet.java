@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.ReplaceNet;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 
 /**
@@ -40,9 +42,15 @@ public final class OpenNet {
         return new OpenNet(doc, null, null, Objects.requireNonNull(name, "name"));
     }
 
-    /** Reads a .json or .nsnet file; a bad file throws with the reader's message and opens nothing. */
+    /** Reads a .json, .nsnet or .onnx file; a bad file throws with the reader's message and opens nothing. */
     public static OpenNet read(Path file) throws IOException {
         LoadedNet loaded = NetFiles.read(file);
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+            // An imported model is a new NetStudio net: saving asks where, as .json or .nsnet.
+            return new OpenNet(loaded.document(), null, loaded.weights().orElse(null),
+                    name.substring(0, name.length() - ".onnx".length()));
+        }
         return new OpenNet(loaded.document(), file.toAbsolutePath(), loaded.weights().orElse(null), null);
     }
 
@@ -85,6 +93,7 @@ public final class OpenNet {
 
     /** Saves to {@code target} atomically (.json or .nsnet), which then becomes this net's file. */
     public void saveAs(Path target) throws IOException {
+        weights = weightsOfNodesStillThere();
         NetFiles.write(target, stack.document(), weights);
         file = target.toAbsolutePath();
         stack.markSaved();
@@ -97,6 +106,23 @@ public final class OpenNet {
             throw new IllegalStateException("an untitled net is saved with saveAs");
         }
         saveAs(file);
+    }
+
+    /**
+     * The weights without arrays of layers the net no longer has (deleted since it was opened): a
+     * file naming a missing node would not open again.
+     */
+    private Weights weightsOfNodesStillThere() {
+        if (weights == null) {
+            return null;
+        }
+        Weights kept = weights;
+        for (String key : weights.arrays().keySet()) {
+            if (!(NetPaths.find(stack.document().net(), Weights.nodeOf(key)).orElse(null) instanceof Layer)) {
+                kept = kept.without(key);
+            }
+        }
+        return kept;
     }
 
     /** Told when the document, the dirty state or the file changes. */

@@ -12,7 +12,7 @@ import javafx.stage.Window;
 final class SystemFilePicker implements FilePicker {
 
     private static final FileChooser.ExtensionFilter NETS =
-            new FileChooser.ExtensionFilter("NetStudio nets (*.json, *.nsnet)", "*.json", "*.nsnet");
+            new FileChooser.ExtensionFilter("Nets (*.json, *.nsnet, *.onnx)", "*.json", "*.nsnet", "*.onnx");
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("Net file (*.json)", "*.json");
     private static final FileChooser.ExtensionFilter NSNET =
             new FileChooser.ExtensionFilter("Net with weights (*.nsnet)", "*.nsnet");

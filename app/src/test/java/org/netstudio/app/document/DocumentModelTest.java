@@ -53,6 +53,33 @@ class DocumentModelTest {
     }
 
     @Test
+    void savingDropsTheWeightsOfDeletedLayersSoTheFileOpensAgain(@TempDir Path dir) throws IOException {
+        NetDocument graph = new NetDocument("two", org.netstudio.netgraph.net.Graph.empty()
+                .withInput("Input", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED)
+                .withOutput("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED), null);
+        OpenNet net = OpenNet.untitled(graph, "two");
+        for (String name : new String[] {"a", "b"}) {
+            net.stack().execute(new org.netstudio.netgraph.edit.AddNode(NodePath.ROOT, name,
+                    new org.netstudio.netgraph.net.Layer("Linear", Map.of("units", 4), 0), null));
+        }
+        Path file = dir.resolve("two.nsnet");
+        org.netstudio.netgraph.io.Weights w = org.netstudio.netgraph.io.Weights.of(java.util.List.of(
+                org.netstudio.netgraph.io.WeightArray.of(org.netstudio.netgraph.io.Weights.key(NodePath.of("a"), "biases"),
+                        new long[] {4}, new float[4]),
+                org.netstudio.netgraph.io.WeightArray.of(org.netstudio.netgraph.io.Weights.key(NodePath.of("b"), "biases"),
+                        new long[] {4}, new float[4])), Map.of());
+        org.netstudio.netgraph.io.NetFiles.write(file, net.document(), w);
+        OpenNet opened = OpenNet.read(file);
+        assertThat(opened.weights().orElseThrow().size()).isEqualTo(2);
+
+        opened.stack().execute(new org.netstudio.netgraph.edit.RemoveNodes(NodePath.ROOT, java.util.List.of("b")));
+        opened.save();
+
+        assertThat(OpenNet.read(file).weights().orElseThrow().arrays()).containsOnlyKeys(
+                org.netstudio.netgraph.io.Weights.key(NodePath.of("a"), "biases"));
+    }
+
+    @Test
     void aBadFileThrowsTheReadersMessage(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"format\": 3}");
