@@ -78,5 +78,11 @@ class MiniLmImportTest {
         TensorValue a = actual.values().iterator().next();
         assertThat(a.shape()).containsExactly(e.shape());
         OnnxConformanceTest.assertClose("last_hidden_state", a, e);
+
+        // Exported again, the imported net runs in ONNX Runtime with the same outputs.
+        byte[] exported = org.netstudio.netgraph.io.onnx.OnnxExporter.export(imported.document(), imported.weights());
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
+            OnnxConformanceTest.assertClose("exported last_hidden_state", ort.run(feed).values().iterator().next(), e);
+        }
     }
 }

@@ -106,13 +106,13 @@ class OnnxRoundTripTest {
     @Test
     void layersWithoutAnOnnxFormAreAllNamedInTheRefusal() {
         Chain net = Chain.of(PortDecl.of(TensorType.real(5, 3)), Layer.of("LSTM", "units", 4),
-                Layer.of("Elementwise", "function", "x^2"), Layer.of("Linear", "units", 2));
+                Layer.of("Elementwise", "function", "x^2"), Layer.of("SequenceLast"), Layer.of("Linear", "units", 2));
         assertThat(OnnxExporter.unsupported(net)).containsExactly("'lstm1' (LSTM: no ONNX operator)",
-                "'elementwise1' (Elementwise: no ONNX operator)");
+                "'sequencelast1' (SequenceLast: no ONNX operator)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxExporter.export(new NetDocument("n", net, null),
                         Weights.EMPTY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'lstm1' (LSTM").hasMessageContaining("'elementwise1' (Elementwise");
+                .hasMessageContaining("'lstm1' (LSTM").hasMessageContaining("'sequencelast1' (SequenceLast");
     }
 
     /** Each layer as its type, parameters (defaults filled in) and number of inputs. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 
@@ -73,6 +74,11 @@ class PytorchFixturesTest {
         }
         try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
             OnnxConformanceTest.assertClose(name, runner.run(List.of(x)).get(0), expected);
+        }
+        // Exported again, the imported net still computes the same in ONNX Runtime.
+        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
+            OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of("x", x)).get("y"), expected);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netstudio.netgraph.catalog.OnnxInputs;
+import org.netstudio.netgraph.expression.Expression;
+import org.netstudio.netgraph.expression.ExpressionException;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.LayerInfo;
@@ -38,7 +40,8 @@ final class LayerExport {
     /** Catalog layers with an ONNX form. */
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
-            "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator");
+            "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
+            "Elementwise");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -256,6 +259,7 @@ final class LayerExport {
             case "Total" -> emit(op(in.size() == 2 ? "Add" : "Sum", name, in, out));
             case "Threading" -> threading(p, name, in, info.inputs(), out);
             case "OnnxOperator" -> opaque(p, path, name, in, out);
+            case "Elementwise" -> elementwise(p.getString("function"), name, in.get(0), out);
             default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
         }
     }
@@ -301,6 +305,67 @@ final class LayerExport {
         emit(op("Add", add, List.of(erf, scalar(name + ":one", 1f)), add));
         emit(op("Mul", mul, List.of(x, add), mul));
         emit(op("Mul", name, List.of(mul, scalar(name + ":half", 0.5f)), out));
+    }
+
+    private void elementwise(String function, String name, String x, String out) {
+        Expression e;
+        try {
+            e = Expression.parse(function);
+        } catch (ExpressionException ex) {
+            throw new IllegalArgumentException("'" + name + "' (Elementwise) has an invalid function: " + ex.getMessage(), ex);
+        }
+        String result = expression(e, x, name, out);
+        if (!result.equals(out)) {
+            emit(op("Identity", name, List.of(result), out));
+        }
+    }
+
+    /** Writes the operators of an expression in {@code x}; the outermost one writes to {@code target}. */
+    private String expression(Expression e, String x, String name, String target) {
+        if (e instanceof Expression.Variable) {
+            return x;
+        }
+        if (e instanceof Expression.Number n) {
+            return scalar(name + ":c" + (fresh++), (float) n.value());
+        }
+        String out = target != null ? target : name + ":t" + (fresh++);
+        String node = target != null ? name : out;
+        if (e instanceof Expression.Negate neg) {
+            emit(op("Neg", node, List.of(expression(neg.operand(), x, name, null)), out));
+        } else if (e instanceof Expression.Binary b) {
+            String type = switch (b.op()) {
+                case '+' -> "Add";
+                case '-' -> "Sub";
+                case '*' -> "Mul";
+                case '/' -> "Div";
+                default -> "Pow";
+            };
+            emit(op(type, node, List.of(expression(b.left(), x, name, null), expression(b.right(), x, name, null)), out));
+        } else if (e instanceof Expression.Call2 c2) {
+            emit(op(c2.function().equals("min") ? "Min" : "Max", node,
+                    List.of(expression(c2.first(), x, name, null), expression(c2.second(), x, name, null)), out));
+        } else {
+            Expression.Call c = (Expression.Call) e;
+            String a = expression(c.argument(), x, name, null);
+            if (c.function().equals("square")) {
+                emit(op("Mul", node, List.of(a, a), out));
+            } else {
+                String type = switch (c.function()) {
+                    case "tanh" -> "Tanh";
+                    case "sigmoid" -> "Sigmoid";
+                    case "exp" -> "Exp";
+                    case "log" -> "Log";
+                    case "sqrt" -> "Sqrt";
+                    case "abs" -> "Abs";
+                    case "sin" -> "Sin";
+                    case "cos" -> "Cos";
+                    case "softplus" -> "Softplus";
+                    default -> "Relu";
+                };
+                emit(op(type, node, List.of(a), out));
+            }
+        }
+        return out;
     }
 
     private void threading(Params p, String name, List<String> in, List<TensorType> types, String out) {
@@ -456,7 +521,6 @@ final class LayerExport {
 
     private void emit(NodeProto.Builder n) {
         g.addNode(n);
-        fresh++;
     }
 
     private static AttributeProto ints(String name, int[] v) {

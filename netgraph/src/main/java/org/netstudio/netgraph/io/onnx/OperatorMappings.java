@@ -58,6 +58,9 @@ final class OperatorMappings {
                 return opaque("input \"" + v + "\" is not known to hold real numbers");
             }
         }
+        if (THREADING.containsKey(op) && in.size() == 2 && c.isConstant(in.get(0)) && !c.isConstant(in.get(1))) {
+            return constantFirst(c, in, THREADING.get(op));
+        }
         if (in.isEmpty() || in.get(0).isEmpty() || c.isConstant(in.get(0))) {
             return opaque("its first input is a constant");
         }
@@ -86,6 +89,9 @@ final class OperatorMappings {
             case "ReduceMean", "ReduceMax" -> reduce(n, c, in, op.equals("ReduceMax") ? "max" : "mean");
             case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(n, c, in, THREADING.get(op));
             case "Sum" -> sum(n, c, in);
+            case "Pow" -> in.size() == 2 && c.isConstant(in.get(1)) && c.constant(in.get(1)).count() == 1
+                    ? Mapping.layer(Layer.of("Elementwise", "function", "x ^ " + number(c.constant(in.get(1)).value(0))), x)
+                    : opaque("its exponent is not one constant number");
             case "Concat" -> concat(n, c, in);
             case "Flatten" -> flatten(n, c, x);
             case "Reshape" -> reshape(n, c, in);
@@ -463,6 +469,24 @@ final class OperatorMappings {
             return Mapping.layer(Layer.of("Total"), a, b);
         }
         return Mapping.layer(Layer.of("Threading", "function", function), a, b);
+    }
+
+    /** A number combined with the input, the number first: {@code 1 - x}, {@code 2 / x}. */
+    private static Mapping constantFirst(Context c, List<String> in, String function) {
+        OnnxTensors.Constant k = c.constant(in.get(0));
+        if (k.count() != 1) {
+            return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+        }
+        String v = number(k.value(0));
+        String expr = switch (function) {
+            case "plus" -> v + " + x";
+            case "subtract" -> v + " - x";
+            case "times" -> v + " * x";
+            case "divide" -> v + " / x";
+            case "max" -> "max(" + v + ", x)";
+            default -> "min(" + v + ", x)";
+        };
+        return Mapping.layer(Layer.of("Elementwise", "function", expr), in.get(1));
     }
 
     private static String number(double v) {
