@@ -19,6 +19,8 @@ import org.netstudio.netgraph.net.NetDocument;
  * become one entry; never across an undo, a redo, a save mark or a compound.</li>
  * <li>{@link #compound} groups the commands of one gesture into one entry; if the gesture fails
  * half-way, the document returns to where it started.</li>
+ * <li>{@link #record} adds an entry for a {@link DocumentEffect}: a change beside the net value
+ * (its weights) that undoes and redoes in order with the commands.</li>
  * <li>A saved mark tells whether the document differs from the saved one ({@link #isDirty()}).</li>
  * <li>Listeners are told after every change. Executing, undoing or redoing from inside a command or
  * a listener is refused with an IllegalStateException: one change at a time, in order.</li>
@@ -34,8 +36,19 @@ public final class CommandStack {
         void stackChanged(CommandStack stack);
     }
 
-    /** One undo entry; ids identify states for the saved mark. */
-    private record Entry(Command command, NetDocument before, NetDocument after, long id) {
+    /** One undo entry; ids identify states for the saved mark. {@code effect} is null for commands. */
+    private record Entry(Command command, NetDocument before, NetDocument after, long id, DocumentEffect effect) {
+        Entry(Command command, NetDocument before, NetDocument after, long id) {
+            this(command, before, after, id, null);
+        }
+    }
+
+    /** The command an effect entry shows in menus; it leaves the net as it is. */
+    private record EffectCommand(String description) implements Command {
+        @Override
+        public NetDocument apply(NetDocument doc) {
+            return doc;
+        }
     }
 
     /** Undo entries kept; older ones are forgotten. */
@@ -154,6 +167,24 @@ public final class CommandStack {
         }
     }
 
+    /**
+     * Applies {@code effect} and records it as one undo entry (the document counts as changed: dirty
+     * until saved). Not inside a compound edit.
+     */
+    public void record(DocumentEffect effect) {
+        Objects.requireNonNull(effect, "effect");
+        checkIdle("record an edit");
+        if (compoundDepth > 0) {
+            throw new IllegalStateException("Cannot record an edit beside the net inside a compound edit.");
+        }
+        runEffect(effect::redo);
+        undo.push(new Entry(new EffectCommand(effect.description()), document, document, nextId++, effect));
+        redo.clear();
+        mergeable = false;
+        trim();
+        fire();
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }
@@ -179,6 +210,14 @@ public final class CommandStack {
         if (e == null) {
             return false;
         }
+        if (e.effect != null) {
+            try {
+                runEffect(e.effect::undo);
+            } catch (RuntimeException failed) {
+                undo.push(e);
+                throw failed;
+            }
+        }
         redo.push(e);
         document = e.before;
         mergeable = false;
@@ -192,6 +231,14 @@ public final class CommandStack {
         Entry e = redo.poll();
         if (e == null) {
             return false;
+        }
+        if (e.effect != null) {
+            try {
+                runEffect(e.effect::redo);
+            } catch (RuntimeException failed) {
+                redo.push(e);
+                throw failed;
+            }
         }
         undo.push(e);
         document = e.after;
@@ -236,6 +283,16 @@ public final class CommandStack {
     private long stateId() {
         Entry top = undo.peek();
         return top == null ? baseId : top.id;
+    }
+
+    /** Runs an effect with re-entrant edits refused, like a command. */
+    private void runEffect(Runnable r) {
+        busy = true;
+        try {
+            r.run();
+        } finally {
+            busy = false;
+        }
     }
 
     private void trim() {

@@ -29,6 +29,51 @@ class CommandStackTest {
         return (Graph) s.document().net();
     }
 
+    /** Weights beside the net: "Use trained weights" undoes and redoes in order with the net's edits. */
+    @Test
+    void recordedEffectsUndoAndRedoInOrderWithCommandsAndMakeTheDocumentDirty() {
+        CommandStack s = new CommandStack(empty());
+        List<String> weights = new ArrayList<>(List.of("initial"));
+        s.execute(add("a"));
+        s.markSaved();
+        s.record(new DocumentEffect() {
+            public void redo() { weights.add("trained"); }
+            public void undo() { weights.remove(weights.size() - 1); }
+            public String description() { return "Use trained weights"; }
+        });
+        assertThat(weights).containsExactly("initial", "trained");
+        assertThat(s.isDirty()).isTrue();
+        assertThat(s.undoDescription()).contains("Use trained weights");
+        s.execute(add("b"));
+
+        s.undo();
+        assertThat(weights).containsExactly("initial", "trained");
+        s.undo();
+        assertThat(weights).containsExactly("initial");
+        assertThat(graph(s).nodes()).containsOnlyKeys("a");
+        assertThat(s.isDirty()).isFalse();
+        s.redo();
+        assertThat(weights).containsExactly("initial", "trained");
+        assertThat(s.redoDescription()).contains("Add Linear");
+        s.redo();
+        assertThat(graph(s).nodes()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void aFailingEffectLeavesTheHistoryAsItWas() {
+        CommandStack s = new CommandStack(empty());
+        boolean[] fail = {false};
+        s.record(new DocumentEffect() {
+            public void redo() { }
+            public void undo() { if (fail[0]) throw new IllegalStateException("disk full"); }
+            public String description() { return "Use trained weights"; }
+        });
+        fail[0] = true;
+        assertThatThrownBy(s::undo).hasMessage("disk full");
+        assertThat(s.canUndo()).isTrue();
+        assertThat(s.canRedo()).isFalse();
+    }
+
     @Test
     void executeUndoRedoRestoreExactDocuments() {
         CommandStack s = new CommandStack(empty());
