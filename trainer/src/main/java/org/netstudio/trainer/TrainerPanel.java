@@ -154,6 +154,7 @@ public final class TrainerPanel extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("trainer-settings");
+        scroll.setId("trainer-settings");
         scroll.setMinWidth(260);
         scroll.setPrefWidth(310);
         return scroll;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.DocumentEffect;
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.ReplaceNet;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -80,6 +81,31 @@ public final class OpenNet {
 
     public Optional<Weights> weights() {
         return Optional.ofNullable(weights);
+    }
+
+    /**
+     * Puts trained weights into this net as one undoable edit ("Use trained weights"): Undo brings
+     * back the weights it had, and the net is dirty until saved.
+     */
+    public void useWeights(Weights trained) {
+        Objects.requireNonNull(trained, "trained");
+        Weights before = weights;
+        stack.record(new DocumentEffect() {
+            @Override
+            public void redo() {
+                weights = trained;
+            }
+
+            @Override
+            public void undo() {
+                weights = before;
+            }
+
+            @Override
+            public String description() {
+                return "Use trained weights";
+            }
+        });
     }
 
     public boolean isDirty() {

@@ -34,8 +34,11 @@ import org.netstudio.canvas.palette.Palette;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.InspectorPanel;
 import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.summary.NetSummary;
+import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanel;
 
 /**
  * What the main window does, over the regions {@link MainWindow} arranges: the palette, one canvas
@@ -51,6 +54,9 @@ public final class Workspace {
     private final MainWindow window;
     private final Palette palette = new Palette();
     private final InspectorModel inspector = new InspectorModel();
+    private final TrainerModel trainer = new TrainerModel();
+    /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
+    private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
     private final StartPage startPage;
     private final Map<MenuItem, Function<CanvasActions, CanvasAction>> canvasItems = new LinkedHashMap<>();
@@ -66,6 +72,9 @@ public final class Workspace {
         palette.setId("layerPalette");
         window.setPalette(palette);
         window.setInspector(new InspectorPanel(inspector));
+        window.setTrainer(new TrainerPanel(trainer));
+        // The trainer checks that the net is still the one it trained; the weights go to the net in front.
+        trainer.setOnUseWeights(w -> activeNet().ifPresent(n -> n.useWeights(w)));
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
                 () -> window.theme().stylesheets(), autosave, recent);
         activeNet = Bindings.createObjectBinding(() -> documents.active() == null ? null : documents.active().net(),
@@ -121,6 +130,10 @@ public final class Workspace {
 
     public InspectorModel inspector() {
         return inspector;
+    }
+
+    public TrainerModel trainer() {
+        return trainer;
     }
 
     /** Opens a net in a new tab (File › Open without the chooser); a bad file is reported. */
@@ -202,11 +215,14 @@ public final class Workspace {
             shown.model().getSelection().removeListener(selectionListener);
             shown.model().currentPathProperty().removeListener(pathListener);
             shown.model().inferenceProperty().removeListener(inferenceListener);
+            shown.net().removeListener(weightsListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
         inspector.inferenceProperty().unbind();
+        trainer.netProperty().unbind();
         if (tab == null) {
+            trainer.netProperty().set(null);
             inspector.getSelectedPaths().clear();
             inspector.setCommandStack(null);
             inspector.setDocument(null);
@@ -220,11 +236,21 @@ public final class Workspace {
             tab.model().getSelection().addListener(selectionListener);
             tab.model().currentPathProperty().addListener(pathListener);
             tab.model().inferenceProperty().addListener(inferenceListener);
+            tab.net().addListener(weightsListener);
+            trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
+        showWeights();
         updateStatus();
         bindActions(tab);
+    }
+
+    private void showWeights() {
+        Weights w = shown == null ? null : shown.net().weights().orElse(null);
+        if (inspector.weightsProperty().get() != w) {
+            inspector.setWeights(w);
+        }
     }
 
     /** Canvas selection (ids at the level shown) → the inspector's node paths. */

@@ -13,7 +13,8 @@ import org.netstudio.canvas.export.PngExport;
 
 /**
  * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
- * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID [SELECT_NODE]}. Not a test.
+ * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID [SELECT_NODE]}
+ * ({@code -Dshot.trainer=true} opens the trainer panel). Not a test.
  */
 public final class ScreenshotTool {
 
@@ -34,6 +35,9 @@ public final class ScreenshotTool {
             window.show(stage);
             // Keep Xvfb's pointer (at the screen's centre) off the window, so nothing shows a hover.
             stage.setX(900);
+            if (Boolean.getBoolean("shot.trainer")) {
+                window.trainerPanel().setExpanded(true);
+            }
             if (!what.equals("start")) {
                 var canvas = window.workspace().openGallery(what);
                 if (select != null) {

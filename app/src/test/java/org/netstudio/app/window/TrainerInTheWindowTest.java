@@ -1,0 +1,108 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.trainer.TrainerState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The trainer panel in the window: it trains the net in front, and "Use these weights" puts the
+ * result into that net as one undoable edit that the inspector's arrays show.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainerInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private static NetDocument spiralsMlp() {
+        return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
+    }
+
+    private static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void trainsTheNetInFrontAndItsWeightsGoIntoTheDocumentUndoably(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        OpenNet net = f.fx(() -> OpenNet.untitled(spiralsMlp(), "spirals"));
+        robot.interact(() -> f.workspace().open(net));
+        f.settle();
+        var trainer = f.workspace().trainer();
+        assertThat(f.fx(() -> trainer.netProperty().get().net())).isEqualTo(net.document().net());
+
+        f.shortcut(KeyCode.R);
+        assertThat(f.window.trainerPanel().isExpanded()).isTrue();
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals (3 classes)");
+        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        // The options column scrolls inside the window's bottom panel (Monocle's wheel does not reach it).
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.clickOn("#epochs");
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write("40");
+        robot.clickOn("#train");
+        waitFor(180, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+        assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow()
+                .validation().orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
+        assertThat(f.fx(net::weights)).isEmpty();
+
+        robot.clickOn("#tab-results");
+        robot.clickOn("#use-weights");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(net::weights)).isPresent();
+        assertThat(f.fx(() -> net.weights().orElseThrow().size())).isEqualTo(6);
+        assertThat(f.fx(net::isDirty)).isTrue();
+        assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isSameAs(f.fx(() -> net.weights().get()));
+
+        // The edit is in the net's history like any other: Undo takes the weights out again.
+        robot.interact(() -> f.canvas().requestFocus());
+        f.shortcut(KeyCode.Z);
+        assertThat(f.fx(net::weights)).isEmpty();
+        assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isNull();
+        assertThat(f.fx(net::isDirty)).isFalse();
+        f.shortcut(KeyCode.SHIFT, KeyCode.Z);
+        assertThat(f.fx(net::weights)).isPresent();
+        assertThat(f.fx(() -> net.weights().get().get(NodePath.ROOT.child(firstLinear(net)), "weights"))).isPresent();
+    }
+
+    private static String firstLinear(OpenNet net) {
+        return ((Chain) net.document().net()).elements().get(0).name();
+    }
+}
