@@ -52,6 +52,14 @@ class MiniLmImportTest {
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         errors.stream().limit(10).forEach(System.out::println);
         assertThat(errors).isEmpty();
+        // The embedding lookups (opaque Gather of a constant table by token ids) know their shape:
+        // one 384-vector per token, the sequence length staying symbolic.
+        for (String lookup : List.of("embeddings_word_embeddings_Gather", "embeddings_token_type_embeddings_Gather")) {
+            var type = inference.outputType(org.netstudio.netgraph.net.NodePath.ROOT.child(lookup), "Output");
+            assertThat(type.dims()).as(lookup).hasSize(2);
+            assertThat(type.dims().get(0).isFixed()).as(lookup).isFalse();
+            assertThat(type.dims().get(1)).as(lookup).isEqualTo(org.netstudio.netgraph.tensor.Dim.of(384));
+        }
     }
 
     @Test

@@ -30,6 +30,9 @@ final class OpaqueShapes {
     static List<Dim> dims(OnnxNode n, OperatorMappings.Context c) {
         String op = n.proto().getOpType();
         List<String> in = n.proto().getInputList();
+        if (op.equals("Gather")) {
+            return gather(n, c);
+        }
         if (in.isEmpty() || in.get(0).isEmpty() || c.isConstant(in.get(0))) {
             return null;
         }
@@ -58,7 +61,81 @@ final class OpaqueShapes {
             }
             return out;
         }
+        if (op.equals("Unsqueeze") && x != null) {
+            return unsqueeze(n, c, x);
+        }
         return null;
+    }
+
+    /**
+     * Gather: a table looked up by indices (an embedding: constant word vectors, token ids wired
+     * in) or indices taken along an axis of a wired tensor. Batched output dims are
+     * data[:axis] + indices + data[axis+1:].
+     */
+    private static List<Dim> gather(OnnxNode n, OperatorMappings.Context c) {
+        List<String> in = n.proto().getInputList();
+        if (in.size() < 2 || in.get(0).isEmpty() || in.get(1).isEmpty()) {
+            return null;
+        }
+        String data = in.get(0);
+        String indices = in.get(1);
+        int axis = (int) n.i("axis", 0);
+        if (c.isConstant(data) && !c.isConstant(indices)) {
+            long[] table = c.constant(data).shape();
+            List<Dim> idx = c.info(indices).type().dims();
+            if (idx == null || table.length == 0 || (axis != 0 && axis != -table.length)) {
+                return null;
+            }
+            List<Dim> out = new ArrayList<>(idx);
+            for (int i = 1; i < table.length; i++) {
+                out.add(Dim.of((int) table[i]));
+            }
+            return out;
+        }
+        if (!c.isConstant(data) && c.isConstant(indices)) {
+            List<Dim> x = c.info(data).type().dims();
+            if (x == null) {
+                return null;
+            }
+            int k = axis < 0 ? axis + x.size() + 1 : axis;
+            if (k <= 0 || k > x.size()) {
+                return null;
+            }
+            List<Dim> out = new ArrayList<>(x.subList(0, k - 1));
+            for (long d : c.constant(indices).shape()) {
+                out.add(Dim.of((int) d));
+            }
+            out.addAll(x.subList(k, x.size()));
+            return out;
+        }
+        return null;
+    }
+
+    /** Unsqueeze: axes (an attribute before opset 13, a constant input since) of the batched output become 1. */
+    private static List<Dim> unsqueeze(OnnxNode n, OperatorMappings.Context c, List<Dim> x) {
+        List<String> in = n.proto().getInputList();
+        int[] axes = n.ints("axes");
+        if (axes == null && in.size() > 1 && c.isConstant(in.get(1)) && !c.constant(in.get(1)).isReal()) {
+            axes = java.util.Arrays.stream(c.constant(in.get(1)).longs()).mapToInt(Math::toIntExact).toArray();
+        }
+        if (axes == null) {
+            return null;
+        }
+        int rank = x.size() + 1 + axes.length;
+        List<Integer> ones = new ArrayList<>();
+        for (int a : axes) {
+            int k = a < 0 ? a + rank : a;
+            if (k <= 0 || k >= rank) {
+                return null;
+            }
+            ones.add(k);
+        }
+        List<Dim> out = new ArrayList<>();
+        int next = 0;
+        for (int k = 1; k < rank; k++) {
+            out.add(ones.contains(k) ? Dim.of(1) : x.get(next++));
+        }
+        return out;
     }
 
     /** ONNX broadcasting over the batched shapes (constants have no batch axis), batch axis removed. */
