@@ -17,6 +17,7 @@ public enum AppAction {
     SAVE("Save", shortcut(KeyCode.S)),
     SAVE_AS("Save As…", shortcutShift(KeyCode.S)),
     EXPORT_PICTURE("Export Picture…", shortcut(KeyCode.E)),
+    EXPORT_ONNX("Export ONNX…", null),
     QUIT("Quit", shortcut(KeyCode.Q)),
 
     UNDO("Undo", shortcut(KeyCode.Z)),

@@ -55,7 +55,7 @@ public final class MainMenu {
         bar.getMenus().addAll(
                 menu("File", item(AppAction.NEW), item(AppAction.OPEN), openRecent, separator(),
                         item(AppAction.SAVE), item(AppAction.SAVE_AS), separator(),
-                        item(AppAction.EXPORT_PICTURE), separator(), item(AppAction.QUIT)),
+                        item(AppAction.EXPORT_PICTURE), item(AppAction.EXPORT_ONNX), separator(), item(AppAction.QUIT)),
                 menu("Edit", item(AppAction.UNDO), item(AppAction.REDO), separator(),
                         item(AppAction.CUT), item(AppAction.COPY), item(AppAction.PASTE),
                         item(AppAction.DUPLICATE), item(AppAction.DELETE), separator(),

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.netstudio.engine.run.NetRunner;
+import org.netstudio.app.document.OnnxExport;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,15 +41,17 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("netstudio export: " + e.getMessage());
             return ExitCodes.UNREADABLE;
         }
-        java.util.List<String> unsupported = OnnxExporter.unsupported(loaded.document().net());
-        if (!unsupported.isEmpty()) {
-            err.println("netstudio export: these layers cannot be exported to ONNX: " + String.join(", ", unsupported));
+        if (!OnnxExporter.unsupported(loaded.document().net()).isEmpty()) {
+            err.println("netstudio export: these layers cannot be exported to ONNX: "
+                    + String.join(", ", OnnxExporter.unsupported(loaded.document().net())));
             return ExitCodes.INVALID;
         }
-        Weights weights;
+        if (loaded.weights().isEmpty()) {
+            err.println("netstudio export: " + net + " holds no weights; writing its initial values (seed " + seed + ")");
+            err.flush();
+        }
         try {
-            weights = loaded.weights().isPresent() ? loaded.weights().get() : initialWeights(err, loaded);
-            OnnxExporter.write(onnx, loaded.document(), weights);
+            OnnxExport.write(loaded.document(), loaded.weights(), onnx, seed);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("netstudio export: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -64,11 +65,4 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Weights initialWeights(PrintWriter err, LoadedNet loaded) {
-        err.println("netstudio export: " + net + " holds no weights; writing its initial values (seed " + seed + ")");
-        err.flush();
-        try (NetRunner runner = NetRunner.untrained(loaded.document().net(), seed)) {
-            return runner.weights();
-        }
-    }
 }

@@ -27,6 +27,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Window;
 import org.netstudio.app.document.Autosave;
+import org.netstudio.app.document.OnnxExport;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.gallery.Gallery;
@@ -43,6 +44,11 @@ import org.netstudio.netgraph.net.PortDecl;
  */
 final class Documents {
 
+    private static final ExecutorService ONNX_EXPORTER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netstudio-onnx-export");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ExecutorService AUTOSAVE_IO = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "netstudio-autosave");
         t.setDaemon(true);
@@ -59,6 +65,8 @@ final class Documents {
     private final List<Runnable> recentListeners = new ArrayList<>();
     private FilePicker picker = new SystemFilePicker();
     private CompletableFuture<Void> lastIo = CompletableFuture.completedFuture(null);
+    /** ONNX exports, one after another (an untrained net's export initialises it in the engine first). */
+    private CompletableFuture<Void> onnxExports = CompletableFuture.completedFuture(null);
     private int untitled;
     private long serial;
 
@@ -276,6 +284,33 @@ final class Documents {
         } catch (IOException | RuntimeException e) {
             prompts().error("Cannot export “" + file.getFileName() + "”", message(e));
         }
+    }
+
+    /**
+     * File › Export ONNX: the net in front with its weights (or its seeded initial values) as an ONNX
+     * model, written off the UI thread; layers ONNX cannot express are named in the error.
+     */
+    void exportOnnx(NetTab tab) {
+        Optional<Path> target = picker.saveOnnx(owner.get(), fileName(tab.net().title()) + ".onnx");
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        var doc = tab.net().document();
+        var weights = tab.net().weights();
+        onnxExports = onnxExports.thenRunAsync(() -> {
+            try {
+                OnnxExport.write(doc, weights, file, 0);
+            } catch (IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() ->
+                        prompts().error("Cannot export “" + file.getFileName() + "”", message(e)));
+            }
+        }, ONNX_EXPORTER);
+    }
+
+    /** Completes when the ONNX exports asked for so far are written (or failed). */
+    java.util.concurrent.CompletableFuture<Void> onnxExportsDone() {
+        return onnxExports;
     }
 
     // ---- closing -----------------------------------------------------------------------------

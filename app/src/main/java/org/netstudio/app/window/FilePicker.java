@@ -19,4 +19,9 @@ public interface FilePicker {
 
     /** Where to write a picture of the canvas (.png or .svg), or empty when cancelled. */
     Optional<Path> savePicture(Window owner, String suggestedName);
+
+    /** Where to write an ONNX model; by default asked like a net file. */
+    default Optional<Path> saveOnnx(Window owner, String suggestedName) {
+        return saveNet(owner, suggestedName);
+    }
 }

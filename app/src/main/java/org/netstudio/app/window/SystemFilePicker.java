@@ -17,6 +17,7 @@ final class SystemFilePicker implements FilePicker {
     private static final FileChooser.ExtensionFilter NSNET =
             new FileChooser.ExtensionFilter("Net with weights (*.nsnet)", "*.nsnet");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
+    private static final FileChooser.ExtensionFilter ONNX = new FileChooser.ExtensionFilter("ONNX model (*.onnx)", "*.onnx");
     private static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("SVG drawing (*.svg)", "*.svg");
 
     private File folder;
@@ -44,6 +45,14 @@ final class SystemFilePicker implements FilePicker {
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner))
                 .map(p -> withExtension(p, chooser.getSelectedExtensionFilter() == SVG ? ".svg" : ".png"));
+    }
+
+    @Override
+    public Optional<Path> saveOnnx(Window owner, String suggestedName) {
+        FileChooser chooser = chooser("Export ONNX");
+        chooser.getExtensionFilters().setAll(ONNX);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner)).map(p -> withExtension(p, ".onnx"));
     }
 
     private FileChooser chooser(String title) {

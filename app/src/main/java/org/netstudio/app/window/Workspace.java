@@ -181,6 +181,11 @@ public final class Workspace {
         return documents.autosaveNow();
     }
 
+    /** Completes when the File › Export ONNX writes asked for so far are done. */
+    public CompletableFuture<Void> onnxExportsDone() {
+        return documents.onnxExportsDone();
+    }
+
     /** Completes when the autosave writes and deletes asked for so far are done. */
     public CompletableFuture<Void> autosaveIdle() {
         return documents.autosaveIdle();
@@ -307,6 +312,7 @@ public final class Workspace {
         onNet(AppAction.SAVE, documents::save);
         onNet(AppAction.SAVE_AS, documents::saveAs);
         onNet(AppAction.EXPORT_PICTURE, documents::exportPicture);
+        onNet(AppAction.EXPORT_ONNX, documents::exportOnnx);
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         canvas(AppAction.UNDO, a -> a.undo);
@@ -357,7 +363,7 @@ public final class Workspace {
                 item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
             }
         });
-        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE)) {
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX)) {
             window.menu().item(a).setDisable(tab == null);
         }
         MenuItem check = window.menu().item(AppAction.CHECK);

@@ -93,6 +93,24 @@ class NetMenuInTheWindowTest {
     }
 
     @Test
+    void exportOnnxWritesAModelThatOpensAsTheSameNet(FxRobot robot) throws Exception {
+        openLeNet(robot);
+        Path onnx = f.data.resolve("lenet.onnx");
+        f.files.add(Optional.of(onnx));
+        robot.clickOn("#menuFile").clickOn("#menuExportOnnx");
+        WaitForAsyncUtils.waitForFxEvents();
+        f.workspace().onnxExportsDone().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        var imported = org.netstudio.netgraph.io.onnx.OnnxImporter.read(onnx);
+        var original = f.fx(() -> f.workspace().activeNet().orElseThrow().document().net());
+        var summaryOf = (java.util.function.Function<org.netstudio.netgraph.net.NetNode, Long>) net ->
+                org.netstudio.netgraph.summary.NetSummary.of(net,
+                        org.netstudio.netgraph.inference.ShapeInference.infer(net)).total();
+        assertThat(summaryOf.apply(imported.document().net())).isEqualTo(summaryOf.apply(original)).isEqualTo(61_706L);
+        assertThat(imported.report().opaque()).isEmpty();
+    }
+
+    @Test
     void exportPictureWritesAPngOrAnSvgOfTheLevelShown(FxRobot robot) throws Exception {
         openLeNet(robot);
         Path png = f.data.resolve("lenet.png");
