@@ -363,7 +363,7 @@ public final class Workspace {
                 item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
             }
         });
-        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX)) {
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.TRAIN)) {
             window.menu().item(a).setDisable(tab == null);
         }
         MenuItem check = window.menu().item(AppAction.CHECK);

@@ -86,7 +86,11 @@ class NetMenuInTheWindowTest {
 
     @Test
     void trainOpensTheTrainerPanel(FxRobot robot) {
-        openLeNet(robot);
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        assertThat(f.fx(() -> robot.lookup("#toolTrain").query().isDisabled())).as("no net to train").isTrue();
+        robot.interact(() -> f.workspace().openGallery("lenet"));
+        f.settle();
+        assertThat(f.fx(() -> robot.lookup("#toolTrain").query().isDisabled())).isFalse();
         assertThat(f.window.trainerPanel().isExpanded()).isFalse();
         f.shortcut(KeyCode.R);
         assertThat(f.window.trainerPanel().isExpanded()).isTrue();
