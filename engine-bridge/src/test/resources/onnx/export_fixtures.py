@@ -39,3 +39,22 @@ for name, net, shape in [("small_resnet", SmallResNet(), (1, 1, 14, 14)), ("mlp"
             net.bn.running_var.uniform_(0.5, 2.0)
     torch.onnx.export(net, torch.randn(*shape), name + ".onnx", opset_version=13, input_names=["x"],
                       output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class LastStep(nn.Module):
+    """A batch-first recurrent layer, its last step, and a Linear: how sequence classifiers are written."""
+
+    def __init__(self, recurrent):
+        super().__init__()
+        self.recurrent = recurrent
+        self.head = nn.Linear(recurrent.hidden_size, 3)
+
+    def forward(self, x):
+        out, _ = self.recurrent(x)
+        return self.head(out[:, -1, :])
+
+torch.manual_seed(1)
+for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_last", nn.GRU(4, 6, batch_first=True))]:
+    net = LastStep(recurrent).eval()
+    torch.onnx.export(net, torch.randn(2, 5, 4), name + ".onnx", opset_version=13, input_names=["x"],
+                      output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

@@ -54,6 +54,20 @@ final class GraphImport implements OperatorMappings.Context {
     private final Map<String, Integer> consumers = new HashMap<>();
     /** Values computed by a Linear made from a MatMul, which a following Add may give a bias. */
     private final Map<String, String> biasless = new HashMap<>();
+    /**
+     * Time-major sequences, {@code [n, batch, d]}: ONNX values that are a batch-first value with
+     * its first two axes swapped. They get no node unless something other than a recurrent layer reads them.
+     */
+    private final Map<String, String> timeMajor = new HashMap<>();
+    /** A recurrent node's outputs Y ({@code [n, 1, batch, units]}) and Y_h ({@code [1, batch, units]}): their batch-first values. */
+    private final Map<String, String> recurrentSequence = new HashMap<>();
+    private final Map<String, String> recurrentLast = new HashMap<>();
+    private final Map<String, NodeProto> producers = new HashMap<>();
+    private final Map<String, List<NodeProto>> readers = new HashMap<>();
+    /** Uses of a value that no longer need it: zero initial states a recurrent layer starts from anyway. */
+    private final Map<String, Integer> deadUses = new HashMap<>();
+    /** The ONNX node of each opaque net node, to drop those that end up feeding nothing. */
+    private final Map<String, NodeProto> opaqueNodes = new LinkedHashMap<>();
 
     private final Map<String, PortDecl> inputs = new LinkedHashMap<>();
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
@@ -90,6 +104,10 @@ final class GraphImport implements OperatorMappings.Context {
         for (NodeProto n : graph.getNodeList()) {
             for (String i : n.getInputList()) {
                 consumers.merge(i, 1, Integer::sum);
+                readers.computeIfAbsent(i, k -> new ArrayList<>()).add(n);
+            }
+            for (String o : n.getOutputList()) {
+                producers.put(o, n);
             }
         }
         for (ValueInfoProto v : graph.getOutputList()) {
@@ -108,6 +126,10 @@ final class GraphImport implements OperatorMappings.Context {
         for (NodeProto n : graph.getNodeList()) {
             importNode(new OnnxNode(n));
         }
+        for (ValueInfoProto v : graph.getOutputList()) {
+            materialize(v.getName());
+        }
+        dropDeadNodes();
         for (ValueInfoProto v : graph.getOutputList()) {
             PortRef from = sources.get(v.getName());
             if (from == null) {
@@ -151,9 +173,19 @@ final class GraphImport implements OperatorMappings.Context {
                 return;
             }
         }
-        if (foldBias(n)) {
+        if (foldBias(n) || sequenceAxes(n)) {
             return;
         }
+        if (p.getOpType().equals("LSTM") || p.getOpType().equals("GRU")) {
+            String refused = recurrent(n);
+            if (refused == null) {
+                return;
+            }
+            p.getInputList().forEach(this::materialize);
+            addOpaque(n, refused);
+            return;
+        }
+        p.getInputList().forEach(this::materialize);
         Mapping m;
         try {
             m = OperatorMappings.map(n, this);
@@ -179,6 +211,215 @@ final class GraphImport implements OperatorMappings.Context {
             return;
         }
         addOpaque(n, ((Mapping.Opaque) m).reason());
+    }
+
+    // ---- recurrent layers and the time-major sequences around them ----
+
+    /**
+     * Follows the axis swaps around recurrent nodes without adding nodes: a Transpose swapping the
+     * first two axes of a sequence (to time-major or back), and the Squeeze that drops the
+     * direction axis of a recurrent node's outputs. False when the node is none of these.
+     */
+    private boolean sequenceAxes(OnnxNode n) {
+        NodeProto p = n.proto();
+        if (p.getOutputCount() != 1 || p.getInputCount() < 1) {
+            return false;
+        }
+        String x = p.getInput(0);
+        String out = p.getOutput(0);
+        if (p.getOpType().equals("Transpose") && java.util.Arrays.equals(n.ints("perm"), new int[] {1, 0, 2})) {
+            if (timeMajor.containsKey(x)) {
+                alias(out, timeMajor.get(x));
+                report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                        "puts a time-major sequence back in batch-first order"));
+                return true;
+            }
+            if (sources.containsKey(x) && info(x).isReal()) {
+                timeMajor.put(out, x);
+                report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                        "makes a sequence time-major for a recurrent node, which reads it batch-first instead"));
+                return true;
+            }
+            return false;
+        }
+        if (p.getOpType().equals("Squeeze") && (recurrentSequence.containsKey(x) || recurrentLast.containsKey(x))) {
+            int[] axes = squeezeAxes(n);
+            if (recurrentSequence.containsKey(x) && axes != null && axes.length == 1 && (axes[0] == 1 || axes[0] == -3)) {
+                timeMajor.put(out, recurrentSequence.get(x));
+            } else if (recurrentLast.containsKey(x) && axes != null && axes.length == 1 && (axes[0] == 0 || axes[0] == -3)) {
+                alias(out, recurrentLast.get(x));
+            } else {
+                return false;
+            }
+            report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                    "drops the direction axis of a recurrent node's output"));
+            return true;
+        }
+        return false;
+    }
+
+    private int[] squeezeAxes(OnnxNode n) {
+        if (n.has("axes")) {
+            return n.ints("axes");
+        }
+        NodeProto p = n.proto();
+        if (p.getInputCount() < 2) {
+            return null;
+        }
+        OnnxTensors.Constant c = constants.get(p.getInput(1));
+        NodeProto producer = producers.get(p.getInput(1));
+        if (c == null && producer != null && producer.getOpType().equals("Constant")) {
+            // A recurrent node looks ahead at its readers, whose Constant axes may come later in the graph.
+            c = constantOf(new OnnxNode(producer));
+        }
+        return c == null || c.isReal() ? null : java.util.Arrays.stream(c.longs()).mapToInt(Math::toIntExact).toArray();
+    }
+
+    private void alias(String value, String of) {
+        sources.put(value, sources.get(of));
+        infos.put(value, info(of));
+    }
+
+    /** Whether the Squeeze reading a recurrent output only drops its direction axis, {@code axis}. */
+    private boolean squeezes(NodeProto reader, int axis) {
+        if (!reader.getOpType().equals("Squeeze") || reader.getOutputCount() != 1) {
+            return false;
+        }
+        int[] axes = squeezeAxes(new OnnxNode(reader));
+        return axes != null && axes.length == 1 && (axes[0] == axis || axes[0] == -3);
+    }
+
+    /**
+     * Maps an LSTM or GRU node that reads a time-major sequence made from a batch-first one and
+     * whose outputs are read only with their direction axis dropped. Returns why not, or null.
+     */
+    private String recurrent(OnnxNode n) {
+        NodeProto p = n.proto();
+        String x = p.getInput(0);
+        if (!timeMajor.containsKey(x)) {
+            return n.i("layout", 0) != 0 ? "layout=1 (batch-first tensors) is not supported"
+                    : "its input is time-major, [sequence, batch, features], and NetStudio takes the first axis for the batch; "
+                    + "only a sequence transposed from batch-first inside the model can be read";
+        }
+        String y = p.getOutputCount() > 0 ? p.getOutput(0) : "";
+        String yh = p.getOutputCount() > 1 ? p.getOutput(1) : "";
+        boolean sequenceRead = !y.isEmpty() && consumers.containsKey(y);
+        boolean lastRead = !yh.isEmpty() && consumers.containsKey(yh);
+        for (int k = 2; k < p.getOutputCount(); k++) {
+            if (!p.getOutput(k).isEmpty() && consumers.containsKey(p.getOutput(k))) {
+                return "its last cell state Y_c is used";
+            }
+        }
+        if (sequenceRead && lastRead) {
+            return "both its sequence Y and its last state Y_h are used";
+        }
+        if (!sequenceRead && !lastRead) {
+            return "none of its outputs is used";
+        }
+        String read = sequenceRead ? y : yh;
+        if (graphOutput(read) || !readers.get(read).stream().allMatch(r -> squeezes(r, sequenceRead ? 1 : 0))) {
+            return "its output " + (sequenceRead ? "Y" : "Y_h") + " is used other than with its direction axis dropped";
+        }
+        Mapping m;
+        try {
+            m = RecurrentMappings.map(n, this, timeMajor.get(x), sequenceRead, this::isZeroState);
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+        if (m instanceof Mapping.Opaque o) {
+            return o.reason();
+        }
+        Mapping.Opaque refused = addLayers(n, (Mapping.Layers) m);
+        if (refused != null) {
+            return refused.reason();
+        }
+        // addLayers gave output 0 the layer's batch-first value; keep it under its own name.
+        String batchFirst = p.getOutput(0) + " (batch first)";
+        sources.put(batchFirst, sources.remove(p.getOutput(0)));
+        infos.put(batchFirst, infos.remove(p.getOutput(0)));
+        (sequenceRead ? recurrentSequence : recurrentLast).put(read, batchFirst);
+        for (int i = 5; i < Math.min(7, p.getInputCount()); i++) {
+            if (!p.getInput(i).isEmpty()) {
+                deadUses.merge(p.getInput(i), 1, Integer::sum);
+            }
+        }
+        return null;
+    }
+
+    private boolean graphOutput(String value) {
+        return graph.getOutputList().stream().anyMatch(v -> v.getName().equals(value));
+    }
+
+    /** Absent, a constant of zeros, or a ConstantOfShape of zero (PyTorch's zero state sized to the batch). */
+    private boolean isZeroState(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        if (constants.containsKey(value)) {
+            OnnxTensors.Constant c = constants.get(value);
+            for (int i = 0; i < c.count(); i++) {
+                if (c.value(i) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        NodeProto p = producers.get(value);
+        if (p == null || !p.getOpType().equals("ConstantOfShape")) {
+            return false;
+        }
+        OnnxNode n = new OnnxNode(p);
+        if (!n.has("value")) {
+            return true;
+        }
+        OnnxTensors.Constant c = OnnxTensors.decode(n.attribute("value").getT());
+        return c.count() == 1 && c.value(0) == 0;
+    }
+
+    /** Gives a time-major value a node (an opaque Transpose) when something other than a recurrent node reads it. */
+    private void materialize(String value) {
+        String from = timeMajor.get(value);
+        if (from == null || sources.containsKey(value)) {
+            return;
+        }
+        NodeProto t = NodeProto.newBuilder().setOpType("Transpose").setName(value).addInput(from).addOutput(value)
+                .addAttribute(AttributeProto.newBuilder().setName("perm").setType(AttributeProto.AttributeType.INTS)
+                        .addInts(1).addInts(0).addInts(2)).build();
+        addOpaque(new OnnxNode(t), "it swaps the batch axis with the sequence axis");
+    }
+
+    /**
+     * Removes opaque nodes that feed nothing because what they computed was only a zero initial
+     * state, and the nodes feeding only those, and reports them dropped.
+     */
+    private void dropDeadNodes() {
+        if (deadUses.isEmpty()) {
+            return;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<String, NodeProto> e : new ArrayList<>(opaqueNodes.entrySet())) {
+                String name = e.getKey();
+                NodeProto p = e.getValue();
+                boolean feeds = edges.stream().anyMatch(ed -> name.equals(ed.from().node()));
+                boolean read = p.getOutputList().stream()
+                        .anyMatch(o -> !o.isEmpty() && consumers.getOrDefault(o, 0) > deadUses.getOrDefault(o, 0));
+                if (feeds || read) {
+                    continue;
+                }
+                nodes.remove(name);
+                opaqueNodes.remove(name);
+                edges.removeIf(ed -> name.equals(ed.to().node()));
+                weights.keySet().removeIf(k -> k.startsWith(Weights.key(NodePath.of(name), "")));
+                p.getInputList().forEach(v -> deadUses.merge(v, 1, Integer::sum));
+                report.replaceAll(r -> name.equals(r.node()) && r.outcome() == ImportReport.Outcome.OPAQUE
+                        ? new ImportReport.Entry(r.onnxName(), r.opType(), ImportReport.Outcome.DROPPED, "", "",
+                                "it only computes the zero initial state of a recurrent layer")
+                        : r);
+                changed = true;
+            }
+        }
     }
 
     /** The value of a Constant node, or null when it is not one NetStudio reads. */
@@ -382,6 +623,7 @@ final class GraphImport implements OperatorMappings.Context {
             String name = uniqueName(k == 0 ? n.label() : n.label() + "_output" + (k + 1), p.getOpType().toLowerCase(Locale.ROOT));
             first = first == null ? name : first;
             nodes.put(name, layer);
+            opaqueNodes.put(name, p);
             List<String> ports = layer.inputNames();
             for (int i = 0; i < wired.size(); i++) {
                 edges.add(new Edge(sources.get(wired.get(i)), PortRef.of(name, ports.get(i))));

@@ -41,7 +41,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise");
+            "Elementwise", "LSTM", "GRU", "SequenceLast");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -260,6 +260,12 @@ final class LayerExport {
             case "Threading" -> threading(p, name, in, info.inputs(), out);
             case "OnnxOperator" -> opaque(p, path, name, in, out);
             case "Elementwise" -> elementwise(p.getString("function"), name, in.get(0), out);
+            case "LSTM", "GRU" -> recurrent(l.type(), p, path, name, in.get(0), out);
+            case "SequenceLast" -> {
+                String last = name + ":last";
+                g.addInitializer(OnnxTensors.longs(last, new long[0], new long[] {-1}));
+                emit(op("Gather", name, List.of(in.get(0), last), out).addAttribute(intAttr("axis", 1)));
+            }
             default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
         }
     }
@@ -292,6 +298,45 @@ final class LayerExport {
         String mm = name + ":matmul";
         emit(op("MatMul", name, List.of(x, wt), mm));
         emit(op("Add", name + ":bias", List.of(mm, init(path, "biases")), out));
+    }
+
+    /**
+     * ONNX recurrent operators read time-major sequences, {@code [n, batch, d]}, and give
+     * {@code [n, directions, batch, units]} and the last state {@code [directions, batch, units]}:
+     * Transposes and a Squeeze put NetStudio's batch-first layout around them.
+     */
+    private void recurrent(String type, Params p, NodePath path, String name, String x, String out) {
+        String timeMajor = name + ":timeMajor";
+        emit(op("Transpose", name + ":transpose", List.of(x), timeMajor).addAttribute(ints("perm", new int[] {1, 0, 2})));
+        WeightArray w = array(path, "inputWeights");
+        WeightArray r = array(path, "stateWeights");
+        float[] bw = RecurrentGates.toOnnx(type, array(path, "inputBiases").floats());
+        float[] br = RecurrentGates.toOnnx(type, array(path, "stateBiases").floats());
+        float[] b = new float[bw.length + br.length];
+        System.arraycopy(bw, 0, b, 0, bw.length);
+        System.arraycopy(br, 0, b, bw.length, br.length);
+        String wName = name + ":W";
+        String rName = name + ":R";
+        String bName = name + ":B";
+        g.addInitializer(OnnxTensors.floats(wName, new long[] {1, w.shape()[0], w.shape()[1]}, RecurrentGates.toOnnx(type, w.floats())));
+        g.addInitializer(OnnxTensors.floats(rName, new long[] {1, r.shape()[0], r.shape()[1]}, RecurrentGates.toOnnx(type, r.floats())));
+        g.addInitializer(OnnxTensors.floats(bName, new long[] {1, b.length}, b));
+        String all = name + ":Y";
+        String last = name + ":Y_h";
+        NodeProto.Builder n = op(type, name, List.of(timeMajor, wName, rName, bName), all).addOutput(last)
+                .addAttribute(intAttr("hidden_size", p.getInt("units")));
+        if (type.equals("GRU")) {
+            // PyTorch's GRU, which the engine runs, applies the reset gate after the state's linear map.
+            n.addAttribute(intAttr("linear_before_reset", 1));
+        }
+        emit(n);
+        if (p.getBool("returnSequences")) {
+            String squeezed = name + ":squeeze";
+            emit(op("Squeeze", name + ":squeeze", List.of(all, longs(name + ":axes", new long[] {1})), squeezed));
+            emit(op("Transpose", name + ":batchFirst", List.of(squeezed), out).addAttribute(ints("perm", new int[] {1, 0, 2})));
+        } else {
+            emit(op("Squeeze", name + ":squeeze", List.of(last, longs(name + ":axes", new long[] {0})), out));
+        }
     }
 
     private void gelu(String name, String x, String out) {

@@ -96,6 +96,7 @@ final class OperatorMappings {
             case "Flatten" -> flatten(n, c, x);
             case "Reshape" -> reshape(n, c, in);
             case "Transpose" -> transpose(n, c, x);
+            case "Gather" -> gather(n, c, in);
             default -> opaque("NetStudio has no layer for " + op);
         };
     }
@@ -574,6 +575,22 @@ final class OperatorMappings {
             return opaque("it reshapes to a batch of scalars");
         }
         return Mapping.layer(Layer.of("Reshape", "shape", shape), in.get(0));
+    }
+
+    /** Taking the last element along the first axis after the batch is SequenceLast. */
+    private static Mapping gather(OnnxNode n, Context c, List<String> in) {
+        if (in.size() != 2 || !c.isConstant(in.get(1))) {
+            return opaque("its indices are not a constant");
+        }
+        OnnxTensors.Constant k = c.constant(in.get(1));
+        TensorType t = c.info(in.get(0)).type();
+        Integer axis = exampleAxis(n.i("axis", 0), c.info(in.get(0)).onnxRank());
+        boolean last = !k.isReal() && k.shape().length == 0 && (k.longs()[0] == -1
+                || t.rankKnown() && t.rank() > 0 && t.dim(0).isFixed() && k.longs()[0] == t.dim(0).size() - 1);
+        if (axis == null || axis != 0 || !last) {
+            return opaque("only taking the last element of a sequence is mapped (SequenceLast)");
+        }
+        return Mapping.layer(Layer.of("SequenceLast"), in.get(0));
     }
 
     private static Mapping transpose(OnnxNode n, Context c, String x) {

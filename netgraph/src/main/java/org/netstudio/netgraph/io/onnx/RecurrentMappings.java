@@ -1,0 +1,104 @@
+package org.netstudio.netgraph.io.onnx;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netstudio.netgraph.net.Layer;
+
+/**
+ * Maps ONNX LSTM and GRU nodes to the catalog's LSTM and GRU layers when they compute what the
+ * engine computes: one forward direction, the default activations, no clipping or peepholes,
+ * sequences of equal length, a zero initial state and, for GRU, the reset gate applied after the
+ * state's linear map (linear_before_reset=1, as PyTorch exports). Which of the node's outputs are
+ * read, and how the time-major axes are put back in order, is {@link GraphImport}'s concern. Stateless.
+ */
+final class RecurrentMappings {
+
+    private static final List<String> LSTM_ACTIVATIONS = List.of("Sigmoid", "Tanh", "Tanh");
+    private static final List<String> GRU_ACTIVATIONS = List.of("Sigmoid", "Tanh");
+
+    private RecurrentMappings() {
+    }
+
+    /**
+     * The layer for the node, reading the batch-first sequence {@code x}, or why it stays opaque.
+     * {@code zeroState} tells whether an input value is known to be all zeros.
+     */
+    static Mapping map(OnnxNode n, OperatorMappings.Context c, String x, boolean returnSequences,
+            java.util.function.Predicate<String> zeroState) {
+        String type = n.op();
+        List<String> in = n.proto().getInputList();
+        List<String> other = n.attributesOtherThan("hidden_size", "direction", "activations", "layout", "linear_before_reset",
+                "input_forget");
+        if (!other.isEmpty()) {
+            return new Mapping.Opaque("attributes " + other + " are not supported");
+        }
+        if (!n.s("direction", "forward").equals("forward")) {
+            return new Mapping.Opaque("direction " + n.s("direction", "forward") + " is not supported, only forward");
+        }
+        if (n.has("activations") && !activations(n).equals(type.equals("LSTM") ? LSTM_ACTIVATIONS : GRU_ACTIVATIONS)) {
+            return new Mapping.Opaque("activations " + activations(n) + " are not the default ones");
+        }
+        if (n.i("layout", 0) != 0) {
+            return new Mapping.Opaque("layout=1 (batch-first tensors) is not supported");
+        }
+        if (n.i("input_forget", 0) != 0) {
+            return new Mapping.Opaque("input_forget=1 couples the input and forget gates");
+        }
+        if (type.equals("GRU") && n.i("linear_before_reset", 0) == 0) {
+            return new Mapping.Opaque("linear_before_reset=0 resets the state before its linear map; NetStudio's GRU (PyTorch's) resets after it");
+        }
+        if (in.size() < 3 || !c.isConstant(in.get(1)) || !c.isConstant(in.get(2))
+                || (in.size() > 3 && !in.get(3).isEmpty() && !c.isConstant(in.get(3)))) {
+            return new Mapping.Opaque("its weights are not constants");
+        }
+        if (in.size() > 4 && !in.get(4).isEmpty()) {
+            return new Mapping.Opaque("sequence_lens gives sequences of different lengths");
+        }
+        for (int i = 5; i < Math.min(in.size(), 7); i++) {
+            if (!zeroState.test(in.get(i))) {
+                return new Mapping.Opaque("its initial state is not known to be zero");
+            }
+        }
+        if (in.size() > 7 && !in.get(7).isEmpty()) {
+            return new Mapping.Opaque("peephole weights are not supported");
+        }
+        OnnxTensors.Constant w = c.constant(in.get(1));
+        OnnxTensors.Constant r = c.constant(in.get(2));
+        int gates = RecurrentGates.gates(type);
+        if (!w.isReal() || !r.isReal() || w.shape().length != 3 || r.shape().length != 3 || w.shape()[0] != 1
+                || w.shape()[1] % gates != 0) {
+            return new Mapping.Opaque("its weights of shapes " + Arrays.toString(w.shape()) + " and "
+                    + Arrays.toString(r.shape()) + " are not one direction's");
+        }
+        int units = (int) (w.shape()[1] / gates);
+        if (n.has("hidden_size") && n.i("hidden_size", 0) != units) {
+            return new Mapping.Opaque("hidden_size " + n.i("hidden_size", 0) + " does not fit its weights");
+        }
+        int d = (int) w.shape()[2];
+        int gu = gates * units;
+        float[] bias = new float[2 * gu];
+        if (in.size() > 3 && !in.get(3).isEmpty()) {
+            OnnxTensors.Constant b = c.constant(in.get(3));
+            if (!b.isReal() || b.count() != 2 * gu) {
+                return new Mapping.Opaque("its biases of shape " + Arrays.toString(b.shape()) + " do not fit its weights");
+            }
+            bias = b.floats();
+        }
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put("inputWeights", real(new long[] {gu, d}, RecurrentGates.fromOnnx(type, w.floats())));
+        arrays.put("stateWeights", real(new long[] {gu, units}, RecurrentGates.fromOnnx(type, r.floats())));
+        arrays.put("inputBiases", real(new long[] {gu}, RecurrentGates.fromOnnx(type, Arrays.copyOfRange(bias, 0, gu))));
+        arrays.put("stateBiases", real(new long[] {gu}, RecurrentGates.fromOnnx(type, Arrays.copyOfRange(bias, gu, 2 * gu))));
+        return Mapping.layer(Layer.of(type, "units", units, "returnSequences", returnSequences), arrays, x);
+    }
+
+    private static OnnxTensors.Constant real(long[] shape, float[] values) {
+        return new OnnxTensors.Constant(shape, values, null, ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT_VALUE);
+    }
+
+    private static List<String> activations(OnnxNode n) {
+        return n.attribute("activations").getStringsList().stream().map(b -> b.toStringUtf8()).toList();
+    }
+}
