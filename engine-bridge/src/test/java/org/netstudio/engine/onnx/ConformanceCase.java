@@ -28,7 +28,8 @@ record ConformanceCase(String name, ModelProto model, List<TensorProto> inputs, 
     static final Path ROOT = Path.of("/usr/share/libonnx-testdata/data");
 
     /** Operators whose inputs after the first are weights. */
-    private static final Set<String> WEIGHTED = Set.of("Conv", "Gemm", "MatMul", "BatchNormalization", "Reshape");
+    private static final Set<String> WEIGHTED = Set.of("Conv", "Gemm", "MatMul", "BatchNormalization", "Reshape", "LSTM",
+            "GRU");
 
     static Stream<Path> folders(String group) throws IOException {
         Path dir = ROOT.resolve(group);

@@ -290,16 +290,25 @@ final class GraphImport implements OperatorMappings.Context {
     }
 
     /**
-     * Maps an LSTM or GRU node that reads a time-major sequence made from a batch-first one and
-     * whose outputs are read only with their direction axis dropped. Returns why not, or null.
+     * Maps an LSTM or GRU node that reads a batch-first sequence: either one transposed to
+     * time-major inside the model, whose outputs are then read only with their direction axis
+     * dropped, or one given as is with layout=1. Its sequence Y and last state Y_h become the
+     * layer's outputs (a SequenceLast gives Y_h when both are read). Returns why not, or null.
      */
     private String recurrent(OnnxNode n) {
         NodeProto p = n.proto();
         String x = p.getInput(0);
-        if (!timeMajor.containsKey(x)) {
-            return n.i("layout", 0) != 0 ? "layout=1 (batch-first tensors) is not supported"
-                    : "its input is time-major, [sequence, batch, features], and NetStudio takes the first axis for the batch; "
+        long layout = n.i("layout", 0);
+        boolean batchwise = layout == 1;
+        if (layout != 0 && layout != 1) {
+            return "layout=" + layout + " is not an ONNX layout";
+        }
+        if (!batchwise && !timeMajor.containsKey(x)) {
+            return "its input is time-major, [sequence, batch, features], and NetStudio takes the first axis for the batch; "
                     + "only a sequence transposed from batch-first inside the model can be read";
+        }
+        if (batchwise && (!sources.containsKey(x) || !info(x).isReal())) {
+            return "its input is not a sequence computed in the net";
         }
         String y = p.getOutputCount() > 0 ? p.getOutput(0) : "";
         String yh = p.getOutputCount() > 1 ? p.getOutput(1) : "";
@@ -310,40 +319,63 @@ final class GraphImport implements OperatorMappings.Context {
                 return "its last cell state Y_c is used";
             }
         }
-        if (sequenceRead && lastRead) {
-            return "both its sequence Y and its last state Y_h are used";
-        }
         if (!sequenceRead && !lastRead) {
             return "none of its outputs is used";
         }
-        String read = sequenceRead ? y : yh;
-        if (graphOutput(read) || !readers.get(read).stream().allMatch(r -> squeezes(r, sequenceRead ? 1 : 0))) {
-            return "its output " + (sequenceRead ? "Y" : "Y_h") + " is used other than with its direction axis dropped";
+        if (!batchwise) {
+            if (sequenceRead && (graphOutput(y) || !readers.get(y).stream().allMatch(r -> squeezes(r, 1)))) {
+                return "its output Y is used other than with its direction axis dropped";
+            }
+            if (lastRead && (graphOutput(yh) || !readers.get(yh).stream().allMatch(r -> squeezes(r, 0)))) {
+                return "its output Y_h is used other than with its direction axis dropped";
+            }
         }
         Mapping m;
         try {
-            m = RecurrentMappings.map(n, this, timeMajor.get(x), sequenceRead, this::isZeroState);
+            m = RecurrentMappings.map(n, this, batchwise ? x : timeMajor.get(x), sequenceRead, this::isZeroState);
         } catch (RuntimeException e) {
             return String.valueOf(e.getMessage());
         }
         if (m instanceof Mapping.Opaque o) {
             return o.reason();
         }
-        Mapping.Opaque refused = addLayers(n, (Mapping.Layers) m);
+        String layerOut = (y.isEmpty() ? yh : y) + " (batch first)";
+        Mapping.Opaque refused = addLayers(withOutput(n, "", layerOut), (Mapping.Layers) m);
         if (refused != null) {
             return refused.reason();
         }
-        // addLayers gave output 0 the layer's batch-first value; keep it under its own name.
-        String batchFirst = p.getOutput(0) + " (batch first)";
-        sources.put(batchFirst, sources.remove(p.getOutput(0)));
-        infos.put(batchFirst, infos.remove(p.getOutput(0)));
-        (sequenceRead ? recurrentSequence : recurrentLast).put(read, batchFirst);
+        int units = ((Mapping.Layers) m).steps().get(0).layer().params().getInt("units");
+        if (sequenceRead) {
+            if (batchwise) {
+                // Y is [batch, n, 1, units]: the direction axis stays.
+                addLayers(withOutput(n, "_Y", y), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(-1, 1, units)), layerOut));
+            } else {
+                recurrentSequence.put(y, layerOut);
+            }
+        }
+        if (lastRead) {
+            String last = layerOut;
+            if (sequenceRead) {
+                last = yh + " (last step)";
+                addLayers(withOutput(n, "_Y_h", last), (Mapping.Layers) Mapping.layer(Layer.of("SequenceLast"), layerOut));
+            }
+            if (batchwise) {
+                addLayers(withOutput(n, "_Y_h_axes", yh), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(1, units)), last));
+            } else {
+                recurrentLast.put(yh, last);
+            }
+        }
         for (int i = 5; i < Math.min(7, p.getInputCount()); i++) {
             if (!p.getInput(i).isEmpty()) {
                 deadUses.merge(p.getInput(i), 1, Integer::sum);
             }
         }
         return null;
+    }
+
+    /** The node as one that gives only {@code output}, named with a suffix: one of the layers it maps to. */
+    private static OnnxNode withOutput(OnnxNode n, String suffix, String output) {
+        return new OnnxNode(n.proto().toBuilder().setName(n.label() + suffix).clearOutput().addOutput(output).build());
     }
 
     private boolean graphOutput(String value) {

@@ -40,9 +40,6 @@ final class RecurrentMappings {
         if (n.has("activations") && !activations(n).equals(type.equals("LSTM") ? LSTM_ACTIVATIONS : GRU_ACTIVATIONS)) {
             return new Mapping.Opaque("activations " + activations(n) + " are not the default ones");
         }
-        if (n.i("layout", 0) != 0) {
-            return new Mapping.Opaque("layout=1 (batch-first tensors) is not supported");
-        }
         if (n.i("input_forget", 0) != 0) {
             return new Mapping.Opaque("input_forget=1 couples the input and forget gates");
         }
