@@ -53,8 +53,17 @@ class LastStep(nn.Module):
         out, _ = self.recurrent(x)
         return self.head(out[:, -1, :])
 
+class LastState(LastStep):
+    """The same through the final state PyTorch returns, h_n[-1]."""
+
+    def forward(self, x):
+        _, state = self.recurrent(x)
+        h = state[0] if isinstance(state, tuple) else state
+        return self.head(h[-1])
+
 torch.manual_seed(1)
-for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_last", nn.GRU(4, 6, batch_first=True))]:
-    net = LastStep(recurrent).eval()
+for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_last", nn.GRU(4, 6, batch_first=True)),
+                        ("lstm_state", nn.LSTM(4, 6, batch_first=True))]:
+    net = (LastState if name.endswith("_state") else LastStep)(recurrent).eval()
     torch.onnx.export(net, torch.randn(2, 5, 4), name + ".onnx", opset_version=13, input_names=["x"],
                       output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

@@ -242,6 +242,12 @@ final class GraphImport implements OperatorMappings.Context {
             }
             return false;
         }
+        if (recurrentLast.containsKey(x) && takesOnlyDirection(p)) {
+            alias(out, recurrentLast.get(x));
+            report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                    "takes the one direction of a recurrent node's last state"));
+            return true;
+        }
         if (p.getOpType().equals("Squeeze") && (recurrentSequence.containsKey(x) || recurrentLast.containsKey(x))) {
             int[] axes = squeezeAxes(n);
             if (recurrentSequence.containsKey(x) && axes != null && axes.length == 1 && (axes[0] == 1 || axes[0] == -3)) {
@@ -282,11 +288,28 @@ final class GraphImport implements OperatorMappings.Context {
 
     /** Whether the Squeeze reading a recurrent output only drops its direction axis, {@code axis}. */
     private boolean squeezes(NodeProto reader, int axis) {
+        if (axis == 0 && takesOnlyDirection(reader)) {
+            return true;
+        }
         if (!reader.getOpType().equals("Squeeze") || reader.getOutputCount() != 1) {
             return false;
         }
         int[] axes = squeezeAxes(new OnnxNode(reader));
         return axes != null && axes.length == 1 && (axes[0] == axis || axes[0] == -3);
+    }
+
+    /** A Gather of element 0 (or -1) of the one direction of Y_h, as PyTorch writes {@code h_n[-1]}. */
+    private boolean takesOnlyDirection(NodeProto reader) {
+        if (!reader.getOpType().equals("Gather") || reader.getInputCount() != 2 || reader.getOutputCount() != 1
+                || new OnnxNode(reader).i("axis", 0) != 0) {
+            return false;
+        }
+        OnnxTensors.Constant k = constants.get(reader.getInput(1));
+        NodeProto producer = producers.get(reader.getInput(1));
+        if (k == null && producer != null && producer.getOpType().equals("Constant")) {
+            k = constantOf(new OnnxNode(producer));
+        }
+        return k != null && !k.isReal() && k.shape().length == 0 && (k.longs()[0] == 0 || k.longs()[0] == -1);
     }
 
     /**
