@@ -1,0 +1,157 @@
+package org.netstudio.netgraph.io.torch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.WeightArray;
+
+/** Reading torch.save state_dicts: real files from PyTorch when it is installed, and malformed ones built here. */
+class TorchCheckpointTest {
+
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    Path dir;
+
+    /** Runs a Python snippet with torch imported; skips the test when PyTorch is not installed. */
+    static void python(Path dir, String script) throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3");
+        Path file = dir.resolve("make.py");
+        Files.writeString(file, "import torch, collections\ntorch.manual_seed(7)\n" + script);
+        Process p = new ProcessBuilder(PYTHON.toString(), file.toString()).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
+        assumeTrue(!out.contains("No module named 'torch'"), "PyTorch is not installed");
+        assertEquals(0, p.exitValue(), out);
+    }
+
+    @Test
+    void readsTensorsWithOffsetsAndStridesAsPyTorchSeesThem() throws Exception {
+        python(dir, """
+                base = torch.arange(24, dtype=torch.float32)
+                d = collections.OrderedDict()
+                d['plain.weight'] = torch.randn(4, 3, 2, 2)
+                d['view.t'] = base.view(4, 6).t()          # strides (1, 6)
+                d['view.slice'] = base[5:11]               # offset 5 into a shared storage
+                d['bn.num_batches_tracked'] = torch.tensor(3)
+                d['scalar'] = torch.tensor(2.5)
+                torch.save(d, 'sd.pth')
+                with open('expected.txt', 'w') as f:
+                    for k, v in d.items():
+                        f.write(k + ' ' + ','.join(str(s) for s in v.shape) + ' '
+                                + ' '.join(repr(float(x)) for x in v.contiguous().view(-1).tolist()) + '\\n')
+                """);
+        Map<String, WeightArray> read = TorchCheckpoint.read(dir.resolve("sd.pth"));
+        List<String> lines = Files.readAllLines(dir.resolve("expected.txt"));
+        assertEquals(List.of("plain.weight", "view.t", "view.slice", "bn.num_batches_tracked", "scalar"),
+                List.copyOf(read.keySet()));
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            WeightArray a = read.get(parts[0]);
+            long[] shape = parts[1].isEmpty() ? new long[0]
+                    : java.util.Arrays.stream(parts[1].split(",")).mapToLong(Long::parseLong).toArray();
+            assertArrayEquals(shape, a.shape(), parts[0]);
+            float[] values = a.floats();
+            assertEquals(parts.length - 2, values.length, parts[0]);
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Float.parseFloat(parts[i + 2]), values[i], 0f, parts[0] + "[" + i + "]");
+            }
+        }
+        assertFalse(read.get("bn.num_batches_tracked").isReal());
+        assertArrayEquals(new float[] {0, 6, 12, 18}, java.util.Arrays.copyOf(read.get("view.t").floats(), 4));
+    }
+
+    @Test
+    void refusesDoubleTensors() throws Exception {
+        python(dir, "torch.save({'w': torch.zeros(2, dtype=torch.float64)}, 'double.pth')\n");
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(dir.resolve("double.pth")));
+        assertTrue(e.getMessage().contains("torch.DoubleStorage"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotAZip() throws IOException {
+        Path f = dir.resolve("old.pth");
+        Files.write(f, new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc});
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertTrue(e.getMessage().startsWith("old.pth: is not a PyTorch zip checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void refusesAZipWithoutAPickle() throws IOException {
+        Path f = zip("empty.pth", Map.of("archive/version", "3\n".getBytes(StandardCharsets.UTF_8)));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertTrue(e.getMessage().contains("has no data.pkl"), e.getMessage());
+    }
+
+    @Test
+    void neverRunsAGlobalItDoesNotKnow() throws IOException {
+        // pickle.dumps of os.system('true') at protocol 2: a classic code-execution payload.
+        byte[] evil = bytes("\u0080\u0002cposix\nsystem\nq\u0000X\u0004\u0000\u0000\u0000trueq\u0001\u0085q\u0002Rq\u0003.");
+        Path f = zip("evil.pth", Map.of("archive/data.pkl", evil));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertEquals("evil.pth: archive/data.pkl: the pickle refers to posix.system, which a state_dict of float"
+                + " tensors does not need (refused, nothing was run)", e.getMessage());
+    }
+
+    @Test
+    void refusesUnknownOpcodesAndTruncatedPickles() throws IOException {
+        Path f = zip("odd.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000Vx\n.")));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertTrue(e.getMessage().contains("opcode 0x56 at byte 5"), e.getMessage());
+
+        Path cut = zip("cut.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000X\u0010\u0000\u0000\u0000ab")));
+        NetFileException c = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(cut));
+        assertTrue(c.getMessage().contains("longer than the rest of the file"), c.getMessage());
+    }
+
+    @Test
+    void refusesAStorageShorterThanItsTensor() throws Exception {
+        python(dir, "torch.save({'w': torch.ones(3, 4)}, 'short.pth')\n");
+        // Rewrite the zip with the storage cut to half its bytes.
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(dir.resolve("short.pth").toFile())) {
+            for (ZipEntry en : java.util.Collections.list(z.entries())) {
+                byte[] b = z.getInputStream(en).readAllBytes();
+                entries.put(en.getName(), en.getName().endsWith("data/0") ? java.util.Arrays.copyOf(b, 24) : b);
+            }
+        }
+        Path f = zip("short-cut.pth", entries);
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertTrue(e.getMessage().startsWith("short-cut.pth: w: its storage holds 24 bytes, but 12 values need 48"),
+                e.getMessage());
+    }
+
+    private static byte[] bytes(String latin1) {
+        return latin1.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        Path f = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return f;
+    }
+}
