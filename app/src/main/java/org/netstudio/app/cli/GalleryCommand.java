@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
+import org.netstudio.app.gallery.GalleryWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * task, parameters) or a JSON array. Any command that takes a NET takes a gallery id too
  * ({@code netstudio info resnet50}).
  */
-@Command(name = "gallery", mixinStandardHelpOptions = true,
+@Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = GalleryCommand.Download.class,
         description = "List the reference nets of the gallery. Open one by its id wherever a NET is asked for,"
                 + " e.g. netstudio info resnet50.")
 public final class GalleryCommand implements Callable<Integer> {
@@ -102,6 +103,12 @@ public final class GalleryCommand implements Callable<Integer> {
         if (!e.retrain().isEmpty()) {
             o.put("retrain", e.retrain());
         }
+        e.weightsDownload().ifPresent(d -> {
+            ObjectNode w = o.putObject("weights");
+            w.put("url", d.url().toString());
+            w.put("sha256", d.sha256());
+            w.put("license", d.license());
+        });
         return o;
     }
 
@@ -125,5 +132,81 @@ public final class GalleryCommand implements Callable<Integer> {
         }
         o.put("description", p.description());
         return o;
+    }
+
+    /**
+     * {@code netstudio gallery download ID}: fetches a gallery net's pretrained weights into the
+     * cache (see {@link GalleryWeights}), with a progress line on the error stream, and checks their
+     * checksum. Afterwards the id runs with them: {@code netstudio predict resnet18 …}.
+     */
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = "Download the pretrained weights of a gallery net (e.g. resnet18) into the cache"
+                    + " (~/.cache/netstudio/weights, or -Dnetstudio.weights.cache) and verify their checksum."
+                    + " Afterwards the net's id loads with them.")
+    static final class Download implements Callable<Integer> {
+
+        private static final long REDRAW_NANOS = 200_000_000L;
+
+        @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The gallery id, e.g. resnet18.")
+        private String id;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            GalleryEntry entry;
+            try {
+                entry = Gallery.standard().find(id).orElse(null);
+            } catch (GalleryException e) {
+                err.println("netstudio gallery download: " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            }
+            if (entry == null || entry.weightsDownload().isEmpty()) {
+                String offered = Gallery.standard().entries().stream().filter(e -> e.weightsDownload().isPresent())
+                        .map(GalleryEntry::id).collect(java.util.stream.Collectors.joining(", "));
+                err.println("netstudio gallery download: " + (entry == null ? "the gallery has no net \"" + id + "\""
+                        : "the gallery offers no weights to download for \"" + entry.id() + "\"")
+                        + " (weights can be downloaded for " + offered + ")");
+                return ExitCodes.INVALID;
+            }
+            GalleryWeights cache = GalleryWeights.standard();
+            boolean terminal = System.console() != null;
+            String name = entry.weightsDownload().get().fileName();
+            long[] lastDraw = {0};
+            try {
+                java.nio.file.Path file = cache.download(entry, (done, total) -> {
+                    long now = System.nanoTime();
+                    boolean end = done == total;
+                    if (terminal && (end || now - lastDraw[0] >= REDRAW_NANOS)) {
+                        lastDraw[0] = now;
+                        err.print("\r" + progressText(name, done, total));
+                        err.flush();
+                    }
+                });
+                if (terminal) {
+                    err.println();
+                }
+                out.println("Downloaded " + entry.name() + " weights to " + file + " (SHA-256 checked). License: "
+                        + entry.weightsDownload().get().license());
+                out.flush();
+                return ExitCodes.OK;
+            } catch (java.io.IOException e) {
+                if (terminal) {
+                    err.println();
+                }
+                err.println("netstudio gallery download: " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            }
+        }
+
+        /** "resnet18-f37072fd.pth  12.3 of 46.8 MB (26%)", or without the total when unknown. */
+        static String progressText(String name, long done, long total) {
+            String mb = String.format(Locale.ROOT, "%.1f", done / 1e6);
+            return total > 0 ? String.format(Locale.ROOT, "%s  %s of %.1f MB (%d%%)", name, mb, total / 1e6, done * 100 / total)
+                    : name + "  " + mb + " MB";
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class Gallery {
 
     private final Function<String, InputStream> opener;
     private final String where;
+    private final GalleryWeights downloads;
     private volatile Index index;
     private final Map<String, NetDocument> documents = new ConcurrentHashMap<>();
     /** The weights of pretrained nets shipped as .nsnet files, by id, kept beside their documents. */
@@ -70,8 +71,14 @@ public final class Gallery {
      * {@code opener}, which returns null for a missing one; {@code where} names the place in messages.
      */
     public Gallery(Function<String, InputStream> opener, String where) {
+        this(opener, where, GalleryWeights.standard());
+    }
+
+    /** As above, with downloaded weights read from {@code downloads}' cache. */
+    public Gallery(Function<String, InputStream> opener, String where, GalleryWeights downloads) {
         this.opener = opener;
         this.where = where;
+        this.downloads = downloads;
     }
 
     /** The gallery shipped with NetStudio. */
@@ -100,12 +107,26 @@ public final class Gallery {
     }
 
     /**
-     * The net with this id and, for a pretrained net shipped as a {@code .nsnet} file, its trained
-     * weights (none for the other nets). Throws as {@link #load(String)}.
+     * The net with this id and, for a pretrained net shipped as a {@code .nsnet} file or one whose
+     * weights were downloaded ({@link GalleryWeights#download}), its trained weights (none for the
+     * other nets). Throws as {@link #load(String)}, and GalleryException when downloaded weights
+     * cannot be read or do not fit the net.
      */
     public LoadedNet loadWithWeights(String id) {
         NetDocument doc = load(id);
-        return new LoadedNet(doc, weights.get(find(id).orElseThrow().id()));
+        GalleryEntry e = find(id).orElseThrow();
+        Weights w = weights.get(e.id());
+        if (w == null && e.weightsDownload().isPresent()) {
+            try {
+                w = downloads.load(e, doc.net()).orElse(null);
+            } catch (IOException ex) {
+                throw new GalleryException("cannot use the downloaded weights of \"" + e.id() + "\": " + ex.getMessage(), ex);
+            }
+            if (w != null) {
+                weights.put(e.id(), w);
+            }
+        }
+        return new LoadedNet(doc, w);
     }
 
     /** How ids are compared: lower case, with "_" read as "-". */
@@ -200,7 +221,22 @@ public final class Gallery {
                 number(params, "total", at + ".parameters"), number(params, "trainable", at + ".parameters"),
                 number(params, "nonTrainable", at + ".parameters"), number(n, "referenceParameters", at),
                 (int) number(n, "layers", at), (int) number(n, "nodes", at), n.path("pretrained").asBoolean(false),
-                optionalText(n, "retrain"));
+                optionalText(n, "retrain"), download(n.get("weights"), at + ".weights"));
+    }
+
+    private static WeightsDownload download(JsonNode n, String at) {
+        if (n == null) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw broken(at, "an object with url, sha256, bytes and license");
+        }
+        try {
+            return new WeightsDownload(java.net.URI.create(text(n, "url", at)), text(n, "sha256", at),
+                    n.path("bytes").asLong(0), optionalText(n, "license"));
+        } catch (IllegalArgumentException e) {
+            throw new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<GalleryEntry.Port> ports(JsonNode n, String at) {

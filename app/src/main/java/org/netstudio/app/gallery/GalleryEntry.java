@@ -29,11 +29,12 @@ import java.util.stream.Collectors;
  * @param pretrained             whether trained weights come with the net
  * @param retrain                the command that trains the shipped weights again, for nets the
  *                               project trained itself; empty otherwise
+ * @param download               where pretrained weights can be downloaded on request, or null
  */
 public record GalleryEntry(String id, String name, String task, String description, String source, String file,
                            List<Port> inputs, List<Port> outputs, long totalParameters, long trainableParameters,
                            long nonTrainableParameters, long referenceParameters, int layers, int nodes,
-                           boolean pretrained, String retrain) {
+                           boolean pretrained, String retrain, WeightsDownload download) {
 
     /**
      * A port of a gallery net.
@@ -65,6 +66,11 @@ public record GalleryEntry(String id, String name, String task, String descripti
             String t = type.equals("Index") ? shapeText() + " indices < " + indexRange : shapeText();
             return coder == null ? t : t + " (" + coder + ")";
         }
+    }
+
+    /** Where pretrained weights for this net can be downloaded on request; empty when none are offered. */
+    public java.util.Optional<WeightsDownload> weightsDownload() {
+        return java.util.Optional.ofNullable(download);
     }
 
     public GalleryEntry {

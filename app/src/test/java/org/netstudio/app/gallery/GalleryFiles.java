@@ -48,7 +48,9 @@ final class GalleryFiles {
                 + " referenceParameters: the learnable parameters of the reference implementation (as PyTorch counts them).");
         ArrayNode nets = root.putArray("nets");
         for (GalleryNets.Spec s : specs) {
-            entry(nets.addObject(), s, s.file(), false, Facts.of(NetSummary.of(s.document().net())));
+            ObjectNode e = nets.addObject();
+            entry(e, s, s.file(), false, Facts.of(NetSummary.of(s.document().net())));
+            TorchvisionWeights.describe(e, s.id());
         }
         for (GalleryModels.Model m : models) {
             entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.declared(m));
