@@ -173,16 +173,26 @@ public final class GalleryCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             GalleryWeights cache = GalleryWeights.standard();
+            if (cache.cached(entry).isPresent()) {
+                out.println(entry.name() + " weights are already downloaded: " + cache.cached(entry).get());
+                out.flush();
+                return ExitCodes.OK;
+            }
             boolean terminal = System.console() != null;
             String name = entry.weightsDownload().get().fileName();
-            long[] lastDraw = {0};
+            long[] last = {0, -1};
             try {
                 java.nio.file.Path file = cache.download(entry, (done, total) -> {
                     long now = System.nanoTime();
                     boolean end = done == total;
-                    if (terminal && (end || now - lastDraw[0] >= REDRAW_NANOS)) {
-                        lastDraw[0] = now;
+                    if (terminal && (end || now - last[0] >= REDRAW_NANOS)) {
+                        last[0] = now;
                         err.print("\r" + progressText(name, done, total));
+                        err.flush();
+                    } else if (!terminal && total > 0 && done * 4 / total > last[1]) {
+                        // In a log, a kept line per quarter instead of a redrawn one.
+                        last[1] = done * 4 / total;
+                        err.println(progressText(name, done, total));
                         err.flush();
                     }
                 });

@@ -1,0 +1,160 @@
+package org.netstudio.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Downloading gallery weights from a local HTTP server: progress, checksum, cache, refusal of a corrupted file. */
+class GalleryWeightsTest {
+
+    private static final byte[] FILE = new byte[300_000];
+
+    static {
+        new Random(3).nextBytes(FILE);
+    }
+
+    @TempDir
+    Path cache;
+
+    private HttpServer server;
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/models/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            requests.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            byte[] body = FILE.clone();
+            if (path.contains("corrupt")) {
+                body[1000] ^= 1; // one bit flipped on the way
+            }
+            if (path.contains("missing")) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private URI url(String file) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/" + file);
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    static GalleryEntry entry(WeightsDownload download) {
+        return new GalleryEntry("net", "Net", "", "", "", "net.json", List.of(), List.of(), 0, 0, 0, 0, 0, 0, false, "",
+                download);
+    }
+
+    @Test
+    void itDownloadsVerifiesReportsProgressAndReusesTheCachedFile() throws Exception {
+        GalleryEntry e = entry(new WeightsDownload(url("net-1234.pth"), sha256(FILE), 0, "MIT"));
+        GalleryWeights weights = new GalleryWeights(cache);
+        assertThat(weights.cached(e)).isEmpty();
+        List<long[]> progress = new ArrayList<>();
+
+        Path file = weights.download(e, (done, total) -> progress.add(new long[] {done, total}));
+
+        assertThat(file).isEqualTo(cache.resolve("net-1234.pth"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(FILE);
+        assertThat(progress.size()).isGreaterThan(2);
+        assertThat(progress.get(0)).containsExactly(0, FILE.length);
+        assertThat(progress.get(progress.size() - 1)).containsExactly(FILE.length, FILE.length);
+        assertThat(progress).extracting(p -> p[0]).isSorted();
+        assertThat(weights.cached(e)).contains(file);
+
+        List<long[]> again = new ArrayList<>();
+        assertThat(new GalleryWeights(cache).download(e, (done, total) -> again.add(new long[] {done, total})))
+                .isEqualTo(file);
+        assertThat(requests.get("/models/net-1234.pth").get()).as("requests to the server").isEqualTo(1);
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0)).containsExactly(FILE.length, FILE.length);
+    }
+
+    @Test
+    void aPublishedPrefixOfTheHashIsEnough() throws Exception {
+        GalleryEntry e = entry(new WeightsDownload(url("net-prefix.pth"), sha256(FILE).substring(0, 8), 0, ""));
+
+        assertThat(new GalleryWeights(cache).download(e, (d, t) -> { })).exists();
+    }
+
+    @Test
+    void aCorruptedFileIsDeletedAndRefusedWithAMessage() throws Exception {
+        GalleryEntry e = entry(new WeightsDownload(url("corrupt-1.pth"), sha256(FILE).substring(0, 10), 0, ""));
+        GalleryWeights weights = new GalleryWeights(cache);
+
+        assertThatThrownBy(() -> weights.download(e, (d, t) -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("corrupt-1.pth from " + url("corrupt-1.pth") + " has SHA-256 ")
+                .hasMessageContaining(", not " + sha256(FILE).substring(0, 10) + "…; the file was deleted");
+        try (var left = Files.list(cache)) {
+            assertThat(left).as("nothing left in the cache").isEmpty();
+        }
+        assertThat(weights.cached(e)).isEmpty();
+    }
+
+    @Test
+    void anHttpErrorIsReportedAndLeavesNothingBehind() throws Exception {
+        GalleryEntry e = entry(new WeightsDownload(url("missing.pth"), sha256(FILE), 0, ""));
+
+        assertThatThrownBy(() -> new GalleryWeights(cache).download(e, (d, t) -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessage(url("missing.pth") + " answered HTTP 404");
+        try (var left = Files.list(cache)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void anEntryWithoutWeightsCannotBeDownloaded() {
+        assertThatThrownBy(() -> new GalleryWeights(cache).download(entry(null), (d, t) -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the gallery offers no pretrained weights for \"net\"");
+    }
+
+    @Test
+    void theIndexOffersTorchvisionWeightsForItsSixImageNetNets() {
+        Map<String, String> offered = new java.util.TreeMap<>();
+        for (GalleryEntry e : Gallery.standard().entries()) {
+            e.weightsDownload().ifPresent(d -> offered.put(e.id(), d.url() + " " + d.sha256()));
+        }
+        assertThat(offered).containsOnlyKeys("resnet18", "resnet34", "resnet50", "vgg11", "vgg16", "mobilenet-v2");
+        assertThat(offered.get("resnet18")).isEqualTo("https://download.pytorch.org/models/resnet18-f37072fd.pth f37072fd");
+        assertThat(offered.get("mobilenet-v2"))
+                .isEqualTo("https://download.pytorch.org/models/mobilenet_v2-b0353104.pth b0353104");
+    }
+}
