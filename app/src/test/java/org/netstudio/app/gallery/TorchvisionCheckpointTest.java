@@ -62,7 +62,7 @@ class TorchvisionCheckpointTest {
         Map<String, WeightArray> stateDict = TorchCheckpoint.read(dir.resolve("resnet18.pth"));
         Weights weights = StateDictMapping.weights(resnet18(), stateDict, "resnet18.pth");
 
-        // 62 arrays of PyTorch's 102 tensors: 20 convolutions… all but the 20 num_batches_tracked.
+        // Every tensor but the 20 num_batches_tracked of its batch norms.
         assertThat(weights.size()).isEqualTo(stateDict.size() - 20);
         assertThat(weights.get("layer2/0/downsample/1/movingVar").orElseThrow().floats())
                 .containsExactly(stateDict.get("layer2.0.downsample.1.running_var").floats());

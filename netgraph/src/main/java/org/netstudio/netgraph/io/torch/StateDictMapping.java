@@ -82,6 +82,25 @@ public final class StateDictMapping {
         return Weights.of(arrays, Map.of("source", file));
     }
 
+    /**
+     * The state_dict a net's weights would come from: each tensor's key and shape, in the net's
+     * order ({@code num_batches_tracked} left out). Throws IllegalArgumentException when the net's
+     * shapes cannot be inferred.
+     */
+    public static Map<String, long[]> expectedTensors(NetNode net) {
+        InferenceResult inferred = ShapeInference.infer(net);
+        if (!inferred.valid()) {
+            throw new IllegalArgumentException("the net's shapes cannot be inferred: " + inferred.diagnostics().get(0));
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (LayerInfo layer : inferred.layers()) {
+            for (ArraySpec spec : layer.arrays()) {
+                out.put(torchName(layer, spec.name()), shape(spec));
+            }
+        }
+        return out;
+    }
+
     private static long[] shape(ArraySpec spec) {
         // Inference of a valid net gives fixed sizes; -1 marks one it did not, so it never matches.
         return spec.shape().stream().mapToLong(d -> d instanceof org.netstudio.netgraph.tensor.Dim.Fixed f ? f.size() : -1)
