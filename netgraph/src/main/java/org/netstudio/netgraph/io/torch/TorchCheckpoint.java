@@ -74,10 +74,20 @@ public final class TorchCheckpoint {
 
     private static WeightArray array(String file, String key, StateDictPickle.TensorView t, ByteBuffer data)
             throws NetFileException {
+        try {
+            return view(file, key, t, data);
+        } catch (ArithmeticException e) {
+            throw new NetFileException(file, key, "its shape " + Arrays.toString(t.size()) + " or strides "
+                    + Arrays.toString(t.stride()) + " are too large to address");
+        }
+    }
+
+    private static WeightArray view(String file, String key, StateDictPickle.TensorView t, ByteBuffer data)
+            throws NetFileException {
         boolean real = t.storage().type().equals("FloatStorage");
         int width = real ? Float.BYTES : Long.BYTES;
         long count = t.storage().count();
-        if ((long) data.capacity() < count * width) {
+        if ((long) data.capacity() < Math.multiplyExact(count, width)) {
             throw new NetFileException(file, key, "its storage holds " + data.capacity() + " bytes, but "
                     + count + " values need " + count * width);
         }
@@ -85,7 +95,7 @@ public final class TorchCheckpoint {
         long last = t.offset();
         for (int d = 0; d < t.size().length; d++) {
             n = Math.multiplyExact(n, t.size()[d]);
-            last += t.size()[d] == 0 ? 0 : (t.size()[d] - 1) * t.stride()[d];
+            last = Math.addExact(last, t.size()[d] == 0 ? 0 : Math.multiplyExact(t.size()[d] - 1, t.stride()[d]));
         }
         if (n > 0 && last >= count || n > Integer.MAX_VALUE) {
             throw new NetFileException(file, key, "its shape " + Arrays.toString(t.size()) + " with strides "

@@ -139,6 +139,76 @@ class TorchCheckpointTest {
                 e.getMessage());
     }
 
+    @Test
+    void readsAHandWrittenStateDictWithoutPyTorch() throws IOException {
+        // Storage 0..5; a 2×2 view from offset 1 with strides (1, 2): [[1, 3], [2, 4]].
+        Path f = zip("hand.pth", Map.of("archive/data.pkl", stateDict("w", 6, 1, new long[] {2, 2}, new long[] {1, 2}),
+                "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
+        WeightArray w = TorchCheckpoint.read(f).get("w");
+        assertArrayEquals(new long[] {2, 2}, w.shape());
+        assertArrayEquals(new float[] {1, 3, 2, 4}, w.floats());
+    }
+
+    @Test
+    void refusesViewsOutsideTheirStorageOrTooLargeToAddress() throws IOException {
+        Path outside = zip("outside.pth", Map.of("archive/data.pkl", stateDict("w", 6, 3, new long[] {2, 2},
+                new long[] {2, 1}), "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(outside));
+        assertEquals("outside.pth: w: its shape [2, 2] with strides [2, 1] from offset 3 reaches past its storage of 6"
+                + " values", e.getMessage());
+
+        Path huge = zip("huge.pth", Map.of("archive/data.pkl", stateDict("w", 6, 0, new long[] {1L << 40, 1L << 40},
+                new long[] {1, 1}), "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
+        NetFileException h = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(huge));
+        assertTrue(h.getMessage().contains("too large to address"), h.getMessage());
+    }
+
+    /** The pickle torch.save writes for {name: a float tensor}, spelled out opcode by opcode. */
+    private static byte[] stateDict(String name, long count, long offset, long[] size, long[] stride) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(bytes("\u0080\u0002ccollections\nOrderedDict\n)R("));
+        text(b, name);
+        b.writeBytes(bytes("ctorch._utils\n_rebuild_tensor_v2\n(("));
+        text(b, "storage");
+        b.writeBytes(bytes("ctorch\nFloatStorage\n"));
+        text(b, "0");
+        text(b, "cpu");
+        integer(b, count);
+        b.writeBytes(bytes("tQ"));
+        integer(b, offset);
+        b.write('(');
+        for (long s : size) {
+            integer(b, s);
+        }
+        b.writeBytes(bytes("t("));
+        for (long s : stride) {
+            integer(b, s);
+        }
+        b.writeBytes(bytes("t\u0089ccollections\nOrderedDict\n)RtRu."));
+        return b.toByteArray();
+    }
+
+    private static void text(java.io.ByteArrayOutputStream b, String s) {
+        byte[] t = s.getBytes(StandardCharsets.UTF_8);
+        b.write('X');
+        b.writeBytes(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(t.length).array());
+        b.writeBytes(t);
+    }
+
+    private static void integer(java.io.ByteArrayOutputStream b, long v) {
+        b.write(0x8a); // LONG1 with 8 bytes
+        b.write(8);
+        b.writeBytes(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+    }
+
+    private static byte[] floats(float... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        return b.array();
+    }
+
     private static byte[] bytes(String latin1) {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
