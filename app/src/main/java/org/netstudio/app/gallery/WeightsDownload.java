@@ -1,7 +1,6 @@
 package org.netstudio.app.gallery;
 
 import java.net.URI;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -20,10 +19,9 @@ public record WeightsDownload(URI url, String sha256, long bytes, String license
     public WeightsDownload {
         Objects.requireNonNull(url, "url");
         sha256 = sha256.toLowerCase(Locale.ROOT);
-        if (sha256.length() < 8 || sha256.length() > 64) {
+        if (!sha256.matches("[0-9a-f]{8,64}")) {
             throw new IllegalArgumentException("a SHA-256 needs 8 to 64 hex digits, but got \"" + sha256 + "\"");
         }
-        HexFormat.of().parseHex(sha256.length() % 2 == 0 ? sha256 : sha256 + "0");
         license = license == null ? "" : license;
     }
 

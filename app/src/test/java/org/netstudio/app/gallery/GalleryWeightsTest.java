@@ -146,6 +146,37 @@ class GalleryWeightsTest {
                 .hasMessage("the gallery offers no pretrained weights for \"net\"");
     }
 
+    private static Gallery galleryWith(String weights) {
+        String index = """
+                { "format": "netstudio.gallery", "version": 1, "nets": [
+                  { "id": "tiny", "name": "Tiny", "file": "tiny.json", "inputs": [], "outputs": [],
+                    "parameters": { "total": 0, "trainable": 0, "nonTrainable": 0 },
+                    "referenceParameters": 0, "layers": 0, "nodes": 0, %s } ] }
+                """.formatted(weights);
+        return new Gallery(name -> name.equals(Gallery.INDEX)
+                ? new java.io.ByteArrayInputStream(index.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null, "r");
+    }
+
+    @Test
+    void theIndexStatesWeightsOrIsBrokenSayingWhere() {
+        WeightsDownload d = galleryWith("\"weights\": {\"url\": \"https://example.org/m/tiny-abcdef12.pth\","
+                + " \"sha256\": \"ABCDEF12\", \"bytes\": 1234, \"license\": \"MIT\"}").find("tiny").orElseThrow()
+                .weightsDownload().orElseThrow();
+        assertThat(d).isEqualTo(new WeightsDownload(URI.create("https://example.org/m/tiny-abcdef12.pth"), "abcdef12",
+                1234, "MIT"));
+        assertThat(d.fileName()).isEqualTo("tiny-abcdef12.pth");
+        assertThat(galleryWith("\"pretrained\": false").find("tiny").orElseThrow().weightsDownload()).isEmpty();
+
+        assertThatThrownBy(() -> galleryWith("\"weights\": {\"sha256\": \"abcdef12\"}").entries())
+                .isInstanceOf(GalleryException.class)
+                .hasMessage("the gallery's index.json is broken at nets[0].weights.url: expected a non-empty string");
+        assertThatThrownBy(() -> galleryWith("\"weights\": {\"url\": \"https://x.org/a.pth\", \"sha256\": \"not-a-hash\"}")
+                .entries())
+                .isInstanceOf(GalleryException.class)
+                .hasMessage("the gallery's index.json is broken at nets[0].weights: a SHA-256 needs 8 to 64 hex digits,"
+                        + " but got \"not-a-hash\"");
+    }
+
     @Test
     void theIndexOffersTorchvisionWeightsForItsSixImageNetNets() {
         Map<String, String> offered = new java.util.TreeMap<>();
