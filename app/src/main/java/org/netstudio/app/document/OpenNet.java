@@ -14,6 +14,9 @@ import org.netstudio.netgraph.edit.ReplaceNet;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 
@@ -29,6 +32,21 @@ public final class OpenNet {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private Path file;
     private Weights weights;
+    /** What importing it did, for a net read from an ONNX model; null otherwise. */
+    private ImportedFrom imported;
+
+    /**
+     * The ONNX model a net was imported from and the importer's report on each of its nodes.
+     *
+     * @param model  the .onnx file
+     * @param report what each ONNX node became
+     */
+    public record ImportedFrom(Path model, ImportReport report) {
+        public ImportedFrom {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(report, "report");
+        }
+    }
 
     private OpenNet(NetDocument doc, Path file, Weights weights, String untitledName) {
         this.stack = new CommandStack(doc);
@@ -45,13 +63,16 @@ public final class OpenNet {
 
     /** Reads a .json, .nsnet or .onnx file; a bad file throws with the reader's message and opens nothing. */
     public static OpenNet read(Path file) throws IOException {
-        LoadedNet loaded = NetFiles.read(file);
         String name = file.getFileName().toString();
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
             // An imported model is a new NetStudio net: saving asks where, as .json or .nsnet.
-            return new OpenNet(loaded.document(), null, loaded.weights().orElse(null),
+            OnnxImport onnx = OnnxImporter.read(file);
+            OpenNet net = new OpenNet(onnx.document(), null, onnx.weights(),
                     name.substring(0, name.length() - ".onnx".length()));
+            net.imported = new ImportedFrom(file.toAbsolutePath(), onnx.report());
+            return net;
         }
+        LoadedNet loaded = NetFiles.read(file);
         return new OpenNet(loaded.document(), file.toAbsolutePath(), loaded.weights().orElse(null), null);
     }
 
@@ -77,6 +98,11 @@ public final class OpenNet {
 
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The ONNX model this net was imported from, with the import report; empty for NetStudio files. */
+    public Optional<ImportedFrom> importedFrom() {
+        return Optional.ofNullable(imported);
     }
 
     public Optional<Weights> weights() {
