@@ -61,6 +61,11 @@ public final class OpenNet {
         return new OpenNet(doc, null, null, Objects.requireNonNull(name, "name"));
     }
 
+    /** As {@link #untitled(NetDocument, String)}, carrying the weights that came with it (a pretrained gallery net); null for none. */
+    public static OpenNet untitled(NetDocument doc, String name, Weights weights) {
+        return new OpenNet(doc, null, weights, Objects.requireNonNull(name, "name"));
+    }
+
     /** Reads a .json, .nsnet or .onnx file; a bad file throws with the reader's message and opens nothing. */
     public static OpenNet read(Path file) throws IOException {
         String name = file.getFileName().toString();

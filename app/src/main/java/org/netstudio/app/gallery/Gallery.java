@@ -20,6 +20,7 @@ import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
 
@@ -86,6 +87,11 @@ public final class Gallery {
         return Standard.INSTANCE;
     }
 
+    /** The cache that downloaded weights are read from ({@link #loadWithWeights(String)}) and go to. */
+    public GalleryWeights downloads() {
+        return downloads;
+    }
+
     /** Every net of the gallery, in the index's order. */
     public List<GalleryEntry> entries() {
         return index().entries();
@@ -107,7 +113,8 @@ public final class Gallery {
     }
 
     /**
-     * The net with this id and, for a pretrained net shipped as a {@code .nsnet} file or one whose
+     * The net with this id and, for a pretrained net shipped as a {@code .nsnet} file, a pretrained
+     * ONNX model (its initialisers, under NetStudio's array names), or a net whose
      * weights were downloaded ({@link GalleryWeights#download}), its trained weights (none for the
      * other nets). Throws as {@link #load(String)}, and GalleryException when downloaded weights
      * cannot be read or do not fit the net.
@@ -116,6 +123,9 @@ public final class Gallery {
         NetDocument doc = load(id);
         GalleryEntry e = find(id).orElseThrow();
         Weights w = weights.get(e.id());
+        if (w == null && e.pretrained() && e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            w = weights.computeIfAbsent(e.id(), k -> onnxWeights(e));
+        }
         if (w == null && e.weightsDownload().isPresent()) {
             try {
                 w = downloads.load(e, doc.net()).orElse(null);
@@ -141,13 +151,33 @@ public final class Gallery {
             }
             if (e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
                 // An ONNX graph's own name is often an exporter's ("torch_jit"); the gallery's is the model's.
-                NetDocument imported = OnnxImporter.read(in.readAllBytes(), e.file()).document();
+                NetDocument imported = importOnnx(e, in).document();
                 return new NetDocument(e.name(), imported.net(), imported.layout());
             }
             if (e.file().toLowerCase(Locale.ROOT).endsWith(".nsnet")) {
                 return readTrained(e, in);
             }
             return NetFileReader.read(in, e.file());
+        } catch (IOException ex) {
+            throw new GalleryException("cannot read the gallery net \"" + e.id() + "\": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static OnnxImport importOnnx(GalleryEntry e, InputStream in) throws IOException {
+        return OnnxImporter.read(in.readAllBytes(), e.file());
+    }
+
+    /**
+     * The trained weights a pretrained ONNX model (all-MiniLM-L6-v2) carries, imported again when
+     * first asked for: listing and picturing the gallery reads every net, and keeping a large model's
+     * arrays from then on would cost its whole size in memory for a net that may never be opened.
+     */
+    private Weights onnxWeights(GalleryEntry e) {
+        try (InputStream in = opener.apply(e.file())) {
+            if (in == null) {
+                throw new GalleryException(where + " have no " + e.file() + " for the net \"" + e.id() + "\"");
+            }
+            return importOnnx(e, in).weights();
         } catch (IOException ex) {
             throw new GalleryException("cannot read the gallery net \"" + e.id() + "\": " + ex.getMessage(), ex);
         }

@@ -30,8 +30,8 @@ import org.netstudio.netgraph.net.NetNode;
  * a file in the cache under its final name has been verified once and is trusted from then on.
  *
  * <p>The cache is {@code ~/.cache/netstudio/weights}, or the folder named by the system property
- * {@value #CACHE_PROPERTY}. Blocking: call it from a background thread; an interrupt cancels a
- * download. Thread-safe as long as two threads do not download the same file at once.
+ * {@value #CACHE_PROPERTY}. Blocking: call it from a background thread; a {@link WeightsCancel}
+ * cancels a download (an interrupt only between chunks: the JDK's HTTP stream waits through one). Thread-safe as long as two threads do not download the same file at once.
  *
  * <p>Not DatasetDownloader (engine-bridge): that one insists on a full SHA-256, while torchvision
  * publishes only a prefix of its files' hashes (in their names).
@@ -93,9 +93,17 @@ public final class GalleryWeights {
      * The entry's weights file, downloaded and verified now unless it already is in the cache
      * (then progress is told once, all done). Throws IllegalArgumentException when the entry offers
      * no weights, and IOException when the download fails or its checksum is wrong (the message
-     * says which; nothing is left in the cache).
+     * says which, and a wrong checksum is a {@link WeightsChecksumException}; nothing is left in the cache).
      */
     public Path download(GalleryEntry entry, Progress progress) throws IOException {
+        return download(entry, progress, new WeightsCancel());
+    }
+
+    /**
+     * As {@link #download(GalleryEntry, Progress)}, stopped from another thread by {@code cancel}: it
+     * then throws an InterruptedIOException, and nothing is left in the cache.
+     */
+    public Path download(GalleryEntry entry, Progress progress, WeightsCancel cancel) throws IOException {
         WeightsDownload d = entry.weightsDownload().orElseThrow(() -> new IllegalArgumentException(
                 "the gallery offers no pretrained weights for \"" + entry.id() + "\""));
         Path target = folder.resolve(d.fileName());
@@ -107,9 +115,9 @@ public final class GalleryWeights {
         Files.createDirectories(folder);
         Path partial = folder.resolve(d.fileName() + ".part");
         try {
-            String actual = fetch(d, partial, progress);
+            String actual = fetch(d, partial, progress, cancel);
             if (!d.matches(actual)) {
-                throw new IOException(d.fileName() + " from " + d.url() + " has SHA-256 " + actual + ", not "
+                throw new WeightsChecksumException(d.fileName() + " from " + d.url() + " has SHA-256 " + actual + ", not "
                         + d.sha256() + (d.sha256().length() < 64 ? "…" : "")
                         + "; the file was deleted (a broken download, or the server changed it)");
             }
@@ -133,7 +141,25 @@ public final class GalleryWeights {
                 file.get().getFileName().toString()));
     }
 
-    private String fetch(WeightsDownload d, Path partial, Progress progress) throws IOException {
+    private String fetch(WeightsDownload d, Path partial, Progress progress, WeightsCancel cancel) throws IOException {
+        try {
+            return fetchUncancelled(d, partial, progress, cancel);
+        } catch (IOException e) {
+            if (cancel.cancelled() && !(e instanceof InterruptedIOException)) {
+                // The stream was closed under the reader: say cancelled, not "closed".
+                InterruptedIOException stopped = new InterruptedIOException("the download of " + d.fileName() + " was cancelled");
+                stopped.initCause(e);
+                throw stopped;
+            }
+            throw e;
+        }
+    }
+
+    private String fetchUncancelled(WeightsDownload d, Path partial, Progress progress, WeightsCancel cancel)
+            throws IOException {
+        if (cancel.cancelled()) {
+            throw new InterruptedIOException("the download of " + d.fileName() + " was cancelled");
+        }
         HttpRequest request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofMinutes(10)).GET().build();
         HttpResponse<InputStream> response;
         try {
@@ -144,6 +170,7 @@ public final class GalleryWeights {
         }
         MessageDigest digest = sha256();
         try (InputStream in = response.body()) {
+            cancel.attach(in);
             if (response.statusCode() != 200) {
                 throw new IOException(d.url() + " answered HTTP " + response.statusCode());
             }
@@ -154,7 +181,7 @@ public final class GalleryWeights {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (Thread.currentThread().isInterrupted()) {
+                    if (Thread.currentThread().isInterrupted() || cancel.cancelled()) {
                         throw new InterruptedIOException("the download of " + d.fileName() + " was interrupted");
                     }
                     out.write(buffer, 0, n);
