@@ -56,13 +56,24 @@ public final class StatusBar extends HBox {
         validity.setOnMouseClicked(e -> action.run());
     }
 
-    /** Shows the total number of parameters, trainable and not (Keras' "Total params"). */
+    /**
+     * Shows the total number of parameters, trainable and not (Keras' "Total params"); a negative
+     * total means some layer's count depends on a shape not known yet.
+     */
     public void setParameterCount(long total) {
+        if (total < 0) {
+            parameters.setText("Parameters not known yet");
+            parameters.setTooltip(new javafx.scene.control.Tooltip(
+                    "Some layer's input shape is not known, so its parameters cannot be counted."));
+            return;
+        }
         parameters.setText(NumberFormat.getIntegerInstance().format(total) + " parameters");
+        parameters.setTooltip(null);
     }
 
     public void clearParameterCount() {
         parameters.setText("— parameters");
+        parameters.setTooltip(null);
     }
 
     /** Shows the device training runs on, e.g. {@code CPU} or {@code GPU 0 (RTX 4090)}. */

@@ -5,6 +5,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
 import org.netstudio.app.document.OpenNet;
+import org.netstudio.app.window.importing.ImportBanner;
 import org.netstudio.canvas.Breadcrumb;
 import org.netstudio.canvas.CanvasModel;
 import org.netstudio.canvas.NetCanvas;
@@ -29,6 +30,7 @@ final class NetTab extends Tab {
     private static final double MARGIN = 24;
 
     private boolean framed;
+    private ImportBanner importBanner;
     private final BooleanProperty problemsShown = new SimpleBooleanProperty(this, "problemsShown");
 
     NetTab(OpenNet net, String autosaveKey) {
@@ -46,6 +48,10 @@ final class NetTab extends Tab {
         problems.managedProperty().bind(problemsShown);
         BorderPane content = new BorderPane(canvas);
         content.setBottom(problems);
+        net.importedFrom().ifPresent(imported -> {
+            importBanner = new ImportBanner(imported, node -> model.reveal(node, null));
+            content.setTop(importBanner);
+        });
         content.getStyleClass().add("ns-net-tab");
         setContent(content);
         getStyleClass().add("ns-net-tab-header");
@@ -100,6 +106,11 @@ final class NetTab extends Tab {
 
     ProblemsList problems() {
         return problems;
+    }
+
+    /** The bar telling what importing an ONNX model did, for a net imported from one. */
+    java.util.Optional<ImportBanner> importBanner() {
+        return java.util.Optional.ofNullable(importBanner);
     }
 
     /** Whether the first view has been set (the net laid out and the canvas sized). */

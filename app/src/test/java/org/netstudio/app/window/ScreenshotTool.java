@@ -13,8 +13,9 @@ import org.netstudio.canvas.export.PngExport;
 
 /**
  * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
- * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID [SELECT_NODE]}
- * ({@code -Dshot.trainer=true} opens the trainer panel). Not a test.
+ * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID|MODEL.onnx [SELECT_NODE]}
+ * ({@code -Dshot.trainer=true} opens the trainer panel; for a model, {@code -Dshot.report=true}
+ * also writes its import report window to OUT-report.png). Not a test.
  */
 public final class ScreenshotTool {
 
@@ -38,7 +39,9 @@ public final class ScreenshotTool {
             if (Boolean.getBoolean("shot.trainer")) {
                 window.trainerPanel().setExpanded(true);
             }
-            if (!what.equals("start")) {
+            if (what.endsWith(".onnx")) {
+                window.workspace().open(Path.of(what));
+            } else if (!what.equals("start")) {
                 var canvas = window.workspace().openGallery(what);
                 if (select != null) {
                     PauseTransition later = new PauseTransition(Duration.seconds(2));
@@ -52,6 +55,9 @@ public final class ScreenshotTool {
                 shot.setOnFinished(x -> {
                     try {
                         PngExport.write(window.scene().snapshot(null), out);
+                        if (Boolean.getBoolean("shot.report")) {
+                            writeReport(out);
+                        }
                     } catch (Exception ex) {
                         ex.printStackTrace();
                     }
@@ -60,7 +66,22 @@ public final class ScreenshotTool {
                 });
                 shot.play();
             });
+            if (Boolean.getBoolean("shot.report")) {
+                PauseTransition report = new PauseTransition(Duration.seconds(3));
+                report.setOnFinished(e -> window.scene().lookup("#importReportButton")
+                        .fireEvent(new javafx.event.ActionEvent()));
+                report.play();
+            }
             wait.play();
         });
+    }
+
+    private static void writeReport(Path out) throws java.io.IOException {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof org.netstudio.app.window.importing.ImportReportWindow r) {
+                String name = out.getFileName().toString().replaceFirst("\\.png$", "");
+                PngExport.write(r.getScene().snapshot(null), out.resolveSibling(name + "-report.png"));
+            }
+        }
     }
 }

@@ -1,0 +1,168 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.app.AppAction;
+import org.netstudio.app.window.importing.ImportReportWindow;
+import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File › Open of an ONNX model: the net on the canvas, a bar saying what the import did, and its report. */
+@ExtendWith(ApplicationExtension.class)
+class OnnxImportInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            robot().interact(() -> Window.getWindows().stream().filter(ImportReportWindow.class::isInstance).toList()
+                    .forEach(w -> ((Stage) w).close()));
+            f.close();
+        }
+    }
+
+    private FxRobot robot() {
+        return f.robot;
+    }
+
+    /** x [batch, 4] → Relu → Erf (no catalog layer) → MatMul(W) → Add(b) → y [batch, 3]. */
+    private static byte[] model() {
+        GraphProto g = GraphProto.newBuilder().setName("small")
+                .addInput(value("x", 4)).addOutput(value("y", 3)).addValueInfo(value("e", 4))
+                .addInitializer(floats("W", new long[] {4, 3}, 12))
+                .addInitializer(floats("b", new long[] {3}, 3))
+                .addNode(node("Relu", "relu", List.of("x"), "r"))
+                .addNode(node("Erf", "erf", List.of("r"), "e"))
+                .addNode(node("MatMul", "dense", List.of("e", "W"), "m"))
+                .addNode(node("Add", "bias", List.of("m", "b"), "y"))
+                .build();
+        return ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).build().toByteArray();
+    }
+
+    private static NodeProto node(String op, String name, List<String> in, String out) {
+        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(in).addOutput(out).build();
+    }
+
+    private static ValueInfoProto value(String name, int width) {
+        TensorShapeProto s = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width)).build();
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))).build();
+    }
+
+    private static TensorProto floats(String name, long[] shape, int count) {
+        ByteBuffer b = ByteBuffer.allocate(4 * count).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            b.putFloat(0.1f * (i + 1));
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(ByteString.copyFrom(b.array()));
+        for (long d : shape) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    private NetTab front() {
+        return f.fx(() -> (NetTab) f.window.canvasTabs().getSelectionModel().getSelectedItem());
+    }
+
+    @Test
+    void anOnnxModelOpensWithABarSayingWhatBecameOpaqueAndAReportThatFindsItsNodes(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        Path file = f.data.resolve("small.onnx");
+        Files.write(file, model());
+
+        f.files.add(Optional.of(file));
+        Platform.runLater(() -> f.window.menu().item(AppAction.OPEN).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        f.settle();
+
+        assertThat(front().getText()).isEqualTo("small");
+        assertThat(f.fx(() -> robot.lookup("#importBanner").query().isVisible())).isTrue();
+        assertThat(f.text("#importSummary")).isEqualTo("Imported from small.onnx: 3 of 4 ONNX nodes became layers; "
+                + "1 stays opaque (Erf) and runs in ONNX Runtime, for inference only: nothing learns through it.");
+        assertThat(f.node("erf")).isNotNull();
+
+        robot.clickOn("#importReportButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        ImportReportWindow report = f.fx(() -> front().importBanner().orElseThrow().reportWindow());
+        assertThat(f.fx(report::isShowing)).isTrue();
+        assertThat(f.fx(report::getTitle)).isEqualTo("Import Report — small.onnx");
+        TableView<ImportReport.Entry> table = report.table();
+        assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::opType).toList()))
+                .containsExactly("Relu", "Erf", "MatMul", "Add");
+
+        robot.clickOn("#importOnlyOpaque");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::onnxName).toList())).containsExactly("erf");
+        assertThat(f.text("#importCount")).startsWith("1 of 4 nodes");
+        robot.clickOn("#importOnlyOpaque");
+        robot.clickOn("#importFilter").write("linear");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::opType).toList()))
+                .as("MatMul and Add became one Linear layer").containsExactly("MatMul", "Add");
+        robot.clickOn("#importFilter").eraseText(6).write("erf");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Double-clicking the opaque row selects its node on the canvas.
+        robot.interact(() -> f.model().getSelection().clear());
+        TableRow<?> row = f.fx(() -> robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof ImportReport.Entry e && e.opType().equals("Erf"))
+                .findFirst().orElseThrow());
+        robot.doubleClickOn(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> Set.copyOf(f.model().getSelection()))).containsExactly("erf");
+
+        robot.interact(report::close);
+        robot.clickOn("#importBannerClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> front().importBanner().orElseThrow().isVisible())).isFalse();
+        assertThat(f.node("erf")).as("dismissing the bar leaves the net alone").isNotNull();
+    }
+
+    @Test
+    void aNetStudioNetHasNoImportBar(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.interact(() -> f.workspace().openGallery("lenet"));
+        f.settle();
+        assertThat(front().importBanner()).isEmpty();
+        assertThat(robot.lookup("#importBanner").tryQuery()).isEmpty();
+    }
+}
