@@ -31,6 +31,9 @@ import org.netstudio.netgraph.tensor.TensorType;
  */
 public final class LevelBuilder {
 
+    /** The catalog type of nodes imported from ONNX that no catalog layer computes. */
+    private static final String ONNX_OPERATOR = "OnnxOperator";
+
     private LevelBuilder() {
     }
 
@@ -94,10 +97,18 @@ public final class LevelBuilder {
             List<String> ins = n.inputNames();
             List<String> outs = n.outputNames();
             NodeItem.Kind kind = n instanceof Layer ? NodeItem.Kind.LAYER : NodeItem.Kind.CONTAINER;
+            String title = n.typeName();
             String detail;
             String params;
             String category;
-            if (n instanceof Layer layer) {
+            if (n instanceof Layer layer && layer.type().equals(ONNX_OPERATOR)) {
+                // An imported opaque node reads as its ONNX operator ("Shape  ONNX"), not as a catalog type.
+                title = layer.params().getString("op");
+                detail = "ONNX";
+                LayerInfo li = infos.get(name);
+                params = li == null ? "" : NodeText.paramCount(li.parameterCount());
+                category = layer.layerType().category().styleClass();
+            } else if (n instanceof Layer layer) {
                 LayerInfo li = infos.get(name);
                 TensorType in0 = ins.isEmpty() ? TensorType.ANY : inf.inputType(childPath, ins.get(0));
                 detail = NodeText.keyParams(layer, in0.rankKnown() ? in0.rank() - 1 : -1);
@@ -110,7 +121,7 @@ public final class LevelBuilder {
                 category = Category.CONTAINER.styleClass();
             }
             String shape = outs.isEmpty() ? "" : NodeText.shapeText(inf.outputType(childPath, outs.get(0)));
-            double w = NodeGeometry.layerWidth(n.typeName(), detail, NodeText.shownName(name, n.typeName()), shape, params);
+            double w = NodeGeometry.layerWidth(title, detail, NodeText.shownName(name, title), shape, params);
             double h = NodeGeometry.height(kind, ins.size());
             List<PortItem> inPorts = new ArrayList<>(ins.size());
             for (int i = 0; i < ins.size(); i++) {
@@ -128,7 +139,7 @@ public final class LevelBuilder {
                         ins.contains(port) ? List.of() : portMessages(ds, port)));
             }
             Layout.Position pos = position(layout, auto, path, name);
-            nodes.add(new NodeItem(name, kind, n.typeName(), n.typeName(), detail, shape, params, category, inPorts,
+            nodes.add(new NodeItem(name, kind, n.typeName(), title, detail, shape, params, category, inPorts,
                     outPorts, pos == null ? 0 : pos.x(), pos == null ? 0 : pos.y(), pos != null, w, h, messages(ds),
                     inner.getOrDefault(name, 0)));
         }

@@ -42,6 +42,19 @@ class CanvasModelTest {
     }
 
     @Test
+    void anImportedOpaqueNodeIsTitledByItsOnnxOperator() {
+        Chain net = Chain.of(PortDecl.of(TensorType.real(4)),
+                Layer.of("OnnxOperator", "op", "Erf", "outputs", "Real 4"), Layer.of("Linear", "units", 3));
+        LevelView v = model(new NetDocument("imported", net, null)).getLevel();
+
+        NodeItem erf = v.node("onnxoperator1");
+        assertThat(erf.title()).isEqualTo("Erf");
+        assertThat(erf.detail()).isEqualTo("ONNX");
+        assertThat(erf.shape()).isEqualTo("4");
+        assertThat(v.node("linear1").title()).isEqualTo("Linear");
+    }
+
+    @Test
     void aChainIsShownAsAGraphWithShapesParamsAndAutoLayout() {
         CanvasModel m = model(lenet());
         LevelView v = m.getLevel();

@@ -87,7 +87,7 @@ public final class NodeView extends Region {
         setFull(title, next.title());
         setFull(detail, next.detail());
         boolean port = next.isGraphPort();
-        setFull(name, port ? "" : org.netstudio.canvas.NodeText.shownName(next.id(), next.typeName()));
+        setFull(name, port ? "" : org.netstudio.canvas.NodeText.shownName(next.id(), next.title()));
         setFull(shape, next.shape());
         setFull(params, next.params());
         pseudoClassStateChanged(PROBLEM, next.hasProblems());
