@@ -68,6 +68,8 @@ final class GraphImport implements OperatorMappings.Context {
     private final Map<String, Integer> deadUses = new HashMap<>();
     /** The ONNX node of each opaque net node, to drop those that end up feeding nothing. */
     private final Map<String, NodeProto> opaqueNodes = new LinkedHashMap<>();
+    /** The shape vectors the model computes (Shape and what follows it), for the shapes of opaque nodes. */
+    private final ShapeValues shapes = new ShapeValues();
 
     private final Map<String, PortDecl> inputs = new LinkedHashMap<>();
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
@@ -206,6 +208,7 @@ final class GraphImport implements OperatorMappings.Context {
             } else if (sources.containsKey(a.input())) {
                 sources.put(out, sources.get(a.input()));
                 infos.put(out, info(a.input()));
+                shapes.alias(out, a.input());
             }
             report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "", a.reason()));
             return;
@@ -643,10 +646,14 @@ final class GraphImport implements OperatorMappings.Context {
             wired.add(graph.getInput(0).getName());
         }
         List<TensorType> outTypes = new ArrayList<>();
+        // A shape vector has no batch axis, so a declared type (read as batch first) would be wrong for it.
+        ShapeValues.Value shapeValue = shapes.track(n, this);
         for (int k = 0; k < Math.max(1, p.getOutputCount()); k++) {
             String v = k < p.getOutputCount() ? p.getOutput(k) : "";
             ValueInfo declared = infos.get(v);
-            ValueInfo vi = declared != null && declared.type().rankKnown() ? declared : guess(n, declared);
+            ValueInfo vi = shapeValue != null ? guess(n, declared, k, shapeValue)
+                    : declared != null && declared.type().rankKnown() ? refined(declared, guess(n, declared, k, null))
+                    : guess(n, declared, k, null);
             infos.put(v, vi);
             outTypes.add(vi.type());
         }
@@ -707,7 +714,7 @@ final class GraphImport implements OperatorMappings.Context {
     }
 
     /** The element type of an opaque node's output when the model does not declare it. */
-    private ValueInfo guess(OnnxNode n, ValueInfo declared) {
+    private ValueInfo guess(OnnxNode n, ValueInfo declared, int output, ShapeValues.Value shapeValue) {
         int elem = declared == null ? 0 : declared.elementType();
         if (elem == 0) {
             elem = switch (n.proto().getOpType()) {
@@ -719,8 +726,26 @@ final class GraphImport implements OperatorMappings.Context {
                 default -> firstElementType(n, 0);
             };
         }
-        List<Dim> dims = OpaqueShapes.dims(n, this);
+        List<Dim> dims = shapeValue != null ? shapeValue.dims() : OpaqueShapes.dims(n, this, shapes, output);
         return new ValueInfo(new TensorType(kindOf(elem), dims), elem);
+    }
+
+    /**
+     * A declared type with what the shape rules tell put in where it names no size: an exporter's
+     * made-up name for a dynamic axis ("Add_output_0_dim_1") becomes the length it really is (n).
+     * A declared fixed size always stands.
+     */
+    private static ValueInfo refined(ValueInfo declared, ValueInfo guessed) {
+        List<Dim> d = declared.type().dims();
+        List<Dim> g = guessed.type().dims();
+        if (g == null || g.size() != d.size()) {
+            return declared;
+        }
+        List<Dim> out = new ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            out.add(d.get(i).isFixed() || !g.get(i).isKnown() || g.get(i).isFixed() && d.get(i).isKnown() ? d.get(i) : g.get(i));
+        }
+        return new ValueInfo(declared.type().withDims(out), declared.elementType());
     }
 
     private int firstElementType(OnnxNode n, int from) {
@@ -792,7 +817,10 @@ final class GraphImport implements OperatorMappings.Context {
             if (d.hasDimValue() && d.getDimValue() >= 0 && d.getDimValue() <= Integer.MAX_VALUE) {
                 dims.add(Dim.of((int) d.getDimValue()));
             } else if (d.hasDimParam() && !d.getDimParam().isBlank()) {
-                dims.add(Dim.symbolic(symbol(d.getDimParam())));
+                // Some exporters name every dynamic axis after the batch ([batch, batch] token ids):
+                // a per-example length is not the batch size, so it gets a name of its own.
+                boolean batchName = ds.get(0).hasDimParam() && ds.get(0).getDimParam().equals(d.getDimParam());
+                dims.add(Dim.symbolic(batchName ? "n" : symbol(d.getDimParam())));
             } else {
                 dims.add(Dim.UNKNOWN);
             }
