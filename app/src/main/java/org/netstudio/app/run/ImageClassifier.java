@@ -1,0 +1,116 @@
+package org.netstudio.app.run;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.netstudio.engine.encoding.ClassEncoder;
+import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * A net of one image input, loaded once, that tells which classes an image most likely shows: the
+ * labels of the net's Class decoder (Fashion-MNIST's names, ImageNet's classes), else "class 3".
+ * A net that does not end in a Softmax has its scores turned into probabilities. Thread-safe as
+ * {@link NetRunner}; close it to free the weights.
+ */
+public final class ImageClassifier implements AutoCloseable {
+
+    /** The seed of the initial values a net without weights runs with (as File › Export ONNX uses). */
+    public static final long UNTRAINED_SEED = 0;
+
+    private final NetRunner runner;
+    private final ImageEncoder encoder;
+    private final ClassEncoder classes;
+    private final boolean probabilities;
+
+    private ImageClassifier(NetRunner runner, ImageEncoder encoder, ClassEncoder classes,
+                            boolean probabilities) {
+        this.runner = runner;
+        this.encoder = encoder;
+        this.classes = classes;
+        this.probabilities = probabilities;
+    }
+
+    /**
+     * Loads a net.
+     *
+     * @param net     a valid net of one image input whose output is a vector of class scores or probabilities
+     * @param weights its weights, or null to run it with seeded initial values
+     * @param input   how an image becomes the net's input
+     * @throws IllegalArgumentException in a sentence when the net does not check, its weights do not
+     *     fit, or its output is not a vector of classes
+     */
+    public static ImageClassifier load(NetNode net, Weights weights, TryableInput.Image input) {
+        Objects.requireNonNull(input, "input");
+        NetRunner runner = weights == null ? NetRunner.untrained(net, UNTRAINED_SEED) : NetRunner.load(net, weights);
+        try {
+            if (runner.outputNames().isEmpty()) {
+                throw new IllegalArgumentException("The net has no output to read classes from.");
+            }
+            TensorType out = runner.outputTypes().get(0);
+            if (!out.isFullyKnown() || out.rank() != 1 || out.elementCount() < 1) {
+                throw new IllegalArgumentException("The net's output is " + out.describe()
+                        + ", not a vector of class scores; Try It shows the classes an image net tells apart.");
+            }
+            int n = (int) out.elementCount();
+            List<String> labels = runner.outputLabels(0);
+            if (labels.size() != n) {
+                labels = numbered(n);
+            }
+            return new ImageClassifier(runner, input.encoder(), new ClassEncoder(labels), runner.outputIsProbabilities(0));
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+    }
+
+    /** "class 0", "class 1", … for a net whose output names no classes. */
+    static List<String> numbered(int n) {
+        List<String> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add("class " + i);
+        }
+        return l;
+    }
+
+    /** The class labels, in the order of the net's output. */
+    public List<String> labels() {
+        return classes.labels();
+    }
+
+    /** The {@code k} most probable classes of an image (fewer when the net has fewer). */
+    public ImageGuess classify(BufferedImage image, int k) {
+        float[] values = encoder.encode(image);
+        float[] out = runner.predict(values).get(0).values();
+        float[] p = probabilities ? out : softmax(out);
+        return new ImageGuess(SeenImage.of(encoder, values), classes.topK(p, Math.min(k, p.length)), p.length,
+                !probabilities);
+    }
+
+    static float[] softmax(float[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float s : scores) {
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        double[] e = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            e[i] = Math.exp(scores[i] - max);
+            sum += e[i];
+        }
+        float[] p = new float[scores.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) (e[i] / sum);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

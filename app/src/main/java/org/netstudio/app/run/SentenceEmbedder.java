@@ -1,0 +1,128 @@
+package org.netstudio.app.run;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.text.SentenceEncoder;
+import org.netstudio.engine.text.TokenizedText;
+import org.netstudio.engine.text.WordPieceTokenizer;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
+
+/**
+ * A BERT-style sentence encoder open in NetStudio (the gallery's all-MiniLM-L6-v2 or an edit of it),
+ * run as the net it is, with its own weights: each sentence becomes WordPiece tokens (the uncased
+ * vocabulary of all-MiniLM-L6-v2), the net gives one vector per token, and their mean over the real
+ * tokens, scaled to unit length, is the sentence's embedding, as sentence-transformers computes it
+ * and as {@link SentenceEncoder} does from the ONNX model directly. Thread-safe as {@link NetRunner};
+ * close it to free the weights.
+ */
+public final class SentenceEmbedder implements AutoCloseable {
+
+    private final NetRunner runner;
+    private final WordPieceTokenizer tokenizer;
+
+    private SentenceEmbedder(NetRunner runner, WordPieceTokenizer tokenizer) {
+        this.runner = runner;
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * Loads a sentence encoder.
+     *
+     * @param net     a valid net with inputs {@code input_ids} and {@code attention_mask} (and
+     *                optionally {@code token_type_ids}) whose first output holds a vector per token
+     * @param weights its weights, or null to run it with seeded initial values
+     * @throws IllegalArgumentException in a sentence when the net does not check or its weights do not fit
+     * @throws java.io.UncheckedIOException when the tokenizer's resource is missing
+     */
+    public static SentenceEmbedder load(NetNode net, Weights weights) {
+        WordPieceTokenizer tokenizer;
+        try (SentenceEncoder miniLm = SentenceEncoder.miniLm()) {
+            // Only the tokenizer is read: the encoder opens its model when first used.
+            tokenizer = miniLm.tokenizer();
+        }
+        NetRunner runner = weights == null
+                ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED) : NetRunner.load(net, weights);
+        return new SentenceEmbedder(runner, tokenizer);
+    }
+
+    /**
+     * Embeds sentences together (padded to the longest) and compares every two.
+     *
+     * @param sentences at least one text; an empty one is allowed
+     * @throws IllegalArgumentException when there is no sentence, or the net's output is not a vector per token
+     */
+    public Embeddings embed(List<String> sentences) {
+        Objects.requireNonNull(sentences, "sentences");
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("Write at least one sentence to embed.");
+        }
+        List<TokenizedText> texts = sentences.stream().map(tokenizer::encode).toList();
+        int b = texts.size();
+        int len = texts.stream().mapToInt(TokenizedText::length).max().orElse(0);
+        float[] ids = new float[b * len];
+        float[] mask = new float[b * len];
+        Arrays.fill(ids, tokenizer.padId());
+        for (int r = 0; r < b; r++) {
+            TokenizedText t = texts.get(r);
+            for (int p = 0; p < t.length(); p++) {
+                ids[r * len + p] = t.id(p);
+                mask[r * len + p] = 1;
+            }
+        }
+        Map<String, TensorValue> feed = new LinkedHashMap<>();
+        feed.put("input_ids", TensorValue.of(ids, b, len));
+        feed.put("attention_mask", TensorValue.of(mask, b, len));
+        if (runner.inputNames().contains("token_type_ids")) {
+            feed.put("token_type_ids", TensorValue.of(new float[b * len], b, len));
+        }
+        TensorValue hidden = runner.run(feed).values().iterator().next();
+        long[] shape = hidden.shape();
+        if (shape.length != 3 || shape[0] != b || shape[1] != len) {
+            throw new IllegalArgumentException("The net's first output is not one vector per token (its shape is "
+                    + Arrays.toString(shape) + " for " + b + " sentences of " + len + " tokens).");
+        }
+        float[][] vectors = pool(hidden.values(), mask, b, len, (int) shape[2]);
+        return new Embeddings(sentences, vectors, SentenceEncoder.similarities(vectors));
+    }
+
+    /** The mean of each row's real-token vectors, scaled to unit length (a zero vector stays zero). */
+    static float[][] pool(float[] hidden, float[] mask, int b, int len, int d) {
+        float[][] out = new float[b][d];
+        double[] sum = new double[d];
+        for (int r = 0; r < b; r++) {
+            Arrays.fill(sum, 0);
+            int count = 0;
+            for (int p = 0; p < len; p++) {
+                if (mask[r * len + p] == 0) {
+                    continue;
+                }
+                count++;
+                int base = (r * len + p) * d;
+                for (int k = 0; k < d; k++) {
+                    sum[k] += hidden[base + k];
+                }
+            }
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                sum[k] /= Math.max(count, 1);
+                norm += sum[k] * sum[k];
+            }
+            double scale = 1 / Math.max(Math.sqrt(norm), 1e-12);
+            for (int k = 0; k < d; k++) {
+                out[r][k] = (float) (sum[k] * scale);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

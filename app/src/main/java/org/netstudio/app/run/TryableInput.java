@@ -1,0 +1,75 @@
+package org.netstudio.app.run;
+
+import java.util.List;
+import java.util.Optional;
+import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.netgraph.inference.Diagnostic;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.summary.NetSummary;
+import org.netstudio.netgraph.tensor.ElementKind;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * What a person can give a net to try it: an image (its input declares an Image encoder, or is a
+ * 1- or 3-channel picture), sentences (a BERT-style encoder such as the gallery's all-MiniLM-L6-v2,
+ * whose inputs are {@code input_ids} and {@code attention_mask}), or nothing yet, with a sentence
+ * saying what the net takes instead.
+ */
+public sealed interface TryableInput {
+
+    /** The names a BERT-style text encoder's inputs carry (as in its ONNX export); token types are optional. */
+    List<String> SENTENCE_INPUTS = List.of("input_ids", "attention_mask");
+
+    /** An image classifier or any net of one image input; {@code encoder} turns a picture into its values. */
+    record Image(ImageEncoder encoder) implements TryableInput {
+    }
+
+    /** A sentence encoder: token ids and an attention mask in, one vector per token out. */
+    record Sentences() implements TryableInput {
+    }
+
+    /** A net Try It cannot feed yet, and why, in a sentence. */
+    record Unsupported(String reason) implements TryableInput {
+    }
+
+    /** Which kind of input the net takes. */
+    static TryableInput of(NetNode net) {
+        if (net instanceof Graph g && g.inputs().keySet().containsAll(SENTENCE_INPUTS)) {
+            return new Sentences();
+        }
+        NetSummary summary = NetSummary.of(net);
+        if (summary.inputs().size() == 1) {
+            Optional<ImageEncoder> encoder = ImageInputs.declaredEncoder(net)
+                    .or(() -> ImageInputs.imageEncoder(summary.inputs().get(0).type()));
+            if (encoder.isPresent()) {
+                return new Image(encoder.get());
+            }
+        }
+        return new Unsupported("Try It runs nets whose input is an image or sentences; " + takes(summary) + ".");
+    }
+
+    /** The first error that keeps the net from running ("does not check"), if any. */
+    static Optional<String> problem(NetNode net) {
+        return NetSummary.of(net).diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::message).findFirst();
+    }
+
+    private static String takes(NetSummary s) {
+        if (s.inputs().isEmpty()) {
+            return "this net has no input";
+        }
+        if (s.inputs().size() > 1) {
+            return "this net takes " + s.inputs().size() + " inputs ("
+                    + String.join(", ", s.inputs().stream().map(NetSummary.Port::name).toList()) + ")";
+        }
+        TensorType t = s.inputs().get(0).type();
+        if (t.kind() instanceof ElementKind.Index && t.rankKnown() && t.rank() == 1) {
+            return "this net takes a sequence of token indices (" + t.describe() + ")";
+        }
+        if (!t.rankKnown()) {
+            return "this net's input has no declared shape yet";
+        }
+        return "this net takes " + t.describe();
+    }
+}
