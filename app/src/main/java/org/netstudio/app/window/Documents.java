@@ -169,25 +169,33 @@ final class Documents {
         return Optional.of(add(net));
     }
 
-    /** Opens a net of the gallery as a new untitled net named after it. */
+    /**
+     * Opens a net of the gallery as a new untitled net named after it, with its weights when it has
+     * any: shipped with NetStudio, or downloaded on request and cached. Never downloads.
+     */
     NetTab openGallery(GalleryEntry entry) {
-        NetDocument doc = Gallery.standard().load(entry.id());
-        return add(OpenNet.untitled(doc, entry.name()));
+        GalleryOpening opened = GalleryOpening.of(WindowGallery.get(), entry);
+        NetTab tab = add(opened.net());
+        opened.problem().ifPresent(p -> prompts().error("The weights of “" + entry.name() + "” could not be used", p));
+        return tab;
     }
 
     /**
-     * Opens a gallery net without making the UI thread wait for its file: read on a background
-     * thread, then put into a tab. A net that does not load is reported.
+     * Opens a gallery net without making the UI thread wait for its file and weights: read on a
+     * background thread, then put into a tab. A net that does not load is reported.
      */
     void openGalleryInBackground(GalleryEntry entry) {
-        CompletableFuture.supplyAsync(() -> Gallery.standard().load(entry.id()))
-                .whenComplete((doc, failure) -> Platform.runLater(() -> {
+        Gallery gallery = WindowGallery.get();
+        CompletableFuture.supplyAsync(() -> GalleryOpening.of(gallery, entry))
+                .whenComplete((opened, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                         prompts().error("Cannot open “" + entry.name() + "”",
                                 cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
                     } else {
-                        add(OpenNet.untitled(doc, entry.name()));
+                        add(opened.net());
+                        opened.problem().ifPresent(p ->
+                                prompts().error("The weights of “" + entry.name() + "” could not be used", p));
                     }
                 }));
     }

@@ -3,28 +3,27 @@ package org.netstudio.app.window;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
-import javafx.geometry.Pos;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
-import org.netstudio.netgraph.summary.SummaryTable;
+import org.netstudio.app.window.gallery.GalleryCard;
 
 /**
  * The Start tab (DESIGN.md: "Start page: the gallery"): New and Open, the recent nets, and a card
  * for every gallery net — a miniature of its graph, its name, task, input and output types and
- * parameter count. A click on a card opens the net in a new tab.
+ * parameter count, and what its weights are ({@link GalleryCard}). A click on a card opens the net
+ * in a new tab, with its weights when it has any.
  */
 final class StartPage extends Tab {
 
@@ -61,13 +60,15 @@ final class StartPage extends Tab {
 
         Label galleryTitle = new Label("Gallery");
         galleryTitle.getStyleClass().add("ns-start-heading");
-        Label galleryHint = new Label("Reference nets, exactly as published. Click one to open it.");
+        Label galleryHint = new Label("Reference nets, exactly as published. Click one to open it; pretrained"
+                + " weights open with it, and weights offered for download are fetched only when you ask.");
         galleryHint.getStyleClass().add("ns-start-hint");
         FlowPane cards = new FlowPane(16, 16);
         cards.setId("galleryCards");
         cards.getStyleClass().add("ns-gallery-cards");
-        for (GalleryEntry e : Gallery.standard().entries()) {
-            cards.getChildren().add(card(e, openEntry));
+        Gallery gallery = WindowGallery.get();
+        for (GalleryEntry e : gallery.entries()) {
+            cards.getChildren().add(card(gallery, e, openEntry));
         }
 
         VBox page = new VBox(6, header, recentTitle, recentBox, galleryTitle, galleryHint, cards);
@@ -98,40 +99,8 @@ final class StartPage extends Tab {
         }
     }
 
-    private static Region card(GalleryEntry e, Consumer<GalleryEntry> openEntry) {
-        GraphThumbnail thumb = new GraphThumbnail(() -> Gallery.standard().load(e.id()), THUMB_W, THUMB_H);
-        Label name = new Label(e.name());
-        name.getStyleClass().add("ns-card-title");
-        Label task = new Label(e.task());
-        task.getStyleClass().add("ns-card-task");
-        Label io = new Label(ports(e.inputs()) + "  →  " + ports(e.outputs()));
-        io.getStyleClass().add("ns-card-detail");
-        io.setTooltip(new Tooltip(io.getText()));
-        Label params = new Label(SummaryTable.shortCount(e.totalParameters()) + " parameters · "
-                + e.layers() + " layers");
-        params.getStyleClass().add("ns-card-detail");
-        VBox card = new VBox(4, thumb, name, task, io, params);
-        card.setId("gallery-" + e.id());
-        card.getStyleClass().add("ns-gallery-card");
-        card.setAlignment(Pos.TOP_LEFT);
-        card.setPrefWidth(THUMB_W + 24);
-        card.setMaxWidth(THUMB_W + 24);
-        for (Label l : List.of(name, task, io, params)) {
-            l.setMaxWidth(THUMB_W);
-        }
-        card.setOnMouseClicked(ev -> {
-            if (ev.getButton() == MouseButton.PRIMARY) {
-                openEntry.accept(e);
-            }
-        });
-        Tooltip about = new Tooltip(e.description().isBlank() ? e.name() : e.description());
-        about.setWrapText(true);
-        about.setMaxWidth(420);
-        Tooltip.install(card, about);
-        return card;
-    }
-
-    private static String ports(List<GalleryEntry.Port> ports) {
-        return ports.stream().map(GalleryEntry.Port::typeText).collect(Collectors.joining(", "));
+    private static Region card(Gallery gallery, GalleryEntry e, Consumer<GalleryEntry> openEntry) {
+        GraphThumbnail thumb = new GraphThumbnail(() -> gallery.load(e.id()), THUMB_W, THUMB_H);
+        return new GalleryCard(e, thumb, THUMB_W, gallery.downloads(), Platform::runLater, openEntry);
     }
 }

@@ -1,0 +1,84 @@
+package org.netstudio.app.window.gallery;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.app.gallery.WeightsDownload;
+
+/**
+ * What a gallery card says about an entry's weights, from what the index states and whether they
+ * are in the cache: pretrained weights that ship with NetStudio, weights that can be downloaded (and
+ * how large they are, when the index says), weights already downloaded, or none (an architecture
+ * only). {@code headline} is the card's status line, {@code opens} says what opening the card gives.
+ *
+ * @param kind     which of the four it is
+ * @param headline e.g. "Pretrained · 92.5% test accuracy", "ImageNet weights: 45 MB download"
+ * @param opens    e.g. "Opens untrained until they are downloaded."
+ */
+public record WeightsStatus(Kind kind, String headline, String opens) {
+
+    /** Which weights an entry has. */
+    public enum Kind {
+        /** No trained weights: the architecture only. */
+        NONE,
+        /** Trained weights ship with NetStudio. */
+        INCLUDED,
+        /** Trained weights can be downloaded and are not in the cache yet. */
+        DOWNLOADABLE,
+        /** Downloaded trained weights are in the cache. */
+        CACHED
+    }
+
+    /** "0.925 accuracy on the 10,000 test images", as the descriptions of nets the project trained say it. */
+    private static final Pattern ACCURACY = Pattern.compile("\\b(0\\.\\d+|1\\.0+) accuracy on the [\\d,]+ test\\b");
+
+    /** The status of {@code entry}, whose downloadable weights are in the cache when {@code cached}. */
+    public static WeightsStatus of(GalleryEntry entry, boolean cached) {
+        if (entry.weightsDownload().isPresent()) {
+            WeightsDownload d = entry.weightsDownload().get();
+            String what = dataset(entry) + " weights";
+            if (cached) {
+                return new WeightsStatus(Kind.CACHED, what + " cached", "Opens with the downloaded weights.");
+            }
+            String size = d.bytes() > 0 ? size(d.bytes()) + " download" : "download on request";
+            return new WeightsStatus(Kind.DOWNLOADABLE, what + ": " + size,
+                    "Opens untrained until they are downloaded.");
+        }
+        if (entry.pretrained()) {
+            Matcher m = ACCURACY.matcher(entry.description());
+            String headline = m.find() ? "Pretrained · " + percent(m.group(1)) + " test accuracy"
+                    : "Pretrained · weights included";
+            return new WeightsStatus(Kind.INCLUDED, headline, "Opens with its trained weights.");
+        }
+        return new WeightsStatus(Kind.NONE, "Architecture only", "Opens untrained, ready to train.");
+    }
+
+    /** "ImageNet" when the entry says its weights were trained there; otherwise "Pretrained". */
+    static String dataset(GalleryEntry entry) {
+        String said = (entry.task() + " " + entry.weightsDownload().map(WeightsDownload::license).orElse(""))
+                .toLowerCase(Locale.ROOT);
+        return said.contains("imagenet") ? "ImageNet" : "Pretrained";
+    }
+
+    /** A size as people read it: "850 KB", "4.2 MB", "45 MB", "1.3 GB". */
+    public static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytes / 1000.0;
+        int u = 0;
+        while (v >= 999.5 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return (v < 9.95 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + " " + units[u];
+    }
+
+    private static String percent(String fraction) {
+        double p = Double.parseDouble(fraction) * 100;
+        String text = String.format(Locale.ROOT, "%.1f", p);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "%";
+    }
+}

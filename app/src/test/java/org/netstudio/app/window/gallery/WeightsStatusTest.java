@@ -1,0 +1,72 @@
+package org.netstudio.app.window.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.app.gallery.WeightsDownload;
+
+/** What a gallery card says about an entry's weights. */
+class WeightsStatusTest {
+
+    private static GalleryEntry standard(String id) {
+        return Gallery.standard().find(id).orElseThrow();
+    }
+
+    @Test
+    void theShippedFashionMnistNetSaysItsTestAccuracyAsItsDescriptionStatesIt() {
+        WeightsStatus s = WeightsStatus.of(standard("fashion-cnn-pretrained"), false);
+
+        assertThat(s.kind()).isEqualTo(WeightsStatus.Kind.INCLUDED);
+        assertThat(s.headline()).isEqualTo("Pretrained · 92.5% test accuracy");
+        assertThat(s.opens()).isEqualTo("Opens with its trained weights.");
+    }
+
+    @Test
+    void aPretrainedNetWithoutAStatedAccuracySaysItsWeightsAreIncluded() {
+        assertThat(WeightsStatus.of(standard("minilm"), false).headline()).isEqualTo("Pretrained · weights included");
+    }
+
+    @Test
+    void torchvisionNetsOfferImageNetWeightsUntilTheyAreCached() {
+        WeightsStatus offered = WeightsStatus.of(standard("resnet18"), false);
+        assertThat(offered.kind()).isEqualTo(WeightsStatus.Kind.DOWNLOADABLE);
+        assertThat(offered.headline()).isEqualTo("ImageNet weights: download on request");
+        assertThat(offered.opens()).isEqualTo("Opens untrained until they are downloaded.");
+
+        WeightsStatus cached = WeightsStatus.of(standard("resnet18"), true);
+        assertThat(cached.kind()).isEqualTo(WeightsStatus.Kind.CACHED);
+        assertThat(cached.headline()).isEqualTo("ImageNet weights cached");
+        assertThat(cached.opens()).isEqualTo("Opens with the downloaded weights.");
+    }
+
+    @Test
+    void aStatedSizeIsShownAndOtherDatasetsAreNotCalledImageNet() {
+        GalleryEntry e = new GalleryEntry("net", "Net", "Segmentation", "", "", "net.json", List.of(), List.of(), 0, 0, 0,
+                0, 0, 0, false, "", new WeightsDownload(URI.create("https://example.org/net-12345678.pth"), "12345678",
+                45_200_000, "MIT"));
+
+        assertThat(WeightsStatus.of(e, false).headline()).isEqualTo("Pretrained weights: 45 MB download");
+    }
+
+    @Test
+    void aNetWithoutWeightsIsAnArchitectureOnly() {
+        WeightsStatus s = WeightsStatus.of(standard("lenet"), false);
+
+        assertThat(s.kind()).isEqualTo(WeightsStatus.Kind.NONE);
+        assertThat(s.headline()).isEqualTo("Architecture only");
+    }
+
+    @Test
+    void sizesReadAsPeopleWriteThem() {
+        assertThat(WeightsStatus.size(512)).isEqualTo("512 bytes");
+        assertThat(WeightsStatus.size(850_000)).isEqualTo("850 KB");
+        assertThat(WeightsStatus.size(999_999)).isEqualTo("1.0 MB");
+        assertThat(WeightsStatus.size(4_230_000)).isEqualTo("4.2 MB");
+        assertThat(WeightsStatus.size(46_830_571)).isEqualTo("47 MB");
+        assertThat(WeightsStatus.size(1_300_000_000L)).isEqualTo("1.3 GB");
+    }
+}
