@@ -37,8 +37,7 @@ final class OpaqueShapes {
     /** The per-example dimensions of the node's output {@code k} (from 0), or null when they cannot be told. */
     static List<Dim> dims(OnnxNode n, OperatorMappings.Context c, ShapeValues s, int k) {
         try {
-            return k == 0 ? first(n, c, s) : n.op().equals("Split") ? split(n, c, s, k)
-                    : SAME_SHAPE.contains(n.op()) ? first(n, c, s) : null;
+            return n.op().equals("Split") ? split(n, c, s, k) : k == 0 || SAME_SHAPE.contains(n.op()) ? first(n, c, s) : null;
         } catch (RuntimeException e) {
             // Attributes out of range or sizes too large: unknown, never a failed import.
             return null;
