@@ -42,6 +42,7 @@ public enum AppAction {
 
     CHECK("Check", shortcut(KeyCode.B)),
     TRAIN("Train", shortcut(KeyCode.R)),
+    TRY_IT("Try It…", shortcut(KeyCode.T)),
 
     ABOUT("About NetStudio", null);
 

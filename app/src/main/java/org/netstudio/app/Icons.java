@@ -30,6 +30,9 @@ final class Icons {
         LINES.put(AppAction.AUTO_LAYOUT,
                 "M6 1.5 H10 V4.5 H6 Z M1.5 11.5 H5.5 V14.5 H1.5 Z M10.5 11.5 H14.5 V14.5 H10.5 Z M8 4.5 V8 M3.5 11.5 V8 H12.5 V11.5");
         LINES.put(AppAction.CHECK, "M14 8 A6 6 0 1 1 2 8 A6 6 0 1 1 14 8 Z M5.2 8.2 L7.2 10.2 L10.8 6.2");
+        // A flask: trying the net out.
+        LINES.put(AppAction.TRY_IT, "M6 1.5 V6 L2.2 12.8 A1.2 1.2 0 0 0 3.3 14.5 H12.7 A1.2 1.2 0 0 0 13.8 12.8 L10 6 V1.5"
+                + " M4.8 1.5 H11.2 M4.3 10 H11.7");
         SOLIDS.put(AppAction.TRAIN, "M4.5 2.5 L13 8 L4.5 13.5 Z");
     }
 

@@ -237,7 +237,7 @@ public final class MainWindow {
                 actionButton(AppAction.ZOOM_OUT, false), actionButton(AppAction.ZOOM_IN, false),
                 actionButton(AppAction.ZOOM_TO_FIT, false), actionButton(AppAction.AUTO_LAYOUT, true),
                 spacer,
-                actionButton(AppAction.CHECK, true), train);
+                actionButton(AppAction.CHECK, true), actionButton(AppAction.TRY_IT, true), train);
         bar.setId("toolBar");
         bar.getStyleClass().add("ns-toolbar");
         return bar;

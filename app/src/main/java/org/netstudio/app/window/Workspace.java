@@ -27,6 +27,9 @@ import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.window.tryit.ImagePicker;
+import org.netstudio.app.window.tryit.TryItPanel;
+import org.netstudio.app.window.tryit.TryItWindow;
 import org.netstudio.canvas.CanvasAction;
 import org.netstudio.canvas.CanvasActions;
 import org.netstudio.canvas.NetCanvas;
@@ -44,7 +47,8 @@ import org.netstudio.trainer.TrainerPanel;
  * What the main window does, over the regions {@link MainWindow} arranges: the palette, one canvas
  * tab per open net, the inspector following the net in front (its command stack, inference and
  * selection), the status bar, the Start page, and the menus and toolbar wired to the file commands
- * and to the canvas in front. Unsaved work is autosaved every 30 s.
+ * and to the canvas in front, and the Try It window, which runs the net in front on the user's own
+ * input. Unsaved work is autosaved every 30 s.
  */
 public final class Workspace {
 
@@ -64,6 +68,10 @@ public final class Workspace {
     private final SetChangeListener<String> selectionListener = c -> syncSelection();
     private final InvalidationListener pathListener = o -> syncSelection();
     private final InvalidationListener inferenceListener = o -> updateStatus();
+    private final TryItPanel tryIt;
+    private final TryItWindow tryItWindow;
+    /** Keeps Try It on the net in front as its document and weights change. */
+    private final Runnable tryItListener = this::followTryIt;
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
 
@@ -75,6 +83,8 @@ public final class Workspace {
         window.setTrainer(new TrainerPanel(trainer));
         // The trainer checks that the net is still the one it trained; the weights go to the net in front.
         trainer.setOnUseWeights(w -> activeNet().ifPresent(n -> n.useWeights(w)));
+        tryIt = new TryItPanel(this::tryItOwner);
+        tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
                 () -> window.theme().stylesheets(), autosave, recent);
         activeNet = Bindings.createObjectBinding(() -> documents.active() == null ? null : documents.active().net(),
@@ -173,6 +183,26 @@ public final class Workspace {
         documents.setFilePicker(picker);
     }
 
+    /** Where Try It's "Choose Image…" asks for an image (tests give their own). */
+    public void setImagePicker(ImagePicker picker) {
+        tryIt.setImagePicker(picker);
+    }
+
+    /** The Try It panel, following the net in front. */
+    public TryItPanel tryIt() {
+        return tryIt;
+    }
+
+    /** Net › Try It: shows the Try It window for the net in front. */
+    public void showTryIt() {
+        tryItWindow.show();
+    }
+
+    /** The window Try It shows in. */
+    public TryItWindow tryItWindow() {
+        return tryItWindow;
+    }
+
     /**
      * Writes the autosave now (the timer does it every {@link #AUTOSAVE_PERIOD}), on the autosave
      * thread; the future completes when it is written.
@@ -221,6 +251,7 @@ public final class Workspace {
             shown.model().currentPathProperty().removeListener(pathListener);
             shown.model().inferenceProperty().removeListener(inferenceListener);
             shown.net().removeListener(weightsListener);
+            shown.net().removeListener(tryItListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
@@ -242,13 +273,24 @@ public final class Workspace {
             tab.model().currentPathProperty().addListener(pathListener);
             tab.model().inferenceProperty().addListener(inferenceListener);
             tab.net().addListener(weightsListener);
+            tab.net().addListener(tryItListener);
             trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
         showWeights();
+        followTryIt();
         updateStatus();
         bindActions(tab);
+    }
+
+    private void followTryIt() {
+        tryIt.follow(shown == null ? null : shown.net());
+    }
+
+    /** The window Try It's file chooser belongs to: its own once shown, else the main window. */
+    private javafx.stage.Window tryItOwner() {
+        return tryItWindow != null && tryItWindow.isShowing() ? tryItWindow.stage() : window.scene().getWindow();
     }
 
     private void showWeights() {
@@ -315,6 +357,7 @@ public final class Workspace {
         onNet(AppAction.EXPORT_ONNX, documents::exportOnnx);
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
+        menu.setHandler(AppAction.TRY_IT, this::showTryIt);
         canvas(AppAction.UNDO, a -> a.undo);
         canvas(AppAction.REDO, a -> a.redo);
         canvas(AppAction.CUT, a -> a.cut);
@@ -363,7 +406,8 @@ public final class Workspace {
                 item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
             }
         });
-        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.TRAIN)) {
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.TRAIN,
+                AppAction.TRY_IT)) {
             window.menu().item(a).setDisable(tab == null);
         }
         MenuItem check = window.menu().item(AppAction.CHECK);

@@ -1,0 +1,197 @@
+package org.netstudio.app.window.tryit;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.netstudio.app.run.ImageClassifier;
+import org.netstudio.app.run.ImageGuess;
+import org.netstudio.app.run.ImageInputs;
+import org.netstudio.app.run.SeenImage;
+import org.netstudio.app.run.TryableInput;
+import org.netstudio.engine.encoding.ColorSpace;
+import org.netstudio.engine.encoding.ImageEncoder;
+
+/**
+ * Try It for a net of one image input: choose or drop an image, see it as the net sees it (resized,
+ * in the net's colour space) and the five most probable classes as bars. A new net in front, or new
+ * weights, runs on the same image again.
+ */
+final class ImageTryView extends BorderPane {
+
+    static final int TOP = 5;
+    private static final double PICTURE = 224;
+
+    private final TryItJobs jobs;
+    private final Supplier<Window> owner;
+    private final LoadedNets<ImageClassifier> loaded = new LoadedNets<>();
+    private final ImageView picture = new ImageView();
+    private final VBox dropHint;
+    private final Label fileName = new Label();
+    private final Label caption = new Label();
+    private final ClassBars bars = new ClassBars();
+    private final Label barsHint = new Label("Choose an image, or drop one here, to see which classes the net finds in it.");
+    private final Label note = new Label();
+    private final Label error = new Label();
+    private ImagePicker picker = new SystemImagePicker();
+    private TrySubject subject;
+    private Path file;
+    private long serial;
+
+    ImageTryView(TryItJobs jobs, Supplier<Window> owner) {
+        this.jobs = jobs;
+        this.owner = owner;
+        getStyleClass().add("ns-tryit-image");
+
+        picture.setSmooth(false);
+        picture.setPreserveRatio(true);
+        picture.setFitWidth(PICTURE);
+        picture.setFitHeight(PICTURE);
+        picture.setId("tryItSeenImage");
+        Label dropTitle = new Label("Drop an image here");
+        dropTitle.getStyleClass().add("ns-placeholder-title");
+        Label dropDetail = new Label("PNG, JPEG, BMP or GIF");
+        dropDetail.getStyleClass().add("ns-placeholder-hint");
+        dropHint = new VBox(4, dropTitle, dropDetail);
+        dropHint.setAlignment(Pos.CENTER);
+        StackPane drop = new StackPane(dropHint, picture);
+        drop.getStyleClass().add("ns-tryit-drop");
+        drop.setMinSize(PICTURE + 16, PICTURE + 16);
+        drop.setMaxSize(PICTURE + 16, PICTURE + 16);
+
+        Button choose = new Button("Choose Image…");
+        choose.setId("tryItChooseImage");
+        choose.setOnAction(e -> picker.openImage(owner.get()).ifPresent(this::tryImage));
+        fileName.setId("tryItFileName");
+        fileName.getStyleClass().add("ns-tryit-muted");
+        fileName.setMaxWidth(PICTURE - 20);
+        caption.getStyleClass().add("ns-tryit-caption");
+        caption.setWrapText(true);
+        caption.setMaxWidth(PICTURE + 16);
+        VBox left = new VBox(8, drop, caption, new HBox(8, choose), fileName);
+        left.getStyleClass().add("ns-tryit-column");
+
+        Label heading = new Label("Most probable classes");
+        heading.getStyleClass().add("ns-tryit-heading");
+        barsHint.getStyleClass().add("ns-placeholder-hint");
+        barsHint.setWrapText(true);
+        note.setId("tryItSoftmaxNote");
+        note.getStyleClass().add("ns-tryit-muted");
+        note.setWrapText(true);
+        VBox right = new VBox(10, heading, barsHint, bars, note);
+        right.getStyleClass().add("ns-tryit-column");
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        HBox columns = new HBox(24, left, right);
+        setCenter(columns);
+        error.setId("tryItImageError");
+        error.getStyleClass().add("ns-tryit-error");
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        setBottom(error);
+        showNothing();
+    }
+
+    void setPicker(ImagePicker p) {
+        picker = p;
+    }
+
+    /** The net in front changed (or its weights): caption, and the same image through it again. */
+    void show(TrySubject s) {
+        subject = s;
+        ImageEncoder e = ((TryableInput.Image) s.input()).encoder();
+        caption.setText(String.format(Locale.ROOT, "%d × %d %s, as the net sees it", e.width(), e.height(),
+                e.colorSpace() == ColorSpace.GRAYSCALE ? "grayscale" : "colour"));
+        if (file != null) {
+            tryImage(file);
+        } else {
+            showNothing();
+        }
+    }
+
+    /** Runs the net in front on an image file (chosen or dropped); errors show in the view. */
+    void tryImage(Path image) {
+        file = image;
+        fileName.setText(image.getFileName() == null ? image.toString() : image.getFileName().toString());
+        TrySubject s = subject;
+        if (s == null) {
+            return;
+        }
+        long mine = ++serial;
+        jobs.submit(() -> {
+            BufferedImage read = ImageInputs.read(image);
+            ImageClassifier classifier = loaded.get(s.net(), s.weights(),
+                    () -> ImageClassifier.load(s.net(), s.weights(), (TryableInput.Image) s.input()));
+            return classifier.classify(read, TOP);
+        }, guess -> {
+            if (mine == serial) {
+                showGuess(guess);
+            }
+        }, failure -> {
+            if (mine == serial) {
+                showError(Failures.sentence(failure));
+            }
+        });
+    }
+
+    /** Frees the loaded net (the window closed); it loads again when needed. */
+    void release() {
+        jobs.later(loaded::clear);
+    }
+
+    /** The class labels shown, most probable first. */
+    List<String> shownClasses() {
+        return bars.labels();
+    }
+
+    private void showNothing() {
+        picture.setImage(null);
+        dropHint.setVisible(true);
+        bars.show(List.of());
+        barsHint.setVisible(true);
+        barsHint.setManaged(true);
+        note.setText("");
+        error.setVisible(false);
+    }
+
+    private void showGuess(ImageGuess g) {
+        error.setVisible(false);
+        picture.setImage(image(g.seen()));
+        dropHint.setVisible(false);
+        barsHint.setVisible(false);
+        barsHint.setManaged(false);
+        bars.show(g.top());
+        String of = "Top " + g.top().size() + " of " + g.classCount() + " classes.";
+        note.setText(g.softmaxed() ? of + " The net does not end in a Softmax: its scores were turned into"
+                + " probabilities here." : of);
+    }
+
+    private void showError(String sentence) {
+        // What was shown stays: a bad file loses nothing.
+        error.setText(sentence);
+        error.setVisible(true);
+    }
+
+    private static WritableImage image(SeenImage s) {
+        WritableImage img = new WritableImage(s.width(), s.height());
+        img.getPixelWriter().setPixels(0, 0, s.width(), s.height(), PixelFormat.getIntArgbInstance(), s.argb(), 0,
+                s.width());
+        return img;
+    }
+}

@@ -1,0 +1,28 @@
+package org.netstudio.app.window.tryit;
+
+import java.util.Optional;
+
+import org.netstudio.app.run.TryableInput;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
+
+/**
+ * The net in front as Try It sees it, taken on the FX thread and handed to the Try It thread.
+ *
+ * @param title   the net's tab title
+ * @param net     the net (an immutable value)
+ * @param weights the weights its tab holds, or null: then it runs with seeded initial values
+ * @param input   what it can be given
+ * @param problem the first error that keeps it from running, if it does not check
+ */
+record TrySubject(String title, NetNode net, Weights weights, TryableInput input, Optional<String> problem) {
+
+    static TrySubject of(String title, NetNode net, Weights weights) {
+        Weights w = weights == null || weights.isEmpty() ? null : weights;
+        return new TrySubject(title, net, w, TryableInput.of(net), TryableInput.problem(net));
+    }
+
+    boolean untrained() {
+        return weights == null;
+    }
+}

@@ -1,0 +1,177 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.run.FashionMnistPictures;
+import org.netstudio.app.window.tryit.TryItPanel;
+import org.netstudio.engine.text.SentenceEncoder;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Net › Try It in the real window: the pretrained Fashion-MNIST CNN names the clothing of a real
+ * test image, all-MiniLM-L6-v2 finds two sentences about one thing closer than one about another,
+ * and the panel follows the tab in front, saying plainly when it cannot feed a net.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TryItInTheWindowTest {
+
+    private Stage stage;
+    private WindowFixture f;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+    }
+
+    @AfterEach
+    void stop() {
+        if (f != null) {
+            robot().interact(() -> f.workspace().tryItWindow().hide());
+            f.close();
+        }
+    }
+
+    private FxRobot robot() {
+        return f.robot;
+    }
+
+    private TryItPanel panel() {
+        return f.workspace().tryIt();
+    }
+
+    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    /** A shown label of the Try It window by id. */
+    private String label(String id) {
+        return f.fx(() -> ((Label) robot().lookup(id).query()).getText());
+    }
+
+    private boolean shown(String id) {
+        return f.fx(() -> robot().lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    /**
+     * Opens a pretrained gallery net with its weights. Gallery opens carry their weights once that
+     * work lands; until then the net's shipped file (.nsnet, or MiniLM's .onnx) is opened instead.
+     */
+    private void openPretrained(String id, String resource, String fileName) throws IOException {
+        robot().interact(() -> f.workspace().openGallery(id));
+        f.settle();
+        if (f.fx(() -> f.workspace().activeNet().orElseThrow().weights().isPresent())) {
+            return;
+        }
+        robot().interact(() -> f.workspace().closeActive());
+        Path file = f.data.resolve(fileName);
+        try (InputStream in = Gallery.class.getResourceAsStream(resource)) {
+            Files.copy(in, file);
+        }
+        robot().interact(() -> f.workspace().open(file));
+        f.settle();
+        assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().weights().isPresent())).isTrue();
+    }
+
+    @Test
+    void thePretrainedFashionNetNamesTheClothingOfARealTestImage(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        FashionMnistPictures.Picture shoe = FashionMnistPictures.testSet().write(0, f.data);
+        Path notes = Files.writeString(f.data.resolve("notes.png"), "not a picture");
+        java.util.Deque<Path> picks = new java.util.ArrayDeque<>(java.util.List.of(shoe.file(), notes));
+        robot.interact(() -> f.workspace().setImagePicker(owner -> Optional.ofNullable(picks.poll())));
+        openPretrained("fashion-cnn-pretrained", Gallery.RESOURCES + "fashion-cnn-pretrained.nsnet",
+                "fashion-cnn-pretrained.nsnet");
+
+        f.shortcut(KeyCode.T);
+        assertThat(f.fx(() -> f.workspace().tryItWindow().isShowing())).isTrue();
+        assertThat(label("#tryItKind")).isEqualTo("Image classifier");
+        assertThat(shown("#tryItWeightsNote")).as("trained weights: no note").isFalse();
+
+        robot.clickOn("#tryItChooseImage");
+        waitFor(60, () -> !f.fx(() -> panel().shownClasses()).isEmpty() && !f.fx(panel()::isBusy));
+        assertThat(f.fx(() -> panel().shownClasses())).hasSize(5);
+        assertThat(label("#tryItClass0")).isEqualTo(shoe.className());
+        assertThat(label("#tryItFileName")).isEqualTo("fashion-0.png");
+        assertThat(f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage().getWidth())).isEqualTo(28);
+
+        // A file that is no image: a sentence in the panel, and the last result stays.
+        robot.clickOn("#tryItChooseImage");
+        waitFor(60, () -> shown("#tryItImageError"));
+        assertThat(label("#tryItImageError")).isEqualTo("“notes.png” is not an image NetStudio can read (PNG, JPEG, BMP or GIF).");
+        assertThat(label("#tryItClass0")).isEqualTo(shoe.className());
+
+        // The panel follows the tab in front: a net of token indices is said to be unsupported…
+        robot.interact(() -> f.workspace().openGallery("gru-classifier"));
+        f.settle();
+        assertThat(f.fx(() -> panel().shownMessage()).orElseThrow())
+                .startsWith("Try It runs nets whose input is an image or sentences; this net takes a sequence of token indices");
+        assertThat(f.fx(panel()::shownTitle)).isEqualTo("GRU text classifier");
+
+        // …and a net never trained runs on seeded initial values, said so at the top.
+        robot.interact(() -> f.workspace().openGallery("fashion-cnn"));
+        f.settle();
+        assertThat(shown("#tryItWeightsNote")).isTrue();
+        assertThat(label("#tryItWeightsNote")).isEqualTo("Untrained weights");
+        waitFor(60, () -> !f.fx(panel()::isBusy) && !f.fx(() -> panel().shownClasses()).isEmpty());
+
+        // Back to the pretrained net: its answer again.
+        robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(f.window.canvasTabs().getTabs().stream()
+                .filter(t -> t instanceof NetTab n && n.net().weights().isPresent()).findFirst().orElseThrow()));
+        waitFor(60, () -> !f.fx(panel()::isBusy));
+        assertThat(shown("#tryItWeightsNote")).isFalse();
+        assertThat(f.fx(() -> panel().shownClasses()).get(0)).isEqualTo(shoe.className());
+    }
+
+    @Test
+    void miniLmFindsTwoSentencesAboutOneThingCloserThanAThird(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openPretrained("minilm", SentenceEncoder.MINILM_MODEL, "all-minilm-l6-v2.onnx");
+
+        robot.clickOn("#menuNet").clickOn("#menuTryIt");
+        waitFor(10, () -> f.fx(() -> f.workspace().tryItWindow().isShowing()));
+        assertThat(label("#tryItKind")).isEqualTo("Sentence encoder");
+        assertThat(shown("#tryItWeightsNote")).isFalse();
+
+        // Three examples to start with: two about a guitarist, one about interest rates.
+        robot.clickOn("#tryItEmbed");
+        waitFor(120, () -> shown("#tryItSim-0-1") && !f.fx(panel()::isBusy));
+        double related = Double.parseDouble(label("#tryItSim-0-1"));
+        double unrelated1 = Double.parseDouble(label("#tryItSim-0-2"));
+        double unrelated2 = Double.parseDouble(label("#tryItSim-1-2"));
+        assertThat(label("#tryItSim-1-1")).isEqualTo("1.00");
+        assertThat(related).isGreaterThan(unrelated1).isGreaterThan(unrelated2);
+        assertThat(label("#tryItDimension")).contains("384 values each");
+
+        // An edited sentence: a fourth about money comes out closest to the third.
+        robot.clickOn("#tryItAddSentence");
+        robot.write("Stock prices dropped after the interest rate decision.");
+        robot.clickOn("#tryItEmbed");
+        waitFor(120, () -> shown("#tryItSim-2-3") && !f.fx(panel()::isBusy));
+        assertThat(Double.parseDouble(label("#tryItSim-2-3")))
+                .isGreaterThan(Double.parseDouble(label("#tryItSim-0-3")))
+                .isGreaterThan(Double.parseDouble(label("#tryItSim-1-3")));
+    }
+}
