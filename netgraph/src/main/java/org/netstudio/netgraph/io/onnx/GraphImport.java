@@ -652,7 +652,8 @@ final class GraphImport implements OperatorMappings.Context {
             String v = k < p.getOutputCount() ? p.getOutput(k) : "";
             ValueInfo declared = infos.get(v);
             ValueInfo vi = shapeValue != null ? guess(n, declared, k, shapeValue)
-                    : declared != null && declared.type().rankKnown() ? refined(declared, guess(n, declared, k, null))
+                    : declared != null && declared.type().rankKnown()
+                            ? graphOutput(v) ? declared : refined(declared, guess(n, declared, k, null))
                     : guess(n, declared, k, null);
             infos.put(v, vi);
             outTypes.add(vi.type());
@@ -733,7 +734,8 @@ final class GraphImport implements OperatorMappings.Context {
     /**
      * A declared type with what the shape rules tell put in where it names no size: an exporter's
      * made-up name for a dynamic axis ("Add_output_0_dim_1") becomes the length it really is (n).
-     * A declared fixed size always stands.
+     * A declared fixed size always stands. The model's outputs keep their names as declared: they
+     * are the file's interface, which the gallery index quotes.
      */
     private static ValueInfo refined(ValueInfo declared, ValueInfo guessed) {
         List<Dim> d = declared.type().dims();
