@@ -50,12 +50,13 @@ final class OpaqueShapes {
         if (in.isEmpty() || in.get(0).isEmpty()) {
             return null;
         }
+        boolean batched = batched(in, c, s);
         if (op.equals("Gather")) {
             return gather(n, c, s);
         }
         if (op.equals("ConstantOfShape")) {
             ShapeValues.Value shape = s.value(in.get(0), c);
-            return shape == null || shape.scalar() ? null : perExample(elementDims(shape));
+            return shape == null || shape.scalar() ? null : perExample(elementDims(shape), batched);
         }
         if (BROADCAST.contains(op)) {
             List<List<Dim>> shapes = new ArrayList<>();
@@ -68,10 +69,10 @@ final class OpaqueShapes {
                     shapes.add(s.onnxDims(v, c));
                 }
             }
-            return perExample(broadcast(shapes));
+            return perExample(broadcast(shapes), batched);
         }
         if (op.equals("MatMul") && in.size() == 2) {
-            return perExample(matMul(s.onnxDims(in.get(0), c), s.onnxDims(in.get(1), c)));
+            return perExample(matMul(s.onnxDims(in.get(0), c), s.onnxDims(in.get(1), c)), batched);
         }
         if (op.equals("Concat")) {
             return concat(n, c, s, in);
@@ -85,25 +86,35 @@ final class OpaqueShapes {
             return null;
         }
         if (SAME_SHAPE.contains(op)) {
-            return perExample(onnx);
+            return perExample(onnx, batched);
         }
         return switch (op) {
-            case "Reshape" -> in.size() > 1 ? perExample(reshape(n, s.value(in.get(1), c), onnx)) : null;
+            case "Reshape" -> in.size() > 1 ? perExample(reshape(n, s.value(in.get(1), c), onnx), batched) : null;
             case "Expand" -> {
                 ShapeValues.Value shape = in.size() > 1 ? s.value(in.get(1), c) : null;
-                yield shape == null || shape.scalar() ? null : perExample(broadcast(List.of(onnx, elementDims(shape))));
+                yield shape == null || shape.scalar() ? null : perExample(broadcast(List.of(onnx, elementDims(shape))), batched);
             }
-            case "Transpose" -> perExample(transpose(n.ints("perm"), onnx));
-            case "Slice" -> perExample(slice(n, c, s, in, onnx));
-            case "Squeeze" -> perExample(squeeze(axes(n, c, s, in), onnx));
-            case "Unsqueeze" -> perExample(unsqueeze(axes(n, c, s, in), onnx));
-            default -> REDUCE.contains(op) ? perExample(reduce(n, axes(n, c, s, in), onnx)) : null;
+            case "Transpose" -> perExample(transpose(n.ints("perm"), onnx), batched);
+            case "Slice" -> perExample(slice(n, c, s, in, onnx), batched);
+            case "Squeeze" -> perExample(squeeze(axes(n, c, s, in), onnx), batched);
+            case "Unsqueeze" -> perExample(unsqueeze(axes(n, c, s, in), onnx), batched);
+            default -> REDUCE.contains(op) ? perExample(reduce(n, axes(n, c, s, in), onnx), batched) : null;
         };
     }
 
-    /** The per-example dims of ONNX dims: the first axis is the batch (or 1, broadcast over the batch), and no other is. */
-    private static List<Dim> perExample(List<Dim> onnx) {
-        if (onnx == null || onnx.isEmpty() || !onnx.get(0).equals(ShapeValues.BATCH) && !onnx.get(0).equals(Dim.of(1))) {
+    /** Whether some input is a wired value with a batch axis (first, as every wired value but a shape vector). */
+    private static boolean batched(List<String> in, OperatorMappings.Context c, ShapeValues s) {
+        return in.stream().anyMatch(v -> !v.isEmpty() && !c.isConstant(v) && !s.isBatchless(v));
+    }
+
+    /**
+     * The per-example dims of ONNX dims: the first axis is the batch, and no other is. Computed
+     * from constants alone, a first axis of 1 broadcasts over the batch (position ids) and counts
+     * as one; from batched inputs, a result whose batch axis moved, merged or went is not told.
+     */
+    private static List<Dim> perExample(List<Dim> onnx, boolean batched) {
+        if (onnx == null || onnx.isEmpty() || !onnx.get(0).equals(ShapeValues.BATCH)
+                && (batched || !onnx.get(0).equals(Dim.of(1)))) {
             return null;
         }
         List<Dim> out = onnx.subList(1, onnx.size());
@@ -160,7 +171,7 @@ final class OpaqueShapes {
         List<Dim> out = new ArrayList<>(table.subList(0, axis));
         out.addAll(idx);
         out.addAll(table.subList(axis + 1, table.size()));
-        return perExample(out);
+        return perExample(out, batched(in, c, s));
     }
 
     /** ONNX broadcasting: shapes aligned at their last axis, size 1 stretched. */
@@ -444,7 +455,7 @@ final class OpaqueShapes {
                 out.add(d);
             }
         }
-        return perExample(out);
+        return perExample(out, batched(in, c, s));
     }
 
     /** Output {@code k} of a Split: the split sizes given (input or attribute), or equal parts of a fixed size. */
@@ -475,6 +486,6 @@ final class OpaqueShapes {
         }
         List<Dim> out = new ArrayList<>(x);
         out.set(axis, part);
-        return perExample(out);
+        return perExample(out, true);
     }
 }

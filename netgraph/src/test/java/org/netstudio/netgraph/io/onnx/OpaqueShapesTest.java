@@ -135,9 +135,16 @@ class OpaqueShapesTest {
     void aShapeTheImporterCannotFollowStaysUnknown() throws Exception {
         Model m = new Model("batch", "n", 384);
         m.g.addInput(value("target", INT64, 4));
-        InferenceResult r = m.node("Reshape", "reshaped", "x", "target").infer();
+        InferenceResult r = m.node("Reshape", "reshaped", "x", "target")
+                .ints("batch_axis", 0).node("Squeeze", "unbatched", "x", "batch_axis")
+                .node("ReduceProd", "over_the_batch", List.of(intsAttr("axes", 0)), "x")
+                .ints("flat", 1, -1).node("Reshape", "merged_batch", "x", "flat").infer();
 
         assertThat(type(r, "reshaped").rankKnown()).isFalse();
+        // Results whose batch axis went or merged are not passed off as per-example shapes.
+        assertThat(type(r, "unbatched").rankKnown()).isFalse();
+        assertThat(type(r, "over_the_batch").rankKnown()).isFalse();
+        assertThat(type(r, "merged_batch").rankKnown()).isFalse();
     }
 
     @Test
