@@ -60,8 +60,9 @@ final class StartPage extends Tab {
 
         Label galleryTitle = new Label("Gallery");
         galleryTitle.getStyleClass().add("ns-start-heading");
-        Label galleryHint = new Label("Reference nets, exactly as published. Click one to open it; pretrained"
-                + " weights open with it, and weights offered for download are fetched only when you ask.");
+        Label galleryHint = new Label("Reference nets, exactly as published. Click one to open it, with its"
+                + " trained weights when it has them; weights offered for download are fetched only when you ask.");
+        galleryHint.setWrapText(true);
         galleryHint.getStyleClass().add("ns-start-hint");
         FlowPane cards = new FlowPane(16, 16);
         cards.setId("galleryCards");

@@ -117,6 +117,9 @@ class GalleryWeightsInTheWindowTest {
             f.robot.interact(() -> {
                 try {
                     PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + ".png"));
+                    f.window.setTheme(org.netstudio.app.Theme.DARK);
+                    PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + "-dark.png"));
+                    f.window.setTheme(org.netstudio.app.Theme.LIGHT);
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }

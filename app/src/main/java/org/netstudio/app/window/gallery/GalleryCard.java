@@ -72,6 +72,7 @@ public final class GalleryCard extends VBox {
                 + " layers", "ns-card-detail");
 
         status.getStyleClass().add("ns-card-weights");
+        status.setWrapText(true);
         opens.getStyleClass().add("ns-card-opens");
         opens.setWrapText(true);
         download.getStyleClass().add("ns-card-download");
@@ -103,7 +104,6 @@ public final class GalleryCard extends VBox {
         for (Label l : List.of(name, task, io, params, status, opens, problem, progressText)) {
             l.setMaxWidth(width);
         }
-        download.setMaxWidth(width);
         progressBox.setMaxWidth(width);
 
         setOnMouseClicked(ev -> {
@@ -140,7 +140,7 @@ public final class GalleryCard extends VBox {
         progressText.setText("Connecting to " + entry.weightsDownload().map(d -> d.url().getHost()).orElse("the server") + "…");
         cancel.setDisable(false);
         show(progressBox, true);
-        status.setText(WeightsStatus.dataset(entry) + " weights: downloading");
+        status.setText("Downloading " + WeightsStatus.dataset(entry) + " weights…");
         job = WeightsDownloadJob.start(weights, entry, ui, new WeightsDownloadJob.Listener() {
             @Override
             public void progress(long done, long total) {
