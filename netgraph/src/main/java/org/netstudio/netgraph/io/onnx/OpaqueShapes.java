@@ -205,6 +205,10 @@ final class OpaqueShapes {
         if (b.equals(Dim.of(1)) || !b.isKnown() || a.equals(b)) {
             return a;
         }
+        if (a.equals(ShapeValues.BATCH) || b.equals(ShapeValues.BATCH)) {
+            // A constant sized like the batch: the model runs only with that batch size, and the axis stays the batch.
+            return ShapeValues.BATCH;
+        }
         // A varying length against a fixed size can only be that size; two different sizes are an error.
         return a.isFixed() && !b.isFixed() ? a : b.isFixed() && !a.isFixed() ? b : Dim.UNKNOWN;
     }
@@ -387,11 +391,16 @@ final class OpaqueShapes {
     private static List<Dim> reduce(OnnxNode n, int[] axes, List<Dim> x) {
         boolean keep = n.i("keepdims", 1) == 1;
         List<String> in = n.proto().getInputList();
-        if (axes == null && (in.size() > 1 && !in.get(1).isEmpty() || n.i("noop_with_empty_axes", 0) != 0)) {
+        if (axes == null && in.size() > 1 && !in.get(1).isEmpty()) {
+            // Axes computed at run time.
             return null;
         }
+        boolean none = axes == null || axes.length == 0;
+        if (none && n.i("noop_with_empty_axes", 0) != 0) {
+            return new ArrayList<>(x);
+        }
         List<Integer> reduced = new ArrayList<>();
-        if (axes == null) {
+        if (none) {
             for (int i = 0; i < x.size(); i++) {
                 reduced.add(i);
             }
