@@ -80,7 +80,11 @@ class GalleryWeightsInTheWindowTest {
     private boolean shownIn(String id, String query) {
         return f.fx(() -> {
             Node c = card(id);
-            for (Node n = f.robot.from(c).lookup(query).query(); n != null && n != c; n = n.getParent()) {
+            Node found = f.robot.from(c).lookup(query).tryQuery().orElse(null);
+            if (found == null) {
+                return false; // e.g. no error on the card (yet)
+            }
+            for (Node n = found; n != null && n != c; n = n.getParent()) {
                 if (!n.isVisible()) {
                     return false;
                 }
@@ -132,7 +136,13 @@ class GalleryWeightsInTheWindowTest {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         String id = "fashion-cnn-pretrained";
         assertThat(textIn(id, "ns-card-weights")).isEqualTo("Pretrained · 92.5% test accuracy");
+        // Miniatures are drawn off the UI thread; scroll once the page has its final layout.
+        WindowFixture.waitUntil(() -> robot.lookup(".ns-thumbnail").queryAll().stream()
+                .allMatch(t -> !((javafx.scene.layout.Region) t).getChildrenUnmodifiable().isEmpty()));
         robot.interact(() -> StartPageScroll.intoView(card(id)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> card(id).localToScene(card(id).getLayoutBounds()).getMaxY()))
+                .as("the card is scrolled into the window").isLessThan(f.fx(() -> f.window.scene().getHeight()));
 
         OpenNet net = openFromCard(id);
 
