@@ -35,10 +35,14 @@ public sealed interface TryableInput {
 
     /** Which kind of input the net takes. */
     static TryableInput of(NetNode net) {
+        return of(net, NetSummary.of(net));
+    }
+
+    /** As {@link #of(NetNode)}, from the net's summary when the caller has it (inference costs on a large net). */
+    static TryableInput of(NetNode net, NetSummary summary) {
         if (net instanceof Graph g && g.inputs().keySet().containsAll(SENTENCE_INPUTS)) {
             return new Sentences();
         }
-        NetSummary summary = NetSummary.of(net);
         if (summary.inputs().size() == 1) {
             Optional<ImageEncoder> encoder = ImageInputs.declaredEncoder(net)
                     .or(() -> ImageInputs.imageEncoder(summary.inputs().get(0).type()));
@@ -51,7 +55,12 @@ public sealed interface TryableInput {
 
     /** The first error that keeps the net from running ("does not check"), if any. */
     static Optional<String> problem(NetNode net) {
-        return NetSummary.of(net).diagnostics().stream()
+        return problem(NetSummary.of(net));
+    }
+
+    /** The first error among a summary's diagnostics, if any. */
+    static Optional<String> problem(NetSummary summary) {
+        return summary.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).map(Diagnostic::message).findFirst();
     }
 

@@ -137,6 +137,13 @@ class TryItInTheWindowTest {
         assertThat(label("#tryItWeightsNote")).isEqualTo("Untrained weights");
         waitFor(60, () -> !f.fx(panel()::isBusy) && !f.fx(() -> panel().shownClasses()).isEmpty());
 
+        // A net that does not check says so, and why.
+        robot.interact(() -> f.workspace().open(org.netstudio.app.document.OpenNet.untitled(
+                WindowFixture.emptyGraph("Unwired", 1, 28, 28), "Unwired")));
+        f.settle();
+        assertThat(label("#tryItMessage")).isEqualTo("This net does not check");
+        assertThat(f.fx(() -> panel().shownMessage()).orElseThrow()).startsWith("It cannot run until it does: ");
+
         // Back to the pretrained net: its answer again.
         robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(f.window.canvasTabs().getTabs().stream()
                 .filter(t -> t instanceof NetTab n && n.net().weights().isPresent()).findFirst().orElseThrow()));

@@ -15,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -75,6 +76,7 @@ final class ImageTryView extends BorderPane {
 
         Button choose = new Button("Choose Image…");
         choose.setId("tryItChooseImage");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> picker.openImage(owner.get()).ifPresent(this::tryImage));
         fileName.setId("tryItFileName");
         fileName.getStyleClass().add("ns-tryit-muted");
@@ -82,7 +84,11 @@ final class ImageTryView extends BorderPane {
         caption.getStyleClass().add("ns-tryit-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(PICTURE + 16);
-        VBox left = new VBox(8, drop, caption, new HBox(8, choose), fileName);
+        Label orDrop = new Label("or drop one on this window");
+        orDrop.getStyleClass().add("ns-tryit-caption");
+        HBox chooseRow = new HBox(8, choose, orDrop);
+        chooseRow.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, drop, caption, chooseRow, fileName);
         left.getStyleClass().add("ns-tryit-column");
 
         Label heading = new Label("Most probable classes");

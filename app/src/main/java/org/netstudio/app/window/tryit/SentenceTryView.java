@@ -59,14 +59,17 @@ final class SentenceTryView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(8, add, spacer, embed);
         actions.setAlignment(Pos.CENTER_LEFT);
-        ScrollPane scroll = new ScrollPane(rows);
+        // The buttons follow the last sentence, so adding one and embedding stay side by side.
+        VBox list = new VBox(12, rows, actions);
+        list.getStyleClass().add("ns-tryit-sentence-list");
+        ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("ns-tryit-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox left = new VBox(10, heading, scroll, actions);
+        VBox left = new VBox(10, heading, scroll);
         left.getStyleClass().add("ns-tryit-column");
-        left.setPrefWidth(380);
-        left.setMinWidth(260);
+        left.setPrefWidth(440);
+        left.setMinWidth(280);
         HBox.setHgrow(left, Priority.ALWAYS);
 
         Label simHeading = new Label("Cosine similarity");
@@ -76,13 +79,17 @@ final class SentenceTryView extends BorderPane {
         dimension.setId("tryItDimension");
         dimension.getStyleClass().add("ns-tryit-muted");
         dimension.setWrapText(true);
-        ScrollPane matrixScroll = new ScrollPane(matrix);
+        dimension.setMaxWidth(300);
+        VBox result = new VBox(12, matrix, dimension);
+        ScrollPane matrixScroll = new ScrollPane(result);
         matrixScroll.getStyleClass().add("ns-tryit-scroll");
         VBox.setVgrow(matrixScroll, Priority.ALWAYS);
-        VBox right = new VBox(10, simHeading, matrixHint, matrixScroll, dimension);
+        VBox right = new VBox(10, simHeading, matrixHint, matrixScroll);
         right.getStyleClass().add("ns-tryit-column");
         right.setMinWidth(240);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        right.setPrefWidth(300);
+        right.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(right, Priority.NEVER);
 
         setCenter(new HBox(24, left, right));
         error.setId("tryItSentenceError");

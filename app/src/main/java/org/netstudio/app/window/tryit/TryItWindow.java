@@ -19,6 +19,8 @@ public final class TryItWindow {
     /** Try It's component sheet, over the main window's theme sheets. */
     static final String STYLESHEET = TryItWindow.class.getResource("tryit.css").toExternalForm();
 
+    private static final double WIDTH = 860;
+
     private final TryItPanel panel;
     private final Supplier<Window> owner;
     private final ObservableList<String> themeSheets;
@@ -41,7 +43,7 @@ public final class TryItWindow {
             stage = new Stage();
             stage.initOwner(owner.get());
             stage.setTitle("Try It");
-            Scene scene = new Scene(panel, 760, 520);
+            Scene scene = new Scene(panel, WIDTH, 520);
             stage.setScene(scene);
             stage.setMinWidth(560);
             stage.setMinHeight(380);
@@ -51,7 +53,7 @@ public final class TryItWindow {
             Window main = owner.get();
             if (main != null) {
                 // Beside the main window's right edge, inside it, so it does not hide the canvas's middle.
-                stage.setX(Math.max(0, main.getX() + main.getWidth() - 760 - 40));
+                stage.setX(Math.max(0, main.getX() + main.getWidth() - WIDTH - 40));
                 stage.setY(main.getY() + 110);
             }
         }

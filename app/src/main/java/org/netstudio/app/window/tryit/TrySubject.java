@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.netstudio.app.run.TryableInput;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.summary.NetSummary;
 
 /**
  * The net in front as Try It sees it, taken on the FX thread and handed to the Try It thread.
@@ -19,7 +20,8 @@ record TrySubject(String title, NetNode net, Weights weights, TryableInput input
 
     static TrySubject of(String title, NetNode net, Weights weights) {
         Weights w = weights == null || weights.isEmpty() ? null : weights;
-        return new TrySubject(title, net, w, TryableInput.of(net), TryableInput.problem(net));
+        NetSummary summary = NetSummary.of(net);
+        return new TrySubject(title, net, w, TryableInput.of(net, summary), TryableInput.problem(summary));
     }
 
     boolean untrained() {

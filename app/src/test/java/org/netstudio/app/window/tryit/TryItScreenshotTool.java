@@ -1,0 +1,81 @@
+package org.netstudio.app.window.tryit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.netstudio.app.MainWindow;
+import org.netstudio.app.Theme;
+import org.netstudio.canvas.export.PngExport;
+
+/**
+ * Opens the real window (under Xvfb) with a gallery net and its Try It window, runs it, and writes a
+ * picture of the Try It window: {@code TryItScreenshotTool OUT.png light|dark GALLERY_ID [IMAGE]}
+ * (an image file for an image net; a sentence encoder embeds its example sentences). Not a test.
+ */
+public final class TryItScreenshotTool {
+
+    private TryItScreenshotTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Theme theme = Theme.named(args[1]);
+        String id = args[2];
+        Path image = args.length > 3 ? Path.of(args[3]) : null;
+        Path data = Files.createTempDirectory("netstudio-shot");
+        System.setProperty("netstudio.data.dir", data.toString());
+        Platform.startup(() -> {
+            MainWindow window = new MainWindow();
+            window.setTheme(theme);
+            Stage stage = new Stage();
+            window.show(stage);
+            stage.setX(0);
+            stage.setY(0);
+            window.workspace().openGallery(id);
+            window.workspace().showTryIt();
+            TryItPanel panel = window.workspace().tryIt();
+            PauseTransition start = new PauseTransition(Duration.seconds(2));
+            start.setOnFinished(e -> {
+                if (image != null) {
+                    panel.tryImage(image);
+                } else if (panel.lookup("#tryItEmbed") instanceof Button embed) {
+                    embed.fire();
+                }
+                waitThenShoot(window, panel, out);
+            });
+            start.play();
+        });
+    }
+
+    private static void waitThenShoot(MainWindow window, TryItPanel panel, Path out) {
+        PauseTransition poll = new PauseTransition(Duration.seconds(1));
+        poll.setOnFinished(e -> {
+            if (panel.isBusy()) {
+                waitThenShoot(window, panel, out);
+                return;
+            }
+            PauseTransition settle = new PauseTransition(Duration.seconds(1));
+            settle.setOnFinished(x -> {
+                try {
+                    PngExport.write(panel.getScene().snapshot(null), out);
+                } catch (Exception ex) {
+                    ex.printStackTrace();
+                }
+                // Leaves both windows up a moment for a picture of the screen (import -window root).
+                PauseTransition exit = new PauseTransition(Duration.seconds(Boolean.getBoolean("shot.linger") ? 4 : 0.1));
+                exit.setOnFinished(y -> {
+                    window.workspace().exitCleanly();
+                    Platform.exit();
+                });
+                exit.play();
+            });
+            settle.play();
+        });
+        poll.play();
+    }
+}
