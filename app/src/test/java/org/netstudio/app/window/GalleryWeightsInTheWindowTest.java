@@ -143,6 +143,7 @@ class GalleryWeightsInTheWindowTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> card(id).localToScene(card(id).getLayoutBounds()).getMaxY()))
                 .as("the card is scrolled into the window").isLessThan(f.fx(() -> f.window.scene().getHeight()));
+        shoot("start-scrolled");
 
         OpenNet net = openFromCard(id);
 

@@ -125,7 +125,7 @@ public final class GalleryCard extends VBox {
     }
 
     /** The download under way, if one is. */
-    public Optional<WeightsDownloadJob> download() {
+    public Optional<WeightsDownloadJob> runningDownload() {
         return Optional.ofNullable(job).filter(WeightsDownloadJob::running);
     }
 

@@ -13,7 +13,8 @@ import org.netstudio.app.gallery.WeightsDownload;
  * only). {@code headline} is the card's status line, {@code opens} says what opening the card gives.
  *
  * @param kind     which of the four it is
- * @param headline e.g. "Pretrained · 92.5% test accuracy", "ImageNet weights: 45 MB download"
+ * @param headline e.g. "Pretrained · 92.5% test accuracy", "ImageNet weights: 45 MB download", "ImageNet
+ *                 weights to download" (when the index does not say how large they are)
  * @param opens    e.g. "Opens untrained until they are downloaded."
  */
 public record WeightsStatus(Kind kind, String headline, String opens) {
@@ -41,14 +42,13 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
             if (cached) {
                 return new WeightsStatus(Kind.CACHED, what + " cached", "Opens with the downloaded weights.");
             }
-            String size = d.bytes() > 0 ? size(d.bytes()) + " download" : "download on request";
-            return new WeightsStatus(Kind.DOWNLOADABLE, what + ": " + size,
-                    "Opens untrained until they are downloaded.");
+            String headline = d.bytes() > 0 ? what + ": " + size(d.bytes()) + " download" : what + " to download";
+            return new WeightsStatus(Kind.DOWNLOADABLE, headline, "Opens untrained until they are downloaded.");
         }
         if (entry.pretrained()) {
             Matcher m = ACCURACY.matcher(entry.description());
             String headline = m.find() ? "Pretrained · " + percent(m.group(1)) + " test accuracy"
-                    : "Pretrained · weights included";
+                    : "Pretrained weights included";
             return new WeightsStatus(Kind.INCLUDED, headline, "Opens with its trained weights.");
         }
         return new WeightsStatus(Kind.NONE, "Architecture only", "Opens untrained, ready to train.");

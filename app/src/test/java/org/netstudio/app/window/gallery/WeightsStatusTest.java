@@ -27,14 +27,14 @@ class WeightsStatusTest {
 
     @Test
     void aPretrainedNetWithoutAStatedAccuracySaysItsWeightsAreIncluded() {
-        assertThat(WeightsStatus.of(standard("minilm"), false).headline()).isEqualTo("Pretrained · weights included");
+        assertThat(WeightsStatus.of(standard("minilm"), false).headline()).isEqualTo("Pretrained weights included");
     }
 
     @Test
     void torchvisionNetsOfferImageNetWeightsUntilTheyAreCached() {
         WeightsStatus offered = WeightsStatus.of(standard("resnet18"), false);
         assertThat(offered.kind()).isEqualTo(WeightsStatus.Kind.DOWNLOADABLE);
-        assertThat(offered.headline()).isEqualTo("ImageNet weights: download on request");
+        assertThat(offered.headline()).isEqualTo("ImageNet weights to download");
         assertThat(offered.opens()).isEqualTo("Opens untrained until they are downloaded.");
 
         WeightsStatus cached = WeightsStatus.of(standard("resnet18"), true);
