@@ -155,6 +155,19 @@ class GalleryWeightsInTheWindowTest {
     }
 
     @Test
+    void openingMiniLmByIdGivesItTheWeightsItsOnnxModelCarries(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        assertThat(textIn("minilm", "ns-card-weights")).isEqualTo("Pretrained weights included");
+
+        robot.interact(() -> f.workspace().openGallery("minilm"));
+        f.settle();
+
+        Weights carried = Gallery.standard().loadWithWeights("minilm").weights().orElseThrow();
+        assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().weights())).contains(carried);
+        assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isSameAs(carried);
+    }
+
+    @Test
     void weightsDownloadFromTheCardWithProgressThenTheCardSaysCachedAndTheNetOpensWithThem() throws Exception {
         Gallery gallery = testGallery(server.hold("lenet-0123abcd.pth", LENET), WeightsServer.sha256(LENET));
         String offered = "ImageNet weights: " + WeightsStatus.size(LENET.length) + " download";

@@ -118,6 +118,23 @@ public final class GalleryCard extends VBox {
         showStatus();
         show(progressBox, false);
         show(problem, false);
+        // A download does not outlive its window: closing it cancels, so no partial file is left behind.
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, a, window) -> watch(window));
+                watch(scene.getWindow());
+            }
+        });
+    }
+
+    private void watch(javafx.stage.Window window) {
+        if (window != null) {
+            window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+                if (job != null) {
+                    job.cancel();
+                }
+            });
+        }
     }
 
     public GalleryEntry entry() {
