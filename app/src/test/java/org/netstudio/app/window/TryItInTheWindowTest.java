@@ -98,7 +98,8 @@ class TryItInTheWindowTest {
     @Test
     void thePretrainedFashionNetNamesTheClothingOfARealTestImage(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        FashionMnistPictures.Picture shoe = FashionMnistPictures.testSet().write(0, f.data);
+        FashionMnistPictures test = FashionMnistPictures.testSet();
+        FashionMnistPictures.Picture shoe = test.write(0, f.data);
         Path notes = Files.writeString(f.data.resolve("notes.png"), "not a picture");
         java.util.Deque<Path> picks = new java.util.ArrayDeque<>(java.util.List.of(shoe.file(), notes));
         robot.interact(() -> f.workspace().setImagePicker(owner -> Optional.ofNullable(picks.poll())));
@@ -115,7 +116,13 @@ class TryItInTheWindowTest {
         assertThat(f.fx(() -> panel().shownClasses())).hasSize(5);
         assertThat(label("#tryItClass0")).isEqualTo(shoe.className());
         assertThat(label("#tryItFileName")).isEqualTo("fashion-0.png");
-        assertThat(f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage().getWidth())).isEqualTo(28);
+        // The image as the net sees it: its 28×28 values, each shown as an 8×8 square.
+        javafx.scene.image.Image seen = f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage());
+        assertThat(seen.getWidth()).isEqualTo(28 * 8);
+        for (int[] at : new int[][] {{14, 5}, {20, 20}, {3, 25}}) {
+            assertThat(seen.getPixelReader().getArgb(at[0] * 8 + 4, at[1] * 8 + 4) & 0xFF)
+                    .isEqualTo(test.pixel(0, at[0], at[1]));
+        }
 
         // A file that is no image: a sentence in the panel, and the last result stays.
         robot.clickOn("#tryItChooseImage");

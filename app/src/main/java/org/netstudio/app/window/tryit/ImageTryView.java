@@ -194,10 +194,22 @@ final class ImageTryView extends BorderPane {
         error.setVisible(true);
     }
 
-    private static WritableImage image(SeenImage s) {
-        WritableImage img = new WritableImage(s.width(), s.height());
-        img.getPixelWriter().setPixels(0, 0, s.width(), s.height(), PixelFormat.getIntArgbInstance(), s.argb(), 0,
-                s.width());
+    /**
+     * The seen image, enlarged by whole pixels to fill the frame: a 28×28 input shows as crisp
+     * squares, as the net's values are, rather than blurred by smooth scaling.
+     */
+    static WritableImage image(SeenImage s) {
+        int k = Math.max(1, (int) (PICTURE / Math.max(s.width(), s.height())));
+        int w = s.width() * k;
+        int h = s.height() * k;
+        int[] big = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                big[y * w + x] = s.argb()[(y / k) * s.width() + x / k];
+            }
+        }
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), big, 0, w);
         return img;
     }
 }

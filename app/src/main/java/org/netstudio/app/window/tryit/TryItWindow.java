@@ -60,6 +60,8 @@ public final class TryItWindow {
         stage.show();
         stage.toFront();
         stage.requestFocus();
+        // Nothing is focused at first, so the first sentence is not shown selected.
+        panel.requestFocus();
     }
 
     /** Whether it is on screen. */
