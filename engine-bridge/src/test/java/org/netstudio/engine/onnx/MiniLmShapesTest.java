@@ -72,6 +72,18 @@ class MiniLmShapesTest {
     }
 
     @Test
+    void itsParameterTotalIsKnown() {
+        long total = 0;
+        for (org.netstudio.netgraph.inference.LayerInfo l : inference.layers()) {
+            assertThat(l.parameterCount()).as(l.path().toString()).isNotNegative();
+            total += l.parameterCount();
+        }
+        System.out.println("MiniLM: " + total + " parameters");
+        // The BertModel's 22,713,216, plus the opaque operators' few constants (indices, axes, the 512 position ids).
+        assertThat(total).isBetween(22_713_216L, 22_713_216L + 1_000);
+    }
+
+    @Test
     void shownShapesAreTheShapesOnnxRuntimeComputes() throws IOException {
         // Every value an ONNX node computes that the net shows, as an extra output of the model.
         Map<String, NodeProto> byLabel = new HashMap<>();
