@@ -11,6 +11,9 @@ import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.engine.text.TokenizedText;
 import org.netstudio.engine.text.WordPieceTokenizer;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 
 /**
@@ -36,8 +39,10 @@ public final class SentenceEmbedder implements AutoCloseable {
      *
      * @param net     a valid net with inputs {@code input_ids} and {@code attention_mask} (and
      *                optionally {@code token_type_ids}) whose first output holds a vector per token
-     * @param weights its weights, or null to run it with seeded initial values
-     * @throws IllegalArgumentException in a sentence when the net does not check or its weights do not fit
+     * @param weights its weights; without them it runs on seeded initial values, which an encoder
+     *                imported from ONNX refuses (its constant tables are among its weights)
+     * @throws IllegalArgumentException in a sentence when the net does not check, its weights do not
+     *     fit, or it has none and opaque ONNX operators
      * @throws java.io.UncheckedIOException when the tokenizer's resource is missing
      */
     public static SentenceEmbedder load(NetNode net, Weights weights) {
@@ -46,9 +51,25 @@ public final class SentenceEmbedder implements AutoCloseable {
             // Only the tokenizer is read: the encoder opens its model when first used.
             tokenizer = miniLm.tokenizer();
         }
+        if (weights == null && hasOnnxOperators(net)) {
+            throw new IllegalArgumentException("The net holds no weights, and an encoder imported from ONNX cannot run"
+                    + " on seeded initial values: its constant tables (positions, shapes) are among its weights. Open it"
+                    + " with its weights, as the gallery's all-MiniLM-L6-v2 comes.");
+        }
         NetRunner runner = weights == null
                 ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED) : NetRunner.load(net, weights);
         return new SentenceEmbedder(runner, tokenizer);
+    }
+
+    /** Whether the net holds an opaque ONNX operator anywhere (imported nodes without a catalog layer). */
+    static boolean hasOnnxOperators(NetNode net) {
+        if (net instanceof Layer l) {
+            return l.type().equals("OnnxOperator");
+        }
+        if (net instanceof Chain c) {
+            return c.nodes().stream().anyMatch(SentenceEmbedder::hasOnnxOperators);
+        }
+        return ((Graph) net).nodes().values().stream().anyMatch(SentenceEmbedder::hasOnnxOperators);
     }
 
     /**

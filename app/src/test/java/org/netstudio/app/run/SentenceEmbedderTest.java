@@ -61,6 +61,14 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void withoutWeightsAnImportedEncoderIsRefusedInASentence() {
+        assertThatThrownBy(() -> SentenceEmbedder.load(miniLm.document().net(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The net holds no weights, and an encoder imported from ONNX cannot run on"
+                        + " seeded initial values");
+    }
+
+    @Test
     void poolingAveragesTheRealTokensToUnitLength() {
         // Two sentences of up to three tokens, vectors of 2: the second has one padding token.
         float[] hidden = {1, 0, 0, 1, 1, 1, 3, 4, 3, 4, 100, 100};

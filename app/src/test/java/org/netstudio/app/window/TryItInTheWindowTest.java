@@ -179,6 +179,12 @@ class TryItInTheWindowTest {
         assertThat(related).isGreaterThan(unrelated1).isGreaterThan(unrelated2);
         assertThat(label("#tryItDimension")).contains("384 values each");
 
+        // The window follows the theme.
+        robot.interact(() -> f.window.setTheme(org.netstudio.app.Theme.DARK));
+        assertThat(f.fx(() -> f.workspace().tryItWindow().stage().getScene().getStylesheets()))
+                .anyMatch(sheet -> sheet.endsWith("theme-dark.css")).anyMatch(sheet -> sheet.endsWith("tryit.css"))
+                .noneMatch(sheet -> sheet.endsWith("theme-light.css"));
+
         // An edited sentence: a fourth about money comes out closest to the third.
         robot.clickOn("#tryItAddSentence");
         robot.write("Stock prices dropped after the interest rate decision.");

@@ -13,7 +13,7 @@ final class Failures {
     static String sentence(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         String m = c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage();
-        if (c instanceof IOException) {
+        if (c instanceof IOException || m.startsWith("The net") || m.startsWith("This net")) {
             return m;
         }
         if (c instanceof UncheckedIOException) {

@@ -138,9 +138,14 @@ public final class TryItPanel extends BorderPane {
         if (shown) {
             refresh();
         } else {
-            imageView.release();
-            sentenceView.release();
+            releaseAll();
         }
+    }
+
+    /** Frees the nets the views loaded (a net loaded for another tab can be large: MiniLM is 90 MB). */
+    private void releaseAll() {
+        imageView.release();
+        sentenceView.release();
     }
 
     /** Runs the net in front on an image file, as choosing or dropping it does. */
@@ -196,20 +201,24 @@ public final class TryItPanel extends BorderPane {
         weightsNote.setVisible(subject.untrained() && !(subject.input() instanceof TryableInput.Unsupported));
         if (subject.input() instanceof TryableInput.Unsupported u) {
             kind.setVisible(false);
+            releaseAll();
             showMessage("Try It cannot feed this net yet", u.reason());
         } else if (subject.problem().isPresent()) {
             kind.setVisible(false);
+            releaseAll();
             showMessage("This net does not check", "It cannot run until it does: " + subject.problem().get()
                     + " (Net › Check lists every problem.)");
         } else if (subject.input() instanceof TryableInput.Image) {
             kind.setText("Image classifier");
             kind.setVisible(true);
             setCenter(imageView);
+            sentenceView.release();
             imageView.show(subject);
         } else {
             kind.setText("Sentence encoder");
             kind.setVisible(true);
             setCenter(sentenceView);
+            imageView.release();
             sentenceView.show(subject);
         }
     }
