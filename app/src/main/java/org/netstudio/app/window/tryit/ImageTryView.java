@@ -52,6 +52,8 @@ final class ImageTryView extends BorderPane {
     private TrySubject subject;
     private Path file;
     private long serial;
+    /** The last run asked for, read on the Try It thread: runs overtaken by a newer one (edits in a row) are skipped. */
+    private volatile long latest;
 
     ImageTryView(TryItJobs jobs, Supplier<Window> owner) {
         this.jobs = jobs;
@@ -140,13 +142,17 @@ final class ImageTryView extends BorderPane {
             return;
         }
         long mine = ++serial;
+        latest = mine;
         jobs.submit(() -> {
+            if (mine != latest) {
+                return null;
+            }
             BufferedImage read = ImageInputs.read(image);
             ImageClassifier classifier = loaded.get(s.net(), s.weights(),
                     () -> ImageClassifier.load(s.net(), s.weights(), (TryableInput.Image) s.input()));
             return classifier.classify(read, TOP);
         }, guess -> {
-            if (mine == serial) {
+            if (mine == serial && guess != null) {
                 showGuess(guess);
             }
         }, failure -> {
