@@ -175,7 +175,9 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
 
     /**
      * On a newly shown level: 100%, centred horizontally, and vertically when it fits, else from the
-     * top (like a document). Zoom to fit is one keystroke away.
+     * top (like a document). A level too wide for the view is centred on its inputs, where reading
+     * starts (an imported model's side branches can make its bounds far wider than its trunk).
+     * Zoom to fit is one keystroke away.
      */
     private void goHomeIfNeeded() {
         NetCanvas c = getSkinnable();
@@ -187,8 +189,23 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         c.setZoom(1);
         double w = b[2] - b[0];
         double h = b[3] - b[1];
-        c.panXProperty().set(Math.round(w + 48 <= c.getWidth() ? (c.getWidth() - w) / 2 - b[0] : 24 - b[0]));
+        double[] in = inputsSpan(shown);
+        c.panXProperty().set(Math.round(w + 48 <= c.getWidth() ? (c.getWidth() - w) / 2 - b[0]
+                : in == null ? 24 - b[0] : Math.min(24 - b[0], (c.getWidth() - (in[1] - in[0])) / 2 - in[0])));
         c.panYProperty().set(Math.round(h + 48 <= c.getHeight() ? (c.getHeight() - h) / 2 - b[1] : 24 - b[1]));
+    }
+
+    /** The horizontal span of a level's input nodes, or null when it has none. */
+    private static double[] inputsSpan(LevelView level) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (NodeItem n : level.nodes()) {
+            if (n.kind() == NodeItem.Kind.INPUT && n.placed()) {
+                lo = Math.min(lo, n.x());
+                hi = Math.max(hi, n.x() + n.width());
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     @Override

@@ -42,6 +42,29 @@ class NetCanvasGuiTest {
     }
 
     @Test
+    void aNetTooWideForTheViewOpensCentredOnItsInputs(FxRobot robot) {
+        org.netstudio.netgraph.net.Graph g = org.netstudio.netgraph.net.Graph.empty()
+                .withInput("Input", org.netstudio.netgraph.net.PortDecl.of(org.netstudio.netgraph.tensor.TensorType.real(4)))
+                .withOutput("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED);
+        org.netstudio.netgraph.net.Layout layout = org.netstudio.netgraph.net.Layout.EMPTY.with("$Input", 2600, 40)
+                .with("$Output", 2600, 400);
+        for (int i = 0; i < 12; i++) {
+            g = g.withNode("side" + i, org.netstudio.netgraph.net.Layer.of("Linear", "units", 3));
+            layout = layout.with("side" + i, 40 + 250 * i, 200);
+        }
+        CanvasFixture f = open(robot, new org.netstudio.netgraph.net.NetDocument("wide", g, layout));
+
+        NodeItem in = f.node("$Input");
+        double[] left = f.canvas.toLocal(in.x(), in.y());
+        double[] right = f.canvas.toLocal(in.x() + in.width(), in.y());
+        double width = f.canvas.getWidth();
+        assertThat(f.canvas.getZoom()).isEqualTo(1.0);
+        assertThat(left[0]).as("the input's left edge is in view").isGreaterThanOrEqualTo(0);
+        assertThat(right[0]).as("the input's right edge is in view").isLessThanOrEqualTo(width);
+        assertThat(Math.abs((left[0] + right[0]) / 2 - width / 2)).as("centred").isLessThan(2);
+    }
+
+    @Test
     void buildLeNetFromThePaletteWireItUndoEverythingAndRedo(FxRobot robot) {
         CanvasFixture f = open(robot, CanvasFixture.emptyGraph(1, 28, 28));
         NodeItem in = f.node("$Input");

@@ -25,9 +25,6 @@ final class NetTab extends Tab {
     private final NetCanvas canvas;
     private final Breadcrumb breadcrumb;
     private final ProblemsList problems;
-    /** The zoom of a first view that is too big to fit readably; node texts show from 0.45. */
-    private static final double READABLE_ZOOM = 0.8;
-    private static final double MARGIN = 24;
 
     private boolean framed;
     private ImportBanner importBanner;
@@ -65,23 +62,16 @@ final class NetTab extends Tab {
     }
 
     /**
-     * The first view of a net, once it is laid out and the canvas has its size: all of it when that
-     * stays readable, else the top of it at a readable zoom (a deep net is explored by scrolling).
+     * Notes when the first view is shown: the net laid out and the canvas sized. The view itself is
+     * the canvas's home view (100%, centred on where the net starts), one policy for every level.
      */
     private void frameOnce() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
         double[] b = model.getLevel().bounds();
-        if (framed || w <= 0 || h <= 0 || b == null || model.layoutPendingProperty().get() || !model.getLevel().allPlaced()) {
+        if (framed || canvas.getWidth() <= 0 || canvas.getHeight() <= 0 || b == null
+                || model.layoutPendingProperty().get() || !model.getLevel().allPlaced()) {
             return;
         }
         framed = true;
-        canvas.zoomToFit();
-        if (canvas.getZoom() < READABLE_ZOOM) {
-            canvas.setZoom(READABLE_ZOOM);
-            canvas.panXProperty().set((w - (b[2] - b[0]) * READABLE_ZOOM) / 2 - b[0] * READABLE_ZOOM);
-            canvas.panYProperty().set(MARGIN - b[1] * READABLE_ZOOM);
-        }
     }
 
     OpenNet net() {
