@@ -3,6 +3,7 @@ package org.netstudio.engine.run;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +66,9 @@ public final class NetTrain {
      * Prepares a training, to run on any thread and stop at will.
      *
      * @param net     the net, valid, one input and one output
-     * @param initial weights to start from (fine-tuning), or null for the seeded initial values
+     * @param initial weights to start from (fine-tuning), or null for the seeded initial values;
+     *                arrays they lack or hold in another shape (a layer added or resized since)
+     *                start from their seeded values, see {@link NetTraining#freshArrays()}
      * @param data    the training data
      * @param options the options
      * @return the training, not started
@@ -82,14 +85,15 @@ public final class NetTrain {
         CompiledNet trained = fuse ? compiled.withLogitOutputs() : compiled;
         Model model = NetTrainer.newModel(name(net), trained, options.device());
         try {
+            List<String> fresh = List.of();
             if (initial != null) {
-                NetWeights.load(compiled, initial, model.getNDManager());
+                fresh = NetWeights.loadFitting(compiled, initial, model.getNDManager());
             }
             TrainingRun run = NetTrainer.prepare(model, inputShape(compiled, data), data, options);
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("dataset", data.name());
             metadata.put("seed", Long.toString(options.seed()));
-            return new NetTraining(net, compiled, model, run, loss, fuse, metadata);
+            return new NetTraining(net, compiled, model, run, loss, fuse, metadata, fresh);
         } catch (RuntimeException e) {
             model.close();
             throw e;

@@ -1,6 +1,7 @@
 package org.netstudio.engine.run;
 
 import ai.djl.Model;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +34,12 @@ public final class NetTraining {
     private final LossKind loss;
     private final boolean softmaxFused;
     private final Map<String, String> metadata;
+    private final List<String> freshArrays;
     private final CompletableFuture<TrainedNet> result = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
     NetTraining(NetNode net, CompiledNet compiled, Model model, TrainingRun run, LossKind loss, boolean softmaxFused,
-                Map<String, String> metadata) {
+                Map<String, String> metadata, List<String> freshArrays) {
         this.net = net;
         this.compiled = compiled;
         this.model = model;
@@ -45,6 +47,16 @@ public final class NetTraining {
         this.loss = loss;
         this.softmaxFused = softmaxFused;
         this.metadata = Map.copyOf(metadata);
+        this.freshArrays = List.copyOf(freshArrays);
+    }
+
+    /**
+     * The arrays that start from their seeded initial values although weights were given: those
+     * the weights lack or hold in another shape (a new or resized layer). Empty when every array
+     * starts from the weights, or when none were given.
+     */
+    public List<String> freshArrays() {
+        return freshArrays;
     }
 
     /** The loss training minimises (automatic resolved: cross-entropy for classes, else mean squared). */

@@ -83,8 +83,73 @@ public final class NetWeights {
     public static void load(CompiledNet net, Weights weights, NDManager manager) {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(manager, "manager");
+        check(net.arrays(), weights);
+        apply(net.arrays(), weights, manager, net);
+    }
+
+    /**
+     * The arrays of {@code weights} that fit the net: it has an array of that key, the values are
+     * real numbers, and the shape is the one inference gives (or inference cannot tell). What a
+     * fine-tuning starts from when the net has changed since the weights were made (a new output
+     * layer for other classes, say).
+     */
+    public static Weights fitting(CompiledNet net, Weights weights) {
+        Objects.requireNonNull(weights, "weights");
+        List<WeightArray> kept = new ArrayList<>();
+        for (NetArray a : net.arrays()) {
+            WeightArray w = weights.arrays().get(a.key());
+            if (w != null && w.isReal() && (a.knownShape() == null || a.knownShape().equals(new Shape(w.shape())))) {
+                kept.add(w);
+            }
+        }
+        return Weights.of(kept, weights.metadata());
+    }
+
+    /**
+     * Starts an uninitialised net from the weights where they fit ({@link #fitting}); its other
+     * arrays get their seeded initial values, as if there were no weights.
+     *
+     * @return the keys of the arrays that start from initial values, in the net's order
+     * @throws IllegalArgumentException when none of the weights fits, naming why for the first
+     *                                  arrays; nothing is changed then
+     * @throws IllegalStateException    when the net is initialised already, or an array that does
+     *                                  not fit has a size inference cannot tell
+     */
+    public static List<String> loadFitting(CompiledNet net, Weights weights, NDManager manager) {
+        Objects.requireNonNull(manager, "manager");
+        Weights fit = fitting(net, weights);
         List<NetArray> arrays = net.arrays();
-        check(arrays, weights);
+        if (fit.isEmpty() && !arrays.isEmpty()) {
+            try {
+                check(arrays, weights);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("The weights do not fit the net",
+                        "None of the weights fits the net"), e);
+            }
+        }
+        List<NetArray> loaded = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (NetArray a : arrays) {
+            if (a.parameter().isInitialized()) {
+                throw new IllegalStateException("The net is initialised already; load its weights with load()");
+            }
+            if (fit.arrays().containsKey(a.key())) {
+                loaded.add(a);
+            } else if (a.knownShape() == null) {
+                throw new IllegalStateException("Array " + a.key() + " has no weights that fit and a size inference cannot tell");
+            } else {
+                fresh.add(a.key());
+            }
+        }
+        apply(loaded, fit, manager, net);
+        return fresh;
+    }
+
+    /**
+     * Gives {@code arrays} the values in {@code weights}; the net's other uninitialised arrays get
+     * their seeded initial values, sized by inference.
+     */
+    private static void apply(List<NetArray> arrays, Weights weights, NDManager manager, CompiledNet net) {
         Map<String, Shape> shapes = new HashMap<>();
         for (NetArray a : arrays) {
             shapes.put(a.key(), new Shape(weights.arrays().get(a.key()).shape()));

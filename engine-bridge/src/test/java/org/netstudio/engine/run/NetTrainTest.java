@@ -19,6 +19,7 @@ import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
@@ -134,6 +135,40 @@ class NetTrainTest {
         try (NetRunner runner = stopped.runner()) {
             assertThat(runner.predict(new float[] {0.1f, 0.2f}).get(0).shape()).containsExactly(3);
         }
+    }
+
+    @Test
+    void fineTuningANetWithANewOutputLayerKeepsTheWeightsThatFitAndStartsTheRestFresh() {
+        TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(1).seed(1).build();
+        TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
+        // Transfer learning: the same trunk, a new head for four classes.
+        Chain fourClasses = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 4), Layer.of("Softmax"));
+
+        NetTraining training = NetTrain.prepare(fourClasses, first.weights(), spirals(), one);
+        Weights start = training.currentWeights();
+        training.run();
+
+        assertThat(training.freshArrays()).containsExactly("linear3/weights", "linear3/biases");
+        assertThat(start.get("linear1/weights").orElseThrow()).isEqualTo(first.weights().get("linear1/weights").orElseThrow());
+        assertThat(start.get("linear2/biases").orElseThrow()).isEqualTo(first.weights().get("linear2/biases").orElseThrow());
+        assertThat(start.get("linear3/weights").orElseThrow().shape()).containsExactly(4, 32);
+        try (NetRunner untrained = NetRunner.untrained(fourClasses, 1)) {
+            assertThat(start.get("linear3/weights").orElseThrow())
+                    .as("the new head starts from the seeded values a fresh net would have")
+                    .isEqualTo(untrained.weights().get("linear3/weights").orElseThrow());
+        }
+    }
+
+    @Test
+    void weightsOfAnotherNetAreRefusedRatherThanSilentlyIgnored() {
+        TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(1).seed(1).build();
+        TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
+        Chain other = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 7), Layer.of("Softmax"));
+
+        assertThatThrownBy(() -> NetTrain.prepare(other, first.weights(), spirals(), one))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("None of the weights fits the net: linear1/weights must have shape (7, 2), but has (32, 2)");
     }
 
     @Test
