@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -147,7 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         if (initial != null) {
-            err.println("Starting from the weights in " + net + ".");
+            List<String> fresh = training.freshArrays();
+            err.println("Starting from the weights in " + net + (fresh.isEmpty() ? "." : "; "
+                    + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
+                    + " from initial values (a new or resized layer the weights do not fit): "
+                    + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
         }
         long trainExamples = Math.round(dataset.size() * (1 - validation));
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);

@@ -171,6 +171,22 @@ class TrainEvalPredictCommandTest {
     }
 
     @Test
+    void fineTuningANetWithAResizedLayerKeepsWhatFitsAndSaysWhichArraysStartFresh() throws IOException {
+        // The trained spirals net with its second layer narrowed to 16 units, saved with the old weights.
+        var trainedNet = org.netstudio.netgraph.io.NetFiles.read(trained);
+        Path source = Files.writeString(dir.resolve("narrower.json"), SPIRALS_MLP.replaceFirst("(?s)(units\": 32.*?)\"units\": 32", "$1\"units\": 16"));
+        Path headless = dir.resolve("narrower.nsnet");
+        org.netstudio.netgraph.io.NetFiles.write(headless, org.netstudio.netgraph.io.NetFileReader.read(source),
+                trainedNet.weights().orElseThrow());
+
+        Run r = run("train", headless.toString(), "--data", "spirals", "--epochs", "1", "--seed", "1");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Starting from the weights in " + headless + "; 3 arrays start from initial values "
+                + "(a new or resized layer the weights do not fit): linear2/weights, linear2/biases, linear3/weights.");
+    }
+
+    @Test
     void linearRegressionFromTheCommandLineFitsTheData() throws IOException {
         Path net = Files.writeString(dir.resolve("linear-ok.json"), LINEAR);
 
