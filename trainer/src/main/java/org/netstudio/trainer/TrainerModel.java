@@ -66,6 +66,9 @@ public final class TrainerModel {
     private final DataLoader loader;
 
     private final ObjectProperty<NetDocument> net = new SimpleObjectProperty<>(this, "net");
+    private final ObjectProperty<Weights> netWeights = new SimpleObjectProperty<>(this, "netWeights");
+    private final javafx.beans.property.BooleanProperty startFromNetWeights =
+            new javafx.beans.property.SimpleBooleanProperty(this, "startFromNetWeights", true);
     private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -133,6 +136,28 @@ public final class TrainerModel {
     /** The net to train: the app keeps it current; a change resets nothing but the data check. */
     public ObjectProperty<NetDocument> netProperty() {
         return net;
+    }
+
+    /**
+     * The weights the net holds (pretrained, imported or trained before), or null: what training
+     * starts from while {@link #startFromNetWeightsProperty()} is set. The app keeps it current.
+     */
+    public ObjectProperty<Weights> netWeightsProperty() {
+        return netWeights;
+    }
+
+    /**
+     * Whether training starts from the net's weights (fine-tuning; the default) rather than from
+     * seeded initial values. Has no effect while the net has no weights.
+     */
+    public javafx.beans.property.BooleanProperty startFromNetWeightsProperty() {
+        return startFromNetWeights;
+    }
+
+    /** The weights the next training starts from, or null for initial values. */
+    public Weights startingWeights() {
+        Weights w = netWeights.get();
+        return startFromNetWeights.get() && w != null && !w.isEmpty() ? w : null;
     }
 
     /**
@@ -327,8 +352,10 @@ public final class TrainerModel {
         }
         LoadedData loaded = data.get();
         double fraction = options.validationFraction().value().orElseThrow();
+        Weights initial = startingWeights();
         try {
-            session = TrainingSession.start(net.get().net(), loaded, options.toOptions(), fraction, inbox, worker);
+            session = TrainingSession.start(net.get().net(), initial, loaded, options.toOptions(), fraction, inbox,
+                    worker);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
@@ -342,8 +369,18 @@ public final class TrainerModel {
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
         progressText.set("Starting…");
-        message.set("");
+        message.set(initial == null ? "" : fineTuningMessage(session.freshArrays()));
         state.set(TrainerState.TRAINING);
+    }
+
+    /** "Fine-tuning from the net's weights; 2 arrays start fresh (new or resized layers): fc/weights, fc/biases." */
+    static String fineTuningMessage(java.util.List<String> fresh) {
+        if (fresh.isEmpty()) {
+            return "Fine-tuning from the net's weights.";
+        }
+        return "Fine-tuning from the net's weights; " + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
+                + " fresh (new or resized layers): " + String.join(", ", fresh.stream().limit(4).toList())
+                + (fresh.size() > 4 ? ", …" : "") + ".";
     }
 
     /** Stops the running training; the best net so far becomes the result. */

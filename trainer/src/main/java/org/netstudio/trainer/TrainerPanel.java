@@ -22,6 +22,7 @@ import org.netstudio.trainer.data.DataPane;
 import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.data.PreviewPane;
 import org.netstudio.trainer.options.OptionsPane;
+import org.netstudio.trainer.options.StartFromPane;
 import org.netstudio.trainer.results.ResultsPane;
 
 /**
@@ -148,7 +149,8 @@ public final class TrainerPanel extends BorderPane {
     private ScrollPane settings() {
         Label data = section("DATA");
         Label options = section("TRAINING OPTIONS");
-        VBox box = new VBox(data, new DataPane(model), options, new OptionsPane(model.options()));
+        VBox box = new VBox(data, new DataPane(model), options, new StartFromPane(model),
+                new OptionsPane(model.options()));
         box.getStyleClass().add("trainer-settings-content");
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

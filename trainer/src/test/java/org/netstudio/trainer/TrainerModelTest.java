@@ -152,4 +152,30 @@ class TrainerModelTest {
         model.exportHistory(csv);
         assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo(HistoryCsv.HEADER);
     }
+
+    private double trainAndMeasure(String epochs, String learningRate) throws InterruptedException {
+        model.options().epochs().textProperty().set(epochs);
+        model.options().learningRate().textProperty().set(learningRate);
+        model.train();
+        applyUntilFinished();
+        return model.outcomeProperty().get().confusion().orElseThrow().accuracy();
+    }
+
+    @Test
+    void trainingStartsFromTheNetsWeightsUnlessAskedNotTo() throws Exception {
+        spiralsReady();
+        double learned = trainAndMeasure("15", "0.01");
+        assertThat(learned).as("a net that learned the spirals").isGreaterThan(0.9);
+        model.netWeightsProperty().set(model.outcomeProperty().get().trained().weights());
+
+        // One epoch at a learning rate too small to learn anything: only the start shows.
+        double fineTuned = trainAndMeasure("1", "0.000001");
+        assertThat(model.messageProperty().get()).isEqualTo("Fine-tuning from the net's weights.");
+        assertThat(fineTuned).as("fine-tuning keeps what the net knew").isGreaterThan(0.9);
+
+        model.startFromNetWeightsProperty().set(false);
+        double fresh = trainAndMeasure("1", "0.000001");
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(fresh).as("initial values know nothing of the spirals").isLessThan(0.6);
+    }
 }

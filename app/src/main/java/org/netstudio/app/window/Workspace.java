@@ -298,6 +298,8 @@ public final class Workspace {
         if (inspector.weightsProperty().get() != w) {
             inspector.setWeights(w);
         }
+        // What a training of the net in front starts from (fine-tuning), unless the person opts out.
+        trainer.netWeightsProperty().set(w);
     }
 
     /** Canvas selection (ids at the level shown) → the inspector's node paths. */

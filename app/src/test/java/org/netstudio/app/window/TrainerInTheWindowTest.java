@@ -90,12 +90,19 @@ class TrainerInTheWindowTest {
         assertThat(f.fx(() -> net.weights().orElseThrow().size())).isEqualTo(6);
         assertThat(f.fx(net::isDirty)).isTrue();
         assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isSameAs(f.fx(() -> net.weights().get()));
+        // The net has weights now: the next training fine-tunes them unless the person unticks it.
+        assertThat(f.fx(() -> robot.lookup("#start-from-weights").queryAs(javafx.scene.control.CheckBox.class).isDisabled()))
+                .isFalse();
+        assertThat(f.text("#start-from-hint")).startsWith("Fine-tunes what the net already learned");
+        assertThat(f.fx(trainer::startingWeights)).isSameAs(f.fx(() -> net.weights().get()));
 
         // The edit is in the net's history like any other: Undo takes the weights out again.
         robot.interact(() -> f.canvas().requestFocus());
         f.shortcut(KeyCode.Z);
         assertThat(f.fx(net::weights)).isEmpty();
         assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isNull();
+        assertThat(f.text("#start-from-hint")).startsWith("The net has no weights yet");
+        assertThat(f.fx(trainer::startingWeights)).isNull();
         assertThat(f.fx(net::isDirty)).isFalse();
         f.shortcut(KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.fx(net::weights)).isPresent();

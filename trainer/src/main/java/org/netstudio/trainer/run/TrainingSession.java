@@ -56,14 +56,32 @@ public final class TrainingSession {
      */
     public static TrainingSession start(NetNode net, LoadedData data, TrainingOptions options,
             double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
+        return start(net, null, data, options, validationFraction, inbox, worker);
+    }
+
+    /**
+     * Prepares and starts a training from given weights (fine-tuning): arrays they do not fit
+     * start from initial values ({@link #freshArrays()}).
+     *
+     * @param initial the weights to start from, or null for the seeded initial values
+     * @throws IllegalArgumentException when net, data and options do not fit, or none of the
+     *                                  weights fits the net (the engine's message)
+     */
+    public static TrainingSession start(NetNode net, Weights initial, LoadedData data, TrainingOptions options,
+            double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
         ValidationSplit split = ValidationSplit.of(data.dataset(), validationFraction, options.seed());
         TrainingOptions withSplit = options.toBuilder().validationFraction(0).validationSet(split.validation()).build();
-        NetTraining training = NetTrain.prepare(net, null, split.training(), withSplit);
+        NetTraining training = NetTrain.prepare(net, initial, split.training(), withSplit);
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
         TrainingSession session = new TrainingSession(net, training, split, bounds, inbox, worker);
         training.addListener(session::onEvent);
         training.start().whenComplete((trained, error) -> session.finished(trained, error));
         return session;
+    }
+
+    /** The arrays that start from initial values although weights were given (a new or resized layer). */
+    public java.util.List<String> freshArrays() {
+        return training.freshArrays();
     }
 
     /** On the training thread: hand the event over, and the weights for a boundary picture. */
