@@ -57,6 +57,11 @@ public final class Gallery {
     private final Map<String, NetDocument> documents = new ConcurrentHashMap<>();
     /** The weights of pretrained nets shipped as .nsnet files, by id, kept beside their documents. */
     private final Map<String, Weights> weights = new ConcurrentHashMap<>();
+    /**
+     * Large weights (an ONNX model's, downloaded ImageNet ones: 90 to 550 MB) by id, held softly:
+     * reopening is quick while memory allows, and a closed net's weights do not pin the heap.
+     */
+    private final Map<String, java.lang.ref.SoftReference<Weights>> large = new ConcurrentHashMap<>();
 
     private record Index(List<GalleryEntry> entries, Map<String, GalleryEntry> byId) {
     }
@@ -123,8 +128,13 @@ public final class Gallery {
         NetDocument doc = load(id);
         GalleryEntry e = find(id).orElseThrow();
         Weights w = weights.get(e.id());
+        if (w == null) {
+            java.lang.ref.SoftReference<Weights> held = large.get(e.id());
+            w = held == null ? null : held.get();
+        }
         if (w == null && e.pretrained() && e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            w = weights.computeIfAbsent(e.id(), k -> onnxWeights(e));
+            w = onnxWeights(e);
+            large.put(e.id(), new java.lang.ref.SoftReference<>(w));
         }
         if (w == null && e.weightsDownload().isPresent()) {
             try {
@@ -133,7 +143,7 @@ public final class Gallery {
                 throw new GalleryException("cannot use the downloaded weights of \"" + e.id() + "\": " + ex.getMessage(), ex);
             }
             if (w != null) {
-                weights.put(e.id(), w);
+                large.put(e.id(), new java.lang.ref.SoftReference<>(w));
             }
         }
         return new LoadedNet(doc, w);
