@@ -167,17 +167,22 @@ public record TensorType(ElementKind kind, List<Dim> dims) {
         String kindWord = kind instanceof ElementKind.Integer ? "integer " : "";
         switch (dims.size()) {
             case 0:
-                return "a " + kindWord + "scalar";
+                return article(kindWord) + kindWord + "scalar";
             case 1:
-                return "a " + kindWord + "vector of size " + dims.get(0);
+                return article(kindWord) + kindWord + "vector of size " + dims.get(0);
             case 2:
                 if (dims.get(0) instanceof Dim.Symbolic) {
                     return "a sequence of " + dims.get(0) + " " + kindWord + "vectors of size " + dims.get(1);
                 }
-                return "a " + kindWord + "matrix of size " + shapeText();
+                return article(kindWord) + kindWord + "matrix of size " + shapeText();
             default:
                 return "a " + shapeText() + " " + kindWord + "array";
         }
+    }
+
+    /** "an " before "integer …", else "a ". */
+    private static String article(String kindWord) {
+        return kindWord.isEmpty() ? "a " : "an ";
     }
 
     /** "a scalar", "a vector", "a matrix", "an array of rank 3". */
