@@ -653,7 +653,8 @@ final class GraphImport implements OperatorMappings.Context {
             ValueInfo declared = infos.get(v);
             ValueInfo vi = shapeValue != null ? guess(n, declared, k, shapeValue)
                     : declared != null && declared.type().rankKnown()
-                            ? graphOutput(v) ? declared : refined(declared, guess(n, declared, k, null))
+                            ? graphOutput(v) ? outputType(v, declared, guess(n, declared, k, null))
+                                    : refined(declared, guess(n, declared, k, null))
                     : guess(n, declared, k, null);
             infos.put(v, vi);
             outTypes.add(vi.type());
@@ -734,8 +735,7 @@ final class GraphImport implements OperatorMappings.Context {
     /**
      * A declared type with what the shape rules tell put in where it names no size: an exporter's
      * made-up name for a dynamic axis ("Add_output_0_dim_1") becomes the length it really is (n).
-     * A declared fixed size always stands. The model's outputs keep their names as declared: they
-     * are the file's interface, which the gallery index quotes.
+     * A declared fixed size always stands. The model's outputs go through {@link #outputType}.
      */
     private static ValueInfo refined(ValueInfo declared, ValueInfo guessed) {
         List<Dim> d = declared.type().dims();
@@ -748,6 +748,51 @@ final class GraphImport implements OperatorMappings.Context {
             out.add(d.get(i).isFixed() || !g.get(i).isKnown() || g.get(i).isFixed() && d.get(i).isKnown() ? d.get(i) : g.get(i));
         }
         return new ValueInfo(declared.type().withDims(out), declared.elementType());
+    }
+
+    /**
+     * A model output's type: as declared, with each dynamic axis whose name is an exporter's
+     * artefact ("Addoutput_0_dim_1", a name no model input uses) given the length the shape rules
+     * find, so the output reads n×384 like the inputs' n. A declared fixed size and a name the
+     * inputs share always stand; when the rules give another rank or another fixed size the
+     * declared type is kept whole, with a note.
+     */
+    private ValueInfo outputType(String value, ValueInfo declared, ValueInfo guessed) {
+        List<Dim> d = declared.type().dims();
+        List<Dim> g = guessed.type().dims();
+        if (g == null) {
+            return declared;
+        }
+        boolean agrees = g.size() == d.size();
+        for (int i = 0; agrees && i < d.size(); i++) {
+            agrees = !(d.get(i).isFixed() && g.get(i).isFixed() && d.get(i).size() != g.get(i).size());
+        }
+        if (!agrees) {
+            notes.add("output \"" + value + "\" is declared " + declared.type().shapeText() + " but its operators give "
+                    + guessed.type().shapeText() + "; the declared shape was kept");
+            return declared;
+        }
+        Set<String> inputNames = inputSymbols();
+        List<Dim> out = new ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            Dim di = d.get(i);
+            Dim gi = g.get(i);
+            boolean artefact = !di.isKnown() || di instanceof Dim.Symbolic s && !inputNames.contains(s.name());
+            // A fixed size the rules find does not replace a named one: the file says the axis varies.
+            out.add(artefact && gi instanceof Dim.Symbolic || !di.isKnown() && gi.isFixed() ? gi : di);
+        }
+        return new ValueInfo(declared.type().withDims(out), declared.elementType());
+    }
+
+    /** The names of the dynamic axes of the model's inputs, as the net's input ports read them ("n"). */
+    private Set<String> inputSymbols() {
+        Set<String> symbols = new HashSet<>();
+        for (PortDecl p : inputs.values()) {
+            if (p.type() != null && p.type().rankKnown()) {
+                p.type().dims().stream().filter(x -> x instanceof Dim.Symbolic).forEach(x -> symbols.add(((Dim.Symbolic) x).name()));
+            }
+        }
+        return symbols;
     }
 
     private int firstElementType(OnnxNode n, int from) {
