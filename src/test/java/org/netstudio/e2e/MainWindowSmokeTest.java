@@ -103,7 +103,7 @@ class MainWindowSmokeTest {
                         "Group into Sub-graph", "Ungroup")),
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",
                         "Show Trainer Panel", "Theme")),
-                Map.entry("Net", List.of("Check", "Train", "Try It…")),
+                Map.entry("Net", List.of("Check", "Train", "Try It…", "Import Report…")),
                 Map.entry("Help", List.of("About NetStudio")));
 
         Map<String, String> accelerators = Map.of(

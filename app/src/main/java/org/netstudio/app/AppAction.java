@@ -43,6 +43,7 @@ public enum AppAction {
     CHECK("Check", shortcut(KeyCode.B)),
     TRAIN("Train", shortcut(KeyCode.R)),
     TRY_IT("Try It…", shortcut(KeyCode.T)),
+    IMPORT_REPORT("Import Report…", null),
 
     ABOUT("About NetStudio", null);
 

@@ -63,7 +63,8 @@ public final class MainMenu {
                 menu("View", item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT), item(AppAction.ZOOM_TO_FIT),
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
                         showTrainer, theme),
-                menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT)),
+                menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
+                        item(AppAction.IMPORT_REPORT)),
                 menu("Help", item(AppAction.ABOUT)));
     }
 

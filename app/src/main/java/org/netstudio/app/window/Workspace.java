@@ -360,6 +360,8 @@ public final class Workspace {
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
+        // The report of an imported model stays at hand after its bar is dismissed.
+        onNet(AppAction.IMPORT_REPORT, t -> t.importBanner().ifPresent(b -> b.showReport()));
         canvas(AppAction.UNDO, a -> a.undo);
         canvas(AppAction.REDO, a -> a.redo);
         canvas(AppAction.CUT, a -> a.cut);
@@ -412,6 +414,7 @@ public final class Workspace {
                 AppAction.TRY_IT)) {
             window.menu().item(a).setDisable(tab == null);
         }
+        window.menu().item(AppAction.IMPORT_REPORT).setDisable(tab == null || tab.importBanner().isEmpty());
         MenuItem check = window.menu().item(AppAction.CHECK);
         check.disableProperty().unbind();
         if (tab == null) {

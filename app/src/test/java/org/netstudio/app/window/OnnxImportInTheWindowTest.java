@@ -155,6 +155,12 @@ class OnnxImportInTheWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> front().importBanner().orElseThrow().isVisible())).isFalse();
         assertThat(f.node("erf")).as("dismissing the bar leaves the net alone").isNotNull();
+
+        // The report stays at hand in the Net menu.
+        assertThat(f.fx(() -> f.window.menu().item(AppAction.IMPORT_REPORT).isDisable())).isFalse();
+        Platform.runLater(() -> f.window.menu().item(AppAction.IMPORT_REPORT).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(report::isShowing)).isTrue();
     }
 
     @Test
@@ -164,5 +170,6 @@ class OnnxImportInTheWindowTest {
         f.settle();
         assertThat(front().importBanner()).isEmpty();
         assertThat(robot.lookup("#importBanner").tryQuery()).isEmpty();
+        assertThat(f.fx(() -> f.window.menu().item(AppAction.IMPORT_REPORT).isDisable())).isTrue();
     }
 }
