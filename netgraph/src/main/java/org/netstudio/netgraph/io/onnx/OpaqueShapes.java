@@ -96,7 +96,8 @@ final class OpaqueShapes {
             }
             case "Transpose" -> perExample(transpose(n.ints("perm"), onnx), batched);
             case "Slice" -> perExample(slice(n, c, s, in, onnx), batched);
-            case "Squeeze" -> perExample(squeeze(axes(n, c, s, in), onnx), batched);
+            // Axes computed at run time are not "no axes" (every size-1 axis): the result is not told.
+            case "Squeeze" -> axesAtRunTime(n, c, s, in) ? null : perExample(squeeze(axes(n, c, s, in), onnx), batched);
             case "Unsqueeze" -> perExample(unsqueeze(axes(n, c, s, in), onnx), batched);
             default -> REDUCE.contains(op) ? perExample(reduce(n, axes(n, c, s, in), onnx), batched) : null;
         };
@@ -142,6 +143,11 @@ final class OpaqueShapes {
             return null;
         }
         return v.elements().stream().mapToInt(e -> Math.toIntExact(e.number())).toArray();
+    }
+
+    /** Whether the axes are a second input whose value is known only when the model runs. */
+    private static boolean axesAtRunTime(OnnxNode n, OperatorMappings.Context c, ShapeValues s, List<String> in) {
+        return n.ints("axes") == null && in.size() > 1 && !in.get(1).isEmpty() && axes(n, c, s, in) == null;
     }
 
     /**
@@ -483,6 +489,10 @@ final class OpaqueShapes {
         }
         List<ShapeValues.Element> sizes = list(n, c, s, in, 1, "split");
         Dim part;
+        if (sizes == null && in.size() > 1 && !in.get(1).isEmpty()) {
+            // Part sizes given at run time: not the equal parts of a split without them.
+            return null;
+        }
         if (sizes != null) {
             part = k < sizes.size() ? sizes.get(k).dim() : null;
         } else {

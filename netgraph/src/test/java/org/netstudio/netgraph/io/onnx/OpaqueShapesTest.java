@@ -177,6 +177,22 @@ class OpaqueShapesTest {
     }
 
     @Test
+    void axesAndPartSizesGivenOnlyWhenTheModelRunsAreNotGuessed() throws Exception {
+        // As ONNX's test_squeeze and test_split_variable_parts_2d have them: a wrong guess would be
+        // "every size-1 axis goes" and "equal parts".
+        Model m = new Model("batch", 1, 12);
+        m.g.addInput(value("axes", INT64, 1)).addInput(value("sizes", INT64, 2));
+        m.node("Squeeze", "squeezed", "x", "axes").node("Split", "parts", List.of(intAttr("axis", 2)), "x", "sizes");
+        m.g.getNodeBuilder(m.g.getNodeCount() - 1).addOutput("parts_2");
+        m.g.addOutput(ValueInfoProto.newBuilder().setName("squeezed"));
+        InferenceResult r = m.infer();
+
+        assertThat(r.layer(NodePath.of("squeezed"))).as("imported").isNotNull();
+        assertThat(type(r, "squeezed").rankKnown()).isFalse();
+        assertThat(type(r, "parts").rankKnown()).isFalse();
+    }
+
+    @Test
     void aSequenceAxisNamedLikeTheBatchGetsANameOfItsOwn() throws Exception {
         // Some exporters (MiniLM's) declare token ids as [batch, batch].
         InferenceResult r = new Model("batch", "batch").node("Erf", "e", "x").infer();
