@@ -49,6 +49,12 @@ final class Documents {
         t.setDaemon(true);
         return t;
     });
+    /** Reads files opened from the menu or the recent list, one at a time, off the UI thread. */
+    private static final ExecutorService FILE_READER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netstudio-open");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ExecutorService AUTOSAVE_IO = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "netstudio-autosave");
         t.setDaemon(true);
@@ -141,9 +147,57 @@ final class Documents {
         return tab;
     }
 
-    /** File › Open: asks for a file. */
+    /** File › Open: asks for a file, then reads it off the UI thread. */
     void open() {
-        picker.openNet(owner.get()).ifPresent(this::open);
+        picker.openNet(owner.get()).ifPresent(this::openInBackground);
+    }
+
+    /**
+     * Opens a net file without making the UI thread wait for it: a tab says it is opening while
+     * the file is read (and an ONNX model imported) on a background thread, then the net's tab
+     * takes its place. A file open already is shown; a file that does not read is reported, with
+     * nothing else changed.
+     */
+    void openInBackground(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof NetTab n && n.net().file().map(p -> p.normalize().equals(abs)).orElse(false)
+                    || t instanceof OpeningTab o && o.file().equals(abs)) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        OpeningTab opening = new OpeningTab(abs);
+        tabs.getTabs().add(opening);
+        tabs.getSelectionModel().select(opening);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return OpenNet.read(abs);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, FILE_READER).whenComplete((net, failure) -> Platform.runLater(() -> {
+            int at = tabs.getTabs().indexOf(opening);
+            tabs.getTabs().remove(opening);
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof java.io.UncheckedIOException u) {
+                    cause = u.getCause();
+                }
+                prompts().error("Cannot open “" + abs.getFileName() + "”", cause instanceof Exception ex ? message(ex)
+                        : String.valueOf(cause));
+                return;
+            }
+            remember(abs);
+            NetTab tab = add(net);
+            // In the opening tab's place, not at the end.
+            if (at >= 0 && at < tabs.getTabs().size() - 1) {
+                tabs.getTabs().remove(tab);
+                tabs.getTabs().add(at, tab);
+                tabs.getSelectionModel().select(tab);
+            }
+        }));
     }
 
     /**
@@ -226,7 +280,7 @@ final class Documents {
             pruneRecent();
             return;
         }
-        open(p);
+        openInBackground(p);
     }
 
     /** Drops recent files that are gone and says which. */

@@ -164,6 +164,33 @@ class OnnxImportInTheWindowTest {
     }
 
     @Test
+    void aLargeModelOpensOffTheUiThreadBehindATabSayingSo(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        Path file = f.data.resolve("minilm.onnx");
+        try (var in = OnnxImportInTheWindowTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            Files.copy(in, file);
+        }
+
+        java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> f.window.canvasTabs().getTabs().addListener(
+                (javafx.collections.ListChangeListener<javafx.scene.control.Tab>) c -> {
+                    while (c.next()) {
+                        c.getAddedSubList().forEach(t -> shown.add(t.getText()));
+                    }
+                }));
+        f.files.add(Optional.of(file));
+        Platform.runLater(() -> f.window.menu().item(AppAction.OPEN).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown).as("a tab says the model is opening before it is read").first().isEqualTo("Opening minilm.onnx…");
+        f.settle();
+
+        assertThat(front().getText()).isEqualTo("minilm");
+        assertThat(f.text("#importSummary")).startsWith("Imported from minilm.onnx: ").contains("stay opaque");
+        assertThat(f.fx(() -> f.window.canvasTabs().getTabs().stream().filter(t -> t.getText().startsWith("Opening")).count()))
+                .isZero();
+    }
+
+    @Test
     void aNetStudioNetHasNoImportBar(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         robot.interact(() -> f.workspace().openGallery("lenet"));

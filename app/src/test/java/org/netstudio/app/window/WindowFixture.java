@@ -180,8 +180,10 @@ final class WindowFixture {
         return false;
     }
 
-    /** Waits until background layout is done and the FX thread is idle. */
+    /** Waits until files being opened are open, background layout is done and the FX thread is idle. */
     void settle() {
+        waitUntil(() -> window.canvasTabs().getTabs().stream().noneMatch(OpeningTab.class::isInstance));
+        WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> workspace().activeCanvas().map(c -> !c.getModel().layoutPendingProperty().get()).orElse(true)
                 && (!(window.canvasTabs().getSelectionModel().getSelectedItem() instanceof NetTab t) || t.framed()));
     }
