@@ -394,4 +394,22 @@ class InspectorModelTest {
         shared.set(org.netstudio.netgraph.inference.ShapeInference.infer(TestNets.lenet().net()));
         assertThat(m.getSummaryTotals().total()).isEqualTo(431_080);
     }
+
+    @Test
+    void anImportedOnnxOperatorShowsItsParametersAsImportedAndNotEditable() {
+        org.netstudio.netgraph.net.Chain net = org.netstudio.netgraph.net.Chain.of(
+                org.netstudio.netgraph.net.PortDecl.of(org.netstudio.netgraph.tensor.TensorType.real(4)),
+                Layer.of("OnnxOperator", "op", "Erf", "attributes", "note=7", "outputs", "Real 4", "node", "CgNFcmY="));
+        stack = new CommandStack(new org.netstudio.netgraph.net.NetDocument("imported", net, null));
+        model = new InspectorModel(stack);
+
+        model.select(NodePath.of("onnxoperator1"));
+
+        assertThat(model.parameters().getFields()).extracting(ParameterField::getName)
+                .contains("op", "attributes", "outputs").doesNotContain("node");
+        assertThat(field("op").getText()).isEqualTo("Erf");
+        assertThat(field("attributes").editableProperty().get()).isFalse();
+        assertThat(field("op").editableProperty().get()).isFalse();
+        assertThat(model.parameters().getNote()).startsWith("Imported from ONNX as it was");
+    }
 }

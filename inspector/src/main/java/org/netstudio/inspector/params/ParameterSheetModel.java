@@ -71,6 +71,10 @@ public final class ParameterSheetModel {
     public void show(List<Target> layers, int containers) {
         targets = List.copyOf(layers);
         List<ParamSpec> shared = containers > 0 ? List.of() : sharedParams(targets);
+        if (imported(targets)) {
+            // The serialised ONNX node is for ONNX Runtime, not for reading.
+            shared = shared.stream().filter(p -> !p.name().equals("node")).toList();
+        }
         List<Object> sig = new ArrayList<>();
         for (Target t : targets) {
             sig.add(t.path());
@@ -95,6 +99,9 @@ public final class ParameterSheetModel {
     }
 
     private String noteFor(List<ParamSpec> shared, int containers) {
+        if (imported(targets)) {
+            return "Imported from ONNX as it was; runs in ONNX Runtime. Its parameters cannot be edited.";
+        }
         if (!shared.isEmpty()) {
             return "";
         }
@@ -119,8 +126,19 @@ public final class ParameterSheetModel {
         }
         boolean isMixed = values.size() > 1;
         Object common = isMixed || values.isEmpty() || values.contains(Absent.VALUE) ? null : values.iterator().next();
-        f.show(common, isMixed, !isMixed && allDefault, edits.canEdit());
+        f.show(common, isMixed, !isMixed && allDefault, edits.canEdit() && !imported(targets));
     }
+
+    /**
+     * Whether any of the layers is an opaque ONNX operator: kept as imported, so that ONNX Runtime
+     * runs exactly what the model said; an edited attribute or declared type would silently
+     * disagree with the serialised node.
+     */
+    private static boolean imported(List<Target> layers) {
+        return layers.stream().anyMatch(t -> t.layer().type().equals(ONNX_OPERATOR));
+    }
+
+    private static final String ONNX_OPERATOR = "OnnxOperator";
 
     /** Marks "no value" in a set, where null cannot go. */
     private enum Absent { VALUE }
