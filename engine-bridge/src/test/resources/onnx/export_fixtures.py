@@ -67,3 +67,32 @@ for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_la
     net = (LastState if name.endswith("_state") else LastStep)(recurrent).eval()
     torch.onnx.export(net, torch.randn(2, 5, 4), name + ".onnx", opset_version=13, input_names=["x"],
                       output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class BidirectionalLastStep(nn.Module):
+    """A tiny text classifier over embedded tokens: a bidirectional layer, its last step (both directions), a Linear."""
+
+    def __init__(self, recurrent):
+        super().__init__()
+        self.recurrent = recurrent
+        self.head = nn.Linear(2 * recurrent.hidden_size, 3)
+
+    def forward(self, x):
+        out, _ = self.recurrent(x)
+        return self.head(out[:, -1, :])
+
+class BidirectionalStates(BidirectionalLastStep):
+    """The same through both final states, torch.cat((h_n[-2], h_n[-1]), 1), as text classifiers often read them."""
+
+    def forward(self, x):
+        _, state = self.recurrent(x)
+        h = state[0] if isinstance(state, tuple) else state
+        return self.head(torch.cat((h[-2], h[-1]), dim=1))
+
+torch.manual_seed(2)
+for name, net in [("bilstm_last", BidirectionalLastStep(nn.LSTM(4, 6, batch_first=True, bidirectional=True))),
+                  ("bigru_state", BidirectionalStates(nn.GRU(4, 6, batch_first=True, bidirectional=True))),
+                  ("rnn_last", LastStep(nn.RNN(4, 6, batch_first=True))),
+                  ("rnn_relu_last", LastStep(nn.RNN(4, 6, batch_first=True, nonlinearity="relu")))]:
+    torch.onnx.export(net.eval(), torch.randn(2, 5, 4), name + ".onnx", opset_version=13, input_names=["x"],
+                      output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

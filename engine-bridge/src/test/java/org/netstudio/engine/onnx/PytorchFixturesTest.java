@@ -40,7 +40,7 @@ class PytorchFixturesTest {
      * input's shape leave no node behind.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"lstm_last, LSTM, SequenceLast", "gru_last, GRU, SequenceLast", "lstm_state, LSTM, "})
+    @CsvSource({"lstm_last, LSTM, SequenceLast", "gru_last, GRU, SequenceLast", "lstm_state, LSTM, ", "rnn_last, RNN, SequenceLast"})
     void batchFirstRecurrentNetImportsAsCatalogLayersOnly(String name, String type, String last) throws IOException {
         OnnxImport imported = OnnxImporter.read(fixture(name), name + ".onnx");
         assertThat(imported.report().opaque()).isEmpty();
@@ -48,6 +48,49 @@ class PytorchFixturesTest {
         assertThat(((org.netstudio.netgraph.net.Chain) imported.document().net()).nodes())
                 .extracting(n -> n.typeName()).containsExactlyElementsOf(last == null ? List.of(type, "Linear")
                         : List.of(type, last, "Linear"));
+    }
+
+    /**
+     * PyTorch's bidirectional LSTM, read at its last step ({@code out[:, -1, :]}), becomes one graph
+     * of catalog layers — a forward LSTM, and an LSTM between two SequenceReverses, joined on the
+     * last axis — followed by SequenceLast and the Linear: the axis swaps and the Reshape joining
+     * the directions leave no node behind.
+     */
+    @Test
+    void bidirectionalLstmImportsAsAGraphOfForwardAndReversedLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("bilstm_last"), "bilstm_last.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        var chain = (org.netstudio.netgraph.net.Chain) imported.document().net();
+        assertThat(chain.nodes()).extracting(n -> n.typeName()).containsExactly("Graph", "SequenceLast", "Linear");
+        var block = (org.netstudio.netgraph.net.Graph) chain.nodes().get(0);
+        assertThat(block.nodes().values()).extracting(n -> n.typeName())
+                .containsExactlyInAnyOrder("LSTM", "SequenceReverse", "LSTM", "SequenceReverse", "Catenate");
+        String name = chain.elements().get(0).name();
+        assertThat(imported.weights().get(name + "/forward/inputWeights").orElseThrow().shape()).containsExactly(24, 4);
+        assertThat(imported.weights().get(name + "/backward/inputWeights").orElseThrow().floats())
+                .isNotEqualTo(imported.weights().get(name + "/forward/inputWeights").orElseThrow().floats());
+    }
+
+    /** Both final states of a bidirectional GRU, h_n[-2] and h_n[-1], come out of its graph as two ports. */
+    @Test
+    void bidirectionalGruStatesAreTheGraphsTwoStateOutputs() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("bigru_state"), "bigru_state.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        var net = (org.netstudio.netgraph.net.Graph) imported.document().net();
+        assertThat(net.nodes().values()).extracting(n -> n.typeName()).containsExactly("Graph", "Catenate", "Linear");
+        assertThat(net.nodes().values().iterator().next().outputNames()).containsExactly("forwardState", "backwardState");
+    }
+
+    /** A simple RNN with ReLU has no catalog layer (NetStudio's RNN is tanh): it stays an ONNX operator, and says why. */
+    @Test
+    void reluRnnStaysOpaqueWithTheReason() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("rnn_relu_last"), "rnn_relu_last.onnx");
+
+        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType).contains("RNN");
+        assertThat(imported.report().opaque()).filteredOn(e -> e.opType().equals("RNN")).first()
+                .extracting(ImportReport.Entry::reason).asString().contains("Relu").contains("Tanh");
     }
 
     /** The layers after the last opaque node learn; nothing learns through an opaque node (it has no gradient). */
@@ -73,7 +116,8 @@ class PytorchFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 2, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
-        "lstm_state, 20, 0, LSTM"})
+        "lstm_state, 20, 0, LSTM", "bilstm_last, 20, 0, LSTM", "bigru_state, 20, 0, GRU", "rnn_last, 20, 0, RNN",
+        "rnn_relu_last, 20, 1, SequenceLast"})
     void importedNetComputesWhatOnnxRuntimeComputes(String name, int inputSize, int minOpaque, String firstLayer)
             throws IOException {
         byte[] bytes = fixture(name);
@@ -84,7 +128,8 @@ class PytorchFixturesTest {
         assertThat(imported.report().opaque().size()).isGreaterThanOrEqualTo(minOpaque);
 
         long[] shape = name.equals("mlp") ? new long[] {3, 20}
-                : name.startsWith("lstm") || name.startsWith("gru") ? new long[] {3, 5, 4} : new long[] {3, 1, 14, 14};
+                : name.contains("lstm") || name.contains("gru") || name.contains("rnn") ? new long[] {3, 5, 4}
+                : new long[] {3, 1, 14, 14};
         TensorValue x = TensorValue.of(OnnxRoundTripTest.random(3 * inputSize, 11), shape);
         TensorValue expected;
         try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {

@@ -62,6 +62,14 @@ final class GraphImport implements OperatorMappings.Context {
     /** A recurrent node's outputs Y ({@code [n, 1, batch, units]}) and Y_h ({@code [1, batch, units]}): their batch-first values. */
     private final Map<String, String> recurrentSequence = new HashMap<>();
     private final Map<String, String> recurrentLast = new HashMap<>();
+    /**
+     * A bidirectional node's Y ({@code [n, 2, batch, units]}), that Y with its direction and batch
+     * axes swapped ({@code [n, batch, 2, units]}), and its Y_h ({@code [2, batch, units]}): the
+     * batch-first sequence with both directions joined on the last axis, and each direction's last state.
+     */
+    private final Map<String, String> bidirectionalSequence = new HashMap<>();
+    private final Map<String, String> bidirectionalInterleaved = new HashMap<>();
+    private final Map<String, List<String>> bidirectionalLast = new HashMap<>();
     private final Map<String, NodeProto> producers = new HashMap<>();
     private final Map<String, List<NodeProto>> readers = new HashMap<>();
     /** Uses of a value that no longer need it: zero initial states a recurrent layer starts from anyway. */
@@ -178,7 +186,7 @@ final class GraphImport implements OperatorMappings.Context {
         if (foldBias(n) || sequenceAxes(n)) {
             return;
         }
-        if (p.getOpType().equals("LSTM") || p.getOpType().equals("GRU")) {
+        if (p.getOpType().equals("LSTM") || p.getOpType().equals("GRU") || p.getOpType().equals("RNN")) {
             String refused = recurrent(n);
             if (refused == null) {
                 return;
@@ -245,6 +253,25 @@ final class GraphImport implements OperatorMappings.Context {
             }
             return false;
         }
+        if (bidirectionalLast.containsKey(x) && directionTaken(p) >= 0) {
+            int d = directionTaken(p);
+            alias(out, bidirectionalLast.get(x).get(d));
+            report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                    "takes the " + (d == 0 ? "forward" : "backward") + " direction's last state of a bidirectional recurrent node"));
+            return true;
+        }
+        if (bidirectionalSequence.containsKey(x) && swapsDirectionAndBatch(p)) {
+            bidirectionalInterleaved.put(out, bidirectionalSequence.get(x));
+            report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                    "puts the batch axis of a bidirectional recurrent node's output before its direction axis"));
+            return true;
+        }
+        if (bidirectionalInterleaved.containsKey(x) && joinsDirections(p)) {
+            timeMajor.put(out, bidirectionalInterleaved.get(x));
+            report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
+                    "joins the two directions of a bidirectional recurrent node on the last axis"));
+            return true;
+        }
         if (recurrentLast.containsKey(x) && takesOnlyDirection(p)) {
             alias(out, recurrentLast.get(x));
             report.add(new ImportReport.Entry(n.label(), p.getOpType(), ImportReport.Outcome.DROPPED, "", "",
@@ -303,23 +330,72 @@ final class GraphImport implements OperatorMappings.Context {
 
     /** A Gather of element 0 (or -1) of the one direction of Y_h, as PyTorch writes {@code h_n[-1]}. */
     private boolean takesOnlyDirection(NodeProto reader) {
-        if (!reader.getOpType().equals("Gather") || reader.getInputCount() != 2 || reader.getOutputCount() != 1
-                || new OnnxNode(reader).i("axis", 0) != 0) {
-            return false;
-        }
-        OnnxTensors.Constant k = constants.get(reader.getInput(1));
-        NodeProto producer = producers.get(reader.getInput(1));
-        if (k == null && producer != null && producer.getOpType().equals("Constant")) {
-            k = constantOf(new OnnxNode(producer));
-        }
-        return k != null && !k.isReal() && k.shape().length == 0 && (k.longs()[0] == 0 || k.longs()[0] == -1);
+        Long k = gatheredDirection(reader);
+        return k != null && (k == 0 || k == -1);
     }
 
     /**
-     * Maps an LSTM or GRU node that reads a batch-first sequence: either one transposed to
+     * Which direction of a bidirectional Y_h a Gather takes ({@code h_n[-2]} or {@code h_n[0]} the
+     * forward one, 0; {@code h_n[-1]} or {@code h_n[1]} the backward one, 1), or -1 when it is no such Gather.
+     */
+    private int directionTaken(NodeProto reader) {
+        Long k = gatheredDirection(reader);
+        return k == null ? -1 : k == 0 || k == -2 ? 0 : k == 1 || k == -1 ? 1 : -1;
+    }
+
+    /** The one index a Gather on the first axis takes, or null when it is not such a Gather. */
+    private Long gatheredDirection(NodeProto reader) {
+        if (!reader.getOpType().equals("Gather") || reader.getInputCount() != 2 || reader.getOutputCount() != 1
+                || new OnnxNode(reader).i("axis", 0) != 0) {
+            return null;
+        }
+        OnnxTensors.Constant k = constantInput(reader.getInput(1));
+        return k != null && !k.isReal() && k.shape().length == 0 ? k.longs()[0] : null;
+    }
+
+    /** A constant value, or that of a Constant node, which may come later in the graph than a recurrent node looking ahead. */
+    private OnnxTensors.Constant constantInput(String value) {
+        OnnxTensors.Constant k = constants.get(value);
+        NodeProto producer = producers.get(value);
+        if (k == null && producer != null && producer.getOpType().equals("Constant")) {
+            k = constantOf(new OnnxNode(producer));
+        }
+        return k;
+    }
+
+    /** A Transpose of a bidirectional Y to {@code [n, batch, 2, units]}, as PyTorch exports before joining the directions. */
+    private static boolean swapsDirectionAndBatch(NodeProto reader) {
+        return reader.getOpType().equals("Transpose") && reader.getOutputCount() == 1
+                && java.util.Arrays.equals(new OnnxNode(reader).ints("perm"), new int[] {0, 2, 1, 3});
+    }
+
+    /** A Reshape of {@code [n, batch, 2, units]} to {@code [n, batch, 2·units]} (shape {@code [0, 0, -1]}). */
+    private boolean joinsDirections(NodeProto reader) {
+        if (!reader.getOpType().equals("Reshape") || reader.getInputCount() != 2 || reader.getOutputCount() != 1
+                || new OnnxNode(reader).i("allowzero", 0) != 0) {
+            return false;
+        }
+        OnnxTensors.Constant shape = constantInput(reader.getInput(1));
+        return shape != null && !shape.isReal() && shape.longs().length == 3 && shape.longs()[0] == 0 && shape.longs()[1] == 0
+                && shape.longs()[2] == -1;
+    }
+
+    /** Whether every reader of a bidirectional Y swaps its axes and joins its directions, as PyTorch exports. */
+    private boolean directionsJoined(NodeProto reader) {
+        if (!swapsDirectionAndBatch(reader)) {
+            return false;
+        }
+        List<NodeProto> next = readers.getOrDefault(reader.getOutput(0), List.of());
+        return !next.isEmpty() && !graphOutput(reader.getOutput(0)) && next.stream().allMatch(this::joinsDirections);
+    }
+
+    /**
+     * Maps an LSTM, GRU or RNN node that reads a batch-first sequence: either one transposed to
      * time-major inside the model, whose outputs are then read only with their direction axis
-     * dropped, or one given as is with layout=1. Its sequence Y and last state Y_h become the
-     * layer's outputs (a SequenceLast gives Y_h when both are read). Returns why not, or null.
+     * dropped (or, bidirectional, with the directions joined on the last axis and each last state
+     * taken apart), or one given as is with layout=1. Its sequence Y and last state Y_h become the
+     * layer's outputs (a SequenceLast gives Y_h when both are read). A reverse or bidirectional
+     * node becomes a {@link RecurrentDirections} graph. Returns why not, or null.
      */
     private String recurrent(OnnxNode n) {
         NodeProto p = n.proto();
@@ -329,6 +405,11 @@ final class GraphImport implements OperatorMappings.Context {
         if (layout != 0 && layout != 1) {
             return "layout=" + layout + " is not an ONNX layout";
         }
+        int directions = RecurrentMappings.directions(n);
+        if (directions == 0) {
+            return "direction " + n.s("direction", "forward") + " is not an ONNX direction";
+        }
+        boolean reverse = n.s("direction", "forward").equals("reverse");
         if (!batchwise && !timeMajor.containsKey(x)) {
             return "its input is time-major, [sequence, batch, features], and NetStudio takes the first axis for the batch; "
                     + "only a sequence transposed from batch-first inside the model can be read";
@@ -348,7 +429,7 @@ final class GraphImport implements OperatorMappings.Context {
         if (!sequenceRead && !lastRead) {
             return "none of its outputs is used";
         }
-        if (!batchwise) {
+        if (!batchwise && directions == 1) {
             if (sequenceRead && (graphOutput(y) || !readers.get(y).stream().allMatch(r -> squeezes(r, 1)))) {
                 return "its output Y is used other than with its direction axis dropped";
             }
@@ -356,39 +437,72 @@ final class GraphImport implements OperatorMappings.Context {
                 return "its output Y_h is used other than with its direction axis dropped";
             }
         }
-        Mapping m;
-        try {
-            m = RecurrentMappings.map(n, this, batchwise ? x : timeMajor.get(x), sequenceRead, this::isZeroState);
-        } catch (RuntimeException e) {
-            return String.valueOf(e.getMessage());
+        if (!batchwise && directions == 2) {
+            if (sequenceRead && (graphOutput(y) || !readers.get(y).stream().allMatch(this::directionsJoined))) {
+                return "its output Y is used other than with its two directions joined on the last axis, as PyTorch exports it";
+            }
+            if (lastRead && (graphOutput(yh) || !readers.get(yh).stream().allMatch(r -> directionTaken(r) >= 0))) {
+                return "its output Y_h is used other than by taking one direction's last state";
+            }
         }
-        if (m instanceof Mapping.Opaque o) {
-            return o.reason();
+        String batchFirst = batchwise ? x : timeMajor.get(x);
+        List<Mapping.Step> layers = new ArrayList<>();
+        for (int d = 0; d < directions; d++) {
+            Mapping m;
+            try {
+                m = RecurrentMappings.map(n, this, batchFirst, sequenceRead, this::isZeroState, d);
+            } catch (RuntimeException e) {
+                return String.valueOf(e.getMessage());
+            }
+            if (m instanceof Mapping.Opaque o) {
+                return o.reason();
+            }
+            layers.add(((Mapping.Layers) m).steps().get(0));
         }
+        int units = layers.get(0).layer().params().getInt("units");
         String layerOut = (y.isEmpty() ? yh : y) + " (batch first)";
-        Mapping.Opaque refused = addLayers(withOutput(n, "", layerOut), (Mapping.Layers) m);
-        if (refused != null) {
-            return refused.reason();
+        List<String> lasts = new ArrayList<>();
+        if (directions == 1 && !reverse) {
+            Mapping.Opaque refused = addLayers(withOutput(n, "", layerOut), new Mapping.Layers(layers, List.of(batchFirst)));
+            if (refused != null) {
+                return refused.reason();
+            }
+            if (lastRead && sequenceRead) {
+                lasts.add(yh + " (last step)");
+                addLayers(withOutput(n, "_Y_h", lasts.get(0)), (Mapping.Layers) Mapping.layer(Layer.of("SequenceLast"), layerOut));
+            } else if (lastRead) {
+                lasts.add(layerOut);
+            }
+        } else {
+            String refused = addDirections(n, layers, reverse, batchFirst, sequenceRead ? layerOut : null, lastRead ? yh : null, lasts);
+            if (refused != null) {
+                return refused;
+            }
         }
-        int units = ((Mapping.Layers) m).steps().get(0).layer().params().getInt("units");
         if (sequenceRead) {
             if (batchwise) {
-                // Y is [batch, n, 1, units]: the direction axis stays.
-                addLayers(withOutput(n, "_Y", y), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(-1, 1, units)), layerOut));
-            } else {
+                // Y is [batch, n, directions, units]: the direction axis stays.
+                addLayers(withOutput(n, "_Y", y), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(-1, directions, units)),
+                        layerOut));
+            } else if (directions == 1) {
                 recurrentSequence.put(y, layerOut);
+            } else {
+                bidirectionalSequence.put(y, layerOut);
             }
         }
         if (lastRead) {
-            String last = layerOut;
-            if (sequenceRead) {
-                last = yh + " (last step)";
-                addLayers(withOutput(n, "_Y_h", last), (Mapping.Layers) Mapping.layer(Layer.of("SequenceLast"), layerOut));
-            }
-            if (batchwise) {
-                addLayers(withOutput(n, "_Y_h_axes", yh), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(1, units)), last));
+            if (batchwise && directions == 1) {
+                addLayers(withOutput(n, "_Y_h_axes", yh), (Mapping.Layers) Mapping.layer(Layer.of("Reshape", "shape", List.of(1, units)),
+                        lasts.get(0)));
+            } else if (batchwise) {
+                // Y_h is [batch, 2, units]: both last states, forward first.
+                addLayers(withOutput(n, "_Y_h_axes", yh), new Mapping.Layers(List.of(
+                        new Mapping.Step(new Layer("Catenate", Map.of(), 2), Map.of()),
+                        new Mapping.Step(Layer.of("Reshape", "shape", List.of(2, units)), Map.of())), lasts));
+            } else if (directions == 1) {
+                recurrentLast.put(yh, lasts.get(0));
             } else {
-                recurrentLast.put(yh, last);
+                bidirectionalLast.put(yh, lasts);
             }
         }
         for (int i = 5; i < Math.min(7, p.getInputCount()); i++) {
@@ -396,6 +510,53 @@ final class GraphImport implements OperatorMappings.Context {
                 deadUses.merge(p.getInput(i), 1, Integer::sum);
             }
         }
+        return null;
+    }
+
+    /**
+     * Adds a reverse or bidirectional node as one {@link RecurrentDirections} graph reading
+     * {@code x}: its joined sequence becomes value {@code sequence} (when not null), each
+     * direction's last state a value named after {@code last}, added to {@code lasts}. Returns why not, or null.
+     */
+    private String addDirections(OnnxNode n, List<Mapping.Step> layers, boolean reverse, String x, String sequence, String last,
+            List<String> lasts) {
+        TensorType in = info(x).type();
+        for (Mapping.Step s : layers) {
+            Layer l = compact(s.layer());
+            if (l.layerType().inputSpec("Input").requirement().check(in) instanceof PortRequirement.Mismatch mismatch) {
+                return l.typeName() + " would not fit: its input " + mismatch.reason();
+            }
+            if (l.layerType().shapeRule().infer(l.params(), List.of(in)) instanceof ShapeRule.Rejected r) {
+                return l.typeName() + " would not fit: " + r.message();
+            }
+        }
+        RecurrentDirections block = RecurrentDirections.of(layers.stream().map(s -> compact(s.layer())).toList(), reverse,
+                sequence != null, last != null);
+        String name = uniqueName(n.label(), n.op().toLowerCase(Locale.ROOT));
+        nodes.put(name, block.graph());
+        edges.add(new Edge(sources.get(x), PortRef.of(name, RecurrentDirections.INPUT)));
+        for (int d = 0; d < layers.size(); d++) {
+            for (Map.Entry<String, OnnxTensors.Constant> a : layers.get(d).arrays().entrySet()) {
+                putArray(NodePath.of(name, block.layerNames().get(d)), a.getKey(), a.getValue().shape(), a.getValue());
+            }
+        }
+        int units = layers.get(0).layer().params().getInt("units");
+        if (sequence != null) {
+            sources.put(sequence, PortRef.of(name, RecurrentDirections.SEQUENCE));
+            Dim steps = in.rankKnown() ? in.dim(0) : Dim.UNKNOWN;
+            infos.put(sequence, new ValueInfo(TensorType.real(List.of(steps, Dim.of(layers.size() * units))), TensorProto.DataType.FLOAT_VALUE));
+        }
+        if (last != null) {
+            for (int d = 0; d < layers.size(); d++) {
+                String v = last + " (" + block.stateNames().get(d) + ")";
+                sources.put(v, PortRef.of(name, block.stateNames().get(d)));
+                infos.put(v, new ValueInfo(TensorType.real(List.of(Dim.of(units))), TensorProto.DataType.FLOAT_VALUE));
+                lasts.add(v);
+            }
+        }
+        report.add(new ImportReport.Entry(n.label(), n.op(), ImportReport.Outcome.MAPPED, name, n.op(), layers.size() == 2
+                ? "bidirectional: a graph of two " + n.op() + " layers, one reading the sequence reversed, their outputs joined"
+                : "reverse: a graph reading the sequence reversed with a " + n.op() + " layer"));
         return null;
     }
 
@@ -724,6 +885,8 @@ final class GraphImport implements OperatorMappings.Context {
                 case "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Not", "And", "Or", "Xor", "IsNaN", "IsInf" ->
                         TensorProto.DataType.BOOL_VALUE;
                 case "Cast" -> (int) n.i("to", 0);
+                // Its value attribute gives the element type, float when absent; its input is only a shape.
+                case "ConstantOfShape" -> n.has("value") ? n.attribute("value").getT().getDataType() : TensorProto.DataType.FLOAT_VALUE;
                 case "Where" -> firstElementType(n, 1);
                 default -> firstElementType(n, 0);
             };
@@ -813,6 +976,10 @@ final class GraphImport implements OperatorMappings.Context {
     }
 
     private void putArray(String node, String array, long[] shape, OnnxTensors.Constant c) {
+        putArray(NodePath.of(node), array, shape, c);
+    }
+
+    private void putArray(NodePath node, String array, long[] shape, OnnxTensors.Constant c) {
         float[] values = c.floats();
         if (values == null) {
             values = new float[c.longs().length];
@@ -820,7 +987,7 @@ final class GraphImport implements OperatorMappings.Context {
                 values[i] = c.longs()[i];
             }
         }
-        String key = Weights.key(NodePath.of(node), array);
+        String key = Weights.key(node, array);
         weights.put(key, WeightArray.of(key, shape, values));
     }
 

@@ -41,7 +41,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "SequenceLast");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -260,7 +260,13 @@ final class LayerExport {
             case "Threading" -> threading(p, name, in, info.inputs(), out);
             case "OnnxOperator" -> opaque(p, path, name, in, out);
             case "Elementwise" -> elementwise(p.getString("function"), name, in.get(0), out);
-            case "LSTM", "GRU" -> recurrent(l.type(), p, path, name, in.get(0), out);
+            case "LSTM", "GRU", "RNN" -> recurrent(l.type(), p, path, name, in.get(0), out);
+            case "SequenceReverse" -> {
+                // Slice backwards over the whole sequence axis: ReverseSequence would need every example's length.
+                emit(op("Slice", name, List.of(in.get(0), longs(name + ":starts", new long[] {-1}),
+                        longs(name + ":ends", new long[] {Long.MIN_VALUE}), longs(name + ":axes", new long[] {1}),
+                        longs(name + ":steps", new long[] {-1})), out));
+            }
             case "SequenceLast" -> {
                 String last = name + ":last";
                 g.addInitializer(OnnxTensors.longs(last, new long[0], new long[] {-1}));

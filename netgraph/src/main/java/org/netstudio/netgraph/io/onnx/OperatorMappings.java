@@ -97,6 +97,7 @@ final class OperatorMappings {
             case "Reshape" -> reshape(n, c, in);
             case "Transpose" -> transpose(n, c, x);
             case "Gather" -> gather(n, c, in);
+            case "Slice" -> slice(n, c, in);
             default -> opaque("NetStudio has no layer for " + op);
         };
     }
@@ -575,6 +576,31 @@ final class OperatorMappings {
             return opaque("it reshapes to a batch of scalars");
         }
         return Mapping.layer(Layer.of("Reshape", "shape", shape), in.get(0));
+    }
+
+    /**
+     * Slicing the whole first axis after the batch backwards (start -1, an end before the first
+     * element, step -1), as NetStudio exports SequenceReverse, is SequenceReverse; other slices stay opaque.
+     */
+    private static Mapping slice(OnnxNode n, Context c, List<String> in) {
+        if (c.opset() < 10 || in.size() != 5 || !in.stream().skip(1).allMatch(c::isConstant)) {
+            return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+        }
+        long[][] v = new long[4][];
+        for (int i = 0; i < 4; i++) {
+            OnnxTensors.Constant k = c.constant(in.get(i + 1));
+            if (k.isReal() || k.count() != 1) {
+                return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+            }
+            v[i] = k.longs();
+        }
+        Integer axis = exampleAxis(v[2][0], c.info(in.get(0)).onnxRank());
+        // Any end at or below -2^31 lies before the first element of an axis of any size.
+        boolean whole = v[0][0] == -1 && v[1][0] <= Integer.MIN_VALUE && v[3][0] == -1;
+        if (axis == null || axis != 0 || !whole) {
+            return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+        }
+        return Mapping.layer(Layer.of("SequenceReverse"), in.get(0));
     }
 
     /** Taking the last element along the first axis after the batch is SequenceLast. */
