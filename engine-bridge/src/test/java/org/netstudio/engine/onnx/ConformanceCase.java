@@ -29,7 +29,7 @@ record ConformanceCase(String name, ModelProto model, List<TensorProto> inputs, 
 
     /** Operators whose inputs after the first are weights. */
     private static final Set<String> WEIGHTED = Set.of("Conv", "Gemm", "MatMul", "BatchNormalization", "Reshape", "LSTM",
-            "GRU");
+            "GRU", "RNN");
 
     static Stream<Path> folders(String group) throws IOException {
         Path dir = ROOT.resolve(group);

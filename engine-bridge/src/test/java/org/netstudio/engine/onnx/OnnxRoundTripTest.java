@@ -121,16 +121,30 @@ class OnnxRoundTripTest {
         assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
     }
 
+    /**
+     * A simple RNN goes out as ONNX's RNN and a SequenceReverse as a backwards Slice; both come
+     * back as the same layers, computing the same.
+     */
+    @Test
+    void rnnAndReversedSequenceComeBackAsTheSameChainAndComputeTheSame() throws IOException {
+        Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5), Layer.of("SequenceReverse"),
+                Layer.of("RNN", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
+        RoundTrip r = roundTrip(net, 14, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3));
+        assertThat(r.back()).isInstanceOf(Chain.class);
+        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+    }
+
     @Test
     void layersWithoutAnOnnxFormAreAllNamedInTheRefusal() {
         Chain net = Chain.of(PortDecl.of(TensorType.real(5, 3)), Layer.of("RNN", "units", 4),
-                Layer.of("Elementwise", "function", "x^2"), Layer.of("SequenceReverse"), Layer.of("LSTM", "units", 2));
-        assertThat(OnnxExporter.unsupported(net)).containsExactly("'rnn1' (RNN: no ONNX operator)",
-                "'sequencereverse1' (SequenceReverse: no ONNX operator)");
+                Layer.of("Elementwise", "function", "x^2"), Layer.of("UnitVector", "size", 3), Layer.of("SequenceReverse"),
+                Layer.of("Embedding", "size", 2), Layer.of("LSTM", "units", 2));
+        assertThat(OnnxExporter.unsupported(net)).containsExactly("'unitvector1' (UnitVector: no ONNX operator)",
+                "'embedding1' (Embedding: no ONNX operator)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxExporter.export(new NetDocument("n", net, null),
                         Weights.EMPTY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'rnn1' (RNN").hasMessageContaining("'sequencereverse1' (SequenceReverse");
+                .hasMessageContaining("'unitvector1' (UnitVector").hasMessageContaining("'embedding1' (Embedding");
     }
 
     /** Each layer as its type, parameters (defaults filled in) and number of inputs. */
