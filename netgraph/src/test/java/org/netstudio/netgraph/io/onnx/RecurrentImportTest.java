@@ -12,9 +12,13 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.Layer;
 
-/** ONNX LSTM/GRU import: which nodes become layers, with their gates in NetStudio's order, and why others do not. */
+/** ONNX LSTM/GRU/RNN import: which nodes become layers, with their gates in NetStudio's order, and why others do not. */
 class RecurrentImportTest {
 
     private static final int UNITS = 2;
@@ -35,7 +39,7 @@ class RecurrentImportTest {
      * exports a batch-first recurrent layer; {@code extra} attributes are added to the recurrent node.
      */
     private static ModelProto model(String op, boolean transposed, AttributeProto... extra) {
-        int gates = op.equals("LSTM") ? 4 : 3;
+        int gates = RecurrentGates.gates(op);
         float[] b = new float[2 * gates * UNITS];
         System.arraycopy(blocks(gates, UNITS, 10), 0, b, 0, gates * UNITS);
         System.arraycopy(blocks(gates, UNITS, 100), 0, b, gates * UNITS, gates * UNITS);
@@ -125,14 +129,102 @@ class RecurrentImportTest {
                 .anyMatch(r -> r.contains("time-major"));
     }
 
+    private static AttributeProto direction(String d) {
+        return AttributeProto.newBuilder().setName("direction").setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(d)).build();
+    }
+
+    /** direction=reverse reads the sequence backwards and gives its states in time order: SequenceReverse on both sides. */
     @Test
-    void aReverseDirectionStaysOpaque() throws Exception {
-        AttributeProto reverse = AttributeProto.newBuilder().setName("direction").setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8("reverse")).build();
-        OnnxImport imported = OnnxImporter.read(model("LSTM", true, reverse).toByteArray(), "lstm.onnx");
+    void aReverseDirectionBecomesAGraphBetweenTwoSequenceReverses() throws Exception {
+        OnnxImport imported = OnnxImporter.read(model("LSTM", true, direction("reverse")).toByteArray(), "lstm.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        Chain chain = (Chain) imported.document().net();
+        Graph block = (Graph) chain.nodes().get(0);
+        assertThat(block.nodes()).containsOnlyKeys("reverse", "backward", "inTimeOrder");
+        assertThat(block.edges()).contains(new Edge(PortRef.graphPort("Input"), PortRef.of("reverse", "Input")),
+                new Edge(PortRef.of("reverse", "Output"), PortRef.of("backward", "Input")),
+                new Edge(PortRef.of("backward", "Output"), PortRef.of("inTimeOrder", "Input")),
+                new Edge(PortRef.of("inTimeOrder", "Output"), PortRef.graphPort("Output")));
+        String name = chain.elements().get(0).name();
+        assertThat(order(imported.weights().get(name + "/backward/inputWeights").orElseThrow().floats(), 4, 1))
+                .containsExactly(1, 3, 4, 2);
+    }
+
+    /**
+     * A bidirectional node with layout=1 ([batch, n, 2, units] out): each direction gets its own
+     * slice of W, R and B, and the joined sequence is reshaped to keep ONNX's direction axis.
+     */
+    @Test
+    void aBidirectionalBatchwiseNodeSplitsItsWeightsByDirection() throws Exception {
+        int gates = 1;
+        float[] w = new float[2 * UNITS * D];
+        java.util.Arrays.fill(w, UNITS * D, w.length, 2f);
+        java.util.Arrays.fill(w, 0, UNITS * D, 1f);
+        float[] r = new float[2 * UNITS * UNITS];
+        float[] b = new float[2 * 2 * UNITS];
+        java.util.Arrays.fill(b, 2 * UNITS, b.length, 5f);
+        GraphProto g = GraphProto.newBuilder().setName("rnn")
+                .addInput(value("x", FLOAT, "batch", 5, D))
+                .addOutput(value("Y", FLOAT, "batch", 5, 2, UNITS))
+                .addInitializer(OnnxTensors.floats("W", new long[] {2, gates * UNITS, D}, w))
+                .addInitializer(OnnxTensors.floats("R", new long[] {2, gates * UNITS, UNITS}, r))
+                .addInitializer(OnnxTensors.floats("B", new long[] {2, 2 * gates * UNITS}, b))
+                .addNode(NodeProto.newBuilder().setOpType("RNN").setName("rnn").addAllInput(List.of("x", "W", "R", "B"))
+                        .addOutput("Y").addAttribute(intAttr("hidden_size", UNITS)).addAttribute(intAttr("layout", 1))
+                        .addAttribute(direction("bidirectional")))
+                .build();
+        ModelProto m = ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(14)).build();
+
+        OnnxImport imported = OnnxImporter.read(m.toByteArray(), "rnn.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        Chain chain = (Chain) imported.document().net();
+        assertThat(chain.nodes()).extracting(NetNode::typeName).containsExactly("Graph", "Reshape");
+        assertThat(((Layer) chain.nodes().get(1)).params().getIntList("shape")).containsExactly(-1, 2, UNITS);
+        Graph block = (Graph) chain.nodes().get(0);
+        assertThat(block.nodes().values()).extracting(NetNode::typeName)
+                .containsExactly("RNN", "SequenceReverse", "RNN", "SequenceReverse", "Catenate");
+        String name = chain.elements().get(0).name();
+        assertThat(imported.weights().get(name + "/forward/inputWeights").orElseThrow().floats()).containsOnly(1f);
+        assertThat(imported.weights().get(name + "/backward/inputWeights").orElseThrow().floats()).containsOnly(2f);
+        assertThat(imported.weights().get(name + "/forward/inputBiases").orElseThrow().floats()).containsOnly(0f);
+        assertThat(imported.weights().get(name + "/backward/inputBiases").orElseThrow().floats()).containsOnly(5f);
+    }
+
+    /** ONNX's RNN is the catalog RNN: one gate block, weights as they are. */
+    @Test
+    void rnnBecomesTheCatalogRnn() throws Exception {
+        OnnxImport imported = OnnxImporter.read(model("RNN", true).toByteArray(), "rnn.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        Chain chain = (Chain) imported.document().net();
+        Layer rnn = (Layer) chain.nodes().get(0);
+        assertThat(rnn.type()).isEqualTo("RNN");
+        assertThat(rnn.params().getInt("units")).isEqualTo(UNITS);
+        assertThat(imported.weights().get(chain.elements().get(0).name() + "/stateBiases").orElseThrow().floats()).containsOnly(100f);
+    }
+
+    /** NetStudio's RNN is tanh: another activation keeps the node an ONNX operator, and the report says so. */
+    @Test
+    void aReluRnnStaysOpaque() throws Exception {
+        AttributeProto relu = AttributeProto.newBuilder().setName("activations").setType(AttributeProto.AttributeType.STRINGS)
+                .addStrings(com.google.protobuf.ByteString.copyFromUtf8("Relu")).build();
+        OnnxImport imported = OnnxImporter.read(model("RNN", true, relu).toByteArray(), "rnn.onnx");
 
         assertThat(imported.report().opaque()).extracting(ImportReport.Entry::reason)
-                .anyMatch(r -> r.contains("direction reverse"));
+                .anyMatch(r -> r.contains("[Relu]") && r.contains("Tanh"));
+    }
+
+    /** A bidirectional Y read other than as PyTorch joins it (here squeezed as if one direction) stays opaque, with why. */
+    @Test
+    void aBidirectionalSequenceReadAsOneDirectionStaysOpaque() throws Exception {
+        OnnxImport imported = OnnxImporter.read(model("LSTM", true, direction("bidirectional")).toByteArray(), "lstm.onnx");
+
+        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::reason)
+                .anyMatch(r -> r.contains("two directions joined"));
     }
 
     @Test
