@@ -114,32 +114,11 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     /** The mean of each row's real-token vectors, scaled to unit length (a zero vector stays zero). */
     static float[][] pool(float[] hidden, float[] mask, int b, int len, int d) {
-        float[][] out = new float[b][d];
-        double[] sum = new double[d];
-        for (int r = 0; r < b; r++) {
-            Arrays.fill(sum, 0);
-            int count = 0;
-            for (int p = 0; p < len; p++) {
-                if (mask[r * len + p] == 0) {
-                    continue;
-                }
-                count++;
-                int base = (r * len + p) * d;
-                for (int k = 0; k < d; k++) {
-                    sum[k] += hidden[base + k];
-                }
-            }
-            double norm = 0;
-            for (int k = 0; k < d; k++) {
-                sum[k] /= Math.max(count, 1);
-                norm += sum[k] * sum[k];
-            }
-            double scale = 1 / Math.max(Math.sqrt(norm), 1e-12);
-            for (int k = 0; k < d; k++) {
-                out[r][k] = (float) (sum[k] * scale);
-            }
+        long[] real = new long[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            real[i] = mask[i] == 0 ? 0 : 1;
         }
-        return out;
+        return SentenceEncoder.pool(java.nio.FloatBuffer.wrap(hidden), real, b, len, d);
     }
 
     @Override

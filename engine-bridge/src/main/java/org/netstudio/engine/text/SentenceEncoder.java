@@ -290,7 +290,14 @@ public final class SentenceEncoder implements AutoCloseable {
         }
     }
 
-    private static float[][] pool(FloatBuffer hidden, long[] mask, int b, int len, int d) {
+    /**
+     * Sentence-transformers' pooling: the mean of each row's real-token vectors (mask 1), scaled to
+     * unit length (a zero vector stays zero).
+     *
+     * @param hidden b×len×d token vectors, row-major
+     * @param mask   b×len, 1 for a real token and 0 for padding
+     */
+    public static float[][] pool(FloatBuffer hidden, long[] mask, int b, int len, int d) {
         float[][] out = new float[b][];
         double[] sum = new double[d];
         for (int r = 0; r < b; r++) {
