@@ -82,6 +82,23 @@ record TorchvisionFixture(String net, String madeBy, List<Tensor> tensors, Tenso
         return values(0);
     }
 
+    /** torchvision's probabilities: the softmax of its logits, in double. */
+    float[] softmax() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : logits) {
+            sum += Math.exp(v - max);
+        }
+        float[] out = new float[logits.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (Math.exp(logits[i] - max) / sum);
+        }
+        return out;
+    }
+
     private static long[] longs(JsonNode array) {
         long[] out = new long[array.size()];
         for (int i = 0; i < out.length; i++) {

@@ -15,6 +15,7 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 
 /**
@@ -51,6 +52,19 @@ class TorchvisionNumbersTest {
         System.out.println(report);
         assertThat(d.relative()).as(report).isLessThan(TOLERANCE);
         assertThat(argmax(actual)).as("the top class").isEqualTo(fixture.argmax());
+    }
+
+    @Test
+    void theWholeNetGivesTheSoftmaxOfTorchvisionsLogits() throws Exception {
+        // MobileNetV2's logits here stay within ±11, so its probabilities are not all 0 or 1.
+        TorchvisionFixture fixture = TorchvisionFixture.read("mobilenet-v2");
+        NetNode net = Gallery.standard().load("mobilenet-v2").net();
+        float[] probabilities;
+        try (NetRunner runner = NetRunner.load(net, StateDictMapping.weights(net, fixture.stateDict(), "m.pth"))) {
+            probabilities = runner.predict(fixture.inputValues()).get(0).values();
+        }
+        assertThat(fixture.softmax()[fixture.argmax()]).as("a probability far from 0 and 1").isBetween(0.05f, 0.95f);
+        assertThat(Difference.between(fixture.softmax(), probabilities).worst()).isLessThan(1e-5);
     }
 
     @Test
@@ -94,7 +108,7 @@ class TorchvisionNumbersTest {
     }
 
     /** How far logits are from torchvision's; NaN anywhere makes them infinitely far. */
-    private record Difference(double worst, double largest) {
+    record Difference(double worst, double largest) {
         static Difference between(float[] expected, float[] actual) {
             double worst = 0;
             double largest = 0;

@@ -2,7 +2,8 @@
 state_dict tensor and the input are filled from a formula Java reproduces bit for bit.
 
 Dev-only; run with Debian's PyTorch (python3-torch 1.13, python3-torchvision 0.14.1), no download:
-    /usr/bin/python3 torchvision_fixtures.py <folder>      # writes <folder>/<id>.json per net
+    /usr/bin/python3 torchvision_fixtures.py <folder> [id…]   # writes <folder>/<id>.json per net
+    /usr/bin/python3 torchvision_fixtures.py --checkpoint <id> <file.pth>   # the filled state_dict, torch.save'd
 
 The formula (TorchvisionNumbersTest.Formula is the Java side; change both together):
   tensors   the state_dict's keys without num_batches_tracked, sorted; tensor t is 1 + its position,
@@ -83,7 +84,9 @@ def probe(t, values):
     return [[t, i, float('%.9g' % flat[i])] for i in (0, 1, len(flat) - 1)]
 
 
-def fixture(net_id):
+def filled_model(net_id):
+    """The torchvision model in eval mode with every state_dict tensor from the formula; its sorted
+    keys, their ranges, and probes of the first and last tensor."""
     model = NETS[net_id](weights=None).eval()
     state = model.state_dict()
     keys = sorted(k for k in state if not k.endswith('num_batches_tracked'))
@@ -98,6 +101,13 @@ def fixture(net_id):
             state[key].copy_(torch.from_numpy(values))
             if t in (1, len(keys)):
                 probes += probe(t, values)
+    return model, keys, ranges, probes
+
+
+def fixture(net_id):
+    model, keys, ranges, probes = filled_model(net_id)
+    state = model.state_dict()
+    with torch.no_grad():
         x = torch.from_numpy(fill(0, INPUT_SHAPE, *INPUT_RANGE))
         probes += probe(0, x.numpy())
         start = time.perf_counter()
@@ -105,6 +115,7 @@ def fixture(net_id):
         seconds = time.perf_counter() - start
         exact = model.double()(x.double())[0]
     y = logits.numpy()
+    print('%-13s torchvision ran in %.2f s' % (net_id, seconds))
     return {
         'net': net_id,
         'made_by': 'torchvision %s (torch %s), torchvision.models.%s(weights=None), eval mode; torchvision_fixtures.py'
@@ -114,7 +125,6 @@ def fixture(net_id):
         # A few single values [t, i, float32] that pin the formula down before any net runs.
         'probes': probes,
         'tensors': [[k, list(state[k].shape), list(ranges[k])] for k in keys],
-        'torch_seconds': round(seconds, 3),
         # How far PyTorch's own float32 result is from the float64 one: the scale of rounding noise.
         'torch_float32_vs_float64_max_abs': float(np.max(np.abs(y.astype(np.float64) - exact.numpy()))),
         'argmax': int(np.argmax(y)),
@@ -124,6 +134,10 @@ def fixture(net_id):
 
 
 def main():
+    if sys.argv[1] == '--checkpoint':
+        # torch.save of the filled model's own state_dict, as torchvision's published .pth files are made.
+        torch.save(filled_model(sys.argv[2])[0].state_dict(), sys.argv[3])
+        return
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
@@ -132,9 +146,8 @@ def main():
         with open(os.path.join(folder, net_id + '.json'), 'w') as out:
             json.dump(f, out, separators=(',', ':'))
             out.write('\n')
-        print('%-13s argmax %4d  max |logit| %.4g  f32 vs f64 %.3g  %.2f s' % (
-            net_id, f['argmax'], max(abs(v) for v in f['logits']), f['torch_float32_vs_float64_max_abs'],
-            f['torch_seconds']))
+        print('%-13s argmax %4d  max |logit| %.4g  float32 vs float64 %.3g' % (
+            net_id, f['argmax'], max(abs(v) for v in f['logits']), f['torch_float32_vs_float64_max_abs']))
 
 
 if __name__ == '__main__':
