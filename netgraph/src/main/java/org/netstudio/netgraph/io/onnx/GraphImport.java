@@ -128,6 +128,12 @@ final class GraphImport implements OperatorMappings.Context {
                 continue;
             }
             ValueInfo info = info(v.getType());
+            int range = EmbeddingLookups.indexRange(v.getName(), info.elementType(), readers.getOrDefault(v.getName(), List.of()),
+                    constants::get);
+            if (range > 0) {
+                // Token ids looked up in embedding tables: indices, so the lookups can be Embedding layers.
+                info = new ValueInfo(info.type().withKind(ElementKind.index(range)), info.elementType());
+            }
             infos.put(v.getName(), info);
             String name = uniqueName(v.getName(), "input");
             inputs.put(name, PortDecl.of(info.type()));
@@ -198,7 +204,8 @@ final class GraphImport implements OperatorMappings.Context {
         p.getInputList().forEach(this::materialize);
         Mapping m;
         try {
-            m = OperatorMappings.map(n, this);
+            OnnxTensors.Constant table = EmbeddingLookups.table(p, constants::get);
+            m = table != null ? embedding(p, table) : OperatorMappings.map(n, this);
         } catch (RuntimeException e) {
             m = new Mapping.Opaque(String.valueOf(e.getMessage()));
         }
@@ -222,6 +229,23 @@ final class GraphImport implements OperatorMappings.Context {
             return;
         }
         addOpaque(n, ((Mapping.Opaque) m).reason());
+    }
+
+    /** A Gather of a constant table by indices: the catalog Embedding when the indices are typed as indices. */
+    private Mapping embedding(NodeProto p, OnnxTensors.Constant table) {
+        String ids = p.getInput(1);
+        if (!sources.containsKey(ids)) {
+            return new Mapping.Opaque("its indices are not computed in the net");
+        }
+        if (!(info(ids).type().kind() instanceof ElementKind.Index)) {
+            return new Mapping.Opaque(graph.getInputList().stream().anyMatch(v -> v.getName().equals(ids))
+                    ? "its indices, input \"" + ids + "\", are also passed on by an Identity or Dropout node to layers that take numbers, "
+                            + "so they stay integers"
+                    : "its indices are computed inside the model, not token ids given as input; an Embedding takes indices");
+        }
+        long[] s = table.shape();
+        Layer layer = Layer.of("Embedding", "size", (int) s[1]).with("vocabulary", (int) s[0]);
+        return Mapping.layer(layer, Map.of("weights", table), ids);
     }
 
     // ---- recurrent layers and the time-major sequences around them ----

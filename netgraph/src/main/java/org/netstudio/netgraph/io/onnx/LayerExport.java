@@ -28,6 +28,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
@@ -41,7 +42,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -266,6 +267,15 @@ final class LayerExport {
                 emit(op("Slice", name, List.of(in.get(0), longs(name + ":starts", new long[] {-1}),
                         longs(name + ":ends", new long[] {Long.MIN_VALUE}), longs(name + ":axes", new long[] {1}),
                         longs(name + ":steps", new long[] {-1})), out));
+            }
+            case "Embedding" -> {
+                // Gather on the table's first axis; ONNX wants integer indices, so real-typed ones are cast.
+                String ids = in.get(0);
+                if (!(x.kind() instanceof ElementKind.Index || x.kind() instanceof ElementKind.Integer)) {
+                    ids = name + ":indices";
+                    emit(op("Cast", name + ":cast", in, ids).addAttribute(intAttr("to", TensorProto.DataType.INT64_VALUE)));
+                }
+                emit(op("Gather", name, List.of(init(path, "weights"), ids), out).addAttribute(intAttr("axis", 0)));
             }
             case "SequenceLast" -> {
                 String last = name + ":last";
