@@ -96,3 +96,21 @@ for name, net in [("bilstm_last", BidirectionalLastStep(nn.LSTM(4, 6, batch_firs
                   ("rnn_relu_last", LastStep(nn.RNN(4, 6, batch_first=True, nonlinearity="relu")))]:
     torch.onnx.export(net.eval(), torch.randn(2, 5, 4), name + ".onnx", opset_version=13, input_names=["x"],
                       output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class TextClassifier(nn.Module):
+    """A tiny text classifier: token ids embedded, a batch-first GRU, its last state, a Linear and softmax."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(20, 8)
+        self.recurrent = nn.GRU(8, 6, batch_first=True)
+        self.head = nn.Linear(6, 3)
+
+    def forward(self, ids):
+        _, state = self.recurrent(self.embedding(ids))
+        return torch.softmax(self.head(state[-1]), dim=-1)
+
+torch.manual_seed(3)
+torch.onnx.export(TextClassifier().eval(), torch.randint(0, 20, (2, 5)), "text_gru.onnx", opset_version=13,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch", 1: "n"}, "y": {0: "batch"}})

@@ -93,6 +93,75 @@ class PytorchFixturesTest {
                 .extracting(ImportReport.Entry::reason).asString().contains("Relu").contains("Tanh");
     }
 
+    /**
+     * A PyTorch text classifier (nn.Embedding, a batch-first GRU's last state, Linear, softmax)
+     * imports with no opaque node: the token ids become indices up to the table's 20 rows, the
+     * Gather of the table the catalog Embedding holding PyTorch's table.
+     */
+    @Test
+    void textClassifierImportsAsAnEmbeddingAndCatalogLayersOnly() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("text_gru"), "text_gru.onnx");
+        assertThat(imported.report().opaque()).isEmpty();
+        var chain = (org.netstudio.netgraph.net.Chain) imported.document().net();
+        assertThat(chain.nodes()).extracting(n -> n.typeName()).containsExactly("Embedding", "GRU", "Linear", "Softmax");
+        assertThat(chain.input().type().kind()).isEqualTo(org.netstudio.netgraph.tensor.ElementKind.index(20));
+        assertThat(imported.weights().get("embedding_Gather/weights").orElseThrow().shape()).containsExactly(20, 8);
+    }
+
+    /** Token sequences of any length, in NetStudio's engine and exported back, give what ONNX Runtime gives. */
+    @ParameterizedTest(name = "length {0}")
+    @CsvSource({"5", "9", "1"})
+    void textClassifierComputesWhatOnnxRuntimeComputes(int length) throws IOException {
+        byte[] bytes = fixture("text_gru");
+        OnnxImport imported = OnnxImporter.read(bytes, "text_gru.onnx");
+        TensorValue ids = TensorValue.of(tokens(3 * length, 20, length), 3, length);
+        TensorValue expected;
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
+            expected = ort.run(Map.of("x", ids)).get("y");
+        }
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            OnnxConformanceTest.assertClose("text_gru", runner.run(List.of(ids)).get(0), expected);
+        }
+        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
+        OnnxImport again = OnnxImporter.read(exported, "text_gru exported.onnx");
+        assertThat(again.report().opaque()).isEmpty();
+        assertThat(((org.netstudio.netgraph.net.Chain) again.document().net()).nodes()).first()
+                .extracting(n -> n.typeName()).isEqualTo("Embedding");
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
+            OnnxConformanceTest.assertClose("text_gru exported", ort.run(Map.of("Input", ids)).values().iterator().next(), expected);
+        }
+    }
+
+    /** Fine-tuning the imported text classifier on token sequences lowers the loss and changes its embedding table. */
+    @Test
+    void importedTextClassifierFineTunesItsEmbedding() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("text_gru"), "text_gru.onnx");
+        int n = 48;
+        int length = 6;
+        float[] ids = tokens(n * length, 20, 5);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            // The class is told by the first token: something a GRU can learn in a few epochs.
+            labels[i] = (int) ids[i * length] % 3;
+        }
+        MemoryDataset data = new MemoryDataset("tokens", ids, new Shape(length), Targets.Classes.numbered(labels, 3), null);
+        TrainedNet trained = NetTrain.prepare(imported.document().net(), imported.weights(), data,
+                TrainingOptions.builder().batchSize(16).learningRate(0.05).build()).run();
+        var history = trained.result().history();
+        assertThat(history.get(history.size() - 1).training().loss()).isLessThan(history.get(0).training().loss());
+        assertThat(trained.weights().get("embedding_Gather/weights").orElseThrow().floats())
+                .isNotEqualTo(imported.weights().get("embedding_Gather/weights").orElseThrow().floats());
+    }
+
+    /** Token ids 0 … vocabulary-1 from a fixed formula (no randomness). */
+    private static float[] tokens(int count, int vocabulary, int seed) {
+        float[] ids = new float[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = (i * 7 + seed * 13 + i / 5) % vocabulary;
+        }
+        return ids;
+    }
+
     /** The layers after the last opaque node learn; nothing learns through an opaque node (it has no gradient). */
     @Test
     void anImportedNetWithOpaqueNodesFineTunesItsLayersAfterThem() throws IOException {
