@@ -10,10 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
@@ -21,28 +18,12 @@ import org.netstudio.canvas.NodeItem;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Open, save, close, reopen, the dirty marker and prompt, bad files, recent files, and autosave recovery. */
-@ExtendWith(ApplicationExtension.class)
-class DocumentsInTheWindowTest {
+class DocumentsInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     /** The × of the tab in front. */
     private javafx.scene.Node closeButtonOfTheNetInFront(FxRobot robot) {

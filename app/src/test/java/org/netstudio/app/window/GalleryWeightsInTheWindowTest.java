@@ -12,10 +12,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
@@ -25,7 +23,6 @@ import org.netstudio.canvas.export.PngExport;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -33,8 +30,7 @@ import org.testfx.framework.junit5.Start;
  * downloaded from the card (from a local server into a temporary cache): progress, Cancel, a damaged
  * file refused, and the card and the opened net afterwards.
  */
-@ExtendWith(ApplicationExtension.class)
-class GalleryWeightsInTheWindowTest {
+class GalleryWeightsInTheWindowTest extends InTheWindowTest {
 
     private static final String ID = "lenet-imagenet";
     private static final byte[] LENET = WeightsServer.stateDict(StateDictMapping.expectedTensors(
@@ -43,20 +39,10 @@ class GalleryWeightsInTheWindowTest {
     @TempDir
     Path cache;
 
-    private Stage stage;
-    private WindowFixture f;
     private final WeightsServer server = new WeightsServer();
 
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
     @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
+    void stopTheServer() {
         WindowGallery.use(null);
         server.close();
     }

@@ -5,35 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.canvas.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector and the canvas of the real window editing one net: parameters, groups and the view. */
-@ExtendWith(ApplicationExtension.class)
-class InspectorInTheWindowTest {
+class InspectorInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private void openLeNet(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());

@@ -7,36 +7,16 @@ import java.util.List;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.AppAction;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.canvas.NodeItem;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** LeNet-5 built in the real main window: palette drags, port wires, inspector edits, undo and redo by keyboard. */
-@ExtendWith(ApplicationExtension.class)
-class LeNetInTheWindowTest {
+class LeNetInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private WindowFixture openEmpty(FxRobot robot, int... inputShape) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());

@@ -8,35 +8,15 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.canvas.NodeItem;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Net › Check and Train, the status bar's problem count, and File › Export Picture, through the menus. */
-@ExtendWith(ApplicationExtension.class)
-class NetMenuInTheWindowTest {
+class NetMenuInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private void openLeNet(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());

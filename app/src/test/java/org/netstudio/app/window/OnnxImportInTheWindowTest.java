@@ -21,39 +21,16 @@ import java.util.Set;
 import javafx.application.Platform;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.AppAction;
 import org.netstudio.app.window.importing.ImportReportWindow;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File › Open of an ONNX model: the net on the canvas, a bar saying what the import did, and its report. */
-@ExtendWith(ApplicationExtension.class)
-class OnnxImportInTheWindowTest {
+class OnnxImportInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            robot().interact(() -> Window.getWindows().stream().filter(ImportReportWindow.class::isInstance).toList()
-                    .forEach(w -> ((Stage) w).close()));
-            f.close();
-        }
-    }
 
     private FxRobot robot() {
         return f.robot;

@@ -8,37 +8,18 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.Theme;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.canvas.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Start page's gallery, ResNet-50 opened and explored from it, and the live theme switch. */
-@ExtendWith(ApplicationExtension.class)
-class StartPageInTheWindowTest {
+class StartPageInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     @Test
     void theStartPageListsTheGalleryWithPicturesAndOpensResNet50WhichFitsAndOpensABlock(FxRobot robot) {

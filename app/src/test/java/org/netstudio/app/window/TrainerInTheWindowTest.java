@@ -6,10 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
@@ -19,31 +16,14 @@ import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The trainer panel in the window: it trains the net in front, and "Use these weights" puts the
  * result into that net as one undoable edit that the inspector's arrays show.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainerInTheWindowTest {
+class TrainerInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private static NetDocument spiralsMlp() {
         return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),

@@ -14,17 +14,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.run.FashionMnistPictures;
 import org.netstudio.app.window.tryit.TryItPanel;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,24 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * test image, all-MiniLM-L6-v2 finds two sentences about one thing closer than one about another,
  * and the panel follows the tab in front, saying plainly when it cannot feed a net.
  */
-@ExtendWith(ApplicationExtension.class)
-class TryItInTheWindowTest {
+class TryItInTheWindowTest extends InTheWindowTest {
 
-    private Stage stage;
-    private WindowFixture f;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            robot().interact(() -> f.workspace().tryItWindow().hide());
-            f.close();
-        }
-    }
 
     private FxRobot robot() {
         return f.robot;

@@ -273,7 +273,15 @@ final class WindowFixture {
         return fx(() -> robot.lookup(query).queryAs(TextField.class).getText());
     }
 
+    /** Closes the windows the test opened (reports, Try It, dialogs), then the main window, cleanly. */
     void close() {
-        robot.interact(() -> workspace().exitCleanly());
+        robot.interact(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage other) {
+                    other.close();
+                }
+            }
+            workspace().exitCleanly();
+        });
     }
 }
