@@ -57,7 +57,9 @@ class StartPageInTheWindowTest extends InTheWindowTest {
         robot.doubleClickOn(f.center("layer1"));
         f.settle();
         assertThat(f.fx(() -> f.model().getCurrentPath())).isEqualTo(NodePath.of("layer1"));
-        assertThat(f.fx(() -> robot.lookup(".breadcrumb-current").queryLabeled().getText())).isEqualTo("layer1");
+        // The main window's breadcrumb (not one of another window), once it has followed the level.
+        WindowFixture.waitUntil(() -> "layer1".equals(f.fx(() -> robot.from(f.window.scene().getRoot())
+                .lookup(".breadcrumb-current").queryLabeled().getText())));
         assertThat(f.fx(() -> f.model().getLevel().nodes())).hasSizeGreaterThan(2);
     }
 
