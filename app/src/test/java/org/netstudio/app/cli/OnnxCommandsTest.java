@@ -116,12 +116,12 @@ class OnnxCommandsTest {
                 { "format": "netstudio.net", "version": 1, "name": "seq",
                   "net": { "type": "Chain", "input": { "shape": ["n", 3] },
                     "layers": [ { "type": "RNN", "units": 4 }, { "type": "UnitVector", "size": 3 }, { "type": "Embedding", "size": 2 },
-                                { "type": "Linear", "units": 2 } ] } }
+                                { "type": "UnitVector", "size": 2 }, { "type": "Linear", "units": 2 } ] } }
                 """);
         Run r = run("export", json.toString(), "--onnx", dir.resolve("seq.onnx").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("'unitvector1' (UnitVector: no ONNX operator)").contains("'embedding1' (Embedding: no ONNX operator)")
-                .doesNotContain("'rnn1'");
+        assertThat(r.err()).contains("'unitvector1' (UnitVector: no ONNX operator)").contains("'unitvector2' (UnitVector: no ONNX operator)")
+                .doesNotContain("'rnn1'").doesNotContain("'embedding1'");
         assertThat(dir.resolve("seq.onnx")).doesNotExist();
     }
 }
