@@ -68,8 +68,12 @@ public final class ScreenshotTool {
             });
             if (Boolean.getBoolean("shot.report")) {
                 PauseTransition report = new PauseTransition(Duration.seconds(3));
-                report.setOnFinished(e -> window.scene().lookup("#importReportButton")
-                        .fireEvent(new javafx.event.ActionEvent()));
+                report.setOnFinished(e -> {
+                    var button = window.scene().lookup("#importReportButton");
+                    if (button != null) {
+                        button.fireEvent(new javafx.event.ActionEvent());
+                    }
+                });
                 report.play();
             }
             wait.play();
