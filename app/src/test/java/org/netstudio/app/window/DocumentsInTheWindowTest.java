@@ -24,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Open, save, close, reopen, the dirty marker and prompt, bad files, recent files, and autosave recovery. */
 class DocumentsInTheWindowTest extends InTheWindowTest {
 
-
     /** The × of the tab in front. */
     private javafx.scene.Node closeButtonOfTheNetInFront(FxRobot robot) {
         return f.fx(() -> robot.lookup(".tab").queryAll().stream()

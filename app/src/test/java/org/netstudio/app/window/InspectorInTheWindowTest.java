@@ -14,7 +14,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The inspector and the canvas of the real window editing one net: parameters, groups and the view. */
 class InspectorInTheWindowTest extends InTheWindowTest {
 
-
     private void openLeNet(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         robot.interact(() -> f.workspace().openGallery("lenet"));

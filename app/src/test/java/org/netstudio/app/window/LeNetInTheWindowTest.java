@@ -17,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** LeNet-5 built in the real main window: palette drags, port wires, inspector edits, undo and redo by keyboard. */
 class LeNetInTheWindowTest extends InTheWindowTest {
 
-
     private WindowFixture openEmpty(FxRobot robot, int... inputShape) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         robot.interact(() -> f.workspace().open(OpenNet.untitled(WindowFixture.emptyGraph("LeNet", inputShape), "LeNet")));

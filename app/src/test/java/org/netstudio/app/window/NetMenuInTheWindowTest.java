@@ -17,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Net › Check and Train, the status bar's problem count, and File › Export Picture, through the menus. */
 class NetMenuInTheWindowTest extends InTheWindowTest {
 
-
     private void openLeNet(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         robot.interact(() -> f.workspace().openGallery("lenet"));

@@ -31,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** File › Open of an ONNX model: the net on the canvas, a bar saying what the import did, and its report. */
 class OnnxImportInTheWindowTest extends InTheWindowTest {
 
-
     private FxRobot robot() {
         return f.robot;
     }

@@ -20,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Start page's gallery, ResNet-50 opened and explored from it, and the live theme switch. */
 class StartPageInTheWindowTest extends InTheWindowTest {
 
-
     @Test
     void theStartPageListsTheGalleryWithPicturesAndOpensResNet50WhichFitsAndOpensABlock(FxRobot robot) {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());

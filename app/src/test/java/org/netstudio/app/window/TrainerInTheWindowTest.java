@@ -24,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TrainerInTheWindowTest extends InTheWindowTest {
 
-
     private static NetDocument spiralsMlp() {
         return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
                 Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
@@ -87,6 +86,43 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         f.shortcut(KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.fx(net::weights)).isPresent();
         assertThat(f.fx(() -> net.weights().get().get(NodePath.ROOT.child(firstLinear(net)), "weights"))).isPresent();
+    }
+
+    @Test
+    void anImportedOnnxNetFineTunesFromItsWeights(FxRobot robot) throws Exception {
+        // A spirals classifier trained elsewhere and handed over as an ONNX file.
+        var learned = org.netstudio.engine.run.NetTrain.train(spiralsMlp().net(),
+                org.netstudio.engine.data.GeneratedDatasets.spirals(3, 300, 0.05, 7),
+                org.netstudio.engine.train.TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(25)
+                        .seed(1).build(), null);
+        java.nio.file.Path file = WindowFixture.tempData().resolve("spirals.onnx");
+        org.netstudio.app.document.OnnxExport.write(spiralsMlp(), java.util.Optional.of(learned.weights()), file, 0);
+
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        f.files.add(java.util.Optional.of(file));
+        javafx.application.Platform.runLater(() -> f.window.menu().item(org.netstudio.app.AppAction.OPEN).fire());
+        f.settle();
+        var trainer = f.workspace().trainer();
+        assertThat(f.fx(trainer::startingWeights)).as("the imported weights").isNotNull();
+
+        f.shortcut(KeyCode.R);
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals (3 classes)");
+        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.clickOn("#epochs");
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write("1");
+        robot.clickOn("#learning-rate");
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write("0.000001");
+        robot.clickOn("#train");
+        waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+
+        assertThat(f.text("#trainer-message")).isEqualTo("Fine-tuning from the net's weights.");
+        // One epoch at a rate too small to learn: the accuracy is what the imported net knew.
+        assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow()
+                .validation().orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
     }
 
     private static String firstLinear(OpenNet net) {

@@ -29,7 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TryItInTheWindowTest extends InTheWindowTest {
 
-
     private FxRobot robot() {
         return f.robot;
     }
