@@ -150,11 +150,45 @@ public final class OpenNet {
 
     /** Saves to {@code target} atomically (.json or .nsnet), which then becomes this net's file. */
     public void saveAs(Path target) throws IOException {
-        weights = weightsOfNodesStillThere();
-        NetFiles.write(target, stack.document(), weights);
-        file = target.toAbsolutePath();
-        stack.markSaved();
+        Save save = save(target);
+        save.write();
+        saved(save);
+    }
+
+    /**
+     * What saving to {@code target} writes, taken now: the document, its weights (without arrays of
+     * layers deleted since) and its version. {@link Save#write()} may then run on any thread (a
+     * large net takes a while), and {@link #saved} on this net's thread marks that version saved.
+     */
+    public Save save(Path target) {
+        return new Save(target.toAbsolutePath(), stack.document(), weightsOfNodesStillThere(), stack.checkpoint());
+    }
+
+    /** Makes a written save's file this net's file, and its version the saved one. */
+    public void saved(Save save) {
+        file = save.target();
+        stack.markSaved(save.version());
         fire();
+    }
+
+    /**
+     * One save of a net: immutable, so it can be written off the thread that owns the net.
+     *
+     * @param target   where it goes (.json or .nsnet)
+     * @param document the document as it was when the save was asked for
+     * @param weights  its weights then, or null
+     * @param version  the command stack's version of that document
+     */
+    public record Save(Path target, NetDocument document, Weights weights, long version) {
+        public Save {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(document, "document");
+        }
+
+        /** Writes the file atomically. */
+        public void write() throws IOException {
+            NetFiles.write(target, document, weights);
+        }
     }
 
     /** Saves to its file; untitled nets need {@link #saveAs}. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,12 @@ final class Documents {
         t.setDaemon(true);
         return t;
     });
+    /** Writes saved nets, one at a time and in the order asked, off the UI thread. */
+    private static final ExecutorService FILE_WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netstudio-save");
+        t.setDaemon(true);
+        return t;
+    });
     /** Reads files opened from the menu or the recent list, one at a time, off the UI thread. */
     private static final ExecutorService FILE_READER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "netstudio-open");
@@ -73,6 +80,9 @@ final class Documents {
     private CompletableFuture<Void> lastIo = CompletableFuture.completedFuture(null);
     /** ONNX exports, one after another (an untrained net's export initialises it in the engine first). */
     private CompletableFuture<Void> onnxExports = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> saves = CompletableFuture.completedFuture(null);
+    /** Saves written off the UI thread, waiting to be marked saved on it. */
+    private final java.util.Queue<Map.Entry<NetTab, OpenNet.Save>> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private int untitled;
     private long serial;
 
@@ -309,6 +319,54 @@ final class Documents {
         return write(tab, tab.net().file().get());
     }
 
+    /**
+     * File › Save from the menu or its shortcut: the net as it is now is written off the UI thread
+     * (a net with large weights takes a while), then marked saved; edits made meanwhile keep it
+     * dirty. Untitled nets ask where first.
+     */
+    void saveInBackground(NetTab tab) {
+        if (tab.net().file().isEmpty()) {
+            saveAsInBackground(tab);
+        } else {
+            writeInBackground(tab, tab.net().file().get());
+        }
+    }
+
+    /** File › Save As from the menu: asks where, then writes as {@link #saveInBackground} does. */
+    void saveAsInBackground(NetTab tab) {
+        String suggested = tab.net().file().map(p -> p.getFileName().toString())
+                .orElse(fileName(tab.net().title()) + ".json");
+        picker.saveNet(owner.get(), suggested).ifPresent(target -> writeInBackground(tab, target));
+    }
+
+    private void writeInBackground(NetTab tab, Path target) {
+        OpenNet.Save save = tab.net().save(target);
+        saves = saves.thenRunAsync(() -> {
+            try {
+                save.write();
+                written.add(Map.entry(tab, save));
+                Platform.runLater(this::applyWrittenSaves);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> prompts().error("Cannot save “" + target.getFileName() + "”", message(e)));
+            }
+        }, FILE_WRITER);
+    }
+
+    /** Marks the nets whose background saves are written as saved (on the UI thread, in order). */
+    private void applyWrittenSaves() {
+        for (Map.Entry<NetTab, OpenNet.Save> w = written.poll(); w != null; w = written.poll()) {
+            w.getKey().net().saved(w.getValue());
+            remember(w.getValue().target());
+            String key = w.getKey().autosaveKey();
+            io(() -> autosave.delete(key));
+        }
+    }
+
+    /** Completes when every save asked for so far is written (or failed). */
+    CompletableFuture<Void> savesDone() {
+        return saves;
+    }
+
     /** File › Save As. Returns whether the net was saved. */
     boolean saveAs(NetTab tab) {
         String suggested = tab.net().file().map(p -> p.getFileName().toString())
@@ -391,6 +449,9 @@ final class Documents {
 
     /** Closes every tab for quitting; false when the user cancelled at some prompt. */
     boolean closeAll() {
+        // A save still being written finishes first, so that its net is not asked about again.
+        saves.join();
+        applyWrittenSaves();
         for (NetTab t : netTabs()) {
             tabs.getSelectionModel().select(t);
             if (!confirmDiscard(t)) {

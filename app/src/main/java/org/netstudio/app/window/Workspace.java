@@ -211,6 +211,11 @@ public final class Workspace {
         return documents.autosaveNow();
     }
 
+    /** Completes when every save asked for from the menu so far is written (tests, quitting). */
+    public CompletableFuture<Void> savesDone() {
+        return documents.savesDone();
+    }
+
     /** Completes when the File › Export ONNX writes asked for so far are done. */
     public CompletableFuture<Void> onnxExportsDone() {
         return documents.onnxExportsDone();
@@ -353,8 +358,8 @@ public final class Workspace {
         var menu = window.menu();
         menu.setHandler(AppAction.NEW, documents::newNet);
         menu.setHandler(AppAction.OPEN, documents::open);
-        onNet(AppAction.SAVE, documents::save);
-        onNet(AppAction.SAVE_AS, documents::saveAs);
+        onNet(AppAction.SAVE, documents::saveInBackground);
+        onNet(AppAction.SAVE_AS, documents::saveAsInBackground);
         onNet(AppAction.EXPORT_PICTURE, documents::exportPicture);
         onNet(AppAction.EXPORT_ONNX, documents::exportOnnx);
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));

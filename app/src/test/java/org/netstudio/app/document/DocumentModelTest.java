@@ -53,6 +53,26 @@ class DocumentModelTest {
     }
 
     @Test
+    void anEditMadeWhileASaveIsWrittenKeepsTheNetDirtyAndTheFileHoldsTheNetAsItWas(@TempDir Path dir)
+            throws IOException {
+        OpenNet net = OpenNet.untitled(LENET, "LeNet-5");
+        edit(net, 8);
+        Path file = dir.resolve("lenet.json");
+
+        OpenNet.Save save = net.save(file);
+        edit(net, 12);              // while the file is being written elsewhere
+        save.write();
+        net.saved(save);
+
+        assertThat(net.file()).contains(file.toAbsolutePath());
+        assertThat(net.isDirty()).as("the edit after the save is not in the file").isTrue();
+        assertThat(OpenNet.read(file).document().net()).isNotEqualTo(net.document().net());
+        net.stack().undo();
+        assertThat(net.isDirty()).as("back at the version written").isFalse();
+        assertThat(OpenNet.read(file).document().net()).isEqualTo(net.document().net());
+    }
+
+    @Test
     void savingDropsTheWeightsOfDeletedLayersSoTheFileOpensAgain(@TempDir Path dir) throws IOException {
         NetDocument graph = new NetDocument("two", org.netstudio.netgraph.net.Graph.empty()
                 .withInput("Input", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED)

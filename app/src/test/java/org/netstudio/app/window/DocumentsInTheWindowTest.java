@@ -73,6 +73,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         Files.createDirectories(file.getParent());
         f.files.add(Optional.of(file));
         f.shortcut(KeyCode.S);
+        f.saved();
 
         assertThat(file).isRegularFile();
         assertThat(NetFileReader.read(file).net()).isEqualTo(edited.net());
@@ -251,6 +252,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
         f.files.add(Optional.of(f.data.resolve("scratch.json")));
         f.shortcut(KeyCode.S);
+        f.saved();
         f.fx(() -> f.workspace().autosaveIdle()).join();
         assertThat(autosave.find()).as("saved work needs no autosave").isEmpty();
         Tab tab = f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem());

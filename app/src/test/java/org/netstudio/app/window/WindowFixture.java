@@ -248,6 +248,12 @@ final class WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the saves asked for are written and their nets marked saved. */
+    void saved() {
+        workspace().savesDone().join();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Shortcut+keys with the canvas focused, as a user who clicked on it. */
     void shortcut(KeyCode... keys) {
         robot.interact(() -> canvas().requestFocus());

@@ -255,6 +255,28 @@ public final class CommandStack {
         fire();
     }
 
+    /**
+     * The current document's version, for a save that writes it elsewhere (off this thread) and
+     * marks it saved once written, with {@link #markSaved(long)}. The next edit starts a new entry
+     * rather than merging into this one, so that the version stays reachable by undo.
+     */
+    public long checkpoint() {
+        checkIdle("take a checkpoint");
+        mergeable = false;
+        return stateId();
+    }
+
+    /**
+     * Marks the document of {@code version} as the saved one: edits made since it was taken keep
+     * the net dirty, and undoing back to it makes it clean.
+     */
+    public void markSaved(long version) {
+        checkIdle("mark the document saved");
+        savedId = version;
+        mergeable = false;
+        fire();
+    }
+
     /** Whether the document differs from the one last marked saved (or opened). */
     public boolean isDirty() {
         return stateId() != savedId;

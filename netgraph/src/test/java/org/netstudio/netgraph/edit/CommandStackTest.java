@@ -151,6 +151,22 @@ class CommandStackTest {
     }
 
     @Test
+    void aCheckpointMarkedSavedLaterStaysReachableThoughTypingWentOn() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        NodePath a = NodePath.of("a");
+        s.execute(new SetParameter(a, "units", 12));
+        long written = s.checkpoint();          // a save of units 12 starts
+        s.execute(new SetParameter(a, "units", 128));
+        s.markSaved(written);                   // ... and is written
+
+        assertThat(s.isDirty()).as("units 128 is not in the file").isTrue();
+        s.undo();
+        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 12);
+        assertThat(s.isDirty()).as("back at what was written").isFalse();
+    }
+
+    @Test
     void editsThatMergeBackToTheStartLeaveNoEntry() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
