@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.netstudio.netgraph.edit.CommandStack;
 import org.netstudio.netgraph.edit.DocumentEffect;
+import org.netstudio.netgraph.edit.NodeMove;
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.ReplaceNet;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -54,6 +55,15 @@ public final class OpenNet {
         this.weights = weights;
         this.untitledName = untitledName;
         stack.addListener(s -> fire());
+        // Weights are keyed by node path: they follow their layers when those are renamed,
+        // grouped or ungrouped (and back on undo), so that saving keeps them.
+        stack.addMoveListener(moves -> {
+            for (NodeMove m : moves) {
+                if (this.weights != null) {
+                    this.weights = this.weights.withNodeRenamed(m.from(), m.to());
+                }
+            }
+        });
     }
 
     /** A new, untitled net called {@code name} in tabs until it is saved. */

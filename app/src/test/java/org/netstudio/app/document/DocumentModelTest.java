@@ -73,6 +73,29 @@ class DocumentModelTest {
     }
 
     @Test
+    void trainedWeightsFollowTheirLayersWhenRenamedGroupedAndUndone(@TempDir Path dir) throws IOException {
+        var pretrained = Gallery.standard().loadWithWeights("fashion-cnn-pretrained");
+        var conv1 = pretrained.weights().orElseThrow().get("conv1/weights").orElseThrow();
+        OpenNet net = OpenNet.untitled(pretrained.document(), "cnn", pretrained.weights().orElseThrow());
+
+        net.stack().execute(new org.netstudio.netgraph.edit.RenameNode(NodePath.ROOT, "conv1", "stem"));
+        net.stack().execute(org.netstudio.netgraph.edit.CompoundCommand.of("Group",
+                new org.netstudio.netgraph.edit.ChainToGraph(NodePath.ROOT),
+                new org.netstudio.netgraph.edit.Group(NodePath.ROOT, java.util.List.of("stem", "bn1"), "block")));
+        Path file = dir.resolve("cnn.nsnet");
+        net.saveAs(file);
+
+        var reopened = OpenNet.read(file);
+        assertThat(reopened.weights().orElseThrow().get("block/stem/weights").orElseThrow().floats())
+                .as("the renamed, grouped layer kept its trained weights").containsExactly(conv1.floats());
+        assertThat(reopened.weights().orElseThrow().size()).isEqualTo(pretrained.weights().orElseThrow().size());
+
+        net.stack().undo();
+        net.stack().undo();
+        assertThat(net.weights().orElseThrow().get("conv1/weights")).contains(conv1);
+    }
+
+    @Test
     void savingDropsTheWeightsOfDeletedLayersSoTheFileOpensAgain(@TempDir Path dir) throws IOException {
         NetDocument graph = new NetDocument("two", org.netstudio.netgraph.net.Graph.empty()
                 .withInput("Input", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED)

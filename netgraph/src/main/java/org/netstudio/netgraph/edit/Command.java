@@ -28,4 +28,12 @@ public interface Command {
     default Optional<Command> mergeWith(Command next) {
         return Optional.empty();
     }
+
+    /**
+     * The nodes this edit moves to other paths when applied to {@code before} (a rename, a group,
+     * an ungroup), in order; none for most edits.
+     */
+    default java.util.List<NodeMove> moves(NetDocument before) {
+        return java.util.List.of();
+    }
 }

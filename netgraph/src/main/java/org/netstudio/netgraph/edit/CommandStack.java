@@ -36,6 +36,16 @@ public final class CommandStack {
         void stackChanged(CommandStack stack);
     }
 
+    /**
+     * Told, before the listeners, when an edit, an undo or a redo moved nodes to other paths, with
+     * the moves in the order they happened (an undo's reversed), so that what is keyed by node path
+     * (weights) follows its nodes.
+     */
+    @FunctionalInterface
+    public interface MoveListener {
+        void nodesMoved(List<NodeMove> moves);
+    }
+
     /** One undo entry; ids identify states for the saved mark. {@code effect} is null for commands. */
     private record Entry(Command command, NetDocument before, NetDocument after, long id, DocumentEffect effect) {
         Entry(Command command, NetDocument before, NetDocument after, long id) {
@@ -58,6 +68,7 @@ public final class CommandStack {
     private final Deque<Entry> undo = new ArrayDeque<>();
     private final Deque<Entry> redo = new ArrayDeque<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<MoveListener> moveListeners = new CopyOnWriteArrayList<>();
     private NetDocument document;
     private long nextId = 1;
     /** The state id below the oldest entry kept (0 for the document the stack started with). */
@@ -119,10 +130,12 @@ public final class CommandStack {
         } else {
             undo.push(new Entry(command, document, after, nextId++));
         }
+        NetDocument before = document;
         redo.clear();
         document = after;
         mergeable = true;
         trim();
+        tellMoves(command, before, false);
         fire();
         return true;
     }
@@ -154,10 +167,12 @@ public final class CommandStack {
                 if (!completed) {
                     document = before;
                 } else if (!document.equals(before)) {
-                    undo.push(new Entry(new CompoundCommand(description, steps), before, document, nextId++));
+                    CompoundCommand compound = new CompoundCommand(description, steps);
+                    undo.push(new Entry(compound, before, document, nextId++));
                     redo.clear();
                     mergeable = false;
                     trim();
+                    tellMoves(compound, before, false);
                     fire();
                 }
             } else if (!completed) {
@@ -221,6 +236,7 @@ public final class CommandStack {
         redo.push(e);
         document = e.before;
         mergeable = false;
+        tellMoves(e.command, e.before, true);
         fire();
         return true;
     }
@@ -243,6 +259,7 @@ public final class CommandStack {
         undo.push(e);
         document = e.after;
         mergeable = false;
+        tellMoves(e.command, e.before, false);
         fire();
         return true;
     }
@@ -300,6 +317,40 @@ public final class CommandStack {
 
     public void removeListener(Listener l) {
         listeners.remove(l);
+    }
+
+    public void addMoveListener(MoveListener l) {
+        moveListeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
+    public void removeMoveListener(MoveListener l) {
+        moveListeners.remove(l);
+    }
+
+    /** Tells the move listeners what {@code command}, applied to {@code before}, moved (or, undone, moves back). */
+    private void tellMoves(Command command, NetDocument before, boolean undone) {
+        if (moveListeners.isEmpty()) {
+            return;
+        }
+        List<NodeMove> moves = command.moves(before);
+        if (moves.isEmpty()) {
+            return;
+        }
+        if (undone) {
+            List<NodeMove> back = new ArrayList<>();
+            for (int i = moves.size() - 1; i >= 0; i--) {
+                back.add(moves.get(i).reversed());
+            }
+            moves = back;
+        }
+        busy = true;
+        try {
+            for (MoveListener l : moveListeners) {
+                l.nodesMoved(List.copyOf(moves));
+            }
+        } finally {
+            busy = false;
+        }
     }
 
     private long stateId() {

@@ -19,6 +19,18 @@ public record CompoundCommand(String description, List<Command> steps) implement
         return new CompoundCommand(description, List.of(steps));
     }
 
+    /** The moves of every step, each from the document the step applies to. */
+    @Override
+    public List<NodeMove> moves(NetDocument before) {
+        List<NodeMove> all = new java.util.ArrayList<>();
+        NetDocument d = before;
+        for (Command c : steps) {
+            all.addAll(c.moves(d));
+            d = c.apply(d);
+        }
+        return all;
+    }
+
     @Override
     public NetDocument apply(NetDocument doc) {
         NetDocument d = doc;

@@ -38,6 +38,13 @@ public record Group(NodePath container, List<String> names, String groupName) im
         }
     }
 
+    /** Each grouped node goes inside the group, under its own name. */
+    @Override
+    public List<NodeMove> moves(NetDocument before) {
+        NodePath group = container.child(groupName);
+        return names.stream().map(n -> new NodeMove(container.child(n), group.child(n))).toList();
+    }
+
     @Override
     public NetDocument apply(NetDocument doc) {
         Graph g = NetPaths.graphAt(doc, container);

@@ -26,6 +26,12 @@ public record RenameNode(NodePath container, String oldName, String newName) imp
     }
 
     @Override
+    public java.util.List<NodeMove> moves(NetDocument before) {
+        return oldName.equals(newName) ? java.util.List.of()
+                : java.util.List.of(new NodeMove(container.child(oldName), container.child(newName)));
+    }
+
+    @Override
     public NetDocument apply(NetDocument doc) {
         NetNode c = NetPaths.require(doc, container);
         if (oldName.equals(newName)) {

@@ -30,22 +30,33 @@ public record Ungroup(NodePath container, String name) implements Command {
         Objects.requireNonNull(name, "name");
     }
 
+    /** Each inner node comes out into the container, under its own name or a fresh one. */
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
+    public List<NodeMove> moves(NetDocument before) {
+        Graph g = NetPaths.graphAt(before, container);
+        NodePath group = container.child(name);
+        List<NodeMove> moves = new ArrayList<>();
+        outerNames(g, inner(g)).forEach((in, out) -> moves.add(new NodeMove(group.child(in), container.child(out))));
+        return moves;
+    }
+
+    /** The group as a graph; refused when the node is missing or not a group. */
+    private Graph inner(Graph g) {
         NetNode n = g.nodes().get(name);
         if (n == null) {
             throw new IllegalArgumentException("There is no node " + Names.node(container, name) + " to ungroup.");
         }
-        Graph inner;
         if (n instanceof Graph sub) {
-            inner = sub;
+            return sub;
         } else if (n instanceof Chain ch) {
-            inner = ChainToGraph.convert(ch);
-        } else {
-            throw new IllegalArgumentException(Names.node(container, name) + " is a " + n.typeName()
-                    + ", not a group to ungroup.");
+            return ChainToGraph.convert(ch);
         }
+        throw new IllegalArgumentException(Names.node(container, name) + " is a " + n.typeName()
+                + ", not a group to ungroup.");
+    }
+
+    /** Inner node name → its name in the container: kept, or fresh where it is taken outside. */
+    private Map<String, String> outerNames(Graph g, Graph inner) {
         Set<String> taken = new HashSet<>(g.nodes().keySet());
         taken.remove(name);
         taken.addAll(g.inputs().keySet());
@@ -56,6 +67,14 @@ public record Ungroup(NodePath container, String name) implements Command {
             taken.add(out);
             rename.put(inn, out);
         }
+        return rename;
+    }
+
+    @Override
+    public NetDocument apply(NetDocument doc) {
+        Graph g = NetPaths.graphAt(doc, container);
+        Graph inner = inner(g);
+        Map<String, String> rename = outerNames(g, inner);
         Map<String, PortRef> sourceOf = new HashMap<>();
         Map<String, List<PortRef>> targetsOf = new HashMap<>();
         List<Edge> edges = new ArrayList<>();

@@ -133,6 +133,41 @@ class CommandStackTest {
     }
 
     @Test
+    void renamesGroupsAndUngroupsTellWhereNodesWentAndUndoTellsTheWayBack() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        s.execute(add("b"));
+        List<NodeMove> told = new ArrayList<>();
+        s.addMoveListener(told::addAll);
+
+        s.execute(new RenameNode(ROOT, "a", "first"));
+        assertThat(told).containsExactly(new NodeMove(NodePath.of("a"), NodePath.of("first")));
+        told.clear();
+        s.execute(new Group(ROOT, List.of("first", "b"), "block"));
+        assertThat(told).containsExactly(new NodeMove(NodePath.of("first"), NodePath.of("block", "first")),
+                new NodeMove(NodePath.of("b"), NodePath.of("block", "b")));
+        told.clear();
+        s.execute(add("b"));                   // takes the name "b" outside the group
+        s.execute(new Ungroup(ROOT, "block"));
+        assertThat(told).as("the inner b comes out under a fresh name")
+                .containsExactly(new NodeMove(NodePath.of("block", "first"), NodePath.of("first")),
+                        new NodeMove(NodePath.of("block", "b"), NodePath.of("b2")));
+        assertThat(graph(s).nodes()).containsKeys("first", "b", "b2");
+        told.clear();
+
+        s.undo();                              // the ungroup, backwards
+        assertThat(told).containsExactly(new NodeMove(NodePath.of("b2"), NodePath.of("block", "b")),
+                new NodeMove(NodePath.of("first"), NodePath.of("block", "first")));
+        told.clear();
+        s.undo();                              // the add: nothing moves
+        assertThat(told).isEmpty();
+        s.redo();
+        s.redo();
+        assertThat(told).containsExactly(new NodeMove(NodePath.of("block", "first"), NodePath.of("first")),
+                new NodeMove(NodePath.of("block", "b"), NodePath.of("b2")));
+    }
+
+    @Test
     void typingAParameterValueIsOneUndoEntry() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
