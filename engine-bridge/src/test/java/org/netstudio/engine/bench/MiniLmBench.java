@@ -50,8 +50,8 @@ public final class MiniLmBench {
         }
     }
 
-    // Deterministic sentences of varied length, so batches need padding as real text does.
-    private static List<String> sentences(int n) {
+    /** Deterministic sentences of 6 to 40 words, varied in length so that batches need padding as real text does. */
+    static List<String> sentences(int n) {
         List<String> out = new ArrayList<>();
         long seed = 42;
         for (int i = 0; i < n; i++) {
