@@ -366,7 +366,9 @@ public final class InspectorModel {
         mode.set(InspectorMode.LAYER);
         LayerType type = layer.layerType();
         LayerInfo info = result.layer(path);
-        header.show(path.leaf(), type.name(), type.category(), type.doc(),
+        // An imported opaque node reads as its ONNX operator ("Reshape · ONNX"), as on the canvas.
+        String typeName = type.name().equals("OnnxOperator") ? layer.params().getString("op") + " · ONNX" : type.name();
+        header.show(path.leaf(), typeName, type.category(), type.doc(),
                 info == null ? "" : figures(info.parameterCount(), info.multiplyAdds()), renamer(path));
         parameters.show(List.of(new ParameterSheetModel.Target(path, layer)), 0);
         List<PortRow> rows = new ArrayList<>();

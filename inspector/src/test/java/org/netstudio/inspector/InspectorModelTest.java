@@ -411,5 +411,6 @@ class InspectorModelTest {
         assertThat(field("attributes").editableProperty().get()).isFalse();
         assertThat(field("op").editableProperty().get()).isFalse();
         assertThat(model.parameters().getNote()).startsWith("Imported from ONNX as it was");
+        assertThat(model.header().getTypeName()).isEqualTo("Erf · ONNX");
     }
 }
