@@ -121,6 +121,7 @@ public final class ImportedMiniLmBench {
                 pause(settle);
                 System.out.printf(Locale.ROOT, "and %d ms later: %.3f s%n", settle, probe.median());
                 probe.close();
+                OpaqueNodeProbe.run(imported.document().net(), sentences.size() * tokens);
             }
         }
     }
@@ -173,6 +174,10 @@ public final class ImportedMiniLmBench {
                 + " median ratio engine/ONNX Runtime %.3f (load average %.2f to %.2f)%n", median(ours), median(theirs),
                 median(ratios), loads.stream().mapToDouble(d -> d).min().orElse(0),
                 loads.stream().mapToDouble(d -> d).max().orElse(0));
+        double bestOurs = ours.stream().mapToDouble(d -> d).max().orElse(0);
+        double bestTheirs = theirs.stream().mapToDouble(d -> d).max().orElse(0);
+        System.out.printf(Locale.ROOT, "best:     NetStudio engine %7.1f sentences/s, ONNX Runtime %7.1f sentences/s,"
+                + " ratio of bests %.3f%n", bestOurs, bestTheirs, bestOurs / bestTheirs);
         System.out.printf(Locale.ROOT, "CPU during the engine route (%.2f s wall in all): %s%n", engineWall,
                 ProcessThreads.describe(engineCpu, 8));
         System.out.printf(Locale.ROOT, "CPU during the ONNX Runtime route (%.2f s wall in all): %s%n", ortWall,
