@@ -42,7 +42,8 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  * <p>A simple profile follows: the CPU time of each kind of thread during each route (from
  * {@code /proc}, so native pools count: {@link ProcessThreads}), what the opaque nodes' threads burn
  * in an idle second after a run, how many of them are runnable during a run, and MiniLM's Linear
- * products timed in PyTorch alone ({@link LinearProbe}) before and after the opaque sessions exist.
+ * products timed in PyTorch alone ({@link LinearProbe}) before and after the opaque sessions exist,
+ * and single opaque nodes called as the engine calls them ({@link OpaqueNodeProbe}).
  *
  * <p>Run: {@code mvn -o -q -pl engine-bridge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.netstudio.engine.bench.ImportedMiniLmBench [-Dexec.args="rounds sentences
