@@ -101,7 +101,10 @@ public final class OnnxNodeSession implements AutoCloseable {
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
             if (session == null) {
-                OrtSession created = env.createSession(model(types).toByteArray(), new OrtSession.SessionOptions());
+                OrtSession created;
+                try (OrtSession.SessionOptions options = singleNodeOptions()) {
+                    created = env.createSession(model(types).toByteArray(), options);
+                }
                 session = created;
                 // A compiled net has no close of its own: free the native session when this node is collected.
                 CLEANER.register(this, () -> closeQuietly(created));
@@ -228,5 +231,20 @@ public final class OnnxNodeSession implements AutoCloseable {
             closeQuietly(session);
             session = null;
         }
+    }
+
+    /**
+     * Options for a one-node session: it runs on the calling thread, without a pool of its own
+     * and without spinning. A net holds one session per opaque node (MiniLM: 271); with the
+     * defaults each started its own worker threads, which kept spinning between calls and starved
+     * PyTorch's own threads (measured by ImportedMiniLmBench).
+     */
+    private static OrtSession.SessionOptions singleNodeOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        return options;
     }
 }
