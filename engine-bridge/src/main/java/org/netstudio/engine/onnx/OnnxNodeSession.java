@@ -81,6 +81,11 @@ public final class OnnxNodeSession implements AutoCloseable {
      */
     public synchronized NDList forward(NDList wires, NDArray[] arrays) {
         NDManager manager = wires.isEmpty() ? arrays[0].getManager() : wires.head().getManager();
+        if (node.getOpType().equals("Shape") && node.getDomain().isEmpty() && output == 0 && !wires.isEmpty()) {
+            // Shape reads only the dimensions: no need to copy the whole tensor into ONNX Runtime
+            // (MiniLM runs 49 of them per batch).
+            return new NDList(manager.create(shape(wires.head().getShape().getShape())));
+        }
         List<NDArray> feed = new ArrayList<>();
         List<String> types = new ArrayList<>();
         int w = 0;
@@ -214,6 +219,23 @@ public final class OnnxNodeSession implements AutoCloseable {
             case DOUBLE -> m.create(t.getDoubleBuffer(), shape).toType(DataType.FLOAT32, false);
             default -> m.create(OnnxRuntimeRunner.floats(t), shape);
         };
+    }
+
+    /** ONNX Shape: the dimensions from {@code start} to {@code end} (opset 15; negative from the end, clamped). */
+    long[] shape(long[] dims) {
+        int rank = dims.length;
+        long start = 0;
+        long end = rank;
+        for (var a : node.getAttributeList()) {
+            if (a.getName().equals("start")) {
+                start = a.getI();
+            } else if (a.getName().equals("end")) {
+                end = a.getI();
+            }
+        }
+        int from = (int) Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
+        int to = (int) Math.max(0, Math.min(rank, end < 0 ? end + rank : end));
+        return java.util.Arrays.copyOfRange(dims, from, Math.max(from, to));
     }
 
     private static void closeQuietly(OrtSession s) {

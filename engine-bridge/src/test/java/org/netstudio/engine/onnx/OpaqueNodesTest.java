@@ -85,4 +85,33 @@ class OpaqueNodesTest {
             OnnxConformanceTest.assertClose("exported", ort.run(Map.of("x", x)).values().iterator().next(), expected);
         }
     }
+
+    /** Shape is answered from the array's dimensions (no copy into ONNX Runtime), start and end as ONNX says. */
+    @Test
+    void anOpaqueShapeGivesTheDimensionsWithStartAndEnd() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(3, 6, 4));
+            assertThat(shapeNode(null, null).forward(new ai.djl.ndarray.NDList(x), new ai.djl.ndarray.NDArray[0])
+                    .head().toLongArray()).containsExactly(3, 6, 4);
+            assertThat(shapeNode(1L, null).forward(new ai.djl.ndarray.NDList(x), new ai.djl.ndarray.NDArray[0])
+                    .head().toLongArray()).containsExactly(6, 4);
+            assertThat(shapeNode(-2L, -1L).forward(new ai.djl.ndarray.NDList(x), new ai.djl.ndarray.NDArray[0])
+                    .head().toLongArray()).containsExactly(6);
+            assertThat(shapeNode(5L, 9L).forward(new ai.djl.ndarray.NDList(x), new ai.djl.ndarray.NDArray[0])
+                    .head().toLongArray()).as("clamped to the rank").isEmpty();
+        }
+    }
+
+    private static OnnxNodeSession shapeNode(Long start, Long end) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("x").addOutput("s");
+        if (start != null) {
+            n.addAttribute(AttributeProto.newBuilder().setName("start").setType(AttributeProto.AttributeType.INT).setI(start));
+        }
+        if (end != null) {
+            n.addAttribute(AttributeProto.newBuilder().setName("end").setType(AttributeProto.AttributeType.INT).setI(end));
+        }
+        return new OnnxNodeSession(org.netstudio.netgraph.net.Layer.of("OnnxOperator", "op", "Shape",
+                "node", java.util.Base64.getEncoder().encodeToString(n.build().toByteArray()),
+                "inputs", "wire float", "outputs", "Integer 3", "opset", 15).params());
+    }
 }
