@@ -86,6 +86,12 @@ public final class OnnxNodeSession implements AutoCloseable {
             // (MiniLM runs 49 of them per batch).
             return new NDList(manager.create(shape(wires.head().getShape().getShape())));
         }
+        if (node.getOpType().equals("Erf") && node.getDomain().isEmpty() && wires.size() == 1
+                && wires.head().getDataType() == ai.djl.ndarray.types.DataType.FLOAT32) {
+            // PyTorch's erf on the array where it is (GELU in BERT-style exports), ~15× faster than
+            // a round trip through ONNX Runtime.
+            return new NDList(wires.head().erf());
+        }
         List<NDArray> feed = new ArrayList<>();
         List<String> types = new ArrayList<>();
         int w = 0;
