@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.Params;
 
@@ -48,6 +49,7 @@ public final class OnnxNodeSession implements AutoCloseable {
     private final List<OnnxInputs.Entry> entries;
     private final long opset;
     private final int output;
+    private final boolean nativeOps;
     private OrtSession session;
     private List<String> feedNames;
 
@@ -56,6 +58,15 @@ public final class OnnxNodeSession implements AutoCloseable {
      * @throws IllegalArgumentException when the layer holds no readable ONNX node
      */
     public OnnxNodeSession(Params params) {
+        this(params, true);
+    }
+
+    /**
+     * @param nativeOps whether operators PyTorch computes with ONNX's meaning run here rather than
+     *                  in ONNX Runtime ({@link OnnxNativeOps}); off only to compare the two
+     */
+    OnnxNodeSession(Params params, boolean nativeOps) {
+        this.nativeOps = nativeOps;
         String encoded = params.getString("node");
         if (encoded == null) {
             throw new IllegalArgumentException("The ONNX operator " + params.getString("op")
@@ -86,12 +97,6 @@ public final class OnnxNodeSession implements AutoCloseable {
             // (MiniLM runs 49 of them per batch).
             return new NDList(manager.create(shape(wires.head().getShape().getShape())));
         }
-        if (node.getOpType().equals("Erf") && node.getDomain().isEmpty() && wires.size() == 1
-                && wires.head().getDataType() == ai.djl.ndarray.types.DataType.FLOAT32) {
-            // PyTorch's erf on the array where it is (GELU in BERT-style exports), ~15× faster than
-            // a round trip through ONNX Runtime.
-            return new NDList(wires.head().erf());
-        }
         List<NDArray> feed = new ArrayList<>();
         List<String> types = new ArrayList<>();
         int w = 0;
@@ -107,6 +112,14 @@ public final class OnnxNodeSession implements AutoCloseable {
             String type = e.elementType().isEmpty() ? onnxType(x.getDataType()) : e.elementType();
             feed.add(x);
             types.add(type);
+        }
+        if (nativeOps && output == 0) {
+            // Float arithmetic, MatMul, Erf, ReduceMean…: computed by PyTorch where the arrays are
+            // (ImportedMiniLmBench: copying each through ONNX Runtime was most of an imported model's time).
+            Optional<NDArray> here = OnnxNativeOps.run(node, feed, types);
+            if (here.isPresent()) {
+                return new NDList(here.get());
+            }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OnnxTensor> tensors = new HashMap<>();

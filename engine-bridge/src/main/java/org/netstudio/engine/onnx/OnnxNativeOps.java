@@ -1,0 +1,95 @@
+package org.netstudio.engine.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ONNX operators that PyTorch computes with ONNX's meaning on the DJL arrays where they already
+ * are — float arithmetic with NumPy broadcasting, MatMul, Erf, Sqrt, ReduceMean — so that an
+ * opaque node of an imported model (BERT-style exports have hundreds) need not copy its tensors
+ * into ONNX Runtime and back. Anything else, or any other element type, is left to ONNX Runtime.
+ * Results carry no gradient, as ONNX Runtime's do: opaque nodes stay inference only.
+ */
+final class OnnxNativeOps {
+
+    private OnnxNativeOps() {
+    }
+
+    /**
+     * The node's first output computed here, or empty when ONNX Runtime must compute it.
+     *
+     * @param node   the ONNX node
+     * @param inputs its inputs in ONNX order, every one present
+     * @param types  their ONNX element types ("float", "int64", …), as ONNX Runtime would get them
+     */
+    static Optional<NDArray> run(NodeProto node, List<NDArray> inputs, List<String> types) {
+        if (!node.getDomain().isEmpty() || inputs.size() != node.getInputCount() || inputs.isEmpty()
+                || node.getOutputCount() != 1) {
+            return Optional.empty();
+        }
+        NDArray a = inputs.get(0);
+        NDArray b = inputs.size() > 1 ? inputs.get(1) : null;
+        boolean unaryFloat = inputs.size() == 1 && isFloat(a, types.get(0));
+        boolean binaryFloat = inputs.size() == 2 && isFloat(a, types.get(0)) && isFloat(b, types.get(1));
+        NDArray out = switch (node.getOpType()) {
+            case "Add" -> binaryFloat ? a.add(b) : null;
+            case "Sub" -> binaryFloat ? a.sub(b) : null;
+            case "Mul" -> binaryFloat ? a.mul(b) : null;
+            case "Div" -> binaryFloat ? a.div(b) : null;
+            case "Pow" -> binaryFloat ? a.pow(b) : null;
+            case "MatMul" -> binaryFloat && a.getShape().dimension() >= 2 && b.getShape().dimension() >= 2
+                    ? a.matMul(b) : null;
+            case "Erf" -> unaryFloat ? a.erf() : null;
+            case "Sqrt" -> unaryFloat ? a.sqrt() : null;
+            case "ReduceMean" -> isFloat(a, types.get(0)) && (b == null || types.get(1).equals("int64"))
+                    ? reduceMean(node, a, b) : null;
+            default -> null;
+        };
+        return Optional.ofNullable(out).map(NDArray::stopGradient);
+    }
+
+    /** A float32 array declared float to ONNX (a constant's declared type may say otherwise). */
+    private static boolean isFloat(NDArray x, String type) {
+        return x.getDataType() == DataType.FLOAT32 && type.equals("float");
+    }
+
+    /** ReduceMean over axes given (an attribute before opset 18, an input since); all-axes and no-op forms are left out. */
+    private static NDArray reduceMean(NodeProto node, NDArray x, NDArray axesInput) {
+        long[] axes = null;
+        boolean keep = true;
+        for (AttributeProto at : node.getAttributeList()) {
+            if (at.getName().equals("axes")) {
+                axes = at.getIntsList().stream().mapToLong(Long::longValue).toArray();
+            } else if (at.getName().equals("keepdims")) {
+                keep = at.getI() != 0;
+            } else if (at.getName().equals("noop_with_empty_axes")) {
+                return null;
+            }
+        }
+        if (axesInput != null) {
+            // Constants are kept as floats; the declared type says they are whole numbers.
+            float[] given = axesInput.toType(DataType.FLOAT32, false).toFloatArray();
+            axes = new long[given.length];
+            for (int i = 0; i < given.length; i++) {
+                axes[i] = Math.round(given[i]);
+            }
+        }
+        if (axes == null || axes.length == 0) {
+            return null;
+        }
+        int rank = x.getShape().dimension();
+        int[] dims = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            long k = axes[i] < 0 ? axes[i] + rank : axes[i];
+            if (k < 0 || k >= rank) {
+                return null;
+            }
+            dims[i] = (int) k;
+        }
+        return x.mean(dims, keep);
+    }
+}
