@@ -61,8 +61,9 @@ class OnnxNativeOpsTest {
         NDArray here = session(node, inputs, outputs, opset, true).forward(wires, arrays).head();
         NDArray ort = session(node, inputs, outputs, opset, false).forward(wires, arrays).head();
         assertThat(here.getShape()).isEqualTo(ort.getShape());
-        float[] a = here.toFloatArray();
-        float[] b = ort.toFloatArray();
+        assertThat(here.getDataType()).isEqualTo(ort.getDataType());
+        float[] a = here.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] b = ort.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         for (int i = 0; i < a.length; i++) {
             assertThat(a[i]).as(node.getOpType() + " value " + i).isCloseTo(b[i], within(1e-5f * Math.max(1, Math.abs(b[i]))));
         }
@@ -97,6 +98,42 @@ class OnnxNativeOpsTest {
         // Opset 18: the axes are a constant input, kept as floats like every NetStudio array.
         agree(node("ReduceMean", 2), "wire float; array int64 1", "Real 7×1", 18, new NDList(random(2, 7, 16)),
                 m.create(new float[] {2}, new Shape(1)));
+    }
+
+    private static AttributeProto ints(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    private static AttributeProto integer(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    @Test
+    void theShapeBookkeepingOfExportsMatches() {
+        NDArray activations = random(2, 7, 384);
+        NDArray shapeVector = m.create(new long[] {2, 7, 384});
+        // Reshape: 0 copies a size, -1 is inferred; the shape as an int64 wire and as a constant kept as floats.
+        agree(node("Reshape", 2), "wire float; wire int64", "Real 7×12×32", 14,
+                new NDList(activations, m.create(new long[] {0, 0, 12, -1})));
+        agree(node("Reshape", 2), "wire float; array int64 3", "Real 7×384", 14, new NDList(activations.reshape(2, 7, 12, 32)),
+                m.create(new float[] {0, -1, 384}, new Shape(3)));
+        // Unsqueeze: axes as an attribute (opset 11) and as an input (13), on floats and on a shape vector.
+        agree(node("Unsqueeze", 1).addAttribute(ints("axes", 1, -1)), "wire float", "Real 1×7×384×1", 11,
+                new NDList(activations));
+        agree(node("Unsqueeze", 2), "wire int64; array int64 1", "Integer 1×3", 13, new NDList(shapeVector),
+                m.create(new float[] {0}, new Shape(1)));
+        // Concat of shape pieces, and of activations.
+        agree(node("Concat", 3).addAttribute(integer("axis", 0)), "wire int64; wire int64; wire int64", "Integer 4", 13,
+                new NDList(m.create(new long[] {2}), m.create(new long[] {7}), m.create(new long[] {12, 32})));
+        agree(node("Concat", 2).addAttribute(integer("axis", -1)), "wire float; wire float", "Real 7×768", 13,
+                new NDList(activations, activations.mul(2)));
+        // Gather of one size out of a shape vector, counted from the end too.
+        agree(node("Gather", 2).addAttribute(integer("axis", 0)), "wire int64; array int64 scalar", "Integer scalar", 13,
+                new NDList(shapeVector), m.create(new float[] {-2}, new Shape()));
     }
 
     @Test
