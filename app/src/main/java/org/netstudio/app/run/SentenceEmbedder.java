@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
-import org.netstudio.engine.text.TokenizedText;
 import org.netstudio.engine.text.WordPieceTokenizer;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
@@ -83,19 +83,11 @@ public final class SentenceEmbedder implements AutoCloseable {
         if (sentences.isEmpty()) {
             throw new IllegalArgumentException("Write at least one sentence to embed.");
         }
-        List<TokenizedText> texts = sentences.stream().map(tokenizer::encode).toList();
-        int b = texts.size();
-        int len = texts.stream().mapToInt(TokenizedText::length).max().orElse(0);
-        float[] ids = new float[b * len];
-        float[] mask = new float[b * len];
-        Arrays.fill(ids, tokenizer.padId());
-        for (int r = 0; r < b; r++) {
-            TokenizedText t = texts.get(r);
-            for (int p = 0; p < t.length(); p++) {
-                ids[r * len + p] = t.id(p);
-                mask[r * len + p] = 1;
-            }
-        }
+        PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());
+        int b = batch.size();
+        int len = batch.length();
+        float[] ids = PaddedBatch.floats(batch.ids());
+        float[] mask = PaddedBatch.floats(batch.mask());
         Map<String, TensorValue> feed = new LinkedHashMap<>();
         feed.put("input_ids", TensorValue.of(ids, b, len));
         feed.put("attention_mask", TensorValue.of(mask, b, len));

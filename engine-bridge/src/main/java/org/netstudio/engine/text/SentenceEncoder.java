@@ -259,18 +259,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
     // One padded batch: ids, mask and (zero) token types in, mean-pooled unit rows out.
     private float[][] run(Session s, List<TokenizedText> texts) throws OrtException {
-        int b = texts.size();
-        int len = texts.stream().mapToInt(TokenizedText::length).max().orElse(0);
-        long[] ids = new long[b * len];
-        long[] mask = new long[b * len];
-        Arrays.fill(ids, tokenizer.padId());
-        for (int r = 0; r < b; r++) {
-            TokenizedText t = texts.get(r);
-            for (int p = 0; p < t.length(); p++) {
-                ids[r * len + p] = t.id(p);
-                mask[r * len + p] = 1;
-            }
-        }
+        PaddedBatch batch = PaddedBatch.of(texts, tokenizer.padId());
+        int b = batch.size();
+        int len = batch.length();
+        long[] ids = batch.ids();
+        long[] mask = batch.mask();
         long[] shape = {b, len};
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OnnxTensor> feed = new HashMap<>();

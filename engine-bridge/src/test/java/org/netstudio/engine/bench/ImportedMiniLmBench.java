@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
 import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
-import org.netstudio.engine.text.TokenizedText;
 import org.netstudio.engine.text.WordPieceTokenizer;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
@@ -274,21 +273,12 @@ public final class ImportedMiniLmBench {
     private record Route(NetRunner runner, WordPieceTokenizer tokenizer, ProcessThreads unborn, ProcessThreads born, long caller) {
 
         float[][] embed(List<String> sentences) {
-            List<TokenizedText> texts = sentences.stream().map(tokenizer::encode).toList();
-            int b = texts.size();
-            int len = texts.stream().mapToInt(TokenizedText::length).max().orElse(0);
-            float[] ids = new float[b * len];
-            float[] mask = new float[b * len];
-            long[] real = new long[b * len];
-            Arrays.fill(ids, tokenizer.padId());
-            for (int r = 0; r < b; r++) {
-                TokenizedText text = texts.get(r);
-                for (int p = 0; p < text.length(); p++) {
-                    ids[r * len + p] = text.id(p);
-                    mask[r * len + p] = 1;
-                    real[r * len + p] = 1;
-                }
-            }
+            PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());
+            int b = batch.size();
+            int len = batch.length();
+            float[] ids = PaddedBatch.floats(batch.ids());
+            float[] mask = PaddedBatch.floats(batch.mask());
+            long[] real = batch.mask();
             Map<String, TensorValue> feed = new LinkedHashMap<>();
             feed.put("input_ids", TensorValue.of(ids, b, len));
             feed.put("attention_mask", TensorValue.of(mask, b, len));
