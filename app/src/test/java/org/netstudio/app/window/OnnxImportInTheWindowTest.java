@@ -93,7 +93,7 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
         assertThat(front().getText()).isEqualTo("small");
         assertThat(f.fx(() -> robot.lookup("#importBanner").query().isVisible())).isTrue();
         assertThat(f.text("#importSummary")).isEqualTo("Imported from small.onnx: 3 of 4 ONNX nodes became layers; "
-                + "1 stays opaque (Erf) and runs in ONNX Runtime, for inference only: nothing learns through it.");
+                + "1 stays opaque (Erf), computed as ONNX defines it, for inference only: nothing learns through it.");
         assertThat(f.node("erf")).isNotNull();
 
         robot.clickOn("#importReportButton");

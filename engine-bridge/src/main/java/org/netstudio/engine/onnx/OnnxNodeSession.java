@@ -33,10 +33,11 @@ import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.Params;
 
 /**
- * Runs one opaque {@code OnnxOperator} node of an imported net in ONNX Runtime, on DJL arrays: the
- * node is wrapped in a one-node ONNX model whose inputs are the node's wires and constant arrays
- * (batch axis first, as in ONNX). Inference only: the result carries no gradient, so nothing
- * before an opaque node learns through it.
+ * Runs one opaque {@code OnnxOperator} node of an imported net on DJL arrays: operators PyTorch
+ * computes with ONNX's meaning run where the arrays are ({@link OnnxNativeOps}, and Shape from the
+ * dimensions); the others in ONNX Runtime, the node wrapped in a one-node ONNX model whose inputs
+ * are the node's wires and constant arrays (batch axis first, as in ONNX). Inference only: the
+ * result carries no gradient, so nothing before an opaque node learns through it.
  *
  * <p>The ONNX session is made on the first call, from the element types that arrive, and kept
  * until {@link #close()}. Calls are serialised.

@@ -55,8 +55,8 @@ public final class ImportBanner extends HBox {
     }
 
     /**
-     * "Imported from small.onnx: 3 of 4 ONNX nodes became layers; 1 stays opaque (Erf) and runs
-     * in ONNX Runtime, for inference only." Opaque operator types are named, the commonest first,
+     * "Imported from small.onnx: 3 of 4 ONNX nodes became layers; 1 stays opaque (Erf), computed as
+     * ONNX defines it, for inference only." Opaque operator types are named, the commonest first,
      * at most four of them.
      */
     public static String summary(ImportedFrom imported) {
@@ -74,8 +74,8 @@ public final class ImportBanner extends HBox {
         } else {
             s.append("; ").append(opaque).append(opaque == 1 ? " stays opaque (" : " stay opaque (")
                     .append(ImportReportRows.opaqueOperators(r, 4))
-                    .append(") and ").append(opaque == 1 ? "runs" : "run")
-                    .append(" in ONNX Runtime, for inference only: nothing learns through ")
+                    .append("), computed as ONNX defines ").append(opaque == 1 ? "it" : "them")
+                    .append(", for inference only: nothing learns through ")
                     .append(opaque == 1 ? "it." : "them.");
         }
         return s.toString();

@@ -48,7 +48,8 @@ public record ImportReport(List<Entry> entries, List<String> notes) {
         lines.add(entries.size() + " ONNX nodes: " + count(Outcome.MAPPED) + " mapped to layers, " + count(Outcome.OPAQUE)
                 + " opaque, " + count(Outcome.FOLDED) + " folded into constants, " + count(Outcome.DROPPED) + " dropped");
         if (count(Outcome.OPAQUE) > 0) {
-            lines.add("Opaque nodes (OnnxOperator) run in ONNX Runtime: for inference only, nothing learns through them.");
+            lines.add("Opaque nodes (OnnxOperator) compute as ONNX defines them (in ONNX Runtime, or the same operation"
+                    + " in PyTorch): for inference only, nothing learns through them.");
         }
         for (Entry e : entries) {
             String what = switch (e.outcome()) {
