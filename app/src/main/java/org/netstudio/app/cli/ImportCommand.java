@@ -56,7 +56,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (out != null) {
             try {
                 NetFiles.write(out, imported.document(), imported.weights());
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 err.println("netstudio import: cannot write " + out + ": " + e.getMessage());
                 return ExitCodes.UNREADABLE;
             }

@@ -93,4 +93,18 @@ class MiniLmImportTest {
             OnnxConformanceTest.assertClose("exported last_hidden_state", ort.run(feed).values().iterator().next(), e);
         }
     }
+
+    /** The imported model saves as a NetStudio file (its integer attention mask included) and reads back whole. */
+    @Test
+    void savesAsANsnetFileAndReadsBackTheSameNetAndWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        OnnxImport imported = OnnxImporter.read(miniLm(), "all-minilm-l6-v2.onnx");
+        java.nio.file.Path file = dir.resolve("minilm.nsnet");
+
+        org.netstudio.netgraph.io.NetFiles.write(file, imported.document(), imported.weights());
+
+        var back = org.netstudio.netgraph.io.NetFiles.read(file);
+        assertThat(back.document().net()).isEqualTo(imported.document().net());
+        assertThat(back.weights().orElseThrow().arrays().keySet()).isEqualTo(imported.weights().arrays().keySet());
+    }
 }

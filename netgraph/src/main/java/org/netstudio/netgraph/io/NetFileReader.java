@@ -466,9 +466,9 @@ public final class NetFileReader {
         private PortDecl decl(JsonNode n, JsonPath path, boolean input) throws NetFileException {
             String coderKey = input ? "encoder" : "decoder";
             object(n, path, "a port declaration such as {\"shape\": [1, 28, 28]}");
-            onlyFields(n, path, input ? "an input" : "an output", "shape", "index", coderKey);
+            onlyFields(n, path, input ? "an input" : "an output", "shape", "index", "integer", coderKey);
             if (n.has(coderKey)) {
-                if (n.has("shape") || n.has("index")) {
+                if (n.has("shape") || n.has("index") || n.has("integer")) {
                     throw fail(path, (input ? "an input" : "an output") + " is declared by a shape or by an "
                             + coderKey + ", not both");
                 }
@@ -476,7 +476,21 @@ public final class NetFileReader {
             }
             List<Dim> dims = n.has("shape") ? shape(n.get("shape"), path.key("shape")) : null;
             ElementKind kind = ElementKind.REAL;
-            if (n.has("index")) {
+            if (n.has("integer")) {
+                JsonNode flag = n.get("integer");
+                if (!flag.isBoolean() || !flag.booleanValue()) {
+                    throw fail(path.key("integer"), "integer is true for whole numbers that are not indices (leave it out"
+                            + " for real numbers), but got " + JsonValues.show(flag));
+                }
+                if (n.has("index")) {
+                    throw fail(path, (input ? "an input" : "an output") + " holds indices (index) or integers (integer),"
+                            + " not both");
+                }
+                if (dims == null) {
+                    throw fail(path, "integers need a shape, e.g. {\"shape\": [\"n\"], \"integer\": true}");
+                }
+                kind = ElementKind.INTEGER;
+            } else if (n.has("index")) {
                 JsonNode ix = n.get("index");
                 if (!ix.isIntegralNumber() || !ix.canConvertToInt() || ix.intValue() < 1) {
                     throw fail(path.key("index"), "index must be the number of distinct indices, a positive whole number"

@@ -237,6 +237,9 @@ public final class NetFileWriter {
         }
         if (t.kind() instanceof ElementKind.Index ix) {
             o.put("index", ix.size());
+        } else if (t.kind() instanceof ElementKind.Integer) {
+            // Whole numbers that are not indices, e.g. an imported model's attention mask.
+            o.put("integer", true);
         }
         return o;
     }

@@ -92,9 +92,10 @@ public final class PortDecls {
             return Optional.empty();
         }
         boolean index = t.kind() instanceof ElementKind.Index i && i.rangeKnown();
-        if (!index && !(t.kind() instanceof ElementKind.Real)) {
+        boolean integer = t.kind() instanceof ElementKind.Integer;
+        if (!index && !integer && !(t.kind() instanceof ElementKind.Real)) {
             return Optional.of("its element kind " + t.kind()
-                    + " cannot be declared (only real numbers or indices with a known range)");
+                    + " cannot be declared (only real numbers, integers or indices with a known range)");
         }
         if (t.dims() == null) {
             return index ? Optional.empty() : Optional.of("its rank is not known");

@@ -86,7 +86,7 @@ class NetFileReaderTest {
         assertRefused(HEAD + "\"net\": {\"type\": \"Chain\", \"layer\": []}}", "$.net.layer",
                 "unknown field \"layer\" in a Chain (it may have type, input, layers, output)");
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]}", "[1, 28, 28], \"dtype\": \"f\"}"),
-                "$.net.input.dtype", "unknown field \"dtype\" in an input (it may have shape, index, encoder)");
+                "$.net.input.dtype", "unknown field \"dtype\" in an input (it may have shape, index, integer, encoder)");
         assertRefused(graph("\"nodes\": {\"a\": {\"type\": \"Tanh\", \"name\": \"b\"}}"), "$.net.nodes.a.name",
                 "a node of a graph is named by its key in \"nodes\", not by a \"name\" field");
         assertRefused(graph("\"edges\": [{\"from\": \"x\", \"to\": \"y\", \"via\": \"z\"}]"), "$.net.edges[0].via",
@@ -188,6 +188,30 @@ class NetFileReaderTest {
     })
     void badShapesAreRefused(String shape, String location, String detail) {
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]", shape), location, detail);
+    }
+
+    @Test
+    void integerInputsReadWriteAndReadBackAndMisuseIsRefused() throws Exception {
+        String ints = chain("{\"type\": \"OnnxOperator\", \"op\": \"Cast\", \"outputs\": \"Real n\"}")
+                .replace("{\"shape\": [1, 28, 28]}", "{\"shape\": [\"n\"], \"integer\": true}");
+        org.netstudio.netgraph.net.NetDocument doc = NetFileReader.read(ints, "t.json");
+        org.netstudio.netgraph.net.Chain chain = (org.netstudio.netgraph.net.Chain) doc.net();
+        assertThat(chain.input().type()).isEqualTo(new org.netstudio.netgraph.tensor.TensorType(
+                org.netstudio.netgraph.tensor.ElementKind.INTEGER,
+                java.util.List.of(org.netstudio.netgraph.tensor.Dim.symbolic("n"))));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("integers", ".json");
+        try {
+            NetFileWriter.write(doc, file);
+            assertThat(java.nio.file.Files.readString(file)).contains("\"integer\": true");
+            assertThat(NetFileReader.read(file)).isEqualTo(doc);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+
+        assertRefused(ints.replace("\"integer\": true", "\"integer\": 1"), "$.net.input.integer",
+                "integer is true for whole numbers that are not indices (leave it out for real numbers), but got 1");
+        assertRefused(ints.replace("\"integer\": true", "\"integer\": true, \"index\": 5"), "$.net.input",
+                "an input holds indices (index) or integers (integer), not both");
     }
 
     @Test
