@@ -28,11 +28,12 @@ class TrainerModelTest {
         assertThat(model.dataProperty().get()).isNotNull();
     }
 
-    private void applyUntilFinished() throws InterruptedException {
-        for (int i = 0; i < 2000 && model.outcomeProperty().get() == null; i++) {
+    /** Applies the training's news as the panel's frames would, until the result is evaluated. */
+    private void applyUntilFinished() throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> {
             model.applyPending();
-            Thread.sleep(5);
-        }
+            return model.outcomeProperty().get() != null;
+        });
         assertThat(model.outcomeProperty().get()).as("an evaluated result").isNotNull();
     }
 
@@ -153,7 +154,7 @@ class TrainerModelTest {
         assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo(HistoryCsv.HEADER);
     }
 
-    private double trainAndMeasure(String epochs, String learningRate) throws InterruptedException {
+    private double trainAndMeasure(String epochs, String learningRate) throws Exception {
         model.options().epochs().textProperty().set(epochs);
         model.options().learningRate().textProperty().set(learningRate);
         model.train();

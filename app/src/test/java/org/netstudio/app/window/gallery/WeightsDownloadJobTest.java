@@ -134,10 +134,8 @@ class WeightsDownloadJobTest {
 
         WeightsDownloadJob job = start(gallery);
         assertThat(server.halfSent.await(20, TimeUnit.SECONDS)).isTrue();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while ((progress.isEmpty() || progress.get(progress.size() - 1)[0] < LENET.length / 2) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !progress.isEmpty() && progress.get(progress.size() - 1)[0] >= LENET.length / 2);
         assertThat(progress.get(progress.size() - 1)).as("half of it came").containsExactly(LENET.length / 2, LENET.length);
         assertThat(job.running()).isTrue();
 
