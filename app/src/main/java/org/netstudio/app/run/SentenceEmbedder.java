@@ -1,9 +1,7 @@
 package org.netstudio.app.run;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
@@ -86,21 +84,13 @@ public final class SentenceEmbedder implements AutoCloseable {
         PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());
         int b = batch.size();
         int len = batch.length();
-        float[] ids = PaddedBatch.floats(batch.ids());
-        float[] mask = PaddedBatch.floats(batch.mask());
-        Map<String, TensorValue> feed = new LinkedHashMap<>();
-        feed.put("input_ids", TensorValue.of(ids, b, len));
-        feed.put("attention_mask", TensorValue.of(mask, b, len));
-        if (runner.inputNames().contains("token_type_ids")) {
-            feed.put("token_type_ids", TensorValue.of(new float[b * len], b, len));
-        }
-        TensorValue hidden = runner.run(feed).values().iterator().next();
+        TensorValue hidden = runner.run(batch.feed(runner.inputNames())).values().iterator().next();
         long[] shape = hidden.shape();
         if (shape.length != 3 || shape[0] != b || shape[1] != len) {
             throw new IllegalArgumentException("The net's first output is not one vector per token (its shape is "
                     + Arrays.toString(shape) + " for " + b + " sentences of " + len + " tokens).");
         }
-        float[][] vectors = pool(hidden.values(), mask, b, len, (int) shape[2]);
+        float[][] vectors = pool(hidden.values(), PaddedBatch.floats(batch.mask()), b, len, (int) shape[2]);
         return new Embeddings(sentences, vectors, SentenceEncoder.similarities(vectors));
     }
 

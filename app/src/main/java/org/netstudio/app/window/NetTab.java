@@ -54,7 +54,7 @@ final class NetTab extends Tab {
         getStyleClass().add("ns-net-tab-header");
         net.addListener(this::updateTitle);
         updateTitle();
-        javafx.beans.InvalidationListener frame = o -> frameOnce();
+        javafx.beans.InvalidationListener frame = o -> noteFirstView();
         model.layoutPendingProperty().addListener(frame);
         model.levelProperty().addListener(frame);
         canvas.widthProperty().addListener(frame);
@@ -65,7 +65,7 @@ final class NetTab extends Tab {
      * Notes when the first view is shown: the net laid out and the canvas sized. The view itself is
      * the canvas's home view (100%, centred on where the net starts), one policy for every level.
      */
-    private void frameOnce() {
+    private void noteFirstView() {
         double[] b = model.getLevel().bounds();
         if (framed || canvas.getWidth() <= 0 || canvas.getHeight() <= 0 || b == null
                 || model.layoutPendingProperty().get() || !model.getLevel().allPlaced()) {

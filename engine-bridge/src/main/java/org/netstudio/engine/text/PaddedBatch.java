@@ -31,6 +31,20 @@ public record PaddedBatch(long[] ids, long[] mask, int size, int length) {
         return new PaddedBatch(ids, mask, b, len);
     }
 
+    /**
+     * The batch as the inputs of a BERT-style net run by NetStudio: {@code input_ids} and
+     * {@code attention_mask}, and zero {@code token_type_ids} when the net has that input.
+     */
+    public java.util.Map<String, org.netstudio.engine.run.TensorValue> feed(List<String> inputNames) {
+        java.util.Map<String, org.netstudio.engine.run.TensorValue> feed = new java.util.LinkedHashMap<>();
+        feed.put("input_ids", org.netstudio.engine.run.TensorValue.of(floats(ids), size, length));
+        feed.put("attention_mask", org.netstudio.engine.run.TensorValue.of(floats(mask), size, length));
+        if (inputNames.contains("token_type_ids")) {
+            feed.put("token_type_ids", org.netstudio.engine.run.TensorValue.of(new float[size * length], size, length));
+        }
+        return feed;
+    }
+
     /** The same numbers as floats, for a net whose inputs are fed as NetStudio tensors. */
     public static float[] floats(long[] values) {
         float[] f = new float[values.length];

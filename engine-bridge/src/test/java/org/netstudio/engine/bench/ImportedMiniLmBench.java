@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -274,19 +273,9 @@ public final class ImportedMiniLmBench {
 
         float[][] embed(List<String> sentences) {
             PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());
-            int b = batch.size();
-            int len = batch.length();
-            float[] ids = PaddedBatch.floats(batch.ids());
-            float[] mask = PaddedBatch.floats(batch.mask());
-            long[] real = batch.mask();
-            Map<String, TensorValue> feed = new LinkedHashMap<>();
-            feed.put("input_ids", TensorValue.of(ids, b, len));
-            feed.put("attention_mask", TensorValue.of(mask, b, len));
-            if (runner.inputNames().contains("token_type_ids")) {
-                feed.put("token_type_ids", TensorValue.of(new float[b * len], b, len));
-            }
-            TensorValue hidden = runner.run(feed).values().iterator().next();
-            return SentenceEncoder.pool(FloatBuffer.wrap(hidden.values()), real, b, len, (int) hidden.shape()[2]);
+            TensorValue hidden = runner.run(batch.feed(runner.inputNames())).values().iterator().next();
+            return SentenceEncoder.pool(FloatBuffer.wrap(hidden.values()), batch.mask(), batch.size(), batch.length(),
+                    (int) hidden.shape()[2]);
         }
 
         /** CPU by kind of thread since {@code before}; threads born in the first engine run are the opaque nodes' pools. */
