@@ -100,7 +100,7 @@ public final class ParameterSheetModel {
 
     private String noteFor(List<ParamSpec> shared, int containers) {
         if (imported(targets)) {
-            return "Imported from ONNX as it was; runs in ONNX Runtime. Its parameters cannot be edited.";
+            return "Imported from ONNX as it was and computed as ONNX defines it. Its parameters cannot be edited.";
         }
         if (!shared.isEmpty()) {
             return "";

@@ -30,7 +30,7 @@ final class OnnxLayers {
     static LayerType onnxOperator() {
         return LayerType.builder("OnnxOperator", Category.STRUCTURE)
                 .aliases("Opaque", "ONNX")
-                .doc("An ONNX operator with no NetStudio layer, kept as imported and run by ONNX Runtime (inference only).")
+                .doc("An ONNX operator with no NetStudio layer, kept as imported and computed as ONNX defines it (inference only).")
                 .param(ParamSpec.required("op", TEXT, null, "The ONNX operator type, e.g. \"Erf\" (domain:type outside the default domain)."))
                 .param(ParamSpec.optional("attributes", TEXT, null, null, "The operator's attributes, as imported."))
                 .param(ParamSpec.optional("inputs", TEXT, null, null,
