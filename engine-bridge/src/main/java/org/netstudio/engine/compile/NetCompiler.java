@@ -50,6 +50,6 @@ public final class NetCompiler {
         if (!errors.isEmpty()) {
             throw new InvalidNetException(errors);
         }
-        return new CompiledNet(net, inference, NetPlan.of(net, inference).withFusedLosses(), seed);
+        return new CompiledNet(net, inference, NetPlan.of(inference).withFusedLosses(), seed);
     }
 }

@@ -1,19 +1,12 @@
 package org.netstudio.engine.compile;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.LayerInfo;
-import org.netstudio.netgraph.net.Chain;
-import org.netstudio.netgraph.net.Edge;
-import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.inference.Wiring;
 import org.netstudio.netgraph.net.Layer;
-import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
-import org.netstudio.netgraph.net.PortRef;
 
 /**
  * A valid net flattened into catalog layers joined by wires: containers are dissolved, each wire
@@ -60,9 +53,16 @@ final class NetPlan {
         this.wireCount = wireCount;
     }
 
-    /** Flattens a net that inference found valid. */
-    static NetPlan of(NetNode net, InferenceResult inference) {
-        return new Flattener().flatten(net, inference);
+    /** The plan of a net that inference found valid: inference's own flattening, step by step. */
+    static NetPlan of(InferenceResult inference) {
+        Wiring wiring = inference.wiring();
+        List<LayerInfo> layers = inference.layers();
+        List<Step> steps = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            LayerInfo info = layers.get(i);
+            steps.add(new Step(info.path(), info.layer(), info, wiring.inputsOf(i), wiring.outputsOf(i), false));
+        }
+        return new NetPlan(steps, wiring.netInputs(), wiring.netOutputs(), wiring.wireCount());
     }
 
     List<Step> steps() {
@@ -144,122 +144,5 @@ final class NetPlan {
             }
         }
         return out;
-    }
-
-    /** Builds the plan with a union-find over port wires, as inference does. */
-    private static final class Flattener {
-        private final List<Integer> parent = new ArrayList<>();
-        private final Map<NodePath, int[][]> layerWires = new HashMap<>();
-        private final Map<NodePath, Layer> layers = new HashMap<>();
-
-        NetPlan flatten(NetNode net, InferenceResult inference) {
-            int[] in = fresh(net.inputNames().size());
-            int[] out = fresh(net.outputNames().size());
-            place(net, NodePath.ROOT, in, out);
-            int[] dense = new int[parent.size()];
-            Arrays.fill(dense, -1);
-            int[] count = {0};
-            List<Step> steps = new ArrayList<>();
-            for (LayerInfo info : inference.layers()) {
-                int[][] wires = layerWires.get(info.path());
-                if (wires == null) {
-                    throw new IllegalStateException("inference names a layer the net does not have: " + info.path());
-                }
-                steps.add(new Step(info.path(), layers.get(info.path()), info, renumber(wires[0], dense, count),
-                        renumber(wires[1], dense, count), false));
-            }
-            int[] netIn = renumber(in, dense, count);
-            int[] netOut = renumber(out, dense, count);
-            return new NetPlan(steps, netIn, netOut, count[0]);
-        }
-
-        private int[] renumber(int[] wires, int[] dense, int[] count) {
-            int[] out = new int[wires.length];
-            for (int i = 0; i < wires.length; i++) {
-                int root = find(wires[i]);
-                if (dense[root] < 0) {
-                    dense[root] = count[0]++;
-                }
-                out[i] = dense[root];
-            }
-            return out;
-        }
-
-        private int[] fresh(int n) {
-            int[] w = new int[n];
-            for (int i = 0; i < n; i++) {
-                w[i] = parent.size();
-                parent.add(w[i]);
-            }
-            return w;
-        }
-
-        private int find(int w) {
-            while (parent.get(w) != w) {
-                parent.set(w, parent.get(parent.get(w)));
-                w = parent.get(w);
-            }
-            return w;
-        }
-
-        private void union(int a, int b) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra != rb) {
-                parent.set(rb, ra);
-            }
-        }
-
-        private void place(NetNode node, NodePath path, int[] in, int[] out) {
-            if (node instanceof Layer layer) {
-                layerWires.put(path, new int[][] {in, out});
-                layers.put(path, layer);
-            } else if (node instanceof Chain chain) {
-                int cur = in[0];
-                for (Chain.Element e : chain.elements()) {
-                    NetNode child = e.node();
-                    int[] childIn = fresh(child.inputNames().size());
-                    if (childIn.length > 0) {
-                        childIn[0] = cur;
-                    }
-                    int[] childOut = fresh(child.outputNames().size());
-                    place(child, path.child(e.name()), childIn, childOut);
-                    if (childOut.length == 0) {
-                        return;
-                    }
-                    cur = childOut[0];
-                }
-                union(cur, out[0]);
-            } else if (node instanceof Graph graph) {
-                placeGraph(graph, path, in, out);
-            }
-        }
-
-        private void placeGraph(Graph graph, NodePath path, int[] in, int[] out) {
-            Map<String, int[]> nodeIn = new HashMap<>();
-            Map<String, int[]> nodeOut = new HashMap<>();
-            for (Map.Entry<String, NetNode> e : graph.nodes().entrySet()) {
-                int[] ci = fresh(e.getValue().inputNames().size());
-                int[] co = fresh(e.getValue().outputNames().size());
-                nodeIn.put(e.getKey(), ci);
-                nodeOut.put(e.getKey(), co);
-                place(e.getValue(), path.child(e.getKey()), ci, co);
-            }
-            for (Edge edge : graph.edges()) {
-                int from = endpoint(graph, edge.from(), true, in, nodeOut);
-                int to = endpoint(graph, edge.to(), false, out, nodeIn);
-                union(from, to);
-            }
-        }
-
-        private static int endpoint(Graph graph, PortRef ref, boolean source, int[] graphPorts, Map<String, int[]> nodePorts) {
-            if (ref.isGraphPort()) {
-                List<String> names = source ? graph.inputNames() : graph.outputNames();
-                return graphPorts[names.indexOf(ref.port())];
-            }
-            NetNode n = graph.nodes().get(ref.node());
-            List<String> names = source ? n.outputNames() : n.inputNames();
-            return nodePorts.get(ref.node())[names.indexOf(ref.port())];
-        }
     }
 }

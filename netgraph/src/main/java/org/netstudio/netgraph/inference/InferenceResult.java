@@ -12,13 +12,16 @@ import org.netstudio.netgraph.tensor.TensorType;
  * Immutable.
  *
  * @param layers catalog layers in evaluation order (chains in order, graphs topologically)
+ * @param wiring the flattened net those layers form, wire by wire (see {@link Wiring})
  */
-public record InferenceResult(Map<PortKey, TensorType> ports, List<LayerInfo> layers, List<Diagnostic> diagnostics) {
+public record InferenceResult(Map<PortKey, TensorType> ports, List<LayerInfo> layers, List<Diagnostic> diagnostics,
+                              Wiring wiring) {
 
     public InferenceResult {
         ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         layers = List.copyOf(layers);
         diagnostics = List.copyOf(diagnostics);
+        java.util.Objects.requireNonNull(wiring, "wiring");
     }
 
     public boolean valid() {

@@ -36,6 +36,8 @@ public final class ShapeInference {
     private final Map<PortKey, Integer> portWires = new LinkedHashMap<>();
     private final List<Diagnostic> structural = new ArrayList<>();
     private final Map<Site, Diagnostic> siteProblems = new HashMap<>();
+    private int[] netIn;
+    private int[] netOut;
 
     private ShapeInference() {
     }
@@ -48,6 +50,8 @@ public final class ShapeInference {
     private InferenceResult run(NetNode net) {
         int[] in = fresh(net.inputNames().size());
         int[] out = fresh(net.outputNames().size());
+        netIn = in;
+        netOut = out;
         for (int i = 0; i < in.length; i++) {
             wires.setProducer(in[i], new Wires.Producer(null, i, net.inputNames().get(i)));
         }
@@ -440,6 +444,27 @@ public final class ShapeInference {
                 diagnostics.add(d);
             }
         }
-        return new InferenceResult(ports, layers, diagnostics);
+        return new InferenceResult(ports, layers, diagnostics, wiring(order));
+    }
+
+    /** Numbers the merged wires densely, in the order the net's inputs and the layers meet them. */
+    private Wiring wiring(List<Site> order) {
+        Map<Integer, Integer> dense = new HashMap<>();
+        java.util.function.Function<int[], int[]> number = ws -> {
+            int[] out = new int[ws.length];
+            for (int i = 0; i < ws.length; i++) {
+                out[i] = dense.computeIfAbsent(wires.find(ws[i]), root -> dense.size());
+            }
+            return out;
+        };
+        int[] inputs = number.apply(netIn);
+        List<int[]> layerIn = new ArrayList<>(order.size());
+        List<int[]> layerOut = new ArrayList<>(order.size());
+        for (Site s : order) {
+            layerIn.add(number.apply(s.in));
+            layerOut.add(number.apply(s.out));
+        }
+        int[] outputs = number.apply(netOut);
+        return new Wiring(dense.size(), inputs, outputs, layerIn, layerOut);
     }
 }
