@@ -29,14 +29,8 @@ final class ActivationKernels {
                 yield Kernels.unary(x -> Activation.leakyRelu(x, alpha));
             }
             case "Elementwise" -> Kernels.unary(expression(p.getString("function")));
-            case "Softmax" -> {
-                int axis = Kernels.batchAxis(p.getInt("axis"));
-                yield Kernels.unary(x -> x.softmax(axis));
-            }
-            case "LogSoftmax" -> {
-                int axis = Kernels.batchAxis(p.getInt("axis"));
-                yield Kernels.unary(x -> x.logSoftmax(axis));
-            }
+            case "Softmax" -> softmax(Kernels.batchAxis(p.getInt("axis")), false);
+            case "LogSoftmax" -> softmax(Kernels.batchAxis(p.getInt("axis")), true);
             case "Dropout" -> dropout((float) p.getDouble("rate"));
             default -> throw new IllegalArgumentException(type);
         };
@@ -54,5 +48,18 @@ final class ActivationKernels {
     /** Zeroes each value with probability {@code rate} and scales the rest by 1/(1-rate), while training only. */
     private static LayerKernel dropout(float rate) {
         return (in, a, training) -> training && rate > 0 ? Dropout.dropout(in.head(), rate, true) : new NDList(in.head());
+    }
+
+    /** Softmax along an axis; along a sequence of a padded batch, over each example's own elements. */
+    private static LayerKernel softmax(int axis, boolean log) {
+        return (LayerKernel.Masked) (in, a, training, lengths) -> {
+            NDArray x = in.head();
+            int tensorAxis = axis >= 0 ? axis : x.getShape().dimension() + axis;
+            NDArray n = lengths.of(0, tensorAxis);
+            if (n != null) {
+                x = x.add(Lengths.maskLike(x, tensorAxis, n).sub(1).mul(1e30f));
+            }
+            return new NDList(log ? x.logSoftmax(tensorAxis) : x.softmax(tensorAxis));
+        };
     }
 }

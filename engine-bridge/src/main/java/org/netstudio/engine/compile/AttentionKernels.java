@@ -10,9 +10,12 @@ import org.netstudio.netgraph.catalog.Params;
  * m, k)}, Value {@code (batch, m, v)}, Query {@code (batch, n, k)}; output {@code (batch, n, v)}.
  * Head h uses slice h of size k/heads of the queries and keys and slice h of size v/heads of the
  * values: {@code softmax(Q_h·K_hᵀ / √(k/heads))·V_h}, the heads' results side by side. With mask
- * "causal", query i sees keys 0..i only.
+ * "causal", query i sees keys 0..i only. In a padded batch, padded keys get no weight.
  */
 final class AttentionKernels {
+
+    /** What a hidden score becomes: finite, so that softmax never sees a row of only −∞. */
+    private static final float HIDDEN = 1e30f;
 
     private AttentionKernels() {
     }
@@ -20,7 +23,7 @@ final class AttentionKernels {
     static LayerKernel of(Params p) {
         int heads = p.getInt("heads");
         boolean causal = "causal".equals(p.getString("mask"));
-        return (in, a, training) -> {
+        return (LayerKernel.Masked) (in, a, training, lengths) -> {
             NDArray key = in.get(0);
             NDArray value = in.get(1);
             NDArray query = in.get(2);
@@ -35,6 +38,10 @@ final class AttentionKernels {
             if (causal) {
                 scores = scores.add(causalMask(scores, n, m));
             }
+            NDArray keyLengths = lengths.of(0, 1);
+            if (keyLengths != null) {
+                scores = scores.add(paddingMask(keyLengths, m, scores));
+            }
             NDArray weights = scores.softmax(-1);
             NDArray out = weights.matMul(split(value, heads));
             return new NDList(out.transpose(0, 2, 1, 3).reshape(batch, n, v));
@@ -45,6 +52,15 @@ final class AttentionKernels {
     private static NDArray split(NDArray x, int heads) {
         Shape s = x.getShape();
         return x.reshape(s.get(0), s.get(1), heads, s.get(2) / heads).transpose(0, 2, 1, 3);
+    }
+
+    /**
+     * 0 at the keys of each example's sequence, a very large negative number at its padding,
+     * {@code (batch, 1, 1, m)}: a padded key gets no weight, whatever the query.
+     */
+    private static NDArray paddingMask(NDArray keyLengths, long m, NDArray like) {
+        NDArray real = Lengths.mask(keyLengths, m, like.getDataType());
+        return real.sub(1).mul(HIDDEN).reshape(real.getShape().get(0), 1, 1, m);
     }
 
     /** 0 where query i may see key j (j ≤ i), −∞ elsewhere; {@code (n, m)}, broadcast over batch and heads. */

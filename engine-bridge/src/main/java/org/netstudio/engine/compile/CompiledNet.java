@@ -60,14 +60,20 @@ public final class CompiledNet extends AbstractBlock {
     private final int[] outputWires;
     /** Indices of the steps the outputs need, in evaluation order. */
     private final int[] live;
+    private final List<String> blockInputNames;
     private final List<TensorType> inputTypes;
+    /** The names of the varying (symbolic) sizes of the inputs, in the order their lengths follow the inputs. */
+    private final List<String> varyingSizes;
+    /** Per step, per input port, per tensor axis: the index into {@link #varyingSizes}, or -1. */
+    private final int[][][] stepVarying;
 
     CompiledNet(NetNode net, InferenceResult inference, NetPlan plan, long seed) {
-        this(net, inference, plan, seed, createBlocks(plan, seed), plan.outputs());
+        this(net, inference, plan, seed, createBlocks(plan, seed, new LayerBlock[0]), plan.outputs(),
+                net.inputNames(), netInputTypes(net, inference));
     }
 
     private CompiledNet(NetNode net, InferenceResult inference, NetPlan plan, long seed, LayerBlock[] blocks,
-                        int[] outputWires) {
+                        int[] outputWires, List<String> inputNames, List<TensorType> inputTypes) {
         super(VERSION);
         this.net = net;
         this.inference = inference;
@@ -82,21 +88,56 @@ public final class CompiledNet extends AbstractBlock {
                 live[j++] = i;
             }
         }
-        List<TensorType> types = new ArrayList<>();
-        for (String name : net.inputNames()) {
-            types.add(inference.inputType(NodePath.ROOT, name));
+        this.blockInputNames = List.copyOf(inputNames);
+        this.inputTypes = List.copyOf(inputTypes);
+        this.inputNames = new ArrayList<>(inputNames);
+        List<String> varying = new ArrayList<>();
+        for (TensorType t : inputTypes) {
+            if (t.rankKnown()) {
+                for (Dim d : t.dims()) {
+                    if (d instanceof Dim.Symbolic sym && !varying.contains(sym.name())) {
+                        varying.add(sym.name());
+                    }
+                }
+            }
         }
-        this.inputTypes = List.copyOf(types);
-        this.inputNames = new ArrayList<>(net.inputNames());
+        this.varyingSizes = List.copyOf(varying);
+        this.stepVarying = new int[plan.steps().size()][][];
+        for (int i = 0; i < stepVarying.length; i++) {
+            List<TensorType> ins = plan.steps().get(i).info().inputs();
+            stepVarying[i] = new int[ins.size()][];
+            for (int port = 0; port < ins.size(); port++) {
+                TensorType t = ins.get(port);
+                int rank = t.rankKnown() ? t.rank() : 0;
+                int[] axes = new int[rank + 1];
+                java.util.Arrays.fill(axes, -1);
+                for (int d = 0; d < rank; d++) {
+                    if (t.dim(d) instanceof Dim.Symbolic sym) {
+                        axes[d + 1] = varying.indexOf(sym.name());
+                    }
+                }
+                stepVarying[i][port] = axes;
+            }
+        }
         for (int i = 0; i < blocks.length; i++) {
             NetPlan.Step step = plan.steps().get(i);
             children.add(step.path().isRoot() ? step.type() : step.path().toString(), blocks[i]);
         }
     }
 
-    private static LayerBlock[] createBlocks(NetPlan plan, long seed) {
+    private static List<TensorType> netInputTypes(NetNode net, InferenceResult inference) {
+        List<TensorType> types = new ArrayList<>();
+        for (String name : net.inputNames()) {
+            types.add(inference.inputType(NodePath.ROOT, name));
+        }
+        return types;
+    }
+
+    /** Blocks for the plan's steps: those already made are kept (they hold the parameters), the rest made. */
+    private static LayerBlock[] createBlocks(NetPlan plan, long seed, LayerBlock[] existing) {
         LayerBlock[] blocks = new LayerBlock[plan.steps().size()];
-        for (int i = 0; i < blocks.length; i++) {
+        System.arraycopy(existing, 0, blocks, 0, existing.length);
+        for (int i = existing.length; i < blocks.length; i++) {
             NetPlan.Step step = plan.steps().get(i);
             blocks[i] = new LayerBlock(step.path(), step.info(), seed, step.fromLogits());
         }
@@ -118,9 +159,21 @@ public final class CompiledNet extends AbstractBlock {
         return seed;
     }
 
-    /** The net's input names, in the order the block takes its inputs. */
+    /**
+     * The block's input names, in the order it takes them: the net's inputs, then (for a net
+     * {@linkplain #withLosses made for training}) one target per attached loss.
+     */
     public List<String> inputNames() {
-        return net.inputNames();
+        return blockInputNames;
+    }
+
+    /**
+     * The names of the varying sizes of the inputs ({@code "n"} for a sequence {@code n×20}), in
+     * the order their lengths may follow the inputs: a call with one int64 {@code (batch)} array
+     * of lengths per name after the inputs runs a padded batch as if each example ran alone.
+     */
+    public List<String> varyingSizes() {
+        return varyingSizes;
     }
 
     /** The net's output names, in the order the block returns its outputs. */
@@ -178,20 +231,79 @@ public final class CompiledNet extends AbstractBlock {
                 wires[i] = plan.producer(wires[i]).in()[0];
             }
         }
-        return new CompiledNet(net, inference, plan, seed, blocks, wires);
+        return new CompiledNet(net, inference, plan, seed, blocks, wires, blockInputNames, inputTypes);
+    }
+
+    /**
+     * The net made ready for training, sharing this block's parameters: each attached loss is a
+     * catalog loss layer that reads one of the net's outputs and a new target input, so training
+     * and the losses a person draws are one implementation. The block's inputs are this block's
+     * followed by one target per loss (named {@link AttachedLoss#targetName()}); its outputs are,
+     * in order, the net's own loss outputs, the attached losses, then the given prediction outputs
+     * (scores before a final Softmax, whose argmax is the same).
+     *
+     * @param losses      the losses to attach, on outputs that are not losses themselves
+     * @param predictions the outputs to return besides the losses, for metrics
+     * @throws IllegalArgumentException when a loss does not fit its output and target, with the catalog's reason
+     */
+    public CompiledNet withLosses(List<AttachedLoss> losses, List<String> predictions) {
+        NetPlan attached = plan.withAttachedLosses(losses, net.outputNames(), inference).withFusedLosses();
+        LayerBlock[] all = createBlocks(attached, seed, blocks);
+        List<String> names = new ArrayList<>(blockInputNames);
+        List<TensorType> types = new ArrayList<>(inputTypes);
+        for (AttachedLoss loss : losses) {
+            names.add(loss.targetName());
+            types.add(loss.targetType());
+        }
+        int netOutputs = net.outputNames().size();
+        int[] planOutputs = attached.outputs();
+        List<Integer> wires = new ArrayList<>();
+        for (int i = 0; i < netOutputs; i++) {
+            if (isLossOutput(i)) {
+                wires.add(planOutputs[i]);
+            }
+        }
+        for (int i = netOutputs; i < planOutputs.length; i++) {
+            wires.add(planOutputs[i]);
+        }
+        for (String p : predictions) {
+            int i = net.outputNames().indexOf(p);
+            if (i < 0) {
+                throw new IllegalArgumentException("The net has no output '" + p + "'; it has " + net.outputNames());
+            }
+            NetPlan.Step producer = attached.producer(planOutputs[i]);
+            wires.add(producer != null && producer.isLastAxisSoftmax() ? producer.in()[0] : planOutputs[i]);
+        }
+        return new CompiledNet(net, inference, attached, seed, all, wires.stream().mapToInt(Integer::intValue).toArray(),
+                names, types);
+    }
+
+    /** Whether net output {@code index} comes from a loss layer of the net itself. */
+    public boolean isLossOutput(int index) {
+        NetPlan.Step p = plan.producer(plan.outputs()[index]);
+        return p != null && p.layer().layerType().category() == org.netstudio.netgraph.catalog.Category.LOSS;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> extra) {
         int[] in = plan.inputs();
-        if (inputs.size() != in.length) {
+        boolean padded = inputs.size() == in.length + varyingSizes.size() && !varyingSizes.isEmpty();
+        if (inputs.size() != in.length && !padded) {
             throw new IllegalArgumentException("The net takes " + in.length + " input" + (in.length == 1 ? "" : "s")
-                    + " " + net.inputNames() + ", but got " + inputs.size());
+                    + " " + blockInputNames + (varyingSizes.isEmpty() ? "" : " (and optionally the lengths of "
+                    + varyingSizes + ")") + ", but got " + inputs.size());
         }
         NDArray[] wires = new NDArray[plan.wireCount()];
         for (int i = 0; i < in.length; i++) {
             wires[in[i]] = conform(i, inputs.get(i));
+        }
+        NDArray[] lengths = null;
+        if (padded) {
+            lengths = new NDArray[varyingSizes.size()];
+            for (int i = 0; i < lengths.length; i++) {
+                lengths[i] = Kernels.indices(inputs.get(in.length + i));
+            }
         }
         for (int index : live) {
             NetPlan.Step step = plan.steps().get(index);
@@ -199,7 +311,7 @@ public final class CompiledNet extends AbstractBlock {
             for (int w : step.in()) {
                 stepIn.add(wires[w]);
             }
-            NDList stepOut = blocks[index].apply(store, stepIn, training);
+            NDList stepOut = blocks[index].apply(store, stepIn, training, lengthsOf(index, lengths));
             int[] out = step.out();
             for (int j = 0; j < out.length; j++) {
                 wires[out[j]] = stepOut.get(j);
@@ -212,6 +324,30 @@ public final class CompiledNet extends AbstractBlock {
         return result;
     }
 
+    /** The lengths of a step's varying input axes in a padded batch, or {@link Lengths#NONE}. */
+    private Lengths lengthsOf(int step, NDArray[] lengths) {
+        if (lengths == null) {
+            return Lengths.NONE;
+        }
+        int[][] ports = stepVarying[step];
+        NDArray[][] byPort = null;
+        for (int port = 0; port < ports.length; port++) {
+            for (int axis = 0; axis < ports[port].length; axis++) {
+                int size = ports[port][axis];
+                if (size >= 0) {
+                    if (byPort == null) {
+                        byPort = new NDArray[ports.length][];
+                    }
+                    if (byPort[port] == null) {
+                        byPort[port] = new NDArray[ports[port].length];
+                    }
+                    byPort[port][axis] = lengths[size];
+                }
+            }
+        }
+        return byPort == null ? Lengths.NONE : new Lengths(byPort);
+    }
+
     /** Checks an input against its declared type and brings real inputs to float32. */
     private NDArray conform(int index, NDArray x) {
         TensorType t = inputTypes.get(index);
@@ -222,7 +358,7 @@ public final class CompiledNet extends AbstractBlock {
             fits = !dim.isFixed() || dim.size() == s.get(d + 1);
         }
         if (!fits) {
-            throw new IllegalArgumentException("The net's input '" + net.inputNames().get(index) + "' takes a batch of "
+            throw new IllegalArgumentException("The net's input '" + blockInputNames.get(index) + "' takes a batch of "
                     + "examples that are each " + t.describe() + ", shape " + batchText(t) + ", but got " + s);
         }
         if (t.kind() instanceof ElementKind.Real && x.getDataType() != DataType.FLOAT32) {
@@ -257,8 +393,8 @@ public final class CompiledNet extends AbstractBlock {
     /** Shapes of every wire for batched input shapes; initialises each layer on the way when a manager is given. */
     private Shape[] propagate(Shape[] inputShapes, NDManager manager, DataType dataType) {
         int[] in = plan.inputs();
-        if (inputShapes.length != in.length) {
-            throw new IllegalArgumentException("The net takes " + in.length + " input(s) " + net.inputNames()
+        if (inputShapes.length != in.length && inputShapes.length != in.length + varyingSizes.size()) {
+            throw new IllegalArgumentException("The net takes " + in.length + " input(s) " + blockInputNames
                     + ", but got " + inputShapes.length + " shape(s)");
         }
         Shape[] wires = new Shape[plan.wireCount()];

@@ -188,11 +188,24 @@ final class ConvolutionKernels {
     }
 
     /** {@code (batch, c, s…) → (batch, c)}. */
+    /** Over every spatial axis; in a padded batch, over each example's own elements only. */
     private static LayerKernel globalPooling(boolean max) {
-        return Kernels.unary(x -> {
+        return (LayerKernel.Masked) (in, a, training, lengths) -> {
+            NDArray x = in.head();
+            int axis = lengths.firstAxis(0);
+            if (axis >= 2) {
+                NDArray real = Lengths.maskLike(x, axis, lengths.of(0, axis)).broadcast(x.getShape());
+                Shape s = x.getShape();
+                NDArray m = real.reshape(s.get(0), s.get(1), -1);
+                NDArray flat = x.reshape(s.get(0), s.get(1), -1);
+                if (max) {
+                    return new NDList(flat.add(m.sub(1).mul(1e30f)).max(new int[] {2}));
+                }
+                return new NDList(flat.mul(m).sum(new int[] {2}).div(m.sum(new int[] {2})));
+            }
             Shape s = x.getShape();
             NDArray flat = x.reshape(s.get(0), s.get(1), -1);
-            return max ? flat.max(new int[] {2}) : flat.mean(new int[] {2});
-        });
+            return new NDList(max ? flat.max(new int[] {2}) : flat.mean(new int[] {2}));
+        };
     }
 }

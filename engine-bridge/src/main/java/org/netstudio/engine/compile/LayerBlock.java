@@ -96,12 +96,20 @@ final class LayerBlock extends AbstractBlock {
 
     /** Runs the layer; the compiled net calls this directly, skipping DJL's per-call initialisation check. */
     NDList apply(ParameterStore store, NDList inputs, boolean training) {
+        return apply(store, inputs, training, Lengths.NONE);
+    }
+
+    /** Runs the layer on a padded batch whose varying axes have these lengths. */
+    NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
         NDArray[] values = new NDArray[arrays.length];
         if (values.length > 0) {
             Device device = inputs.head().getDevice();
             for (int i = 0; i < values.length; i++) {
                 values[i] = store.getValue(arrays[i], device, training);
             }
+        }
+        if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
+            return masked.forward(inputs, values, training, lengths);
         }
         return kernel.forward(inputs, values, training);
     }

@@ -19,4 +19,26 @@ interface LayerKernel {
      * @return one tensor per output port, in port order
      */
     NDList forward(NDList inputs, NDArray[] arrays, boolean training);
+
+    /**
+     * A kernel that reads along a sequence axis (the last element, a reversal, attention over
+     * keys, pooling, a loss) and so must know where each example's sequence ends in a padded
+     * batch. Kernels that treat every element alike need not be one: padding only ever reaches
+     * them as extra elements that a masked layer later ignores.
+     */
+    @FunctionalInterface
+    interface Masked extends LayerKernel {
+
+        /**
+         * Computes the layer's outputs on a padded batch.
+         *
+         * @param lengths the lengths of the inputs' varying axes, {@link Lengths#NONE} when all are full
+         */
+        NDList forward(NDList inputs, NDArray[] arrays, boolean training, Lengths lengths);
+
+        @Override
+        default NDList forward(NDList inputs, NDArray[] arrays, boolean training) {
+            return forward(inputs, arrays, training, Lengths.NONE);
+        }
+    }
 }

@@ -3,7 +3,10 @@ package org.netstudio.engine.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.netstudio.netgraph.inference.InferenceResult;
+import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.catalog.ShapeRule;
 import org.netstudio.netgraph.inference.LayerInfo;
+import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.netgraph.inference.Wiring;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NodePath;
@@ -115,6 +118,46 @@ final class NetPlan {
             }
         }
         return new NetPlan(fused, inputs, outputs, wireCount);
+    }
+
+    /**
+     * This plan with loss layers attached: each reads one net output and a new target input (a
+     * wire after the existing inputs) and writes a new output after the existing ones. Their
+     * shapes come from the catalog's rule for the loss, as for a loss drawn in the net.
+     *
+     * @throws IllegalArgumentException when a loss cannot compare its output with its target
+     */
+    NetPlan withAttachedLosses(List<AttachedLoss> losses, List<String> outputNames, InferenceResult inference) {
+        List<Step> all = new ArrayList<>(steps);
+        int[] in = java.util.Arrays.copyOf(inputs, inputs.length + losses.size());
+        int[] out = java.util.Arrays.copyOf(outputs, outputs.length + losses.size());
+        int wires = wireCount;
+        for (int k = 0; k < losses.size(); k++) {
+            AttachedLoss loss = losses.get(k);
+            int index = outputNames.indexOf(loss.output());
+            if (index < 0) {
+                throw new IllegalArgumentException("The net has no output '" + loss.output() + "'; it has " + outputNames);
+            }
+            TensorType prediction = inference.outputType(NodePath.ROOT, loss.output());
+            List<TensorType> ins = List.of(prediction, loss.targetType());
+            String where = "the " + loss.loss().type() + " of output '" + loss.output() + "'";
+            Params params = loss.loss().params();
+            ShapeRule.Outcome outcome = loss.loss().layerType().shapeRule().infer(params, ins);
+            if (outcome instanceof ShapeRule.Rejected r) {
+                throw new IllegalArgumentException("The net's output '" + loss.output() + "' gives "
+                        + prediction.describe() + ", which cannot be compared with targets that are "
+                        + loss.targetType().describe() + ": " + r.message());
+            }
+            List<TensorType> outs = ((ShapeRule.Inferred) outcome).outputs();
+            int target = wires++;
+            int value = wires++;
+            in[inputs.length + k] = target;
+            out[outputs.length + k] = value;
+            LayerInfo info = new LayerInfo(NodePath.ROOT.child(loss.output() + " loss"), where, loss.loss(), params,
+                    ins, outs, List.of(), 0);
+            all.add(new Step(info.path(), loss.loss(), info, new int[] {outputs[index], target}, new int[] {value}, false));
+        }
+        return new NetPlan(all, in, out, wires);
     }
 
     /** The steps that readers of these output wires need, in evaluation order. */

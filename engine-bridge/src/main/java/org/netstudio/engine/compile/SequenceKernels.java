@@ -12,7 +12,8 @@ import org.netstudio.netgraph.catalog.Params;
 
 /**
  * Embedding, UnitVector, the recurrent layers and SequenceLast/SequenceReverse. Sequences are
- * batch-first, {@code (batch, n, d)}; all sequences of a batch have the same length.
+ * batch-first, {@code (batch, n, d)}; in a padded batch each example's length is told by
+ * {@link Lengths}, and the last element and the reversal are each example's own.
  */
 final class SequenceKernels {
 
@@ -30,8 +31,14 @@ final class SequenceKernels {
                 yield Kernels.unary(x -> Kernels.indices(x).oneHot(size));
             }
             case "LSTM", "GRU", "RNN" -> recurrent(type, p.getInt("units"), p.getBool("returnSequences"));
-            case "SequenceLast" -> Kernels.unary(x -> x.get(LAST_STEP));
-            case "SequenceReverse" -> Kernels.unary(x -> x.flip(1));
+            case "SequenceLast" -> (LayerKernel.Masked) (in, a, training, lengths) -> {
+                NDArray n = lengths.of(0, 1);
+                return new NDList(n == null ? in.head().get(LAST_STEP) : Lengths.last(in.head(), n));
+            };
+            case "SequenceReverse" -> (LayerKernel.Masked) (in, a, training, lengths) -> {
+                NDArray n = lengths.of(0, 1);
+                return new NDList(n == null ? in.head().flip(1) : Lengths.reverse(in.head(), n));
+            };
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -40,9 +47,11 @@ final class SequenceKernels {
      * One layer, one direction, starting from a zero state. Arrays inputWeights, stateWeights,
      * inputBiases, stateBiases, in PyTorch's layout and gate order (LSTM i, f, g, o; GRU r, z, n).
      * {@code (batch, n, d) → (batch, n, units)}, or {@code (batch, units)} for the last step only.
+     * In a padded batch the padding comes after each sequence, so the steps of a sequence never
+     * see it; the last step is each example's own last one.
      */
     private static LayerKernel recurrent(String type, int units, boolean returnSequences) {
-        return (in, a, training) -> {
+        return (LayerKernel.Masked) (in, a, training, lengths) -> {
             NDArray x = in.head();
             NDManager m = x.getManager();
             Shape state = new Shape(1, x.getShape().get(0), units);
@@ -56,7 +65,11 @@ final class SequenceKernels {
                         true);
             };
             NDArray sequence = out.head();
-            return new NDList(returnSequences ? sequence : sequence.get(LAST_STEP));
+            NDArray n = lengths.of(0, 1);
+            if (returnSequences) {
+                return new NDList(sequence);
+            }
+            return new NDList(n == null ? sequence.get(LAST_STEP) : Lengths.last(sequence, n));
         };
     }
 }

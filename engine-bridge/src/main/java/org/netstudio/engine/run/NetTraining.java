@@ -35,11 +35,12 @@ public final class NetTraining {
     private final boolean softmaxFused;
     private final Map<String, String> metadata;
     private final List<String> freshArrays;
+    private final Binding binding;
     private final CompletableFuture<TrainedNet> result = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
     NetTraining(NetNode net, CompiledNet compiled, Model model, TrainingRun run, LossKind loss, boolean softmaxFused,
-                Map<String, String> metadata, List<String> freshArrays) {
+                Map<String, String> metadata, List<String> freshArrays, Binding binding) {
         this.net = net;
         this.compiled = compiled;
         this.model = model;
@@ -48,6 +49,12 @@ public final class NetTraining {
         this.softmaxFused = softmaxFused;
         this.metadata = Map.copyOf(metadata);
         this.freshArrays = List.copyOf(freshArrays);
+        this.binding = binding;
+    }
+
+    /** How the data feeds the net: each input's column, each trained output's target column, the losses. */
+    public Binding binding() {
+        return binding;
     }
 
     /**

@@ -1,15 +1,15 @@
 package org.netstudio.engine.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.netstudio.engine.compile.LossFunctions;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.Targets;
 
 /**
- * The loss and accuracy arithmetic shared by training and evaluation, kept to the fewest array
- * operations: cross-entropy is {@code -mean(pick(logSoftmax(logits), label))}, the fused and
- * numerically stable form.
+ * The loss put on a hand-written block's prediction, and its accuracy: cross-entropy from logits
+ * or the mean squared error, computed by the same {@link LossFunctions} as the catalog's loss
+ * layers.
  */
 final class Losses {
 
@@ -47,10 +47,10 @@ final class Losses {
      */
     NDArray loss(NDArray prediction, NDArray target) {
         if (kind == LossKind.CROSS_ENTROPY) {
-            return prediction.logSoftmax(1).get(new NDIndex().addAllDim().addPickDim(target)).mean().neg();
+            return LossFunctions.crossEntropyIndex(prediction, target, true).mean();
         }
         NDArray goal = classCount > 0 ? target.oneHot(classCount) : target;
-        return prediction.sub(goal.reshape(prediction.getShape())).square().mean();
+        return LossFunctions.difference(prediction, goal, false).mean();
     }
 
     /** The number of rows whose highest output is the target class; only for class targets. */

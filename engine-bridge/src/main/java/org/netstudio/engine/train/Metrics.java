@@ -1,5 +1,6 @@
 package org.netstudio.engine.train;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -10,12 +11,38 @@ import java.util.OptionalDouble;
  * @param accuracy the share of examples whose most probable class is the right one, in [0, 1];
  *     empty when the targets are not classes
  * @param examples how many examples the numbers are about
+ * @param outputs the measure of each trained output (accuracy for classes, mean squared error for
+ *     real numbers), for nets with several outputs; empty when there is one (then {@code accuracy}
+ *     says it all)
  */
-public record Metrics(double loss, OptionalDouble accuracy, long examples) {
+public record Metrics(double loss, OptionalDouble accuracy, long examples, List<OutputMetric> outputs) {
 
     /** Checks that accuracy is not null. */
     public Metrics {
         Objects.requireNonNull(accuracy, "accuracy");
+        outputs = List.copyOf(outputs);
+    }
+
+    /** Metrics of a net with one output. */
+    public Metrics(double loss, OptionalDouble accuracy, long examples) {
+        this(loss, accuracy, examples, List.of());
+    }
+
+    /**
+     * How well one output matched its targets.
+     *
+     * @param output the net's output port
+     * @param measure "accuracy" (share of right classes, per element for sequences) or "mse"
+     * @param value the value
+     */
+    public record OutputMetric(String output, String measure, double value) {
+
+        /** E.g. "Output accuracy 91.2%" or "Age mse 0.0312". */
+        public String describe() {
+            return measure.equals("accuracy")
+                    ? String.format(java.util.Locale.ROOT, "%s accuracy %.1f%%", output, 100 * value)
+                    : String.format(java.util.Locale.ROOT, "%s %s %.4f", output, measure, value);
+        }
     }
 
     /** Formats the metrics for a log line, e.g. "loss 0.3127, accuracy 91.2%". */
@@ -23,6 +50,11 @@ public record Metrics(double loss, OptionalDouble accuracy, long examples) {
         String text = String.format(java.util.Locale.ROOT, "loss %.4f", loss);
         if (accuracy.isPresent()) {
             text += String.format(java.util.Locale.ROOT, ", accuracy %.1f%%", 100 * accuracy.getAsDouble());
+        }
+        if (outputs.size() > 1) {
+            for (OutputMetric m : outputs) {
+                text += ", " + m.describe();
+            }
         }
         return text;
     }

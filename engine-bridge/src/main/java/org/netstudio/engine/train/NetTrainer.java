@@ -4,8 +4,10 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.List;
 import java.util.Objects;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.DjlSetup;
@@ -81,13 +83,50 @@ public final class NetTrainer {
             checkCompatible(data, validation);
         }
         Losses losses = Losses.forData(options.loss(), data);
+        Feeding feeding = new Feeding(List.of(ExampleTable.FEATURES), java.util.Collections.singletonList(inputShape),
+                List.of(), List.of(ExampleTable.TARGET));
+        return prepare(model, ExampleTable.of(data), validation == null ? null : ExampleTable.of(validation), feeding,
+                new DirectLoss(losses, ExampleTable.TARGET, data), options);
+    }
+
+    /**
+     * Prepares a training run of any block on a table of columns: the general form, which
+     * NetTrain uses for nets with several inputs and outputs, their own losses and sequences.
+     *
+     * @param model      holds the block; initialised from the seed unless it already is
+     * @param data       the training data (also the validation data unless {@code validation} is given)
+     * @param validation explicit validation data with the same columns, or null to split off the
+     *                   options' validation fraction
+     * @param feeding    which columns feed the block's inputs
+     * @param objective  what to minimise and measure
+     * @param options    the options; their validation set is ignored in favour of {@code validation}
+     * @return the run, not started
+     * @throws IllegalArgumentException when the pieces do not fit, with the reason
+     */
+    public static TrainingRun prepare(Model model, ExampleTable data, ExampleTable validation, Feeding feeding,
+                                      Objective objective, TrainingOptions options) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(feeding, "feeding");
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(options, "options");
+        PyTorchSupport.requirePyTorch();
+        if (model.getBlock() == null) {
+            throw new IllegalArgumentException("The model '" + model.getName() + "' has no block to train");
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("The dataset '" + data.name() + "' has no examples");
+        }
+        if (validation != null && validation.size() == 0) {
+            throw new IllegalArgumentException("The validation set '" + validation.name() + "' has no examples");
+        }
         Device device = Devices.system().resolve(options.device());
         Device modelDevice = model.getNDManager().getDevice();
         if (!modelDevice.equals(device)) {
             throw new IllegalArgumentException("The model lives on " + modelDevice + " but the options ask for "
                     + options.device() + "; make the model with NetTrainer.newModel(name, block, device)");
         }
-        return new TrainingRun(model, inputShape, data, options, device, losses);
+        return new TrainingRun(model, data, validation, feeding, objective, options, device);
     }
 
     /**

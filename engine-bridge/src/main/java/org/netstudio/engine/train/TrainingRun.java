@@ -35,8 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.netstudio.engine.data.BatchBuilder;
-import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.Column;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.FeatureColumn;
 
 /**
  * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
@@ -50,11 +51,10 @@ import org.netstudio.engine.data.Dataset;
  * without validation data) are copied aside and are the ones the block holds when the run ends;
  * see {@link TrainingResult} for the exact rule after a stop or a failure.
  *
- * <p><b>Inputs and outputs.</b> The block takes one input of shape {@code (batch, inputShape…)}
- * (the dataset's examples are reshaped to it when only the shape differs, e.g. {@code (1, 28, 28)}
- * to {@code (784)}), and its first output is the prediction: {@code (batch, classes)} logits for
- * cross-entropy (no final Softmax, see {@link LossKind}), {@code (batch, width)} for mean squared
- * error.
+ * <p><b>Inputs and outputs.</b> A {@link Feeding} says which column of the data feeds each block
+ * input (sequences padded per batch, their lengths passed after the inputs), and an {@link
+ * Objective} turns the block's outputs into the loss to minimise and the metrics to report: the
+ * loss outputs of a net made ready for training, or a loss on a hand-written block's prediction.
  *
  * <p><b>Threads.</b> Training runs on one thread; listeners are called on it. {@link #stop()} and
  * {@link #result()} may be called from any thread; the run notices a stop before its next batch.
@@ -68,24 +68,27 @@ public final class TrainingRun {
 
     private final Model model;
     private final Block block;
-    private final Shape inputShape;
-    private final Dataset data;
+    private final ExampleTable data;
+    private final ExampleTable validationData;
+    private final Feeding feeding;
+    private final Objective objective;
     private final TrainingOptions options;
     private final Device device;
-    private final Losses losses;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean stopRequested;
 
-    TrainingRun(Model model, Shape inputShape, Dataset data, TrainingOptions options, Device device, Losses losses) {
+    TrainingRun(Model model, ExampleTable data, ExampleTable validationData, Feeding feeding, Objective objective,
+                TrainingOptions options, Device device) {
         this.model = model;
         this.block = model.getBlock();
-        this.inputShape = inputShape;
         this.data = data;
+        this.validationData = validationData;
+        this.feeding = feeding;
+        this.objective = objective;
         this.options = options;
         this.device = device;
-        this.losses = losses;
     }
 
     /**
@@ -105,7 +108,7 @@ public final class TrainingRun {
     }
 
     /** The training data. */
-    public Dataset dataset() {
+    public ExampleTable data() {
         return data;
     }
 
@@ -231,15 +234,15 @@ public final class TrainingRun {
                 initialize(runManager);
                 int[][] split = split();
                 int[] trainIndices = split[0];
-                Dataset validationData = options.validationSet() != null ? options.validationSet() : data;
+                ExampleTable validation = validationData != null ? validationData : data;
                 int[] validationIndices = split[1];
                 int batchSize = Math.min(options.batchSize(), trainIndices.length);
                 int batchesPerEpoch = (trainIndices.length + batchSize - 1) / batchSize;
                 long totalSteps = (long) batchesPerEpoch * options.maxEpochs();
-                trainBatches = new TrainBatches(data, batchSize, batchesPerEpoch);
+                trainBatches = new TrainBatches(data, feeding, batchSize, batchesPerEpoch);
                 evaluationSize = Math.min(evaluationBatchSize(batchSize), Math.max(1, validationIndices.length));
-                BatchBuilder validationBatches = validationIndices.length == 0 ? null
-                        : new BatchBuilder(validationData, evaluationSize);
+                TableReader validationBatches = validationIndices.length == 0 ? null
+                        : new TableReader(validation, feeding, evaluationSize);
                 ParameterStore store = new ParameterStore(runManager, false);
                 List<NDArray> trainable = new ArrayList<>();
                 for (int i = 0; i < parameters.size(); i++) {
@@ -257,9 +260,7 @@ public final class TrainingRun {
                     long epochStart = System.nanoTime();
                     shuffle(trainIndices, random);
                     trainBatches.startEpoch(trainIndices);
-                    double lossSum = 0;
-                    long correct = 0;
-                    long seen = 0;
+                    Tally tally = new Tally();
                     for (batch = 1; batch <= batchesPerEpoch; batch++) {
                         if (stopRequested) {
                             reason = StopReason.STOPPED;
@@ -271,17 +272,16 @@ public final class TrainingRun {
                         learningRate = options.schedule().rate(options.learningRate(), epoch - 1, step, totalSteps);
                         long t0 = System.nanoTime();
                         float batchLoss;
-                        long batchCorrect = 0;
+                        long batchCorrect;
                         try (NDManager batchManager = runManager.newSubManager()) {
-                            BatchBuilder ready = trainBatches.batch(batch - 1);
-                            NDArray x = input(ready.preparedFeatures(batchManager), count);
-                            NDArray y = ready.preparedTargets(batchManager);
-                            NDArray prediction;
+                            TableReader ready = trainBatches.batch(batch - 1);
+                            Batch arrays = ready.arrays(batchManager);
+                            NDList outputs;
                             NDArray loss;
                             PyTorchSupport.setGradMode(true);
                             try {
-                                prediction = block.forward(store, new NDList(x), true).head();
-                                loss = losses.loss(prediction, y);
+                                outputs = block.forward(store, ready.blockInputs(arrays), true);
+                                loss = objective.loss(outputs, arrays);
                             } finally {
                                 PyTorchSupport.setGradMode(false);
                             }
@@ -291,25 +291,22 @@ public final class TrainingRun {
                                 return failed(nonFiniteMessage(batchLoss));
                             }
                             PyTorchSupport.backward(loss, one);
-                            if (losses.classification()) {
-                                batchCorrect = losses.correct(prediction, y);
-                            }
+                            long before = tally.firstCorrect();
+                            objective.measure(outputs, arrays, loss, tally);
+                            batchCorrect = tally.firstCorrect() - before;
                             updater.update((float) learningRate);
                         }
                         trainingNanos += System.nanoTime() - t0;
                         batches++;
                         examplesTrained += count;
-                        lossSum += (double) batchLoss * count;
-                        correct += batchCorrect;
-                        seen += count;
                         emit(new TrainingEvent.BatchEnded(epoch, batch, batchesPerEpoch, options.maxEpochs(), batchLoss,
                                 accuracy(batchCorrect, count), count, learningRate, examplesTrained));
                     }
                     batch = 0;
-                    Metrics training = new Metrics(lossSum / seen, accuracy(correct, seen), seen);
-                    Optional<Metrics> validation = validationBatches == null ? Optional.empty()
+                    Metrics training = tally.metrics();
+                    Optional<Metrics> validated = validationBatches == null ? Optional.empty()
                             : Optional.of(evaluate(store, runManager, validationBatches, validationIndices));
-                    EpochMetrics metrics = new EpochMetrics(epoch, training, validation, learningRate,
+                    EpochMetrics metrics = new EpochMetrics(epoch, training, validated, learningRate,
                             (System.nanoTime() - epochStart) / 1e9);
                     history.add(metrics);
                     boolean improved = metrics.referenceLoss() < bestLoss;
@@ -354,10 +351,26 @@ public final class TrainingRun {
         }
 
         private void initialize(NDManager runManager) {
-            Shape one = batchShape(1);
-            if (!block.isInitialized()) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, one);
+            TableReader probe = new TableReader(data, feeding, 1);
+            probe.prepare(new int[] {0}, 0, 1);
+            try (NDManager probeManager = runManager.newSubManager()) {
+                Batch first = probe.arrays(probeManager);
+                NDList inputs = probe.blockInputs(first);
+                if (!block.isInitialized()) {
+                    block.initialize(model.getNDManager(), DataType.FLOAT32, inputs.getShapes());
+                }
+                collectParameters();
+                String problem = objective.check(block.forward(new ParameterStore(probeManager, false), inputs, false),
+                        first);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
             }
+            bestManager = runManager.newSubManager();
+            snapshot();
+        }
+
+        private void collectParameters() {
             for (Pair<String, Parameter> entry : block.getParameters()) {
                 parameters.add(entry);
             }
@@ -371,30 +384,12 @@ public final class TrainingRun {
                 }
             }
             initialized = true;
-            Shape output = block.getOutputShapes(new Shape[] {one})[0];
-            String problem = losses.checkOutput(output, data);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-            bestManager = runManager.newSubManager();
-            snapshot();
-        }
-
-        private Shape batchShape(long n) {
-            long[] dims = new long[inputShape.dimension() + 1];
-            dims[0] = n;
-            System.arraycopy(inputShape.getShape(), 0, dims, 1, inputShape.dimension());
-            return new Shape(dims);
-        }
-
-        private NDArray input(NDArray features, int count) {
-            return features.getShape().slice(1).equals(inputShape) ? features : features.reshape(batchShape(count));
         }
 
         /** Returns {train indices, validation indices} into the training data / validation set. */
         private int[][] split() {
-            if (options.validationSet() != null) {
-                return new int[][] {range(data.size()), range(options.validationSet().size())};
+            if (validationData != null) {
+                return new int[][] {range(data.size()), range(validationData.size())};
             }
             int n = data.size();
             int validation = options.validationFraction() == 0 || n < 2 ? 0
@@ -410,32 +405,33 @@ public final class TrainingRun {
 
         private int evaluationBatchSize(int batchSize) {
             // Bigger batches evaluate faster; cap the features at about 64 MB per batch.
-            long perExample = 4L * data.featureLength();
+            long perExample = 4096;
+            for (Column c : data.columns().values()) {
+                if (c instanceof FeatureColumn f) {
+                    perExample = Math.max(perExample, 4L * f.data().featureLength());
+                }
+            }
             long cap = Math.max(1, (64L << 20) / perExample);
             return (int) Math.max(batchSize, Math.min(1024, cap));
         }
 
-        private Metrics evaluate(ParameterStore store, NDManager runManager, BatchBuilder batches, int[] indices) {
-            double lossSum = 0;
-            long correct = 0;
+        private Metrics evaluate(ParameterStore store, NDManager runManager, TableReader batches, int[] indices) {
+            Tally tally = new Tally();
             int size = evaluationSize;
             for (int from = 0; from < indices.length; from += size) {
                 int count = Math.min(size, indices.length - from);
                 try (NDManager batchManager = runManager.newSubManager()) {
-                    NDArray x = input(batches.features(batchManager, indices, from, count), count);
-                    NDArray y = batches.targets(batchManager, indices, from, count);
-                    NDArray prediction = block.forward(store, new NDList(x), false).head();
-                    lossSum += (double) losses.loss(prediction, y).getFloat() * count;
-                    if (losses.classification()) {
-                        correct += losses.correct(prediction, y);
-                    }
+                    batches.prepare(indices, from, count);
+                    Batch arrays = batches.arrays(batchManager);
+                    NDList outputs = block.forward(store, batches.blockInputs(arrays), false);
+                    objective.measure(outputs, arrays, objective.loss(outputs, arrays), tally);
                 }
             }
-            return new Metrics(lossSum / indices.length, accuracy(correct, indices.length), indices.length);
+            return tally.metrics();
         }
 
         private OptionalDouble accuracy(long correct, long count) {
-            return losses.classification() && count > 0 ? OptionalDouble.of((double) correct / count)
+            return objective.classification() && count > 0 && correct >= 0 ? OptionalDouble.of((double) correct / count)
                     : OptionalDouble.empty();
         }
 
@@ -552,25 +548,26 @@ public final class TrainingRun {
     }
 
     /**
-     * Hands out the training batches of an epoch. For a dataset read lazily from disk, the next
-     * batch is read on a second thread while the current one trains, into the other of two
-     * builders: a builder is refilled only after the arrays made from it two batches earlier have
-     * been closed, since the arrays share its memory.
+     * Hands out the training batches of an epoch. For data read lazily from disk, the next batch is
+     * read on a second thread while the current one trains, into the other of two readers: a
+     * reader is refilled only after the arrays made from it two batches earlier have been closed,
+     * since the arrays share its memory.
      */
     private static final class TrainBatches implements AutoCloseable {
-        private final BatchBuilder[] builders;
+        private final TableReader[] readers;
         private final ExecutorService reader;
         private final int batchSize;
         private final int batchesPerEpoch;
         private int[] order;
         private Future<?> next;
 
-        TrainBatches(Dataset data, int batchSize, int batchesPerEpoch) {
+        TrainBatches(ExampleTable data, Feeding feeding, int batchSize, int batchesPerEpoch) {
             this.batchSize = batchSize;
             this.batchesPerEpoch = batchesPerEpoch;
             boolean prefetch = !data.inMemory() && batchesPerEpoch > 1;
-            builders = prefetch ? new BatchBuilder[] {new BatchBuilder(data, batchSize), new BatchBuilder(data, batchSize)}
-                    : new BatchBuilder[] {new BatchBuilder(data, batchSize)};
+            readers = prefetch
+                    ? new TableReader[] {new TableReader(data, feeding, batchSize), new TableReader(data, feeding, batchSize)}
+                    : new TableReader[] {new TableReader(data, feeding, batchSize)};
             reader = prefetch ? Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "netstudio-batch-reader");
                 thread.setDaemon(true);
@@ -583,25 +580,25 @@ public final class TrainingRun {
             this.next = null;
         }
 
-        /** Returns the builder holding batch {@code index} (from 0) of the epoch, read and ready. */
-        BatchBuilder batch(int index) {
-            BatchBuilder builder = builders[index % builders.length];
+        /** Returns the reader holding batch {@code index} (from 0) of the epoch, read and ready. */
+        TableReader batch(int index) {
+            TableReader current = readers[index % readers.length];
             if (next == null) {
-                fill(builder, index);
+                fill(current, index);
             } else {
                 await(next);
             }
             next = null;
             if (reader != null && index + 1 < batchesPerEpoch) {
-                BatchBuilder following = builders[(index + 1) % builders.length];
+                TableReader following = readers[(index + 1) % readers.length];
                 next = reader.submit(() -> fill(following, index + 1));
             }
-            return builder;
+            return current;
         }
 
-        private void fill(BatchBuilder builder, int index) {
+        private void fill(TableReader target, int index) {
             int from = index * batchSize;
-            builder.prepare(order, from, Math.min(batchSize, order.length - from));
+            target.prepare(order, from, Math.min(batchSize, order.length - from));
         }
 
         private static void await(Future<?> future) {

@@ -141,19 +141,19 @@ class NetTrainTest {
     void fineTuningANetWithANewOutputLayerKeepsTheWeightsThatFitAndStartsTheRestFresh() {
         TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(1).seed(1).build();
         TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
-        // Transfer learning: the same trunk, a new head for four classes.
-        Chain fourClasses = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
-                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 4), Layer.of("Softmax"));
+        // Transfer learning: the same trunk, a new head for the two classes of another problem.
+        Chain twoClasses = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 2), Layer.of("Softmax"));
 
-        NetTraining training = NetTrain.prepare(fourClasses, first.weights(), spirals(), one);
+        NetTraining training = NetTrain.prepare(twoClasses, first.weights(), GeneratedDatasets.moons(200, 0.1, 7), one);
         Weights start = training.currentWeights();
         training.run();
 
         assertThat(training.freshArrays()).containsExactly("linear3/weights", "linear3/biases");
         assertThat(start.get("linear1/weights").orElseThrow()).isEqualTo(first.weights().get("linear1/weights").orElseThrow());
         assertThat(start.get("linear2/biases").orElseThrow()).isEqualTo(first.weights().get("linear2/biases").orElseThrow());
-        assertThat(start.get("linear3/weights").orElseThrow().shape()).containsExactly(4, 32);
-        try (NetRunner untrained = NetRunner.untrained(fourClasses, 1)) {
+        assertThat(start.get("linear3/weights").orElseThrow().shape()).containsExactly(2, 32);
+        try (NetRunner untrained = NetRunner.untrained(twoClasses, 1)) {
             assertThat(start.get("linear3/weights").orElseThrow())
                     .as("the new head starts from the seeded values a fresh net would have")
                     .isEqualTo(untrained.weights().get("linear3/weights").orElseThrow());
@@ -164,11 +164,11 @@ class NetTrainTest {
     void weightsOfAnotherNetAreRefusedRatherThanSilentlyIgnored() {
         TrainingOptions one = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(1).seed(1).build();
         TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
-        Chain other = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 7), Layer.of("Softmax"));
+        Chain other = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 3), Layer.of("Softmax"));
 
         assertThatThrownBy(() -> NetTrain.prepare(other, first.weights(), spirals(), one))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("None of the weights fits the net: linear1/weights must have shape (7, 2), but has (32, 2)");
+                .hasMessageStartingWith("None of the weights fits the net: linear1/weights must have shape (3, 2), but has (32, 2)");
     }
 
     @Test
@@ -185,25 +185,25 @@ class NetTrainTest {
     }
 
     @Test
-    void netsTheTrainerCannotFeedAreRefusedWithTheReason() {
+    void dataTheNetCannotTakeIsRefusedBeforeTrainingWithThePortAndTheColumn() {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(1).build();
         Map<String, NetNode> nodes = new LinkedHashMap<>();
         nodes.put("dense", Layer.of("Linear", "units", 2));
-        nodes.put("loss", Layer.of("MeanSquaredLoss"));
-        Graph withLoss = new Graph(Map.of("x", PortDecl.of(TensorType.real(2))), nodes, List.of(
-                new Edge(PortRef.graphPort("x"), PortRef.of("dense", "Input")),
-                new Edge(PortRef.of("dense", "Output"), PortRef.of("loss", "Input")),
-                new Edge(PortRef.of("dense", "Output"), PortRef.of("loss", "Target")),
-                new Edge(PortRef.of("loss", "Loss"), PortRef.graphPort("Loss"))), Map.of("Loss", PortDecl.UNSPECIFIED));
-        assertThatThrownBy(() -> NetTrain.prepare(withLoss, null, spirals(), options))
-                .hasMessage("NetTrain attaches the loss itself, but the net already has 'loss' (MeanSquaredLoss); "
-                        + "train the net without it");
-
-        Graph twoInputs = withLoss.withInput("y", PortDecl.of(TensorType.real(2)));
+        Graph twoInputs = new Graph(Map.of("x", PortDecl.of(TensorType.real(2)), "y", PortDecl.of(TensorType.real(2))),
+                nodes, List.of(new Edge(PortRef.graphPort("x"), PortRef.of("dense", "Input")),
+                        new Edge(PortRef.of("dense", "Output"), PortRef.graphPort("Output"))),
+                Map.of("Output", PortDecl.UNSPECIFIED));
         assertThatThrownBy(() -> NetTrain.prepare(twoInputs, null, spirals(), options))
-                .hasMessageStartingWith("NetTrain trains nets with one input and one output, but this net has 2 input(s)");
+                .hasMessageStartingWith("The net's input 'x' (a vector of size 2) is fed by no column of 'Spirals")
+                .hasMessageEndingWith("map one to it (--input x=COLUMN)");
 
         assertThatThrownBy(() -> NetTrain.prepare(spiralNet(), null, GeneratedDatasets.linear(10, 3, 0, 1).dataset(),
-                options)).hasMessageContaining("The net takes inputs of shape (2)");
+                options)).hasMessageStartingWith("The net's input 'Input' takes a vector of size 2 (2 values), but column"
+                + " 'Input' of ")
+                .hasMessageEndingWith("holds vectors of 3 real numbers (3 values)");
+
+        assertThatThrownBy(() -> NetTrain.prepare(spiralNet(), null, GeneratedDatasets.spirals(2, 50, 0.05, 7),
+                options)).hasMessage("The net's output 'Output' gives a vector of size 3, which cannot be compared with"
+                + " targets that are an index in 0..1: the target has 2 classes, but the input has 3 probabilities");
     }
 }

@@ -1,0 +1,45 @@
+package org.netstudio.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import org.netstudio.engine.data.Dataset;
+
+/**
+ * The objective of a hand-written block with one prediction output: a loss chosen from the
+ * dataset's targets ({@link Losses}) between the block's first output and the target column.
+ */
+final class DirectLoss implements Objective {
+
+    private final Losses losses;
+    private final String targetColumn;
+    private final Dataset data;
+
+    DirectLoss(Losses losses, String targetColumn, Dataset data) {
+        this.losses = losses;
+        this.targetColumn = targetColumn;
+        this.data = data;
+    }
+
+    @Override
+    public NDArray loss(NDList outputs, Batch batch) {
+        return losses.loss(outputs.head(), batch.array(targetColumn));
+    }
+
+    @Override
+    public void measure(NDList outputs, Batch batch, NDArray loss, Tally tally) {
+        tally.addLoss(loss.getFloat(), batch.count());
+        if (losses.classification()) {
+            tally.addClasses("Output", losses.correct(outputs.head(), batch.array(targetColumn)), batch.count());
+        }
+    }
+
+    @Override
+    public String check(NDList outputs, Batch batch) {
+        return losses.checkOutput(outputs.head().getShape(), data);
+    }
+
+    @Override
+    public boolean classification() {
+        return losses.classification();
+    }
+}
