@@ -114,14 +114,62 @@ public final class NetTrain {
     public static NetTraining prepare(NetNode net, Weights initial, ExampleTable data, ExampleTable validation,
                                       DataMapping mapping, TrainingOptions options) {
         Objects.requireNonNull(options, "options");
-        CompiledNet compiled = NetCompiler.compile(net, options.seed());
+        Trainable t = trainable(NetCompiler.compile(net, options.seed()), data, mapping, options.loss());
+        ExampleTable validationData = validation == null ? null : derive(t.compiled(), validation, t.binding());
+        CompiledNet compiled = t.compiled();
+        CompiledNet training = t.training();
+        Binding binding = t.binding();
+        Model model = NetTrainer.newModel(name(net), training, options.device());
+        try {
+            List<String> fresh = List.of();
+            if (initial != null) {
+                fresh = NetWeights.loadFitting(compiled, initial, model.getNDManager());
+            }
+            TrainingRun run = NetTrainer.prepare(model, binding.data(), validationData, t.feeding(), t.objective(),
+                    options);
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("dataset", data.name());
+            metadata.put("seed", Long.toString(options.seed()));
+            return new NetTraining(net, compiled, model, run, t.loss(), t.softmaxFused(), metadata, fresh, binding);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Measures a trained net on data, as training measures its validation data: the losses and
+     * each trained output's accuracy or mean squared error, in inference mode on the CPU.
+     *
+     * @param net     the net
+     * @param weights its weights
+     * @param data    the examples, e.g. a test split
+     * @param mapping which columns feed which ports (as for training)
+     * @return the metrics
+     * @throws IllegalArgumentException when the data does not fit the net, or the weights do not
+     */
+    public static org.netstudio.engine.train.Metrics evaluate(NetNode net, Weights weights, ExampleTable data,
+                                                             DataMapping mapping) {
+        Trainable t = trainable(NetCompiler.compile(net, 0), data, mapping, LossKind.AUTOMATIC);
+        try (Model model = NetTrainer.newModel(name(net), t.training(), org.netstudio.engine.device.DeviceSpec.CPU)) {
+            NetWeights.load(t.compiled(), weights, model.getNDManager());
+            return org.netstudio.engine.train.TableEvaluation.evaluate(t.training(), t.binding().data(), t.feeding(),
+                    t.objective(), model.getNDManager(), 256);
+        }
+    }
+
+    /** A compiled net made ready for training on some data: the losses attached, the feeding and the objective. */
+    private record Trainable(CompiledNet compiled, CompiledNet training, Binding binding, Feeding feeding,
+                             LossOutputs objective, LossKind loss, boolean softmaxFused) {
+    }
+
+    private static Trainable trainable(CompiledNet compiled, ExampleTable data, DataMapping mapping, LossKind asked) {
         Binding binding = bind(compiled, data, mapping);
-        ExampleTable validationData = validation == null ? null : derive(compiled, validation, binding);
         List<String> trained = new ArrayList<>(binding.targets().keySet());
         List<AttachedLoss> attached = new ArrayList<>();
         boolean crossEntropy = false;
         for (String output : trained) {
-            AttachedLoss loss = lossFor(compiled, output, binding, options.loss());
+            AttachedLoss loss = lossFor(compiled, output, binding, asked);
             crossEntropy |= loss.loss().type().equals("CrossEntropyLoss");
             attached.add(loss);
         }
@@ -139,8 +187,7 @@ public final class NetTrain {
         }
         List<LossOutputs.Measured> measured = new ArrayList<>();
         for (int j = 0; j < trained.size(); j++) {
-            String column = binding.targets().get(trained.get(j));
-            measured.add(new LossOutputs.Measured(losses + j, trained.get(j), column,
+            measured.add(new LossOutputs.Measured(losses + j, trained.get(j), binding.targets().get(trained.get(j)),
                     attached.get(j).loss().type().equals("CrossEntropyLoss")));
         }
         List<String> blockColumns = new ArrayList<>(binding.inputs().values());
@@ -157,23 +204,8 @@ public final class NetTrain {
                     binding.column(blockColumns.get(i))) : null);
         }
         Feeding feeding = new Feeding(blockColumns, shapes, lengthColumns, List.of());
-        Model model = NetTrainer.newModel(name(net), training, options.device());
-        try {
-            List<String> fresh = List.of();
-            if (initial != null) {
-                fresh = NetWeights.loadFitting(compiled, initial, model.getNDManager());
-            }
-            TrainingRun run = NetTrainer.prepare(model, binding.data(), validationData, feeding,
-                    new LossOutputs(weights, measured), options);
-            Map<String, String> metadata = new LinkedHashMap<>();
-            metadata.put("dataset", data.name());
-            metadata.put("seed", Long.toString(options.seed()));
-            LossKind kind = crossEntropy ? LossKind.CROSS_ENTROPY : LossKind.MEAN_SQUARED;
-            return new NetTraining(net, compiled, model, run, kind, fused, metadata, fresh, binding);
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        LossKind kind = crossEntropy ? LossKind.CROSS_ENTROPY : LossKind.MEAN_SQUARED;
+        return new Trainable(compiled, training, binding, feeding, new LossOutputs(weights, measured), kind, fused);
     }
 
     /**
@@ -209,13 +241,7 @@ public final class NetTrain {
     public static Optional<String> checkFit(NetNode net, ExampleTable data, DataMapping mapping) {
         Objects.requireNonNull(net, "net");
         try {
-            CompiledNet compiled = NetCompiler.compile(net, 0);
-            Binding binding = bind(compiled, data, mapping);
-            List<AttachedLoss> attached = new ArrayList<>();
-            for (String output : binding.targets().keySet()) {
-                attached.add(lossFor(compiled, output, binding, LossKind.AUTOMATIC));
-            }
-            compiled.withLosses(attached, List.copyOf(binding.targets().keySet()));
+            trainable(NetCompiler.compile(net, 0), data, mapping, LossKind.AUTOMATIC);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());

@@ -416,18 +416,7 @@ public final class TrainingRun {
         }
 
         private Metrics evaluate(ParameterStore store, NDManager runManager, TableReader batches, int[] indices) {
-            Tally tally = new Tally();
-            int size = evaluationSize;
-            for (int from = 0; from < indices.length; from += size) {
-                int count = Math.min(size, indices.length - from);
-                try (NDManager batchManager = runManager.newSubManager()) {
-                    batches.prepare(indices, from, count);
-                    Batch arrays = batches.arrays(batchManager);
-                    NDList outputs = block.forward(store, batches.blockInputs(arrays), false);
-                    objective.measure(outputs, arrays, objective.loss(outputs, arrays), tally);
-                }
-            }
-            return tally.metrics();
+            return TableEvaluation.evaluate(block, store, runManager, batches, indices, evaluationSize, objective);
         }
 
         private OptionalDouble accuracy(long correct, long count) {
