@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.netstudio.engine.data.CsvDatasets;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.SequenceProblems;
 import org.netstudio.engine.data.DatasetDownloader;
 import org.netstudio.engine.data.DatasetLocator;
 import org.netstudio.engine.data.FashionMnist;
@@ -31,7 +33,35 @@ import org.netstudio.netgraph.tensor.TensorType;
 final class DataSource {
 
     /** The names --data accepts besides files and folders. */
-    static final List<String> NAMES = List.of("spirals", "moons", "xor", "linear", "fashion-mnist", "mnist");
+    static final List<String> NAMES = List.of("spirals", "moons", "xor", "linear", "majority", "fashion-mnist", "mnist");
+
+    /** Training data as tables of columns, with the test split when the data has one. */
+    record Tables(ExampleTable train, ExampleTable test) {
+    }
+
+    /**
+     * Opens the data as tables: {@link #open} for data of fixed shape, or a generated set of
+     * sequences of varying length ({@code majority}: as many classes as the net outputs).
+     */
+    static Tables openTables(String name, String target, boolean download, TensorType input, int outputs,
+                             ImageEncoder imageEncoder, PrintWriter progress) throws DataException {
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        if (key.equals("majority")) {
+            int classes = Math.max(2, outputs);
+            if (classes > 50) {
+                throw new DataException("--data majority makes one class per output of the net (2 to 50), but the net"
+                        + " outputs " + outputs, true);
+            }
+            ExampleTable all = SequenceProblems.majority(classes, 2500, classes + 2, 40, DATA_SEED);
+            return new Tables(slice(all, 0, 2000, " (train)"), slice(all, 2000, all.size(), " (test)"));
+        }
+        Dataset data = open(name, target, download, input, outputs, imageEncoder, progress);
+        return new Tables(ExampleTable.of(data), data.testSet().map(ExampleTable::of).orElse(null));
+    }
+
+    private static ExampleTable slice(ExampleTable all, int from, int to, String suffix) {
+        return all.subset(range(from, to), all.name() + suffix);
+    }
 
     /** The seed of the generated sets: fixed, so that train and eval see the same examples. */
     private static final long DATA_SEED = 7;

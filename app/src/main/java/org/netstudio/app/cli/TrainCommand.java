@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.device.DeviceSpec;
-import org.netstudio.engine.run.Evaluation;
-import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.Binding;
+import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
@@ -49,12 +51,23 @@ public final class TrainCommand implements Callable<Integer> {
     private String net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "spirals, moons, xor, linear, fashion-mnist, mnist, a .csv file (with --target) or a folder "
-                    + "of images with one sub-folder per class.")
+            description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
+                    + "mnist, a .csv file (with --target) or a folder of images with one sub-folder per class.")
     private String data;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
-    private String target;
+    @Option(names = "--target", paramLabel = "[OUTPUT=]COLUMN",
+            description = "The column a CSV file's net predicts; OUTPUT=COLUMN trains that output of a net with several "
+                    + "against the column (repeat for each).")
+    private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "INPUT=COLUMN",
+            description = "Feeds the net's input from a column of the data (repeat for each input); inputs left out are "
+                    + "fed by the column of the same name, or a single input by the data's features.")
+    private Map<String, String> inputs = new LinkedHashMap<>();
+
+    @Option(names = "--loss-weight", paramLabel = "PORT=W",
+            description = "How much the loss of an output (or a loss output of the net) counts in the sum (default 1).")
+    private Map<String, Double> lossWeights = new LinkedHashMap<>();
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the data (default ${DEFAULT-VALUE}).")
     private int epochs;
@@ -116,9 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID;
         }
-        Dataset dataset;
+        DataMapping mapping = mapping();
+        DataSource.Tables tables;
         try {
-            dataset = DataSource.open(data, target, download, fit.input(), fit.outputSize(),
+            tables = DataSource.openTables(data, csvTarget(), download, fit.input(), fit.outputSize(),
                     NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
         } catch (DataSource.DataException e) {
             if (e.usage()) {
@@ -128,9 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNREADABLE;
         }
-        String mismatch = fit.mismatch(dataset);
-        if (mismatch != null) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch);
+        Optional<String> mismatch = NetTrain.checkFit(loaded.document().net(), tables.train(), mapping);
+        if (mismatch.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch.get());
         }
         TrainingOptions options;
         try {
@@ -141,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         NetTraining training;
         try {
-            training = NetTrain.prepare(loaded.document().net(), initial, dataset, options);
+            training = NetTrain.prepare(loaded.document().net(), initial, tables.train(), null, mapping, options);
         } catch (IllegalArgumentException e) {
             err.println("netstudio train: " + e.getMessage());
             err.flush();
@@ -154,7 +168,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " from initial values (a new or resized layer the weights do not fit): "
                     + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
         }
-        long trainExamples = Math.round(dataset.size() * (1 - validation));
+        if (showsBinding(training.binding())) {
+            training.binding().describe().forEach(line -> err.println("Data: " + line));
+        }
+        long trainExamples = Math.round(tables.train().size() * (1 - validation));
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
         CountDownLatch saved = new CountDownLatch(1);
@@ -169,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "netstudio-train-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return finish(training.run(), dataset, loaded, progress, err);
+            return finish(training.run(), tables, mapping, loaded, progress, err);
         } finally {
             saved.countDown();
             try {
@@ -180,14 +197,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Integer finish(TrainedNet trained, Dataset dataset, LoadedNet loaded, ProgressLine progress, PrintWriter err) {
+    private Integer finish(TrainedNet trained, DataSource.Tables tables, DataMapping mapping, LoadedNet loaded,
+                           ProgressLine progress, PrintWriter err) {
         progress.finish();
         TrainingResult result = trained.result();
         boolean usable = !trained.weights().isEmpty() && (!result.failed() || result.bestEpoch() > 0);
         OptionalMetrics test = new OptionalMetrics(null);
-        if (usable && dataset.testSet().isPresent()) {
-            try (NetRunner runner = trained.runner()) {
-                test = new OptionalMetrics(runner.evaluate(dataset.testSet().get()));
+        if (usable && tables.test() != null) {
+            try {
+                test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), tables.test(), mapping));
             } catch (RuntimeException e) {
                 err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
             }
@@ -219,11 +237,46 @@ public final class TrainCommand implements Callable<Integer> {
         return result.failed() ? ExitCodes.INVALID : ExitCodes.OK;
     }
 
-    /** The test split's evaluation, when there is one. */
-    private record OptionalMetrics(Evaluation evaluation) {
+    /** The test split's metrics, when there is one. */
+    private record OptionalMetrics(Metrics measured) {
         Optional<Metrics> metrics() {
-            return Optional.ofNullable(evaluation).map(Evaluation::metrics);
+            return Optional.ofNullable(measured);
         }
+    }
+
+    /** The mapping the options give: inputs, OUTPUT=COLUMN targets and loss weights. */
+    private DataMapping mapping() {
+        DataMapping m = new DataMapping(inputs, Map.of(), lossWeights);
+        for (String t : targets) {
+            int eq = t.indexOf('=');
+            if (eq > 0) {
+                m = m.withTarget(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+            }
+        }
+        try {
+            return new DataMapping(m.inputs(), m.targets(), m.lossWeights());
+        } catch (IllegalArgumentException e) {
+            throw usage("--loss-weight: " + e.getMessage());
+        }
+    }
+
+    /** The column a CSV file's targets come from: a bare --target, or the column of a single OUTPUT=COLUMN. */
+    private String csvTarget() {
+        List<String> bare = targets.stream().filter(t -> t.indexOf('=') <= 0).toList();
+        if (bare.size() > 1) {
+            throw usage("--target " + bare.get(1) + ": give one bare target column; for several outputs use "
+                    + "OUTPUT=COLUMN");
+        }
+        if (!bare.isEmpty()) {
+            return bare.get(0).strip();
+        }
+        return targets.size() == 1 ? targets.get(0).substring(targets.get(0).indexOf('=') + 1).strip() : null;
+    }
+
+    /** Whether the mapping is worth a line each: more than one input or output, own losses, or a chosen mapping. */
+    private boolean showsBinding(Binding binding) {
+        return binding.inputs().size() > 1 || binding.targets().size() != 1 || !binding.ownLosses().isEmpty()
+                || !inputs.isEmpty() || targets.stream().anyMatch(t -> t.indexOf('=') > 0);
     }
 
     private ObjectNode toJson(TrainingResult r, OptionalMetrics test, String savedTo) {

@@ -238,8 +238,8 @@ class TrainEvalPredictCommandTest {
         Run r = run("train", net.toString(), "--data", "spirals", "--out", out.toString());
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--data spirals: the examples of 'Spirals (3 arms) (train)' are vectors of size 2"
-                + " (2 values), but the net's input takes a vector of size 3 (3 values)");
+        assertThat(r.err()).contains("--data spirals: The net's input 'Input' takes a vector of size 3 (3 values), but"
+                + " column 'Input' of 'Spirals (3 arms) (train)' holds vectors of 2 real numbers (2 values)");
         assertThat(out).doesNotExist();
     }
 
@@ -248,7 +248,7 @@ class TrainEvalPredictCommandTest {
         Run r = badTrain("--data", "xor");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("'XOR (train)' has 2 classes, but the net outputs a vector of size 3");
+        assertThat(r.err()).contains("'XOR (train)' has 2 classes, but the net's output 'Output' gives a vector of size 3");
     }
 
     @Test
@@ -256,7 +256,7 @@ class TrainEvalPredictCommandTest {
         Run r = badTrain("--data", "cifar-100");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, fashion-mnist, mnist)");
+        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist)");
     }
 
     @Test

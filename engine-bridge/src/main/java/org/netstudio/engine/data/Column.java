@@ -24,6 +24,9 @@ public sealed interface Column permits FeatureColumn, TargetColumn, SequenceColu
     /** A phrase for messages, e.g. "vectors of 2 real numbers" or "sequences of characters (96 letters)". */
     String describe();
 
+    /** The given rows, in that order (repeats allowed), as a column of the same kind. */
+    Column subset(int[] rows);
+
     /** Whether every value is held in memory (reading is cheap and never fails). */
     default boolean inMemory() {
         return true;

@@ -47,6 +47,11 @@ public record FeatureColumn(Dataset data) implements Column {
     }
 
     @Override
+    public FeatureColumn subset(int[] rows) {
+        return new FeatureColumn(data.subset(rows, data.name()));
+    }
+
+    @Override
     public boolean inMemory() {
         return data.inMemory();
     }

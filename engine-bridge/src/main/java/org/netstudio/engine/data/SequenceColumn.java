@@ -148,6 +148,28 @@ public final class SequenceColumn implements Column {
     }
 
     @Override
+    public SequenceColumn subset(int[] rows) {
+        int[] off = new int[rows.length + 1];
+        long total = 0;
+        for (int i = 0; i < rows.length; i++) {
+            total += length(rows[i]);
+            off[i + 1] = Math.toIntExact(total);
+        }
+        int w = holdsIndices() ? 1 : width;
+        int[] idx = holdsIndices() ? new int[(int) total] : null;
+        float[] val = holdsIndices() ? null : new float[Math.toIntExact(total * w)];
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (holdsIndices()) {
+                System.arraycopy(indices, offsets[r], idx, off[i], length(r));
+            } else {
+                System.arraycopy(values, offsets[r] * w, val, off[i] * w, length(r) * w);
+            }
+        }
+        return new SequenceColumn(off, idx, val, vocabulary, width, what);
+    }
+
+    @Override
     public Batcher batcher(int maxBatch) {
         return new Reader();
     }

@@ -51,6 +51,11 @@ public record TargetColumn(Targets targets) implements Column {
     }
 
     @Override
+    public TargetColumn subset(int[] rows) {
+        return new TargetColumn(targets.subset(rows));
+    }
+
+    @Override
     public Batcher batcher(int maxBatch) {
         return new Reader(maxBatch);
     }

@@ -151,7 +151,9 @@ public final class NetTrain {
     public static org.netstudio.engine.train.Metrics evaluate(NetNode net, Weights weights, ExampleTable data,
                                                              DataMapping mapping) {
         Trainable t = trainable(NetCompiler.compile(net, 0), data, mapping, LossKind.AUTOMATIC);
-        try (Model model = NetTrainer.newModel(name(net), t.training(), org.netstudio.engine.device.DeviceSpec.CPU)) {
+        // Loading values into arrays while autograd records would make PyTorch warn on the terminal.
+        try (Autograd off = Autograd.off();
+             Model model = NetTrainer.newModel(name(net), t.training(), org.netstudio.engine.device.DeviceSpec.CPU)) {
             NetWeights.load(t.compiled(), weights, model.getNDManager());
             return org.netstudio.engine.train.TableEvaluation.evaluate(t.training(), t.binding().data(), t.feeding(),
                     t.objective(), model.getNDManager(), 256);
@@ -431,6 +433,12 @@ public final class NetTrain {
         boolean classes = (column instanceof TargetColumn t && t.targets() instanceof Targets.Classes)
                 || (column instanceof SequenceColumn s && s.holdsIndices());
         if (classes) {
+            int count = column instanceof TargetColumn t && t.targets() instanceof Targets.Classes c ? c.classCount() : 0;
+            if (count > 0 && outType.isFullyKnown() && (outType.rank() != 1 || outType.elementCount() != count)) {
+                throw new IllegalArgumentException("'" + binding.data().name() + "' has " + count + " classes, but the"
+                        + " net's output '" + output + "' gives " + outType.describe() + "; a classifier for it ends in a"
+                        + " vector of " + count + " (e.g. Linear with units " + count + ", then Softmax)");
+            }
             if (asked == LossKind.MEAN_SQUARED) {
                 throw new IllegalArgumentException("The mean-squared loss needs real targets, but the targets of the"
                         + " output '" + output + "' are classes; use cross-entropy (or automatic)");

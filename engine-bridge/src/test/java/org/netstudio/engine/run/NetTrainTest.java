@@ -203,7 +203,7 @@ class NetTrainTest {
                 .hasMessageEndingWith("holds vectors of 3 real numbers (3 values)");
 
         assertThatThrownBy(() -> NetTrain.prepare(spiralNet(), null, GeneratedDatasets.spirals(2, 50, 0.05, 7),
-                options)).hasMessage("The net's output 'Output' gives a vector of size 3, which cannot be compared with"
-                + " targets that are an index in 0..1: the target has 2 classes, but the input has 3 probabilities");
+                options)).hasMessageEndingWith("has 2 classes, but the net's output 'Output' gives a vector of size 3; a"
+                + " classifier for it ends in a vector of 2 (e.g. Linear with units 2, then Softmax)");
     }
 }
