@@ -324,6 +324,53 @@ public final class CompiledNet extends AbstractBlock {
         return result;
     }
 
+    /**
+     * Runs the net in inference mode carrying its recurrent state from call to call: each
+     * recurrent layer starts where it ended in the last call with the same carry, and the carry
+     * is updated. For generating a sequence one element at a time without running it all again.
+     * The inputs hold one example (or a batch whose examples all continue); no lengths.
+     *
+     * @param store  the parameter store
+     * @param inputs one array per net input
+     * @param carry  the state, read and updated
+     * @return the net's outputs
+     */
+    public NDList forward(ParameterStore store, NDList inputs, Carry carry) {
+        int[] in = plan.inputs();
+        if (inputs.size() != in.length) {
+            throw new IllegalArgumentException("The net takes " + in.length + " input(s) " + blockInputNames
+                    + ", but got " + inputs.size());
+        }
+        NDArray[] wires = new NDArray[plan.wireCount()];
+        for (int i = 0; i < in.length; i++) {
+            wires[in[i]] = conform(i, inputs.get(i));
+        }
+        for (int index : live) {
+            NetPlan.Step step = plan.steps().get(index);
+            NDList stepIn = new NDList(step.in().length);
+            for (int w : step.in()) {
+                stepIn.add(wires[w]);
+            }
+            NDList stepOut;
+            if (blocks[index].isRecurrent()) {
+                LayerKernel.Recurrent.Stepped s = blocks[index].step(store, stepIn, carry.get(step.path()));
+                carry.put(step.path(), s.state());
+                stepOut = s.outputs();
+            } else {
+                stepOut = blocks[index].apply(store, stepIn, false);
+            }
+            int[] out = step.out();
+            for (int j = 0; j < out.length; j++) {
+                wires[out[j]] = stepOut.get(j);
+            }
+        }
+        NDList result = new NDList(outputWires.length);
+        for (int w : outputWires) {
+            result.add(wires[w]);
+        }
+        return result;
+    }
+
     /** The lengths of a step's varying input axes in a padded batch, or {@link Lengths#NONE}. */
     private Lengths lengthsOf(int step, NDArray[] lengths) {
         if (lengths == null) {

@@ -101,6 +101,14 @@ final class LayerBlock extends AbstractBlock {
 
     /** Runs the layer on a padded batch whose varying axes have these lengths. */
     NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
+        NDArray[] values = values(store, inputs, training);
+        if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
+            return masked.forward(inputs, values, training, lengths);
+        }
+        return kernel.forward(inputs, values, training);
+    }
+
+    private NDArray[] values(ParameterStore store, NDList inputs, boolean training) {
         NDArray[] values = new NDArray[arrays.length];
         if (values.length > 0) {
             Device device = inputs.head().getDevice();
@@ -108,10 +116,17 @@ final class LayerBlock extends AbstractBlock {
                 values[i] = store.getValue(arrays[i], device, training);
             }
         }
-        if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
-            return masked.forward(inputs, values, training, lengths);
-        }
-        return kernel.forward(inputs, values, training);
+        return values;
+    }
+
+    /** Whether the layer carries a state through a sequence that a later call can start from. */
+    boolean isRecurrent() {
+        return kernel instanceof LayerKernel.Recurrent;
+    }
+
+    /** Runs a recurrent layer from a state (null: zeros) in inference mode; see {@link Carry}. */
+    LayerKernel.Recurrent.Stepped step(ParameterStore store, NDList inputs, NDList state) {
+        return ((LayerKernel.Recurrent) kernel).step(inputs, values(store, inputs, false), state);
     }
 
     @Override

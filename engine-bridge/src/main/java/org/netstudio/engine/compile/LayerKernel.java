@@ -41,4 +41,23 @@ interface LayerKernel {
             return forward(inputs, arrays, training, Lengths.NONE);
         }
     }
+
+    /**
+     * A recurrent kernel that can start from a given state and tell the state it ended in, for a
+     * net run step by step ({@link Carry}).
+     */
+    interface Recurrent extends Masked {
+
+        /**
+         * Computes the outputs from an initial state.
+         *
+         * @param state the state to start from (the layer's own layout), or null for zeros
+         * @return the outputs, then the final state as one more list
+         */
+        Stepped step(NDList inputs, NDArray[] arrays, NDList state);
+
+        /** Outputs and the state a recurrent layer ended in. */
+        record Stepped(NDList outputs, NDList state) {
+        }
+    }
 }

@@ -51,25 +51,40 @@ final class SequenceKernels {
      * see it; the last step is each example's own last one.
      */
     private static LayerKernel recurrent(String type, int units, boolean returnSequences) {
-        return (LayerKernel.Masked) (in, a, training, lengths) -> {
-            NDArray x = in.head();
-            NDManager m = x.getManager();
-            Shape state = new Shape(1, x.getShape().get(0), units);
-            NDList weights = new NDList(a[0], a[1], a[2], a[3]);
-            NDArray h0 = m.zeros(state, x.getDataType(), x.getDevice());
-            NDList out = switch (type) {
-                case "LSTM" -> x.getNDArrayInternal().lstm(x, new NDList(h0, m.zeros(state, x.getDataType(), x.getDevice())),
-                        weights, true, 1, 0, training, false, true);
-                case "GRU" -> x.getNDArrayInternal().gru(x, h0, weights, true, 1, 0, training, false, true);
-                default -> x.getNDArrayInternal().rnn(x, h0, weights, true, 1, RNN.Activation.TANH, 0, training, false,
-                        true);
-            };
-            NDArray sequence = out.head();
-            NDArray n = lengths.of(0, 1);
-            if (returnSequences) {
-                return new NDList(sequence);
+        return new LayerKernel.Recurrent() {
+            @Override
+            public NDList forward(NDList in, NDArray[] a, boolean training, Lengths lengths) {
+                NDList out = run(type, units, in.head(), a, training, null);
+                NDArray sequence = out.head();
+                NDArray n = lengths.of(0, 1);
+                if (returnSequences) {
+                    return new NDList(sequence);
+                }
+                return new NDList(n == null ? sequence.get(LAST_STEP) : Lengths.last(sequence, n));
             }
-            return new NDList(n == null ? sequence.get(LAST_STEP) : Lengths.last(sequence, n));
+
+            @Override
+            public Stepped step(NDList in, NDArray[] a, NDList state) {
+                NDList out = run(type, units, in.head(), a, false, state);
+                NDArray sequence = out.head();
+                NDList last = new NDList(out.subList(1, out.size()));
+                return new Stepped(new NDList(returnSequences ? sequence : sequence.get(LAST_STEP)), last);
+            }
+        };
+    }
+
+    /** The fused PyTorch layer: the sequence of outputs, then the final hidden (and, for an LSTM, cell) state. */
+    private static NDList run(String type, int units, NDArray x, NDArray[] a, boolean training, NDList state) {
+        NDManager m = x.getManager();
+        Shape shape = new Shape(1, x.getShape().get(0), units);
+        NDList weights = new NDList(a[0], a[1], a[2], a[3]);
+        NDArray h0 = state != null ? state.get(0) : m.zeros(shape, x.getDataType(), x.getDevice());
+        return switch (type) {
+            case "LSTM" -> x.getNDArrayInternal().lstm(x, new NDList(h0, state != null ? state.get(1)
+                    : m.zeros(shape, x.getDataType(), x.getDevice())), weights, true, 1, 0, training, false, true);
+            case "GRU" -> x.getNDArrayInternal().gru(x, h0, weights, true, 1, 0, training, false, true);
+            default -> x.getNDArrayInternal().rnn(x, h0, weights, true, 1, RNN.Activation.TANH, 0, training, false,
+                    true);
         };
     }
 }

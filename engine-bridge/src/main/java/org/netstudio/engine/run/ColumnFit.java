@@ -69,8 +69,15 @@ final class ColumnFit {
             return takes + ", but " + holds + " (class indices, not real numbers)";
         }
         TensorType given = column.type();
-        if (port.kind() instanceof ElementKind.Index) {
-            return takes + ", but " + holds + (given.rankKnown() ? "; indices cannot be made from real numbers" : "");
+        if (port.kind() instanceof ElementKind.Index idx) {
+            // Token ids stored as numbers (an imported text model's data) feed an index input when they are ids.
+            String notIds = column instanceof FeatureColumn f ? notIndices(f, idx) : "";
+            if (notIds != null) {
+                return takes + ", but " + holds + "; indices cannot be made from real numbers" + notIds;
+            }
+            if (port.rankKnown() && port.rank() == 1 && port.dim(0) instanceof Dim.Symbolic && given.rank() == 1) {
+                return null;
+            }
         }
         if (!port.rankKnown()) {
             return null;
@@ -88,6 +95,27 @@ final class ColumnFit {
             }
             if (port.dim(d).isFixed() && port.dim(d).size() != given.dim(d).size()) {
                 return takes + ", but " + holds;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when every feature is a whole number in the index range (checked on data in memory),
+     * else a phrase saying which value is not.
+     */
+    private static String notIndices(FeatureColumn column, ElementKind.Index range) {
+        org.netstudio.engine.data.Dataset data = column.data();
+        if (!data.inMemory()) {
+            return "";
+        }
+        int limit = range.rangeKnown() ? range.size() : Integer.MAX_VALUE;
+        for (int e = 0; e < data.size(); e++) {
+            float[] values = data.features(e);
+            for (float v : values) {
+                if (v != Math.rint(v) || v < 0 || v >= limit) {
+                    return " (example " + e + " holds " + v + ")";
+                }
             }
         }
         return null;

@@ -200,6 +200,10 @@ public final class NetTrain {
         for (String size : training.varyingSizes()) {
             lengthColumns.add(lengthColumn(training, blockColumns, size));
         }
+        if (lengthColumns.stream().noneMatch(c -> binding.column(c) instanceof SequenceColumn)) {
+            // Every "sequence" comes as fixed-length features: nothing is padded, so nothing to mask.
+            lengthColumns.clear();
+        }
         List<ai.djl.ndarray.types.Shape> shapes = new ArrayList<>();
         for (int i = 0; i < blockColumns.size(); i++) {
             shapes.add(i < compiled.inputNames().size() ? reshapeFor(compiled.inputTypes().get(i),

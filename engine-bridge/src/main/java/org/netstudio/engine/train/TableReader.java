@@ -74,7 +74,9 @@ final class TableReader {
         for (String column : feeding.lengths()) {
             NDArray n = batch.lengths(column);
             if (n == null) {
-                throw new IllegalArgumentException("The column '" + column + "' holds no sequences to take lengths from");
+                // Fixed-length values along a varying size: every example has the full length.
+                NDArray a = batch.array(column);
+                n = a.getManager().full(new Shape(batch.count()), (int) a.getShape().get(1), ai.djl.ndarray.types.DataType.INT64);
             }
             list.add(n);
         }

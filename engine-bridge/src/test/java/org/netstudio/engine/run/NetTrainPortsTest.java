@@ -206,7 +206,7 @@ class NetTrainPortsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The net's input 'Input' takes n indices in 0..19999, but column 'Input' of"
                         + " 'Spirals")
-                .hasMessageEndingWith("holds vectors of 2 real numbers; indices cannot be made from real numbers");
+                .hasMessageContaining("holds vectors of 2 real numbers; indices cannot be made from real numbers (example 0 holds ");
     }
 
     private static NetNode parse(String net) {
