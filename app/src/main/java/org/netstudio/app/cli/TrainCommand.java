@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.Evaluation;
 import org.netstudio.engine.run.NetRunner;
@@ -118,9 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Dataset dataset;
         try {
-            dataset = DataSource.open(data, target, download, fit.input(), fit.outputSize(),
-                    NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
-        } catch (DataSource.DataException e) {
+            dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
+        } catch (DataArgument.DataException e) {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -154,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " from initial values (a new or resized layer the weights do not fit): "
                     + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
         }
-        long trainExamples = Math.round(dataset.size() * (1 - validation));
+        long trainExamples = dataset.size() - ValidationSplit.validationCount(dataset.size(), validation);
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
         CountDownLatch saved = new CountDownLatch(1);
