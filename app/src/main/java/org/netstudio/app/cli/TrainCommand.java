@@ -57,32 +57,36 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
     private String target;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_EPOCHS,
+            description = "Passes over the data (default ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per update (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
+            description = "Examples per update (default ${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "X",
-            description = "The learning rate (default: the optimizer's, 0.001 for adam and rmsprop, 0.01 for sgd and adagrad).")
+            description = "The learning rate (default: the optimizer's, " + TrainingOptions.DEFAULT_ADAM_RATE
+                    + " for adam, " + TrainingOptions.DEFAULT_SGD_RATE + " for sgd, " + TrainingOptions.DEFAULT_RMSPROP_RATE
+                    + " for rmsprop, " + TrainingOptions.DEFAULT_ADAGRAD_RATE + " for adagrad).")
     private Double learningRate;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainingOptions.DEFAULT_OPTIMIZER,
             description = "adam, sgd (with momentum 0.9), rmsprop or adagrad (default ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--validation", paramLabel = "F", defaultValue = "0.1",
+    @Option(names = "--validation", paramLabel = "F", defaultValue = "" + TrainingOptions.DEFAULT_VALIDATION_FRACTION,
             description = "Share of the training data held out for validation, in [0, 1) (default ${DEFAULT-VALUE}).")
     private double validation;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N epochs without a better validation loss; 0 never stops early (default).")
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_PATIENCE,
+            description = "Stop after N epochs without a better validation loss; 0 never stops early (default ${DEFAULT-VALUE}).")
     private int patience;
 
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
     private String device;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
             description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -297,14 +301,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience < 0) {
             throw usage("--patience must be 0 (never stop early) or more, but was " + patience);
         }
-        OptimizerKind kind = switch (optimizer.strip().toLowerCase(Locale.ROOT)) {
-            case "adam" -> OptimizerKind.ADAM;
-            case "sgd" -> OptimizerKind.SGD_MOMENTUM;
-            case "rmsprop" -> OptimizerKind.RMSPROP;
-            case "adagrad" -> OptimizerKind.ADAGRAD;
-            default -> throw usage("--optimizer " + optimizer + " is not an optimizer NetStudio knows; use adam, sgd,"
-                    + " rmsprop or adagrad");
-        };
+        OptimizerKind kind = OptimizerKind.named(optimizer).orElseThrow(() -> usage("--optimizer " + optimizer
+                + " is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"));
         DeviceSpec where;
         try {
             where = DeviceSpec.parse(device);
