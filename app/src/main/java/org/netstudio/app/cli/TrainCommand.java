@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
- * keeps the best net on validation, and saves it with {@code --out}. Ctrl+C stops training and
- * still saves the best net so far.
+ * keeps the best net on validation, and saves it to {@code --out} or beside the net ({@link
+ * TrainedNetFile}), naming the file in its last line. Ctrl+C stops training and still saves the
+ * best net so far.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a net on a dataset and keep the best epoch on validation.",
@@ -90,7 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet", description = "Where to save the trained net.")
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet",
+            description = "Where to save the trained net (default: NET-trained.nsnet beside the net, in the current folder"
+                    + " for a gallery id; never over an existing file).")
     private Path out;
 
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
@@ -196,23 +199,23 @@ public final class TrainCommand implements Callable<Integer> {
                 err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
             }
         }
-        String savedTo = null;
-        if (out != null && usable) {
+        TrainedNetFile savedTo = null;
+        if (usable) {
+            // Without --out, beside the net under a name no earlier result has.
+            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
             try {
-                NetFiles.write(out, loaded.document(), trained.weights());
-                savedTo = out.toString();
+                NetFiles.write(file.path(), loaded.document(), trained.weights());
+                savedTo = file;
             } catch (IOException | RuntimeException e) {
-                err.println("netstudio train: cannot save " + out + ": " + e.getMessage());
+                err.println("netstudio train: cannot save " + file.path() + ": " + e.getMessage());
                 err.flush();
                 return ExitCodes.UNREADABLE;
             }
         }
         if (result.failed()) {
             err.println("netstudio train: " + result.message());
-            if (out != null) {
-                err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo
-                        : "Nothing was saved: no epoch completed.");
-            }
+            err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
+                    : "Nothing was saved: no epoch completed.");
         }
         if (json) {
             JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
@@ -230,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode toJson(TrainingResult r, OptionalMetrics test, String savedTo) {
+    private ObjectNode toJson(TrainingResult r, OptionalMetrics test, TrainedNetFile savedTo) {
         ObjectNode o = JsonOutput.NODES.objectNode();
         Optional<EpochMetrics> best = r.finalMetrics();
         o.put("epochs", r.epochsCompleted());
@@ -250,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.put("error", r.message());
         }
         if (savedTo != null) {
-            o.put("out", savedTo);
+            o.put("out", savedTo.path().toString());
         } else {
             o.putNull("out");
         }
@@ -269,7 +272,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, String savedTo) {
+    private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, TrainedNetFile savedTo) {
         out.println(r.message() + ".");
         r.finalMetrics().ifPresent(m -> {
             out.println("Best epoch " + m.epoch() + ": train " + m.training().describe()
@@ -279,7 +282,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%,.0f samples/s in the training loop; %.1f s in all.",
                 r.samplesPerSecond(), r.totalSeconds()));
         if (savedTo != null) {
-            out.println("Saved to " + savedTo + (r.stopReason() == StopReason.STOPPED ? " (the best net so far)." : "."));
+            out.println("Saved to " + savedTo.describe() + (r.stopReason() == StopReason.STOPPED ? " (the best net so far)." : "."));
         }
         out.flush();
     }
