@@ -108,7 +108,7 @@ class TrainerModelTest {
         model.netProperty().set(TestNets.spirals());
         model.choose(DatasetSource.XOR);
         model.applyPending();
-        assertThat(model.fitProblemProperty().get()).contains("outputs 3 value(s)").contains("2 classes");
+        assertThat(model.fitProblemProperty().get()).contains("vector of size 3").contains("2 classes");
         assertThat(model.canTrainBinding().get()).isFalse();
         assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProblemProperty().get());
     }
