@@ -25,7 +25,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.DatasetSource;
+import org.netstudio.engine.data.NetFacts;
 import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
@@ -34,9 +37,7 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.charts.TrainingHistory;
-import org.netstudio.trainer.data.DataChoice;
 import org.netstudio.trainer.data.DataLoader;
-import org.netstudio.trainer.data.DataSource;
 import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.options.OptionsForm;
 import org.netstudio.trainer.results.HistoryCsv;
@@ -95,6 +96,8 @@ public final class TrainerModel {
     private long startNanos;
     private long totalExamples;
     private Consumer<Weights> onUseWeights = w -> { };
+    /** What the loaded (or loading) data was fitted to: the data follows the net where the source says so. */
+    private NetFacts dataFacts = NetFacts.UNKNOWN;
 
     /** A model with its own background thread and the standard dataset locations. */
     public TrainerModel() {
@@ -113,7 +116,7 @@ public final class TrainerModel {
         canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
                 net);
         choice.addListener((o, was, now) -> reload());
-        net.addListener((o, was, now) -> recheckFit());
+        net.addListener((o, was, now) -> netChanged());
         worker.execute(() -> {
             try {
                 inbox.post(new TrainerNews.Devices(Devices.system().list()));
@@ -133,7 +136,10 @@ public final class TrainerModel {
 
     // ---- embedding ----
 
-    /** The net to train: the app keeps it current; a change resets nothing but the data check. */
+    /**
+     * The net to train: the app keeps it current. A change checks the data against it again, and
+     * reloads data that follows the net (spiral arms, linear inputs, image size) when that changed.
+     */
     public ObjectProperty<NetDocument> netProperty() {
         return net;
     }
@@ -194,7 +200,7 @@ public final class TrainerModel {
     }
 
     /** Chooses a source that needs no file (or keeps the current file for the same source). */
-    public void choose(DataSource source) {
+    public void choose(DatasetSource source) {
         DataChoice now = choice.get();
         if (now != null && now.source() == source) {
             return;
@@ -240,7 +246,7 @@ public final class TrainerModel {
     /** Downloads the chosen IDX set, then loads it. */
     public void download() {
         DataChoice c = choice.get();
-        if (c == null || c.source().kind() != DataSource.Kind.IDX || loading.get()) {
+        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || loading.get()) {
             return;
         }
         loading.set(true);
@@ -251,7 +257,7 @@ public final class TrainerModel {
             try {
                 loader.download(c.source(), (file, done, total) -> inbox.post(new TrainerNews.Download(
                         total > 0 ? (double) done / total : -1, file.fileName())));
-                load(c);
+                load(c, dataFacts);
             } catch (IOException | RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The download failed: " + e.getMessage()));
             }
@@ -266,25 +272,28 @@ public final class TrainerModel {
             return;
         }
         if (c.source().needsPath() && c.path() == null) {
-            dataMessage.set(c.source().kind() == DataSource.Kind.CSV ? "Choose a CSV file." : "Choose a folder.");
+            dataMessage.set(c.source().kind() == DatasetSource.Kind.CSV ? "Choose a CSV file." : "Choose a folder.");
             sourceOnDisk.set(true);
             return;
         }
         loading.set(true);
         dataMessage.set("Loading " + c.source().label() + "…");
+        NetFacts facts = c.source().followsTheNet() ? NetFacts.of(net.get() == null ? null : net.get().net())
+                : NetFacts.UNKNOWN;
+        dataFacts = facts;
         worker.execute(() -> {
             if (!loader.isAvailable(c.source())) {
                 inbox.post(new TrainerNews.Missing(c.source()));
                 return;
             }
-            load(c);
+            load(c, facts);
         });
     }
 
     /** On the worker: loads and checks the data against the current net. */
-    private void load(DataChoice c) {
+    private void load(DataChoice c, NetFacts facts) {
         try {
-            LoadedData loaded = loader.load(c);
+            LoadedData loaded = loader.load(c, facts);
             inbox.post(new TrainerNews.DataReady(loaded, fit(loaded)));
         } catch (IOException | RuntimeException e) {
             inbox.post(new TrainerNews.Problem(e.getMessage()));
@@ -294,6 +303,16 @@ public final class TrainerModel {
     private String fit(LoadedData loaded) {
         NetDocument doc = net.get();
         return doc == null ? "" : NetTrain.checkFit(doc.net(), loaded.dataset()).orElse("");
+    }
+
+    private void netChanged() {
+        DataChoice c = choice.get();
+        if (c != null && c.source().followsTheNet()
+                && !NetFacts.of(net.get() == null ? null : net.get().net()).equals(dataFacts)) {
+            reload();
+        } else {
+            recheckFit();
+        }
     }
 
     private void recheckFit() {
@@ -523,7 +542,7 @@ public final class TrainerModel {
         return false;
     }
 
-    private DataSource currentSource() {
+    private DatasetSource currentSource() {
         return choice.get() == null ? null : choice.get().source();
     }
 

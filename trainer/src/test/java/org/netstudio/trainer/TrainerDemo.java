@@ -4,12 +4,12 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.netstudio.trainer.data.DataSource;
+import org.netstudio.engine.data.DatasetSource;
 
 /**
  * The trainer panel on its own with the spirals MLP, to look at (not a test). Arguments: {@code
  * --dark} for the dark theme, {@code --train} to start training once the data is loaded, {@code
- * --data=FASHION_MNIST} (a {@link DataSource} name) for other data, {@code --images} for an MLP on 28×28 images instead of the spirals net, {@code --epochs=N}, {@code
+ * --data=FASHION_MNIST} (a {@link DatasetSource} name) for other data, {@code --images} for an MLP on 28×28 images instead of the spirals net, {@code --epochs=N}, {@code
  * --tab=1} to show that tab
  * (0 data, 1 decision boundary, 2 results) when training ends.
  */
@@ -32,8 +32,8 @@ public final class TrainerDemo {
         model.netProperty().set(args.contains("--images") ? TestNets.imageMlp() : TestNets.spirals());
         args.stream().filter(a -> a.startsWith("--epochs=")).findFirst()
                 .ifPresent(a -> model.options().epochs().textProperty().set(a.substring(9)));
-        DataSource source = args.stream().filter(a -> a.startsWith("--data=")).findFirst()
-                .map(a -> DataSource.valueOf(a.substring(7))).orElse(DataSource.SPIRALS);
+        DatasetSource source = args.stream().filter(a -> a.startsWith("--data=")).findFirst()
+                .map(a -> DatasetSource.valueOf(a.substring(7))).orElse(DatasetSource.SPIRALS);
         model.choose(source);
         if (args.contains("--train")) {
             model.dataProperty().addListener((o, was, now) -> {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.netgraph.io.Weights;
-import org.netstudio.trainer.data.DataChoice;
+import org.netstudio.engine.data.DataChoice;
+import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.trainer.data.DataLoader;
 import org.netstudio.trainer.data.LoadedData;
-import org.netstudio.trainer.data.DataSource;
 import org.netstudio.trainer.results.HistoryCsv;
 
 /** The view-model without a stage: background work runs on the calling or training thread. */
@@ -23,7 +23,7 @@ class TrainerModelTest {
 
     private void spiralsReady() {
         model.netProperty().set(TestNets.spirals());
-        model.choose(DataSource.SPIRALS);
+        model.choose(DatasetSource.SPIRALS);
         model.applyPending();
         assertThat(model.dataProperty().get()).isNotNull();
     }
@@ -54,10 +54,10 @@ class TrainerModelTest {
         }
         Files.writeString(file, csv);
         model.netProperty().set(TestNets.spirals());
-        model.choose(DataSource.CSV);
+        model.choose(DatasetSource.CSV);
         assertThat(model.dataMessageProperty().get()).isEqualTo("Choose a CSV file.");
 
-        model.choiceProperty().set(new DataChoice(DataSource.CSV, file, null));
+        model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
         model.applyPending();
 
         LoadedData data = model.dataProperty().get();
@@ -67,7 +67,7 @@ class TrainerModelTest {
         assertThat(data.dataset().classNames()).containsExactly("a", "b");
         assertThat(model.fitProblemProperty().get()).contains("2 classes");
 
-        model.choiceProperty().set(new DataChoice(DataSource.CSV, file, "y"));
+        model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, "y"));
         model.applyPending();
         // The engine refuses a text column as a feature; its message reaches the person.
         assertThat(model.dataProperty().get()).isNull();
@@ -75,7 +75,7 @@ class TrainerModelTest {
     }
 
     @Test
-    void aFolderOfImagesLoadsOneClassPerSubFolderAsImages(@TempDir Path dir) throws Exception {
+    void aFolderOfImagesIsReadAtTheSizeOfTheNetsImageInputAndFollowsTheNet(@TempDir Path dir) throws Exception {
         for (String kind : new String[] {"circle", "square"}) {
             Files.createDirectories(dir.resolve(kind));
             for (int i = 0; i < 3; i++) {
@@ -86,25 +86,49 @@ class TrainerModelTest {
             }
         }
         model.netProperty().set(TestNets.spirals());
-        model.choiceProperty().set(new DataChoice(DataSource.IMAGE_FOLDER, dir, null));
+        model.choiceProperty().set(new DataChoice(DatasetSource.IMAGE_FOLDER, dir, null));
+        model.applyPending();
+        assertThat(model.dataProperty().get()).isNull();
+        assertThat(model.dataMessageProperty().get()).endsWith(": a folder of images needs a net whose input is an image"
+                + " (an Image encoder, or a c×h×w input with 1 or 3 channels), but the net takes a vector of size 2");
+
+        model.netProperty().set(TestNets.imageMlp());
         model.applyPending();
 
         LoadedData data = model.dataProperty().get();
         assertThat(data.dataset().size()).isEqualTo(6);
         assertThat(data.dataset().classNames()).containsExactly("circle", "square");
-        assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(3, 32, 32));
+        assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(1, 28, 28));
         assertThat(data.isPlanar()).isFalse();
-        assertThat(model.fitProblemProperty().get()).contains("3072 values");
+        assertThat(model.fitProblemProperty().get()).contains("2 classes");
     }
 
     @Test
-    void aNetWithTooFewOutputsIsExplainedAndCannotTrain() {
-        spiralsReady();
-        model.netProperty().set(TestNets.twoClasses());
+    void aNetWithOtherOutputsThanTheDataHasClassesIsExplainedAndCannotTrain() {
+        model.netProperty().set(TestNets.spirals());
+        model.choose(DatasetSource.XOR);
         model.applyPending();
-        assertThat(model.fitProblemProperty().get()).contains("outputs 2 value(s)").contains("3 classes");
+        assertThat(model.fitProblemProperty().get()).contains("vector of size 3").contains("2 classes");
         assertThat(model.canTrainBinding().get()).isFalse();
         assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProblemProperty().get());
+    }
+
+    @Test
+    void spiralsHaveAsManyArmsAsTheNetHasOutputs() {
+        spiralsReady();
+        LoadedData threeArms = model.dataProperty().get();
+
+        model.netProperty().set(TestNets.twoClasses());
+        model.applyPending();
+
+        assertThat(model.dataProperty().get()).isNotSameAs(threeArms);
+        assertThat(model.dataMessageProperty().get()).isEqualTo("600 examples · 2 features · 2 classes");
+        assertThat(model.fitProblemProperty().get()).isEmpty();
+        // An edit that keeps the net's input and outputs keeps the data.
+        LoadedData twoArms = model.dataProperty().get();
+        model.netProperty().set(new org.netstudio.netgraph.net.NetDocument("Renamed", TestNets.twoClasses().net(), null));
+        model.applyPending();
+        assertThat(model.dataProperty().get()).isSameAs(twoArms);
     }
 
     @Test

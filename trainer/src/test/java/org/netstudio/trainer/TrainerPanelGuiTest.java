@@ -71,7 +71,7 @@ class TrainerPanelGuiTest {
 
     private void chooseSpirals(FxRobot robot) throws Exception {
         robot.clickOn("#data-source");
-        robot.clickOn("Spirals (3 classes)");
+        robot.clickOn("Spirals");
         waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
         assertThat(onFx(robot, () -> robot.lookup("#data-message").queryAs(Label.class).getText()))
                 .isEqualTo("900 examples · 2 features · 3 classes");

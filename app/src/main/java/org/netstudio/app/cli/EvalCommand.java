@@ -71,9 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Dataset dataset;
         try {
-            dataset = DataSource.open(data, target, download, fit.input(), fit.outputSize(),
-                    NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
-        } catch (DataSource.DataException e) {
+            dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
+        } catch (DataArgument.DataException e) {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

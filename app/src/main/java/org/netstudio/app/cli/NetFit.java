@@ -28,11 +28,6 @@ record NetFit(List<String> problems, TensorType input, TensorType output, int in
         return new NetFit(problems, in, out, s.inputs().size(), s.outputs().size());
     }
 
-    /** The size of the output vector, or 0 when the output is not a vector of known size. */
-    int outputSize() {
-        return output.isFullyKnown() && output.rank() == 1 ? (int) output.elementCount() : 0;
-    }
-
     /** Why the dataset cannot feed this net, or null when it fits. */
     String mismatch(Dataset data) {
         if (inputs != 1 || outputs != 1) {

@@ -5,34 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.netstudio.app.run.ImageInputs;
 import org.netstudio.engine.data.ImageFolderDataset;
 import org.netstudio.engine.encoding.ImageEncoder;
-import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /** Turns what a person types (an image file, comma-separated numbers) into the values of a net's input. */
 final class NetInputs {
 
     private NetInputs() {
-    }
-
-    /** The declaration of the net's first input, or null when it has none. */
-    static PortDecl firstInput(NetNode net) {
-        return ImageInputs.firstInput(net);
-    }
-
-    /** The Image encoder declared at the net's first input (size, colour space, mean, std), if any. */
-    static Optional<ImageEncoder> declaredEncoder(NetNode net) {
-        return ImageInputs.declaredEncoder(net);
-    }
-
-    /** An encoder that resizes images to a {@code c×h×w} input with 1 or 3 channels (pixels scaled to [0, 1]). */
-    static Optional<ImageEncoder> imageEncoder(TensorType input) {
-        return ImageInputs.imageEncoder(input);
     }
 
     /** Whether an argument names an image file (by its extension). */

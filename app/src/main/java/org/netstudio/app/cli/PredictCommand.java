@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.encoding.NetImages;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -83,8 +84,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
             return ExitCodes.INVALID;
         }
-        ImageEncoder encoder = NetInputs.declaredEncoder(loaded.document().net())
-                .or(() -> NetInputs.imageEncoder(fit.input())).orElse(null);
+        ImageEncoder encoder = NetImages.encoder(loaded.document().net(), fit.input()).orElse(null);
         List<Prediction> predictions = new ArrayList<>();
         try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
             List<String> labels = runner.outputLabels(0);

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
@@ -38,8 +40,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
- * keeps the best net on validation, and saves it with {@code --out}. Ctrl+C stops training and
- * still saves the best net so far.
+ * keeps the best net on validation, and saves it to {@code --out} or beside the net ({@link
+ * TrainedNetFile}), naming the file in its last line. Ctrl+C stops training and still saves the
+ * best net so far.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a net on a dataset and keep the best epoch on validation.",
@@ -69,36 +72,42 @@ public final class TrainCommand implements Callable<Integer> {
             description = "How much the loss of an output (or a loss output of the net) counts in the sum (default 1).")
     private Map<String, Double> lossWeights = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_EPOCHS,
+            description = "Passes over the data (default ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Examples per update (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
+            description = "Examples per update (default ${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "X",
-            description = "The learning rate (default: the optimizer's, 0.001 for adam and rmsprop, 0.01 for sgd and adagrad).")
+            description = "The learning rate (default: the optimizer's, " + TrainingOptions.DEFAULT_ADAM_RATE
+                    + " for adam, " + TrainingOptions.DEFAULT_SGD_RATE + " for sgd, " + TrainingOptions.DEFAULT_RMSPROP_RATE
+                    + " for rmsprop, " + TrainingOptions.DEFAULT_ADAGRAD_RATE + " for adagrad).")
     private Double learningRate;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainingOptions.DEFAULT_OPTIMIZER,
             description = "adam, sgd (with momentum 0.9), rmsprop or adagrad (default ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--validation", paramLabel = "F", defaultValue = "0.1",
+    @Option(names = "--validation", paramLabel = "F", defaultValue = "" + TrainingOptions.DEFAULT_VALIDATION_FRACTION,
             description = "Share of the training data held out for validation, in [0, 1) (default ${DEFAULT-VALUE}).")
     private double validation;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N epochs without a better validation loss; 0 never stops early (default).")
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_PATIENCE,
+            description = "Stop after N epochs without a better validation loss; 0 never stops early (default ${DEFAULT-VALUE}).")
     private int patience;
 
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
     private String device;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
             description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet", description = "Where to save the trained net.")
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet",
+            description = "Where to save the trained net (default: NET-trained.nsnet beside the net, in the current folder"
+                    + " for a gallery id; never over an existing file).")
     private Path out;
 
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
@@ -130,11 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         DataMapping mapping = mapping();
-        DataSource.Tables tables;
+        ExampleTable table;
         try {
-            tables = DataSource.openTables(data, csvTarget(), download, fit.input(), fit.outputSize(),
-                    NetInputs.declaredEncoder(loaded.document().net()).orElse(null), err);
-        } catch (DataSource.DataException e) {
+            table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
+        } catch (DataArgument.DataException e) {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -142,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNREADABLE;
         }
-        Optional<String> mismatch = NetTrain.checkFit(loaded.document().net(), tables.train(), mapping);
+        Optional<String> mismatch = NetTrain.checkFit(loaded.document().net(), table, mapping);
         if (mismatch.isPresent()) {
             throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch.get());
         }
@@ -155,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         NetTraining training;
         try {
-            training = NetTrain.prepare(loaded.document().net(), initial, tables.train(), null, mapping, options);
+            training = NetTrain.prepare(loaded.document().net(), initial, table, null, mapping, options);
         } catch (IllegalArgumentException e) {
             err.println("netstudio train: " + e.getMessage());
             err.flush();
@@ -171,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (showsBinding(training.binding())) {
             training.binding().describe().forEach(line -> err.println("Data: " + line));
         }
-        long trainExamples = Math.round(tables.train().size() * (1 - validation));
+        long trainExamples = table.size() - ValidationSplit.validationCount(table.size(), validation);
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
         CountDownLatch saved = new CountDownLatch(1);
@@ -186,7 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "netstudio-train-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return finish(training.run(), tables, mapping, loaded, progress, err);
+            return finish(training.run(), table, mapping, loaded, progress, err);
         } finally {
             saved.countDown();
             try {
@@ -197,36 +205,36 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Integer finish(TrainedNet trained, DataSource.Tables tables, DataMapping mapping, LoadedNet loaded,
+    private Integer finish(TrainedNet trained, ExampleTable table, DataMapping mapping, LoadedNet loaded,
                            ProgressLine progress, PrintWriter err) {
         progress.finish();
         TrainingResult result = trained.result();
         boolean usable = !trained.weights().isEmpty() && (!result.failed() || result.bestEpoch() > 0);
         OptionalMetrics test = new OptionalMetrics(null);
-        if (usable && tables.test() != null) {
+        if (usable && table.test().isPresent()) {
             try {
-                test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), tables.test(), mapping));
+                test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), table.test().get(), mapping));
             } catch (RuntimeException e) {
                 err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
             }
         }
-        String savedTo = null;
-        if (out != null && usable) {
+        TrainedNetFile savedTo = null;
+        if (usable) {
+            // Without --out, beside the net under a name no earlier result has.
+            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
             try {
-                NetFiles.write(out, loaded.document(), trained.weights());
-                savedTo = out.toString();
+                NetFiles.write(file.path(), loaded.document(), trained.weights());
+                savedTo = file;
             } catch (IOException | RuntimeException e) {
-                err.println("netstudio train: cannot save " + out + ": " + e.getMessage());
+                err.println("netstudio train: cannot save " + file.path() + ": " + e.getMessage());
                 err.flush();
                 return ExitCodes.UNREADABLE;
             }
         }
         if (result.failed()) {
             err.println("netstudio train: " + result.message());
-            if (out != null) {
-                err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo
-                        : "Nothing was saved: no epoch completed.");
-            }
+            err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
+                    : "Nothing was saved: no epoch completed.");
         }
         if (json) {
             JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
@@ -279,7 +287,7 @@ public final class TrainCommand implements Callable<Integer> {
                 || !inputs.isEmpty() || targets.stream().anyMatch(t -> t.indexOf('=') > 0);
     }
 
-    private ObjectNode toJson(TrainingResult r, OptionalMetrics test, String savedTo) {
+    private ObjectNode toJson(TrainingResult r, OptionalMetrics test, TrainedNetFile savedTo) {
         ObjectNode o = JsonOutput.NODES.objectNode();
         Optional<EpochMetrics> best = r.finalMetrics();
         o.put("epochs", r.epochsCompleted());
@@ -299,7 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.put("error", r.message());
         }
         if (savedTo != null) {
-            o.put("out", savedTo);
+            o.put("out", savedTo.path().toString());
         } else {
             o.putNull("out");
         }
@@ -318,7 +326,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, String savedTo) {
+    private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, TrainedNetFile savedTo) {
         out.println(r.message() + ".");
         r.finalMetrics().ifPresent(m -> {
             out.println("Best epoch " + m.epoch() + ": train " + m.training().describe()
@@ -328,7 +336,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%,.0f samples/s in the training loop; %.1f s in all.",
                 r.samplesPerSecond(), r.totalSeconds()));
         if (savedTo != null) {
-            out.println("Saved to " + savedTo + (r.stopReason() == StopReason.STOPPED ? " (the best net so far)." : "."));
+            out.println("Saved to " + savedTo.describe() + (r.stopReason() == StopReason.STOPPED ? " (the best net so far)." : "."));
         }
         out.flush();
     }
@@ -350,14 +358,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience < 0) {
             throw usage("--patience must be 0 (never stop early) or more, but was " + patience);
         }
-        OptimizerKind kind = switch (optimizer.strip().toLowerCase(Locale.ROOT)) {
-            case "adam" -> OptimizerKind.ADAM;
-            case "sgd" -> OptimizerKind.SGD_MOMENTUM;
-            case "rmsprop" -> OptimizerKind.RMSPROP;
-            case "adagrad" -> OptimizerKind.ADAGRAD;
-            default -> throw usage("--optimizer " + optimizer + " is not an optimizer NetStudio knows; use adam, sgd,"
-                    + " rmsprop or adagrad");
-        };
+        OptimizerKind kind = OptimizerKind.named(optimizer).orElseThrow(() -> usage("--optimizer " + optimizer
+                + " is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"));
         DeviceSpec where;
         try {
             where = DeviceSpec.parse(device);

@@ -3,6 +3,7 @@ package org.netstudio.app.run;
 import java.util.List;
 import java.util.Optional;
 import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.encoding.NetImages;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
@@ -44,8 +45,7 @@ public sealed interface TryableInput {
             return new Sentences();
         }
         if (summary.inputs().size() == 1) {
-            Optional<ImageEncoder> encoder = ImageInputs.declaredEncoder(net)
-                    .or(() -> ImageInputs.imageEncoder(summary.inputs().get(0).type()));
+            Optional<ImageEncoder> encoder = NetImages.encoder(net, summary.inputs().get(0).type());
             if (encoder.isPresent()) {
                 return new Image(encoder.get());
             }

@@ -49,7 +49,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         f.shortcut(KeyCode.R);
         assertThat(f.window.trainerPanel().isExpanded()).isTrue();
         robot.clickOn("#data-source");
-        robot.clickOn("Spirals (3 classes)");
+        robot.clickOn("Spirals");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
         // The options column scrolls inside the window's bottom panel (Monocle's wheel does not reach it).
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
@@ -107,7 +107,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
 
         f.shortcut(KeyCode.R);
         robot.clickOn("#data-source");
-        robot.clickOn("Spirals (3 classes)");
+        robot.clickOn("Spirals");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
         robot.clickOn("#epochs");

@@ -29,6 +29,11 @@ public interface Dataset {
     /** The shape of one example's features, without the batch dimension; never null. */
     Shape featureShape();
 
+    /** {@link #featureShape()} as plain sizes, for code that does not see DJL (the trainer panel). */
+    default long[] featureDims() {
+        return featureShape().getShape();
+    }
+
     /** The number of floats in one example's features: the product of {@link #featureShape()}. */
     default int featureLength() {
         return Math.toIntExact(featureShape().size());

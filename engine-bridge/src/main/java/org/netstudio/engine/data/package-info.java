@@ -11,6 +11,12 @@
  * {@link org.netstudio.engine.data.ImageFolderDataset} (read lazily, batch by batch). {@link
  * org.netstudio.engine.data.BatchBuilder} turns examples into DJL arrays.
  *
+ * <p>{@link org.netstudio.engine.data.DatasetCatalog} is the one door to all of them: a {@link
+ * org.netstudio.engine.data.DataChoice} (a {@link org.netstudio.engine.data.DatasetSource} name or
+ * file) and the {@link org.netstudio.engine.data.NetFacts} of the net to feed give the same data in
+ * the trainer panel and on the command line. {@link org.netstudio.engine.data.ValidationSplit} is the
+ * one way a validation share is held back.
+ *
  * <p>Errors in files are {@link org.netstudio.engine.data.DatasetFormatException}s naming the file
  * (and line and column for CSV). Datasets are immutable and may be read from any thread.
  */

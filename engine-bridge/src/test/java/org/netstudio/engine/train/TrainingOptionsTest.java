@@ -12,18 +12,31 @@ import org.netstudio.engine.device.DeviceSpec;
 class TrainingOptionsTest {
 
     @Test
-    void defaultsFollowTheOptimizer() {
-        TrainingOptions adam = TrainingOptions.builder().build();
+    void defaultsAreTheOneSetAndTheRateFollowsTheOptimizer() {
+        TrainingOptions adam = TrainingOptions.defaults();
         assertThat(adam.optimizer()).isEqualTo(OptimizerKind.ADAM);
-        assertThat(adam.learningRate()).isEqualTo(1e-3);
-        assertThat(adam.batchSize()).isEqualTo(64);
-        assertThat(adam.maxEpochs()).isEqualTo(10);
-        assertThat(adam.validationFraction()).isEqualTo(0.1);
+        assertThat(adam.learningRate()).isEqualTo(0.003);
+        assertThat(adam.batchSize()).isEqualTo(32);
+        assertThat(adam.maxEpochs()).isEqualTo(20);
+        assertThat(adam.validationFraction()).isEqualTo(0.2);
+        assertThat(adam.seed()).isZero();
+        assertThat(adam.earlyStoppingPatience()).isZero();
         assertThat(adam.device()).isEqualTo(DeviceSpec.CPU);
         assertThat(adam.loss()).isEqualTo(LossKind.AUTOMATIC);
-        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.SGD_MOMENTUM).build().learningRate()).isEqualTo(0.01);
+        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.SGD_MOMENTUM).build().learningRate()).isEqualTo(0.03);
+        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.RMSPROP).build().learningRate()).isEqualTo(0.003);
+        assertThat(TrainingOptions.builder().optimizer(OptimizerKind.ADAGRAD).build().learningRate()).isEqualTo(0.03);
         assertThat(TrainingOptions.builder().optimizer(OptimizerKind.ADAGRAD).learningRate(0.5).build().learningRate())
                 .isEqualTo(0.5);
+    }
+
+    @Test
+    void optimizersHaveTheNamesTheCommandLineTakes() {
+        assertThat(OptimizerKind.named(" SGD ")).contains(OptimizerKind.SGD_MOMENTUM);
+        assertThat(OptimizerKind.named(TrainingOptions.DEFAULT_OPTIMIZER)).contains(OptimizerKind.ADAM);
+        assertThat(OptimizerKind.named("lion")).isEmpty();
+        assertThat(java.util.Arrays.stream(OptimizerKind.values()).map(OptimizerKind::id))
+                .containsExactly("adam", "sgd", "rmsprop", "adagrad");
     }
 
     @Test

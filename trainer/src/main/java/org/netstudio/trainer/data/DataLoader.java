@@ -3,31 +3,22 @@ package org.netstudio.trainer.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.netstudio.engine.data.CsvDatasets;
-import org.netstudio.engine.data.DatasetDownloader;
+import org.netstudio.engine.data.DataChoice;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.DatasetCatalog;
 import org.netstudio.engine.data.DatasetLocator;
+import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.DownloadProgress;
-import org.netstudio.engine.data.FashionMnist;
-import org.netstudio.engine.data.GeneratedDatasets;
-import org.netstudio.engine.data.IdxImageDataset;
-import org.netstudio.engine.data.ImageFolderDataset;
-import org.netstudio.engine.data.Mnist;
-import org.netstudio.engine.encoding.ColorSpace;
-import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.data.NetFacts;
 
 /**
- * Turns a {@link DataChoice} into a dataset through the engine bridge. Blocking (files are read,
- * sets are generated): call it on a background thread. Stateless.
+ * Opens the person's data choice through the engine's {@link DatasetCatalog} (the same data the
+ * command line gets for the same name and net) and adds what the preview needs: the first rows of
+ * a CSV file, the image shape of image data. Blocking: call it on a background thread. Stateless.
  */
 public final class DataLoader {
 
-    /** Generated sets use a fixed seed, so the same choice always gives the same points. */
-    private static final long DATA_SEED = 7;
-    /** Image folders are read at this size unless they say otherwise. */
-    private static final int FOLDER_IMAGE_SIZE = 32;
-    private static final ImageShape IDX_IMAGE = new ImageShape(1, 28, 28);
-
-    private final DatasetLocator locator;
+    private final DatasetCatalog catalog;
 
     /** A loader looking for IDX sets in the standard places. */
     public DataLoader() {
@@ -36,90 +27,61 @@ public final class DataLoader {
 
     /** A loader looking for IDX sets where a locator says. */
     public DataLoader(DatasetLocator locator) {
-        this.locator = locator;
+        this.catalog = new DatasetCatalog(locator);
     }
 
     /**
      * Loads the data.
      *
-     * @param choice what to load
+     * @param choice what to load; a CSV file without a target column takes its last column
+     * @param net what the data must fit (spiral arms, linear inputs, image size)
      * @return the dataset and its preview facts
      * @throws IOException when a file is missing, unreadable or malformed (the message says which)
+     * @throws IllegalArgumentException when the choice does not fit the net (the message says why)
      */
-    public LoadedData load(DataChoice choice) throws IOException {
-        return switch (choice.source()) {
-            case SPIRALS -> generated(choice, GeneratedDatasets.spirals(3, 300, 0.05, DATA_SEED));
-            case MOONS -> generated(choice, GeneratedDatasets.moons(600, 0.1, DATA_SEED));
-            case XOR -> generated(choice, GeneratedDatasets.xor(600, 0.05, DATA_SEED));
-            case FASHION_MNIST -> idx(choice, FashionMnist.DATASET);
-            case MNIST -> idx(choice, Mnist.DATASET);
-            case CSV -> csv(choice);
-            case IMAGE_FOLDER -> folder(choice);
-        };
+    public LoadedData load(DataChoice choice, NetFacts net) throws IOException {
+        Optional<CsvTable> table = Optional.empty();
+        DataChoice opened = choice;
+        if (choice.source() == DatasetSource.CSV && choice.path() != null) {
+            CsvTable t = CsvTable.read(choice.path());
+            table = Optional.of(t);
+            if (choice.targetColumn() == null) {
+                opened = new DataChoice(choice.source(), choice.path(), t.columns().get(t.columns().size() - 1));
+            }
+        }
+        Dataset data = catalog.open(opened, net);
+        return new LoadedData(opened, data, imageShape(data), table);
     }
 
-    /** Whether an IDX source is on disk already (never downloads); true for the other sources. */
-    public boolean isAvailable(DataSource source) {
-        return switch (source) {
-            case FASHION_MNIST -> FashionMnist.DATASET.locate(locator).isPresent();
-            case MNIST -> Mnist.DATASET.locate(locator).isPresent();
-            default -> true;
-        };
+    /** Whether a source is on disk (never downloads); false only for an IDX set that is not. */
+    public boolean isAvailable(DatasetSource source) {
+        return catalog.isOnDisk(source);
     }
 
     /**
      * Downloads an IDX source into the user's cache, checking every file's checksum. Blocking;
      * only on the person's request.
      *
-     * @param source {@link DataSource#FASHION_MNIST} or {@link DataSource#MNIST}
+     * @param source {@link DatasetSource#FASHION_MNIST} or {@link DatasetSource#MNIST}
      * @param progress receives progress on the downloading thread
      * @return the folder holding the files
      * @throws IOException when a file cannot be fetched or verified
      */
-    public Path download(DataSource source, DownloadProgress progress) throws IOException {
-        return idxSet(source).download(new DatasetDownloader(), locator, progress);
+    public Path download(DatasetSource source, DownloadProgress progress) throws IOException {
+        return catalog.download(source, progress);
     }
 
     /** The bytes a download of an IDX source fetches. */
-    public long downloadSize(DataSource source) {
-        return idxSet(source).downloads().stream().mapToLong(org.netstudio.engine.data.RemoteFile::size).sum();
+    public long downloadSize(DatasetSource source) {
+        return catalog.downloadSize(source);
     }
 
-    private static LoadedData generated(DataChoice choice, org.netstudio.engine.data.Dataset data) {
-        return new LoadedData(choice, data, Optional.empty(), Optional.empty());
-    }
-
-    private LoadedData idx(DataChoice choice, IdxImageDataset set) throws IOException {
-        return new LoadedData(choice, set.load(locator), Optional.of(IDX_IMAGE), Optional.empty());
-    }
-
-    private static IdxImageDataset idxSet(DataSource source) {
-        return switch (source) {
-            case FASHION_MNIST -> FashionMnist.DATASET;
-            case MNIST -> Mnist.DATASET;
-            default -> throw new IllegalArgumentException(source.label() + " is not downloadable");
-        };
-    }
-
-    private static LoadedData csv(DataChoice choice) throws IOException {
-        if (choice.path() == null) {
-            throw new IOException("Choose a CSV file first");
+    /** Examples of shape {@code c×h×w} with 1 or 3 channels are images. */
+    private static Optional<ImageShape> imageShape(Dataset data) {
+        long[] s = data.featureDims();
+        if (s.length == 3 && (s[0] == 1 || s[0] == 3)) {
+            return Optional.of(new ImageShape((int) s[0], (int) s[1], (int) s[2]));
         }
-        CsvTable table = CsvTable.read(choice.path());
-        String target = choice.targetColumn() != null ? choice.targetColumn()
-                : table.columns().get(table.columns().size() - 1);
-        return new LoadedData(new DataChoice(choice.source(), choice.path(), target),
-                CsvDatasets.read(choice.path(), target), Optional.empty(), Optional.of(table));
-    }
-
-    private static LoadedData folder(DataChoice choice) throws IOException {
-        if (choice.path() == null) {
-            throw new IOException("Choose a folder of images first");
-        }
-        ImageEncoder encoder = ImageEncoder.of(FOLDER_IMAGE_SIZE, FOLDER_IMAGE_SIZE, ColorSpace.RGB);
-        ImageFolderDataset data = ImageFolderDataset.open(choice.path(), encoder);
-        return new LoadedData(choice, data,
-                Optional.of(new ImageShape(encoder.colorSpace().channels(), encoder.height(), encoder.width())),
-                Optional.empty());
+        return Optional.empty();
     }
 }

@@ -12,6 +12,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.netstudio.engine.data.DataChoice;
+import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.trainer.TrainerModel;
 import org.netstudio.trainer.options.FormGrid;
 
@@ -23,7 +25,7 @@ import org.netstudio.trainer.options.FormGrid;
 public final class DataPane extends VBox {
 
     private final TrainerModel model;
-    private final ComboBox<DataSource> source = new ComboBox<>();
+    private final ComboBox<DatasetSource> source = new ComboBox<>();
     private final Button choosePath = new Button();
     private final Label path = new Label();
     private final ComboBox<String> target = new ComboBox<>();
@@ -39,7 +41,9 @@ public final class DataPane extends VBox {
         FormGrid form = new FormGrid();
 
         source.setId("data-source");
-        source.getItems().setAll(DataSource.values());
+        // Sequence sets (majority) train from the command line; the panel's data model holds fixed-shape sets only so far.
+        source.getItems().setAll(java.util.Arrays.stream(DatasetSource.values())
+                .filter(s -> s != DatasetSource.MAJORITY).toList());
         source.setMaxWidth(Double.MAX_VALUE);
         source.setOnAction(e -> sourceChosen());
         form.add("Data", source);
@@ -100,7 +104,7 @@ public final class DataPane extends VBox {
     }
 
     private void sourceChosen() {
-        DataSource s = source.getValue();
+        DatasetSource s = source.getValue();
         if (s != null) {
             model.choose(s);
         }
@@ -113,7 +117,7 @@ public final class DataPane extends VBox {
         boolean needsPath = c != null && c.source().needsPath();
         pathRow.setVisible(needsPath);
         pathRow.setManaged(needsPath);
-        boolean csv = c != null && c.source().kind() == DataSource.Kind.CSV;
+        boolean csv = c != null && c.source().kind() == DatasetSource.Kind.CSV;
         targetRow.setVisible(csv && c.path() != null);
         targetRow.setManaged(targetRow.isVisible());
         if (needsPath) {
@@ -150,7 +154,7 @@ public final class DataPane extends VBox {
             return;
         }
         File chosen;
-        if (c.source().kind() == DataSource.Kind.CSV) {
+        if (c.source().kind() == DatasetSource.Kind.CSV) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose a CSV file");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));

@@ -2,12 +2,13 @@ package org.netstudio.trainer.data;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.Dataset;
 
 /**
  * A dataset ready to train on, with what its preview needs to know.
  *
- * @param choice what was asked for
+ * @param choice what was loaded (a CSV file with the target column it was read with)
  * @param dataset the examples
  * @param image how an example forms an image, for image data
  * @param table the first rows of the file, for CSV data

@@ -1,5 +1,5 @@
 /**
- * Where training data comes from (generated sets, IDX image sets, CSV files, image folders), how
- * it is loaded off the UI thread, split for validation and previewed.
+ * Choosing the training data in the panel and previewing it; the data itself comes from the
+ * engine's {@link org.netstudio.engine.data.DatasetCatalog}, loaded off the UI thread.
  */
 package org.netstudio.trainer.data;

@@ -19,29 +19,42 @@ import org.netstudio.engine.train.TrainingOptions;
  */
 public final class OptionsForm {
 
+    /** NetStudio's one set of defaults, which the command line's options show too. */
+    private static final TrainingOptions DEFAULTS = TrainingOptions.defaults();
+
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
-            OptimizerKind.ADAM);
+            DEFAULTS.optimizer());
     private final ObjectProperty<DeviceInfo> device = new SimpleObjectProperty<>(this, "device",
             new DeviceInfo(DeviceSpec.CPU, "CPU"));
     private final ObservableList<DeviceInfo> devices = FXCollections.observableArrayList(device.get());
 
-    private final OptionField<Double> learningRate = new OptionField<>("Learning rate", "0.01",
-            OptionField.decimal("The learning rate", 0, false, 10, true));
-    private final OptionField<Integer> batchSize = new OptionField<>("Batch size", "32",
-            OptionField.integer("The batch size", 1, 1_000_000));
-    private final OptionField<Integer> epochs = new OptionField<>("Epochs", "20",
-            OptionField.integer("The number of epochs", 1, 100_000));
-    private final OptionField<Integer> patience = new OptionField<>("Early stopping", "0",
+    private final OptionField<Double> learningRate = new OptionField<>("Learning rate",
+            Double.toString(DEFAULTS.learningRate()), OptionField.decimal("The learning rate", 0, false, 10, true));
+    private final OptionField<Integer> batchSize = new OptionField<>("Batch size",
+            Integer.toString(DEFAULTS.batchSize()), OptionField.integer("The batch size", 1, 1_000_000));
+    private final OptionField<Integer> epochs = new OptionField<>("Epochs",
+            Integer.toString(DEFAULTS.maxEpochs()), OptionField.integer("The number of epochs", 1, 100_000));
+    private final OptionField<Integer> patience = new OptionField<>("Early stopping",
+            Integer.toString(DEFAULTS.earlyStoppingPatience()),
             OptionField.integer("The early-stopping patience (0 = off)", 0, 100_000));
-    private final OptionField<Integer> seed = new OptionField<>("Seed", "1",
-            OptionField.integer("The seed", 0, Integer.MAX_VALUE));
-    private final OptionField<Double> validationFraction = new OptionField<>("Validation", "0.2",
+    private final OptionField<Integer> seed = new OptionField<>("Seed",
+            Long.toString(DEFAULTS.seed()), OptionField.integer("The seed", 0, Integer.MAX_VALUE));
+    private final OptionField<Double> validationFraction = new OptionField<>("Validation",
+            Double.toString(DEFAULTS.validationFraction()),
             OptionField.decimal("The validation fraction", 0, true, 0.9, true));
 
     private final BooleanBinding valid;
 
-    /** A form holding the defaults: Adam at 0.01, batch 32, 20 epochs, 20% validation, the CPU. */
+    /**
+     * A form holding the engine's defaults ({@link TrainingOptions#defaults()}) and the CPU. The
+     * learning rate follows the optimiser's default while it shows the previous one's.
+     */
     public OptionsForm() {
+        optimizer.addListener((o, was, now) -> {
+            if (was != null && now != null && learningRate.value().filter(r -> r == was.defaultLearningRate()).isPresent()) {
+                learningRate.textProperty().set(Double.toString(now.defaultLearningRate()));
+            }
+        });
         // Reads the messages themselves: a lazy property that nobody reads fires no further invalidations.
         valid = Bindings.createBooleanBinding(() -> fields().stream().allMatch(f -> f.messageProperty().get().isEmpty()),
                 fields().stream().map(OptionField::messageProperty).toArray(javafx.beans.Observable[]::new));

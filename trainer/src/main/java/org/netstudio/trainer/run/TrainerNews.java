@@ -59,7 +59,7 @@ public sealed interface TrainerNews {
     }
 
     /** An IDX set is not on disk; the panel offers to download it. */
-    record Missing(org.netstudio.trainer.data.DataSource source) implements TrainerNews {
+    record Missing(org.netstudio.engine.data.DatasetSource source) implements TrainerNews {
     }
 
     /** The devices the engine found. */

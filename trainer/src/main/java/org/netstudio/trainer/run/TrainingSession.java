@@ -3,6 +3,8 @@ package org.netstudio.trainer.run;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
@@ -13,7 +15,6 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.trainer.boundary.DecisionGrid;
 import org.netstudio.trainer.boundary.PlaneBounds;
 import org.netstudio.trainer.data.LoadedData;
-import org.netstudio.trainer.data.ValidationSplit;
 import org.netstudio.trainer.results.OutcomeEvaluator;
 
 /**
@@ -23,20 +24,23 @@ import org.netstudio.trainer.results.OutcomeEvaluator;
  */
 public final class TrainingSession {
 
-    private final NetTraining training;
+    private final NetTraining run;
     private final TrainerInbox<TrainerNews> inbox;
     private final Executor worker;
-    private final ValidationSplit split;
+    private final Dataset training;
+    /** The held-back examples, or null when none are. */
+    private final Dataset validation;
     private final NetNode net;
     private final PlaneBounds bounds;
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
-    private TrainingSession(NetNode net, NetTraining training, ValidationSplit split, PlaneBounds bounds,
+    private TrainingSession(NetNode net, NetTraining run, Dataset training, Dataset validation, PlaneBounds bounds,
             TrainerInbox<TrainerNews> inbox, Executor worker) {
         this.net = net;
+        this.run = run;
         this.training = training;
-        this.split = split;
+        this.validation = validation;
         this.bounds = bounds;
         this.inbox = inbox;
         this.worker = worker;
@@ -69,26 +73,30 @@ public final class TrainingSession {
      */
     public static TrainingSession start(NetNode net, Weights initial, LoadedData data, TrainingOptions options,
             double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
+        // The panel splits (the engine's one split, so the seed holds back what the command line's
+        // run holds back) to know the validation examples afterwards, for the confusion matrix.
         ValidationSplit split = ValidationSplit.of(data.dataset(), validationFraction, options.seed());
-        TrainingOptions withSplit = options.toBuilder().validationFraction(0).validationSet(split.validation()).build();
-        NetTraining training = NetTrain.prepare(net, initial, split.training(), withSplit);
+        Dataset validation = split.validationPart(data.dataset());
+        TrainingOptions withSplit = options.toBuilder().validationFraction(0).validationSet(validation).build();
+        Dataset training = split.trainingPart(data.dataset());
+        NetTraining run = NetTrain.prepare(net, initial, training, withSplit);
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
-        TrainingSession session = new TrainingSession(net, training, split, bounds, inbox, worker);
-        training.addListener(session::onEvent);
-        training.start().whenComplete((trained, error) -> session.finished(trained, error));
+        TrainingSession session = new TrainingSession(net, run, training, validation, bounds, inbox, worker);
+        run.addListener(session::onEvent);
+        run.start().whenComplete((trained, error) -> session.finished(trained, error));
         return session;
     }
 
     /** The arrays that start from initial values although weights were given (a new or resized layer). */
     public java.util.List<String> freshArrays() {
-        return training.freshArrays();
+        return run.freshArrays();
     }
 
     /** On the training thread: hand the event over, and the weights for a boundary picture. */
     private void onEvent(TrainingEvent event) {
         inbox.post(new TrainerNews.Training(event, System.nanoTime()));
         if (bounds != null && event instanceof TrainingEvent.EpochEnded epoch) {
-            Weights weights = training.currentWeights();
+            Weights weights = run.currentWeights();
             int number = epoch.metrics().epoch();
             pendingBoundary.set(() -> inbox.post(new TrainerNews.Boundary(
                     DecisionGrid.compute(net, weights, bounds, number))));
@@ -117,7 +125,7 @@ public final class TrainingSession {
         }
         worker.execute(() -> {
             try {
-                var evaluated = split.validation() != null ? split.validation() : split.training();
+                Dataset evaluated = validation != null ? validation : training;
                 inbox.post(new TrainerNews.Evaluated(OutcomeEvaluator.evaluate(trained, evaluated)));
             } catch (RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
@@ -127,16 +135,16 @@ public final class TrainingSession {
 
     /** Asks training to stop before its next batch; the best net so far comes back as usual. */
     public void stop() {
-        training.stop();
+        run.stop();
     }
 
     /** The future trained net. */
     public CompletableFuture<TrainedNet> result() {
-        return training.result();
+        return run.result();
     }
 
     /** The examples trained on, per epoch. */
     public int trainingSize() {
-        return split.training().size();
+        return training.size();
     }
 }

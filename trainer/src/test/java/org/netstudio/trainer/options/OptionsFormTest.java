@@ -30,6 +30,25 @@ class OptionsFormTest {
     }
 
     @Test
+    void aNewFormShowsTheEngineDefaults() {
+        TrainingOptions defaults = TrainingOptions.defaults();
+        assertThat(form.toOptions()).isEqualTo(defaults.toBuilder().validationFraction(0).build());
+        assertThat(form.validationFraction().value()).contains(defaults.validationFraction());
+        assertThat(form.learningRate().textProperty().get()).isEqualTo("0.003");
+        assertThat(form.epochs().textProperty().get()).isEqualTo("20");
+    }
+
+    @Test
+    void theLearningRateFollowsTheOptimizerUntilThePersonTypesOne() {
+        form.optimizerProperty().set(OptimizerKind.SGD_MOMENTUM);
+        assertThat(form.learningRate().value()).contains(OptimizerKind.SGD_MOMENTUM.defaultLearningRate());
+
+        form.learningRate().textProperty().set("0.1");
+        form.optimizerProperty().set(OptimizerKind.ADAM);
+        assertThat(form.learningRate().value()).contains(0.1);
+    }
+
+    @Test
     void aNegativeLearningRateIsExplained() {
         form.learningRate().textProperty().set("-0.5");
         assertThat(form.learningRate().messageProperty().get())
