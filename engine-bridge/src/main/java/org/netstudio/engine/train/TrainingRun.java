@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.FeatureColumn;
+import org.netstudio.engine.data.ValidationSplit;
 
 /**
  * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
@@ -63,8 +64,6 @@ import org.netstudio.engine.data.FeatureColumn;
  * if they do not overlap, since PyTorch's random generator is shared by the whole process.
  */
 public final class TrainingRun {
-
-    private static final long SPLIT_SALT = 0x5EED_5A17L;
 
     private final Model model;
     private final Block block;
@@ -391,16 +390,8 @@ public final class TrainingRun {
             if (validationData != null) {
                 return new int[][] {range(data.size()), range(validationData.size())};
             }
-            int n = data.size();
-            int validation = options.validationFraction() == 0 || n < 2 ? 0
-                    : (int) Math.max(1, Math.min(n - 1, Math.round(n * options.validationFraction())));
-            int[] order = range(n);
-            shuffle(order, new Random(options.seed() ^ SPLIT_SALT));
-            int[] val = java.util.Arrays.copyOfRange(order, 0, validation);
-            int[] train = java.util.Arrays.copyOfRange(order, validation, n);
-            java.util.Arrays.sort(val);
-            java.util.Arrays.sort(train);
-            return new int[][] {train, val};
+            ValidationSplit split = ValidationSplit.of(data.size(), options.validationFraction(), options.seed());
+            return new int[][] {split.training(), split.validation()};
         }
 
         private int evaluationBatchSize(int batchSize) {
