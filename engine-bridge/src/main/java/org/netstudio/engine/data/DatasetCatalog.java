@@ -84,8 +84,8 @@ public final class DatasetCatalog {
                 int inputs = net.input().isFullyKnown() ? (int) net.input().elementCount() : 3;
                 yield withTestSplit(GeneratedDatasets.linear(2500, inputs, 0.1, GENERATOR_SEED).dataset(), 2000);
             }
-            case MAJORITY -> throw new IllegalArgumentException(choice.source().id() + ": sequences of varying length"
-                    + " are a table of columns, not a dataset of fixed shape; open it with openTable");
+            case MAJORITY -> throw new IllegalArgumentException(choice.source().id() + ": a set of sequences of varying"
+                    + " length, which only training takes so far (netstudio train measures its test split)");
             case FASHION_MNIST, MNIST -> idxSet(choice.source()).load(locator);
             case CSV -> csv(choice);
             case IMAGE_FOLDER -> folder(choice, net);

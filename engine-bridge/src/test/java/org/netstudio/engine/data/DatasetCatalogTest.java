@@ -35,7 +35,7 @@ class DatasetCatalogTest {
 
     @Test
     void theBuiltInNamesAreTheGeneratedAndTheImageSets() {
-        assertThat(DatasetSource.names()).containsExactly("spirals", "moons", "xor", "linear", "fashion-mnist", "mnist");
+        assertThat(DatasetSource.names()).containsExactly("spirals", "moons", "xor", "linear", "majority", "fashion-mnist", "mnist");
         assertThat(DatasetSource.named(" Fashion_MNIST ")).contains(DatasetSource.FASHION_MNIST);
         assertThat(DatasetSource.named("fashionmnist")).contains(DatasetSource.FASHION_MNIST);
         assertThat(DatasetSource.named("csv")).isEmpty();
@@ -121,11 +121,11 @@ class DatasetCatalogTest {
         assertThat(DataChoice.parse("XOR", null)).isEqualTo(DataChoice.of(DatasetSource.XOR));
         assertThat(DataChoice.parse("table.csv", "y")).isEqualTo(new DataChoice(DatasetSource.CSV, Path.of("table.csv"), "y"));
         assertThatThrownBy(() -> DataChoice.parse("cifar-100", null))
-                .hasMessage("cifar-100: not a dataset name (spirals, moons, xor, linear, fashion-mnist, mnist), nor a .csv"
+                .hasMessage("cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist), nor a .csv"
                         + " file or a folder of images");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertThatThrownBy(() -> DataChoice.parse(text.toString(), null))
                 .hasMessage(text + ": a file must be a .csv table (or give a folder of images, or one of spirals, moons,"
-                        + " xor, linear, fashion-mnist, mnist)");
+                        + " xor, linear, majority, fashion-mnist, mnist)");
     }
 }

@@ -1,0 +1,86 @@
+package org.netstudio.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.netstudio.engine.run.TextGenerator;
+import org.netstudio.netgraph.io.LoadedNet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netstudio generate NET --prompt TEXT}: a trained next-character net continues a prompt,
+ * one character at a time (printed as it comes), carrying its recurrent state from step to step.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Continue a text with a trained next-character net (an input with a Characters encoder, "
+                + "probabilities of the next character at each position).",
+            "Exit code 0: generated; 1: the net cannot generate text or has no weights; 2: a wrong option, or a "
+                + "net that cannot be read."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet) or a gallery id.")
+    private String net;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The start of the text.")
+    private String prompt;
+
+    @Option(names = "--length", paramLabel = "N", defaultValue = "300",
+            description = "How many characters to add (default ${DEFAULT-VALUE}).")
+    private int length;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8",
+            description = "0 always takes the most probable character; 1 samples the net's probabilities; more is "
+                    + "wilder (default ${DEFAULT-VALUE}).")
+    private double temperature;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The sampling's seed: the same seed gives the same text (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (length < 0 || length > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--length must be 0 to 1000000, but was " + length);
+        }
+        if (!(temperature >= 0 && temperature <= 100)) {
+            throw new ParameterException(spec.commandLine(), "--temperature must be 0 to 100, but was " + temperature);
+        }
+        LoadedNet loaded;
+        try {
+            loaded = NetSource.loadWithWeights(net);
+        } catch (NetSource.UnreadableNetException e) {
+            err.println("netstudio generate: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        if (loaded.weights().map(w -> w.isEmpty()).orElse(true)) {
+            err.println("netstudio generate: " + net + " has no weights; train it first (netstudio train " + net
+                    + " --data TEXT.txt)");
+            return ExitCodes.INVALID;
+        }
+        try (TextGenerator generator = TextGenerator.load(loaded.document().net(), loaded.weights().get())) {
+            out.print(prompt);
+            out.flush();
+            generator.generate(prompt, length, temperature, seed, c -> {
+                out.print(c);
+                out.flush();
+            });
+            out.println();
+            out.flush();
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            out.println();
+            err.println("netstudio generate: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+    }
+}
