@@ -77,8 +77,12 @@ public final class NetPaths {
         if (n instanceof Graph g) {
             return g;
         }
+        String hint = n instanceof Chain ? "; convert it to a graph first."
+                : n instanceof SequenceOperator op ? "; what it holds is changed inside its "
+                        + (op.innerNames().size() == 1 ? "net." : String.join(" and ", op.innerNames()) + " nets.")
+                : ".";
         throw new IllegalArgumentException(Names.container(container, true) + " is a " + n.typeName()
-                + ", not a Graph" + (n instanceof Chain ? "; convert it to a graph first." : "."));
+                + ", not a Graph" + hint);
     }
 
     /** The document with the container at {@code path} replaced. */

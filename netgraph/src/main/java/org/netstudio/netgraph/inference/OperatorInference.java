@@ -114,6 +114,12 @@ final class OperatorInference {
         }
         TensorType in = sequence(length(x), r.inputType(at, "Input"));
         TensorType out = op.returnSequences() ? sequence(length(x), state) : state;
+        if (element.dimsKnown() && r.valid() && !state.dimsKnown()) {
+            // The state starts as zeros, so its size must be known before the first element.
+            return new Outcome(List.of(in), List.of(out), Map.of("net", r), new Problem(Diagnostic.Kind.STRUCTURE, null,
+                    capitalize(where) + "'s net does not tell the size of the state it carries (" + state.describe()
+                            + "): give it a layer that fixes the size, e.g. a Linear whose units are the state's size."));
+        }
         return new Outcome(List.of(in), List.of(out), Map.of("net", r), null);
     }
 

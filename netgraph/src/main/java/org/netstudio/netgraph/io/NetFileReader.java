@@ -292,45 +292,38 @@ public final class NetFileReader {
         /** A sequence operator: its inner nets under their names ("net", or "forward" and "backward") and its options. */
         private SequenceOperator operator(String type, JsonNode n, JsonPath path, boolean named) throws NetFileException {
             List<String> allowed = new ArrayList<>(List.of("type"));
-            switch (type) {
-                case "Map" -> allowed.add("net");
-                case "Fold" -> allowed.addAll(List.of("net", "returnSequences"));
-                default -> allowed.addAll(List.of("forward", "backward", "merge"));
-            }
+            allowed.addAll(type.equals("Bidirectional") ? List.of("forward", "backward") : List.of("net"));
+            allowed.addAll(type.equals("Fold") ? List.of("returnSequences") : type.equals("Bidirectional")
+                    ? List.of("merge") : List.of());
             if (named) {
                 allowed.add("name");
             }
             onlyFields(n, path, "a " + type, allowed.toArray(String[]::new));
-            switch (type) {
-                case "Map":
-                    return new MapOperator(inner(n, path, "net", "a Map needs the net it applies to every element,"
-                            + " e.g. \"net\": {\"type\": \"Linear\", \"units\": 8}"));
-                case "Fold":
-                    NetNode folded = inner(n, path, "net", "a Fold needs the net it carries the state with, a Graph"
-                            + " with inputs Input and State whose output is the next state");
-                    boolean all = true;
-                    if (n.has("returnSequences")) {
-                        JsonNode r = n.get("returnSequences");
-                        if (!r.isBoolean()) {
-                            throw fail(path.key("returnSequences"), "returnSequences must be true (every state) or false"
-                                    + " (the last state), but got " + JsonValues.show(r));
-                        }
-                        all = r.booleanValue();
-                    }
-                    return new FoldOperator(folded, all);
-                default:
+            SequenceOperator op = switch (type) {
+                case "Map" -> new MapOperator(inner(n, path, "net", "a Map needs the net it applies to every element,"
+                        + " e.g. \"net\": {\"type\": \"Linear\", \"units\": 8}"));
+                case "Fold" -> new FoldOperator(inner(n, path, "net", "a Fold needs the net it carries the state with,"
+                        + " a Graph with inputs Input and State whose output is the next state"));
+                default -> {
                     String both = "a Bidirectional needs a forward and a backward net, e.g. {\"type\": \"LSTM\", \"units\": 8}";
                     NetNode forward = inner(n, path, "forward", both);
-                    NetNode backward = inner(n, path, "backward", both);
-                    String merge = BidirectionalOperator.CATENATE;
-                    if (n.has("merge")) {
-                        merge = string(n.get("merge"), path.key("merge"));
-                        if (!BidirectionalOperator.MERGES.contains(merge)) {
-                            throw fail(path.key("merge"), "merge is \"catenate\" or \"total\", but got \"" + merge + "\"");
-                        }
+                    yield new BidirectionalOperator(forward, inner(n, path, "backward", both), null);
+                }
+            };
+            for (ParamSpec option : op.options()) {
+                JsonNode v = n.get(option.name());
+                if (v != null) {
+                    if (v.isNull()) {
+                        throw fail(path.key(option.name()), option.name() + " cannot be null (leave it out for its default)");
                     }
-                    return new BidirectionalOperator(forward, backward, merge);
+                    try {
+                        op = op.withOption(option.name(), JsonValues.toJava(v));
+                    } catch (IllegalArgumentException e) {
+                        throw fail(path.key(option.name()), e.getMessage());
+                    }
+                }
             }
+            return op;
         }
 
         private NetNode inner(JsonNode n, JsonPath path, String key, String why) throws NetFileException {

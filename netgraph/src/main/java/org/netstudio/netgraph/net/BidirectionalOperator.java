@@ -2,6 +2,7 @@ package org.netstudio.netgraph.net;
 
 import java.util.List;
 import java.util.Objects;
+import org.netstudio.netgraph.catalog.ParamSpec;
 
 /**
  * Wolfram's NetBidirectionalOperator: a forward net reads the sequence as it is, a backward net
@@ -21,13 +22,17 @@ public record BidirectionalOperator(NetNode forward, NetNode backward, String me
     /** The ways of joining the two outputs, as written in the file. */
     public static final List<String> MERGES = List.of(CATENATE, TOTAL);
 
+    private static final List<ParamSpec> OPTIONS = List.of(ParamSpec.choice("merge", CATENATE, MERGES,
+            "How the two outputs are joined: catenated along the last axis, or added."));
+
     public BidirectionalOperator {
         Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(backward, "backward");
-        merge = merge == null ? CATENATE : merge;
-        if (!MERGES.contains(merge)) {
-            throw new IllegalArgumentException("merge must be \"catenate\" or \"total\", but got \"" + merge + "\"");
+        ParamSpec.Check c = OPTIONS.get(0).check(merge);
+        if (c instanceof ParamSpec.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.message());
         }
+        merge = (String) ((ParamSpec.Valid) c).value();
     }
 
     @Override
@@ -55,6 +60,22 @@ public record BidirectionalOperator(NetNode forward, NetNode backward, String me
 
     public BidirectionalOperator withMerge(String how) {
         return new BidirectionalOperator(forward, backward, how);
+    }
+
+    @Override
+    public List<ParamSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Object option(String name) {
+        SequenceOperator.optionSpec(this, name);
+        return merge;
+    }
+
+    @Override
+    public BidirectionalOperator withOption(String name, Object value) {
+        return withMerge((String) SequenceOperator.checkedOption(this, name, value));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.netstudio.netgraph.net;
 
 import java.util.List;
 import java.util.Objects;
+import org.netstudio.netgraph.catalog.ParamKind;
+import org.netstudio.netgraph.catalog.ParamSpec;
 
 /**
  * Wolfram's NetFoldOperator: a state carried through a sequence by the inner net. The inner net
@@ -17,6 +19,9 @@ public record FoldOperator(NetNode net, boolean returnSequences) implements Sequ
 
     /** The inner net's input port that receives the state. */
     public static final String STATE = "State";
+
+    private static final List<ParamSpec> OPTIONS = List.of(ParamSpec.optional("returnSequences", ParamKind.BOOL, true,
+            null, "Give the state after every element (n×s) or only the last one (s)."));
 
     public FoldOperator {
         Objects.requireNonNull(net, "net");
@@ -46,6 +51,22 @@ public record FoldOperator(NetNode net, boolean returnSequences) implements Sequ
 
     public FoldOperator withReturnSequences(boolean all) {
         return new FoldOperator(net, all);
+    }
+
+    @Override
+    public List<ParamSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Object option(String name) {
+        SequenceOperator.optionSpec(this, name);
+        return returnSequences;
+    }
+
+    @Override
+    public FoldOperator withOption(String name, Object value) {
+        return withReturnSequences((Boolean) SequenceOperator.checkedOption(this, name, value));
     }
 
     @Override

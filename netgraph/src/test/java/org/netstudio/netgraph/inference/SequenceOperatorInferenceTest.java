@@ -177,6 +177,20 @@ class SequenceOperatorInferenceTest {
     }
 
     @Test
+    void aFoldWhoseStateHasNoSizeIsExplained() {
+        String cell = "{\"type\": \"Graph\", \"inputs\": {\"Input\": {}, \"State\": {}},"
+                + " \"nodes\": {\"tanh\": {\"type\": \"Tanh\"}},"
+                + " \"edges\": [{\"from\": \"State\", \"to\": \"tanh\"}, {\"from\": \"tanh\", \"to\": \"Output\"}],"
+                + " \"outputs\": {\"Output\": {}}}";
+
+        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}");
+
+        assertThat(r.diagnostics()).extracting(Diagnostic::message).contains(
+                "'fold1' (Fold, layer 1)'s net does not tell the size of the state it carries (an array of unknown rank):"
+                        + " give it a layer that fixes the size, e.g. a Linear whose units are the state's size.");
+    }
+
+    @Test
     void bidirectionalOutputsThatCannotBeJoinedAreExplained() {
         InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
                 + " \"backward\": {\"type\": \"LSTM\", \"units\": 3, \"returnSequences\": false}}");

@@ -120,10 +120,11 @@ class SequenceOperatorFileTest {
                         + " {\"type\": \"LSTM\", \"units\": 8}");
         assertRefused(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"GRU\", \"units\": 2},"
                 + " \"backward\": {\"type\": \"GRU\", \"units\": 2}, \"merge\": \"sum\"}"), "$.net.layers[0].merge",
-                "merge is \"catenate\" or \"total\", but got \"sum\"");
+                "merge must be one of \"catenate\", \"total\", but got \"sum\"");
         assertRefused(chain("{\"type\": \"Fold\", \"net\": {\"type\": \"Tanh\"}, \"returnSequences\": \"last\"}"),
-                "$.net.layers[0].returnSequences", "returnSequences must be true (every state) or false (the last state),"
-                        + " but got \"last\"");
+                "$.net.layers[0].returnSequences", "returnSequences must be true or false, but got \"last\"");
+        assertRefused(chain("{\"type\": \"Fold\", \"net\": {\"type\": \"Tanh\"}, \"returnSequences\": null}"),
+                "$.net.layers[0].returnSequences", "returnSequences cannot be null (leave it out for its default)");
         assertRefused(chain("{\"type\": \"Map\", \"net\": {\"type\": \"Linear\", \"units\": 0}}"),
                 "$.net.layers[0].net.units", "units must be a positive whole number, but got 0");
     }
