@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -27,7 +26,7 @@ import org.netstudio.netgraph.tensor.TensorType;
  * shapes come from the catalog's own shape and array rules applied to concrete input shapes, so
  * the engine and the model can never disagree about them.
  */
-final class LayerBlock extends AbstractBlock {
+final class LayerBlock extends StepBlock {
 
     private static final byte VERSION = 1;
 
@@ -100,6 +99,7 @@ final class LayerBlock extends AbstractBlock {
     }
 
     /** Runs the layer on a padded batch whose varying axes have these lengths. */
+    @Override
     NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
         NDArray[] values = values(store, inputs, training);
         if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
@@ -133,6 +133,15 @@ final class LayerBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> extra) {
         return apply(store, inputs, training);
+    }
+
+    @Override
+    List<NetArray> arrays() {
+        List<NetArray> out = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            out.add(new NetArray(path, specs.get(i).name(), specs.get(i).trainable(), arrays[i], knownShape(i)));
+        }
+        return out;
     }
 
     /** Every array has values (a layer without arrays always has). */

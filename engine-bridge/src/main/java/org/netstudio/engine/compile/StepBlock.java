@@ -1,0 +1,29 @@
+package org.netstudio.engine.compile;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+
+/**
+ * One step of a compiled net as a DJL block: a catalog layer ({@link LayerBlock}) or a sequence
+ * operator running inner nets ({@link OperatorBlock}). The compiled net calls {@link #apply}
+ * directly, skipping DJL's per-call initialisation check.
+ */
+abstract class StepBlock extends AbstractBlock {
+
+    StepBlock(byte version) {
+        super(version);
+    }
+
+    /**
+     * Runs the step on a batch.
+     *
+     * @param lengths the lengths of its inputs' varying axes, {@link Lengths#NONE} when every
+     *                sequence of the batch has its full length
+     */
+    abstract NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths);
+
+    /** The step's learnable and state arrays (an operator's inner nets' included), in evaluation order. */
+    abstract List<NetArray> arrays();
+}
