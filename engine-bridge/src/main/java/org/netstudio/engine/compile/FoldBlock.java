@@ -17,7 +17,8 @@ import org.netstudio.netgraph.tensor.TensorType;
  * Fold: the inner net step by step, {@code state(t) = net(element t, state(t − 1))} from a zero
  * state: {@code (batch, n, …) → (batch, n, …state)}, or {@code (batch, …state)} for the last state.
  * In a padded batch an example's state stops changing after its last element, so its last state is
- * its own; the states after it repeat that state.
+ * its own; the states after it repeat that state. A net that generates one element per call carries
+ * the state from call to call ({@link Carry}).
  */
 final class FoldBlock extends OperatorBlock {
 
@@ -37,13 +38,30 @@ final class FoldBlock extends OperatorBlock {
 
     @Override
     NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
-        NDArray x = inputs.head();
+        return fold(store, inputs.head(), training, lengths, null).outputs();
+    }
+
+    /** A Fold carries its state from call to call when a net generates one element at a time. */
+    @Override
+    boolean isRecurrent() {
+        return true;
+    }
+
+    @Override
+    LayerKernel.Recurrent.Stepped step(ParameterStore store, NDList inputs, NDList state) {
+        return fold(store, inputs.head(), false, Lengths.NONE, state == null ? null : state.head());
+    }
+
+    /** Folds the net over {@code x} from the state {@code start} (null: zeros); the output, then the last state. */
+    private LayerKernel.Recurrent.Stepped fold(ParameterStore store, NDArray x, boolean training, Lengths lengths,
+                                               NDArray start) {
         long batch = x.getShape().get(0);
         long n = x.getShape().get(1);
         CompiledNet net = inner("net");
         int stateIndex = net.inputNames().indexOf(FoldOperator.STATE);
         int inputIndex = 1 - stateIndex;
-        NDArray s = x.getManager().zeros(LayerBlock.batched(batch, state), x.getDataType(), x.getDevice());
+        NDArray s = start != null ? start
+                : x.getManager().zeros(LayerBlock.batched(batch, state), x.getDataType(), x.getDevice());
         NDArray length = lengths.of(0, 1);
         NDList extra = lengthsFor(net, inputIndex, lengths, 1, len -> len);
         List<NDArray> states = new ArrayList<>((int) n);
@@ -57,10 +75,9 @@ final class FoldBlock extends OperatorBlock {
             s = length == null ? next : NDArrays.where(stillReading(length, t, next), next, s);
             states.add(s);
         }
-        if (!every) {
-            return new NDList(s);
-        }
-        return new NDList(n == 0 ? s.expandDims(1).get(new NDIndex(":, 0:0")) : NDArrays.stack(new NDList(states), 1));
+        NDArray out = !every ? s
+                : n == 0 ? s.expandDims(1).get(new NDIndex(":, 0:0")) : NDArrays.stack(new NDList(states), 1);
+        return new LayerKernel.Recurrent.Stepped(new NDList(out), new NDList(s));
     }
 
     /** Whether each example still has an element at step t, shaped to broadcast against a state. */

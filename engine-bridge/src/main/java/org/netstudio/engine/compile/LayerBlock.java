@@ -93,11 +93,6 @@ final class LayerBlock extends StepBlock {
         return arrays[i];
     }
 
-    /** Runs the layer; the compiled net calls this directly, skipping DJL's per-call initialisation check. */
-    NDList apply(ParameterStore store, NDList inputs, boolean training) {
-        return apply(store, inputs, training, Lengths.NONE);
-    }
-
     /** Runs the layer on a padded batch whose varying axes have these lengths. */
     @Override
     NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
@@ -120,11 +115,13 @@ final class LayerBlock extends StepBlock {
     }
 
     /** Whether the layer carries a state through a sequence that a later call can start from. */
+    @Override
     boolean isRecurrent() {
         return kernel instanceof LayerKernel.Recurrent;
     }
 
     /** Runs a recurrent layer from a state (null: zeros) in inference mode; see {@link Carry}. */
+    @Override
     LayerKernel.Recurrent.Stepped step(ParameterStore store, NDList inputs, NDList state) {
         return ((LayerKernel.Recurrent) kernel).step(inputs, values(store, inputs, false), state);
     }

@@ -16,6 +16,11 @@ abstract class StepBlock extends AbstractBlock {
         super(version);
     }
 
+    /** Runs the step on a batch whose sequences all have their full length. */
+    NDList apply(ParameterStore store, NDList inputs, boolean training) {
+        return apply(store, inputs, training, Lengths.NONE);
+    }
+
     /**
      * Runs the step on a batch.
      *
@@ -26,4 +31,17 @@ abstract class StepBlock extends AbstractBlock {
 
     /** The step's learnable and state arrays (an operator's inner nets' included), in evaluation order. */
     abstract List<NetArray> arrays();
+
+    /** Whether the step carries a state through a sequence that a later call can start from (see {@link Carry}). */
+    boolean isRecurrent() {
+        return false;
+    }
+
+    /**
+     * Runs a recurrent step from a state (null: zeros) in inference mode, and tells the state it
+     * ended in; only for steps that {@link #isRecurrent()}.
+     */
+    LayerKernel.Recurrent.Stepped step(ParameterStore store, NDList inputs, NDList state) {
+        throw new UnsupportedOperationException(this + " carries no state");
+    }
 }

@@ -96,6 +96,24 @@ class SequenceOperatorsTest {
     }
 
     @Test
+    void aFoldRunOneElementPerCallCarriesItsState() {
+        CompiledNet fold = compile(chain("{\"type\": \"Fold\", \"net\": " + elman(3) + "}"), 1);
+        try (NDManager m = manager.newSubManager()) {
+            fold.initializeParameters(m);
+            NDArray x = random(m, 1, 5, 4);
+            float[] whole = run(fold, m, x).toFloatArray();
+
+            Carry carry = new Carry();
+            NDList steps = new NDList();
+            for (int t = 0; t < 5; t++) {
+                steps.add(fold.forward(new ParameterStore(m, false), new NDList(x.get(":, {}:{}", t, t + 1)), carry).head());
+            }
+
+            assertThat(ai.djl.ndarray.NDArrays.concat(steps, 1).toFloatArray()).containsExactly(whole, CLOSE);
+        }
+    }
+
+    @Test
     void bidirectionalLstmsAreAnLstmBesideAReversedLstmCatenated() {
         CompiledNet bi = compile(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
                 + " \"backward\": {\"type\": \"LSTM\", \"units\": 3}, \"merge\": \"catenate\"}"), 1);
