@@ -152,16 +152,6 @@ final class LayerBlock extends StepBlock {
         return true;
     }
 
-    /** Saves the input shapes when DJL's initialisation recorded them; layers sized from weights have none. */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {
-        if (inputShapes == null) {
-            os.writeInt(0);
-        } else {
-            saveInputShapes(os);
-        }
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         List<TensorType> outs = outputTypes(inputShapes);

@@ -127,16 +127,6 @@ abstract class OperatorBlock extends StepBlock {
     /** The batched input shapes of an inner net for the operator's batched input shape. */
     abstract Shape[] innerShapes(String name, Shape input);
 
-    /** Saves the input shapes when DJL's initialisation recorded them. */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {
-        if (inputShapes == null) {
-            os.writeInt(0);
-        } else {
-            saveInputShapes(os);
-        }
-    }
-
     /** {@code shape} without its first {@code k} axes, after {@code head}. */
     static Shape join(Shape head, Shape shape, int k) {
         long[] rest = new long[shape.dimension() - k];

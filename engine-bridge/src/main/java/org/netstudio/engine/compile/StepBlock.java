@@ -32,6 +32,16 @@ abstract class StepBlock extends AbstractBlock {
     /** The step's learnable and state arrays (an operator's inner nets' included), in evaluation order. */
     abstract List<NetArray> arrays();
 
+    /** Saves the input shapes when DJL's initialisation recorded them; steps sized from weights have none. */
+    @Override
+    protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {
+        if (inputShapes == null) {
+            os.writeInt(0);
+        } else {
+            saveInputShapes(os);
+        }
+    }
+
     /** Whether the step carries a state through a sequence that a later call can start from (see {@link Carry}). */
     boolean isRecurrent() {
         return false;

@@ -166,6 +166,30 @@ class SequenceOperatorsTest {
     }
 
     @Test
+    void anOperatorInsideAnotherRunsWithItsPathAndThePaddingGoesThrough() {
+        CompiledNet nested = compile(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"Chain\", \"layers\": ["
+                + "{\"type\": \"Map\", \"net\": {\"type\": \"Linear\", \"units\": 6}}, {\"type\": \"GRU\", \"units\": 3}]},"
+                + " \"backward\": {\"type\": \"GRU\", \"units\": 3}}"), 1);
+        CompiledNet plain = compile(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"Chain\", \"layers\": ["
+                + "{\"type\": \"Linear\", \"units\": 6}, {\"type\": \"GRU\", \"units\": 3}]},"
+                + " \"backward\": {\"type\": \"GRU\", \"units\": 3}}"), 2);
+        try (NDManager m = manager.newSubManager()) {
+            nested.initializeParameters(m);
+            plain.initializeParameters(m);
+            assertThat(nested.arrays()).extracting(NetArray::key).startsWith("bidirectional1/forward/map1/net/weights",
+                    "bidirectional1/forward/map1/net/biases", "bidirectional1/forward/gru1/inputWeights");
+            copy(nested, plain, Map.of("bidirectional1/forward/map1/net/", "bidirectional1/forward/linear1/",
+                    "bidirectional1/forward/gru1/", "bidirectional1/forward/gru1/", "bidirectional1/backward/",
+                    "bidirectional1/backward/"));
+            NDArray x = random(m, 3, 5, 4);
+            NDArray lengths = m.create(new long[] {2, 5, 3});
+
+            assertThat(run(nested, m, x, lengths).toFloatArray())
+                    .containsExactly(run(plain, m, x, lengths).toFloatArray(), CLOSE);
+        }
+    }
+
+    @Test
     void weightsOfAnOperatorGoOutAndComeBackByPath() {
         NetNode net = chain("{\"type\": \"Map\", \"net\": {\"type\": \"Linear\", \"units\": 3}},"
                 + " {\"type\": \"Fold\", \"net\": " + elman(2) + "}");
