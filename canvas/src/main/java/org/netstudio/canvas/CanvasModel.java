@@ -578,7 +578,7 @@ public final class CanvasModel {
     public void ungroupSelection() {
         List<CanvasEdit> edits = new ArrayList<>();
         for (String id : layerIds(selection)) {
-            if (GraphEdits.isContainer(getLevel().graph().nodes().get(id))) {
+            if (GraphEdits.isGroup(getLevel().graph().nodes().get(id))) {
                 edits.add(new CanvasEdit.Ungroup(getCurrentPath(), id));
             }
         }

@@ -71,11 +71,12 @@ public final class HitTest {
         double bestD = tolerance;
         for (WireItem w : level.wires()) {
             double[] e = ends(byId, w);
-            if (e == null || x < Math.min(e[0], e[2]) - 100 || x > Math.max(e[0], e[2]) + 100
+            double reach = w.loop() ? 300 : 100;
+            if (e == null || x < Math.min(e[0], e[2]) - reach || x > Math.max(e[0], e[2]) + reach
                     || y < Math.min(e[1], e[3]) - 100 || y > Math.max(e[1], e[3]) + 100) {
                 continue;
             }
-            double d = WireGeometry.distance(e[0], e[1], e[2], e[3], x, y);
+            double d = WireGeometry.distance(e[0], e[1], e[2], e[3], x, y, w.loop());
             if (d <= bestD) {
                 bestD = d;
                 best = w;

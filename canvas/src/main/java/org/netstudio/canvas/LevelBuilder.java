@@ -115,8 +115,7 @@ public final class LevelBuilder {
                 params = li == null ? "" : NodeText.paramCount(li.parameterCount());
                 category = layer.layerType().category().styleClass();
             } else {
-                int count = n instanceof Graph gg ? gg.nodes().size() : ((Chain) n).elements().size();
-                detail = count + (count == 1 ? " layer" : " layers");
+                detail = NodeText.containerDetail(n);
                 params = NodeText.paramCount(containerParams.getOrDefault(name, 0L));
                 category = Category.CONTAINER.styleClass();
             }

@@ -7,7 +7,13 @@ import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamKind;
 import org.netstudio.netgraph.catalog.ParamSpec;
 import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.net.BidirectionalOperator;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.FoldOperator;
+import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.MapOperator;
+import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
@@ -100,6 +106,30 @@ public final class NodeText {
             return t.shapeText() + " integers";
         }
         return t.shapeText();
+    }
+
+    /**
+     * What a container node says of its inside: "3 layers"; for a sequence operator what its inner
+     * nets are, "of Linear", "of 2 layers", "LSTM + GRU, catenate", with "last state" for a Fold
+     * that gives only that.
+     */
+    public static String containerDetail(NetNode n) {
+        if (n instanceof MapOperator map) {
+            return "of " + innerText(map.net());
+        }
+        if (n instanceof FoldOperator fold) {
+            return "of " + innerText(fold.net()) + (fold.returnSequences() ? "" : ", last state");
+        }
+        if (n instanceof BidirectionalOperator bi) {
+            return innerText(bi.forward()) + " + " + innerText(bi.backward()) + ", " + bi.merge();
+        }
+        int count = n instanceof Graph g ? g.nodes().size() : n instanceof Chain c ? c.elements().size() : 0;
+        return count + (count == 1 ? " layer" : " layers");
+    }
+
+    /** A layer by its type, a container by what it holds. */
+    private static String innerText(NetNode n) {
+        return n instanceof Layer ? n.typeName() : containerDetail(n);
     }
 
     /** "320 params", "431,080 params", "" for none, "? params" when unknown. */

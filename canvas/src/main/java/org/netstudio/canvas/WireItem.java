@@ -16,6 +16,11 @@ public record WireItem(Edge edge, String fromId, String fromPort, String toId, S
         problems = List.copyOf(problems);
     }
 
+    /** Whether the wire goes from a node back into the same node (a Fold's state fed back into its net). */
+    public boolean loop() {
+        return fromId.equals(toId);
+    }
+
     /** A stable key: "conv1.Output->$Output.Output". */
     public String key() {
         return fromId + "." + fromPort + "->" + toId + "." + toPort;

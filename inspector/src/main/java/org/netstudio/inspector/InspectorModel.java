@@ -41,13 +41,17 @@ import org.netstudio.netgraph.inference.LayerInfo;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.summary.SummaryTable;
 
 /**
@@ -349,17 +353,35 @@ public final class InspectorModel {
         mode.set(InspectorMode.CONTAINER);
         List<SummaryRow> rows = Summaries.within(result, path);
         SummaryTotals totals = Summaries.totals(rows);
-        String what = container instanceof Chain ? "A chain of layers, each feeding the next"
-                : "A graph of layers joined by wires";
-        header.show(path.leaf(), container.typeName(), Category.CONTAINER, what + ": " + layers(rows.size()) + " inside.",
-                figures(totals.total(), totals.multiplyAdds()), renamer(path));
-        parameters.show(List.of(), 1);
+        header.show(path.leaf(), container.typeName(), Category.CONTAINER, what(container) + ": " + layers(rows.size())
+                + " inside.", figures(totals.total(), totals.multiplyAdds()), renamer(path));
+        if (container instanceof SequenceOperator op && !op.options().isEmpty()) {
+            parameters.show(List.of(new ParameterSheetModel.Target(path, op)), 0);
+        } else {
+            parameters.show(List.of(), 1);
+        }
         setIfChanged(ports, containerPorts(result, path, container));
         setIfChanged(diagnostics, result.diagnosticsWithin(path).stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
-        showDeclarations(result, path, container);
+        // An operator's ports take what its inner nets take; they declare nothing of their own.
+        showDeclarations(result, path, container instanceof SequenceOperator ? null : container);
+    }
+
+    /** What a container does, in a phrase. */
+    private static String what(NetNode container) {
+        if (container instanceof MapOperator) {
+            return "Its net applied to every element of the sequence, with the same weights";
+        }
+        if (container instanceof FoldOperator) {
+            return "Its net carries a state through the sequence, from zeros, one element at a time";
+        }
+        if (container instanceof BidirectionalOperator bi) {
+            return "A forward net reads the sequence and a backward net reads it reversed; their outputs are "
+                    + (bi.merge().equals(BidirectionalOperator.TOTAL) ? "added" : "catenated");
+        }
+        return container instanceof Chain ? "A chain of layers, each feeding the next" : "A graph of layers joined by wires";
     }
 
     private void showLayer(NetDocument doc, InferenceResult result, NodePath path, Layer layer) {

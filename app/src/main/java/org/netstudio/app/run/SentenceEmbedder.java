@@ -13,6 +13,7 @@ import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * A BERT-style sentence encoder open in NetStudio (the gallery's all-MiniLM-L6-v2 or an edit of it),
@@ -66,6 +67,9 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         if (net instanceof Chain c) {
             return c.nodes().stream().anyMatch(SentenceEmbedder::hasOnnxOperators);
+        }
+        if (net instanceof SequenceOperator op) {
+            return op.innerNames().stream().anyMatch(n -> hasOnnxOperators(op.inner(n)));
         }
         return ((Graph) net).nodes().values().stream().anyMatch(SentenceEmbedder::hasOnnxOperators);
     }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * Reading a net the way the canvas shows it: nodes by path, any container level as a graph, and
@@ -39,21 +41,23 @@ public final class GraphEdits {
 
     /** A direct child of a container by name, or null. */
     public static NetNode child(NetNode container, String name) {
-        if (container instanceof Graph g) {
-            return g.nodes().get(name);
-        }
-        if (container instanceof Chain c) {
-            int i = c.indexOf(name);
-            return i < 0 ? null : c.elements().get(i).node();
-        }
-        return null;
+        return container.child(name);
     }
 
+    /** Whether the canvas opens the node as a level of its own: a chain, a graph, a sequence operator. */
     public static boolean isContainer(NetNode node) {
+        return node instanceof Graph || node instanceof Chain || node instanceof SequenceOperator;
+    }
+
+    /** Whether the node is a group whose nodes can be spliced into its level: a chain or a graph. */
+    public static boolean isGroup(NetNode node) {
         return node instanceof Graph || node instanceof Chain;
     }
 
-    /** The level at {@code path} as a graph (a chain is shown and edited as its equivalent graph). */
+    /**
+     * The level at {@code path} as a graph: a chain is shown and edited as its equivalent graph, a
+     * sequence operator as its inner nets between its ports (see {@link #operatorGraph}).
+     */
     public static Graph graphAt(NetNode root, NodePath path) {
         NetNode n = nodeAt(root, path);
         if (n instanceof Graph g) {
@@ -62,7 +66,43 @@ public final class GraphEdits {
         if (n instanceof Chain c) {
             return chainToGraph(c);
         }
+        if (n instanceof SequenceOperator op) {
+            return operatorGraph(op);
+        }
         throw new IllegalArgumentException("'" + path + "' is not a container that can be opened");
+    }
+
+    /**
+     * What the inside of a sequence operator shows: its inner nets as nodes under their names,
+     * wired from the operator's Input to its Output. A Map's net reads the Input; a Fold's net
+     * also reads its own output as its State (the state carried to the next element); a
+     * Bidirectional's forward and backward nets both read the Input and both feed the Output,
+     * which joins them. For showing only: the net's structure is the operator's, not a graph's.
+     */
+    public static Graph operatorGraph(SequenceOperator op) {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        for (String name : op.innerNames()) {
+            NetNode inner = op.inner(name);
+            nodes.put(name, inner);
+            List<String> ins = inner.inputNames();
+            List<String> outs = inner.outputNames();
+            String element = ins.contains("Input") ? "Input" : ins.isEmpty() ? null : ins.get(0);
+            if (element != null) {
+                edges.add(new Edge(PortRef.graphPort("Input"), PortRef.of(name, element)));
+            }
+            if (!outs.isEmpty()) {
+                if (op instanceof FoldOperator && ins.contains(FoldOperator.STATE)) {
+                    edges.add(new Edge(PortRef.of(name, outs.get(0)), PortRef.of(name, FoldOperator.STATE)));
+                }
+                edges.add(new Edge(PortRef.of(name, outs.get(0)), PortRef.graphPort("Output")));
+            }
+        }
+        Map<String, PortDecl> inputs = new LinkedHashMap<>();
+        inputs.put("Input", PortDecl.UNSPECIFIED);
+        Map<String, PortDecl> outputs = new LinkedHashMap<>();
+        outputs.put("Output", PortDecl.UNSPECIFIED);
+        return new Graph(inputs, nodes, edges, outputs);
     }
 
     /**
@@ -119,6 +159,9 @@ public final class GraphEdits {
         NetNode replaced = replaceAt(child, rest, replacement);
         if (root instanceof Graph g) {
             return g.withNode(first, replaced);
+        }
+        if (root instanceof SequenceOperator op) {
+            return op.withInner(first, replaced);
         }
         Chain c = (Chain) root;
         List<Chain.Element> els = new ArrayList<>(c.elements());

@@ -55,7 +55,7 @@ public final class SvgExport {
         for (WireItem wire : level.wires()) {
             double[] e = HitTest.ends(byId, wire);
             if (e != null) {
-                s.append(f("<path d=\"%s\" stroke=\"%s\"/>\n", WireGeometry.svgPath(e[0], e[1], e[2], e[3]),
+                s.append(f("<path d=\"%s\" stroke=\"%s\"/>\n", WireGeometry.svgPath(e[0], e[1], e[2], e[3], wire.loop()),
                         wire.problems().isEmpty() ? p.wire() : p.danger()));
             }
         }

@@ -6,15 +6,22 @@ import java.util.Map;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamSpec;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.net.PortRef;
 
 /**
  * Makes the node a palette entry creates: a catalog layer with sensible values for its required
- * parameters (Convolution 32, 3×3; Linear 64 …), or an empty Chain or Graph container.
+ * parameters (Convolution 32, 3×3; Linear 64 …), an empty Chain or Graph container, or a sequence
+ * operator holding a small net to start from (Map of a Linear, Fold of an Elman cell,
+ * Bidirectional of two LSTMs).
  */
 public final class NodeFactory {
 
@@ -37,7 +44,7 @@ public final class NodeFactory {
         return !IMPORT_ONLY.contains(t.name());
     }
 
-    /** Palette ids: every catalog type name the palette offers, then "Chain" and "Graph". */
+    /** Palette ids: every catalog type name the palette offers, then the containers ("Chain", "Graph", "Map"…). */
     public static List<String> ids() {
         List<String> ids = new java.util.ArrayList<>(LayerCatalog.standard().types().stream()
                 .filter(NodeFactory::offered).map(LayerType::name).toList());
@@ -61,6 +68,15 @@ public final class NodeFactory {
             out.put("Output", PortDecl.UNSPECIFIED);
             return new Graph(in, Map.of(), List.of(), out);
         }
+        if (typeOrContainer.equals("Map")) {
+            return new MapOperator(Chain.of(PortDecl.UNSPECIFIED, create("Linear")));
+        }
+        if (typeOrContainer.equals("Fold")) {
+            return new FoldOperator(elmanCell());
+        }
+        if (typeOrContainer.equals("Bidirectional")) {
+            return new BidirectionalOperator(create("LSTM"), create("LSTM"), BidirectionalOperator.CATENATE);
+        }
         LayerType t = LayerCatalog.standard().resolve(typeOrContainer)
                 .orElseThrow(() -> new IllegalArgumentException("unknown layer type \"" + typeOrContainer + "\""));
         Map<String, Object> values = new LinkedHashMap<>();
@@ -71,5 +87,25 @@ public final class NodeFactory {
             }
         }
         return new Layer(t.name(), values, 0);
+    }
+
+    /** The net a new Fold carries its state with: the next state is tanh(Linear([element, state])). */
+    private static Graph elmanCell() {
+        Map<String, PortDecl> in = new LinkedHashMap<>();
+        in.put("Input", PortDecl.UNSPECIFIED);
+        in.put(FoldOperator.STATE, PortDecl.UNSPECIFIED);
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("cat", Layer.of("Catenate"));
+        nodes.put("linear", create("Linear"));
+        nodes.put("tanh", Layer.of("Tanh"));
+        List<Edge> edges = List.of(
+                new Edge(PortRef.graphPort("Input"), PortRef.of("cat", "Input1")),
+                new Edge(PortRef.graphPort(FoldOperator.STATE), PortRef.of("cat", "Input2")),
+                new Edge(PortRef.of("cat", "Output"), PortRef.of("linear", "Input")),
+                new Edge(PortRef.of("linear", "Output"), PortRef.of("tanh", "Input")),
+                new Edge(PortRef.of("tanh", "Output"), PortRef.graphPort("Output")));
+        Map<String, PortDecl> out = new LinkedHashMap<>();
+        out.put("Output", PortDecl.UNSPECIFIED);
+        return new Graph(in, nodes, edges, out);
     }
 }

@@ -81,8 +81,8 @@ public final class Palette extends VBox {
             LayerCatalog.standard().search(q).stream().filter(NodeFactory::offered).forEach(t -> out.add(entry(t)));
             String lq = q.toLowerCase(Locale.ROOT);
             for (String n : LayerCatalog.CONTAINERS) {
-                if (n.toLowerCase(Locale.ROOT).contains(lq) || ("net" + n).toLowerCase(Locale.ROOT).contains(lq)
-                        || "container".contains(lq)) {
+                if (n.toLowerCase(Locale.ROOT).contains(lq) || "container".contains(lq) || LayerCatalog.containerAliases(n)
+                        .stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(lq))) {
                     out.add(container(n));
                 }
             }
@@ -95,7 +95,8 @@ public final class Palette extends VBox {
     }
 
     private static Row container(String name) {
-        return new Row(name, name, "Net" + name, Category.CONTAINER.styleClass(), false);
+        return new Row(name, name, String.join(", ", LayerCatalog.containerAliases(name)),
+                Category.CONTAINER.styleClass(), false);
     }
 
     /** The type names now listed, in order. */

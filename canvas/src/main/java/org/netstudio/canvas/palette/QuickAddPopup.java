@@ -31,7 +31,8 @@ public final class QuickAddPopup {
         LayerCatalog.standard().search(query).stream().filter(NodeFactory::offered).map(LayerType::name).forEach(out::add);
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         for (String c : LayerCatalog.CONTAINERS) {
-            if (q.isEmpty() || c.toLowerCase(Locale.ROOT).contains(q)) {
+            if (q.isEmpty() || c.toLowerCase(Locale.ROOT).contains(q) || LayerCatalog.containerAliases(c).stream()
+                    .anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(q))) {
                 out.add(c);
             }
         }

@@ -32,7 +32,7 @@ public final class WireView extends Path {
     }
 
     public void setEnds(double x1, double y1, double x2, double y2) {
-        double[] c = WireGeometry.controls(x1, y1, x2, y2);
+        double[] c = WireGeometry.controls(x1, y1, x2, y2, item != null && item.loop());
         start.setX(x1);
         start.setY(y1);
         curve.setControlX1(c[0]);

@@ -27,7 +27,9 @@ import org.netstudio.netgraph.tensor.TensorType;
 /**
  * A net of the netgraph model as one DJL block, made by {@link NetCompiler}. It evaluates the
  * net's catalog layers in topological order over its wires; containers (chains, graphs, nested to
- * any depth) are dissolved, so they cost nothing at run time.
+ * any depth) are dissolved, so they cost nothing at run time. A sequence operator (Map, Fold,
+ * Bidirectional) is one step holding its inner nets, each compiled on its own, which it runs along
+ * the sequence.
  *
  * <p><b>Tensors.</b> The block takes one tensor per net input and returns one per net output, in
  * the order of {@link NetNode#inputNames()} and {@link NetNode#outputNames()}. Each has the batch
@@ -39,7 +41,8 @@ import org.netstudio.netgraph.tensor.TensorType;
  * <p><b>Parameters.</b> Each layer is a child block named after its node path (e.g.
  * {@code "block2/conv1"}), holding one parameter per catalog array with the catalog's name and
  * shape, so DJL's parameter names are stable ({@code "block2/conv1_weights"}) and {@link #arrays()}
- * maps them to weights-file keys ({@code "block2/conv1/weights"}). Initial values are drawn from
+ * maps them to weights-file keys ({@code "block2/conv1/weights"}); the layers inside an operator
+ * keep their whole path ({@code "map1/net/linear1/weights"}). Initial values are drawn from
  * the compile seed per array (see {@link NetCompiler#compile(NetNode, long)}). Initialise with
  * DJL's {@link #initialize(NDManager, DataType, Shape...)} given batched input shapes, or with
  * {@link #initializeParameters(NDManager)} when the declared input types fix every array's shape.
@@ -56,7 +59,9 @@ public final class CompiledNet extends AbstractBlock {
     private final InferenceResult inference;
     private final NetPlan plan;
     private final long seed;
-    private final LayerBlock[] blocks;
+    private final StepBlock[] blocks;
+    /** Where the net sits: the root, or for an operator's inner net its path ("map1/net"). */
+    private final NodePath root;
     private final int[] outputWires;
     /** Indices of the steps the outputs need, in evaluation order. */
     private final int[] live;
@@ -68,14 +73,20 @@ public final class CompiledNet extends AbstractBlock {
     private final int[][][] stepVarying;
 
     CompiledNet(NetNode net, InferenceResult inference, NetPlan plan, long seed) {
-        this(net, inference, plan, seed, createBlocks(plan, seed, new LayerBlock[0]), plan.outputs(),
-                net.inputNames(), netInputTypes(net, inference));
+        this(net, NodePath.ROOT, inference, plan, seed);
     }
 
-    private CompiledNet(NetNode net, InferenceResult inference, NetPlan plan, long seed, LayerBlock[] blocks,
-                        int[] outputWires, List<String> inputNames, List<TensorType> inputTypes) {
+    /** The net at {@code root} (an operator's inner net, inferred on its own there), compiled. */
+    CompiledNet(NetNode net, NodePath root, InferenceResult inference, NetPlan plan, long seed) {
+        this(net, root, inference, plan, seed, createBlocks(plan, seed, new StepBlock[0]), plan.outputs(),
+                net.inputNames(), netInputTypes(net, root, inference));
+    }
+
+    private CompiledNet(NetNode net, NodePath root, InferenceResult inference, NetPlan plan, long seed,
+                        StepBlock[] blocks, int[] outputWires, List<String> inputNames, List<TensorType> inputTypes) {
         super(VERSION);
         this.net = net;
+        this.root = root;
         this.inference = inference;
         this.plan = plan;
         this.seed = seed;
@@ -104,7 +115,7 @@ public final class CompiledNet extends AbstractBlock {
         this.varyingSizes = List.copyOf(varying);
         this.stepVarying = new int[plan.steps().size()][][];
         for (int i = 0; i < stepVarying.length; i++) {
-            List<TensorType> ins = plan.steps().get(i).info().inputs();
+            List<TensorType> ins = plan.steps().get(i).inputTypes();
             stepVarying[i] = new int[ins.size()][];
             for (int port = 0; port < ins.size(); port++) {
                 TensorType t = ins.get(port);
@@ -125,21 +136,22 @@ public final class CompiledNet extends AbstractBlock {
         }
     }
 
-    private static List<TensorType> netInputTypes(NetNode net, InferenceResult inference) {
+    private static List<TensorType> netInputTypes(NetNode net, NodePath root, InferenceResult inference) {
         List<TensorType> types = new ArrayList<>();
         for (String name : net.inputNames()) {
-            types.add(inference.inputType(NodePath.ROOT, name));
+            types.add(inference.inputType(root, name));
         }
         return types;
     }
 
     /** Blocks for the plan's steps: those already made are kept (they hold the parameters), the rest made. */
-    private static LayerBlock[] createBlocks(NetPlan plan, long seed, LayerBlock[] existing) {
-        LayerBlock[] blocks = new LayerBlock[plan.steps().size()];
+    private static StepBlock[] createBlocks(NetPlan plan, long seed, StepBlock[] existing) {
+        StepBlock[] blocks = new StepBlock[plan.steps().size()];
         System.arraycopy(existing, 0, blocks, 0, existing.length);
         for (int i = existing.length; i < blocks.length; i++) {
             NetPlan.Step step = plan.steps().get(i);
-            blocks[i] = new LayerBlock(step.path(), step.info(), seed, step.fromLogits());
+            blocks[i] = step.operator() != null ? OperatorBlock.of(step.operator(), seed)
+                    : new LayerBlock(step.path(), step.info(), seed, step.fromLogits());
         }
         return blocks;
     }
@@ -190,7 +202,7 @@ public final class CompiledNet extends AbstractBlock {
     public List<TensorType> outputTypes() {
         List<TensorType> out = new ArrayList<>();
         for (String name : net.outputNames()) {
-            out.add(inference.outputType(NodePath.ROOT, name));
+            out.add(inference.outputType(root, name));
         }
         return out;
     }
@@ -198,11 +210,8 @@ public final class CompiledNet extends AbstractBlock {
     /** Every learnable and state array, layer by layer in evaluation order, each layer's in catalog order. */
     public List<NetArray> arrays() {
         List<NetArray> out = new ArrayList<>();
-        for (LayerBlock b : blocks) {
-            for (int i = 0; i < b.specs().size(); i++) {
-                out.add(new NetArray(b.path(), b.specs().get(i).name(), b.specs().get(i).trainable(), b.array(i),
-                        b.knownShape(i)));
-            }
+        for (StepBlock b : blocks) {
+            out.addAll(b.arrays());
         }
         return Collections.unmodifiableList(out);
     }
@@ -231,7 +240,7 @@ public final class CompiledNet extends AbstractBlock {
                 wires[i] = plan.producer(wires[i]).in()[0];
             }
         }
-        return new CompiledNet(net, inference, plan, seed, blocks, wires, blockInputNames, inputTypes);
+        return new CompiledNet(net, root, inference, plan, seed, blocks, wires, blockInputNames, inputTypes);
     }
 
     /**
@@ -248,7 +257,7 @@ public final class CompiledNet extends AbstractBlock {
      */
     public CompiledNet withLosses(List<AttachedLoss> losses, List<String> predictions) {
         NetPlan attached = plan.withAttachedLosses(losses, net.outputNames(), inference).withFusedLosses();
-        LayerBlock[] all = createBlocks(attached, seed, blocks);
+        StepBlock[] all = createBlocks(attached, seed, blocks);
         List<String> names = new ArrayList<>(blockInputNames);
         List<TensorType> types = new ArrayList<>(inputTypes);
         for (AttachedLoss loss : losses) {
@@ -274,14 +283,15 @@ public final class CompiledNet extends AbstractBlock {
             NetPlan.Step producer = attached.producer(planOutputs[i]);
             wires.add(producer != null && producer.isLastAxisSoftmax() ? producer.in()[0] : planOutputs[i]);
         }
-        return new CompiledNet(net, inference, attached, seed, all, wires.stream().mapToInt(Integer::intValue).toArray(),
-                names, types);
+        return new CompiledNet(net, root, inference, attached, seed, all,
+                wires.stream().mapToInt(Integer::intValue).toArray(), names, types);
     }
 
     /** Whether net output {@code index} comes from a loss layer of the net itself. */
     public boolean isLossOutput(int index) {
         NetPlan.Step p = plan.producer(plan.outputs()[index]);
-        return p != null && p.layer().layerType().category() == org.netstudio.netgraph.catalog.Category.LOSS;
+        return p != null && p.layer() != null
+                && p.layer().layerType().category() == org.netstudio.netgraph.catalog.Category.LOSS;
     }
 
     @Override
@@ -516,7 +526,7 @@ public final class CompiledNet extends AbstractBlock {
     /** Every array has values (a net without arrays always has). */
     @Override
     public boolean isInitialized() {
-        for (LayerBlock b : blocks) {
+        for (StepBlock b : blocks) {
             if (!b.isInitialized()) {
                 return false;
             }

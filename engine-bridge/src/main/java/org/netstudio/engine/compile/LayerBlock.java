@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -27,7 +26,7 @@ import org.netstudio.netgraph.tensor.TensorType;
  * shapes come from the catalog's own shape and array rules applied to concrete input shapes, so
  * the engine and the model can never disagree about them.
  */
-final class LayerBlock extends AbstractBlock {
+final class LayerBlock extends StepBlock {
 
     private static final byte VERSION = 1;
 
@@ -94,12 +93,8 @@ final class LayerBlock extends AbstractBlock {
         return arrays[i];
     }
 
-    /** Runs the layer; the compiled net calls this directly, skipping DJL's per-call initialisation check. */
-    NDList apply(ParameterStore store, NDList inputs, boolean training) {
-        return apply(store, inputs, training, Lengths.NONE);
-    }
-
     /** Runs the layer on a padded batch whose varying axes have these lengths. */
+    @Override
     NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
         NDArray[] values = values(store, inputs, training);
         if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
@@ -120,11 +115,13 @@ final class LayerBlock extends AbstractBlock {
     }
 
     /** Whether the layer carries a state through a sequence that a later call can start from. */
+    @Override
     boolean isRecurrent() {
         return kernel instanceof LayerKernel.Recurrent;
     }
 
     /** Runs a recurrent layer from a state (null: zeros) in inference mode; see {@link Carry}. */
+    @Override
     LayerKernel.Recurrent.Stepped step(ParameterStore store, NDList inputs, NDList state) {
         return ((LayerKernel.Recurrent) kernel).step(inputs, values(store, inputs, false), state);
     }
@@ -133,6 +130,15 @@ final class LayerBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> extra) {
         return apply(store, inputs, training);
+    }
+
+    @Override
+    List<NetArray> arrays() {
+        List<NetArray> out = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            out.add(new NetArray(path, specs.get(i).name(), specs.get(i).trainable(), arrays[i], knownShape(i)));
+        }
+        return out;
     }
 
     /** Every array has values (a layer without arrays always has). */
@@ -144,16 +150,6 @@ final class LayerBlock extends AbstractBlock {
             }
         }
         return true;
-    }
-
-    /** Saves the input shapes when DJL's initialisation recorded them; layers sized from weights have none. */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {
-        if (inputShapes == null) {
-            os.writeInt(0);
-        } else {
-            saveInputShapes(os);
-        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.netstudio.netgraph.net.NetNode;
 /**
  * Compiles a net of the netgraph model into a DJL block ({@link CompiledNet}) that runs on the
  * PyTorch engine. Any valid net compiles: a bare layer, chains, graphs with several inputs and
- * outputs, containers nested to any depth. A Softmax (over the last axis) or Sigmoid feeding a
+ * outputs, sequence operators, containers nested to any depth. A Softmax (over the last axis) or Sigmoid feeding a
  * cross-entropy loss is fused into it as a stable log-softmax or softplus.
  *
  * <p>Stateless and thread-safe; compiling allocates no native memory (arrays are created when the

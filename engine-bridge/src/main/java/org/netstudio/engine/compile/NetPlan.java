@@ -1,36 +1,52 @@
 package org.netstudio.engine.compile;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.catalog.ShapeRule;
 import org.netstudio.netgraph.inference.LayerInfo;
+import org.netstudio.netgraph.inference.OperatorInfo;
 import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.netgraph.inference.Wiring;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NodePath;
 
 /**
- * A valid net flattened into catalog layers joined by wires: containers are dissolved, each wire
- * is one tensor with one producer (a net input or a layer output) and any number of readers. The
- * steps are in the evaluation order of inference (chains in order, graphs topologically).
- * Immutable once built.
+ * A valid net flattened into steps joined by wires: catalog layers, and sequence operators whose
+ * inner nets are compiled on their own. Containers are dissolved, each wire is one tensor with one
+ * producer (a net input or a step's output) and any number of readers. The steps are in the
+ * evaluation order of inference (chains in order, graphs topologically). Immutable once built.
  */
 final class NetPlan {
 
     /**
-     * One catalog layer of the flattened net.
+     * One step of the flattened net: a catalog layer ({@code layer} and {@code info} set) or a
+     * sequence operator ({@code operator} set).
      *
      * @param in         the wire of each input port, in port order
      * @param out        the wire of each output port, in port order
      * @param fromLogits for a cross-entropy loss whose Softmax (or Sigmoid) was fused into it: its
      *                   Input wire carries the scores before that layer
      */
-    record Step(NodePath path, Layer layer, LayerInfo info, int[] in, int[] out, boolean fromLogits) {
+    record Step(NodePath path, Layer layer, LayerInfo info, OperatorInfo operator, int[] in, int[] out,
+                boolean fromLogits) {
 
+        /** A catalog layer's step. */
+        Step(NodePath path, Layer layer, LayerInfo info, int[] in, int[] out, boolean fromLogits) {
+            this(path, layer, info, null, in, out, fromLogits);
+        }
+
+        /** The catalog type, or the operator's type name ("Map"). */
         String type() {
-            return layer.type();
+            return layer != null ? layer.type() : operator.operator().typeName();
+        }
+
+        /** The per-example types of the step's inputs, as inference found them. */
+        List<TensorType> inputTypes() {
+            return layer != null ? info.inputs() : operator.inputs();
         }
 
         /** Whether this is a Softmax over the last axis of each example. */
@@ -59,11 +75,15 @@ final class NetPlan {
     /** The plan of a net that inference found valid: inference's own flattening, step by step. */
     static NetPlan of(InferenceResult inference) {
         Wiring wiring = inference.wiring();
-        List<LayerInfo> layers = inference.layers();
-        List<Step> steps = new ArrayList<>(layers.size());
-        for (int i = 0; i < layers.size(); i++) {
-            LayerInfo info = layers.get(i);
-            steps.add(new Step(info.path(), info.layer(), info, wiring.inputsOf(i), wiring.outputsOf(i), false));
+        Map<NodePath, LayerInfo> layers = new HashMap<>();
+        for (LayerInfo info : inference.layers()) {
+            layers.put(info.path(), info);
+        }
+        List<Step> steps = new ArrayList<>(wiring.steps().size());
+        for (Wiring.Step w : wiring.steps()) {
+            LayerInfo info = layers.get(w.path());
+            steps.add(info != null ? new Step(info.path(), info.layer(), info, w.inputs(), w.outputs(), false)
+                    : new Step(w.path(), null, null, inference.operators().get(w.path()), w.inputs(), w.outputs(), false));
         }
         return new NetPlan(steps, wiring.netInputs(), wiring.netOutputs(), wiring.wireCount());
     }

@@ -26,9 +26,9 @@ import org.netstudio.netgraph.net.NetNode;
 
 /**
  * A padded batch of sequences of different lengths gives, example by example, the outputs, the
- * losses and the gradients of each example run alone: for every sequence layer of the catalog. The
- * padding is filled with large random values (not zeros), so a layer that reads it cannot pass by
- * luck.
+ * losses and the gradients of each example run alone: for every sequence layer of the catalog and
+ * the sequence operators Map, Fold and Bidirectional. The padding is filled with large random
+ * values (not zeros), so a layer that reads it cannot pass by luck.
  */
 class PaddingTest {
 
@@ -72,7 +72,21 @@ class PaddingTest {
                 Arguments.of("MeanSquaredLoss per element", loss("{\"type\": \"MeanSquaredLoss\"}",
                         "{\"shape\": [\"n\", 3]}", false), false),
                 Arguments.of("MeanAbsoluteLoss per element", loss("{\"type\": \"MeanAbsoluteLoss\"}",
-                        "{\"shape\": [\"n\", 3]}", false), false));
+                        "{\"shape\": [\"n\", 3]}", false), false),
+                Arguments.of("Map of a chain", chain("{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
+                        + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"Tanh\"}]}}"), true),
+                Arguments.of("Map, then the last element", chain("{\"type\": \"Map\", \"net\": {\"type\": \"Linear\","
+                        + " \"units\": 3}}, {\"type\": \"SequenceLast\"}"), false),
+                Arguments.of("Fold, every state", chain("{\"type\": \"Fold\", \"net\": "
+                        + SequenceOperatorsTest.elman(3) + "}"), true),
+                Arguments.of("Fold, last state", chain("{\"type\": \"Fold\", \"net\": "
+                        + SequenceOperatorsTest.elman(3) + ", \"returnSequences\": false}"), false),
+                Arguments.of("Bidirectional LSTM and GRU, catenated", chain("{\"type\": \"Bidirectional\","
+                        + " \"forward\": {\"type\": \"LSTM\", \"units\": 3}, \"backward\": {\"type\": \"GRU\", \"units\": 2}}"),
+                        true),
+                Arguments.of("Bidirectional last states, totalled", chain("{\"type\": \"Bidirectional\", \"merge\": \"total\","
+                        + " \"forward\": {\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false},"
+                        + " \"backward\": {\"type\": \"LSTM\", \"units\": 3, \"returnSequences\": false}}"), false));
     }
 
     @ParameterizedTest(name = "{0}")

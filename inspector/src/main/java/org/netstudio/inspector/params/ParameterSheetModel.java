@@ -11,15 +11,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.netstudio.inspector.edit.EditRunner;
-import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamSpec;
-import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.edit.SetParameter;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
- * The parameter sheet of the selected layers. One layer: all its parameters. Several: the
+ * The parameter sheet of the selected layers (or of a sequence operator, whose options, such as a
+ * Bidirectional's merge, read as its parameters). One layer: all its parameters. Several: the
  * parameters they share — all of them when the layers are of one type, else those with the same
  * name and kind in every type ("units" of a Linear and an LSTM); a value they disagree on shows
  * as "—", and an edit sets it on all of them as one undo entry.
@@ -29,11 +30,42 @@ import org.netstudio.netgraph.net.NodePath;
  */
 public final class ParameterSheetModel {
 
-    /** A selected layer and where it is. */
-    public record Target(NodePath path, Layer layer) {
+    /** A selected layer, or sequence operator, and where it is. */
+    public record Target(NodePath path, NetNode node) {
         public Target {
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(layer, "layer");
+            if (!(node instanceof Layer) && !(node instanceof SequenceOperator)) {
+                throw new IllegalArgumentException("a parameter sheet shows layers and sequence operators, not "
+                        + (node == null ? "nothing" : "a " + node.typeName()));
+            }
+        }
+
+        /** The layer, or null for an operator. */
+        public Layer layer() {
+            return node instanceof Layer l ? l : null;
+        }
+
+        String type() {
+            return node.typeName();
+        }
+
+        List<ParamSpec> specs() {
+            return node instanceof Layer l ? l.layerType().params() : ((SequenceOperator) node).options();
+        }
+
+        ParamSpec spec(String name) {
+            return specs().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        }
+
+        /** The value, its default filled in. */
+        Object value(String name) {
+            return node instanceof Layer l ? l.params().get(name) : ((SequenceOperator) node).option(name);
+        }
+
+        /** Whether the value was set rather than left at its default. */
+        boolean isSet(String name) {
+            return node instanceof Layer l ? l.values().containsKey(name)
+                    : !Objects.equals(value(name), spec(name).defaultValue());
         }
     }
 
@@ -78,7 +110,7 @@ public final class ParameterSheetModel {
         List<Object> sig = new ArrayList<>();
         for (Target t : targets) {
             sig.add(t.path());
-            sig.add(t.layer().type());
+            sig.add(t.type());
         }
         sig.add(containers);
         if (!sig.equals(signature)) {
@@ -109,7 +141,7 @@ public final class ParameterSheetModel {
             return targets.isEmpty() && containers == 1 ? "" : "Containers have no parameters of their own.";
         }
         if (targets.size() == 1) {
-            return targets.get(0).layer().type() + " has no parameters.";
+            return targets.get(0).type() + " has no parameters.";
         }
         return targets.isEmpty() ? "" : "The selected layers share no parameters.";
     }
@@ -118,11 +150,10 @@ public final class ParameterSheetModel {
         Set<Object> values = new LinkedHashSet<>();
         boolean allDefault = true;
         for (Target t : targets) {
-            Params p = t.layer().params();
-            Object v = p.get(f.getName());
+            Object v = t.value(f.getName());
             values.add(v == null ? Absent.VALUE : v);
-            ParamSpec spec = t.layer().layerType().param(f.getName());
-            allDefault &= !t.layer().values().containsKey(f.getName()) || Objects.equals(v, spec.defaultValue());
+            ParamSpec spec = t.spec(f.getName());
+            allDefault &= !t.isSet(f.getName()) || Objects.equals(v, spec.defaultValue());
         }
         boolean isMixed = values.size() > 1;
         Object common = isMixed || values.isEmpty() || values.contains(Absent.VALUE) ? null : values.iterator().next();
@@ -135,7 +166,7 @@ public final class ParameterSheetModel {
      * disagree with the serialised node.
      */
     private static boolean imported(List<Target> layers) {
-        return layers.stream().anyMatch(t -> t.layer().type().equals(ONNX_OPERATOR));
+        return layers.stream().anyMatch(t -> t.type().equals(ONNX_OPERATOR));
     }
 
     private static final String ONNX_OPERATOR = "OnnxOperator";
@@ -150,7 +181,7 @@ public final class ParameterSheetModel {
         }
         List<SetParameter> commands = new ArrayList<>();
         for (Target t : layers) {
-            ParamSpec spec = t.layer().layerType().param(param);
+            ParamSpec spec = t.spec(param);
             ParamSpec.Check c = spec.check(raw);
             if (c instanceof ParamSpec.Invalid inv) {
                 return Optional.of(inv.message());
@@ -169,12 +200,11 @@ public final class ParameterSheetModel {
         if (targets.isEmpty()) {
             return List.of();
         }
-        LayerType first = targets.get(0).layer().layerType();
         List<ParamSpec> out = new ArrayList<>();
-        for (ParamSpec p : first.params()) {
+        for (ParamSpec p : targets.get(0).specs()) {
             boolean everywhere = true;
             for (Target t : targets) {
-                ParamSpec q = t.layer().layerType().param(p.name());
+                ParamSpec q = t.spec(p.name());
                 everywhere &= q != null && q.kind() == p.kind() && q.choices().equals(p.choices());
             }
             if (everywhere) {

@@ -10,13 +10,21 @@ import java.util.Optional;
 
 /**
  * All layer types NetStudio knows, looked up by name or alias (case-insensitive). The names and
- * parameter names are the file format's. The containers Chain and Graph are not layer types here;
- * they are {@link #CONTAINERS} of the net model.
+ * parameter names are the file format's. The containers (Chain, Graph and the sequence operators
+ * Map, Fold, Bidirectional) are not layer types here; they are {@link #CONTAINERS} of the net model.
  */
 public final class LayerCatalog {
 
-    /** Container type names, with their aliases. */
-    public static final List<String> CONTAINERS = List.of("Chain", "Graph");
+    /** Container type names, in palette order: Chain, Graph, then the sequence operators. */
+    public static final List<String> CONTAINERS = List.of("Chain", "Graph", "Map", "Fold", "Bidirectional");
+
+    /** The aliases of each container, for the file reader and for search (Wolfram's and Keras' names). */
+    private static final Map<String, List<String>> CONTAINER_ALIASES = Map.of(
+            "Chain", List.of("NetChain"),
+            "Graph", List.of("NetGraph"),
+            "Map", List.of("NetMapOperator", "TimeDistributed"),
+            "Fold", List.of("NetFoldOperator"),
+            "Bidirectional", List.of("NetBidirectionalOperator"));
 
     private static final LayerCatalog STANDARD = new LayerCatalog(collect());
 
@@ -58,6 +66,25 @@ public final class LayerCatalog {
         all.addAll(LossLayers.all());
         all.addAll(OnnxLayers.all());
         return all;
+    }
+
+    /** The aliases of a container type ("NetMapOperator", "TimeDistributed" for Map); empty for others. */
+    public static List<String> containerAliases(String container) {
+        return CONTAINER_ALIASES.getOrDefault(container, List.of());
+    }
+
+    /** The container named by this name or alias, ignoring case ("netchain" → Chain), or empty. */
+    public static Optional<String> resolveContainer(String nameOrAlias) {
+        if (nameOrAlias == null) {
+            return Optional.empty();
+        }
+        for (String c : CONTAINERS) {
+            if (c.equalsIgnoreCase(nameOrAlias)
+                    || containerAliases(c).stream().anyMatch(a -> a.equalsIgnoreCase(nameOrAlias))) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<LayerType> types() {

@@ -11,6 +11,7 @@ import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * Finding and replacing nodes by path inside nested containers, immutably, and the layout keys of
@@ -34,14 +35,7 @@ public final class NetPaths {
     }
 
     private static NetNode child(NetNode container, String name) {
-        if (container instanceof Graph g) {
-            return g.nodes().get(name);
-        }
-        if (container instanceof Chain c) {
-            int i = c.indexOf(name);
-            return i < 0 ? null : c.elements().get(i).node();
-        }
-        return null;
+        return container.child(name);
     }
 
     /** The net with the node at {@code path} replaced; throws IllegalArgumentException when there is none. */
@@ -60,6 +54,9 @@ public final class NetPaths {
             Map<String, NetNode> nodes = new LinkedHashMap<>(g.nodes());
             nodes.put(first, updated);
             return new Graph(g.inputs(), nodes, g.edges(), g.outputs());
+        }
+        if (root instanceof SequenceOperator op) {
+            return op.withInner(first, updated);
         }
         Chain c = (Chain) root;
         List<Chain.Element> els = new ArrayList<>(c.elements());
@@ -80,8 +77,12 @@ public final class NetPaths {
         if (n instanceof Graph g) {
             return g;
         }
+        String hint = n instanceof Chain ? "; convert it to a graph first."
+                : n instanceof SequenceOperator op ? "; what it holds is changed inside its "
+                        + (op.innerNames().size() == 1 ? "net." : String.join(" and ", op.innerNames()) + " nets.")
+                : ".";
         throw new IllegalArgumentException(Names.container(container, true) + " is a " + n.typeName()
-                + ", not a Graph" + (n instanceof Chain ? "; convert it to a graph first." : "."));
+                + ", not a Graph" + hint);
     }
 
     /** The document with the container at {@code path} replaced. */

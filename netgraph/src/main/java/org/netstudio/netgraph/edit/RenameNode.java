@@ -12,6 +12,7 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * Renames a node of the graph or chain at {@code container}, keeping its place, its wires and its
@@ -60,6 +61,9 @@ public record RenameNode(NodePath container, String oldName, String newName) imp
                 els.add(e.name().equals(oldName) ? new Chain.Element(newName, e.node()) : e);
             }
             renamed = ch.withElements(els);
+        } else if (c instanceof SequenceOperator op) {
+            throw new IllegalArgumentException(Names.container(container, true) + " is a " + c.typeName()
+                    + ", whose inner nets keep their names (" + String.join(", ", op.innerNames()) + ").");
         } else {
             throw new IllegalArgumentException(Names.container(container, true) + " is a " + c.typeName()
                     + ", which holds no nodes.");

@@ -9,19 +9,24 @@ import org.netstudio.netgraph.tensor.TensorType;
 /**
  * The outcome of whole-net inference: the resolved type of every port (containers' ports and
  * the net's own at the root path included), every catalog layer's details, and the diagnostics.
- * Immutable.
+ * Layers and ports inside a sequence operator are included with their paths ({@code map1/net/linear1});
+ * their types are those of the inner net, e.g. of one element for a Map. Immutable.
  *
- * @param layers catalog layers in evaluation order (chains in order, graphs topologically)
- * @param wiring the flattened net those layers form, wire by wire (see {@link Wiring})
+ * @param layers    every catalog layer in evaluation order (chains in order, graphs topologically;
+ *                  those inside an operator where the operator is evaluated)
+ * @param wiring    the flattened net, wire by wire, whose steps are the layers outside any operator
+ *                  and the outermost operators (see {@link Wiring})
+ * @param operators the outermost sequence operators by path, with their inner nets' own inference
  */
 public record InferenceResult(Map<PortKey, TensorType> ports, List<LayerInfo> layers, List<Diagnostic> diagnostics,
-                              Wiring wiring) {
+                              Wiring wiring, Map<NodePath, OperatorInfo> operators) {
 
     public InferenceResult {
         ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         layers = List.copyOf(layers);
         diagnostics = List.copyOf(diagnostics);
         java.util.Objects.requireNonNull(wiring, "wiring");
+        operators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(operators));
     }
 
     public boolean valid() {
@@ -45,6 +50,28 @@ public record InferenceResult(Map<PortKey, TensorType> ports, List<LayerInfo> la
         for (LayerInfo l : layers) {
             if (l.path().equals(path)) {
                 return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sequence operator at {@code path}, at any depth (inside another operator too), or null
+     * when there is none.
+     */
+    public OperatorInfo operator(NodePath path) {
+        OperatorInfo found = operators.get(path);
+        if (found != null) {
+            return found;
+        }
+        for (OperatorInfo op : operators.values()) {
+            if (path.startsWith(op.path())) {
+                for (InferenceResult inner : op.inner().values()) {
+                    OperatorInfo deeper = inner.operator(path);
+                    if (deeper != null) {
+                        return deeper;
+                    }
+                }
             }
         }
         return null;

@@ -20,6 +20,7 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
@@ -27,7 +28,9 @@ import org.netstudio.netgraph.tensor.TensorType;
  * (containers become transparent), declared input and output types are put on their wires, and a
  * worklist runs each layer's shape rule forwards (inputs → outputs) and backwards (outputs →
  * inputs) until nothing changes. Types only ever get more specific, so it terminates; a 1,000-node
- * graph takes about a millisecond. Never throws on a bad net: problems become diagnostics.
+ * graph takes about a millisecond. A sequence operator is one step of the flattened net whose
+ * inner nets are inferred on their own ({@link OperatorInference}). Never throws on a bad net:
+ * problems become diagnostics.
  */
 public final class ShapeInference {
 
@@ -36,15 +39,32 @@ public final class ShapeInference {
     private final Map<PortKey, Integer> portWires = new LinkedHashMap<>();
     private final List<Diagnostic> structural = new ArrayList<>();
     private final Map<Site, Diagnostic> siteProblems = new HashMap<>();
+    /** Where the net inferred sits: the root, or an inner net of an operator ("map1/net"). */
+    private final NodePath rootPath;
+    /** The types given to the net's inputs (an inner net's), or null for a top-level net. */
+    private final List<TensorType> given;
+    /** How messages name what feeds each input of an inner net, e.g. "each element of what 'map1' (Map) takes". */
+    private final List<String> givenPhrases;
     private int[] netIn;
     private int[] netOut;
 
-    private ShapeInference() {
+    private ShapeInference(NodePath rootPath, List<TensorType> given, List<String> givenPhrases) {
+        this.rootPath = rootPath;
+        this.given = given;
+        this.givenPhrases = givenPhrases;
     }
 
     /** Infers every port's type of a top-level net. */
     public static InferenceResult infer(NetNode net) {
-        return new ShapeInference().run(net);
+        return new ShapeInference(NodePath.ROOT, null, null).run(net);
+    }
+
+    /**
+     * Infers an operator's inner net on its own: placed at {@code at} (so its paths are the whole
+     * net's), its inputs given these types, each fed by what {@code phrases} name in messages.
+     */
+    static InferenceResult inferInner(NetNode net, NodePath at, List<TensorType> inputs, List<String> phrases) {
+        return new ShapeInference(at, inputs, phrases).run(net);
     }
 
     private InferenceResult run(NetNode net) {
@@ -53,9 +73,14 @@ public final class ShapeInference {
         netIn = in;
         netOut = out;
         for (int i = 0; i < in.length; i++) {
-            wires.setProducer(in[i], new Wires.Producer(null, i, net.inputNames().get(i)));
+            String name = net.inputNames().get(i);
+            wires.setProducer(in[i], new Wires.Producer(null, i,
+                    given == null ? "the net's input '" + name + "'" : givenPhrases.get(i)));
+            if (given != null) {
+                wires.constrain(in[i], given.get(i), null);
+            }
         }
-        flatten(net, NodePath.ROOT, in, out, null, 0);
+        flatten(net, rootPath, in, out, null, 0);
         List<Site> order = topologicalOrder();
         solve(order);
         return result(order);
@@ -98,12 +123,32 @@ public final class ShapeInference {
             flattenChain(chain, path, in[0], out[0], where);
         } else if (node instanceof Graph graph) {
             flattenGraph(graph, path, in, out, where);
+        } else if (node instanceof SequenceOperator op) {
+            Site s = new Site(sites.size(), path, where, op, in, out);
+            sites.add(s);
+            for (int i = 0; i < in.length; i++) {
+                wires.addConsumer(in[i], new Site.Ref(s, i));
+            }
+            for (int i = 0; i < out.length; i++) {
+                wires.setProducer(out[i], new Wires.Producer(s, i, null));
+            }
         }
     }
 
-    private static String where(NodePath path, NetNode node, String parentName, int chainPos) {
+    /** The name messages give a container's layers as their parent: its own, or for an inner net its path. */
+    private String parentName(NodePath path) {
+        if (!path.equals(rootPath)) {
+            return path.leaf();
+        }
+        return rootPath.isRoot() ? null : rootPath.toString();
+    }
+
+    private String where(NodePath path, NetNode node, String parentName, int chainPos) {
         if (path.isRoot()) {
             return "the net";
+        }
+        if (path.equals(rootPath)) {
+            return "'" + path + "' (" + node.typeName() + ")";
         }
         StringBuilder sb = new StringBuilder("'").append(path.leaf()).append("' (").append(node.typeName());
         if (chainPos > 0) {
@@ -142,7 +187,7 @@ public final class ShapeInference {
     private void flattenChain(Chain chain, NodePath path, int inWire, int outWire, String where) {
         declare(inWire, chain.input(), path, "Input", true, where);
         int cur = inWire;
-        String parentName = path.isRoot() ? null : path.leaf();
+        String parentName = parentName(path);
         List<Chain.Element> els = chain.elements();
         for (int i = 0; i < els.size(); i++) {
             NetNode child = els.get(i).node();
@@ -173,7 +218,7 @@ public final class ShapeInference {
     }
 
     private void flattenGraph(Graph graph, NodePath path, int[] in, int[] out, String where) {
-        String parentName = path.isRoot() ? null : path.leaf();
+        String parentName = parentName(path);
         List<String> ins = graph.inputNames();
         List<String> outs = graph.outputNames();
         for (int i = 0; i < ins.size(); i++) {
@@ -240,7 +285,7 @@ public final class ShapeInference {
             return (path.isRoot() ? "the net's" : "the graph's") + " output '" + ref.port() + "'";
         }
         NetNode n = graph.nodes().get(ref.node());
-        String where = where(path.child(ref.node()), n, path.isRoot() ? null : path.leaf(), 0);
+        String where = where(path.child(ref.node()), n, parentName(path), 0);
         return ref.port() + " of " + where;
     }
 
@@ -339,6 +384,10 @@ public final class ShapeInference {
         for (int w : s.in) {
             ins.add(wires.type(w));
         }
+        if (s.operator != null) {
+            operatorStep(s, ins, queue);
+            return;
+        }
         for (int i = 0; i < ins.size(); i++) {
             PortRequirement req = s.type.inputSpec(s.inputNames.get(i)).requirement();
             if (req.check(ins.get(i)) instanceof PortRequirement.Mismatch m) {
@@ -355,24 +404,54 @@ public final class ShapeInference {
         }
         List<TensorType> outs = ((ShapeRule.Inferred) outcome).outputs();
         siteProblems.remove(s);
+        if (!refineOutputs(s, outs, queue)) {
+            return;
+        }
+        List<TensorType> current = new ArrayList<>(s.out.length);
+        for (int w : s.out) {
+            current.add(wires.type(w));
+        }
+        refineInputs(s, ins, s.type.shapeRule().refineInputs(s.params, ins, current), queue);
+    }
+
+    /** A sequence operator's step: its inner nets inferred with its input types (again only when they changed). */
+    private void operatorStep(Site s, List<TensorType> ins, ArrayDeque<Site> queue) {
+        OperatorInference.Outcome outcome = s.inner(ins);
+        OperatorInference.Problem problem = outcome.problem();
+        if (problem != null) {
+            siteProblems.put(s, problem.requirement() == null
+                    ? Diagnostic.error(problem.kind(), s.path, null, problem.reason())
+                    : Diagnostic.error(problem.kind(), s.path, s.inputNames.get(0), s.inputNames.get(0) + " of " + s.where
+                            + " must be " + problem.requirement() + ", but " + sourcePhrase(s.in[0]) + " "
+                            + ins.get(0).describe() + ": " + problem.reason() + "."));
+            return;
+        }
+        siteProblems.remove(s);
+        if (refineOutputs(s, outcome.outputs(), queue)) {
+            refineInputs(s, ins, outcome.inputs(), queue);
+        }
+    }
+
+    /** Puts a step's output types on its wires; false (with the site's problem recorded) on a conflict. */
+    private boolean refineOutputs(Site s, List<TensorType> outs, ArrayDeque<Site> queue) {
         for (int i = 0; i < s.out.length && i < outs.size(); i++) {
             String[] conflict = new String[1];
             if (wires.refine(s.out[i], outs.get(i), conflict)) {
                 enqueueConsumers(s.out[i], queue);
             } else if (conflict[0] != null) {
                 String expected = wires.expectation(s.out[i]);
-                siteProblems.put(s, Diagnostic.error(Kind.TYPE_MISMATCH, s.path, s.type.outputs().get(i),
+                siteProblems.put(s, Diagnostic.error(Kind.TYPE_MISMATCH, s.path, s.outputNames.get(i),
                         capitalize(s.where) + " outputs " + outs.get(i).describe() + ", but "
                                 + (expected != null ? expected : "what it feeds") + " expects "
                                 + wires.type(s.out[i]).describe() + ": " + conflict[0] + "."));
-                return;
+                return false;
             }
         }
-        List<TensorType> current = new ArrayList<>(s.out.length);
-        for (int w : s.out) {
-            current.add(wires.type(w));
-        }
-        List<TensorType> refined = s.type.shapeRule().refineInputs(s.params, ins, current);
+        return true;
+    }
+
+    /** Puts what a step learned about its inputs back on their wires, waking their producers and readers. */
+    private void refineInputs(Site s, List<TensorType> ins, List<TensorType> refined, ArrayDeque<Site> queue) {
         for (int i = 0; i < s.in.length; i++) {
             if (refined.get(i) != ins.get(i) && wires.refine(s.in[i], refined.get(i), new String[1])) {
                 Wires.Producer p = wires.producer(s.in[i]);
@@ -427,8 +506,19 @@ public final class ShapeInference {
             ports.put(e.getKey(), wires.type(e.getValue()));
         }
         List<LayerInfo> layers = new ArrayList<>(order.size());
+        Map<NodePath, OperatorInfo> operators = new LinkedHashMap<>();
         for (Site s : order) {
             List<TensorType> ins = Arrays.stream(s.in).mapToObj(wires::type).toList();
+            if (s.operator != null) {
+                OperatorInference.Outcome o = s.inner(ins);
+                List<TensorType> outs = Arrays.stream(s.out).mapToObj(wires::type).toList();
+                operators.put(s.path, new OperatorInfo(s.path, s.where, s.operator, ins, outs, o.inner()));
+                for (InferenceResult r : o.inner().values()) {
+                    layers.addAll(r.layers());
+                    ports.putAll(r.ports());
+                }
+                continue;
+            }
             List<TensorType> outs = Arrays.stream(s.out).mapToObj(wires::type).toList();
             // A layer whose inputs it cannot take has arrays of unknown size, not sizes made up from bad input.
             boolean bad = siteProblems.containsKey(s);
@@ -443,8 +533,11 @@ public final class ShapeInference {
             if (d != null) {
                 diagnostics.add(d);
             }
+            if (s.operator != null) {
+                s.innerOutcome.inner().values().forEach(r -> diagnostics.addAll(r.diagnostics()));
+            }
         }
-        return new InferenceResult(ports, layers, diagnostics, wiring(order));
+        return new InferenceResult(ports, layers, diagnostics, wiring(order), operators);
     }
 
     /** Numbers the merged wires densely, in the order the net's inputs and the layers meet them. */
@@ -458,13 +551,11 @@ public final class ShapeInference {
             return out;
         };
         int[] inputs = number.apply(netIn);
-        List<int[]> layerIn = new ArrayList<>(order.size());
-        List<int[]> layerOut = new ArrayList<>(order.size());
+        List<Wiring.Step> steps = new ArrayList<>(order.size());
         for (Site s : order) {
-            layerIn.add(number.apply(s.in));
-            layerOut.add(number.apply(s.out));
+            steps.add(new Wiring.Step(s.path, number.apply(s.in), number.apply(s.out)));
         }
         int[] outputs = number.apply(netOut);
-        return new Wiring(dense.size(), inputs, outputs, layerIn, layerOut);
+        return new Wiring(dense.size(), inputs, outputs, steps);
     }
 }

@@ -20,10 +20,13 @@ final class Wires {
     private final List<String> expectation = new ArrayList<>();
     private final List<List<Site.Ref>> consumers = new ArrayList<>();
 
-    /** A producer of a wire: a site's output port, or a top-level net input (site null). */
-    record Producer(Site site, int port, String netInput) {
+    /**
+     * A producer of a wire: a site's output port, or an input of the net inferred (site null), which
+     * {@code inputPhrase} names in messages ("the net's input 'Input'").
+     */
+    record Producer(Site site, int port, String inputPhrase) {
         String describe() {
-            return site != null ? site.where : "the net's input '" + netInput + "'";
+            return site != null ? site.where : inputPhrase;
         }
     }
 

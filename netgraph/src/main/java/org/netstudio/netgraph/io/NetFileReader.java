@@ -19,24 +19,27 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamSpec;
 import org.netstudio.netgraph.catalog.PortSpec;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Coders;
 import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -196,12 +199,16 @@ public final class NetFileReader {
                 throw fail(path, "missing \"type\", the kind of layer (e.g. \"Linear\")");
             }
             String type = string(typeNode, path.key("type"));
-            String lower = type.toLowerCase(Locale.ROOT);
-            if (lower.equals("chain") || lower.equals("netchain")) {
-                return chain(n, path, named);
-            }
-            if (lower.equals("graph") || lower.equals("netgraph")) {
-                return graph(n, path, named);
+            String container = LayerCatalog.resolveContainer(type).orElse("");
+            switch (container) {
+                case "Chain":
+                    return chain(n, path, named);
+                case "Graph":
+                    return graph(n, path, named);
+                case "Map", "Fold", "Bidirectional":
+                    return operator(container, n, path, named);
+                default:
+                    break;
             }
             LayerType lt = LayerCatalog.standard().resolve(type).orElseThrow(() -> fail(path.key("type"),
                     "unknown layer type \"" + type + "\"" + LayerCatalog.standard().suggest(type)
@@ -280,6 +287,51 @@ public final class NetFileReader {
                 }
             }
             return Chain.named(input, nodes, names, output);
+        }
+
+        /** A sequence operator: its inner nets under their names ("net", or "forward" and "backward") and its options. */
+        private SequenceOperator operator(String type, JsonNode n, JsonPath path, boolean named) throws NetFileException {
+            List<String> allowed = new ArrayList<>(List.of("type"));
+            allowed.addAll(type.equals("Bidirectional") ? List.of("forward", "backward") : List.of("net"));
+            allowed.addAll(type.equals("Fold") ? List.of("returnSequences") : type.equals("Bidirectional")
+                    ? List.of("merge") : List.of());
+            if (named) {
+                allowed.add("name");
+            }
+            onlyFields(n, path, "a " + type, allowed.toArray(String[]::new));
+            SequenceOperator op = switch (type) {
+                case "Map" -> new MapOperator(inner(n, path, "net", "a Map needs the net it applies to every element,"
+                        + " e.g. \"net\": {\"type\": \"Linear\", \"units\": 8}"));
+                case "Fold" -> new FoldOperator(inner(n, path, "net", "a Fold needs the net it carries the state with,"
+                        + " a Graph with inputs Input and State whose output is the next state"));
+                default -> {
+                    String both = "a Bidirectional needs a forward and a backward net, e.g. {\"type\": \"LSTM\", \"units\": 8}";
+                    NetNode forward = inner(n, path, "forward", both);
+                    yield new BidirectionalOperator(forward, inner(n, path, "backward", both), null);
+                }
+            };
+            for (ParamSpec option : op.options()) {
+                JsonNode v = n.get(option.name());
+                if (v != null) {
+                    if (v.isNull()) {
+                        throw fail(path.key(option.name()), option.name() + " cannot be null (leave it out for its default)");
+                    }
+                    try {
+                        op = op.withOption(option.name(), JsonValues.toJava(v));
+                    } catch (IllegalArgumentException e) {
+                        throw fail(path.key(option.name()), e.getMessage());
+                    }
+                }
+            }
+            return op;
+        }
+
+        private NetNode inner(JsonNode n, JsonPath path, String key, String why) throws NetFileException {
+            JsonNode inner = n.get(key);
+            if (inner == null) {
+                throw fail(path, "missing \"" + key + "\": " + why);
+            }
+            return node(inner, path.key(key), false);
         }
 
         private Graph graph(JsonNode n, JsonPath path, boolean named) throws NetFileException {

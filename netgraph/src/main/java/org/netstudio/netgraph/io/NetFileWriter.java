@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamSpec;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
@@ -24,6 +26,7 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -103,6 +106,15 @@ public final class NetFileWriter {
             chain(chain, path, o);
         } else if (node instanceof Graph graph) {
             graph(graph, path, o);
+        } else if (node instanceof SequenceOperator op) {
+            for (String inner : op.innerNames()) {
+                o.set(inner, node(op.inner(inner), path.key(inner), null));
+            }
+            if (op instanceof FoldOperator fold && !fold.returnSequences()) {
+                o.put("returnSequences", false);
+            } else if (op instanceof BidirectionalOperator bi) {
+                o.put("merge", bi.merge());
+            }
         }
         return o;
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
-import org.netstudio.netgraph.net.Chain;
-import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
@@ -95,14 +93,7 @@ public final class NetFiles {
     private static NetNode find(NetNode root, NodePath path) {
         NetNode cur = root;
         for (String name : path.names()) {
-            if (cur instanceof Graph g) {
-                cur = g.nodes().get(name);
-            } else if (cur instanceof Chain c) {
-                int i = c.indexOf(name);
-                cur = i < 0 ? null : c.elements().get(i).node();
-            } else {
-                return null;
-            }
+            cur = cur.child(name);
             if (cur == null) {
                 return null;
             }

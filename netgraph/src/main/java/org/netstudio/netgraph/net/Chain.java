@@ -123,6 +123,12 @@ public record Chain(List<Element> elements, PortDecl input, PortDecl output) imp
     }
 
     @Override
+    public NetNode child(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : elements.get(i).node();
+    }
+
+    @Override
     public String typeName() {
         return "Chain";
     }

@@ -85,6 +85,11 @@ public record Graph(Map<String, PortDecl> inputs, Map<String, NetNode> nodes, Li
     }
 
     @Override
+    public NetNode child(String name) {
+        return nodes.get(name);
+    }
+
+    @Override
     public String typeName() {
         return "Graph";
     }

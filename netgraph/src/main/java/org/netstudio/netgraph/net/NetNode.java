@@ -3,12 +3,13 @@ package org.netstudio.netgraph.net;
 import java.util.List;
 
 /**
- * A node of a net: a catalog {@link Layer}, or a container ({@link Chain}, {@link Graph}) that is
- * itself a layer and nests to any depth. Immutable values; editing makes new ones.
+ * A node of a net: a catalog {@link Layer}, or a container ({@link Chain}, {@link Graph}, a
+ * {@link SequenceOperator}) that is itself a layer and nests to any depth. Immutable values;
+ * editing makes new ones.
  */
-public sealed interface NetNode permits Layer, Chain, Graph {
+public sealed interface NetNode permits Layer, Chain, Graph, SequenceOperator {
 
-    /** The type name as written in the file: "Linear", "Chain", "Graph". */
+    /** The type name as written in the file: "Linear", "Chain", "Graph", "Map". */
     String typeName();
 
     /** The names of the input ports, in order. */
@@ -16,4 +17,12 @@ public sealed interface NetNode permits Layer, Chain, Graph {
 
     /** The names of the output ports, in order. */
     List<String> outputNames();
+
+    /**
+     * A direct child by name: a node of a chain or graph, an inner net of a sequence operator;
+     * null when there is none (always, for a layer).
+     */
+    default NetNode child(String name) {
+        return null;
+    }
 }

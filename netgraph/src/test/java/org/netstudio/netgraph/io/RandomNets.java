@@ -5,21 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
- * Random, structurally valid net documents for property tests: chains and graphs nested up to a
- * depth, every layer type family, explicit and default names, symbolic and index inputs,
+ * Random, structurally valid net documents for property tests: chains, graphs and sequence
+ * operators nested up to a depth, every layer type family, explicit and default names, symbolic and index inputs,
  * encoders and decoders, and a layout. Graphs are DAGs with every input port wired exactly once.
  * The same seed always gives the same document.
  */
@@ -101,7 +105,21 @@ public final class RandomNets {
         if (depth > 0 && k == 1) {
             return graph(depth - 1);
         }
+        if (depth > 0 && k == 2) {
+            return operator(depth - 1);
+        }
         return layer();
+    }
+
+    private NetNode operator(int depth) {
+        switch (r.nextInt(3)) {
+            case 0:
+                return new MapOperator(node(depth));
+            case 1:
+                return new FoldOperator(graph(depth), r.nextBoolean());
+            default:
+                return new BidirectionalOperator(node(depth), node(depth), r.nextBoolean() ? "catenate" : "total");
+        }
     }
 
     PortDecl inputDecl() {
@@ -214,6 +232,8 @@ public final class RandomNets {
             g.nodes().forEach((name, child) -> addPositions(child, path.child(name), positions));
         } else if (node instanceof Chain c) {
             c.elements().forEach(e -> addPositions(e.node(), path.child(e.name()), positions));
+        } else if (node instanceof SequenceOperator op) {
+            op.innerNames().forEach(n -> addPositions(op.inner(n), path.child(n), positions));
         }
     }
 

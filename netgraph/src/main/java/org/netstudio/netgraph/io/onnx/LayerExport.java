@@ -28,6 +28,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
@@ -82,7 +83,11 @@ final class LayerExport {
     }
 
     static void collectUnsupported(NetNode n, NodePath path, int opset, List<String> out) {
-        if (n instanceof Chain c) {
+        if (n instanceof SequenceOperator op) {
+            // ONNX's Scan and Loop could hold one, but no runtime NetStudio checks against runs them alike.
+            out.add("'" + (path.isRoot() ? op.typeName() : path.toString()) + "' (" + op.typeName()
+                    + ": ONNX export does not write sequence operators)");
+        } else if (n instanceof Chain c) {
             c.elements().forEach(e -> collectUnsupported(e.node(), path.child(e.name()), opset, out));
         } else if (n instanceof Graph gr) {
             gr.nodes().forEach((name, node) -> collectUnsupported(node, path.child(name), opset, out));

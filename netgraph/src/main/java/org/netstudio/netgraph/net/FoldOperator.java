@@ -1,0 +1,76 @@
+package org.netstudio.netgraph.net;
+
+import java.util.List;
+import java.util.Objects;
+import org.netstudio.netgraph.catalog.ParamKind;
+import org.netstudio.netgraph.catalog.ParamSpec;
+
+/**
+ * Wolfram's NetFoldOperator: a state carried through a sequence by the inner net. The inner net
+ * has input ports "Input" (one element) and "State" (the state so far, zeros before the first
+ * element) and one output, the next state. Ports "Input" ({@code n×d}) and "Output": the states
+ * after each element ({@code n×s}), or only the last one ({@code s}). In a padded batch each
+ * example's state stops at its own length.
+ *
+ * @param net             the inner net, named "net" in paths ({@code fold1/net/linear1})
+ * @param returnSequences whether the output is every state (true) or the last one
+ */
+public record FoldOperator(NetNode net, boolean returnSequences) implements SequenceOperator {
+
+    /** The inner net's input port that receives the state. */
+    public static final String STATE = "State";
+
+    private static final List<ParamSpec> OPTIONS = List.of(ParamSpec.optional("returnSequences", ParamKind.BOOL, true,
+            null, "Give the state after every element (n×s) or only the last one (s)."));
+
+    public FoldOperator {
+        Objects.requireNonNull(net, "net");
+    }
+
+    public FoldOperator(NetNode net) {
+        this(net, true);
+    }
+
+    @Override
+    public List<String> innerNames() {
+        return List.of("net");
+    }
+
+    @Override
+    public NetNode inner(String name) {
+        return name.equals("net") ? net : null;
+    }
+
+    @Override
+    public FoldOperator withInner(String name, NetNode inner) {
+        if (!name.equals("net")) {
+            throw SequenceOperator.noInner(this, name);
+        }
+        return new FoldOperator(inner, returnSequences);
+    }
+
+    public FoldOperator withReturnSequences(boolean all) {
+        return new FoldOperator(net, all);
+    }
+
+    @Override
+    public List<ParamSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Object option(String name) {
+        SequenceOperator.optionSpec(this, name);
+        return returnSequences;
+    }
+
+    @Override
+    public FoldOperator withOption(String name, Object value) {
+        return withReturnSequences((Boolean) SequenceOperator.checkedOption(this, name, value));
+    }
+
+    @Override
+    public String typeName() {
+        return "Fold";
+    }
+}

@@ -1,0 +1,41 @@
+package org.netstudio.netgraph.net;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wolfram's NetMapOperator (Keras' TimeDistributed): the inner net applied to every element of a
+ * sequence, with the same weights. Ports "Input" ({@code n×…in}) and "Output" ({@code n×…out}); the
+ * inner net takes one element and gives one, on one input and one output port of its own.
+ *
+ * @param net the inner net, named "net" in paths ({@code map1/net/linear1})
+ */
+public record MapOperator(NetNode net) implements SequenceOperator {
+
+    public MapOperator {
+        Objects.requireNonNull(net, "net");
+    }
+
+    @Override
+    public List<String> innerNames() {
+        return List.of("net");
+    }
+
+    @Override
+    public NetNode inner(String name) {
+        return name.equals("net") ? net : null;
+    }
+
+    @Override
+    public MapOperator withInner(String name, NetNode inner) {
+        if (!name.equals("net")) {
+            throw SequenceOperator.noInner(this, name);
+        }
+        return new MapOperator(inner);
+    }
+
+    @Override
+    public String typeName() {
+        return "Map";
+    }
+}
