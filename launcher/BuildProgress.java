@@ -63,7 +63,9 @@ public final class BuildProgress {
     private int files;
     private double doneMb;
     private double inFlightMb;
-    private long downloadStart;
+    /** Time spent with a download in flight, for the download rate (downloads and compiling interleave). */
+    private long downloadMillis;
+    private long downloadingSince;
     private boolean success;
     private boolean missingOffline;
     private boolean finished;
@@ -160,8 +162,8 @@ public final class BuildProgress {
         }
         Matcher m;
         if ((m = DOWNLOADING.matcher(line)).matches()) {
-            if (downloadStart == 0) {
-                downloadStart = System.currentTimeMillis();
+            if (started == files) {
+                downloadingSince = System.currentTimeMillis();
             }
             started++;
             fileName = m.group(1).substring(m.group(1).lastIndexOf('/') + 1);
@@ -169,6 +171,9 @@ public final class BuildProgress {
             files++;
             doneMb += megabytes(m.group(2), m.group(3));
             inFlightMb = 0;
+            if (files >= started) {
+                downloadMillis += System.currentTimeMillis() - downloadingSince;
+            }
         } else if ((m = MODULE.matcher(line)).matches()) {
             // The modules are all "NetStudio something": the something says which.
             step = "[" + m.group(2) + "/" + m.group(3) + "] " + m.group(1).replaceFirst("^NetStudio (?=.)", "");
@@ -227,16 +232,14 @@ public final class BuildProgress {
         out.flush();
     }
 
-    /** What the status line says now: time, step, amounts, then the goal or the file (cut first when long). */
+    /** What the status line says now: time, step, downloads in flight, then the file or the goal (cut first when long). */
     String status() {
         long now = System.currentTimeMillis();
         List<String> parts = new ArrayList<>();
         parts.add(clock(now - start));
         parts.add(step);
-        if (files > 0 || inFlightMb > 0) {
-            parts.add(downloadAmount(now));
-        }
         if (started > files) {
+            parts.add(downloadAmount(now));
             parts.add(fileName);
         } else if (!goal.isEmpty()) {
             parts.add(goal);
@@ -244,6 +247,7 @@ public final class BuildProgress {
         return String.join(" · ", parts);
     }
 
+    /** "187 of about 360 MB downloaded (295 files), about 1 min of downloading left". */
     private String downloadAmount(long now) {
         double mb = doneMb + inFlightMb;
         StringBuilder s = new StringBuilder(megabytesText(mb));
@@ -251,10 +255,11 @@ public final class BuildProgress {
             s.append(" of about ").append(Math.round(expectedMb)).append(" MB");
         }
         s.append(" downloaded (").append(files).append(files == 1 ? " file)" : " files)");
-        double seconds = (now - downloadStart) / 1000.0;
+        double seconds = (downloadMillis + (started > files ? now - downloadingSince : 0)) / 1000.0;
         long left = seconds >= 5 && mb > 1 ? Math.round((expectedMb - mb) / (mb / seconds)) : 0;
-        if (started > files && left >= 5) {
-            s.append(", about ").append(left < 60 ? left + " s" : Math.round(left / 60.0) + " min").append(" left");
+        if (left >= 5) {
+            s.append(", about ").append(left < 60 ? left + " s" : Math.round(left / 60.0) + " min")
+                    .append(" of downloading left");
         }
         return s.toString();
     }
@@ -263,10 +268,12 @@ public final class BuildProgress {
         return files + (files == 1 ? " file (" : " files (") + megabytesText(doneMb) + ")";
     }
 
-    /** Without a terminal: the downloads so far, at most every 15 s, only when there are new ones. */
+    /** Without a terminal: the downloads so far, at most every 15 s, when 5 MB more came (or any more in a minute). */
     private void reportDownloadsToPipe() {
         long now = System.currentTimeMillis();
-        if (doneMb > lastReportedMb && now - lastPipeReport >= PIPE_REPORT_MILLIS && files > 0) {
+        long since = now - lastPipeReport;
+        if (files > 0 && since >= PIPE_REPORT_MILLIS
+                && (doneMb >= lastReportedMb + 5 || (doneMb > lastReportedMb && since >= 4 * PIPE_REPORT_MILLIS))) {
             lastPipeReport = now;
             lastReportedMb = doneMb;
             say(clock(now - start) + " · " + downloadAmount(now));
