@@ -158,7 +158,14 @@ class HelpInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> lines.stream().map(Label::getText).toList()))
                 .contains("NetStudio " + Version.current())
                 .anyMatch(t -> t.startsWith("Java " + System.getProperty("java.version")));
+        javafx.scene.layout.Region pane = f.fx(() -> (javafx.scene.layout.Region) about.getScene().getRoot());
+        double height = f.fx(pane::getHeight);
+        assertThat(height).as("the window holds the whole dialog")
+                .isGreaterThanOrEqualTo(f.fx(() -> pane.prefHeight(pane.getWidth())));
         for (Label line : lines) {
+            double lineHeight = f.fx(line::getHeight);
+            assertThat(lineHeight).as("room for all of %s", line.getText())
+                    .isGreaterThanOrEqualTo(f.fx(() -> line.prefHeight(line.getWidth())));
             // What is drawn is the label's whole text, not a shortened one ending in an ellipsis.
             String drawn = f.fx(() -> robot.from(line).lookup(".text").queryAllAs(Text.class).stream()
                     .map(Text::getText).reduce("", (a, b) -> a + b));
