@@ -27,16 +27,26 @@ class CliReferenceTest {
 
     @Test
     void everyCommandHasASectionWithItsHelpAsItIsPrinted() {
-        CommandLine root = new CommandLine(new NetStudioCommand());
         assertThat(reference).contains("\n## netstudio\n").contains("\n## netstudio gallery download\n");
-        root.getSubcommands().forEach((name, sub) -> {
+        for (String name : new CommandLine(new NetStudioCommand()).getSubcommands().keySet()) {
             assertThat(reference).contains("\n## netstudio " + name + "\n");
-            StringWriter help = new StringWriter();
-            sub.setOut(new PrintWriter(help));
-            sub.execute("--help");
-            assertThat(reference).as("the help of %s", name).contains(help.toString().stripTrailing());
-        });
-        assertThat(reference).contains("      --epochs=N          Passes over the data");
+            String help = helpOf(name);
+            assertThat(help).as("netstudio %s --help", name).startsWith("Usage: netstudio " + name);
+            assertThat(reference).as("the help of %s", name).contains(help.stripTrailing());
+        }
+        assertThat(helpOf("gallery", "download")).startsWith("Usage: netstudio gallery download");
+        assertThat(reference).contains(helpOf("gallery", "download").stripTrailing());
+    }
+
+    /** What {@code netstudio COMMAND… --help} prints. */
+    private static String helpOf(String... command) {
+        StringWriter out = new StringWriter();
+        CommandLine root = new CommandLine(new NetStudioCommand());
+        root.setOut(new PrintWriter(out));
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        assertThat(root.execute(args)).isZero();
+        return out.toString();
     }
 
     private static Path repositoryRoot() {
