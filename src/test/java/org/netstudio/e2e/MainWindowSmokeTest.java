@@ -104,7 +104,8 @@ class MainWindowSmokeTest {
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",
                         "Show Trainer Panel", "Theme")),
                 Map.entry("Net", List.of("Check", "Train", "Try It…", "Import Report…")),
-                Map.entry("Help", List.of("About NetStudio")));
+                Map.entry("Help", List.of("User Guide", "Layer Reference", "Command Line Reference", "Keyboard Shortcuts",
+                        "About NetStudio")));
 
         Map<String, String> accelerators = Map.of(
                 "New", "Shortcut+N", "Open…", "Shortcut+O", "Save", "Shortcut+S", "Save As…", "Shortcut+Shift+S",
@@ -113,6 +114,8 @@ class MainWindowSmokeTest {
         accelerators.forEach((text, keys) -> assertThat(item(text).getAccelerator())
                 .as("accelerator of %s", text)
                 .isEqualTo(KeyCombination.keyCombination(keys)));
+        assertThat(item("User Guide").getAccelerator()).isEqualTo(KeyCombination.keyCombination("F1"));
+        assertThat(item("Keyboard Shortcuts").getAccelerator()).isEqualTo(KeyCombination.keyCombination("Shortcut+Slash"));
     }
 
     @Test

@@ -45,6 +45,10 @@ public enum AppAction {
     TRY_IT("Try It…", shortcut(KeyCode.T)),
     IMPORT_REPORT("Import Report…", null),
 
+    USER_GUIDE("User Guide", new KeyCodeCombination(KeyCode.F1)),
+    LAYER_REFERENCE("Layer Reference", null),
+    COMMAND_LINE_REFERENCE("Command Line Reference", null),
+    KEYBOARD_SHORTCUTS("Keyboard Shortcuts", shortcut(KeyCode.SLASH)),
     ABOUT("About NetStudio", null);
 
     private final String label;

@@ -65,7 +65,9 @@ public final class MainMenu {
                         showTrainer, theme),
                 menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
                         item(AppAction.IMPORT_REPORT)),
-                menu("Help", item(AppAction.ABOUT)));
+                menu("Help", item(AppAction.USER_GUIDE), item(AppAction.LAYER_REFERENCE),
+                        item(AppAction.COMMAND_LINE_REFERENCE), item(AppAction.KEYBOARD_SHORTCUTS), separator(),
+                        item(AppAction.ABOUT)));
     }
 
     public MenuBar bar() {

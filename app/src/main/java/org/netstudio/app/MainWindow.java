@@ -11,7 +11,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -35,6 +34,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.help.HelpDocument;
+import org.netstudio.app.help.HelpMenu;
 import org.netstudio.app.window.Workspace;
 
 /**
@@ -61,6 +62,7 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final BorderPane root = new BorderPane();
     private final Scene scene;
+    private final HelpMenu help;
     private final Workspace workspace;
 
     private Theme theme = Theme.LIGHT;
@@ -112,9 +114,14 @@ public final class MainWindow {
         root.setCenter(workbench);
         root.setBottom(statusBar);
 
-        menu.setHandler(AppAction.ABOUT, this::showAbout);
         scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().setAll(theme.stylesheets());
+        help = new HelpMenu(menu.bar(), () -> scene.getWindow(), scene.getStylesheets(), Version.current());
+        menu.setHandler(AppAction.USER_GUIDE, () -> help.show(HelpDocument.USER_GUIDE));
+        menu.setHandler(AppAction.LAYER_REFERENCE, () -> help.show(HelpDocument.LAYER_REFERENCE));
+        menu.setHandler(AppAction.COMMAND_LINE_REFERENCE, () -> help.show(HelpDocument.COMMAND_LINE));
+        menu.setHandler(AppAction.KEYBOARD_SHORTCUTS, help::showShortcuts);
+        menu.setHandler(AppAction.ABOUT, help::showAbout);
         workspace = new Workspace(this, autosave, recent);
     }
 
@@ -167,6 +174,11 @@ public final class MainWindow {
 
     public MainMenu menu() {
         return menu;
+    }
+
+    /** What the Help menu opens: the bundled documents, the keyboard shortcuts, About. */
+    public HelpMenu help() {
+        return help;
     }
 
     /** The canvas tabs: one per open net or opened sub-graph. */
@@ -262,17 +274,6 @@ public final class MainWindow {
                 : action.shortLabel() + " (" + action.accelerator().getDisplayText() + ")";
         button.setTooltip(new Tooltip(hint));
         return button;
-    }
-
-    private void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(scene.getWindow());
-        about.setTitle("About NetStudio");
-        about.setHeaderText("NetStudio " + Version.current());
-        about.setContentText("Design, train and explore neural networks.\n\nJava "
-                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
-        about.getDialogPane().getStylesheets().setAll(theme.stylesheets());
-        about.show();
     }
 
     /** The app icon from the assets module, in the sizes window managers ask for; none when it is absent. */

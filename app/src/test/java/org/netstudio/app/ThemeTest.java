@@ -19,7 +19,8 @@ class ThemeTest {
     private static final String PALETTE =
             "-ns-(gray|blue|green|amber|red|white|black|violet|orange|teal|slate|pink|brown|cyan)(-.*)?";
     private static final String[] COMPONENT_SHEETS = {
-        "netstudio.css", "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css"};
+        "netstudio.css", "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css",
+        "/org/netstudio/app/help/help.css"};
     private static final Pattern USED = Pattern.compile("(?<![\\w-])(-ns-[a-z0-9-]+)");
 
     @Test
