@@ -104,43 +104,4 @@ public record Wiring(int wireCount, int[] netInputs, int[] netOutputs, List<Step
     public int[] outputsOf(int i) {
         return steps.get(i).outputs();
     }
-
-    /** Equal when every wire number is: two inferences of one net give equal wirings. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Wiring w && wireCount == w.wireCount && java.util.Arrays.equals(netInputs, w.netInputs)
-                && java.util.Arrays.equals(netOutputs, w.netOutputs) && sameArrays(layerInputs, w.layerInputs)
-                && sameArrays(layerOutputs, w.layerOutputs);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = wireCount * 31 + java.util.Arrays.hashCode(netInputs);
-        h = h * 31 + java.util.Arrays.hashCode(netOutputs);
-        for (int[] a : layerInputs) {
-            h = h * 31 + java.util.Arrays.hashCode(a);
-        }
-        for (int[] a : layerOutputs) {
-            h = h * 31 + java.util.Arrays.hashCode(a);
-        }
-        return h;
-    }
-
-    @Override
-    public String toString() {
-        return "Wiring[" + wireCount + " wires, inputs " + java.util.Arrays.toString(netInputs) + ", outputs "
-                + java.util.Arrays.toString(netOutputs) + ", " + layerInputs.size() + " layers]";
-    }
-
-    private static boolean sameArrays(List<int[]> a, List<int[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
