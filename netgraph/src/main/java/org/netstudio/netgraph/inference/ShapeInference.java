@@ -181,7 +181,8 @@ public final class ShapeInference {
         if (!labels.isEmpty()) {
             return "a Class " + (decl.type().rank() == 0 ? "encoder" : "decoder") + " with " + labels.size() + " labels";
         }
-        return "an " + decl.coder().type() + " coder";
+        String type = decl.coder().type();
+        return ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + " coder";
     }
 
     private void flattenChain(Chain chain, NodePath path, int inWire, int outWire, String where) {

@@ -28,6 +28,7 @@ import org.netstudio.netgraph.catalog.PortSpec;
 import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
+import org.netstudio.netgraph.net.CoderOptionException;
 import org.netstudio.netgraph.net.Coders;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.FoldOperator;
@@ -608,6 +609,9 @@ public final class NetFileReader {
             Coder coder = new Coder(type, options);
             try {
                 return new PortDecl(Coders.typeOf(coder, input), coder);
+            } catch (CoderOptionException e) {
+                JsonPath at = e.option() == null ? path : path.key(e.option());
+                throw fail(e.index() < 0 ? at : at.index(e.index()), e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw fail(path, e.getMessage());
             }

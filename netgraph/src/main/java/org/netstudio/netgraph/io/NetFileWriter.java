@@ -53,7 +53,8 @@ public final class NetFileWriter {
 
     /** Known coder options in the order they are written; others follow alphabetically. */
     private static final List<String> CODER_OPTION_ORDER =
-            List.of("size", "colorSpace", "mean", "std", "labels", "alphabet");
+            List.of("size", "colorSpace", "mean", "std", "labels", "alphabet", "tokenizer", "unknown", "lowercase",
+                    "minCount", "maxSize", "vocabulary");
 
     private NetFileWriter() {
     }

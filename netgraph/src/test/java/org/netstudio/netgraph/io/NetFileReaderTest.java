@@ -219,10 +219,10 @@ class NetFileReaderTest {
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]}", "[\"n\"], \"index\": 0}"), "$.net.input.index",
                 "index must be the number of distinct indices, a positive whole number of at most 2147483647, but got 0");
         String enc = "{\"encoder\": {\"type\": \"Image\", \"size\": [28], \"colorSpace\": \"Grayscale\"}}";
-        assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}", enc), "$.net.input.encoder",
+        assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}", enc), "$.net.input.encoder.size",
                 "Image size must be 2 positive whole numbers, but got [28]");
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}", "{\"encoder\": {\"type\": \"Audio\"}}"),
-                "$.net.input.encoder.type", "unknown encoder type \"Audio\" (known: Image, Class, Characters, Boolean)");
+                "$.net.input.encoder.type", "unknown encoder type \"Audio\" (known: Image, Class, Characters, Tokens, Subwords, Boolean)");
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("{\"shape\": [1, 28, 28]}",
                 "{\"shape\": [3], \"encoder\": {\"type\": \"Boolean\"}}"), "$.net.input",
                 "an input is declared by a shape or by an encoder, not both");
