@@ -54,6 +54,9 @@ import org.netstudio.netgraph.tensor.TensorType;
  */
 public final class NetRunner implements AutoCloseable {
 
+    /** Sequences per padded batch in {@link #predictSequences}. */
+    private static final int SEQUENCE_BATCH = 256;
+
     private final CompiledNet net;
     private final NDManager manager;
     private final Device device;
@@ -208,6 +211,85 @@ public final class NetRunner implements AutoCloseable {
             return shape;
         }
         return new long[] {1, length};
+    }
+
+    /**
+     * Runs index sequences of varying length (e.g. texts encoded by the net's text encoder)
+     * through a net whose one input takes them. They run in padded batches that carry each
+     * example's length, so that padding changes no result.
+     *
+     * @param sequences one sequence of indices per example, each at least one long and within the input's range
+     * @return per example, one value per net output without a batch axis; an output that is a
+     *     sequence as long as the input (one prediction per element) is cut to the example's length
+     * @throws IllegalArgumentException when the net does not take one sequence of indices, or an
+     *     index is out of its range
+     */
+    public synchronized List<List<TensorValue>> predictSequences(List<int[]> sequences) {
+        checkOpen();
+        TensorType in = net.inputTypes().get(0);
+        if (net.inputNames().size() != 1 || !(in.kind() instanceof ElementKind.Index idx) || !in.rankKnown()
+                || in.rank() != 1 || in.dim(0).isFixed()) {
+            throw new IllegalArgumentException("The net takes " + net.inputTypes().size() + " input(s) "
+                    + net.inputNames() + " of " + in.describe() + ", not one sequence of indices of varying length");
+        }
+        int range = idx.rangeKnown() ? idx.size() : Integer.MAX_VALUE;
+        List<Boolean> perElement = new ArrayList<>();
+        for (TensorType t : net.outputTypes()) {
+            perElement.add(t.rankKnown() && t.rank() >= 1 && t.dim(0).equals(in.dim(0)));
+        }
+        List<List<TensorValue>> results = new ArrayList<>(sequences.size());
+        for (int from = 0; from < sequences.size(); from += SEQUENCE_BATCH) {
+            List<int[]> batch = sequences.subList(from, Math.min(sequences.size(), from + SEQUENCE_BATCH));
+            int longest = 1;
+            for (int[] s : batch) {
+                longest = Math.max(longest, s.length);
+            }
+            long[] ids = new long[batch.size() * longest];
+            long[] lengths = new long[batch.size()];
+            for (int b = 0; b < batch.size(); b++) {
+                int[] s = batch.get(b);
+                if (s.length == 0) {
+                    throw new IllegalArgumentException("Example " + (from + b) + " is an empty sequence");
+                }
+                for (int j = 0; j < s.length; j++) {
+                    if (s[j] < 0 || s[j] >= range) {
+                        throw new IllegalArgumentException("Example " + (from + b) + " holds index " + s[j]
+                                + " at position " + j + ", outside the input's range 0 to " + (range - 1));
+                    }
+                    ids[b * longest + j] = s[j];
+                }
+                lengths[b] = s.length;
+            }
+            try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
+                NDList batchIn = new NDList(scope.create(ids, new Shape(batch.size(), longest)),
+                        scope.create(lengths));
+                NDList out = net.forward(new ParameterStore(scope, false), batchIn, false);
+                List<float[]> values = new ArrayList<>();
+                List<long[]> shapes = new ArrayList<>();
+                for (NDArray o : out) {
+                    NDArray f = o.getDataType() == DataType.FLOAT32 ? o : o.toType(DataType.FLOAT32, false);
+                    values.add(f.toFloatArray());
+                    shapes.add(f.getShape().getShape());
+                }
+                for (int b = 0; b < batch.size(); b++) {
+                    List<TensorValue> example = new ArrayList<>(out.size());
+                    for (int k = 0; k < values.size(); k++) {
+                        long[] shape = shapes.get(k);
+                        long[] one = java.util.Arrays.copyOfRange(shape, 1, shape.length);
+                        int per = (int) (values.get(k).length / shape[0]);
+                        float[] v = java.util.Arrays.copyOfRange(values.get(k), b * per, (b + 1) * per);
+                        if (perElement.get(k) && one.length >= 1 && one[0] > lengths[b]) {
+                            int row = (int) (per / one[0]);
+                            one[0] = lengths[b];
+                            v = java.util.Arrays.copyOf(v, (int) (row * lengths[b]));
+                        }
+                        example.add(TensorValue.owning(one, v));
+                    }
+                    results.add(example);
+                }
+            }
+        }
+        return results;
     }
 
     /**
