@@ -13,15 +13,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The same small CNN trained by PyTorch from Python ({@code src/test/python/pytorch_throughput.py}),
- * kept running as a subprocess so that its rounds interleave with the Java loops in one run. Needs
+ * A bench's PyTorch side: a Python script under {@code src/test/python} (for TrainingThroughputBench
+ * the same small CNN, {@code pytorch_throughput.py}) kept running as a subprocess that answers one
+ * line per request, so that its rounds interleave with the Java loops in one run. Needs
  * Debian's {@code python3-torch} under {@code /usr/bin/python3} (the interpreter first on PATH may be
  * another one, without torch). Not thread-safe.
  */
 final class PyTorchPeer implements AutoCloseable {
 
     static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final String SCRIPT = "src/test/python/pytorch_throughput.py";
+    private static final String SCRIPT = "pytorch_throughput.py";
 
     private final Process process;
     private final BufferedReader out;
@@ -50,15 +51,28 @@ final class PyTorchPeer implements AutoCloseable {
      * @return the peer, or empty (the reason printed) when Python with torch or the script is missing
      */
     static Optional<PyTorchPeer> start(int examples, int batchSize, int threads, Optional<Path> data) {
-        Optional<Path> script = script();
-        if (!Files.isExecutable(PYTHON) || script.isEmpty()) {
-            System.out.println("PyTorch from Python: skipped (" + (script.isEmpty() ? "no " + SCRIPT : "no " + PYTHON) + ")");
+        List<String> args = new java.util.ArrayList<>(List.of("--examples", Integer.toString(examples), "--batch",
+                Integer.toString(batchSize), "--threads", Integer.toString(threads)));
+        data.ifPresent(folder -> args.addAll(List.of("--data", folder.toString())));
+        return start(SCRIPT, args);
+    }
+
+    /**
+     * Starts a script of {@code src/test/python} that prints "ready …" once it is, or explains why it cannot run.
+     *
+     * @param script the script's file name
+     * @param args   its arguments
+     * @return the peer, or empty (the reason printed) when Python with torch or the script is missing
+     */
+    static Optional<PyTorchPeer> start(String script, List<String> args) {
+        Optional<Path> file = script(script);
+        if (!Files.isExecutable(PYTHON) || file.isEmpty()) {
+            System.out.println("PyTorch from Python: skipped (" + (file.isEmpty() ? "no src/test/python/" + script
+                    : "no " + PYTHON) + ")");
             return Optional.empty();
         }
-        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), script.get().toString(),
-                "--examples", Integer.toString(examples), "--batch", Integer.toString(batchSize),
-                "--threads", Integer.toString(threads)));
-        data.ifPresent(folder -> command.addAll(List.of("--data", folder.toString())));
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), file.get().toString()));
+        command.addAll(args);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             // The script sets its thread count itself; keep OpenMP's workers from spinning between batches, as the Java side does.
@@ -71,8 +85,9 @@ final class PyTorchPeer implements AutoCloseable {
     }
 
     /** Where the script is: beside the module (exec:java from the module) or from the repository root. */
-    private static Optional<Path> script() {
-        for (Path p : List.of(Path.of(SCRIPT), Path.of("engine-bridge", SCRIPT))) {
+    private static Optional<Path> script(String name) {
+        Path inModule = Path.of("src", "test", "python", name);
+        for (Path p : List.of(inModule, Path.of("engine-bridge").resolve(inModule))) {
             if (Files.isRegularFile(p)) {
                 return Optional.of(p);
             }
@@ -87,13 +102,25 @@ final class PyTorchPeer implements AutoCloseable {
 
     /** Trains one epoch on the first {@code examples} examples; returns the batch loop's samples per second. */
     double epoch(int examples) throws IOException {
-        in.write(examples + "\n");
+        return Double.parseDouble(request(Integer.toString(examples), "samples_per_second "));
+    }
+
+    /**
+     * Sends one request line and reads the answer.
+     *
+     * @param line   the request
+     * @param prefix what the answer starts with
+     * @return the answer after the prefix, stripped
+     * @throws IOException when the script stopped or answered something else
+     */
+    String request(String line, String prefix) throws IOException {
+        in.write(line + "\n");
         in.flush();
-        String line = out.readLine();
-        if (line == null || !line.startsWith("samples_per_second ")) {
-            throw new IOException("the PyTorch script stopped (" + line + ")");
+        String answer = out.readLine();
+        if (answer == null || !answer.startsWith(prefix)) {
+            throw new IOException("the PyTorch script stopped (" + answer + ")");
         }
-        return Double.parseDouble(line.substring("samples_per_second ".length()).strip());
+        return answer.substring(prefix.length()).strip();
     }
 
     @Override
