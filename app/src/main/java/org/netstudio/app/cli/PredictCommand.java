@@ -12,10 +12,18 @@ import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.encoding.ImageEncoder;
 import org.netstudio.engine.encoding.NetImages;
+import org.netstudio.engine.encoding.TextEncoder;
+import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Coder;
+import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +39,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, modelTransformer = PredictCommand.NegativeNumbers.class,
         description = {"Run a trained net on inputs: image files (PNG, JPEG, …, resized through the net's Image"
-                + " encoder) or comma-separated numbers. A classifier prints its most probable classes.",
+                + " encoder), texts for a net that reads text (a Characters, Tokens or Subwords encoder), or"
+                + " comma-separated numbers. A classifier prints its most probable classes; a net with a Characters"
+                + " or Tokens decoder prints its prediction for each element.",
             "Exit code 0: predicted; 2: a net or an input that cannot be read."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet) or a pretrained gallery id.")
     private String net;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "An image file, or numbers such as 0.5,-1.2.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
+            description = "An image file, a text (for a net that reads text), or numbers such as 0.5,-1.2.")
     private List<String> inputs;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to show (default ${DEFAULT-VALUE}).")
@@ -84,15 +95,29 @@ public final class PredictCommand implements Callable<Integer> {
                     + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
             return ExitCodes.INVALID;
         }
-        ImageEncoder encoder = NetImages.encoder(loaded.document().net(), fit.input()).orElse(null);
+        NetNode model = loaded.document().net();
+        TextEncoder text;
+        TextEncoder textOut;
+        try {
+            text = textCoder(NetInputs.firstInput(model));
+            textOut = textCoder(outputDecl(model));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("netstudio predict: " + net + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        ImageEncoder encoder = text != null ? null : NetImages.encoder(model, fit.input()).orElse(null);
         List<Prediction> predictions = new ArrayList<>();
-        try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
+        try (NetRunner runner = NetRunner.load(model, weights)) {
             List<String> labels = runner.outputLabels(0);
-            boolean classes = !labels.isEmpty() || runner.outputIsProbabilities(0);
+            boolean classes = textOut == null && (!labels.isEmpty() || runner.outputIsProbabilities(0));
             for (String input : inputs) {
-                float[] values;
+                TensorValue output;
                 try {
-                    values = NetInputs.values(input, fit.input(), encoder);
+                    if (text != null) {
+                        output = runner.predictSequences(List.of(encode(text, input))).get(0).get(0);
+                    } else {
+                        output = runner.predict(NetInputs.values(input, fit.input(), encoder)).get(0);
+                    }
                 } catch (IOException e) {
                     err.println("netstudio predict: " + input + ": " + e.getMessage());
                     return ExitCodes.UNREADABLE;
@@ -100,11 +125,12 @@ public final class PredictCommand implements Callable<Integer> {
                     err.println("netstudio predict: " + e.getMessage());
                     return ExitCodes.UNREADABLE;
                 }
-                TensorValue output = runner.predict(values).get(0);
                 float[] out = output.values();
                 List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? numbered(out.length) : labels)
                         .topK(out, Math.min(top, out.length)) : List.of();
-                predictions.add(new Prediction(input, out, top3));
+                String decoded = textOut == null || output.rank() != 2 ? null
+                        : textOut.decodeScores(out, (int) output.shape()[0]);
+                predictions.add(new Prediction(input, out, top3, decoded));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -119,8 +145,41 @@ public final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private record Prediction(String input, float[] output, List<ClassProbability> classes) {
+    /** The text encoder or per-element decoder of a port, or null when it has none. */
+    private static TextEncoder textCoder(PortDecl decl) {
+        Coder coder = decl == null ? null : decl.coder();
+        if (!Coders.isText(coder)) {
+            return null;
+        }
+        if (Coders.builtFromData(coder)) {
+            throw new IllegalArgumentException("its " + coder.type() + " coder has no "
+                    + (coder.type().equals("Tokens") ? "vocabulary" : "alphabet") + " yet; train it on text first");
+        }
+        return TextEncoders.of(coder, null);
+    }
+
+    /** The declaration of the net's first output, or null. */
+    private static PortDecl outputDecl(NetNode net) {
+        if (net instanceof Chain c) {
+            return c.output();
+        }
+        return net instanceof Graph g && !g.outputs().isEmpty() ? g.outputs().values().iterator().next() : null;
+    }
+
+    /** A text typed on the command line, as the net's encoder reads it. */
+    private static int[] encode(TextEncoder text, String input) {
+        int[] indices = text.encode(input);
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("\"" + input + "\" holds no " + text.units() + " the net can read");
+        }
+        return indices;
+    }
+
+    private record Prediction(String input, float[] output, List<ClassProbability> classes, String decoded) {
         String text() {
+            if (decoded != null) {
+                return decoded;
+            }
             if (classes.isEmpty()) {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < output.length; i++) {
@@ -143,6 +202,9 @@ public final class PredictCommand implements Callable<Integer> {
         for (Prediction p : predictions) {
             ObjectNode n = a.addObject();
             n.put("input", p.input());
+            if (p.decoded() != null) {
+                n.put("text", p.decoded());
+            }
             if (!p.classes().isEmpty()) {
                 n.put("label", p.classes().get(0).label());
                 ArrayNode top = n.putArray("top");

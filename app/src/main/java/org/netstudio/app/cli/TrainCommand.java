@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.Binding;
@@ -31,6 +33,8 @@ import org.netstudio.engine.train.TrainingResult;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,13 +59,28 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
-                    + "mnist, a .csv file (with --target) or a folder of images with one sub-folder per class.")
+                    + "mnist, a .csv file (with --target) or a folder of images with one sub-folder per class. For a "
+                    + "net that reads text (a Characters, Tokens or Subwords encoder): a .csv/.tsv table of texts (with "
+                    + "--target), a folder of .txt files with one sub-folder per class, or a plain text file for "
+                    + "next-character training.")
     private String data;
 
     @Option(names = "--target", paramLabel = "[OUTPUT=]COLUMN",
             description = "The column a CSV file's net predicts; OUTPUT=COLUMN trains that output of a net with several "
                     + "against the column (repeat for each).")
     private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--text", paramLabel = "COLUMN",
+            description = "For a net that reads text: the column of texts, when the table has several besides --target.")
+    private String textColumn;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "" + TextTables.DEFAULT_WINDOW,
+            description = "For a net trained on a plain text: characters (or words) per training window (default ${DEFAULT-VALUE}).")
+    private int window;
+
+    @Option(names = "--stride", paramLabel = "N",
+            description = "For a net trained on a plain text: from one window to the next (default: the window length).")
+    private Integer stride;
 
     @Option(names = "--input", paramLabel = "INPUT=COLUMN",
             description = "Feeds the net's input from a column of the data (repeat for each input); inputs left out are "
@@ -140,8 +159,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         DataMapping mapping = mapping();
         ExampleTable table;
+        // A net that reads text gets its alphabet or vocabulary built from the data it trains on.
+        TextDatasets.TextData text = null;
         try {
-            table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
+            if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
+                text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(), textColumn,
+                        window, stride == null ? window : stride, validation, seed, null), netFolder());
+                table = text.training();
+            } else {
+                table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
+            }
         } catch (DataArgument.DataException e) {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -150,7 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNREADABLE;
         }
-        Optional<String> mismatch = NetTrain.checkFit(loaded.document().net(), table, mapping);
+        NetNode trainee = text != null ? text.net() : loaded.document().net();
+        Optional<String> mismatch = NetTrain.checkFit(trainee, table, mapping);
         if (mismatch.isPresent()) {
             throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch.get());
         }
@@ -163,7 +191,8 @@ public final class TrainCommand implements Callable<Integer> {
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         NetTraining training;
         try {
-            training = NetTrain.prepare(loaded.document().net(), initial, table, null, mapping, options);
+            training = NetTrain.prepare(trainee, initial, table, text == null ? null : text.validation(), mapping,
+                    options);
         } catch (IllegalArgumentException e) {
             err.println("netstudio train: " + e.getMessage());
             err.flush();
@@ -179,7 +208,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (showsBinding(training.binding())) {
             training.binding().describe().forEach(line -> err.println("Data: " + line));
         }
-        long trainExamples = table.size() - ValidationSplit.validationCount(table.size(), validation);
+        long trainExamples = text != null && text.validation() != null ? table.size()
+                : table.size() - ValidationSplit.validationCount(table.size(), validation);
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
         CountDownLatch saved = new CountDownLatch(1);
@@ -194,7 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "netstudio-train-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return finish(training.run(), table, mapping, loaded, progress, err);
+            return finish(training.run(), table, mapping, loaded.document().withNet(trainee), progress, err);
         } finally {
             saved.countDown();
             try {
@@ -205,7 +235,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Integer finish(TrainedNet trained, ExampleTable table, DataMapping mapping, LoadedNet loaded,
+    /** The folder of the net file, which a text encoder's tokenizer path is relative to; null for a gallery id. */
+    private Path netFolder() {
+        Path file = Path.of(net).toAbsolutePath();
+        return Files.isRegularFile(file) ? file.getParent() : null;
+    }
+
+    private Integer finish(TrainedNet trained, ExampleTable table, DataMapping mapping, NetDocument document,
                            ProgressLine progress, PrintWriter err) {
         progress.finish();
         TrainingResult result = trained.result();
@@ -223,7 +259,7 @@ public final class TrainCommand implements Callable<Integer> {
             // Without --out, beside the net under a name no earlier result has.
             TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
             try {
-                NetFiles.write(file.path(), loaded.document(), trained.weights());
+                NetFiles.write(file.path(), document, trained.weights());
                 savedTo = file;
             } catch (IOException | RuntimeException e) {
                 err.println("netstudio train: cannot save " + file.path() + ": " + e.getMessage());
@@ -354,6 +390,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!(validation >= 0 && validation < 1)) {
             throw usage("--validation must be at least 0 and less than 1 (a share of the data), but was " + validation);
+        }
+        if (window < 1) {
+            throw usage("--window must be at least 1, but was " + window);
+        }
+        if (stride != null && stride < 1) {
+            throw usage("--stride must be at least 1, but was " + stride);
         }
         if (patience < 0) {
             throw usage("--patience must be 0 (never stop early) or more, but was " + patience);
