@@ -125,7 +125,8 @@ public final class DeclarationsView extends VBox {
         rows.add(new Row(Views.label("Colours", "field-label"), colours, List.of(Kind.IMAGE)));
         rows.add(textRow(e, edited, id + "-labels", "Labels", e.labelsProperty(), "class names separated by commas",
                 Kind.CLASS));
-        rows.add(textRow(e, edited, id + "-alphabet", "Alphabet", e.alphabetProperty(), "the characters, e.g. abc…z",
+        rows.add(textRow(e, edited, id + "-alphabet", "Alphabet", e.alphabetProperty(),
+                "the characters, e.g. abc…z (empty: built from the training data)",
                 Kind.CHARACTERS));
         // Only the rows the chosen kind needs are in the grid, so that no empty rows leave gaps.
         Runnable layout = () -> {

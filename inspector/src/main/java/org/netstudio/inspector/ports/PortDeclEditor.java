@@ -29,8 +29,10 @@ import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * Edits what a net (or container) declares about one of its ports: a shape of real numbers or
- * indices, or an encoder (Image, Class, Characters, Boolean) at an input, a decoder (Class,
- * Characters, Boolean) at an output. The fields hold text as typed; {@link #commit()} builds the
+ * indices, or an encoder (Image, Class, Characters, Tokens, word pieces, Boolean) at an input, a
+ * decoder (Class, Characters, Tokens, Boolean) at an output. An empty alphabet, and a Tokens coder,
+ * are built from the training data when the net is trained; a built vocabulary (or a word-piece
+ * tokenizer) is kept as the net holds it. The fields hold text as typed; {@link #commit()} builds the
  * declaration and executes one {@link SetPortDecl}, or keeps it and says why it cannot be declared.
  * Typing survives refreshes that do not change this port's declaration.
  */
@@ -39,7 +41,7 @@ public final class PortDeclEditor {
     /** What the port is declared as. */
     public enum Kind {
         NONE("Not declared"), REAL("Real numbers"), INDICES("Indices"), IMAGE("Image"), CLASS("Class"),
-        CHARACTERS("Characters"), BOOLEAN("Boolean");
+        CHARACTERS("Characters"), TOKENS("Tokens (words)"), SUBWORDS("Word pieces (tokenizer.json)"), BOOLEAN("Boolean");
 
         private final String label;
 
@@ -101,7 +103,7 @@ public final class PortDeclEditor {
     /** The kinds this side can declare: encoders at inputs, decoders at outputs. */
     public List<Kind> getKinds() {
         return input ? List.of(Kind.values())
-                : List.of(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.BOOLEAN);
+                : List.of(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.TOKENS, Kind.BOOLEAN);
     }
 
     public ObjectProperty<Kind> kindProperty() {
@@ -240,6 +242,8 @@ public final class PortDeclEditor {
                     kind.set(Kind.CHARACTERS);
                     alphabet.set(String.valueOf(c.options().getOrDefault("alphabet", "")));
                 }
+                case "Tokens" -> kind.set(Kind.TOKENS);
+                case "Subwords" -> kind.set(Kind.SUBWORDS);
                 default -> kind.set(Kind.BOOLEAN);
             }
         } else if (t.equals(TensorType.ANY)) {
@@ -317,12 +321,11 @@ public final class PortDeclEditor {
                 }
                 case IMAGE -> coder("Image", imageOptions());
                 case CLASS -> coder("Class", Map.of("labels", parseLabels(labels.get())));
-                case CHARACTERS -> {
-                    if (alphabet.get().isEmpty()) {
-                        throw new IllegalArgumentException("Characters needs an alphabet: type the characters it reads, e.g. abcdefghijklmnopqrstuvwxyz");
-                    }
-                    yield coder("Characters", Map.of("alphabet", alphabet.get()));
-                }
+                // An empty alphabet is built from the training data when the net is trained.
+                case CHARACTERS -> coder("Characters", alphabet.get().isEmpty() ? Map.of()
+                        : Map.of("alphabet", alphabet.get()));
+                case TOKENS -> coder("Tokens", shownOptions("Tokens", Map.of()));
+                case SUBWORDS -> coder("Subwords", shownOptions("Subwords", Map.of("tokenizer", Coders.BUILT_IN_TOKENIZER)));
                 case BOOLEAN -> coder("Boolean", Map.of());
             };
             Optional<String> why = PortDecls.unwritable(decl, input);
@@ -338,6 +341,12 @@ public final class PortDeclEditor {
     private PortDecl coder(String type, Map<String, Object> options) {
         Coder c = new Coder(type, options);
         return input ? PortDecls.encoder(c) : PortDecls.decoder(c);
+    }
+
+    /** The options of the coder shown, when it is of this type (a built vocabulary is kept), else the defaults. */
+    private Map<String, Object> shownOptions(String type, Map<String, Object> defaults) {
+        return shown != null && shown.coder() != null && shown.coder().type().equals(type) ? shown.coder().options()
+                : defaults;
     }
 
     private Map<String, Object> imageOptions() {

@@ -96,7 +96,8 @@ class PortDeclEditorTest {
 
     @Test
     void classLabelsAtTheOutput() {
-        assertThat(output().getKinds()).containsExactly(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.BOOLEAN);
+        assertThat(output().getKinds()).containsExactly(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.TOKENS,
+                Kind.BOOLEAN);
         output().labelsProperty().set("a, b, a");
         assertThat(output().commit()).isFalse();
         assertThat(output().getError()).isEqualTo("Every class label must be different, but got a, b, a.");
@@ -128,5 +129,21 @@ class PortDeclEditorTest {
         assertThat(output().commit()).isTrue();
         assertThat(model.getDiagnostics()).isEmpty();
         assertThat(output().getResolved().shape()).isEqualTo("2");
+    }
+
+    @Test
+    void textEncodersWhoseAlphabetOrVocabularyIsBuiltFromTheTrainingData() {
+        assertThat(input().chooseKind(Kind.CHARACTERS)).isTrue();
+        assertThat(net().input().coder()).isEqualTo(new org.netstudio.netgraph.net.Coder("Characters", java.util.Map.of()));
+        assertThat(net().input().type()).isEqualTo(new TensorType(ElementKind.index(0), List.of(Dim.symbolic("n"))));
+        input().alphabetProperty().set("abc");
+        assertThat(input().commit()).isTrue();
+        assertThat(net().input().type().kind()).isEqualTo(ElementKind.index(3));
+
+        assertThat(input().chooseKind(Kind.TOKENS)).isTrue();
+        assertThat(net().input().coder().type()).isEqualTo("Tokens");
+        assertThat(input().chooseKind(Kind.SUBWORDS)).isTrue();
+        assertThat(net().input().coder().options()).containsEntry("tokenizer", "all-MiniLM-L6-v2");
+        assertThat(input().getKind()).as("shown as what it is after the refresh").isEqualTo(Kind.SUBWORDS);
     }
 }
