@@ -117,4 +117,17 @@ class TextCommandsTest {
         assertThat(r.out().strip()).startsWith("the cat sat on the ma: ").endsWith("t");
         assertThat(r.out().strip().length()).isEqualTo("the cat sat on the ma: ".length() + 21);
     }
+
+    @Test
+    void checkAndInfoAcceptANetWhoseAlphabetIsBuiltByTraining() throws Exception {
+        Path net = Files.writeString(dir.resolve("fresh.json"), WORDS_NET);
+        Run r = TrainEvalPredictCommandTest.run("check", net.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        r = TrainEvalPredictCommandTest.run("info", trained.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // Trained, the embedding knows its alphabet: 16 numbers per character.
+        JsonNode embedding = r.json().get("layers").get(0);
+        assertThat(embedding.get("parameters").asLong() % 16).isZero();
+        assertThat(embedding.get("parameters").asLong()).isPositive();
+    }
 }
