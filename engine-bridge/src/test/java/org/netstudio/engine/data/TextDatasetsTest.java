@@ -192,4 +192,16 @@ class TextDatasetsTest {
         assertThatThrownBy(() -> TextDatasets.open(csv, net, options("language", 0))).hasMessage("The net has no input"
                 + " with a text encoder (Characters, Tokens or Subwords) to read the text with; put one on its input");
     }
+
+    @Test
+    void aTableReadWithMiniLmsWordPiecesGivesBertIds(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("s.csv");
+        Files.writeString(csv, "sentence,label\n\"Hello, world!\",greeting\nGoodbye,farewell\n");
+        NetNode net = classifier(new Coder("Subwords", Map.of("tokenizer", "all-MiniLM-L6-v2")), null);
+        TextDatasets.TextData data = TextDatasets.open(csv, net, options("label", 0));
+        SequenceColumn ids = (SequenceColumn) data.training().column(ExampleTable.FEATURES).orElseThrow();
+        assertThat(ids.vocabulary()).isEqualTo(30522);
+        assertThat(ids.indices(0)).containsExactly(101, 7592, 1010, 2088, 999, 102);
+        assertThat(((Chain) data.net()).input().coder().options()).containsEntry("size", 30522);
+    }
 }
