@@ -52,7 +52,7 @@ import org.netstudio.netgraph.net.NetNode;
  * update); beside them, the same by the CPU time of the whole training call (model creation
  * included on both sides), which other load on the machine disturbs far less than wall-clock time.
  *
- * <p>Run: {@code ./bench text [rounds epochs batch threads]} (defaults 3 rounds, 8 epochs, batch 32, 1 thread).
+ * <p>Run: {@code ./bench text [rounds epochs batch threads]} (defaults 5 rounds, 8 epochs, batch 32, 1 thread).
  */
 public final class CharClassifierBench {
 
@@ -67,7 +67,7 @@ public final class CharClassifierBench {
     record Run(double examplesPerSecond, double cpuExamplesPerSecond, double testAccuracy) {}
 
     public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
@@ -118,15 +118,17 @@ public final class CharClassifierBench {
                 System.out.println();
             }
             System.out.println();
-            System.out.println("                               test accuracy   examples/s (loop)   examples/s (CPU time)");
+            System.out.println("medians of " + rounds + " rounds       test accuracy   examples/s (loop)   examples/s (CPU time)"
+                    + "   mean test accuracy");
             row("NetStudio, padded + lengths", ours);
             if (!theirs.isEmpty()) {
                 row("PyTorch, packed sequences", theirs);
-                System.out.printf(Locale.ROOT, "NetStudio / PyTorch: accuracy %+.4f, speed ×%.2f (loop), ×%.2f (CPU time)"
-                                + " — medians of %d rounds%n",
+                System.out.printf(Locale.ROOT, "NetStudio − PyTorch: test accuracy %+.4f (median), %+.4f (mean);"
+                                + " NetStudio / PyTorch speed ×%.2f (loop), ×%.2f (CPU time), medians%n",
                         median(ours, Run::testAccuracy) - median(theirs, Run::testAccuracy),
+                        mean(ours, Run::testAccuracy) - mean(theirs, Run::testAccuracy),
                         median(ours, Run::examplesPerSecond) / median(theirs, Run::examplesPerSecond),
-                        median(ours, Run::cpuExamplesPerSecond) / median(theirs, Run::cpuExamplesPerSecond), rounds);
+                        median(ours, Run::cpuExamplesPerSecond) / median(theirs, Run::cpuExamplesPerSecond));
             }
         } finally {
             python.ifPresent(PyTorchPeer::close);
@@ -200,8 +202,13 @@ public final class CharClassifierBench {
     }
 
     private static void row(String name, List<Run> runs) {
-        System.out.printf(Locale.ROOT, "%-30s %13.4f %19.0f %23.0f%n", name, median(runs, Run::testAccuracy),
-                median(runs, Run::examplesPerSecond), median(runs, Run::cpuExamplesPerSecond));
+        System.out.printf(Locale.ROOT, "%-30s %13.4f %19.0f %23.0f %20.4f%n", name, median(runs, Run::testAccuracy),
+                median(runs, Run::examplesPerSecond), median(runs, Run::cpuExamplesPerSecond),
+                mean(runs, Run::testAccuracy));
+    }
+
+    private static double mean(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+        return runs.stream().mapToDouble(value).average().orElse(Double.NaN);
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
