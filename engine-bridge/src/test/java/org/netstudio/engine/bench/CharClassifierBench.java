@@ -21,6 +21,7 @@ import org.netstudio.engine.data.TextReaders;
 import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.TextEncoder;
 import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.DataMapping;
@@ -176,15 +177,11 @@ public final class CharClassifierBench {
             sequences.add(words.indices(i));
         }
         int right = 0;
+        ClassEncoder classes = new ClassEncoder(truth.classNames());
         try (NetRunner runner = trained.runner()) {
             List<List<TensorValue>> out = runner.predictSequences(sequences);
             for (int i = 0; i < out.size(); i++) {
-                float[] p = out.get(i).get(0).values();
-                int best = 0;
-                for (int c = 1; c < p.length; c++) {
-                    best = p[c] > p[best] ? c : best;
-                }
-                right += best == truth.label(i) ? 1 : 0;
+                right += classes.topK(out.get(i).get(0).values(), 1).get(0).index() == truth.label(i) ? 1 : 0;
             }
         }
         double examples = (double) epochs * training.size();

@@ -14,6 +14,7 @@ import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -70,12 +71,13 @@ class TextTrainingTest {
         for (int i = 0; i < words.size(); i++) {
             sequences.add(words.indices(i));
         }
+        ClassEncoder classes = new ClassEncoder(LANGUAGES);
         try (NetRunner runner = NetRunner.open(saved)) {
             List<List<TensorValue>> together = runner.predictSequences(sequences);
             int right = 0;
             for (int i = 0; i < sequences.size(); i++) {
                 float[] p = together.get(i).get(0).values();
-                right += argmax(p) == truth.label(i) ? 1 : 0;
+                right += classes.topK(p, 1).get(0).index() == truth.label(i) ? 1 : 0;
                 if (i < 20) {
                     // Padded in a batch with longer words, a word gets what it gets alone.
                     float[] alone = runner.predictSequences(List.of(sequences.get(i))).get(0).get(0).values();
@@ -116,15 +118,5 @@ class TextTrainingTest {
             String next = data.encoder().decodeScores(out.values(), prompt.length);
             assertThat(next).endsWith("t");
         }
-    }
-
-    private static int argmax(float[] p) {
-        int b = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 }
