@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
+import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.encoding.ImageEncoder;
 import org.netstudio.engine.encoding.NetImages;
 import org.netstudio.engine.encoding.TextEncoder;
@@ -18,10 +19,9 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
-import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Coders;
-import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import picocli.CommandLine;
@@ -99,8 +99,8 @@ public final class PredictCommand implements Callable<Integer> {
         TextEncoder text;
         TextEncoder textOut;
         try {
-            text = textCoder(NetInputs.firstInput(model));
-            textOut = textCoder(outputDecl(model));
+            text = textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null));
+            textOut = textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("netstudio predict: " + net + ": " + e.getMessage());
             return ExitCodes.INVALID;
@@ -156,14 +156,6 @@ public final class PredictCommand implements Callable<Integer> {
                     + (coder.type().equals("Tokens") ? "vocabulary" : "alphabet") + " yet; train it on text first");
         }
         return TextEncoders.of(coder, null);
-    }
-
-    /** The declaration of the net's first output, or null. */
-    private static PortDecl outputDecl(NetNode net) {
-        if (net instanceof Chain c) {
-            return c.output();
-        }
-        return net instanceof Graph g && !g.outputs().isEmpty() ? g.outputs().values().iterator().next() : null;
     }
 
     /** A text typed on the command line, as the net's encoder reads it. */

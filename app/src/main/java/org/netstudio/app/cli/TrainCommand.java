@@ -165,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
                 text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(), textColumn,
                         window, stride == null ? window : stride, validation, seed, null), netFolder());
-                table = text.training();
+                table = text.table();
             } else {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
             }

@@ -29,8 +29,11 @@ import org.netstudio.netgraph.net.PortDecl;
  * <li>any other text file: next-character (or next-word) training, in windows of a set length
  * whose targets are the windows one element further on.</li>
  * </ul>
- * The validation share is split off first, and an alphabet or vocabulary the encoder builds comes
- * from the training part alone; the net that comes back holds it (its encoder, and a text
+ * An alphabet or vocabulary the encoder builds comes from the training part alone: for labelled
+ * texts the examples {@link ValidationSplit} keeps for training with the same share and seed (the
+ * training run holds back the same validation examples), for a plain text all but its last share,
+ * which is cut off as validation windows (a random split of windows that overlap would validate on
+ * text seen in training). The net that comes back holds it (its encoder, and a text
  * decoder at an output that was waiting for the same), so that the trained net is
  * self-contained. Stateless.
  */
@@ -83,15 +86,18 @@ public final class TextDatasets {
      * @param net        the net with its text encoder filled in (alphabet or vocabulary built from the training part)
      * @param port       the input that takes the text
      * @param encoder    its encoder
-     * @param training   the training table (columns {@value ExampleTable#FEATURES} and {@value ExampleTable#TARGET})
-     * @param validation the validation table, or null when the share is 0
+     * @param table      the data to train on (columns {@value ExampleTable#FEATURES} and {@value
+     *                   ExampleTable#TARGET}): for labelled texts all of them, from which training holds back
+     *                   its validation share; for a plain text the windows of all but its last share
+     * @param validation for a plain text, the windows of its last share (null when the share is 0); null
+     *                   for labelled texts
      */
-    public record TextData(NetNode net, String port, TextEncoder encoder, ExampleTable training,
+    public record TextData(NetNode net, String port, TextEncoder encoder, ExampleTable table,
                            ExampleTable validation) {
 
         public TextData {
             Objects.requireNonNull(net, "net");
-            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(table, "table");
         }
 
         /** The validation table, if there is one. */
@@ -102,7 +108,7 @@ public final class TextDatasets {
 
     /** The net's input that takes text (the one with a Characters, Tokens or Subwords encoder), if any. */
     public static Optional<String> textInput(NetNode net) {
-        Map<String, PortDecl> inputs = inputs(net);
+        Map<String, PortDecl> inputs = PortDecls.inputs(net);
         return inputs.entrySet().stream().filter(e -> Coders.isText(e.getValue().coder())).map(Map.Entry::getKey)
                 .findFirst();
     }
@@ -141,21 +147,23 @@ public final class TextDatasets {
     }
 
     /**
-     * Labelled texts for a text classifier: the validation share split off at random, the encoder
-     * fitted to the training texts, the classes ordered as the net's Class decoder lists them (or
-     * sorted, when it has none).
+     * Labelled texts for a text classifier: the encoder fitted to the texts {@link ValidationSplit}
+     * keeps for training (with the options' share and seed, as the training run will split), all
+     * texts encoded, the classes ordered as the net's Class decoder lists them (or sorted, when it
+     * has none).
      */
     public static TextData classification(LabelledTexts texts, NetNode net, Options options)
             throws DatasetFormatException {
         String port = requireTextInput(net);
-        int[][] split = TextTables.split(texts.size(), options.validation(), options.seed());
-        TextEncoder encoder = fit(inputs(net).get(port).coder(), texts.texts(split[0]), options.base());
+        int[] training = ValidationSplit.of(texts.size(), options.validation(), options.seed()).training();
+        TextEncoder encoder = fit(PortDecls.inputs(net).get(port).coder(), texts.texts(training), options.base());
         List<String> classes = outputLabels(net).orElseGet(texts::classNames);
-        ExampleTable training = TextTables.classification(texts, split[0], encoder, classes,
-                texts.name() + " (training)");
-        ExampleTable validation = split[1].length == 0 ? null
-                : TextTables.classification(texts, split[1], encoder, classes, texts.name() + " (validation)");
-        return new TextData(withEncoder(net, port, encoder, false), port, encoder, training, validation);
+        int[] all = new int[texts.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        ExampleTable table = TextTables.classification(texts, all, encoder, classes, texts.name());
+        return new TextData(withEncoder(net, port, encoder, false), port, encoder, table, null);
     }
 
     /**
@@ -168,7 +176,7 @@ public final class TextDatasets {
         int cut = cut(text, options.validation());
         String trainingText = text.substring(0, cut);
         String validationText = text.substring(cut);
-        TextEncoder encoder = fit(inputs(net).get(port).coder(), List.of(trainingText), options.base());
+        TextEncoder encoder = fit(PortDecls.inputs(net).get(port).coder(), List.of(trainingText), options.base());
         int[] trainingSequence = encode(encoder, trainingText, name, 1);
         ExampleTable training = windows(trainingSequence, encoder, options, name + " (training)");
         ExampleTable validation = null;
@@ -231,7 +239,7 @@ public final class TextDatasets {
         if (!decoders) {
             return out;
         }
-        Map<String, PortDecl> outputs = outputs(out);
+        Map<String, PortDecl> outputs = PortDecls.outputs(out);
         for (Map.Entry<String, PortDecl> e : outputs.entrySet()) {
             Coder d = e.getValue().coder();
             if (d == null || !d.type().equals(encoder.coder().type())) {
@@ -266,26 +274,12 @@ public final class TextDatasets {
     /** The labels of the net's Class decoder, when its one output (or one of them) has one. */
     private static Optional<List<String>> outputLabels(NetNode net) {
         List<List<String>> found = new ArrayList<>();
-        outputs(net).values().forEach(d -> {
+        PortDecls.outputs(net).values().forEach(d -> {
             List<String> l = Coders.labels(d.coder());
             if (!l.isEmpty()) {
                 found.add(l);
             }
         });
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-    }
-
-    private static Map<String, PortDecl> inputs(NetNode net) {
-        if (net instanceof Chain c) {
-            return Map.of(c.inputNames().get(0), c.input());
-        }
-        return net instanceof Graph g ? g.inputs() : Map.of();
-    }
-
-    private static Map<String, PortDecl> outputs(NetNode net) {
-        if (net instanceof Chain c) {
-            return Map.of(c.outputNames().get(0), c.output());
-        }
-        return net instanceof Graph g ? g.outputs() : Map.of();
     }
 }

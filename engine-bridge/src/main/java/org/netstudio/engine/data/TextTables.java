@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.netstudio.engine.encoding.TextEncoder;
 
 /**
@@ -21,42 +20,6 @@ public final class TextTables {
     public static final int DEFAULT_WINDOW = 100;
 
     private TextTables() {
-    }
-
-    /**
-     * Splits examples into training and validation rows at random (seeded), so that an encoder's
-     * alphabet or vocabulary can be built from the training rows alone.
-     *
-     * @param size     the number of examples
-     * @param fraction the share for validation, in [0, 1)
-     * @param seed     the seed of the shuffle
-     * @return {training rows, validation rows}, each in ascending order; validation is empty for a fraction of 0
-     */
-    public static int[][] split(int size, double fraction, long seed) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("The validation share must be at least 0 and less than 1, but was "
-                    + fraction);
-        }
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int validation = (int) Math.round(size * fraction);
-        if (fraction > 0 && size > 1) {
-            validation = Math.max(1, Math.min(size - 1, validation));
-        }
-        int[] v = Arrays.copyOfRange(order, 0, validation);
-        int[] t = Arrays.copyOfRange(order, validation, size);
-        Arrays.sort(v);
-        Arrays.sort(t);
-        return new int[][] {t, v};
     }
 
     /**

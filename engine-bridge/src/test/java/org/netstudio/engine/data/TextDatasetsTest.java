@@ -42,20 +42,24 @@ class TextDatasetsTest {
         NetNode net = classifier(new Coder("Characters", Map.of()), List.of("de", "en", "es", "fr"));
         TextDatasets.TextData data = TextDatasets.open(csv, net, options("language", 0.2));
 
-        assertThat(data.training().size()).isEqualTo(4);
-        assertThat(data.validation().size()).isEqualTo(1);
-        SequenceColumn text = (SequenceColumn) data.training().column(ExampleTable.FEATURES).orElseThrow();
+        assertThat(data.table().size()).isEqualTo(5);
+        assertThat(data.validation()).as("training holds back its share with the same split").isNull();
+        SequenceColumn text = (SequenceColumn) data.table().column(ExampleTable.FEATURES).orElseThrow();
         String alphabet = ((CharacterEncoder) data.encoder()).alphabet();
-        String held = data.validation().column(ExampleTable.FEATURES).map(c -> ((SequenceColumn) c))
-                .map(c -> data.encoder().decode(c.indices(0))).orElseThrow();
         assertThat(text.vocabulary()).isEqualTo(alphabet.codePointCount(0, alphabet.length()));
         assertThat(text.describe()).startsWith("sequences of characters (");
-        // The validation row's characters count only when a training row has them too.
-        assertThat(alphabet).endsWith("\uFFFD");
-        assertThat(data.training().classNames()).containsExactly("de", "en", "es", "fr");
-        TargetColumn target = (TargetColumn) data.training().column(ExampleTable.TARGET).orElseThrow();
+        // The alphabet holds the characters of the rows the training run will train on, and no others.
+        List<String> words = List.of("haus", "casa", "house", "maison", "zzz");
+        StringBuilder trained = new StringBuilder();
+        for (int row : ValidationSplit.of(5, 0.2, 1).training()) {
+            trained.append(words.get(row));
+        }
+        String expected = trained.chars().sorted().distinct().collect(StringBuilder::new,
+                StringBuilder::appendCodePoint, StringBuilder::append) + "\uFFFD";
+        assertThat(alphabet).isEqualTo(expected);
+        assertThat(data.table().classNames()).containsExactly("de", "en", "es", "fr");
+        TargetColumn target = (TargetColumn) data.table().column(ExampleTable.TARGET).orElseThrow();
         assertThat(((Targets.Classes) target.targets()).classCount()).isEqualTo(4);
-        assertThat(held).isNotEmpty();
         // The net that comes back holds the alphabet, so that it reads texts the same way after training.
         Coder fitted = ((Chain) data.net()).input().coder();
         assertThat(fitted).isEqualTo(new Coder("Characters", Map.of("alphabet", alphabet)));
@@ -84,7 +88,7 @@ class TextDatasetsTest {
         assertThat(((TokenEncoder) data.encoder()).vocabulary()).containsExactly("<unk>", "fine", ",", "a", "awful",
                 "day", "rain");
         assertThat(data.validation()).isNull();
-        assertThat(data.training().classNames()).containsExactly("bad", "good");
+        assertThat(data.table().classNames()).containsExactly("bad", "good");
     }
 
     @Test
@@ -147,8 +151,8 @@ class TextDatasetsTest {
                 .withOutput(PortDecls.decoder(new Coder("Characters", Map.of())));
         TextDatasets.TextData data = TextDatasets.open(txt, net, options(null, 0).withWindow(4, 3));
 
-        SequenceColumn in = (SequenceColumn) data.training().column(ExampleTable.FEATURES).orElseThrow();
-        SequenceColumn next = (SequenceColumn) data.training().column(ExampleTable.TARGET).orElseThrow();
+        SequenceColumn in = (SequenceColumn) data.table().column(ExampleTable.FEATURES).orElseThrow();
+        SequenceColumn next = (SequenceColumn) data.table().column(ExampleTable.TARGET).orElseThrow();
         assertThat(in.size()).isEqualTo(4);
         assertThat(data.encoder().decode(in.indices(0))).isEqualTo("abca");
         assertThat(data.encoder().decode(next.indices(0))).isEqualTo("bcab");
@@ -157,7 +161,7 @@ class TextDatasetsTest {
         assertThat(data.encoder().decode(next.indices(3))).isEqualTo("b\nxy");
         // The output decoder predicts the characters the input reads, so it takes the same alphabet.
         assertThat(((Chain) data.net()).output().coder()).isEqualTo(data.encoder().coder());
-        assertThat(data.training().column(ExampleTable.TARGET).orElseThrow().describe())
+        assertThat(data.table().column(ExampleTable.TARGET).orElseThrow().describe())
                 .isEqualTo("sequences of next characters (" + data.encoder().size() + " distinct)");
     }
 
@@ -199,7 +203,7 @@ class TextDatasetsTest {
         Files.writeString(csv, "sentence,label\n\"Hello, world!\",greeting\nGoodbye,farewell\n");
         NetNode net = classifier(new Coder("Subwords", Map.of("tokenizer", "all-MiniLM-L6-v2")), null);
         TextDatasets.TextData data = TextDatasets.open(csv, net, options("label", 0));
-        SequenceColumn ids = (SequenceColumn) data.training().column(ExampleTable.FEATURES).orElseThrow();
+        SequenceColumn ids = (SequenceColumn) data.table().column(ExampleTable.FEATURES).orElseThrow();
         assertThat(ids.vocabulary()).isEqualTo(30522);
         assertThat(ids.indices(0)).containsExactly(101, 7592, 1010, 2088, 999, 102);
         assertThat(((Chain) data.net()).input().coder().options()).containsEntry("size", 30522);

@@ -14,6 +14,7 @@ import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingOptions;
@@ -45,10 +46,10 @@ class TextTrainingTest {
         Files.write(csv, Files.readAllLines(all).subList(0, 3001));
         TextDatasets.TextData data = TextDatasets.open(csv, wordClassifier(),
                 TextDatasets.Options.defaults("language", 0.2, 3));
-        TrainingOptions options = TrainingOptions.builder().maxEpochs(4).batchSize(32).learningRate(0.01).seed(3).build();
+        TrainingOptions options = TrainingOptions.builder().maxEpochs(4).batchSize(32).learningRate(0.01).seed(3)
+                .validationFraction(0.2).build();
 
-        TrainedNet trained = NetTrain.prepare(data.net(), null, data.training(), data.validation(),
-                DataMapping.AUTOMATIC, options).run();
+        TrainedNet trained = NetTrain.prepare(data.net(), null, data.table(), null, DataMapping.AUTOMATIC, options).run();
 
         assertThat(trained.result().failed()).as(trained.result().message()).isFalse();
         EpochMetrics best = trained.result().finalMetrics().orElseThrow();
@@ -63,7 +64,8 @@ class TextTrainingTest {
         LoadedNet back = NetFiles.read(saved);
         assertThat(((Chain) back.document().net()).input().coder().options()).containsKey("alphabet");
 
-        ExampleTable validation = data.validation();
+        ExampleTable validation = data.table().subset(ValidationSplit.of(data.table().size(), 0.2, 3).validation(),
+                "validation");
         SequenceColumn words = (SequenceColumn) validation.column(ExampleTable.FEATURES).orElseThrow();
         Targets.Classes truth = (Targets.Classes) ((TargetColumn) validation.column(ExampleTable.TARGET).orElseThrow())
                 .targets();
@@ -102,7 +104,7 @@ class TextTrainingTest {
         assertThat(data.encoder().size()).isEqualTo(12);
         TrainingOptions options = TrainingOptions.builder().maxEpochs(6).batchSize(16).learningRate(0.01).seed(1).build();
 
-        TrainedNet trained = NetTrain.prepare(data.net(), null, data.training(), data.validation(),
+        TrainedNet trained = NetTrain.prepare(data.net(), null, data.table(), data.validation(),
                 DataMapping.AUTOMATIC, options).run();
 
         List<EpochMetrics> history = trained.result().history();

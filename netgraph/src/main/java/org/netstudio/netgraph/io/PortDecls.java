@@ -2,9 +2,13 @@ package org.netstudio.netgraph.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
@@ -47,6 +51,22 @@ public final class PortDecls {
     /** An output with this decoder; throws IllegalArgumentException when the decoder is not valid. */
     public static PortDecl decoder(Coder coder) {
         return new PortDecl(Coders.typeOf(coder, false), coder);
+    }
+
+    /** What a net declares about its inputs, by port in order: a chain's one input, a graph's inputs; none for a layer. */
+    public static Map<String, PortDecl> inputs(NetNode net) {
+        if (net instanceof Chain c) {
+            return Map.of(c.inputNames().get(0), c.input());
+        }
+        return net instanceof Graph g ? g.inputs() : Map.of();
+    }
+
+    /** What a net declares about its outputs, by port in order: a chain's one output, a graph's outputs; none for a layer. */
+    public static Map<String, PortDecl> outputs(NetNode net) {
+        if (net instanceof Chain c) {
+            return Map.of(c.outputNames().get(0), c.output());
+        }
+        return net instanceof Graph g ? g.outputs() : Map.of();
     }
 
     private static List<Dim> dims(Object... dims) {
