@@ -49,8 +49,9 @@ public final class TextDatasets {
      * @param textColumn the text column of a table, or null for the only column besides the labels
      * @param window     elements per window of next-element training (characters, words), at least 1
      * @param stride     elements from one window to the next, at least 1
-     * @param validation the share of the data held out for validation, in [0, 1)
-     * @param seed       the seed of the validation split
+     * @param validation the share of the data held out for validation, in [0, 1): the training options'
+     * @param seed       the seed of the validation split: the training options' (labelled texts are split
+     *                   as the training run splits them)
      * @param base       the folder a Subwords tokenizer path is relative to, or null
      */
     public record Options(String target, String textColumn, int window, int stride, double validation, long seed,
