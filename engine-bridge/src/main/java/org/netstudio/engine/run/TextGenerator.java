@@ -18,8 +18,10 @@ import org.netstudio.engine.encoding.CharacterEncoder;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.inference.LayerInfo;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.BidirectionalOperator;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
@@ -85,8 +87,14 @@ public final class TextGenerator implements AutoCloseable {
                     + " probabilities of the next of the " + alphabet.size() + " characters (n×" + alphabet.size()
                     + "), but this one outputs " + out.describe());
         }
-        boolean stepwise = true;
+        // A Fold carries its own state, whatever is inside it; a Bidirectional reads the whole text backwards too.
+        boolean stepwise = compiled.inference().operators().values().stream()
+                .noneMatch(o -> o.operator() instanceof BidirectionalOperator);
         for (LayerInfo layer : compiled.inference().layers()) {
+            if (compiled.inference().operators().values().stream()
+                    .anyMatch(o -> o.operator() instanceof FoldOperator && layer.path().startsWith(o.path()))) {
+                continue;
+            }
             String type = layer.layer().type();
             boolean lastAxisSoftmax = !type.endsWith("Softmax") || layer.params().getInt("axis") == -1
                     || layer.params().getInt("axis") == layer.inputs().get(0).rank() - 1;

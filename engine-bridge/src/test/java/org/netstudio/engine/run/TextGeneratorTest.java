@@ -94,6 +94,33 @@ class TextGeneratorTest {
     }
 
     @Test
+    void aFoldCarriesItsStateAndABidirectionalReadsTheWholeTextAgain() {
+        String cell = "{\"type\": \"Graph\", \"inputs\": {\"Input\": {}, \"State\": {}},"
+                + " \"nodes\": {\"cat\": {\"type\": \"Catenate\"}, \"linear\": {\"type\": \"Linear\", \"units\": 16},"
+                + " \"tanh\": {\"type\": \"Tanh\"}}, \"edges\": [{\"from\": \"Input\", \"to\": \"cat.Input1\"},"
+                + " {\"from\": \"State\", \"to\": \"cat.Input2\"}, {\"from\": \"cat\", \"to\": \"linear\"},"
+                + " {\"from\": \"linear\", \"to\": \"tanh\"}, {\"from\": \"tanh\", \"to\": \"Output\"}],"
+                + " \"outputs\": {\"Output\": {}}}";
+        NetNode fold = charNet("{\"type\": \"Fold\", \"net\": " + cell + "}, ");
+        NetNode foldRereading = charNet("{\"type\": \"Fold\", \"net\": " + cell + "}, {\"type\": \"SequenceReverse\"},"
+                + " {\"type\": \"SequenceReverse\"}, ");
+        NetNode bidirectional = charNet("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"GRU\", \"units\": 8},"
+                + " \"backward\": {\"type\": \"GRU\", \"units\": 8}}, ");
+        Weights weights;
+        try (NetRunner untrained = NetRunner.untrained(fold, 1)) {
+            weights = untrained.weights();
+        }
+        try (TextGenerator carried = TextGenerator.load(fold, weights);
+             TextGenerator reread = TextGenerator.load(foldRereading, weights);
+             NetRunner untrained = NetRunner.untrained(bidirectional, 1);
+             TextGenerator both = TextGenerator.load(bidirectional, untrained.weights())) {
+            assertThat(carried.carriesState()).isTrue();
+            assertThat(both.carriesState()).as("its backward net must read the whole text again").isFalse();
+            assertThat(carried.generate("the c", 30, 0, 5, null)).isEqualTo(reread.generate("the c", 30, 0, 5, null));
+        }
+    }
+
+    @Test
     void promptsAndNetsThatCannotGenerateAreExplained() {
         NetNode net = charNet("");
         Weights weights;
