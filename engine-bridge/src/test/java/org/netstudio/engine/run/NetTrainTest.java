@@ -189,8 +189,10 @@ class NetTrainTest {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(1).build();
         Map<String, NetNode> nodes = new LinkedHashMap<>();
         nodes.put("dense", Layer.of("Linear", "units", 2));
-        Graph twoInputs = new Graph(Map.of("x", PortDecl.of(TensorType.real(2)), "y", PortDecl.of(TensorType.real(2))),
-                nodes, List.of(new Edge(PortRef.graphPort("x"), PortRef.of("dense", "Input")),
+        Map<String, PortDecl> inputs = new LinkedHashMap<>();
+        inputs.put("x", PortDecl.of(TensorType.real(2)));
+        inputs.put("y", PortDecl.of(TensorType.real(2)));
+        Graph twoInputs = new Graph(inputs, nodes, List.of(new Edge(PortRef.graphPort("x"), PortRef.of("dense", "Input")),
                         new Edge(PortRef.of("dense", "Output"), PortRef.graphPort("Output"))),
                 Map.of("Output", PortDecl.UNSPECIFIED));
         assertThatThrownBy(() -> NetTrain.prepare(twoInputs, null, spirals(), options))
