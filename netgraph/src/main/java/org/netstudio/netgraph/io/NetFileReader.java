@@ -86,12 +86,15 @@ public final class NetFileReader {
     /** Reads a net file; NetFileException when its content is refused, IOException when it cannot be read. */
     public static NetDocument read(Path file) throws IOException {
         String source = file.toString();
+        RegularFiles.require(file);
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new NetFileException(source, null, "the file is " + size + " bytes, more than the "
                     + MAX_FILE_BYTES + " bytes a net file may have");
         }
-        return read(Files.readAllBytes(file), source);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, source);
+        }
     }
 
     /**

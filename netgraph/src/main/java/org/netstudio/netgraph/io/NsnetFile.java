@@ -46,6 +46,7 @@ public final class NsnetFile {
 
     static LoadedNet read(Path file, long maxWeightsBytes) throws IOException {
         String source = file.toString();
+        RegularFiles.require(file);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());

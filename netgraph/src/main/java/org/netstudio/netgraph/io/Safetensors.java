@@ -94,6 +94,7 @@ public final class Safetensors {
 
     /** Reads a safetensors file. */
     public static Weights read(Path file) throws IOException {
+        RegularFiles.require(file);
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
             return read(in, size, file.toString());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.RegularFiles;
 
 /**
  * Imports an ONNX model as a NetStudio net with its weights. Operators with a catalog layer
@@ -38,6 +39,7 @@ public final class OnnxImporter {
      * @throws IOException      when it cannot be read at all
      */
     public static OnnxImport read(Path file) throws IOException {
+        RegularFiles.require(file);
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new NetFileException(file.toString(), null, "an ONNX file of " + size + " bytes is larger than the 2 GB ONNX allows");
