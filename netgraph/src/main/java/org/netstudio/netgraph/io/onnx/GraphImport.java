@@ -102,6 +102,7 @@ final class GraphImport implements OperatorMappings.Context {
     }
 
     OnnxImport run() {
+        ValueOrder.check(graph);
         for (TensorProto t : graph.getInitializerList()) {
             constants.put(t.getName(), OnnxTensors.decode(t));
         }

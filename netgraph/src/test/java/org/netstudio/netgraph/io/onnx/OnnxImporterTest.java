@@ -146,4 +146,37 @@ class OnnxImporterTest {
         assertThatThrownBy(() -> OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx"))
                 .isInstanceOf(NetFileException.class).hasMessageContaining("declares 1200 values");
     }
+
+    private static String refusal(GraphProto.Builder g) {
+        ModelProto m = small().toBuilder().setGraph(g).build();
+        NetFileException e = org.assertj.core.api.Assertions.catchThrowableOfType(NetFileException.class,
+                () -> OnnxImporter.read(m.toByteArray(), "m.onnx"));
+        assertThat(e).as("refused").isNotNull();
+        return e.getMessage();
+    }
+
+    @Test
+    void aNodeReadingItsOwnOutputIsRefusedNamingIt() {
+        for (String op : List.of("Relu", "Erf", "MatMul")) {
+            GraphProto.Builder g = small().getGraph().toBuilder()
+                    .addNode(node(op, "loop", List.of("loop_out", "W"), "loop_out"))
+                    .addOutput(value("loop_out", 1, "batch", "n", 3));
+            assertThat(refusal(g)).isEqualTo("m.onnx: graph: node \"loop\" (" + op + ") reads its own output"
+                    + " \"loop_out\"; an ONNX graph must not feed a node's output back into it");
+        }
+    }
+
+    @Test
+    void cyclesAndNodesOutOfOrderAreRefusedNamingTheNodes() {
+        GraphProto.Builder cycle = small().getGraph().toBuilder()
+                .addNode(node("Relu", "first", List.of("c2"), "c1"))
+                .addNode(node("Tanh", "second", List.of("c1"), "c2"))
+                .addOutput(value("c2", 1, "batch", "n", 3));
+        assertThat(refusal(cycle)).isEqualTo("m.onnx: graph: node \"first\" (Relu) reads \"c2\", which only the later"
+                + " node \"second\" (Tanh) computes; the nodes are out of order or form a cycle");
+        GraphProto.Builder twice = small().getGraph().toBuilder()
+                .addNode(node("Relu", "again", List.of("x"), "r"));
+        assertThat(refusal(twice)).isEqualTo("m.onnx: graph: node \"again\" (Relu) computes \"r\", which an earlier"
+                + " node computes too; every ONNX value has one producer");
+    }
 }
