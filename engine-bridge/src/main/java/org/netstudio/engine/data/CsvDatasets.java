@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.netstudio.netgraph.io.RegularFiles;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Reads tabular datasets from CSV files: a header row naming the columns, then one example per
@@ -39,9 +40,6 @@ public final class CsvDatasets {
         /** Always real values; every target cell must be a number. */
         REAL
     }
-
-    /** The most characters of a cell or a column name quoted in a message. */
-    static final int QUOTED = 60;
 
     /** Cells that mean "no value" in exported tables; never a class of a numeric target. */
     private static final Set<String> MISSING = Set.of("nan", "na", "n/a", "null", "none", "?", "-", "inf", "+inf",
@@ -105,12 +103,12 @@ public final class CsvDatasets {
         }
         int target = header.indexOf(targetColumn);
         if (target < 0) {
-            List<String> shown = header.stream().limit(20).map(CsvDatasets::quoted).toList();
-            throw new DatasetFormatException(file, "there is no column '" + quoted(targetColumn) + "'; the columns are: "
+            List<String> shown = header.stream().limit(20).map(Shown::text).toList();
+            throw new DatasetFormatException(file, "there is no column '" + Shown.text(targetColumn) + "'; the columns are: "
                     + String.join(", ", shown) + (header.size() > shown.size() ? ", … (" + header.size() + " in all)" : ""));
         }
         if (header.size() < 2) {
-            throw new DatasetFormatException(file, "the target column '" + quoted(targetColumn)
+            throw new DatasetFormatException(file, "the target column '" + Shown.text(targetColumn)
                     + "' is the only column, so there are no features");
         }
         int width = header.size();
@@ -159,7 +157,7 @@ public final class CsvDatasets {
             if (classNames.get(i).isEmpty()) {
                 int at = targetCells.indexOf("");
                 throw new DatasetFormatException(file, "line " + targetLines.get(at) + ", column " + (target + 1)
-                        + " ('" + quoted(targetColumn) + "'): the target cell is empty");
+                        + " ('" + Shown.text(targetColumn) + "'): the target cell is empty");
             }
         }
         classNames.sort(allNumbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
@@ -200,14 +198,9 @@ public final class CsvDatasets {
         }
         String gap = cells.get(firstGap);
         throw new DatasetFormatException(file, "line " + lines.get(firstGap) + ", column " + (column + 1) + " ('"
-                + quoted(columnName) + "'): " + (gap.isEmpty() ? "the target cell is empty" : "'" + quoted(gap) + "'"
-                + " is not a number") + ", but the target column holds numbers (e.g. '" + quoted(cells.get(firstNumber))
+                + Shown.text(columnName) + "'): " + (gap.isEmpty() ? "the target cell is empty" : "'" + Shown.text(gap) + "'"
+                + " is not a number") + ", but the target column holds numbers (e.g. '" + Shown.text(cells.get(firstNumber))
                 + "' on line " + lines.get(firstNumber) + "); every target of a numeric column must be a number");
-    }
-
-    /** A cell or name as messages show it: whole when short, else its start and "…". */
-    static String quoted(String s) {
-        return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 1) + "…";
     }
 
     private static boolean isNumber(String cell) {
@@ -225,16 +218,16 @@ public final class CsvDatasets {
 
     private static float number(Path file, String cell, int line, int column, String columnName)
             throws DatasetFormatException {
-        String where = "line " + line + ", column " + (column + 1) + " ('" + quoted(columnName) + "'): ";
+        String where = "line " + line + ", column " + (column + 1) + " ('" + Shown.text(columnName) + "'): ";
         if (cell.isEmpty()) {
             throw new DatasetFormatException(file, where + "the cell is empty; every feature must be a number");
         }
         if (!isNumber(cell)) {
-            throw new DatasetFormatException(file, where + "'" + quoted(cell) + "'" + " is not a number");
+            throw new DatasetFormatException(file, where + "'" + Shown.text(cell) + "'" + " is not a number");
         }
         float value = Float.parseFloat(cell);
         if (!Float.isFinite(value)) {
-            throw new DatasetFormatException(file, where + "'" + quoted(cell) + "'" + " is too large for a 32-bit float");
+            throw new DatasetFormatException(file, where + "'" + Shown.text(cell) + "'" + " is too large for a 32-bit float");
         }
         return value;
     }

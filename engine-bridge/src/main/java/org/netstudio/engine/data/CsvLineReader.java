@@ -3,6 +3,7 @@ package org.netstudio.engine.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Reads a CSV file line by line, as {@link java.io.BufferedReader#readLine} does (lines end at
@@ -51,8 +52,8 @@ final class CsvLineReader {
                 pos++;
             }
             if (line.length() + (pos - start) > MAX_LINE_CHARS) {
-                line.append(buf, start, Math.min(pos - start, CsvDatasets.QUOTED));
-                String begins = line.substring(0, CsvDatasets.QUOTED - 1);
+                line.append(buf, start, Math.min(pos - start, Shown.MAX));
+                String begins = line.substring(0, Shown.MAX - 1);
                 throw new DatasetFormatException(file, "line " + (lineNumber + 1) + " is longer than " + MAX_LINE_CHARS
                         + " characters, more than a CSV row NetStudio reads (it starts '" + begins + "…')");
             }

@@ -20,6 +20,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.netstudio.engine.encoding.ImageEncoder;
 import org.netstudio.netgraph.io.RegularFiles;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Images in a folder with one sub-folder per class ({@code root/cat/1.png}, {@code root/dog/7.jpg},
@@ -208,7 +209,7 @@ public final class ImageFolderDataset implements Dataset {
             throw new UncheckedIOException(e);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                    : CsvDatasets.quoted(e.getMessage());
+                    : Shown.text(e.getMessage());
             throw new UncheckedIOException(new DatasetFormatException(file, "cannot read the image: " + why, e));
         }
     }

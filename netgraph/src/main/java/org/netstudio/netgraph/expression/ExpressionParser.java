@@ -3,6 +3,7 @@ package org.netstudio.netgraph.expression;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Recursive-descent parser for {@link Expression}: sums of products of powers of unary terms;
@@ -10,12 +11,9 @@ import java.util.Locale;
  *
  * <p>Every tree it returns is at most {@link Expression#MAX_DEPTH} deep, so neither the parser nor
  * anything walking the tree recursively (evaluation, the engine's compiler) can overflow the
- * stack, however the text is nested; messages quote at most the first {@value #QUOTED} characters.
+ * stack, however the text is nested; messages quote at most the start of a long text (see {@link Shown}).
  */
 final class ExpressionParser {
-
-    /** The longest part of the text quoted in a message. */
-    private static final int QUOTED = 60;
 
     private final String text;
     private int pos;
@@ -130,7 +128,7 @@ final class ExpressionParser {
             try {
                 return new Expression.Number(Double.parseDouble(text.substring(start, pos)));
             } catch (NumberFormatException e) {
-                throw error("\"" + quoted(text.substring(start, pos)) + "\" is not a number");
+                throw error("\"" + Shown.text(text.substring(start, pos)) + "\" is not a number");
             }
         }
         if (Character.isLetter(c)) {
@@ -145,7 +143,7 @@ final class ExpressionParser {
             }
             skipSpace();
             if (!peek('(')) {
-                throw new ExpressionException("unknown name \"" + quoted(word) + "\" in \"" + quoted(text)
+                throw new ExpressionException("unknown name \"" + Shown.text(word) + "\" in \"" + Shown.text(text)
                         + "\": the only variable is x");
             }
             if (Expression.FUNCTIONS2.contains(lower)) {
@@ -157,7 +155,7 @@ final class ExpressionParser {
                 return new Expression.Call2(lower, first, second);
             }
             if (!Expression.FUNCTIONS.contains(lower)) {
-                throw new ExpressionException("unknown function \"" + quoted(word) + "\" in \"" + quoted(text) + "\"; known: "
+                throw new ExpressionException("unknown function \"" + Shown.text(word) + "\" in \"" + Shown.text(text) + "\"; known: "
                         + String.join(", ", Expression.FUNCTIONS) + ", " + String.join(", ", Expression.FUNCTIONS2));
             }
             pos++;
@@ -187,18 +185,14 @@ final class ExpressionParser {
     }
 
     private ExpressionException error(String what) {
-        return new ExpressionException(what + " at position " + (pos + 1) + " of \"" + quoted(text) + "\"");
+        return new ExpressionException(what + " at position " + (pos + 1) + " of \"" + Shown.text(text) + "\"");
     }
 
     private ExpressionException tooDeep() {
-        return new ExpressionException("\"" + quoted(text) + "\" is nested more than " + Expression.MAX_DEPTH
+        return new ExpressionException("\"" + Shown.text(text) + "\" is nested more than " + Expression.MAX_DEPTH
                 + " levels deep (parentheses, calls, signs and operators); write it more simply");
     }
 
-    /** The text, or its start followed by "…" when it is long. */
-    private static String quoted(String s) {
-        return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 1) + "…";
-    }
 
     /** The depth of a tree, walked without recursion (a long sum is a deep left-leaning tree). */
     private static int depth(Expression root) {

@@ -43,6 +43,7 @@ import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Reads a net file (format {@code netstudio.net}, version 1; see DESIGN.md "The net file") into a
@@ -214,7 +215,7 @@ public final class NetFileReader {
                     break;
             }
             LayerType lt = LayerCatalog.standard().resolve(type).orElseThrow(() -> fail(path.key("type"),
-                    "unknown layer type \"" + type + "\"" + LayerCatalog.standard().suggest(type)
+                    "unknown layer type " + Shown.quoted(type) + LayerCatalog.standard().suggest(type)
                             .map(s -> " (did you mean " + s + "?)").orElse("")));
             return layer(n, path, lt, named);
         }
@@ -425,7 +426,7 @@ public final class NetFileReader {
                 }
                 NetNode node = nodes.get(text);
                 if (node == null) {
-                    throw fail(at, "\"" + text + "\" is neither a node nor an input of the graph"
+                    throw fail(at, Shown.quoted(text) + " is neither a node nor an input of the graph"
                             + known("nodes", nodes.keySet()) + known("inputs", inputs.keySet()));
                 }
                 if (node.outputNames().size() != 1) {
@@ -457,7 +458,7 @@ public final class NetFileReader {
                 }
                 NetNode node = nodes.get(text);
                 if (node == null) {
-                    throw fail(at, "\"" + text + "\" is neither a node nor an output of the graph"
+                    throw fail(at, Shown.quoted(text) + " is neither a node nor an output of the graph"
                             + known("nodes", nodes.keySet()) + known("outputs", outputs.keySet()));
                 }
                 if (isVariadic(node) || node.inputNames().size() != 1) {
@@ -597,7 +598,7 @@ public final class NetFileReader {
             }
             String type = string(typeNode, path.key("type"));
             if (!Coders.TYPES.contains(type)) {
-                throw fail(path.key("type"), "unknown " + (input ? "encoder" : "decoder") + " type \"" + type
+                throw fail(path.key("type"), "unknown " + (input ? "encoder" : "decoder") + " type \"" + Shown.text(type)
                         + "\" (known: " + String.join(", ", Coders.TYPES) + ")");
             }
             Map<String, Object> options = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Checks, before anything is imported, that an ONNX graph's values flow one way as ONNX requires:
@@ -16,9 +17,6 @@ import java.util.Set;
  * is refused with a sentence naming the node, instead of surfacing later as a missing wire.
  */
 final class ValueOrder {
-
-    /** The longest name quoted in a message. */
-    private static final int QUOTED = 60;
 
     private ValueOrder() {
     }
@@ -47,15 +45,15 @@ final class ValueOrder {
                     continue;
                 }
                 if (n.getOutputList().contains(v)) {
-                    throw new IllegalArgumentException(node(n) + " reads its own output \"" + quoted(v)
+                    throw new IllegalArgumentException(node(n) + " reads its own output \"" + Shown.text(v)
                             + "\"; an ONNX graph must not feed a node's output back into it");
                 }
                 NodeProto later = producers.get(v);
                 if (later != null) {
-                    throw new IllegalArgumentException(node(n) + " reads \"" + quoted(v) + "\", which only the later "
+                    throw new IllegalArgumentException(node(n) + " reads \"" + Shown.text(v) + "\", which only the later "
                             + node(later) + " computes; the nodes are out of order or form a cycle");
                 }
-                throw new IllegalArgumentException(node(n) + " reads \"" + quoted(v)
+                throw new IllegalArgumentException(node(n) + " reads \"" + Shown.text(v)
                         + "\", which no input, constant or earlier node gives");
             }
             for (String o : n.getOutputList()) {
@@ -63,7 +61,7 @@ final class ValueOrder {
                     continue;
                 }
                 if (given.contains(o) || !computed.add(o)) {
-                    throw new IllegalArgumentException(node(n) + " computes \"" + quoted(o) + "\", which "
+                    throw new IllegalArgumentException(node(n) + " computes \"" + Shown.text(o) + "\", which "
                             + (given.contains(o) ? "is already an input or initializer of the graph"
                             : "an earlier node computes too") + "; every ONNX value has one producer");
                 }
@@ -72,10 +70,6 @@ final class ValueOrder {
     }
 
     private static String node(NodeProto n) {
-        return "node \"" + quoted(new OnnxNode(n).label()) + "\" (" + quoted(n.getOpType()) + ")";
-    }
-
-    private static String quoted(String s) {
-        return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 1) + "…";
+        return "node \"" + Shown.text(new OnnxNode(n).label()) + "\" (" + Shown.text(n.getOpType()) + ")";
     }
 }
