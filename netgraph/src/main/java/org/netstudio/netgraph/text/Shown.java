@@ -13,16 +13,33 @@ public final class Shown {
     private Shown() {
     }
 
-    /** {@code s} itself when it has at most {@link #MAX} characters, else its start and "…". */
+    /**
+     * {@code s} itself when it has at most {@link #MAX} characters, else its start and "…"; control
+     * characters (a line break inside a name) are written as escapes, so the message stays one line.
+     */
     public static String text(String s) {
-        if (s.length() <= MAX) {
-            return s;
+        String shown = s.length() <= MAX ? s : s.substring(0, Character.isHighSurrogate(s.charAt(MAX - 2)) ? MAX - 2 : MAX - 1)
+                + "…";
+        return shown.chars().anyMatch(Character::isISOControl) ? escaped(shown) : shown;
+    }
+
+    private static String escaped(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
         }
-        int end = MAX - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return sb.toString();
     }
 
     /** {@link #text} in double quotes. */
