@@ -138,7 +138,8 @@ public final class OnnxSeeds {
         return a.build();
     }
 
-    static ValueInfoProto value(String name, int type, Object... dims) {
+    /** A tensor value of an element type and dimensions (Integer sizes, String names). */
+    public static ValueInfoProto value(String name, int type, Object... dims) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
         for (Object d : dims) {
             s.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)

@@ -13,8 +13,9 @@ import org.netstudio.netgraph.text.Shown;
 /**
  * Checks, before anything is imported, that an ONNX graph's values flow one way as ONNX requires:
  * every node reads only graph inputs, initializers and outputs of earlier nodes, and every value
- * has one producer. So a node reading its own output, a cycle of nodes, or a value computed twice
- * is refused with a sentence naming the node, instead of surfacing later as a missing wire.
+ * has one producer (and every node at least one output). So a node reading its own output, a
+ * cycle of nodes, or a value computed twice is refused with a sentence naming the node, instead of
+ * surfacing later as a missing wire.
  */
 final class ValueOrder {
 
@@ -40,6 +41,9 @@ final class ValueOrder {
         }
         Set<String> computed = new HashSet<>();
         for (NodeProto n : graph.getNodeList()) {
+            if (n.getOutputCount() == 0 || n.getOutputList().stream().allMatch(String::isEmpty)) {
+                throw new IllegalArgumentException(node(n) + " has no outputs; every ONNX node computes something");
+            }
             for (String v : n.getInputList()) {
                 if (v.isEmpty() || given.contains(v) || computed.contains(v)) {
                     continue;

@@ -9,8 +9,6 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.fuzz.OnnxSeeds;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -57,13 +56,7 @@ class OnnxImporterTest {
     }
 
     static ValueInfoProto value(String name, int type, Object... dims) {
-        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (Object d : dims) {
-            s.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)
-                    : TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type).setShape(s))).build();
+        return OnnxSeeds.value(name, type, dims);
     }
 
     @Test
@@ -178,5 +171,21 @@ class OnnxImporterTest {
                 .addNode(node("Relu", "again", List.of("x"), "r"));
         assertThat(refusal(twice)).isEqualTo("m.onnx: graph: node \"again\" (Relu) computes \"r\", which an earlier"
                 + " node computes too; every ONNX value has one producer");
+    }
+
+    @Test
+    void aRecurrentNodeWithoutItsWeightsStaysOpaqueAndANodeWithoutOutputsIsRefused() throws IOException {
+        GraphProto g = small().getGraph().toBuilder()
+                .addNode(node("LSTM", "bare", List.of("x"), "seq"))
+                .addOutput(value("seq", 1, "n", 1, "batch", 4)).build();
+        OnnxImport imported = OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx");
+        assertThat(imported.report().entries()).anySatisfy(e -> {
+            assertThat(e.onnxName()).isEqualTo("bare");
+            assertThat(e.reason()).isEqualTo("it has 1 inputs, but LSTM reads at least X, W and R");
+        });
+        GraphProto.Builder silent = small().getGraph().toBuilder()
+                .addNode(NodeProto.newBuilder().setOpType("Relu").setName("mute").addInput("x"));
+        assertThat(refusal(silent)).isEqualTo("m.onnx: graph: node \"mute\" (Relu) has no outputs; every ONNX node"
+                + " computes something");
     }
 }
