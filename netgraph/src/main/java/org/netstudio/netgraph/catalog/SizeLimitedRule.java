@@ -23,6 +23,11 @@ final class SizeLimitedRule implements ShapeRule {
         return rule instanceof SizeLimitedRule ? rule : new SizeLimitedRule(rule, arrays);
     }
 
+    /** The catalog's own rule inside {@code rule} (to tell, e.g., which types keep their input's shape). */
+    static ShapeRule inner(ShapeRule rule) {
+        return rule instanceof SizeLimitedRule limited ? limited.rule : rule;
+    }
+
     @Override
     public Outcome infer(Params params, List<TensorType> inputs) {
         Outcome outcome = rule.infer(params, inputs);
