@@ -23,6 +23,7 @@ public final class JsonMutations {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> TYPES = LayerCatalog.standard().types().stream().map(LayerType::name).toList();
+    private static final List<String> CONTAINERS = List.of("Chain", "Graph", "Map", "Fold", "Bidirectional");
 
     /** A place in the tree a value can be put: a field of an object or an element of an array. */
     private record Slot(JsonNode parent, String field, int index) {
@@ -114,7 +115,7 @@ public final class JsonMutations {
             case 4 -> "x" + "+x".repeat(1000 + r.nextInt(5000));
             case 5 -> "a".repeat(10_000 + r.nextInt(100_000));
             case 6 -> TYPES.get(r.nextInt(TYPES.size()));
-            case 7 -> r.nextBoolean() ? "Graph" : "Chain";
+            case 7 -> CONTAINERS.get(r.nextInt(CONTAINERS.size()));
             case 8 -> r.nextBoolean() ? "same" : "max";
             case 9 -> "a/b.c$d";
             case 10 -> "Input" + r.nextInt(3000);
