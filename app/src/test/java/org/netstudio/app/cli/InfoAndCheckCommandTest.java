@@ -130,4 +130,51 @@ class InfoAndCheckCommandTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json: no such file");
     }
+
+    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
+
+    @Test
+    void aNodeWiredToItselfIsInvalid() throws IOException {
+        Path self = file("self.json", HEAD + "\"net\": {\"type\": \"Graph\", \"inputs\": {\"x\": {\"shape\": [4]}},"
+                + " \"nodes\": {\"relu\": {\"type\": \"Ramp\"}}, \"edges\": [{\"from\": \"relu\", \"to\": \"relu\"},"
+                + " {\"from\": \"relu\", \"to\": \"y\"}], \"outputs\": {\"y\": {}}}}");
+        Run r = run("check", self.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Input of 'relu' (Ramp) is wired from its own output Output");
+    }
+
+    @Test
+    void deepExpressionsAndSizesBeyondWhatFitsAreProblemsNamingTheLayer() throws IOException {
+        Path deep = file("deep.json", HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [4]}, \"layers\":"
+                + " [{\"type\": \"Elementwise\", \"function\": \"" + "(".repeat(5000) + "x" + ")".repeat(5000) + "\"}]}}");
+        Run r = run("check", deep.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().strip()).startsWith("'elementwise1' (Elementwise, layer 1): function \"(((")
+                .contains("nested more than 100 levels deep").doesNotContain("\n");
+
+        Path wide = file("wide.json", HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 8]},"
+                + " \"layers\": [{\"type\": \"LSTM\", \"units\": 2147483647, \"name\": \"lstm\"}]}}");
+        Run info = run("info", wide.toString());
+        assertThat(info.err()).doesNotContain("Exception").doesNotContain("negative");
+        Run c = run("check", wide.toString());
+        assertThat(c.exit()).isEqualTo(1);
+        assertThat(c.out()).contains("'lstm' (LSTM, layer 1): units 2147483647 would give 4×2147483647 rows");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeOrALinkToDevZeroIsRefusedInOneLineWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("pipe.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "needs mkfifo");
+        Run r = run("info", fifo.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).endsWith(fifo + ": it is a named pipe (FIFO), not a regular file").doesNotContain("\n");
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.nsnet"), Path.of("/dev/zero"));
+        Run z = run("info", zero.toString());
+        assertThat(z.exit()).isEqualTo(2);
+        assertThat(z.err().strip()).endsWith(zero + ": it is a link to /dev/zero, which is a device, not a regular file");
+    }
 }

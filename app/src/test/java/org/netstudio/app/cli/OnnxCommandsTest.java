@@ -111,6 +111,27 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void aNodeReadingItsOwnOutputIsRefusedNamingItAndNothingIsWritten() throws IOException {
+        ValueInfoProto x = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(4))))).build();
+        ModelProto m = ModelProto.newBuilder().setIrVersion(8)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
+                .setGraph(GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"))
+                        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("r"))
+                        .addNode(NodeProto.newBuilder().setOpType("Add").setName("again").addInput("r").addInput("y")
+                                .addOutput("y")))
+                .build();
+        Path onnx = Files.write(dir.resolve("loop.onnx"), m.toByteArray());
+        Run r = run("import", onnx.toString(), "-o", dir.resolve("loop.nsnet").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("netstudio import: " + onnx + ": graph: node \"again\" (Add) reads its own"
+                + " output \"y\"; an ONNX graph must not feed a node's output back into it");
+        assertThat(dir.resolve("loop.nsnet")).doesNotExist();
+    }
+
+    @Test
     void exportNamesEveryLayerThatHasNoOnnxForm() throws IOException {
         Path json = Files.writeString(dir.resolve("seq.json"), """
                 { "format": "netstudio.net", "version": 1, "name": "seq",

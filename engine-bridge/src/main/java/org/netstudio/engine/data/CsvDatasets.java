@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.netstudio.netgraph.io.RegularFiles;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Reads tabular datasets from CSV files: a header row naming the columns, then one example per
@@ -37,6 +40,10 @@ public final class CsvDatasets {
         /** Always real values; every target cell must be a number. */
         REAL
     }
+
+    /** Cells that mean "no value" in exported tables; never a class of a numeric target. */
+    private static final Set<String> MISSING = Set.of("nan", "na", "n/a", "null", "none", "?", "-", "inf", "+inf",
+            "-inf", "infinity", "-infinity");
 
     private CsvDatasets() {}
 
@@ -66,20 +73,24 @@ public final class CsvDatasets {
     public static MemoryDataset read(Path file, String targetColumn, TargetKind kind) throws IOException {
         Objects.requireNonNull(targetColumn, "targetColumn");
         Objects.requireNonNull(kind, "kind");
+        Optional<String> notRegular = RegularFiles.problem(file);
+        if (notRegular.isPresent()) {
+            throw new DatasetFormatException(file, notRegular.get());
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file, reader, targetColumn, kind);
+            return parse(file, new CsvLineReader(reader, file), targetColumn, kind);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new DatasetFormatException(file, "is not UTF-8 text", e);
         }
     }
 
-    private static MemoryDataset parse(Path file, BufferedReader reader, String targetColumn, TargetKind kind)
+    private static MemoryDataset parse(Path file, CsvLineReader reader, String targetColumn, TargetKind kind)
             throws IOException {
         String line;
         int lineNumber = 0;
         List<String> header = null;
         while (header == null && (line = reader.readLine()) != null) {
-            lineNumber++;
+            lineNumber = reader.lineNumber();
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
@@ -92,11 +103,12 @@ public final class CsvDatasets {
         }
         int target = header.indexOf(targetColumn);
         if (target < 0) {
-            throw new DatasetFormatException(file, "there is no column '" + targetColumn + "'; the columns are: "
-                    + String.join(", ", header));
+            List<String> shown = header.stream().limit(20).map(Shown::text).toList();
+            throw new DatasetFormatException(file, "there is no column '" + Shown.text(targetColumn) + "'; the columns are: "
+                    + String.join(", ", shown) + (header.size() > shown.size() ? ", … (" + header.size() + " in all)" : ""));
         }
         if (header.size() < 2) {
-            throw new DatasetFormatException(file, "the target column '" + targetColumn
+            throw new DatasetFormatException(file, "the target column '" + Shown.text(targetColumn)
                     + "' is the only column, so there are no features");
         }
         int width = header.size();
@@ -105,7 +117,7 @@ public final class CsvDatasets {
         List<String> targetCells = new ArrayList<>();
         List<Integer> targetLines = new ArrayList<>();
         while ((line = reader.readLine()) != null) {
-            lineNumber++;
+            lineNumber = reader.lineNumber();
             if (line.isBlank()) {
                 continue;
             }
@@ -129,6 +141,9 @@ public final class CsvDatasets {
         boolean allNumbers = targetCells.stream().allMatch(CsvDatasets::isNumber);
         String name = file.getFileName().toString();
         Shape shape = new Shape(featureCount);
+        if (kind == TargetKind.AUTOMATIC && !allNumbers) {
+            refuseGapsInNumbers(file, targetCells, targetLines, target, targetColumn);
+        }
         if (kind == TargetKind.REAL || (kind == TargetKind.AUTOMATIC && allNumbers)) {
             float[] values = new float[targetCells.size()];
             for (int i = 0; i < values.length; i++) {
@@ -142,7 +157,7 @@ public final class CsvDatasets {
             if (classNames.get(i).isEmpty()) {
                 int at = targetCells.indexOf("");
                 throw new DatasetFormatException(file, "line " + targetLines.get(at) + ", column " + (target + 1)
-                        + " ('" + targetColumn + "'): the target cell is empty");
+                        + " ('" + Shown.text(targetColumn) + "'): the target cell is empty");
             }
         }
         classNames.sort(allNumbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
@@ -152,6 +167,40 @@ public final class CsvDatasets {
         }
         int[] labels = targetCells.stream().mapToInt(index::get).toArray();
         return MemoryDataset.adopt(name, features.toArray(), shape, new Targets.Classes(labels, classNames), null);
+    }
+
+    /**
+     * A numeric target column with a few cells that are not numbers is a column of numbers with
+     * gaps, not a set of classes: refused at its first gap when the column holds real numbers (a
+     * fraction somewhere) or when every other cell is a number and the gaps read as missing values
+     * ("NaN", "NA", empty …). Class labels that happen to be numbers, such as digits among words,
+     * stay classes.
+     */
+    private static void refuseGapsInNumbers(Path file, List<String> cells, List<Integer> lines, int column,
+            String columnName) throws DatasetFormatException {
+        int firstNumber = -1;
+        boolean fraction = false;
+        boolean onlyMissingGaps = true;
+        int firstGap = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            if (isNumber(c)) {
+                firstNumber = firstNumber < 0 ? i : firstNumber;
+                double v = Double.parseDouble(c);
+                fraction |= v != Math.rint(v);
+            } else {
+                firstGap = firstGap < 0 ? i : firstGap;
+                onlyMissingGaps &= c.isEmpty() || MISSING.contains(c.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (firstNumber < 0 || firstGap < 0 || !(fraction || onlyMissingGaps)) {
+            return;
+        }
+        String gap = cells.get(firstGap);
+        throw new DatasetFormatException(file, "line " + lines.get(firstGap) + ", column " + (column + 1) + " ('"
+                + Shown.text(columnName) + "'): " + (gap.isEmpty() ? "the target cell is empty" : "'" + Shown.text(gap) + "'"
+                + " is not a number") + ", but the target column holds numbers (e.g. '" + Shown.text(cells.get(firstNumber))
+                + "' on line " + lines.get(firstNumber) + "); every target of a numeric column must be a number");
     }
 
     private static boolean isNumber(String cell) {
@@ -169,16 +218,16 @@ public final class CsvDatasets {
 
     private static float number(Path file, String cell, int line, int column, String columnName)
             throws DatasetFormatException {
-        String where = "line " + line + ", column " + (column + 1) + " ('" + columnName + "'): ";
+        String where = "line " + line + ", column " + (column + 1) + " ('" + Shown.text(columnName) + "'): ";
         if (cell.isEmpty()) {
             throw new DatasetFormatException(file, where + "the cell is empty; every feature must be a number");
         }
         if (!isNumber(cell)) {
-            throw new DatasetFormatException(file, where + "'" + cell + "' is not a number");
+            throw new DatasetFormatException(file, where + "'" + Shown.text(cell) + "'" + " is not a number");
         }
         float value = Float.parseFloat(cell);
         if (!Float.isFinite(value)) {
-            throw new DatasetFormatException(file, where + "'" + cell + "' is too large for a 32-bit float");
+            throw new DatasetFormatException(file, where + "'" + Shown.text(cell) + "'" + " is too large for a 32-bit float");
         }
         return value;
     }

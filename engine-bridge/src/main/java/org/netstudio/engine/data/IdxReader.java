@@ -9,8 +9,11 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.netstudio.netgraph.io.RegularFiles;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST, plain or gzip-compressed (detected from
@@ -19,9 +22,11 @@ import java.util.zip.ZipException;
  * <p>An IDX file starts with a magic number {@code 0x00 0x00 type rank}, then {@code rank}
  * big-endian 32-bit dimensions, then the values. Only unsigned bytes (type {@code 0x08}) are read.
  * Everything the header declares is checked against the file's actual length <em>before</em> any
- * memory is allocated for the values (for gzip files, against the uncompressed length recorded in
- * the gzip trailer), so a corrupt header can never make the reader allocate gigabytes. Every
- * problem is reported as a {@link DatasetFormatException} naming the file.
+ * memory is allocated for the values, so a corrupt header can never make the reader allocate
+ * gigabytes. A gzip file's header is checked against the uncompressed length its trailer records,
+ * which may lie too: its values are read with a cap, into arrays that grow only as the inflated
+ * data really arrives. Every problem is reported as a {@link DatasetFormatException} naming the
+ * file.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,6 +44,9 @@ public final class IdxReader {
     private static final int GZIP_MAGIC = 0x8b1f;
     private static final int MIN_GZIP_LENGTH = 18;
 
+    /** Values allocated per compressed byte before a gzip file's data is inflated. */
+    private static final long GZIP_FIRST_RATIO = 8;
+
     private IdxReader() {}
 
     /**
@@ -52,11 +60,18 @@ public final class IdxReader {
      * @throws IOException if it cannot be read
      */
     public static IdxArray read(Path file) throws IOException {
-        return read(file, (in, dims, count) -> {
-            byte[] values = new byte[count];
-            int read = in.readNBytes(values, 0, count);
-            if (read < count) {
-                throw truncated(file, dims, read);
+        return read(file, (in, dims, count, capacity) -> {
+            byte[] values = new byte[capacity];
+            int done = 0;
+            while (done < count) {
+                if (done == values.length) {
+                    values = Arrays.copyOf(values, grown(values.length, count));
+                }
+                int read = in.readNBytes(values, done, Math.min(values.length, count) - done);
+                if (read == 0) {
+                    throw truncated(file, dims, done);
+                }
+                done += read;
             }
             return new IdxArray(file, dims, values);
         });
@@ -74,17 +89,20 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read
      */
     static Scaled readScaled(Path file, float scale) throws IOException {
-        return read(file, (in, dims, count) -> {
+        return read(file, (in, dims, count, capacity) -> {
             float[] table = new float[256];
             for (int i = 0; i < 256; i++) {
                 table[i] = i * scale;
             }
-            float[] values = new float[count];
+            float[] values = new float[capacity];
             byte[] chunk = new byte[1 << 16];
             int done = 0;
             while (done < count) {
                 int want = Math.min(chunk.length, count - done);
                 int read = in.readNBytes(chunk, 0, want);
+                if (done + read > values.length) {
+                    values = Arrays.copyOf(values, Math.max(done + read, grown(values.length, count)));
+                }
                 for (int i = 0; i < read; i++) {
                     values[done + i] = table[chunk[i] & 0xFF];
                 }
@@ -97,15 +115,28 @@ public final class IdxReader {
         });
     }
 
+    /** Twice the capacity, at most the count. */
+    private static int grown(int capacity, int count) {
+        return (int) Math.min(count, Math.max(1L << 16, 2L * capacity));
+    }
+
     /** Dimensions and values converted to floats. */
     record Scaled(int[] dims, float[] values) {}
 
-    /** Reads the values once the header has been checked; {@code count} values are known to fit. */
+    /**
+     * Reads the values once the header has been checked: {@code count} values are known to fit in
+     * an array, and {@code capacity} of them to be in the file; the reader allocates more only as
+     * the data really arrives (a gzip file's sizes are its own word until it is inflated).
+     */
     private interface Payload<T> {
-        T read(InputStream in, int[] dims, int count) throws IOException;
+        T read(InputStream in, int[] dims, int count, int capacity) throws IOException;
     }
 
     private static <T> T read(Path file, Payload<T> payload) throws IOException {
+        Optional<String> notRegular = RegularFiles.problem(file);
+        if (notRegular.isPresent()) {
+            throw new DatasetFormatException(file, notRegular.get());
+        }
         long fileLength = Files.size(file);
         if (fileLength < 4) {
             throw new DatasetFormatException(file,
@@ -125,7 +156,9 @@ public final class IdxReader {
                         + " values, more than one array can hold (" + MAX_VALUES + "); the header is probably corrupt");
             }
             checkLength(file, dims, declared, headerLength, uncompressedLength, gzip);
-            T result = payload.read(data, dims, (int) declared);
+            // A gzip file's first allocation is bounded by its real size; typical IDX data inflates ~5 times.
+            int capacity = gzip ? (int) Math.min(declared, Math.max(1 << 16, GZIP_FIRST_RATIO * fileLength)) : (int) declared;
+            T result = payload.read(data, dims, (int) declared, capacity);
             if (data.read() != -1) {
                 throw new DatasetFormatException(file, "corrupt: there is data after the " + declared
                         + " values the header declares (" + IdxArray.shapeText(dims) + ")");

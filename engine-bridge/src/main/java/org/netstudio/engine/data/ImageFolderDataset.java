@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.netgraph.io.RegularFiles;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Images in a folder with one sub-folder per class ({@code root/cat/1.png}, {@code root/dog/7.jpg},
@@ -31,6 +36,9 @@ public final class ImageFolderDataset implements Dataset {
 
     /** The file name extensions read, in lower case. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    /** The most pixels an image may have (4096 × 4096): its header is checked before it is decoded. */
+    public static final long MAX_PIXELS = 1L << 24;
 
     private final String name;
     private final List<Path> files;
@@ -164,17 +172,45 @@ public final class ImageFolderDataset implements Dataset {
         }
     }
 
-    private static BufferedImage readImage(Path file) {
+    /**
+     * Decodes one image, its size checked from its header before its pixels are decoded. ImageIO's
+     * decoders throw unchecked exceptions on some corrupt files; those are reported like any other
+     * unreadable image.
+     */
+    static BufferedImage readImage(Path file) {
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new DatasetFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
+            Optional<String> notRegular = RegularFiles.problem(file);
+            if (notRegular.isPresent()) {
+                throw new DatasetFormatException(file, notRegular.get());
             }
-            return image;
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    throw new DatasetFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels > MAX_PIXELS) {
+                        throw new DatasetFormatException(file, "the image is " + reader.getWidth(0) + "×"
+                                + reader.getHeight(0) + " pixels, more than the " + MAX_PIXELS + " NetStudio reads");
+                    }
+                    BufferedImage image = reader.read(0);
+                    if (image == null) {
+                        throw new DatasetFormatException(file, "not an image that can be read (PNG, JPEG, BMP or GIF)");
+                    }
+                    return image;
+                } finally {
+                    reader.dispose();
+                }
+            }
         } catch (DatasetFormatException e) {
             throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new DatasetFormatException(file, "cannot read the image: " + e.getMessage(), e));
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : Shown.text(e.getMessage());
+            throw new UncheckedIOException(new DatasetFormatException(file, "cannot read the image: " + why, e));
         }
     }
 

@@ -117,4 +117,70 @@ class CsvDatasetsTest {
         assertThatThrownBy(() -> CsvDatasets.read(emptyTarget, "y"))
                 .hasMessage(emptyTarget + ": line 3, column 2 ('y'): the target cell is empty");
     }
+
+    @Test
+    void aHugeCellIsRefusedQuotingOnlyItsStart() throws IOException {
+        String huge = "9".repeat(3 << 20);
+        Path file = csv("huge.csv", "a,y\n" + huge + ",1\n");
+        assertThatThrownBy(() -> CsvDatasets.read(file, "y")).isInstanceOf(DatasetFormatException.class)
+                .hasMessage(file + ": line 2 is longer than 1048576 characters, more than a CSV row NetStudio reads"
+                        + " (it starts '" + "9".repeat(59) + "…')");
+        String longWord = "x".repeat(5000);
+        Path word = csv("word.csv", "a,y\n" + longWord + ",1\n");
+        assertThatThrownBy(() -> CsvDatasets.read(word, "y"))
+                .hasMessage(word + ": line 2, column 1 ('a'): '" + "x".repeat(59) + "…' is not a number");
+        Path header = csv("columns.csv", "a" + longWord + ",b\n1,2\n");
+        assertThat(catchMessage(() -> CsvDatasets.read(header, "y"))).hasSizeLessThan(300)
+                .startsWith(header + ": there is no column 'y'; the columns are: a" + "x".repeat(58) + "…, b");
+    }
+
+    private static String catchMessage(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return org.assertj.core.api.Assertions.catchThrowable(call).getMessage();
+    }
+
+    @Test
+    void oneNanInARealTargetColumnIsAnErrorNamingRowAndColumnNotANewClass() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50; i++) {
+            text.append(i).append(',').append(i * 0.5 + 0.25).append('\n');
+        }
+        Path nan = csv("nan.csv", text + "50,NaN\n");
+        assertThatThrownBy(() -> CsvDatasets.read(nan, "y")).isInstanceOf(DatasetFormatException.class)
+                .hasMessage(nan + ": line 52, column 2 ('y'): 'NaN' is not a number, but the target column holds numbers"
+                        + " (e.g. '0.25' on line 2); every target of a numeric column must be a number");
+        Path empty = csv("empty-real.csv", text + "50,\n");
+        assertThatThrownBy(() -> CsvDatasets.read(empty, "y"))
+                .hasMessageStartingWith(empty + ": line 52, column 2 ('y'): the target cell is empty, but the target"
+                        + " column holds numbers");
+        Path word = csv("word-real.csv", text + "50,high\n");
+        assertThatThrownBy(() -> CsvDatasets.read(word, "y"))
+                .hasMessageStartingWith(word + ": line 52, column 2 ('y'): 'high' is not a number, but the target");
+        Path missingInt = csv("na-int.csv", "x,count\n1,3\n2,NA\n3,5\n");
+        assertThatThrownBy(() -> CsvDatasets.read(missingInt, "count"))
+                .hasMessageStartingWith(missingInt + ": line 3, column 2 ('count'): 'NA' is not a number");
+    }
+
+    @Test
+    void wholeNumbersAmongWordsStayClasses() throws IOException {
+        Path file = csv("mixed.csv", "x,label\n1,cat\n2,7\n3,dog\n");
+        assertThat(CsvDatasets.read(file, "label").classNames()).containsExactly("7", "cat", "dog");
+    }
+
+    @Test
+    void aPipeOrAFolderIsRefusedBeforeOpening() throws Exception {
+        Path fifo = dir.resolve("data.csv");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "needs mkfifo");
+        assertThatThrownBy(() -> CsvDatasets.read(fifo, "y")).isInstanceOf(DatasetFormatException.class)
+                .hasMessage(fifo + ": it is a named pipe (FIFO), not a regular file");
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        assertThatThrownBy(() -> CsvDatasets.read(folder, "y"))
+                .hasMessage(folder + ": it is a folder, not a regular file");
+    }
+
+    @Test
+    void linesEndInAnyConvention() throws IOException {
+        Path file = csv("crlf.csv", "a,y\r\n1,2\r3,4\n5,6");
+        assertThat(((Targets.Values) CsvDatasets.read(file, "y").targets()).values()).containsExactly(2f, 4f, 6f);
+    }
 }

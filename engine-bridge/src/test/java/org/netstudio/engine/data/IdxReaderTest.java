@@ -143,4 +143,53 @@ class IdxReaderTest {
     void aMissingFileIsNotAFormatError() {
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("absent"))).isInstanceOf(NoSuchFileException.class);
     }
+
+    /** Bytes this thread allocates while {@code action} runs. */
+    private static long allocatedBy(org.junit.jupiter.api.function.Executable action) {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        try {
+            action.execute();
+        } catch (Throwable expected) {
+            // the refusal itself is checked by the caller
+        }
+        return bean.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    @Test
+    void aGzipFileWhoseHeaderAndTrailerLieIsReadWithACapNotAllocatedOnTheirWord() throws IOException {
+        // The header declares 1 × 46000 × 46000 values (2.1 GB) and the trailer agrees; 1,000 bytes are there.
+        byte[] gz = IdxFiles.gzip(IdxFiles.ubyte(new int[] {1, 46000, 46000}, IdxFiles.sequence(1000)));
+        long declared = 16L + 46000L * 46000L;
+        for (int i = 0; i < 4; i++) {
+            gz[gz.length - 4 + i] = (byte) (declared >>> (8 * i));
+        }
+        Path file = IdxFiles.write(dir, "lying-trailer.gz", gz);
+        // Inflating the 1,000 bytes ends at the trailer, which does not match them.
+        assertCorrupt(file, "corrupt gzip data (Corrupt GZIP trailer)");
+        assertThat(allocatedBy(() -> IdxReader.read(file))).isLessThan(16L << 20);
+        assertThatThrownBy(() -> IdxReader.readScaled(file, 1f)).isInstanceOf(DatasetFormatException.class)
+                .hasMessage(file + ": corrupt gzip data (Corrupt GZIP trailer)");
+        assertThat(allocatedBy(() -> IdxReader.readScaled(file, 1f))).isLessThan(16L << 20);
+    }
+
+    @Test
+    void aGzipFileGrowsItsArraysUntilItsDataIsAllThere() throws IOException {
+        // Zeros inflate far more than 8 times, so the values arrive beyond the first allocation.
+        byte[] gz = IdxFiles.gzip(IdxFiles.ubyte(new int[] {3000, 28, 28}, new byte[3000 * 784]));
+        Path file = IdxFiles.write(dir, "zeros.gz", gz);
+        assertThat(gz.length * 8L).isLessThan(3000 * 784);
+        assertThat(IdxReader.read(file).dims()).containsExactly(3000, 28, 28);
+        assertThat(IdxReader.readScaled(file, 1f).values()).hasSize(3000 * 784).containsOnly(0f);
+    }
+
+    @Test
+    void aPipeOrAFolderIsRefusedBeforeOpening() throws Exception {
+        Path fifo = dir.resolve("train-images-idx3-ubyte");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "needs mkfifo");
+        assertCorrupt(fifo, "it is a named pipe (FIFO), not a regular file");
+        assertCorrupt(java.nio.file.Files.createDirectory(dir.resolve("folder")), "it is a folder, not a regular file");
+    }
 }

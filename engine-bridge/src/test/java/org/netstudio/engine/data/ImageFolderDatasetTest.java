@@ -104,4 +104,49 @@ class ImageFolderDatasetTest {
         assertThat(s.targets().labels()).containsExactly(1);
         assertThat(d.withTestSet(s).testSet()).contains(s);
     }
+
+    /** A PNG whose header declares {@code width × height} pixels (valid chunks, a few bytes of data). */
+    static byte[] pngDeclaring(int width, int height) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0, 0, 0, 1, 0, 1});
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void anImageDeclaringBillionsOfPixelsIsRefusedFromItsHeader() throws IOException {
+        png(root.resolve("ok/1.png"), 2, 2, Color.GRAY);
+        Path bomb = root.resolve("ok/2.png");
+        Files.write(bomb, pngDeclaring(100_000, 100_000));
+        ImageFolderDataset d = ImageFolderDataset.open(root, ImageEncoder.of(2, 2, ColorSpace.GRAYSCALE));
+        assertThatThrownBy(() -> d.features(1)).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(DatasetFormatException.class)
+                .hasMessageEndingWith(bomb + ": the image is 100000×100000 pixels, more than the 16777216 NetStudio reads");
+    }
+
+    @Test
+    void anImageWhoseDataIsCutShortIsAFormatErrorNamingTheFile() throws IOException {
+        png(root.resolve("ok/1.png"), 40, 40, Color.GRAY);
+        Path cut = root.resolve("ok/2.png");
+        byte[] whole = pngDeclaring(3000, 3000);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 14));
+        ImageFolderDataset d = ImageFolderDataset.open(root, ImageEncoder.of(2, 2, ColorSpace.GRAYSCALE));
+        assertThatThrownBy(() -> d.features(1)).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining(cut + ": cannot read the image: ");
+    }
 }

@@ -2,6 +2,7 @@ package org.netstudio.netgraph.catalog;
 
 import java.util.List;
 import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * A learnable or state array of a layer, e.g. Linear's {@code weights} ({@code units×d}) or
@@ -22,16 +23,9 @@ public record ArraySpec(String name, List<Dim> shape, boolean trainable) {
         return new ArraySpec(name, List.of(shape), false);
     }
 
-    /** Number of elements, or -1 when a dimension is unknown. */
+    /** Number of elements, or -1 when a dimension is unknown ({@link Long#MAX_VALUE} past a long). */
     public long size() {
-        long n = 1;
-        for (Dim d : shape) {
-            if (!d.isFixed()) {
-                return -1;
-            }
-            n *= d.size();
-        }
-        return n;
+        return TensorType.elementCount(shape);
     }
 
     public String shapeText() {

@@ -55,7 +55,7 @@ final class AttentionLayers {
                         if (q % heads != 0) {
                             return rejectParam("heads " + heads + " must divide the query size " + q);
                         }
-                        if (p.has("keySize") && p.getInt("keySize") * heads != q) {
+                        if (p.has("keySize") && (long) p.getInt("keySize") * heads != q) {
                             return rejectParam("keySize " + p.getInt("keySize") + " × heads " + heads
                                     + " must equal the query size " + q);
                         }
@@ -74,7 +74,7 @@ final class AttentionLayers {
                         return -1;
                     }
                     long m = key.dim(0).size();
-                    return n * m * (key.dim(1).size() + out.get(0).dim(1).size());
+                    return Shapes.times(Shapes.times(n, m), (long) key.dim(1).size() + out.get(0).dim(1).size());
                 })
                 .build();
     }

@@ -70,7 +70,7 @@ final class ConvolutionLayers {
                     int[] k = p.perAxis("kernel", t.rank() - 1);
                     long taps = t.dim(0).size() / p.getInt("groups");
                     for (int x : k) {
-                        taps *= x;
+                        taps = Shapes.times(taps, x);
                     }
                     return Shapes.times(o.elementCount(), taps);
                 })
@@ -110,11 +110,11 @@ final class ConvolutionLayers {
         List<Dim> out = new ArrayList<>();
         out.add(Dim.of(channels));
         int[] inSizes = new int[axes];
-        int[] span = new int[axes];
+        long[] span = new long[axes];
         boolean tooSmall = false;
         for (int i = 0; i < axes; i++) {
             Dim sd = t.dim(i + 1);
-            span[i] = d[i] * (k[i] - 1) + 1;
+            span[i] = (long) d[i] * (k[i] - 1) + 1;
             if (same) {
                 out.add(sd);
                 continue;
@@ -124,11 +124,16 @@ final class ConvolutionLayers {
                 continue;
             }
             inSizes[i] = sd.size();
-            int padded = sd.size() + 2 * pad[i];
+            long padded = sd.size() + 2L * pad[i];
             if (padded < span[i]) {
                 tooSmall = true;
             }
-            out.add(Dim.of(Math.max(0, (padded - span[i]) / s[i] + 1)));
+            long size = Math.max(0, (padded - span[i]) / s[i] + 1);
+            if (Shapes.fixedOrNull(size) == null) {
+                return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be " + size
+                        + " wide on spatial axis " + (i + 1) + ", more than NetStudio can hold");
+            }
+            out.add(Dim.of((int) size));
         }
         if (tooSmall) {
             return rejectInput(0, "the kernel " + Shapes.sizesText(span) + " (dilated) is larger than the "
@@ -177,12 +182,16 @@ final class ConvolutionLayers {
                             out.add(Dim.UNKNOWN);
                             continue;
                         }
-                        int o = (sd.size() - 1) * s[i] - 2 * pad[i] + (k[i] - 1) + op[i] + 1;
+                        long o = (sd.size() - 1L) * s[i] - 2L * pad[i] + (k[i] - 1L) + op[i] + 1;
                         if (o < 1) {
                             return rejectParam("padding " + Shapes.sizesText(pad) + " leaves no output from the "
                                     + sd.size() + "-wide input");
                         }
-                        out.add(Dim.of(o));
+                        if (Shapes.fixedOrNull(o) == null) {
+                            return rejectInput(0, "its output would be " + o + " wide on spatial axis " + (i + 1)
+                                    + ", more than NetStudio can hold");
+                        }
+                        out.add(Dim.of((int) o));
                     }
                     return outputs(TensorType.real(out));
                 })
@@ -214,7 +223,7 @@ final class ConvolutionLayers {
                     int[] k = p.perAxis("kernel", t.rank() - 1);
                     long taps = p.getInt("channels");
                     for (int x : k) {
-                        taps *= x;
+                        taps = Shapes.times(taps, x);
                     }
                     return Shapes.times(t.elementCount(), taps);
                 })
@@ -260,12 +269,18 @@ final class ConvolutionLayers {
                             continue;
                         }
                         inSizes[i] = sd.size();
-                        int padded = sd.size() + 2 * pad[i];
+                        long padded = sd.size() + 2L * pad[i];
                         if (padded < k[i]) {
                             return rejectInput(0, "the window " + Shapes.sizesText(k) + " is larger than the "
                                     + sizesOf(t) + " input");
                         }
-                        out.add(Dim.of((padded - k[i]) / s[i] + 1));
+                        Dim size = Shapes.fixedOrNull((padded - k[i]) / s[i] + 1);
+                        if (size == null) {
+                            return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be "
+                                    + ((padded - k[i]) / s[i] + 1) + " wide on spatial axis " + (i + 1)
+                                    + ", more than NetStudio can hold");
+                        }
+                        out.add(size);
                     }
                     return outputs(TensorType.real(out));
                 })

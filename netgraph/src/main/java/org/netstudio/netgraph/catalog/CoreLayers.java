@@ -71,7 +71,14 @@ final class CoreLayers {
                         }
                     }
                     long n = Shapes.product(t.dims());
-                    return outputs(TensorType.real(List.of(n < 0 ? Dim.UNKNOWN : Dim.of((int) n))));
+                    if (n < 0) {
+                        return outputs(TensorType.realOfRank(1));
+                    }
+                    Dim size = Shapes.fixedOrNull(n);
+                    if (size == null) {
+                        return rejectInput(0, Shapes.tooLarge("flattened, it", n));
+                    }
+                    return outputs(TensorType.real(List.of(size)));
                 })
                 .build();
     }
@@ -97,8 +104,11 @@ final class CoreLayers {
                         } else if (s == 0) {
                             return rejectParam("shape " + shape + " has a size of 0");
                         } else {
-                            known *= s;
+                            known = TensorType.saturatedProduct(known, s);
                         }
+                    }
+                    if (known > TensorType.MAX_ELEMENTS) {
+                        return rejectParam(Shapes.tooLarge("shape " + shapeText(shape), known));
                     }
                     long total = in.get(0).elementCount();
                     List<Dim> out = new ArrayList<>();

@@ -96,7 +96,7 @@ public final class LayerReference {
         }
         md.append("- Inputs: ").append(ports.isEmpty() ? "none" : String.join("; ", ports)).append('\n');
         md.append("- Outputs: ").append(String.join(", ", t.outputs().stream().map(o -> "`" + o + "`").toList()));
-        if (t.shapeRule() == Shapes.SAME_SHAPE) {
+        if (SizeLimitedRule.inner(t.shapeRule()) == Shapes.SAME_SHAPE) {
             md.append(", of the input's shape");
         }
         md.append('\n');

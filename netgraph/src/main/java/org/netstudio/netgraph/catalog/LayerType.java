@@ -25,6 +25,7 @@ public record LayerType(String name, List<String> aliases, Category category, St
         Objects.requireNonNull(shapeRule, "shapeRule");
         arrayRule = arrayRule == null ? ArrayRule.NONE : arrayRule;
         costRule = costRule == null ? CostRule.NONE : costRule;
+        shapeRule = SizeLimitedRule.around(shapeRule, arrayRule);
     }
 
     public static Builder builder(String name, Category category) {

@@ -79,7 +79,12 @@ final class MergeLayers {
                             sumKnown = false;
                         }
                     }
-                    out.set(a, sumKnown ? Dim.of((int) sum) : Dim.UNKNOWN);
+                    Dim joined = sumKnown ? Shapes.fixedOrNull(sum) : Dim.UNKNOWN;
+                    if (joined == null) {
+                        return rejectParam("joined along axis " + axis + ", its output would be " + sum
+                                + " long on that axis, more than NetStudio can hold");
+                    }
+                    out.set(a, joined);
                     return outputs(TensorType.real(out));
                 })
                 .build();

@@ -62,7 +62,8 @@ final class OnnxLayers {
             if (e.kind() == OnnxInputs.Kind.ARRAY) {
                 List<Dim> dims = new ArrayList<>();
                 for (long s : e.shape()) {
-                    dims.add(Dim.of((int) s));
+                    Dim d = Shapes.fixedOrNull(s);
+                    dims.add(d == null ? Dim.UNKNOWN : d);
                 }
                 arrays.add(new ArraySpec("array" + (i + 1), dims, false));
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * One parameter of a layer type: its file name, kind, default, bounds and documentation.
@@ -176,13 +177,17 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, boolea
     }
 
     static String quote(Object raw) {
+        return Shown.text(quoteWhole(raw));
+    }
+
+    private static String quoteWhole(Object raw) {
         if (raw instanceof String s) {
             return "\"" + s + "\"";
         }
         if (raw instanceof List<?> l) {
             List<String> parts = new ArrayList<>();
             for (Object o : l) {
-                parts.add(quote(o));
+                parts.add(quoteWhole(o));
             }
             return "[" + String.join(", ", parts) + "]";
         }

@@ -2,6 +2,7 @@ package org.netstudio.netgraph.catalog;
 
 import static org.netstudio.netgraph.catalog.ShapeRule.outputs;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectInput;
+import static org.netstudio.netgraph.catalog.ShapeRule.rejectParam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,10 @@ final class SequenceLayers {
                 .shape((p, in) -> {
                     TensorType t = in.get(0);
                     Dim u = Dim.of(p.getInt("units"));
+                    if (gateRows(gates, p) == null) {
+                        return rejectParam("units " + p.getInt("units") + " would give " + gates + "×" + p.getInt("units")
+                                + " rows of gate weights, more than NetStudio can hold");
+                    }
                     if (t.rankKnown() && t.dim(1) instanceof Dim.Symbolic s) {
                         return rejectInput(0, "the vector size must be fixed, but it is the varying length " + s);
                     }
@@ -109,7 +114,7 @@ final class SequenceLayers {
                     TensorType t = in.get(0);
                     Dim d = t.rankKnown() ? t.dim(1) : Dim.UNKNOWN;
                     int u = p.getInt("units");
-                    Dim gu = Dim.of(gates * u);
+                    Dim gu = gateRows(gates, p) == null ? Dim.UNKNOWN : gateRows(gates, p);
                     return List.of(ArraySpec.trainable("inputWeights", gu, d), ArraySpec.trainable("stateWeights", gu, Dim.of(u)),
                             ArraySpec.trainable("inputBiases", gu), ArraySpec.trainable("stateBiases", gu));
                 })
@@ -119,10 +124,15 @@ final class SequenceLayers {
                         return -1;
                     }
                     long u = p.getInt("units");
-                    long perStep = gates * u * (t.dim(1).size() + u);
-                    return t.dim(0).isFixed() ? perStep * t.dim(0).size() : perStep;
+                    long perStep = Shapes.times(gates * u, t.dim(1).size() + u);
+                    return t.dim(0).isFixed() ? Shapes.times(perStep, t.dim(0).size()) : perStep;
                 })
                 .build();
+    }
+
+    /** The rows of a recurrent layer's gate arrays (gates × units), or null past what a dimension holds. */
+    private static Dim gateRows(int gates, Params p) {
+        return Shapes.fixedOrNull((long) gates * p.getInt("units"));
     }
 
     static LayerType sequenceLast() {

@@ -18,6 +18,9 @@ public sealed interface Expression
     /** The functions of two arguments, e.g. {@code min(max(x, 0), 6)} for a ReLU6. */
     List<String> FUNCTIONS2 = List.of("min", "max");
 
+    /** The deepest tree {@link #parse} returns (a sum of 100 terms is 100 deep). */
+    int MAX_DEPTH = 100;
+
     record Number(double value) implements Expression {
     }
 

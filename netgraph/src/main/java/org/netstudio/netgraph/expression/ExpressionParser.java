@@ -1,15 +1,24 @@
 package org.netstudio.netgraph.expression;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Recursive-descent parser for {@link Expression}: sums of products of powers of unary terms;
  * {@code ^} binds tightest and is right-associative.
+ *
+ * <p>Every tree it returns is at most {@link Expression#MAX_DEPTH} deep, so neither the parser nor
+ * anything walking the tree recursively (evaluation, the engine's compiler) can overflow the
+ * stack, however the text is nested; messages quote at most the start of a long text (see {@link Shown}).
  */
 final class ExpressionParser {
 
     private final String text;
     private int pos;
+    /** How many sums the parser is inside: bounds its own recursion. */
+    private int nesting;
 
     ExpressionParser(String text) {
         this.text = text == null ? "" : text;
@@ -24,10 +33,17 @@ final class ExpressionParser {
         if (pos < text.length()) {
             throw error("unexpected \"" + text.charAt(pos) + "\"");
         }
+        if (depth(e) > Expression.MAX_DEPTH) {
+            throw tooDeep();
+        }
         return e;
     }
 
     private Expression sum() throws ExpressionException {
+        // Each level of parentheses, call argument, sign or power passes here or through unary().
+        if (++nesting > Expression.MAX_DEPTH) {
+            throw tooDeep();
+        }
         Expression left = product();
         while (true) {
             skipSpace();
@@ -35,6 +51,7 @@ final class ExpressionParser {
                 char op = text.charAt(pos++);
                 left = new Expression.Binary(op, left, product());
             } else {
+                nesting--;
                 return left;
             }
         }
@@ -55,13 +72,14 @@ final class ExpressionParser {
 
     private Expression unary() throws ExpressionException {
         skipSpace();
-        if (peek('-')) {
-            pos++;
-            return new Expression.Negate(unary());
-        }
-        if (peek('+')) {
-            pos++;
-            return unary();
+        if (peek('-') || peek('+')) {
+            if (++nesting > Expression.MAX_DEPTH) {
+                throw tooDeep();
+            }
+            boolean minus = text.charAt(pos++) == '-';
+            Expression operand = unary();
+            nesting--;
+            return minus ? new Expression.Negate(operand) : operand;
         }
         return power();
     }
@@ -71,7 +89,12 @@ final class ExpressionParser {
         skipSpace();
         if (peek('^')) {
             pos++;
-            return new Expression.Binary('^', base, unary());
+            if (++nesting > Expression.MAX_DEPTH) {
+                throw tooDeep();
+            }
+            Expression exponent = unary();
+            nesting--;
+            return new Expression.Binary('^', base, exponent);
         }
         return base;
     }
@@ -105,7 +128,7 @@ final class ExpressionParser {
             try {
                 return new Expression.Number(Double.parseDouble(text.substring(start, pos)));
             } catch (NumberFormatException e) {
-                throw error("\"" + text.substring(start, pos) + "\" is not a number");
+                throw error("\"" + Shown.text(text.substring(start, pos)) + "\" is not a number");
             }
         }
         if (Character.isLetter(c)) {
@@ -120,7 +143,7 @@ final class ExpressionParser {
             }
             skipSpace();
             if (!peek('(')) {
-                throw new ExpressionException("unknown name \"" + word + "\" in \"" + text
+                throw new ExpressionException("unknown name \"" + Shown.text(word) + "\" in \"" + Shown.text(text)
                         + "\": the only variable is x");
             }
             if (Expression.FUNCTIONS2.contains(lower)) {
@@ -132,7 +155,7 @@ final class ExpressionParser {
                 return new Expression.Call2(lower, first, second);
             }
             if (!Expression.FUNCTIONS.contains(lower)) {
-                throw new ExpressionException("unknown function \"" + word + "\" in \"" + text + "\"; known: "
+                throw new ExpressionException("unknown function \"" + Shown.text(word) + "\" in \"" + Shown.text(text) + "\"; known: "
                         + String.join(", ", Expression.FUNCTIONS) + ", " + String.join(", ", Expression.FUNCTIONS2));
             }
             pos++;
@@ -162,6 +185,47 @@ final class ExpressionParser {
     }
 
     private ExpressionException error(String what) {
-        return new ExpressionException(what + " at position " + (pos + 1) + " of \"" + text + "\"");
+        return new ExpressionException(what + " at position " + (pos + 1) + " of \"" + Shown.text(text) + "\"");
+    }
+
+    private ExpressionException tooDeep() {
+        return new ExpressionException("\"" + Shown.text(text) + "\" is nested more than " + Expression.MAX_DEPTH
+                + " levels deep (parentheses, calls, signs and operators); write it more simply");
+    }
+
+
+    /** The depth of a tree, walked without recursion (a long sum is a deep left-leaning tree). */
+    private static int depth(Expression root) {
+        int deepest = 0;
+        ArrayDeque<Expression> nodes = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        nodes.push(root);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            Expression e = nodes.pop();
+            int d = depths.pop();
+            deepest = Math.max(deepest, d);
+            for (Expression child : children(e)) {
+                nodes.push(child);
+                depths.push(d + 1);
+            }
+        }
+        return deepest;
+    }
+
+    private static List<Expression> children(Expression e) {
+        if (e instanceof Expression.Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        if (e instanceof Expression.Call2 c) {
+            return List.of(c.first(), c.second());
+        }
+        if (e instanceof Expression.Call c) {
+            return List.of(c.argument());
+        }
+        if (e instanceof Expression.Negate n) {
+            return List.of(n.operand());
+        }
+        return List.of();
     }
 }

@@ -45,7 +45,7 @@ public record LayerInfo(NodePath path, String where, Layer layer, Params params,
             if (s < 0) {
                 return -1;
             }
-            n += s;
+            n = TensorType.saturatedSum(n, s);
         }
         return n;
     }

@@ -168,6 +168,11 @@ public final class ShapeInference {
         }
         String what = (node.isRoot() ? "the net's " : ownerWhere + "'s ") + (input ? "input '" : "output '") + port + "'"
                 + (decl.coder() != null ? " (" + coderPhrase(decl) + ")" : "");
+        long elements = decl.type().elementCount();
+        if (elements > TensorType.MAX_ELEMENTS) {
+            structural.add(Diagnostic.error(Kind.STRUCTURE, node, port, capitalize(what) + " is declared as "
+                    + decl.type().shapeText() + ", which is more elements than NetStudio can hold in one array."));
+        }
         String conflict = wires.constrain(wire, decl.type(), input ? null : what);
         if (conflict != null) {
             structural.add(Diagnostic.error(Kind.TYPE_MISMATCH, node, port,
@@ -244,6 +249,11 @@ public final class ShapeInference {
             }
             Edge previous = wiredTargets.putIfAbsent(edge.to(), edge);
             NodePath target = edge.to().isGraphPort() ? path : path.child(edge.to().node());
+            if (!edge.to().isGraphPort() && edge.to().node().equals(edge.from().node())) {
+                structural.add(Diagnostic.error(Kind.STRUCTURE, target, edge.to().port(),
+                        capitalize(portPhrase(graph, path, edge.to())) + " is wired from its own output "
+                                + edge.from().port() + "; a net must not feed a layer's output back into its input."));
+            }
             if (previous != null) {
                 structural.add(Diagnostic.error(Kind.STRUCTURE, target, edge.to().port(),
                         portPhrase(graph, path, edge.to()) + " is wired twice, from " + edge.from() + " and from "

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Converts between JSON trees and the plain values the net model stores in parameters and coder
@@ -124,8 +125,7 @@ final class JsonValues {
 
     /** A JSON value as a person would write it in a message: "big", 3, [1, 2]. */
     static String show(JsonNode n) {
-        String s = n.toString();
-        return s.length() > 60 ? s.substring(0, 57) + "…" : s;
+        return Shown.text(n.toString());
     }
 
     /** "a string", "a number", "an object" … for messages about wrong JSON types. */

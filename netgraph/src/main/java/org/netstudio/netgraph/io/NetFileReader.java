@@ -44,6 +44,7 @@ import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Reads a net file (format {@code netstudio.net}, version 1; see DESIGN.md "The net file") into a
@@ -87,12 +88,15 @@ public final class NetFileReader {
     /** Reads a net file; NetFileException when its content is refused, IOException when it cannot be read. */
     public static NetDocument read(Path file) throws IOException {
         String source = file.toString();
+        RegularFiles.require(file);
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new NetFileException(source, null, "the file is " + size + " bytes, more than the "
                     + MAX_FILE_BYTES + " bytes a net file may have");
         }
-        return read(Files.readAllBytes(file), source);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, source);
+        }
     }
 
     /**
@@ -212,7 +216,7 @@ public final class NetFileReader {
                     break;
             }
             LayerType lt = LayerCatalog.standard().resolve(type).orElseThrow(() -> fail(path.key("type"),
-                    "unknown layer type \"" + type + "\"" + LayerCatalog.standard().suggest(type)
+                    "unknown layer type " + Shown.quoted(type) + LayerCatalog.standard().suggest(type)
                             .map(s -> " (did you mean " + s + "?)").orElse("")));
             return layer(n, path, lt, named);
         }
@@ -423,7 +427,7 @@ public final class NetFileReader {
                 }
                 NetNode node = nodes.get(text);
                 if (node == null) {
-                    throw fail(at, "\"" + text + "\" is neither a node nor an input of the graph"
+                    throw fail(at, Shown.quoted(text) + " is neither a node nor an input of the graph"
                             + known("nodes", nodes.keySet()) + known("inputs", inputs.keySet()));
                 }
                 if (node.outputNames().size() != 1) {
@@ -455,7 +459,7 @@ public final class NetFileReader {
                 }
                 NetNode node = nodes.get(text);
                 if (node == null) {
-                    throw fail(at, "\"" + text + "\" is neither a node nor an output of the graph"
+                    throw fail(at, Shown.quoted(text) + " is neither a node nor an output of the graph"
                             + known("nodes", nodes.keySet()) + known("outputs", outputs.keySet()));
                 }
                 if (isVariadic(node) || node.inputNames().size() != 1) {
@@ -595,7 +599,7 @@ public final class NetFileReader {
             }
             String type = string(typeNode, path.key("type"));
             if (!Coders.TYPES.contains(type)) {
-                throw fail(path.key("type"), "unknown " + (input ? "encoder" : "decoder") + " type \"" + type
+                throw fail(path.key("type"), "unknown " + (input ? "encoder" : "decoder") + " type \"" + Shown.text(type)
                         + "\" (known: " + String.join(", ", Coders.TYPES) + ")");
             }
             Map<String, Object> options = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ public final class NetFiles {
         if (n.endsWith(".json")) {
             NetDocument doc = NetFileReader.read(file);
             Path sibling = weightsBeside(file);
-            if (!Files.isRegularFile(sibling)) {
+            if (!Files.exists(sibling)) {
                 return new LoadedNet(doc, null);
             }
             Weights w = Safetensors.read(sibling);

@@ -1,6 +1,7 @@
 package org.netstudio.netgraph.io;
 
 import java.util.Optional;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * What a node or graph-port name may be, so that every name can be written in a file and read back
@@ -27,13 +28,13 @@ public final class NetNames {
                     + name.substring(0, 20) + "…\" has " + name.length());
         }
         if (name.indexOf('.') >= 0 || name.indexOf('/') >= 0) {
-            return Optional.of("a name cannot contain \".\" or \"/\", but got \"" + name + "\"");
+            return Optional.of("a name cannot contain \".\" or \"/\", but got " + Shown.quoted(name));
         }
         if (name.startsWith("$")) {
-            return Optional.of("a name cannot start with \"$\", but got \"" + name + "\"");
+            return Optional.of("a name cannot start with \"$\", but got " + Shown.quoted(name));
         }
         if (!name.equals(name.strip())) {
-            return Optional.of("a name cannot start or end with a space, but got \"" + name + "\"");
+            return Optional.of("a name cannot start or end with a space, but got " + Shown.quoted(name));
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("a name cannot contain control characters");

@@ -1,7 +1,9 @@
 package org.netstudio.netgraph.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Enumeration;
@@ -18,10 +20,13 @@ import org.netstudio.netgraph.net.NetDocument;
  * A trained net in one file: a zip holding exactly {@code net.json} (the net file, see
  * {@link NetFileReader}) and {@code weights.safetensors} (see {@link Safetensors}).
  *
- * <p>Reading is as strict as for the parts: a missing, duplicate or unexpected entry, an entry
- * larger than its limit (whatever the zip claims, no more than the limit plus one byte is ever
- * inflated, so a zip bomb stops early), or weights for nodes the net does not have are refused with
- * a {@link NetFileException} naming the file and the entry. Writing is atomic and deterministic
+ * <p>Reading is as strict as for the parts: a missing, duplicate or unexpected entry, or weights
+ * for nodes the net does not have are refused with a {@link NetFileException} naming the file and
+ * the entry. Nothing is allocated on the zip's word: each entry's declared sizes are checked
+ * against the file and a decompression ratio before it is read, no more than it declares is ever
+ * inflated, and its length and CRC-32 are verified, so a zip bomb stops early and a truncated or
+ * byte-flipped file is refused (see {@link ZipEntryInput}). In all, at most
+ * {@link NetFileReader#MAX_FILE_BYTES} + {@link #MAX_WEIGHTS_BYTES} bytes are read. Writing is atomic and deterministic
  * (fixed entry order and timestamps; the weights stored uncompressed, as floats hardly compress).
  * Stateless and thread-safe.
  */
@@ -46,11 +51,15 @@ public final class NsnetFile {
 
     static LoadedNet read(Path file, long maxWeightsBytes) throws IOException {
         String source = file.toString();
+        RegularFiles.require(file);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
             throw new NetFileException(source, null, "not a .nsnet file: it is not a zip archive (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            throw new NetFileException(source, null, "not a readable .nsnet file: its zip directory ends early"
+                    + " (is the file truncated?)", e);
         }
         try (zip) {
             ZipEntry net = null;
@@ -82,30 +91,17 @@ public final class NsnetFile {
             if (weights == null) {
                 throw new NetFileException(source, null, "missing " + WEIGHTS_ENTRY + ", the net's weights");
             }
+            long fileLength = Files.size(file);
             String netSource = source + " (" + NET_ENTRY + ")";
-            if (net.getSize() > NetFileReader.MAX_FILE_BYTES) {
-                throw new NetFileException(source, NET_ENTRY, "the entry is " + net.getSize()
-                        + " bytes, more than the " + NetFileReader.MAX_FILE_BYTES + " bytes a net file may have");
-            }
             NetDocument doc;
-            try (InputStream in = zip.getInputStream(net)) {
+            try (InputStream in = ZipEntryInput.open(zip, net, fileLength, NetFileReader.MAX_FILE_BYTES,
+                    "a net file may have", source)) {
                 doc = NetFileReader.read(in, netSource);
-            } catch (ZipException e) {
-                throw new NetFileException(source, NET_ENTRY, "the entry is corrupt (" + e.getMessage() + ")", e);
-            }
-            long size = weights.getSize();
-            if (size < 0) {
-                throw new NetFileException(source, WEIGHTS_ENTRY, "the zip does not say how large the entry is");
-            }
-            if (size > maxWeightsBytes) {
-                throw new NetFileException(source, WEIGHTS_ENTRY, "the entry is " + size + " bytes, more than the "
-                        + maxWeightsBytes + " bytes NetStudio reads");
             }
             Weights w;
-            try (InputStream in = zip.getInputStream(weights)) {
-                w = Safetensors.read(in, size, source + " (" + WEIGHTS_ENTRY + ")");
-            } catch (ZipException e) {
-                throw new NetFileException(source, WEIGHTS_ENTRY, "the entry is corrupt (" + e.getMessage() + ")", e);
+            try (ZipEntryInput in = ZipEntryInput.open(zip, weights, fileLength, maxWeightsBytes, "NetStudio reads",
+                    source)) {
+                w = Safetensors.read(in, weights.getSize(), source + " (" + WEIGHTS_ENTRY + ")");
             }
             NetFiles.checkWeights(doc, w, source + " (" + WEIGHTS_ENTRY + ")");
             return new LoadedNet(doc, w);

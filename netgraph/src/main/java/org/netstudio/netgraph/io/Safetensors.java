@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * Reads and writes weights in the safetensors format (readable from Python): an 8-byte
@@ -42,7 +43,9 @@ import java.util.TreeMap;
  * matches its offsets, offsets lie within the data section and do not overlap, names are unique.
  * A corrupt file gives a {@link NetFileException} naming the file and the tensor, never an
  * OutOfMemoryError or a hang. The data is then read in one forward pass, so a stream (a zip entry)
- * works as well as a file. Stateless and thread-safe.
+ * works as well as a file; arrays grow as their data arrives, so a stream that ends before its
+ * declared length never makes the reader allocate more than about twice what it held.
+ * Stateless and thread-safe.
  */
 public final class Safetensors {
 
@@ -50,9 +53,12 @@ public final class Safetensors {
     public static final long MAX_HEADER_BYTES = 100_000_000L;
 
     /** The most values one array may hold (a Java array's limit). */
-    public static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    public static final long MAX_VALUES = TensorType.MAX_ELEMENTS;
 
     private static final int CHUNK = 1 << 16;
+
+    /** Values allocated for a tensor before its data is read; arrays then double as data arrives. */
+    private static final int FIRST_ALLOCATION = 1 << 22;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -94,6 +100,7 @@ public final class Safetensors {
 
     /** Reads a safetensors file. */
     public static Weights read(Path file) throws IOException {
+        RegularFiles.require(file);
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
             return read(in, size, file.toString());
@@ -274,8 +281,10 @@ public final class Safetensors {
 
     private static WeightArray decode(InputStream in, Entry e, String source) throws IOException {
         int count = (int) e.count;
-        float[] floats = e.dtype.real ? new float[count] : null;
-        long[] longs = e.dtype.real ? null : new long[count];
+        // Arrays grow with the data really read, so a stream shorter than declared allocates little.
+        int capacity = Math.min(count, FIRST_ALLOCATION);
+        float[] floats = e.dtype.real ? new float[capacity] : null;
+        long[] longs = e.dtype.real ? null : new long[capacity];
         int perChunk = CHUNK / e.dtype.width;
         byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(8, e.end - e.begin))];
         int done = 0;
@@ -284,6 +293,11 @@ public final class Safetensors {
             int bytes = n * e.dtype.width;
             if (in.readNBytes(buf, 0, bytes) != bytes) {
                 throw truncated(source, e.name);
+            }
+            if (done + n > capacity) {
+                capacity = (int) Math.min(count, Math.max(done + n, 2L * capacity));
+                floats = floats == null ? null : Arrays.copyOf(floats, capacity);
+                longs = longs == null ? null : Arrays.copyOf(longs, capacity);
             }
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, bytes).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * What encoders and decoders mean for types: the tensor an encoder produces at a net input, and
@@ -64,12 +65,13 @@ public final class Coders {
             case "Image": {
                 checkOnly(coder, "size", "colorSpace", "mean", "std");
                 List<Integer> size = intList(o.get("size"), "Image size", 2);
-                String cs = o.getOrDefault("colorSpace", "RGB").toString();
-                int channels = switch (cs) {
+                Object space = o.getOrDefault("colorSpace", "RGB");
+                String cs = String.valueOf(space);
+                int channels = switch (space instanceof String ? cs : "") {
                     case "Grayscale" -> 1;
                     case "RGB" -> 3;
                     default -> throw new CoderOptionException("colorSpace", -1,
-                            "colorSpace must be \"Grayscale\" or \"RGB\", but got \"" + cs + "\"");
+                            "colorSpace must be \"Grayscale\" or \"RGB\", but got " + Shown.quoted(cs));
                 };
                 return TensorType.real(channels, size.get(1), size.get(0));
             }
@@ -240,7 +242,7 @@ public final class Coders {
         if (raw instanceof List<?> l && l.size() == n && l.stream().allMatch(x -> x instanceof Integer i && i > 0)) {
             return l.stream().map(x -> (Integer) x).toList();
         }
-        throw new CoderOptionException("size", -1, what + " must be " + n + " positive whole numbers, but got " + raw);
+        throw new CoderOptionException("size", -1, what + " must be " + n + " positive whole numbers, but got " + Shown.text(String.valueOf(raw)));
     }
 
     private static void checkOnly(Coder c, String... allowed) {

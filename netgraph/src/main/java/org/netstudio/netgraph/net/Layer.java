@@ -8,6 +8,7 @@ import java.util.Map;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * One catalog layer with the parameter values set on it (defaults are not stored, so files stay
@@ -42,7 +43,7 @@ public record Layer(String type, Map<String, Object> values, int inputCount) imp
     }
 
     private static String unknownType(String type) {
-        return "unknown layer type \"" + type + "\""
+        return "unknown layer type " + Shown.quoted(type)
                 + LayerCatalog.standard().suggest(String.valueOf(type)).map(s -> " (did you mean " + s + "?)").orElse("");
     }
 

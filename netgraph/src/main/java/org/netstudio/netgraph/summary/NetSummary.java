@@ -69,7 +69,7 @@ public record NetSummary(List<Row> rows, List<Port> inputs, List<Port> outputs, 
     }
 
     private static long add(long a, long b) {
-        return a < 0 || b < 0 ? -1 : a + b;
+        return a < 0 || b < 0 ? -1 : TensorType.saturatedSum(a, b);
     }
 
     public boolean valid() {

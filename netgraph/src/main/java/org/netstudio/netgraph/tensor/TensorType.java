@@ -22,6 +22,9 @@ public record TensorType(ElementKind kind, List<Dim> dims) {
     /** A real scalar, e.g. a loss. */
     public static final TensorType SCALAR = new TensorType(ElementKind.REAL, List.of());
 
+    /** The most elements one tensor or array may have: what a Java array can hold. */
+    public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     public TensorType {
         Objects.requireNonNull(kind, "kind");
         dims = dims == null ? null : List.copyOf(dims);
@@ -68,19 +71,38 @@ public record TensorType(ElementKind kind, List<Dim> dims) {
         return dims != null && dims.stream().allMatch(Dim::isKnown);
     }
 
-    /** Number of elements, or -1 when some dimension is not fixed. */
+    /**
+     * Number of elements, or -1 when some dimension is not fixed; {@link Long#MAX_VALUE} when the
+     * count does not fit a long (sizes near 2^31 on many axes).
+     */
     public long elementCount() {
-        if (dims == null) {
-            return -1;
-        }
+        return dims == null ? -1 : elementCount(dims);
+    }
+
+    /** The product of fixed sizes, -1 when one is not fixed, {@link Long#MAX_VALUE} past a long. */
+    public static long elementCount(List<Dim> dims) {
         long n = 1;
+        boolean zero = false;
         for (Dim d : dims) {
             if (!d.isFixed()) {
                 return -1;
             }
-            n *= d.size();
+            zero |= d.size() == 0;
+            n = saturatedProduct(n, d.size());
         }
-        return n;
+        return zero ? 0 : n;
+    }
+
+    /** a × b for sizes (never negative), or {@link Long#MAX_VALUE} when it overflows. */
+    public static long saturatedProduct(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+    }
+
+    /** a + b for counts (never negative), or {@link Long#MAX_VALUE} when it overflows. */
+    public static long saturatedSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     /** Fixed sizes as an int array; only valid when {@link #isFullyKnown()} holds for the dims. */

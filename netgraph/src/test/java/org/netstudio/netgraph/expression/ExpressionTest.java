@@ -33,4 +33,25 @@ class ExpressionTest {
         assertThatThrownBy(() -> Expression.parse("x +")).hasMessage("it ends too early at position 4 of \"x +\"");
         assertThatThrownBy(() -> Expression.parse(" ")).hasMessageStartingWith("the expression is empty");
     }
+
+    @Test
+    void deepNestingIsRefusedWithAMessageNeverAStackOverflow() throws ExpressionException {
+        String parens = "(".repeat(5000) + "x" + ")".repeat(5000);
+        assertThatThrownBy(() -> Expression.parse(parens)).isInstanceOf(ExpressionException.class)
+                .hasMessage("\"" + "(".repeat(59) + "…\" is nested more than 100 levels deep (parentheses, calls,"
+                        + " signs and operators); write it more simply");
+        for (String deep : new String[] {"-".repeat(50_000) + "x", "x" + "^x".repeat(50_000),
+                "tanh(".repeat(50_000) + "x" + ")".repeat(50_000), "x" + "+x".repeat(50_000)}) {
+            assertThatThrownBy(() -> Expression.parse(deep)).isInstanceOf(ExpressionException.class)
+                    .hasMessageContaining("is nested more than 100 levels deep");
+        }
+        assertThat(Expression.parse("(".repeat(99) + "x" + ")".repeat(99)).evaluate(2)).isEqualTo(2);
+    }
+
+    @Test
+    void aLongExpressionIsQuotedByItsStartOnly() {
+        String longText = "x" + " + x".repeat(20) + " + y";
+        assertThatThrownBy(() -> Expression.parse(longText))
+                .hasMessage("unknown name \"y\" in \"" + longText.substring(0, 59) + "…\": the only variable is x");
+    }
 }

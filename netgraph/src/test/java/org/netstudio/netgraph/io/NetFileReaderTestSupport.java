@@ -3,7 +3,7 @@ package org.netstudio.netgraph.io;
 /** Small JSON documents around a chain's layers or a graph's fields, for tests. */
 final class NetFileReaderTestSupport {
 
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
+    static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
 
     private NetFileReaderTestSupport() {
     }

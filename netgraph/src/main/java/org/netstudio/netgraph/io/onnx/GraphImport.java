@@ -102,6 +102,7 @@ final class GraphImport implements OperatorMappings.Context {
     }
 
     OnnxImport run() {
+        ValueOrder.check(graph);
         for (TensorProto t : graph.getInitializerList()) {
             constants.put(t.getName(), OnnxTensors.decode(t));
         }
@@ -423,6 +424,9 @@ final class GraphImport implements OperatorMappings.Context {
      */
     private String recurrent(OnnxNode n) {
         NodeProto p = n.proto();
+        if (p.getInputCount() < 3) {
+            return "it has " + p.getInputCount() + " inputs, but " + p.getOpType() + " reads at least X, W and R";
+        }
         String x = p.getInput(0);
         long layout = n.i("layout", 0);
         boolean batchwise = layout == 1;

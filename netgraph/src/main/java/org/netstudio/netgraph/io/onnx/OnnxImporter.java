@@ -3,10 +3,13 @@ package org.netstudio.netgraph.io.onnx;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.RegularFiles;
 
 /**
  * Imports an ONNX model as a NetStudio net with its weights. Operators with a catalog layer
@@ -38,11 +41,17 @@ public final class OnnxImporter {
      * @throws IOException      when it cannot be read at all
      */
     public static OnnxImport read(Path file) throws IOException {
+        RegularFiles.require(file);
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new NetFileException(file.toString(), null, "an ONNX file of " + size + " bytes is larger than the 2 GB ONNX allows");
         }
-        return read(Files.readAllBytes(file), file.toString());
+        // Parsed from the stream, so the file's bytes are not held beside the model they become.
+        ModelProto model;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            model = parse(CodedInputStream.newInstance(in), file.toString());
+        }
+        return importModel(model, file.toString());
     }
 
     /**
@@ -52,16 +61,21 @@ public final class OnnxImporter {
      * @throws NetFileException when it is not an ONNX model NetStudio can read
      */
     public static OnnxImport read(byte[] bytes, String source) throws NetFileException {
-        ModelProto model;
+        return importModel(parse(CodedInputStream.newInstance(bytes), source), source);
+    }
+
+    private static ModelProto parse(CodedInputStream in, String source) throws NetFileException {
         try {
-            CodedInputStream in = CodedInputStream.newInstance(bytes);
             in.setSizeLimit(Integer.MAX_VALUE);
-            model = ModelProto.parseFrom(in);
+            return ModelProto.parseFrom(in);
         } catch (InvalidProtocolBufferException e) {
             throw new NetFileException(source, null, "not an ONNX model (" + e.getMessage() + ")", e);
         } catch (IOException | RuntimeException e) {
             throw new NetFileException(source, null, "not an ONNX model (" + e + ")", e);
         }
+    }
+
+    private static OnnxImport importModel(ModelProto model, String source) throws NetFileException {
         if (model.getIrVersion() <= 0 || !model.hasGraph()) {
             throw new NetFileException(source, null, "not an ONNX model: it declares no IR version or holds no graph");
         }

@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.RegularFiles;
 import org.netstudio.netgraph.io.WeightArray;
 
 /**
@@ -34,6 +35,7 @@ public final class TorchCheckpoint {
     /** The tensors of a state_dict file by name, in the file's order (read-only). */
     public static Map<String, WeightArray> read(Path file) throws IOException {
         String name = file.getFileName().toString();
+        RegularFiles.require(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return read(zip, name);
         } catch (ZipException e) {

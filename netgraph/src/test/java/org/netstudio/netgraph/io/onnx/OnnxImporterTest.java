@@ -9,8 +9,6 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.fuzz.OnnxSeeds;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -57,13 +56,7 @@ class OnnxImporterTest {
     }
 
     static ValueInfoProto value(String name, int type, Object... dims) {
-        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (Object d : dims) {
-            s.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)
-                    : TensorShapeProto.Dimension.newBuilder().setDimParam((String) d));
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type).setShape(s))).build();
+        return OnnxSeeds.value(name, type, dims);
     }
 
     @Test
@@ -145,5 +138,54 @@ class OnnxImporterTest {
         GraphProto g = small().getGraph().toBuilder().setInitializer(0, lying).build();
         assertThatThrownBy(() -> OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx"))
                 .isInstanceOf(NetFileException.class).hasMessageContaining("declares 1200 values");
+    }
+
+    private static String refusal(GraphProto.Builder g) {
+        ModelProto m = small().toBuilder().setGraph(g).build();
+        NetFileException e = org.assertj.core.api.Assertions.catchThrowableOfType(NetFileException.class,
+                () -> OnnxImporter.read(m.toByteArray(), "m.onnx"));
+        assertThat(e).as("refused").isNotNull();
+        return e.getMessage();
+    }
+
+    @Test
+    void aNodeReadingItsOwnOutputIsRefusedNamingIt() {
+        for (String op : List.of("Relu", "Erf", "MatMul")) {
+            GraphProto.Builder g = small().getGraph().toBuilder()
+                    .addNode(node(op, "loop", List.of("loop_out", "W"), "loop_out"))
+                    .addOutput(value("loop_out", 1, "batch", "n", 3));
+            assertThat(refusal(g)).isEqualTo("m.onnx: graph: node \"loop\" (" + op + ") reads its own output"
+                    + " \"loop_out\"; an ONNX graph must not feed a node's output back into it");
+        }
+    }
+
+    @Test
+    void cyclesAndNodesOutOfOrderAreRefusedNamingTheNodes() {
+        GraphProto.Builder cycle = small().getGraph().toBuilder()
+                .addNode(node("Relu", "first", List.of("c2"), "c1"))
+                .addNode(node("Tanh", "second", List.of("c1"), "c2"))
+                .addOutput(value("c2", 1, "batch", "n", 3));
+        assertThat(refusal(cycle)).isEqualTo("m.onnx: graph: node \"first\" (Relu) reads \"c2\", which only the later"
+                + " node \"second\" (Tanh) computes; the nodes are out of order or form a cycle");
+        GraphProto.Builder twice = small().getGraph().toBuilder()
+                .addNode(node("Relu", "again", List.of("x"), "r"));
+        assertThat(refusal(twice)).isEqualTo("m.onnx: graph: node \"again\" (Relu) computes \"r\", which an earlier"
+                + " node computes too; every ONNX value has one producer");
+    }
+
+    @Test
+    void aRecurrentNodeWithoutItsWeightsStaysOpaqueAndANodeWithoutOutputsIsRefused() throws IOException {
+        GraphProto g = small().getGraph().toBuilder()
+                .addNode(node("LSTM", "bare", List.of("x"), "seq"))
+                .addOutput(value("seq", 1, "n", 1, "batch", 4)).build();
+        OnnxImport imported = OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx");
+        assertThat(imported.report().entries()).anySatisfy(e -> {
+            assertThat(e.onnxName()).isEqualTo("bare");
+            assertThat(e.reason()).isEqualTo("it has 1 inputs, but LSTM reads at least X, W and R");
+        });
+        GraphProto.Builder silent = small().getGraph().toBuilder()
+                .addNode(NodeProto.newBuilder().setOpType("Relu").setName("mute").addInput("x"));
+        assertThat(refusal(silent)).isEqualTo("m.onnx: graph: node \"mute\" (Relu) has no outputs; every ONNX node"
+                + " computes something");
     }
 }
