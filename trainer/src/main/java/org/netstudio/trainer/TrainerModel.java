@@ -33,6 +33,7 @@ import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.trainer.boundary.BoundaryPicture;
@@ -184,6 +185,11 @@ public final class TrainerModel {
         NetDocument current = net.get();
         if (o != null && (current == null || !current.net().equals(o.trained().net()))) {
             message.set("The net changed since it was trained; train again to get weights that fit it.");
+            return;
+        }
+        Optional<String> nonFinite = o == null ? Optional.empty() : NonFiniteValues.describe(o.trained().weights());
+        if (nonFinite.isPresent()) {
+            message.set("The trained weights were not put into the net: " + nonFinite.get() + ".");
             return;
         }
         if (o != null && !o.trained().weights().isEmpty()) {
@@ -514,6 +520,8 @@ public final class TrainerModel {
         } else if (news instanceof TrainerNews.Evaluated e) {
             outcome.set(e.outcome());
             state.set(TrainerState.FINISHED);
+        } else if (news instanceof TrainerNews.Warning w) {
+            message.set(w.message());
         } else if (news instanceof TrainerNews.Problem p) {
             if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
                 message.set(p.message());

@@ -203,4 +203,14 @@ class TrainerModelTest {
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(fresh).as("initial values know nothing of the spirals").isLessThan(0.6);
     }
+
+    @Test
+    void aDivergingTrainingShowsItsWarningInThePanelsMessage() throws Exception {
+        spiralsReady();
+
+        trainAndMeasure("3", "10");
+
+        assertThat(model.messageProperty().get()).startsWith("The loss grew from ")
+                .endsWith("training is diverging; try a lower learning rate");
+    }
 }

@@ -8,6 +8,7 @@ import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.Weights;
@@ -83,6 +84,7 @@ public final class TrainingSession {
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
         TrainingSession session = new TrainingSession(net, run, training, validation, bounds, inbox, worker);
         run.addListener(session::onEvent);
+        run.addListener(new DivergenceWatch(w -> inbox.post(new TrainerNews.Warning(w.message()))));
         run.start().whenComplete((trained, error) -> session.finished(trained, error));
         return session;
     }
