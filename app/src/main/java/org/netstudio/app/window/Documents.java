@@ -33,6 +33,7 @@ import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.netgraph.io.AtomicFiles;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -533,7 +534,17 @@ final class Documents {
      * nothing). Restored nets open as unsaved; declined ones are deleted.
      */
     void offerRecovery() {
-        List<Autosave.Recovered> found = autosave.find();
+        // Saves killed half-way (a crash, kill -9) left temporaries beside the files last worked on.
+        List<Path> recentFiles = recent.all();
+        io(() -> recentFiles.forEach(AtomicFiles::removeOrphans));
+        Autosave.Scan scan = autosave.scan();
+        if (!scan.setAside().isEmpty()) {
+            prompts().inform(scan.setAside().size() == 1 ? "Some unsaved work cannot be restored"
+                    : scan.setAside().size() + " nets of unsaved work cannot be restored",
+                    String.join("\n", scan.setAside().stream().map(a -> a.reason() + "; it was kept in "
+                            + a.keptAt() + ".").toList()));
+        }
+        List<Autosave.Recovered> found = scan.recovered();
         if (found.isEmpty()) {
             return;
         }
