@@ -24,11 +24,14 @@ import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.Params;
 
@@ -114,12 +117,33 @@ public final class OnnxNodeSession implements AutoCloseable {
             feed.add(x);
             types.add(type);
         }
+        // What the node computes from its inputs belongs to the input's owner, which for a constant
+        // is the net itself (its weights live as long as it does): a layer scale, Mul(constant, x),
+        // left every output and every type conversion there, run after run. So everything is computed
+        // in a scratch manager, the inputs lent to it, and only the output is handed to the caller's.
+        Set<NDArray> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (NDManager scratch = manager.newSubManager()) {
+            for (NDArray x : feed) {
+                if (lent.add(x)) {
+                    x.tempAttach(scratch);
+                }
+            }
+            NDArray out = compute(feed, types, scratch);
+            if (!lent.contains(out)) {
+                out.attach(manager);
+            }
+            return new NDList(out);
+        }
+    }
+
+    /** The node's output from its inputs, allocated in {@code scratch}. */
+    private NDArray compute(List<NDArray> feed, List<String> types, NDManager scratch) {
         if (nativeOps && output == 0) {
             // Float arithmetic, MatMul, Erf, ReduceMean…: computed by PyTorch where the arrays are
             // (ImportedMiniLmBench: copying each through ONNX Runtime was most of an imported model's time).
             Optional<NDArray> here = OnnxNativeOps.run(node, feed, types);
             if (here.isPresent()) {
-                return new NDList(here.get());
+                return here.get();
             }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -142,7 +166,7 @@ public final class OnnxNodeSession implements AutoCloseable {
                 if (!(v instanceof OnnxTensor t)) {
                     throw new IllegalStateException("The ONNX operator " + node.getOpType() + " gave no tensor");
                 }
-                return new NDList(array(manager, t));
+                return array(scratch, t);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + node.getOpType() + " \"" + node.getName() + "\": "
