@@ -25,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
@@ -378,6 +379,17 @@ public final class TrainerModel {
         LoadedData loaded = data.get();
         double fraction = options.validationFraction().value().orElseThrow();
         Weights initial = startingWeights();
+        GradientReach reach;
+        try {
+            reach = GradientReach.of(net.get().net());
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        if (reach.nothingLearns()) {
+            message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
+            return;
+        }
         try {
             session = TrainingSession.start(net.get().net(), initial, loaded, options.toOptions(), fraction, inbox,
                     worker);
@@ -394,7 +406,8 @@ public final class TrainerModel {
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
         progressText.set("Starting…");
-        message.set(initial == null ? "" : fineTuningMessage(session.freshArrays()));
+        String start = initial == null ? "" : fineTuningMessage(session.freshArrays());
+        message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
         state.set(TrainerState.TRAINING);
     }
 

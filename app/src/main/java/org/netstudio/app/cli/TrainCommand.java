@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
@@ -197,6 +198,13 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        GradientReach reach = GradientReach.of(trainee);
+        if (reach.nothingLearns()) {
+            err.println("netstudio train: " + net + ": training would change nothing: " + reach.describe().orElseThrow());
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         NetTraining training;
         try {

@@ -77,4 +77,52 @@ class TrainWarningsCommandTest {
         assertThat(NonFiniteValues.in(NetFiles.read(out).weights().orElseThrow()))
                 .extracting(NonFiniteValues.Found::key).containsExactly("bn/movingVar");
     }
+
+    /** An imported Erf between layers, as an opaque ONNX operator: it passes no gradient. */
+    static org.netstudio.netgraph.net.Layer opaqueErf(int size) {
+        String node = java.util.Base64.getEncoder().encodeToString(ai.onnx.proto.OnnxMl.NodeProto.newBuilder()
+                .setOpType("Erf").setName("erf").addInput("x").addOutput("y").build().toByteArray());
+        return org.netstudio.netgraph.net.Layer.of("OnnxOperator", "op", "Erf", "node", node, "inputs", "wire float",
+                "outputs", "Real " + size, "opset", 17);
+    }
+
+    private Path netWithErf(boolean head) throws IOException {
+        java.util.List<org.netstudio.netgraph.net.Layer> layers = new java.util.ArrayList<>(java.util.List.of(
+                org.netstudio.netgraph.net.Layer.of("Linear", "units", head ? 3 : 1), opaqueErf(head ? 3 : 1)));
+        if (head) {
+            layers.add(org.netstudio.netgraph.net.Layer.of("Linear", "units", 1));
+        }
+        org.netstudio.netgraph.net.Chain chain = org.netstudio.netgraph.net.Chain.of(
+                org.netstudio.netgraph.net.PortDecl.of(org.netstudio.netgraph.tensor.TensorType.real(3)),
+                layers.toArray(org.netstudio.netgraph.net.Layer[]::new));
+        Path file = dir.resolve(head ? "erf-head.json" : "erf.json");
+        NetFiles.write(file, new org.netstudio.netgraph.net.NetDocument("erf", chain, null), null);
+        return file;
+    }
+
+    @Test
+    void trainingANetWhoseArraysAllSitBeforeAnOpaqueOperatorIsRefused() throws IOException {
+        Path net = netWithErf(false);
+        Path out = dir.resolve("never.nsnet");
+
+        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", "linear", "--epochs", "1",
+                "--out", out.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err().strip()).isEqualTo("netstudio train: " + net + ": training would change nothing: 2 of 2"
+                + " trainable arrays cannot learn: every path from them to the output goes through an imported ONNX"
+                + " operator, which passes no gradient (Erf 'onnxoperator1'): linear1/weights, linear1/biases");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void trainingSaysBeforeItStartsWhichArraysCannotLearn() throws IOException {
+        Run r = TrainEvalPredictCommandTest.run("train", netWithErf(true).toString(), "--data", "linear", "--epochs",
+                "1");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("warning: 2 of 4 trainable arrays cannot learn: every path from them to the"
+                + " output goes through an imported ONNX operator, which passes no gradient (Erf 'onnxoperator1'):"
+                + " linear1/weights, linear1/biases\n");
+    }
 }
