@@ -430,6 +430,21 @@ public final class TrainerModel {
         }
     }
 
+    /**
+     * For a program that ends: stops a running training (its result is not evaluated) and waits
+     * for the panel's background work (data loading, pictures) to finish. Call on the UI thread.
+     *
+     * @return completes once no engine work of this panel is running or queued
+     */
+    public CompletableFuture<Void> shutDown() {
+        CompletableFuture<Void> training = session == null ? CompletableFuture.completedFuture(null) : session.close();
+        return training.thenCompose(v -> {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            worker.execute(() -> drained.complete(null));
+            return drained;
+        });
+    }
+
     /** The trained net of the current (or last) run, completed when training ends; empty before any. */
     public Optional<CompletableFuture<TrainedNet>> run() {
         return session == null ? Optional.empty() : Optional.of(session.result());

@@ -74,6 +74,8 @@ final class Documents {
     private final Supplier<List<String>> stylesheets;
     private final Autosave autosave;
     private final RecentFiles recent;
+    /** Set when the program ends; read on the FX thread. */
+    private boolean exiting;
     private final ReadOnlyObjectWrapper<NetTab> active = new ReadOnlyObjectWrapper<>(this, "active");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetStudio");
     private final List<Runnable> recentListeners = new ArrayList<>();
@@ -507,6 +509,17 @@ final class Documents {
         });
     }
 
+    /**
+     * The program ends: unsaved work is autosaved now, and work a previous run left that is being
+     * offered back stays in the autosave folder whatever the dialog answers as it closes.
+     *
+     * @return completes when the autosave is written
+     */
+    CompletableFuture<Void> exiting() {
+        exiting = true;
+        return autosaveNow();
+    }
+
     /** Completes when every autosave write and delete asked for so far is done. */
     CompletableFuture<Void> autosaveIdle() {
         return lastIo;
@@ -551,6 +564,10 @@ final class Documents {
         List<String> names = found.stream().map(r -> r.file().map(p -> p.getFileName().toString())
                 .orElse(r.document().name().isBlank() ? "an untitled net" : r.document().name())).toList();
         boolean restore = prompts().askRestore(names);
+        if (exiting) {
+            // The program ends while asking (the dialog closed with it): offer it all again next time.
+            return;
+        }
         if (restore) {
             for (Autosave.Recovered r : found) {
                 add(recovered(r));

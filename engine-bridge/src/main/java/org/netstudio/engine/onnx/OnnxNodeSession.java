@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.Params;
 
@@ -48,6 +49,10 @@ import org.netstudio.netgraph.catalog.Params;
 public final class OnnxNodeSession implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
+
+    /** Every node that may hold a session, weakly: what {@link #closeAll()} frees when the program ends. */
+    private static final Set<OnnxNodeSession> LIVE = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final NodeProto node;
     private final List<OnnxInputs.Entry> entries;
@@ -85,6 +90,20 @@ public final class OnnxNodeSession implements AutoCloseable {
         this.entries = OnnxInputs.parse(params.getString("inputs"));
         this.opset = params.has("opset") ? params.getInt("opset") : 13;
         this.output = params.has("output") ? params.getInt("output") - 1 : 0;
+        LIVE.add(this);
+    }
+
+    /**
+     * Frees the ONNX Runtime session of every node now (each waits for a call in progress): for a
+     * program about to end, so that no session is torn down by the runtime's own exit while in use.
+     * A node called afterwards makes its session again.
+     */
+    public static void closeAll() {
+        List<OnnxNodeSession> nodes;
+        synchronized (LIVE) {
+            nodes = new ArrayList<>(LIVE);
+        }
+        nodes.forEach(OnnxNodeSession::close);
     }
 
     /**

@@ -33,6 +33,10 @@ public final class TrainingSession {
     private final Dataset validation;
     private final NetNode net;
     private final PlaneBounds bounds;
+    /** Completes once training ended and what follows it (the evaluation) was handed to the worker. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    /** Set when the program ends: the result is not evaluated. */
+    private volatile boolean closing;
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
@@ -118,6 +122,17 @@ public final class TrainingSession {
     }
 
     private void finished(TrainedNet trained, Throwable error) {
+        try {
+            report(trained, error);
+        } finally {
+            settled.complete(null);
+        }
+    }
+
+    private void report(TrainedNet trained, Throwable error) {
+        if (closing) {
+            return;
+        }
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
@@ -133,6 +148,17 @@ public final class TrainingSession {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
             }
         });
+    }
+
+    /**
+     * For a program that ends: stops training without evaluating the result.
+     *
+     * @return completes once training has ended and nothing more of it will reach the worker
+     */
+    public CompletableFuture<Void> close() {
+        closing = true;
+        training.stop();
+        return settled;
     }
 
     /** Asks training to stop before its next batch; the best net so far comes back as usual. */
