@@ -217,7 +217,7 @@ class TrainerModelTest {
     @Test
     void aNetThatCannotLearnAnythingIsNotTrainedAndThePanelSaysWhy() {
         model.netProperty().set(TestNets.behindOpaqueErf(false));
-        model.choose(DataSource.SPIRALS);
+        model.choose(DatasetSource.SPIRALS);
         model.applyPending();
 
         model.train();
@@ -231,7 +231,7 @@ class TrainerModelTest {
     @Test
     void arraysThatCannotLearnAreNamedWhenTrainingStarts() throws Exception {
         model.netProperty().set(TestNets.behindOpaqueErf(true));
-        model.choose(DataSource.SPIRALS);
+        model.choose(DatasetSource.SPIRALS);
         model.applyPending();
 
         model.train();

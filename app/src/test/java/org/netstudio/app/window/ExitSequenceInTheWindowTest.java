@@ -16,7 +16,7 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.trainer.TrainerState;
-import org.netstudio.trainer.data.DataSource;
+import org.netstudio.engine.data.DatasetSource;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,7 +44,7 @@ class ExitSequenceInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(net::isDirty)).isTrue();
 
         var trainer = f.workspace().trainer();
-        robot.interact(() -> trainer.choose(DataSource.SPIRALS));
+        robot.interact(() -> trainer.choose(DatasetSource.SPIRALS));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> {
             trainer.applyPending();
             return trainer.canTrainBinding().get();

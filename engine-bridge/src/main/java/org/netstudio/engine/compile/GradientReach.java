@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.netstudio.netgraph.catalog.Category;
 import org.netstudio.netgraph.net.NodePath;
 
 /**
  * Which trainable arrays of a net training can change: those from which the gradient of the loss
- * (computed from the net's outputs) flows back. An imported {@code OnnxOperator} passes no
+ * (computed from the net's outputs, or by its own loss layers) flows back. An imported {@code OnnxOperator} passes no
  * gradient (it runs as ONNX defines it, outside autograd), so an array whose every path to the
  * outputs goes through one never learns: a fine-tuned MobileNet whose {@code Clip} nodes are
  * opaque changes only its head. Training should say so before it starts, and refuse a run in which
@@ -55,10 +56,18 @@ public final class GradientReach {
      */
     public static GradientReach of(CompiledNet net) {
         Objects.requireNonNull(net, "net");
-        NetPlan plan = NetPlan.of(net.net(), net.inference());
+        NetPlan plan = NetPlan.of(net.inference());
         Set<Integer> reached = new HashSet<>();
         for (int w : plan.outputs()) {
             reached.add(w);
+        }
+        for (NetPlan.Step s : plan.steps()) {
+            // A net may hold its own loss layers: training sums them, so each is where a gradient starts.
+            if (s.layer() != null && s.layer().layerType().category() == Category.LOSS) {
+                for (int w : s.out()) {
+                    reached.add(w);
+                }
+            }
         }
         Set<NodePath> learns = new HashSet<>();
         Set<String> walls = new LinkedHashSet<>();

@@ -157,7 +157,7 @@ public final class TrainingSession {
      */
     public CompletableFuture<Void> close() {
         closing = true;
-        training.stop();
+        run.stop();
         return settled;
     }
 
