@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import org.netstudio.app.cli.NetStudioCommand;
 import org.netstudio.app.cli.Terminal;
-import picocli.CommandLine;
 
 /**
  * Entry point of NetStudio: no arguments open the main window, any argument runs the command line.
@@ -30,7 +29,7 @@ public final class Launcher {
     public static void main(String[] args) {
         keepDjlOffline();
         if (args.length > 0) {
-            System.exit(new CommandLine(new NetStudioCommand()).execute(args));
+            System.exit(NetStudioCommand.commandLine().execute(args));
         }
         if (!hasDisplay(System.getProperty("os.name", ""), System.getenv(), System.getProperty("glass.platform"))) {
             System.exit(Terminal.reportNoDisplay());

@@ -9,10 +9,25 @@ public final class NetStudioApp extends Application {
     /** {@code -Dnetstudio.theme=dark} opens in the dark theme. */
     static final String THEME_PROPERTY = "netstudio.theme";
 
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow();
+        window = new MainWindow();
         window.setTheme(Theme.named(System.getProperty(THEME_PROPERTY, "light")));
         window.show(stage);
+        // SIGTERM, SIGINT, the session ending: save unsaved work and stop the engine before the JVM ends.
+        // The signals are caught so that this runs before JavaFX's own shutdown hook tears it down;
+        // the hook is for what ends the JVM otherwise.
+        StopSignals.install(window.workspace().exitSequence());
+        Runtime.getRuntime().addShutdownHook(new Thread(window.workspace().exitSequence(), "netstudio-exit"));
+    }
+
+    /** A normal quit (the window closed): training and Try It stop before JavaFX and the JVM end. */
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.workspace().exitSequence().settleNow();
+        }
     }
 }

@@ -25,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
@@ -33,6 +34,7 @@ import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.trainer.boundary.BoundaryPicture;
@@ -184,6 +186,11 @@ public final class TrainerModel {
         NetDocument current = net.get();
         if (o != null && (current == null || !current.net().equals(o.trained().net()))) {
             message.set("The net changed since it was trained; train again to get weights that fit it.");
+            return;
+        }
+        Optional<String> nonFinite = o == null ? Optional.empty() : NonFiniteValues.describe(o.trained().weights());
+        if (nonFinite.isPresent()) {
+            message.set("The trained weights were not put into the net: " + nonFinite.get() + ".");
             return;
         }
         if (o != null && !o.trained().weights().isEmpty()) {
@@ -372,6 +379,17 @@ public final class TrainerModel {
         LoadedData loaded = data.get();
         double fraction = options.validationFraction().value().orElseThrow();
         Weights initial = startingWeights();
+        GradientReach reach;
+        try {
+            reach = GradientReach.of(net.get().net());
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        if (reach.nothingLearns()) {
+            message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
+            return;
+        }
         try {
             session = TrainingSession.start(net.get().net(), initial, loaded, options.toOptions(), fraction, inbox,
                     worker);
@@ -388,7 +406,8 @@ public final class TrainerModel {
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
         progressText.set("Starting…");
-        message.set(initial == null ? "" : fineTuningMessage(session.freshArrays()));
+        String start = initial == null ? "" : fineTuningMessage(session.freshArrays());
+        message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
         state.set(TrainerState.TRAINING);
     }
 
@@ -409,6 +428,21 @@ public final class TrainerModel {
             progressText.set(progressText.get() + " · stopping…");
             session.stop();
         }
+    }
+
+    /**
+     * For a program that ends: stops a running training (its result is not evaluated) and waits
+     * for the panel's background work (data loading, pictures) to finish. Call on the UI thread.
+     *
+     * @return completes once no engine work of this panel is running or queued
+     */
+    public CompletableFuture<Void> shutDown() {
+        CompletableFuture<Void> training = session == null ? CompletableFuture.completedFuture(null) : session.close();
+        return training.thenCompose(v -> {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            worker.execute(() -> drained.complete(null));
+            return drained;
+        });
     }
 
     /** The trained net of the current (or last) run, completed when training ends; empty before any. */
@@ -514,6 +548,8 @@ public final class TrainerModel {
         } else if (news instanceof TrainerNews.Evaluated e) {
             outcome.set(e.outcome());
             state.set(TrainerState.FINISHED);
+        } else if (news instanceof TrainerNews.Warning w) {
+            message.set(w.message());
         } else if (news instanceof TrainerNews.Problem p) {
             if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
                 message.set(p.message());

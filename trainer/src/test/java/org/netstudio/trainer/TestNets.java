@@ -31,4 +31,20 @@ public final class TestNets {
                 Layer.of("Linear", "units", 16), Layer.of("Ramp"), Layer.of("Linear", "units", 2),
                 Layer.of("Softmax")), null);
     }
+
+    /**
+     * Spirals through an imported ONNX Erf, an opaque operator that passes no gradient: with
+     * {@code head} a Linear after it learns, without it nothing can.
+     */
+    public static NetDocument behindOpaqueErf(boolean head) {
+        String node = java.util.Base64.getEncoder().encodeToString(ai.onnx.proto.OnnxMl.NodeProto.newBuilder()
+                .setOpType("Erf").setName("erf").addInput("x").addOutput("y").build().toByteArray());
+        Layer erf = Layer.of("OnnxOperator", "op", "Erf", "node", node, "inputs", "wire float", "outputs", "Real 3",
+                "opset", 17);
+        return new NetDocument("Behind Erf", head
+                ? Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 3), erf,
+                        Layer.of("Linear", "units", 3), Layer.of("Softmax"))
+                : Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 3), erf, Layer.of("Softmax")),
+                null);
+    }
 }

@@ -203,4 +203,41 @@ class TrainerModelTest {
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(fresh).as("initial values know nothing of the spirals").isLessThan(0.6);
     }
+
+    @Test
+    void aDivergingTrainingShowsItsWarningInThePanelsMessage() throws Exception {
+        spiralsReady();
+
+        trainAndMeasure("3", "10");
+
+        assertThat(model.messageProperty().get()).startsWith("The loss grew from ")
+                .endsWith("training is diverging; try a lower learning rate");
+    }
+
+    @Test
+    void aNetThatCannotLearnAnythingIsNotTrainedAndThePanelSaysWhy() {
+        model.netProperty().set(TestNets.behindOpaqueErf(false));
+        model.choose(DatasetSource.SPIRALS);
+        model.applyPending();
+
+        model.train();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TrainerState.IDLE);
+        assertThat(model.messageProperty().get()).startsWith("Training would change nothing: 2 of 2 trainable arrays"
+                + " cannot learn: every path from them to the output goes through an imported ONNX operator")
+                .endsWith("linear1/weights, linear1/biases.");
+    }
+
+    @Test
+    void arraysThatCannotLearnAreNamedWhenTrainingStarts() throws Exception {
+        model.netProperty().set(TestNets.behindOpaqueErf(true));
+        model.choose(DatasetSource.SPIRALS);
+        model.applyPending();
+
+        model.train();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
+        assertThat(model.messageProperty().get()).startsWith("2 of 4 trainable arrays cannot learn: ");
+        applyUntilFinished();
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.run.Evaluation;
@@ -44,6 +45,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
 
+    @Option(names = WeightsGate.ALLOW_OPTION,
+            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
+    private boolean allowNonFinite;
+
     @Spec
     private CommandSpec spec;
 
@@ -68,6 +73,11 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("netstudio eval: " + net + " is not a valid net:");
             fit.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.INVALID;
+        }
+        OptionalInt refused = WeightsGate.check("netstudio eval", net, loaded.document().net(), weights,
+                allowNonFinite, err);
+        if (refused.isPresent()) {
+            return refused.getAsInt();
         }
         Dataset dataset;
         try {

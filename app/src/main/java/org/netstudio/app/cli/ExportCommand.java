@@ -3,6 +3,7 @@ package org.netstudio.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.netstudio.app.document.OnnxExport;
 import org.netstudio.netgraph.io.LoadedNet;
@@ -28,6 +29,10 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Seed of the initial values written when the net has no weights (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = WeightsGate.ALLOW_OPTION,
+            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
+    private boolean allowNonFinite;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,6 +50,13 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("netstudio export: these layers cannot be exported to ONNX: "
                     + String.join(", ", OnnxExporter.unsupported(loaded.document().net())));
             return ExitCodes.INVALID;
+        }
+        if (loaded.weights().isPresent() && !loaded.weights().get().isEmpty()) {
+            OptionalInt refused = WeightsGate.check("netstudio export", net, loaded.document().net(),
+                    loaded.weights().get(), allowNonFinite, err);
+            if (refused.isPresent()) {
+                return refused.getAsInt();
+            }
         }
         if (loaded.weights().isEmpty()) {
             err.println("netstudio export: " + net + " holds no weights; writing its initial values (seed " + seed + ")");

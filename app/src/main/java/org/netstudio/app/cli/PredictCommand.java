@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
@@ -58,6 +59,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
 
+    @Option(names = WeightsGate.ALLOW_OPTION,
+            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
+    private boolean allowNonFinite;
+
     @Spec
     private CommandSpec spec;
 
@@ -94,6 +99,11 @@ public final class PredictCommand implements Callable<Integer> {
             err.println("netstudio predict: " + net + (fit.problems().isEmpty() ? " takes " + fit.inputs()
                     + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
             return ExitCodes.INVALID;
+        }
+        OptionalInt refused = WeightsGate.check("netstudio predict", net, loaded.document().net(), weights,
+                allowNonFinite, err);
+        if (refused.isPresent()) {
+            return refused.getAsInt();
         }
         NetNode model = loaded.document().net();
         TextEncoder text;

@@ -123,6 +123,11 @@ final class ProgressLine implements TrainingListener {
         out.flush();
     }
 
+    /** Prints a warning on a line of its own, between the progress lines. */
+    void warn(String text) {
+        keep("warning: " + text);
+    }
+
     /** Ends a redrawn line, so that what follows starts on a line of its own. */
     void finish() {
         if (terminal && lastWidth > 0) {

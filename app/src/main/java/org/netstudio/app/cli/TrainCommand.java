@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
@@ -24,6 +25,7 @@ import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.OptimizerKind;
@@ -32,6 +34,7 @@ import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingResult;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
@@ -135,6 +138,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End with one JSON object of results on standard output.")
     private boolean json;
 
+    @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
+            + " infinite values.")
+    private boolean allowNonFinite;
+
+    /** Warns (once) when the loss grows by orders of magnitude; its warning also goes into --json. */
+    private DivergenceWatch divergence;
+
     @Spec
     private CommandSpec spec;
 
@@ -188,6 +198,13 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        GradientReach reach = GradientReach.of(trainee);
+        if (reach.nothingLearns()) {
+            err.println("netstudio train: " + net + ": training would change nothing: " + reach.describe().orElseThrow());
+            err.flush();
+            return ExitCodes.INVALID;
+        }
+        reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         NetTraining training;
         try {
@@ -212,6 +229,8 @@ public final class TrainCommand implements Callable<Integer> {
                 : table.size() - ValidationSplit.validationCount(table.size(), validation);
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
+        divergence = new DivergenceWatch(w -> progress.warn(w.message()));
+        training.addListener(divergence);
         CountDownLatch saved = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             // Ctrl+C: stop before the next batch, then let the command save the best net and report.
@@ -255,6 +274,12 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         TrainedNetFile savedTo = null;
+        Optional<String> nonFinite = usable ? NonFiniteValues.describe(trained.weights()) : Optional.empty();
+        if (usable && nonFinite.isPresent() && !allowNonFinite) {
+            err.println("netstudio train: not saving the trained net: its " + nonFinite.get() + "; pass "
+                    + WeightsGate.ALLOW_OPTION + " to save it anyway");
+            usable = false;
+        }
         if (usable) {
             // Without --out, beside the net under a name no earlier result has.
             TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
@@ -278,7 +303,7 @@ public final class TrainCommand implements Callable<Integer> {
             printSummary(spec.commandLine().getOut(), result, test, savedTo);
         }
         err.flush();
-        return result.failed() ? ExitCodes.INVALID : ExitCodes.OK;
+        return result.failed() || nonFinite.isPresent() && savedTo == null ? ExitCodes.INVALID : ExitCodes.OK;
     }
 
     /** The test split's metrics, when there is one. */
@@ -342,6 +367,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (r.failed()) {
             o.put("error", r.message());
         }
+        divergence.warning().ifPresent(w -> o.put("warning", w.message()));
         if (savedTo != null) {
             o.put("out", savedTo.path().toString());
         } else {

@@ -33,6 +33,7 @@ import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.netgraph.io.AtomicFiles;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -73,6 +74,8 @@ final class Documents {
     private final Supplier<List<String>> stylesheets;
     private final Autosave autosave;
     private final RecentFiles recent;
+    /** Set when the program ends; read on the FX thread. */
+    private boolean exiting;
     private final ReadOnlyObjectWrapper<NetTab> active = new ReadOnlyObjectWrapper<>(this, "active");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetStudio");
     private final List<Runnable> recentListeners = new ArrayList<>();
@@ -506,6 +509,17 @@ final class Documents {
         });
     }
 
+    /**
+     * The program ends: unsaved work is autosaved now, and work a previous run left that is being
+     * offered back stays in the autosave folder whatever the dialog answers as it closes.
+     *
+     * @return completes when the autosave is written
+     */
+    CompletableFuture<Void> exiting() {
+        exiting = true;
+        return autosaveNow();
+    }
+
     /** Completes when every autosave write and delete asked for so far is done. */
     CompletableFuture<Void> autosaveIdle() {
         return lastIo;
@@ -533,13 +547,27 @@ final class Documents {
      * nothing). Restored nets open as unsaved; declined ones are deleted.
      */
     void offerRecovery() {
-        List<Autosave.Recovered> found = autosave.find();
+        // Saves killed half-way (a crash, kill -9) left temporaries beside the files last worked on.
+        List<Path> recentFiles = recent.all();
+        io(() -> recentFiles.forEach(AtomicFiles::removeOrphans));
+        Autosave.Scan scan = autosave.scan();
+        if (!scan.setAside().isEmpty()) {
+            prompts().inform(scan.setAside().size() == 1 ? "Some unsaved work cannot be restored"
+                    : scan.setAside().size() + " nets of unsaved work cannot be restored",
+                    String.join("\n", scan.setAside().stream().map(a -> a.reason() + "; it was kept in "
+                            + a.keptAt() + ".").toList()));
+        }
+        List<Autosave.Recovered> found = scan.recovered();
         if (found.isEmpty()) {
             return;
         }
         List<String> names = found.stream().map(r -> r.file().map(p -> p.getFileName().toString())
                 .orElse(r.document().name().isBlank() ? "an untitled net" : r.document().name())).toList();
         boolean restore = prompts().askRestore(names);
+        if (exiting) {
+            // The program ends while asking (the dialog closed with it): offer it all again next time.
+            return;
+        }
         if (restore) {
             for (Autosave.Recovered r : found) {
                 add(recovered(r));

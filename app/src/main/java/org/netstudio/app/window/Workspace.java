@@ -74,6 +74,7 @@ public final class Workspace {
     private final Runnable tryItListener = this::followTryIt;
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
+    private final ExitSequence exitSequence;
 
     public Workspace(MainWindow window, Autosave autosave, RecentFiles recent) {
         this.window = window;
@@ -120,6 +121,7 @@ public final class Workspace {
         autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> documents.autosaveNow()));
         autosaveTimer.setCycleCount(Animation.INDEFINITE);
         autosaveTimer.play();
+        exitSequence = new ExitSequence(documents::exiting, trainer::shutDown, tryIt::close);
     }
 
     // ---- what tests and the application call ------------------------------------------------
@@ -240,6 +242,14 @@ public final class Workspace {
     /** Closes every net, asking about each with unsaved changes; false when the user cancelled. */
     public boolean closeAll() {
         return documents.closeAll();
+    }
+
+    /**
+     * What ends the window when the program stops (a signal, a shutdown hook, or a normal quit):
+     * autosave, stop training, free the engine's nets.
+     */
+    public ExitSequence exitSequence() {
+        return exitSequence;
     }
 
     /** A clean exit: stops autosaving and deletes what was autosaved. */

@@ -165,6 +165,34 @@ class DocumentModelTest {
         assertThat(dir.resolve("autosave")).isEmptyDirectory();
     }
 
+    /** Issue 15: autosave offered back a net that could not be checked. */
+    @Test
+    void autosavedWorkThatCannotBeCheckedIsSetAsideWithTheReasonNotOffered(@TempDir Path dir) throws IOException {
+        Autosave autosave = new Autosave(dir.resolve("autosave"));
+        autosave.write("good", LENET, Optional.empty());
+        String deep = "(".repeat(20_000) + "x" + ")".repeat(20_000);
+        Files.writeString(dir.resolve("autosave").resolve("deep.json"), """
+                {"format": "netstudio.net", "version": 1, "name": "deep",
+                 "net": {"type": "Chain", "input": {"shape": [2]},
+                         "layers": [{"type": "Elementwise", "function": "%s"}]}}
+                """.formatted(deep));
+        Files.writeString(dir.resolve("autosave").resolve("deep.origin"), dir.resolve("deep.json").toString());
+        Files.writeString(dir.resolve("autosave").resolve(".good.json.4711.tmp"), "{\"format\"");
+
+        Autosave.Scan scan = autosave.scan();
+
+        assertThat(scan.recovered()).extracting(Autosave.Recovered::key).containsExactly("good");
+        assertThat(scan.setAside()).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("deep");
+            assertThat(a.reason()).isNotBlank();
+            assertThat(a.keptAt()).isEqualTo(dir.resolve("autosave-set-aside").resolve("deep.json")).exists();
+        });
+        assertThat(dir.resolve("autosave-set-aside").resolve("deep.origin")).exists();
+        assertThat(dir.resolve("autosave")).as("the killed autosave's temporary is gone too")
+                .isDirectoryNotContaining(p -> !p.getFileName().toString().startsWith("good."));
+        assertThat(autosave.scan().setAside()).as("reported once").isEmpty();
+    }
+
     @Test
     void recentFilesAreNewestFirstOnceEachAtMostTenAndPrunedOfMissingFiles(@TempDir Path dir) throws IOException {
         RecentFiles recent = new RecentFiles(dir.resolve("data").resolve("recent.txt"));

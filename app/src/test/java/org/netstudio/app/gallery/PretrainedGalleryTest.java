@@ -40,7 +40,7 @@ class PretrainedGalleryTest {
     @Test
     void galleryJsonShowsTheRetrainCommand() throws IOException {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new NetStudioCommand());
+        CommandLine cl = NetStudioCommand.commandLine();
         cl.setOut(new PrintWriter(out));
 
         assertThat(cl.execute("gallery", "--json")).isZero();
@@ -87,7 +87,7 @@ class PretrainedGalleryTest {
         assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new NetStudioCommand());
+        CommandLine cl = NetStudioCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
 

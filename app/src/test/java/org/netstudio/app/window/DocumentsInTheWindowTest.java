@@ -239,6 +239,30 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         assertThat(new Autosave(data.resolve("autosave")).find()).isEmpty();
     }
 
+    /** Issue 15: autosave offered back a net that could not be checked. */
+    @Test
+    void autosavedWorkThatCannotBeCheckedIsNotOfferedButSaidAndKeptAside(FxRobot robot) throws Exception {
+        Path data = WindowFixture.tempData();
+        Path autosave = Files.createDirectories(data.resolve("autosave"));
+        Files.writeString(autosave.resolve("net-crashed-2.json"), """
+                {"format": "netstudio.net", "version": 1, "name": "deep",
+                 "net": {"type": "Chain", "input": {"shape": [2]},
+                         "layers": [{"type": "Elementwise", "function": "%s"}]}}
+                """.formatted("(".repeat(20_000) + "x" + ")".repeat(20_000)));
+
+        f = WindowFixture.open(robot, stage, data);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogHeader(robot)).isEqualTo("Some unsaved work cannot be restored");
+        String content = f.fx(() -> robot.lookup(".dialog-pane .content").queryAs(Label.class).getText());
+        assertThat(content).startsWith("NetStudio cannot ")
+                .endsWith("; it was kept in " + data.resolve("autosave-set-aside").resolve("net-crashed-2.json") + ".");
+        robot.clickOn(dialogButton(robot, "OK"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane").queryAll()).as("nothing else is offered").isEmpty();
+        assertThat(f.fx(() -> f.workspace().openNets())).isEmpty();
+    }
+
     @Test
     void unsavedWorkIsAutosavedAndSavingForgetsIt(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());

@@ -24,11 +24,15 @@ import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.netstudio.netgraph.catalog.OnnxInputs;
 import org.netstudio.netgraph.catalog.Params;
 
@@ -45,6 +49,10 @@ import org.netstudio.netgraph.catalog.Params;
 public final class OnnxNodeSession implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
+
+    /** Every node that may hold a session, weakly: what {@link #closeAll()} frees when the program ends. */
+    private static final Set<OnnxNodeSession> LIVE = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final NodeProto node;
     private final List<OnnxInputs.Entry> entries;
@@ -82,6 +90,20 @@ public final class OnnxNodeSession implements AutoCloseable {
         this.entries = OnnxInputs.parse(params.getString("inputs"));
         this.opset = params.has("opset") ? params.getInt("opset") : 13;
         this.output = params.has("output") ? params.getInt("output") - 1 : 0;
+        LIVE.add(this);
+    }
+
+    /**
+     * Frees the ONNX Runtime session of every node now (each waits for a call in progress): for a
+     * program about to end, so that no session is torn down by the runtime's own exit while in use.
+     * A node called afterwards makes its session again.
+     */
+    public static void closeAll() {
+        List<OnnxNodeSession> nodes;
+        synchronized (LIVE) {
+            nodes = new ArrayList<>(LIVE);
+        }
+        nodes.forEach(OnnxNodeSession::close);
     }
 
     /**
@@ -114,12 +136,33 @@ public final class OnnxNodeSession implements AutoCloseable {
             feed.add(x);
             types.add(type);
         }
+        // What the node computes from its inputs belongs to the input's owner, which for a constant
+        // is the net itself (its weights live as long as it does): a layer scale, Mul(constant, x),
+        // left every output and every type conversion there, run after run. So everything is computed
+        // in a scratch manager, the inputs lent to it, and only the output is handed to the caller's.
+        Set<NDArray> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (NDManager scratch = manager.newSubManager()) {
+            for (NDArray x : feed) {
+                if (lent.add(x)) {
+                    x.tempAttach(scratch);
+                }
+            }
+            NDArray out = compute(feed, types, scratch);
+            if (!lent.contains(out)) {
+                out.attach(manager);
+            }
+            return new NDList(out);
+        }
+    }
+
+    /** The node's output from its inputs, allocated in {@code scratch}. */
+    private NDArray compute(List<NDArray> feed, List<String> types, NDManager scratch) {
         if (nativeOps && output == 0) {
             // Float arithmetic, MatMul, Erf, ReduceMean…: computed by PyTorch where the arrays are
             // (ImportedMiniLmBench: copying each through ONNX Runtime was most of an imported model's time).
             Optional<NDArray> here = OnnxNativeOps.run(node, feed, types);
             if (here.isPresent()) {
-                return new NDList(here.get());
+                return here.get();
             }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -142,7 +185,7 @@ public final class OnnxNodeSession implements AutoCloseable {
                 if (!(v instanceof OnnxTensor t)) {
                     throw new IllegalStateException("The ONNX operator " + node.getOpType() + " gave no tensor");
                 }
-                return new NDList(array(manager, t));
+                return array(scratch, t);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + node.getOpType() + " \"" + node.getName() + "\": "

@@ -77,7 +77,7 @@ public final class NetWeights {
      * @param net     the net
      * @param weights its weights
      * @param manager owns the arrays when the net is initialised here (and sets their device)
-     * @throws IllegalArgumentException naming the missing, unexpected or misshapen arrays; no
+     * @throws WeightsMismatchException naming the missing, unexpected or misshapen arrays; no
      *                                  value is changed then
      */
     public static void load(CompiledNet net, Weights weights, NDManager manager) {
@@ -195,8 +195,21 @@ public final class NetWeights {
         }
     }
 
-    /** Refuses weights that do not hold exactly the net's arrays, or hold them with the wrong shapes. */
-    private static void check(List<NetArray> arrays, Weights weights) {
+    /**
+     * What keeps {@code weights} from fitting the net exactly: arrays it lacks, arrays the net does
+     * not have, arrays whose shape is not the one inference gives, arrays of whole numbers. Each
+     * entry names its arrays; empty when the weights fit. Compiling a net is enough (nothing
+     * native is allocated), so callers may check weights before loading anything.
+     *
+     * @param net     the compiled net, initialised or not
+     * @param weights the weights
+     * @return the problems, missing arrays first
+     */
+    public static List<String> problems(CompiledNet net, Weights weights) {
+        return problems(net.arrays(), Objects.requireNonNull(weights, "weights"));
+    }
+
+    private static List<String> problems(List<NetArray> arrays, Weights weights) {
         Set<String> expected = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         for (NetArray a : arrays) {
@@ -221,8 +234,14 @@ public final class NetWeights {
         if (!extra.isEmpty()) {
             problems.add("arrays the net does not have: " + list(extra));
         }
+        return problems;
+    }
+
+    /** Refuses weights that do not hold exactly the net's arrays, or hold them with the wrong shapes. */
+    private static void check(List<NetArray> arrays, Weights weights) {
+        List<String> problems = problems(arrays, weights);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The weights do not fit the net: " + String.join("; ", problems));
+            throw new WeightsMismatchException(problems);
         }
     }
 

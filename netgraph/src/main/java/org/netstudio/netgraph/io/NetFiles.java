@@ -3,6 +3,7 @@ package org.netstudio.netgraph.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
@@ -54,16 +55,22 @@ public final class NetFiles {
 
     /**
      * Saves a net by file name, atomically: .nsnet with its weights (none given means empty), .json
-     * with its weights, when given, beside it.
+     * with its weights, when given, beside it (both files or, when writing fails, neither).
      */
     public static void write(Path file, NetDocument doc, Weights weights) throws IOException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".nsnet")) {
             NsnetFile.write(file, doc, weights == null ? Weights.EMPTY : weights);
         } else if (n.endsWith(".json")) {
-            NetFileWriter.write(doc, file);
-            if (weights != null) {
-                Safetensors.write(weights, weightsBeside(file));
+            byte[] json = NetFileWriter.toBytes(doc);
+            if (weights == null) {
+                AtomicFiles.write(file, json);
+            } else {
+                // Both or neither: a failure (a full disk) must not leave the net without its weights.
+                // The weights go first, so that a crash between the two renames leaves the old net file.
+                byte[] tensors = Safetensors.toBytes(weights);
+                AtomicFiles.writeAll(List.of(new AtomicFiles.Part(weightsBeside(file), out -> out.write(tensors)),
+                        new AtomicFiles.Part(file, out -> out.write(json))));
             }
         } else {
             throw new IllegalArgumentException("NetStudio saves nets as .json or .nsnet files, not " + file.getFileName());

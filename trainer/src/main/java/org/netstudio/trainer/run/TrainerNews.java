@@ -45,6 +45,14 @@ public sealed interface TrainerNews {
     record Fit(LoadedData data, String problem) implements TrainerNews {
     }
 
+    /**
+     * Training goes on, but something about it should be read now (the loss diverges).
+     *
+     * @param message the warning, for people
+     */
+    record Warning(String message) implements TrainerNews {
+    }
+
     /** Something went wrong that the person should read. */
     record Problem(String message) implements TrainerNews {
     }

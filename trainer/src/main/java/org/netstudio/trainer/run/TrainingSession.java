@@ -8,6 +8,7 @@ import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.Weights;
@@ -32,6 +33,10 @@ public final class TrainingSession {
     private final Dataset validation;
     private final NetNode net;
     private final PlaneBounds bounds;
+    /** Completes once training ended and what follows it (the evaluation) was handed to the worker. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    /** Set when the program ends: the result is not evaluated. */
+    private volatile boolean closing;
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
@@ -83,6 +88,7 @@ public final class TrainingSession {
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
         TrainingSession session = new TrainingSession(net, run, training, validation, bounds, inbox, worker);
         run.addListener(session::onEvent);
+        run.addListener(new DivergenceWatch(w -> inbox.post(new TrainerNews.Warning(w.message()))));
         run.start().whenComplete((trained, error) -> session.finished(trained, error));
         return session;
     }
@@ -116,6 +122,17 @@ public final class TrainingSession {
     }
 
     private void finished(TrainedNet trained, Throwable error) {
+        try {
+            report(trained, error);
+        } finally {
+            settled.complete(null);
+        }
+    }
+
+    private void report(TrainedNet trained, Throwable error) {
+        if (closing) {
+            return;
+        }
         if (error != null) {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
@@ -131,6 +148,17 @@ public final class TrainingSession {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
             }
         });
+    }
+
+    /**
+     * For a program that ends: stops training without evaluating the result.
+     *
+     * @return completes once training has ended and nothing more of it will reach the worker
+     */
+    public CompletableFuture<Void> close() {
+        closing = true;
+        run.stop();
+        return settled;
     }
 
     /** Asks training to stop before its next batch; the best net so far comes back as usual. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import javafx.geometry.Pos;
@@ -146,6 +147,19 @@ public final class TryItPanel extends BorderPane {
     private void releaseAll() {
         imageView.release();
         sentenceView.release();
+    }
+
+    /**
+     * For a program that ends: frees the nets the views loaded, after the runs already asked for.
+     * Call on the FX thread.
+     *
+     * @return completes once Try It holds no net and runs nothing
+     */
+    public CompletableFuture<Void> close() {
+        releaseAll();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        jobs.later(() -> done.complete(null));
+        return done;
     }
 
     /** Runs the net in front on an image file, as choosing or dropping it does. */

@@ -193,6 +193,9 @@ final class LayerExport {
         Params p = info.params();
         String name = path.isRoot() ? l.type() : path.toString();
         TensorType x = info.inputs().get(0);
+        if (RANK_DEPENDENT.contains(l.type())) {
+            requireRanks(l, info, name);
+        }
         switch (l.type()) {
             case "Linear" -> linear(p, path, name, in.get(0), x, out);
             case "Convolution" -> {
@@ -288,6 +291,24 @@ final class LayerExport {
                 emit(op("Gather", name, List.of(in.get(0), last), out).addAttribute(intAttr("axis", 1)));
             }
             default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
+        }
+    }
+
+    /** Layers whose ONNX form depends on how many axes their inputs have. */
+    private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Pooling",
+            "GlobalPooling", "Threading");
+
+    /**
+     * Refuses, naming the layer, to export a layer whose ONNX form depends on its inputs' ranks when
+     * inference cannot tell them: it follows an imported ONNX operator of unknown output shape.
+     */
+    private static void requireRanks(Layer l, LayerInfo info, String name) {
+        for (TensorType t : info.inputs()) {
+            if (!t.rankKnown()) {
+                throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX: how"
+                        + " many axes its input has is not known (it comes from an imported ONNX operator whose"
+                        + " output shape NetStudio cannot tell)");
+            }
         }
     }
 
