@@ -256,7 +256,9 @@ public final class BuildProgress {
         }
         s.append(" downloaded (").append(files).append(files == 1 ? " file)" : " files)");
         double seconds = (downloadMillis + (started > files ? now - downloadingSince : 0)) / 1000.0;
-        long left = seconds >= 5 && mb > 1 ? Math.round((expectedMb - mb) / (mb / seconds)) : 0;
+        // Hundreds of small files come first, slowed by round trips rather than bandwidth: the rate
+        // says how long the rest takes only once the big jars flow (it said 32 min at 1 MB; 2 were left).
+        long left = seconds >= 10 && mb >= 50 ? Math.round((expectedMb - mb) / (mb / seconds)) : 0;
         if (left >= 5) {
             s.append(", about ").append(left < 60 ? left + " s" : Math.round(left / 60.0) + " min")
                     .append(" of downloading left");
