@@ -122,21 +122,26 @@ public final class BuildProgress {
         });
         timer.scheduleAtFixedRate(tty ? this::redraw : this::heartbeat, 0, tty ? 250 : 1000, TimeUnit.MILLISECONDS);
         StringBuilder record = new StringBuilder();
+        boolean carriageReturn = false;
         int c;
         while ((c = in.read()) != -1) {
-            // Maven redraws its download progress with carriage returns: each one ends a record too.
-            if (c == '\n' || c == '\r') {
-                if (c == '\n') {
-                    log.write(ANSI.matcher(record).replaceAll(""));
-                    log.write('\n');
-                }
-                take(record.toString(), c == '\r');
+            // Maven redraws its download progress with lone carriage returns, each ending a record;
+            // CR LF ends a line (Maven on Windows), as LF does.
+            if (carriageReturn && c != '\n') {
+                take(record.toString(), true);
                 record.setLength(0);
-            } else {
+            }
+            carriageReturn = c == '\r';
+            if (c == '\n') {
+                log.write(ANSI.matcher(record).replaceAll(""));
+                log.write('\n');
+                take(record.toString(), false);
+                record.setLength(0);
+            } else if (c != '\r') {
                 record.append((char) c);
             }
         }
-        take(record.toString(), false);
+        take(record.toString(), carriageReturn);
         log.flush();
         timer.shutdownNow();
         return finish();
@@ -256,7 +261,9 @@ public final class BuildProgress {
         }
         s.append(" downloaded (").append(files).append(files == 1 ? " file)" : " files)");
         double seconds = (downloadMillis + (started > files ? now - downloadingSince : 0)) / 1000.0;
-        long left = seconds >= 5 && mb > 1 ? Math.round((expectedMb - mb) / (mb / seconds)) : 0;
+        // Hundreds of small files come first, slowed by round trips rather than bandwidth: the rate
+        // says how long the rest takes only once the big jars flow (it said 32 min at 1 MB; 2 were left).
+        long left = seconds >= 10 && mb >= 50 ? Math.round((expectedMb - mb) / (mb / seconds)) : 0;
         if (left >= 5) {
             s.append(", about ").append(left < 60 ? left + " s" : Math.round(left / 60.0) + " min")
                     .append(" of downloading left");
@@ -326,6 +333,9 @@ public final class BuildProgress {
     }
 
     private static String megabytesText(double mb) {
+        if (mb < 1) {
+            return Math.round(mb * 1000) + " kB";
+        }
         return mb < 10 ? String.format(Locale.ROOT, "%.1f MB", mb) : Math.round(mb) + " MB";
     }
 

@@ -54,6 +54,16 @@ class BuildProgressTest {
     }
 
     @Test
+    void linesEndingInCarriageReturnAndLineFeedReadAsLinesNotProgress() throws Exception {
+        Result unix = filter("maven-first-build.txt");
+        Result windows = feed(recording("maven-first-build.txt").replaceAll("(?<!\r)\n", "\r\n"));
+
+        assertThat(windows.exitCode()).as("Maven on Windows").isZero();
+        assertThat(windows.errLines().get(windows.errLines().size() - 1))
+                .isEqualTo(unix.errLines().get(unix.errLines().size() - 1));
+    }
+
+    @Test
     void theLogKeepsMavensWholeOutputWithoutProgressRecordsOrColours() throws Exception {
         Path log = temp.resolve("build.log");
         Result r = filter("maven-first-build.txt", "--log", log.toString());
@@ -76,8 +86,20 @@ class BuildProgressTest {
                         + "Category.java:[9,5] ';' expected");
     }
 
+    private static String recording(String name) throws IOException {
+        try (InputStream in = BuildProgressTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("recording %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Runs the filter as the launchers do, with a recorded Maven output on its standard input. */
     private Result filter(String recording, String... options) throws IOException, InterruptedException {
+        return feed(recording(recording), options);
+    }
+
+    /** Runs the filter as the launchers do, with this Maven output on its standard input. */
+    private Result feed(String mavenOutput, String... options) throws IOException, InterruptedException {
         Path script = LauncherProcessTest.projectRoot().resolve("launcher").resolve("BuildProgress.java");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), script.toString()));
@@ -85,10 +107,8 @@ class BuildProgressTest {
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try (InputStream in = BuildProgressTest.class.getResourceAsStream(recording);
-             OutputStream stdin = process.getOutputStream()) {
-            assertThat(in).as("recording %s", recording).isNotNull();
-            in.transferTo(stdin);
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(mavenOutput.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the filter finishes").isTrue();
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

@@ -56,9 +56,9 @@ public final class LayerReference {
                 .append("the ones the net file uses (see [the net file format](net-file-format.md)); its aliases are ")
                 .append("other names the palette search and the file reader accept (any case). Shapes are per example, ")
                 .append("without the batch dimension and channels first; `n` is a length that may vary. A parameter ")
-                .append("that is not set takes its default, and a file leaves defaults out. The containers ")
-                .append(String.join(" and ", LayerCatalog.CONTAINERS.stream().map(c -> "`" + c + "`").toList()))
-                .append(" are not layer types but parts of the net model; the net file format describes them.\n\n");
+                .append("that is not set takes its default, and a file leaves defaults out. The containers are not ")
+                .append("layer types but parts of the net model, described in the net file format: ")
+                .append(containers()).append(".\n\n");
 
         md.append("| category | layer types |\n| --- | --- |\n");
         byCategory.forEach((category, types) -> md.append("| ").append(category.title()).append(" | ")
@@ -70,6 +70,19 @@ public final class LayerReference {
             types.forEach(t -> layer(md, t));
         });
         return md.toString();
+    }
+
+    /** "`Chain` (also NetChain), `Graph` (also NetGraph) and …", from the catalog's container names. */
+    private static String containers() {
+        List<String> names = new ArrayList<>();
+        for (String c : LayerCatalog.CONTAINERS) {
+            List<String> aliases = LayerCatalog.containerAliases(c);
+            names.add("`" + c + "`" + (aliases.isEmpty() ? "" : " (also " + String.join(", ", aliases) + ")"));
+        }
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static void layer(StringBuilder md, LayerType t) {
