@@ -31,16 +31,24 @@ import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.NetFacts;
 import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.engine.data.TextTables;
+import org.netstudio.engine.run.Binding;
+import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.charts.TrainingHistory;
 import org.netstudio.trainer.data.DataLoader;
+import org.netstudio.trainer.data.DataSummary;
 import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.options.OptionField;
 import org.netstudio.trainer.options.OptionsForm;
 import org.netstudio.trainer.results.HistoryCsv;
 import org.netstudio.trainer.results.Outcome;
@@ -80,6 +88,11 @@ public final class TrainerModel {
     private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress");
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
     private final ReadOnlyStringWrapper fitProblem = new ReadOnlyStringWrapper(this, "fitProblem", "");
+    private final ObjectProperty<DataMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
+            DataMapping.AUTOMATIC);
+    private final ReadOnlyObjectWrapper<Binding> binding = new ReadOnlyObjectWrapper<>(this, "binding");
+    private final OptionField<Integer> window = new OptionField<>("Window", Integer.toString(TextTables.DEFAULT_WINDOW),
+            OptionField.integer("The window length", 1, 100_000));
     private final OptionsForm options = new OptionsForm();
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
@@ -97,9 +110,13 @@ public final class TrainerModel {
     private NetDocument trainedFrom;
     private long startNanos;
     private long totalExamples;
-    private Consumer<Weights> onUseWeights = w -> { };
+    private Consumer<TrainedNet> onUseWeights = w -> { };
     /** What the loaded (or loading) data was fitted to: the data follows the net where the source says so. */
     private NetFacts dataFacts = NetFacts.UNKNOWN;
+    /** The text encoder the loaded (or loading) data was read for, or null: text is read again when it changes. */
+    private Object dataCoder;
+    /** Counts loads, so that a load overtaken by a newer one is dropped. */
+    private long loads;
 
     /** A model with its own background thread and the standard dataset locations. */
     public TrainerModel() {
@@ -119,6 +136,11 @@ public final class TrainerModel {
                 net);
         choice.addListener((o, was, now) -> reload());
         net.addListener((o, was, now) -> netChanged());
+        mapping.addListener((o, was, now) -> recheckFit());
+        // A plain text is cut into windows and held back by share when it loads.
+        window.textProperty().addListener((o, was, now) -> reloadText(true));
+        options.validationFraction().textProperty().addListener((o, was, now) -> reloadText(false));
+        options.seed().textProperty().addListener((o, was, now) -> reloadText(false));
         worker.execute(() -> {
             try {
                 inbox.post(new TrainerNews.Devices(Devices.system().list()));
@@ -174,6 +196,18 @@ public final class TrainerModel {
      * @param receiver gets the weights of the net training started from, on the UI thread
      */
     public void setOnUseWeights(Consumer<Weights> receiver) {
+        Objects.requireNonNull(receiver, "receiver");
+        this.onUseWeights = trained -> receiver.accept(trained.weights());
+    }
+
+    /**
+     * Sets who receives the trained net when the person presses "Use these weights": its weights,
+     * and the net as trained, which differs from the one training started from where the data
+     * filled something in (a text encoder's alphabet or vocabulary, built from the text).
+     *
+     * @param receiver gets the trained net, on the UI thread
+     */
+    public void setOnUseTrained(Consumer<TrainedNet> receiver) {
         this.onUseWeights = Objects.requireNonNull(receiver, "receiver");
     }
 
@@ -184,7 +218,7 @@ public final class TrainerModel {
     public void useWeights() {
         Outcome o = outcome.get();
         NetDocument current = net.get();
-        if (o != null && (current == null || !current.net().equals(o.trained().net()))) {
+        if (o != null && (current == null || trainedFrom == null || !current.net().equals(trainedFrom.net()))) {
             message.set("The net changed since it was trained; train again to get weights that fit it.");
             return;
         }
@@ -194,7 +228,7 @@ public final class TrainerModel {
             return;
         }
         if (o != null && !o.trained().weights().isEmpty()) {
-            onUseWeights.accept(o.trained().weights());
+            onUseWeights.accept(o.trained());
             message.set("The trained weights were put into the net.");
         }
     }
@@ -260,11 +294,12 @@ public final class TrainerModel {
         downloading.set(true);
         downloadProgress.set(0);
         dataMessage.set("Downloading " + c.source().label() + "…");
+        long request = ++loads;
         worker.execute(() -> {
             try {
                 loader.download(c.source(), (file, done, total) -> inbox.post(new TrainerNews.Download(
                         total > 0 ? (double) done / total : -1, file.fileName())));
-                load(c, dataFacts);
+                load(request, c, dataFacts, netNow(), null);
             } catch (IOException | RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The download failed: " + e.getMessage()));
             }
@@ -273,49 +308,115 @@ public final class TrainerModel {
 
     private void reload() {
         DataChoice c = choice.get();
+        loads++;
         data.set(null);
+        binding.set(null);
         fitProblem.set("");
         if (c == null) {
             return;
         }
         if (c.source().needsPath() && c.path() == null) {
-            dataMessage.set(c.source().kind() == DatasetSource.Kind.CSV ? "Choose a CSV file." : "Choose a folder.");
+            dataMessage.set(switch (c.source().kind()) {
+                case CSV -> "Choose a CSV file.";
+                case TEXT_FILE -> "Choose a text file.";
+                default -> "Choose a folder.";
+            });
             sourceOnDisk.set(true);
             return;
         }
+        TextDatasets.Options text = textOptions();
+        if (text == null) {
+            dataMessage.set("Set a valid window length and validation share to read the text.");
+            return;
+        }
         loading.set(true);
-        dataMessage.set("Loading " + c.source().label() + "…");
-        NetFacts facts = c.source().followsTheNet() ? NetFacts.of(net.get() == null ? null : net.get().net())
-                : NetFacts.UNKNOWN;
+        dataMessage.set("Loading " + c.source().label().replace("…", "") + "…");
+        NetNode current = net.get() == null ? null : net.get().net();
+        NetFacts facts = c.source().followsTheNet() ? NetFacts.of(current) : NetFacts.UNKNOWN;
         dataFacts = facts;
+        dataCoder = textCoder(current);
+        long request = loads;
         worker.execute(() -> {
             if (!loader.isAvailable(c.source())) {
                 inbox.post(new TrainerNews.Missing(c.source()));
                 return;
             }
-            load(c, facts);
+            load(request, c, facts, current, text);
         });
     }
 
+    /** Reads a plain text again when how it is cut changed (a window, or the validation share and seed). */
+    private void reloadText(boolean windowChanged) {
+        DataChoice c = choice.get();
+        if (c == null || c.path() == null || data.get() == null && !loading.get() || textCoder(netNow()) == null) {
+            return;
+        }
+        boolean plain = c.source() == DatasetSource.TEXT_FILE;
+        // Labelled texts build their encoder from the texts training keeps, so they follow the split too.
+        if (windowChanged ? plain : plain || c.source() == DatasetSource.CSV || c.source() == DatasetSource.IMAGE_FOLDER) {
+            reload();
+        }
+    }
+
+    /** How text is read now, or null while a field it needs is invalid. */
+    private TextDatasets.Options textOptions() {
+        Optional<Integer> w = window.value();
+        Optional<Double> v = options.validationFraction().value();
+        Optional<Integer> seed = options.seed().value();
+        if (w.isEmpty() || v.isEmpty() || seed.isEmpty()) {
+            return textCoder(netNow()) == null ? TextDatasets.Options.defaults(null, 0, 0) : null;
+        }
+        return new TextDatasets.Options(null, null, w.get(), w.get(), v.get(), seed.get(), null);
+    }
+
+    private NetNode netNow() {
+        return net.get() == null ? null : net.get().net();
+    }
+
+    /** The encoder declared at the net's text input, or null when it reads no text. */
+    private static Object textCoder(NetNode net) {
+        if (net == null) {
+            return null;
+        }
+        return TextDatasets.textInput(net).map(port -> (Object) PortDecls.inputs(net).get(port).coder()).orElse(null);
+    }
+
     /** On the worker: loads and checks the data against the current net. */
-    private void load(DataChoice c, NetFacts facts) {
+    private void load(long request, DataChoice c, NetFacts facts, NetNode forNet, TextDatasets.Options text) {
         try {
-            LoadedData loaded = loader.load(c, facts);
-            inbox.post(new TrainerNews.DataReady(loaded, fit(loaded)));
+            LoadedData loaded = loader.load(c, facts, forNet, text);
+            Fitting fitting = fit(loaded);
+            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.problem(), fitting.binding()));
         } catch (IOException | RuntimeException e) {
             inbox.post(new TrainerNews.Problem(e.getMessage()));
         }
     }
 
-    private String fit(LoadedData loaded) {
+    /** How the data feeds the net (null when it cannot), and why it does not fit (empty when it does). */
+    private record Fitting(Binding binding, String problem) {
+    }
+
+    /** On the worker: binds the data's columns to the net's ports with the chosen mapping, and checks the rest. */
+    private Fitting fit(LoadedData loaded) {
         NetDocument doc = net.get();
-        return doc == null ? "" : NetTrain.checkFit(doc.net(), loaded.dataset()).orElse("");
+        if (doc == null) {
+            return new Fitting(null, "");
+        }
+        DataMapping chosen = mapping.get();
+        try {
+            NetNode trainee = loaded.trainee(doc.net());
+            Binding bound = NetTrain.bind(trainee, loaded.examples(), chosen);
+            return new Fitting(bound, NetTrain.checkFit(trainee, loaded.examples(), chosen).orElse(""));
+        } catch (RuntimeException e) {
+            return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
     private void netChanged() {
         DataChoice c = choice.get();
-        if (c != null && c.source().followsTheNet()
-                && !NetFacts.of(net.get() == null ? null : net.get().net()).equals(dataFacts)) {
+        NetNode current = netNow();
+        if (c != null && (c.source().followsTheNet() && !NetFacts.of(current).equals(dataFacts)
+                || !Objects.equals(textCoder(current), dataCoder))) {
             reload();
         } else {
             recheckFit();
@@ -325,8 +426,30 @@ public final class TrainerModel {
     private void recheckFit() {
         LoadedData loaded = data.get();
         if (loaded != null) {
-            worker.execute(() -> inbox.post(new TrainerNews.Fit(loaded, fit(loaded))));
+            worker.execute(() -> {
+                Fitting fitting = fit(loaded);
+                inbox.post(new TrainerNews.Fit(loaded, fitting.problem(), fitting.binding()));
+            });
         }
+    }
+
+    /**
+     * Which columns feed which ports and targets, and the loss weights, as the person chose them;
+     * ports not named take the column of their name, or the obvious default. Changing it checks
+     * the data against the net again.
+     */
+    public ObjectProperty<DataMapping> mappingProperty() {
+        return mapping;
+    }
+
+    /** How the data feeds the net now (columns to ports, targets, losses), or null while it cannot. */
+    public ReadOnlyObjectProperty<Binding> bindingProperty() {
+        return binding.getReadOnlyProperty();
+    }
+
+    /** The characters (or words) per window a plain text is cut into. */
+    public OptionField<Integer> window() {
+        return window;
     }
 
     // ---- options and training ----
@@ -380,8 +503,10 @@ public final class TrainerModel {
         double fraction = options.validationFraction().value().orElseThrow();
         Weights initial = startingWeights();
         GradientReach reach;
+        NetNode trainee;
         try {
-            reach = GradientReach.of(net.get().net());
+            trainee = loaded.trainee(net.get().net());
+            reach = GradientReach.of(trainee);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
@@ -391,8 +516,8 @@ public final class TrainerModel {
             return;
         }
         try {
-            session = TrainingSession.start(net.get().net(), initial, loaded, options.toOptions(), fraction, inbox,
-                    worker);
+            session = TrainingSession.start(trainee, initial, loaded, mapping.get(), options.toOptions(), fraction,
+                    inbox, worker);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
@@ -530,17 +655,19 @@ public final class TrainerModel {
             return applyTraining(t);
         }
         if (news instanceof TrainerNews.DataReady r) {
-            if (r.data().choice().source() == currentSource()) {
+            if (r.request() == loads) {
                 // Data last, so that its listeners see the rest already settled (e.g. Train enabled).
                 fitProblem.set(r.fitProblem());
+                binding.set(r.binding());
                 loading.set(false);
                 sourceOnDisk.set(true);
                 downloading.set(false);
-                dataMessage.set(describe(r.data().dataset()));
+                dataMessage.set(DataSummary.describe(r.data()));
                 data.set(r.data());
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {
+                binding.set(f.binding());
                 fitProblem.set(f.problem());
             }
         } else if (news instanceof TrainerNews.Boundary b) {
@@ -618,10 +745,5 @@ public final class TrainerModel {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private static String describe(Dataset d) {
-        String targets = d.classNames().isEmpty() ? "real-valued targets" : d.classNames().size() + " classes";
-        return String.format(Locale.ROOT, "%,d examples · %,d features · %s", d.size(), d.featureLength(), targets);
     }
 }

@@ -205,7 +205,7 @@ public final class TrainerPanel extends BorderPane {
     private void dataChanged(LoadedData data) {
         preview.show(data);
         boolean planar = data != null && data.isPlanar();
-        boundary.setPoints(planar ? data.dataset() : null);
+        boundary.setPoints(planar ? data.dataset().get() : null);
         boundary.setPicture(null);
         boundaryTab.setDisable(!planar);
         if (!planar && tabs.getSelectionModel().getSelectedItem() == boundaryTab) {

@@ -64,7 +64,7 @@ class TrainerModelTest {
         assertThat(data.choice().targetColumn()).isEqualTo("kind");
         assertThat(data.table().orElseThrow().columns()).containsExactly("x", "y", "kind");
         assertThat(data.table().orElseThrow().rows()).hasSize(30);
-        assertThat(data.dataset().classNames()).containsExactly("a", "b");
+        assertThat(data.dataset().orElseThrow().classNames()).containsExactly("a", "b");
         assertThat(model.fitProblemProperty().get()).contains("2 classes");
 
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, "y"));
@@ -96,8 +96,8 @@ class TrainerModelTest {
         model.applyPending();
 
         LoadedData data = model.dataProperty().get();
-        assertThat(data.dataset().size()).isEqualTo(6);
-        assertThat(data.dataset().classNames()).containsExactly("circle", "square");
+        assertThat(data.dataset().orElseThrow().size()).isEqualTo(6);
+        assertThat(data.dataset().orElseThrow().classNames()).containsExactly("circle", "square");
         assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(1, 28, 28));
         assertThat(data.isPlanar()).isFalse();
         assertThat(model.fitProblemProperty().get()).contains("2 classes");

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.DatasetSource;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.FeatureColumn;
+import org.netstudio.engine.data.SequenceColumn;
+import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.train.EpochMetrics;
@@ -64,9 +69,9 @@ class OneTrainingContractTest {
         System.setProperty("user.home", realHome);
     }
 
-    /** Every built-in name of a set of fixed-shape examples, as {@code netstudio train --data} takes it. */
+    /** Every built-in name, as {@code netstudio train --data} takes it. */
     static java.util.List<String> names() {
-        return DatasetSource.names().stream().filter(n -> !n.equals(DatasetSource.MAJORITY.id())).toList();
+        return DatasetSource.names();
     }
 
     /** A small net that fits each built-in set. */
@@ -78,6 +83,9 @@ class OneTrainingContractTest {
             case "moons", "xor" -> "[2]}, \"layers\": [ {\"type\": \"Linear\", \"units\": 16}, {\"type\": \"Ramp\"},"
                     + " {\"type\": \"Linear\", \"units\": 2}, {\"type\": \"Softmax\"} ]";
             case "linear" -> "[3]}, \"layers\": [ {\"type\": \"Linear\", \"units\": 1} ]";
+            case "majority" -> "[\"n\"], \"index\": 40}, \"layers\": [ {\"type\": \"Embedding\", \"size\": 8,"
+                    + " \"vocabulary\": 40}, {\"type\": \"GRU\", \"units\": 16, \"returnSequences\": false},"
+                    + " {\"type\": \"Linear\", \"units\": 3}, {\"type\": \"Softmax\"} ]";
             default -> "[1, 28, 28]}, \"layers\": [ {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"units\": 10},"
                     + " {\"type\": \"Softmax\"} ]";
         };
@@ -115,27 +123,47 @@ class OneTrainingContractTest {
     @MethodSource("names")
     void bothDoorsOpenTheSameExamplesAndTestSplit(String name) throws Exception {
         NetDocument net = NetFileReader.read(netFor(name), name + ".json");
-        Dataset cli = DataArgument.open(name, null, false, net.net(), new PrintWriter(Writer.nullWriter()));
-        Dataset window = panel(name).dataProperty().get().dataset();
+        ExampleTable cli = DataArgument.openTable(name, null, false, net.net(), new PrintWriter(Writer.nullWriter()));
+        ExampleTable window = panel(name).dataProperty().get().examples();
 
         assertSameExamples(window, cli);
-        assertThat(window.testSet()).as("a test split").isPresent();
-        assertSameExamples(window.testSet().get(), cli.testSet().orElseThrow());
+        assertThat(window.test()).as("a test split").isPresent();
+        assertSameExamples(window.test().get(), cli.test().orElseThrow());
     }
 
-    private static void assertSameExamples(Dataset actual, Dataset expected) {
+    private static void assertSameExamples(ExampleTable actual, ExampleTable expected) {
         assertThat(actual.name()).isEqualTo(expected.name());
         assertThat(actual.size()).isEqualTo(expected.size());
-        assertThat(actual.featureShape()).isEqualTo(expected.featureShape());
         assertThat(actual.classNames()).isEqualTo(expected.classNames());
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.features(i)).as("example %d of %s", i, expected.name()).isEqualTo(expected.features(i));
+        assertThat(actual.columns().keySet()).containsExactlyElementsOf(expected.columns().keySet());
+        expected.columns().forEach((name, column) -> {
+            Column other = actual.column(name).orElseThrow();
+            assertThat(other.type()).as("column %s", name).isEqualTo(column.type());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(valueOf(other, i)).as("example %d of column %s of %s", i, name, expected.name())
+                        .isEqualTo(valueOf(column, i));
+            }
+        });
+    }
+
+    /** One example's value in a column, as text. */
+    private static String valueOf(Column column, int example) {
+        if (column instanceof FeatureColumn f) {
+            return Arrays.toString(f.data().features(example));
         }
-        if (expected.targets() instanceof Targets.Classes c) {
-            assertThat(((Targets.Classes) actual.targets()).labels()).isEqualTo(c.labels());
-        } else {
-            assertThat(actual.targets()).isEqualTo(expected.targets());
+        if (column instanceof SequenceColumn s) {
+            return Arrays.toString(s.indices(example));
         }
+        Targets targets = ((TargetColumn) column).targets();
+        if (targets instanceof Targets.Classes c) {
+            return Integer.toString(c.label(example));
+        }
+        Targets.Values v = (Targets.Values) targets;
+        float[] row = new float[v.width()];
+        for (int j = 0; j < row.length; j++) {
+            row[j] = v.value(example, j);
+        }
+        return Arrays.toString(row);
     }
 
     /** One epoch from the defaults but the seed: the same validation examples give the same validation metrics. */
@@ -150,7 +178,7 @@ class OneTrainingContractTest {
 
         Metrics validation = trainInThePanel(model).validation().orElseThrow();
 
-        int size = model.dataProperty().get().dataset().size();
+        int size = model.dataProperty().get().examples().size();
         assertThat(validation.examples()).isEqualTo(ValidationSplit.validationCount(size,
                 TrainingOptions.DEFAULT_VALIDATION_FRACTION));
         assertThat(validation.loss()).isEqualTo(cli.get("validationLoss").asDouble());

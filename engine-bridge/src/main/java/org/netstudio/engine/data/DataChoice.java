@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What data a person asked for: a built-in set, or a CSV file with its target column, or a folder
- * of images.
+ * What data a person asked for: a built-in set, or a CSV file with its target column, a folder
+ * of images (or of texts), or a plain text file.
  *
  * @param source the source, not null
  * @param path the CSV file or image folder; null for built-in sets (and for a file not chosen yet)
@@ -49,12 +49,15 @@ public record DataChoice(DatasetSource source, Path path, String targetColumn) {
         if (Files.isDirectory(path)) {
             return new DataChoice(DatasetSource.IMAGE_FOLDER, path, null);
         }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
+            return new DataChoice(DatasetSource.TEXT_FILE, path, null);
+        }
         String names = String.join(", ", DatasetSource.names());
         if (!Files.exists(path)) {
             throw new IllegalArgumentException(name + ": not a dataset name (" + names
-                    + "), nor a .csv file or a folder of images");
+                    + "), nor a .csv file, a .txt text or a folder of images");
         }
-        throw new IllegalArgumentException(name + ": a file must be a .csv table (or give a folder of images, or one of "
+        throw new IllegalArgumentException(name + ": a file must be a .csv table or a .txt text (or give a folder of images, or one of "
                 + names + ")");
     }
 }

@@ -89,6 +89,9 @@ public final class DatasetCatalog {
             case FASHION_MNIST, MNIST -> idxSet(choice.source()).load(locator);
             case CSV -> csv(choice);
             case IMAGE_FOLDER -> folder(choice, net);
+            case TEXT_FILE -> throw new IllegalArgumentException((choice.path() == null ? "a plain text"
+                    : choice.path().getFileName()) + ": a plain text trains a net that reads text (an input with a"
+                    + " Characters, Tokens or Subwords encoder), which this net has not");
         };
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where training data comes from, in the order the trainer's data menu lists them: the built-in
- * sets NetStudio knows by name (generated, or the IDX image sets), then the two kinds of file.
+ * sets NetStudio knows by name (generated, or the IDX image sets), then the kinds of file.
  * {@link DatasetCatalog} turns a {@link DataChoice} of one of these into a dataset.
  */
 public enum DatasetSource {
@@ -28,7 +28,9 @@ public enum DatasetSource {
     /** A CSV file with a target column. */
     CSV(null, "CSV file…", Kind.CSV),
     /** A folder with one sub-folder of images per class. */
-    IMAGE_FOLDER(null, "Folder of images…", Kind.IMAGE_FOLDER);
+    IMAGE_FOLDER(null, "Folder of images…", Kind.IMAGE_FOLDER),
+    /** A plain text, cut into windows, for a net that reads text to predict what comes next. */
+    TEXT_FILE(null, "Text file…", Kind.TEXT_FILE);
 
     /** How a source is obtained. */
     public enum Kind {
@@ -39,7 +41,9 @@ public enum DatasetSource {
         /** A CSV file with a target column. */
         CSV,
         /** A folder with one sub-folder of images per class. */
-        IMAGE_FOLDER
+        IMAGE_FOLDER,
+        /** A plain text file. */
+        TEXT_FILE
     }
 
     private final String id;
@@ -92,12 +96,12 @@ public enum DatasetSource {
 
     /** Whether the source needs a file or folder chosen first. */
     public boolean needsPath() {
-        return kind == Kind.CSV || kind == Kind.IMAGE_FOLDER;
+        return kind == Kind.CSV || kind == Kind.IMAGE_FOLDER || kind == Kind.TEXT_FILE;
     }
 
-    /** Whether the data depends on the net it feeds (spiral arms, linear inputs, image size). */
+    /** Whether the data depends on the net it feeds (spiral arms, linear inputs, image size, majority classes). */
     public boolean followsTheNet() {
-        return this == SPIRALS || this == LINEAR || this == IMAGE_FOLDER;
+        return this == SPIRALS || this == LINEAR || this == IMAGE_FOLDER || this == MAJORITY;
     }
 
     @Override

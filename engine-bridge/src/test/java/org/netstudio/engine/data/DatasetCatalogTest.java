@@ -122,10 +122,15 @@ class DatasetCatalogTest {
         assertThat(DataChoice.parse("table.csv", "y")).isEqualTo(new DataChoice(DatasetSource.CSV, Path.of("table.csv"), "y"));
         assertThatThrownBy(() -> DataChoice.parse("cifar-100", null))
                 .hasMessage("cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist), nor a .csv"
-                        + " file or a folder of images");
+                        + " file, a .txt text or a folder of images");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> DataChoice.parse(text.toString(), null))
-                .hasMessage(text + ": a file must be a .csv table (or give a folder of images, or one of spirals, moons,"
-                        + " xor, linear, majority, fashion-mnist, mnist)");
+        assertThat(DataChoice.parse(text.toString(), null)).isEqualTo(new DataChoice(DatasetSource.TEXT_FILE, text, null));
+        assertThatThrownBy(() -> new DatasetCatalog(DatasetLocator.standard()).open(DataChoice.parse(text.toString(), null),
+                NetFacts.UNKNOWN)).hasMessage("notes.txt: a plain text trains a net that reads text (an input with a"
+                        + " Characters, Tokens or Subwords encoder), which this net has not");
+        Path other = Files.writeString(dir.resolve("notes.dat"), "hello");
+        assertThatThrownBy(() -> DataChoice.parse(other.toString(), null))
+                .hasMessage(other + ": a file must be a .csv table or a .txt text (or give a folder of images, or one of"
+                        + " spirals, moons, xor, linear, majority, fashion-mnist, mnist)");
     }
 }

@@ -9,11 +9,14 @@ import org.netstudio.engine.data.DatasetCatalog;
 import org.netstudio.engine.data.DatasetLocator;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.DownloadProgress;
+import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.NetFacts;
+import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.netgraph.net.NetNode;
 
 /**
- * Opens the person's data choice through the engine's {@link DatasetCatalog} (the same data the
- * command line gets for the same name and net) and adds what the preview needs: the first rows of
+ * Opens the person's data choice through the engine's {@link DatasetCatalog} and {@link
+ * TextDatasets} (the same data the command line gets for the same name and net) and adds what the preview needs: the first rows of
  * a CSV file, the image shape of image data. Blocking: call it on a background thread. Stateless.
  */
 public final class DataLoader {
@@ -31,7 +34,7 @@ public final class DataLoader {
     }
 
     /**
-     * Loads the data.
+     * Loads data for a net that reads no text.
      *
      * @param choice what to load; a CSV file without a target column takes its last column
      * @param net what the data must fit (spiral arms, linear inputs, image size)
@@ -40,6 +43,25 @@ public final class DataLoader {
      * @throws IllegalArgumentException when the choice does not fit the net (the message says why)
      */
     public LoadedData load(DataChoice choice, NetFacts net) throws IOException {
+        return load(choice, net, null, null);
+    }
+
+    /**
+     * Loads the data as the command line's {@code train} opens it: for a net with a text encoder,
+     * a CSV table of texts and labels, a folder of {@code .txt} files with one sub-folder per class,
+     * or a plain text cut into windows (the encoder built from the training part); a set of
+     * sequences as a table; anything else as a dataset of fixed-shape examples.
+     *
+     * @param choice what to load; a CSV file without a target column takes its last column
+     * @param facts what the data must fit (spiral arms, linear inputs, image size, classes)
+     * @param net the net, to find a text input; null when there is none yet
+     * @param text how to read text (window, validation share, seed), or null for the defaults
+     * @return the data and its preview facts
+     * @throws IOException when a file is missing, unreadable or malformed (the message says which)
+     * @throws IllegalArgumentException when the choice does not fit the net (the message says why)
+     */
+    public LoadedData load(DataChoice choice, NetFacts facts, NetNode net, TextDatasets.Options text)
+            throws IOException {
         Optional<CsvTable> table = Optional.empty();
         DataChoice opened = choice;
         if (choice.source() == DatasetSource.CSV && choice.path() != null) {
@@ -49,8 +71,25 @@ public final class DataLoader {
                 opened = new DataChoice(choice.source(), choice.path(), t.columns().get(t.columns().size() - 1));
             }
         }
-        Dataset data = catalog.open(opened, net);
-        return new LoadedData(opened, data, imageShape(data), table);
+        if (net != null && choice.path() != null && readsText(choice.source())
+                && TextDatasets.textInput(net).isPresent()) {
+            TextDatasets.Options o = text != null ? text : TextDatasets.Options.defaults(null, 0, 0);
+            TextDatasets.TextData data = TextDatasets.open(choice.path(), net, new TextDatasets.Options(
+                    opened.targetColumn(), o.textColumn(), o.window(), o.stride(), o.validation(), o.seed(), o.base()));
+            return new LoadedData(opened, data.table(), Optional.empty(), Optional.of(data), Optional.empty(), table);
+        }
+        if (choice.source() == DatasetSource.MAJORITY) {
+            ExampleTable sequences = catalog.openTable(opened, facts);
+            return new LoadedData(opened, sequences, Optional.empty(), Optional.empty(), Optional.empty(), table);
+        }
+        Dataset data = catalog.open(opened, facts);
+        return LoadedData.of(opened, data, imageShape(data), table);
+    }
+
+    /** The sources a net with a text encoder reads as text. */
+    private static boolean readsText(DatasetSource source) {
+        return source == DatasetSource.CSV || source == DatasetSource.IMAGE_FOLDER
+                || source == DatasetSource.TEXT_FILE;
     }
 
     /** Whether a source is on disk (never downloads); false only for an IDX set that is not. */

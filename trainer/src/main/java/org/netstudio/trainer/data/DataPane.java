@@ -41,9 +41,7 @@ public final class DataPane extends VBox {
         FormGrid form = new FormGrid();
 
         source.setId("data-source");
-        // Sequence sets (majority) train from the command line; the panel's data model holds fixed-shape sets only so far.
-        source.getItems().setAll(java.util.Arrays.stream(DatasetSource.values())
-                .filter(s -> s != DatasetSource.MAJORITY).toList());
+        source.getItems().setAll(DatasetSource.values());
         source.setMaxWidth(Double.MAX_VALUE);
         source.setOnAction(e -> sourceChosen());
         form.add("Data", source);

@@ -14,11 +14,12 @@ import org.netstudio.trainer.boundary.PlaneView;
 
 /**
  * A look at the chosen data: a scatter plot for points in the plane, a grid of images with their
- * labels, or the first rows of a CSV file.
+ * labels, the first rows of a CSV file, or the first sequences (as text, for text) with their targets.
  */
 public final class PreviewPane extends StackPane {
 
     private static final int IMAGES = 40;
+    private static final int ROWS = 40;
 
     /** An empty preview. */
     public PreviewPane() {
@@ -35,14 +36,16 @@ public final class PreviewPane extends StackPane {
         } else if (data.isPlanar()) {
             PlaneView plane = new PlaneView();
             plane.setId("preview-scatter");
-            plane.setPoints(data.dataset());
+            plane.setPoints(data.dataset().get());
             getChildren().setAll(plane);
         } else if (data.image().isPresent()) {
-            getChildren().setAll(images(data.dataset(), data.image().get()));
+            getChildren().setAll(images(data.dataset().get(), data.image().get()));
         } else if (data.table().isPresent()) {
             getChildren().setAll(table(data.table().get()));
+        } else if (data.dataset().isEmpty()) {
+            getChildren().setAll(table(SequencePreview.of(data, ROWS)));
         } else {
-            Label text = new Label(data.dataset().name());
+            Label text = new Label(data.name());
             text.getStyleClass().add("placeholder");
             getChildren().setAll(text);
         }

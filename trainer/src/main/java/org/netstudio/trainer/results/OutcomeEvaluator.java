@@ -3,8 +3,13 @@ package org.netstudio.trainer.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.SequenceColumn;
+import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
+import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TensorValue;
 import org.netstudio.engine.run.TrainedNet;
@@ -63,6 +68,48 @@ public final class OutcomeEvaluator {
         }
         return new Outcome(trained, data.name(), Optional.of(ConfusionMatrix.of(classes.classNames(), truth, predicted)),
                 wrong);
+    }
+
+    /**
+     * Evaluates a net trained on a table: for one sequence input and one class target (a
+     * sequence classifier), the confusion matrix of its predictions on the examples; else the
+     * outcome without a matrix (its metrics are the training's).
+     *
+     * @param trained the net and its weights
+     * @param data the examples to count
+     * @param binding which columns fed which ports in training
+     */
+    public static Outcome evaluate(TrainedNet trained, ExampleTable data, Binding binding) {
+        Outcome plain = new Outcome(trained, data.name(), Optional.empty(), List.of());
+        if (binding.inputs().size() != 1 || binding.targets().size() != 1 || trained.weights().isEmpty()
+                || data.size() == 0) {
+            return plain;
+        }
+        String output = binding.targets().keySet().iterator().next();
+        Column in = data.column(binding.inputs().values().iterator().next()).orElse(null);
+        Column target = data.column(binding.targets().get(output)).orElse(null);
+        if (!(in instanceof SequenceColumn sequences) || !sequences.holdsIndices()
+                || !(target instanceof TargetColumn t) || !(t.targets() instanceof Targets.Classes classes)) {
+            return plain;
+        }
+        List<int[]> texts = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            texts.add(sequences.indices(i));
+        }
+        int[] predicted = new int[data.size()];
+        try (NetRunner runner = trained.runner()) {
+            int port = runner.outputNames().indexOf(output);
+            List<List<TensorValue>> outputs = runner.predictSequences(texts);
+            for (int i = 0; i < predicted.length; i++) {
+                float[] scores = outputs.get(i).get(port).values();
+                if (scores.length != classes.classCount()) {
+                    return plain;
+                }
+                predicted[i] = DecisionGrid.argMax(scores, 1)[0];
+            }
+        }
+        return new Outcome(trained, data.name(), Optional.of(ConfusionMatrix.of(classes.classNames(), classes.labels(),
+                predicted)), List.of());
     }
 
     /** {@code (count, input shape…)} when the net declares its input shape, else {@code (count, width)}. */

@@ -2,6 +2,7 @@ package org.netstudio.trainer.run;
 
 import java.util.List;
 import org.netstudio.engine.device.DeviceInfo;
+import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.data.LoadedData;
@@ -30,19 +31,22 @@ public sealed interface TrainerNews {
     /**
      * Data finished loading.
      *
+     * @param request which load this is (a newer one overtakes it)
      * @param data the data
      * @param fitProblem why the data does not fit the net, or empty
+     * @param binding how its columns feed the net's ports, or null when they cannot
      */
-    record DataReady(LoadedData data, String fitProblem) implements TrainerNews {
+    record DataReady(long request, LoadedData data, String fitProblem, Binding binding) implements TrainerNews {
     }
 
     /**
-     * The data was checked against the net again (the net changed).
+     * The data was checked against the net again (the net or the column mapping changed).
      *
      * @param data the data checked
      * @param problem why it does not fit, or empty
+     * @param binding how its columns feed the net's ports, or null when they cannot
      */
-    record Fit(LoadedData data, String problem) implements TrainerNews {
+    record Fit(LoadedData data, String problem, Binding binding) implements TrainerNews {
     }
 
     /**

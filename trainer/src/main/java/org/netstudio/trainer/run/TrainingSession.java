@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.ValidationSplit;
+import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.NetTraining;
 import org.netstudio.engine.run.TrainedNet;
@@ -28,9 +30,11 @@ public final class TrainingSession {
     private final NetTraining run;
     private final TrainerInbox<TrainerNews> inbox;
     private final Executor worker;
-    private final Dataset training;
+    private final ExampleTable training;
     /** The held-back examples, or null when none are. */
-    private final Dataset validation;
+    private final ExampleTable validation;
+    /** The held-back examples as fixed-shape vectors, for the confusion matrix's pictures; null for sequences. */
+    private final Dataset validationSet;
     private final NetNode net;
     private final PlaneBounds bounds;
     /** Completes once training ended and what follows it (the evaluation) was handed to the worker. */
@@ -40,53 +44,58 @@ public final class TrainingSession {
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
-    private TrainingSession(NetNode net, NetTraining run, Dataset training, Dataset validation, PlaneBounds bounds,
-            TrainerInbox<TrainerNews> inbox, Executor worker) {
+    private TrainingSession(NetNode net, NetTraining run, ExampleTable training, ExampleTable validation,
+            Dataset validationSet, PlaneBounds bounds, TrainerInbox<TrainerNews> inbox, Executor worker) {
         this.net = net;
         this.run = run;
         this.training = training;
         this.validation = validation;
+        this.validationSet = validationSet;
         this.bounds = bounds;
         this.inbox = inbox;
         this.worker = worker;
     }
 
     /**
-     * Prepares and starts a training.
+     * Prepares and starts a training, from given weights (fine-tuning: arrays they do not fit
+     * start from initial values, {@link #freshArrays()}) or from seeded initial values.
      *
-     * @param net the net to train
+     * @param net the net to train (for text, the one holding the encoder built from the data)
+     * @param initial the weights to start from, or null for the seeded initial values
      * @param data the data
+     * @param mapping which columns feed which ports
      * @param options the options (their validation fraction is ignored)
-     * @param validationFraction the share of the data held back for validation
+     * @param validationFraction the share of the data held back for validation (a plain text holds back its end)
      * @param inbox where news goes
      * @param worker runs the boundary pictures and the final evaluation
      * @return the running session
-     * @throws IllegalArgumentException when net, data and options do not fit (the engine's message)
+     * @throws IllegalArgumentException when net, data, weights and options do not fit (the engine's message)
      */
-    public static TrainingSession start(NetNode net, LoadedData data, TrainingOptions options,
-            double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
-        return start(net, null, data, options, validationFraction, inbox, worker);
-    }
-
-    /**
-     * Prepares and starts a training from given weights (fine-tuning): arrays they do not fit
-     * start from initial values ({@link #freshArrays()}).
-     *
-     * @param initial the weights to start from, or null for the seeded initial values
-     * @throws IllegalArgumentException when net, data and options do not fit, or none of the
-     *                                  weights fits the net (the engine's message)
-     */
-    public static TrainingSession start(NetNode net, Weights initial, LoadedData data, TrainingOptions options,
-            double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
-        // The panel splits (the engine's one split, so the seed holds back what the command line's
-        // run holds back) to know the validation examples afterwards, for the confusion matrix.
-        ValidationSplit split = ValidationSplit.of(data.dataset(), validationFraction, options.seed());
-        Dataset validation = split.validationPart(data.dataset());
-        TrainingOptions withSplit = options.toBuilder().validationFraction(0).validationSet(validation).build();
-        Dataset training = split.trainingPart(data.dataset());
-        NetTraining run = NetTrain.prepare(net, initial, training, withSplit);
-        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset()) : null;
-        TrainingSession session = new TrainingSession(net, run, training, validation, bounds, inbox, worker);
+    public static TrainingSession start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
+            TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
+        ExampleTable training;
+        ExampleTable validation;
+        Dataset validationSet = null;
+        if (data.fixedValidation().isPresent()) {
+            training = data.examples();
+            validation = data.fixedValidation().get();
+        } else {
+            // The panel splits (the engine's one split, so the seed holds back what the command line's
+            // run holds back) to know the validation examples afterwards, for the confusion matrix.
+            ValidationSplit split = ValidationSplit.of(data.examples().size(), validationFraction, options.seed());
+            training = data.examples().subset(split.training(), data.name());
+            validation = split.validationCount() == 0 ? null
+                    : data.examples().subset(split.validation(), data.name() + " (validation)");
+            if (data.dataset().isPresent()) {
+                validationSet = split.validationCount() == 0 ? null : split.validationPart(data.dataset().get());
+            }
+        }
+        TrainingOptions noSplit = options.toBuilder().validationFraction(0).build();
+        NetTraining run = NetTrain.prepare(net, initial, training, validation, mapping, noSplit);
+        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
+        TrainingSession session = new TrainingSession(net, run, training, validation,
+                validationSet != null || validation != null ? validationSet : data.dataset().orElse(null), bounds,
+                inbox, worker);
         run.addListener(session::onEvent);
         run.addListener(new DivergenceWatch(w -> inbox.post(new TrainerNews.Warning(w.message()))));
         run.start().whenComplete((trained, error) -> session.finished(trained, error));
@@ -142,8 +151,10 @@ public final class TrainingSession {
         }
         worker.execute(() -> {
             try {
-                Dataset evaluated = validation != null ? validation : training;
-                inbox.post(new TrainerNews.Evaluated(OutcomeEvaluator.evaluate(trained, evaluated)));
+                ExampleTable evaluated = validation != null ? validation : training;
+                inbox.post(new TrainerNews.Evaluated(validationSet != null
+                        ? OutcomeEvaluator.evaluate(trained, validationSet)
+                        : OutcomeEvaluator.evaluate(trained, evaluated, run.binding())));
             } catch (RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
             }
