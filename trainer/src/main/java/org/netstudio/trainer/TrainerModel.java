@@ -134,7 +134,11 @@ public final class TrainerModel {
         this.loader = Objects.requireNonNull(loader, "loader");
         canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
                 net);
-        choice.addListener((o, was, now) -> reload());
+        choice.addListener((o, was, now) -> {
+            // Another file or set has other columns: the mapping starts again from names and defaults.
+            mapping.set(DataMapping.AUTOMATIC);
+            reload();
+        });
         net.addListener((o, was, now) -> netChanged());
         mapping.addListener((o, was, now) -> recheckFit());
         // A plain text is cut into windows and held back by share when it loads.

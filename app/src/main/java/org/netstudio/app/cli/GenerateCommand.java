@@ -28,11 +28,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The start of the text.")
     private String prompt;
 
-    @Option(names = "--length", paramLabel = "N", defaultValue = "300",
+    @Option(names = "--length", paramLabel = "N", defaultValue = "" + TextGenerator.DEFAULT_LENGTH,
             description = "How many characters to add (default ${DEFAULT-VALUE}).")
     private int length;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "" + TextGenerator.DEFAULT_TEMPERATURE,
             description = "0 always takes the most probable character; 1 samples the net's probabilities; more is "
                     + "wilder (default ${DEFAULT-VALUE}).")
     private double temperature;

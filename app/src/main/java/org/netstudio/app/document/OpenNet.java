@@ -125,6 +125,22 @@ public final class OpenNet {
     }
 
     /**
+     * Puts a trained net into this one: first, where training filled something in (a text
+     * encoder's alphabet or vocabulary built from the data), the net as trained ("Fill in what
+     * training learnt of the data"), then its weights ("Use trained weights"); each undoable.
+     *
+     * @param trained the net as trained; its layers and ports are this net's
+     * @param trainedWeights its weights
+     */
+    public void useTrained(org.netstudio.netgraph.net.NetNode trained, Weights trainedWeights) {
+        Objects.requireNonNull(trained, "trained");
+        if (!document().net().equals(trained)) {
+            stack.execute(new ReplaceNet(trained, document().layout(), "Fill in what training learnt of the data"));
+        }
+        useWeights(trainedWeights);
+    }
+
+    /**
      * Puts trained weights into this net as one undoable edit ("Use trained weights"): Undo brings
      * back the weights it had, and the net is dirty until saved.
      */

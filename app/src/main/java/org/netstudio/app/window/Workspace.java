@@ -83,7 +83,7 @@ public final class Workspace {
         window.setInspector(new InspectorPanel(inspector));
         window.setTrainer(new TrainerPanel(trainer));
         // The trainer checks that the net is still the one it trained; the weights go to the net in front.
-        trainer.setOnUseWeights(w -> activeNet().ifPresent(n -> n.useWeights(w)));
+        trainer.setOnUseTrained(t -> activeNet().ifPresent(n -> n.useTrained(t.net(), t.weights())));
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),

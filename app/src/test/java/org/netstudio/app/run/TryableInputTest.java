@@ -46,7 +46,34 @@ class TryableInputTest {
         TryableInput in = TryableInput.of(Gallery.standard().load("gru-classifier").net());
         assertThat(in).isInstanceOf(TryableInput.Unsupported.class);
         assertThat(((TryableInput.Unsupported) in).reason())
-                .startsWith("Try It runs nets whose input is an image or sentences; this net takes a sequence of token indices");
+                .startsWith("Try It runs nets whose input is an image, text or sentences; this net takes a sequence of token indices");
+    }
+
+    @Test
+    void aNextCharacterNetContinuesTextAndATextClassifierClassifiesIt() {
+        assertThat(TryableInput.of(Gallery.standard().load("char-lstm").net())).isEqualTo(new TryableInput.Text(true));
+        assertThat(TryableInput.of(textNet("\"alphabet\": \"ab \"", "{\"type\": \"GRU\", \"units\": 4,"
+                + " \"returnSequences\": false}, {\"type\": \"Linear\", \"units\": 2}, {\"type\": \"Softmax\"}")))
+                .isEqualTo(new TryableInput.Text(false));
+    }
+
+    @Test
+    void aTextNetWhoseAlphabetComesFromTrainingIsTriedAfterTraining() {
+        TryableInput in = TryableInput.of(textNet("", "{\"type\": \"GRU\", \"units\": 4, \"returnSequences\": false},"
+                + " {\"type\": \"Linear\", \"units\": 2}"));
+        assertThat(((TryableInput.Unsupported) in).reason()).startsWith("This net's Characters encoder learns its"
+                + " alphabet from the text it trains on: train it on a text (Trainer › Data › Text file…");
+    }
+
+    private static org.netstudio.netgraph.net.NetNode textNet(String alphabet, String layers) {
+        String json = "{\"format\": \"netstudio.net\", \"version\": 1, \"net\": {\"type\": \"Chain\", \"input\":"
+                + " {\"encoder\": {\"type\": \"Characters\"" + (alphabet.isEmpty() ? "" : ", " + alphabet) + "}},"
+                + " \"layers\": [{\"type\": \"Embedding\", \"size\": 4}, " + layers + "]}}";
+        try {
+            return org.netstudio.netgraph.io.NetFileReader.read(json, "text.json").net();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -112,7 +112,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
         robot.interact(() -> f.workspace().openGallery("gru-classifier"));
         f.settle();
         assertThat(f.fx(() -> panel().shownMessage()).orElseThrow())
-                .startsWith("Try It runs nets whose input is an image or sentences; this net takes a sequence of token indices");
+                .startsWith("Try It runs nets whose input is an image, text or sentences; this net takes a sequence of token indices");
         assertThat(f.fx(panel()::shownTitle)).isEqualTo("GRU text classifier");
 
         // …and a net never trained runs on seeded initial values, said so at the top.

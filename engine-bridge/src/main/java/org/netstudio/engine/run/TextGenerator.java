@@ -41,6 +41,11 @@ import org.netstudio.netgraph.tensor.TensorType;
  */
 public final class TextGenerator implements AutoCloseable {
 
+    /** Characters added when a person does not say how many (the CLI's generate and Try It). */
+    public static final int DEFAULT_LENGTH = 300;
+    /** The sampling temperature when a person does not give one: a little tamer than the net's own probabilities. */
+    public static final double DEFAULT_TEMPERATURE = 0.8;
+
     /** Layers that treat each element of a sequence alone, or carry a state forwards: safe to run step by step. */
     private static final Set<String> STEPWISE = Set.of("Embedding", "UnitVector", "LSTM", "GRU", "RNN", "Linear",
             "Ramp", "Tanh", "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "LeakyReLU", "Softplus", "Elementwise", "Dropout",

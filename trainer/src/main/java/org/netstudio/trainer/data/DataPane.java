@@ -31,6 +31,8 @@ public final class DataPane extends VBox {
     private final ComboBox<String> target = new ComboBox<>();
     private final HBox pathRow;
     private final HBox targetRow;
+    /** The window length of a plain text, shown for a text file only. */
+    private final FormGrid windowForm = new FormGrid();
     private boolean updatingTargets;
 
     /** A pane bound to the model. */
@@ -81,6 +83,7 @@ public final class DataPane extends VBox {
         form.addWide(downloadRow);
 
         form.add(model.options().validationFraction(), "validation-fraction");
+        windowForm.add(model.window(), "text-window");
 
         Label message = new Label();
         message.setId("data-message");
@@ -94,7 +97,7 @@ public final class DataPane extends VBox {
         fit.visibleProperty().bind(model.fitProblemProperty().isNotEmpty());
         fit.managedProperty().bind(fit.visibleProperty());
         fit.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(form, message, fit);
+        getChildren().addAll(form, windowForm, new MappingPane(model), message, fit);
 
         model.choiceProperty().addListener((o, was, now) -> showChoice(now));
         model.dataProperty().addListener((o, was, now) -> showColumns(now));
@@ -116,10 +119,13 @@ public final class DataPane extends VBox {
         pathRow.setVisible(needsPath);
         pathRow.setManaged(needsPath);
         boolean csv = c != null && c.source().kind() == DatasetSource.Kind.CSV;
+        boolean text = c != null && c.source() == DatasetSource.TEXT_FILE;
+        windowForm.setVisible(text);
+        windowForm.setManaged(text);
         targetRow.setVisible(csv && c.path() != null);
         targetRow.setManaged(targetRow.isVisible());
         if (needsPath) {
-            choosePath.setText(csv ? "Choose file…" : "Choose folder…");
+            choosePath.setText(c.source() == DatasetSource.IMAGE_FOLDER ? "Choose folder…" : "Choose file…");
             path.setText(c.path() == null ? "nothing chosen" : c.path().getFileName().toString());
         }
     }
@@ -152,14 +158,20 @@ public final class DataPane extends VBox {
             return;
         }
         File chosen;
-        if (c.source().kind() == DatasetSource.Kind.CSV) {
+        if (c.source() == DatasetSource.TEXT_FILE) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose a text to learn to continue");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            chosen = chooser.showOpenDialog(getScene().getWindow());
+        } else if (c.source().kind() == DatasetSource.Kind.CSV) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose a CSV file");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
             chosen = chooser.showOpenDialog(getScene().getWindow());
         } else {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder with one sub-folder of images per class");
+            chooser.setTitle("Choose a folder with one sub-folder of images (or .txt texts) per class");
             chosen = chooser.showDialog(getScene().getWindow());
         }
         if (chosen != null) {

@@ -40,6 +40,7 @@ public final class TryItPanel extends BorderPane {
     private final HBox busy;
     private final ImageTryView imageView;
     private final SentenceTryView sentenceView;
+    private final TextTryView textView;
     private final Label message = new Label();
     private final Label messageDetail = new Label();
     private final StackPane messageView;
@@ -54,6 +55,7 @@ public final class TryItPanel extends BorderPane {
         getStyleClass().add("ns-tryit");
         imageView = new ImageTryView(jobs, owner);
         sentenceView = new SentenceTryView(jobs);
+        textView = new TextTryView(jobs);
 
         title.setId("tryItTitle");
         title.getStyleClass().add("ns-tryit-title");
@@ -98,6 +100,7 @@ public final class TryItPanel extends BorderPane {
         messageView.getStyleClass().add("ns-tryit-message");
         imageView.getStyleClass().add("ns-tryit-body");
         sentenceView.getStyleClass().add("ns-tryit-body");
+        textView.getStyleClass().add("ns-tryit-body");
 
         // An image dropped anywhere on the panel is tried, when the net takes images.
         setOnDragOver(e -> {
@@ -147,6 +150,7 @@ public final class TryItPanel extends BorderPane {
     private void releaseAll() {
         imageView.release();
         sentenceView.release();
+        textView.release();
     }
 
     /**
@@ -172,6 +176,24 @@ public final class TryItPanel extends BorderPane {
     /** The class labels shown for the last image, most probable first (empty before one). */
     public List<String> shownClasses() {
         return imageView.shownClasses();
+    }
+
+    /** Continues the prompt (or classifies the text) shown, as pressing Generate (Classify) does. */
+    public void runText(String text) {
+        if (getCenter() == textView) {
+            textView.setInput(text);
+            textView.runNow();
+        }
+    }
+
+    /** The text the net in front generated last, prompt included (empty before one). */
+    public String generatedText() {
+        return textView.generatedText();
+    }
+
+    /** The classes shown for the last text, most probable first (empty before one). */
+    public List<String> shownTextClasses() {
+        return textView.shownClasses();
     }
 
     /** The net's title shown at the top. */
@@ -227,12 +249,21 @@ public final class TryItPanel extends BorderPane {
             kind.setVisible(true);
             setCenter(imageView);
             sentenceView.release();
+            textView.release();
             imageView.show(subject);
+        } else if (subject.input() instanceof TryableInput.Text text) {
+            kind.setText(text.generates() ? "Text generator" : "Text classifier");
+            kind.setVisible(true);
+            setCenter(textView);
+            imageView.release();
+            sentenceView.release();
+            textView.show(subject, text);
         } else {
             kind.setText("Sentence encoder");
             kind.setVisible(true);
             setCenter(sentenceView);
             imageView.release();
+            textView.release();
             sentenceView.show(subject);
         }
     }
