@@ -390,29 +390,30 @@ public final class TrainerModel {
         try {
             LoadedData loaded = loader.load(c, facts, forNet, text);
             Fitting fitting = fit(loaded);
-            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.problem(), fitting.binding()));
+            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.problem(), fitting.binding(),
+                    fitting.mapping()));
         } catch (IOException | RuntimeException e) {
             inbox.post(new TrainerNews.Problem(e.getMessage()));
         }
     }
 
     /** How the data feeds the net (null when it cannot), and why it does not fit (empty when it does). */
-    private record Fitting(Binding binding, String problem) {
+    private record Fitting(Binding binding, String problem, DataMapping mapping) {
     }
 
     /** On the worker: binds the data's columns to the net's ports with the chosen mapping, and checks the rest. */
     private Fitting fit(LoadedData loaded) {
         NetDocument doc = net.get();
-        if (doc == null) {
-            return new Fitting(null, "");
-        }
         DataMapping chosen = mapping.get();
+        if (doc == null) {
+            return new Fitting(null, "", chosen);
+        }
         try {
             NetNode trainee = loaded.trainee(doc.net());
             Binding bound = NetTrain.bind(trainee, loaded.examples(), chosen);
-            return new Fitting(bound, NetTrain.checkFit(trainee, loaded.examples(), chosen).orElse(""));
+            return new Fitting(bound, NetTrain.checkFit(trainee, loaded.examples(), chosen).orElse(""), chosen);
         } catch (RuntimeException e) {
-            return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage(), chosen);
         }
     }
 
@@ -668,6 +669,10 @@ public final class TrainerModel {
                 downloading.set(false);
                 dataMessage.set(DataSummary.describe(r.data()));
                 data.set(r.data());
+                if (!r.mapping().equals(mapping.get())) {
+                    // The mapping changed while the data loaded.
+                    recheckFit();
+                }
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {

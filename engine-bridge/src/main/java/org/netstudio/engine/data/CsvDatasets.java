@@ -78,13 +78,30 @@ public final class CsvDatasets {
             throw new DatasetFormatException(file, notRegular.get());
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file, new CsvLineReader(reader, file), targetColumn, kind);
+            return (MemoryDataset) parse(file, new CsvLineReader(reader, file), targetColumn, kind).data();
         } catch (java.nio.charset.MalformedInputException e) {
             throw new DatasetFormatException(file, "is not UTF-8 text", e);
         }
     }
 
-    private static MemoryDataset parse(Path file, CsvLineReader reader, String targetColumn, TargetKind kind)
+    /**
+     * Reads a CSV dataset as {@link #read(Path, String)} does, keeping the header's name of each
+     * feature, so that a person can feed a port from some of the columns ({@link ColumnGroups}).
+     */
+    public static NamedFeatures readNamed(Path file, String targetColumn) throws IOException {
+        Objects.requireNonNull(targetColumn, "targetColumn");
+        Optional<String> notRegular = RegularFiles.problem(file);
+        if (notRegular.isPresent()) {
+            throw new DatasetFormatException(file, notRegular.get());
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file, new CsvLineReader(reader, file), targetColumn, TargetKind.AUTOMATIC);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DatasetFormatException(file, "is not UTF-8 text", e);
+        }
+    }
+
+    private static NamedFeatures parse(Path file, CsvLineReader reader, String targetColumn, TargetKind kind)
             throws IOException {
         String line;
         int lineNumber = 0;
@@ -149,7 +166,8 @@ public final class CsvDatasets {
             for (int i = 0; i < values.length; i++) {
                 values[i] = number(file, targetCells.get(i), targetLines.get(i), target, targetColumn);
             }
-            return MemoryDataset.adopt(name, features.toArray(), shape, new Targets.Values(values, 1), null);
+            return new NamedFeatures(MemoryDataset.adopt(name, features.toArray(), shape, new Targets.Values(values, 1),
+                    null), featureNames(header, target));
         }
         Set<String> distinct = new LinkedHashSet<>(targetCells);
         List<String> classNames = new ArrayList<>(distinct);
@@ -166,7 +184,14 @@ public final class CsvDatasets {
             index.put(classNames.get(i), i);
         }
         int[] labels = targetCells.stream().mapToInt(index::get).toArray();
-        return MemoryDataset.adopt(name, features.toArray(), shape, new Targets.Classes(labels, classNames), null);
+        return new NamedFeatures(MemoryDataset.adopt(name, features.toArray(), shape,
+                new Targets.Classes(labels, classNames), null), featureNames(header, target));
+    }
+
+    private static List<String> featureNames(List<String> header, int target) {
+        List<String> names = new ArrayList<>(header);
+        names.remove(target);
+        return names;
     }
 
     /**

@@ -115,7 +115,20 @@ public final class DatasetCatalog {
             ExampleTable train = all.subset(range(0, 2000), all.name() + " (train)");
             return new ExampleTable(train.name(), train.columns(), test, train.classNames());
         }
-        return ExampleTable.of(open(choice, net));
+        return tableOf(choice, open(choice, net));
+    }
+
+    /**
+     * A dataset {@link #open} gave, as a table: its features and targets, and for a CSV file the
+     * target column under its header's name too (so {@code --target class=label} finds it).
+     */
+    public static ExampleTable tableOf(DataChoice choice, Dataset data) {
+        ExampleTable table = ExampleTable.of(data);
+        String target = choice.targetColumn();
+        if (choice.source() == DatasetSource.CSV && target != null && !table.columns().containsKey(target)) {
+            table = table.with(target, table.column(ExampleTable.TARGET).orElseThrow());
+        }
+        return table;
     }
 
     /**
@@ -185,7 +198,7 @@ public final class DatasetCatalog {
         if (choice.targetColumn() == null) {
             throw new IllegalArgumentException(file + ": a CSV file needs a target column, the column to predict");
         }
-        return CsvDatasets.read(file, choice.targetColumn());
+        return CsvDatasets.readNamed(file, choice.targetColumn());
     }
 
     private static Dataset folder(DataChoice choice, NetFacts net) throws IOException {

@@ -58,7 +58,14 @@ public record ExampleTable(String name, Map<String, Column> columns, ExampleTabl
         return new ExampleTable(newName, picked, null, classNames);
     }
 
-    /** The number of examples. */
+    /** This table with one more column (or another under the same name). */
+    public ExampleTable with(String name, Column column) {
+        Map<String, Column> more = new LinkedHashMap<>(columns);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(column, "column"));
+        return new ExampleTable(this.name, more, testSet, classNames);
+    }
+
+        /** The number of examples. */
     public int size() {
         return columns.values().iterator().next().size();
     }

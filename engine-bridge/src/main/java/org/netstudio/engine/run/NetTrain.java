@@ -12,6 +12,7 @@ import org.netstudio.engine.compile.AttachedLoss;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
 import org.netstudio.engine.data.Column;
+import org.netstudio.engine.data.ColumnGroups;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.SequenceColumn;
@@ -336,8 +337,9 @@ public final class NetTrain {
                     + String.join(", ", predictions) + ") has a target column in '" + data.name() + "', which has "
                     + columnList(data) + "; map one (--target " + predictions.get(0) + "=COLUMN)");
         }
+        ExampleTable grouped = withGroups(data, inputs.values(), targets.values());
         for (Map.Entry<String, String> e : inputs.entrySet()) {
-            Column column = data.column(e.getValue()).orElseThrow(() -> new IllegalArgumentException(
+            Column column = grouped.column(e.getValue()).orElseThrow(() -> new IllegalArgumentException(
                     "The data '" + data.name() + "' has no column '" + e.getValue() + "' for the net's input '"
                             + e.getKey() + "'; it has " + columnList(data)));
             String problem = ColumnFit.problem("The net's input '" + e.getKey() + "'",
@@ -347,7 +349,7 @@ public final class NetTrain {
             }
         }
         for (Map.Entry<String, String> e : targets.entrySet()) {
-            if (data.column(e.getValue()).isEmpty()) {
+            if (grouped.column(e.getValue()).isEmpty()) {
                 throw new IllegalArgumentException("The data '" + data.name() + "' has no column '" + e.getValue()
                         + "' to train the output '" + e.getKey() + "' against; it has " + columnList(data));
             }
@@ -359,7 +361,7 @@ public final class NetTrain {
         for (String port : targets.keySet()) {
             weights.put(port, mapping.lossWeights().getOrDefault(port, 1.0));
         }
-        ExampleTable table = data;
+        ExampleTable table = grouped;
         for (String port : positions) {
             String column = port;
             table = withPositions(net, table, inputs, port, column);
@@ -372,9 +374,26 @@ public final class NetTrain {
         return new Binding(table, ordered, targets, ownLosses, weights);
     }
 
+    /** The table with the columns a mapping names from a CSV file's numeric columns ("x1,x2", "p0..p783"). */
+    private static ExampleTable withGroups(ExampleTable data, java.util.Collection<String> inputs,
+                                           java.util.Collection<String> targets) {
+        ExampleTable table = data;
+        List<String> named = new ArrayList<>(inputs);
+        named.addAll(targets);
+        for (String column : named) {
+            if (table.column(column).isEmpty()) {
+                Optional<Column> group = ColumnGroups.resolve(table, column);
+                if (group.isPresent()) {
+                    table = table.with(column, group.get());
+                }
+            }
+        }
+        return table;
+    }
+
     /** The validation table with the columns the binding derived for the net. */
     private static ExampleTable derive(CompiledNet net, ExampleTable validation, Binding binding) {
-        ExampleTable table = validation;
+        ExampleTable table = withGroups(validation, binding.inputs().values(), binding.targets().values());
         for (Map.Entry<String, String> e : binding.inputs().entrySet()) {
             if (validation.column(e.getValue()).isEmpty() && binding.data().column(e.getValue()).isPresent()
                     && isPositions(e.getKey(), net.inputTypes().get(net.inputNames().indexOf(e.getKey())))) {

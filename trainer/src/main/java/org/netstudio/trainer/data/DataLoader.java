@@ -83,7 +83,8 @@ public final class DataLoader {
             return new LoadedData(opened, sequences, Optional.empty(), Optional.empty(), Optional.empty(), table);
         }
         Dataset data = catalog.open(opened, facts);
-        return LoadedData.of(opened, data, imageShape(data), table);
+        return new LoadedData(opened, DatasetCatalog.tableOf(opened, data), Optional.of(data), Optional.empty(),
+                imageShape(data), table);
     }
 
     /** The sources a net with a text encoder reads as text. */

@@ -34,12 +34,6 @@ public record LoadedData(DataChoice choice, ExampleTable examples, Optional<Data
         Objects.requireNonNull(table, "table");
     }
 
-    /** Fixed-shape data: the table is the dataset's. */
-    public static LoadedData of(DataChoice choice, Dataset dataset, Optional<ImageShape> image,
-                                Optional<CsvTable> table) {
-        return new LoadedData(choice, ExampleTable.of(dataset), Optional.of(dataset), Optional.empty(), image, table);
-    }
-
     /** Whether examples are points in the plane (a scatter plot and a decision boundary make sense). */
     public boolean isPlanar() {
         return dataset.map(d -> d.featureLength() == 2 && !d.classNames().isEmpty()).orElse(false);

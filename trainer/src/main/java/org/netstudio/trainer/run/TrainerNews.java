@@ -35,8 +35,10 @@ public sealed interface TrainerNews {
      * @param data the data
      * @param fitProblem why the data does not fit the net, or empty
      * @param binding how its columns feed the net's ports, or null when they cannot
+     * @param mapping the column mapping the data was checked with
      */
-    record DataReady(long request, LoadedData data, String fitProblem, Binding binding) implements TrainerNews {
+    record DataReady(long request, LoadedData data, String fitProblem, Binding binding,
+                     org.netstudio.engine.run.DataMapping mapping) implements TrainerNews {
     }
 
     /**
