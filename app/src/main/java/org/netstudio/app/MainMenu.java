@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import org.netstudio.assets.Theme;
 
 /**
  * The menu bar. Every {@link AppAction} item starts disabled and becomes enabled when a handler is

@@ -37,6 +37,8 @@ import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.help.HelpDocument;
 import org.netstudio.app.help.HelpMenu;
 import org.netstudio.app.window.Workspace;
+import org.netstudio.assets.Theme;
+import org.netstudio.canvas.NetCanvas;
 
 /**
  * The main window (DESIGN.md, "The GUI"): menu bar and toolbar on top; palette (left), canvas tabs
@@ -48,6 +50,10 @@ public final class MainWindow {
 
     public static final double DEFAULT_WIDTH = 1400;
     public static final double DEFAULT_HEIGHT = 900;
+
+    /** The rules of the window's own components (menus, panels, tabs, status bar), in meaning tokens. */
+    private static final String COMPONENTS = Objects.requireNonNull(
+            MainWindow.class.getResource("netstudio.css"), "missing stylesheet netstudio.css").toExternalForm();
 
     /** Share of the height above the trainer panel when it is open. */
     private static final double TRAINER_DIVIDER = 0.70;
@@ -115,7 +121,7 @@ public final class MainWindow {
         root.setBottom(statusBar);
 
         scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        scene.getStylesheets().setAll(theme.stylesheets());
+        scene.getStylesheets().setAll(stylesheets(theme));
         help = new HelpMenu(menu.bar(), () -> scene.getWindow(), scene.getStylesheets(), Version.current());
         menu.setHandler(AppAction.USER_GUIDE, () -> help.show(HelpDocument.USER_GUIDE));
         menu.setHandler(AppAction.LAYER_REFERENCE, () -> help.show(HelpDocument.LAYER_REFERENCE));
@@ -218,8 +224,24 @@ public final class MainWindow {
 
     public void setTheme(Theme newTheme) {
         theme = Objects.requireNonNull(newTheme, "theme");
-        scene.getStylesheets().setAll(theme.stylesheets());
+        scene.getStylesheets().setAll(stylesheets(theme));
         menu.selectTheme(theme);
+    }
+
+    /** The window's stylesheets now, for its dialogs: the theme's token sheets, then the component rules. */
+    public List<String> stylesheets() {
+        return List.copyOf(scene.getStylesheets());
+    }
+
+    /**
+     * The stylesheets of the window in {@code theme}: its token sheets, then the rules of the
+     * canvas's components outside the canvas (palette, breadcrumb, problems) and the window's own.
+     */
+    private static List<String> stylesheets(Theme theme) {
+        List<String> sheets = new ArrayList<>(theme.stylesheets());
+        sheets.add(NetCanvas.STYLESHEET);
+        sheets.add(COMPONENTS);
+        return sheets;
     }
 
     private void onTrainerExpanded(boolean expanded) {

@@ -2,6 +2,7 @@ package org.netstudio.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 
 /** The JavaFX application: one main window. Started by {@link Launcher}. */
 public final class NetStudioApp extends Application {

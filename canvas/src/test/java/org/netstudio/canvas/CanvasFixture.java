@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
@@ -50,7 +51,8 @@ final class CanvasFixture {
         root.setBottom(problems);
         root.setTop(breadcrumb);
         Scene scene = new Scene(root, 1200, 780);
-        CanvasTheme.LIGHT.apply(scene);
+        Theme.LIGHT.applyTo(scene.getStylesheets());
+        scene.getStylesheets().add(NetCanvas.STYLESHEET);
         stage.setScene(scene);
         stage.setX(0);
         stage.setY(0);

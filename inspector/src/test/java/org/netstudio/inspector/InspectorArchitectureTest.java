@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The inspector's own rules (STYLE.md 7 and 11): view-models wrap the model and never touch the
  * scene graph, so they are testable without a Stage; colours come from CSS, never from setStyle.
- * A view is a class whose name ends in View, Panel, PanelSkin or Theme (nested classes belong to
+ * A view is a class whose name ends in View, Panel or PanelSkin (nested classes belong to
  * their outer class); everything else is view-model or plain logic.
  */
 @AnalyzeClasses(packages = "org.netstudio.inspector", importOptions = ImportOption.DoNotIncludeTests.class)
 class InspectorArchitectureTest {
 
-    private static final List<String> VIEW_SUFFIXES = List.of("View", "Panel", "PanelSkin", "Theme");
+    private static final List<String> VIEW_SUFFIXES = List.of("View", "Panel", "PanelSkin");
 
     static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views") {
         @Override

@@ -87,7 +87,7 @@ public final class Workspace {
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
-                () -> window.theme().stylesheets(), autosave, recent);
+                window::stylesheets, autosave, recent);
         activeNet = Bindings.createObjectBinding(() -> documents.active() == null ? null : documents.active().net(),
                 documents.activeProperty());
         startPage = new StartPage(documents::newNet, documents::open, documents::openRecent,

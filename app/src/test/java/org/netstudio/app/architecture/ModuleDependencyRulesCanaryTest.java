@@ -35,7 +35,7 @@ class ModuleDependencyRulesCanaryTest {
     @Test
     void netgraphMayNotImportAnotherModule() {
         assertViolations(ModuleDependencyRulesTest.netgraphDependsOnNoOtherModule,
-                "NetgraphViolations", "EngineViolations", "org.netstudio.app.Theme");
+                "NetgraphViolations", "EngineViolations", "org.netstudio.app.Version");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ModuleDependencyRulesCanaryTest {
     @Test
     void engineMayNotImportJavaFxOrTheGui() {
         assertViolations(ModuleDependencyRulesTest.engineIsFreeOfJavaFxAndTheGui,
-                "EngineViolations", "javafx.scene.paint.Color", "CanvasViolations", "org.netstudio.app.Theme");
+                "EngineViolations", "javafx.scene.paint.Color", "CanvasViolations", "org.netstudio.app.Version");
     }
 
     @Test

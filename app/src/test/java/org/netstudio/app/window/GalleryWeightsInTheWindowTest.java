@@ -107,9 +107,9 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
             f.robot.interact(() -> {
                 try {
                     PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + ".png"));
-                    f.window.setTheme(org.netstudio.app.Theme.DARK);
+                    f.window.setTheme(org.netstudio.assets.Theme.DARK);
                     PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + "-dark.png"));
-                    f.window.setTheme(org.netstudio.app.Theme.LIGHT);
+                    f.window.setTheme(org.netstudio.assets.Theme.LIGHT);
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }

@@ -9,7 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.Theme;
+import org.netstudio.assets.Theme;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.canvas.NodeItem;
 import org.netstudio.netgraph.net.NodePath;

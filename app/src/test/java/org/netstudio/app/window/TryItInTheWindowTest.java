@@ -158,7 +158,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
         assertThat(label("#tryItDimension")).contains("384 values each");
 
         // The window follows the theme.
-        robot.interact(() -> f.window.setTheme(org.netstudio.app.Theme.DARK));
+        robot.interact(() -> f.window.setTheme(org.netstudio.assets.Theme.DARK));
         assertThat(f.fx(() -> f.workspace().tryItWindow().stage().getScene().getStylesheets()))
                 .anyMatch(sheet -> sheet.endsWith("theme-dark.css")).anyMatch(sheet -> sheet.endsWith("tryit.css"))
                 .noneMatch(sheet -> sheet.endsWith("theme-light.css"));
