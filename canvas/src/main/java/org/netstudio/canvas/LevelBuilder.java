@@ -3,18 +3,21 @@ package org.netstudio.canvas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.netstudio.canvas.edit.GraphEdits;
 import org.netstudio.canvas.edit.Layouts;
 import org.netstudio.netgraph.catalog.Category;
 import org.netstudio.netgraph.catalog.PortSpec;
+import org.netstudio.netgraph.edit.ChainToGraph;
+import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.LayerInfo;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Edge;
+import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
@@ -23,6 +26,7 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
@@ -38,11 +42,57 @@ public final class LevelBuilder {
     }
 
     /**
+     * The level as a graph: a chain is shown as the graph it converts to, a sequence operator as
+     * its inner nets between its ports (see {@link #operatorGraph}).
+     */
+    private static Graph asGraph(NetNode level, NodePath path) {
+        if (level instanceof Graph g) {
+            return g;
+        }
+        if (level instanceof Chain c) {
+            return ChainToGraph.view(c);
+        }
+        if (level instanceof SequenceOperator op) {
+            return operatorGraph(op);
+        }
+        throw new IllegalArgumentException("'" + path + "' is not a container that can be opened");
+    }
+
+    /**
+     * What the inside of a sequence operator shows: its inner nets as nodes under their names,
+     * wired from the operator's Input to its Output. A Map's net reads the Input; a Fold's net
+     * also reads its own output as its State (the state carried to the next element); a
+     * Bidirectional's forward and backward nets both read the Input and both feed the Output,
+     * which joins them. For showing only: the net's structure is the operator's, not a graph's.
+     */
+    private static Graph operatorGraph(SequenceOperator op) {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        for (String name : op.innerNames()) {
+            NetNode inner = op.inner(name);
+            nodes.put(name, inner);
+            List<String> ins = inner.inputNames();
+            List<String> outs = inner.outputNames();
+            String element = ins.contains("Input") ? "Input" : ins.isEmpty() ? null : ins.get(0);
+            if (element != null) {
+                edges.add(new Edge(PortRef.graphPort("Input"), PortRef.of(name, element)));
+            }
+            if (!outs.isEmpty()) {
+                if (op instanceof FoldOperator && ins.contains(FoldOperator.STATE)) {
+                    edges.add(new Edge(PortRef.of(name, outs.get(0)), PortRef.of(name, FoldOperator.STATE)));
+                }
+                edges.add(new Edge(PortRef.of(name, outs.get(0)), PortRef.graphPort("Output")));
+            }
+        }
+        return new Graph(Map.of("Input", PortDecl.UNSPECIFIED), nodes, edges, Map.of("Output", PortDecl.UNSPECIFIED));
+    }
+
+    /**
      * @param auto positions computed by auto-layout for ids the document's layout does not place
      */
     public static LevelView build(NetDocument doc, InferenceResult inf, NodePath path, Map<String, Layout.Position> auto) {
-        NetNode level = GraphEdits.nodeAt(doc.net(), path);
-        Graph g = GraphEdits.graphAt(doc.net(), path);
+        NetNode level = NetPaths.find(doc.net(), path).orElse(null);
+        Graph g = asGraph(level, path);
         Map<String, LayerInfo> infos = new HashMap<>();
         Map<String, Long> containerParams = new HashMap<>();
         for (LayerInfo li : inf.layers()) {

@@ -87,7 +87,7 @@ public final class NodeText {
     public static String shownName(String id, String typeName) {
         String stem = id.replaceAll("[0-9]+$", "");
         boolean made = stem.equalsIgnoreCase(typeName)
-                || stem.equals(org.netstudio.canvas.edit.GraphEdits.baseName(typeName));
+                || stem.equals(NodeNames.baseName(typeName));
         return made ? "" : id;
     }
 

@@ -15,7 +15,7 @@
  * }</pre>
  * {@link org.netstudio.canvas.CanvasModel#inferenceProperty()} and
  * {@link org.netstudio.canvas.CanvasModel#getSelection()} are what an inspector and a status bar
- * bind to. Every edit goes through the stack as one command per gesture
- * ({@link org.netstudio.canvas.edit.CommandStackEditor}).
+ * bind to. Every gesture builds netgraph edit commands ({@link org.netstudio.netgraph.edit}) and
+ * executes them on the stack as one command: one gesture, one undo entry.
  */
 package org.netstudio.canvas;

@@ -13,10 +13,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.netstudio.assets.Theme;
 import org.netstudio.canvas.diagnostics.ProblemsList;
-import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
+import org.netstudio.netgraph.edit.CommandStack;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -39,7 +39,7 @@ final class CanvasFixture {
 
     CanvasFixture(FxRobot robot, Stage stage, NetDocument doc) {
         this.robot = robot;
-        model = new CanvasModel(CommandStackEditor.of(doc), LayoutRunner.background());
+        model = new CanvasModel(new CommandStack(doc), LayoutRunner.background());
         canvas = new NetCanvas(model);
         palette = new Palette();
         palette.setPrefWidth(220);
@@ -64,8 +64,8 @@ final class CanvasFixture {
                 .withOutput("Output", PortDecl.UNSPECIFIED), null);
     }
 
-    org.netstudio.netgraph.edit.CommandStack stack() {
-        return ((CommandStackEditor) model.editor()).stack();
+    CommandStack stack() {
+        return model.stack();
     }
 
     /** The undo history, oldest first, read on the FX thread. */

@@ -1,5 +1,6 @@
 package org.netstudio.canvas.edit;
 
+import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.net.NodePath;
 
 /** How canvas positions are keyed in a document's {@link org.netstudio.netgraph.net.Layout}. */
@@ -13,7 +14,7 @@ public final class Layouts {
 
     /** The layout key of a canvas node id at a graph level: "block2/conv1", "$Input", "block2/$Input". */
     public static String key(NodePath level, String id) {
-        return level.isRoot() ? id : level + "/" + id;
+        return isPortId(id) ? NetPaths.portLayoutKey(level, portName(id)) : NetPaths.layoutKey(level.child(id));
     }
 
     public static boolean isPortId(String id) {

@@ -227,6 +227,19 @@ class EditCommandsTest {
     }
 
     @Test
+    void aChainThatCannotConvertIsStillViewedAsItsGraph() {
+        Chain chain = Chain.named(PortDecl.UNSPECIFIED, List.of(Layer.of("Tanh"), Layer.of("Sigmoid")),
+                List.of("Input", "s"), PortDecl.UNSPECIFIED);
+
+        Graph g = ChainToGraph.view(chain);
+
+        assertThat(g.nodes().keySet()).containsExactly("Input", "s");
+        assertThat(g.edges()).containsExactly(edge("Input", "Input.Input"), edge("Input.Output", "s.Input"),
+                edge("s.Output", "Output"));
+        assertThatThrownBy(() -> ChainToGraph.convert(chain)).hasMessageContaining("A layer named 'Input' would clash");
+    }
+
+    @Test
     void commandsReachIntoNestedContainers() {
         Graph inner = ChainToGraph.convert(Chain.of(PortDecl.UNSPECIFIED, Layer.of("Tanh")));
         Chain middle = Chain.named(PortDecl.UNSPECIFIED, List.of(inner), List.of("g"), PortDecl.UNSPECIFIED);
