@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.WritableImage;
+import org.netstudio.canvas.level.NodeItem;
 
 /**
  * The node editor: shows one graph level of the {@link CanvasModel}'s document and turns mouse,

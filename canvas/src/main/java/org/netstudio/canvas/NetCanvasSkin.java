@@ -20,9 +20,11 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 import org.netstudio.canvas.export.SvgPalette;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.WireItem;
 import org.netstudio.canvas.node.NodeLayer;
 import org.netstudio.canvas.node.NodeView;
-import org.netstudio.canvas.view.Minimap;
 import org.netstudio.canvas.wiring.WireLayer;
 import org.netstudio.canvas.wiring.WireView;
 

@@ -14,6 +14,8 @@ import javafx.stage.Stage;
 import org.netstudio.assets.Theme;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.netgraph.edit.CommandStack;

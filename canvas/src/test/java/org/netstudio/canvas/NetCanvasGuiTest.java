@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.canvas.demo.CanvasDemo;
+import org.netstudio.canvas.level.NodeGeometry;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.edit.SetParameter;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.net.NodePath;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
 import org.testfx.api.FxRobot;

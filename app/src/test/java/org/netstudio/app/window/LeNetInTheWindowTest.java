@@ -10,7 +10,7 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.AppAction;
 import org.netstudio.app.document.OpenNet;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.NodeItem;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

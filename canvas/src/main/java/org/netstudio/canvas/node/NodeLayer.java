@@ -9,8 +9,8 @@ import java.util.Set;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.shape.Rectangle;
-import org.netstudio.canvas.LevelView;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
 
 /**
  * The node views of one level, by node id, updated incrementally and made lazily: a full

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Group;
-import org.netstudio.canvas.LevelView;
-import org.netstudio.canvas.NodeItem;
-import org.netstudio.canvas.PortItem;
-import org.netstudio.canvas.WireItem;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
+import org.netstudio.canvas.level.WireItem;
 
 /** The wires of one level, kept by key and updated incrementally, with a move preview. */
 public final class WireLayer extends Group {
@@ -76,7 +76,7 @@ public final class WireLayer extends Group {
     private void materialize() {
         List<WireView> made = new ArrayList<>();
         pending.values().removeIf(w -> {
-            double[] e = org.netstudio.canvas.HitTest.ends(nodes, w);
+            double[] e = org.netstudio.canvas.level.HitTest.ends(nodes, w);
             if (e == null || (viewport != null && (Math.max(e[0], e[2]) < viewport[0] || Math.min(e[0], e[2]) > viewport[2]
                     || Math.max(e[1], e[3]) < viewport[1] || Math.min(e[1], e[3]) > viewport[3]))) {
                 return false;

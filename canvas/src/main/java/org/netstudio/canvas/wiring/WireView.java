@@ -4,7 +4,8 @@ import javafx.css.PseudoClass;
 import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import org.netstudio.canvas.WireItem;
+import org.netstudio.canvas.level.WireGeometry;
+import org.netstudio.canvas.level.WireItem;
 
 /** One wire: a CSS-styled curve between two port positions. */
 public final class WireView extends Path {

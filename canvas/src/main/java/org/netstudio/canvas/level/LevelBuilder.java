@@ -1,4 +1,4 @@
-package org.netstudio.canvas;
+package org.netstudio.canvas.level;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.netstudio.canvas.edit.Layouts;
 import org.netstudio.netgraph.catalog.Category;
 import org.netstudio.netgraph.catalog.PortSpec;
 import org.netstudio.netgraph.edit.ChainToGraph;

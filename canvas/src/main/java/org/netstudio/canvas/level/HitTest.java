@@ -1,6 +1,4 @@
-package org.netstudio.canvas;
-
-import org.netstudio.canvas.wiring.WireGeometry;
+package org.netstudio.canvas.level;
 
 /**
  * Finds what lies under a canvas point of a {@link LevelView}: a port, a node or a wire. Pure

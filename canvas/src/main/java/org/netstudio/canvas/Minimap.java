@@ -1,4 +1,4 @@
-package org.netstudio.canvas.view;
+package org.netstudio.canvas;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,9 +9,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
-import org.netstudio.canvas.LevelView;
-import org.netstudio.canvas.NetCanvas;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
 
 /**
  * An overview of the whole level with the visible part outlined; click or drag in it to move the

@@ -1,4 +1,4 @@
-package org.netstudio.canvas.wiring;
+package org.netstudio.canvas.level;
 
 /**
  * The curve of a wire from an output port (bottom edge) down to an input port (top edge): a cubic

@@ -1,4 +1,4 @@
-package org.netstudio.canvas;
+package org.netstudio.canvas.level;
 
 /**
  * Sizes of canvas nodes and where their ports sit, in canvas units. Pure numbers, so that layout,

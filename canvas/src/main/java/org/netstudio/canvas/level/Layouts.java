@@ -1,4 +1,4 @@
-package org.netstudio.canvas.edit;
+package org.netstudio.canvas.level;
 
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.net.NodePath;

@@ -1,4 +1,4 @@
-package org.netstudio.canvas;
+package org.netstudio.canvas.level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

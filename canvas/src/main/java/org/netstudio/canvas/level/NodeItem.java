@@ -1,4 +1,4 @@
-package org.netstudio.canvas;
+package org.netstudio.canvas.level;
 
 import java.util.List;
 
