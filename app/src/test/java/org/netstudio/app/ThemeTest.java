@@ -23,7 +23,7 @@ class ThemeTest {
     private static final String PALETTE =
             "-ns-(gray|blue|green|amber|red|white|black|violet|orange|teal|slate|pink|brown|cyan)(-.*)?";
     private static final String[] COMPONENT_SHEETS = {
-        "/org/netstudio/app/netstudio.css", "/org/netstudio/app/window/tryit/tryit.css",
+        "/org/netstudio/app/window/netstudio.css", "/org/netstudio/app/window/tryit/tryit.css",
         "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css",
         "/org/netstudio/trainer/trainer.css", "/org/netstudio/app/help/help.css"};
     private static final Pattern USED = Pattern.compile("(?<![\\w-])(-ns-[a-z0-9-]+)");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.window.documents.WindowGallery;
 import org.netstudio.app.window.gallery.WeightsServer;
 import org.netstudio.app.window.gallery.WeightsStatus;
 import org.netstudio.canvas.export.PngExport;

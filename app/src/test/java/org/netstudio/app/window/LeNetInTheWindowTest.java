@@ -8,7 +8,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.AppAction;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.canvas.level.NodeItem;
 import org.testfx.api.FxRobot;

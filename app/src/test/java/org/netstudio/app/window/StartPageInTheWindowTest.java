@@ -11,6 +11,7 @@ import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.Test;
 import org.netstudio.assets.Theme;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;

@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.run.FashionMnistPictures;
+import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.tryit.TryItPanel;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.testfx.api.FxRobot;

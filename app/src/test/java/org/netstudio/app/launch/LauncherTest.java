@@ -1,10 +1,11 @@
-package org.netstudio.app;
+package org.netstudio.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.netstudio.app.window.AppAction;
 
 class LauncherTest {
 

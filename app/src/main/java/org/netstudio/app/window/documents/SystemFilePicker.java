@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import java.io.File;
 import java.nio.file.Path;

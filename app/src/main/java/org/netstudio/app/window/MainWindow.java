@@ -1,4 +1,4 @@
-package org.netstudio.app;
+package org.netstudio.app.window;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -32,11 +32,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.netstudio.app.Version;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.help.HelpDocument;
 import org.netstudio.app.help.HelpMenu;
-import org.netstudio.app.window.Workspace;
 import org.netstudio.assets.Theme;
 import org.netstudio.canvas.NetCanvas;
 

@@ -1,14 +1,18 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** The window's questions and messages, as dialogs styled like the window. */
+/**
+ * The window's questions and messages, as dialogs owned by the main window and styled like it (in
+ * the theme it has when they show).
+ */
 final class Prompts {
 
     /** What to do with unsaved changes. */
@@ -19,12 +23,17 @@ final class Prompts {
     static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
 
-    private final Window owner;
-    private final List<String> stylesheets;
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> stylesheets;
 
-    Prompts(Window owner, List<String> stylesheets) {
+    Prompts(Supplier<Window> owner, Supplier<List<String>> stylesheets) {
         this.owner = owner;
         this.stylesheets = stylesheets;
+    }
+
+    /** The window dialogs belong to (file choosers too). */
+    Window owner() {
+        return owner.get();
     }
 
     SaveChoice askSave(String title) {
@@ -53,6 +62,16 @@ final class Prompts {
         alert.showAndWait();
     }
 
+    /** An error under {@code header}, in the exception's own sentence (its kind when it has none). */
+    void error(String header, Exception e) {
+        error(header, message(e));
+    }
+
+    static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     void inform(String header, String message) {
         Alert alert = alert(Alert.AlertType.INFORMATION, header, message, ButtonType.OK);
         alert.setTitle("NetStudio");
@@ -61,11 +80,12 @@ final class Prompts {
 
     private Alert alert(Alert.AlertType type, String header, String content, ButtonType... buttons) {
         Alert alert = new Alert(type, content, buttons);
-        if (owner != null) {
-            alert.initOwner(owner);
+        Window window = owner.get();
+        if (window != null) {
+            alert.initOwner(window);
         }
         alert.setHeaderText(header);
-        alert.getDialogPane().getStylesheets().setAll(stylesheets);
+        alert.getDialogPane().getStylesheets().setAll(stylesheets.get());
         alert.getDialogPane().getStyleClass().add("ns-dialog");
         alert.getDialogPane().setMinWidth(440);
         return alert;

@@ -1,4 +1,4 @@
-package org.netstudio.app;
+package org.netstudio.app.window;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.app.window.documents.GalleryOpening;
 import org.netstudio.app.window.gallery.WeightsServer;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
 

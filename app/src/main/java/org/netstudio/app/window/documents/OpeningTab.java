@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import java.nio.file.Path;
 import javafx.geometry.Pos;
@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
  * The tab a file holds while it is read off the UI thread (a 90 MB ONNX model takes a second or
  * two): says what is opening, and gives way to the net's tab, or goes when the file does not read.
  */
-final class OpeningTab extends Tab {
+public final class OpeningTab extends Tab {
 
     private final Path file;
 

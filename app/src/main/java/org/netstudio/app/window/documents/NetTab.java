@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -17,7 +17,7 @@ import org.netstudio.canvas.diagnostics.ProblemsList;
  * request: Check, or a click on the status bar). The tab's text is the net's title with a leading
  * "*" while it has unsaved changes.
  */
-final class NetTab extends Tab {
+public final class NetTab extends Tab {
 
     private final OpenNet net;
     private final String autosaveKey;
@@ -74,7 +74,7 @@ final class NetTab extends Tab {
         framed = true;
     }
 
-    OpenNet net() {
+    public OpenNet net() {
         return net;
     }
 
@@ -82,40 +82,46 @@ final class NetTab extends Tab {
         return autosaveKey;
     }
 
-    CanvasModel model() {
+    public CanvasModel model() {
         return model;
     }
 
-    NetCanvas canvas() {
+    public NetCanvas canvas() {
         return canvas;
     }
 
-    Breadcrumb breadcrumb() {
+    public Breadcrumb breadcrumb() {
         return breadcrumb;
     }
 
-    ProblemsList problems() {
+    public ProblemsList problems() {
         return problems;
     }
 
     /** The bar telling what importing an ONNX model did, for a net imported from one. */
-    java.util.Optional<ImportBanner> importBanner() {
+    public java.util.Optional<ImportBanner> importBanner() {
         return java.util.Optional.ofNullable(importBanner);
     }
 
     /** Whether the first view has been set (the net laid out and the canvas sized). */
-    boolean framed() {
+    public boolean framed() {
         return framed;
     }
 
     /** Whether the problems list is shown under the canvas. */
-    BooleanProperty problemsShownProperty() {
+    public BooleanProperty problemsShownProperty() {
         return problemsShown;
     }
 
     /** "*lenet.json" while dirty. */
-    String displayTitle() {
+    public String displayTitle() {
         return (net.isDirty() ? "*" : "") + net.title();
+    }
+
+    /** The net's title made fit to name a file: "LeNet-5", "net" for a title of nothing but symbols. */
+    String fileStem() {
+        String base = net.title().replaceAll("[\\\\/:*?\"<>|]", "_").strip();
+        return base.isEmpty() ? "net" : base;
     }
 
     private void updateTitle() {

@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import java.nio.file.Path;
 import java.util.Optional;

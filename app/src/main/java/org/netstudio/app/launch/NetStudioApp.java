@@ -1,7 +1,8 @@
-package org.netstudio.app;
+package org.netstudio.app.launch;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.netstudio.app.window.MainWindow;
 import org.netstudio.assets.Theme;
 
 /** The JavaFX application: one main window. Started by {@link Launcher}. */

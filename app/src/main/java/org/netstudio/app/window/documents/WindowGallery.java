@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.documents;
 
 import org.netstudio.app.gallery.Gallery;
 
@@ -7,20 +7,20 @@ import org.netstudio.app.gallery.Gallery;
  * their own (its index, its nets, its weights cache and HTTP client) before opening a window, so
  * that downloads go to a local server and a temporary cache; nothing else changes it.
  */
-final class WindowGallery {
+public final class WindowGallery {
 
     private static volatile Gallery replacement;
 
     private WindowGallery() {
     }
 
-    static Gallery get() {
+    public static Gallery get() {
         Gallery g = replacement;
         return g != null ? g : Gallery.standard();
     }
 
     /** For tests: windows opened from now on use {@code gallery}; null goes back to the standard one. */
-    static void use(Gallery gallery) {
+    public static void use(Gallery gallery) {
         replacement = gallery;
     }
 }

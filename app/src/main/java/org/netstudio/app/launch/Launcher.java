@@ -1,4 +1,4 @@
-package org.netstudio.app;
+package org.netstudio.app.launch;
 
 import java.util.Locale;
 import java.util.Map;
