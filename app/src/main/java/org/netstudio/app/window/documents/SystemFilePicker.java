@@ -2,8 +2,10 @@ package org.netstudio.app.window.documents;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -31,28 +33,34 @@ final class SystemFilePicker implements FilePicker {
 
     @Override
     public Optional<Path> saveNet(Window owner, String suggestedName) {
-        FileChooser chooser = chooser("Save Net");
-        chooser.getExtensionFilters().setAll(JSON, NSNET);
-        chooser.setInitialFileName(suggestedName);
-        return remember(chooser.showSaveDialog(owner))
-                .map(p -> withExtension(p, chooser.getSelectedExtensionFilter() == NSNET ? ".nsnet" : ".json"));
+        return save(owner, "Save Net", suggestedName, JSON, NSNET);
     }
 
     @Override
     public Optional<Path> savePicture(Window owner, String suggestedName) {
-        FileChooser chooser = chooser("Export Picture");
-        chooser.getExtensionFilters().setAll(PNG, SVG);
-        chooser.setInitialFileName(suggestedName);
-        return remember(chooser.showSaveDialog(owner))
-                .map(p -> withExtension(p, chooser.getSelectedExtensionFilter() == SVG ? ".svg" : ".png"));
+        return save(owner, "Export Picture", suggestedName, PNG, SVG);
     }
 
     @Override
     public Optional<Path> saveOnnx(Window owner, String suggestedName) {
-        FileChooser chooser = chooser("Export ONNX");
-        chooser.getExtensionFilters().setAll(ONNX);
+        return save(owner, "Export ONNX", suggestedName, ONNX);
+    }
+
+    /** Asks where to save, offering {@code filters} (the first is the default); the name gets the chosen one's extension. */
+    private Optional<Path> save(Window owner, String title, String suggestedName, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().setAll(filters);
         chooser.setInitialFileName(suggestedName);
-        return remember(chooser.showSaveDialog(owner)).map(p -> withExtension(p, ".onnx"));
+        Optional<Path> file = remember(chooser.showSaveDialog(owner));
+        FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter() == null
+                ? filters[0] : chooser.getSelectedExtensionFilter();
+        List<String> offered = Stream.of(filters).map(SystemFilePicker::extension).toList();
+        return file.map(p -> withExtension(p, extension(chosen), offered));
+    }
+
+    /** ".json" for a filter of "*.json". */
+    private static String extension(FileChooser.ExtensionFilter filter) {
+        return filter.getExtensions().get(0).substring(1);
     }
 
     private FileChooser chooser(String title) {
@@ -72,10 +80,13 @@ final class SystemFilePicker implements FilePicker {
         return Optional.of(file.toPath());
     }
 
-    /** GTK's chooser does not add the filter's extension itself. */
-    private static Path withExtension(Path p, String extension) {
+    /**
+     * {@code p} as it is when it ends with one of the {@code offered} extensions, else with
+     * {@code extension} added: GTK's chooser does not add the filter's extension itself.
+     */
+    static Path withExtension(Path p, String extension, List<String> offered) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json") || name.endsWith(".nsnet") || name.endsWith(".png") || name.endsWith(".svg")) {
+        if (offered.stream().anyMatch(name::endsWith)) {
             return p;
         }
         return p.resolveSibling(p.getFileName() + extension);
