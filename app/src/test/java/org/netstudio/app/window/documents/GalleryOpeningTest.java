@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
-import org.netstudio.app.window.documents.GalleryOpening;
 import org.netstudio.app.window.gallery.WeightsServer;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
 
