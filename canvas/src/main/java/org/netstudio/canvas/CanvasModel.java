@@ -330,7 +330,7 @@ public final class CanvasModel {
     public String addNode(String type, double x, double y) {
         NetNode node = NodeFactory.create(type);
         String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
-        editLevel(new AddNode(getCurrentPath(), name, node, centred(node, x, y)));
+        editLevel("Add " + name, new AddNode(getCurrentPath(), name, node, centred(node, x, y)));
         selection.clear();
         selection.add(name);
         return name;
@@ -340,7 +340,7 @@ public final class CanvasModel {
     public String insertOnWire(WireItem wire, String type, double x, double y) {
         NetNode node = NodeFactory.create(type);
         String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
-        editLevel(new InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));
+        editLevel("Insert " + name, new InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));
         selection.clear();
         selection.add(name);
         return name;
@@ -436,7 +436,12 @@ public final class CanvasModel {
 
     /** Executes one command on the level shown as one gesture (see {@link #onLevel}). */
     private boolean editLevel(Command command) {
-        return execute(onLevel(command.description(), List.of(command)));
+        return editLevel(command.description(), command);
+    }
+
+    /** As {@link #editLevel(Command)}, the undo entry described by {@code description} ("Add conv1"). */
+    private boolean editLevel(String description, Command command) {
+        return execute(onLevel(description, List.of(command)));
     }
 
     /**
@@ -457,7 +462,8 @@ public final class CanvasModel {
             all.add(new ChainToGraph(at));
         }
         all.addAll(steps);
-        return all.size() == 1 ? all.get(0) : new CompoundCommand(description, all);
+        return all.size() == 1 && all.get(0).description().equals(description) ? all.get(0)
+                : new CompoundCommand(description, all);
     }
 
     private Map<String, Layout.Position> autoPositionsNotInTheDocument() {

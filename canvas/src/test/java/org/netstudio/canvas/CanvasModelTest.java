@@ -89,7 +89,7 @@ class CanvasModelTest {
 
         assertThat(conv).isEqualTo("conv1");
         assertThat(m.getLevel().node(relu).shape()).isEqualTo("20×24×24");
-        assertThat(StackHistory.labels(stack)).hasSize(6);
+        assertThat(StackHistory.labels(stack)).hasSize(6).startsWith("Add conv1");
         while (stack.canUndo()) {
             m.undo();
         }
