@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -78,6 +80,7 @@ public final class InspectorModel {
     private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>(this, "inference");
     private final ObservableList<NodePath> selectedPaths = FXCollections.observableArrayList();
     private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights");
+    private final StringProperty netName = new SimpleStringProperty(this, "netName", "");
 
     private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
@@ -138,6 +141,7 @@ public final class InspectorModel {
         });
         selectedPaths.addListener((ListChangeListener<NodePath>) c -> refresh());
         weights.addListener(o -> refresh());
+        netName.addListener(o -> refresh());
     }
 
     /** A model editing the stack's document. */
@@ -200,6 +204,14 @@ public final class InspectorModel {
 
     public void setWeights(Weights w) {
         weights.set(w);
+    }
+
+    /**
+     * What the window calls the net (its file's name once saved, else its untitled name), shown as
+     * the net's name; empty shows the document's own name.
+     */
+    public StringProperty netNameProperty() {
+        return netName;
     }
 
     // ---- what the views show -----------------------------------------------------------------
@@ -337,7 +349,8 @@ public final class InspectorModel {
         List<SummaryRow> rows = Summaries.within(result, NodePath.ROOT);
         SummaryTotals totals = Summaries.totals(rows);
         String status = result.valid() ? "valid" : problems(result.diagnostics().size());
-        header.show(doc.name().isEmpty() ? "Untitled net" : doc.name(), net.typeName(), Category.CONTAINER,
+        String name = netName.get() == null || netName.get().isBlank() ? doc.name() : netName.get();
+        header.show(name.isEmpty() ? "Untitled net" : name, net.typeName(), Category.CONTAINER,
                 "The whole net: " + layers(rows.size()) + ", " + status + ". Select a layer to edit it.",
                 figures(totals.total(), totals.multiplyAdds()), null);
         parameters.show(List.of(), 0);

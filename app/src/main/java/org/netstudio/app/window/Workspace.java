@@ -72,6 +72,8 @@ public final class Workspace {
     private final TryItWindow tryItWindow;
     /** Keeps Try It on the net in front as its document and weights change. */
     private final Runnable tryItListener = this::followTryIt;
+    /** The inspector calls the net what its tab does: after Save As, by its new file's name. */
+    private final Runnable nameListener = this::showName;
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
     private final ExitSequence exitSequence;
@@ -267,6 +269,7 @@ public final class Workspace {
             shown.model().inferenceProperty().removeListener(inferenceListener);
             shown.net().removeListener(weightsListener);
             shown.net().removeListener(tryItListener);
+            shown.net().removeListener(nameListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
@@ -289,14 +292,20 @@ public final class Workspace {
             tab.model().inferenceProperty().addListener(inferenceListener);
             tab.net().addListener(weightsListener);
             tab.net().addListener(tryItListener);
+            tab.net().addListener(nameListener);
             trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
+        showName();
         showWeights();
         followTryIt();
         updateStatus();
         bindActions(tab);
+    }
+
+    private void showName() {
+        inspector.netNameProperty().set(shown == null ? "" : shown.net().title());
     }
 
     private void followTryIt() {
