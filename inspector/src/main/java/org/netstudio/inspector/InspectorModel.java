@@ -54,6 +54,7 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.SequenceOperator;
+import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 
 /**
@@ -352,7 +353,7 @@ public final class InspectorModel {
         String name = netName.get() == null || netName.get().isBlank() ? doc.name() : netName.get();
         header.show(name.isEmpty() ? "Untitled net" : name, net.typeName(), Category.CONTAINER,
                 "The whole net: " + layers(rows.size()) + ", " + status + ". Select a layer to edit it.",
-                figures(totals.total(), totals.multiplyAdds()), null);
+                figures(totals.parameters(), totals.multiplyAdds()), null);
         parameters.show(List.of(), 0);
         setIfChanged(ports, containerPorts(result, NodePath.ROOT, net));
         setIfChanged(diagnostics, result.diagnostics().stream().map(DiagnosticRow::of).toList());
@@ -367,7 +368,7 @@ public final class InspectorModel {
         List<SummaryRow> rows = Summaries.within(result, path);
         SummaryTotals totals = Summaries.totals(rows);
         header.show(path.leaf(), container.typeName(), Category.CONTAINER, what(container) + ": " + layers(rows.size())
-                + " inside.", figures(totals.total(), totals.multiplyAdds()), renamer(path));
+                + " inside.", figures(totals.parameters(), totals.multiplyAdds()), renamer(path));
         if (container instanceof SequenceOperator op && !op.options().isEmpty()) {
             parameters.show(List.of(new ParameterSheetModel.Target(path, op)), 0);
         } else {
@@ -404,7 +405,7 @@ public final class InspectorModel {
         // An imported opaque node reads as its ONNX operator ("Reshape · ONNX"), as on the canvas.
         String typeName = type.name().equals("OnnxOperator") ? layer.params().getString("op") + " · ONNX" : type.name();
         header.show(path.leaf(), typeName, type.category(), type.doc(),
-                info == null ? "" : figures(info.parameterCount(), info.multiplyAdds()), renamer(path));
+                info == null ? "" : figures(ParameterCount.of(info.parameterCount(), info.trainableCount()), info.multiplyAdds()), renamer(path));
         parameters.show(List.of(new ParameterSheetModel.Target(path, layer)), 0);
         List<PortRow> rows = new ArrayList<>();
         for (String in : layer.inputNames()) {
@@ -443,7 +444,7 @@ public final class InspectorModel {
         String typeText = distinct.size() == 1 ? distinct.get(0) + " ×" + selected.size() : typeCounts(types);
         header.show(selected.size() + " nodes selected", typeText, category,
                 "Editing a parameter sets it on every selected layer, as one undo step.",
-                figures(totals.total(), totals.multiplyAdds()), null);
+                figures(totals.parameters(), totals.multiplyAdds()), null);
         parameters.show(layers, containers);
         setIfChanged(ports, List.of());
         List<DiagnosticRow> problems = new ArrayList<>();
@@ -555,12 +556,10 @@ public final class InspectorModel {
         return String.join("×", parts);
     }
 
-    private static String figures(long params, long macs) {
-        if (params < 0) {
-            return "Parameter count not known yet";
-        }
-        String p = SummaryTable.count(params) + (params == 1 ? " parameter" : " parameters");
-        return macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
+    /** "422,026 parameters (421,834 trainable + 192 non-trainable) · 2,293,000 multiply-adds". */
+    private static String figures(ParameterCount params, long macs) {
+        String p = params.sentenceStart();
+        return !params.known() || macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
     }
 
     private static String layers(int n) {

@@ -357,7 +357,7 @@ public final class Workspace {
         } else {
             status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
         }
-        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).total());
+        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).parameters());
     }
 
     /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */

@@ -74,9 +74,7 @@ public final class SummaryTable {
             }
         }
         sb.append(rule).append('\n');
-        sb.append("Total parameters:         ").append(count(s.total())).append('\n');
-        sb.append("Trainable parameters:     ").append(count(s.trainable())).append('\n');
-        sb.append("Non-trainable parameters: ").append(count(s.nonTrainable())).append('\n');
+        sb.append(s.parameters().sentenceStart()).append('\n');
         sb.append("Multiply-adds per example: ").append(count(s.multiplyAdds())).append('\n');
         return sb.toString();
     }
