@@ -29,6 +29,7 @@ import org.netstudio.canvas.selection.NodeClipboard;
 import org.netstudio.canvas.wiring.WireCheck;
 import org.netstudio.netgraph.catalog.PortRequirement.Compatibility;
 import org.netstudio.netgraph.catalog.PortRequirement.Mismatch;
+import org.netstudio.netgraph.edit.InputKind;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
@@ -38,6 +39,7 @@ import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
 
 /**
@@ -295,6 +297,10 @@ public final class CanvasModel {
      * point (x, y), named uniquely ("conv1"); one undo entry. Returns its name.
      */
     public String addNode(String type, double x, double y) {
+        Optional<InputKind> input = InputKind.ofId(type);
+        if (input.isPresent()) {
+            return addInput(input.get(), x, y);
+        }
         NetNode node = NodeFactory.create(type);
         String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
         Layout.Position pos = centred(node, x, y);
@@ -304,8 +310,78 @@ public final class CanvasModel {
         return name;
     }
 
+    /**
+     * A typed input from the palette dropped at canvas point (x, y): it declares the input dropped
+     * on, or a new net's one input while that is undeclared and unwired; else it adds a new input
+     * ("Image", "Image2") there. One undo entry; the input is selected, so that the inspector shows
+     * its declaration to adjust. Returns the input's canvas id ("$Image").
+     */
+    public String addInput(InputKind kind, double x, double y) {
+        NodePath at = getCurrentPath();
+        String port = inputToDeclare(x, y);
+        if (port != null) {
+            execute(new CanvasEdit.DeclarePort(at, port, true, kind.decl()));
+        } else {
+            Graph g = getLevel().graph();
+            Set<String> taken = new HashSet<>(g.nodes().keySet());
+            taken.addAll(g.inputs().keySet());
+            taken.addAll(g.outputs().keySet());
+            port = kind.portName();
+            for (int k = 2; taken.contains(port); k++) {
+                port = kind.portName() + k;   // ports read as words: "Image", "Image2"
+            }
+            Layout.Position pos = freeSpot(x - NodeGeometry.PORT_NODE_WIDTH / 2, y - NodeGeometry.PORT_NODE_HEIGHT / 2,
+                    NodeGeometry.PORT_NODE_WIDTH, NodeGeometry.PORT_NODE_HEIGHT);
+            execute(new CanvasEdit.Compound(at, "Add " + kind.label(), List.of(
+                    new CanvasEdit.DeclarePort(at, port, true, kind.decl()),
+                    new CanvasEdit.MoveNodes(at, Map.of(Layouts.key(at, Layouts.portId(port)), pos)))));
+        }
+        String id = Layouts.portId(port);
+        selection.clear();
+        if (getLevel().byId().containsKey(id)) {
+            selection.add(id);
+        }
+        return id;
+    }
+
+    /** (x, y), or the first place to its right where a w×h box overlaps no node of the level. */
+    private Layout.Position freeSpot(double x, double y, double w, double h) {
+        double left = x;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (NodeItem n : getLevel().nodes()) {
+                if (n.placed() && left < n.x() + n.width() && left + w > n.x() && y < n.y() + n.height() && y + h > n.y()) {
+                    left = n.x() + n.width() + NodeGeometry.GRID;
+                    moved = true;
+                }
+            }
+        }
+        return new Layout.Position(Math.round(left), Math.round(y));
+    }
+
+    /** The input port dropped on, else the level's only input when it is undeclared and unwired, else null. */
+    private String inputToDeclare(double x, double y) {
+        NodeItem hit = HitTest.node(getLevel(), x, y);
+        if (hit != null && hit.kind() == NodeItem.Kind.INPUT) {
+            return Layouts.portName(hit.id());
+        }
+        Graph g = getLevel().graph();
+        if (g.inputs().size() == 1) {
+            Map.Entry<String, PortDecl> only = g.inputs().entrySet().iterator().next();
+            boolean wired = g.edges().stream().anyMatch(e -> e.from().isGraphPort() && e.from().port().equals(only.getKey()));
+            if (only.getValue().isUnspecified() && !wired) {
+                return only.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Adds a node of a palette type onto a wire, routing the wire through it; returns its name. */
     public String insertOnWire(WireItem wire, String type, double x, double y) {
+        if (InputKind.ofId(type).isPresent()) {
+            return addNode(type, x, y);
+        }
         NetNode node = NodeFactory.create(type);
         String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
         execute(new CanvasEdit.InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));

@@ -27,6 +27,7 @@ import org.netstudio.inspector.params.ParameterSheetModel;
 import org.netstudio.inspector.ports.DiagnosticRow;
 import org.netstudio.inspector.ports.PortDeclEditor;
 import org.netstudio.inspector.ports.PortRow;
+import org.netstudio.inspector.ports.SelectedPort;
 import org.netstudio.inspector.summary.Summaries;
 import org.netstudio.inspector.summary.SummaryRow;
 import org.netstudio.inspector.summary.SummaryTotals;
@@ -82,6 +83,7 @@ public final class InspectorModel {
     private final ObservableList<NodePath> selectedPaths = FXCollections.observableArrayList();
     private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights");
     private final StringProperty netName = new SimpleStringProperty(this, "netName", "");
+    private final ObjectProperty<SelectedPort> selectedPort = new SimpleObjectProperty<>(this, "selectedPort");
 
     private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
@@ -143,6 +145,7 @@ public final class InspectorModel {
         selectedPaths.addListener((ListChangeListener<NodePath>) c -> refresh());
         weights.addListener(o -> refresh());
         netName.addListener(o -> refresh());
+        selectedPort.addListener(o -> refresh());
     }
 
     /** A model editing the stack's document. */
@@ -196,6 +199,14 @@ public final class InspectorModel {
     /** Selects these nodes (none: the whole net). */
     public void select(NodePath... paths) {
         selectedPaths.setAll(paths);
+    }
+
+    /**
+     * A port of the net or of a container, picked on the canvas (its input or output node): with no
+     * node selected, the inspector shows that port's declaration to set. Null for none.
+     */
+    public ObjectProperty<SelectedPort> selectedPortProperty() {
+        return selectedPort;
     }
 
     /** Trained arrays to show statistics of, keyed as {@link Weights#key}; null for none. */
@@ -318,7 +329,7 @@ public final class InspectorModel {
             setIfChanged(arrays, List.of());
             setIfChanged(summaryRows, List.of());
             summaryTotals.set(SummaryTotals.NONE);
-            showDeclarations(null, null, null);
+            showDeclarations(null, null, null, null);
             return;
         }
         if (result == null) {
@@ -330,7 +341,11 @@ public final class InspectorModel {
                 NetPaths.find(doc.net(), p).ifPresent(n -> selected.put(p, n));
             }
         }
-        if (selected.isEmpty()) {
+        Optional<NetNode> portOwner = selectedPort.get() == null ? Optional.empty()
+                : NetPaths.find(doc.net(), selectedPort.get().container());
+        if (selected.isEmpty() && portOwner.isPresent() && hasPort(portOwner.get(), selectedPort.get())) {
+            showPort(result, selectedPort.get(), portOwner.get());
+        } else if (selected.isEmpty()) {
             showNet(doc, result);
         } else if (selected.size() == 1) {
             Map.Entry<NodePath, NetNode> only = selected.entrySet().iterator().next();
@@ -360,7 +375,34 @@ public final class InspectorModel {
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
-        showDeclarations(result, NodePath.ROOT, net);
+        showDeclarations(result, NodePath.ROOT, net, null);
+    }
+
+    /** One declared port: what it is, its problems and its declaration, ready to be set. */
+    private void showPort(InferenceResult result, SelectedPort p, NetNode owner) {
+        mode.set(InspectorMode.PORT);
+        String of = p.container().isRoot() ? "the net" : "'" + p.container() + "'";
+        String what = p.input()
+                ? "What " + of + " reads. Type its shape (real numbers: 1×28×28, or n×20 for a sequence of varying"
+                        + " length n) or choose an encoder (Image, Class, Characters, Boolean); inference fills in"
+                        + " what it can from the layers it feeds."
+                : "What " + of + " gives out; its shape comes from the layer wired into it. Choose a decoder"
+                        + " (Class, Characters, Boolean) to read it as labels.";
+        header.show(p.port(), p.input() ? "Input" : "Output", null, what, "", null);
+        parameters.show(List.of(), 0);
+        setIfChanged(ports, List.of(PortRow.of(p.input(), p.port(), result.type(p.container(), p.port(), p.input()), "")));
+        setIfChanged(diagnostics, result.diagnostics().stream()
+                .filter(d -> d.node().equals(p.container()) && p.port().equals(d.port()))
+                .map(DiagnosticRow::of).toList());
+        setIfChanged(arrays, List.of());
+        setIfChanged(summaryRows, List.of());
+        summaryTotals.set(SummaryTotals.NONE);
+        showDeclarations(result, p.container(), owner, p);
+    }
+
+    private static boolean hasPort(NetNode owner, SelectedPort p) {
+        return (owner instanceof Chain || owner instanceof Graph)
+                && (p.input() ? owner.inputNames() : owner.outputNames()).contains(p.port());
     }
 
     private void showContainer(NetDocument doc, InferenceResult result, NodePath path, NetNode container) {
@@ -380,7 +422,7 @@ public final class InspectorModel {
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
         // An operator's ports take what its inner nets take; they declare nothing of their own.
-        showDeclarations(result, path, container instanceof SequenceOperator ? null : container);
+        showDeclarations(result, path, container instanceof SequenceOperator ? null : container, null);
     }
 
     /** What a container does, in a phrase. */
@@ -420,7 +462,7 @@ public final class InspectorModel {
         setIfChanged(arrays, info == null ? List.of() : arrayRows(path, info.arrays()));
         setIfChanged(summaryRows, List.of());
         summaryTotals.set(SummaryTotals.NONE);
-        showDeclarations(null, null, null);
+        showDeclarations(null, null, null, null);
     }
 
     private void showSeveral(InferenceResult result, Map<NodePath, NetNode> selected) {
@@ -455,7 +497,7 @@ public final class InspectorModel {
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
-        showDeclarations(null, null, null);
+        showDeclarations(null, null, null, null);
     }
 
     private BiFunction<String, String, Optional<String>> renamer(NodePath path) {
@@ -486,7 +528,8 @@ public final class InspectorModel {
         return rows;
     }
 
-    private void showDeclarations(InferenceResult result, NodePath path, NetNode container) {
+    /** Editors of the container's declared ports; {@code only} keeps one of them. */
+    private void showDeclarations(InferenceResult result, NodePath path, NetNode container, SelectedPort only) {
         if (container == null) {
             declarationEditors.clear();
             setIfChanged(declarations, List.of());
@@ -496,6 +539,9 @@ public final class InspectorModel {
         List<PortDeclEditor> shown = new ArrayList<>();
         for (boolean input : new boolean[] {true, false}) {
             for (String port : input ? container.inputNames() : container.outputNames()) {
+                if (only != null && (only.input() != input || !only.port().equals(port))) {
+                    continue;
+                }
                 String key = path + "\u0000" + input + "\u0000" + port;
                 PortDeclEditor e = declarationEditors.get(key);
                 if (e == null) {

@@ -33,9 +33,11 @@ import org.netstudio.app.window.tryit.TryItWindow;
 import org.netstudio.canvas.CanvasAction;
 import org.netstudio.canvas.CanvasActions;
 import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.NodeItem;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.InspectorPanel;
+import org.netstudio.inspector.ports.SelectedPort;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
@@ -278,6 +280,7 @@ public final class Workspace {
         if (tab == null) {
             trainer.netProperty().set(null);
             inspector.getSelectedPaths().clear();
+            inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
             inspector.setDocument(null);
             Label here = new Label("Start");
@@ -340,6 +343,17 @@ public final class Workspace {
         }
         if (!paths.equals(inspector.getSelectedPaths())) {
             inspector.getSelectedPaths().setAll(paths);
+        }
+        // A net's own input or output node, picked alone: the inspector shows its declaration to set.
+        SelectedPort port = null;
+        if (shown.model().getSelection().size() == 1) {
+            NodeItem n = shown.model().getLevel().node(shown.model().getSelection().iterator().next());
+            if (n != null && n.isGraphPort()) {
+                port = new SelectedPort(level, n.title(), n.kind() == NodeItem.Kind.INPUT);
+            }
+        }
+        if (!java.util.Objects.equals(port, inspector.selectedPortProperty().get())) {
+            inspector.selectedPortProperty().set(port);
         }
     }
 

@@ -166,7 +166,10 @@ public final class CommandStackEditor implements NetEditor {
             return List.of(new org.netstudio.netgraph.edit.SetParameter(at.child(s.node()), s.param(), s.value()));
         }
         if (edit instanceof CanvasEdit.DeclarePort d) {
-            return List.of(new SetPortDecl(at, d.port(), d.input(), d.decl()));
+            Graph g = GraphEdits.graphAt(doc.net(), at);
+            boolean exists = (d.input() ? g.inputs() : g.outputs()).containsKey(d.port());
+            return List.of(exists ? new SetPortDecl(at, d.port(), d.input(), d.decl())
+                    : new org.netstudio.netgraph.edit.AddPort(at, d.port(), d.input(), d.decl(), null));
         }
         throw new IllegalArgumentException("This edit is not supported: " + edit.label() + ".");
     }
