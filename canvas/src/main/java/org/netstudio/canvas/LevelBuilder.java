@@ -196,6 +196,9 @@ public final class LevelBuilder {
     }
 
     private static List<String> portMessages(List<Diagnostic> ds, String port) {
+        if (ds.isEmpty()) {
+            return List.of();
+        }
         return ds.stream().filter(d -> port.equals(d.port())).map(Diagnostic::message).toList();
     }
 }
