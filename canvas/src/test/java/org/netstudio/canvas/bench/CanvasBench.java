@@ -51,6 +51,9 @@ public final class CanvasBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    /** True while warming up: nothing is printed. */
+    private static boolean quiet;
+
     private CanvasBench() {
     }
 
@@ -139,8 +142,10 @@ public final class CanvasBench {
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         started.await();
-        // warm up the JIT and CSS once on a smaller graph, as a person's second open would be
-        open(generate(60), false);
+        // warm up the JIT and CSS once on a smaller graph, frames included, as a person's second open would be
+        quiet = true;
+        open(generate(60), frames);
+        quiet = false;
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", OS.getAvailableProcessors(),
                 OS.getSystemLoadAverage());
         List<Result> results = new ArrayList<>();
@@ -322,8 +327,10 @@ public final class CanvasBench {
         double max = gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() - 1);
         double cpuPerFrame = stamps.isEmpty() ? Double.NaN : cpu / 1e6 / stamps.size();
         Frames f = new Frames(what, canvas.getZoom(), mean, p95, max, cpuPerFrame, gaps.size());
-        System.out.printf(Locale.ROOT, "frame time, %s (zoom %.2f): mean %.1f ms, p95 %.1f ms, max %.1f ms over %d frames;"
-                + " %.1f ms CPU per frame%n", what, f.zoom(), mean, p95, max, gaps.size(), cpuPerFrame);
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "frame time, %s (zoom %.2f): mean %.1f ms, p95 %.1f ms, max %.1f ms over %d frames;"
+                    + " %.1f ms CPU per frame%n", what, f.zoom(), mean, p95, max, gaps.size(), cpuPerFrame);
+        }
         return f;
     }
 }
