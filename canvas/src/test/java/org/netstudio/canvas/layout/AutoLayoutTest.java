@@ -10,6 +10,13 @@ import org.netstudio.netgraph.net.Layout;
 
 class AutoLayoutTest {
 
+    private static boolean overlap(Map<String, Layout.Position> p, AutoLayout.Box a, AutoLayout.Box b) {
+        Layout.Position pa = p.get(a.id());
+        Layout.Position pb = p.get(b.id());
+        return pa.x() < pb.x() + b.width() && pb.x() < pa.x() + a.width()
+                && pa.y() < pb.y() + b.height() && pb.y() < pa.y() + a.height();
+    }
+
     @Test
     void aChainFlowsTopToBottomWithoutOverlaps() {
         List<AutoLayout.Box> boxes = new ArrayList<>();
@@ -32,11 +39,7 @@ class AutoLayoutTest {
         for (AutoLayout.Box a : boxes) {
             for (AutoLayout.Box b : boxes) {
                 if (a != b) {
-                    Layout.Position pa = p.get(a.id());
-                    Layout.Position pb = p.get(b.id());
-                    boolean overlap = pa.x() < pb.x() + b.width() && pb.x() < pa.x() + a.width()
-                            && pa.y() < pb.y() + b.height() && pb.y() < pa.y() + a.height();
-                    assertThat(overlap).as(a.id() + " and " + b.id()).isFalse();
+                    assertThat(overlap(p, a, b)).as(a.id() + " and " + b.id()).isFalse();
                 }
             }
         }
@@ -78,11 +81,7 @@ class AutoLayoutTest {
         for (int i = 1; i < byY.size(); i++) {
             AutoLayout.Box a = byY.get(i - 1);
             AutoLayout.Box b = byY.get(i);
-            Layout.Position pa = p.get(a.id());
-            Layout.Position pb = p.get(b.id());
-            boolean overlap = pa.x() < pb.x() + b.width() && pb.x() < pa.x() + a.width()
-                    && pa.y() < pb.y() + b.height() && pb.y() < pa.y() + a.height();
-            assertThat(overlap).as(a.id() + " and " + b.id()).isFalse();
+            assertThat(overlap(p, a, b)).as(a.id() + " and " + b.id()).isFalse();
         }
         assertThat(p.values().stream().mapToDouble(Layout.Position::x).min().orElseThrow()).isEqualTo(AutoLayout.MARGIN);
         assertThat(p.values().stream().mapToDouble(Layout.Position::y).min().orElseThrow()).isEqualTo(AutoLayout.MARGIN);
