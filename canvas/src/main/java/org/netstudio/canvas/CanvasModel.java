@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.netstudio.canvas.layout.AutoLayout;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.level.HitTest;
 import org.netstudio.canvas.level.Layouts;
 import org.netstudio.canvas.level.LevelBuilder;
 import org.netstudio.canvas.level.LevelView;
@@ -32,6 +33,7 @@ import org.netstudio.canvas.wiring.WireCheck;
 import org.netstudio.netgraph.catalog.PortRequirement.Compatibility;
 import org.netstudio.netgraph.catalog.PortRequirement.Mismatch;
 import org.netstudio.netgraph.edit.AddNode;
+import org.netstudio.netgraph.edit.AddPort;
 import org.netstudio.netgraph.edit.ChainToGraph;
 import org.netstudio.netgraph.edit.Command;
 import org.netstudio.netgraph.edit.CommandStack;
@@ -39,10 +41,12 @@ import org.netstudio.netgraph.edit.CompoundCommand;
 import org.netstudio.netgraph.edit.Connect;
 import org.netstudio.netgraph.edit.Disconnect;
 import org.netstudio.netgraph.edit.Group;
+import org.netstudio.netgraph.edit.InputKind;
 import org.netstudio.netgraph.edit.InsertOnEdge;
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.RemoveNodes;
 import org.netstudio.netgraph.edit.SetLayout;
+import org.netstudio.netgraph.edit.SetPortDecl;
 import org.netstudio.netgraph.edit.Ungroup;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
@@ -54,6 +58,7 @@ import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.SequenceOperator;
 
@@ -328,6 +333,10 @@ public final class CanvasModel {
      * point (x, y), named uniquely ("conv1"); one undo entry. Returns its name.
      */
     public String addNode(String type, double x, double y) {
+        Optional<InputKind> input = InputKind.ofId(type);
+        if (input.isPresent()) {
+            return addInput(input.get(), x, y);
+        }
         NetNode node = NodeFactory.create(type);
         String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
         editLevel("Add " + name, new AddNode(getCurrentPath(), name, node, centred(node, x, y)));
@@ -336,8 +345,76 @@ public final class CanvasModel {
         return name;
     }
 
+    /**
+     * A typed input from the palette dropped at canvas point (x, y): it declares the input dropped
+     * on, or a new net's one input while that is undeclared and unwired; else it adds a new input
+     * ("Image", "Image2") there. One undo entry; the input is selected, so that the inspector shows
+     * its declaration to adjust. Returns the input's canvas id ("$Image").
+     */
+    public String addInput(InputKind kind, double x, double y) {
+        NodePath at = getCurrentPath();
+        String port = inputToDeclare(x, y);
+        if (port != null) {
+            execute(new SetPortDecl(at, port, true, kind.decl()));
+        } else {
+            Graph g = getLevel().graph();
+            Set<String> taken = new HashSet<>(g.nodes().keySet());
+            taken.addAll(g.inputs().keySet());
+            taken.addAll(g.outputs().keySet());
+            port = kind.portName();
+            for (int k = 2; taken.contains(port); k++) {
+                port = kind.portName() + k;   // ports read as words: "Image", "Image2"
+            }
+            Layout.Position pos = freeSpot(x - NodeGeometry.PORT_NODE_WIDTH / 2, y - NodeGeometry.PORT_NODE_HEIGHT / 2,
+                    NodeGeometry.PORT_NODE_WIDTH, NodeGeometry.PORT_NODE_HEIGHT);
+            editLevel("Add " + kind.label(), new AddPort(at, port, true, kind.decl(), pos));
+        }
+        String id = Layouts.portId(port);
+        selection.clear();
+        if (getLevel().byId().containsKey(id)) {
+            selection.add(id);
+        }
+        return id;
+    }
+
+    /** (x, y), or the first place to its right where a w×h box overlaps no node of the level. */
+    private Layout.Position freeSpot(double x, double y, double w, double h) {
+        double left = x;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (NodeItem n : getLevel().nodes()) {
+                if (n.placed() && left < n.x() + n.width() && left + w > n.x() && y < n.y() + n.height() && y + h > n.y()) {
+                    left = n.x() + n.width() + NodeGeometry.GRID;
+                    moved = true;
+                }
+            }
+        }
+        return new Layout.Position(Math.round(left), Math.round(y));
+    }
+
+    /** The input port dropped on, else the level's only input when it is undeclared and unwired, else null. */
+    private String inputToDeclare(double x, double y) {
+        NodeItem hit = HitTest.node(getLevel(), x, y);
+        if (hit != null && hit.kind() == NodeItem.Kind.INPUT) {
+            return Layouts.portName(hit.id());
+        }
+        Graph g = getLevel().graph();
+        if (g.inputs().size() == 1) {
+            Map.Entry<String, PortDecl> only = g.inputs().entrySet().iterator().next();
+            boolean wired = g.edges().stream().anyMatch(e -> e.from().isGraphPort() && e.from().port().equals(only.getKey()));
+            if (only.getValue().isUnspecified() && !wired) {
+                return only.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Adds a node of a palette type onto a wire, routing the wire through it; returns its name. */
     public String insertOnWire(WireItem wire, String type, double x, double y) {
+        if (InputKind.ofId(type).isPresent()) {
+            return addNode(type, x, y);
+        }
         NetNode node = NodeFactory.create(type);
         String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
         editLevel("Insert " + name, new InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));

@@ -126,7 +126,8 @@ class InspectorPanelGuiTest {
         assertThat(text(robot, "#out-Output")).isEqualTo("128");
         assertThat(onFx(robot, () -> unitsOf(stack, "linear1"))).isEqualTo(128);
         assertThat(undoDepth(robot)).isEqualTo(1);
-        assertThat(text(robot, "#figures")).isEqualTo("102,528 parameters · 102,400 multiply-adds");
+        assertThat(text(robot, "#figures"))
+                .isEqualTo("102,528 parameters (102,528 trainable + 0 non-trainable) · 102,400 multiply-adds");
 
         typeInto(robot, "#param-units", "-3");
         robot.type(KeyCode.ENTER);

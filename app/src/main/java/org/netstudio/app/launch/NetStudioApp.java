@@ -8,7 +8,7 @@ import org.netstudio.assets.Theme;
 /** The JavaFX application: one main window. Started by {@link Launcher}. */
 public final class NetStudioApp extends Application {
 
-    /** {@code -Dnetstudio.theme=dark} opens in the dark theme. */
+    /** {@code -Dnetstudio.theme=dark} opens in the dark theme, whatever View › Theme chose last. */
     static final String THEME_PROPERTY = "netstudio.theme";
 
     private MainWindow window;
@@ -16,7 +16,10 @@ public final class NetStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new MainWindow();
-        window.setTheme(Theme.named(System.getProperty(THEME_PROPERTY, "light")));
+        String theme = System.getProperty(THEME_PROPERTY);
+        if (theme != null) {
+            window.setTheme(Theme.named(theme));
+        }
         window.show(stage);
         // SIGTERM, SIGINT, the session ending: save unsaved work and stop the engine before the JVM ends.
         // The signals are caught so that this runs before JavaFX's own shutdown hook tears it down;

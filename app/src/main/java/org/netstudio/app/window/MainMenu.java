@@ -25,6 +25,8 @@ public final class MainMenu {
     private final Menu openRecent = new Menu("Open Recent");
     private final CheckMenuItem showTrainer = new CheckMenuItem("Show Trainer Panel");
     private final ToggleGroup themes = new ToggleGroup();
+    /** True while the window marks its theme, so that marking it is not taken for the person's choice. */
+    private boolean markingTheme;
 
     MainMenu(Consumer<Theme> themeChoice) {
         for (AppAction action : AppAction.values()) {
@@ -46,7 +48,7 @@ public final class MainMenu {
             theme.getItems().add(choice);
         }
         themes.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && !markingTheme) {
                 themeChoice.accept((Theme) now.getUserData());
             }
         });
@@ -100,10 +102,15 @@ public final class MainMenu {
 
     /** Marks the theme as chosen in View › Theme without choosing it again. */
     void selectTheme(Theme theme) {
-        themes.getToggles().stream()
-                .filter(t -> t.getUserData() == theme)
-                .findFirst()
-                .ifPresent(t -> t.setSelected(true));
+        markingTheme = true;
+        try {
+            themes.getToggles().stream()
+                    .filter(t -> t.getUserData() == theme)
+                    .findFirst()
+                    .ifPresent(t -> t.setSelected(true));
+        } finally {
+            markingTheme = false;
+        }
     }
 
     private static MenuItem newItem(AppAction action) {

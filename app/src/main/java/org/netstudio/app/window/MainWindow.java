@@ -35,6 +35,7 @@ import javafx.stage.Stage;
 import org.netstudio.app.Version;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.document.Settings;
 import org.netstudio.app.help.HelpDocument;
 import org.netstudio.app.help.HelpMenu;
 import org.netstudio.assets.Theme;
@@ -58,7 +59,7 @@ public final class MainWindow {
     /** Share of the height above the trainer panel when it is open. */
     private static final double TRAINER_DIVIDER = 0.70;
 
-    private final MainMenu menu = new MainMenu(this::setTheme);
+    private final MainMenu menu = new MainMenu(this::chooseTheme);
     private final BorderPane palette = panel("palette", "ns-palette", "Layers");
     private final BorderPane breadcrumbBar = new BorderPane();
     private final TabPane canvasTabs = new TabPane();
@@ -70,11 +71,21 @@ public final class MainWindow {
     private final Scene scene;
     private final HelpMenu help;
     private final Workspace workspace;
+    private final Settings settings;
 
-    private Theme theme = Theme.LIGHT;
+    private Theme theme;
     private double openTrainerDivider = TRAINER_DIVIDER;
 
+    /** The window over these stores; its choices (the theme) are forgotten when it closes. */
     public MainWindow(Autosave autosave, RecentFiles recent) {
+        this(autosave, recent, Settings.inMemory());
+    }
+
+    /** The window over these stores, opening in the theme {@code settings} remember. */
+    public MainWindow(Autosave autosave, RecentFiles recent, Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        theme = Theme.named(settings.get(Settings.THEME).orElse(null));
+        menu.selectTheme(theme);
         palette.setCenter(palettePlaceholder());
         inspector.setCenter(placeholder("Nothing selected",
                 "Select a layer to see its parameters, port shapes and learnable arrays."));
@@ -131,9 +142,9 @@ public final class MainWindow {
         workspace = new Workspace(this, autosave, recent);
     }
 
-    /** The window over the user's data folder (recent files, autosave). */
+    /** The window over the user's data folder (recent files, autosave, settings). */
     public MainWindow() {
-        this(Autosave.inDataFolder(), RecentFiles.inDataFolder());
+        this(Autosave.inDataFolder(), RecentFiles.inDataFolder(), Settings.inDataFolder());
     }
 
     /** Shows the window on {@code stage}: titled, at its default size or the screen's if smaller. */
@@ -222,6 +233,13 @@ public final class MainWindow {
         return theme;
     }
 
+    /** View › Theme: shows the theme and remembers it for the next start. */
+    public void chooseTheme(Theme chosen) {
+        setTheme(chosen);
+        settings.put(Settings.THEME, chosen.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Shows the theme for this run only (the command line's {@code -Dnetstudio.theme}). */
     public void setTheme(Theme newTheme) {
         theme = Objects.requireNonNull(newTheme, "theme");
         scene.getStylesheets().setAll(stylesheets(theme));

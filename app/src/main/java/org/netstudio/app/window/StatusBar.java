@@ -1,15 +1,16 @@
 package org.netstudio.app.window;
 
-import java.text.NumberFormat;
 import java.util.Locale;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
+import org.netstudio.netgraph.summary.ParameterCount;
 
 /** The bar at the bottom of the main window: is the net valid, how many parameters, which device. */
 public final class StatusBar extends HBox {
@@ -57,22 +58,17 @@ public final class StatusBar extends HBox {
     }
 
     /**
-     * Shows the total number of parameters, trainable and not (Keras' "Total params"); a negative
-     * total means some layer's count depends on a shape not known yet.
+     * Shows the net's parameters as every view says them: the total, then how many are trainable
+     * and how many are not ("422,026 parameters (421,834 trainable + 192 non-trainable)").
      */
-    public void setParameterCount(long total) {
-        if (total < 0) {
-            parameters.setText("Parameters not known yet");
-            parameters.setTooltip(new javafx.scene.control.Tooltip(
-                    "Some layer's input shape is not known, so its parameters cannot be counted."));
-            return;
-        }
-        parameters.setText(NumberFormat.getIntegerInstance().format(total) + " parameters");
-        parameters.setTooltip(null);
+    public void setParameterCount(ParameterCount count) {
+        parameters.setText(count.sentenceStart());
+        parameters.setTooltip(new Tooltip(count.known() ? ParameterCount.MEANING
+                : "Some layer's input shape is not known, so its parameters cannot be counted."));
     }
 
     public void clearParameterCount() {
-        parameters.setText("— parameters");
+        parameters.setText("");
         parameters.setTooltip(null);
     }
 

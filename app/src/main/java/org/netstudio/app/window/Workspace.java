@@ -35,9 +35,11 @@ import org.netstudio.app.window.tryit.TryItWindow;
 import org.netstudio.canvas.CanvasAction;
 import org.netstudio.canvas.CanvasActions;
 import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.InspectorPanel;
+import org.netstudio.inspector.ports.SelectedPort;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
@@ -75,6 +77,8 @@ public final class Workspace {
     private final TryItWindow tryItWindow;
     /** Keeps Try It on the net in front as its document and weights change. */
     private final Runnable tryItListener = this::followTryIt;
+    /** The inspector calls the net what its tab does: after Save As, by its new file's name. */
+    private final Runnable nameListener = this::showName;
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
     private final ExitSequence exitSequence;
@@ -271,6 +275,7 @@ public final class Workspace {
             shown.model().inferenceProperty().removeListener(inferenceListener);
             shown.net().removeListener(weightsListener);
             shown.net().removeListener(tryItListener);
+            shown.net().removeListener(nameListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
@@ -279,6 +284,7 @@ public final class Workspace {
         if (tab == null) {
             trainer.netProperty().set(null);
             inspector.getSelectedPaths().clear();
+            inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
             inspector.setDocument(null);
             Label here = new Label("Start");
@@ -293,14 +299,20 @@ public final class Workspace {
             tab.model().inferenceProperty().addListener(inferenceListener);
             tab.net().addListener(weightsListener);
             tab.net().addListener(tryItListener);
+            tab.net().addListener(nameListener);
             trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
+        showName();
         showWeights();
         followTryIt();
         updateStatus();
         bindActions(tab);
+    }
+
+    private void showName() {
+        inspector.netNameProperty().set(shown == null ? "" : shown.net().title());
     }
 
     private void followTryIt() {
@@ -336,6 +348,17 @@ public final class Workspace {
         if (!paths.equals(inspector.getSelectedPaths())) {
             inspector.getSelectedPaths().setAll(paths);
         }
+        // A net's own input or output node, picked alone: the inspector shows its declaration to set.
+        SelectedPort port = null;
+        if (shown.model().getSelection().size() == 1) {
+            NodeItem n = shown.model().getLevel().node(shown.model().getSelection().iterator().next());
+            if (n != null && n.isGraphPort()) {
+                port = new SelectedPort(level, n.title(), n.kind() == NodeItem.Kind.INPUT);
+            }
+        }
+        if (!java.util.Objects.equals(port, inspector.selectedPortProperty().get())) {
+            inspector.selectedPortProperty().set(port);
+        }
     }
 
     private void updateStatus() {
@@ -352,7 +375,7 @@ public final class Workspace {
         } else {
             status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
         }
-        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).total());
+        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).parameters());
     }
 
     /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */

@@ -75,7 +75,7 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         assertThat(f.shapeOn(soft)).isEqualTo("10");
         assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
-        assertThat(f.text("#statusParameters")).isEqualTo("29,330 parameters");
+        assertThat(f.text("#statusParameters")).isEqualTo("29,330 parameters (29,330 trainable + 0 non-trainable)");
         assertThat(stage.getTitle()).isEqualTo("*LeNet — NetStudio");
         assertThat(item(AppAction.UNDO).isDisable()).isFalse();
         int steps = f.undoDepth();

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.document.Settings;
 import org.netstudio.app.window.documents.FilePicker;
 import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.documents.OpeningTab;
@@ -64,11 +65,12 @@ final class WindowFixture {
         this.window = window;
     }
 
-    /** Opens a window on {@code stage} over {@code data} (recent list and autosave folder). */
+    /** Opens a window on {@code stage} over {@code data} (recent list, autosave folder and settings). */
     static WindowFixture open(FxRobot robot, Stage stage, Path data) {
         MainWindow[] w = new MainWindow[1];
         robot.interact(() -> {
-            w[0] = new MainWindow(new Autosave(data.resolve("autosave")), new RecentFiles(data.resolve("recent.txt")));
+            w[0] = new MainWindow(new Autosave(data.resolve("autosave")), new RecentFiles(data.resolve("recent.txt")),
+                    new Settings(data.resolve("settings.properties")));
             w[0].show(stage);
             stage.setX(0);
             stage.setY(0);

@@ -37,6 +37,9 @@ public final class LevelBuilder {
     /** The catalog type of nodes imported from ONNX that no catalog layer computes. */
     private static final String ONNX_OPERATOR = "OnnxOperator";
 
+    /** What an input nobody declared yet shows instead of its unknown type ("?"). */
+    public static final String UNSET_INPUT = "? · click to set";
+
     private LevelBuilder() {
     }
 
@@ -220,7 +223,10 @@ public final class LevelBuilder {
     private static NodeItem portNode(String id, NodeItem.Kind kind, String port, PortDecl decl, TensorType t,
                                      List<PortItem> ins, List<PortItem> outs, List<Diagnostic> ds, Layout.Position pos) {
         String detail = NodeText.typeText(t);
-        if (decl.coder() != null) {
+        if (kind == NodeItem.Kind.INPUT && decl.isUnspecified() && !t.rankKnown()) {
+            // A new net's input: say that it is for the person to set, and where (a click opens it).
+            detail = UNSET_INPUT;
+        } else if (decl.coder() != null) {
             detail = decl.coder().type() + " · " + detail;
         }
         String category = kind == NodeItem.Kind.INPUT ? "graph-input" : "graph-output";
@@ -239,6 +245,9 @@ public final class LevelBuilder {
     }
 
     private static List<String> portMessages(List<Diagnostic> ds, String port) {
+        if (ds.isEmpty()) {
+            return List.of();
+        }
         return ds.stream().filter(d -> port.equals(d.port())).map(Diagnostic::message).toList();
     }
 }

@@ -1,8 +1,6 @@
 package org.netstudio.canvas.level;
 
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import org.netstudio.netgraph.catalog.LayerType;
 import org.netstudio.netgraph.catalog.ParamKind;
 import org.netstudio.netgraph.catalog.ParamSpec;
@@ -14,6 +12,7 @@ import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.summary.SummaryTable;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
@@ -85,7 +84,11 @@ public final class NodeText {
      * "convolution2"), since it says nothing the title does not.
      */
     public static String shownName(String id, String typeName) {
-        String stem = id.replaceAll("[0-9]+$", "");
+        int end = id.length();
+        while (end > 0 && Character.isDigit(id.charAt(end - 1))) {
+            end--;
+        }
+        String stem = id.substring(0, end);
         boolean made = stem.equalsIgnoreCase(typeName)
                 || stem.equals(NodeNames.baseName(typeName));
         return made ? "" : id;
@@ -140,6 +143,6 @@ public final class NodeText {
         if (n < 0) {
             return "? params";
         }
-        return NumberFormat.getIntegerInstance(Locale.US).format(n) + (n == 1 ? " param" : " params");
+        return SummaryTable.count(n) + (n == 1 ? " param" : " params");
     }
 }
