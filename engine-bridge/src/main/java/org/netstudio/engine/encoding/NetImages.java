@@ -3,9 +3,8 @@ package org.netstudio.engine.encoding;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Coder;
-import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -33,13 +32,7 @@ public final class NetImages {
 
     /** The declaration of a net's first input, or null when it has none (a bare layer, a graph without inputs). */
     private static PortDecl firstInput(NetNode net) {
-        if (net instanceof Chain c) {
-            return c.input();
-        }
-        if (net instanceof Graph g && !g.inputs().isEmpty()) {
-            return g.inputs().values().iterator().next();
-        }
-        return null;
+        return PortDecls.inputs(net).values().stream().findFirst().orElse(null);
     }
 
     /**

@@ -26,10 +26,9 @@ import org.netstudio.engine.train.NetEvaluator;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.io.Weights;
-import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coders;
-import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.ElementKind;
@@ -448,7 +447,7 @@ public final class NetRunner implements AutoCloseable {
     public List<String> outputLabels(int index) {
         NetNode node = net.net();
         String name = outputNames().get(index);
-        PortDecl decl = node instanceof Chain c ? c.output() : node instanceof Graph g ? g.outputs().get(name) : null;
+        PortDecl decl = PortDecls.outputs(node).get(name);
         return decl == null || decl.coder() == null ? List.of() : Coders.labels(decl.coder());
     }
 
