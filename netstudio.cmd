@@ -66,7 +66,7 @@ if not "%STATE%"=="ok" (
 
 :run
 rem NETSTUDIO_JAVA_OPTS adds JVM options, e.g. set NETSTUDIO_JAVA_OPTS=-Xmx8g
-"%JAVA%" %NETSTUDIO_JAVA_OPTS% -Dai.djl.offline=true "@%ARGS_FILE%" org.netstudio.app.Launcher %*
+"%JAVA%" %NETSTUDIO_JAVA_OPTS% -Dai.djl.offline=true "@%ARGS_FILE%" org.netstudio.app.launch.Launcher %*
 exit /b %ERRORLEVEL%
 
 rem Runs mvn install (%~1: -o or nothing) through launcher\BuildProgress.java (%~2: more of its options);
@@ -83,7 +83,7 @@ set "STATE=stale"
 for /f "usebackq delims=" %%S in (`powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "$root = $env:ROOT; $target = $env:TARGET; $cpFile = Join-Path $target 'classpath.txt';" ^
   "$classes = Join-Path $target 'classes';" ^
-  "if (-not (Test-Path $cpFile) -or -not (Test-Path (Join-Path $classes 'org\netstudio\app\Launcher.class'))) { 'stale'; exit };" ^
+  "if (-not (Test-Path $cpFile) -or -not (Test-Path (Join-Path $classes 'org\netstudio\app\launch\Launcher.class'))) { 'stale'; exit };" ^
   "$stamp = (Get-Item $cpFile).LastWriteTime; $entries = (Get-Content -Raw $cpFile).Trim().Split(';');" ^
   "if ($entries | Where-Object { $_ -and -not (Test-Path $_) }) { 'stale'; exit };" ^
   "$dirs = 'netgraph','engine-bridge','canvas','inspector','trainer','assets','app','docs' | ForEach-Object { Join-Path $root $_ };" ^

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * The real entry points in child processes: {@code org.netstudio.app.Launcher} and the
+ * The real entry points in child processes: {@code org.netstudio.app.launch.Launcher} and the
  * {@code ./netstudio} script, without a display. Nothing here builds or opens a window.
  */
 class LauncherProcessTest {
@@ -59,7 +59,7 @@ class LauncherProcessTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "org.netstudio.app.Launcher"));
+                "org.netstudio.app.launch.Launcher"));
         command.addAll(List.of(args));
         return command;
     }

@@ -44,7 +44,7 @@ class WindowShutdownProcessTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Dheadless.geometry=1600x1000-32", "-Dnetstudio.data.dir=" + data,
-                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.Launcher"));
+                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.launch.Launcher"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("DISPLAY");

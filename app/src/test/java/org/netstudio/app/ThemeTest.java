@@ -6,21 +6,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.netstudio.assets.Theme;
 
+/** The one set of colour tokens ({@link Theme}) against every module's component sheets. */
 class ThemeTest {
 
     private static final Pattern DEFINED = Pattern.compile("^\\s*(-ns-[a-z0-9-]+)\\s*:", Pattern.MULTILINE);
     private static final String PALETTE =
             "-ns-(gray|blue|green|amber|red|white|black|violet|orange|teal|slate|pink|brown|cyan)(-.*)?";
     private static final String[] COMPONENT_SHEETS = {
-        "netstudio.css", "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css",
-        "/org/netstudio/app/help/help.css"};
+        "/org/netstudio/app/window/netstudio.css", "/org/netstudio/app/window/tryit/tryit.css",
+        "/org/netstudio/canvas/canvas.css", "/org/netstudio/inspector/inspector.css",
+        "/org/netstudio/trainer/trainer.css", "/org/netstudio/app/help/help.css"};
     private static final Pattern USED = Pattern.compile("(?<![\\w-])(-ns-[a-z0-9-]+)");
 
     @Test
@@ -32,9 +37,22 @@ class ThemeTest {
     }
 
     @Test
+    void aThemeTakesThePlaceOfAnotherAheadOfTheComponentSheets() {
+        List<String> sheets = new ArrayList<>(List.of("canvas.css", "netstudio.css"));
+        Theme.LIGHT.applyTo(sheets);
+        Theme.DARK.applyTo(sheets);
+
+        List<String> expected = new ArrayList<>(Theme.DARK.stylesheets());
+        expected.addAll(List.of("canvas.css", "netstudio.css"));
+        assertThat(sheets).containsExactlyElementsOf(expected);
+        assertThat(Theme.DARK.stylesheets()).anyMatch(s -> s.endsWith("theme-dark.css"))
+                .noneMatch(s -> s.endsWith("theme-light.css"));
+    }
+
+    @Test
     void everyThemeDefinesTheSameTokensAndEveryTokenTheComponentsUse() throws IOException {
-        Set<String> light = defined(read("theme-light.css"));
-        Set<String> dark = defined(read("theme-dark.css"));
+        Set<String> light = defined(Theme.LIGHT);
+        Set<String> dark = defined(Theme.DARK);
         Set<String> usedByComponents = new TreeSet<>();
         for (String sheet : COMPONENT_SHEETS) {
             Set<String> used = used(read(sheet));
@@ -52,19 +70,10 @@ class ThemeTest {
     }
 
     @Test
-    void theCanvasAndInspectorCarryExactCopiesOfTheTokenSheetForTheirStandaloneUse() throws IOException {
-        for (String theme : new String[] {"theme-light.css", "theme-dark.css"}) {
-            String app = read(theme);
-            assertThat(read("/org/netstudio/canvas/" + theme)).as("canvas " + theme).isEqualTo(app);
-            assertThat(read("/org/netstudio/inspector/" + theme)).as("inspector " + theme).isEqualTo(app);
-        }
-    }
-
-    @Test
     void theGrayRampRunsFromLightToDarkInBothThemes() throws IOException {
-        for (String theme : new String[] {"theme-light.css", "theme-dark.css"}) {
-            String css = read(theme);
-            assertThat(luminance(css, "-ns-gray-0")).as(theme).isGreaterThan(luminance(css, "-ns-gray-9"));
+        for (Theme theme : Theme.values()) {
+            String css = tokens(theme);
+            assertThat(luminance(css, "-ns-gray-0")).as(theme.label()).isGreaterThan(luminance(css, "-ns-gray-9"));
         }
     }
 
@@ -79,6 +88,21 @@ class ThemeTest {
         Set<String> meaning = new TreeSet<>(tokens);
         meaning.removeIf(t -> t.matches(PALETTE));
         return meaning;
+    }
+
+    private static Set<String> defined(Theme theme) throws IOException {
+        return defined(tokens(theme));
+    }
+
+    /** All token sheets of {@code theme}, one after the other. */
+    private static String tokens(Theme theme) throws IOException {
+        StringBuilder css = new StringBuilder();
+        for (String url : theme.stylesheets()) {
+            try (InputStream in = new URL(url).openStream()) {
+                css.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return css.toString();
     }
 
     private static Set<String> defined(String css) {

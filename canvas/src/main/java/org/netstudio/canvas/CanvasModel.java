@@ -17,39 +17,62 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.netstudio.canvas.edit.CanvasEdit;
-import org.netstudio.canvas.edit.GraphEdits;
-import org.netstudio.canvas.edit.Layouts;
-import org.netstudio.canvas.edit.CommandStackEditor;
-import org.netstudio.canvas.edit.NetEditor;
 import org.netstudio.canvas.layout.AutoLayout;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.level.HitTest;
+import org.netstudio.canvas.level.Layouts;
+import org.netstudio.canvas.level.LevelBuilder;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeGeometry;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.NodeNames;
+import org.netstudio.canvas.level.WireItem;
 import org.netstudio.canvas.palette.NodeFactory;
 import org.netstudio.canvas.selection.NodeClipboard;
 import org.netstudio.canvas.wiring.WireCheck;
 import org.netstudio.netgraph.catalog.PortRequirement.Compatibility;
 import org.netstudio.netgraph.catalog.PortRequirement.Mismatch;
+import org.netstudio.netgraph.edit.AddNode;
+import org.netstudio.netgraph.edit.AddPort;
+import org.netstudio.netgraph.edit.ChainToGraph;
+import org.netstudio.netgraph.edit.Command;
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.CompoundCommand;
+import org.netstudio.netgraph.edit.Connect;
+import org.netstudio.netgraph.edit.Disconnect;
+import org.netstudio.netgraph.edit.Group;
+import org.netstudio.netgraph.edit.InputKind;
+import org.netstudio.netgraph.edit.InsertOnEdge;
+import org.netstudio.netgraph.edit.NetPaths;
+import org.netstudio.netgraph.edit.RemoveNodes;
+import org.netstudio.netgraph.edit.SetLayout;
+import org.netstudio.netgraph.edit.SetPortDecl;
+import org.netstudio.netgraph.edit.Ungroup;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
+import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
+import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
- * The canvas view-model: the document (from a {@link NetEditor}), its inference result, the graph
- * level being shown ({@link #currentPathProperty()}), the selection (node ids of that level) and
- * the {@link LevelView} the views render. Every change of the document goes through the editor as
- * one {@link CanvasEdit}, so each gesture is one undo entry. Data flows one way: gesture → edit →
- * new document → inference → new level → views. No scene-graph types here; used on the FX thread.
+ * The canvas view-model: the document (on a netgraph {@link CommandStack}), its inference result,
+ * the graph level being shown ({@link #currentPathProperty()}), the selection (node ids of that
+ * level) and the {@link LevelView} the views render. Every gesture builds netgraph edit commands and
+ * executes them on the stack as one command, so each gesture is one undo entry. Data flows one way:
+ * gesture → command → new document → inference → new level → views. No scene-graph types here;
+ * used on the FX thread.
  */
 public final class CanvasModel {
 
-    private final NetEditor editor;
+    private final CommandStack stack;
     private final LayoutRunner layoutRunner;
     private final ReadOnlyObjectWrapper<NetDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyObjectWrapper<InferenceResult> inference = new ReadOnlyObjectWrapper<>(this, "inference");
@@ -72,21 +95,21 @@ public final class CanvasModel {
 
     /** A model over a new command stack for {@code doc}, laying out in the background. */
     public CanvasModel(NetDocument doc) {
-        this(CommandStackEditor.of(doc), LayoutRunner.background());
+        this(new CommandStack(doc), LayoutRunner.background());
     }
 
     /**
      * A model editing through the application's command stack (shared with the inspector, the
      * menus' Undo/Redo and the saved mark), laying out in the background.
      */
-    public CanvasModel(org.netstudio.netgraph.edit.CommandStack stack) {
-        this(new CommandStackEditor(stack), LayoutRunner.background());
+    public CanvasModel(CommandStack stack) {
+        this(stack, LayoutRunner.background());
     }
 
-    public CanvasModel(NetEditor editor, LayoutRunner layoutRunner) {
-        this.editor = editor;
+    public CanvasModel(CommandStack stack, LayoutRunner layoutRunner) {
+        this.stack = stack;
         this.layoutRunner = layoutRunner;
-        editor.addListener(this::documentChanged);
+        stack.addListener(s -> documentChanged());
         selection.addListener((javafx.collections.SetChangeListener<String>) c -> {
             if (!selection.isEmpty()) {
                 selectedWire.set(null);
@@ -102,8 +125,9 @@ public final class CanvasModel {
 
     // ---- properties ------------------------------------------------------------------------
 
-    public NetEditor editor() {
-        return editor;
+    /** The stack every edit of this canvas goes to. */
+    public CommandStack stack() {
+        return stack;
     }
 
     public ReadOnlyObjectProperty<NetDocument> documentProperty() {
@@ -181,17 +205,17 @@ public final class CanvasModel {
      * (clicking a problem). A path naming a level itself reveals nothing but the level.
      */
     public void reveal(NodePath node, String port) {
-        NetNode n = GraphEdits.nodeAt(getDocument().net(), node);
+        NetNode n = nodeAt(getDocument(), node);
         NodePath levelPath;
         String id;
-        if (node.isRoot() || (GraphEdits.isContainer(n) && port != null && isOwnPort(n, port))) {
+        if (node.isRoot() || (isContainer(n) && port != null && isOwnPort(n, port))) {
             levelPath = node;
             id = port == null ? null : Layouts.portId(port);
         } else {
             levelPath = node.parent();
             id = node.leaf();
         }
-        if (!levelPath.isRoot() && !GraphEdits.isContainer(GraphEdits.nodeAt(getDocument().net(), levelPath))) {
+        if (!levelPath.isRoot() && !isContainer(nodeAt(getDocument(), levelPath))) {
             return;
         }
         currentPath.set(levelPath);
@@ -204,6 +228,20 @@ public final class CanvasModel {
 
     private static boolean isOwnPort(NetNode container, String port) {
         return container.inputNames().contains(port) || container.outputNames().contains(port);
+    }
+
+    private static NetNode nodeAt(NetDocument doc, NodePath path) {
+        return NetPaths.find(doc.net(), path).orElse(null);
+    }
+
+    /** Whether the canvas opens the node as a level of its own: a chain, a graph, a sequence operator. */
+    private static boolean isContainer(NetNode node) {
+        return isGroup(node) || node instanceof SequenceOperator;
+    }
+
+    /** Whether the node is a group whose nodes can be spliced into its level: a chain or a graph. */
+    private static boolean isGroup(NetNode node) {
+        return node instanceof Graph || node instanceof Chain;
     }
 
     public void showMessage(String text) {
@@ -222,8 +260,8 @@ public final class CanvasModel {
 
     private void documentChanged() {
         NetDocument before = document.get();
-        NetDocument now = editor.document();
-        boolean reset = before != null && !before.equals(now) && !editor.canUndo() && !editor.canRedo();
+        NetDocument now = stack.document();
+        boolean reset = before != null && !before.equals(now) && !stack.canUndo() && !stack.canRedo();
         if (reset) {
             autoPositions.clear();
             layoutRequested.clear();
@@ -234,10 +272,10 @@ public final class CanvasModel {
             inference.set(ShapeInference.infer(now.net()));
         }
         document.set(now);
-        canUndo.set(editor.canUndo());
-        canRedo.set(editor.canRedo());
+        canUndo.set(stack.canUndo());
+        canRedo.set(stack.canRedo());
         NodePath p = currentPath.get();
-        while (!p.isRoot() && !GraphEdits.isContainer(GraphEdits.nodeAt(now.net(), p))) {
+        while (!p.isRoot() && !isContainer(nodeAt(now, p))) {
             p = p.parent();
         }
         if (!p.equals(currentPath.get())) {
@@ -274,7 +312,7 @@ public final class CanvasModel {
             if (commit) {
                 Map<String, Layout.Position> byKey = new LinkedHashMap<>();
                 positions.forEach((id, pos) -> byKey.put(Layouts.key(p, id), pos));
-                execute(new CanvasEdit.SetLayout(p, byKey));
+                execute(new SetLayout(byKey, "Auto-layout"));
             } else {
                 autoPositions.put(p, positions);
                 layoutRequested.remove(p);
@@ -295,27 +333,98 @@ public final class CanvasModel {
      * point (x, y), named uniquely ("conv1"); one undo entry. Returns its name.
      */
     public String addNode(String type, double x, double y) {
+        Optional<InputKind> input = InputKind.ofId(type);
+        if (input.isPresent()) {
+            return addInput(input.get(), x, y);
+        }
         NetNode node = NodeFactory.create(type);
-        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
-        Layout.Position pos = centred(node, x, y);
-        execute(new CanvasEdit.AddNode(getCurrentPath(), name, node, pos));
+        String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
+        editLevel("Add " + name, new AddNode(getCurrentPath(), name, node, centred(node, x, y)));
         selection.clear();
         selection.add(name);
         return name;
     }
 
+    /**
+     * A typed input from the palette dropped at canvas point (x, y): it declares the input dropped
+     * on, or a new net's one input while that is undeclared and unwired; else it adds a new input
+     * ("Image", "Image2") there. One undo entry; the input is selected, so that the inspector shows
+     * its declaration to adjust. Returns the input's canvas id ("$Image").
+     */
+    public String addInput(InputKind kind, double x, double y) {
+        NodePath at = getCurrentPath();
+        String port = inputToDeclare(x, y);
+        if (port != null) {
+            execute(new SetPortDecl(at, port, true, kind.decl()));
+        } else {
+            Graph g = getLevel().graph();
+            Set<String> taken = new HashSet<>(g.nodes().keySet());
+            taken.addAll(g.inputs().keySet());
+            taken.addAll(g.outputs().keySet());
+            port = kind.portName();
+            for (int k = 2; taken.contains(port); k++) {
+                port = kind.portName() + k;   // ports read as words: "Image", "Image2"
+            }
+            Layout.Position pos = freeSpot(x - NodeGeometry.PORT_NODE_WIDTH / 2, y - NodeGeometry.PORT_NODE_HEIGHT / 2,
+                    NodeGeometry.PORT_NODE_WIDTH, NodeGeometry.PORT_NODE_HEIGHT);
+            editLevel("Add " + kind.label(), new AddPort(at, port, true, kind.decl(), pos));
+        }
+        String id = Layouts.portId(port);
+        selection.clear();
+        if (getLevel().byId().containsKey(id)) {
+            selection.add(id);
+        }
+        return id;
+    }
+
+    /** (x, y), or the first place to its right where a w×h box overlaps no node of the level. */
+    private Layout.Position freeSpot(double x, double y, double w, double h) {
+        double left = x;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (NodeItem n : getLevel().nodes()) {
+                if (n.placed() && left < n.x() + n.width() && left + w > n.x() && y < n.y() + n.height() && y + h > n.y()) {
+                    left = n.x() + n.width() + NodeGeometry.GRID;
+                    moved = true;
+                }
+            }
+        }
+        return new Layout.Position(Math.round(left), Math.round(y));
+    }
+
+    /** The input port dropped on, else the level's only input when it is undeclared and unwired, else null. */
+    private String inputToDeclare(double x, double y) {
+        NodeItem hit = HitTest.node(getLevel(), x, y);
+        if (hit != null && hit.kind() == NodeItem.Kind.INPUT) {
+            return Layouts.portName(hit.id());
+        }
+        Graph g = getLevel().graph();
+        if (g.inputs().size() == 1) {
+            Map.Entry<String, PortDecl> only = g.inputs().entrySet().iterator().next();
+            boolean wired = g.edges().stream().anyMatch(e -> e.from().isGraphPort() && e.from().port().equals(only.getKey()));
+            if (only.getValue().isUnspecified() && !wired) {
+                return only.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Adds a node of a palette type onto a wire, routing the wire through it; returns its name. */
     public String insertOnWire(WireItem wire, String type, double x, double y) {
+        if (InputKind.ofId(type).isPresent()) {
+            return addNode(type, x, y);
+        }
         NetNode node = NodeFactory.create(type);
-        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), GraphEdits.baseName(node.typeName()));
-        execute(new CanvasEdit.InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));
+        String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), NodeNames.baseName(node.typeName()));
+        editLevel("Insert " + name, new InsertOnEdge(getCurrentPath(), wire.edge(), name, node, centred(node, x, y)));
         selection.clear();
         selection.add(name);
         return name;
     }
 
     private static Layout.Position centred(NetNode node, double x, double y) {
-        NodeItem.Kind k = GraphEdits.isContainer(node) ? NodeItem.Kind.CONTAINER : NodeItem.Kind.LAYER;
+        NodeItem.Kind k = isContainer(node) ? NodeItem.Kind.CONTAINER : NodeItem.Kind.LAYER;
         double w = NodeGeometry.width(k);
         double h = NodeGeometry.height(k, node.inputNames().size());
         return new Layout.Position(Math.round(x - w / 2), Math.round(y - h / 2));
@@ -346,13 +455,22 @@ public final class CanvasModel {
         }
         NodePath at = getCurrentPath();
         Edge edge = new Edge(ref(fromId, fromPort), ref(toId, toPort));
-        CanvasEdit edit = new CanvasEdit.Connect(at, edge);
+        // A wire already arriving at the input is replaced, in the same undo entry.
+        List<Command> steps = new ArrayList<>();
         if (replacing != null) {
-            edit = new CanvasEdit.Compound(at, "Move wire", List.of(new CanvasEdit.Disconnect(at, replacing.edge()), edit));
+            steps.add(new Disconnect(at, replacing.edge()));
         }
+        for (Edge old : getLevel().graph().edgesInto(edge.to())) {
+            if (replacing == null || !old.equals(replacing.edge())) {
+                steps.add(new Disconnect(at, old));
+            }
+        }
+        Connect connect = new Connect(at, edge);
+        steps.add(connect);
+        Command gesture = onLevel(replacing != null ? "Move wire" : connect.description(), steps);
         NetDocument trial;
         try {
-            trial = editor.preview(edit);
+            trial = gesture.apply(getDocument());
         } catch (IllegalArgumentException e) {
             showMessage(sentence(e.getMessage()));
             return Optional.of(sentence(e.getMessage()));
@@ -367,7 +485,7 @@ public final class CanvasModel {
                 return Optional.of(d.message());
             }
         }
-        execute(edit);
+        execute(gesture);
         return Optional.empty();
     }
 
@@ -376,17 +494,16 @@ public final class CanvasModel {
     }
 
     public void disconnect(WireItem wire) {
-        execute(new CanvasEdit.Disconnect(getCurrentPath(), wire.edge()));
+        editLevel(new Disconnect(getCurrentPath(), wire.edge()));
     }
 
     /**
-     * Runs an edit as one undo entry; a refusal becomes a message instead of an exception. An edit
-     * of the net on a level placed by auto-layout first keeps those positions in the document (same
-     * undo entry), so that what the edit moves or adds lands among nodes that stay put.
+     * Executes {@code command} on the stack as one undo entry; a refusal becomes a message instead
+     * of an exception. Returns whether it was done.
      */
-    public boolean execute(CanvasEdit edit) {
+    public boolean execute(Command command) {
         try {
-            editor.execute(withAutoPositionsKept(edit));
+            stack.execute(command);
             return true;
         } catch (IllegalArgumentException e) {
             showMessage(sentence(e.getMessage()));
@@ -394,11 +511,39 @@ public final class CanvasModel {
         }
     }
 
-    private CanvasEdit withAutoPositionsKept(CanvasEdit edit) {
-        if (edit instanceof CanvasEdit.MoveNodes || edit instanceof CanvasEdit.SetLayout
-                || edit instanceof CanvasEdit.SetParameter || !edit.graph().equals(getCurrentPath())) {
-            return edit;
+    /** Executes one command on the level shown as one gesture (see {@link #onLevel}). */
+    private boolean editLevel(Command command) {
+        return editLevel(command.description(), command);
+    }
+
+    /** As {@link #editLevel(Command)}, the undo entry described by {@code description} ("Add conv1"). */
+    private boolean editLevel(String description, Command command) {
+        return execute(onLevel(description, List.of(command)));
+    }
+
+    /**
+     * The command doing {@code steps} (edits of the graph at the level shown) as one undo entry
+     * described by {@code description}. Two things happen first, in the same entry: a level that
+     * is still a Chain becomes the Graph the canvas shows ({@link ChainToGraph}), and positions
+     * auto-layout found for the level are kept in the document, so that what the edit moves or
+     * adds lands among nodes that stay put.
+     */
+    private Command onLevel(String description, List<Command> steps) {
+        NodePath at = getCurrentPath();
+        List<Command> all = new ArrayList<>();
+        Map<String, Layout.Position> keep = autoPositionsNotInTheDocument();
+        if (!keep.isEmpty()) {
+            all.add(new SetLayout(keep, description));
         }
+        if (nodeAt(getDocument(), at) instanceof Chain) {
+            all.add(new ChainToGraph(at));
+        }
+        all.addAll(steps);
+        return all.size() == 1 && all.get(0).description().equals(description) ? all.get(0)
+                : new CompoundCommand(description, all);
+    }
+
+    private Map<String, Layout.Position> autoPositionsNotInTheDocument() {
         Map<String, Layout.Position> auto = autoPositions.getOrDefault(getCurrentPath(), Map.of());
         Map<String, Layout.Position> keep = new LinkedHashMap<>();
         for (NodeItem n : getLevel().nodes()) {
@@ -407,10 +552,7 @@ public final class CanvasModel {
                 keep.put(key, new Layout.Position(n.x(), n.y()));
             }
         }
-        if (keep.isEmpty()) {
-            return edit;
-        }
-        return new CanvasEdit.Compound(edit.graph(), edit.label(), List.of(new CanvasEdit.SetLayout(edit.graph(), keep), edit));
+        return keep;
     }
 
     private static String sentence(String s) {
@@ -430,7 +572,7 @@ public final class CanvasModel {
         }
         Map<String, Layout.Position> byKey = new LinkedHashMap<>();
         byId.forEach((id, p) -> byKey.put(Layouts.key(getCurrentPath(), id), p));
-        execute(new CanvasEdit.MoveNodes(getCurrentPath(), byKey));
+        execute(new SetLayout(byKey, byId.size() == 1 ? "Move" : "Move " + byId.size() + " nodes"));
     }
 
     /** Moves the selection by (dx, dy) canvas units (arrow keys); one undo entry. */
@@ -473,7 +615,7 @@ public final class CanvasModel {
             selectedWire.set(null);
             disconnect(wire);
         } else if (!names.isEmpty()) {
-            execute(new CanvasEdit.RemoveNodes(getCurrentPath(), names));
+            editLevel(new RemoveNodes(getCurrentPath(), names.stream().sorted().toList()));
         }
     }
 
@@ -542,18 +684,22 @@ public final class CanvasModel {
         Set<String> taken = new HashSet<>(getLevel().graph().nodes().keySet());
         Map<String, String> renamed = new LinkedHashMap<>();
         for (String n : f.graph().nodes().keySet()) {
-            String nn = taken.contains(n) ? GraphEdits.uniqueName(taken, n) : n;
+            String nn = taken.contains(n) ? NodeNames.uniqueName(taken, n) : n;
             taken.add(nn);
             renamed.put(n, nn);
         }
-        Map<String, NetNode> nodes = new LinkedHashMap<>();
-        Map<String, Layout.Position> pos = new LinkedHashMap<>();
-        f.graph().nodes().forEach((n, node) -> nodes.put(renamed.get(n), node));
-        f.positions().forEach((n, p) -> pos.put(renamed.get(n), new Layout.Position(p.x() + offset, p.y() + offset)));
-        List<Edge> edges = f.graph().edges().stream().map(e -> new Edge(
-                PortRef.of(renamed.get(e.from().node()), e.from().port()),
-                PortRef.of(renamed.get(e.to().node()), e.to().port()))).toList();
-        if (execute(new CanvasEdit.Paste(getCurrentPath(), new Graph(Map.of(), nodes, edges, Map.of()), pos))) {
+        NodePath at = getCurrentPath();
+        List<Command> steps = new ArrayList<>();
+        f.graph().nodes().forEach((n, node) -> {
+            Layout.Position p = f.positions().get(n);
+            steps.add(new AddNode(at, renamed.get(n), node,
+                    p == null ? null : new Layout.Position(p.x() + offset, p.y() + offset)));
+        });
+        for (Edge e : f.graph().edges()) {
+            steps.add(new Connect(at, new Edge(PortRef.of(renamed.get(e.from().node()), e.from().port()),
+                    PortRef.of(renamed.get(e.to().node()), e.to().port()))));
+        }
+        if (execute(onLevel("Paste " + renamed.size() + " nodes", steps))) {
             selection.clear();
             selection.addAll(renamed.values());
         }
@@ -565,8 +711,8 @@ public final class CanvasModel {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        String name = GraphEdits.uniqueName(getLevel().graph().nodes().keySet(), "group");
-        if (execute(new CanvasEdit.Group(getCurrentPath(), names, name))) {
+        String name = NodeNames.uniqueName(getLevel().graph().nodes().keySet(), "group");
+        if (editLevel(new Group(getCurrentPath(), List.copyOf(names), name))) {
             selection.clear();
             selection.add(name);
             return Optional.of(name);
@@ -576,18 +722,18 @@ public final class CanvasModel {
 
     /** Splices the selected containers back into this level; one undo entry. */
     public void ungroupSelection() {
-        List<CanvasEdit> edits = new ArrayList<>();
+        List<Command> ungroups = new ArrayList<>();
         for (String id : layerIds(selection)) {
-            if (GraphEdits.isGroup(getLevel().graph().nodes().get(id))) {
-                edits.add(new CanvasEdit.Ungroup(getCurrentPath(), id));
+            if (isGroup(getLevel().graph().nodes().get(id))) {
+                ungroups.add(new Ungroup(getCurrentPath(), id));
             }
         }
-        if (edits.isEmpty()) {
+        if (ungroups.isEmpty()) {
             return;
         }
         Set<String> before = new HashSet<>(getLevel().byId().keySet());
-        CanvasEdit e = edits.size() == 1 ? edits.get(0) : new CanvasEdit.Compound(getCurrentPath(), "Ungroup", edits);
-        if (execute(e)) {
+        String description = ungroups.size() == 1 ? ungroups.get(0).description() : "Ungroup";
+        if (execute(onLevel(description, ungroups))) {
             selection.clear();
             getLevel().byId().keySet().stream().filter(id -> !before.contains(id)).forEach(selection::add);
         }
@@ -596,7 +742,7 @@ public final class CanvasModel {
     /** Opens a container node: the canvas then shows its inside. Returns whether it opened. */
     public boolean open(String id) {
         NetNode n = getLevel().graph().nodes().get(id);
-        if (!GraphEdits.isContainer(n)) {
+        if (!isContainer(n)) {
             return false;
         }
         currentPath.set(getCurrentPath().child(id));
@@ -611,10 +757,10 @@ public final class CanvasModel {
     }
 
     public void undo() {
-        editor.undo();
+        stack.undo();
     }
 
     public void redo() {
-        editor.redo();
+        stack.redo();
     }
 }

@@ -2,19 +2,30 @@ package org.netstudio.canvas;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.WritableImage;
+import org.netstudio.canvas.level.NodeItem;
 
 /**
  * The node editor: shows one graph level of the {@link CanvasModel}'s document and turns mouse,
  * trackpad and keyboard gestures into edits (see the class comment of {@link NetCanvasSkin} for the
  * gestures). View state — zoom and pan — lives here; everything about the net lives in the model.
- * Style it with a {@link CanvasTheme} on the scene. Use on the JavaFX thread.
+ * Its component rules ({@link #STYLESHEET}) are its user-agent stylesheet; their colour tokens come
+ * from an {@link org.netstudio.assets.Theme} on the scene. Use on the JavaFX thread.
  */
 public class NetCanvas extends Control {
+
+    /**
+     * The rules of the canvas components (nodes, wires, palette, problems, breadcrumb), in meaning
+     * tokens only. A scene that shows the palette, the breadcrumb or the problems list adds it
+     * after the theme's token sheets.
+     */
+    public static final String STYLESHEET = Objects.requireNonNull(
+            NetCanvas.class.getResource("canvas.css"), "missing stylesheet canvas.css").toExternalForm();
 
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
@@ -175,6 +186,6 @@ public class NetCanvas extends Control {
 
     @Override
     public String getUserAgentStylesheet() {
-        return CanvasTheme.COMPONENTS;
+        return STYLESHEET;
     }
 }

@@ -20,9 +20,11 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 import org.netstudio.canvas.export.SvgPalette;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.WireItem;
 import org.netstudio.canvas.node.NodeLayer;
 import org.netstudio.canvas.node.NodeView;
-import org.netstudio.canvas.view.Minimap;
 import org.netstudio.canvas.wiring.WireLayer;
 import org.netstudio.canvas.wiring.WireView;
 
@@ -58,6 +60,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
     private final Translate pan = new Translate();
     private final Scale scale = new Scale();
     private boolean needsHome = true;
+    private boolean viewportPending;
     private LevelView shown = LevelView.EMPTY;
 
     NetCanvasSkin(NetCanvas canvas) {
@@ -126,14 +129,13 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
                 canvas.reveal(b.text());
             }
         });
-        canvas.zoomProperty().addListener((o, a, b) -> {
-            nodes.setDetailsVisible(b.doubleValue() >= NetCanvas.DETAIL_ZOOM);
-            updateViewport();
-        });
-        canvas.panXProperty().addListener((o, a, b) -> updateViewport());
-        canvas.panYProperty().addListener((o, a, b) -> updateViewport());
-        canvas.widthProperty().addListener((o, a, b) -> updateViewport());
-        canvas.heightProperty().addListener((o, a, b) -> updateViewport());
+        // One zoom step sets the zoom and then the pan: the views follow once, at the next layout
+        // pass, not for each half-made view on the way (which would make and drop views for nothing).
+        canvas.zoomProperty().addListener((o, a, b) -> viewportChanged());
+        canvas.panXProperty().addListener((o, a, b) -> viewportChanged());
+        canvas.panYProperty().addListener((o, a, b) -> viewportChanged());
+        canvas.widthProperty().addListener((o, a, b) -> viewportChanged());
+        canvas.heightProperty().addListener((o, a, b) -> viewportChanged());
         toastTimer.setOnFinished(e -> toast.setVisible(false));
         render();
     }
@@ -141,21 +143,31 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
     // ---- rendering -------------------------------------------------------------------------
 
     private void showSelectedWire() {
-        WireItem w = getSkinnable().getModel().selectedWireProperty().get();
-        for (WireView v : wires.views()) {
-            v.pseudoClassStateChanged(WireView.SELECTED, w != null && v.item() != null && v.item().edge().equals(w.edge()));
+        wires.showSelected(getSkinnable().getModel().selectedWireProperty().get());
+    }
+
+    private void viewportChanged() {
+        if (!viewportPending) {
+            viewportPending = true;
+            getSkinnable().requestLayout();
         }
     }
 
-    /** Tells the layers which part of the canvas is visible, so that they make views near it. */
+    /**
+     * Tells the layers which part of the canvas is visible and at what zoom, so that they make views
+     * near it, drawn in full or simply.
+     */
     private void updateViewport() {
+        viewportPending = false;
         NetCanvas c = getSkinnable();
         if (c.getWidth() <= 0 || c.getHeight() <= 0) {
             return;
         }
         double[] a = c.toCanvas(0, 0);
         double[] b = c.toCanvas(c.getWidth(), c.getHeight());
-        nodes.setViewport(a[0], a[1], b[0], b[1]);
+        boolean details = c.getZoom() >= NetCanvas.DETAIL_ZOOM;
+        nodes.show(a[0], a[1], b[0], b[1], details);
+        wires.setSimple(!details);
         wires.setViewport(a[0], a[1], b[0], b[1]);
     }
 
@@ -181,8 +193,11 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
      */
     private void goHomeIfNeeded() {
         NetCanvas c = getSkinnable();
+        if (!needsHome || c.getWidth() <= 0) {
+            return;
+        }
         double[] b = shown.bounds();
-        if (!needsHome || b == null || !shown.allPlaced() || c.getWidth() <= 0) {
+        if (b == null || !shown.allPlaced()) {
             return;
         }
         needsHome = false;
@@ -220,6 +235,9 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
             toast.relocate(Math.round((w - toast.getWidth()) / 2), 12);
         }
         goHomeIfNeeded();
+        if (viewportPending) {
+            updateViewport();
+        }
     }
 
     // ---- pieces the interaction drives ---------------------------------------------------
@@ -292,6 +310,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
                 (b[3] - b[1] + 2 * margin) * s));
         boolean details = getSkinnable().getZoom() >= NetCanvas.DETAIL_ZOOM;
         nodes.setDetailsVisible(true);
+        wires.setSimple(false);
         nodes.setViewport(b[0], b[1], b[2], b[3]);
         wires.setViewport(b[0], b[1], b[2], b[3]);
         overlay.setVisible(false);
@@ -301,6 +320,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         } finally {
             overlay.setVisible(true);
             nodes.setDetailsVisible(details);
+            wires.setSimple(!details);
             nodes.showSelection(getSkinnable().getModel().getSelection());
             updateViewport();
         }

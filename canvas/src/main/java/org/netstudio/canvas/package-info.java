@@ -9,12 +9,13 @@
  * Breadcrumb crumbs = new Breadcrumb(model);             // "LeNet-5 › block1", navigates back
  * ProblemsList problems = new ProblemsList(model);       // all diagnostics; click reveals the node
  * Palette palette = new Palette();                       // searchable layers; drag onto the canvas
- * CanvasTheme.LIGHT.apply(scene);                        // or DARK: colour tokens + component rules
+ * Theme.LIGHT.applyTo(scene.getStylesheets());           // or DARK: the colour tokens (assets)
+ * scene.getStylesheets().add(NetCanvas.STYLESHEET);      // the component rules
  * for (CanvasAction a : canvas.getActions().all()) { ... MenuItem(a.text()), a.accelerator(), a::fire, a.enabled() }
  * }</pre>
  * {@link org.netstudio.canvas.CanvasModel#inferenceProperty()} and
  * {@link org.netstudio.canvas.CanvasModel#getSelection()} are what an inspector and a status bar
- * bind to. Every edit goes through the stack as one command per gesture
- * ({@link org.netstudio.canvas.edit.CommandStackEditor}).
+ * bind to. Every gesture builds netgraph edit commands ({@link org.netstudio.netgraph.edit}) and
+ * executes them on the stack as one command: one gesture, one undo entry.
  */
 package org.netstudio.canvas;

@@ -11,11 +11,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.diagnostics.ProblemsList;
-import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
+import org.netstudio.netgraph.edit.CommandStack;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -38,7 +41,7 @@ final class CanvasFixture {
 
     CanvasFixture(FxRobot robot, Stage stage, NetDocument doc) {
         this.robot = robot;
-        model = new CanvasModel(CommandStackEditor.of(doc), LayoutRunner.background());
+        model = new CanvasModel(new CommandStack(doc), LayoutRunner.background());
         canvas = new NetCanvas(model);
         palette = new Palette();
         palette.setPrefWidth(220);
@@ -50,7 +53,8 @@ final class CanvasFixture {
         root.setBottom(problems);
         root.setTop(breadcrumb);
         Scene scene = new Scene(root, 1200, 780);
-        CanvasTheme.LIGHT.apply(scene);
+        Theme.LIGHT.applyTo(scene.getStylesheets());
+        scene.getStylesheets().add(NetCanvas.STYLESHEET);
         stage.setScene(scene);
         stage.setX(0);
         stage.setY(0);
@@ -62,8 +66,8 @@ final class CanvasFixture {
                 .withOutput("Output", PortDecl.UNSPECIFIED), null);
     }
 
-    org.netstudio.netgraph.edit.CommandStack stack() {
-        return ((CommandStackEditor) model.editor()).stack();
+    CommandStack stack() {
+        return model.stack();
     }
 
     /** The undo history, oldest first, read on the FX thread. */

@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.netstudio.canvas.edit.CanvasEdit;
-import org.netstudio.canvas.edit.CommandStackEditor;
+import org.netstudio.canvas.demo.CanvasDemo;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.NodeNames;
 import org.netstudio.netgraph.catalog.PortRequirement;
+import org.netstudio.netgraph.edit.CommandStack;
+import org.netstudio.netgraph.edit.SetParameter;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.tensor.TensorType;
 
-/** The view-model on its own: no Stage, no scene graph. */
+/** The view-model on its own: no Stage, no scene graph; each gesture is one command on the stack. */
 class CanvasModelTest {
 
     private static NetDocument emptyGraph(int... inputShape) {
@@ -27,18 +35,11 @@ class CanvasModelTest {
     }
 
     private static CanvasModel model(NetDocument doc) {
-        return new CanvasModel(CommandStackEditor.of(doc), LayoutRunner.direct());
+        return new CanvasModel(new CommandStack(doc), LayoutRunner.direct());
     }
 
-    static NetDocument lenet() {
-        Chain lenet = Chain.of(PortDecl.of(TensorType.real(1, 28, 28)),
-                Layer.of("Convolution", "channels", 20, "kernel", 5), Layer.of("Tanh"),
-                Layer.of("Pooling", "function", "mean", "kernel", 2),
-                Layer.of("Convolution", "channels", 50, "kernel", 5), Layer.of("Tanh"),
-                Layer.of("Pooling", "function", "mean", "kernel", 2), Layer.of("Flatten"),
-                Layer.of("Linear", "units", 500), Layer.of("Tanh"), Layer.of("Linear", "units", 10),
-                Layer.of("Softmax"));
-        return new NetDocument("LeNet-5", lenet, null);
+    private static NetDocument lenet() {
+        return CanvasDemo.lenet();
     }
 
     @Test
@@ -78,22 +79,22 @@ class CanvasModelTest {
     @Test
     void buildingLeNetByGesturesGivesShapesAndUndoesStepByStep() {
         CanvasModel m = model(emptyGraph(1, 28, 28));
-        CommandStackEditor editor = (CommandStackEditor) m.editor();
+        CommandStack stack = m.stack();
         String conv = m.addNode("Convolution", 100, 100);
-        m.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "channels", 20));
-        m.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "kernel", 5));
+        m.execute(new SetParameter(NodePath.of(conv), "channels", 20));
+        m.execute(new SetParameter(NodePath.of(conv), "kernel", 5));
         String relu = m.addNode("Ramp", 100, 200);
         assertThat(m.connect("$Input", "Input", conv, "Input")).isEmpty();
         assertThat(m.connect(conv, "Output", relu, "Input")).isEmpty();
 
         assertThat(conv).isEqualTo("conv1");
         assertThat(m.getLevel().node(relu).shape()).isEqualTo("20×24×24");
-        assertThat(StackHistory.labels(editor.stack())).hasSize(6);
-        while (editor.canUndo()) {
+        assertThat(StackHistory.labels(stack)).hasSize(6).startsWith("Add conv1");
+        while (stack.canUndo()) {
             m.undo();
         }
         assertThat(m.getLevel().graph().nodes()).isEmpty();
-        while (editor.canRedo()) {
+        while (stack.canRedo()) {
             m.redo();
         }
         assertThat(m.getLevel().node(relu).shape()).isEqualTo("20×24×24");
@@ -152,9 +153,8 @@ class CanvasModelTest {
     @Test
     void moveIsOneEntryAndDeleteRemovesWires() {
         CanvasModel m = model(lenet());
-        CommandStackEditor editor = (CommandStackEditor) m.editor();
-        m.moveNodes(Map.of("tanh1", new org.netstudio.netgraph.net.Layout.Position(500, 500)));
-        assertThat(StackHistory.labels(editor.stack())).containsExactly("Move");
+        m.moveNodes(Map.of("tanh1", new Layout.Position(500, 500)));
+        assertThat(StackHistory.labels(m.stack())).containsExactly("Move");
         assertThat(m.getLevel().node("tanh1").x()).isEqualTo(500);
         m.getSelection().add("tanh1");
         m.deleteSelection();
@@ -166,8 +166,8 @@ class CanvasModelTest {
 
     @Test
     void openingAnotherDocumentStartsOver() {
-        org.netstudio.netgraph.edit.CommandStack stack = new org.netstudio.netgraph.edit.CommandStack(lenet());
-        CanvasModel m = new CanvasModel(new CommandStackEditor(stack), LayoutRunner.direct());
+        CommandStack stack = new CommandStack(lenet());
+        CanvasModel m = new CanvasModel(stack, LayoutRunner.direct());
         m.getSelection().add("tanh1");
         stack.reset(emptyGraph(3));
 
@@ -181,7 +181,82 @@ class CanvasModelTest {
     void autoLayoutIsOneUndoEntry() {
         CanvasModel m = model(lenet());
         m.autoLayout();
-        assertThat(StackHistory.labels(((CommandStackEditor) m.editor()).stack())).containsExactly("Auto-layout");
+        assertThat(StackHistory.labels(m.stack())).containsExactly("Auto-layout");
         assertThat(m.getDocument().layout().positions()).containsKeys("convolution1", "$Input", "$Output");
+    }
+
+    @Test
+    void aChainLevelBecomesAGraphInsideTheSameUndoEntry() {
+        CanvasModel m = model(lenet());
+        m.getSelection().add("tanh1");
+        m.deleteSelection();
+
+        assertThat(m.getDocument().net()).isInstanceOf(Graph.class);
+        assertThat(((Graph) m.getDocument().net()).nodes()).doesNotContainKey("tanh1").containsKey("convolution1");
+        m.undo();
+        assertThat(m.getDocument().net()).isInstanceOf(Chain.class);
+        assertThat(m.stack().canUndo()).isFalse();
+    }
+
+    @Test
+    void layoutEditsLeaveAChainAChain() {
+        CanvasModel m = model(lenet());
+        m.moveNodes(Map.of("tanh1", new Layout.Position(10, 20)));
+
+        assertThat(m.getDocument().net()).isInstanceOf(Chain.class);
+        assertThat(m.getDocument().layout().positions()).containsEntry("tanh1", new Layout.Position(10, 20));
+        assertThat(m.stack().undoDescription()).hasValue("Move");
+    }
+
+    @Test
+    void connectingAWiredInputMovesTheWireInOneEntry() {
+        CanvasModel m = model(lenet());
+        m.getSelection().add("flatten1");
+        m.deleteSelection();
+        String flat = m.addNode("Flatten", 100, 100);
+        assertThat(m.connect("pooling2", "Output", flat, "Input")).isEmpty();
+        assertThat(m.connect("pooling1", "Output", flat, "Input")).isEmpty();
+
+        Edge e1 = new Edge(PortRef.of("pooling2", "Output"), PortRef.of(flat, "Input"));
+        Edge e2 = new Edge(PortRef.of("pooling1", "Output"), PortRef.of(flat, "Input"));
+        assertThat(((Graph) m.getDocument().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e2);
+        m.undo();
+        assertThat(((Graph) m.getDocument().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e1);
+    }
+
+    @Test
+    void aRefusedGestureRecordsNothingAndSaysWhyInASentence() {
+        CanvasModel m = model(lenet());
+        NetDocument before = m.getDocument();
+
+        var refused = m.connect("tanh3", "Output", "linear1", "Input");
+
+        assertThat(refused).hasValueSatisfying(r -> assertThat(r).contains("cycle").endsWith("."));
+        assertThat(m.messageProperty().get().text()).isEqualTo(refused.get());
+        assertThat(m.getDocument()).isSameAs(before);
+        assertThat(m.stack().canUndo()).isFalse();
+    }
+
+    @Test
+    void pasteAddsNodesAndWiresAsOneEntry() {
+        CanvasModel m = model(lenet());
+        m.getSelection().addAll(List.of("tanh1", "pooling1"));
+        m.copy();
+        m.paste();
+
+        Graph g = (Graph) m.getDocument().net();
+        assertThat(g.nodes()).containsKeys("tanh4", "pooling3");
+        assertThat(g.edges()).contains(new Edge(PortRef.of("tanh4", "Output"), PortRef.of("pooling3", "Input")));
+        assertThat(m.stack().undoDescription()).hasValue("Paste 2 nodes");
+        m.undo();
+        assertThat(m.stack().canUndo()).isFalse();
+    }
+
+    @Test
+    void newNodesGetShortUniqueNames() {
+        assertThat(NodeNames.baseName("Convolution")).isEqualTo("conv");
+        assertThat(NodeNames.baseName("Linear")).isEqualTo("linear");
+        assertThat(NodeNames.uniqueName(Set.of("conv1", "conv2"), "conv")).isEqualTo("conv3");
+        assertThat(NodeNames.uniqueName(Set.of("conv1"), "conv1")).isEqualTo("conv2");
     }
 }

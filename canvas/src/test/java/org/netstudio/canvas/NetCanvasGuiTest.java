@@ -15,8 +15,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.canvas.edit.CanvasEdit;
 import org.netstudio.canvas.demo.CanvasDemo;
+import org.netstudio.canvas.level.NodeGeometry;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.netgraph.edit.SetParameter;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
@@ -84,9 +86,9 @@ class NetCanvasGuiTest {
                 .containsExactly("conv1", "ramp1", "pool1", "flatten1", "linear1", "softmax1");
         // what the inspector would do
         robot.interact(() -> {
-            f.model.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "channels", 20));
-            f.model.execute(new CanvasEdit.SetParameter(NodePath.ROOT, conv, "kernel", 5));
-            f.model.execute(new CanvasEdit.SetParameter(NodePath.ROOT, lin, "units", 10));
+            f.model.execute(new SetParameter(NodePath.of(conv), "channels", 20));
+            f.model.execute(new SetParameter(NodePath.of(conv), "kernel", 5));
+            f.model.execute(new SetParameter(NodePath.of(lin), "units", 10));
         });
         f.wire("$Input", "Input", conv, "Input");
         f.wire(conv, "Output", ramp, "Input");

@@ -6,6 +6,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.wiring.WireView;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;

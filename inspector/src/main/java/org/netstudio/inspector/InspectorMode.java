@@ -11,5 +11,7 @@ public enum InspectorMode {
     /** Several nodes: the parameters the layers share, and their summary. */
     SEVERAL,
     /** One Chain or Graph: its ports and what is inside. */
-    CONTAINER
+    CONTAINER,
+    /** One port the net or a container declares (its input or output node): its declaration. */
+    PORT
 }

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -25,6 +27,7 @@ import org.netstudio.inspector.params.ParameterSheetModel;
 import org.netstudio.inspector.ports.DiagnosticRow;
 import org.netstudio.inspector.ports.PortDeclEditor;
 import org.netstudio.inspector.ports.PortRow;
+import org.netstudio.inspector.ports.SelectedPort;
 import org.netstudio.inspector.summary.Summaries;
 import org.netstudio.inspector.summary.SummaryRow;
 import org.netstudio.inspector.summary.SummaryTotals;
@@ -52,6 +55,7 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.SequenceOperator;
+import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 
 /**
@@ -78,6 +82,8 @@ public final class InspectorModel {
     private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>(this, "inference");
     private final ObservableList<NodePath> selectedPaths = FXCollections.observableArrayList();
     private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights");
+    private final StringProperty netName = new SimpleStringProperty(this, "netName", "");
+    private final ObjectProperty<SelectedPort> selectedPort = new SimpleObjectProperty<>(this, "selectedPort");
 
     private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
@@ -138,6 +144,8 @@ public final class InspectorModel {
         });
         selectedPaths.addListener((ListChangeListener<NodePath>) c -> refresh());
         weights.addListener(o -> refresh());
+        netName.addListener(o -> refresh());
+        selectedPort.addListener(o -> refresh());
     }
 
     /** A model editing the stack's document. */
@@ -193,6 +201,14 @@ public final class InspectorModel {
         selectedPaths.setAll(paths);
     }
 
+    /**
+     * A port of the net or of a container, picked on the canvas (its input or output node): with no
+     * node selected, the inspector shows that port's declaration to set. Null for none.
+     */
+    public ObjectProperty<SelectedPort> selectedPortProperty() {
+        return selectedPort;
+    }
+
     /** Trained arrays to show statistics of, keyed as {@link Weights#key}; null for none. */
     public ObjectProperty<Weights> weightsProperty() {
         return weights;
@@ -200,6 +216,14 @@ public final class InspectorModel {
 
     public void setWeights(Weights w) {
         weights.set(w);
+    }
+
+    /**
+     * What the window calls the net (its file's name once saved, else its untitled name), shown as
+     * the net's name; empty shows the document's own name.
+     */
+    public StringProperty netNameProperty() {
+        return netName;
     }
 
     // ---- what the views show -----------------------------------------------------------------
@@ -305,7 +329,7 @@ public final class InspectorModel {
             setIfChanged(arrays, List.of());
             setIfChanged(summaryRows, List.of());
             summaryTotals.set(SummaryTotals.NONE);
-            showDeclarations(null, null, null);
+            showDeclarations(null, null, null, null);
             return;
         }
         if (result == null) {
@@ -317,7 +341,11 @@ public final class InspectorModel {
                 NetPaths.find(doc.net(), p).ifPresent(n -> selected.put(p, n));
             }
         }
-        if (selected.isEmpty()) {
+        Optional<NetNode> portOwner = selectedPort.get() == null ? Optional.empty()
+                : NetPaths.find(doc.net(), selectedPort.get().container());
+        if (selected.isEmpty() && portOwner.isPresent() && hasPort(portOwner.get(), selectedPort.get())) {
+            showPort(result, selectedPort.get(), portOwner.get());
+        } else if (selected.isEmpty()) {
             showNet(doc, result);
         } else if (selected.size() == 1) {
             Map.Entry<NodePath, NetNode> only = selected.entrySet().iterator().next();
@@ -337,16 +365,44 @@ public final class InspectorModel {
         List<SummaryRow> rows = Summaries.within(result, NodePath.ROOT);
         SummaryTotals totals = Summaries.totals(rows);
         String status = result.valid() ? "valid" : problems(result.diagnostics().size());
-        header.show(doc.name().isEmpty() ? "Untitled net" : doc.name(), net.typeName(), Category.CONTAINER,
+        String name = netName.get() == null || netName.get().isBlank() ? doc.name() : netName.get();
+        header.show(name.isEmpty() ? "Untitled net" : name, net.typeName(), Category.CONTAINER,
                 "The whole net: " + layers(rows.size()) + ", " + status + ". Select a layer to edit it.",
-                figures(totals.total(), totals.multiplyAdds()), null);
+                figures(totals.parameters(), totals.multiplyAdds()), null);
         parameters.show(List.of(), 0);
         setIfChanged(ports, containerPorts(result, NodePath.ROOT, net));
         setIfChanged(diagnostics, result.diagnostics().stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
-        showDeclarations(result, NodePath.ROOT, net);
+        showDeclarations(result, NodePath.ROOT, net, null);
+    }
+
+    /** One declared port: what it is, its problems and its declaration, ready to be set. */
+    private void showPort(InferenceResult result, SelectedPort p, NetNode owner) {
+        mode.set(InspectorMode.PORT);
+        String of = p.container().isRoot() ? "the net" : "'" + p.container() + "'";
+        String what = p.input()
+                ? "What " + of + " reads. Type its shape (real numbers: 1×28×28, or n×20 for a sequence of varying"
+                        + " length n) or choose an encoder (Image, Class, Characters, Boolean); inference fills in"
+                        + " what it can from the layers it feeds."
+                : "What " + of + " gives out; its shape comes from the layer wired into it. Choose a decoder"
+                        + " (Class, Characters, Boolean) to read it as labels.";
+        header.show(p.port(), p.input() ? "Input" : "Output", null, what, "", null);
+        parameters.show(List.of(), 0);
+        setIfChanged(ports, List.of(PortRow.of(p.input(), p.port(), result.type(p.container(), p.port(), p.input()), "")));
+        setIfChanged(diagnostics, result.diagnostics().stream()
+                .filter(d -> d.node().equals(p.container()) && p.port().equals(d.port()))
+                .map(DiagnosticRow::of).toList());
+        setIfChanged(arrays, List.of());
+        setIfChanged(summaryRows, List.of());
+        summaryTotals.set(SummaryTotals.NONE);
+        showDeclarations(result, p.container(), owner, p);
+    }
+
+    private static boolean hasPort(NetNode owner, SelectedPort p) {
+        return (owner instanceof Chain || owner instanceof Graph)
+                && (p.input() ? owner.inputNames() : owner.outputNames()).contains(p.port());
     }
 
     private void showContainer(NetDocument doc, InferenceResult result, NodePath path, NetNode container) {
@@ -354,7 +410,7 @@ public final class InspectorModel {
         List<SummaryRow> rows = Summaries.within(result, path);
         SummaryTotals totals = Summaries.totals(rows);
         header.show(path.leaf(), container.typeName(), Category.CONTAINER, what(container) + ": " + layers(rows.size())
-                + " inside.", figures(totals.total(), totals.multiplyAdds()), renamer(path));
+                + " inside.", figures(totals.parameters(), totals.multiplyAdds()), renamer(path));
         if (container instanceof SequenceOperator op && !op.options().isEmpty()) {
             parameters.show(List.of(new ParameterSheetModel.Target(path, op)), 0);
         } else {
@@ -366,7 +422,7 @@ public final class InspectorModel {
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
         // An operator's ports take what its inner nets take; they declare nothing of their own.
-        showDeclarations(result, path, container instanceof SequenceOperator ? null : container);
+        showDeclarations(result, path, container instanceof SequenceOperator ? null : container, null);
     }
 
     /** What a container does, in a phrase. */
@@ -391,7 +447,7 @@ public final class InspectorModel {
         // An imported opaque node reads as its ONNX operator ("Reshape · ONNX"), as on the canvas.
         String typeName = type.name().equals("OnnxOperator") ? layer.params().getString("op") + " · ONNX" : type.name();
         header.show(path.leaf(), typeName, type.category(), type.doc(),
-                info == null ? "" : figures(info.parameterCount(), info.multiplyAdds()), renamer(path));
+                info == null ? "" : figures(ParameterCount.of(info.parameterCount(), info.trainableCount()), info.multiplyAdds()), renamer(path));
         parameters.show(List.of(new ParameterSheetModel.Target(path, layer)), 0);
         List<PortRow> rows = new ArrayList<>();
         for (String in : layer.inputNames()) {
@@ -406,7 +462,7 @@ public final class InspectorModel {
         setIfChanged(arrays, info == null ? List.of() : arrayRows(path, info.arrays()));
         setIfChanged(summaryRows, List.of());
         summaryTotals.set(SummaryTotals.NONE);
-        showDeclarations(null, null, null);
+        showDeclarations(null, null, null, null);
     }
 
     private void showSeveral(InferenceResult result, Map<NodePath, NetNode> selected) {
@@ -430,7 +486,7 @@ public final class InspectorModel {
         String typeText = distinct.size() == 1 ? distinct.get(0) + " ×" + selected.size() : typeCounts(types);
         header.show(selected.size() + " nodes selected", typeText, category,
                 "Editing a parameter sets it on every selected layer, as one undo step.",
-                figures(totals.total(), totals.multiplyAdds()), null);
+                figures(totals.parameters(), totals.multiplyAdds()), null);
         parameters.show(layers, containers);
         setIfChanged(ports, List.of());
         List<DiagnosticRow> problems = new ArrayList<>();
@@ -441,7 +497,7 @@ public final class InspectorModel {
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
         summaryTotals.set(totals);
-        showDeclarations(null, null, null);
+        showDeclarations(null, null, null, null);
     }
 
     private BiFunction<String, String, Optional<String>> renamer(NodePath path) {
@@ -472,7 +528,8 @@ public final class InspectorModel {
         return rows;
     }
 
-    private void showDeclarations(InferenceResult result, NodePath path, NetNode container) {
+    /** Editors of the container's declared ports; {@code only} keeps one of them. */
+    private void showDeclarations(InferenceResult result, NodePath path, NetNode container, SelectedPort only) {
         if (container == null) {
             declarationEditors.clear();
             setIfChanged(declarations, List.of());
@@ -482,6 +539,9 @@ public final class InspectorModel {
         List<PortDeclEditor> shown = new ArrayList<>();
         for (boolean input : new boolean[] {true, false}) {
             for (String port : input ? container.inputNames() : container.outputNames()) {
+                if (only != null && (only.input() != input || !only.port().equals(port))) {
+                    continue;
+                }
                 String key = path + "\u0000" + input + "\u0000" + port;
                 PortDeclEditor e = declarationEditors.get(key);
                 if (e == null) {
@@ -542,12 +602,10 @@ public final class InspectorModel {
         return String.join("×", parts);
     }
 
-    private static String figures(long params, long macs) {
-        if (params < 0) {
-            return "Parameter count not known yet";
-        }
-        String p = SummaryTable.count(params) + (params == 1 ? " parameter" : " parameters");
-        return macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
+    /** "422,026 parameters (421,834 trainable + 192 non-trainable) · 2,293,000 multiply-adds". */
+    private static String figures(ParameterCount params, long macs) {
+        String p = params.sentenceStart();
+        return !params.known() || macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";
     }
 
     private static String layers(int n) {

@@ -12,18 +12,22 @@ import javafx.scene.control.Skin;
  * declared inputs and outputs. Everything shown comes from the {@link InspectorModel}; every edit
  * is a command on the model's stack.
  *
- * <p>Styled by {@link InspectorTheme#COMPONENTS}, which the panel adds to its own stylesheets; the
- * colour tokens come from the scene's theme (the app's, or an {@link InspectorTheme}). Use on the
- * JavaFX application thread.
+ * <p>Styled by its component rules ({@code inspector.css}), which the panel adds to its own
+ * stylesheets; the colour tokens come from the {@link org.netstudio.assets.Theme} on the scene. Use
+ * on the JavaFX application thread.
  */
 public class InspectorPanel extends Control {
+
+    /** The rules of the inspector's components, in meaning tokens only. */
+    private static final String STYLESHEET = Objects.requireNonNull(
+            InspectorPanel.class.getResource("inspector.css"), "missing stylesheet inspector.css").toExternalForm();
 
     private final InspectorModel model;
 
     public InspectorPanel(InspectorModel model) {
         this.model = Objects.requireNonNull(model, "model");
         getStyleClass().add("inspector-panel");
-        getStylesheets().add(InspectorTheme.COMPONENTS);
+        getStylesheets().add(STYLESHEET);
     }
 
     public InspectorModel getModel() {

@@ -23,6 +23,7 @@ import org.netstudio.inspector.widgets.Views;
  *   SEVERAL    header · problems · shared parameters · summary of the selection
  *   CONTAINER  header · problems · inputs and outputs · summary of what is inside
  *   NET        header · problems · inputs and outputs · summary
+ *   PORT       header · problems · that port's declaration
  * </pre>
  * The views bind to the model; nothing here decides anything about the net.
  */
@@ -64,13 +65,14 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
         BooleanBinding several = is(model, InspectorMode.SEVERAL);
         BooleanBinding container = is(model, InspectorMode.CONTAINER);
         BooleanBinding net = is(model, InspectorMode.NET);
+        BooleanBinding port = is(model, InspectorMode.PORT);
         Views.showWhen(header, is(model, InspectorMode.EMPTY).not());
         Views.showWhen(empty, is(model, InspectorMode.EMPTY));
         problems.visibleProperty().bind(layer.not().and(Bindings.isNotEmpty(model.getDiagnostics())));
         parameters.visibleProperty().bind(layer.or(several));
         ports.visibleProperty().bind(layer);
         arrays.visibleProperty().bind(layer);
-        declarations.visibleProperty().bind(net.or(container));
+        declarations.visibleProperty().bind(net.or(container).or(port));
         summary.visibleProperty().bind(net.or(container).or(several));
 
         VBox column = new VBox(header, empty, problems, parameters, ports, arrays, declarations, summary);

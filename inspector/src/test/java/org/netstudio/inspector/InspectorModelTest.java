@@ -53,7 +53,7 @@ class InspectorModelTest {
         assertThat(model.header().getTypeName()).isEqualTo("Linear");
         assertThat(model.header().getCategory()).isEqualTo(Category.CORE);
         assertThat(model.header().getDoc()).startsWith("A fully connected layer");
-        assertThat(model.header().getFigures()).isEqualTo("400,500 parameters · 400,000 multiply-adds");
+        assertThat(model.header().getFigures()).isEqualTo("400,500 parameters (400,500 trainable + 0 non-trainable) · 400,000 multiply-adds");
         assertThat(model.header().isRenameable()).isTrue();
 
         assertThat(model.parameters().getFields()).extracting(ParameterField::getName).containsExactly("units", "bias");

@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.assets.Theme;
 import org.netstudio.inspector.ports.PortDeclEditor;
 import org.netstudio.netgraph.edit.CommandStack;
 import org.netstudio.netgraph.edit.NetPaths;
@@ -50,7 +51,7 @@ class InspectorPanelGuiTest {
             model.select(selected);
             InspectorPanel panel = new InspectorPanel(model);
             Scene scene = new Scene(panel, 400, 760);
-            InspectorTheme.LIGHT.apply(scene);
+            Theme.LIGHT.applyTo(scene.getStylesheets());
             stage.setScene(scene);
             stage.setX(0);
             stage.setY(0);
@@ -125,7 +126,8 @@ class InspectorPanelGuiTest {
         assertThat(text(robot, "#out-Output")).isEqualTo("128");
         assertThat(onFx(robot, () -> unitsOf(stack, "linear1"))).isEqualTo(128);
         assertThat(undoDepth(robot)).isEqualTo(1);
-        assertThat(text(robot, "#figures")).isEqualTo("102,528 parameters · 102,400 multiply-adds");
+        assertThat(text(robot, "#figures"))
+                .isEqualTo("102,528 parameters (102,528 trainable + 0 non-trainable) · 102,400 multiply-adds");
 
         typeInto(robot, "#param-units", "-3");
         robot.type(KeyCode.ENTER);

@@ -52,7 +52,8 @@ public final class TrainerPanel extends BorderPane {
     public TrainerPanel(TrainerModel model) {
         this.model = model;
         getStyleClass().add("trainer-panel");
-        getStylesheets().add(TrainerTheme.COMPONENTS);
+        // The panel's component rules; the colour tokens come from the scene's org.netstudio.assets.Theme.
+        getStylesheets().add(TrainerPanel.class.getResource("trainer.css").toExternalForm());
         setTop(toolbar());
         SplitPane split = new SplitPane(settings(), charts, tabs());
         split.setOrientation(Orientation.HORIZONTAL);

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 import org.netstudio.engine.data.DatasetSource;
 
 /**
@@ -48,7 +49,7 @@ public final class TrainerDemo {
                 .ifPresent(tab -> model.outcomeProperty().addListener((o, was, now) -> javafx.application.Platform
                         .runLater(() -> ((javafx.scene.control.TabPane) panel.lookup(".trainer-tabs"))
                                 .getSelectionModel().select(tab))));
-        (args.contains("--dark") ? TrainerTheme.DARK : TrainerTheme.LIGHT).apply(scene);
+        (args.contains("--dark") ? Theme.DARK : Theme.LIGHT).applyTo(scene.getStylesheets());
         stage.setTitle("NetStudio trainer");
         stage.setScene(scene);
         stage.setX(10);

@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.netstudio.assets.Theme;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.trainer.results.Outcome;
@@ -35,7 +36,7 @@ class TrainerPanelGuiTest {
         model = new TrainerModel();
         model.netProperty().set(TestNets.spirals());
         Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
-        TrainerTheme.LIGHT.apply(scene);
+        Theme.LIGHT.applyTo(scene.getStylesheets());
         stage.setScene(scene);
         stage.setX(0);
         stage.setY(0);

@@ -13,14 +13,16 @@ import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
 import org.netstudio.app.gallery.GalleryWeights;
+import org.netstudio.netgraph.summary.ParameterCount;
+import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netstudio gallery [--json]}: the reference nets of the gallery, as a table (id, name,
- * task, parameters) or a JSON array. Any command that takes a NET takes a gallery id too
+ * {@code netstudio gallery [--json]}: the reference nets of the gallery, the pretrained ones first,
+ * as a table (id, name, task, parameters: total, trainable, non-trainable) or a JSON array. Any command that takes a NET takes a gallery id too
  * ({@code netstudio info resnet50}).
  */
 @Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = GalleryCommand.Download.class,
@@ -61,23 +63,32 @@ public final class GalleryCommand implements Callable<Integer> {
 
     static String table(List<GalleryEntry> entries) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "NAME", "TASK", "PARAMETERS"});
+        rows.add(new String[] {"ID", "NAME", "TASK", ParameterCount.TOTAL.toUpperCase(Locale.ROOT),
+            ParameterCount.TRAINABLE.toUpperCase(Locale.ROOT), ParameterCount.NON_TRAINABLE.toUpperCase(Locale.ROOT)});
         for (GalleryEntry e : entries) {
-            rows.add(new String[] {e.id(), e.name(), e.task(), String.format(Locale.ROOT, "%,d", e.trainableParameters())});
+            ParameterCount p = e.parameters();
+            rows.add(new String[] {e.id(), e.name(), e.task(), SummaryTable.count(p.total()),
+                SummaryTable.count(p.trainable()), SummaryTable.count(p.nonTrainable())});
         }
-        int[] width = new int[4];
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
         for (String[] r : rows) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < columns; i++) {
                 width[i] = Math.max(width[i], r[i].length());
             }
         }
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %"
-                    + width[3] + "s", (Object[]) r).stripTrailing()).append('\n');
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                // names and words to the left, counts to the right
+                String cell = i < 3 ? r[i] + " ".repeat(width[i] - r[i].length()) : " ".repeat(width[i] - r[i].length()) + r[i];
+                line.append(i == 0 ? "" : "  ").append(cell);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
         }
-        sb.append('\n').append(entries.size()).append(" nets. Parameters are learnable ones, as PyTorch counts them"
-                + " (batch-norm statistics not included). Open one with: netstudio info ID\n");
+        sb.append('\n').append(entries.size()).append(" nets, the pretrained ones first. ").append(ParameterCount.MEANING)
+                .append(" Open one with: netstudio info ID\n");
         return sb.toString();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,10 @@ public final class Gallery {
         return downloads;
     }
 
-    /** Every net of the gallery, in the index's order. */
+    /**
+     * Every net of the gallery: the pretrained ones first (they run and can be tried at once), then
+     * the others, each group in the index's order.
+     */
     public List<GalleryEntry> entries() {
         return index().entries();
     }
@@ -247,6 +251,7 @@ public final class Gallery {
             }
             entries.add(e);
         }
+        entries.sort(Comparator.comparing(e -> !e.pretrained()));   // a stable sort: the index's order within each group
         return new Index(Collections.unmodifiableList(entries), Collections.unmodifiableMap(byId));
     }
 

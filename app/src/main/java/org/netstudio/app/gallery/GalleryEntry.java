@@ -3,6 +3,7 @@ package org.netstudio.app.gallery;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.netstudio.netgraph.summary.ParameterCount;
 
 /**
  * One net of the gallery as the gallery's index describes it, without loading the net: what it is,
@@ -66,6 +67,11 @@ public record GalleryEntry(String id, String name, String task, String descripti
             String t = type.equals("Index") ? shapeText() + " indices < " + indexRange : shapeText();
             return coder == null ? t : t + " (" + coder + ")";
         }
+    }
+
+    /** The parameter counts, in the words every view uses. */
+    public ParameterCount parameters() {
+        return new ParameterCount(totalParameters, trainableParameters, nonTrainableParameters);
     }
 
     /** Where pretrained weights for this net can be downloaded on request; empty when none are offered. */

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
+import org.netstudio.app.window.documents.WindowGallery;
 import org.netstudio.app.window.gallery.GalleryCard;
 
 /**

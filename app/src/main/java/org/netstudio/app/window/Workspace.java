@@ -20,22 +20,26 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.util.Duration;
-import org.netstudio.app.AppAction;
-import org.netstudio.app.MainWindow;
-import org.netstudio.app.StatusBar;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.window.documents.Documents;
+import org.netstudio.app.window.documents.FilePicker;
+import org.netstudio.app.window.documents.NetOpener;
+import org.netstudio.app.window.documents.NetTab;
+import org.netstudio.app.window.documents.NetTabs;
 import org.netstudio.app.window.tryit.ImagePicker;
 import org.netstudio.app.window.tryit.TryItPanel;
 import org.netstudio.app.window.tryit.TryItWindow;
 import org.netstudio.canvas.CanvasAction;
 import org.netstudio.canvas.CanvasActions;
 import org.netstudio.canvas.NetCanvas;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.InspectorPanel;
+import org.netstudio.inspector.ports.SelectedPort;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
@@ -62,6 +66,7 @@ public final class Workspace {
     /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
     private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
+    private final NetTabs tabs;
     private final StartPage startPage;
     private final Map<MenuItem, Function<CanvasActions, CanvasAction>> canvasItems = new LinkedHashMap<>();
     private final Timeline autosaveTimer;
@@ -72,6 +77,8 @@ public final class Workspace {
     private final TryItWindow tryItWindow;
     /** Keeps Try It on the net in front as its document and weights change. */
     private final Runnable tryItListener = this::followTryIt;
+    /** The inspector calls the net what its tab does: after Save As, by its new file's name. */
+    private final Runnable nameListener = this::showName;
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
     private final ExitSequence exitSequence;
@@ -87,17 +94,18 @@ public final class Workspace {
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
-                () -> window.theme().stylesheets(), autosave, recent);
-        activeNet = Bindings.createObjectBinding(() -> documents.active() == null ? null : documents.active().net(),
-                documents.activeProperty());
-        startPage = new StartPage(documents::newNet, documents::open, documents::openRecent,
-                documents::openGalleryInBackground);
-        documents.onRecentChanged(this::refreshRecent);
-        window.menu().openRecent().setOnShowing(e -> documents.fillRecentMenu(window.menu().openRecent()));
-        documents.fillRecentMenu(window.menu().openRecent());
+                window::stylesheets, autosave, recent);
+        tabs = documents.tabs();
+        activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
+                tabs.activeProperty());
+        NetOpener opener = documents.opener();
+        startPage = new StartPage(tabs::newNet, opener::open, opener::openRecent, opener::openGalleryInBackground);
+        documents.recent().onChanged(this::refreshRecent);
+        window.menu().openRecent().setOnShowing(e -> fillRecentMenu());
+        fillRecentMenu();
         refreshRecent();
         palette.setOnActivate(type -> {
-            NetTab t = documents.active();
+            NetTab t = tabs.active();
             if (t != null) {
                 t.canvas().addNodeAtCenter(type);
                 t.canvas().requestFocus();
@@ -105,7 +113,7 @@ public final class Workspace {
         });
         wireMenus();
         window.statusBar().setOnValidityClicked(this::toggleProblems);
-        documents.activeProperty().addListener((o, a, b) -> show(b));
+        tabs.activeProperty().addListener((o, a, b) -> show(b));
         window.canvasTabs().getTabs().add(startPage);
         // The Start page may be closed; it comes back when the last net closes, so there is always a way on.
         window.canvasTabs().getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
@@ -118,7 +126,7 @@ public final class Workspace {
             }
         });
         show(null);
-        autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> documents.autosaveNow()));
+        autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Animation.INDEFINITE);
         autosaveTimer.play();
         exitSequence = new ExitSequence(documents::exiting, trainer::shutDown, tryIt::close);
@@ -128,12 +136,12 @@ public final class Workspace {
 
     /** "NetStudio", or "*lenet.json — NetStudio": the window's title. */
     public ReadOnlyStringProperty titleProperty() {
-        return documents.titleProperty();
+        return tabs.titleProperty();
     }
 
     /** The canvas of the net in front, if a net is in front. */
     public Optional<NetCanvas> activeCanvas() {
-        return Optional.ofNullable(documents.active()).map(NetTab::canvas);
+        return Optional.ofNullable(tabs.active()).map(NetTab::canvas);
     }
 
     public Palette palette() {
@@ -150,22 +158,22 @@ public final class Workspace {
 
     /** Opens a net in a new tab (File › Open without the chooser); a bad file is reported. */
     public Optional<NetCanvas> open(Path file) {
-        return documents.open(file).map(NetTab::canvas);
+        return documents.opener().open(file).map(NetTab::canvas);
     }
 
     /** Opens an open net (e.g. a new one made in code) in a new tab. */
     public NetCanvas open(OpenNet net) {
-        return documents.add(net).canvas();
+        return tabs.add(net).canvas();
     }
 
     /** Opens a gallery net by id in a new tab. */
     public NetCanvas openGallery(String id) {
-        return documents.openGallery(Gallery.standard().find(id).orElseThrow()).canvas();
+        return documents.opener().openGallery(Gallery.standard().find(id).orElseThrow()).canvas();
     }
 
     /** The open nets, in tab order. */
     public List<OpenNet> openNets() {
-        return documents.netTabs().stream().map(NetTab::net).toList();
+        return tabs.all().stream().map(NetTab::net).toList();
     }
 
     /**
@@ -178,7 +186,7 @@ public final class Workspace {
 
     /** The net in front, if any. */
     public Optional<OpenNet> activeNet() {
-        return Optional.ofNullable(documents.active()).map(NetTab::net);
+        return Optional.ofNullable(tabs.active()).map(NetTab::net);
     }
 
     public void setFilePicker(FilePicker picker) {
@@ -210,38 +218,38 @@ public final class Workspace {
      * thread; the future completes when it is written.
      */
     public CompletableFuture<Void> autosaveNow() {
-        return documents.autosaveNow();
+        return documents.autosave().write(tabs.all());
     }
 
     /** Completes when every save asked for from the menu so far is written (tests, quitting). */
     public CompletableFuture<Void> savesDone() {
-        return documents.savesDone();
+        return documents.saver().done();
     }
 
     /** Completes when the File › Export ONNX writes asked for so far are done. */
     public CompletableFuture<Void> onnxExportsDone() {
-        return documents.onnxExportsDone();
+        return documents.exporter().onnxExportsDone();
     }
 
     /** Completes when the autosave writes and deletes asked for so far are done. */
     public CompletableFuture<Void> autosaveIdle() {
-        return documents.autosaveIdle();
+        return documents.autosave().idle();
     }
 
     /** Offers back the work a crashed run left in the autosave folder. */
     public void offerRecovery() {
-        documents.offerRecovery();
+        documents.recovery().offer();
     }
 
     /** Closes the net in front (asking about unsaved changes); returns whether it closed. */
     public boolean closeActive() {
         Tab tab = window.canvasTabs().getSelectionModel().getSelectedItem();
-        return tab != null && documents.close(tab);
+        return tab != null && tabs.close(tab);
     }
 
     /** Closes every net, asking about each with unsaved changes; false when the user cancelled. */
     public boolean closeAll() {
-        return documents.closeAll();
+        return tabs.closeAll();
     }
 
     /**
@@ -255,7 +263,7 @@ public final class Workspace {
     /** A clean exit: stops autosaving and deletes what was autosaved. */
     public void exitCleanly() {
         autosaveTimer.stop();
-        documents.clearAutosave();
+        documents.autosave().clear();
     }
 
     // ---- following the net in front --------------------------------------------------------
@@ -267,6 +275,7 @@ public final class Workspace {
             shown.model().inferenceProperty().removeListener(inferenceListener);
             shown.net().removeListener(weightsListener);
             shown.net().removeListener(tryItListener);
+            shown.net().removeListener(nameListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
@@ -275,6 +284,7 @@ public final class Workspace {
         if (tab == null) {
             trainer.netProperty().set(null);
             inspector.getSelectedPaths().clear();
+            inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
             inspector.setDocument(null);
             Label here = new Label("Start");
@@ -289,14 +299,20 @@ public final class Workspace {
             tab.model().inferenceProperty().addListener(inferenceListener);
             tab.net().addListener(weightsListener);
             tab.net().addListener(tryItListener);
+            tab.net().addListener(nameListener);
             trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
+        showName();
         showWeights();
         followTryIt();
         updateStatus();
         bindActions(tab);
+    }
+
+    private void showName() {
+        inspector.netNameProperty().set(shown == null ? "" : shown.net().title());
     }
 
     private void followTryIt() {
@@ -332,6 +348,17 @@ public final class Workspace {
         if (!paths.equals(inspector.getSelectedPaths())) {
             inspector.getSelectedPaths().setAll(paths);
         }
+        // A net's own input or output node, picked alone: the inspector shows its declaration to set.
+        SelectedPort port = null;
+        if (shown.model().getSelection().size() == 1) {
+            NodeItem n = shown.model().getLevel().node(shown.model().getSelection().iterator().next());
+            if (n != null && n.isGraphPort()) {
+                port = new SelectedPort(level, n.title(), n.kind() == NodeItem.Kind.INPUT);
+            }
+        }
+        if (!java.util.Objects.equals(port, inspector.selectedPortProperty().get())) {
+            inspector.selectedPortProperty().set(port);
+        }
     }
 
     private void updateStatus() {
@@ -348,7 +375,7 @@ public final class Workspace {
         } else {
             status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
         }
-        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).total());
+        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).parameters());
     }
 
     /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */
@@ -362,16 +389,20 @@ public final class Workspace {
         startPage.showRecent(documents.recent().all());
     }
 
+    private void fillRecentMenu() {
+        documents.recent().fillMenu(window.menu().openRecent(), documents.opener()::openRecent);
+    }
+
     // ---- menus and toolbar -------------------------------------------------------------------
 
     private void wireMenus() {
         var menu = window.menu();
-        menu.setHandler(AppAction.NEW, documents::newNet);
-        menu.setHandler(AppAction.OPEN, documents::open);
-        onNet(AppAction.SAVE, documents::saveInBackground);
-        onNet(AppAction.SAVE_AS, documents::saveAsInBackground);
-        onNet(AppAction.EXPORT_PICTURE, documents::exportPicture);
-        onNet(AppAction.EXPORT_ONNX, documents::exportOnnx);
+        menu.setHandler(AppAction.NEW, tabs::newNet);
+        menu.setHandler(AppAction.OPEN, documents.opener()::open);
+        onNet(AppAction.SAVE, documents.saver()::saveInBackground);
+        onNet(AppAction.SAVE_AS, documents.saver()::saveAsInBackground);
+        onNet(AppAction.EXPORT_PICTURE, documents.exporter()::exportPicture);
+        onNet(AppAction.EXPORT_ONNX, documents.exporter()::exportOnnx);
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
@@ -397,7 +428,7 @@ public final class Workspace {
     private void onNet(AppAction action, java.util.function.Consumer<NetTab> command) {
         MenuItem item = window.menu().item(action);
         item.setOnAction(e -> {
-            NetTab t = documents.active();
+            NetTab t = tabs.active();
             if (t != null) {
                 command.accept(t);
             }
@@ -408,7 +439,7 @@ public final class Workspace {
     private void canvas(AppAction action, Function<CanvasActions, CanvasAction> pick) {
         MenuItem item = window.menu().item(action);
         item.setOnAction(e -> {
-            NetTab t = documents.active();
+            NetTab t = tabs.active();
             if (t != null) {
                 pick.apply(t.canvas().getActions()).fire();
             }

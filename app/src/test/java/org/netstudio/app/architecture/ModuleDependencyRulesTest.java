@@ -2,11 +2,17 @@ package org.netstudio.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The module directions of DESIGN.md ("Architecture"), checked on every NetStudio class of the
@@ -25,6 +31,7 @@ class ModuleDependencyRulesTest {
     static final String TRAINER = "org.netstudio.trainer..";
     static final String APP = "org.netstudio.app..";
     static final String CLI = "org.netstudio.app.cli..";
+    static final String ASSETS = "org.netstudio.assets..";
     static final String JAVAFX = "javafx..";
     static final String DJL = "ai.djl..";
 
@@ -53,7 +60,64 @@ class ModuleDependencyRulesTest {
             mayNotDependOn("the library modules", new String[] {NETGRAPH, ENGINE, CANVAS, INSPECTOR, TRAINER}, APP);
 
     @ArchTest
+    static final ArchRule assetsDependOnNoModuleAndNoJavaFx =
+            mayNotDependOn("the assets (the theme every view uses)", ASSETS, JAVAFX, NETGRAPH, ENGINE, CANVAS, INSPECTOR,
+                    TRAINER, APP);
+
+    @ArchTest
     static final ArchRule onlyTheCliWritesToTheStandardStreams = onlyCliWritesToStandardStreams();
+
+    @ArchTest
+    static final ArchRule noCodeSetsInlineStyles = noClasses().that().resideInAPackage("org.netstudio..")
+            .should().callMethodWhere(DescribedPredicate.describe("Node.setStyle", (JavaCall<?> call) ->
+                    call.getName().equals("setStyle") && call.getTargetOwner().isAssignableTo("javafx.scene.Node")))
+            .as("views style through CSS classes and the theme's tokens, never Node.setStyle")
+            .allowEmptyShould(true);
+
+    /** Every NetStudio package its own slice, except the engine bridge's and the trainer's (see {@link #noPackageCycles}). */
+    private static final SliceAssignment PACKAGES_OUTSIDE_ENGINE_AND_TRAINER = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            if (!p.startsWith("org.netstudio.") || isIn(p, "org.netstudio.engine") || isIn(p, "org.netstudio.trainer")) {
+                return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(p);
+        }
+
+        private boolean isIn(String pkg, String module) {
+            return pkg.equals(module) || pkg.startsWith(module + ".");
+        }
+
+        @Override
+        public String getDescription() {
+            return "NetStudio's packages outside the engine bridge and the trainer";
+        }
+    };
+
+    /**
+     * No package depends on itself through others: every package of NetStudio is a slice, and the
+     * slices form no cycle. Two exceptions, each to be closed by the code's owner, not by widening
+     * this rule: the engine bridge (compile → onnx → run → compile) is left out until the engine is
+     * untangled, and the trainer module (its panel package and its data, options, results and run
+     * packages use each other) until the trainer panel is reworked.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = packagesFreeOfCycles();
+
+    static ArchRule packagesFreeOfCycles() {
+        return SlicesRuleDefinition.slices().assignedFrom(PACKAGES_OUTSIDE_ENGINE_AND_TRAINER)
+                .should().beFreeOfCycles()
+                // netgraph's io.NetFiles reads every format, ONNX too, while io.onnx builds on io's
+                // weights and names: NetFiles belongs above both, but its callers are the CLI's and the
+                // engine's, so it moves with them. Only this one dependency is let through.
+                .ignoreDependency(DescribedPredicate.describe("netgraph.io.NetFiles",
+                                (JavaClass c) -> c.getName().equals("org.netstudio.netgraph.io.NetFiles")),
+                        DescribedPredicate.describe("netgraph.io.onnx", (JavaClass c) ->
+                                c.getPackageName().equals("org.netstudio.netgraph.io.onnx")))
+                .as("no package cycles (each NetStudio package a slice; engine bridge and trainer left out for now)")
+                .allowEmptyShould(true);
+    }
 
     static ArchRule mayNotDependOn(String what, String module, String... forbidden) {
         return mayNotDependOn(what, new String[] {module}, forbidden);

@@ -63,8 +63,7 @@ class InfoAndCheckCommandTest {
                 .contains("Output Output: a vector of size 10")
                 .containsPattern("convolution1\\s+Convolution\\s+20×24×24\\s+520")
                 .containsPattern("logits\\s+Linear\\s+10\\s+5,010")
-                .contains("Total parameters:         431,080")
-                .contains("Non-trainable parameters: 0");
+                .contains("431,080 parameters (431,080 trainable + 0 non-trainable)");
     }
 
     @Test

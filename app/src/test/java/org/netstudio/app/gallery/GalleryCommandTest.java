@@ -33,14 +33,19 @@ class GalleryCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         String[] lines = r.out().split("\n");
-        assertThat(lines[0]).matches("ID\\s+NAME\\s+TASK\\s+PARAMETERS");
+        assertThat(lines[0]).matches("ID\\s+NAME\\s+TASK\\s+PARAMETERS\\s+TRAINABLE\\s+NON-TRAINABLE");
+        // the total, then which are trainable and which are not: the numbers the window shows
         assertThat(r.out())
-                .containsPattern("(?m)^resnet50\\s+ResNet-50\\s+Image classification \\(ImageNet\\)\\s+25,557,032$")
-                .containsPattern("(?m)^vgg16\\s+VGG-16\\s+.*\\s+138,357,544$")
-                .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,504,872$")
-                .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706$")
-                .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140$")
-                .contains("15 nets.").contains("netstudio info ID");
+                .containsPattern("(?m)^resnet50\\s+ResNet-50\\s+Image classification \\(ImageNet\\)\\s+25,610,152\\s+25,557,032\\s+53,120$")
+                .containsPattern("(?m)^fashion-cnn\\s+.*\\s+422,026\\s+421,834\\s+192$")
+                .containsPattern("(?m)^vgg16\\s+VGG-16\\s+.*\\s+138,357,544\\s+138,357,544\\s+0$")
+                .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,538,984\\s+3,504,872\\s+34,112$")
+                .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706\\s+61,706\\s+0$")
+                .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140\\s+5,851,140\\s+0$")
+                .contains("15 nets, the pretrained ones first.").contains("the trainable ones are what training learns")
+                .contains("netstudio info ID");
+        assertThat(lines[1]).startsWith("minilm ");
+        assertThat(lines[2]).startsWith("fashion-cnn-pretrained ");
         // the parameter column is right-aligned: every row ends at the same column
         assertThat(lines[1].length()).isEqualTo(lines[0].length());
     }
@@ -71,8 +76,8 @@ class GalleryCommandTest {
         assertThat(resnet.get("pretrained").asBoolean()).isFalse();
         assertThat(resnet.get("layers").asInt()).isPositive();
         assertThat(resnet.get("source").asText()).contains("He").contains("torchvision");
-        JsonNode gru = a.get(11);
-        assertThat(gru.get("id").asText()).isEqualTo("gru-classifier");
+        JsonNode gru = a.get(13);
+        assertThat(gru.get("id").asText()).as("after the two pretrained nets").isEqualTo("gru-classifier");
         assertThat(gru.at("/inputs/0/shape").toString()).isEqualTo("[\"n\"]");
         assertThat(gru.at("/inputs/0/indexRange").asInt()).isEqualTo(20_000);
     }
@@ -81,8 +86,8 @@ class GalleryCommandTest {
     void infoTakesAGalleryId() {
         Run r = run("info", "resnet50");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("ResNet-50").contains("Trainable parameters:     25,557,032")
-                .contains("Non-trainable parameters: 53,120")
+        assertThat(r.out()).contains("ResNet-50")
+                .contains("25,610,152 parameters (25,557,032 trainable + 53,120 non-trainable)")
                 .containsPattern("layer4/2/relu3\\s+Ramp\\s+2048×7×7");
     }
 

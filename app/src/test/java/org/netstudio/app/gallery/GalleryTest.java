@@ -78,6 +78,25 @@ class GalleryTest {
     }
 
     @Test
+    void pretrainedNetsComeFirstThenTheOthersInTheIndexsOrder() {
+        String net = """
+                { "id": "%s", "name": "%s", "file": "%s.json", "pretrained": %s,
+                  "inputs": [ { "name": "Input", "shape": [4], "type": "Real", "description": "four numbers" } ],
+                  "outputs": [ { "name": "Output", "shape": [2], "type": "Real", "description": "two numbers" } ],
+                  "parameters": { "total": 10, "trainable": 10, "nonTrainable": 0 },
+                  "referenceParameters": 10, "layers": 1, "nodes": 1 }""";
+        String index = "{ \"format\": \"netstudio.gallery\", \"version\": 1, \"nets\": ["
+                + String.join(",", net.formatted("a", "A", "a", false), net.formatted("b", "B", "b", true),
+                net.formatted("c", "C", "c", false), net.formatted("d", "D", "d", true)) + "] }";
+        Gallery g = new Gallery(new Resources(Map.of(Gallery.INDEX, index)), "test resources");
+        assertThat(g.entries()).extracting(GalleryEntry::id).containsExactly("b", "d", "a", "c");
+
+        assertThat(Gallery.standard().entries()).extracting(GalleryEntry::id)
+                .startsWith("minilm", "fashion-cnn-pretrained", "lenet", "mlp", "fashion-cnn")
+                .endsWith("transformer-encoder");
+    }
+
+    @Test
     void idsMatchIgnoringCaseWithUnderscoresForDashes() {
         assertThat(Gallery.standard().find("MobileNet_V2")).map(GalleryEntry::id).contains("mobilenet-v2");
         assertThat(Gallery.standard().find(" ResNet50 ")).map(GalleryEntry::id).contains("resnet50");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.app.window.documents.NetTab;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
 import org.testfx.api.FxRobot;
@@ -167,7 +168,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
         f.files.add(Optional.of(bad));
         robot.interact(() -> f.window.canvasTabs().requestFocus());
-        Platform.runLater(() -> f.window.menu().item(org.netstudio.app.AppAction.OPEN).fire());
+        Platform.runLater(() -> f.window.menu().item(org.netstudio.app.window.AppAction.OPEN).fire());
         WaitForAsyncUtils.waitForFxEvents();
 
         String header = dialogHeader(robot);

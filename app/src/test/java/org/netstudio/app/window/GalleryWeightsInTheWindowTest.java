@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.window.documents.WindowGallery;
 import org.netstudio.app.window.gallery.WeightsServer;
 import org.netstudio.app.window.gallery.WeightsStatus;
 import org.netstudio.canvas.export.PngExport;
@@ -107,9 +108,9 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
             f.robot.interact(() -> {
                 try {
                     PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + ".png"));
-                    f.window.setTheme(org.netstudio.app.Theme.DARK);
+                    f.window.setTheme(org.netstudio.assets.Theme.DARK);
                     PngExport.write(f.window.scene().snapshot(null), Path.of(dir, name + "-dark.png"));
-                    f.window.setTheme(org.netstudio.app.Theme.LIGHT);
+                    f.window.setTheme(org.netstudio.assets.Theme.LIGHT);
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }

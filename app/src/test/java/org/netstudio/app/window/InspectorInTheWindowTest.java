@@ -6,7 +6,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;

@@ -8,9 +8,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.AppAction;
 import org.netstudio.app.document.OpenNet;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.NodeItem;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -76,7 +75,7 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         assertThat(f.shapeOn(soft)).isEqualTo("10");
         assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
-        assertThat(f.text("#statusParameters")).isEqualTo("29,330 parameters");
+        assertThat(f.text("#statusParameters")).isEqualTo("29,330 parameters (29,330 trainable + 0 non-trainable)");
         assertThat(stage.getTitle()).isEqualTo("*LeNet — NetStudio");
         assertThat(item(AppAction.UNDO).isDisable()).isFalse();
         int steps = f.undoDepth();

@@ -9,7 +9,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;

@@ -22,7 +22,7 @@ import javafx.application.Platform;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.AppAction;
+import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.importing.ImportReportWindow;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.testfx.api.FxRobot;

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.netstudio.app.MainWindow;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.canvas.NetCanvas;
 

@@ -7,8 +7,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.netstudio.app.MainWindow;
-import org.netstudio.app.Theme;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.export.PngExport;
 
 /**

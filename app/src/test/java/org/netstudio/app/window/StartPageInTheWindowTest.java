@@ -9,9 +9,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.Theme;
+import org.netstudio.assets.Theme;
 import org.netstudio.app.gallery.Gallery;
-import org.netstudio.canvas.NodeItem;
+import org.netstudio.app.window.documents.NetTab;
+import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -39,9 +40,7 @@ class StartPageInTheWindowTest extends InTheWindowTest {
         WindowFixture.waitUntil(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem() instanceof NetTab);
         f.settle();
         assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("ResNet-50");
-        assertThat(f.text("#statusParameters")).isEqualTo(
-                java.text.NumberFormat.getIntegerInstance().format(Gallery.standard().find("resnet50").orElseThrow()
-                        .totalParameters()) + " parameters");
+        assertThat(f.text("#statusParameters")).isEqualTo("25,610,152 parameters (25,557,032 trainable + 53,120 non-trainable)");
 
         robot.interact(() -> f.canvas().requestFocus());
         robot.push(KeyCode.SHIFT, KeyCode.DIGIT1);

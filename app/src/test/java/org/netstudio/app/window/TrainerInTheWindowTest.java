@@ -100,7 +100,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
 
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         f.files.add(java.util.Optional.of(file));
-        javafx.application.Platform.runLater(() -> f.window.menu().item(org.netstudio.app.AppAction.OPEN).fire());
+        javafx.application.Platform.runLater(() -> f.window.menu().item(org.netstudio.app.window.AppAction.OPEN).fire());
         f.settle();
         var trainer = f.workspace().trainer();
         assertThat(f.fx(trainer::startingWeights)).as("the imported weights").isNotNull();

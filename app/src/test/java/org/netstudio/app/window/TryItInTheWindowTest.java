@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.run.FashionMnistPictures;
+import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.tryit.TryItPanel;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.testfx.api.FxRobot;
@@ -158,7 +159,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
         assertThat(label("#tryItDimension")).contains("384 values each");
 
         // The window follows the theme.
-        robot.interact(() -> f.window.setTheme(org.netstudio.app.Theme.DARK));
+        robot.interact(() -> f.window.setTheme(org.netstudio.assets.Theme.DARK));
         assertThat(f.fx(() -> f.workspace().tryItWindow().stage().getScene().getStylesheets()))
                 .anyMatch(sheet -> sheet.endsWith("theme-dark.css")).anyMatch(sheet -> sheet.endsWith("tryit.css"))
                 .noneMatch(sheet -> sheet.endsWith("theme-light.css"));

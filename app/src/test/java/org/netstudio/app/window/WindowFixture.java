@@ -25,13 +25,16 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.netstudio.app.MainWindow;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
+import org.netstudio.app.document.Settings;
+import org.netstudio.app.window.documents.FilePicker;
+import org.netstudio.app.window.documents.NetTab;
+import org.netstudio.app.window.documents.OpeningTab;
 import org.netstudio.canvas.CanvasModel;
 import org.netstudio.canvas.NetCanvas;
-import org.netstudio.canvas.NodeItem;
-import org.netstudio.canvas.PortItem;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.netgraph.edit.CommandStack;
@@ -62,11 +65,12 @@ final class WindowFixture {
         this.window = window;
     }
 
-    /** Opens a window on {@code stage} over {@code data} (recent list and autosave folder). */
+    /** Opens a window on {@code stage} over {@code data} (recent list, autosave folder and settings). */
     static WindowFixture open(FxRobot robot, Stage stage, Path data) {
         MainWindow[] w = new MainWindow[1];
         robot.interact(() -> {
-            w[0] = new MainWindow(new Autosave(data.resolve("autosave")), new RecentFiles(data.resolve("recent.txt")));
+            w[0] = new MainWindow(new Autosave(data.resolve("autosave")), new RecentFiles(data.resolve("recent.txt")),
+                    new Settings(data.resolve("settings.properties")));
             w[0].show(stage);
             stage.setX(0);
             stage.setY(0);

@@ -4,5 +4,5 @@ package org.netstudio.engine.archcanary;
 public final class EngineViolations {
     Object javaFx = javafx.scene.paint.Color.RED;
     Object canvas = new org.netstudio.canvas.archcanary.CanvasViolations();
-    Object app = org.netstudio.app.Theme.LIGHT;
+    Object app = org.netstudio.app.Version.current();
 }

@@ -5,5 +5,5 @@ public final class NetgraphViolations {
     Object javaFx = javafx.scene.paint.Color.RED;
     Object djl = new ai.djl.ndarray.types.Shape(1, 28, 28);
     Object engine = new org.netstudio.engine.archcanary.EngineViolations();
-    Object app = org.netstudio.app.Theme.LIGHT;
+    Object app = org.netstudio.app.Version.current();
 }

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
-import org.netstudio.canvas.HitTest;
-import org.netstudio.canvas.LevelView;
-import org.netstudio.canvas.NodeGeometry;
-import org.netstudio.canvas.NodeItem;
-import org.netstudio.canvas.PortItem;
-import org.netstudio.canvas.WireItem;
-import org.netstudio.canvas.wiring.WireGeometry;
+import org.netstudio.canvas.level.HitTest;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeGeometry;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
+import org.netstudio.canvas.level.WireItem;
+import org.netstudio.canvas.level.WireGeometry;
 
 /**
  * Draws a level as SVG from its geometry (the same numbers the views use): wires as cubic paths,
@@ -87,7 +87,7 @@ public final class SvgExport {
                     p.accent(n.category())));
             s.append(f("<text x=\"16\" y=\"%.1f\" font-size=\"12.5\" fill=\"%s\"><tspan font-weight=\"bold\">%s</tspan>"
                     + "<tspan fill=\"%s\"> %s</tspan></text>\n", top + 22, p.text(), esc(n.title()), p.muted(), esc(n.detail())));
-            if (!org.netstudio.canvas.NodeText.shownName(n.id(), n.typeName()).isEmpty()) {
+            if (!org.netstudio.canvas.level.NodeText.shownName(n.id(), n.typeName()).isEmpty()) {
                 s.append(f("<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>\n",
                         n.width() - 12, top + 22, p.muted(), esc(n.id())));
             }

@@ -7,9 +7,9 @@ import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
-import org.netstudio.canvas.NodeGeometry;
-import org.netstudio.canvas.NodeItem;
-import org.netstudio.canvas.PortItem;
+import org.netstudio.canvas.level.NodeGeometry;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
 
 /**
  * The view of one canvas node: a CSS-styled body (category accent on its left edge), the type and
@@ -87,7 +87,7 @@ public final class NodeView extends Region {
         setFull(title, next.title());
         setFull(detail, next.detail());
         boolean port = next.isGraphPort();
-        setFull(name, port ? "" : org.netstudio.canvas.NodeText.shownName(next.id(), next.title()));
+        setFull(name, port ? "" : org.netstudio.canvas.level.NodeText.shownName(next.id(), next.title()));
         setFull(shape, next.shape());
         setFull(params, next.params());
         pseudoClassStateChanged(PROBLEM, next.hasProblems());

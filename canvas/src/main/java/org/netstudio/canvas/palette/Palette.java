@@ -19,9 +19,11 @@ import javafx.scene.layout.VBox;
 import org.netstudio.netgraph.catalog.Category;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
+import org.netstudio.netgraph.edit.InputKind;
 
 /**
- * The searchable layer palette: every catalog layer grouped by category, then the Chain and Graph
+ * The searchable layer palette: the typed inputs a net can read (image, vector, sequence, text;
+ * see {@link InputKind}), every catalog layer grouped by category, then the Chain and Graph
  * containers. Typing filters by name and alias ("dense" shows Linear). Drag an entry onto a
  * {@link org.netstudio.canvas.NetCanvas} in the same scene to create a node there (a full
  * press-drag-release gesture carrying {@link #DRAG_TYPE_KEY}); double-click to activate it.
@@ -34,6 +36,13 @@ public final class Palette extends VBox {
     /** A row of the palette: a category header, or an entry. */
     public record Row(String type, String title, String aliases, String category, boolean header) {
     }
+
+    /** The heading of the typed inputs, listed first: a net starts from what it reads. */
+    static final String INPUTS = "Inputs";
+    private static final String INPUT_STYLE = "graph-input";
+    private static final java.util.Map<InputKind, String> INPUT_ALIASES = java.util.Map.of(
+            InputKind.IMAGE, "1×28×28 grayscale", InputKind.VECTOR, "2 numbers", InputKind.SEQUENCE, "n×8 numbers",
+            InputKind.TEXT, "characters");
 
     private final TextField search = new TextField();
     private final ListView<Row> list = new ListView<>();
@@ -62,6 +71,10 @@ public final class Palette extends VBox {
         List<Row> out = new ArrayList<>();
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
+            out.add(new Row(null, INPUTS, "", INPUT_STYLE, true));
+            for (InputKind k : InputKind.values()) {
+                out.add(input(k));
+            }
             for (Category c : Category.values()) {
                 List<Row> entries = new ArrayList<>();
                 for (LayerType t : LayerCatalog.standard().types()) {
@@ -78,8 +91,13 @@ public final class Palette extends VBox {
                 }
             }
         } else {
-            LayerCatalog.standard().search(q).stream().filter(NodeFactory::offered).forEach(t -> out.add(entry(t)));
             String lq = q.toLowerCase(Locale.ROOT);
+            for (InputKind k : InputKind.values()) {
+                if (k.label().toLowerCase(Locale.ROOT).contains(lq)) {
+                    out.add(input(k));
+                }
+            }
+            LayerCatalog.standard().search(q).stream().filter(NodeFactory::offered).forEach(t -> out.add(entry(t)));
             for (String n : LayerCatalog.CONTAINERS) {
                 if (n.toLowerCase(Locale.ROOT).contains(lq) || "container".contains(lq) || LayerCatalog.containerAliases(n)
                         .stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(lq))) {
@@ -92,6 +110,11 @@ public final class Palette extends VBox {
 
     private static Row entry(LayerType t) {
         return new Row(t.name(), t.name(), String.join(", ", t.aliases()), t.category().styleClass(), false);
+    }
+
+    /** A typed input: a declaration of the net's input, not a layer (see {@link InputKind}). */
+    private static Row input(InputKind k) {
+        return new Row(k.id(), k.label(), INPUT_ALIASES.get(k), INPUT_STYLE, false);
     }
 
     private static Row container(String name) {
@@ -144,7 +167,7 @@ public final class Palette extends VBox {
         @Override
         protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeIf(s -> s.startsWith("category-") || s.equals("palette-header") || s.equals("palette-entry"));
+            getStyleClass().removeIf(s -> s.startsWith("category-") || s.equals(INPUT_STYLE) || s.equals("palette-header") || s.equals("palette-entry"));
             if (empty || row == null) {
                 setGraphic(null);
                 setText(null);

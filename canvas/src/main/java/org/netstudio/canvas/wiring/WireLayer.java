@@ -1,7 +1,9 @@
 package org.netstudio.canvas.wiring;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,55 +11,97 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Group;
-import org.netstudio.canvas.LevelView;
-import org.netstudio.canvas.NodeItem;
-import org.netstudio.canvas.PortItem;
-import org.netstudio.canvas.WireItem;
+import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.PortItem;
+import org.netstudio.canvas.level.WireItem;
 
-/** The wires of one level, kept by key and updated incrementally, with a move preview. */
+/**
+ * The wires of one level, kept by key, updated incrementally and virtualised as the nodes are (see
+ * {@link org.netstudio.canvas.node.NodeLayer}): only wires passing in or around the visible area
+ * have a view. Zoomed out, wires are drawn straight ({@link #setSimple}). Previews moves.
+ */
 public final class WireLayer extends Group {
+
+    private static final double AHEAD = 0.5;
+    private static final int SPARE = 512;
 
     private final Map<String, WireView> views = new LinkedHashMap<>();
     private final Map<String, List<WireView>> byNode = new HashMap<>();
+    private final Deque<WireView> spare = new ArrayDeque<>();
     private LevelView level = LevelView.EMPTY;
     private Map<String, NodeItem> nodes = Map.of();
-    private final Map<String, WireItem> pending = new LinkedHashMap<>();
     private double[] viewport;
+    private double[] covered;
+    private boolean simple;
+    private String selected;
 
     public WireLayer() {
         getStyleClass().add("wire-layer");
     }
 
-    /**
-     * Shows the level's wires. A wire's view is made only once it comes near the visible area (see
-     * {@link #setViewport}), so a 1,000-node level opens fast.
-     */
+    /** Shows the level's wires: those near the visible area get a view (see {@link #setViewport}). */
     public void update(LevelView next) {
         level = next;
         nodes = next.byId();
-        Set<String> seen = new HashSet<>();
-        byNode.clear();
-        pending.clear();
-        for (WireItem w : next.wires()) {
-            String key = w.key();
-            seen.add(key);
-            WireView v = views.get(key);
-            if (v == null) {
-                pending.put(key, w);
-                continue;
-            }
-            v.setItem(w);
-            place(v, w, null, 0, 0);
-            index(v, w);
-        }
-        views.entrySet().removeIf(e -> {
-            if (!seen.contains(e.getKey())) {
-                getChildren().remove(e.getValue());
+        Map<String, WireItem> byKey = new HashMap<>(next.wires().size() * 2);
+        next.wires().forEach(w -> byKey.put(w.key(), w));
+        drop(e -> {
+            WireItem w = byKey.get(e.getKey());
+            if (w == null) {
                 return true;
             }
+            e.getValue().setItem(w);
+            place(e.getValue(), w, null, 0, 0);
             return false;
         });
-        materialize();
+        covered = null;
+        refresh();
+    }
+
+    /** The visible canvas area {minX, minY, maxX, maxY}; wires in and around it get views, others are dropped. */
+    public void setViewport(double minX, double minY, double maxX, double maxY) {
+        viewport = new double[] {minX, minY, maxX, maxY};
+        double w = maxX - minX;
+        double h = maxY - minY;
+        if (covered == null || minX < covered[0] || minY < covered[1] || maxX > covered[2] || maxY > covered[3]
+                || (covered[2] - covered[0]) * (covered[3] - covered[1]) > 16 * (2 * w) * (2 * h)) {
+            covered = null;
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (viewport == null) {
+            return;
+        }
+        double w = viewport[2] - viewport[0];
+        double h = viewport[3] - viewport[1];
+        covered = new double[] {viewport[0] - w * AHEAD, viewport[1] - h * AHEAD, viewport[2] + w * AHEAD,
+            viewport[3] + h * AHEAD};
+        List<WireItem> near = level.grid().wiresIn(covered[0], covered[1], covered[2], covered[3]);
+        Set<String> keep = new HashSet<>(near.size() * 2);
+        near.forEach(x -> keep.add(x.key()));
+        drop(e -> !keep.contains(e.getKey()));
+        List<WireView> made = new ArrayList<>();
+        for (WireItem item : near) {
+            if (!views.containsKey(item.key())) {
+                WireView v = spare.poll();
+                if (v == null) {
+                    v = new WireView();
+                }
+                v.setSimple(simple);
+                v.setItem(item);
+                v.pseudoClassStateChanged(WireView.SELECTED, item.key().equals(selected));
+                v.pseudoClassStateChanged(WireView.TARGET, false);
+                place(v, item, null, 0, 0);
+                views.put(item.key(), v);
+                made.add(v);
+            }
+        }
+        getChildren().addAll(made);
+        byNode.clear();
+        views.values().forEach(v -> index(v, v.item()));
     }
 
     private void index(WireView v, WireItem w) {
@@ -65,38 +109,57 @@ public final class WireLayer extends Group {
         byNode.computeIfAbsent(w.toId(), k -> new ArrayList<>()).add(v);
     }
 
-    /** The visible canvas area {minX, minY, maxX, maxY} grown by half its size; wires near it are made. */
-    public void setViewport(double minX, double minY, double maxX, double maxY) {
-        double w = maxX - minX;
-        double h = maxY - minY;
-        viewport = new double[] {minX - w / 2, minY - h / 2, maxX + w / 2, maxY + h / 2};
-        materialize();
+    /** Takes views out of the scene in one change, keeping some for reuse. */
+    private void release(Collection<WireView> gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        Set<WireView> out = new HashSet<>(gone);
+        getChildren().removeAll(out);
+        for (WireView v : out) {
+            if (spare.size() < SPARE) {
+                spare.push(v);
+            }
+        }
     }
 
-    private void materialize() {
-        List<WireView> made = new ArrayList<>();
-        pending.values().removeIf(w -> {
-            double[] e = org.netstudio.canvas.HitTest.ends(nodes, w);
-            if (e == null || (viewport != null && (Math.max(e[0], e[2]) < viewport[0] || Math.min(e[0], e[2]) > viewport[2]
-                    || Math.max(e[1], e[3]) < viewport[1] || Math.min(e[1], e[3]) > viewport[3]))) {
-                return false;
+    /** Removes the views whose keys the test rejects and gives them back. */
+    private void drop(java.util.function.Predicate<Map.Entry<String, WireView>> test) {
+        List<WireView> gone = new ArrayList<>();
+        views.entrySet().removeIf(e -> {
+            if (test.test(e)) {
+                gone.add(e.getValue());
+                return true;
             }
-            WireView v = new WireView();
-            v.setItem(w);
-            place(v, w, null, 0, 0);
-            views.put(w.key(), v);
-            index(v, w);
-            made.add(v);
-            return true;
+            return false;
         });
-        getChildren().addAll(made);
+        release(gone);
     }
 
     public void clear() {
-        pending.clear();
+        release(views.values());
         views.clear();
         byNode.clear();
-        getChildren().clear();
+        level = LevelView.EMPTY;
+        nodes = Map.of();
+        covered = null;
+    }
+
+    /** Straight wires when true (zoomed out: cheaper, and curves cannot be told apart), curves when false. */
+    public void setSimple(boolean straight) {
+        if (straight != simple) {
+            simple = straight;
+            views.values().forEach(v -> {
+                v.setSimple(straight);
+                place(v, v.item(), null, 0, 0);
+            });
+        }
+    }
+
+    /** Marks the selected wire (null for none), also on views made later. */
+    public void showSelected(WireItem wire) {
+        selected = wire == null ? null : wire.key();
+        views.forEach((k, v) -> v.pseudoClassStateChanged(WireView.SELECTED, k.equals(selected)));
     }
 
     private void place(WireView v, WireItem w, Collection<String> moving, double dx, double dy) {
@@ -127,10 +190,12 @@ public final class WireLayer extends Group {
         }
     }
 
+    /** The view of a wire, or null when it has none (far from view). */
     public WireView view(String key) {
         return views.get(key);
     }
 
+    /** The wire views that exist now: those in and around the visible area. */
     public Collection<WireView> views() {
         return views.values();
     }

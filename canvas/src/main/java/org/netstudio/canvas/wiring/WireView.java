@@ -2,11 +2,13 @@ package org.netstudio.canvas.wiring;
 
 import javafx.css.PseudoClass;
 import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import org.netstudio.canvas.WireItem;
+import org.netstudio.canvas.level.WireGeometry;
+import org.netstudio.canvas.level.WireItem;
 
-/** One wire: a CSS-styled curve between two port positions. */
+/** One wire: a CSS-styled curve between two port positions, or a straight line when drawn simple (zoomed out). */
 public final class WireView extends Path {
 
     public static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
@@ -15,7 +17,9 @@ public final class WireView extends Path {
 
     private final MoveTo start = new MoveTo();
     private final CubicCurveTo curve = new CubicCurveTo();
+    private final LineTo line = new LineTo();
     private WireItem item;
+    private boolean simple;
 
     public WireView() {
         getStyleClass().add("wire");
@@ -31,7 +35,22 @@ public final class WireView extends Path {
         pseudoClassStateChanged(PROBLEM, w != null && !w.problems().isEmpty());
     }
 
+    /** A straight line when true, the curve when false. */
+    public void setSimple(boolean straight) {
+        if (straight != simple) {
+            simple = straight;
+            getElements().set(1, straight ? line : curve);
+        }
+    }
+
     public void setEnds(double x1, double y1, double x2, double y2) {
+        if (simple) {
+            start.setX(x1);
+            start.setY(y1);
+            line.setX(x2);
+            line.setY(y2);
+            return;
+        }
         double[] c = WireGeometry.controls(x1, y1, x2, y2, item != null && item.loop());
         start.setX(x1);
         start.setY(y1);

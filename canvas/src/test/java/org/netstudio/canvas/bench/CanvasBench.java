@@ -1,6 +1,7 @@
 package org.netstudio.canvas.bench;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.CanvasModel;
-import org.netstudio.canvas.CanvasTheme;
 import org.netstudio.canvas.NetCanvas;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.NetFileWriter;
@@ -31,24 +32,70 @@ import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
- * Benchmark (a main, not a unit test): opens a generated 1,000-node graph in the canvas under
- * Monocle (headless, software rendering) and measures
+ * Benchmark (a main, not a unit test; {@code ./bench canvas [NODES…]}): opens generated graphs of
+ * 1,000 and 10,000 nodes (or the sizes given) in the canvas under Monocle (headless, software
+ * rendering) and measures
  * <ol>
- * <li>open time: read the JSON file, infer, lay out (JGraphX, background task), first rendered frame;</li>
- * <li>frame time while panning and while zooming, with pulses unthrottled
- * ({@code javafx.animation.fullspeed}) so the interval between rendered frames is what a frame costs.</li>
+ * <li>open time: read the JSON file, infer, lay out (background task), first rendered frame with
+ * the laid-out graph, wall clock and CPU time of the process;</li>
+ * <li>frame time while panning at 100%, while panning zoomed to fit, and while zooming in and out,
+ * with pulses unthrottled ({@code javafx.animation.fullspeed}) so the interval between rendered
+ * frames is what a frame costs; beside it the process's CPU time per frame, which other programs
+ * on a busy machine disturb less than the wall clock.</li>
  * </ol>
- * Run: {@code mvn -o -q -pl canvas test-compile} then
- * {@code java -cp canvas/target/test-classes:canvas/target/classes:$(cat cp.txt) org.netstudio.canvas.bench.CanvasBench}
- * where cp.txt comes from {@code mvn -pl canvas dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}.
+ * It ends with one table of all sizes. {@code --open-only} skips the frames; {@code -Dbench.timeout=S}
+ * gives up on an open after S seconds (default 300).
  */
 public final class CanvasBench {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** True while warming up: nothing is printed. */
+    private static boolean quiet;
 
     private CanvasBench() {
     }
 
+    /** Frame statistics of one gesture, in ms. */
+    private record Frames(String what, double zoom, double mean, double p95, double max, double cpuPerFrame, int count) {
+        String cell() {
+            return String.format(Locale.ROOT, "%.1f / %.1f (%.1f CPU)", mean, p95, cpuPerFrame);
+        }
+    }
+
+    /**
+     * What one size measured. {@code openAppCpuMs} is the CPU time of the program's own threads (UI,
+     * layout, rendering; not the JIT compiler or the garbage collector) from opening to the first
+     * frame: as they mostly run one after another, it is about the wall time on an idle machine.
+     */
+    private record Result(int nodes, double openMs, double openCpuMs, double openAppCpuMs, boolean opened,
+                          List<Frames> frames) {
+    }
+
+    /** CPU time of every live Java thread by id (the JIT compiler and GC threads are not among them). */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : t.getAllThreadIds()) {
+            long c = t.getThreadCpuTime(id);
+            if (c > 0) {
+                out.put(id, c);
+            }
+        }
+        return out;
+    }
+
+    private static long since(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return sum;
+    }
+
     /** A residual MLP of {@code blocks} blocks (Linear, Ramp, Linear, Total), 4 nodes each: valid, deep and branching. */
-    static NetDocument generate(int blocks) {
+    public static NetDocument generate(int blocks) {
         Map<String, NetNode> nodes = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         PortRef prev = PortRef.graphPort("Input");
@@ -80,47 +127,96 @@ public final class CanvasBench {
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
         System.setProperty("headless.geometry", "1600x1000-32");
         System.setProperty("javafx.animation.fullspeed", "true");
-        Path file = Files.createTempFile("bench", ".json");
-        NetDocument generated = generate(250);
-        NetFileWriter.write(generated, file);
-        int count = ((Graph) generated.net()).nodes().size();
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            if (a.matches("[0-9]+")) {
+                sizes.add(Integer.parseInt(a));
+            }
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(1_000, 10_000);
+        }
+        boolean frames = !List.of(args).contains("--open-only");
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         started.await();
-        // warm up the JIT and CSS once on a smaller graph, as a person's second open would be
-        open(generate(60), false);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long openNanos = open(null, false, file);
-        long cpu = os.getProcessCpuTime() - cpu0;
-        System.out.printf(Locale.ROOT, "open %d-node graph (read + infer + layout + first frame): %.0f ms wall, %.0f ms CPU"
-                + " (all threads; load average %.1f on %d cores)%n", count, openNanos / 1e6, cpu / 1e6,
-                os.getSystemLoadAverage(), os.getAvailableProcessors());
-        if (!List.of(args).contains("--open-only")) {
-            open(null, true, file);
+        // warm up the JIT and CSS once on a smaller graph, frames included, as a person's second open would be
+        quiet = true;
+        open(generate(60), frames);
+        quiet = false;
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", OS.getAvailableProcessors(),
+                OS.getSystemLoadAverage());
+        List<Result> results = new ArrayList<>();
+        for (int n : sizes) {
+            Path file = Files.createTempFile("bench", ".json");
+            NetDocument generated = generate(Math.max(1, n / 4));
+            NetFileWriter.write(generated, file);
+            int count = ((Graph) generated.net()).nodes().size();
+            System.out.printf(Locale.ROOT, "%n%,d nodes%n", count);
+            results.add(measure(file, count, frames));
+            Files.deleteIfExists(file);
         }
-        Files.deleteIfExists(file);
+        System.out.printf(Locale.ROOT, "%nnodes    open ms: wall (program's threads' CPU)    frame ms, mean / p95"
+                + " (CPU ms per frame): pan 100%% | pan zoomed to fit | zoom in and out%n");
+        for (Result r : results) {
+            String open = r.opened() ? String.format(Locale.ROOT, "%,.0f (%,.0f)", r.openMs(), r.openAppCpuMs())
+                    : String.format(Locale.ROOT, "> %,.0f, gave up", r.openMs());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,7d   %-34s", r.nodes(), open));
+            for (Frames f : r.frames()) {
+                line.append("  ").append(f.cell());
+            }
+            System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "(load average at the end %.1f on %d cores)%n", OS.getSystemLoadAverage(),
+                OS.getAvailableProcessors());
         Platform.exit();
         System.exit(0);
     }
 
-    private static long open(NetDocument doc, boolean measureFrames) throws Exception {
+    private static Result measure(Path file, int count, boolean measureFrames) throws Exception {
+        long cpu0 = OS.getProcessCpuTime();
+        Opened o = open(null, measureFrames, file);
+        long cpu = o.processCpu - cpu0;
+        if (!o.shown) {
+            System.out.printf(Locale.ROOT, "open %,d-node graph: not shown after %.0f s%n", count, o.nanos / 1e9);
+            return new Result(count, o.nanos / 1e6, cpu / 1e6, o.appCpu / 1e6, false, List.of());
+        }
+        System.out.printf(Locale.ROOT, "open %,d-node graph (read + infer + layout + first frame): %.0f ms wall, %.0f ms CPU"
+                + " (all threads), %.0f ms CPU of the program's own threads (UI, layout, rendering)%n", count, o.nanos / 1e6,
+                cpu / 1e6, o.appCpu / 1e6);
+        return new Result(count, o.nanos / 1e6, cpu / 1e6, o.appCpu / 1e6, true, o.frames);
+    }
+
+    /** What opening measured: the open time, whether the graph showed, and the frames measured after it. */
+    private static final class Opened {
+        long nanos;
+        boolean shown;
+        long processCpu;
+        long appCpu;
+        final List<Frames> frames = new ArrayList<>();
+    }
+
+    private static Opened open(NetDocument doc, boolean measureFrames) throws Exception {
         return open(doc, measureFrames, null);
     }
 
-    /** Opens the document (or reads {@code file}) in a new window; returns the open time in ns. */
-    private static long open(NetDocument doc, boolean measureFrames, Path file) throws Exception {
+    /** Opens the document (or reads {@code file}) in a new window and measures it. */
+    private static Opened open(NetDocument doc, boolean measureFrames, Path file) throws Exception {
         AtomicLong t0 = new AtomicLong();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> fxCpu = Collections.synchronizedMap(new LinkedHashMap<>());
+        AtomicLong fxCpu0 = new AtomicLong();
         Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicLong firstFrame = new AtomicLong();
         CountDownLatch shown = new CountDownLatch(1);
         Object[] ui = new Object[3];
+        Map<Long, Long> threads0 = threadCpu();
         Platform.runLater(() -> {
             try {
                 t0.set(System.nanoTime());
+                fxCpu0.set(threads.getCurrentThreadCpuTime());
                 NetDocument d = doc != null ? doc : NetFileReader.read(file);
                 long read = System.nanoTime();
                 CanvasModel model = new CanvasModel(d);
@@ -132,12 +228,15 @@ public final class CanvasBench {
                     }
                 });
                 phases.put("read", read);
+                fxCpu.put("read", threads.getCurrentThreadCpuTime());
                 model.messageProperty().addListener((o, x, msg) -> System.err.println("canvas message: " + msg.text()));
                 phases.put("inferred", modelMade);
+                fxCpu.put("inferred", threads.getCurrentThreadCpuTime());
                 NetCanvas canvas = new NetCanvas(model);
                 phases.put("control", System.nanoTime());
                 Scene scene = new Scene(canvas, 1600, 1000);
-                CanvasTheme.LIGHT.apply(scene);
+                Theme.LIGHT.applyTo(scene.getStylesheets());
+                scene.getStylesheets().add(NetCanvas.STYLESHEET);
                 Stage stage = new Stage();
                 stage.setScene(scene);
                 phases.put("scene", System.nanoTime());
@@ -152,6 +251,7 @@ public final class CanvasBench {
                 });
                 stage.show();
                 phases.put("shown", System.nanoTime());
+                fxCpu.put("shown", threads.getCurrentThreadCpuTime());
                 ui[0] = canvas;
                 ui[1] = tracker;
                 ui[2] = stage;
@@ -160,26 +260,33 @@ public final class CanvasBench {
                 shown.countDown();
             }
         });
-        if (!shown.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the canvas never showed the laid-out graph");
-        }
-        long openNanos = firstFrame.get() - t0.get();
+        Opened result = new Opened();
+        result.shown = shown.await(Long.getLong("bench.timeout", 300), TimeUnit.SECONDS) && firstFrame.get() != 0;
+        result.nanos = (result.shown ? firstFrame.get() : System.nanoTime()) - t0.get();
+        result.processCpu = OS.getProcessCpuTime();
+        result.appCpu = since(threads0, threadCpu());
         if (file != null) {
             StringBuilder sb = new StringBuilder("  phases:");
             phases.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s +%.0f ms", k, (v - t0.get()) / 1e6)));
+            sb.append("; UI thread CPU:");
+            fxCpu.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s +%.0f ms", k, (v - fxCpu0.get()) / 1e6)));
             System.out.println(sb);
         }
         NetCanvas canvas = (NetCanvas) ui[0];
         PerformanceTracker tracker = (PerformanceTracker) ui[1];
-        if (measureFrames) {
-            frames("pan at 100%", canvas, tracker, (c, i) -> c.panBy(-7, -5));
+        if (measureFrames && result.shown) {
+            result.frames.add(frames("pan at 100%", canvas, tracker, (c, i) -> c.panBy(-7, -5)));
             Platform.runLater(canvas::zoomToFit);
-            frames("pan zoomed to fit", canvas, tracker, (c, i) -> c.panBy(3, 2));
-            frames("zoom in and out", canvas, tracker, (c, i) -> c.zoomAt(
-                    c.getZoom() * (i % 120 < 60 ? 1.03 : 1 / 1.03), c.getWidth() / 2, c.getHeight() / 2));
+            result.frames.add(frames("pan zoomed to fit", canvas, tracker, (c, i) -> c.panBy(3, 2)));
+            result.frames.add(frames("zoom in and out", canvas, tracker, (c, i) -> c.zoomAt(
+                    c.getZoom() * (i % 120 < 60 ? 1.03 : 1 / 1.03), c.getWidth() / 2, c.getHeight() / 2)));
         }
-        Platform.runLater(() -> ((Stage) ui[2]).close());
-        return openNanos;
+        Platform.runLater(() -> {
+            if (ui[2] != null) {
+                ((Stage) ui[2]).close();
+            }
+        });
+        return result;
     }
 
     private interface Step {
@@ -187,7 +294,7 @@ public final class CanvasBench {
     }
 
     /** Changes the view on every pulse for 240 frames and reports the intervals between rendered frames. */
-    private static void frames(String what, NetCanvas canvas, PerformanceTracker tracker, Step step) throws Exception {
+    private static Frames frames(String what, NetCanvas canvas, PerformanceTracker tracker, Step step) throws Exception {
         int n = 240;
         List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
@@ -204,8 +311,10 @@ public final class CanvasBench {
             }
         };
         tracker.setOnRenderedFrameTask(() -> stamps.add(System.nanoTime()));
+        long cpu0 = OS.getProcessCpuTime();
         Platform.runLater(timer::start);
-        done.await(120, TimeUnit.SECONDS);
+        done.await(300, TimeUnit.SECONDS);
+        long cpu = OS.getProcessCpuTime() - cpu0;
         tracker.setOnRenderedFrameTask(null);
         List<Double> gaps = new ArrayList<>();
         synchronized (stamps) {
@@ -217,7 +326,12 @@ public final class CanvasBench {
         double mean = gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double p95 = gaps.isEmpty() ? Double.NaN : gaps.get((int) Math.min(gaps.size() - 1, Math.round(gaps.size() * 0.95)));
         double max = gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() - 1);
-        System.out.printf(Locale.ROOT, "frame time, %s (zoom %.2f): mean %.1f ms, p95 %.1f ms, max %.1f ms over %d frames%n",
-                what, canvas.getZoom(), mean, p95, max, gaps.size());
+        double cpuPerFrame = stamps.isEmpty() ? Double.NaN : cpu / 1e6 / stamps.size();
+        Frames f = new Frames(what, canvas.getZoom(), mean, p95, max, cpuPerFrame, gaps.size());
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "frame time, %s (zoom %.2f): mean %.1f ms, p95 %.1f ms, max %.1f ms over %d frames;"
+                    + " %.1f ms CPU per frame%n", what, f.zoom(), mean, p95, max, gaps.size(), cpuPerFrame);
+        }
+        return f;
     }
 }

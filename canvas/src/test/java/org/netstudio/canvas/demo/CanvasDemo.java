@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.netstudio.canvas.Breadcrumb;
 import org.netstudio.canvas.CanvasModel;
-import org.netstudio.canvas.CanvasTheme;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.NetCanvas;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.netstudio.canvas.palette.Palette;
@@ -75,7 +75,7 @@ public final class CanvasDemo {
     @Override
     public void start(Stage stage) {
         var args = getParameters().getRaw();
-        CanvasTheme theme = !args.isEmpty() && args.get(0).equals("dark") ? CanvasTheme.DARK : CanvasTheme.LIGHT;
+        Theme theme = Theme.named(args.isEmpty() ? "light" : args.get(0));
         boolean residual = args.size() > 2 && args.get(2).equals("residual");
         CanvasModel model = new CanvasModel(residual ? residual() : lenet());
         NetCanvas canvas = new NetCanvas(model);
@@ -89,7 +89,8 @@ public final class CanvasDemo {
         root.setLeft(palette);
         root.setBottom(problems);
         Scene scene = new Scene(root, 1600, 1000);
-        theme.apply(scene);
+        theme.applyTo(scene.getStylesheets());
+        scene.getStylesheets().add(NetCanvas.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("NetStudio canvas — LeNet-5");
         stage.setX(0);

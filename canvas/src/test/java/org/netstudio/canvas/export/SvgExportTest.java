@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.CanvasModel;
 import org.netstudio.canvas.demo.CanvasDemo;
-import org.netstudio.canvas.edit.CommandStackEditor;
 import org.netstudio.canvas.layout.LayoutRunner;
+import org.netstudio.netgraph.edit.CommandStack;
 
 class SvgExportTest {
 
     @Test
     void drawsEveryNodeAndWireWithItsTexts() {
-        CanvasModel m = new CanvasModel(CommandStackEditor.of(CanvasDemo.lenet()), LayoutRunner.direct());
+        CanvasModel m = new CanvasModel(new CommandStack(CanvasDemo.lenet()), LayoutRunner.direct());
 
         String svg = SvgExport.svg(m.getLevel(), SvgPalette.DEFAULT);
 

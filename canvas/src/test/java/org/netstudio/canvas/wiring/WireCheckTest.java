@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.netstudio.canvas.LevelBuilder;
-import org.netstudio.canvas.LevelView;
+import org.netstudio.canvas.level.LevelBuilder;
+import org.netstudio.canvas.level.LevelView;
 import org.netstudio.canvas.demo.CanvasDemo;
 import org.netstudio.netgraph.catalog.PortRequirement;
 import org.netstudio.netgraph.inference.ShapeInference;

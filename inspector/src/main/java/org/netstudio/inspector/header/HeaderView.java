@@ -69,7 +69,7 @@ public final class HeaderView extends VBox {
         doc.textProperty().bind(model.docProperty());
         Views.showWhen(doc, model.docProperty().isNotEmpty());
 
-        Label figures = Views.label("", "figures");
+        Label figures = Views.sentence("", "figures");
         figures.setId("figures");
         figures.textProperty().bind(model.figuresProperty());
         Views.showWhen(figures, model.figuresProperty().isNotEmpty());

@@ -106,8 +106,9 @@ public final class DeclarationsView extends VBox {
             }
         });
         List<Row> rows = new ArrayList<>();
+        Kind[] shaped = e.isInput() ? new Kind[] {Kind.NONE, Kind.REAL, Kind.INDICES} : new Kind[] {Kind.REAL, Kind.INDICES};
         rows.add(textRow(e, edited, id + "-shape-field", "Shape", e.shapeProperty(), "1×28×28, or n×20 where n varies",
-                Kind.REAL, Kind.INDICES));
+                shaped));
         rows.add(textRow(e, edited, id + "-range", "Values", e.rangeProperty(), "97 for indices 0..96", Kind.INDICES));
         rows.add(textRow(e, edited, id + "-size", "Size", e.sizeProperty(), "width×height, 28×28", Kind.IMAGE));
         ComboBox<String> colours = new ComboBox<>();
@@ -142,12 +143,18 @@ public final class DeclarationsView extends VBox {
         layout.run();
         e.kindProperty().addListener(o -> layout.run());
 
+        // An input nobody declared yet says how to declare it, where the fields are.
+        Label hint = Views.sentence("Not declared yet: type its shape, or choose an encoder (Image, Characters …).",
+                "section-note", "decl-hint");
+        hint.setId(id + "-hint");
+        Views.showWhen(hint, e.kindProperty().isEqualTo(Kind.NONE));
+
         Label error = Views.sentence("", "field-error");
         error.setId(id + "-error");
         error.textProperty().bind(e.errorProperty());
         Views.showWhen(error, e.errorProperty().isNotNull());
 
-        VBox card = new VBox(head, grid, error);
+        VBox card = e.isInput() ? new VBox(head, grid, hint, error) : new VBox(head, grid, error);
         card.setId(id);
         card.getStyleClass().add("decl-card");
         return card;

@@ -114,7 +114,10 @@ public final class PortDeclEditor {
         return kind.get();
     }
 
-    /** Real numbers, indices: "1×28×28", "n×20" (a word is a length that varies), "n". */
+    /**
+     * Real numbers, indices: "1×28×28", "n×20" (a word is a length that varies), "n". At an input
+     * not declared yet, a shape typed here declares real numbers of that shape.
+     */
     public StringProperty shapeProperty() {
         return shape;
     }
@@ -180,6 +183,9 @@ public final class PortDeclEditor {
      */
     public boolean chooseKind(Kind k) {
         kind.set(Objects.requireNonNull(k, "kind"));
+        if (k == Kind.NONE) {
+            shape.set("");
+        }
         prefill(k);
         return commit();
     }
@@ -248,6 +254,7 @@ public final class PortDeclEditor {
             }
         } else if (t.equals(TensorType.ANY)) {
             kind.set(Kind.NONE);
+            shape.set("");
         } else if (t.kind() instanceof ElementKind.Index i) {
             kind.set(Kind.INDICES);
             range.set(i.rangeKnown() ? Integer.toString(i.size()) : "");
@@ -309,7 +316,9 @@ public final class PortDeclEditor {
     private Object build() {
         try {
             PortDecl decl = switch (kind.get()) {
-                case NONE -> PortDecl.UNSPECIFIED;
+                // An undeclared input offers its shape right away: typing one declares real numbers.
+                case NONE -> input && !shape.get().isBlank() ? PortDecl.of(TensorType.real(parseShape(shape.get(), true)))
+                        : PortDecl.UNSPECIFIED;
                 case REAL -> {
                     List<Dim> dims = parseShape(shape.get(), true);
                     yield PortDecl.of(TensorType.real(dims));

@@ -1,5 +1,6 @@
 package org.netstudio.inspector.summary;
 
+import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 
 /**
@@ -9,6 +10,11 @@ import org.netstudio.netgraph.summary.SummaryTable;
 public record SummaryTotals(int layers, long total, long trainable, long nonTrainable, long multiplyAdds) {
 
     public static final SummaryTotals NONE = new SummaryTotals(0, 0, 0, 0, 0);
+
+    /** The parameter counts, in the words every view uses. */
+    public ParameterCount parameters() {
+        return new ParameterCount(total, trainable, nonTrainable);
+    }
 
     /** "431,080", or "?" when not known. */
     public static String count(long n) {

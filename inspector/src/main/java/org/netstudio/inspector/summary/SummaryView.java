@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -28,6 +29,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.netstudio.inspector.widgets.Views;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 
 /**
@@ -104,9 +106,10 @@ public final class SummaryView extends VBox {
         ColumnConstraints values = new ColumnConstraints();
         values.setHalignment(javafx.geometry.HPos.RIGHT);
         sums.getColumnConstraints().setAll(labels, values);
-        Label total = total(sums, 0, "Total parameters", "totalParameters");
-        Label trainable = total(sums, 1, "Trainable", "trainableParameters");
-        Label fixed = total(sums, 2, "Non-trainable", "nonTrainableParameters");
+        Label total = total(sums, 0, ParameterCount.TOTAL, "totalParameters");
+        Label trainable = total(sums, 1, ParameterCount.TRAINABLE, "trainableParameters");
+        Label fixed = total(sums, 2, ParameterCount.NON_TRAINABLE, "nonTrainableParameters");
+        Tooltip.install(sums, Views.tip(ParameterCount.MEANING));
         Label work = total(sums, 3, "Multiply-adds per example", "totalMultiplyAdds");
         Runnable show = () -> {
             SummaryTotals s = totals.get();

@@ -56,6 +56,30 @@ class PortDeclEditorTest {
     }
 
     @Test
+    void anUndeclaredInputTakesAShapeTypedStraightAwayAndChoosingNotDeclaredTakesItBack() {
+        stack = new CommandStack(new org.netstudio.netgraph.net.NetDocument("new", org.netstudio.netgraph.net.Graph.empty()
+                .withInput("Input", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED)
+                .withOutput("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED), null));
+        model = new InspectorModel(stack);
+        model.selectedPortProperty().set(new SelectedPort(org.netstudio.netgraph.net.NodePath.ROOT, "Input", true));
+        assertThat(model.getMode()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
+        assertThat(model.getDeclarations()).as("only the picked port").hasSize(1);
+        assertThat(model.header().getName()).isEqualTo("Input");
+        assertThat(input().getKind()).isEqualTo(Kind.NONE);
+
+        input().shapeProperty().set("2");
+        assertThat(input().commit()).isTrue();
+        org.netstudio.netgraph.net.Graph g = (org.netstudio.netgraph.net.Graph) stack.document().net();
+        assertThat(g.inputs().get("Input").type()).isEqualTo(TensorType.real(2));
+        assertThat(input().getKind()).as("read back as what it now is").isEqualTo(Kind.REAL);
+
+        assertThat(input().chooseKind(Kind.NONE)).isTrue();
+        g = (org.netstudio.netgraph.net.Graph) stack.document().net();
+        assertThat(g.inputs().get("Input").isUnspecified()).isTrue();
+        assertThat(input().shapeProperty().get()).isEmpty();
+    }
+
+    @Test
     void badShapesAreRefusedWithASentence() {
         input().shapeProperty().set("1×0×28");
         assertThat(input().commit()).isFalse();

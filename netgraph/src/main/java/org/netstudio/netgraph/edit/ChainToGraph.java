@@ -27,14 +27,25 @@ public record ChainToGraph(NodePath path) implements Command {
 
     /** The graph computing what the chain computes; throws when an element is named "Input" or "Output". */
     public static Graph convert(Chain chain) {
-        Map<String, NetNode> nodes = new LinkedHashMap<>();
-        List<Edge> edges = new ArrayList<>();
-        PortRef previous = PortRef.graphPort("Input");
         for (Chain.Element e : chain.elements()) {
             if (e.name().equals("Input") || e.name().equals("Output")) {
                 throw new IllegalArgumentException("A layer named '" + e.name() + "' would clash with the graph's port of"
                         + " that name; rename it first.");
             }
+        }
+        return view(chain);
+    }
+
+    /**
+     * The chain drawn as the graph {@link #convert} makes, for showing any chain (the canvas): an
+     * element named "Input" or "Output" keeps its name beside the graph port of that name, which a
+     * conversion refuses.
+     */
+    public static Graph view(Chain chain) {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        PortRef previous = PortRef.graphPort("Input");
+        for (Chain.Element e : chain.elements()) {
             nodes.put(e.name(), e.node());
             NetNode n = e.node();
             if (!n.inputNames().isEmpty()) {

@@ -72,6 +72,11 @@ public record NetSummary(List<Row> rows, List<Port> inputs, List<Port> outputs, 
         return a < 0 || b < 0 ? -1 : TensorType.saturatedSum(a, b);
     }
 
+    /** The totals in the words every view uses. */
+    public ParameterCount parameters() {
+        return new ParameterCount(total, trainable, nonTrainable);
+    }
+
     public boolean valid() {
         return diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }

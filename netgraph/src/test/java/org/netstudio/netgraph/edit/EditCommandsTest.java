@@ -66,6 +66,34 @@ class EditCommandsTest {
     }
 
     @Test
+    void addPortDeclaresANewUnwiredInputWhereItIsDropped() {
+        NetDocument d = new AddPort(ROOT, "Image", true, InputKind.IMAGE.decl(), new Layout.Position(300, 0)).apply(line());
+        assertThat(net(d).inputs()).containsOnlyKeys("Input", "Image");
+        assertThat(net(d).inputs().get("Image").type()).isEqualTo(org.netstudio.netgraph.tensor.TensorType.real(1, 28, 28));
+        assertThat(net(d).edges()).hasSize(3);
+        assertThat(d.layout().positions()).containsEntry("$Image", new Layout.Position(300, 0));
+        assertThat(new AddPort(ROOT, "Image", true, InputKind.IMAGE.decl(), null).description()).isEqualTo("Add input 'Image'");
+        assertThatThrownBy(() -> new AddPort(ROOT, "dense", true, InputKind.VECTOR.decl(), null).apply(line()))
+                .hasMessage("The net already has a port or node named 'dense'.");
+        assertThatThrownBy(() -> new AddPort(ROOT, "Output", true, InputKind.VECTOR.decl(), null).apply(line()))
+                .hasMessage("The net already has a port or node named 'Output'.");
+        assertThatThrownBy(() -> new AddPort(ROOT, "a/b", true, InputKind.VECTOR.decl(), null).apply(line()))
+                .hasMessage("A name cannot contain \".\" or \"/\", but got \"a/b\".");
+    }
+
+    @Test
+    void everyTypedInputIsADeclarationANetFileCanHold() {
+        for (InputKind k : InputKind.values()) {
+            assertThat(PortDecls.unwritable(k.decl(), true)).as(k.label()).isEmpty();
+            assertThat(InputKind.ofId(k.id())).contains(k);
+        }
+        assertThat(InputKind.TEXT.decl().type()).as("n indices, one per character: a to z and space").isEqualTo(
+                new org.netstudio.netgraph.tensor.TensorType(org.netstudio.netgraph.tensor.ElementKind.index(27),
+                        List.of(org.netstudio.netgraph.tensor.Dim.symbolic("n"))));
+        assertThat(InputKind.ofId("Linear")).isEmpty();
+    }
+
+    @Test
     void removeNodesTakesTheirWiresAndLayoutWithThem() {
         NetDocument d = new RemoveNodes(ROOT, List.of("dense")).apply(line());
         assertThat(net(d).nodes()).containsOnlyKeys("act");
@@ -224,6 +252,19 @@ class EditCommandsTest {
         assertThatThrownBy(() -> ChainToGraph.convert(Chain.named(PortDecl.UNSPECIFIED, List.of(Layer.of("Tanh")),
                 List.of("Output"), PortDecl.UNSPECIFIED)))
                 .hasMessage("A layer named 'Output' would clash with the graph's port of that name; rename it first.");
+    }
+
+    @Test
+    void aChainThatCannotConvertIsStillViewedAsItsGraph() {
+        Chain chain = Chain.named(PortDecl.UNSPECIFIED, List.of(Layer.of("Tanh"), Layer.of("Sigmoid")),
+                List.of("Input", "s"), PortDecl.UNSPECIFIED);
+
+        Graph g = ChainToGraph.view(chain);
+
+        assertThat(g.nodes().keySet()).containsExactly("Input", "s");
+        assertThat(g.edges()).containsExactly(edge("Input", "Input.Input"), edge("Input.Output", "s.Input"),
+                edge("s.Output", "Output"));
+        assertThatThrownBy(() -> ChainToGraph.convert(chain)).hasMessageContaining("A layer named 'Input' would clash");
     }
 
     @Test

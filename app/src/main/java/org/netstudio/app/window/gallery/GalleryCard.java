@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryWeights;
 import org.netstudio.app.gallery.WeightsDownload;
-import org.netstudio.netgraph.summary.SummaryTable;
+import org.netstudio.netgraph.summary.ParameterCount;
 
 /**
  * A gallery net on the Start page: a miniature of its graph, its name, task, ports and size, and
@@ -68,8 +68,10 @@ public final class GalleryCard extends VBox {
         Label task = label(entry.task(), "ns-card-task");
         Label io = label(ports(entry.inputs()) + "  →  " + ports(entry.outputs()), "ns-card-detail");
         io.setTooltip(new Tooltip(io.getText()));
-        Label params = label(SummaryTable.shortCount(entry.totalParameters()) + " parameters · " + entry.layers()
-                + " layers", "ns-card-detail");
+        Label params = label(entry.parameters().sentenceStart() + " · " + entry.layers() + " layers", "ns-card-detail");
+        params.getStyleClass().add("ns-card-parameters");
+        params.setWrapText(true);
+        params.setTooltip(new Tooltip(ParameterCount.MEANING));
 
         status.getStyleClass().add("ns-card-weights");
         status.setWrapText(true);

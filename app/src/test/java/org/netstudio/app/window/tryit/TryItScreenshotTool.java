@@ -8,8 +8,8 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.netstudio.app.MainWindow;
-import org.netstudio.app.Theme;
+import org.netstudio.app.window.MainWindow;
+import org.netstudio.assets.Theme;
 import org.netstudio.canvas.export.PngExport;
 
 /**

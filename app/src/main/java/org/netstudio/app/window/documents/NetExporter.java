@@ -1,0 +1,72 @@
+package org.netstudio.app.window.documents;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import org.netstudio.app.document.OnnxExport;
+
+/** File › Export Picture and File › Export ONNX for the net in a tab. */
+public final class NetExporter {
+
+    private static final ExecutorService ONNX_EXPORTER = DaemonThreads.single("netstudio-onnx-export");
+
+    private final Prompts prompts;
+    private final Supplier<FilePicker> picker;
+    /** ONNX exports, one after another (an untrained net's export initialises it in the engine first). */
+    private CompletableFuture<Void> onnxExports = CompletableFuture.completedFuture(null);
+
+    NetExporter(Prompts prompts, Supplier<FilePicker> picker) {
+        this.prompts = prompts;
+        this.picker = picker;
+    }
+
+    /** File › Export Picture: the level shown, as PNG (2× for crispness) or SVG. */
+    public void exportPicture(NetTab tab) {
+        Optional<Path> target = picker.get().savePicture(prompts.owner(), tab.fileStem() + ".png");
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                tab.canvas().exportSvg(file);
+            } else {
+                tab.canvas().exportPng(file, 2);
+            }
+        } catch (IOException | RuntimeException e) {
+            prompts.error("Cannot export “" + file.getFileName() + "”", e);
+        }
+    }
+
+    /**
+     * File › Export ONNX: the net with its weights (or its seeded initial values) as an ONNX model,
+     * written off the UI thread; layers ONNX cannot express are named in the error.
+     */
+    public void exportOnnx(NetTab tab) {
+        Optional<Path> target = picker.get().saveOnnx(prompts.owner(), tab.fileStem() + ".onnx");
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        var doc = tab.net().document();
+        var weights = tab.net().weights();
+        onnxExports = onnxExports.thenRunAsync(() -> {
+            try {
+                OnnxExport.write(doc, weights, file, 0);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> prompts.error("Cannot export “" + file.getFileName() + "”", e));
+            }
+        }, ONNX_EXPORTER);
+    }
+
+    /** Completes when the ONNX exports asked for so far are written (or failed). */
+    public CompletableFuture<Void> onnxExportsDone() {
+        return onnxExports;
+    }
+}

@@ -1,0 +1,106 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Comparator;
+
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.netstudio.canvas.level.LevelBuilder;
+import org.netstudio.canvas.palette.Palette;
+import org.netstudio.inspector.InspectorMode;
+import org.netstudio.netgraph.net.Graph;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A new net's input: what it shows, how a click opens its declaration, and the palette's typed inputs. */
+class NewInputInTheWindowTest extends InTheWindowTest {
+
+    private PortDecl declared(String port) {
+        return f.fx(() -> ((Graph) f.model().getDocument().net()).inputs().get(port));
+    }
+
+    private String detailOn(String id) {
+        return f.fx(() -> f.model().getLevel().node(id).detail());
+    }
+
+    /** Drags the palette's entry titled {@code title} (found by searching for it) to canvas point (wx, wy). */
+    private void dragPaletteEntry(FxRobot robot, String title, double wx, double wy) {
+        Palette palette = f.workspace().palette();
+        robot.doubleClickOn(palette.searchField());
+        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
+        robot.write(title);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getItem() instanceof Palette.Row r && r.title().equals(title))
+                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
+        robot.drag(cell, MouseButton.PRIMARY).dropTo(f.screen(wx, wy));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingANewNetsUnknownInputOpensItsShapeAndEncoderAndTypingAShapeSetsIt(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.clickOn("#startNew");
+        f.settle();
+        assertThat(detailOn("$Input")).as("the input says it is to be set").isEqualTo(LevelBuilder.UNSET_INPUT);
+
+        robot.clickOn(f.center("$Input"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Input");
+        assertThat(f.fx(() -> f.workspace().inspector().getMode())).isEqualTo(InspectorMode.PORT);
+        assertThat(f.fx(() -> robot.lookup("#decl-in-Input").query().isVisible())).isTrue();
+        assertThat(f.fx(() -> robot.lookup("#decl-out-Output").tryQuery().isPresent()))
+                .as("only the input clicked").isFalse();
+        assertThat(f.fx(() -> robot.lookup("#decl-in-Input-shape-field").query().isVisible())).isTrue();
+        assertThat(f.fx(() -> robot.lookup("#decl-in-Input-hint").query().isVisible())).isTrue();
+
+        f.typeInto("#decl-in-Input-shape-field", "2");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(declared("Input").type()).isEqualTo(TensorType.real(2));
+        assertThat(detailOn("$Input")).isEqualTo("2");
+        assertThat(f.fx(() -> robot.lookup("#decl-in-Input-kind").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue().toString())).isEqualTo("Real numbers");
+
+        f.shortcut(KeyCode.Z);
+        assertThat(declared("Input").isUnspecified()).isTrue();
+        assertThat(detailOn("$Input")).isEqualTo(LevelBuilder.UNSET_INPUT);
+    }
+
+    @Test
+    void theTypedInputsOfThePaletteDeclareANewNetsInputThenAddMoreInputs(FxRobot robot) {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        robot.clickOn("#startNew");
+        f.settle();
+        assertThat(f.fx(() -> f.workspace().palette().visibleTypes()))
+                .startsWith("input:Image", "input:Vector", "input:Sequence", "input:Text", "Linear");
+        var input = f.node("$Input");
+
+        // Into a new net, the first typed input is what its one input reads.
+        dragPaletteEntry(robot, "Image input", input.centerX() + 300, input.centerY() + 150);
+        assertThat(declared("Input").coder().type()).isEqualTo("Image");
+        assertThat(declared("Input").type()).isEqualTo(TensorType.real(1, 28, 28));
+        assertThat(f.fx(() -> ((Graph) f.model().getDocument().net()).inputs())).hasSize(1);
+        assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Input");
+        assertThat(f.field("#nodeName")).isEqualTo("Input");
+
+        // Then another one is another input, where it was dropped, declared and selected for adjusting.
+        dragPaletteEntry(robot, "Text input", input.centerX() + 300, input.centerY() + 150);
+        assertThat(declared("Text").coder().type()).isEqualTo("Characters");
+        assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Text");
+        assertThat(f.fx(() -> f.model().getLevel().node("$Text").contains(input.centerX() + 300, input.centerY() + 150)))
+                .isTrue();
+        assertThat(f.fx(() -> robot.lookup("#decl-in-Text-alphabet").queryAs(TextField.class).getText()))
+                .isEqualTo("abcdefghijklmnopqrstuvwxyz ");
+        assertThat(f.undoDepth()).isEqualTo(2);
+
+        f.shortcut(KeyCode.Z);
+        assertThat(f.fx(() -> ((Graph) f.model().getDocument().net()).inputs())).containsOnlyKeys("Input");
+    }
+}
