@@ -45,6 +45,7 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.charts.TrainingHistory;
+import org.netstudio.trainer.data.CsvTable;
 import org.netstudio.trainer.data.DataLoader;
 import org.netstudio.trainer.data.DataSummary;
 import org.netstudio.trainer.data.LoadedData;
@@ -91,6 +92,10 @@ public final class TrainerModel {
     private final ObjectProperty<DataMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
             DataMapping.AUTOMATIC);
     private final ReadOnlyObjectWrapper<Binding> binding = new ReadOnlyObjectWrapper<>(this, "binding");
+    private final javafx.beans.property.ReadOnlyListWrapper<String> fileColumns =
+            new javafx.beans.property.ReadOnlyListWrapper<>(this, "fileColumns",
+                    javafx.collections.FXCollections.observableArrayList());
+    private final ObjectProperty<String> textColumn = new SimpleObjectProperty<>(this, "textColumn");
     private final OptionField<Integer> window = new OptionField<>("Window", Integer.toString(TextTables.DEFAULT_WINDOW),
             OptionField.integer("The window length", 1, 100_000));
     private final OptionsForm options = new OptionsForm();
@@ -137,7 +142,17 @@ public final class TrainerModel {
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
+            if (was == null || now == null || !java.util.Objects.equals(was.path(), now.path())) {
+                fileColumns.clear();
+                textColumn.set(null);
+            }
             reload();
+        });
+        textColumn.addListener((o, was, now) -> {
+            DataChoice c = choice.get();
+            if (c != null && c.source() == DatasetSource.CSV && c.path() != null && readsText()) {
+                reload();
+            }
         });
         net.addListener((o, was, now) -> netChanged());
         mapping.addListener((o, was, now) -> recheckFit());
@@ -370,7 +385,7 @@ public final class TrainerModel {
         if (w.isEmpty() || v.isEmpty() || seed.isEmpty()) {
             return textCoder(netNow()) == null ? TextDatasets.Options.defaults(null, 0, 0) : null;
         }
-        return new TextDatasets.Options(null, null, w.get(), w.get(), v.get(), seed.get(), null);
+        return new TextDatasets.Options(null, textColumn.get(), w.get(), w.get(), v.get(), seed.get(), null);
     }
 
     private NetNode netNow() {
@@ -387,6 +402,14 @@ public final class TrainerModel {
 
     /** On the worker: loads and checks the data against the current net. */
     private void load(long request, DataChoice c, NetFacts facts, NetNode forNet, TextDatasets.Options text) {
+        if (c.source() == DatasetSource.CSV && c.path() != null) {
+            // The columns first: a person can then choose the target (or text) column a failed load asks for.
+            try {
+                inbox.post(new TrainerNews.Columns(request, CsvTable.read(c.path()).columns()));
+            } catch (IOException | RuntimeException e) {
+                // The load below says what is wrong with the file.
+            }
+        }
         try {
             LoadedData loaded = loader.load(c, facts, forNet, text);
             Fitting fitting = fit(loaded);
@@ -450,6 +473,24 @@ public final class TrainerModel {
     /** How the data feeds the net now (columns to ports, targets, losses), or null while it cannot. */
     public ReadOnlyObjectProperty<Binding> bindingProperty() {
         return binding.getReadOnlyProperty();
+    }
+
+    /** The columns of the chosen CSV file (its header), once read; empty for other sources. */
+    public javafx.beans.property.ReadOnlyListProperty<String> fileColumnsProperty() {
+        return fileColumns.getReadOnlyProperty();
+    }
+
+    /**
+     * The column of a CSV file that holds the texts, for a net that reads text; null for the only
+     * column besides the target. Changing it reads the file again.
+     */
+    public ObjectProperty<String> textColumnProperty() {
+        return textColumn;
+    }
+
+    /** Whether the net in front reads text (an input with a Characters, Tokens or Subwords encoder). */
+    public boolean readsText() {
+        return textCoder(netNow()) != null;
     }
 
     /** The characters (or words) per window a plain text is cut into. */
@@ -673,6 +714,10 @@ public final class TrainerModel {
                     // The mapping changed while the data loaded.
                     recheckFit();
                 }
+            }
+        } else if (news instanceof TrainerNews.Columns c) {
+            if (c.request() == loads) {
+                fileColumns.setAll(c.columns());
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {

@@ -34,6 +34,7 @@ import org.netstudio.trainer.results.ResultsPane;
 public final class TrainerPanel extends BorderPane {
 
     private final TrainerModel model;
+    private final DataPane dataPane;
     private final LiveCharts charts = new LiveCharts();
     private final PreviewPane preview = new PreviewPane();
     private final PlaneView boundary = new PlaneView();
@@ -51,6 +52,7 @@ public final class TrainerPanel extends BorderPane {
     /** A panel bound to a model. */
     public TrainerPanel(TrainerModel model) {
         this.model = model;
+        this.dataPane = new DataPane(model);
         getStyleClass().add("trainer-panel");
         // The panel's component rules; the colour tokens come from the scene's org.netstudio.assets.Theme.
         getStylesheets().add(TrainerPanel.class.getResource("trainer.css").toExternalForm());
@@ -92,6 +94,11 @@ public final class TrainerPanel extends BorderPane {
                 model.options().epochs().value().ifPresent(charts::setEpochs);
             }
         });
+    }
+
+    /** Who asks for the file or folder a data source reads (tests answer for the person). */
+    public void setFilePicker(org.netstudio.trainer.data.DataFilePicker picker) {
+        dataPane.setFilePicker(picker);
     }
 
     /** The model the panel shows. */
@@ -150,7 +157,7 @@ public final class TrainerPanel extends BorderPane {
     private ScrollPane settings() {
         Label data = section("DATA");
         Label options = section("TRAINING OPTIONS");
-        VBox box = new VBox(data, new DataPane(model), options, new StartFromPane(model),
+        VBox box = new VBox(data, dataPane, options, new StartFromPane(model),
                 new OptionsPane(model.options()));
         box.getStyleClass().add("trainer-settings-content");
         ScrollPane scroll = new ScrollPane(box);

@@ -1,7 +1,5 @@
 package org.netstudio.trainer.data;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.Objects;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -10,8 +8,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.trainer.TrainerModel;
@@ -31,9 +27,12 @@ public final class DataPane extends VBox {
     private final ComboBox<String> target = new ComboBox<>();
     private final HBox pathRow;
     private final HBox targetRow;
+    private final ComboBox<String> textColumn = new ComboBox<>();
+    private final HBox textColumnRow;
     /** The window length of a plain text, shown for a text file only. */
     private final FormGrid windowForm = new FormGrid();
     private boolean updatingTargets;
+    private DataFilePicker picker = DataFilePicker.SYSTEM;
 
     /** A pane bound to the model. */
     public DataPane(TrainerModel model) {
@@ -66,6 +65,22 @@ public final class DataPane extends VBox {
         targetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(target, Priority.ALWAYS);
         form.addWide(targetRow);
+
+        textColumn.setId("text-column");
+        textColumn.setMaxWidth(Double.MAX_VALUE);
+        textColumn.setPromptText("the only one besides the target");
+        textColumn.setOnAction(e -> {
+            if (!updatingTargets && textColumn.getValue() != null
+                    && !textColumn.getValue().equals(model.textColumnProperty().get())) {
+                model.textColumnProperty().set(textColumn.getValue());
+            }
+        });
+        Label textLabel = new Label("Text column");
+        textLabel.getStyleClass().add("form-label");
+        textColumnRow = new HBox(8, textLabel, textColumn);
+        textColumnRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(textColumn, Priority.ALWAYS);
+        form.addWide(textColumnRow);
 
         Button download = new Button("Download");
         download.setId("download");
@@ -100,7 +115,8 @@ public final class DataPane extends VBox {
         getChildren().addAll(form, windowForm, new MappingPane(model), message, fit);
 
         model.choiceProperty().addListener((o, was, now) -> showChoice(now));
-        model.dataProperty().addListener((o, was, now) -> showColumns(now));
+        model.fileColumnsProperty().addListener((javafx.collections.ListChangeListener<String>) ch -> showColumns());
+        model.netProperty().addListener((o, was, now) -> showChoice(model.choiceProperty().get()));
         showChoice(model.choiceProperty().get());
     }
 
@@ -124,20 +140,26 @@ public final class DataPane extends VBox {
         windowForm.setManaged(text);
         targetRow.setVisible(csv && c.path() != null);
         targetRow.setManaged(targetRow.isVisible());
+        textColumnRow.setVisible(targetRow.isVisible() && model.readsText());
+        textColumnRow.setManaged(textColumnRow.isVisible());
         if (needsPath) {
             choosePath.setText(c.source() == DatasetSource.IMAGE_FOLDER ? "Choose folder…" : "Choose file…");
             path.setText(c.path() == null ? "nothing chosen" : c.path().getFileName().toString());
         }
     }
 
-    private void showColumns(LoadedData data) {
-        if (data == null || data.table().isEmpty()) {
-            return;
-        }
+    /** The chosen file's columns, as targets and (for a net that reads text) as the column of texts. */
+    private void showColumns() {
+        DataChoice c = model.choiceProperty().get();
+        java.util.List<String> columns = model.fileColumnsProperty();
         updatingTargets = true;
         try {
-            target.getItems().setAll(data.table().get().columns());
-            target.setValue(data.choice().targetColumn());
+            target.getItems().setAll(columns);
+            String chosenTarget = c == null || c.targetColumn() == null
+                    ? columns.isEmpty() ? null : columns.get(columns.size() - 1) : c.targetColumn();
+            target.setValue(chosenTarget);
+            textColumn.getItems().setAll(columns.stream().filter(n -> !n.equals(chosenTarget)).toList());
+            textColumn.setValue(model.textColumnProperty().get());
         } finally {
             updatingTargets = false;
         }
@@ -152,31 +174,17 @@ public final class DataPane extends VBox {
         model.choiceProperty().set(new DataChoice(c.source(), c.path(), column));
     }
 
+    /** Who asks for a file or folder (tests answer for the person). */
+    public void setFilePicker(DataFilePicker picker) {
+        this.picker = java.util.Objects.requireNonNull(picker, "picker");
+    }
+
     private void choosePath() {
         DataChoice c = model.choiceProperty().get();
         if (c == null) {
             return;
         }
-        File chosen;
-        if (c.source() == DatasetSource.TEXT_FILE) {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose a text to learn to continue");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text files", "*.txt"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
-            chosen = chooser.showOpenDialog(getScene().getWindow());
-        } else if (c.source().kind() == DatasetSource.Kind.CSV) {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose a CSV file");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            chosen = chooser.showOpenDialog(getScene().getWindow());
-        } else {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder with one sub-folder of images (or .txt texts) per class");
-            chosen = chooser.showDialog(getScene().getWindow());
-        }
-        if (chosen != null) {
-            Path p = chosen.toPath();
-            model.choiceProperty().set(new DataChoice(c.source(), p, null));
-        }
+        picker.pick(c.source(), getScene().getWindow())
+                .ifPresent(p -> model.choiceProperty().set(new DataChoice(c.source(), p, null)));
     }
 }

@@ -42,6 +42,15 @@ public sealed interface TrainerNews {
     }
 
     /**
+     * The header of a chosen CSV file was read (before its data, which may fail to load).
+     *
+     * @param request which load this is part of
+     * @param columns the column names
+     */
+    record Columns(long request, List<String> columns) implements TrainerNews {
+    }
+
+    /**
      * The data was checked against the net again (the net or the column mapping changed).
      *
      * @param data the data checked
