@@ -63,6 +63,7 @@ public final class Workspace {
     private final Palette palette = new Palette();
     private final InspectorModel inspector = new InspectorModel();
     private final TrainerModel trainer = new TrainerModel();
+    private final TrainerPanel trainerPanel;
     /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
     private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
@@ -88,7 +89,8 @@ public final class Workspace {
         palette.setId("layerPalette");
         window.setPalette(palette);
         window.setInspector(new InspectorPanel(inspector));
-        window.setTrainer(new TrainerPanel(trainer));
+        trainerPanel = new TrainerPanel(trainer);
+        window.setTrainer(trainerPanel);
         // The trainer checks that the net is still the one it trained; the weights go to the net in front.
         trainer.setOnUseTrained(t -> activeNet().ifPresent(n -> n.useTrained(t.net(), t.weights())));
         tryIt = new TryItPanel(this::tryItOwner);
@@ -196,6 +198,11 @@ public final class Workspace {
     /** Where Try It's "Choose Image…" asks for an image (tests give their own). */
     public void setImagePicker(ImagePicker picker) {
         tryIt.setImagePicker(picker);
+    }
+
+    /** Where the trainer panel asks for a data file or folder (tests answer for the person). */
+    public void setDataFilePicker(org.netstudio.trainer.data.DataFilePicker picker) {
+        trainerPanel.setFilePicker(picker);
     }
 
     /** The Try It panel, following the net in front. */

@@ -19,6 +19,7 @@ import org.netstudio.netgraph.net.Coders;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * Text data for a net whose input has a text encoder ({@code Characters}, {@code Tokens},
@@ -164,7 +165,34 @@ public final class TextDatasets {
             all[i] = i;
         }
         ExampleTable table = TextTables.classification(texts, all, encoder, classes, texts.name());
-        return new TextData(withEncoder(net, port, encoder, false), port, encoder, table, null);
+        return new TextData(withClasses(withEncoder(net, port, encoder, false), classes), port, encoder, table, null);
+    }
+
+    /**
+     * The net with a Class decoder naming the classes on its one output that gives a vector of as
+     * many values and declares no decoder: what a text classifier learnt to tell apart, so that it
+     * says "positive" rather than "class 1" once trained. Any other net comes back as it was.
+     */
+    public static NetNode withClasses(NetNode net, List<String> classes) {
+        Map<String, PortDecl> outputs = PortDecls.outputs(net);
+        if (outputs.size() != 1 || classes.isEmpty()) {
+            return net;
+        }
+        Map.Entry<String, PortDecl> only = outputs.entrySet().iterator().next();
+        if (only.getValue().coder() != null) {
+            return net;
+        }
+        TensorType type;
+        try {
+            type = org.netstudio.netgraph.summary.NetSummary.of(net).outputs().get(0).type();
+        } catch (RuntimeException e) {
+            return net;
+        }
+        if (!type.isFullyKnown() || type.rank() != 1 || type.elementCount() != classes.size()) {
+            return net;
+        }
+        PortDecl decl = PortDecls.decoder(new Coder("Class", Map.of("labels", List.copyOf(classes))));
+        return net instanceof Chain c ? c.withOutput(decl) : ((Graph) net).withOutput(only.getKey(), decl);
     }
 
     /**

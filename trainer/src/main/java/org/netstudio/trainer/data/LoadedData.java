@@ -55,8 +55,9 @@ public record LoadedData(DataChoice choice, ExampleTable examples, Optional<Data
             return net;
         }
         TextDatasets.TextData t = text.get();
-        return TextDatasets.withEncoder(net, t.port(), t.encoder(),
-                choice.source() == org.netstudio.engine.data.DatasetSource.TEXT_FILE);
+        boolean plain = choice.source() == org.netstudio.engine.data.DatasetSource.TEXT_FILE;
+        NetNode read = TextDatasets.withEncoder(net, t.port(), t.encoder(), plain);
+        return plain ? read : TextDatasets.withClasses(read, examples.classNames());
     }
 
     /** The examples held back for validation by the data itself (a plain text's last share), if any. */
