@@ -7,11 +7,18 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.data.Dataset;
+import org.netstudio.engine.data.DatasetSource;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.TextDatasets;
+import org.netstudio.engine.data.TextTables;
+import org.netstudio.engine.run.DataMapping;
+import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.Evaluation;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.train.Metrics;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,8 +40,17 @@ public final class EvalCommand implements Callable<Integer> {
     private String net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "spirals, moons, xor, linear, fashion-mnist, mnist, a .csv file (with --target) or a folder of images.")
+            description = "spirals, moons, xor, linear, majority, fashion-mnist, mnist, a .csv file (with --target), a folder"
+                    + " of images, or for a net that reads text a .csv of texts, a folder of .txt files or a plain text.")
     private String data;
+
+    @Option(names = "--text", paramLabel = "COLUMN",
+            description = "For a net that reads text: the column of texts, when the table has several besides --target.")
+    private String textColumn;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "" + TextTables.DEFAULT_WINDOW,
+            description = "For a net that continues text: characters (or words) per window of a plain text (default ${DEFAULT-VALUE}).")
+    private int window;
 
     @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
     private String target;
@@ -79,6 +95,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (refused.isPresent()) {
             return refused.getAsInt();
         }
+        if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data)
+                .filter(s -> s == DatasetSource.MAJORITY).isPresent()) {
+            return evaluateTable(loaded.document().net(), weights, err);
+        }
         Dataset dataset;
         try {
             dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
@@ -106,6 +126,63 @@ public final class EvalCommand implements Callable<Integer> {
             JsonOutput.print(out, toJson(measured, evaluation));
         } else {
             print(out, measured, evaluation);
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Sequences and text: the table the net reads (text through the net's own encoder, a plain text
+     * in windows), its test split where it has one, measured as training measures its validation data.
+     */
+    private Integer evaluateTable(NetNode n, Weights weights, PrintWriter err) {
+        ExampleTable table;
+        try {
+            if (TextDatasets.textInput(n).isPresent()) {
+                if (window < 1) {
+                    throw new ParameterException(spec.commandLine(), "--window must be at least 1, but was " + window);
+                }
+                table = TextSource.open(data, n, new TextDatasets.Options(target, textColumn, window, window, 0, 0, null),
+                        null).table();
+            } else {
+                table = DataArgument.openTable(data, target, download, n, err);
+            }
+        } catch (DataArgument.DataException e) {
+            if (e.usage()) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            err.println("netstudio eval: " + e.getMessage());
+            return ExitCodes.UNREADABLE;
+        }
+        ExampleTable measured = table.test().orElse(table);
+        String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data).getFileName())
+                : measured.name();
+        Metrics m;
+        try {
+            m = NetTrain.evaluate(n, weights, measured, DataMapping.AUTOMATIC);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = JsonOutput.NODES.objectNode();
+            o.put("data", name);
+            o.put("examples", m.examples());
+            o.put("loss", m.loss());
+            if (m.accuracy().isPresent()) {
+                o.put("accuracy", m.accuracy().getAsDouble());
+            } else {
+                o.putNull("accuracy");
+            }
+            JsonOutput.print(out, o);
+        } else {
+            out.println(String.format(Locale.ROOT, "%s: %,d examples", name, m.examples()));
+            out.println(String.format(Locale.ROOT, "loss      %.4f", m.loss()));
+            if (m.accuracy().isPresent()) {
+                out.println(String.format(Locale.ROOT, "accuracy  %.2f%%%s", 100 * m.accuracy().getAsDouble(),
+                        TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
+                                ? " (of the next characters, at every position)" : ""));
+            }
+            out.flush();
         }
         return ExitCodes.OK;
     }

@@ -38,6 +38,9 @@ class EveryNetTrainsInBothDoorsTest {
         JsonNode cli = cli("train", "gru-classifier", "--data", "majority", "--epochs", "1", "--json", "--out",
                 dir.resolve("gru.nsnet").toString());
         assertThat(cli.get("validationLoss").asDouble()).isLessThan(0.5 * Math.log(2));
+        JsonNode eval = cli("eval", dir.resolve("gru.nsnet").toString(), "--data", "majority", "--json");
+        assertThat(eval.get("data").asText()).isEqualTo("Majority (2 classes) (test)");
+        assertThat(eval.get("accuracy").asDouble()).isGreaterThan(0.8);
 
         TrainerModel panel = panel(Gallery.standard().load("gru-classifier"));
         panel.choose(DatasetSource.MAJORITY);
@@ -68,6 +71,9 @@ class EveryNetTrainsInBothDoorsTest {
         JsonNode cli = cli("train", "char-lstm", "--data", text.toString(), "--epochs", "2", "--json", "--out",
                 dir.resolve("chars.nsnet").toString());
         assertThat(cli.get("validationLoss").asDouble()).isLessThan(0.8 * untrained);
+        JsonNode eval = cli("eval", dir.resolve("chars.nsnet").toString(), "--data", text.toString(), "--json");
+        assertThat(eval.get("data").asText()).isEqualTo("licence.txt");
+        assertThat(eval.get("loss").asDouble()).isLessThan(0.8 * untrained);
 
         TrainerModel panel = panel(Gallery.standard().load("char-lstm"));
         panel.choiceProperty().set(new DataChoice(DatasetSource.TEXT_FILE, text, null));

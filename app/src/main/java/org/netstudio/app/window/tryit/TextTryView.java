@@ -65,20 +65,21 @@ final class TextTryView extends BorderPane {
         temperature.setPrefColumnCount(4);
         seed.setId("tryItSeed");
         seed.setPrefColumnCount(5);
-        generationOptions = new HBox(8, new Label("Characters"), length, new Label("Temperature"), temperature,
-                new Label("Seed"), seed);
+        generationOptions = new HBox(8, fixed(new Label("Characters")), length, fixed(new Label("Temperature")),
+                temperature, fixed(new Label("Seed")), seed);
         generationOptions.setAlignment(Pos.CENTER_LEFT);
         generationOptions.managedProperty().bind(generationOptions.visibleProperty());
         run.setId("tryItRunText");
         run.getStyleClass().add("ns-primary");
         run.setDefaultButton(true);
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> runNow());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, generationOptions, spacer, run);
+        HBox actions = new HBox(8, spacer, run);
         actions.setAlignment(Pos.CENTER_LEFT);
         inputHeading.getStyleClass().add("ns-tryit-heading");
-        VBox left = new VBox(10, inputHeading, input, actions);
+        VBox left = new VBox(10, inputHeading, input, generationOptions, actions);
         left.getStyleClass().add("ns-tryit-column");
         left.setPrefWidth(440);
         left.setMinWidth(280);
@@ -88,6 +89,8 @@ final class TextTryView extends BorderPane {
         generated.setId("tryItGenerated");
         generated.setEditable(false);
         generated.setWrapText(true);
+        // Generated text keeps the layout of what the net learnt from (indented lines, columns).
+        generated.getStyleClass().add("ns-tryit-generated");
         VBox.setVgrow(generated, Priority.ALWAYS);
         generated.managedProperty().bind(generated.visibleProperty());
         ScrollPane barsScroll = new ScrollPane(bars);
@@ -111,6 +114,11 @@ final class TextTryView extends BorderPane {
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
         setBottom(error);
+    }
+
+    private static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** The net in front changed: what was shown was another net's, so it is cleared; the text stays. */

@@ -14,8 +14,9 @@ import org.netstudio.canvas.export.PngExport;
 
 /**
  * Opens the real window (under Xvfb) with a gallery net and its Try It window, runs it, and writes a
- * picture of the Try It window: {@code TryItScreenshotTool OUT.png light|dark GALLERY_ID [IMAGE]}
- * (an image file for an image net; a sentence encoder embeds its example sentences). Not a test.
+ * picture of the Try It window: {@code TryItScreenshotTool OUT.png light|dark GALLERY_ID|NET_FILE [IMAGE|TEXT]}
+ * (an image file for an image net; a prompt or text for a net that reads text; a sentence encoder
+ * embeds its example sentences). Not a test.
  */
 public final class TryItScreenshotTool {
 
@@ -26,7 +27,8 @@ public final class TryItScreenshotTool {
         Path out = Path.of(args[0]);
         Theme theme = Theme.named(args[1]);
         String id = args[2];
-        Path image = args.length > 3 ? Path.of(args[3]) : null;
+        String given = args.length > 3 ? args[3] : null;
+        Path image = given != null && Files.isRegularFile(Path.of(given)) ? Path.of(given) : null;
         Path data = Files.createTempDirectory("netstudio-shot");
         System.setProperty("netstudio.data.dir", data.toString());
         Platform.startup(() -> {
@@ -36,13 +38,19 @@ public final class TryItScreenshotTool {
             window.show(stage);
             stage.setX(0);
             stage.setY(0);
-            window.workspace().openGallery(id);
+            if (Files.isRegularFile(Path.of(id))) {
+                window.workspace().open(Path.of(id));
+            } else {
+                window.workspace().openGallery(id);
+            }
             window.workspace().showTryIt();
             TryItPanel panel = window.workspace().tryIt();
             PauseTransition start = new PauseTransition(Duration.seconds(2));
             start.setOnFinished(e -> {
                 if (image != null) {
                     panel.tryImage(image);
+                } else if (given != null) {
+                    panel.runText(given);
                 } else if (panel.lookup("#tryItEmbed") instanceof Button embed) {
                     embed.fire();
                 }
