@@ -13,7 +13,8 @@ import org.netstudio.canvas.export.PngExport;
 /**
  * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
  * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID|MODEL.onnx [SELECT_NODE]}
- * ({@code -Dshot.trainer=true} opens the trainer panel; for a model, {@code -Dshot.report=true}
+ * ({@code -Dshot.trainer=true} opens the trainer panel, {@code -Dshot.data=NAME|FILE} chooses its
+ * data; for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
 public final class ScreenshotTool {
@@ -48,7 +49,17 @@ public final class ScreenshotTool {
                     later.play();
                 }
             }
-            PauseTransition wait = new PauseTransition(Duration.seconds(4));
+            String shotData = System.getProperty("shot.data");
+            if (shotData != null) {
+                // After the net is in front: the data its trainer panel shows (a built-in name, or a file).
+                PauseTransition choose = new PauseTransition(Duration.seconds(1));
+                choose.setOnFinished(e -> window.workspace().trainer().choiceProperty().set(
+                        org.netstudio.engine.data.DatasetSource.named(shotData)
+                                .map(org.netstudio.engine.data.DataChoice::of)
+                                .orElseGet(() -> org.netstudio.engine.data.DataChoice.parse(shotData, null))));
+                choose.play();
+            }
+                        PauseTransition wait = new PauseTransition(Duration.seconds(4));
             wait.setOnFinished(e -> {
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {
