@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = "org.netstudio.trainer", importOptions = ImportOption.DoNotIncludeTests.class)
 class TrainerArchitectureTest {
 
+    /** Classes that are views, by name; a Picker asks the person through a dialog of its window. */
     private static final List<String> VIEW_SUFFIXES =
-            List.of("Pane", "Panel", "View", "Charts", "FormGrid", "Tiles", "Colors", "Theme");
+            List.of("Pane", "Panel", "View", "Charts", "FormGrid", "Tiles", "Colors", "Theme", "Picker");
 
     static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views") {
         @Override
