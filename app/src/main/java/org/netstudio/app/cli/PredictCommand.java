@@ -17,7 +17,7 @@ import org.netstudio.engine.encoding.NetImages;
 import org.netstudio.engine.encoding.TextEncoder;
 import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.PortDecls;
