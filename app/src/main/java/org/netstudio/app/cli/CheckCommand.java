@@ -10,8 +10,7 @@ import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code netstudio check NET [--json]}: exit 0 for a valid net, 1 with its problems otherwise. */
@@ -19,11 +18,11 @@ import picocli.CommandLine.Spec;
         description = "Check a net's types and shapes. Exit code 0: valid; 1: problems (one per line); 2: unreadable.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet).")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
-    @Option(names = "--json", description = "Print {\"valid\":…,\"problems\":[…]} instead of lines.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Spec
     private CommandSpec spec;
@@ -33,20 +32,20 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         NetDocument doc;
         try {
-            doc = NetSource.load(net);
-        } catch (NetSource.UnreadableNetException e) {
-            if (json) {
-                ObjectNode o = JsonOutput.NODES.objectNode();
-                o.put("valid", false);
-                o.put("error", e.getMessage());
-                JsonOutput.print(out, o);
-            } else {
-                spec.commandLine().getErr().println("netstudio check: " + e.getMessage());
+            doc = net.load().document();
+        } catch (CommandFailure e) {
+            if (!json.on()) {
+                throw e;
             }
-            return ExitCodes.UNREADABLE;
+            // With --json the answer stays on standard output, as for a net that was read.
+            ObjectNode o = JsonOutput.NODES.objectNode();
+            o.put("valid", false);
+            o.put("error", e.getMessage());
+            JsonOutput.print(out, o);
+            return e.exitCode();
         }
         InferenceResult result = ShapeInference.infer(doc.net());
-        if (json) {
+        if (json.on()) {
             ObjectNode o = JsonOutput.NODES.objectNode();
             o.put("valid", result.valid());
             ArrayNode problems = o.putArray("problems");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.text.SentenceEncoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +27,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Texts to embed; quote each one.")
     private List<String> sentences;
 
-    @Option(names = "--json", description = "Print {\"dimension\":…,\"sentences\":[…],\"embeddings\":[[…]],"
-            + "\"similarities\":[[…]]} with every value instead of a summary.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Option(names = "--values", paramLabel = "N", defaultValue = "5",
             description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
@@ -45,12 +45,11 @@ public final class EmbedCommand implements Callable<Integer> {
             embeddings = encoder.embed(sentences);
             dimension = encoder.dimension();
         } catch (UncheckedIOException | IllegalStateException e) {
-            spec.commandLine().getErr().println("netstudio embed: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         double[][] similarities = SentenceEncoder.similarities(embeddings);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(dimension, sentences, embeddings, similarities));
         } else {
             out.print(summary(dimension, sentences, embeddings, similarities, Math.max(0, values)));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
@@ -20,10 +19,10 @@ import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,8 +35,8 @@ import picocli.CommandLine.Spec;
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet, or .json with its weights beside it) or a pretrained gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.TrainedNet net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "spirals, moons, xor, linear, majority, fashion-mnist, mnist, a .csv file (with --target), a folder"
@@ -58,12 +57,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
     private boolean download;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
-    @Option(names = WeightsGate.ALLOW_OPTION,
-            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
-    private boolean allowNonFinite;
+    @Mixin
+    private WeightsGate weightsGate;
 
     @Spec
     private CommandSpec spec;
@@ -71,30 +69,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
-        Weights weights = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
-        if (weights == null) {
-            err.println("netstudio eval: " + net + " holds no trained weights; train it first (netstudio train "
-                    + net + " --data … --out NET.nsnet)");
-            return ExitCodes.UNREADABLE;
-        }
+        LoadedNet loaded = net.load();
+        Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
-        if (!fit.problems().isEmpty()) {
-            err.println("netstudio eval: " + net + " is not a valid net:");
-            fit.problems().forEach(p -> err.println("  " + p));
-            return ExitCodes.INVALID;
-        }
-        OptionalInt refused = WeightsGate.check("netstudio eval", net, loaded.document().net(), weights,
-                allowNonFinite, err);
-        if (refused.isPresent()) {
-            return refused.getAsInt();
-        }
+        fit.requireValid(net.value());
+        weightsGate.check(net.value(), loaded.document().net(), weights);
         if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data)
                 .filter(s -> s == DatasetSource.MAJORITY).isPresent()) {
             return evaluateTable(loaded.document().net(), weights, err);
@@ -106,8 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         Dataset measured = dataset.testSet().orElse(dataset);
         String mismatch = fit.mismatch(measured);
@@ -118,11 +96,10 @@ public final class EvalCommand implements Callable<Integer> {
         try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
             evaluation = runner.evaluate(measured);
         } catch (IllegalArgumentException e) {
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(measured, evaluation));
         } else {
             print(out, measured, evaluation);
@@ -150,8 +127,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         ExampleTable measured = table.test().orElse(table);
         String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data).getFileName())
@@ -163,7 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data " + data + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             ObjectNode o = JsonOutput.NODES.objectNode();
             o.put("data", name);
             o.put("examples", m.examples());

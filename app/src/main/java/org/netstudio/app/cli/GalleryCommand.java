@@ -1,7 +1,5 @@
 package org.netstudio.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -16,8 +14,8 @@ import org.netstudio.app.gallery.GalleryWeights;
 import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,8 +28,8 @@ import picocli.CommandLine.Spec;
                 + " e.g. netstudio info resnet50.")
 public final class GalleryCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print a JSON array with one object per net instead of a table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Spec
     private CommandSpec spec;
@@ -43,21 +41,16 @@ public final class GalleryCommand implements Callable<Integer> {
         try {
             entries = Gallery.standard().entries();
         } catch (GalleryException e) {
-            spec.commandLine().getErr().println("netstudio gallery: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
-        if (json) {
+        if (json.on()) {
             ArrayNode all = JsonOutput.NODES.arrayNode();
             entries.forEach(e -> all.add(toJson(e)));
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            JsonOutput.print(out, all);
         } else {
             out.print(table(entries));
+            out.flush();
         }
-        out.flush();
         return ExitCodes.OK;
     }
 
@@ -172,16 +165,14 @@ public final class GalleryCommand implements Callable<Integer> {
             try {
                 entry = Gallery.standard().find(id).orElse(null);
             } catch (GalleryException e) {
-                err.println("netstudio gallery download: " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable(e.getMessage());
             }
             if (entry == null || entry.weightsDownload().isEmpty()) {
                 String offered = Gallery.standard().entries().stream().filter(e -> e.weightsDownload().isPresent())
                         .map(GalleryEntry::id).collect(java.util.stream.Collectors.joining(", "));
-                err.println("netstudio gallery download: " + (entry == null ? "the gallery has no net \"" + id + "\""
+                throw CommandFailure.invalid((entry == null ? "the gallery has no net \"" + id + "\""
                         : "the gallery offers no weights to download for \"" + entry.id() + "\"")
                         + " (weights can be downloaded for " + offered + ")");
-                return ExitCodes.INVALID;
             }
             GalleryWeights cache = GalleryWeights.standard();
             if (cache.cached(entry).isPresent()) {
@@ -218,8 +209,7 @@ public final class GalleryCommand implements Callable<Integer> {
                 if (terminal) {
                     err.println();
                 }
-                err.println("netstudio gallery download: " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable(e.getMessage());
             }
         }
 

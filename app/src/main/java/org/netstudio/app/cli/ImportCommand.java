@@ -13,6 +13,7 @@ import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,39 +31,34 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Where to save the net: .nsnet (net and weights in one file) or .json (weights beside it).")
     private Path out;
 
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nsnet|json)")) {
-            err.println("netstudio import: " + out + ": save the net as .nsnet or .json");
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(out + ": save the net as .nsnet or .json");
         }
         OnnxImport imported;
         try {
             imported = OnnxImporter.read(model);
         } catch (NoSuchFileException e) {
-            err.println("netstudio import: " + model + ": no such file");
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(model + ": no such file");
         } catch (IOException e) {
-            err.println("netstudio import: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         if (out != null) {
             try {
                 NetFiles.write(out, imported.document(), imported.weights());
             } catch (IOException | IllegalArgumentException e) {
-                err.println("netstudio import: cannot write " + out + ": " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable("cannot write " + out + ": " + e.getMessage());
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(o, toJson(imported.report()));
         } else {
             o.println(imported.report().text());

@@ -12,8 +12,7 @@ import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code netstudio info NET [--json]}: a Keras-like summary of a net. */
@@ -21,11 +20,11 @@ import picocli.CommandLine.Spec;
         description = "Summarise a net: one row per layer (name, type, output shape, parameters), and totals.")
 public final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet).")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Spec
     private CommandSpec spec;
@@ -33,16 +32,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NetDocument doc;
-        try {
-            doc = NetSource.load(net);
-        } catch (NetSource.UnreadableNetException e) {
-            spec.commandLine().getErr().println("netstudio info: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
+        NetDocument doc = net.load().document();
         InferenceResult result = ShapeInference.infer(doc.net());
         NetSummary summary = NetSummary.of(doc.net(), result);
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(doc, summary));
         } else {
             out.print(SummaryTable.format(doc.name(), summary));

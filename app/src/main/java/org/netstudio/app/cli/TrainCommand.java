@@ -39,10 +39,10 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,8 +57,8 @@ import picocli.CommandLine.Spec;
                 + "loss); 2: a wrong option, or a net or dataset that cannot be read."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet) or a gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
@@ -135,8 +135,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
     private boolean download;
 
-    @Option(names = "--json", description = "End with one JSON object of results on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
             + " infinite values.")
@@ -153,20 +153,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingOptions.Builder builder = checkedOptions();
         checkOut();
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio train: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
-        NetFit fit = NetFit.of(loaded.document().net());
-        if (!fit.problems().isEmpty()) {
-            err.println("netstudio train: " + net + " is not a valid net:");
-            fit.problems().forEach(p -> err.println("  " + p));
-            err.flush();
-            return ExitCodes.INVALID;
-        }
+        LoadedNet loaded = net.load();
+        NetFit.of(loaded.document().net()).requireValid(net.value());
         DataMapping mapping = mapping();
         ExampleTable table;
         // A net that reads text gets its alphabet or vocabulary built from the data it trains on.
@@ -183,9 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            err.println("netstudio train: " + e.getMessage());
-            err.flush();
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         NetNode trainee = text != null ? text.net() : loaded.document().net();
         Optional<String> mismatch = NetTrain.checkFit(trainee, table, mapping);
@@ -200,9 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         GradientReach reach = GradientReach.of(trainee);
         if (reach.nothingLearns()) {
-            err.println("netstudio train: " + net + ": training would change nothing: " + reach.describe().orElseThrow());
-            err.flush();
-            return ExitCodes.INVALID;
+            throw CommandFailure.invalid(net.value() + ": training would change nothing: " + reach.describe().orElseThrow());
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
@@ -211,13 +195,11 @@ public final class TrainCommand implements Callable<Integer> {
             training = NetTrain.prepare(trainee, initial, table, text == null ? null : text.validation(), mapping,
                     options);
         } catch (IllegalArgumentException e) {
-            err.println("netstudio train: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INVALID;
+            throw CommandFailure.invalid(e.getMessage());
         }
         if (initial != null) {
             List<String> fresh = training.freshArrays();
-            err.println("Starting from the weights in " + net + (fresh.isEmpty() ? "." : "; "
+            err.println("Starting from the weights in " + net.value() + (fresh.isEmpty() ? "." : "; "
                     + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
                     + " from initial values (a new or resized layer the weights do not fit): "
                     + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
@@ -256,7 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The folder of the net file, which a text encoder's tokenizer path is relative to; null for a gallery id. */
     private Path netFolder() {
-        Path file = Path.of(net).toAbsolutePath();
+        Path file = Path.of(net.value()).toAbsolutePath();
         return Files.isRegularFile(file) ? file.getParent() : null;
     }
 
@@ -270,34 +252,32 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), table.test().get(), mapping));
             } catch (RuntimeException e) {
-                err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
+                err.println(spec.qualifiedName() + ": could not evaluate on the test split: " + e.getMessage());
             }
         }
         TrainedNetFile savedTo = null;
         Optional<String> nonFinite = usable ? NonFiniteValues.describe(trained.weights()) : Optional.empty();
         if (usable && nonFinite.isPresent() && !allowNonFinite) {
-            err.println("netstudio train: not saving the trained net: its " + nonFinite.get() + "; pass "
+            err.println(spec.qualifiedName() + ": not saving the trained net: its " + nonFinite.get() + "; pass "
                     + WeightsGate.ALLOW_OPTION + " to save it anyway");
             usable = false;
         }
         if (usable) {
             // Without --out, beside the net under a name no earlier result has.
-            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
+            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net.value());
             try {
                 NetFiles.write(file.path(), document, trained.weights());
                 savedTo = file;
             } catch (IOException | RuntimeException e) {
-                err.println("netstudio train: cannot save " + file.path() + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable("cannot save " + file.path() + ": " + e.getMessage());
             }
         }
         if (result.failed()) {
-            err.println("netstudio train: " + result.message());
+            err.println(spec.qualifiedName() + ": " + result.message());
             err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
                     : "Nothing was saved: no epoch completed.");
         }
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
         } else {
             printSummary(spec.commandLine().getOut(), result, test, savedTo);
