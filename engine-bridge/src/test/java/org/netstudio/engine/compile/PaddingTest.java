@@ -14,12 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetNode;
@@ -34,18 +33,8 @@ class PaddingTest {
 
     private static final int[] LENGTHS = {5, 3, 1};
     private static final int WIDTH = 4;
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlSetup.beforeEngineLoads();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** A net over an input of n vectors of size 4 (and for losses, a target), and whether its output is a sequence. */
     static Stream<Arguments> nets() {
@@ -93,7 +82,7 @@ class PaddingTest {
     @MethodSource("nets")
     void aPaddedBatchComputesWhatEachExampleComputesAlone(String name, NetNode net, boolean sequenceOutput) {
         CompiledNet block = NetCompiler.compile(net, 11);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             List<NDArray> params = new ArrayList<>();
             for (NetArray a : block.arrays()) {
