@@ -3,20 +3,17 @@ package org.netstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code netstudio check NET [--json]}: exit 0 for a valid net, 1 with its problems otherwise. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a net's types and shapes. Exit code 0: valid; 1: problems (one per line); 2: unreadable.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends Subcommand {
 
     @Mixin
     private NetArgument.AnyNet net;
@@ -24,12 +21,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     private JsonOption json;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         NetDocument doc;
         try {
             doc = net.load().document();

@@ -6,14 +6,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.text.SentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio embed SENTENCE... [--json]}: sentence embeddings from the pretrained
@@ -22,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Embed sentences with the pretrained all-MiniLM-L6-v2 (384 values each, unit length) and print"
                 + " the first values of each embedding and the cosine similarity of every two sentences.")
-public final class EmbedCommand implements Callable<Integer> {
+public final class EmbedCommand extends Subcommand {
 
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Texts to embed; quote each one.")
     private List<String> sentences;
@@ -33,9 +30,6 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--values", paramLabel = "N", defaultValue = "5",
             description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
     private int values;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -48,7 +42,7 @@ public final class EmbedCommand implements Callable<Integer> {
             throw CommandFailure.unreadable(e.getMessage());
         }
         double[][] similarities = SentenceEncoder.similarities(embeddings);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json.on()) {
             JsonOutput.print(out, toJson(dimension, sentences, embeddings, similarities));
         } else {

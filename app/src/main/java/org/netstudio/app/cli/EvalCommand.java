@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.ExampleTable;
@@ -20,10 +19,7 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio eval NET.nsnet --data NAME [--json]}: loss and accuracy of a trained net on a
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure a trained net on a dataset's test split (the whole dataset when it has none): loss,"
                 + " accuracy and per-class accuracy.",
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends Subcommand {
 
     @Mixin
     private NetArgument.TrainedNet net;
@@ -63,12 +59,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     private WeightsGate weightsGate;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         LoadedNet loaded = net.load();
         Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
@@ -82,15 +75,12 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw CommandFailure.unreadable(e.getMessage());
+            throw refused(e);
         }
         Dataset measured = dataset.testSet().orElse(dataset);
         String mismatch = fit.mismatch(measured);
         if (mismatch != null) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch);
+            throw usage("--data " + data + ": " + mismatch);
         }
         Evaluation evaluation;
         try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
@@ -98,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.unreadable(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json.on()) {
             JsonOutput.print(out, toJson(measured, evaluation));
         } else {
@@ -116,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             if (TextDatasets.textInput(n).isPresent()) {
                 if (window < 1) {
-                    throw new ParameterException(spec.commandLine(), "--window must be at least 1, but was " + window);
+                    throw usage("--window must be at least 1, but was " + window);
                 }
                 table = TextSource.open(data, n, new TextDatasets.Options(target, textColumn, window, window, 0, 0, null),
                         null).table();
@@ -124,10 +114,7 @@ public final class EvalCommand implements Callable<Integer> {
                 table = DataArgument.openTable(data, target, download, n, err);
             }
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw CommandFailure.unreadable(e.getMessage());
+            throw refused(e);
         }
         ExampleTable measured = table.test().orElse(table);
         String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data).getFileName())
@@ -136,9 +123,9 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             m = NetTrain.evaluate(n, weights, measured, DataMapping.AUTOMATIC);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + e.getMessage());
+            throw usage("--data " + data + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json.on()) {
             ObjectNode o = JsonOutput.NODES.objectNode();
             o.put("data", name);

@@ -3,20 +3,17 @@ package org.netstudio.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.netstudio.app.document.OnnxExport;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code netstudio export NET --onnx OUT.onnx}: writes a net and its weights as an ONNX model. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a net with its weights as an ONNX model that ONNX Runtime runs with NetStudio's outputs.")
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends Subcommand {
 
     @Mixin
     private NetArgument.AnyNet net;
@@ -31,12 +28,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     private WeightsGate weightsGate;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         LoadedNet loaded = net.load();
         if (!OnnxExporter.unsupported(loaded.document().net()).isEmpty()) {
             throw CommandFailure.invalid("these layers cannot be exported to ONNX: "
@@ -46,7 +40,7 @@ public final class ExportCommand implements Callable<Integer> {
             weightsGate.check(net.value(), loaded.document().net(), loaded.weights().get());
         }
         if (loaded.weights().isEmpty()) {
-            err.println(spec.qualifiedName() + ": " + net.value() + " holds no weights; writing its initial values (seed "
+            err.println(name() + ": " + net.value() + " holds no weights; writing its initial values (seed "
                     + seed + ")");
             err.flush();
         }
@@ -57,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CommandFailure.unreadable("cannot write " + onnx + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Wrote " + onnx);
         out.flush();
         return ExitCodes.OK;

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
@@ -15,8 +14,6 @@ import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio gallery [--json]}: the reference nets of the gallery, the pretrained ones first,
@@ -26,17 +23,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = GalleryCommand.Download.class,
         description = "List the reference nets of the gallery. Open one by its id wherever a NET is asked for,"
                 + " e.g. netstudio info resnet50.")
-public final class GalleryCommand implements Callable<Integer> {
+public final class GalleryCommand extends Subcommand {
 
     @Mixin
     private JsonOption json;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<GalleryEntry> entries;
         try {
             entries = Gallery.standard().entries();
@@ -147,20 +141,17 @@ public final class GalleryCommand implements Callable<Integer> {
             description = "Download the pretrained weights of a gallery net (e.g. resnet18) into the cache"
                     + " (~/.cache/netstudio/weights, or -Dnetstudio.weights.cache) and verify their checksum."
                     + " Afterwards the net's id loads with them.")
-    static final class Download implements Callable<Integer> {
+    static final class Download extends Subcommand {
 
         private static final long REDRAW_NANOS = 200_000_000L;
 
         @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The gallery id, e.g. resnet18.")
         private String id;
 
-        @Spec
-        private CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             GalleryEntry entry;
             try {
                 entry = Gallery.standard().find(id).orElse(null);

@@ -1,15 +1,11 @@
 package org.netstudio.app.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.run.TextGenerator;
 import org.netstudio.netgraph.io.LoadedNet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio generate NET --prompt TEXT}: a trained next-character net continues a prompt,
@@ -20,7 +16,7 @@ import picocli.CommandLine.Spec;
                 + "probabilities of the next character at each position).",
             "Exit code 0: generated; 1: the net cannot generate text or has no weights; 2: a wrong option, or a "
                 + "net that cannot be read."})
-public final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand extends Subcommand {
 
     @Mixin
     private NetArgument.TrainedNet net;
@@ -41,17 +37,14 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "The sampling's seed: the same seed gives the same text (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (length < 0 || length > 1_000_000) {
-            throw new ParameterException(spec.commandLine(), "--length must be 0 to 1000000, but was " + length);
+            throw usage("--length must be 0 to 1000000, but was " + length);
         }
         if (!(temperature >= 0 && temperature <= 100)) {
-            throw new ParameterException(spec.commandLine(), "--temperature must be 0 to 100, but was " + temperature);
+            throw usage("--temperature must be 0 to 100, but was " + temperature);
         }
         LoadedNet loaded = net.load();
         if (loaded.weights().map(w -> w.isEmpty()).orElse(true)) {

@@ -7,22 +7,19 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code netstudio import MODEL.onnx -o NET.nsnet [--json]}: imports an ONNX model and prints the import report. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an ONNX model as a NetStudio net with its weights, and report what each ONNX node became.")
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "An ONNX model file (.onnx).")
     private Path model;
@@ -33,9 +30,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     private JsonOption json;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -57,7 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
                 throw CommandFailure.unreadable("cannot write " + out + ": " + e.getMessage());
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         if (json.on()) {
             JsonOutput.print(o, toJson(imported.report()));
         } else {

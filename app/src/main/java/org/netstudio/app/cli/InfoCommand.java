@@ -3,7 +3,6 @@ package org.netstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
@@ -11,14 +10,12 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code netstudio info NET [--json]}: a Keras-like summary of a net. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Summarise a net: one row per layer (name, type, output shape, parameters), and totals.")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends Subcommand {
 
     @Mixin
     private NetArgument.AnyNet net;
@@ -26,12 +23,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin
     private JsonOption json;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         NetDocument doc = net.load().document();
         InferenceResult result = ShapeInference.infer(doc.net());
         NetSummary summary = NetSummary.of(doc.net(), result);

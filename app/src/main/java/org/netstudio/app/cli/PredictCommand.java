@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.data.TextDatasets;
@@ -29,9 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio predict NET.nsnet INPUT...}: runs a trained net on images (by file path) or on
@@ -44,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + " comma-separated numbers. A classifier prints its most probable classes; a net with a Characters"
                 + " or Tokens decoder prints its prediction for each element.",
             "Exit code 0: predicted; 2: a net or an input that cannot be read."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends Subcommand {
 
     @Mixin
     private NetArgument.TrainedNet net;
@@ -62,9 +59,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     private WeightsGate weightsGate;
 
-    @Spec
-    private CommandSpec spec;
-
     /** Lets inputs such as {@code -0.5,1.2} through as inputs rather than unknown options. */
     static final class NegativeNumbers implements CommandLine.IModelTransformer {
         @Override
@@ -76,9 +70,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be at least 1, but was " + top);
+            throw usage("--top must be at least 1, but was " + top);
         }
         LoadedNet loaded = net.load();
         Weights weights = net.trainedWeights(loaded);
@@ -123,7 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
                 predictions.add(new Prediction(input, out, top3, decoded));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json.on()) {
             JsonOutput.print(out, toJson(predictions));
         } else {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netstudio.engine.compile.GradientReach;
@@ -40,10 +39,7 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
@@ -55,7 +51,7 @@ import picocli.CommandLine.Spec;
         description = {"Train a net on a dataset and keep the best epoch on validation.",
             "Exit code 0: trained (or stopped with Ctrl+C); 1: the net is invalid or training failed (e.g. a NaN "
                 + "loss); 2: a wrong option, or a net or dataset that cannot be read."})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends Subcommand {
 
     @Mixin
     private NetArgument.AnyNet net;
@@ -145,12 +141,9 @@ public final class TrainCommand implements Callable<Integer> {
     /** Warns (once) when the loss grows by orders of magnitude; its warning also goes into --json. */
     private DivergenceWatch divergence;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         TrainingOptions.Builder builder = checkedOptions();
         checkOut();
         LoadedNet loaded = net.load();
@@ -168,21 +161,18 @@ public final class TrainCommand implements Callable<Integer> {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
             }
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw CommandFailure.unreadable(e.getMessage());
+            throw refused(e);
         }
         NetNode trainee = text != null ? text.net() : loaded.document().net();
         Optional<String> mismatch = NetTrain.checkFit(trainee, table, mapping);
         if (mismatch.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch.get());
+            throw usage("--data " + data + ": " + mismatch.get());
         }
         TrainingOptions options;
         try {
             options = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         GradientReach reach = GradientReach.of(trainee);
         if (reach.nothingLearns()) {
@@ -252,13 +242,13 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), table.test().get(), mapping));
             } catch (RuntimeException e) {
-                err.println(spec.qualifiedName() + ": could not evaluate on the test split: " + e.getMessage());
+                err.println(name() + ": could not evaluate on the test split: " + e.getMessage());
             }
         }
         TrainedNetFile savedTo = null;
         Optional<String> nonFinite = usable ? NonFiniteValues.describe(trained.weights()) : Optional.empty();
         if (usable && nonFinite.isPresent() && !allowNonFinite) {
-            err.println(spec.qualifiedName() + ": not saving the trained net: its " + nonFinite.get() + "; pass "
+            err.println(name() + ": not saving the trained net: its " + nonFinite.get() + "; pass "
                     + WeightsGate.ALLOW_OPTION + " to save it anyway");
             usable = false;
         }
@@ -273,14 +263,14 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (result.failed()) {
-            err.println(spec.qualifiedName() + ": " + result.message());
+            err.println(name() + ": " + result.message());
             err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
                     : "Nothing was saved: no epoch completed.");
         }
         if (json.on()) {
-            JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
+            JsonOutput.print(out(), toJson(result, test, savedTo));
         } else {
-            printSummary(spec.commandLine().getOut(), result, test, savedTo);
+            printSummary(out(), result, test, savedTo);
         }
         err.flush();
         return result.failed() || nonFinite.isPresent() && savedTo == null ? ExitCodes.INVALID : ExitCodes.OK;
@@ -433,9 +423,5 @@ public final class TrainCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw usage("--out " + out + ": the folder " + parent + " does not exist");
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }
