@@ -61,7 +61,6 @@ public final class EvalCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        PrintWriter err = err();
         LoadedNet loaded = net.load();
         Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
@@ -69,11 +68,11 @@ public final class EvalCommand extends Subcommand {
         weightsGate.check(net.value(), loaded.document().net(), weights);
         if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data)
                 .filter(s -> s == DatasetSource.MAJORITY).isPresent()) {
-            return evaluateTable(loaded.document().net(), weights, err);
+            return evaluateTable(loaded.document().net(), weights, err());
         }
         Dataset dataset;
         try {
-            dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
+            dataset = DataArgument.open(data, target, download, loaded.document().net(), err());
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }

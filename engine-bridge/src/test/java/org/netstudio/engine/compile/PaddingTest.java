@@ -1,6 +1,7 @@
 package org.netstudio.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.net.Cells.elman;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -67,9 +68,9 @@ class PaddingTest {
                 Arguments.of("Map, then the last element", chain("{\"type\": \"Map\", \"net\": {\"type\": \"Linear\","
                         + " \"units\": 3}}, {\"type\": \"SequenceLast\"}"), false),
                 Arguments.of("Fold, every state", chain("{\"type\": \"Fold\", \"net\": "
-                        + SequenceOperatorsTest.elman(3) + "}"), true),
+                        + elman(3) + "}"), true),
                 Arguments.of("Fold, last state", chain("{\"type\": \"Fold\", \"net\": "
-                        + SequenceOperatorsTest.elman(3) + ", \"returnSequences\": false}"), false),
+                        + elman(3) + ", \"returnSequences\": false}"), false),
                 Arguments.of("Bidirectional LSTM and GRU, catenated", chain("{\"type\": \"Bidirectional\","
                         + " \"forward\": {\"type\": \"LSTM\", \"units\": 3}, \"backward\": {\"type\": \"GRU\", \"units\": 2}}"),
                         true),

@@ -1,6 +1,7 @@
 package org.netstudio.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.net.Cells.elman;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -30,16 +31,6 @@ class SequenceOperatorsTest {
     private static final Offset<Float> CLOSE = Offset.offset(1e-5f);
     @RegisterExtension
     static final SharedNDManager MANAGER = new SharedNDManager();
-
-    /** An Elman cell: the next state is tanh(W·[element, state] + b), of size {@code units}. */
-    static String elman(int units) {
-        return "{\"type\": \"Graph\", \"inputs\": {\"Input\": {}, \"State\": {}},"
-                + " \"nodes\": {\"cat\": {\"type\": \"Catenate\"}, \"linear\": {\"type\": \"Linear\", \"units\": " + units + "},"
-                + " \"tanh\": {\"type\": \"Tanh\"}},"
-                + " \"edges\": [{\"from\": \"Input\", \"to\": \"cat.Input1\"}, {\"from\": \"State\", \"to\": \"cat.Input2\"},"
-                + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"tanh\"},"
-                + " {\"from\": \"tanh\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}";
-    }
 
     @Test
     void mapOfAChainIsTheChainOnEveryElement() {
