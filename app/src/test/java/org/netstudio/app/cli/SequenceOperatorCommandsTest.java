@@ -41,7 +41,7 @@ class SequenceOperatorCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("bidirectional1/forward\\s+GRU\\s+16\\s+1,248")
                 .containsPattern("bidirectional1/backward\\s+GRU\\s+16\\s+1,248")
-                .contains("Total parameters:         2,658");
+                .contains("2,658 parameters (2,658 trainable + 0 non-trainable)");
     }
 
     @Test
