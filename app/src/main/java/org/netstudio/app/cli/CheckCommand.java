@@ -3,50 +3,43 @@ package org.netstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code netstudio check NET [--json]}: exit 0 for a valid net, 1 with its problems otherwise. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a net's types and shapes. Exit code 0: valid; 1: problems (one per line); 2: unreadable.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet).")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
-    @Option(names = "--json", description = "Print {\"valid\":…,\"problems\":[…]} instead of lines.")
-    private boolean json;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         NetDocument doc;
         try {
-            doc = NetSource.load(net);
-        } catch (NetSource.UnreadableNetException e) {
-            if (json) {
-                ObjectNode o = JsonOutput.NODES.objectNode();
-                o.put("valid", false);
-                o.put("error", e.getMessage());
-                JsonOutput.print(out, o);
-            } else {
-                spec.commandLine().getErr().println("netstudio check: " + e.getMessage());
+            doc = net.load().document();
+        } catch (CommandFailure e) {
+            if (!json.on()) {
+                throw e;
             }
-            return ExitCodes.UNREADABLE;
+            // With --json the answer stays on standard output, as for a net that was read.
+            ObjectNode o = JsonOutput.NODES.objectNode();
+            o.put("valid", false);
+            o.put("error", e.getMessage());
+            JsonOutput.print(out, o);
+            return e.exitCode();
         }
         InferenceResult result = ShapeInference.infer(doc.net());
-        if (json) {
+        if (json.on()) {
             ObjectNode o = JsonOutput.NODES.objectNode();
             o.put("valid", result.valid());
             ArrayNode problems = o.putArray("problems");

@@ -6,13 +6,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.text.SentenceEncoder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio embed SENTENCE... [--json]}: sentence embeddings from the pretrained
@@ -21,21 +19,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Embed sentences with the pretrained all-MiniLM-L6-v2 (384 values each, unit length) and print"
                 + " the first values of each embedding and the cosine similarity of every two sentences.")
-public final class EmbedCommand implements Callable<Integer> {
+public final class EmbedCommand extends Subcommand {
 
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Texts to embed; quote each one.")
     private List<String> sentences;
 
-    @Option(names = "--json", description = "Print {\"dimension\":…,\"sentences\":[…],\"embeddings\":[[…]],"
-            + "\"similarities\":[[…]]} with every value instead of a summary.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Option(names = "--values", paramLabel = "N", defaultValue = "5",
             description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
     private int values;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -45,12 +39,11 @@ public final class EmbedCommand implements Callable<Integer> {
             embeddings = encoder.embed(sentences);
             dimension = encoder.dimension();
         } catch (UncheckedIOException | IllegalStateException e) {
-            spec.commandLine().getErr().println("netstudio embed: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         double[][] similarities = SentenceEncoder.similarities(embeddings);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = out();
+        if (json.on()) {
             JsonOutput.print(out, toJson(dimension, sentences, embeddings, similarities));
         } else {
             out.print(summary(dimension, sentences, embeddings, similarities, Math.max(0, values)));

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.ExampleTable;
@@ -20,11 +18,8 @@ import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio eval NET.nsnet --data NAME [--json]}: loss and accuracy of a trained net on a
@@ -34,10 +29,10 @@ import picocli.CommandLine.Spec;
         description = {"Measure a trained net on a dataset's test split (the whole dataset when it has none): loss,"
                 + " accuracy and per-class accuracy.",
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet, or .json with its weights beside it) or a pretrained gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.TrainedNet net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "spirals, moons, xor, linear, majority, fashion-mnist, mnist, a .csv file (with --target), a folder"
@@ -58,71 +53,42 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
     private boolean download;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
-    @Option(names = WeightsGate.ALLOW_OPTION,
-            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
-    private boolean allowNonFinite;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private WeightsGate weightsGate;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
-        Weights weights = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
-        if (weights == null) {
-            err.println("netstudio eval: " + net + " holds no trained weights; train it first (netstudio train "
-                    + net + " --data … --out NET.nsnet)");
-            return ExitCodes.UNREADABLE;
-        }
+        LoadedNet loaded = net.load();
+        Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
-        if (!fit.problems().isEmpty()) {
-            err.println("netstudio eval: " + net + " is not a valid net:");
-            fit.problems().forEach(p -> err.println("  " + p));
-            return ExitCodes.INVALID;
-        }
-        OptionalInt refused = WeightsGate.check("netstudio eval", net, loaded.document().net(), weights,
-                allowNonFinite, err);
-        if (refused.isPresent()) {
-            return refused.getAsInt();
-        }
+        fit.requireValid(net.value());
+        weightsGate.check(net.value(), loaded.document().net(), weights);
         if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data)
                 .filter(s -> s == DatasetSource.MAJORITY).isPresent()) {
-            return evaluateTable(loaded.document().net(), weights, err);
+            return evaluateTable(loaded.document().net(), weights, err());
         }
         Dataset dataset;
         try {
-            dataset = DataArgument.open(data, target, download, loaded.document().net(), err);
+            dataset = DataArgument.open(data, target, download, loaded.document().net(), err());
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw refused(e);
         }
         Dataset measured = dataset.testSet().orElse(dataset);
         String mismatch = fit.mismatch(measured);
         if (mismatch != null) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch);
+            throw usage("--data " + data + ": " + mismatch);
         }
         Evaluation evaluation;
         try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
             evaluation = runner.evaluate(measured);
         } catch (IllegalArgumentException e) {
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = out();
+        if (json.on()) {
             JsonOutput.print(out, toJson(measured, evaluation));
         } else {
             print(out, measured, evaluation);
@@ -139,7 +105,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             if (TextDatasets.textInput(n).isPresent()) {
                 if (window < 1) {
-                    throw new ParameterException(spec.commandLine(), "--window must be at least 1, but was " + window);
+                    throw usage("--window must be at least 1, but was " + window);
                 }
                 table = TextSource.open(data, n, new TextDatasets.Options(target, textColumn, window, window, 0, 0, null),
                         null).table();
@@ -147,11 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
                 table = DataArgument.openTable(data, target, download, n, err);
             }
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            err.println("netstudio eval: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw refused(e);
         }
         ExampleTable measured = table.test().orElse(table);
         String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data).getFileName())
@@ -160,10 +122,10 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             m = NetTrain.evaluate(n, weights, measured, DataMapping.AUTOMATIC);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + e.getMessage());
+            throw usage("--data " + data + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = out();
+        if (json.on()) {
             ObjectNode o = JsonOutput.NODES.objectNode();
             o.put("data", name);
             o.put("examples", m.examples());

@@ -10,14 +10,14 @@ import java.util.Locale;
 import org.netstudio.engine.device.DeviceUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns whatever a subcommand throws into one line on standard error, {@code netstudio <command>:
- * <what went wrong>}, and the exit code {@link ExitCodes} documents: a file that cannot be read or
- * written is {@link ExitCodes#UNREADABLE}, anything else a failure ({@link ExitCodes#INVALID}).
- * The stack trace is printed too only when asked for, with {@code --debug} or the environment
- * variable {@value #DEBUG_VARIABLE}.
+ * <what went wrong>}, and the exit code the {@link ExitCodeMapper} gives it. A {@link CommandFailure}
+ * is said as it was written; for anything else, the stack trace is printed too only when asked for,
+ * with {@code --debug} or the environment variable {@value #DEBUG_VARIABLE}.
  */
 final class FailureReport implements IExecutionExceptionHandler {
 
@@ -25,9 +25,11 @@ final class FailureReport implements IExecutionExceptionHandler {
     static final String DEBUG_VARIABLE = "NETSTUDIO_DEBUG";
 
     private final boolean debugByEnvironment;
+    private final IExitCodeExceptionMapper exitCodes;
 
-    FailureReport(boolean debugByEnvironment) {
+    FailureReport(boolean debugByEnvironment, IExitCodeExceptionMapper exitCodes) {
         this.debugByEnvironment = debugByEnvironment;
+        this.exitCodes = exitCodes;
     }
 
     /** Whether the environment asks for stack traces. */
@@ -41,6 +43,11 @@ final class FailureReport implements IExecutionExceptionHandler {
         // picocli hands an Error (out of memory, stack overflow) over wrapped; report the Error itself.
         Throwable failure = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
         PrintWriter err = cmd.getErr();
+        if (failure instanceof CommandFailure said) {
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + said.getMessage());
+            err.flush();
+            return exitCodes.getExitCode(said);
+        }
         boolean debug = debugByEnvironment || debugRequested(parsed);
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + describe(failure)
                 + (debug || isExplained(failure) ? "" : " (--debug shows where)"));
@@ -48,7 +55,7 @@ final class FailureReport implements IExecutionExceptionHandler {
             failure.printStackTrace(err);
         }
         err.flush();
-        return exitCode(failure);
+        return exitCodes.getExitCode(failure);
     }
 
     /** Whether {@code --debug} was given, before the subcommand or after it. */
@@ -59,12 +66,6 @@ final class FailureReport implements IExecutionExceptionHandler {
             }
         }
         return false;
-    }
-
-    /** The exit code for a failure: a file NetStudio cannot read or write is 2, anything else 1. */
-    static int exitCode(Throwable failure) {
-        return failure instanceof IOException || failure instanceof UncheckedIOException ? ExitCodes.UNREADABLE
-                : ExitCodes.INVALID;
     }
 
     /** One sentence for a person: the exception's own message when it has one worth reading. */

@@ -1,14 +1,11 @@
 package org.netstudio.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
@@ -16,9 +13,7 @@ import org.netstudio.app.gallery.GalleryWeights;
 import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code netstudio gallery [--json]}: the reference nets of the gallery, the pretrained ones first,
@@ -28,36 +23,28 @@ import picocli.CommandLine.Spec;
 @Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = GalleryCommand.Download.class,
         description = "List the reference nets of the gallery. Open one by its id wherever a NET is asked for,"
                 + " e.g. netstudio info resnet50.")
-public final class GalleryCommand implements Callable<Integer> {
+public final class GalleryCommand extends Subcommand {
 
-    @Option(names = "--json", description = "Print a JSON array with one object per net instead of a table.")
-    private boolean json;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<GalleryEntry> entries;
         try {
             entries = Gallery.standard().entries();
         } catch (GalleryException e) {
-            spec.commandLine().getErr().println("netstudio gallery: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
-        if (json) {
+        if (json.on()) {
             ArrayNode all = JsonOutput.NODES.arrayNode();
             entries.forEach(e -> all.add(toJson(e)));
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            JsonOutput.print(out, all);
         } else {
             out.print(table(entries));
+            out.flush();
         }
-        out.flush();
         return ExitCodes.OK;
     }
 
@@ -154,34 +141,29 @@ public final class GalleryCommand implements Callable<Integer> {
             description = "Download the pretrained weights of a gallery net (e.g. resnet18) into the cache"
                     + " (~/.cache/netstudio/weights, or -Dnetstudio.weights.cache) and verify their checksum."
                     + " Afterwards the net's id loads with them.")
-    static final class Download implements Callable<Integer> {
+    static final class Download extends Subcommand {
 
         private static final long REDRAW_NANOS = 200_000_000L;
 
         @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The gallery id, e.g. resnet18.")
         private String id;
 
-        @Spec
-        private CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             GalleryEntry entry;
             try {
                 entry = Gallery.standard().find(id).orElse(null);
             } catch (GalleryException e) {
-                err.println("netstudio gallery download: " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable(e.getMessage());
             }
             if (entry == null || entry.weightsDownload().isEmpty()) {
                 String offered = Gallery.standard().entries().stream().filter(e -> e.weightsDownload().isPresent())
                         .map(GalleryEntry::id).collect(java.util.stream.Collectors.joining(", "));
-                err.println("netstudio gallery download: " + (entry == null ? "the gallery has no net \"" + id + "\""
+                throw CommandFailure.invalid((entry == null ? "the gallery has no net \"" + id + "\""
                         : "the gallery offers no weights to download for \"" + entry.id() + "\"")
                         + " (weights can be downloaded for " + offered + ")");
-                return ExitCodes.INVALID;
             }
             GalleryWeights cache = GalleryWeights.standard();
             if (cache.cached(entry).isPresent()) {
@@ -218,8 +200,7 @@ public final class GalleryCommand implements Callable<Integer> {
                 if (terminal) {
                     err.println();
                 }
-                err.println("netstudio gallery download: " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable(e.getMessage());
             }
         }
 

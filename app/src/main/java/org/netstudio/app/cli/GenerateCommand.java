@@ -1,15 +1,11 @@
 package org.netstudio.app.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.run.TextGenerator;
 import org.netstudio.netgraph.io.LoadedNet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio generate NET --prompt TEXT}: a trained next-character net continues a prompt,
@@ -20,10 +16,10 @@ import picocli.CommandLine.Spec;
                 + "probabilities of the next character at each position).",
             "Exit code 0: generated; 1: the net cannot generate text or has no weights; 2: a wrong option, or a "
                 + "net that cannot be read."})
-public final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet) or a gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.TrainedNet net;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The start of the text.")
     private String prompt;
@@ -41,30 +37,19 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "The sampling's seed: the same seed gives the same text (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
         if (length < 0 || length > 1_000_000) {
-            throw new ParameterException(spec.commandLine(), "--length must be 0 to 1000000, but was " + length);
+            throw usage("--length must be 0 to 1000000, but was " + length);
         }
         if (!(temperature >= 0 && temperature <= 100)) {
-            throw new ParameterException(spec.commandLine(), "--temperature must be 0 to 100, but was " + temperature);
+            throw usage("--temperature must be 0 to 100, but was " + temperature);
         }
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio generate: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
+        LoadedNet loaded = net.load();
         if (loaded.weights().map(w -> w.isEmpty()).orElse(true)) {
-            err.println("netstudio generate: " + net + " has no weights; train it first (netstudio train " + net
+            throw CommandFailure.invalid(net.value() + " has no weights; train it first (netstudio train " + net.value()
                     + " --data TEXT.txt)");
-            return ExitCodes.INVALID;
         }
         try (TextGenerator generator = TextGenerator.load(loaded.document().net(), loaded.weights().get())) {
             out.print(prompt);
@@ -78,9 +63,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
             out.println();
-            err.println("netstudio generate: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INVALID;
+            out.flush();
+            throw CommandFailure.invalid(e.getMessage());
         }
     }
 }

@@ -7,21 +7,19 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code netstudio import MODEL.onnx -o NET.nsnet [--json]}: imports an ONNX model and prints the import report. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an ONNX model as a NetStudio net with its weights, and report what each ONNX node became.")
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "An ONNX model file (.onnx).")
     private Path model;
@@ -30,39 +28,31 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Where to save the net: .nsnet (net and weights in one file) or .json (weights beside it).")
     private Path out;
 
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    private boolean json;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(nsnet|json)")) {
-            err.println("netstudio import: " + out + ": save the net as .nsnet or .json");
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(out + ": save the net as .nsnet or .json");
         }
         OnnxImport imported;
         try {
             imported = OnnxImporter.read(model);
         } catch (NoSuchFileException e) {
-            err.println("netstudio import: " + model + ": no such file");
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(model + ": no such file");
         } catch (IOException e) {
-            err.println("netstudio import: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
+            throw CommandFailure.unreadable(e.getMessage());
         }
         if (out != null) {
             try {
                 NetFiles.write(out, imported.document(), imported.weights());
             } catch (IOException | IllegalArgumentException e) {
-                err.println("netstudio import: cannot write " + out + ": " + e.getMessage());
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable("cannot write " + out + ": " + e.getMessage());
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter o = out();
+        if (json.on()) {
             JsonOutput.print(o, toJson(imported.report()));
         } else {
             o.println(imported.report().text());

@@ -3,7 +3,6 @@ package org.netstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
@@ -11,38 +10,26 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code netstudio info NET [--json]}: a Keras-like summary of a net. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Summarise a net: one row per layer (name, type, output shape, parameters), and totals.")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet).")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    private boolean json;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private JsonOption json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        NetDocument doc;
-        try {
-            doc = NetSource.load(net);
-        } catch (NetSource.UnreadableNetException e) {
-            spec.commandLine().getErr().println("netstudio info: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
+        PrintWriter out = out();
+        NetDocument doc = net.load().document();
         InferenceResult result = ShapeInference.infer(doc.net());
         NetSummary summary = NetSummary.of(doc.net(), result);
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(doc, summary));
         } else {
             out.print(SummaryTable.format(doc.name(), summary));

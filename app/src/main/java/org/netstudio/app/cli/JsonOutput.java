@@ -1,5 +1,6 @@
 package org.netstudio.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,7 +63,7 @@ final class JsonOutput {
         return o;
     }
 
-    static void print(PrintWriter out, ObjectNode node) {
+    static void print(PrintWriter out, JsonNode node) {
         try {
             out.println(MAPPER.writeValueAsString(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

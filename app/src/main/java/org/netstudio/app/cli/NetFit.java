@@ -28,6 +28,19 @@ record NetFit(List<String> problems, TensorType input, TensorType output, int in
         return new NetFit(problems, in, out, s.inputs().size(), s.outputs().size());
     }
 
+    /**
+     * Stops the command when the net is invalid, listing its problems one per line.
+     *
+     * @param source the NET argument, named in the message
+     * @throws CommandFailure ({@link ExitCodes#INVALID}) when the net has problems
+     */
+    void requireValid(String source) {
+        if (!problems.isEmpty()) {
+            throw CommandFailure.invalid(source + " is not a valid net:" + problems.stream()
+                    .map(p -> System.lineSeparator() + "  " + p).collect(java.util.stream.Collectors.joining()));
+        }
+    }
+
     /** Why the dataset cannot feed this net, or null when it fits. */
     String mismatch(Dataset data) {
         if (inputs != 1 || outputs != 1) {

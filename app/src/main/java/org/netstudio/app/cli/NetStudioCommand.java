@@ -33,12 +33,15 @@ public final class NetStudioCommand implements Runnable {
     private boolean debug;
 
     /**
-     * The command line as the launcher runs it: an unexpected exception in any subcommand ends in
-     * one line on standard error and exit code 1 (2 for a file that cannot be read or written).
+     * The command line as the launcher runs it: a failure in any subcommand ends in one line on
+     * standard error ({@link FailureReport}) and the exit code {@link ExitCodeMapper} gives it: 1,
+     * or 2 for a file that cannot be read or written.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NetStudioCommand());
-        cl.setExecutionExceptionHandler(new FailureReport(FailureReport.debugFromEnvironment()));
+        ExitCodeMapper exitCodes = new ExitCodeMapper();
+        cl.setExitCodeExceptionMapper(exitCodes);
+        cl.setExecutionExceptionHandler(new FailureReport(FailureReport.debugFromEnvironment(), exitCodes));
         // picocli lets an Error (out of memory, stack overflow) escape execute(); hand it to the handler instead.
         CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
         cl.setExecutionStrategy(parsed -> {

@@ -7,8 +7,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.data.TextDatasets;
@@ -17,7 +15,7 @@ import org.netstudio.engine.encoding.NetImages;
 import org.netstudio.engine.encoding.TextEncoder;
 import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.PortDecls;
@@ -27,11 +25,10 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio predict NET.nsnet INPUT...}: runs a trained net on images (by file path) or on
@@ -44,10 +41,10 @@ import picocli.CommandLine.Spec;
                 + " comma-separated numbers. A classifier prints its most probable classes; a net with a Characters"
                 + " or Tokens decoder prints its prediction for each element.",
             "Exit code 0: predicted; 2: a net or an input that cannot be read."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A trained net (.nsnet) or a pretrained gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.TrainedNet net;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
             description = "An image file, a text (for a net that reads text), or numbers such as 0.5,-1.2.")
@@ -56,15 +53,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to show (default ${DEFAULT-VALUE}).")
     private int top;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
-    @Option(names = WeightsGate.ALLOW_OPTION,
-            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
-    private boolean allowNonFinite;
-
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private WeightsGate weightsGate;
 
     /** Lets inputs such as {@code -0.5,1.2} through as inputs rather than unknown options. */
     static final class NegativeNumbers implements CommandLine.IModelTransformer {
@@ -77,34 +70,18 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be at least 1, but was " + top);
+            throw usage("--top must be at least 1, but was " + top);
         }
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio predict: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
-        Weights weights = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
-        if (weights == null) {
-            err.println("netstudio predict: " + net + " holds no trained weights; train it first (netstudio train "
-                    + net + " --data … --out NET.nsnet)");
-            return ExitCodes.UNREADABLE;
-        }
+        LoadedNet loaded = net.load();
+        Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
         if (!fit.problems().isEmpty() || fit.inputs() != 1) {
-            err.println("netstudio predict: " + net + (fit.problems().isEmpty() ? " takes " + fit.inputs()
+            throw CommandFailure.invalid(net.value() + (fit.problems().isEmpty() ? " takes " + fit.inputs()
                     + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
-            return ExitCodes.INVALID;
         }
-        OptionalInt refused = WeightsGate.check("netstudio predict", net, loaded.document().net(), weights,
-                allowNonFinite, err);
-        if (refused.isPresent()) {
-            return refused.getAsInt();
-        }
+        weightsGate.check(net.value(), loaded.document().net(), weights);
         NetNode model = loaded.document().net();
         TextEncoder text;
         TextEncoder textOut;
@@ -112,8 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
             text = textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null));
             textOut = textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            err.println("netstudio predict: " + net + ": " + e.getMessage());
-            return ExitCodes.INVALID;
+            throw CommandFailure.invalid(net.value() + ": " + e.getMessage());
         }
         ImageEncoder encoder = text != null ? null : NetImages.encoder(model, fit.input()).orElse(null);
         List<Prediction> predictions = new ArrayList<>();
@@ -129,11 +105,9 @@ public final class PredictCommand implements Callable<Integer> {
                         output = runner.predict(NetInputs.values(input, fit.input(), encoder)).get(0);
                     }
                 } catch (IOException e) {
-                    err.println("netstudio predict: " + input + ": " + e.getMessage());
-                    return ExitCodes.UNREADABLE;
+                    throw CommandFailure.unreadable(input + ": " + e.getMessage());
                 } catch (IllegalArgumentException e) {
-                    err.println("netstudio predict: " + e.getMessage());
-                    return ExitCodes.UNREADABLE;
+                    throw CommandFailure.unreadable(e.getMessage());
                 }
                 float[] out = output.values();
                 List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? numbered(out.length) : labels)
@@ -143,8 +117,8 @@ public final class PredictCommand implements Callable<Integer> {
                 predictions.add(new Prediction(input, out, top3, decoded));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = out();
+        if (json.on()) {
             JsonOutput.print(out, toJson(predictions));
         } else {
             for (Prediction p : predictions) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netstudio.engine.compile.GradientReach;
@@ -39,11 +38,8 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
@@ -55,10 +51,10 @@ import picocli.CommandLine.Spec;
         description = {"Train a net on a dataset and keep the best epoch on validation.",
             "Exit code 0: trained (or stopped with Ctrl+C); 1: the net is invalid or training failed (e.g. a NaN "
                 + "loss); 2: a wrong option, or a net or dataset that cannot be read."})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NET", description = "A net file (.json or .nsnet) or a gallery id.")
-    private String net;
+    @Mixin
+    private NetArgument.AnyNet net;
 
     @Option(names = "--data", required = true, paramLabel = "NAME",
             description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
@@ -135,8 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
     private boolean download;
 
-    @Option(names = "--json", description = "End with one JSON object of results on standard output.")
-    private boolean json;
+    @Mixin
+    private JsonOption json;
 
     @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
             + " infinite values.")
@@ -145,28 +141,13 @@ public final class TrainCommand implements Callable<Integer> {
     /** Warns (once) when the loss grows by orders of magnitude; its warning also goes into --json. */
     private DivergenceWatch divergence;
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         TrainingOptions.Builder builder = checkedOptions();
         checkOut();
-        LoadedNet loaded;
-        try {
-            loaded = NetSource.loadWithWeights(net);
-        } catch (NetSource.UnreadableNetException e) {
-            err.println("netstudio train: " + e.getMessage());
-            return ExitCodes.UNREADABLE;
-        }
-        NetFit fit = NetFit.of(loaded.document().net());
-        if (!fit.problems().isEmpty()) {
-            err.println("netstudio train: " + net + " is not a valid net:");
-            fit.problems().forEach(p -> err.println("  " + p));
-            err.flush();
-            return ExitCodes.INVALID;
-        }
+        LoadedNet loaded = net.load();
+        NetFit.of(loaded.document().net()).requireValid(net.value());
         DataMapping mapping = mapping();
         ExampleTable table;
         // A net that reads text gets its alphabet or vocabulary built from the data it trains on.
@@ -180,29 +161,22 @@ public final class TrainCommand implements Callable<Integer> {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
             }
         } catch (DataArgument.DataException e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            err.println("netstudio train: " + e.getMessage());
-            err.flush();
-            return ExitCodes.UNREADABLE;
+            throw refused(e);
         }
         NetNode trainee = text != null ? text.net() : loaded.document().net();
         Optional<String> mismatch = NetTrain.checkFit(trainee, table, mapping);
         if (mismatch.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "--data " + data + ": " + mismatch.get());
+            throw usage("--data " + data + ": " + mismatch.get());
         }
         TrainingOptions options;
         try {
             options = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         GradientReach reach = GradientReach.of(trainee);
         if (reach.nothingLearns()) {
-            err.println("netstudio train: " + net + ": training would change nothing: " + reach.describe().orElseThrow());
-            err.flush();
-            return ExitCodes.INVALID;
+            throw CommandFailure.invalid(net.value() + ": training would change nothing: " + reach.describe().orElseThrow());
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
@@ -211,13 +185,11 @@ public final class TrainCommand implements Callable<Integer> {
             training = NetTrain.prepare(trainee, initial, table, text == null ? null : text.validation(), mapping,
                     options);
         } catch (IllegalArgumentException e) {
-            err.println("netstudio train: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INVALID;
+            throw CommandFailure.invalid(e.getMessage());
         }
         if (initial != null) {
             List<String> fresh = training.freshArrays();
-            err.println("Starting from the weights in " + net + (fresh.isEmpty() ? "." : "; "
+            err.println("Starting from the weights in " + net.value() + (fresh.isEmpty() ? "." : "; "
                     + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
                     + " from initial values (a new or resized layer the weights do not fit): "
                     + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
@@ -256,7 +228,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The folder of the net file, which a text encoder's tokenizer path is relative to; null for a gallery id. */
     private Path netFolder() {
-        Path file = Path.of(net).toAbsolutePath();
+        Path file = Path.of(net.value()).toAbsolutePath();
         return Files.isRegularFile(file) ? file.getParent() : null;
     }
 
@@ -270,37 +242,35 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 test = new OptionalMetrics(NetTrain.evaluate(trained.net(), trained.weights(), table.test().get(), mapping));
             } catch (RuntimeException e) {
-                err.println("netstudio train: could not evaluate on the test split: " + e.getMessage());
+                err.println(name() + ": could not evaluate on the test split: " + e.getMessage());
             }
         }
         TrainedNetFile savedTo = null;
         Optional<String> nonFinite = usable ? NonFiniteValues.describe(trained.weights()) : Optional.empty();
         if (usable && nonFinite.isPresent() && !allowNonFinite) {
-            err.println("netstudio train: not saving the trained net: its " + nonFinite.get() + "; pass "
+            err.println(name() + ": not saving the trained net: its " + nonFinite.get() + "; pass "
                     + WeightsGate.ALLOW_OPTION + " to save it anyway");
             usable = false;
         }
         if (usable) {
             // Without --out, beside the net under a name no earlier result has.
-            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net);
+            TrainedNetFile file = out != null ? new TrainedNetFile(out, null) : TrainedNetFile.beside(net.value());
             try {
                 NetFiles.write(file.path(), document, trained.weights());
                 savedTo = file;
             } catch (IOException | RuntimeException e) {
-                err.println("netstudio train: cannot save " + file.path() + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.UNREADABLE;
+                throw CommandFailure.unreadable("cannot save " + file.path() + ": " + e.getMessage());
             }
         }
         if (result.failed()) {
-            err.println("netstudio train: " + result.message());
+            err.println(name() + ": " + result.message());
             err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
                     : "Nothing was saved: no epoch completed.");
         }
-        if (json) {
-            JsonOutput.print(spec.commandLine().getOut(), toJson(result, test, savedTo));
+        if (json.on()) {
+            JsonOutput.print(out(), toJson(result, test, savedTo));
         } else {
-            printSummary(spec.commandLine().getOut(), result, test, savedTo);
+            printSummary(out(), result, test, savedTo);
         }
         err.flush();
         return result.failed() || nonFinite.isPresent() && savedTo == null ? ExitCodes.INVALID : ExitCodes.OK;
@@ -453,9 +423,5 @@ public final class TrainCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw usage("--out " + out + ": the folder " + parent + " does not exist");
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -3,59 +3,61 @@ package org.netstudio.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * What eval, predict and export check before they run a net's weights: that they fit the net
- * (names, shapes, real numbers), else the file is refused ({@link ExitCodes#UNREADABLE}); and that
- * every value is finite, else the command stops ({@link ExitCodes#INVALID}) unless the person
- * passed {@value #ALLOW_OPTION}, when it warns and goes on. One line either way.
+ * What eval, predict and export check before they run a net's weights (a picocli mixin, with its
+ * {@value #ALLOW_OPTION} option): that they fit the net (names, shapes, real numbers), else the
+ * file is refused ({@link ExitCodes#UNREADABLE}); and that every value is finite, else the command
+ * stops ({@link ExitCodes#INVALID}) unless the person passed {@value #ALLOW_OPTION}, when it warns
+ * and goes on. One line either way.
  */
 final class WeightsGate {
 
     /** The option that runs a net whose weights are not finite anyway (to look at what it does). */
     static final String ALLOW_OPTION = "--allow-non-finite";
 
-    private WeightsGate() {
-    }
+    @Option(names = ALLOW_OPTION,
+            description = "Run the net even when its weights hold NaN or infinite values (its outputs will not be numbers).")
+    private boolean allowNonFinite;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     /**
-     * Checks the weights, printing one line to {@code err} when something is wrong.
+     * Checks the weights; a warning goes to standard error as one line.
      *
-     * @param command        the command's name for the message ("netstudio eval")
-     * @param source         the NET argument, named in the message
-     * @param net            the net, valid
-     * @param weights        its weights
-     * @param allowNonFinite whether non-finite values only warn
-     * @return the exit code to stop with, or empty to go on
+     * @param source  the NET argument, named in the messages
+     * @param net     the net, valid
+     * @param weights its weights
+     * @throws CommandFailure when the weights do not fit the net, or hold values that are not
+     *     finite and {@value #ALLOW_OPTION} was not given
      */
-    static OptionalInt check(String command, String source, NetNode net, Weights weights, boolean allowNonFinite,
-            PrintWriter err) {
+    void check(String source, NetNode net, Weights weights) {
         Optional<String> misfit = misfit(net, weights);
         if (misfit.isPresent()) {
-            err.println(command + ": " + source + ": its weights do not fit its net: " + misfit.get());
-            err.flush();
-            return OptionalInt.of(ExitCodes.UNREADABLE);
+            throw CommandFailure.unreadable(source + ": its weights do not fit its net: " + misfit.get());
         }
         Optional<String> nonFinite = NonFiniteValues.describe(weights);
         if (nonFinite.isEmpty()) {
-            return OptionalInt.empty();
+            return;
         }
-        if (allowNonFinite) {
-            err.println(command + ": warning: " + source + ": " + nonFinite.get() + "; its outputs will not be numbers");
-            err.flush();
-            return OptionalInt.empty();
+        if (!allowNonFinite) {
+            throw CommandFailure.invalid(source + ": " + nonFinite.get() + " (training diverged?); retrain it, or pass "
+                    + ALLOW_OPTION + " to run it anyway");
         }
-        err.println(command + ": " + source + ": " + nonFinite.get() + " (training diverged?); retrain it, or pass "
-                + ALLOW_OPTION + " to run it anyway");
+        PrintWriter err = command.commandLine().getErr();
+        err.println(command.qualifiedName() + ": warning: " + source + ": " + nonFinite.get()
+                + "; its outputs will not be numbers");
         err.flush();
-        return OptionalInt.of(ExitCodes.INVALID);
     }
 
     /** Why the weights do not fit the net, or empty; a net that does not compile is left to the command. */

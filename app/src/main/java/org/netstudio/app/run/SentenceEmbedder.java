@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.engine.text.WordPieceTokenizer;

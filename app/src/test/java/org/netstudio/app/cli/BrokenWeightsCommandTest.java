@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.WeightArray;
@@ -47,7 +47,7 @@ class BrokenWeightsCommandTest {
         return saved("nan.nsnet", w, new long[] {3, 2});
     }
 
-    private static void assertOneLineWithoutStackTrace(Run r) {
+    private static void assertOneLineWithoutStackTrace(CliRun r) {
         assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
         assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
     }
@@ -56,7 +56,7 @@ class BrokenWeightsCommandTest {
     void predictRefusesWeightsOfTheWrongShapeInOneSentenceNamingTheArray() throws IOException {
         Path file = saved("misfit.nsnet", new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new long[] {4, 2});
 
-        Run r = TrainEvalPredictCommandTest.run("predict", file.toString(), "0.5,0.5");
+        CliRun r = run("predict", file.toString(), "0.5,0.5");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err().strip()).isEqualTo("netstudio predict: " + file + ": its weights do not fit its net: "
@@ -70,7 +70,7 @@ class BrokenWeightsCommandTest {
         NetFiles.write(file, NetFileReader.read(NET, "tiny.json"), Weights.of(List.of(
                 WeightArray.of("classifier/weights", new long[] {3, 2}, new float[6])), java.util.Map.of()));
 
-        Run r = TrainEvalPredictCommandTest.run("eval", file.toString(), "--data", "spirals");
+        CliRun r = run("eval", file.toString(), "--data", "spirals");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err()).contains(file + ": its weights do not fit its net: missing classifier/biases");
@@ -81,7 +81,7 @@ class BrokenWeightsCommandTest {
     void evalOfANetWithNanWeightsSaysWhichArrayAndExitsWith1() throws IOException {
         Path file = withNaN();
 
-        Run r = TrainEvalPredictCommandTest.run("eval", file.toString(), "--data", "spirals");
+        CliRun r = run("eval", file.toString(), "--data", "spirals");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err()).contains(file + ": 1 array holds values that are not finite numbers: "
@@ -92,7 +92,7 @@ class BrokenWeightsCommandTest {
 
     @Test
     void predictOfANetWithNanWeightsPrintsNoNanPercent() throws IOException {
-        Run r = TrainEvalPredictCommandTest.run("predict", withNaN().toString(), "0.5,0.5");
+        CliRun r = run("predict", withNaN().toString(), "0.5,0.5");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.out()).isEmpty();
@@ -102,7 +102,7 @@ class BrokenWeightsCommandTest {
 
     @Test
     void predictRunsANanNetWhenAskedExplicitlyAndWarns() throws IOException {
-        Run r = TrainEvalPredictCommandTest.run("predict", withNaN().toString(), "--allow-non-finite", "0.5,0.5");
+        CliRun r = run("predict", withNaN().toString(), "--allow-non-finite", "0.5,0.5");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("netstudio predict: warning: ").contains("classifier/weights (1 NaN of 6)");
@@ -115,7 +115,7 @@ class BrokenWeightsCommandTest {
         Path file = saved("inf.nsnet", w, new long[] {3, 2});
         Path onnx = dir.resolve("inf.onnx");
 
-        Run r = TrainEvalPredictCommandTest.run("export", file.toString(), "--onnx", onnx.toString());
+        CliRun r = run("export", file.toString(), "--onnx", onnx.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err()).contains("classifier/weights (1 infinite of 6)");

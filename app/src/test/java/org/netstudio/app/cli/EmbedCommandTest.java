@@ -2,12 +2,11 @@ package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -18,22 +17,9 @@ class EmbedCommandTest {
     private static final String BREAD = "A man is eating a piece of bread.";
     private static final String BABY = "The girl is carrying a baby.";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void jsonHoldsUnitEmbeddingsAndTheSimilarityMatrix() throws IOException {
-        Run r = run("embed", FOOD, BREAD, BABY, "--json");
+        CliRun r = run("embed", FOOD, BREAD, BABY, "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -64,7 +50,7 @@ class EmbedCommandTest {
 
     @Test
     void summaryShowsTheFirstValuesAndTheMatrix() {
-        Run r = run("embed", FOOD, BREAD, "--values", "3");
+        CliRun r = run("embed", FOOD, BREAD, "--values", "3");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("all-MiniLM-L6-v2: 2 sentences, 384 values each")
@@ -78,7 +64,7 @@ class EmbedCommandTest {
 
     @Test
     void anEmptySentenceIsEmbeddedToo() throws IOException {
-        Run r = run("embed", "", FOOD, "--json");
+        CliRun r = run("embed", "", FOOD, "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -88,7 +74,7 @@ class EmbedCommandTest {
 
     @Test
     void noSentenceIsAUsageError() {
-        Run r = run("embed");
+        CliRun r = run("embed");
 
         assertThat(r.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(r.err()).contains("SENTENCE");

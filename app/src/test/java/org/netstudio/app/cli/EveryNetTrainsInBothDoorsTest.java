@@ -142,7 +142,7 @@ class EveryNetTrainsInBothDoorsTest {
     }
 
     private static JsonNode cli(String... args) throws IOException {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run(args);
+        CliRun r = CliRun.run(args);
         assertThat(r.exit()).as(r.err()).isZero();
         return r.json();
     }

@@ -2,16 +2,14 @@ package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.engine.device.Devices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,20 +41,15 @@ class FailureReportTest {
         }
     }
 
-    private static Run runBoom(Throwable failure, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private static CliRun runBoom(Throwable failure, String... args) {
         CommandLine cl = NetStudioCommand.commandLine();
         cl.addSubcommand("boom", new Boom(failure));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return run(cl, args);
     }
 
     @Test
     void anUnexpectedExceptionEndsInOneLineAndExit1() {
-        Run r = runBoom(new NullPointerException("unconnected wire"), "boom");
+        CliRun r = runBoom(new NullPointerException("unconnected wire"), "boom");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err().strip()).isEqualTo(
@@ -65,7 +58,7 @@ class FailureReportTest {
 
     @Test
     void debugAfterTheCommandShowsTheStackTrace() {
-        Run r = runBoom(new IllegalStateException("broken"), "boom", "--debug");
+        CliRun r = runBoom(new IllegalStateException("broken"), "boom", "--debug");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err()).startsWith("netstudio boom: failed unexpectedly (IllegalStateException): broken\n")
@@ -74,14 +67,22 @@ class FailureReportTest {
 
     @Test
     void debugBeforeTheCommandShowsTheStackTraceToo() {
-        Run r = runBoom(new IllegalStateException("broken"), "--debug", "boom");
+        CliRun r = runBoom(new IllegalStateException("broken"), "--debug", "boom");
 
         assertThat(r.err()).contains("\tat ");
     }
 
     @Test
+    void aFailureACommandExplainsIsSaidAsWrittenWithItsExitCodeEvenWithDebug() {
+        CliRun r = runBoom(CommandFailure.unreadable("m.nsnet: no such file"), "boom", "--debug");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
+        assertThat(r.err()).isEqualTo("netstudio boom: m.nsnet: no such file" + System.lineSeparator());
+    }
+
+    @Test
     void aStackOverflowIsReportedInOneLineNotThrownOut() {
-        Run r = runBoom(new StackOverflowError(), "boom");
+        CliRun r = runBoom(new StackOverflowError(), "boom");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err().strip()).isEqualTo(
@@ -90,7 +91,7 @@ class FailureReportTest {
 
     @Test
     void aFileThatCannotBeReadIsExit2NamingTheFile() {
-        Run r = runBoom(new java.nio.file.AccessDeniedException("/data/m.nsnet"), "boom");
+        CliRun r = runBoom(new java.nio.file.AccessDeniedException("/data/m.nsnet"), "boom");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err().strip()).isEqualTo("netstudio boom: /data/m.nsnet: permission denied");
@@ -101,7 +102,7 @@ class FailureReportTest {
         assumeThat(Devices.system().gpuCount()).as("no CUDA device").isZero();
         Path net = Files.writeString(dir.resolve("linear.json"), TrainEvalPredictCommandTest.LINEAR);
 
-        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", "linear", "--device", "gpu");
+        CliRun r = run("train", net.toString(), "--data", "linear", "--device", "gpu");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
         assertThat(r.err().strip().lines()).hasSize(1);

@@ -2,6 +2,7 @@ package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -13,7 +14,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.FashionMnist;
 import org.netstudio.engine.data.MemoryDataset;
@@ -89,7 +89,7 @@ class FashionMnistCommandTest {
     void aNetTrainsOnAFolderOfFashionImagesEvaluatesAndPredictsPngFiles() throws IOException {
         Path out = dir.resolve("fashion-mlp.nsnet");
 
-        Run trained = TrainEvalPredictCommandTest.run("train", net().toString(), "--data", images.toString(),
+        CliRun trained = run("train", net().toString(), "--data", images.toString(),
                 "--epochs", "6", "--batch-size", "32", "--validation", "0.2", "--seed", "1", "--out", out.toString(),
                 "--json");
 
@@ -98,7 +98,7 @@ class FashionMnistCommandTest {
         assertThat(result.get("validationAccuracy").asDouble()).isGreaterThanOrEqualTo(0.7);
         assertThat(result.get("testAccuracy").isNull()).as("a folder has no test split").isTrue();
 
-        Run eval = TrainEvalPredictCommandTest.run("eval", out.toString(), "--data", images.toString());
+        CliRun eval = run("eval", out.toString(), "--data", images.toString());
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).contains("2,000 examples").containsPattern("(?m)^Trouser\\s+\\d+\\s+\\d+\\.\\d%$");
 
@@ -112,7 +112,7 @@ class FashionMnistCommandTest {
             ImageIO.write(image(test.features(i)), "png", png.toFile());
             args[i + 2] = png.toString();
         }
-        Run predicted = TrainEvalPredictCommandTest.run(args);
+        CliRun predicted = run(args);
         assertThat(predicted.exit()).as(predicted.err()).isZero();
         String[] lines = predicted.out().strip().split("\\R");
         assertThat(lines).hasSize(10);

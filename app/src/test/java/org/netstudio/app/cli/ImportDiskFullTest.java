@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.app.document.OnnxExport;
 import org.netstudio.netgraph.io.NetFileReader;
 
@@ -50,7 +49,7 @@ class ImportDiskFullTest {
             OnnxExport.write(NetFileReader.read(net, "wide.json"), Optional.empty(), model, 0);
             Path out = disk.resolve("m.json");
 
-            Run r = TrainEvalPredictCommandTest.run("import", model.toString(), "-o", out.toString());
+            CliRun r = CliRun.run("import", model.toString(), "-o", out.toString());
 
             assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
             assertThat(r.err().strip()).startsWith("netstudio import: cannot write " + out + ": ")

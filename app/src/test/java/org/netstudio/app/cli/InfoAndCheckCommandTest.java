@@ -1,17 +1,15 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InfoAndCheckCommandTest {
 
@@ -37,26 +35,13 @@ class InfoAndCheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
 
     @Test
     void infoPrintsAKerasLikeSummary() throws IOException {
-        Run r = run("info", file("lenet.json", LENET).toString());
+        CliRun r = run("info", file("lenet.json", LENET).toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("LeNet-5").contains("Input  Input: a 1×28×28 array")
@@ -68,7 +53,7 @@ class InfoAndCheckCommandTest {
 
     @Test
     void infoJsonHasTheObjectOfTheDesign() throws IOException {
-        Run r = run("info", file("lenet.json", LENET).toString(), "--json");
+        CliRun r = run("info", file("lenet.json", LENET).toString(), "--json");
 
         assertThat(r.exit()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -86,7 +71,7 @@ class InfoAndCheckCommandTest {
 
     @Test
     void checkSaysValid() throws IOException {
-        Run r = run("check", file("lenet.json", LENET).toString());
+        CliRun r = run("check", file("lenet.json", LENET).toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out().strip()).isEqualTo("valid");
@@ -94,7 +79,7 @@ class InfoAndCheckCommandTest {
 
     @Test
     void checkNamesBothLayersAndBothTypesOfAVectorFedIntoAnLstm() throws IOException {
-        Run r = run("check", file("bad.json", VECTOR_INTO_LSTM).toString());
+        CliRun r = run("check", file("bad.json", VECTOR_INTO_LSTM).toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().strip()).isEqualTo("Input of 'lstm1' (LSTM, layer 2) must be a sequence of vectors (n×d),"
@@ -103,7 +88,7 @@ class InfoAndCheckCommandTest {
 
     @Test
     void checkJsonListsProblems() throws IOException {
-        Run r = run("check", "--json", file("bad.json", VECTOR_INTO_LSTM).toString());
+        CliRun r = run("check", "--json", file("bad.json", VECTOR_INTO_LSTM).toString());
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -116,16 +101,16 @@ class InfoAndCheckCommandTest {
     @Test
     void unreadableFilesExitWithTwoNamingTheFileAndThePath() throws IOException {
         Path bad = file("typo.json", LENET.replace("\"Tanh\"", "\"Tahn\""));
-        Run r = run("check", bad.toString());
+        CliRun r = run("check", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("typo.json").contains("$.net.layers[1]").contains("Tahn")
                 .contains("did you mean Tanh?");
 
-        Run broken = run("info", file("broken.json", "{ \"format\": ").toString());
+        CliRun broken = run("info", file("broken.json", "{ \"format\": ").toString());
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.json");
 
-        Run missing = run("info", dir.resolve("nope.json").toString());
+        CliRun missing = run("info", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json: no such file");
     }
@@ -137,7 +122,7 @@ class InfoAndCheckCommandTest {
         Path self = file("self.json", HEAD + "\"net\": {\"type\": \"Graph\", \"inputs\": {\"x\": {\"shape\": [4]}},"
                 + " \"nodes\": {\"relu\": {\"type\": \"Ramp\"}}, \"edges\": [{\"from\": \"relu\", \"to\": \"relu\"},"
                 + " {\"from\": \"relu\", \"to\": \"y\"}], \"outputs\": {\"y\": {}}}}");
-        Run r = run("check", self.toString());
+        CliRun r = run("check", self.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("Input of 'relu' (Ramp) is wired from its own output Output");
     }
@@ -146,16 +131,16 @@ class InfoAndCheckCommandTest {
     void deepExpressionsAndSizesBeyondWhatFitsAreProblemsNamingTheLayer() throws IOException {
         Path deep = file("deep.json", HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [4]}, \"layers\":"
                 + " [{\"type\": \"Elementwise\", \"function\": \"" + "(".repeat(5000) + "x" + ")".repeat(5000) + "\"}]}}");
-        Run r = run("check", deep.toString());
+        CliRun r = run("check", deep.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out().strip()).startsWith("'elementwise1' (Elementwise, layer 1): function \"(((")
                 .contains("nested more than 100 levels deep").doesNotContain("\n");
 
         Path wide = file("wide.json", HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 8]},"
                 + " \"layers\": [{\"type\": \"LSTM\", \"units\": 2147483647, \"name\": \"lstm\"}]}}");
-        Run info = run("info", wide.toString());
+        CliRun info = run("info", wide.toString());
         assertThat(info.err()).doesNotContain("Exception").doesNotContain("negative");
-        Run c = run("check", wide.toString());
+        CliRun c = run("check", wide.toString());
         assertThat(c.exit()).isEqualTo(1);
         assertThat(c.out()).contains("'lstm' (LSTM, layer 1): units 2147483647 would give 4×2147483647 rows");
     }
@@ -166,13 +151,13 @@ class InfoAndCheckCommandTest {
         Path fifo = dir.resolve("pipe.json");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "needs mkfifo");
-        Run r = run("info", fifo.toString());
+        CliRun r = run("info", fifo.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).endsWith(fifo + ": it is a named pipe (FIFO), not a regular file").doesNotContain("\n");
 
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
         Path zero = Files.createSymbolicLink(dir.resolve("zero.nsnet"), Path.of("/dev/zero"));
-        Run z = run("info", zero.toString());
+        CliRun z = run("info", zero.toString());
         assertThat(z.exit()).isEqualTo(2);
         assertThat(z.err().strip()).endsWith(zero + ": it is a link to /dev/zero, which is a device, not a regular file");
     }

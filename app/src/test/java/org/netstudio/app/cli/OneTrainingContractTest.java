@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -108,7 +109,7 @@ class OneTrainingContractTest {
     }
 
     private static JsonNode trainThroughTheCommandLine(String... args) throws IOException {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run(args);
+        CliRun r = run(args);
         assertThat(r.exit()).as(r.err()).isZero();
         return r.json();
     }

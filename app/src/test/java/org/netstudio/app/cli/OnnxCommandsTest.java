@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -13,8 +14,6 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.Chain;
-import picocli.CommandLine;
 
 /** {@code netstudio import} and {@code netstudio export} on real files. */
 class OnnxCommandsTest {
@@ -39,24 +37,11 @@ class OnnxCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void exportThenImportGivesBackTheNetWithEveryNodeMapped() throws IOException {
         Path json = Files.writeString(dir.resolve("lenet.json"), LENET);
         Path onnx = dir.resolve("lenet.onnx");
-        Run export = run("export", json.toString(), "--onnx", onnx.toString());
+        CliRun export = run("export", json.toString(), "--onnx", onnx.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.err()).contains("holds no weights; writing its initial values (seed 0)");
         assertThat(export.out()).contains("Wrote " + onnx);
@@ -64,7 +49,7 @@ class OnnxCommandsTest {
         assertThat(ModelProto.parseFrom(Files.readAllBytes(onnx)).getGraph().getNodeCount()).isEqualTo(7);
 
         Path nsnet = dir.resolve("back.nsnet");
-        Run imp = run("import", onnx.toString(), "-o", nsnet.toString(), "--json");
+        CliRun imp = run("import", onnx.toString(), "-o", nsnet.toString(), "--json");
         assertThat(imp.exit()).as(imp.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(imp.out());
         assertThat(report.get("nodes").asInt()).isEqualTo(7);
@@ -94,7 +79,7 @@ class OnnxCommandsTest {
                         .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu1").addInput("h").addOutput("y")))
                 .build();
         Path onnx = Files.write(dir.resolve("erf.onnx"), m.toByteArray());
-        Run r = run("import", onnx.toString());
+        CliRun r = run("import", onnx.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 ONNX nodes: 1 mapped to layers, 1 opaque")
                 .contains("erf1 [Erf] → erf1 (OnnxOperator, opaque: NetStudio has no layer for Erf)")
@@ -104,7 +89,7 @@ class OnnxCommandsTest {
     @Test
     void aMalformedModelIsRefusedWithExitCode2() throws IOException {
         Path onnx = Files.writeString(dir.resolve("broken.onnx"), "this is not protobuf");
-        Run r = run("import", onnx.toString(), "-o", dir.resolve("x.nsnet").toString());
+        CliRun r = run("import", onnx.toString(), "-o", dir.resolve("x.nsnet").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("netstudio import: " + onnx + ": ");
         assertThat(dir.resolve("x.nsnet")).doesNotExist();
@@ -124,7 +109,7 @@ class OnnxCommandsTest {
                                 .addOutput("y")))
                 .build();
         Path onnx = Files.write(dir.resolve("loop.onnx"), m.toByteArray());
-        Run r = run("import", onnx.toString(), "-o", dir.resolve("loop.nsnet").toString());
+        CliRun r = run("import", onnx.toString(), "-o", dir.resolve("loop.nsnet").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("netstudio import: " + onnx + ": graph: node \"again\" (Add) reads its own"
                 + " output \"y\"; an ONNX graph must not feed a node's output back into it");
@@ -139,7 +124,7 @@ class OnnxCommandsTest {
                     "layers": [ { "type": "RNN", "units": 4 }, { "type": "UnitVector", "size": 3 }, { "type": "Embedding", "size": 2 },
                                 { "type": "UnitVector", "size": 2 }, { "type": "Linear", "units": 2 } ] } }
                 """);
-        Run r = run("export", json.toString(), "--onnx", dir.resolve("seq.onnx").toString());
+        CliRun r = run("export", json.toString(), "--onnx", dir.resolve("seq.onnx").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("'unitvector1' (UnitVector: no ONNX operator)").contains("'unitvector2' (UnitVector: no ONNX operator)")
                 .doesNotContain("'rnn1'").doesNotContain("'embedding1'");

@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -35,17 +36,17 @@ class SequenceOperatorCommandsTest {
 
     @Test
     void infoListsTheLayersInsideAnOperatorByPath() throws IOException {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("info", net().toString());
+        CliRun r = run("info", net().toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("bidirectional1/forward\\s+GRU\\s+16\\s+1,248")
                 .containsPattern("bidirectional1/backward\\s+GRU\\s+16\\s+1,248")
-                .contains("Total parameters:         2,658");
+                .contains("2,658 parameters (2,658 trainable + 0 non-trainable)");
     }
 
     @Test
     void aBidirectionalNetTrainsOnSequencesOfVaryingLength() throws Exception {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("train", net().toString(), "--data",
+        CliRun r = run("train", net().toString(), "--data",
                 "majority", "--epochs", "2", "--learning-rate", "0.01", "--json", "--out", dir.resolve("bi.nsnet").toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -56,7 +57,7 @@ class SequenceOperatorCommandsTest {
 
     @Test
     void onnxExportRefusesASequenceOperatorInASentence() throws IOException {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("export", net().toString(), "--onnx",
+        CliRun r = run("export", net().toString(), "--onnx",
                 dir.resolve("bi.onnx").toString());
 
         assertThat(r.exit()).isEqualTo(1);

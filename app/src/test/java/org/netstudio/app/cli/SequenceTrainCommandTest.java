@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ class SequenceTrainCommandTest {
 
     @Test
     void theGallerysGruClassifierLearnsSequencesOfVaryingLength() throws Exception {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("train", "gru-classifier", "--data",
+        CliRun r = run("train", "gru-classifier", "--data",
                 "majority", "--epochs", "2", "--learning-rate", "0.005", "--json", "--out",
                 dir.resolve("gru.nsnet").toString());
 
@@ -54,7 +55,7 @@ class SequenceTrainCommandTest {
                            {"from": "classifier", "to": "softmax"}, {"from": "softmax", "to": "Output"}],
                  "outputs": {"Output": {}}}}""");
 
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("train", small.toString(), "--data",
+        CliRun r = run("train", small.toString(), "--data",
                 "majority", "--input", "Tokens=Input", "--epochs", "3", "--learning-rate", "0.005", "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -67,7 +68,7 @@ class SequenceTrainCommandTest {
 
     @Test
     void aSequenceNetOnPointsIsExplainedBeforeTraining() {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("train", "gru-classifier", "--data", "spirals");
+        CliRun r = run("train", "gru-classifier", "--data", "spirals");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("--data spirals: The net's input 'Input' takes n indices in 0..19999, but column"
@@ -78,7 +79,7 @@ class SequenceTrainCommandTest {
 
     @Test
     void aMappingToAPortTheNetLacksNamesTheNetsPorts() {
-        TrainEvalPredictCommandTest.Run r = TrainEvalPredictCommandTest.run("train", "gru-classifier", "--data",
+        CliRun r = run("train", "gru-classifier", "--data",
                 "majority", "--input", "Text=Input");
 
         assertThat(r.exit()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.Chain;
 
@@ -31,7 +31,7 @@ class TextCommandsTest {
     static Path dir;
 
     static Path trained;
-    static Run training;
+    static CliRun training;
 
     /** The first 3,000 rows of the engine's words.csv (read from its module beside this one). */
     static Path words() throws IOException {
@@ -46,7 +46,7 @@ class TextCommandsTest {
     static void trainOnWords() throws Exception {
         Path net = Files.writeString(dir.resolve("words.json"), WORDS_NET);
         trained = dir.resolve("words.nsnet");
-        training = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", words().toString(), "--target",
+        training = run("train", net.toString(), "--data", words().toString(), "--target",
                 "language", "--epochs", "4", "--batch-size", "32", "--learning-rate", "0.01", "--seed", "3", "--out",
                 trained.toString(), "--json");
     }
@@ -62,7 +62,7 @@ class TextCommandsTest {
 
     @Test
     void predictTakesWordsAndPrintsTheirLanguages() {
-        Run r = TrainEvalPredictCommandTest.run("predict", trained.toString(), "zusammenarbeiten", "the", "--top", "2");
+        CliRun r = run("predict", trained.toString(), "zusammenarbeiten", "the", "--top", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -73,7 +73,7 @@ class TextCommandsTest {
     @Test
     void aNetWhoseAlphabetIsNotBuiltYetIsExplainedByPredict() throws Exception {
         Path net = Files.writeString(dir.resolve("untrained.json"), WORDS_NET);
-        Run r = TrainEvalPredictCommandTest.run("predict", net.toString(), "haus");
+        CliRun r = run("predict", net.toString(), "haus");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("holds no trained weights");
     }
@@ -81,15 +81,15 @@ class TextCommandsTest {
     @Test
     void aTextTableWithoutTargetOrAMissingFileIsAUsageError() throws Exception {
         Path net = Files.writeString(dir.resolve("w2.json"), WORDS_NET);
-        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", words().toString());
+        CliRun r = run("train", net.toString(), "--data", words().toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("a table of texts needs --target COLUMN");
-        r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", dir.resolve("nope.csv").toString(),
+        r = run("train", net.toString(), "--data", dir.resolve("nope.csv").toString(),
                 "--target", "language");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no such file or folder; the net reads text");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "word,language\nhaus,de\n,en\n");
-        r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", bad.toString(), "--target", "language");
+        r = run("train", net.toString(), "--data", bad.toString(), "--target", "language");
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err()).contains(bad + ": line 3, column 1 ('word'): the text is empty");
     }
@@ -105,13 +105,13 @@ class TextCommandsTest {
                     "output": { "decoder": { "type": "Characters" } } } }
                 """);
         Path out = dir.resolve("next.nsnet");
-        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", text.toString(), "--window", "24",
+        CliRun r = run("train", net.toString(), "--data", text.toString(), "--window", "24",
                 "--stride", "12", "--epochs", "6", "--batch-size", "16", "--learning-rate", "0.01", "--seed", "1",
                 "--out", out.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.json().get("validationLoss").asDouble()).isLessThan(0.3);
 
-        r = TrainEvalPredictCommandTest.run("predict", out.toString(), "the cat sat on the ma");
+        r = run("predict", out.toString(), "the cat sat on the ma");
         assertThat(r.exit()).as(r.err()).isZero();
         // One predicted next character per character read; after "…the ma" comes "t".
         assertThat(r.out().strip()).startsWith("the cat sat on the ma: ").endsWith("t");
@@ -121,9 +121,9 @@ class TextCommandsTest {
     @Test
     void checkAndInfoAcceptANetWhoseAlphabetIsBuiltByTraining() throws Exception {
         Path net = Files.writeString(dir.resolve("fresh.json"), WORDS_NET);
-        Run r = TrainEvalPredictCommandTest.run("check", net.toString());
+        CliRun r = run("check", net.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        r = TrainEvalPredictCommandTest.run("info", trained.toString(), "--json");
+        r = run("info", trained.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         // Trained, the embedding knows its alphabet: 16 numbers per character.
         JsonNode embedding = r.json().get("layers").get(0);

@@ -1,12 +1,11 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.GeneratedDatasets;
 import org.netstudio.engine.data.Targets;
-import picocli.CommandLine;
 
 /** train, eval and predict through the command line's entry point, on generated data. */
 class TrainEvalPredictCommandTest {
@@ -42,27 +40,11 @@ class TrainEvalPredictCommandTest {
     static Path trained;
     static JsonNode training;
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void trainSpirals() throws IOException {
         spiralsNet = Files.writeString(dir.resolve("spirals.json"), SPIRALS_MLP);
         trained = dir.resolve("spirals.nsnet");
-        Run r = run("train", spiralsNet.toString(), "--data", "spirals", "--epochs", "15", "--batch-size", "32",
+        CliRun r = run("train", spiralsNet.toString(), "--data", "spirals", "--epochs", "15", "--batch-size", "32",
                 "--learning-rate", "0.01", "--seed", "1", "--out", trained.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         training = r.json();
@@ -84,7 +66,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void theSavedNetEvaluatesToTheAccuracyTrainingReported() throws IOException {
-        Run r = run("eval", trained.toString(), "--data", "spirals", "--json");
+        CliRun r = run("eval", trained.toString(), "--data", "spirals", "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode e = r.json();
@@ -101,7 +83,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void evalPrintsPerClassAccuracy() {
-        Run r = run("eval", trained.toString(), "--data", "spirals");
+        CliRun r = run("eval", trained.toString(), "--data", "spirals");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("accuracy\\s+\\d+\\.\\d\\d%")
@@ -118,7 +100,7 @@ class TrainEvalPredictCommandTest {
             float[] xy = points.features(i);
             args.add(xy[0] + "," + xy[1]);
         }
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode predictions = r.json().get("predictions");
@@ -140,7 +122,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void predictPrintsTheTopClassesWithProbabilities() {
-        Run r = run("predict", trained.toString(), "0.1,0.2", "--top", "2");
+        CliRun r = run("predict", trained.toString(), "0.1,0.2", "--top", "2");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().strip()).matches("0\\.1,0\\.2: [012] \\d+\\.\\d%, [012] \\d+\\.\\d%");
@@ -148,7 +130,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void predictRefusesAnInputOfTheWrongSize() {
-        Run r = run("predict", trained.toString(), "0.1,0.2,0.3");
+        CliRun r = run("predict", trained.toString(), "0.1,0.2,0.3");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err()).contains("0.1,0.2,0.3: 3 numbers, but the net's input takes a vector of size 2");
@@ -159,7 +141,7 @@ class TrainEvalPredictCommandTest {
         Path net = Files.writeString(dir.resolve("linear.json"), LINEAR);
         Path out = dir.resolve("exploded.nsnet");
 
-        Run r = run("train", net.toString(), "--data", "linear", "--optimizer", "sgd", "--learning-rate", "1e6",
+        CliRun r = run("train", net.toString(), "--data", "linear", "--optimizer", "sgd", "--learning-rate", "1e6",
                 "--epochs", "3", "--out", out.toString(), "--json");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
@@ -179,7 +161,7 @@ class TrainEvalPredictCommandTest {
         org.netstudio.netgraph.io.NetFiles.write(headless, org.netstudio.netgraph.io.NetFileReader.read(source),
                 trainedNet.weights().orElseThrow());
 
-        Run r = run("train", headless.toString(), "--data", "spirals", "--epochs", "1", "--seed", "1");
+        CliRun r = run("train", headless.toString(), "--data", "spirals", "--epochs", "1", "--seed", "1");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("Starting from the weights in " + headless + "; 3 arrays start from initial values "
@@ -190,25 +172,25 @@ class TrainEvalPredictCommandTest {
     void linearRegressionFromTheCommandLineFitsTheData() throws IOException {
         Path net = Files.writeString(dir.resolve("linear-ok.json"), LINEAR);
 
-        Run r = run("train", net.toString(), "--data", "linear", "--epochs", "8", "--learning-rate", "0.05", "--json");
+        CliRun r = run("train", net.toString(), "--data", "linear", "--epochs", "8", "--learning-rate", "0.05", "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.json().get("validationLoss").asDouble()).isLessThan(0.05);
         assertThat(r.json().get("validationAccuracy").isNull()).isTrue();
     }
 
-    private Run badTrain(String... options) {
+    private CliRun badTrain(String... options) {
         Path out = dir.resolve("never.nsnet");
         List<String> args = new ArrayList<>(List.of("train", spiralsNet.toString(), "--out", out.toString()));
         args.addAll(List.of(options));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertThat(out).as("nothing is written after a usage error").doesNotExist();
         return r;
     }
 
     @Test
     void negativeEpochsAreAUsageError() {
-        Run r = badTrain("--data", "spirals", "--epochs", "-3");
+        CliRun r = badTrain("--data", "spirals", "--epochs", "-3");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--epochs must be at least 1, but was -3").contains("Usage: netstudio train");
@@ -216,7 +198,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void anUnknownOptimizerIsAUsageError() {
-        Run r = badTrain("--data", "spirals", "--optimizer", "lion");
+        CliRun r = badTrain("--data", "spirals", "--optimizer", "lion");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--optimizer lion is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad");
@@ -224,7 +206,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void aValidationShareOfOneIsAUsageError() {
-        Run r = badTrain("--data", "spirals", "--validation", "1");
+        CliRun r = badTrain("--data", "spirals", "--validation", "1");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--validation must be at least 0 and less than 1");
@@ -235,7 +217,7 @@ class TrainEvalPredictCommandTest {
         Path net = Files.writeString(dir.resolve("three-inputs.json"), SPIRALS_MLP.replace("\"shape\": [2]", "\"shape\": [3]"));
         Path out = dir.resolve("mismatch.nsnet");
 
-        Run r = run("train", net.toString(), "--data", "spirals", "--out", out.toString());
+        CliRun r = run("train", net.toString(), "--data", "spirals", "--out", out.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--data spirals: The net's input 'Input' takes a vector of size 3 (3 values), but"
@@ -245,7 +227,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void classesThatDoNotFitTheNetsOutputAreAUsageError() {
-        Run r = badTrain("--data", "xor");
+        CliRun r = badTrain("--data", "xor");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("'XOR (train)' has 2 classes, but the net's output 'Output' gives a vector of size 3");
@@ -253,7 +235,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void anUnknownDatasetNameListsTheKnownOnes() {
-        Run r = badTrain("--data", "cifar-100");
+        CliRun r = badTrain("--data", "cifar-100");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist)");
@@ -263,7 +245,7 @@ class TrainEvalPredictCommandTest {
     void aCsvFileWithoutATargetColumnIsAUsageError() throws IOException {
         Path csv = Files.writeString(dir.resolve("table.csv"), "x,y,label\n0.1,0.2,a\n0.3,0.4,b\n");
 
-        Run r = badTrain("--data", csv.toString());
+        CliRun r = badTrain("--data", csv.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("a CSV file needs --target COLUMN");
@@ -271,7 +253,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void anOutFileThatIsNotNsnetIsAUsageError() {
-        Run r = run("train", spiralsNet.toString(), "--data", "spirals", "--out", dir.resolve("x.json").toString());
+        CliRun r = run("train", spiralsNet.toString(), "--data", "spirals", "--out", dir.resolve("x.json").toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("a trained net is saved as a .nsnet file");
@@ -280,7 +262,7 @@ class TrainEvalPredictCommandTest {
 
     @Test
     void evalOfANetWithoutWeightsSaysToTrainItFirst() {
-        Run r = run("eval", spiralsNet.toString(), "--data", "spirals");
+        CliRun r = run("eval", spiralsNet.toString(), "--data", "spirals");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(r.err()).contains("holds no trained weights; train it first");
@@ -300,7 +282,7 @@ class TrainEvalPredictCommandTest {
         Path net = Files.writeString(dir.resolve("csv-net.json"), SPIRALS_MLP.replace("\"shape\": [2]", "\"shape\": [3]")
                 .replace("\"units\": 3", "\"units\": 2"));
 
-        Run r = run("train", net.toString(), "--data", file.toString(), "--target", "class", "--epochs", "20",
+        CliRun r = run("train", net.toString(), "--data", file.toString(), "--target", "class", "--epochs", "20",
                 "--learning-rate", "0.01", "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();

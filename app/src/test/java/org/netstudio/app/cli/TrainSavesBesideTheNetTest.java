@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.netgraph.io.NetFiles;
 
 /** {@code netstudio train} without {@code --out} keeps what it trained beside the net and says where. */
@@ -17,11 +17,11 @@ class TrainSavesBesideTheNetTest {
     @TempDir
     Path dir;
 
-    private Run train(Path net, String... more) {
+    private CliRun train(Path net, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("train", net.toString(), "--data", "spirals", "--epochs",
                 "1"));
         args.addAll(List.of(more));
-        return TrainEvalPredictCommandTest.run(args.toArray(String[]::new));
+        return run(args.toArray(String[]::new));
     }
 
     private static String lastLine(String text) {
@@ -33,7 +33,7 @@ class TrainSavesBesideTheNetTest {
     void withoutOutTheTrainedNetIsSavedBesideTheNetAndTheLastLineSaysWhere() throws IOException {
         Path net = Files.writeString(dir.resolve("spirals.json"), TrainEvalPredictCommandTest.SPIRALS_MLP);
 
-        Run r = train(net);
+        CliRun r = train(net);
 
         assertThat(r.exit()).as(r.err()).isZero();
         Path saved = dir.resolve("spirals-trained.nsnet");
@@ -47,7 +47,7 @@ class TrainSavesBesideTheNetTest {
         Path net = Files.writeString(dir.resolve("spirals.json"), TrainEvalPredictCommandTest.SPIRALS_MLP);
         Path earlier = Files.writeString(dir.resolve("spirals-trained.nsnet"), "an earlier result");
 
-        Run r = train(net, "--json");
+        CliRun r = train(net, "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         Path saved = dir.resolve("spirals-trained-2.nsnet");
@@ -55,7 +55,7 @@ class TrainSavesBesideTheNetTest {
         assertThat(earlier).hasContent("an earlier result");
         assertThat(NetFiles.read(saved).weights()).isPresent();
 
-        Run again = train(saved);
+        CliRun again = train(saved);
 
         assertThat(lastLine(again.out())).isEqualTo("Saved to " + dir.resolve("spirals-trained-2-trained.nsnet") + ".");
     }
@@ -66,7 +66,7 @@ class TrainSavesBesideTheNetTest {
         Files.writeString(dir.resolve("spirals-trained.nsnet"), "kept");
         Files.writeString(dir.resolve("spirals-trained-2.nsnet"), "kept too");
 
-        Run r = train(net);
+        CliRun r = train(net);
 
         assertThat(lastLine(r.out())).isEqualTo("Saved to " + dir.resolve("spirals-trained-3.nsnet")
                 + " (spirals-trained.nsnet exists and was kept).");

@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.app.cli.TrainEvalPredictCommandTest.Run;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.NonFiniteValues;
@@ -29,7 +29,7 @@ class TrainWarningsCommandTest {
     void aDivergingTrainingPrintsAWarningAndPutsItInTheJson() throws IOException {
         Path net = Files.writeString(dir.resolve("spirals.json"), TrainEvalPredictCommandTest.SPIRALS_MLP);
 
-        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", "spirals", "--learning-rate", "1e6",
+        CliRun r = run("train", net.toString(), "--data", "spirals", "--learning-rate", "1e6",
                 "--epochs", "2", "--seed", "1", "--json");
 
         assertThat(r.err()).containsPattern("(?m)^warning: The loss grew from \\d+\\.\\d\\d at the start to \\S+ by "
@@ -61,7 +61,7 @@ class TrainWarningsCommandTest {
         NetFiles.write(start, NetFileReader.read(json, "saturated.json"), weights);
         Path out = dir.resolve("trained.nsnet");
 
-        Run refused = TrainEvalPredictCommandTest.run("train", start.toString(), "--data", "spirals", "--epochs", "1",
+        CliRun refused = run("train", start.toString(), "--data", "spirals", "--epochs", "1",
                 "--out", out.toString());
 
         assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.INVALID);
@@ -70,7 +70,7 @@ class TrainWarningsCommandTest {
                 + " anyway");
         assertThat(out).doesNotExist();
 
-        Run kept = TrainEvalPredictCommandTest.run("train", start.toString(), "--data", "spirals", "--epochs", "1",
+        CliRun kept = run("train", start.toString(), "--data", "spirals", "--epochs", "1",
                 "--out", out.toString(), "--allow-non-finite");
 
         assertThat(kept.exit()).as(kept.err()).isZero();
@@ -105,7 +105,7 @@ class TrainWarningsCommandTest {
         Path net = netWithErf(false);
         Path out = dir.resolve("never.nsnet");
 
-        Run r = TrainEvalPredictCommandTest.run("train", net.toString(), "--data", "linear", "--epochs", "1",
+        CliRun r = run("train", net.toString(), "--data", "linear", "--epochs", "1",
                 "--out", out.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
@@ -117,7 +117,7 @@ class TrainWarningsCommandTest {
 
     @Test
     void trainingSaysBeforeItStartsWhichArraysCannotLearn() throws IOException {
-        Run r = TrainEvalPredictCommandTest.run("train", netWithErf(true).toString(), "--data", "linear", "--epochs",
+        CliRun r = run("train", netWithErf(true).toString(), "--data", "linear", "--epochs",
                 "1");
 
         assertThat(r.exit()).as(r.err()).isZero();

@@ -1,35 +1,20 @@
 package org.netstudio.app.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.cli.NetStudioCommand;
-import picocli.CommandLine;
+import org.netstudio.app.cli.CliRun;
 
 /** {@code netstudio gallery}, and gallery ids wherever the command line takes a NET. */
 class GalleryCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void galleryPrintsATableOfIdNameTaskAndParameters() {
-        Run r = run("gallery");
+        CliRun r = run("gallery");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         String[] lines = r.out().split("\n");
@@ -52,7 +37,7 @@ class GalleryCommandTest {
 
     @Test
     void galleryJsonIsAnArrayOfObjects() throws IOException {
-        Run r = run("gallery", "--json");
+        CliRun r = run("gallery", "--json");
         assertThat(r.exit()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
         assertThat(a.isArray()).isTrue();
@@ -84,7 +69,7 @@ class GalleryCommandTest {
 
     @Test
     void infoTakesAGalleryId() {
-        Run r = run("info", "resnet50");
+        CliRun r = run("info", "resnet50");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("ResNet-50")
                 .contains("25,610,152 parameters (25,557,032 trainable + 53,120 non-trainable)")
@@ -93,7 +78,7 @@ class GalleryCommandTest {
 
     @Test
     void infoJsonOfAGalleryNet() throws IOException {
-        Run r = run("info", "--json", "mobilenet_v2");
+        CliRun r = run("info", "--json", "mobilenet_v2");
         assertThat(r.exit()).isZero();
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertThat(o.get("name").asText()).isEqualTo("MobileNetV2");
@@ -104,7 +89,7 @@ class GalleryCommandTest {
     @Test
     void checkTakesAGalleryId() {
         for (String id : new String[] {"vgg16", "unet", "char-lstm", "transformer-encoder"}) {
-            Run r = run("check", id);
+            CliRun r = run("check", id);
             assertThat(r.exit()).as(id).isZero();
             assertThat(r.out().strip()).as(id).isEqualTo("valid");
         }
@@ -112,17 +97,17 @@ class GalleryCommandTest {
 
     @Test
     void aNameThatIsNeitherAFileNorAGalleryNetExitsWithTwo() {
-        Run r = run("check", "resnet51");
+        CliRun r = run("check", "resnet51");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("resnet51: no such file, nor a net of the gallery (netstudio gallery lists them)");
-        Run info = run("info", "no/such/resnet50");
+        CliRun info = run("info", "no/such/resnet50");
         assertThat(info.exit()).isEqualTo(2);
         assertThat(info.err()).contains("no such file");
     }
 
     @Test
     void helpListsTheGalleryCommand() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.out()).containsPattern("gallery\\s+List the reference nets of the gallery");
     }
 }

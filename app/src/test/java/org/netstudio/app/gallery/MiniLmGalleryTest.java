@@ -1,15 +1,14 @@
 package org.netstudio.app.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.cli.NetStudioCommand;
+import org.netstudio.app.cli.CliRun;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
@@ -20,7 +19,6 @@ import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
-import picocli.CommandLine;
 
 /**
  * The gallery's pretrained all-MiniLM-L6-v2: listed, opened from the ONNX model in its Maven
@@ -89,7 +87,7 @@ class MiniLmGalleryTest {
 
     @Test
     void infoAndGalleryCommandsShowIt() throws IOException {
-        Run info = run("info", "minilm", "--json");
+        CliRun info = run("info", "minilm", "--json");
         assertThat(info.exit()).as(info.err()).isZero();
         JsonNode o = new ObjectMapper().readTree(info.out());
         assertThat(o.get("name").asText()).isEqualTo("all-MiniLM-L6-v2");
@@ -98,7 +96,7 @@ class MiniLmGalleryTest {
         assertThat(o.get("layers").size()).isGreaterThan(400);
         assertThat(o.get("problems")).allSatisfy(p -> assertThat(p.get("severity").asText()).isNotEqualTo("error"));
 
-        Run gallery = run("gallery");
+        CliRun gallery = run("gallery");
         assertThat(gallery.exit()).isZero();
         assertThat(gallery.out()).containsPattern("(?m)^minilm\\s+all-MiniLM-L6-v2\\s+Sentence embedding\\s");
     }
@@ -118,16 +116,4 @@ class MiniLmGalleryTest {
         return e.outputs().stream().filter(p -> p.name().equals("output_0")).findFirst().orElseThrow();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = NetStudioCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 }

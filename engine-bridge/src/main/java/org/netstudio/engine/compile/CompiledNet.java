@@ -317,21 +317,10 @@ public final class CompiledNet extends AbstractBlock {
         }
         for (int index : live) {
             NetPlan.Step step = plan.steps().get(index);
-            NDList stepIn = new NDList(step.in().length);
-            for (int w : step.in()) {
-                stepIn.add(wires[w]);
-            }
-            NDList stepOut = blocks[index].apply(store, stepIn, training, lengthsOf(index, lengths));
-            int[] out = step.out();
-            for (int j = 0; j < out.length; j++) {
-                wires[out[j]] = stepOut.get(j);
-            }
+            NDList stepOut = blocks[index].apply(store, stepInputs(step, wires), training, lengthsOf(index, lengths));
+            setStepOutputs(step, stepOut, wires);
         }
-        NDList result = new NDList(outputWires.length);
-        for (int w : outputWires) {
-            result.add(wires[w]);
-        }
-        return result;
+        return netOutputs(wires);
     }
 
     /**
@@ -357,10 +346,7 @@ public final class CompiledNet extends AbstractBlock {
         }
         for (int index : live) {
             NetPlan.Step step = plan.steps().get(index);
-            NDList stepIn = new NDList(step.in().length);
-            for (int w : step.in()) {
-                stepIn.add(wires[w]);
-            }
+            NDList stepIn = stepInputs(step, wires);
             NDList stepOut;
             if (blocks[index].isRecurrent()) {
                 LayerKernel.Recurrent.Stepped s = blocks[index].step(store, stepIn, carry.get(step.path()));
@@ -369,11 +355,30 @@ public final class CompiledNet extends AbstractBlock {
             } else {
                 stepOut = blocks[index].apply(store, stepIn, false);
             }
-            int[] out = step.out();
-            for (int j = 0; j < out.length; j++) {
-                wires[out[j]] = stepOut.get(j);
-            }
+            setStepOutputs(step, stepOut, wires);
         }
+        return netOutputs(wires);
+    }
+
+    /** The arrays on a step's input wires. */
+    private static NDList stepInputs(NetPlan.Step step, NDArray[] wires) {
+        NDList stepIn = new NDList(step.in().length);
+        for (int w : step.in()) {
+            stepIn.add(wires[w]);
+        }
+        return stepIn;
+    }
+
+    /** Puts a step's outputs on its output wires. */
+    private static void setStepOutputs(NetPlan.Step step, NDList stepOut, NDArray[] wires) {
+        int[] out = step.out();
+        for (int j = 0; j < out.length; j++) {
+            wires[out[j]] = stepOut.get(j);
+        }
+    }
+
+    /** The arrays on the net's output wires, in port order. */
+    private NDList netOutputs(NDArray[] wires) {
         NDList result = new NDList(outputWires.length);
         for (int w : outputWires) {
             result.add(wires[w]);

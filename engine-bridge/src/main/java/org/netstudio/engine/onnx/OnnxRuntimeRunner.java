@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 
 /**
  * Runs an ONNX model as it is in ONNX Runtime (CPU, offline): inputs and outputs as float arrays

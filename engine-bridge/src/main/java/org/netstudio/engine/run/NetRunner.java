@@ -20,6 +20,7 @@ import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.NetEvaluator;
@@ -184,7 +185,7 @@ public final class NetRunner implements AutoCloseable {
         List<TensorValue> examples = new ArrayList<>(out.size());
         for (TensorValue t : out) {
             long[] s = t.shape();
-            examples.add(TensorValue.owning(java.util.Arrays.copyOfRange(s, 1, s.length), t.valuesUnsafe()));
+            examples.add(t.reshaped(java.util.Arrays.copyOfRange(s, 1, s.length)));
         }
         return examples;
     }
@@ -282,7 +283,7 @@ public final class NetRunner implements AutoCloseable {
                             one[0] = lengths[b];
                             v = java.util.Arrays.copyOf(v, (int) (row * lengths[b]));
                         }
-                        example.add(TensorValue.owning(one, v));
+                        example.add(TensorValue.of(v, one));
                     }
                     results.add(example);
                 }
@@ -304,13 +305,13 @@ public final class NetRunner implements AutoCloseable {
         try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
             NDList in = new NDList(inputs.size());
             for (TensorValue t : inputs) {
-                in.add(scope.create(t.valuesUnsafe(), new Shape(t.shape())));
+                in.add(scope.create(t.values(), new Shape(t.shape())));
             }
             NDList out = net.forward(new ParameterStore(scope, false), in, false);
             List<TensorValue> result = new ArrayList<>(out.size());
             for (NDArray o : out) {
                 NDArray f = o.getDataType() == DataType.FLOAT32 ? o : o.toType(DataType.FLOAT32, false);
-                result.add(TensorValue.owning(f.getShape().getShape(), f.toFloatArray()));
+                result.add(TensorValue.of(f.toFloatArray(), f.getShape().getShape()));
             }
             return result;
         }

@@ -1,7 +1,10 @@
 package org.netstudio.engine.text;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.netstudio.engine.tensor.TensorValue;
 
 /**
  * Tokenized texts as one batch for a BERT-style encoder: ids padded to the longest text, and an
@@ -35,12 +38,12 @@ public record PaddedBatch(long[] ids, long[] mask, int size, int length) {
      * The batch as the inputs of a BERT-style net run by NetStudio: {@code input_ids} and
      * {@code attention_mask}, and zero {@code token_type_ids} when the net has that input.
      */
-    public java.util.Map<String, org.netstudio.engine.run.TensorValue> feed(List<String> inputNames) {
-        java.util.Map<String, org.netstudio.engine.run.TensorValue> feed = new java.util.LinkedHashMap<>();
-        feed.put("input_ids", org.netstudio.engine.run.TensorValue.of(floats(ids), size, length));
-        feed.put("attention_mask", org.netstudio.engine.run.TensorValue.of(floats(mask), size, length));
+    public Map<String, TensorValue> feed(List<String> inputNames) {
+        Map<String, TensorValue> feed = new LinkedHashMap<>();
+        feed.put("input_ids", TensorValue.of(floats(ids), size, length));
+        feed.put("attention_mask", TensorValue.of(floats(mask), size, length));
         if (inputNames.contains("token_type_ids")) {
-            feed.put("token_type_ids", org.netstudio.engine.run.TensorValue.of(new float[size * length], size, length));
+            feed.put("token_type_ids", TensorValue.of(new float[size * length], size, length));
         }
         return feed;
     }

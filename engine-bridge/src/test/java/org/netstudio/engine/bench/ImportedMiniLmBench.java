@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.engine.text.WordPieceTokenizer;

@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
@@ -29,18 +29,9 @@ import org.netstudio.netgraph.tensor.TensorType;
  */
 class KernelNumbersTest {
 
-    private static NDManager manager;
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
     private final Random random = new Random(5);
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** A one-layer net with random weights (also returned, by array name) run on the given inputs. */
     private record Run(float[] output, Shape shape, Map<String, float[]> arrays) {
@@ -48,7 +39,7 @@ class KernelNumbersTest {
 
     private Run run(Layer layer, List<TensorType> types, List<float[]> inputs, boolean training) {
         CompiledNet block = NetCompiler.compile(OneLayerNets.around(layer, types));
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             List<WeightArray> arrays = new ArrayList<>();
             Map<String, float[]> byName = new HashMap<>();
             for (NetArray a : block.arrays()) {
@@ -271,7 +262,7 @@ class KernelNumbersTest {
     void batchNormUsesBatchStatisticsWhileTrainingAndMovesItsAveragesByTheMomentum() {
         CompiledNet block = NetCompiler.compile(OneLayerNets.around(Layer.of("BatchNorm", "momentum", 0.25),
                 List.of(TensorType.real(2))));
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             NDArray x = m.create(new float[] {1, 10, 3, 20, 5, 30}, new Shape(3, 2));
             NDArray trained = block.forward(new ParameterStore(m, false), new NDList(x), true).head();
@@ -291,7 +282,7 @@ class KernelNumbersTest {
     void dropoutIsActiveOnlyWhileTraining() {
         CompiledNet block = NetCompiler.compile(OneLayerNets.around(Layer.of("Dropout", "rate", 0.5),
                 List.of(TensorType.real(1000))));
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             NDArray x = m.ones(new Shape(1, 1000));
             float[] inference = block.forward(new ParameterStore(m, false), new NDList(x), false).head().toFloatArray();

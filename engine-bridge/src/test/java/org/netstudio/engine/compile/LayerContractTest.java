@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.netgraph.catalog.ArraySpec;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
@@ -35,7 +35,8 @@ import org.netstudio.netgraph.tensor.TensorType;
 class LayerContractTest {
 
     private static final int BATCH = 2;
-    private static NDManager manager;
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** One layer with representative parameters and the per-example types of its inputs. */
     record Case(String label, Layer layer, List<TensorType> inputs) {
@@ -43,16 +44,6 @@ class LayerContractTest {
         public String toString() {
             return label;
         }
-    }
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static Case c(String label, Layer layer, TensorType... inputs) {
@@ -140,7 +131,7 @@ class LayerContractTest {
         CompiledNet block = NetCompiler.compile(net, 42);
         LayerInfo info = block.inference().layer(NodePath.of(OneLayerNets.NODE));
         Shape[] inputShapes = c.inputs().stream().map(t -> OneLayerNets.batched(BATCH, t)).toArray(Shape[]::new);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, inputShapes);
             NDList inputs = OneLayerNets.batch(m, c.inputs(), BATCH);
 

@@ -3,6 +3,7 @@ package org.netstudio.engine.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.netstudio.netgraph.net.Edges.edge;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,17 +14,15 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.Chain;
-import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
-import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -31,26 +30,8 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Whole nets: graphs with several inputs and outputs, nesting, varying lengths, and refusals. */
 class NetCompilerTest {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
-    private static Edge edge(String from, String to) {
-        return new Edge(ref(from), ref(to));
-    }
-
-    private static PortRef ref(String text) {
-        int dot = text.indexOf('.');
-        return dot < 0 ? PortRef.graphPort(text) : PortRef.of(text.substring(0, dot), text.substring(dot + 1));
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     private static NDList forward(CompiledNet block, NDManager m, NDArray... inputs) {
         return block.forward(new ParameterStore(m, false), new NDList(inputs), false);
@@ -90,7 +71,7 @@ class NetCompilerTest {
         CompiledNet block = NetCompiler.compile(twoInTwoOut(), 1);
         assertThat(block.inputNames()).containsExactly("a", "b");
         assertThat(block.outputNames()).containsExactly("sum", "features", "joined");
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             NDArray a = m.create(new float[] {1, 2, 3, 4, -1, 0, 1, 2}, new Shape(2, 4));
             NDArray b = m.create(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 1, 1, 1, 1}, new Shape(2, 4));
@@ -114,7 +95,7 @@ class NetCompilerTest {
                 Layer.of("LSTM", "units", 4), Layer.of("SequenceReverse"), Layer.of("GRU", "units", 2,
                         "returnSequences", false), Layer.of("Linear", "units", 5));
         CompiledNet block = NetCompiler.compile(net);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             for (int n : new int[] {1, 4, 9}) {
                 NDArray out = forward(block, m, m.randomUniform(-1, 1, new Shape(3, n, 3))).head();
@@ -129,7 +110,7 @@ class NetCompilerTest {
         Chain net = Chain.of(PortDecl.of(new TensorType(ElementKind.index(10), List.of(Dim.symbolic("n")))),
                 Layer.of("Embedding", "size", 4), Layer.of("LSTM", "units", 3, "returnSequences", false));
         CompiledNet block = NetCompiler.compile(net);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             float[] asFloats = forward(block, m, m.create(new float[] {1, 7, 3, 9}, new Shape(1, 4))).head().toFloatArray();
             float[] asLongs = forward(block, m, m.create(new long[] {1, 7, 3, 9}, new Shape(1, 4))).head().toFloatArray();
@@ -140,7 +121,7 @@ class NetCompilerTest {
     @Test
     void aBareLayerIsANetToo() {
         CompiledNet block = NetCompiler.compile(Layer.of("Linear", "units", 2));
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initialize(m, DataType.FLOAT32, new Shape(1, 3));
             assertThat(block.arrays()).extracting(NetArray::key).containsExactly("weights", "biases");
             assertThat(forward(block, m, m.ones(new Shape(4, 3))).head().getShape()).isEqualTo(new Shape(4, 2));
@@ -159,7 +140,7 @@ class NetCompilerTest {
     void inputsOfTheWrongShapeAreRefusedWithBothShapes() {
         CompiledNet block = NetCompiler.compile(Chain.of(PortDecl.of(TensorType.real(1, 28, 28)),
                 Layer.of("Flatten"), Layer.of("Linear", "units", 2)));
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             assertThatThrownBy(() -> forward(block, m, m.ones(new Shape(8, 784))))
                     .hasMessage("The net's input 'Input' takes a batch of examples that are each a 1×28×28 array, "
@@ -179,7 +160,7 @@ class NetCompilerTest {
         assertThat(block.outputIsSoftmax(0)).isTrue();
         CompiledNet logits = block.withLogitOutputs();
         assertThat(logits.outputIsSoftmax(0)).isFalse();
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             logits.initializeParameters(m);
             assertThat(block.isInitialized()).isTrue();
             NDArray x = m.create(new float[] {0.3f, -1, 2}, new Shape(1, 3));

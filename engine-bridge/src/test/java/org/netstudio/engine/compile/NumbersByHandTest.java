@@ -2,6 +2,7 @@ package org.netstudio.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.netstudio.netgraph.net.Edges.edge;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -14,9 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.expression.Expression;
 import org.netstudio.netgraph.io.WeightArray;
@@ -27,33 +28,14 @@ import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
-import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /** The engine's numbers against the same numbers computed by hand, in doubles. */
 class NumbersByHandTest {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
-    private static Edge edge(String from, String to) {
-        return new Edge(ref(from), ref(to));
-    }
-
-    private static PortRef ref(String text) {
-        int dot = text.indexOf('.');
-        return dot < 0 ? PortRef.graphPort(text) : PortRef.of(text.substring(0, dot), text.substring(dot + 1));
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     private static Map<String, TensorType> ordered(String a, TensorType ta, String b, TensorType tb) {
         Map<String, TensorType> m = new LinkedHashMap<>();
@@ -116,7 +98,7 @@ class NumbersByHandTest {
         double[][] t = {{0.3, -0.2}, {1.0, 0.5}};
 
         CompiledNet block = NetCompiler.compile(net);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             NetWeights.load(block, Weights.of(List.of(array("hidden/weights", new long[] {3, 3}, w1),
                     vector("hidden/biases", b1), array("out/weights", new long[] {2, 3}, w2),
                     vector("out/biases", b2)), Map.of()), m);
@@ -186,7 +168,7 @@ class NumbersByHandTest {
             Chain net = Chain.of(PortDecl.of(TensorType.real(7)), Layer.of("Elementwise", "function", function));
             double[] x = {-3, -1.5, -0.25, 0, 0.4, 1.2, 2.7};
             CompiledNet block = NetCompiler.compile(net);
-            try (NDManager m = manager.newSubManager()) {
+            try (NDManager m = MANAGER.newSubManager()) {
                 block.initializeParameters(m);
                 NDArray out = block.forward(new ParameterStore(m, false),
                         new NDList(m.create(toFloat(new double[][] {x}), new Shape(1, 7))), false).head();
@@ -212,7 +194,7 @@ class NumbersByHandTest {
         double[][] scores = {{1.0, 2.0, 0.5}, {-1.0, 0.0, 3.0}, {800, 0, -800}};
         int[] target = {0, 2, 2};
         CompiledNet block = NetCompiler.compile(net);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             NDList out = block.forward(new ParameterStore(m, false), new NDList(
                     m.create(toFloat(scores), new Shape(3, 3)), m.create(new long[] {0, 2, 2})), false);
@@ -241,7 +223,7 @@ class NumbersByHandTest {
         Graph net = OneLayerNets.around(Layer.of("CrossEntropyLoss", "target", "probabilities"),
                 List.of(TensorType.real(2), TensorType.real(2)));
         CompiledNet block = NetCompiler.compile(net);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             NDArray loss = block.forward(new ParameterStore(m, false), new NDList(
                     m.create(new float[] {0.25f, 0.75f}, new Shape(1, 2)),

@@ -1,6 +1,7 @@
 package org.netstudio.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.net.Cells.elman;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -14,12 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetNode;
@@ -34,18 +34,8 @@ class PaddingTest {
 
     private static final int[] LENGTHS = {5, 3, 1};
     private static final int WIDTH = 4;
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlSetup.beforeEngineLoads();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** A net over an input of n vectors of size 4 (and for losses, a target), and whether its output is a sequence. */
     static Stream<Arguments> nets() {
@@ -78,9 +68,9 @@ class PaddingTest {
                 Arguments.of("Map, then the last element", chain("{\"type\": \"Map\", \"net\": {\"type\": \"Linear\","
                         + " \"units\": 3}}, {\"type\": \"SequenceLast\"}"), false),
                 Arguments.of("Fold, every state", chain("{\"type\": \"Fold\", \"net\": "
-                        + SequenceOperatorsTest.elman(3) + "}"), true),
+                        + elman(3) + "}"), true),
                 Arguments.of("Fold, last state", chain("{\"type\": \"Fold\", \"net\": "
-                        + SequenceOperatorsTest.elman(3) + ", \"returnSequences\": false}"), false),
+                        + elman(3) + ", \"returnSequences\": false}"), false),
                 Arguments.of("Bidirectional LSTM and GRU, catenated", chain("{\"type\": \"Bidirectional\","
                         + " \"forward\": {\"type\": \"LSTM\", \"units\": 3}, \"backward\": {\"type\": \"GRU\", \"units\": 2}}"),
                         true),
@@ -93,7 +83,7 @@ class PaddingTest {
     @MethodSource("nets")
     void aPaddedBatchComputesWhatEachExampleComputesAlone(String name, NetNode net, boolean sequenceOutput) {
         CompiledNet block = NetCompiler.compile(net, 11);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             List<NDArray> params = new ArrayList<>();
             for (NetArray a : block.arrays()) {

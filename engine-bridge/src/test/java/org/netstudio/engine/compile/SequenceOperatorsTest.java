@@ -1,6 +1,7 @@
 package org.netstudio.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.net.Cells.elman;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,10 +11,9 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.Random;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.netstudio.engine.device.DjlSetup;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;
@@ -29,35 +29,15 @@ import org.netstudio.netgraph.net.NetNode;
 class SequenceOperatorsTest {
 
     private static final Offset<Float> CLOSE = Offset.offset(1e-5f);
-    private static NDManager manager;
-
-    @BeforeAll
-    static void engine() {
-        DjlSetup.beforeEngineLoads();
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
-    /** An Elman cell: the next state is tanh(W·[element, state] + b), of size {@code units}. */
-    static String elman(int units) {
-        return "{\"type\": \"Graph\", \"inputs\": {\"Input\": {}, \"State\": {}},"
-                + " \"nodes\": {\"cat\": {\"type\": \"Catenate\"}, \"linear\": {\"type\": \"Linear\", \"units\": " + units + "},"
-                + " \"tanh\": {\"type\": \"Tanh\"}},"
-                + " \"edges\": [{\"from\": \"Input\", \"to\": \"cat.Input1\"}, {\"from\": \"State\", \"to\": \"cat.Input2\"},"
-                + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"tanh\"},"
-                + " {\"from\": \"tanh\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}";
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     @Test
     void mapOfAChainIsTheChainOnEveryElement() {
         CompiledNet map = compile(chain("{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
                 + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"Tanh\"}]}}"), 1);
         CompiledNet plain = compile(chain("{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"Tanh\"}"), 2);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             map.initializeParameters(m);
             plain.initializeParameters(m);
             assertThat(map.arrays()).extracting(NetArray::key)
@@ -76,7 +56,7 @@ class SequenceOperatorsTest {
             CompiledNet fold = compile(chain("{\"type\": \"Fold\", \"net\": " + elman(3) + ", \"returnSequences\": "
                     + every + "}"), 1);
             CompiledNet rnn = compile(chain("{\"type\": \"RNN\", \"units\": 3, \"returnSequences\": " + every + "}"), 2);
-            try (NDManager m = manager.newSubManager()) {
+            try (NDManager m = MANAGER.newSubManager()) {
                 fold.initializeParameters(m);
                 rnn.initializeParameters(m);
                 // tanh(Wx·x + bx + Wh·h + bh) = tanh([Wx Wh]·[x; h] + (bx + bh))
@@ -98,7 +78,7 @@ class SequenceOperatorsTest {
     @Test
     void aFoldRunOneElementPerCallCarriesItsState() {
         CompiledNet fold = compile(chain("{\"type\": \"Fold\", \"net\": " + elman(3) + "}"), 1);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             fold.initializeParameters(m);
             NDArray x = random(m, 1, 5, 4);
             float[] whole = run(fold, m, x).toFloatArray();
@@ -125,7 +105,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"bwd\", \"to\": \"back\"},"
                 + " {\"from\": \"fwd\", \"to\": \"cat.Input1\"}, {\"from\": \"back\", \"to\": \"cat.Input2\"},"
                 + " {\"from\": \"cat\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}"), 2);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             bi.initializeParameters(m);
             graph.initializeParameters(m);
             copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
@@ -152,7 +132,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"fwd\", \"to\": \"sum.Input1\"},"
                 + " {\"from\": \"bwd\", \"to\": \"sum.Input2\"}, {\"from\": \"sum\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}"), 2);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             bi.initializeParameters(m);
             graph.initializeParameters(m);
             copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
@@ -173,7 +153,7 @@ class SequenceOperatorsTest {
         CompiledNet plain = compile(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"Chain\", \"layers\": ["
                 + "{\"type\": \"Linear\", \"units\": 6}, {\"type\": \"GRU\", \"units\": 3}]},"
                 + " \"backward\": {\"type\": \"GRU\", \"units\": 3}}"), 2);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             nested.initializeParameters(m);
             plain.initializeParameters(m);
             assertThat(nested.arrays()).extracting(NetArray::key).startsWith("bidirectional1/forward/map1/net/weights",
@@ -195,7 +175,7 @@ class SequenceOperatorsTest {
                 + " {\"type\": \"Fold\", \"net\": " + elman(2) + "}");
         CompiledNet trained = compile(net, 1);
         CompiledNet fresh = compile(net, 2);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             trained.initializeParameters(m);
             Weights weights = NetWeights.read(trained);
             assertThat(weights.arrays()).containsOnlyKeys("map1/net/weights", "map1/net/biases",
@@ -211,7 +191,7 @@ class SequenceOperatorsTest {
     @Test
     void stackedRecurrentLayersStillCompileAsLayers() {
         CompiledNet net = compile(chain("{\"type\": \"LSTM\", \"units\": 4}, {\"type\": \"GRU\", \"units\": 2}"), 1);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             net.initializeParameters(m);
             assertThat(run(net, m, random(m, 2, 3, 4)).getShape()).isEqualTo(new Shape(2, 3, 2));
         }

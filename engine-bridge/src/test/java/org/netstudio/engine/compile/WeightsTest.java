@@ -11,10 +11,10 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.SharedNDManager;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFiles;
@@ -30,17 +30,8 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Weights out of a compiled net and back, through safetensors and .nsnet files, bit for bit. */
 class WeightsTest {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** Convolution, batch norm (with state), a nested chain and a linear layer. */
     private static Chain net() {
@@ -67,7 +58,7 @@ class WeightsTest {
     @Test
     void weightsRoundTripBitIdenticalThroughSafetensorsAndTheNetEvaluatesIdentically() throws Exception {
         CompiledNet original = NetCompiler.compile(net(), 7);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             original.initializeParameters(m);
             // A training pass moves the batch-norm statistics away from their initial values.
             original.forward(new ParameterStore(m, false), new NDList(m.create(input(), new Shape(2, 2, 6, 6))), true);
@@ -93,7 +84,7 @@ class WeightsTest {
     @Test
     void djlParameterFilesLoadIntoAFreshlyCompiledNet() throws Exception {
         CompiledNet original = NetCompiler.compile(net(), 5);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             original.initializeParameters(m);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
@@ -109,7 +100,7 @@ class WeightsTest {
     @Test
     void nsnetFileHoldsNetAndWeights(@TempDir Path folder) throws Exception {
         CompiledNet original = NetCompiler.compile(net(), 3);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             original.initializeParameters(m);
             Path file = folder.resolve("small.nsnet");
             NetWeights.save(file, new NetDocument("small", net(), null), original);
@@ -129,7 +120,7 @@ class WeightsTest {
                 new float[] {1, 2, 3, 4, 5, 6}), WeightArray.of("linear1/biases", new long[] {2}, new float[] {0.5f, -1})),
                 Map.of());
         CompiledNet block = NetCompiler.compile(undeclared);
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             assertThatThrownBy(() -> block.initializeParameters(m)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("linear1/weights");
             NetWeights.load(block, weights, m);
@@ -142,7 +133,7 @@ class WeightsTest {
     @Test
     void weightsThatDoNotFitAreRefusedWithTheReason() {
         CompiledNet block = NetCompiler.compile(net());
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             block.initializeParameters(m);
             Weights good = NetWeights.read(block);
             Weights missing = good.without("logits/biases");
@@ -160,7 +151,7 @@ class WeightsTest {
 
     @Test
     void initialValuesDependOnlyOnTheSeedAndFollowPyTorchsBounds() {
-        try (NDManager m = manager.newSubManager()) {
+        try (NDManager m = MANAGER.newSubManager()) {
             CompiledNet a = NetCompiler.compile(net(), 11);
             a.initializeParameters(m);
             CompiledNet b = NetCompiler.compile(net(), 11);

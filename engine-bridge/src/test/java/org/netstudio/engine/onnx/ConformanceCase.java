@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 
 /**
  * One ONNX conformance test folder of Debian's libonnx-testdata: {@code model.onnx} and

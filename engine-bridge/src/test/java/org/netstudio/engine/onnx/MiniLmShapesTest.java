@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.onnx.ImportReport;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;

@@ -2,6 +2,8 @@ package org.netstudio.engine.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.integer;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.ints;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -98,18 +100,6 @@ class OnnxNativeOpsTest {
         // Opset 18: the axes are a constant input, kept as floats like every NetStudio array.
         agree(node("ReduceMean", 2), "wire float; array int64 1", "Real 7×1", 18, new NDList(random(2, 7, 16)),
                 m.create(new float[] {2}, new Shape(1)));
-    }
-
-    private static AttributeProto ints(String name, long... values) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            a.addInts(v);
-        }
-        return a.build();
-    }
-
-    private static AttributeProto integer(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
     @Test

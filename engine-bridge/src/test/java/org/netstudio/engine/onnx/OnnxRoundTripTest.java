@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.data.GeneratedDatasets;
 import org.netstudio.engine.data.LinearProblem;
 import org.netstudio.engine.data.MemoryDataset;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.LearningRateSchedule;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.StopReason;

@@ -16,6 +16,7 @@ import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.encoding.ClassEncoder;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.LoadedNet;

@@ -42,24 +42,10 @@ final class ConvolutionLayers {
                 .arrays((p, in, out) -> {
                     TensorType t = in.get(0);
                     int axes = t.rankKnown() ? t.rank() - 1 : -1;
-                    List<Dim> w = new ArrayList<>();
-                    w.add(Dim.of(p.getInt("channels")));
                     Dim c = t.rankKnown() ? t.dim(0) : Dim.UNKNOWN;
-                    w.add(c.isFixed() ? Dim.of(c.size() / p.getInt("groups")) : Dim.UNKNOWN);
-                    int[] k = axes > 0 ? p.perAxis("kernel", axes) : null;
-                    if (k == null) {
-                        w.add(Dim.UNKNOWN);
-                    } else {
-                        for (int x : k) {
-                            w.add(Dim.of(x));
-                        }
-                    }
-                    List<ArraySpec> arrays = new ArrayList<>();
-                    arrays.add(new ArraySpec("weights", w, true));
-                    if (p.getBool("bias")) {
-                        arrays.add(ArraySpec.trainable("biases", Dim.of(p.getInt("channels"))));
-                    }
-                    return arrays;
+                    return kernelArrays(p, Dim.of(p.getInt("channels")),
+                            c.isFixed() ? Dim.of(c.size() / p.getInt("groups")) : Dim.UNKNOWN,
+                            axes > 0 ? p.perAxis("kernel", axes) : null);
                 })
                 .cost((p, in, out) -> {
                     TensorType t = in.get(0);
@@ -75,6 +61,29 @@ final class ConvolutionLayers {
                     return Shapes.times(o.elementCount(), taps);
                 })
                 .build();
+    }
+
+    /**
+     * A kernel's arrays: weights {@code first×second×k1…kk} (one unknown size while the kernel's
+     * rank is not known) and, when the layer has a bias, one bias per output channel.
+     */
+    private static List<ArraySpec> kernelArrays(Params p, Dim first, Dim second, int[] kernel) {
+        List<Dim> w = new ArrayList<>();
+        w.add(first);
+        w.add(second);
+        if (kernel == null) {
+            w.add(Dim.UNKNOWN);
+        } else {
+            for (int x : kernel) {
+                w.add(Dim.of(x));
+            }
+        }
+        List<ArraySpec> arrays = new ArrayList<>();
+        arrays.add(new ArraySpec("weights", w, true));
+        if (p.getBool("bias")) {
+            arrays.add(ArraySpec.trainable("biases", Dim.of(p.getInt("channels"))));
+        }
+        return arrays;
     }
 
     private static ShapeRule.Outcome convolutionShape(Params p, List<TensorType> in) {
@@ -197,23 +206,8 @@ final class ConvolutionLayers {
                 })
                 .arrays((p, in, out) -> {
                     TensorType t = in.get(0);
-                    List<Dim> w = new ArrayList<>();
-                    w.add(t.rankKnown() ? t.dim(0) : Dim.UNKNOWN);
-                    w.add(Dim.of(p.getInt("channels")));
-                    int[] k = t.rankKnown() ? p.perAxis("kernel", t.rank() - 1) : null;
-                    if (k == null) {
-                        w.add(Dim.UNKNOWN);
-                    } else {
-                        for (int x : k) {
-                            w.add(Dim.of(x));
-                        }
-                    }
-                    List<ArraySpec> arrays = new ArrayList<>();
-                    arrays.add(new ArraySpec("weights", w, true));
-                    if (p.getBool("bias")) {
-                        arrays.add(ArraySpec.trainable("biases", Dim.of(p.getInt("channels"))));
-                    }
-                    return arrays;
+                    return kernelArrays(p, t.rankKnown() ? t.dim(0) : Dim.UNKNOWN, Dim.of(p.getInt("channels")),
+                            t.rankKnown() ? p.perAxis("kernel", t.rank() - 1) : null);
                 })
                 .cost((p, in, out) -> {
                     TensorType t = in.get(0);

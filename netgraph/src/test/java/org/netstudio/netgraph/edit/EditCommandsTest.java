@@ -2,6 +2,7 @@ package org.netstudio.netgraph.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netstudio.netgraph.net.Edges.edge;
 
 import java.util.List;
 import java.util.Map;
@@ -10,28 +11,17 @@ import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;
-import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
-import org.netstudio.netgraph.net.PortRef;
 
 /** Each edit command: what it does, and the sentence it refuses with. */
 class EditCommandsTest {
 
     static final NodePath ROOT = NodePath.ROOT;
-
-    static Edge edge(String from, String to) {
-        return new Edge(ref(from), ref(to));
-    }
-
-    static PortRef ref(String s) {
-        int dot = s.indexOf('.');
-        return dot < 0 ? PortRef.graphPort(s) : PortRef.of(s.substring(0, dot), s.substring(dot + 1));
-    }
 
     /** Input → dense → act → Output, with positions. */
     static NetDocument line() {

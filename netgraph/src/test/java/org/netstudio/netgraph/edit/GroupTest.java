@@ -2,7 +2,7 @@ package org.netstudio.netgraph.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.netstudio.netgraph.edit.EditCommandsTest.edge;
+import static org.netstudio.netgraph.net.Edges.edge;
 
 import java.util.ArrayList;
 import java.util.HashSet;

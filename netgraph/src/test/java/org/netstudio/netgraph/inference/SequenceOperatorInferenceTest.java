@@ -1,6 +1,7 @@
 package org.netstudio.netgraph.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.net.Cells.elman;
 
 import org.junit.jupiter.api.Test;
 import org.netstudio.netgraph.io.NetFileException;
@@ -13,16 +14,6 @@ import org.netstudio.netgraph.net.NodePath;
  * shapes and parameters, and the sentences that explain a wrong net.
  */
 class SequenceOperatorInferenceTest {
-
-    /** An Elman cell: the next state is tanh(W·[element, state] + b), of size {@code units}. */
-    static String elman(int units) {
-        return "{\"type\": \"Graph\", \"inputs\": {\"Input\": {}, \"State\": {}},"
-                + " \"nodes\": {\"cat\": {\"type\": \"Catenate\"}, \"linear\": {\"type\": \"Linear\", \"units\": " + units + "},"
-                + " \"tanh\": {\"type\": \"Tanh\"}},"
-                + " \"edges\": [{\"from\": \"Input\", \"to\": \"cat.Input1\"}, {\"from\": \"State\", \"to\": \"cat.Input2\"},"
-                + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"tanh\"},"
-                + " {\"from\": \"tanh\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}";
-    }
 
     @Test
     void mapAppliesItsNetToEachElementAndKeepsTheLength() {

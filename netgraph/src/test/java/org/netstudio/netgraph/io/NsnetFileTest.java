@@ -3,14 +3,12 @@ package org.netstudio.netgraph.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.OutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.net.NetDocument;
@@ -34,16 +32,8 @@ class NsnetFileTest {
     }
 
     /** A zip of the given entries (name, content) as it comes. */
-    private Path zip(String name, Map<String, byte[]> entries) throws Exception {
-        Path f = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return f;
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        return Zips.write(dir.resolve(name), entries);
     }
 
     private static NetFileException refused(Path file) {

@@ -2,7 +2,7 @@ package org.netstudio.trainer.boundary;
 
 import java.util.List;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 

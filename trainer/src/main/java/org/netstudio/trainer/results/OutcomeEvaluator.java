@@ -11,8 +11,8 @@ import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.NetRunner;
-import org.netstudio.engine.run.TensorValue;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.trainer.boundary.DecisionGrid;
 
 /**

@@ -206,20 +206,19 @@ final class OnnxTensors {
     static TensorProto floats(String name, long[] shape, float[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(ByteString.copyFrom(b));
-        for (long s : shape) {
-            t.addDims(s);
-        }
-        return t.build();
+        return raw(name, TensorProto.DataType.FLOAT_VALUE, shape, b);
     }
 
     /** An int64 tensor with raw little-endian data. */
     static TensorProto longs(String name, long[] shape, long[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         b.asLongBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-                .setRawData(ByteString.copyFrom(b));
+        return raw(name, TensorProto.DataType.INT64_VALUE, shape, b);
+    }
+
+    private static TensorProto raw(String name, int dataType, long[] shape, ByteBuffer littleEndian) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(dataType)
+                .setRawData(ByteString.copyFrom(littleEndian));
         for (long s : shape) {
             t.addDims(s);
         }

@@ -12,7 +12,7 @@ import org.netstudio.netgraph.net.Layer;
  * peepholes, sequences of equal length, a zero initial state and, for GRU, the reset gate applied
  * after the state's linear map (linear_before_reset=1, as PyTorch exports). Which of the node's
  * outputs are read, how the time-major axes are put back in order and how a reverse direction
- * reads its sequence backwards is {@link GraphImport}'s concern. Stateless.
+ * reads its sequence backwards is the concern of {@link RecurrentImport} and {@link SequenceAxes}. Stateless.
  */
 final class RecurrentMappings {
 

@@ -18,7 +18,7 @@ final class ShapeValues {
 
     /**
      * The batch size, as an element or ONNX axis. Its name has a space, which no symbol read from
-     * a model has (GraphImport makes those identifiers), so it never meets a model's own name.
+     * a model has ({@link ValueInfo#of} makes those identifiers), so it never meets a model's own name.
      */
     static final Dim BATCH = Dim.symbolic("batch axis");
 

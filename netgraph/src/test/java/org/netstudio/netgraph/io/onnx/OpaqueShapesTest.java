@@ -1,6 +1,7 @@
 package org.netstudio.netgraph.io.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.integer;
 import static org.netstudio.netgraph.io.onnx.OnnxImporterTest.value;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -59,7 +60,7 @@ class OpaqueShapesTest {
         /** Shape(x)[i] as a vector of one: the batch (0) or the sequence length (1), as exporters write it. */
         Model dimOf(String x, int i, String name) {
             return scalar(name + "_i", i).ints(name + "_axes", 0).node("Shape", name + "_shape", x)
-                    .node("Gather", name + "_gather", List.of(intAttr("axis", 0)), name + "_shape", name + "_i")
+                    .node("Gather", name + "_gather", List.of(integer("axis", 0)), name + "_shape", name + "_i")
                     .node("Unsqueeze", name, name + "_gather", name + "_axes");
         }
 
@@ -69,18 +70,6 @@ class OpaqueShapesTest {
                     .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).build();
             return ShapeInference.infer(OnnxImporter.read(m.toByteArray(), "m.onnx").document().net());
         }
-    }
-
-    private static AttributeProto intAttr(String name, long v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
-    }
-
-    private static AttributeProto intsAttr(String name, long... v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long x : v) {
-            a.addInts(x);
-        }
-        return a.build();
     }
 
     private static String shape(InferenceResult r, String node) {
@@ -94,15 +83,15 @@ class OpaqueShapesTest {
     @Test
     void attentionHeadsSplitByAComputedShapeAndScoredByABatchedMatMul() throws Exception {
         Model m = new Model("batch", "n", 384).dimOf("x", 0, "b").dimOf("x", 1, "s").ints("heads", 12).ints("width", 32)
-                .node("Concat", "target", List.of(intAttr("axis", 0)), "b", "s", "heads", "width")
+                .node("Concat", "target", List.of(integer("axis", 0)), "b", "s", "heads", "width")
                 .node("Reshape", "split", "x", "target")
-                .node("Transpose", "q", List.of(intsAttr("perm", 0, 2, 1, 3)), "split")
-                .node("Transpose", "kT", List.of(intsAttr("perm", 0, 2, 3, 1)), "split")
+                .node("Transpose", "q", List.of(OnnxAttributes.ints("perm", 0, 2, 1, 3)), "split")
+                .node("Transpose", "kT", List.of(OnnxAttributes.ints("perm", 0, 2, 3, 1)), "split")
                 .node("MatMul", "scores", "q", "kT")
-                .node("Softmax", "weights", List.of(intAttr("axis", -1)), "scores")
+                .node("Softmax", "weights", List.of(integer("axis", -1)), "scores")
                 .node("MatMul", "mixed", "weights", "q")
-                .node("Transpose", "back", List.of(intsAttr("perm", 0, 2, 1, 3)), "mixed")
-                .ints("all", 384).node("Concat", "merged_shape", List.of(intAttr("axis", 0)), "b", "s", "all")
+                .node("Transpose", "back", List.of(OnnxAttributes.ints("perm", 0, 2, 1, 3)), "mixed")
+                .ints("all", 384).node("Concat", "merged_shape", List.of(integer("axis", 0)), "b", "s", "all")
                 .node("Reshape", "merged", "back", "merged_shape");
         InferenceResult r = m.infer();
 
@@ -122,7 +111,7 @@ class OpaqueShapesTest {
     @Test
     void reshapeCopiesZerosAndInfersMinusOneWhenTheSymbolsCancel() throws Exception {
         InferenceResult r = new Model("batch", "n", 384).ints("t", 0, 0, -1, 32).node("Reshape", "heads", "x", "t")
-                .dimOf("x", 0, "b").ints("rest", -1).node("Concat", "flat_shape", List.of(intAttr("axis", 0)), "b", "rest")
+                .dimOf("x", 0, "b").ints("rest", -1).node("Concat", "flat_shape", List.of(integer("axis", 0)), "b", "rest")
                 .node("Reshape", "flat", "x", "flat_shape").infer();
 
         assertThat(shape(r, "heads")).isEqualTo("n×12×32");
@@ -137,7 +126,7 @@ class OpaqueShapesTest {
         m.g.addInput(value("target", INT64, 4));
         InferenceResult r = m.node("Reshape", "reshaped", "x", "target")
                 .ints("batch_axis", 0).node("Squeeze", "unbatched", "x", "batch_axis")
-                .node("ReduceProd", "over_the_batch", List.of(intsAttr("axes", 0)), "x")
+                .node("ReduceProd", "over_the_batch", List.of(OnnxAttributes.ints("axes", 0)), "x")
                 .ints("flat", 1, -1).node("Reshape", "merged_batch", "x", "flat").infer();
 
         assertThat(type(r, "reshaped").rankKnown()).isFalse();
@@ -154,12 +143,12 @@ class OpaqueShapesTest {
                 .ints("zero", 0).ints("end", Long.MAX_VALUE).ints("axis1", 1)
                 .node("Slice", "whole", "x", "zero", "end", "axis1")
                 .ints("one", 1).node("Slice", "tail", "x", "one", "end", "axis1")
-                .node("Split", "parts", List.of(intAttr("axis", 2)), "x");
+                .node("Split", "parts", List.of(integer("axis", 2)), "x");
         m.g.getNodeBuilder(m.g.getNodeCount() - 1).addOutput("parts_2").addOutput("parts_3");
         m.node("Add", "sum", "parts", "parts_3");
         m.dimOf("x", 0, "b").ints("five", 5).ints("twelve", 12)
-                .node("Concat", "wide", List.of(intAttr("axis", 0)), "b", "five", "twelve")
-                .node("ReduceMean", "one_row", List.of(intsAttr("axes", 1, 2)), "sum")
+                .node("Concat", "wide", List.of(integer("axis", 0)), "b", "five", "twelve")
+                .node("ReduceMean", "one_row", List.of(OnnxAttributes.ints("axes", 1, 2)), "sum")
                 .node("Expand", "expanded", "one_row", "wide")
                 .node("ConstantOfShape", "zeros", "wide")
                 .ints("ax", 1).node("Unsqueeze", "lifted", "x", "ax").node("Squeeze", "dropped", "lifted", "ax");
@@ -182,7 +171,7 @@ class OpaqueShapesTest {
         // "every size-1 axis goes" and "equal parts".
         Model m = new Model("batch", 1, 12);
         m.g.addInput(value("axes", INT64, 1)).addInput(value("sizes", INT64, 2));
-        m.node("Squeeze", "squeezed", "x", "axes").node("Split", "parts", List.of(intAttr("axis", 2)), "x", "sizes");
+        m.node("Squeeze", "squeezed", "x", "axes").node("Split", "parts", List.of(integer("axis", 2)), "x", "sizes");
         m.g.getNodeBuilder(m.g.getNodeCount() - 1).addOutput("parts_2");
         m.g.addOutput(ValueInfoProto.newBuilder().setName("squeezed"));
         InferenceResult r = m.infer();

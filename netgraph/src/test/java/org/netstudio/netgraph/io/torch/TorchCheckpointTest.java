@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.WeightArray;
+import org.netstudio.netgraph.io.Zips;
 
 /** Reading torch.save state_dicts: real files from PyTorch when it is installed, and malformed ones built here. */
 class TorchCheckpointTest {
@@ -214,14 +213,6 @@ class TorchCheckpointTest {
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
-        Path f = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return f;
+        return Zips.write(dir.resolve(name), entries);
     }
 }

@@ -1,11 +1,12 @@
-package org.netstudio.engine.run;
+package org.netstudio.engine.tensor;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A tensor in Java memory: a shape and its float32 values, row-major. What {@link NetRunner}
- * takes and returns, so callers (the CLI, the GUI) need no native memory of their own.
+ * A tensor in Java memory: a shape and its float32 values, row-major. What the engine's runners
+ * (NetStudio's {@code NetRunner}, ONNX Runtime's {@code OnnxRuntimeRunner}) take and return, so
+ * callers (the CLI, the GUI) need no native memory of their own.
  * Immutable: the arrays given are copied and the accessors return copies. Safe to share between
  * threads.
  */
@@ -29,6 +30,16 @@ public final class TensorValue {
      */
     public static TensorValue of(float[] values, long... shape) {
         Objects.requireNonNull(values, "values");
+        long n = count(shape);
+        if (n != values.length) {
+            throw new IllegalArgumentException("A tensor of shape " + Arrays.toString(shape) + " holds " + n
+                    + " values, but " + values.length + " were given");
+        }
+        return new TensorValue(shape.clone(), values.clone());
+    }
+
+    /** The number of values a shape holds; refuses a negative size. */
+    private static long count(long[] shape) {
         long n = 1;
         for (long s : shape) {
             if (s < 0) {
@@ -37,16 +48,7 @@ public final class TensorValue {
             }
             n = Math.multiplyExact(n, s);
         }
-        if (n != values.length) {
-            throw new IllegalArgumentException("A tensor of shape " + Arrays.toString(shape) + " holds " + n
-                    + " values, but " + values.length + " were given");
-        }
-        return new TensorValue(shape.clone(), values.clone());
-    }
-
-    /** Takes ownership of arrays made by the runner (no copy). */
-    static TensorValue owning(long[] shape, float[] values) {
-        return new TensorValue(shape, values);
+        return n;
     }
 
     /** A copy of the shape. */
@@ -74,9 +76,19 @@ public final class TensorValue {
         return values[index];
     }
 
-    /** Read-only access for the runner, without copying. */
-    float[] valuesUnsafe() {
-        return values;
+    /**
+     * The same values under another shape of as many values (e.g. without a batch axis of 1).
+     * The values are shared, not copied: neither tensor ever changes them.
+     *
+     * @throws IllegalArgumentException when the shape holds another number of values
+     */
+    public TensorValue reshaped(long... newShape) {
+        long n = count(newShape);
+        if (n != values.length) {
+            throw new IllegalArgumentException("A tensor of shape " + Arrays.toString(newShape) + " holds " + n
+                    + " values, but this one has " + values.length);
+        }
+        return new TensorValue(newShape.clone(), values);
     }
 
     /** Equal shapes and values, bit for bit. */
