@@ -37,6 +37,7 @@ import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
@@ -75,6 +76,8 @@ public final class TrainerModel {
 
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
     private final Executor worker;
+    /** The worker this model made itself, which {@link #close()} ends; null for one it was given. */
+    private final ExecutorService ownWorker;
     private final DataLoader loader;
 
     private final ObjectProperty<NetDocument> net = new SimpleObjectProperty<>(this, "net");
@@ -123,9 +126,9 @@ public final class TrainerModel {
     /** Counts loads, so that a load overtaken by a newer one is dropped. */
     private long loads;
 
-    /** A model with its own background thread and the standard dataset locations. */
+    /** A model with its own background thread (ended by {@link #close()}) and the standard dataset locations. */
     public TrainerModel() {
-        this(newWorker(), new DataLoader());
+        this(newWorker(), new DataLoader(), true);
     }
 
     /**
@@ -135,7 +138,12 @@ public final class TrainerModel {
      * @param loader loads data
      */
     public TrainerModel(Executor worker, DataLoader loader) {
+        this(worker, loader, false);
+    }
+
+    private TrainerModel(Executor worker, DataLoader loader, boolean ownsWorker) {
         this.worker = Objects.requireNonNull(worker, "worker");
+        this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
         this.loader = Objects.requireNonNull(loader, "loader");
         canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
                 net);
@@ -616,6 +624,20 @@ public final class TrainerModel {
         });
     }
 
+    /**
+     * For a net that closes: as {@link #shutDown()}, then the model's own background thread ends.
+     * The model is not used afterwards. Call on the UI thread.
+     *
+     * @return completes once the training stopped and the thread has no work left
+     */
+    public CompletableFuture<Void> close() {
+        return shutDown().whenComplete((v, e) -> {
+            if (ownWorker != null) {
+                ownWorker.shutdown();
+            }
+        });
+    }
+
     /** The trained net of the current (or last) run, completed when training ends; empty before any. */
     public Optional<CompletableFuture<TrainedNet>> run() {
         return session == null ? Optional.empty() : Optional.of(session.result());
@@ -775,7 +797,10 @@ public final class TrainerModel {
             return true;
         }
         if (event instanceof TrainingEvent.Finished f) {
-            progress.set(1);
+            // A stopped run keeps the share it got through, so that the bar does not claim it all ran.
+            if (f.result().stopReason() != StopReason.STOPPED) {
+                progress.set(1);
+            }
             progressText.set(f.result().message());
         } else if (event instanceof TrainingEvent.Failed f) {
             message.set(f.message());
