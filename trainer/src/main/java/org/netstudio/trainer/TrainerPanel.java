@@ -26,10 +26,12 @@ import org.netstudio.trainer.options.StartFromPane;
 import org.netstudio.trainer.results.ResultsPane;
 
 /**
- * The trainer panel: a toolbar with Train, Stop and the progress; a settings column (data and
- * options); the live loss and accuracy charts; and tabs with the data preview, the decision
- * boundary (for 2-D data) and the results. It only binds to a {@link TrainerModel}; while it is
- * in a scene an animation timer applies the model's pending news once per frame.
+ * The trainer panel: a toolbar with Train, Stop and the progress, over the messages (why Train is
+ * disabled, what the last run said), which wrap onto as many lines as they need; a settings column
+ * (data and options); the live loss and accuracy charts; and tabs with the data preview, the
+ * decision boundary (for 2-D data) and the results. It only binds to a {@link TrainerModel}; while
+ * it is in a scene an animation timer applies the model's pending news once per frame, and the
+ * charts are redrawn only while they can be seen (on coming back, from the whole history).
  */
 public final class TrainerPanel extends BorderPane {
 
@@ -42,6 +44,8 @@ public final class TrainerPanel extends BorderPane {
     private final Tab previewTab = new Tab("Data");
     private final Tab boundaryTab = new Tab("Decision boundary");
     private final Tab resultsTab = new Tab("Results");
+    /** Whether the history changed while the panel was out of a scene (its net's tab behind another). */
+    private boolean chartsBehind;
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -56,14 +60,14 @@ public final class TrainerPanel extends BorderPane {
         getStyleClass().add("trainer-panel");
         // The panel's component rules; the colour tokens come from the scene's org.netstudio.assets.Theme.
         getStylesheets().add(TrainerPanel.class.getResource("trainer.css").toExternalForm());
-        setTop(toolbar());
+        setTop(new VBox(toolbar(), messages()));
         SplitPane split = new SplitPane(settings(), charts, tabs());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.22, 0.66);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setCenter(split);
 
-        model.historyRevisionProperty().addListener((o, was, now) -> charts.show(model.history()));
+        model.historyRevisionProperty().addListener((o, was, now) -> showHistory());
         model.dataProperty().addListener((o, was, now) -> dataChanged(now));
         model.boundaryProperty().addListener((o, was, now) -> boundary.setPicture(now));
         model.outcomeProperty().addListener((o, was, now) -> {
@@ -84,6 +88,9 @@ public final class TrainerPanel extends BorderPane {
                 frames.stop();
             } else {
                 frames.start();
+                if (chartsBehind) {
+                    showHistory();
+                }
             }
         });
         dataChanged(model.dataProperty().get());
@@ -104,6 +111,13 @@ public final class TrainerPanel extends BorderPane {
     /** The model the panel shows. */
     public TrainerModel model() {
         return model;
+    }
+
+    private void showHistory() {
+        chartsBehind = getScene() == null;
+        if (!chartsBehind) {
+            charts.show(model.history());
+        }
     }
 
     private HBox toolbar() {
@@ -128,30 +142,50 @@ public final class TrainerPanel extends BorderPane {
         progressText.setId("progress-text");
         progressText.getStyleClass().add("progress-text");
         progressText.textProperty().bind(model.progressTextProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label message = new Label();
-        message.setId("trainer-message");
-        message.getStyleClass().add("trainer-message");
+        HBox bar = new HBox(train, stop, progress, progressText);
+        bar.getStyleClass().add("trainer-toolbar");
+        // The bar gives way before the numbers do: the progress text keeps its whole width.
+        progress.setMinWidth(80);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
+        return bar;
+    }
+
+    /**
+     * Why Train is disabled (right where the person looks) and the last message of a run, each on
+     * lines of its own that wrap to the panel's width; a line with nothing to say takes no room.
+     */
+    private VBox messages() {
+        Label blocked = wrapping("train-blocked", "train-blocked");
+        blocked.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.canTrainBinding().get() || model.stateProperty().get() != TrainerState.IDLE
+                        && model.stateProperty().get() != TrainerState.FINISHED ? "" : model.reasonNotToTrain(),
+                model.canTrainBinding(), model.stateProperty()));
+        Label message = wrapping("trainer-message", "trainer-message");
         message.textProperty().bind(model.messageProperty());
         message.textProperty().addListener((o, was, now) -> {
-            boolean ok = now != null && now.startsWith("The trained weights");
+            boolean ok = "The trained weights were put into the net.".equals(now);
             message.getStyleClass().remove("ok");
             if (ok) {
                 message.getStyleClass().add("ok");
             }
         });
-        // Train says why it is disabled right where the person looks.
-        Label blocked = new Label();
-        blocked.setId("train-blocked");
-        blocked.getStyleClass().add("progress-text");
-        blocked.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.canTrainBinding().get() || model.stateProperty().get() != TrainerState.IDLE
-                        && model.stateProperty().get() != TrainerState.FINISHED ? "" : model.reasonNotToTrain(),
-                model.canTrainBinding(), model.stateProperty()));
-        HBox bar = new HBox(train, stop, progress, progressText, blocked, gap, message);
-        bar.getStyleClass().add("trainer-toolbar");
-        return bar;
+        VBox box = new VBox(blocked, message);
+        box.getStyleClass().add("trainer-messages");
+        box.visibleProperty().bind(blocked.visibleProperty().or(message.visibleProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static Label wrapping(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private ScrollPane settings() {

@@ -2,6 +2,8 @@ package org.netstudio.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.data.DataChoice;
+import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.assets.Theme;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.train.StopReason;
@@ -30,9 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainerPanelGuiTest {
 
     private TrainerModel model;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new TrainerModel();
         model.netProperty().set(TestNets.spirals());
         Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
@@ -158,6 +165,8 @@ class TrainerPanelGuiTest {
         Outcome outcome = onFx(robot, () -> model.outcomeProperty().get());
         assertThat(outcome.result().stopReason()).isEqualTo(StopReason.STOPPED);
         assertThat(outcome.result().epochsCompleted()).isLessThan(5000);
+        assertThat(onFx(robot, () -> robot.lookup("#progress").queryAs(javafx.scene.control.ProgressBar.class)
+                .getProgress())).as("the bar shows the share that ran, not all of it").isLessThan(0.5);
         assertThat(onFx(robot, () -> robot.lookup("#result-headline").queryAs(Label.class).getText()))
                 .startsWith("Training stopped");
         assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
@@ -168,6 +177,35 @@ class TrainerPanelGuiTest {
             assertThat(p[0] + p[1] + p[2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
         }
         assertThat(disabled(robot, "#train")).as("Train again after a stop").isFalse();
+    }
+
+    @Test
+    void whyTrainIsDisabledWrapsOntoLinesOfItsOwnAndIsShownWhole(FxRobot robot, @TempDir Path dir) throws Exception {
+        // A table whose long name the engine quotes in why it does not fit the net.
+        Path csv = dir.resolve("measurements of the two spiral arms taken in the afternoon session, "
+                + "calibrated against the reference points and exported from the laboratory notebook.csv");
+        StringBuilder rows = new StringBuilder("x,y,arm\n");
+        for (int i = 0; i < 30; i++) {
+            rows.append(i * 0.1).append(',').append(1 - i * 0.1).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(csv, rows);
+        robot.interact(() -> {
+            model.netProperty().set(TestNets.imageMlp());
+            model.choiceProperty().set(new DataChoice(DatasetSource.CSV, csv, null));
+        });
+        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null
+                && !model.fitProblemProperty().get().isEmpty()));
+
+        Label blocked = robot.lookup("#train-blocked").queryAs(Label.class);
+        String said = onFx(robot, blocked::getText);
+        assertThat(said).isEqualTo(onFx(robot, () -> model.fitProblemProperty().get())).contains("laboratory notebook");
+        // Whole: the text drawn is the text said, with no ellipsis, on several lines inside the window.
+        assertThat(onFx(robot, () -> ((javafx.scene.text.Text) blocked.lookup(".text")).getText())).isEqualTo(said);
+        assertThat(onFx(robot, () -> blocked.getHeight() > 2 * blocked.getFont().getSize())).as(said).isTrue();
+        assertThat(onFx(robot, () -> blocked.localToScene(blocked.getLayoutBounds()).getMaxX()))
+                .isLessThanOrEqualTo(onFx(robot, () -> stage.getScene().getWidth()));
+        assertThat(onFx(robot, () -> robot.lookup("#trainer-message").query().isManaged()))
+                .as("no empty line for a message not said").isFalse();
     }
 
     @Test
