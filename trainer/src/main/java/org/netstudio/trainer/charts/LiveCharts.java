@@ -1,29 +1,55 @@
 package org.netstudio.trainer.charts;
 
 import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The two live charts: loss (training per batch, smoothed; validation per epoch) and accuracy
  * (training and validation per epoch), each marking the best epoch. {@link #show} redraws them
  * from a history; the panel calls it at most once per frame.
+ *
+ * <p>The charts stay readable at every size the panel takes. Their one legend is a row of its own
+ * above them (a chart hides its built-in legend, and its title, when they would leave its plot less
+ * than 150 pixels), wrapping when narrow, and it names the best epoch. A chart drops its title and
+ * then the epoch axis's label when it is short, and both axes space their tick labels by the room
+ * they have.
  */
-public final class LiveCharts extends HBox {
+public final class LiveCharts extends VBox {
+
+    /** Below this height a chart shows no title: the plot keeps the room. */
+    static final double COMPACT_HEIGHT = 240;
+    /** Below this height the epoch axis shows its numbers without its label as well. */
+    static final double TINY_HEIGHT = 180;
+    /** The least room between two tick labels of the accuracy (and the empty loss) axis, in pixels. */
+    static final double Y_TICK_SPACING = 30;
+    /** The least room between two tick labels of the epoch axis, in pixels. */
+    static final double X_TICK_SPACING = 44;
+    private static final String BEST = "Best epoch";
 
     private final LineChart<Number, Number> loss;
     private final LineChart<Number, Number> accuracy;
     private final NumberAxis lossAxis;
+    private final NumberAxis accuracyAxis;
     private final XYChart.Series<Number, Number> trainingLoss = series("Training loss (smoothed)");
     private final XYChart.Series<Number, Number> validationLoss = series("Validation loss");
-    private final XYChart.Series<Number, Number> bestLoss = series("Best epoch");
+    private final XYChart.Series<Number, Number> bestLoss = series(BEST);
     private final XYChart.Series<Number, Number> trainingAccuracy = series("Training accuracy");
     private final XYChart.Series<Number, Number> validationAccuracy = series("Validation accuracy");
-    private final XYChart.Series<Number, Number> bestAccuracy = series("Best epoch");
+    private final XYChart.Series<Number, Number> bestAccuracy = series(BEST);
+    private final Label bestEntry = legendEntry(BEST, "best");
+    private int epochs = 1;
+    private boolean fitting;
 
     /** Empty charts. */
     public LiveCharts() {
@@ -33,12 +59,56 @@ public final class LiveCharts extends HBox {
         // A symbol per batch would be hundreds of nodes; the loss curves are lines, the best epoch a marker.
         loss.setCreateSymbols(false);
         loss.getData().addAll(List.of(trainingLoss, validationLoss, bestLoss));
-        NumberAxis acc = axis("Accuracy");
-        accuracy = chart("accuracy-chart", "Accuracy", acc);
+        accuracyAxis = axis("Accuracy");
+        accuracy = chart("accuracy-chart", "Accuracy", accuracyAxis);
         accuracy.getData().addAll(List.of(trainingAccuracy, validationAccuracy, bestAccuracy));
         HBox.setHgrow(loss, Priority.ALWAYS);
         HBox.setHgrow(accuracy, Priority.ALWAYS);
-        getChildren().addAll(loss, accuracy);
+        HBox charts = new HBox(loss, accuracy);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        // The training loss is per batch and smoothed, the rest per epoch; the tooltips say so.
+        Label training = legendEntry("Training", "training");
+        training.setTooltip(new Tooltip("Training loss per batch (smoothed) and training accuracy per epoch"));
+        Label validation = legendEntry("Validation", "validation");
+        validation.setTooltip(new Tooltip("Loss and accuracy on the held-back examples, per epoch"));
+        bestEntry.setTooltip(new Tooltip("The epoch with the lowest validation loss: its weights are the result"));
+        FlowPane legend = new FlowPane(training, validation, bestEntry);
+        legend.setId("charts-legend");
+        legend.getStyleClass().add("charts-legend");
+        getChildren().addAll(legend, charts);
+        InvalidationListener resized = o -> fitLater();
+        for (LineChart<Number, Number> chart : List.of(loss, accuracy)) {
+            chart.heightProperty().addListener(resized);
+            chart.getXAxis().widthProperty().addListener(resized);
+            chart.getYAxis().heightProperty().addListener(resized);
+        }
+    }
+
+    /**
+     * Fits titles, labels and ticks to the charts' new size after the layout pass that gave it: a
+     * change made during that pass would not be laid out until something else asked for it.
+     */
+    private void fitLater() {
+        if (fitting) {
+            return;
+        }
+        fitting = true;
+        Platform.runLater(() -> {
+            fitting = false;
+            for (LineChart<Number, Number> chart : List.of(loss, accuracy)) {
+                fit(chart);
+                spaceEpochTicks(chart);
+                spaceValueTicks((NumberAxis) chart.getYAxis());
+            }
+        });
+    }
+
+    private static Label legendEntry(String text, String kind) {
+        Region symbol = new Region();
+        symbol.getStyleClass().addAll("legend-symbol", kind);
+        Label entry = new Label(text, symbol);
+        entry.getStyleClass().add("legend-entry");
+        return entry;
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -53,6 +123,7 @@ public final class LiveCharts extends HBox {
         y.setAutoRanging(false);
         y.setForceZeroInRange(true);
         y.setAnimated(false);
+        y.setMinorTickVisible(false);
         return y;
     }
 
@@ -65,12 +136,59 @@ public final class LiveCharts extends HBox {
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
+        chart.setUserData(title);
         chart.getStyleClass().add("trainer-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
+        chart.setLegendVisible(false);
         chart.setMinSize(200, 150);
         chart.setPrefSize(420, 260);
         return chart;
+    }
+
+    /** Title and epoch axis label for the chart's height now. */
+    private void fit(LineChart<Number, Number> chart) {
+        double h = chart.getHeight();
+        if (h <= 0) {
+            return;
+        }
+        String title = h < COMPACT_HEIGHT ? null : (String) chart.getUserData();
+        if (!java.util.Objects.equals(chart.getTitle(), title)) {
+            chart.setTitle(title);
+        }
+        String epochLabel = h < TINY_HEIGHT ? null : "Epoch";
+        if (!java.util.Objects.equals(chart.getXAxis().getLabel(), epochLabel)) {
+            chart.getXAxis().setLabel(epochLabel);
+        }
+    }
+
+    /** The fixed 0 to 1 axis ticked at 0.1, 0.2, 0.25 or 0.5, the finest its height leaves room for. */
+    private static void spaceValueTicks(NumberAxis y) {
+        double h = y.getHeight();
+        if (h <= 0 || y.isAutoRanging()) {
+            return;
+        }
+        double unit = 0.5;
+        for (double u : new double[] {0.1, 0.2, 0.25}) {
+            if (h * u >= Y_TICK_SPACING) {
+                unit = u;
+                break;
+            }
+        }
+        if (y.getTickUnit() != unit) {
+            y.setTickUnit(unit);
+        }
+    }
+
+    /** The epoch axis ticked as finely as its width leaves room for, in 1, 2 or 5 times a power of ten. */
+    private void spaceEpochTicks(LineChart<Number, Number> chart) {
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        double w = x.getWidth() > 0 ? x.getWidth() : chart.getPrefWidth();
+        double ticks = Math.max(2, Math.min(10, Math.floor(w / X_TICK_SPACING)));
+        double unit = niceStep(epochs / ticks);
+        if (x.getTickUnit() != unit) {
+            x.setTickUnit(unit);
+        }
     }
 
     /**
@@ -78,14 +196,13 @@ public final class LiveCharts extends HBox {
      * right instead of the axis rescaling under them.
      */
     public void setEpochs(int epochs) {
-        int max = Math.max(1, epochs);
-        double unit = niceStep(max / 10.0);
+        this.epochs = Math.max(1, epochs);
         for (LineChart<Number, Number> chart : List.of(loss, accuracy)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             x.setAutoRanging(false);
             x.setLowerBound(0);
-            x.setUpperBound(max);
-            x.setTickUnit(unit);
+            x.setUpperBound(this.epochs);
+            spaceEpochTicks(chart);
         }
     }
 
@@ -104,6 +221,7 @@ public final class LiveCharts extends HBox {
     public void show(TrainingHistory history) {
         // An empty auto-ranged axis shows 0 to 100; until there is a loss, show 0 to 1 like accuracy.
         lossAxis.setAutoRanging(history.batchCount() > 0);
+        spaceValueTicks(lossAxis);
         set(trainingLoss, history.smoothedLoss());
         set(validationLoss, history.validationLoss());
         set(trainingAccuracy, history.trainingAccuracy());
@@ -111,8 +229,11 @@ public final class LiveCharts extends HBox {
         int best = history.bestEpoch();
         set(bestLoss, at(best, history.validationLoss().isEmpty() ? history.smoothedLoss() : history.validationLoss()));
         set(bestAccuracy, at(best, history.validationAccuracy()));
-        loss.setTitle(best > 0 ? "Loss · best epoch " + best : "Loss");
-        accuracy.setTitle(best > 0 ? "Accuracy · best epoch " + best : "Accuracy");
+        // The legend names the best epoch: it is there at every size, a title is not.
+        String bestName = best > 0 ? BEST + " " + best : BEST;
+        if (!bestName.equals(bestEntry.getText())) {
+            bestEntry.setText(bestName);
+        }
     }
 
     /** The point of a per-epoch series at an epoch, or nothing. */
@@ -155,7 +276,7 @@ public final class LiveCharts extends HBox {
 
     private static XYChart.Data<Number, Number> point(XYChart.Series<Number, Number> series, ChartPoint p) {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y());
-        if ("Best epoch".equals(series.getName())) {
+        if (BEST.equals(series.getName())) {
             Region marker = new Region();
             marker.getStyleClass().add("best-marker");
             d.setNode(marker);
