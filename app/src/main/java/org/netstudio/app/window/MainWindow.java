@@ -65,6 +65,8 @@ public final class MainWindow {
     private final TabPane canvasTabs = new TabPane();
     private final BorderPane inspector = panel("inspector", "ns-inspector", "Inspector");
     private final TitledPane trainer = new TitledPane();
+    private final Node trainerPlaceholder = placeholder("No net open",
+            "Open a net to train it: choose a dataset and options, then press Train; loss and accuracy plot here as it learns.");
     private final SplitPane workbench = new SplitPane();
     private final StatusBar statusBar = new StatusBar();
     private final BorderPane root = new BorderPane();
@@ -112,8 +114,7 @@ public final class MainWindow {
         trainer.setId("trainerPanel");
         trainer.getStyleClass().add("ns-trainer");
         trainer.setText("Training");
-        trainer.setContent(placeholder("No training yet",
-                "Choose a dataset and options, then press Train: loss and accuracy plot here as it learns."));
+        trainer.setContent(trainerPlaceholder);
         trainer.setMaxHeight(Double.MAX_VALUE);
         SplitPane.setResizableWithParent(trainer, false);
 
@@ -220,8 +221,9 @@ public final class MainWindow {
         inspector.setCenter(Objects.requireNonNull(content, "content"));
     }
 
+    /** Shows a net's trainer panel; null shows what to do when no net is in front. */
     public void setTrainer(Node content) {
-        trainer.setContent(Objects.requireNonNull(content, "content"));
+        trainer.setContent(content == null ? trainerPlaceholder : content);
     }
 
     /** Replaces the path shown above the canvas (root net › sub-graph › …). */

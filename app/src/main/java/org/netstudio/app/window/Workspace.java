@@ -45,12 +45,12 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.trainer.TrainerModel;
-import org.netstudio.trainer.TrainerPanel;
 
 /**
  * What the main window does, over the regions {@link MainWindow} arranges: the palette, one canvas
  * tab per open net, the inspector following the net in front (its command stack, inference and
- * selection), the status bar, the Start page, and the menus and toolbar wired to the file commands
+ * selection), each open net's own trainer ({@link TrainerPanels}: the window shows the one in
+ * front), the status bar, the Start page, and the menus and toolbar wired to the file commands
  * and to the canvas in front, and the Try It window, which runs the net in front on the user's own
  * input. Unsaved work is autosaved every 30 s.
  */
@@ -62,8 +62,7 @@ public final class Workspace {
     private final MainWindow window;
     private final Palette palette = new Palette();
     private final InspectorModel inspector = new InspectorModel();
-    private final TrainerModel trainer = new TrainerModel();
-    private final TrainerPanel trainerPanel;
+    private final TrainerPanels trainers;
     /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
     private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
@@ -89,15 +88,12 @@ public final class Workspace {
         palette.setId("layerPalette");
         window.setPalette(palette);
         window.setInspector(new InspectorPanel(inspector));
-        trainerPanel = new TrainerPanel(trainer);
-        window.setTrainer(trainerPanel);
-        // The trainer checks that the net is still the one it trained; the weights go to the net in front.
-        trainer.setOnUseTrained(t -> activeNet().ifPresent(n -> n.useTrained(t.net(), t.weights())));
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
                 window::stylesheets, autosave, recent);
         tabs = documents.tabs();
+        trainers = new TrainerPanels(window.canvasTabs().getTabs(), tabs.activeProperty(), window::setTrainer);
         activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
                 tabs.activeProperty());
         NetOpener opener = documents.opener();
@@ -131,7 +127,7 @@ public final class Workspace {
         autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Animation.INDEFINITE);
         autosaveTimer.play();
-        exitSequence = new ExitSequence(documents::exiting, trainer::shutDown, tryIt::close);
+        exitSequence = new ExitSequence(documents::exiting, trainers::shutDown, tryIt::close);
     }
 
     // ---- what tests and the application call ------------------------------------------------
@@ -154,8 +150,9 @@ public final class Workspace {
         return inspector;
     }
 
+    /** The trainer of the net in front (each open net has its own), or null on the Start page. */
     public TrainerModel trainer() {
-        return trainer;
+        return tabs.active() == null ? null : trainers.of(tabs.active());
     }
 
     /** Opens a net in a new tab (File › Open without the chooser); a bad file is reported. */
@@ -178,10 +175,7 @@ public final class Workspace {
         return tabs.all().stream().map(NetTab::net).toList();
     }
 
-    /**
-     * The net in front (null on the Start page): what a trainer panel trains, and where "use these
-     * weights" puts its result (as a command on the net's stack).
-     */
+    /** The net in front (null on the Start page). */
     public javafx.beans.value.ObservableValue<OpenNet> activeNetProperty() {
         return activeNet;
     }
@@ -200,9 +194,9 @@ public final class Workspace {
         tryIt.setImagePicker(picker);
     }
 
-    /** Where the trainer panel asks for a data file or folder (tests answer for the person). */
+    /** Where the trainer panels ask for a data file or folder (tests answer for the person). */
     public void setDataFilePicker(org.netstudio.trainer.data.DataFilePicker picker) {
-        trainerPanel.setFilePicker(picker);
+        trainers.setDataFilePicker(picker);
     }
 
     /** The Try It panel, following the net in front. */
@@ -287,9 +281,7 @@ public final class Workspace {
         shown = tab;
         inspector.documentProperty().unbind();
         inspector.inferenceProperty().unbind();
-        trainer.netProperty().unbind();
         if (tab == null) {
-            trainer.netProperty().set(null);
             inspector.getSelectedPaths().clear();
             inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
@@ -307,7 +299,6 @@ public final class Workspace {
             tab.net().addListener(weightsListener);
             tab.net().addListener(tryItListener);
             tab.net().addListener(nameListener);
-            trainer.netProperty().bind(tab.model().documentProperty());
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
@@ -336,8 +327,6 @@ public final class Workspace {
         if (inspector.weightsProperty().get() != w) {
             inspector.setWeights(w);
         }
-        // What a training of the net in front starts from (fine-tuning), unless the person opts out.
-        trainer.netWeightsProperty().set(w);
     }
 
     /** Canvas selection (ids at the level shown) → the inspector's node paths. */
