@@ -12,14 +12,17 @@ import java.util.Properties;
 import org.netstudio.netgraph.io.AtomicFiles;
 
 /**
- * What the person chose that outlives the window (the theme), as {@code key=value} lines in
- * {@code <data>/settings.properties}. A missing or unreadable file means "nothing chosen yet"; a
- * choice that cannot be written is kept for this run only. No JavaFX; use on one thread.
+ * What the person chose that outlives the window (the theme, the trainer panel's height), as
+ * {@code key=value} lines in {@code <data>/settings.properties}. A missing or unreadable file means
+ * "nothing chosen yet"; a choice that cannot be written is kept for this run only. No JavaFX; use
+ * on one thread.
  */
 public final class Settings {
 
     /** The theme's name ("light", "dark"). */
     public static final String THEME = "theme";
+    /** Where the person last dragged the trainer panel's top edge: the share of the height above it ("0.550"). */
+    public static final String TRAINER_DIVIDER = "trainer.divider";
 
     private final Path store;
     private final Properties values = new Properties();

@@ -12,6 +12,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import org.netstudio.assets.Theme;
 
 /**
@@ -24,6 +27,7 @@ public final class MainMenu {
     private final Map<AppAction, MenuItem> items = new EnumMap<>(AppAction.class);
     private final Menu openRecent = new Menu("Open Recent");
     private final CheckMenuItem showTrainer = new CheckMenuItem("Show Trainer Panel");
+    private final CheckMenuItem maximiseTrainer = new CheckMenuItem("Maximise Trainer Panel");
     private final ToggleGroup themes = new ToggleGroup();
     /** True while the window marks its theme, so that marking it is not taken for the person's choice. */
     private boolean markingTheme;
@@ -36,6 +40,9 @@ public final class MainMenu {
         openRecent.getItems().add(disabledNote("No recent nets"));
         showTrainer.setId("menuShowTrainer");
         showTrainer.setSelected(true);
+        maximiseTrainer.setId("menuMaximiseTrainer");
+        maximiseTrainer.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
 
         Menu theme = new Menu("Theme");
         theme.setId("menuTheme");
@@ -65,7 +72,7 @@ public final class MainMenu {
                         item(AppAction.SELECT_ALL), separator(), item(AppAction.GROUP), item(AppAction.UNGROUP)),
                 menu("View", item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT), item(AppAction.ZOOM_TO_FIT),
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
-                        showTrainer, theme),
+                        showTrainer, maximiseTrainer, theme),
                 menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
                         item(AppAction.IMPORT_REPORT)),
                 menu("Help", item(AppAction.USER_GUIDE), item(AppAction.LAYER_REFERENCE),
@@ -93,6 +100,11 @@ public final class MainMenu {
     /** File › Open Recent; its items are the document handler's to fill. */
     public Menu openRecent() {
         return openRecent;
+    }
+
+    /** View › Maximise Trainer Panel, kept in step with the panel's maximised state. */
+    public CheckMenuItem maximiseTrainer() {
+        return maximiseTrainer;
     }
 
     /** View › Show Trainer Panel, kept in step with the panel's expanded state. */

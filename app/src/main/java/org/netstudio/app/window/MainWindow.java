@@ -3,9 +3,14 @@ package org.netstudio.app.window;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -22,6 +27,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -46,18 +52,26 @@ import org.netstudio.canvas.NetCanvas;
  * under a breadcrumb (centre) and inspector (right) side by side; the collapsible trainer panel
  * below them; the status bar at the bottom. Each region starts with a placeholder that the module
  * owning it replaces through a setter, keeping the region's id and style class.
+ *
+ * <p>The trainer panel is as tall as the person drags its top edge (remembered in the
+ * {@link Settings} for the next start), and can be maximised to the whole height between the
+ * toolbar and the status bar and restored (View › Maximise Trainer Panel, or its title bar's button).
  */
 public final class MainWindow {
 
     public static final double DEFAULT_WIDTH = 1400;
     public static final double DEFAULT_HEIGHT = 900;
+    /** The least height of the palette, canvas and inspector above an enlarged trainer panel. */
+    private static final double SIDES_MIN_HEIGHT = 120;
+    /** The trainer panel's arrow and paddings, left of its title bar's content. */
+    private static final double TRAINER_TITLE_INSET = 48;
 
     /** The rules of the window's own components (menus, panels, tabs, status bar), in meaning tokens. */
     private static final String COMPONENTS = Objects.requireNonNull(
             MainWindow.class.getResource("netstudio.css"), "missing stylesheet netstudio.css").toExternalForm();
 
-    /** Share of the height above the trainer panel when it is open. */
-    private static final double TRAINER_DIVIDER = 0.70;
+    /** Share of the height above the trainer panel when it is open, until the person drags it elsewhere. */
+    private static final double TRAINER_DIVIDER = 0.64;
 
     private final MainMenu menu = new MainMenu(this::chooseTheme);
     private final BorderPane palette = panel("palette", "ns-palette", "Layers");
@@ -67,6 +81,8 @@ public final class MainWindow {
     private final TitledPane trainer = new TitledPane();
     private final Node trainerPlaceholder = placeholder("No net open",
             "Open a net to train it: choose a dataset and options, then press Train; loss and accuracy plot here as it learns.");
+    private final BooleanProperty trainerMaximised = new SimpleBooleanProperty(this, "trainerMaximised");
+    private final SplitPane sides;
     private final SplitPane workbench = new SplitPane();
     private final StatusBar statusBar = new StatusBar();
     private final BorderPane root = new BorderPane();
@@ -76,7 +92,9 @@ public final class MainWindow {
     private final Settings settings;
 
     private Theme theme;
-    private double openTrainerDivider = TRAINER_DIVIDER;
+    private double openTrainerDivider;
+    /** Whether the mouse button went down on the trainer panel's top edge (the person is dragging it). */
+    private boolean draggingTrainerEdge;
 
     /** The window over these stores; its choices (the theme) are forgotten when it closes. */
     public MainWindow(Autosave autosave, RecentFiles recent) {
@@ -88,6 +106,7 @@ public final class MainWindow {
         this.settings = Objects.requireNonNull(settings, "settings");
         theme = Theme.named(settings.get(Settings.THEME).orElse(null));
         menu.selectTheme(theme);
+        openTrainerDivider = rememberedTrainerDivider(settings);
         palette.setCenter(palettePlaceholder());
         inspector.setCenter(placeholder("Nothing selected",
                 "Select a layer to see its parameters, port shapes and learnable arrays."));
@@ -104,16 +123,19 @@ public final class MainWindow {
         canvasArea.setTop(breadcrumbBar);
         canvasArea.getStyleClass().add("ns-canvas-area");
 
-        SplitPane sides = new SplitPane(palette, canvasArea, inspector);
+        sides = new SplitPane(palette, canvasArea, inspector);
         sides.setId("sides");
         sides.getStyleClass().add("ns-sides");
         sides.setDividerPositions(0.17, 0.77);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
+        // The palette's and inspector's contents would hold the trainer panel's top edge half-way up:
+        // the person may drag it as high as leaves a strip of them (they scroll).
+        sides.setMinHeight(SIDES_MIN_HEIGHT);
 
         trainer.setId("trainerPanel");
         trainer.getStyleClass().add("ns-trainer");
-        trainer.setText("Training");
+        trainer.setGraphic(trainerTitle());
         trainer.setContent(trainerPlaceholder);
         trainer.setMaxHeight(Double.MAX_VALUE);
         SplitPane.setResizableWithParent(trainer, false);
@@ -121,9 +143,12 @@ public final class MainWindow {
         workbench.setId("workbench");
         workbench.setOrientation(Orientation.VERTICAL);
         workbench.getItems().addAll(sides, trainer);
-        workbench.setDividerPositions(TRAINER_DIVIDER);
+        workbench.setDividerPositions(openTrainerDivider);
         trainer.expandedProperty().addListener((obs, was, expanded) -> onTrainerExpanded(expanded));
         menu.showTrainer().selectedProperty().bindBidirectional(trainer.expandedProperty());
+        trainerMaximised.addListener((obs, was, maximised) -> onTrainerMaximised(maximised));
+        menu.maximiseTrainer().selectedProperty().bindBidirectional(trainerMaximised);
+        rememberTrainerEdgeDrags();
         // Closed until there is something to train: the canvas gets the height; Train opens it.
         trainer.setExpanded(false);
 
@@ -213,6 +238,19 @@ public final class MainWindow {
         return trainer;
     }
 
+    /**
+     * Whether the trainer panel fills the height between the toolbar and the status bar (the
+     * palette, canvas and inspector out of view until it is restored). Maximising opens it.
+     */
+    public BooleanProperty trainerMaximisedProperty() {
+        return trainerMaximised;
+    }
+
+    /** The share of the window's middle height above the trainer panel while it is open and not maximised. */
+    public double trainerDivider() {
+        return openTrainerDivider;
+    }
+
     public void setPalette(Node content) {
         palette.setCenter(Objects.requireNonNull(content, "content"));
     }
@@ -271,9 +309,99 @@ public final class MainWindow {
             trainer.setMaxHeight(Double.MAX_VALUE);
             workbench.setDividerPositions(openTrainerDivider);
         } else {
-            openTrainerDivider = workbench.getDividerPositions()[0];
+            if (trainerMaximised.get()) {
+                // Back into the split first; the height it had before maximising stays the one to reopen at.
+                trainerMaximised.set(false);
+            } else {
+                openTrainerDivider = workbench.getDividerPositions()[0];
+            }
             trainer.setMaxHeight(Region.USE_PREF_SIZE);
             workbench.setDividerPositions(1.0);
+        }
+    }
+
+    private void onTrainerMaximised(boolean maximised) {
+        if (maximised) {
+            trainer.setExpanded(true);
+            openTrainerDivider = workbench.getDividerPositions()[0];
+            // Out of the split rather than squeezed to nothing: the canvas keeps its size and view.
+            workbench.getItems().remove(sides);
+        } else if (!workbench.getItems().contains(sides)) {
+            workbench.getItems().add(0, sides);
+            workbench.setDividerPositions(trainer.isExpanded() ? openTrainerDivider : 1.0);
+        }
+    }
+
+    /** "Training" and, at the title bar's right end, the button that maximises and restores the panel. */
+    private Node trainerTitle() {
+        Label title = new Label("Training");
+        title.getStyleClass().add("ns-trainer-title");
+        Button toggle = new Button();
+        toggle.setId("trainerMaximise");
+        toggle.getStyleClass().add("ns-trainer-maximise");
+        toggle.setFocusTraversable(false);
+        toggle.textProperty().bind(Bindings.when(trainerMaximised).then("Restore").otherwise("Maximise"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.when(trainerMaximised).then("Restore the trainer panel")
+                .otherwise("Maximise the trainer panel")
+                .concat(" (" + menu.maximiseTrainer().getAccelerator().getDisplayText() + ")"));
+        toggle.setTooltip(tip);
+        toggle.setOnAction(e -> trainerMaximised.set(!trainerMaximised.get()));
+        Pane gap = new Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(title, gap, toggle);
+        // The title bar opens and closes the panel on a click; a click on the button is the button's
+        // only. (Consumed once the button has had it: its behaviour ignores consumed events.)
+        bar.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getTarget() instanceof Node n && isInside(n, toggle)) {
+                e.consume();
+            }
+        });
+        bar.getStyleClass().add("ns-trainer-title-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        // As wide as the title bar, less its arrow and padding, so that the button sits at its right end.
+        bar.prefWidthProperty().bind(trainer.widthProperty().subtract(TRAINER_TITLE_INSET));
+        return bar;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The trainer panel's height is remembered where the person lets go of its top edge. */
+    private void rememberTrainerEdgeDrags() {
+        workbench.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> draggingTrainerEdge = isWorkbenchDivider(
+                e.getPickResult().getIntersectedNode()));
+        workbench.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingTrainerEdge && trainer.isExpanded() && !trainerMaximised.get()) {
+                openTrainerDivider = workbench.getDividerPositions()[0];
+                settings.put(Settings.TRAINER_DIVIDER, String.format(Locale.ROOT, "%.3f", openTrainerDivider));
+            }
+            draggingTrainerEdge = false;
+        });
+    }
+
+    private boolean isWorkbenchDivider(Node node) {
+        for (Node n = node; n != null && n != workbench; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return n.getParent() == workbench;
+            }
+        }
+        return false;
+    }
+
+    /** The remembered share above the trainer panel, within bounds that leave both parts usable; else the default. */
+    private static double rememberedTrainerDivider(Settings settings) {
+        try {
+            double d = Double.parseDouble(settings.get(Settings.TRAINER_DIVIDER).orElse(""));
+            return d >= 0.1 && d <= 0.9 ? d : TRAINER_DIVIDER;
+        } catch (NumberFormatException e) {
+            return TRAINER_DIVIDER;
         }
     }
 
