@@ -51,16 +51,7 @@ class TrainerPanelGuiTest {
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        @SuppressWarnings("unchecked")
-        T[] out = (T[]) new Object[1];
-        robot.interact(() -> {
-            try {
-                out[0] = read.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out[0];
+        return OnFx.read(robot, read);
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {

@@ -20,6 +20,7 @@ import org.netstudio.assets.Theme;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.trainer.OnFx;
 import org.netstudio.trainer.TrainerPanel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,16 +50,7 @@ class LiveChartsGuiTest {
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        @SuppressWarnings("unchecked")
-        T[] out = (T[]) new Object[1];
-        robot.interact(() -> {
-            try {
-                out[0] = read.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out[0];
+        return OnFx.read(robot, read);
     }
 
     /** Resizes the window and lets the charts fit themselves to it (they do after the layout pass). */
