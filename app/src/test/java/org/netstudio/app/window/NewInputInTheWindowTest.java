@@ -2,15 +2,12 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
 
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.LevelBuilder;
-import org.netstudio.canvas.palette.Palette;
 import org.netstudio.inspector.InspectorMode;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.PortDecl;
@@ -27,20 +24,6 @@ class NewInputInTheWindowTest extends InTheWindowTest {
 
     private String detailOn(String id) {
         return f.fx(() -> f.model().getLevel().node(id).detail());
-    }
-
-    /** Drags the palette's entry titled {@code title} (found by searching for it) to canvas point (wx, wy). */
-    private void dragPaletteEntry(FxRobot robot, String title, double wx, double wy) {
-        Palette palette = f.workspace().palette();
-        robot.doubleClickOn(palette.searchField());
-        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
-        robot.write(title);
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
-                .filter(c -> c.getItem() instanceof Palette.Row r && r.title().equals(title))
-                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
-        robot.drag(cell, MouseButton.PRIMARY).dropTo(f.screen(wx, wy));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -83,7 +66,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         var input = f.node("$Input");
 
         // Into a new net, the first typed input is what its one input reads.
-        dragPaletteEntry(robot, "Image input", input.centerX() + 300, input.centerY() + 150);
+        f.dropPaletteEntry("Image input", input.centerX() + 300, input.centerY() + 150);
         assertThat(declared("Input").coder().type()).isEqualTo("Image");
         assertThat(declared("Input").type()).isEqualTo(TensorType.real(1, 28, 28));
         assertThat(f.fx(() -> ((Graph) f.model().getDocument().net()).inputs())).hasSize(1);
@@ -91,7 +74,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         assertThat(f.field("#nodeName")).isEqualTo("Input");
 
         // Then another one is another input, where it was dropped, declared and selected for adjusting.
-        dragPaletteEntry(robot, "Text input", input.centerX() + 300, input.centerY() + 150);
+        f.dropPaletteEntry("Text input", input.centerX() + 300, input.centerY() + 150);
         assertThat(declared("Text").coder().type()).isEqualTo("Characters");
         assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Text");
         assertThat(f.fx(() -> f.model().getLevel().node("$Text").contains(input.centerX() + 300, input.centerY() + 150)))

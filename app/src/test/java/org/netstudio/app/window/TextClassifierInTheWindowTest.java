@@ -6,21 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.NodeItem;
-import org.netstudio.canvas.palette.Palette;
 import org.netstudio.trainer.TrainerModel;
 import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
@@ -44,20 +39,6 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.getAsBoolean();
         });
-    }
-
-    /** Drags the palette's entry titled exactly {@code title} to canvas point (wx, wy). */
-    private void dropPaletteEntry(FxRobot robot, String title, double wx, double wy) {
-        Palette palette = f.workspace().palette();
-        robot.doubleClickOn(palette.searchField());
-        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
-        robot.write(title);
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
-                .filter(c -> c.getItem() instanceof Palette.Row r && r.title().equals(title))
-                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
-        robot.drag(cell, MouseButton.PRIMARY).dropTo(f.screen(wx, wy));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void setParameter(FxRobot robot, String node, String parameter, String value) {
@@ -86,7 +67,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         NodeItem in = f.node("$Input");
         double x = in.centerX();
         double y = in.centerY();
-        dropPaletteEntry(robot, "Text input", x + 300, y + 150);
+        f.dropPaletteEntry("Text input", x + 300, y + 150);
         assertThat(f.fx(() -> ((org.netstudio.netgraph.net.Graph) f.model().getDocument().net()).inputs()
                 .get("Input").coder().type())).isEqualTo("Characters");
         String embedding = f.dragFromPalette("Embedding", x, y + 110);
@@ -123,12 +104,8 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
 
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
-        robot.clickOn("#epochs");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("8");
-        robot.clickOn("#learning-rate");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("0.01");
+        f.typeInto("#epochs", "8");
+        f.typeInto("#learning-rate", "0.01");
         robot.clickOn("#train");
         waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
         assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");

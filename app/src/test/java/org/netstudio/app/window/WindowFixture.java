@@ -231,14 +231,7 @@ final class WindowFixture {
 
     /** Types into the palette's search and drags the first entry to canvas point (wx, wy). */
     String dragFromPalette(String query, double wx, double wy) {
-        Palette palette = workspace().palette();
-        robot.doubleClickOn(palette.searchField());
-        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
-        robot.write(query);
-        WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> cell = robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
-                .filter(c -> c.getItem() instanceof Palette.Row r && !r.header())
-                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
+        ListCell<?> cell = paletteCell(query, r -> !r.header());
         Set<String> before = fx(() -> new HashSet<>(model().getLevel().byId().keySet()));
         robot.drag(cell, MouseButton.PRIMARY).dropTo(screen(wx, wy));
         WaitForAsyncUtils.waitForFxEvents();
@@ -246,6 +239,24 @@ final class WindowFixture {
         added.removeAll(before);
         assertThat(added).as("one node was created by dropping " + query).hasSize(1);
         return added.iterator().next();
+    }
+
+    /** The first palette entry a search for {@code query} shows that {@code which} accepts. */
+    private ListCell<?> paletteCell(String query, java.util.function.Predicate<Palette.Row> which) {
+        Palette palette = workspace().palette();
+        robot.doubleClickOn(palette.searchField());
+        robot.press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A).release(KeyCode.SHORTCUT);
+        robot.write(query);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".palette-entry").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getItem() instanceof Palette.Row r && which.test(r))
+                .min(Comparator.comparingInt(ListCell::getIndex)).orElseThrow();
+    }
+
+    /** Drags the palette's entry titled exactly {@code title} (found by searching for it) to canvas point (wx, wy). */
+    void dropPaletteEntry(String title, double wx, double wy) {
+        robot.drag(paletteCell(title, r -> r.title().equals(title)), MouseButton.PRIMARY).dropTo(screen(wx, wy));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     void wire(String from, String fromPort, String to, String toPort) {
