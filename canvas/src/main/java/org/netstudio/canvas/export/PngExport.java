@@ -1,29 +1,28 @@
 package org.netstudio.canvas.export;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
+import org.netstudio.netgraph.io.AtomicFiles;
 
-/** Writes a canvas snapshot as a PNG file (atomically: a temporary file, then a rename). */
+/**
+ * Writes a canvas snapshot as a PNG file, as nets are saved ({@link AtomicFiles}): atomically, with
+ * the user's permissions, and the temporary of an export killed half-way removed by the next one.
+ */
 public final class PngExport {
 
     private PngExport() {
     }
 
     public static void write(Image image, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".export", ".png");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
+        BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(pixels, "png", out)) {
                 throw new IOException("no PNG writer is available");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

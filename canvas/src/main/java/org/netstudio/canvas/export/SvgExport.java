@@ -2,9 +2,7 @@ package org.netstudio.canvas.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import org.netstudio.canvas.level.HitTest;
@@ -14,6 +12,7 @@ import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.level.WireItem;
 import org.netstudio.canvas.level.WireGeometry;
+import org.netstudio.netgraph.io.AtomicFiles;
 
 /**
  * Draws a level as SVG from its geometry (the same numbers the views use): wires as cubic paths,
@@ -26,14 +25,9 @@ public final class SvgExport {
     private SvgExport() {
     }
 
+    /** Saves the level as an SVG file, atomically and with the user's permissions, as nets are saved. */
     public static void write(LevelView level, SvgPalette palette, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".svg");
-        try {
-            Files.writeString(tmp, svg(level, palette), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, svg(level, palette).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String svg(LevelView level, SvgPalette p) {
