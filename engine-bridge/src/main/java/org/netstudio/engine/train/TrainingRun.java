@@ -13,15 +13,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +37,7 @@ import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.FeatureColumn;
 import org.netstudio.engine.data.ValidationSplit;
+import org.netstudio.netgraph.io.AtomicFiles;
 
 /**
  * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
@@ -453,18 +452,13 @@ public final class TrainingRun {
             }
         }
 
-        /** Writes the parameters to a temporary file, then renames it, so a crash never leaves half a file. */
+        /** Saves the parameters as nets are saved: a crash never leaves half a file, nor a temporary for long. */
         private void save(Path file) throws IOException {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary);
-                    DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
+            AtomicFiles.write(file, out -> {
+                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
                 block.saveParameters(data);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+                data.flush();
+            });
         }
 
         private String nonFiniteMessage(float loss) {
