@@ -125,6 +125,12 @@ class InfoAndCheckCommandTest {
         CliRun r = run("check", self.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("Input of 'relu' (Ramp) is wired from its own output Output");
+
+        // Training it died with "NullPointerException: unconnected wire" (issue 15); it is refused before it starts.
+        CliRun train = run("train", self.toString(), "--data", "spirals", "--epochs", "1");
+        assertThat(train.exit()).isEqualTo(1);
+        assertThat(train.err()).contains(self + " is not a valid net:")
+                .contains("Input of 'relu' (Ramp) is wired from its own output Output").doesNotContain("Exception");
     }
 
     @Test
