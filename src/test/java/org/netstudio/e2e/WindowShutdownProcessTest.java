@@ -66,7 +66,7 @@ class WindowShutdownProcessTest {
     }
 
     /** Whether the process ignores a signal (a background job may have SIGINT ignored from its parent). */
-    private static boolean ignores(Process p, int signal) throws IOException {
+    static boolean ignores(Process p, int signal) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
             if (line.startsWith("SigIgn:")) {
                 return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;

@@ -44,13 +44,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code netstudio train NET --data NAME [options]}: trains a net with NetTrain, shows its progress,
  * keeps the best net on validation, and saves it to {@code --out} or beside the net ({@link
- * TrainedNetFile}), naming the file in its last line. Ctrl+C stops training and still saves the
- * best net so far.
+ * TrainedNetFile}), naming the file in its last line. Ctrl+C or SIGTERM stops training and still
+ * saves the best net so far; the JVM then exits with the signal's code (130, 143).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a net on a dataset and keep the best epoch on validation.",
-            "Exit code 0: trained (or stopped with Ctrl+C); 1: the net is invalid or training failed (e.g. a NaN "
-                + "loss); 2: a wrong option, or a net or dataset that cannot be read."})
+            "Exit code 0: trained; 1: the net is invalid or training failed (e.g. a NaN loss); 2: a wrong option, or "
+                + "a net or dataset that cannot be read; 130 (Ctrl+C) or 143 (SIGTERM): stopped, with the best net "
+                + "so far saved."})
 public final class TrainCommand extends Subcommand {
 
     @Mixin

@@ -1,0 +1,112 @@
+package org.netstudio.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFiles;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * {@code netstudio train --out}, started by the real launcher in its own JVM, told to stop by
+ * SIGTERM (a service manager, {@code kill}) or SIGINT (Ctrl+C) in the middle of training: it stops
+ * before the next batch, saves the best net so far whole, says so, prints no stack trace and exits
+ * with the code a shell expects for the signal (128 + its number), leaving no temporary file.
+ */
+@EnabledOnOs(OS.LINUX)
+class TrainSignalProcessTest {
+
+    private static final int SIGINT = 2;
+    private static final int SIGTERM = 15;
+
+    @TempDir
+    Path dir;
+
+    /** Starts a training far longer than the test and returns once its first epochs are reported. */
+    private Process startTraining() throws Exception {
+        Files.writeString(dir.resolve("net.json"), """
+                { "format": "netstudio.net", "version": 1, "name": "spirals",
+                  "net": { "type": "Chain", "input": { "shape": [2] },
+                    "layers": [ { "type": "Linear", "units": 64 }, { "type": "Tanh" },
+                                { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
+                """);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.launch.Launcher",
+                "train", "net.json", "--data", "spirals", "--epochs", "100000", "--patience", "0", "--out", "out.nsnet");
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            // Two epochs reported: the first best net exists, and training is under way.
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> err().contains("epoch 2/") || !p.isAlive());
+        } catch (java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError("training did not start: " + err(), e);
+        }
+        assertThat(p.isAlive()).as("training runs: %s", err()).isTrue();
+        return p;
+    }
+
+    private String err() throws IOException {
+        return read("err.txt");
+    }
+
+    private String read(String name) throws IOException {
+        Path f = dir.resolve(name);
+        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+    }
+
+    private void assertStopsSavingTheBestNetSoFar(Process p, int signal) throws Exception {
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("train ends after the signal").isTrue();
+        String err = err();
+        assertThat(p.exitValue()).as(err).isEqualTo(128 + signal);
+        assertThat(err).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("A fatal error");
+        assertThat(read("out.txt")).contains("Stopped in epoch").contains("Saved to out.nsnet");
+        LoadedNet saved = NetFiles.read(dir.resolve("out.nsnet"));
+        assertThat(saved.weights()).as("the saved net holds its trained weights").isPresent();
+        assertThat(saved.weights().get().isEmpty()).isFalse();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no temporary and no crash log is left")
+                    .containsExactlyInAnyOrder("net.json", "out.nsnet", "out.txt", "err.txt");
+        }
+    }
+
+    @Test
+    void sigtermStopsTrainingAndSavesTheBestNetSoFar() throws Exception {
+        Process p = startTraining();
+        try {
+            p.destroy(); // SIGTERM
+
+            assertStopsSavingTheBestNetSoFar(p, SIGTERM);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCStopsTrainingAndSavesTheBestNetSoFar() throws Exception {
+        Process p = startTraining();
+        try {
+            assumeThat(WindowShutdownProcessTest.ignores(p, SIGINT))
+                    .as("SIGINT is not ignored by this process (started in the background)").isFalse();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+            assertStopsSavingTheBestNetSoFar(p, SIGINT);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
