@@ -16,6 +16,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.netgraph.text.Shown;
 
 /**
  * Puts the catalog layers an ONNX node maps to into the net: each is checked against its port
@@ -43,6 +44,13 @@ final class LayerNodes {
     Mapping.Opaque add(OnnxNode n, Mapping.Layers m) {
         List<TensorType> types = new ArrayList<>();
         for (String v : m.inputs()) {
+            // A layer's input is a wire: an input left out (ONNX's empty name) or a constant cannot feed it.
+            if (!values.isComputed(v)) {
+                int at = n.proto().getInputList().indexOf(v) + 1;
+                return new Mapping.Opaque((at > 0 ? "its input " + at : "an input") + (v.isEmpty() ? " is left out"
+                        : ", \"" + Shown.text(v) + "\", is " + (values.isConstant(v) ? "a constant" : "not computed by the net")
+                        + ", where a layer takes a wire"));
+            }
             types.add(values.info(v).type());
         }
         List<TensorType> outs = null;

@@ -58,10 +58,14 @@ final class OperatorMappings {
                 return opaque("input \"" + v + "\" is not known to hold real numbers");
             }
         }
-        if (THREADING.containsKey(op) && in.size() == 2 && c.isConstant(in.get(0)) && !c.isConstant(in.get(1))) {
+        if (THREADING.containsKey(op) && in.size() == 2 && c.isConstant(in.get(0)) && !in.get(1).isEmpty()
+                && !c.isConstant(in.get(1))) {
             return constantFirst(c, in, THREADING.get(op));
         }
-        if (in.isEmpty() || in.get(0).isEmpty() || c.isConstant(in.get(0))) {
+        if (in.isEmpty() || in.get(0).isEmpty()) {
+            return opaque("its first input is left out");
+        }
+        if (c.isConstant(in.get(0))) {
             return opaque("its first input is a constant");
         }
         String x = in.get(0);

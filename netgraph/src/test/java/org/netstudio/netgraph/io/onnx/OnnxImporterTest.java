@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,9 @@ import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.TensorType;
 
@@ -187,5 +190,36 @@ class OnnxImporterTest {
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("mute").addInput("x"));
         assertThat(refusal(silent)).isEqualTo("m.onnx: graph: node \"mute\" (Relu) has no outputs; every ONNX node"
                 + " computes something");
+    }
+
+    /**
+     * Found by ./bench fuzz over the ONNX conformance models (test_concat_3d_axis_negative_1 and
+     * test_hannwindow_expanded with an input rewired to ONNX's empty name): the layer a node maps to
+     * took a wire from nothing, a NullPointerException in Edge. The node stays opaque, saying why.
+     */
+    @Test
+    void aNodeMappedToALayerWithAnInputLeftOutStaysOpaqueSayingSo() throws IOException {
+        AttributeProto lastAxis = AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
+                .setI(-1).build();
+        Map<NodeProto, String> odd = Map.of(
+                node("Concat", "odd", List.of("r", ""), "o").toBuilder().addAttribute(lastAxis).build(),
+                "its input 2 is left out",
+                node("Concat", "odd", List.of("", "r"), "o").toBuilder().addAttribute(lastAxis).build(),
+                "its first input is left out",
+                node("Div", "odd", List.of("b", ""), "o"), "its first input is a constant");
+        for (Map.Entry<NodeProto, String> c : odd.entrySet()) {
+            GraphProto g = small().getGraph().toBuilder().addNode(c.getKey()).addOutput(value("o", 1, "batch", "n", 4))
+                    .build();
+
+            OnnxImport imported = OnnxImporter.read(small().toBuilder().setGraph(g).build().toByteArray(), "m.onnx");
+
+            assertThat(imported.report().entries()).as("%s", c.getKey().getInputList()).anySatisfy(e -> {
+                assertThat(e.onnxName()).isEqualTo("odd");
+                assertThat(e.outcome()).isEqualTo(ImportReport.Outcome.OPAQUE);
+                assertThat(e.reason()).isEqualTo(c.getValue());
+            });
+            NetNode net = imported.document().net();
+            NetSummary.of(net, ShapeInference.infer(net));
+        }
     }
 }
