@@ -17,7 +17,8 @@ import org.netstudio.netgraph.fuzz.OnnxFuzz;
 /**
  * {@code ./bench fuzz}: the long run of the fuzzing suite over every reader (issue 15), at a
  * 512 MB heap: the net file reader with inference, the .nsnet/safetensors reader, the ONNX
- * importer (seeded also with the exported PyTorch models of the tests and all-MiniLM-L6-v2), the
+ * importer (seeded also with the exported PyTorch models of the tests and all-MiniLM-L6-v2, and
+ * again from the ONNX conformance models of Debian's libonnx-testdata when they are installed), the
  * IDX, CSV and image-folder readers. Prints one row per reader and every finding with the command
  * that makes it again; exits 1 when any input ended in anything but a clean refusal. Options: see
  * {@link FuzzReport}.
@@ -29,8 +30,23 @@ public final class FuzzBench {
 
     public static void main(String[] args) throws IOException {
         List<FuzzTarget> targets = new ArrayList<>(List.of(new NetFileFuzz(), new NsnetFuzz(), new OnnxFuzz(onnxSeeds())));
+        List<Path> conformance = conformanceModels();
+        if (!conformance.isEmpty()) {
+            targets.add(OnnxFuzz.ofFiles("conformance ONNX models", conformance));
+        }
         targets.addAll(DatasetFuzzTargets.all());
         System.exit(FuzzReport.run(args, targets, System.out) ? 0 : 1);
+    }
+
+    /** The ONNX conformance set's models (Debian's libonnx-testdata, about a thousand), or none when not installed. */
+    private static List<Path> conformanceModels() throws IOException {
+        Path data = Path.of("/usr/share/libonnx-testdata/data");
+        if (!Files.isDirectory(data)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList();
+        }
     }
 
     /** The ONNX files of the tests' resources, and MiniLM copied from its jar into a temporary file. */

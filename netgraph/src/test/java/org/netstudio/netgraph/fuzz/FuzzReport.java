@@ -14,8 +14,8 @@ import java.util.Locale;
  * time), then every finding with the command that makes it again. Options:
  * {@code --inputs N} per reader (10,000), {@code --seed S} (15), {@code --from I} (first input, 0),
  * {@code --timeout SECONDS} per input (20), {@code --reader KEY} (one reader, by the first word of
- * its name: net, nsnet, onnx, idx, csv, image), {@code --findings DIR} (where failing inputs are
- * copied; target/fuzz-findings).
+ * its name: net, nsnet, onnx, conformance, idx, csv, image), {@code --findings DIR} (where failing
+ * inputs are copied; target/fuzz-findings).
  */
 public final class FuzzReport {
 

@@ -44,6 +44,8 @@ public final class OnnxFuzz implements FuzzTarget {
 
     private final List<ModelProto> written = OnnxSeeds.all();
     private final List<Path> files;
+    private final String name;
+    private final boolean onlyFiles;
 
     /**
      * Fuzzes from the models written in code and the model files {@code more}, which are parsed
@@ -51,20 +53,39 @@ public final class OnnxFuzz implements FuzzTarget {
      * takes no memory while another input is read.
      */
     public OnnxFuzz(List<Path> more) {
-        this.files = List.copyOf(more);
+        this("ONNX import", more, false);
+    }
+
+    private OnnxFuzz(String name, List<Path> files, boolean onlyFiles) {
+        this.name = name;
+        this.files = List.copyOf(files);
+        this.onlyFiles = onlyFiles;
+    }
+
+    /**
+     * Fuzzes from the model files alone, e.g. the ONNX conformance models: every input is one of
+     * them, valid or mutated.
+     *
+     * @param name the reader's name in the table; its first word is its key
+     */
+    public static OnnxFuzz ofFiles(String name, List<Path> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no model files to fuzz from");
+        }
+        return new OnnxFuzz(name, files, true);
     }
 
     @Override
     public String name() {
-        return "ONNX import";
+        return name;
     }
 
     @Override
     public FuzzInput input(Random r, Path dir) throws Exception {
-        boolean fromFile = !files.isEmpty() && r.nextInt(20) == 0;
+        boolean fromFile = onlyFiles || !files.isEmpty() && r.nextInt(20) == 0;
         int k = r.nextInt(fromFile ? files.size() : written.size());
         ModelProto seed = fromFile ? ModelProto.parseFrom(Files.readAllBytes(files.get(k))) : written.get(k);
-        String from = fromFile ? files.get(k).getFileName().toString() : seed.getGraph().getName();
+        String from = fromFile ? label(files.get(k)) : seed.getGraph().getName();
         Path file = dir.resolve("model.onnx");
         int how = r.nextInt(6);
         if (how == 0) {
@@ -84,6 +105,13 @@ public final class OnnxFuzz implements FuzzTarget {
         }
         Files.write(file, bytes);
         return new FuzzInput(file, from + ": " + String.join(", ", done));
+    }
+
+    /** A model file as findings name it: with its folder, which names a conformance model (test_concat_…/model.onnx). */
+    private static String label(Path file) {
+        Path folder = file.getParent();
+        return folder == null || folder.getFileName() == null ? file.getFileName().toString()
+                : folder.getFileName() + "/" + file.getFileName();
     }
 
     private static String mutate(ModelProto.Builder m, Random r) {
