@@ -94,6 +94,35 @@ class NetMenuInTheWindowTest extends InTheWindowTest {
     }
 
     @Test
+    void exportOnnxRefusesWeightsThatHoldNaNAndWritesNothing(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        var doc = org.netstudio.netgraph.io.NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1,"
+                + " \"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [2]}, \"layers\": [{\"type\": \"Linear\","
+                + " \"name\": \"classifier\", \"units\": 3}]}}", "tiny.json");
+        var weights = org.netstudio.netgraph.io.Weights.of(java.util.List.of(
+                org.netstudio.netgraph.io.WeightArray.of("classifier/weights", new long[] {3, 2},
+                        new float[] {0.5f, 0.5f, 0.5f, 0.5f, Float.NaN, 0.5f}),
+                org.netstudio.netgraph.io.WeightArray.of("classifier/biases", new long[] {3}, new float[] {0, 0, 0})),
+                java.util.Map.of());
+        robot.interact(() -> f.workspace().open(org.netstudio.app.document.OpenNet.untitled(doc, "tiny", weights)));
+        f.settle();
+        Path onnx = f.data.resolve("tiny.onnx");
+        f.files.add(Optional.of(onnx));
+
+        robot.clickOn("#menuFile").clickOn("#menuExportOnnx");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WindowFixture.waitUntil(() -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        assertThat(f.fx(() -> robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText()))
+                .isEqualTo("Cannot export “tiny.onnx”");
+        assertThat(f.fx(() -> robot.lookup(".dialog-pane .content").queryAs(javafx.scene.control.Label.class).getText()))
+                .contains("NaN").contains("nothing was written");
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+        f.workspace().onnxExportsDone().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(onnx).doesNotExist();
+    }
+
+    @Test
     void exportPictureWritesAPngOrAnSvgOfTheLevelShown(FxRobot robot) throws Exception {
         openLeNet(robot);
         Path png = f.data.resolve("lenet.png");

@@ -130,6 +130,22 @@ class TryItInTheWindowTest extends InTheWindowTest {
         assertThat(label("#tryItMessage")).isEqualTo("This net does not check");
         assertThat(f.fx(() -> panel().shownMessage()).orElseThrow()).startsWith("It cannot run until it does: ");
 
+        // Weights that hold NaN answer nothing: said so, as netstudio predict refuses them.
+        var tiny = org.netstudio.netgraph.io.NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1,"
+                + " \"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [1, 28, 28]}, \"layers\":"
+                + " [{\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"name\": \"classifier\", \"units\": 1}]}}",
+                "tiny.json");
+        float[] values = new float[784];
+        values[3] = Float.NaN;
+        var nan = org.netstudio.netgraph.io.Weights.of(java.util.List.of(
+                org.netstudio.netgraph.io.WeightArray.of("classifier/weights", new long[] {1, 784}, values),
+                org.netstudio.netgraph.io.WeightArray.of("classifier/biases", new long[] {1}, new float[] {0})),
+                java.util.Map.of());
+        robot.interact(() -> f.workspace().open(org.netstudio.app.document.OpenNet.untitled(tiny, "NaN net", nan)));
+        f.settle();
+        assertThat(label("#tryItMessage")).isEqualTo("This net's weights are not numbers");
+        assertThat(f.fx(() -> panel().shownMessage()).orElseThrow()).contains("NaN");
+
         // Back to the pretrained net: its answer again.
         robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(f.window.canvasTabs().getTabs().stream()
                 .filter(t -> t instanceof NetTab n && n.net().weights().isPresent()).findFirst().orElseThrow()));

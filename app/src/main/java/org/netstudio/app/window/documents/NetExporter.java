@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import org.netstudio.app.document.OnnxExport;
+import org.netstudio.netgraph.io.NonFiniteValues;
 
 /** File › Export Picture and File › Export ONNX for the net in a tab. */
 public final class NetExporter {
@@ -46,7 +47,8 @@ public final class NetExporter {
 
     /**
      * File › Export ONNX: the net with its weights (or its seeded initial values) as an ONNX model,
-     * written off the UI thread; layers ONNX cannot express are named in the error.
+     * written off the UI thread; layers ONNX cannot express are named in the error, and weights
+     * holding NaN or infinite values are refused before anything is written.
      */
     public void exportOnnx(NetTab tab) {
         Optional<Path> target = picker.get().saveOnnx(prompts.owner(), tab.fileStem() + ".onnx");
@@ -56,6 +58,14 @@ public final class NetExporter {
         Path file = target.get();
         var doc = tab.net().document();
         var weights = tab.net().weights();
+        Optional<String> nonFinite = weights.flatMap(NonFiniteValues::describe);
+        if (nonFinite.isPresent()) {
+            // As the command line's export refuses: a model of NaN weights computes nothing but NaN.
+            prompts.error("Cannot export “" + file.getFileName() + "”", "The net's " + nonFinite.get()
+                    + " (training diverged?); an ONNX model of it would output no numbers. Train it again or"
+                    + " open weights that hold numbers; nothing was written.");
+            return;
+        }
         onnxExports = onnxExports.thenRunAsync(() -> {
             try {
                 OnnxExport.write(doc, weights, file, 0);

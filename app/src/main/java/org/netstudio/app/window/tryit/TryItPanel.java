@@ -239,6 +239,13 @@ public final class TryItPanel extends BorderPane {
             kind.setVisible(false);
             releaseAll();
             showMessage("Try It cannot feed this net yet", u.reason());
+        } else if (w != null && org.netstudio.netgraph.io.NonFiniteValues.describe(w).isPresent()) {
+            // As netstudio predict refuses: what such weights compute is no number.
+            kind.setVisible(false);
+            releaseAll();
+            showMessage("This net's weights are not numbers", "Its " + org.netstudio.netgraph.io.NonFiniteValues
+                    .describe(w).get() + " (training diverged?), so it would answer nothing but NaN. Train it again,"
+                    + " or open weights that hold numbers.");
         } else if (subject.problem().isPresent()) {
             kind.setVisible(false);
             releaseAll();
