@@ -36,7 +36,8 @@ class AtomicFilesTest {
                 System.out.println("writing");
                 System.out.flush();
                 try {
-                    Thread.sleep(Long.MAX_VALUE);
+                    // Nothing ever counts down: the save stays half-written until the test kills this process.
+                    new java.util.concurrent.CountDownLatch(1).await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
