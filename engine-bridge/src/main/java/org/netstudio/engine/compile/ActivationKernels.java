@@ -7,6 +7,7 @@ import ai.djl.nn.norm.Dropout;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.expression.Expression;
 import org.netstudio.netgraph.expression.ExpressionException;
+import org.netstudio.engine.tensor.Scalars;
 
 /** The element-wise activations, Elementwise, Softmax, LogSoftmax and Dropout: all keep the shape. */
 final class ActivationKernels {
@@ -20,7 +21,7 @@ final class ActivationKernels {
             case "Tanh" -> Kernels.unary(Activation::tanh);
             case "Sigmoid" -> Kernels.unary(Activation::sigmoid);
             case "GELU" -> Kernels.unary(Activation::gelu);
-            case "SiLU" -> Kernels.unary(x -> Activation.swish(x, 1f));
+            case "SiLU" -> Kernels.unary(x -> x.mul(x.getNDArrayInternal().sigmoid()));
             case "ELU" -> Kernels.unary(x -> Activation.elu(x, 1f));
             case "SELU" -> Kernels.unary(Activation::selu);
             case "Softplus" -> Kernels.unary(Activation::softPlus);
@@ -57,7 +58,7 @@ final class ActivationKernels {
             int tensorAxis = axis >= 0 ? axis : x.getShape().dimension() + axis;
             NDArray n = lengths.of(0, tensorAxis);
             if (n != null) {
-                x = x.add(Lengths.maskLike(x, tensorAxis, n).sub(1).mul(1e30f));
+                x = x.add(Scalars.times(Lengths.maskLike(x, tensorAxis, n).sub(1), 1e30));
             }
             return new NDList(log ? x.logSoftmax(tensorAxis) : x.softmax(tensorAxis));
         };

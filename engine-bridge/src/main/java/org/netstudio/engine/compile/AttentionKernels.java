@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.engine.tensor.Scalars;
 
 /**
  * Multi-head scaled dot-product attention, without arrays of its own. Inputs Key {@code (batch,
@@ -34,7 +35,7 @@ final class AttentionKernels {
             long v = value.getShape().get(2);
             NDArray q = split(query, heads);
             NDArray kt = split(key, heads).transpose(0, 1, 3, 2);
-            NDArray scores = q.matMul(kt).div(Math.sqrt((double) k / heads));
+            NDArray scores = Scalars.over(q.matMul(kt), Math.sqrt((double) k / heads));
             if (causal) {
                 scores = scores.add(causalMask(scores, n, m));
             }
@@ -60,7 +61,7 @@ final class AttentionKernels {
      */
     private static NDArray paddingMask(NDArray keyLengths, long m, NDArray like) {
         NDArray real = Lengths.mask(keyLengths, m, like.getDataType());
-        return real.sub(1).mul(HIDDEN).reshape(real.getShape().get(0), 1, 1, m);
+        return Scalars.times(real.sub(1), HIDDEN).reshape(real.getShape().get(0), 1, 1, m);
     }
 
     /** 0 where query i may see key j (j ≤ i), −∞ elsewhere; {@code (n, m)}, broadcast over batch and heads. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.netstudio.netgraph.catalog.Params;
+import org.netstudio.engine.tensor.Scalars;
 
 /**
  * Convolution, Deconvolution, Pooling and GlobalPooling on channels-first batches
@@ -199,7 +200,7 @@ final class ConvolutionKernels {
                 NDArray m = real.reshape(s.get(0), s.get(1), -1);
                 NDArray flat = x.reshape(s.get(0), s.get(1), -1);
                 if (max) {
-                    return new NDList(flat.add(m.sub(1).mul(1e30f)).max(new int[] {2}));
+                    return new NDList(flat.add(Scalars.times(m.sub(1), 1e30)).max(new int[] {2}));
                 }
                 return new NDList(flat.mul(m).sum(new int[] {2}).div(m.sum(new int[] {2})));
             }

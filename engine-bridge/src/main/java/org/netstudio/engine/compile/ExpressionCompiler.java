@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.nn.Activation;
 import java.util.function.UnaryOperator;
 import org.netstudio.netgraph.expression.Expression;
+import org.netstudio.engine.tensor.Scalars;
 
 /**
  * Turns an Elementwise expression into tensor operations, element by element and differentiable.
@@ -19,7 +20,7 @@ final class ExpressionCompiler {
     static UnaryOperator<NDArray> compile(Expression e) {
         if (!usesX(e)) {
             double c = e.evaluate(0);
-            return x -> x.onesLike().mul(c);
+            return x -> Scalars.times(x.onesLike(), c);
         }
         if (e instanceof Expression.Variable) {
             return x -> x;
@@ -65,9 +66,9 @@ final class ExpressionCompiler {
             return switch (op) {
                 case '+' -> x -> r.apply(x).add(c);
                 case '-' -> x -> NDArrays.sub(c, r.apply(x));
-                case '*' -> x -> r.apply(x).mul(c);
-                case '/' -> x -> NDArrays.div(c, r.apply(x));
-                default -> x -> NDArrays.pow(c, r.apply(x));
+                case '*' -> x -> Scalars.times(r.apply(x), c);
+                case '/' -> x -> Scalars.dividing(c, r.apply(x));
+                default -> x -> Scalars.raising(c, r.apply(x));
             };
         }
         UnaryOperator<NDArray> l = compile(b.left());
@@ -76,9 +77,9 @@ final class ExpressionCompiler {
             return switch (op) {
                 case '+' -> x -> l.apply(x).add(c);
                 case '-' -> x -> l.apply(x).sub(c);
-                case '*' -> x -> l.apply(x).mul(c);
-                case '/' -> x -> l.apply(x).div(c);
-                default -> x -> l.apply(x).pow(c);
+                case '*' -> x -> Scalars.times(l.apply(x), c);
+                case '/' -> x -> Scalars.over(l.apply(x), c);
+                default -> x -> Scalars.power(l.apply(x), c);
             };
         }
         UnaryOperator<NDArray> r = compile(b.right());
@@ -104,7 +105,7 @@ final class ExpressionCompiler {
         UnaryOperator<NDArray> a = compile(first);
         if (!usesX(second)) {
             double k = second.evaluate(0);
-            return max ? x -> a.apply(x).maximum(k) : x -> a.apply(x).minimum(k);
+            return max ? x -> Scalars.atLeast(a.apply(x), k) : x -> Scalars.atMost(a.apply(x), k);
         }
         UnaryOperator<NDArray> b = compile(second);
         return max ? x -> a.apply(x).maximum(b.apply(x)) : x -> a.apply(x).minimum(b.apply(x));

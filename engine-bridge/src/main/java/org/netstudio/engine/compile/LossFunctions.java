@@ -2,6 +2,7 @@ package org.netstudio.engine.compile;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.netstudio.engine.tensor.Scalars;
 
 /**
  * The arithmetic of NetStudio's losses, said once: the catalog's loss layers ({@link LossKernels})
@@ -21,7 +22,7 @@ public final class LossFunctions {
     }
 
     private static NDArray logProbabilities(NDArray x, boolean fromLogits) {
-        return fromLogits ? x.logSoftmax(-1) : x.maximum(SMALLEST).log();
+        return fromLogits ? x.logSoftmax(-1) : Scalars.atLeast(x, SMALLEST).log();
     }
 
     /** Input {@code (batch, …, classes)}, target {@code (batch, …)} class indices: −log p[target], {@code (batch, …)}. */
@@ -47,8 +48,8 @@ public final class LossFunctions {
             logp = Activation.softPlus(input.neg()).neg();
             log1mp = Activation.softPlus(input).neg();
         } else {
-            logp = input.maximum(SMALLEST).log();
-            log1mp = input.neg().add(1).maximum(SMALLEST).log();
+            logp = Scalars.atLeast(input, SMALLEST).log();
+            log1mp = Scalars.atLeast(input.neg().add(1), SMALLEST).log();
         }
         return t.mul(logp).add(t.neg().add(1).mul(log1mp)).neg();
     }
@@ -72,7 +73,8 @@ public final class LossFunctions {
         NDArray real = Lengths.maskLike(values, axis, lengths).broadcast(values.getShape());
         long batch = values.getShape().get(0);
         NDArray sums = values.mul(real).reshape(batch, -1).sum(new int[] {1});
-        NDArray counts = real.reshape(batch, -1).sum(new int[] {1}).maximum(1f);
+        NDArray counts = real.reshape(batch, -1).sum(new int[] {1});
+        counts = Scalars.atLeast(counts, 1);
         return sums.div(counts);
     }
 

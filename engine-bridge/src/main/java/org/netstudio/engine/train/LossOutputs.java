@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Objects;
+import org.netstudio.engine.tensor.Scalars;
 
 /**
  * The objective of a net made ready for training ({@code CompiledNet.withLosses}): the weighted
@@ -47,7 +48,7 @@ public final class LossOutputs implements Objective {
         for (int i = 0; i < weights.length; i++) {
             NDArray term = outputs.get(i).mean();
             if (weights[i] != 1) {
-                term = term.mul((float) weights[i]);
+                term = Scalars.times(term, weights[i]);
             }
             total = total == null ? term : total.add(term);
         }
