@@ -29,13 +29,13 @@ import org.netstudio.trainer.results.ResultsPane;
  * The trainer panel: a toolbar with Train, Stop and the progress, over the messages (why Train is
  * disabled, what the last run said), which wrap onto as many lines as they need; a settings column
  * (data and options); the live loss and accuracy charts; and tabs with the data preview, the
- * decision boundary (for 2-D data) and the results. It only binds to a {@link TrainerModel}; while
+ * decision boundary (for 2-D data) and the results. It only binds to a {@link TrainerPanelModel}; while
  * it is in a scene an animation timer applies the model's pending news once per frame, and the
  * charts are redrawn only while they can be seen (on coming back, from the whole history).
  */
 public final class TrainerPanel extends BorderPane {
 
-    private final TrainerModel model;
+    private final TrainerPanelModel model;
     private final DataPane dataPane;
     private final LiveCharts charts = new LiveCharts();
     private final PreviewPane preview = new PreviewPane();
@@ -54,7 +54,7 @@ public final class TrainerPanel extends BorderPane {
     };
 
     /** A panel bound to a model. */
-    public TrainerPanel(TrainerModel model) {
+    public TrainerPanel(TrainerPanelModel model) {
         this.model = model;
         this.dataPane = new DataPane(model);
         getStyleClass().add("trainer-panel");
@@ -109,7 +109,7 @@ public final class TrainerPanel extends BorderPane {
     }
 
     /** The model the panel shows. */
-    public TrainerModel model() {
+    public TrainerPanelModel model() {
         return model;
     }
 

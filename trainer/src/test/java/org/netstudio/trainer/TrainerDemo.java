@@ -29,7 +29,7 @@ public final class TrainerDemo {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        TrainerModel model = new TrainerModel();
+        TrainerPanelModel model = new TrainerPanelModel();
         model.netProperty().set(args.contains("--images") ? TestNets.imageMlp() : TestNets.spirals());
         args.stream().filter(a -> a.startsWith("--epochs=")).findFirst()
                 .ifPresent(a -> model.options().epochs().textProperty().set(a.substring(9)));

@@ -34,13 +34,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TrainerPanelGuiTest {
 
-    private TrainerModel model;
+    private TrainerPanelModel model;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new TrainerModel();
+        model = new TrainerPanelModel();
         model.netProperty().set(TestNets.spirals());
         Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
         Theme.LIGHT.applyTo(scene.getStylesheets());

@@ -22,7 +22,7 @@ import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
-import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.EpochMetrics;
@@ -181,7 +181,7 @@ public final class TrainCommand extends Subcommand {
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
-        NetTraining training;
+        PreparedTraining training;
         try {
             training = NetTrain.prepare(trainee, initial, table, text == null ? null : text.validation(), mapping,
                     options);

@@ -13,12 +13,12 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.netstudio.app.window.documents.NetTab;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerPanel;
 import org.netstudio.trainer.data.DataFilePicker;
 
 /**
- * The trainer of each open net: a {@link TrainerModel} with its {@link TrainerPanel}, made when the
+ * The trainer of each open net: a {@link TrainerPanelModel} with its {@link TrainerPanel}, made when the
  * net's tab opens and closed with it (a running training is stopped, the model's thread ends). Each
  * keeps its own data choice, options, plots and results; the window shows the one of the net in
  * front. A training in a tab behind goes on: its news is applied every frame, so that its panel is
@@ -27,7 +27,7 @@ import org.netstudio.trainer.data.DataFilePicker;
 final class TrainerPanels {
 
     /** One net's trainer and what ties it to the net. */
-    private record Trainer(TrainerModel model, TrainerPanel panel, Runnable weightsListener) {
+    private record Trainer(TrainerPanelModel model, TrainerPanel panel, Runnable weightsListener) {
     }
 
     private final Map<NetTab, Trainer> trainers = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class TrainerPanels {
         if (trainers.containsKey(tab)) {
             return;
         }
-        TrainerModel model = new TrainerModel();
+        TrainerPanelModel model = new TrainerPanelModel();
         model.netProperty().bind(tab.model().documentProperty());
         // What a training starts from (fine-tuning), unless the person opts out; and where its result goes.
         Runnable weights = () -> model.netWeightsProperty().set(tab.net().weights().orElse(null));
@@ -116,14 +116,14 @@ final class TrainerPanels {
     }
 
     /** The trainer of a net's tab, or null when the tab is not open. */
-    TrainerModel of(NetTab tab) {
+    TrainerPanelModel of(NetTab tab) {
         Trainer t = trainers.get(tab);
         return t == null ? null : t.model();
     }
 
     /**
      * For a program that ends: stops every running training and waits for the trainers' background
-     * work (see {@link TrainerModel#shutDown()}). Call on the FX thread.
+     * work (see {@link TrainerPanelModel#shutDown()}). Call on the FX thread.
      */
     CompletableFuture<Void> shutDown() {
         List<CompletableFuture<Void>> all = trainers.values().stream().map(t -> t.model().shutDown()).toList();

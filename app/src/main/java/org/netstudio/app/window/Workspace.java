@@ -44,7 +44,7 @@ import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.summary.NetSummary;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 
 /**
  * What the main window does, over the regions {@link MainWindow} arranges: the palette, one canvas
@@ -151,7 +151,7 @@ public final class Workspace {
     }
 
     /** The trainer of the net in front (each open net has its own), or null on the Start page. */
-    public TrainerModel trainer() {
+    public TrainerPanelModel trainer() {
         return tabs.active() == null ? null : trainers.of(tabs.active());
     }
 

@@ -18,7 +18,7 @@ import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.data.DataLoader;
 
 /**
@@ -44,7 +44,7 @@ class EveryNetTrainsInBothDoorsTest {
         assertThat(eval.get("data").asText()).isEqualTo("Majority (2 classes) (test)");
         assertThat(eval.get("accuracy").asDouble()).isGreaterThan(0.8);
 
-        TrainerModel panel = panel(Gallery.standard().load("gru-classifier"));
+        TrainerPanelModel panel = panel(Gallery.standard().load("gru-classifier"));
         panel.choose(DatasetSource.MAJORITY);
         EpochMetrics window = train(panel, 1, null);
         assertThat(window.validation().orElseThrow().loss()).isLessThan(0.5 * Math.log(2));
@@ -61,7 +61,7 @@ class EveryNetTrainsInBothDoorsTest {
         assertThat(eval.get("data").asText()).isEqualTo("licence.txt");
         assertThat(eval.get("loss").asDouble()).isLessThan(0.8 * untrained);
 
-        TrainerModel panel = panel(Gallery.standard().load("char-lstm"));
+        TrainerPanelModel panel = panel(Gallery.standard().load("char-lstm"));
         panel.choiceProperty().set(new DataChoice(DatasetSource.TEXT_FILE, text, null));
         EpochMetrics window = train(panel, 2, null);
         assertThat(window.validation().orElseThrow().loss()).isLessThan(0.8 * untrained);
@@ -85,7 +85,7 @@ class EveryNetTrainsInBothDoorsTest {
                 "Image=p0..p15", "--input", "Vector=v0,v1,v2", "--epochs", "20", "--learning-rate", "0.01", "--json");
         assertThat(cli.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
 
-        TrainerModel panel = panel(NetFileReader.read(Files.readString(net), "two-inputs.json"));
+        TrainerPanelModel panel = panel(NetFileReader.read(Files.readString(net), "two-inputs.json"));
         panel.choiceProperty().set(new DataChoice(DatasetSource.CSV, csv, "label"));
         panel.mappingProperty().set(DataMapping.AUTOMATIC.withInput("Image", "p0..p15").withInput("Vector", "v0,v1,v2"));
         EpochMetrics window = train(panel, 20, "0.01");
@@ -108,7 +108,7 @@ class EveryNetTrainsInBothDoorsTest {
         // The noise has a standard deviation of 0.1: a fitted line leaves a mean squared error near 0.01.
         assertThat(cli.get("validationLoss").asDouble()).isLessThan(0.03);
 
-        TrainerModel panel = panel(NetFileReader.read(json, "own-loss.json"));
+        TrainerPanelModel panel = panel(NetFileReader.read(json, "own-loss.json"));
         panel.choose(DatasetSource.LINEAR);
         EpochMetrics window = train(panel, 30, "0.05");
         assertThat(window.validation().orElseThrow().loss()).isLessThan(0.03);
@@ -122,13 +122,13 @@ class EveryNetTrainsInBothDoorsTest {
     }
 
     /** The panel's view-model for a net, with background work run on the calling thread. */
-    private static TrainerModel panel(NetDocument net) {
-        TrainerModel model = new TrainerModel(Runnable::run, new DataLoader());
+    private static TrainerPanelModel panel(NetDocument net) {
+        TrainerPanelModel model = new TrainerPanelModel(Runnable::run, new DataLoader());
         model.netProperty().set(net);
         return model;
     }
 
-    private static EpochMetrics train(TrainerModel model, int epochs, String learningRate) throws Exception {
+    private static EpochMetrics train(TrainerPanelModel model, int epochs, String learningRate) throws Exception {
         while (model.hasPending()) {
             model.applyPending();
         }

@@ -33,7 +33,7 @@ import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.data.DataLoader;
 import org.netstudio.trainer.options.OptionsForm;
 import picocli.CommandLine;
@@ -99,8 +99,8 @@ class OneTrainingContractTest {
     }
 
     /** The panel's view-model for a net, with background work run on the calling thread. */
-    private static TrainerModel panel(String name) throws IOException {
-        TrainerModel model = new TrainerModel(Runnable::run, new DataLoader());
+    private static TrainerPanelModel panel(String name) throws IOException {
+        TrainerPanelModel model = new TrainerPanelModel(Runnable::run, new DataLoader());
         model.netProperty().set(NetFileReader.read(netFor(name), name + ".json"));
         model.choose(DatasetSource.named(name).orElseThrow());
         model.applyPending();
@@ -114,7 +114,7 @@ class OneTrainingContractTest {
         return r.json();
     }
 
-    private static EpochMetrics trainInThePanel(TrainerModel model) throws Exception {
+    private static EpochMetrics trainInThePanel(TrainerPanelModel model) throws Exception {
         model.train();
         assertThat(model.messageProperty().get()).isEmpty();
         return model.run().orElseThrow().get(120, TimeUnit.SECONDS).result().finalMetrics().orElseThrow();
@@ -173,7 +173,7 @@ class OneTrainingContractTest {
     void bothDoorsHoldBackTheSameValidationExamples(String name) throws Exception {
         JsonNode cli = trainThroughTheCommandLine("train", netFile(name).toString(), "--data", name, "--epochs", "1",
                 "--seed", "3", "--json");
-        TrainerModel model = panel(name);
+        TrainerPanelModel model = panel(name);
         model.options().epochs().textProperty().set("1");
         model.options().seed().textProperty().set("3");
 
@@ -192,7 +192,7 @@ class OneTrainingContractTest {
     void theSameSeedGivesTheSpiralsMlpTheSameValidationAccuracyInBothDoorsAtTheDefaults() throws Exception {
         JsonNode cli = trainThroughTheCommandLine("train", netFile("spirals").toString(), "--data", "spirals",
                 "--seed", "11", "--json");
-        TrainerModel model = panel("spirals");
+        TrainerPanelModel model = panel("spirals");
         model.options().seed().textProperty().set("11");
 
         EpochMetrics window = trainInThePanel(model);

@@ -16,7 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.NodeItem;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -90,7 +90,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
 
         // The data: a CSV file of reviews; the panel asks which column is the text and which the label.
-        TrainerModel trainer = f.workspace().trainer();
+        TrainerPanelModel trainer = f.workspace().trainer();
         f.shortcut(KeyCode.R);
         choose(robot, "#data-source", "CSV file…");
         robot.clickOn("#choose-path");

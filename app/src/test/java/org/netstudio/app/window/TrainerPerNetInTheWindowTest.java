@@ -29,7 +29,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerPanel;
 import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
@@ -57,7 +57,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
     }
 
     /** Opens a net in a new tab in front, with the trainer panel open; returns that net's trainer. */
-    private TrainerModel open(FxRobot robot, NetDocument doc, String title) {
+    private TrainerPanelModel open(FxRobot robot, NetDocument doc, String title) {
         OpenNet net = f.fx(() -> OpenNet.untitled(doc, title));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
@@ -66,7 +66,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
     }
 
     /** Chooses data and the number of epochs in the panel in front, as a person does, and presses Train. */
-    private void train(FxRobot robot, TrainerModel trainer, String data, int epochs) throws Exception {
+    private void train(FxRobot robot, TrainerPanelModel trainer, String data, int epochs) throws Exception {
         robot.clickOn("#data-source");
         robot.clickOn(data);
         try {
@@ -115,11 +115,11 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
     @Test
     void eachNetKeepsItsOwnDataPlotsAndResultsWhileATrainingGoesOnBehindAnotherTab(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        TrainerModel spirals = open(robot, mlp("Spirals MLP", 3), "spirals");
+        TrainerPanelModel spirals = open(robot, mlp("Spirals MLP", 3), "spirals");
         train(robot, spirals, "Spirals", 150);
 
         // A second net, opened while the first trains: a panel of its own, with nothing chosen yet.
-        TrainerModel moons = open(robot, mlp("Moons MLP", 2), "moons");
+        TrainerPanelModel moons = open(robot, mlp("Moons MLP", 2), "moons");
         assertThat(moons).isNotSameAs(spirals);
         assertThat(f.fx(() -> spirals.stateProperty().get())).as("the first still trains").isEqualTo(TrainerState.TRAINING);
         assertThat(chosenData(robot)).isNull();
@@ -169,7 +169,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
     @Test
     void closingANetStopsItsTrainingAndEndsItsTrainer(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        TrainerModel trainer = open(robot, mlp("Spirals MLP", 3), "spirals");
+        TrainerPanelModel trainer = open(robot, mlp("Spirals MLP", 3), "spirals");
         train(robot, trainer, "Spirals", 100_000);
         var run = f.fx(() -> trainer.run().orElseThrow());
         long threads = trainerThreads();

@@ -21,10 +21,10 @@ import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.train.Feeding;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.LossOutputs;
-import org.netstudio.engine.train.NetTrainer;
+import org.netstudio.engine.train.TrainingLoops;
 import org.netstudio.engine.train.TrainingListener;
 import org.netstudio.engine.train.TrainingOptions;
-import org.netstudio.engine.train.TrainingRun;
+import org.netstudio.engine.train.TrainingLoop;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
@@ -72,7 +72,7 @@ public final class NetTrain {
      * @throws IllegalArgumentException when the net, data and options do not fit together
      */
     public static TrainedNet train(NetNode net, Dataset data, TrainingOptions options, TrainingListener listener) {
-        NetTraining training = prepare(net, null, data, options);
+        PreparedTraining training = prepare(net, null, data, options);
         if (listener != null) {
             training.addListener(listener);
         }
@@ -85,14 +85,14 @@ public final class NetTrain {
      * @param net     the net, valid
      * @param initial weights to start from (fine-tuning), or null for the seeded initial values;
      *                arrays they lack or hold in another shape (a layer added or resized since)
-     *                start from their seeded values, see {@link NetTraining#freshArrays()}
+     *                start from their seeded values, see {@link PreparedTraining#freshArrays()}
      * @param data    the training data
      * @param options the options
      * @return the training, not started
      * @throws IllegalArgumentException when the net, data, weights and options do not fit together
      * @throws org.netstudio.engine.compile.InvalidNetException when the net is not valid
      */
-    public static NetTraining prepare(NetNode net, Weights initial, Dataset data, TrainingOptions options) {
+    public static PreparedTraining prepare(NetNode net, Weights initial, Dataset data, TrainingOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return prepare(net, initial, ExampleTable.of(data),
@@ -112,7 +112,7 @@ public final class NetTrain {
      * @return the training, not started
      * @throws IllegalArgumentException when the net, data, weights and options do not fit together
      */
-    public static NetTraining prepare(NetNode net, Weights initial, ExampleTable data, ExampleTable validation,
+    public static PreparedTraining prepare(NetNode net, Weights initial, ExampleTable data, ExampleTable validation,
                                       DataMapping mapping, TrainingOptions options) {
         Objects.requireNonNull(options, "options");
         Trainable t = trainable(NetCompiler.compile(net, options.seed()), data, mapping, options.loss());
@@ -120,18 +120,18 @@ public final class NetTrain {
         CompiledNet compiled = t.compiled();
         CompiledNet training = t.training();
         Binding binding = t.binding();
-        Model model = NetTrainer.newModel(name(net), training, options.device());
+        Model model = TrainingLoops.newModel(name(net), training, options.device());
         try {
             List<String> fresh = List.of();
             if (initial != null) {
                 fresh = NetWeights.loadFitting(compiled, initial, model.getNDManager());
             }
-            TrainingRun run = NetTrainer.prepare(model, binding.data(), validationData, t.feeding(), t.objective(),
+            TrainingLoop run = TrainingLoops.prepare(model, binding.data(), validationData, t.feeding(), t.objective(),
                     options);
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("dataset", data.name());
             metadata.put("seed", Long.toString(options.seed()));
-            return new NetTraining(net, compiled, model, run, t.loss(), t.softmaxFused(), metadata, fresh, binding);
+            return new PreparedTraining(net, compiled, model, run, t.loss(), t.softmaxFused(), metadata, fresh, binding);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -154,7 +154,7 @@ public final class NetTrain {
         Trainable t = trainable(NetCompiler.compile(net, 0), data, mapping, LossKind.AUTOMATIC);
         // Loading values into arrays while autograd records would make PyTorch warn on the terminal.
         try (Autograd off = Autograd.off();
-             Model model = NetTrainer.newModel(name(net), t.training(), org.netstudio.engine.device.DeviceSpec.CPU)) {
+             Model model = TrainingLoops.newModel(name(net), t.training(), org.netstudio.engine.device.DeviceSpec.CPU)) {
             NetWeights.load(t.compiled(), weights, model.getNDManager());
             return org.netstudio.engine.train.TableEvaluation.evaluate(t.training(), t.binding().data(), t.feeding(),
                     t.objective(), model.getNDManager(), 256);

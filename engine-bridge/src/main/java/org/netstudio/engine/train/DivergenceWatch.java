@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * Notices a training that diverges: its loss grows by orders of magnitude over its early value
  * instead of falling (a learning rate far too high, say), while staying finite so that the run
  * itself does not fail. Add it to a run as a listener; it warns once, through the callback, and
- * never stops the run (a listener may, with {@link TrainingRun#stop()}).
+ * never stops the run (a listener may, with {@link TrainingLoop#stop()}).
  *
  * <p>The early value is the loss of the run's first batch, computed before any update, so it is
  * the loss of the starting weights. The loss compared with it is an exponential average of the

@@ -3,7 +3,7 @@ package org.netstudio.engine.train;
 import org.netstudio.engine.data.Targets;
 
 /**
- * The loss a {@link TrainingRun} minimises.
+ * The loss a {@link TrainingLoop} minimises.
  *
  * <p><b>Cross-entropy contract.</b> With {@link #CROSS_ENTROPY} the net must output one
  * <em>logit</em> (unnormalised score) per class, shape {@code (batch, classes)}; the loss applies a

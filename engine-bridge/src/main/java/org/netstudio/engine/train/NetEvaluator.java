@@ -33,7 +33,7 @@ public final class NetEvaluator {
      * Measures loss and accuracy.
      *
      * @param block an initialised block whose first output is {@code (batch, outputs)}
-     * @param inputShape its input shape per example (as given to {@link NetTrainer#prepare})
+     * @param inputShape its input shape per example (as given to {@link TrainingLoops#prepare})
      * @param data the examples to evaluate
      * @param loss the loss (see {@link LossKind} for the logits contract)
      * @return the mean loss and, for class targets, the accuracy

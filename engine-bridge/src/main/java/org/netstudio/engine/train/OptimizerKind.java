@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The optimisers {@link TrainingRun} offers, with their names on the command line and their default
+ * The optimisers {@link TrainingLoop} offers, with their names on the command line and their default
  * learning rates ({@link TrainingOptions}' {@code DEFAULT_…_RATE}).
  */
 public enum OptimizerKind {

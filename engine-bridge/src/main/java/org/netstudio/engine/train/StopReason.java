@@ -1,10 +1,10 @@
 package org.netstudio.engine.train;
 
-/** Why a {@link TrainingRun} ended. */
+/** Why a {@link TrainingLoop} ended. */
 public enum StopReason {
     /** All epochs ran. */
     COMPLETED,
-    /** {@link TrainingRun#stop()} was called. */
+    /** {@link TrainingLoop#stop()} was called. */
     STOPPED,
     /** The validation loss stopped improving for the patience given. */
     EARLY_STOPPED,

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * What a {@link TrainingRun} reports to its {@link TrainingListener}s. Immutable records, free of
+ * What a {@link TrainingLoop} reports to its {@link TrainingListener}s. Immutable records, free of
  * UI types; epochs and batches count from 1.
  */
 public sealed interface TrainingEvent

@@ -6,7 +6,7 @@ import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.device.DeviceSpec;
 
 /**
- * Everything that controls a {@link TrainingRun}, after the Wolfram Language's {@code NetTrain}
+ * Everything that controls a {@link TrainingLoop}, after the Wolfram Language's {@code NetTrain}
  * options. Build with {@link #builder()}; every value is validated there with a message that
  * quotes it.
  *

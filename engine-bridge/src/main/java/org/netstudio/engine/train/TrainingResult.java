@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of a {@link TrainingRun}. When the run ends, the block holds the parameters
+ * The outcome of a {@link TrainingLoop}. When the run ends, the block holds the parameters
  * described here; {@link #parameters()} is a copy of them in Java memory.
  *
  * <p>Which parameters come back: those of the best epoch on validation loss (training loss
  * without validation data); after a NaN/infinite loss or another failure, the best so far
- * (the initial parameters if no epoch completed); after {@link TrainingRun#stop()} during the
+ * (the initial parameters if no epoch completed); after {@link TrainingLoop#stop()} during the
  * first epoch, the parameters after the last completed batch. Immutable and thread-safe.
  *
  * @param stopReason why training ended, not null

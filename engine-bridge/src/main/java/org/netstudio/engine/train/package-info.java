@@ -1,8 +1,8 @@
 /**
  * Training, after the Wolfram Language's {@code NetTrain}: {@link
- * org.netstudio.engine.train.NetTrainer#prepare} checks a DJL block, its input shape, a {@link
+ * org.netstudio.engine.train.TrainingLoops#prepare} checks a DJL block, its input shape, a {@link
  * org.netstudio.engine.data.Dataset} and {@link org.netstudio.engine.train.TrainingOptions}, and
- * returns a {@link org.netstudio.engine.train.TrainingRun}; running it gives a {@link
+ * returns a {@link org.netstudio.engine.train.TrainingLoop}; running it gives a {@link
  * org.netstudio.engine.train.TrainingResult} and reports {@link
  * org.netstudio.engine.train.TrainingEvent}s to {@link org.netstudio.engine.train.TrainingListener}s.
  * {@link org.netstudio.engine.train.NetEvaluator} measures or runs a trained block.

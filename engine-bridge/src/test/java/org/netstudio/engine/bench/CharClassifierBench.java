@@ -27,7 +27,7 @@ import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.NetTrain;
-import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.TrainingOptions;
@@ -49,7 +49,7 @@ import org.netstudio.netgraph.net.NetNode;
  * GRU 64 (last state of each word), Linear 5, softmax cross-entropy, Adam, the same epochs, batch
  * size, learning rate and seeds, one PyTorch thread each unless asked. Rounds alternate which side
  * goes first. Examples per second are counted in each side's training loop (NetStudio's
- * TrainingRun batch loop; PyTorch's loop of shuffling, padding, packing, forward, backward and
+ * TrainingLoop batch loop; PyTorch's loop of shuffling, padding, packing, forward, backward and
  * update); beside them, the same by the CPU time of the whole training call (model creation
  * included on both sides), which other load on the machine disturbs far less than wall-clock time.
  *
@@ -163,7 +163,7 @@ public final class CharClassifierBench {
                                  int batch) {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(epochs).batchSize(batch).learningRate(LEARNING_RATE)
                 .validationFraction(0).seed(seed).build();
-        NetTraining training1 = NetTrain.prepare(net, null, training, null, DataMapping.AUTOMATIC, options);
+        PreparedTraining training1 = NetTrain.prepare(net, null, training, null, DataMapping.AUTOMATIC, options);
         long cpu = THREADS.getCurrentThreadCpuTime();
         TrainedNet trained = training1.run();
         double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;

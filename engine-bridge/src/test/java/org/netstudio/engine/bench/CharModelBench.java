@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
-import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TextGenerator;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.EpochMetrics;
@@ -65,7 +65,7 @@ public final class CharModelBench {
 
         TrainingOptions training = TrainingOptions.builder().maxEpochs(1000).batchSize(32).learningRate(0.003)
                 .earlyStoppingPatience(0).seed(1).build();
-        NetTraining run = NetTrain.prepare(data.net(), null, data.table(), data.validation(), DataMapping.AUTOMATIC,
+        PreparedTraining run = NetTrain.prepare(data.net(), null, data.table(), data.validation(), DataMapping.AUTOMATIC,
                 training);
         long start = System.nanoTime();
         run.addListener(event -> {

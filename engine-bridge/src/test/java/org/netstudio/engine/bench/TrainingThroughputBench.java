@@ -24,14 +24,14 @@ import org.netstudio.engine.data.MemoryDataset;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.DjlSetup;
-import org.netstudio.engine.train.NetTrainer;
+import org.netstudio.engine.train.TrainingLoops;
 import org.netstudio.engine.train.TestNets;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingResult;
 
 /**
  * Trains the same small CNN ({@link TestNets#smallCnn}) on Fashion-MNIST (a) through {@link
- * org.netstudio.engine.train.TrainingRun} and (b) through a minimal hand-written DJL loop (Trainer +
+ * org.netstudio.engine.train.TrainingLoop} and (b) through a minimal hand-written DJL loop (Trainer +
  * GradientCollector + {@code step()}, batches made with {@code manager.create(float[])}), side by
  * side in one JVM, and (c) in PyTorch from Python ({@link PyTorchPeer}: the same net, optimiser,
  * batch size, data and thread count, in a subprocess whose rounds interleave with the Java ones)
@@ -120,13 +120,13 @@ public final class TrainingThroughputBench {
                 pythonText = String.format(Locale.ROOT, ", PyTorch from Python %6.0f samples/s, NetStudio/PyTorch %.3f",
                         c, a.wall() / c);
             }
-            System.out.printf(Locale.ROOT, "round %2d: TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f"
+            System.out.printf(Locale.ROOT, "round %2d: TrainingLoop %6.0f samples/s, hand-written DJL loop %6.0f"
                     + " samples/s, ratio %.3f (CPU-time ratio %.3f)%s%n", round, a.wall(), b.wall(), a.wall() / b.wall(),
                     a.cpu() / b.cpu(), pythonText);
         }
-        System.out.printf(Locale.ROOT, "median:   TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
+        System.out.printf(Locale.ROOT, "median:   TrainingLoop %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
                 + " median ratio %.3f%n", median(ours), median(theirs), median(ratios));
-        System.out.printf(Locale.ROOT, "best:     TrainingRun %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
+        System.out.printf(Locale.ROOT, "best:     TrainingLoop %6.0f samples/s, hand-written DJL loop %6.0f samples/s,"
                 + " ratio of bests %.3f%n", max(ours), max(theirs), max(ours) / max(theirs));
         if (python != null) {
             System.out.printf(Locale.ROOT, "PyTorch from Python: median %6.0f samples/s, best %6.0f samples/s;"
@@ -139,13 +139,13 @@ public final class TrainingThroughputBench {
         }
     }
 
-    /** One epoch through TrainingRun, no validation. */
+    /** One epoch through TrainingLoop, no validation. */
     static Speed netStudio(MemoryDataset data, int batchSize) {
         TrainingOptions options = TrainingOptions.builder().batchSize(batchSize).maxEpochs(1).validationFraction(0)
                 .seed(1).build();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        try (Model model = NetTrainer.newModel("cnn", TestNets.smallCnn(10), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, data.featureShape(), data, options);
+        try (Model model = TrainingLoops.newModel("cnn", TestNets.smallCnn(10), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, data.featureShape(), data, options);
             if (result.failed()) {
                 throw new IllegalStateException(result.message());
             }

@@ -44,7 +44,7 @@ class NetTrainPortsTest {
         ExampleTable data = SequenceProblems.majority(2, 800, 4, 30, 1);
         TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(12).seed(3).build();
 
-        NetTraining training = NetTrain.prepare(parse(GRU_CLASSIFIER), null, data, null, DataMapping.AUTOMATIC, options);
+        PreparedTraining training = NetTrain.prepare(parse(GRU_CLASSIFIER), null, data, null, DataMapping.AUTOMATIC, options);
         TrainingResult r = training.run().result();
 
         assertThat(r.stopReason()).as(r.message()).isEqualTo(StopReason.COMPLETED);
@@ -81,7 +81,7 @@ class NetTrainPortsTest {
         ExampleTable data = SequenceProblems.majority(4, 800, 5, 40, 2);
         TrainingOptions options = TrainingOptions.builder().learningRate(0.005).batchSize(32).maxEpochs(6).seed(1).build();
 
-        NetTraining training = NetTrain.prepare(net, null, data, null, DataMapping.AUTOMATIC.withInput("Tokens", "Input"),
+        PreparedTraining training = NetTrain.prepare(net, null, data, null, DataMapping.AUTOMATIC.withInput("Tokens", "Input"),
                 options);
         TrainingResult r = training.run().result();
 
@@ -145,7 +145,7 @@ class NetTrainPortsTest {
                 .withTarget("Class", "label");
         TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(20).seed(1).build();
 
-        NetTraining training = NetTrain.prepare(net, null, data, null, mapping, options);
+        PreparedTraining training = NetTrain.prepare(net, null, data, null, mapping, options);
         TrainingResult r = training.run().result();
 
         assertThat(r.finalMetrics().orElseThrow().validation().orElseThrow().accuracy().getAsDouble()).isGreaterThan(0.9);
@@ -167,7 +167,7 @@ class NetTrainPortsTest {
         MemoryDataset data = GeneratedDatasets.linear(800, 3, 0.1, 3).dataset();
         TrainingOptions options = TrainingOptions.builder().learningRate(0.05).batchSize(32).maxEpochs(30).seed(1).build();
 
-        NetTraining training = NetTrain.prepare(net, null, ExampleTable.of(data), null, DataMapping.AUTOMATIC, options);
+        PreparedTraining training = NetTrain.prepare(net, null, ExampleTable.of(data), null, DataMapping.AUTOMATIC, options);
         TrainingResult r = training.run().result();
 
         assertThat(training.binding().ownLosses()).containsExactly("Loss");

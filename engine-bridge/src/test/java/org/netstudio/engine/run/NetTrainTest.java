@@ -70,7 +70,7 @@ class NetTrainTest {
         TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(15)
                 .validationFraction(0.2).seed(1).build();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
-        NetTraining training = NetTrain.prepare(spiralNet(), null, spirals(), options).addListener(events::add);
+        PreparedTraining training = NetTrain.prepare(spiralNet(), null, spirals(), options).addListener(events::add);
         assertThat(training.loss()).isEqualTo(LossKind.CROSS_ENTROPY);
         assertThat(training.softmaxFused()).isTrue();
 
@@ -97,7 +97,7 @@ class NetTrainTest {
         TrainingOptions options = TrainingOptions.builder().learningRate(0.05)
                 .schedule(LearningRateSchedule.cosine(0.01)).batchSize(32).maxEpochs(15).validationFraction(0.1)
                 .seed(3).build();
-        NetTraining training = NetTrain.prepare(Chain.of(PortDecl.of(TensorType.real(3)), Layer.of("Linear", "units", 1)),
+        PreparedTraining training = NetTrain.prepare(Chain.of(PortDecl.of(TensorType.real(3)), Layer.of("Linear", "units", 1)),
                 null, problem.dataset(), options);
         assertThat(training.loss()).isEqualTo(LossKind.MEAN_SQUARED);
         assertThat(training.softmaxFused()).isFalse();
@@ -121,7 +121,7 @@ class NetTrainTest {
         TrainedNet first = NetTrain.train(spiralNet(), spirals(), one, null);
 
         TrainingOptions more = one.toBuilder().maxEpochs(50).build();
-        NetTraining training = NetTrain.prepare(spiralNet(), first.weights(), spirals(), more);
+        PreparedTraining training = NetTrain.prepare(spiralNet(), first.weights(), spirals(), more);
         training.addListener(e -> {
             if (e instanceof TrainingEvent.BatchEnded b && b.batch() == 3) {
                 training.stop();
@@ -146,7 +146,7 @@ class NetTrainTest {
         Chain twoClasses = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
                 Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 2), Layer.of("Softmax"));
 
-        NetTraining training = NetTrain.prepare(twoClasses, first.weights(), GeneratedDatasets.moons(200, 0.1, 7), one);
+        PreparedTraining training = NetTrain.prepare(twoClasses, first.weights(), GeneratedDatasets.moons(200, 0.1, 7), one);
         Weights start = training.currentWeights();
         training.run();
 

@@ -35,8 +35,8 @@ class RealDataTrainingTest {
         Dataset validation = all.testSet().orElseThrow().slice(0, 1000);
         TrainingOptions options = TrainingOptions.builder().batchSize(32).maxEpochs(1).validationSet(validation)
                 .seed(1).build();
-        try (Model model = NetTrainer.newModel("cnn", TestNets.smallCnn(10), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, new Shape(1, 28, 28), train, options);
+        try (Model model = TrainingLoops.newModel("cnn", TestNets.smallCnn(10), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, new Shape(1, 28, 28), train, options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(result.examplesTrained()).isEqualTo(6000);
@@ -50,8 +50,8 @@ class RealDataTrainingTest {
     void aReluNetWithAHugeLearningRateFailsOnNaN() {
         TrainingOptions options = TrainingOptions.builder().optimizer(OptimizerKind.SGD_MOMENTUM).learningRate(1e4)
                 .batchSize(16).maxEpochs(5).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, new Shape(2), GeneratedDatasets.spirals(3, 300, 0.05, 7), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, new Shape(2), GeneratedDatasets.spirals(3, 300, 0.05, 7), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.FAILED);
             assertThat(result.message()).matches(
@@ -88,8 +88,8 @@ class RealDataTrainingTest {
             .maxEpochs(10).validationFraction(0.25).seed(1).build();
 
     private static TrainingResult trainOnSquares(Dataset data) {
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
-            return NetTrainer.train(model, new Shape(64), data, SQUARES);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
+            return TrainingLoops.train(model, new Shape(64), data, SQUARES);
         }
     }
 

@@ -91,8 +91,8 @@ class TrainingOptionsTest {
 
     @Test
     void learningRatesAreFormattedShortly() {
-        assertThat(TrainingRun.formatRate(10.0)).isEqualTo("10.0");
-        assertThat(TrainingRun.formatRate(0.001)).isEqualTo("0.001");
-        assertThat(TrainingRun.formatRate(0.000316227766)).isEqualTo("3.162E-4");
+        assertThat(TrainingLoop.formatRate(10.0)).isEqualTo("10.0");
+        assertThat(TrainingLoop.formatRate(0.001)).isEqualTo("0.001");
+        assertThat(TrainingLoop.formatRate(0.000316227766)).isEqualTo("3.162E-4");
     }
 }

@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.DatasetSource;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.options.FormGrid;
 
 /**
@@ -20,7 +20,7 @@ import org.netstudio.trainer.options.FormGrid;
  */
 public final class DataPane extends VBox {
 
-    private final TrainerModel model;
+    private final TrainerPanelModel model;
     private final ComboBox<DatasetSource> source = new ComboBox<>();
     private final Button choosePath = new Button();
     private final Label path = new Label();
@@ -35,7 +35,7 @@ public final class DataPane extends VBox {
     private DataFilePicker picker = DataFilePicker.SYSTEM;
 
     /** A pane bound to the model. */
-    public DataPane(TrainerModel model) {
+    public DataPane(TrainerPanelModel model) {
         this.model = model;
         getStyleClass().add("data-pane");
         setSpacing(4);

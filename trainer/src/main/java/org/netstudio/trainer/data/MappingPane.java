@@ -16,7 +16,7 @@ import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 
 /**
  * Which column feeds which port: a row per input of the net with the column it reads, a row per
@@ -26,12 +26,12 @@ import org.netstudio.trainer.TrainerModel;
  */
 public final class MappingPane extends VBox {
 
-    private final TrainerModel model;
+    private final TrainerPanelModel model;
     private final GridPane rows = new GridPane();
     private boolean updating;
 
     /** A pane bound to the model. */
-    public MappingPane(TrainerModel model) {
+    public MappingPane(TrainerPanelModel model) {
         this.model = model;
         setId("mapping");
         getStyleClass().add("mapping-pane");

@@ -4,7 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 
 /**
  * What training starts from: the net's weights (fine-tuning a pretrained or imported net, the
@@ -13,7 +13,7 @@ import org.netstudio.trainer.TrainerModel;
  */
 public final class StartFromPane extends VBox {
 
-    public StartFromPane(TrainerModel model) {
+    public StartFromPane(TrainerPanelModel model) {
         getStyleClass().add("start-from-pane");
         setSpacing(4);
         CheckBox fromWeights = new CheckBox("Start from the net's weights");

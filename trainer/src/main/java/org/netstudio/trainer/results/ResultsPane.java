@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingResult;
-import org.netstudio.trainer.TrainerModel;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.boundary.ClassColors;
 import org.netstudio.trainer.data.ImageShape;
 import org.netstudio.trainer.data.ImageTiles;
@@ -29,11 +29,11 @@ import org.netstudio.trainer.data.LoadedData;
  */
 public final class ResultsPane extends ScrollPane {
 
-    private final TrainerModel model;
+    private final TrainerPanelModel model;
     private final VBox content = new VBox();
 
     /** A pane following the model's outcome. */
-    public ResultsPane(TrainerModel model) {
+    public ResultsPane(TrainerPanelModel model) {
         this.model = model;
         getStyleClass().add("results-pane");
         content.getStyleClass().add("results-content");

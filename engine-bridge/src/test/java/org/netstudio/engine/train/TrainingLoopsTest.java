@@ -32,7 +32,7 @@ import org.netstudio.engine.data.LinearProblem;
 import org.netstudio.engine.data.MemoryDataset;
 import org.netstudio.engine.device.DeviceSpec;
 
-class NetTrainerTest {
+class TrainingLoopsTest {
 
     private static final Shape POINT = new Shape(2);
     private static ExecutorService helper;
@@ -55,8 +55,8 @@ class NetTrainerTest {
     void mlpLearnsSpiralsAboveNinetyFivePercent() {
         TrainingOptions options = TrainingOptions.builder()
                 .learningRate(0.01).batchSize(32).maxEpochs(15).validationFraction(0.2).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(result.history()).hasSize(15);
@@ -77,8 +77,8 @@ class NetTrainerTest {
         TrainingOptions options = TrainingOptions.builder()
                 .learningRate(0.05).schedule(LearningRateSchedule.cosine(0.01)).loss(LossKind.MEAN_SQUARED)
                 .batchSize(32).maxEpochs(15).validationFraction(0.1).seed(3).build();
-        try (Model model = NetTrainer.newModel("linear", Linear.builder().setUnits(1).build(), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, new Shape(3), problem.dataset(), options);
+        try (Model model = TrainingLoops.newModel("linear", Linear.builder().setUnits(1).build(), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, new Shape(3), problem.dataset(), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
             ParameterSnapshot p = result.parameters();
@@ -98,8 +98,8 @@ class NetTrainerTest {
     void stopFromAnotherThreadReturnsAUsableResultWithinOneBatch() throws Exception {
         TrainingOptions options = TrainingOptions.builder()
                 .learningRate(0.01).batchSize(8).maxEpochs(1000).validationFraction(0.2).seed(2).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
-            TrainingRun run = NetTrainer.prepare(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(32, 3), DeviceSpec.CPU)) {
+            TrainingLoop run = TrainingLoops.prepare(model, POINT, spirals(), options);
             AtomicLong batchesEnded = new AtomicLong();
             AtomicLong batchesWhenStopped = new AtomicLong(-1);
             run.addListener(event -> {
@@ -139,8 +139,8 @@ class NetTrainerTest {
         TrainingOptions options = TrainingOptions.builder()
                 .optimizer(OptimizerKind.SGD_MOMENTUM).learningRate(10.0).batchSize(32).maxEpochs(20).seed(4).build();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
-        try (Model model = NetTrainer.newModel("linear", Linear.builder().setUnits(1).build(), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, new Shape(3), problem.dataset(), options, events::add);
+        try (Model model = TrainingLoops.newModel("linear", Linear.builder().setUnits(1).build(), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, new Shape(3), problem.dataset(), options, events::add);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.FAILED);
             assertThat(result.message())
@@ -163,8 +163,8 @@ class NetTrainerTest {
     }
 
     private static List<Double> losses(TrainingOptions options) {
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 3), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(16, 3), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
             return result.history().stream().map(EpochMetrics::referenceLoss).toList();
         }
     }
@@ -175,8 +175,8 @@ class NetTrainerTest {
         MemoryDataset moons = GeneratedDatasets.moons(600, 0.1, 3);
         TrainingOptions options = TrainingOptions.builder()
                 .optimizer(optimizer).batchSize(32).maxEpochs(8).validationFraction(0.2).seed(5).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
-            TrainingRun run = NetTrainer.prepare(model, POINT, moons, options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
+            TrainingLoop run = TrainingLoops.prepare(model, POINT, moons, options);
             TrainingResult result = run.run();
 
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
@@ -200,8 +200,8 @@ class NetTrainerTest {
                 .add(Linear.builder().setUnits(2).build());
         List<Double> losses = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            try (Model model = NetTrainer.newModel("bn", net.get(), DeviceSpec.CPU)) {
-                TrainingResult result = NetTrainer.train(model, POINT, moons, options);
+            try (Model model = TrainingLoops.newModel("bn", net.get(), DeviceSpec.CPU)) {
+                TrainingResult result = TrainingLoops.train(model, POINT, moons, options);
 
                 assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
                 // Running mean and variance are parameters too, and are part of what comes back.
@@ -225,8 +225,8 @@ class NetTrainerTest {
         TrainingOptions options = TrainingOptions.builder()
                 .batchSize(30).maxEpochs(2).validationFraction(0.2).seed(1).build();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, xor, options, events::add);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, xor, options, events::add);
 
             // 80 training examples in batches of 30: 3 batches (30, 30, 20) per epoch.
             List<String> kinds = events.stream().map(e -> e.getClass().getSimpleName()).toList();
@@ -254,8 +254,8 @@ class NetTrainerTest {
         TrainingOptions options = TrainingOptions.builder()
                 .optimizer(OptimizerKind.SGD_MOMENTUM).learningRate(1e-30).momentum(0).maxEpochs(50)
                 .earlyStoppingPatience(2).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.EARLY_STOPPED);
             assertThat(result.history()).hasSize(3);
@@ -268,8 +268,8 @@ class NetTrainerTest {
         MemoryDataset train = GeneratedDatasets.moons(200, 0.1, 1);
         MemoryDataset validation = GeneratedDatasets.moons(50, 0.1, 2);
         TrainingOptions options = TrainingOptions.builder().maxEpochs(2).validationSet(validation).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, train, options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, train, options);
 
             assertThat(result.examplesTrained()).isEqualTo(400);
             assertThat(result.history().get(0).validation().orElseThrow().examples()).isEqualTo(50);
@@ -279,8 +279,8 @@ class NetTrainerTest {
     @Test
     void withoutValidationTheBestEpochIsChosenOnTrainingLoss() {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(3).validationFraction(0).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, GeneratedDatasets.xor(200, 0, 1), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, GeneratedDatasets.xor(200, 0, 1), options);
 
             assertThat(result.history()).allSatisfy(e -> assertThat(e.validation()).isEmpty());
             assertThat(result.examplesTrained()).isEqualTo(600);
@@ -292,8 +292,8 @@ class NetTrainerTest {
     void meanSquaredLossWorksWithClassTargetsAsOneHot() {
         TrainingOptions options = TrainingOptions.builder().loss(LossKind.MEAN_SQUARED).learningRate(0.01)
                 .maxEpochs(10).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, GeneratedDatasets.moons(400, 0.1, 1), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(16, 2), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, GeneratedDatasets.moons(400, 0.1, 1), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
             assertThat(result.finalMetrics().orElseThrow().validation().orElseThrow().accuracy().getAsDouble())
@@ -306,8 +306,8 @@ class NetTrainerTest {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(2).checkpointFolder(folder).seed(1).build();
         // What a checkpoint killed half-way leaves: removed by the next one, as a net's save does.
         Files.writeString(folder.resolve(".last.params.4711.tmp"), "half");
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
 
             assertThat(folder.resolve("best.params")).isRegularFile();
             assertThat(folder.resolve("last.params")).isRegularFile();
@@ -329,9 +329,9 @@ class NetTrainerTest {
     @Test
     void snapshotAppliesToAFreshBlock() {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(3).seed(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU);
                 NDManager manager = NDManager.newBaseManager()) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
             Block fresh = TestNets.mlp(8, 3);
             fresh.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
             result.parameters().applyTo(fresh);
@@ -344,8 +344,8 @@ class NetTrainerTest {
     @Test
     void aNetWhoseOutputDoesNotFitTheClassesFailsWithAClearMessage() {
         TrainingOptions options = TrainingOptions.builder().maxEpochs(1).build();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 5), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, spirals(), options);
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 5), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, spirals(), options);
 
             assertThat(result.stopReason()).isEqualTo(StopReason.FAILED);
             assertThat(result.message()).isEqualTo("The net outputs (5) per example, but cross-entropy needs one logit"
@@ -355,20 +355,20 @@ class NetTrainerTest {
 
     @Test
     void mismatchedPiecesAreRefusedBeforeTraining() {
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 3), DeviceSpec.CPU)) {
             TrainingOptions options = TrainingOptions.builder().build();
-            assertThatThrownBy(() -> NetTrainer.prepare(model, new Shape(3), spirals(), options))
+            assertThatThrownBy(() -> TrainingLoops.prepare(model, new Shape(3), spirals(), options))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The net takes inputs of shape (3) (3 values), but the examples of 'Spirals (3 arms)'"
                             + " have shape (2) (2 values)");
             LinearProblem linear = GeneratedDatasets.linear(10, 2, 0, 1);
-            assertThatThrownBy(() -> NetTrainer.prepare(model, POINT, linear.dataset(),
+            assertThatThrownBy(() -> TrainingLoops.prepare(model, POINT, linear.dataset(),
                     options.toBuilder().loss(LossKind.CROSS_ENTROPY).build()))
                     .hasMessageContaining("Cross-entropy loss needs class targets");
-            assertThatThrownBy(() -> NetTrainer.prepare(model, POINT, spirals(),
+            assertThatThrownBy(() -> TrainingLoops.prepare(model, POINT, spirals(),
                     options.toBuilder().validationSet(GeneratedDatasets.moons(10, 0, 1)).build()))
                     .hasMessage("The validation set's classes [0, 1] differ from the training set's [0, 1, 2]");
-            assertThatThrownBy(() -> NetTrainer.prepare(model, POINT, spirals(),
+            assertThatThrownBy(() -> TrainingLoops.prepare(model, POINT, spirals(),
                     options.toBuilder().device(DeviceSpec.gpu(0)).build()))
                     .hasMessageStartingWith("No CUDA GPU found");
         }
@@ -376,8 +376,8 @@ class NetTrainerTest {
 
     @Test
     void aRunStartsOnlyOnce() {
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
-            TrainingRun run = NetTrainer.prepare(model, POINT, GeneratedDatasets.xor(50, 0, 1),
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
+            TrainingLoop run = TrainingLoops.prepare(model, POINT, GeneratedDatasets.xor(50, 0, 1),
                     TrainingOptions.builder().maxEpochs(1).build());
             run.run();
             assertThatThrownBy(run::run).isInstanceOf(IllegalStateException.class);
@@ -388,8 +388,8 @@ class NetTrainerTest {
     @Test
     void aFailingListenerFailsTheRunWithItsMessage() {
         AtomicInteger calls = new AtomicInteger();
-        try (Model model = NetTrainer.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
-            TrainingResult result = NetTrainer.train(model, POINT, GeneratedDatasets.xor(100, 0, 1),
+        try (Model model = TrainingLoops.newModel("mlp", TestNets.mlp(8, 2), DeviceSpec.CPU)) {
+            TrainingResult result = TrainingLoops.train(model, POINT, GeneratedDatasets.xor(100, 0, 1),
                     TrainingOptions.builder().maxEpochs(2).build(), event -> {
                         if (calls.incrementAndGet() == 2) {
                             throw new IllegalStateException("plot broke");

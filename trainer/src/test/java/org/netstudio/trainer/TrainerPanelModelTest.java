@@ -16,10 +16,10 @@ import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.results.HistoryCsv;
 
 /** The view-model without a stage: background work runs on the calling or training thread. */
-class TrainerModelTest {
+class TrainerPanelModelTest {
 
     /** Background jobs run at once on the thread that asks; news still goes through the inbox. */
-    private final TrainerModel model = new TrainerModel(Runnable::run, new DataLoader());
+    private final TrainerPanelModel model = new TrainerPanelModel(Runnable::run, new DataLoader());
 
     private void spiralsReady() {
         model.netProperty().set(TestNets.spirals());

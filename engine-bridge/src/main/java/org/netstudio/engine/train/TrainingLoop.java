@@ -41,7 +41,7 @@ import org.netstudio.netgraph.io.AtomicFiles;
 
 /**
  * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
- * {@link NetTrainer#prepare}, run once with {@link #run()} (on the calling thread) or {@link
+ * {@link TrainingLoops#prepare}, run once with {@link #run()} (on the calling thread) or {@link
  * #start()} (on a new thread), stoppable at any time with {@link #stop()}.
  *
  * <p><b>What happens.</b> The block is initialised from the seed if it is not yet; a validation
@@ -62,7 +62,7 @@ import org.netstudio.netgraph.io.AtomicFiles;
  * models) may go at the same time on different threads; the result then depends only on the seed
  * if they do not overlap, since PyTorch's random generator is shared by the whole process.
  */
-public final class TrainingRun {
+public final class TrainingLoop {
 
     private final Model model;
     private final Block block;
@@ -77,7 +77,7 @@ public final class TrainingRun {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean stopRequested;
 
-    TrainingRun(Model model, ExampleTable data, ExampleTable validationData, Feeding feeding, Objective objective,
+    TrainingLoop(Model model, ExampleTable data, ExampleTable validationData, Feeding feeding, Objective objective,
                 TrainingOptions options, Device device) {
         this.model = model;
         this.block = model.getBlock();
@@ -95,7 +95,7 @@ public final class TrainingRun {
      * @param listener the listener, not null
      * @return this run
      */
-    public TrainingRun addListener(TrainingListener listener) {
+    public TrainingLoop addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }

@@ -15,20 +15,20 @@ import org.netstudio.engine.device.Devices;
 
 /**
  * The entry point for training: checks that a net, a dataset and options fit together and makes a
- * {@link TrainingRun}. Everything that can be checked before training is checked here, with a
+ * {@link TrainingLoop}. Everything that can be checked before training is checked here, with a
  * message for people; what can only be found out while training (a NaN loss, a net whose output
  * does not fit the targets) ends the run with {@link StopReason#FAILED} instead.
  *
  * <p>The model owns the parameters (its manager), on the options' device; {@link #newModel} makes
  * one. The caller closes the model when done with it. Stateless and thread-safe.
  */
-public final class NetTrainer {
+public final class TrainingLoops {
 
     static {
         DjlSetup.beforeEngineLoads();
     }
 
-    private NetTrainer() {}
+    private TrainingLoops() {}
 
     /**
      * Makes a model for a block on a device.
@@ -61,7 +61,7 @@ public final class NetTrainer {
      * @throws IllegalArgumentException when the pieces do not fit, with the reason
      * @throws org.netstudio.engine.device.DeviceUnavailableException if the device does not exist
      */
-    public static TrainingRun prepare(Model model, Shape inputShape, Dataset data, TrainingOptions options) {
+    public static TrainingLoop prepare(Model model, Shape inputShape, Dataset data, TrainingOptions options) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(inputShape, "inputShape");
         Objects.requireNonNull(data, "data");
@@ -103,7 +103,7 @@ public final class NetTrainer {
      * @return the run, not started
      * @throws IllegalArgumentException when the pieces do not fit, with the reason
      */
-    public static TrainingRun prepare(Model model, ExampleTable data, ExampleTable validation, Feeding feeding,
+    public static TrainingLoop prepare(Model model, ExampleTable data, ExampleTable validation, Feeding feeding,
                                       Objective objective, TrainingOptions options) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
@@ -124,9 +124,9 @@ public final class NetTrainer {
         Device modelDevice = model.getNDManager().getDevice();
         if (!modelDevice.equals(device)) {
             throw new IllegalArgumentException("The model lives on " + modelDevice + " but the options ask for "
-                    + options.device() + "; make the model with NetTrainer.newModel(name, block, device)");
+                    + options.device() + "; make the model with TrainingLoops.newModel(name, block, device)");
         }
-        return new TrainingRun(model, data, validation, feeding, objective, options, device);
+        return new TrainingLoop(model, data, validation, feeding, objective, options, device);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class NetTrainer {
      */
     public static TrainingResult train(Model model, Shape inputShape, Dataset data, TrainingOptions options,
             TrainingListener... listeners) {
-        TrainingRun run = prepare(model, inputShape, data, options);
+        TrainingLoop run = prepare(model, inputShape, data, options);
         for (TrainingListener listener : listeners) {
             run.addListener(listener);
         }

@@ -8,7 +8,7 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
-import org.netstudio.engine.run.NetTraining;
+import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.TrainingEvent;
@@ -25,9 +25,9 @@ import org.netstudio.trainer.results.OutcomeEvaluator;
  * decision boundary after each epoch (for planar data) and finally the evaluated result are posted
  * to the inbox. Nothing here waits for the UI, and the UI never waits for this.
  */
-public final class TrainingSession {
+public final class PanelTraining {
 
-    private final NetTraining run;
+    private final PreparedTraining run;
     private final TrainerInbox<TrainerNews> inbox;
     private final Executor worker;
     private final ExampleTable training;
@@ -44,7 +44,7 @@ public final class TrainingSession {
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
-    private TrainingSession(NetNode net, NetTraining run, ExampleTable training, ExampleTable validation,
+    private PanelTraining(NetNode net, PreparedTraining run, ExampleTable training, ExampleTable validation,
             Dataset validationSet, PlaneBounds bounds, TrainerInbox<TrainerNews> inbox, Executor worker) {
         this.net = net;
         this.run = run;
@@ -71,7 +71,7 @@ public final class TrainingSession {
      * @return the running session
      * @throws IllegalArgumentException when net, data, weights and options do not fit (the engine's message)
      */
-    public static TrainingSession start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
+    public static PanelTraining start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
             TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
         ExampleTable training;
         ExampleTable validation;
@@ -91,9 +91,9 @@ public final class TrainingSession {
             }
         }
         TrainingOptions noSplit = options.toBuilder().validationFraction(0).build();
-        NetTraining run = NetTrain.prepare(net, initial, training, validation, mapping, noSplit);
+        PreparedTraining run = NetTrain.prepare(net, initial, training, validation, mapping, noSplit);
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
-        TrainingSession session = new TrainingSession(net, run, training, validation,
+        PanelTraining session = new PanelTraining(net, run, training, validation,
                 validationSet != null || validation != null ? validationSet : data.dataset().orElse(null), bounds,
                 inbox, worker);
         run.addListener(session::onEvent);

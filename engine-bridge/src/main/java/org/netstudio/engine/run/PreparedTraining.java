@@ -10,7 +10,7 @@ import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.TrainingListener;
 import org.netstudio.engine.train.TrainingResult;
-import org.netstudio.engine.train.TrainingRun;
+import org.netstudio.engine.train.TrainingLoop;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
@@ -25,12 +25,12 @@ import org.netstudio.netgraph.net.NetNode;
  * Listeners are called on the training thread and must return quickly (see
  * {@link TrainingListener}). Add listeners before starting.
  */
-public final class NetTraining {
+public final class PreparedTraining {
 
     private final NetNode net;
     private final CompiledNet compiled;
     private final Model model;
-    private final TrainingRun run;
+    private final TrainingLoop run;
     private final LossKind loss;
     private final boolean softmaxFused;
     private final Map<String, String> metadata;
@@ -39,7 +39,7 @@ public final class NetTraining {
     private final CompletableFuture<TrainedNet> result = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    NetTraining(NetNode net, CompiledNet compiled, Model model, TrainingRun run, LossKind loss, boolean softmaxFused,
+    PreparedTraining(NetNode net, CompiledNet compiled, Model model, TrainingLoop run, LossKind loss, boolean softmaxFused,
                 Map<String, String> metadata, List<String> freshArrays, Binding binding) {
         this.net = net;
         this.compiled = compiled;
@@ -85,7 +85,7 @@ public final class NetTraining {
      * @param listener receives every batch, epoch and final event, on the training thread
      * @return this training
      */
-    public NetTraining addListener(TrainingListener listener) {
+    public PreparedTraining addListener(TrainingListener listener) {
         run.addListener(Objects.requireNonNull(listener, "listener"));
         return this;
     }

@@ -56,7 +56,7 @@ import org.netstudio.trainer.results.HistoryCsv;
 import org.netstudio.trainer.results.Outcome;
 import org.netstudio.trainer.run.TrainerInbox;
 import org.netstudio.trainer.run.TrainerNews;
-import org.netstudio.trainer.run.TrainingSession;
+import org.netstudio.trainer.run.PanelTraining;
 
 /**
  * The trainer panel's view-model: which data, which options, the running training and what it
@@ -72,7 +72,7 @@ import org.netstudio.trainer.run.TrainingSession;
  * inbox; {@link #applyPending()} applies everything that arrived, and the panel calls it once per
  * animation frame, so training never waits for the UI and the UI redraws at most once per frame.
  */
-public final class TrainerModel {
+public final class TrainerPanelModel {
 
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
     private final Executor worker;
@@ -114,7 +114,7 @@ public final class TrainerModel {
     private final BooleanBinding canTrain;
 
     private TrainingHistory history = new TrainingHistory();
-    private TrainingSession session;
+    private PanelTraining session;
     private NetDocument trainedFrom;
     private long startNanos;
     private long totalExamples;
@@ -127,7 +127,7 @@ public final class TrainerModel {
     private long loads;
 
     /** A model with its own background thread (ended by {@link #close()}) and the standard dataset locations. */
-    public TrainerModel() {
+    public TrainerPanelModel() {
         this(newWorker(), new DataLoader(), true);
     }
 
@@ -137,11 +137,11 @@ public final class TrainerModel {
      * @param worker runs data loading, boundary pictures and evaluation, one job at a time
      * @param loader loads data
      */
-    public TrainerModel(Executor worker, DataLoader loader) {
+    public TrainerPanelModel(Executor worker, DataLoader loader) {
         this(worker, loader, false);
     }
 
-    private TrainerModel(Executor worker, DataLoader loader, boolean ownsWorker) {
+    private TrainerPanelModel(Executor worker, DataLoader loader, boolean ownsWorker) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
         this.loader = Objects.requireNonNull(loader, "loader");
@@ -570,7 +570,7 @@ public final class TrainerModel {
             return;
         }
         try {
-            session = TrainingSession.start(trainee, initial, loaded, mapping.get(), options.toOptions(), fraction,
+            session = PanelTraining.start(trainee, initial, loaded, mapping.get(), options.toOptions(), fraction,
                     inbox, worker);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
