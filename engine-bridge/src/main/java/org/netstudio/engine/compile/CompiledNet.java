@@ -297,6 +297,40 @@ public final class CompiledNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> extra) {
+        return run(store, inputs, training, null);
+    }
+
+    /**
+     * Runs the net as {@link #forward(ParameterStore, NDList, boolean)} does, showing each step's
+     * outputs to a watch as they are made: to read the value of any port, to check where a value
+     * first stops being finite, or to replace a port's value (e.g. by a leaf that collects its
+     * gradient) for the steps after it.
+     *
+     * @param store    the parameter store
+     * @param inputs   the inputs, as for {@code forward} (lengths of padded sequences after them)
+     * @param training whether to run in training mode
+     * @param watch    sees every step of the flattened net in evaluation order
+     * @return the net's outputs
+     */
+    public NDList forward(ParameterStore store, NDList inputs, boolean training, StepWatch watch) {
+        return run(store, inputs, training, java.util.Objects.requireNonNull(watch, "watch"));
+    }
+
+    /** Sees the steps of a net as it runs; see {@link #forward(ParameterStore, NDList, boolean, StepWatch)}. */
+    @FunctionalInterface
+    public interface StepWatch {
+        /**
+         * Called after a step.
+         *
+         * @param step    the step's node, as a path from the net's root (containers dissolved)
+         * @param type    the step's layer type ("Convolution") or operator ("Map")
+         * @param outputs the step's outputs, in port order
+         * @return the outputs the later steps read: {@code outputs}, or replacements of the same shapes
+         */
+        NDList after(NodePath step, String type, NDList outputs);
+    }
+
+    private NDList run(ParameterStore store, NDList inputs, boolean training, StepWatch watch) {
         int[] in = plan.inputs();
         boolean padded = inputs.size() == in.length + varyingSizes.size() && !varyingSizes.isEmpty();
         if (inputs.size() != in.length && !padded) {
@@ -318,6 +352,9 @@ public final class CompiledNet extends AbstractBlock {
         for (int index : live) {
             NetPlan.Step step = plan.steps().get(index);
             NDList stepOut = blocks[index].apply(store, stepInputs(step, wires), training, lengthsOf(index, lengths));
+            if (watch != null) {
+                stepOut = watch.after(step.path(), step.type(), stepOut);
+            }
             setStepOutputs(step, stepOut, wires);
         }
         return netOutputs(wires);
