@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.netstudio.netgraph.text.EditDistance;
 
 /**
  * All layer types NetStudio knows, looked up by name or alias (case-insensitive). The names and
@@ -139,31 +140,12 @@ public final class LayerCatalog {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Map.Entry<String, LayerType> e : byAlias.entrySet()) {
-            int d = distance(u, e.getKey());
+            int d = EditDistance.between(u, e.getKey());
             if (d < bestDistance) {
                 bestDistance = d;
                 best = e.getValue().name();
             }
         }
         return bestDistance <= Math.max(2, u.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -1,2 +1,2 @@
-/** How text from files is shown in messages; depends on nothing else in netgraph. */
+/** How text from files is shown in messages, and how close two names are; depends on nothing else in netgraph. */
 package org.netstudio.netgraph.text;
