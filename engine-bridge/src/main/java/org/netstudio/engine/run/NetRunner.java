@@ -310,10 +310,33 @@ public final class NetRunner implements AutoCloseable {
             NDList out = net.forward(new ParameterStore(scope, false), in, false);
             List<TensorValue> result = new ArrayList<>(out.size());
             for (NDArray o : out) {
-                NDArray f = o.getDataType() == DataType.FLOAT32 ? o : o.toType(DataType.FLOAT32, false);
-                result.add(TensorValue.of(f.toFloatArray(), f.getShape().getShape()));
+                result.add(PortProbe.value(o));
             }
             return result;
+        }
+    }
+
+    /**
+     * Runs a batch through the net and returns the values of the named ports and arrays, and
+     * when {@code gradient} is given, the gradient of that score or loss with respect to each of
+     * them. Runs in inference mode (dropout off, batch-norm moving statistics), as
+     * {@link #run(List)} does.
+     *
+     * @param inputs   one batch per net input, in port order, each {@code (batch, per-example shape…)}
+     * @param names    ports as the canvas names them ({@code "conv1"}, {@code "block2/Output"}, a net
+     *                 input such as {@code "Input"}; see {@link NetPorts}) or weights keys of
+     *                 arrays ({@code "conv1/weights"})
+     * @param gradient the score or loss to differentiate, or null for values only
+     * @return the values and gradients by name, in the order asked
+     * @throws IllegalArgumentException when a name is unknown (naming close ones), a port does not
+     *     feed the outputs, an input does not fit, or the gradient's output, class or target does not fit
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public synchronized Probe probe(List<TensorValue> inputs, List<String> names, GradientOf gradient) {
+        checkOpen();
+        PortProbe probe = new PortProbe(net, names);
+        try (NDManager scope = manager.newSubManager()) {
+            return probe.run(scope, inputs, gradient);
         }
     }
 
