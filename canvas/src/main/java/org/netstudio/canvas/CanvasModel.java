@@ -120,6 +120,12 @@ public final class CanvasModel {
             selectedWire.set(null);
             rebuild();
         });
+        // Nodes widen to make room for their pictures while previews are shown.
+        previews.addListener((o, a, b) -> {
+            if (a.isEmpty() != b.isEmpty()) {
+                rebuild();
+            }
+        });
         documentChanged();
     }
 
@@ -144,6 +150,18 @@ public final class CanvasModel {
 
     public InferenceResult getInference() {
         return inference.get();
+    }
+
+    private final ObjectProperty<org.netstudio.canvas.preview.Previews> previews =
+            new SimpleObjectProperty<>(this, "previews", org.netstudio.canvas.preview.Previews.NONE);
+
+    /**
+     * What flows through the net for the previewed example, drawn on each node;
+     * {@link org.netstudio.canvas.preview.Previews#NONE} when previews are off. Set by whoever
+     * runs the net (the window); the canvas only draws it.
+     */
+    public ObjectProperty<org.netstudio.canvas.preview.Previews> previewsProperty() {
+        return previews;
     }
 
     /** The graph level shown: the root net, or a container inside it ("block2"). */
@@ -287,7 +305,8 @@ public final class CanvasModel {
 
     private void rebuild() {
         NodePath p = currentPath.get();
-        LevelView v = LevelBuilder.build(document.get(), inference.get(), p, autoPositions.getOrDefault(p, Map.of()));
+        LevelView v = LevelBuilder.build(document.get(), inference.get(), p, autoPositions.getOrDefault(p, Map.of()),
+                !previews.get().isEmpty());
         selection.retainAll(v.byId().keySet());
         WireItem w = selectedWire.get();
         if (w != null) {

@@ -118,6 +118,8 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         });
         model.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 nodes.showSelection(model.getSelection()));
+        nodes.setPreviews(model.previewsProperty().get());
+        model.previewsProperty().addListener((o, a, b) -> nodes.setPreviews(b));
         model.selectedWireProperty().addListener((o, a, b) -> showSelectedWire());
         model.messageProperty().addListener((o, a, b) -> {
             if (b != null) {

@@ -28,6 +28,7 @@ public final class MainMenu {
     private final Menu openRecent = new Menu("Open Recent");
     private final CheckMenuItem showTrainer = new CheckMenuItem("Show Trainer Panel");
     private final CheckMenuItem maximiseTrainer = new CheckMenuItem("Maximise Trainer Panel");
+    private final CheckMenuItem showPreviews = new CheckMenuItem("Show Previews");
     private final ToggleGroup themes = new ToggleGroup();
     /** True while the window marks its theme, so that marking it is not taken for the person's choice. */
     private boolean markingTheme;
@@ -40,6 +41,9 @@ public final class MainMenu {
         openRecent.getItems().add(disabledNote("No recent nets"));
         showTrainer.setId("menuShowTrainer");
         showTrainer.setSelected(true);
+        showPreviews.setId("menuShowPreviews");
+        showPreviews.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
         maximiseTrainer.setId("menuMaximiseTrainer");
         maximiseTrainer.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
@@ -72,7 +76,7 @@ public final class MainMenu {
                         item(AppAction.SELECT_ALL), separator(), item(AppAction.GROUP), item(AppAction.UNGROUP)),
                 menu("View", item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT), item(AppAction.ZOOM_TO_FIT),
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
-                        showTrainer, maximiseTrainer, theme),
+                        showPreviews, separator(), showTrainer, maximiseTrainer, theme),
                 menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
                         item(AppAction.IMPORT_REPORT)),
                 menu("Help", item(AppAction.USER_GUIDE), item(AppAction.LAYER_REFERENCE),
@@ -100,6 +104,11 @@ public final class MainMenu {
     /** File › Open Recent; its items are the document handler's to fill. */
     public Menu openRecent() {
         return openRecent;
+    }
+
+    /** View › Show Previews: what flows out of each node for one example, drawn on the canvas. */
+    public CheckMenuItem showPreviews() {
+        return showPreviews;
     }
 
     /** View › Maximise Trainer Panel, kept in step with the panel's maximised state. */

@@ -419,10 +419,21 @@ public final class MainWindow {
                 actionButton(AppAction.ZOOM_OUT, false), actionButton(AppAction.ZOOM_IN, false),
                 actionButton(AppAction.ZOOM_TO_FIT, false), actionButton(AppAction.AUTO_LAYOUT, true),
                 spacer,
-                actionButton(AppAction.CHECK, true), actionButton(AppAction.TRY_IT, true), train);
+                actionButton(AppAction.CHECK, true), previewsButton(), actionButton(AppAction.TRY_IT, true), train);
         bar.setId("toolBar");
         bar.getStyleClass().add("ns-toolbar");
         return bar;
+    }
+
+    /** A toggle that mirrors View › Show Previews. */
+    private javafx.scene.control.ToggleButton previewsButton() {
+        javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton("Previews");
+        button.setId("toolPreviews");
+        button.setFocusTraversable(false);
+        button.selectedProperty().bindBidirectional(menu.showPreviews().selectedProperty());
+        button.setTooltip(new Tooltip("Show on each node what flows out of it for one example ("
+                + menu.showPreviews().getAccelerator().getDisplayText() + ")"));
+        return button;
     }
 
     /**

@@ -63,6 +63,8 @@ public final class Workspace {
     private final Palette palette = new Palette();
     private final InspectorModel inspector = new InspectorModel();
     private final TrainerPanels trainers;
+    private final org.netstudio.app.window.preview.TabPreviews previews;
+    private ImagePicker imagePicker = new org.netstudio.app.window.tryit.SystemImagePicker();
     /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
     private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
@@ -94,6 +96,11 @@ public final class Workspace {
                 window::stylesheets, autosave, recent);
         tabs = documents.tabs();
         trainers = new TrainerPanels(window.canvasTabs().getTabs(), tabs.activeProperty(), window::setTrainer);
+        previews = new org.netstudio.app.window.preview.TabPreviews(window.canvasTabs().getTabs(),
+                tabs.activeProperty(), this::trainerData, tab -> trainers.of(tab) == null
+                        ? new javafx.beans.property.SimpleObjectProperty<>() : trainers.of(tab).dataProperty(),
+                () -> imagePicker.openImage(window.scene().getWindow()));
+        previews.shownProperty().bindBidirectional(window.menu().showPreviews().selectedProperty());
         activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
                 tabs.activeProperty());
         NetOpener opener = documents.opener();
@@ -127,7 +134,10 @@ public final class Workspace {
         autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_PERIOD, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Animation.INDEFINITE);
         autosaveTimer.play();
-        exitSequence = new ExitSequence(documents::exiting, trainers::shutDown, tryIt::close);
+        exitSequence = new ExitSequence(documents::exiting, () -> {
+            previews.shutDown();
+            return trainers.shutDown();
+        }, tryIt::close);
     }
 
     // ---- what tests and the application call ------------------------------------------------
@@ -135,6 +145,11 @@ public final class Workspace {
     /** "NetStudio", or "*lenet.json — NetStudio": the window's title. */
     public ReadOnlyStringProperty titleProperty() {
         return tabs.titleProperty();
+    }
+
+    /** The tab of the net in front, if a net is in front. */
+    public Optional<NetTab> activeTab() {
+        return Optional.ofNullable(tabs.active());
     }
 
     /** The canvas of the net in front, if a net is in front. */
@@ -189,9 +204,22 @@ public final class Workspace {
         documents.setFilePicker(picker);
     }
 
-    /** Where Try It's "Choose Image…" asks for an image (tests give their own). */
+    /** Where Try It's "Choose Image…" and the previews' "Image file…" ask for an image (tests give their own). */
     public void setImagePicker(ImagePicker picker) {
+        imagePicker = picker;
         tryIt.setImagePicker(picker);
+    }
+
+    /** The previews of every open net (View › Show Previews). */
+    public org.netstudio.app.window.preview.TabPreviews previews() {
+        return previews;
+    }
+
+    /** The data loaded in a net's trainer panel, when it is a dataset of examples (images, vectors). */
+    private Optional<org.netstudio.engine.data.Dataset> trainerData(NetTab tab) {
+        org.netstudio.trainer.TrainerPanelModel model = trainers.of(tab);
+        return model == null || model.dataProperty().get() == null ? Optional.empty()
+                : model.dataProperty().get().dataset();
     }
 
     /** Where the trainer panels ask for a data file or folder (tests answer for the person). */

@@ -14,7 +14,8 @@ import org.netstudio.canvas.export.PngExport;
  * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
  * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID|MODEL.onnx [SELECT_NODE]}
  * ({@code -Dshot.trainer=true} opens the trainer panel, {@code -Dshot.data=NAME|FILE} chooses its
- * data; for a model, {@code -Dshot.report=true}
+ * data; {@code -Dshot.previews=N} shows previews of random input N, {@code data:N} of example N of
+ * that data; for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
 public final class ScreenshotTool {
@@ -59,7 +60,23 @@ public final class ScreenshotTool {
                                 .orElseGet(() -> org.netstudio.engine.data.DataChoice.parse(shotData, null))));
                 choose.play();
             }
-                        PauseTransition wait = new PauseTransition(Duration.seconds(4));
+            String previews = System.getProperty("shot.previews");
+            if (previews != null) {
+                // Previews on, of random input N ("3") or of example N of the trainer panel's data ("data:3").
+                PauseTransition on = new PauseTransition(Duration.seconds(1.5));
+                on.setOnFinished(e -> {
+                    window.menu().showPreviews().setSelected(true);
+                    var p = window.workspace().previews().of(window.workspace().activeTab().orElseThrow());
+                    if (previews.startsWith("data:")) {
+                        p.sourceProperty().set(org.netstudio.app.window.preview.PreviewSource.DATA);
+                        p.exampleProperty().set(Integer.parseInt(previews.substring(5)));
+                    } else {
+                        p.exampleProperty().set(Integer.parseInt(previews));
+                    }
+                });
+                on.play();
+            }
+            PauseTransition wait = new PauseTransition(Duration.seconds(previews != null ? 6 : 4));
             wait.setOnFinished(e -> {
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {

@@ -54,26 +54,6 @@ class TryItInTheWindowTest extends InTheWindowTest {
         return f.fx(() -> robot().lookup(id).tryQuery().map(Node::isVisible).orElse(false));
     }
 
-    /**
-     * Opens a pretrained gallery net with its weights. Gallery opens carry their weights once that
-     * work lands; until then the net's shipped file (.nsnet, or MiniLM's .onnx) is opened instead.
-     */
-    private void openPretrained(String id, String resource, String fileName) throws IOException {
-        robot().interact(() -> f.workspace().openGallery(id));
-        f.settle();
-        if (f.fx(() -> f.workspace().activeNet().orElseThrow().weights().isPresent())) {
-            return;
-        }
-        robot().interact(() -> f.workspace().closeActive());
-        Path file = f.data.resolve(fileName);
-        try (InputStream in = Gallery.class.getResourceAsStream(resource)) {
-            Files.copy(in, file);
-        }
-        robot().interact(() -> f.workspace().open(file));
-        f.settle();
-        assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().weights().isPresent())).isTrue();
-    }
-
     @Test
     void thePretrainedFashionNetNamesTheClothingOfARealTestImage(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
@@ -82,7 +62,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
         Path notes = Files.writeString(f.data.resolve("notes.png"), "not a picture");
         java.util.Deque<Path> picks = new java.util.ArrayDeque<>(java.util.List.of(shoe.file(), notes));
         robot.interact(() -> f.workspace().setImagePicker(owner -> Optional.ofNullable(picks.poll())));
-        openPretrained("fashion-cnn-pretrained", Gallery.RESOURCES + "fashion-cnn-pretrained.nsnet",
+        f.openPretrained("fashion-cnn-pretrained", Gallery.RESOURCES + "fashion-cnn-pretrained.nsnet",
                 "fashion-cnn-pretrained.nsnet");
 
         f.shortcut(KeyCode.T);
@@ -157,7 +137,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
     @Test
     void miniLmFindsTwoSentencesAboutOneThingCloserThanAThird(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        openPretrained("minilm", SentenceEncoder.MINILM_MODEL, "all-minilm-l6-v2.onnx");
+        f.openPretrained("minilm", SentenceEncoder.MINILM_MODEL, "all-minilm-l6-v2.onnx");
 
         robot.clickOn("#menuNet").clickOn("#menuTryIt");
         waitFor(10, () -> f.fx(() -> f.workspace().tryItWindow().isShowing()));

@@ -3,6 +3,7 @@ package org.netstudio.app.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import org.netstudio.app.document.Autosave;
 import org.netstudio.app.document.RecentFiles;
 import org.netstudio.app.document.Settings;
+import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.window.documents.FilePicker;
 import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.documents.OpeningTab;
@@ -116,6 +118,26 @@ final class WindowFixture {
                 return files.isEmpty() ? Optional.empty() : files.poll();
             }
         };
+    }
+
+    /**
+     * Opens a pretrained gallery net with its weights. Gallery opens carry their weights once that
+     * work lands; until then the net's shipped file (.nsnet, or MiniLM's .onnx) is opened instead.
+     */
+    void openPretrained(String id, String resource, String fileName) throws IOException {
+        robot.interact(() -> workspace().openGallery(id));
+        settle();
+        if (fx(() -> workspace().activeNet().orElseThrow().weights().isPresent())) {
+            return;
+        }
+        robot.interact(() -> workspace().closeActive());
+        Path file = data.resolve(fileName);
+        try (InputStream in = Gallery.class.getResourceAsStream(resource)) {
+            Files.copy(in, file);
+        }
+        robot.interact(() -> workspace().open(file));
+        settle();
+        assertThat(fx(() -> workspace().activeNet().orElseThrow().weights().isPresent())).isTrue();
     }
 
     // ---- reading ---------------------------------------------------------------------------

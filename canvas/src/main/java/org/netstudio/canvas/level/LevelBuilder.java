@@ -93,6 +93,17 @@ public final class LevelBuilder {
      * @param auto positions computed by auto-layout for ids the document's layout does not place
      */
     public static LevelView build(NetDocument doc, InferenceResult inf, NodePath path, Map<String, Layout.Position> auto) {
+        return build(doc, inf, path, auto, false);
+    }
+
+    /**
+     * @param auto     positions computed by auto-layout for ids the document's layout does not place
+     * @param previews whether nodes make room for a preview of their value at their right edge
+     */
+    public static LevelView build(NetDocument doc, InferenceResult inf, NodePath path, Map<String, Layout.Position> auto,
+                                  boolean previews) {
+        double portWidth = NodeGeometry.PORT_NODE_WIDTH + (previews ? NodeGeometry.PREVIEW_ROOM : 0);
+        double layerRoom = previews ? NodeGeometry.PREVIEW_ROOM : 0;
         NetNode level = NetPaths.find(doc.net(), path).orElse(null);
         Graph g = asGraph(level, path);
         Map<String, LayerInfo> infos = new HashMap<>();
@@ -137,9 +148,9 @@ public final class LevelBuilder {
             TensorType t = inf.inputType(path, e.getKey());
             List<Diagnostic> ds = nodeDiags.getOrDefault(id, List.of());
             PortItem out = new PortItem(e.getKey(), false, t, null, null, sources.contains(PortRef.graphPort(e.getKey())),
-                    NodeGeometry.PORT_NODE_WIDTH / 2, NodeGeometry.PORT_NODE_HEIGHT, messages(ds));
+                    portWidth / 2, NodeGeometry.PORT_NODE_HEIGHT, messages(ds));
             nodes.add(portNode(id, NodeItem.Kind.INPUT, e.getKey(), e.getValue(), t, List.of(), List.of(out), ds,
-                    position(layout, auto, path, id)));
+                    position(layout, auto, path, id), portWidth));
         }
         for (Map.Entry<String, NetNode> e : g.nodes().entrySet()) {
             String name = e.getKey();
@@ -172,7 +183,7 @@ public final class LevelBuilder {
                 category = Category.CONTAINER.styleClass();
             }
             String shape = outs.isEmpty() ? "" : NodeText.shapeText(inf.outputType(childPath, outs.get(0)));
-            double w = NodeGeometry.layerWidth(title, detail, NodeText.shownName(name, title), shape, params);
+            double w = NodeGeometry.layerWidth(title, detail, NodeText.shownName(name, title), shape, params) + layerRoom;
             double h = NodeGeometry.height(kind, ins.size());
             List<PortItem> inPorts = new ArrayList<>(ins.size());
             for (int i = 0; i < ins.size(); i++) {
@@ -199,9 +210,9 @@ public final class LevelBuilder {
             TensorType t = inf.outputType(path, e.getKey());
             List<Diagnostic> ds = nodeDiags.getOrDefault(id, List.of());
             PortItem in = new PortItem(e.getKey(), true, t, null, e.getValue().type(),
-                    targets.contains(PortRef.graphPort(e.getKey())), NodeGeometry.PORT_NODE_WIDTH / 2, 0, messages(ds));
+                    targets.contains(PortRef.graphPort(e.getKey())), portWidth / 2, 0, messages(ds));
             nodes.add(portNode(id, NodeItem.Kind.OUTPUT, e.getKey(), e.getValue(), t, List.of(in), List.of(), ds,
-                    position(layout, auto, path, id)));
+                    position(layout, auto, path, id), portWidth));
         }
         List<WireItem> wires = new ArrayList<>(g.edges().size());
         for (Edge e : g.edges()) {
@@ -221,7 +232,8 @@ public final class LevelBuilder {
     }
 
     private static NodeItem portNode(String id, NodeItem.Kind kind, String port, PortDecl decl, TensorType t,
-                                     List<PortItem> ins, List<PortItem> outs, List<Diagnostic> ds, Layout.Position pos) {
+                                     List<PortItem> ins, List<PortItem> outs, List<Diagnostic> ds, Layout.Position pos,
+                                     double width) {
         String detail = NodeText.typeText(t);
         if (kind == NodeItem.Kind.INPUT && decl.isUnspecified() && !t.rankKnown()) {
             // A new net's input: say that it is for the person to set, and where (a click opens it).
@@ -232,7 +244,7 @@ public final class LevelBuilder {
         String category = kind == NodeItem.Kind.INPUT ? "graph-input" : "graph-output";
         return new NodeItem(id, kind, kind == NodeItem.Kind.INPUT ? "Input" : "Output", port, detail, "", "", category,
                 ins, outs, pos == null ? 0 : pos.x(), pos == null ? 0 : pos.y(), pos != null,
-                NodeGeometry.PORT_NODE_WIDTH, NodeGeometry.PORT_NODE_HEIGHT, messages(ds), 0);
+                width, NodeGeometry.PORT_NODE_HEIGHT, messages(ds), 0);
     }
 
     private static Layout.Position position(Layout layout, Map<String, Layout.Position> auto, NodePath path, String id) {

@@ -13,6 +13,11 @@ public final class NodeGeometry {
     public static final double PORT_LABEL_BAND = 14;
     public static final double PORT_NODE_WIDTH = 152;
     public static final double PORT_NODE_HEIGHT = 40;
+    /**
+     * Extra width of every node while previews are shown: the picture and a margin. The same for
+     * layers and graph ports, so that centres (and the wires between them) move alike.
+     */
+    public static final double PREVIEW_ROOM = 72;
     public static final double PORT_RADIUS = 5;
     /** How close (canvas units) the pointer must be to a port to hit it. */
     public static final double PORT_HIT = 11;

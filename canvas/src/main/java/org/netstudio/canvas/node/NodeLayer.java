@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.shape.Rectangle;
 import org.netstudio.canvas.level.LevelView;
 import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.preview.Previews;
 
 /**
  * The node views of one level, by node id, updated incrementally and virtualised: views exist only
@@ -44,6 +45,7 @@ public final class NodeLayer extends Group {
     private double[] covered;
     private boolean details = true;
     private Collection<String> selection = Set.of();
+    private Previews previews = Previews.NONE;
 
     public NodeLayer() {
         getStyleClass().add("node-layer");
@@ -63,6 +65,7 @@ public final class NodeLayer extends Group {
             if (!item.equals(e.getValue().item())) {
                 e.getValue().update(item);
             }
+            showPicture(e.getValue());
             e.getValue().setTranslateX(0);
             e.getValue().setTranslateY(0);
             return false;
@@ -136,6 +139,7 @@ public final class NodeLayer extends Group {
                     }
                     v.setSelected(selection.contains(n.id()));
                     views.put(n.id(), v);
+                    showPicture(v);
                     added.add(v);
                 }
             }
@@ -200,6 +204,17 @@ public final class NodeLayer extends Group {
         r.setTranslateY(0);
         r.setVisible(n.placed());
         r.pseudoClassStateChanged(NodeView.PROBLEM, n.hasProblems());
+    }
+
+    /** Shows on each node what flows out of it for one example; {@link Previews#NONE} hides the previews. */
+    public void setPreviews(Previews next) {
+        previews = next == null ? Previews.NONE : next;
+        views.values().forEach(this::showPicture);
+    }
+
+    private void showPicture(NodeView view) {
+        NodeItem item = view.item();
+        view.setPicture(previews.at(level.path(), item.id(), item.kind() == NodeItem.Kind.INPUT).orElse(null));
     }
 
     public void showSelection(Collection<String> selected) {

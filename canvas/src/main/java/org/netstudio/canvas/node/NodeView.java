@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import org.netstudio.canvas.level.NodeGeometry;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.level.PortItem;
+import org.netstudio.canvas.preview.PictureRenderer;
+import org.netstudio.canvas.preview.PortPicture;
 
 /**
  * The view of one canvas node: a CSS-styled body (category accent on its left edge), the type and
@@ -28,6 +34,9 @@ public final class NodeView extends Region {
     public static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
 
     private static final double PAD = 12;
+    /** The preview's size in a layer node (canvas units), within {@link NodeGeometry#PREVIEW_ROOM}. */
+    public static final int PICTURE_WIDTH = 64;
+    public static final int PICTURE_HEIGHT = 40;
 
     private final Text title = text("node-title");
     private final Text detail = text("node-detail");
@@ -39,6 +48,9 @@ public final class NodeView extends Region {
     private final List<Circle> inputDots = new ArrayList<>();
     private final List<Circle> outputDots = new ArrayList<>();
     private final List<Text> portLabels = new ArrayList<>();
+    private final ImageView picture = new ImageView();
+    private final Text pictureValue = text("node-picture-value");
+    private PortPicture shownPicture;
     private NodeItem item;
     private boolean details = true;
     private String categoryClass;
@@ -51,6 +63,8 @@ public final class NodeView extends Region {
         badgeText.setText("!");
         badge.setManaged(false);
         badgeText.setManaged(false);
+        picture.setManaged(false);
+        picture.getStyleClass().add("node-picture");
         getChildren().addAll(title, detail, name, shape, params);
         update(item);
     }
@@ -150,6 +164,57 @@ public final class NodeView extends Region {
         return c;
     }
 
+    /**
+     * Shows what flows out of this node for the previewed example (feature maps, bars, a heat
+     * strip, or a number), or nothing.
+     */
+    public void setPicture(PortPicture value) {
+        if (java.util.Objects.equals(value, shownPicture)) {
+            return;
+        }
+        shownPicture = value;
+        getChildren().removeAll(picture, pictureValue);
+        if (value != null) {
+            if (value.kind() == PortPicture.Kind.SCALAR) {
+                pictureValue.setText(String.format(java.util.Locale.ROOT, "%.4g", value.at(0)));
+                getChildren().add(pictureValue);
+            } else {
+                int w = pictureWidth();
+                int h = pictureHeight();
+                PictureRenderer.Pixels px = PictureRenderer.render(value, w, h);
+                WritableImage image = new WritableImage(w, h);
+                image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px.argb(), 0, w);
+                picture.setImage(image);
+                getChildren().add(picture);
+            }
+        }
+        requestLayout();
+    }
+
+    /** The value previewed on this node, or null. */
+    public PortPicture picture() {
+        return shownPicture;
+    }
+
+    /** The preview's image, or null when none (or a number) is shown; for tests and export. */
+    public Image pictureImage() {
+        return getChildren().contains(picture) ? picture.getImage() : null;
+    }
+
+    private int pictureWidth() {
+        return item != null && item.isGraphPort() ? 48 : PICTURE_WIDTH;
+    }
+
+    private int pictureHeight() {
+        return item != null && item.isGraphPort() ? 30 : PICTURE_HEIGHT;
+    }
+
+    /** Room the texts leave for the preview at the node's right edge. */
+    private double pictureRoom() {
+        return shownPicture == null ? 0 : shownPicture.kind() == PortPicture.Kind.SCALAR
+                ? pictureValue.getLayoutBounds().getWidth() + 8 : pictureWidth() + 8;
+    }
+
     /** The dot of an input or output port by index, for highlighting. */
     public Circle portDot(boolean input, int index) {
         List<Circle> l = input ? inputDots : outputDots;
@@ -198,8 +263,14 @@ public final class NodeView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = item.width();
+        double full = item.width();
+        double room = pictureRoom();
+        double w = full - room;
         double top = NodeGeometry.textTop(item);
+        double h = item.height();
+        picture.relocate(full - PAD / 2 - pictureWidth(), top + (h - top - pictureHeight()) / 2);
+        pictureValue.relocate(full - PAD - pictureValue.getLayoutBounds().getWidth(),
+                top + (h - top) / 2 - pictureValue.getLayoutBounds().getHeight() / 2);
         if (item.isGraphPort()) {
             layoutText(title, PAD, 16, w - 2 * PAD);
             layoutText(detail, PAD, 31, w - 2 * PAD);
@@ -221,9 +292,9 @@ public final class NodeView extends Region {
             PortItem p = item.inputs().get(i);
             t.relocate(p.dx() - t.getLayoutBounds().getWidth() / 2, 6);
         }
-        badge.setCenterX(w - 2);
+        badge.setCenterX(full - 2);
         badge.setCenterY(2);
-        badgeText.relocate(w - 2 - badgeText.getLayoutBounds().getWidth() / 2,
+        badgeText.relocate(full - 2 - badgeText.getLayoutBounds().getWidth() / 2,
                 2 - badgeText.getLayoutBounds().getHeight() / 2);
     }
 

@@ -29,6 +29,8 @@ public final class NetTab extends Tab {
     private boolean framed;
     private ImportBanner importBanner;
     private final BooleanProperty problemsShown = new SimpleBooleanProperty(this, "problemsShown");
+    /** Banners and bars above the canvas: the import banner, the previews' bar. */
+    private final javafx.scene.layout.VBox above = new javafx.scene.layout.VBox();
 
     NetTab(OpenNet net, String autosaveKey) {
         this.net = net;
@@ -45,9 +47,10 @@ public final class NetTab extends Tab {
         problems.managedProperty().bind(problemsShown);
         BorderPane content = new BorderPane(canvas);
         content.setBottom(problems);
+        content.setTop(above);
         net.importedFrom().ifPresent(imported -> {
             importBanner = new ImportBanner(imported, node -> model.reveal(node, null));
-            content.setTop(importBanner);
+            above.getChildren().add(importBanner);
         });
         content.getStyleClass().add("ns-net-tab");
         setContent(content);
@@ -72,6 +75,11 @@ public final class NetTab extends Tab {
             return;
         }
         framed = true;
+    }
+
+    /** Puts a bar above the canvas, under any banner already there. */
+    public void showAbove(javafx.scene.Node bar) {
+        above.getChildren().add(bar);
     }
 
     public OpenNet net() {

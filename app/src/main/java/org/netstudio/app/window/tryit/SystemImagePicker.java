@@ -8,7 +8,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The platform's file chooser, showing image files and starting where the last image was. */
-final class SystemImagePicker implements ImagePicker {
+public final class SystemImagePicker implements ImagePicker {
 
     private File folder;
 
