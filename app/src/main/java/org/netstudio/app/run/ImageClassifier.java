@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.netstudio.engine.encoding.ClassEncoder;
+import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.encoding.ImageEncoder;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.netgraph.io.Weights;
@@ -23,13 +24,15 @@ public final class ImageClassifier implements AutoCloseable {
     public static final long UNTRAINED_SEED = 0;
 
     private final NetRunner runner;
+    private final NetNode net;
     private final ImageEncoder encoder;
     private final ClassEncoder classes;
     private final boolean probabilities;
 
-    private ImageClassifier(NetRunner runner, ImageEncoder encoder, ClassEncoder classes,
+    private ImageClassifier(NetRunner runner, NetNode net, ImageEncoder encoder, ClassEncoder classes,
                             boolean probabilities) {
         this.runner = runner;
+        this.net = net;
         this.encoder = encoder;
         this.classes = classes;
         this.probabilities = probabilities;
@@ -61,7 +64,8 @@ public final class ImageClassifier implements AutoCloseable {
             if (labels.size() != n) {
                 labels = numbered(n);
             }
-            return new ImageClassifier(runner, input.encoder(), new ClassEncoder(labels), runner.outputIsProbabilities(0));
+            return new ImageClassifier(runner, net, input.encoder(), new ClassEncoder(labels),
+                    runner.outputIsProbabilities(0));
         } catch (RuntimeException e) {
             runner.close();
             throw e;
@@ -87,8 +91,20 @@ public final class ImageClassifier implements AutoCloseable {
         float[] values = encoder.encode(image);
         float[] out = runner.predict(values).get(0).values();
         float[] p = probabilities ? out : softmax(out);
-        return new ImageGuess(SeenImage.of(encoder, values), classes.topK(p, Math.min(k, p.length)), p.length,
-                !probabilities);
+        List<ClassProbability> top = classes.topK(p, Math.min(k, p.length));
+        return new ImageGuess(SeenImage.of(encoder, values), top, p.length, !probabilities,
+                explain(values, top.get(0).index()));
+    }
+
+    /** Where the image shows the class: saliency and Grad-CAM; null when the net has no gradient for it. */
+    private Attributions explain(float[] values, int classIndex) {
+        try {
+            return Attributions.of(runner, net, values, encoder.colorSpace().channels(), encoder.height(),
+                    encoder.width(), classIndex);
+        } catch (IllegalArgumentException e) {
+            // A net the gradient cannot pass (an imported operator without one): the classes still show.
+            return null;
+        }
     }
 
     static float[] softmax(float[] scores) {

@@ -11,8 +11,11 @@ import org.netstudio.engine.encoding.ClassProbability;
  * @param classCount how many classes the net tells apart
  * @param softmaxed  whether the net's output were scores that Try It turned into probabilities
  *                   (the net does not end in a Softmax)
+ * @param attributions where the image shows the most probable class, or null when the gradient
+ *                   cannot be had
  */
-public record ImageGuess(SeenImage seen, List<ClassProbability> top, int classCount, boolean softmaxed) {
+public record ImageGuess(SeenImage seen, List<ClassProbability> top, int classCount, boolean softmaxed,
+                         Attributions attributions) {
 
     public ImageGuess {
         top = List.copyOf(top);

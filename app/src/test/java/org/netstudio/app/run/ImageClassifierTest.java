@@ -126,4 +126,38 @@ class ImageClassifierTest {
         // Large scores do not overflow.
         assertThat(ImageClassifier.softmax(new float[] {1, 1000})[1]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
     }
+
+    @Test
+    void attributionsOfTheFashionNetAreMapsOfTheImageScaledToOne() {
+        NetNode net = pretrained.document().net();
+        try (ImageClassifier c = ImageClassifier.load(net, pretrained.weights().orElseThrow(), input(net))) {
+            for (int i = 0; i < 5; i++) {
+                ImageGuess g = c.classify(pictures.image(i), 5);
+                Attributions a = g.attributions();
+                assertThat(a.classIndex()).isEqualTo(g.top().get(0).index());
+                // Grad-CAM looks at the last layer of feature maps (its max pooling only picks among them).
+                assertThat(a.camLayer()).isEqualTo("relu2");
+                assertThat(a.saliency()).hasSize(784);
+                assertThat(a.gradCam()).hasSize(784);
+                for (int y = 0; y < 28; y++) {
+                    for (int x = 0; x < 28; x++) {
+                        // Gradient × input: a black pixel, whatever its gradient, moved nothing.
+                        if (pictures.pixel(i, x, y) == 0) {
+                            assertThat(a.saliency()[y * 28 + x]).isZero();
+                        }
+                        assertThat(a.gradCam()[y * 28 + x]).isBetween(0f, 1f);
+                    }
+                }
+                assertThat(max(a.saliency())).isEqualTo(1f);
+            }
+        }
+    }
+
+    private static float max(float[] v) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
 }

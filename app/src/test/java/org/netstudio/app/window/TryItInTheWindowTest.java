@@ -83,6 +83,18 @@ class TryItInTheWindowTest extends InTheWindowTest {
                     .isEqualTo(test.pixel(0, at[0], at[1]));
         }
 
+        // Where the net found the class: saliency lays a heat map over the image (a black pixel stays dark).
+        robot.clickOn("#tryItAttribution");
+        robot.clickOn("Saliency");
+        waitFor(60, () -> f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage()) != seen);
+        javafx.scene.image.Image saliency = f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage());
+        assertThat(saliency.getWidth()).isEqualTo(seen.getWidth());
+        assertThat(saliency.getPixelReader().getArgb(4, 4) & 0xFFFFFF).as("a black corner").isZero();
+        robot.clickOn("#tryItAttribution");
+        robot.clickOn("The image");
+        waitFor(60, () -> f.fx(() -> robot.lookup("#tryItSeenImage").queryAs(ImageView.class).getImage()
+                .getPixelReader().getArgb(14 * 8 + 4, 5 * 8 + 4) & 0xFF) == test.pixel(0, 14, 5));
+
         // A file that is no image: a sentence in the panel, and the last result stays.
         robot.clickOn("#tryItChooseImage");
         waitFor(60, () -> shown("#tryItImageError"));

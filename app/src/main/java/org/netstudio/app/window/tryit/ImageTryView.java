@@ -20,6 +20,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.netstudio.app.run.ImageClassifier;
+import org.netstudio.app.run.Attributions;
+import org.netstudio.app.run.HeatOverlay;
 import org.netstudio.app.run.ImageGuess;
 import org.netstudio.app.run.ImageInputs;
 import org.netstudio.app.run.SeenImage;
@@ -35,6 +37,9 @@ import org.netstudio.engine.encoding.ImageEncoder;
 final class ImageTryView extends BorderPane {
 
     static final int TOP = 5;
+    static final String IMAGE_ONLY = "The image";
+    static final String SALIENCY = "Saliency";
+    static final String GRAD_CAM = "Grad-CAM";
     private static final double PICTURE = 224;
 
     private final TryItJobs jobs;
@@ -48,6 +53,8 @@ final class ImageTryView extends BorderPane {
     private final Label barsHint = new Label("Choose an image, or drop one here, to see which classes the net finds in it.");
     private final Label note = new Label();
     private final Label error = new Label();
+    private final javafx.scene.control.ChoiceBox<String> shown = new javafx.scene.control.ChoiceBox<>();
+    private ImageGuess guess;
     private ImagePicker picker = new SystemImagePicker();
     private TrySubject subject;
     private Path file;
@@ -90,7 +97,18 @@ final class ImageTryView extends BorderPane {
         orDrop.getStyleClass().add("ns-tryit-caption");
         HBox chooseRow = new HBox(8, choose, orDrop);
         chooseRow.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(8, drop, caption, chooseRow, fileName);
+        shown.setId("tryItAttribution");
+        shown.getItems().setAll(IMAGE_ONLY, SALIENCY, GRAD_CAM);
+        shown.setValue(IMAGE_ONLY);
+        shown.setTooltip(new javafx.scene.control.Tooltip("Where the net found its most probable class: saliency"
+                + " (gradient × input, pixel by pixel) or Grad-CAM (the last layer of feature maps, weighted by"
+                + " their gradients)"));
+        shown.valueProperty().addListener((o, a, b) -> showPicture());
+        Label showLabel = new Label("Show");
+        showLabel.getStyleClass().add("ns-tryit-caption");
+        HBox showRow = new HBox(8, showLabel, shown);
+        showRow.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, drop, caption, showRow, chooseRow, fileName);
         left.getStyleClass().add("ns-tryit-column");
 
         Label heading = new Label("Most probable classes");
@@ -173,6 +191,7 @@ final class ImageTryView extends BorderPane {
     }
 
     private void showNothing() {
+        guess = null;
         picture.setImage(null);
         dropHint.setVisible(true);
         bars.show(List.of());
@@ -183,8 +202,9 @@ final class ImageTryView extends BorderPane {
     }
 
     private void showGuess(ImageGuess g) {
+        guess = g;
         error.setVisible(false);
-        picture.setImage(image(g.seen()));
+        showPicture();
         dropHint.setVisible(false);
         barsHint.setVisible(false);
         barsHint.setManaged(false);
@@ -192,6 +212,31 @@ final class ImageTryView extends BorderPane {
         String of = "Top " + g.top().size() + " of " + g.classCount() + " classes.";
         note.setText(g.softmaxed() ? of + " The net does not end in a Softmax: its scores were turned into"
                 + " probabilities here." : of);
+    }
+
+    /** The seen image, or it under the attribution map chosen, for the most probable class. */
+    private void showPicture() {
+        if (guess == null) {
+            return;
+        }
+        Attributions a = guess.attributions();
+        float[] map = a == null ? null : SALIENCY.equals(shown.getValue()) ? a.saliency()
+                : GRAD_CAM.equals(shown.getValue()) ? a.gradCam() : null;
+        picture.setImage(image(map == null ? guess.seen() : HeatOverlay.over(guess.seen(), map)));
+    }
+
+    /** The attribution shown ("Saliency"), for tests. */
+    String shownAttribution() {
+        return shown.getValue();
+    }
+
+    /** The picture as shown now, for tests. */
+    javafx.scene.image.Image shownPicture() {
+        return picture.getImage();
+    }
+
+    void showAttribution(String which) {
+        shown.setValue(which);
     }
 
     private void showError(String sentence) {
