@@ -94,9 +94,11 @@ class PortProbeTest {
     void theGradientOfAClassScoreIsTakenBeforeTheSoftmax() {
         // The score of class 1 before the Softmax is the residual's output 1, so its gradient there is (0, 1) per example.
         try (NetRunner r = runner()) {
-            Probe p = r.probe(List.of(BATCH), List.of("residual", "linear1/weights", "Input"),
+            Probe p = r.probe(List.of(BATCH), List.of("residual", "linear1/weights", "Input", "softmax"),
                     new GradientOf.Score("Output", 1));
             assertThat(p.gradients().get("residual").values()).containsExactly(0, 1, 0, 1);
+            assertThat(p.noGradient()).containsExactly(java.util.Map.entry("softmax",
+                    "'softmax' does not feed the score of 'Output', which is taken before its Softmax"));
             assertThat(p.gradients().get("linear1/weights").shape()).containsExactly(4, 3);
             assertThat(p.gradients().get("Input").shape()).containsExactly(2, 3);
             assertThat(p.objective()).isCloseTo(p.values().get("residual").values()[1]
