@@ -3,10 +3,6 @@ package org.netstudio.netgraph.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -33,38 +29,13 @@ public final class Npy {
     /** Writes the array to a stream, which is flushed but not closed. */
     public static void write(WeightArray array, OutputStream stream) throws IOException {
         byte[] header = header(array);
-        BufferedOutputStream out = new BufferedOutputStream(stream, CHUNK) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        // Flushed, never closed: the caller's stream stays open.
+        BufferedOutputStream out = new BufferedOutputStream(stream, CHUNK);
         out.write(MAGIC);
         out.write(header.length & 0xFF);
         out.write(header.length >>> 8);
         out.write(header);
-        byte[] buf = new byte[CHUNK];
-        ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-        if (array.isReal()) {
-            FloatBuffer values = array.floatView();
-            while (values.hasRemaining()) {
-                bb.putFloat(values.get());
-                if (!bb.hasRemaining()) {
-                    out.write(buf, 0, bb.position());
-                    bb.clear();
-                }
-            }
-        } else {
-            LongBuffer values = array.longView();
-            while (values.hasRemaining()) {
-                bb.putLong(values.get());
-                if (!bb.hasRemaining()) {
-                    out.write(buf, 0, bb.position());
-                    bb.clear();
-                }
-            }
-        }
-        out.write(buf, 0, bb.position());
+        LittleEndianValues.write(array, out, new byte[CHUNK]);
         out.flush();
     }
 
