@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.PortSamples;
 import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.WeightArray;
@@ -23,8 +24,7 @@ import org.netstudio.netgraph.io.Weights;
  * {@code netstudio activations} on the gallery's LeNet-5 gives, at every inner port, what PyTorch's
  * forward hooks give on the same weights and input. The fixture (lenet-ports.json, written once by
  * engine-bridge/src/test/python/port_probe_fixtures.py with Debian's PyTorch) holds the weights'
- * formula and, per port, its shape, every k-th value (at most 48) and the mean and mean magnitude
- * of all of them; no PyTorch needed here.
+ * formula and, per port, {@link PortSamples}; no PyTorch needed here.
  */
 class ActivationsLeNetTest {
 
@@ -55,26 +55,10 @@ class ActivationsLeNetTest {
         assertThat(written).containsOnlyKeys(ports);
         Map<String, Double> differences = new LinkedHashMap<>();
         for (String port : ports) {
-            JsonNode expected = f.get("values").get(port);
+            PortSamples expected = new PortSamples(f.get("values").get(port));
             WeightArray actual = written.get(port);
-            assertThat(actual.shape()).as(port).containsExactly(longs(expected.get("shape")));
-            float[] values = actual.floats();
-            double largest = 1e-30;
-            double worst = 0;
-            for (int i = 0; i < expected.get("indices").size(); i++) {
-                double e = expected.get("values").get(i).asDouble();
-                largest = Math.max(largest, Math.abs(e));
-                worst = Math.max(worst, Math.abs(e - values[expected.get("indices").get(i).asInt()]));
-            }
-            double sum = 0;
-            double magnitude = 0;
-            for (float v : values) {
-                sum += v;
-                magnitude += Math.abs(v);
-            }
-            worst = Math.max(worst, Math.abs(sum / values.length - expected.get("mean").asDouble()));
-            worst = Math.max(worst, Math.abs(magnitude / values.length - expected.get("meanAbs").asDouble()));
-            differences.put(port, worst / largest);
+            assertThat(actual.shape()).as(port).containsExactly(expected.shape());
+            differences.put(port, expected.worstDifference(actual.floats()));
         }
         System.out.println("LeNet ports, worst difference from PyTorch's hooks as a share of the largest value: "
                 + differences);
