@@ -137,6 +137,8 @@ def fixture(net_id):
 
 
 def main():
+    if torchvision is None:
+        raise ModuleNotFoundError("No module named 'torchvision': the fixtures are what torchvision's models compute")
     if sys.argv[1] == '--checkpoint':
         # torch.save of the filled model's own state_dict, as torchvision's published .pth files are made.
         torch.save(filled_model(sys.argv[2])[0].state_dict(), sys.argv[3])
