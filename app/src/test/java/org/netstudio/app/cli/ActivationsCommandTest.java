@@ -168,4 +168,29 @@ class ActivationsCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("'horse' is neither a class index nor one of the labels cat, dog, bird");
     }
+
+    @Test
+    void aTextIsReadThroughTheNetsEncoderAndItsIndicesHaveNoGradient() throws Exception {
+        NetDocument text = NetFileReader.read("""
+                { "format": "netstudio.net", "version": 1, "name": "Text",
+                  "net": { "type": "Chain", "input": { "encoder": { "type": "Characters", "alphabet": "abc" } },
+                    "layers": [ { "type": "Embedding", "name": "embed", "size": 4 }, { "type": "GRU", "name": "gru",
+                                  "units": 5, "returnSequences": false },
+                                { "type": "Linear", "name": "scores", "units": 2 }, { "type": "Softmax" } ] } }
+                """, "text.json");
+        Path file = dir.resolve("text.nsnet");
+        try (NetRunner r = NetRunner.untrained(text.net(), 3)) {
+            NetFiles.write(file, text, r.weights());
+        }
+
+        CliRun r = CliRun.run("activations", file.toString(), "abca", "--port", "Input,embed,gru", "--gradient", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode ports = r.json().get("ports");
+        assertThat(ports.get(0).get("shape").toString()).isEqualTo("[1,4]");
+        assertThat(ports.get(0).get("noGradient").asText()).isEqualTo("'Input' takes indices, which have no gradient");
+        assertThat(ports.get(1).get("shape").toString()).isEqualTo("[1,4,4]");
+        assertThat(ports.get(1).has("gradient")).isTrue();
+        assertThat(ports.get(2).get("shape").toString()).isEqualTo("[1,5]");
+    }
 }
