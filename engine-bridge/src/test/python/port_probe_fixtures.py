@@ -1,11 +1,11 @@
-"""Writes the fixtures of PortProbeTorchTest (engine-bridge) and LeNetPortsTest (app): what PyTorch
+"""Writes the fixtures of PortProbeTorchTest (engine-bridge) and ActivationsLeNetTest (app): what PyTorch
 computes at the inner ports of a net (forward hooks) and the gradients autograd gives, for arrays
 and an input filled from a formula Java reproduces.
 
 Dev-only; run with Debian's PyTorch (python3-torch), from the repository root:
     /usr/bin/python3 engine-bridge/src/test/python/port_probe_fixtures.py
 
-The formula (PortProbeFixture.fill is the Java side; change both together): tensor t of shape s
+The formula (PortProbeTorchTest.fill and ActivationsLeNetTest.fill are the Java side; change both together): tensor t of shape s
 holds, at row-major index i, float32(scale * sin(0.37 * i + 1.1 * t + 0.2)) computed in double.
 Each array's t and scale are written into the fixture, so Java needs only the formula.
 """
@@ -50,7 +50,7 @@ def lenet():
         nn.Conv2d(1, 6, 5, padding=2), nn.Tanh(), nn.AvgPool2d(2),
         nn.Conv2d(6, 16, 5), nn.Tanh(), nn.AvgPool2d(2), nn.Flatten(),
         nn.Linear(400, 120), nn.Tanh(), nn.Linear(120, 84), nn.Tanh(), nn.Linear(84, 10), nn.Softmax(dim=-1))
-    ports = {0: "conv1", 1: "tanh", 2: "pool1", 3: "conv2", 5: "pool2", 6: "flatten", 7: "fc1", 9: "fc2",
+    ports = {0: "conv1", 1: "tanh1", 2: "pool1", 3: "conv2", 5: "pool2", 6: "flatten", 7: "fc1", 9: "fc2",
              11: "fc3", 12: "softmax"}
     arrays = []
     load(net, arrays, [("0.weight", "conv1/weights", 0.2), ("0.bias", "conv1/biases", 0.1),
@@ -58,13 +58,13 @@ def lenet():
                        ("7.weight", "fc1/weights", 0.05), ("7.bias", "fc1/biases", 0.1),
                        ("9.weight", "fc2/weights", 0.1), ("9.bias", "fc2/biases", 0.1),
                        ("11.weight", "fc3/weights", 0.2), ("11.bias", "fc3/biases", 0.1)])
-    x = fill(0, (2, 1, 28, 28), 1.0)
+    x = fill(0, (1, 1, 28, 28), 1.0)
     seen = {}
     for i, name in ports.items():
         net[i].register_forward_hook(lambda m, inp, out, name=name: seen.__setitem__(name, out))
     with torch.no_grad():
         net.eval()(x)
-    return {"arrays": arrays, "input": {"shape": [2, 1, 28, 28], "t": 0, "scale": 1.0},
+    return {"arrays": arrays, "input": {"shape": [1, 1, 28, 28], "t": 0, "scale": 1.0},
             "values": {name: sampled(seen[name]) for name in ports.values()}}
 
 

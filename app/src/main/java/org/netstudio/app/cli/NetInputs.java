@@ -8,9 +8,14 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.netstudio.engine.data.ImageFolderDataset;
 import org.netstudio.engine.encoding.ImageEncoder;
+import org.netstudio.engine.encoding.TextEncoder;
+import org.netstudio.engine.encoding.TextEncoders;
+import org.netstudio.netgraph.net.Coder;
+import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
 
-/** Turns what a person types (an image file, comma-separated numbers) into the values of a net's input. */
+/** Turns what a person types (an image file, comma-separated numbers, a text) into the values of a net's input. */
 final class NetInputs {
 
     private NetInputs() {
@@ -58,5 +63,27 @@ final class NetInputs {
                     + ", but the net's input takes " + input.describe() + " (" + input.elementCount() + " numbers)");
         }
         return v;
+    }
+
+    /** The text encoder or per-element decoder of a port, or null when it has none. */
+    static TextEncoder textCoder(PortDecl decl) {
+        Coder coder = decl == null ? null : decl.coder();
+        if (!Coders.isText(coder)) {
+            return null;
+        }
+        if (Coders.builtFromData(coder)) {
+            throw new IllegalArgumentException("its " + coder.type() + " coder has no "
+                    + (coder.type().equals("Tokens") ? "vocabulary" : "alphabet") + " yet; train it on text first");
+        }
+        return TextEncoders.of(coder, null);
+    }
+
+    /** A text typed on the command line, as the net's encoder reads it. */
+    static int[] encode(TextEncoder text, String input) {
+        int[] indices = text.encode(input);
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("\"" + input + "\" holds no " + text.units() + " the net can read");
+        }
+        return indices;
     }
 }

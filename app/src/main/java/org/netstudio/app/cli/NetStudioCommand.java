@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
         subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
-                TrainCommand.class, EvalCommand.class, PredictCommand.class, EmbedCommand.class,
+                TrainCommand.class, EvalCommand.class, PredictCommand.class, ActivationsCommand.class, EmbedCommand.class,
                 ImportCommand.class, ExportCommand.class, GenerateCommand.class})
 public final class NetStudioCommand implements Runnable {
 

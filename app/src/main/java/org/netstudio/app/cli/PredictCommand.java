@@ -86,8 +86,8 @@ public final class PredictCommand extends Subcommand {
         TextEncoder text;
         TextEncoder textOut;
         try {
-            text = textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null));
-            textOut = textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null));
+            text = NetInputs.textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null));
+            textOut = NetInputs.textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw CommandFailure.invalid(net.value() + ": " + e.getMessage());
         }
@@ -100,7 +100,7 @@ public final class PredictCommand extends Subcommand {
                 TensorValue output;
                 try {
                     if (text != null) {
-                        output = runner.predictSequences(List.of(encode(text, input))).get(0).get(0);
+                        output = runner.predictSequences(List.of(NetInputs.encode(text, input))).get(0).get(0);
                     } else {
                         output = runner.predict(NetInputs.values(input, fit.input(), encoder)).get(0);
                     }
@@ -127,28 +127,6 @@ public final class PredictCommand extends Subcommand {
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    /** The text encoder or per-element decoder of a port, or null when it has none. */
-    private static TextEncoder textCoder(PortDecl decl) {
-        Coder coder = decl == null ? null : decl.coder();
-        if (!Coders.isText(coder)) {
-            return null;
-        }
-        if (Coders.builtFromData(coder)) {
-            throw new IllegalArgumentException("its " + coder.type() + " coder has no "
-                    + (coder.type().equals("Tokens") ? "vocabulary" : "alphabet") + " yet; train it on text first");
-        }
-        return TextEncoders.of(coder, null);
-    }
-
-    /** A text typed on the command line, as the net's encoder reads it. */
-    private static int[] encode(TextEncoder text, String input) {
-        int[] indices = text.encode(input);
-        if (indices.length == 0) {
-            throw new IllegalArgumentException("\"" + input + "\" holds no " + text.units() + " the net can read");
-        }
-        return indices;
     }
 
     private record Prediction(String input, float[] output, List<ClassProbability> classes, String decoded) {

@@ -24,9 +24,12 @@ import time
 
 import numpy as np
 import torch
-import torchvision
+try:
+    import torchvision
+except ImportError:  # torchvision_ports.py fills a plain-torch ResNet-18 and needs only the formula
+    torchvision = None
 
-NETS = {
+NETS = {} if torchvision is None else {
     'resnet18': torchvision.models.resnet18,
     'resnet34': torchvision.models.resnet34,
     'resnet50': torchvision.models.resnet50,
@@ -84,10 +87,10 @@ def probe(t, values):
     return [[t, i, float('%.9g' % flat[i])] for i in (0, 1, len(flat) - 1)]
 
 
-def filled_model(net_id):
-    """The torchvision model in eval mode with every state_dict tensor from the formula; its sorted
-    keys, their ranges, and probes of the first and last tensor."""
-    model = NETS[net_id](weights=None).eval()
+def filled_model(net_id, model=None):
+    """The torchvision model (or the given one, with the same state_dict keys) in eval mode with every
+    state_dict tensor from the formula; its sorted keys, their ranges, and probes of the first and last tensor."""
+    model = (model if model is not None else NETS[net_id](weights=None)).eval()
     state = model.state_dict()
     keys = sorted(k for k in state if not k.endswith('num_batches_tracked'))
     ranges = {}
@@ -134,6 +137,8 @@ def fixture(net_id):
 
 
 def main():
+    if torchvision is None:
+        raise ModuleNotFoundError("No module named 'torchvision': the fixtures are what torchvision's models compute")
     if sys.argv[1] == '--checkpoint':
         # torch.save of the filled model's own state_dict, as torchvision's published .pth files are made.
         torch.save(filled_model(sys.argv[2])[0].state_dict(), sys.argv[3])

@@ -47,25 +47,26 @@ class ResNet18(nn.Module):
         return self.fc(torch.flatten(self.avgpool(x), 1))
 
 
-torch.manual_seed(2026)
-net = ResNet18()
-with torch.no_grad():
-    # Batch-norm statistics and affine terms away from their defaults, so a mix-up between them shows;
-    # a larger classifier so the probabilities are far from uniform.
-    for m in net.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.2, 0.2)
-            m.running_var.uniform_(0.5, 2.0)
-            m.weight.uniform_(0.5, 1.5)
-            m.bias.uniform_(-0.2, 0.2)
-            m.num_batches_tracked.fill_(100)
-    net.fc.weight.mul_(20)
-net.eval()
-out = sys.argv[1]
-torch.save(net.state_dict(), out + '/resnet18.pth')
-x = torch.randn(1, 3, 224, 224)
-with torch.no_grad():
-    y = torch.softmax(net(x), dim=1)
-x.numpy().astype('<f4').tofile(out + '/input.f32')
-y.numpy().astype('<f4').tofile(out + '/output.f32')
-print('max probability %.4f' % float(y.max()))
+if __name__ == '__main__':
+    torch.manual_seed(2026)
+    net = ResNet18()
+    with torch.no_grad():
+        # Batch-norm statistics and affine terms away from their defaults, so a mix-up between them shows;
+        # a larger classifier so the probabilities are far from uniform.
+        for m in net.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.2, 0.2)
+                m.running_var.uniform_(0.5, 2.0)
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.2, 0.2)
+                m.num_batches_tracked.fill_(100)
+        net.fc.weight.mul_(20)
+    net.eval()
+    out = sys.argv[1]
+    torch.save(net.state_dict(), out + '/resnet18.pth')
+    x = torch.randn(1, 3, 224, 224)
+    with torch.no_grad():
+        y = torch.softmax(net(x), dim=1)
+    x.numpy().astype('<f4').tofile(out + '/input.f32')
+    y.numpy().astype('<f4').tofile(out + '/output.f32')
+    print('max probability %.4f' % float(y.max()))

@@ -179,7 +179,7 @@ public final class NetRunner implements AutoCloseable {
     public List<TensorValue> predict(float[]... inputs) {
         List<TensorValue> batch = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
-            batch.add(TensorValue.of(inputs[i], exampleShape(i, inputs[i].length)));
+            batch.add(example(i, inputs[i]));
         }
         List<TensorValue> out = run(batch);
         List<TensorValue> examples = new ArrayList<>(out.size());
@@ -188,6 +188,18 @@ public final class NetRunner implements AutoCloseable {
             examples.add(t.reshaped(java.util.Arrays.copyOfRange(s, 1, s.length)));
         }
         return examples;
+    }
+
+    /**
+     * One example for a net input as a batch of one, shaped as {@link #predict(float[]...)} shapes it.
+     *
+     * @param input  the input's index
+     * @param values the example's values, row-major
+     * @return {@code (1, per-example shape…)}
+     * @throws IllegalArgumentException when the net has no such input
+     */
+    public TensorValue example(int input, float[] values) {
+        return TensorValue.of(values, exampleShape(input, values.length));
     }
 
     /** {@code (1, per-example shape…)} for an input of {@code length} values. */

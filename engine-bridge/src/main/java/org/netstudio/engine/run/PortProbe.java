@@ -8,10 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.compile.NetArray;
@@ -162,8 +164,11 @@ final class PortProbe {
                     gradients.put(a.name(), PortProbe.value(grad));
                 }
             } else {
-                noGradient.put(a.name(), why != null ? why : "no gradient reaches '" + a.name() + "' from '"
-                        + of.output() + "'" + walls(reach));
+                noGradient.put(a.name(), why != null ? why : feedsScore(a.port(), objectiveOutput)
+                        ? "no gradient reaches '" + a.name() + "' from '" + of.output() + "'" + walls(reach)
+                        : "'" + a.name() + "' does not feed the " + (of instanceof GradientOf.Loss ? "loss" : "score")
+                        + " of '" + of.output() + "'" + (net.outputIsSoftmax(objectiveOutput)
+                        ? ", which is taken before its Softmax" : ""));
             }
         }
         for (NDArray w : trainable) {
@@ -210,20 +215,52 @@ final class PortProbe {
 
     /** An output's values, taken before a closing Softmax (the scores it normalises). */
     private NDArray scores(int output, NDList outputs, Map<Integer, NDArray> wires) {
-        if (!net.outputIsSoftmax(output)) {
-            return outputs.get(output);
-        }
+        NDArray scores = wires.get(scoreWire(output));
+        return scores != null ? scores : outputs.get(output);
+    }
+
+    /** The wire of an output's scores: the output's, or the input of the Softmax that closes it. */
+    private int scoreWire(int output) {
         int wire = net.inference().wiring().netOutputs()[output];
+        if (net.outputIsSoftmax(output)) {
+            Wiring.Step softmax = producer(wire);
+            if (softmax != null) {
+                return softmax.inputs()[0];
+            }
+        }
+        return wire;
+    }
+
+    private Wiring.Step producer(int wire) {
         for (Wiring.Step s : net.inference().wiring().steps()) {
-            int[] out = s.outputs();
-            if (out.length > 0 && out[0] == wire) {
-                NDArray logits = wires.get(s.inputs()[0]);
-                if (logits != null) {
-                    return logits;
+            for (int w : s.outputs()) {
+                if (w == wire) {
+                    return s;
                 }
             }
         }
-        return outputs.get(output);
+        return null;
+    }
+
+    /** Whether a port lies on a path to an output's scores (by the net's wiring, whatever passes gradients). */
+    private boolean feedsScore(NetPort port, int output) {
+        Wiring wiring = net.inference().wiring();
+        int target = port.isNetInput() ? wiring.netInputs()[port.output()] : steps.get(port.step()).outputs()[port.output()];
+        Set<Integer> reached = new HashSet<>(List.of(scoreWire(output)));
+        List<Wiring.Step> all = wiring.steps();
+        // Steps are in evaluation order: walking them backwards meets every reader before its producer.
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Wiring.Step s = all.get(i);
+            for (int w : s.outputs()) {
+                if (reached.contains(w)) {
+                    for (int in : s.inputs()) {
+                        reached.add(in);
+                    }
+                    break;
+                }
+            }
+        }
+        return reached.contains(target);
     }
 
     /** A DJL array as float32 values in Java memory. */

@@ -411,27 +411,7 @@ public final class Safetensors {
         }
         byte[] buf = new byte[CHUNK];
         for (WeightArray a : weights.arrays().values()) {
-            ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-            if (a.isReal()) {
-                java.nio.FloatBuffer values = a.floatView();
-                while (values.hasRemaining()) {
-                    bb.putInt(Float.floatToRawIntBits(values.get()));
-                    if (!bb.hasRemaining()) {
-                        out.write(buf, 0, bb.position());
-                        bb.clear();
-                    }
-                }
-            } else {
-                java.nio.LongBuffer values = a.longView();
-                while (values.hasRemaining()) {
-                    bb.putLong(values.get());
-                    if (!bb.hasRemaining()) {
-                        out.write(buf, 0, bb.position());
-                        bb.clear();
-                    }
-                }
-            }
-            out.write(buf, 0, bb.position());
+            LittleEndianValues.write(a, out, buf);
         }
         out.flush();
     }
