@@ -89,7 +89,6 @@ public final class Workspace {
         this.window = window;
         palette.setId("layerPalette");
         window.setPalette(palette);
-        window.setInspector(new InspectorPanel(inspector));
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
@@ -101,6 +100,10 @@ public final class Workspace {
                         ? new javafx.beans.property.SimpleObjectProperty<>() : trainers.of(tab).dataProperty(),
                 () -> imagePicker.openImage(window.scene().getWindow()));
         previews.shownProperty().bindBidirectional(window.menu().showPreviews().selectedProperty());
+        // Under the inspector, the selected node's previewed value, large.
+        InspectorPanel inspectorPanel = new InspectorPanel(inspector);
+        javafx.scene.layout.VBox.setVgrow(inspectorPanel, javafx.scene.layout.Priority.ALWAYS);
+        window.setInspector(new javafx.scene.layout.VBox(inspectorPanel, previews.detail()));
         activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
                 tabs.activeProperty());
         NetOpener opener = documents.opener();

@@ -17,6 +17,7 @@ import org.netstudio.app.run.FashionMnistPictures;
 import org.netstudio.app.window.preview.NetPreviews;
 import org.netstudio.app.window.preview.PreviewSource;
 import org.netstudio.canvas.node.NodeView;
+import org.netstudio.canvas.preview.PictureRenderer;
 import org.netstudio.canvas.preview.PortPicture;
 import org.netstudio.canvas.preview.Previews;
 import org.netstudio.engine.data.DatasetSource;
@@ -98,6 +99,19 @@ class PreviewsInTheWindowTest extends InTheWindowTest {
         Previews seen = settledOn("fashion-0.png");
         assertThat(argmax(seen.outputs().get("Output"))).isEqualTo(boot.label());
         assertThat(seen.inputs().get("Input").shape()).containsExactly(1, 28, 28);
+
+        // A node selected: its value large under the inspector, with its range, and the value under the pointer.
+        robot.clickOn(f.center("conv1"));
+        waitFor(() -> f.fx(() -> robot.lookup("#previewDetail").query().isVisible()));
+        PortPicture conv1 = seen.nodes().get(NodePath.of("conv1"));
+        assertThat(label("#previewDetailTitle")).isEqualTo("conv1");
+        assertThat(label("#previewDetailRange")).startsWith("32×28×28 · 25,088 values from ");
+        PictureRenderer.Pixels layout = PictureRenderer.render(conv1, 260, 260);
+        javafx.scene.Node big = f.fx(() -> robot.lookup("#previewDetailPicture").query());
+        robot.moveTo(f.fx(() -> big.localToScreen(layout.left() + 0.5, layout.top() + 0.5)));
+        waitFor(() -> !label("#previewDetailPointer").isBlank());
+        assertThat(label("#previewDetailPointer")).isEqualTo(String.format(java.util.Locale.ROOT,
+                "channel 1, row 1, column 1: %.4g", conv1.at(0)));
 
         // Another image: the previews change from the input on.
         robot.clickOn("#previewChooseImage");

@@ -25,8 +25,44 @@ public final class PictureRenderer {
     private PictureRenderer() {
     }
 
-    /** A drawn picture: {@code width × height} ARGB pixels, and how many channels it shows. */
-    public record Pixels(int width, int height, int[] argb, int channelsShown, int channels) {
+    /**
+     * A drawn picture: {@code width × height} ARGB pixels, how many channels it shows, and for
+     * tiles where they lie ({@code columns} across, each {@code tileWidth × tileHeight} pixels, 1
+     * pixel apart, from {@code (left, top)}), so that a pointer can be read back as a value.
+     */
+    public record Pixels(int width, int height, int[] argb, int channelsShown, int channels, int columns,
+                         int tileWidth, int tileHeight, int left, int top) {
+
+        Pixels(int width, int height, int[] argb) {
+            this(width, height, argb, 1, 1, 0, 0, 0, 0, 0);
+        }
+
+        /**
+         * The flat index into the picture's values under pixel (x, y) of a tiled picture, or -1
+         * between tiles, outside them, or for other kinds.
+         */
+        public int valueAt(PortPicture p, int x, int y) {
+            if (columns == 0 || p.kind() != PortPicture.Kind.TILES) {
+                return -1;
+            }
+            int cx = x - left;
+            int cy = y - top;
+            if (cx < 0 || cy < 0) {
+                return -1;
+            }
+            int col = cx / (tileWidth + 1);
+            int row = cy / (tileHeight + 1);
+            int ix = cx % (tileWidth + 1);
+            int iy = cy % (tileHeight + 1);
+            int channel = row * columns + col;
+            if (col >= columns || ix >= tileWidth || iy >= tileHeight || channel >= channelsShown) {
+                return -1;
+            }
+            int mapH = (int) p.dim(p.rank() - 2);
+            int mapW = (int) p.dim(p.rank() - 1);
+            return channel * mapH * mapW + Math.min(mapH - 1, iy * mapH / tileHeight) * mapW
+                    + Math.min(mapW - 1, ix * mapW / tileWidth);
+        }
     }
 
     /**
@@ -41,7 +77,7 @@ public final class PictureRenderer {
         int[] argb = new int[width * height];
         java.util.Arrays.fill(argb, BACKGROUND);
         return switch (picture.kind()) {
-            case SCALAR -> new Pixels(width, height, argb, 1, 1);
+            case SCALAR -> new Pixels(width, height, argb);
             case BARS -> bars(picture, width, height, argb);
             case STRIP -> strip(picture, width, height, argb);
             case TILES -> tiles(picture, width, height, argb);
@@ -81,7 +117,7 @@ public final class PictureRenderer {
             int bottom = v >= 0 ? zero + 1 : zero + length + 1;
             fill(argb, w, x0, Math.max(0, top), x1, Math.min(h, bottom), v >= 0 ? POSITIVE_BAR : NEGATIVE_BAR);
         }
-        return new Pixels(w, h, argb, 1, 1);
+        return new Pixels(w, h, argb);
     }
 
     private static Pixels strip(PortPicture p, int w, int h, int[] argb) {
@@ -99,7 +135,7 @@ public final class PictureRenderer {
                 argb[y * w + x] = colour(p.at(r * cols + c), lo, hi, ramp);
             }
         }
-        return new Pixels(w, h, argb, 1, 1);
+        return new Pixels(w, h, argb);
     }
 
     private static Pixels tiles(PortPicture p, int w, int h, int[] argb) {
@@ -161,7 +197,43 @@ public final class PictureRenderer {
                 }
             }
         }
-        return new Pixels(w, h, argb, shown, channels);
+        return new Pixels(w, h, argb, shown, channels, cols, pw, ph, left, top);
+    }
+
+    /**
+     * A histogram of the finite values in {@code bins} equal bins from the smallest to the largest,
+     * drawn as bars over {@code width × height} pixels.
+     */
+    public static Pixels histogram(PortPicture p, int width, int height, int bins) {
+        int[] counts = counts(p, bins);
+        int most = 1;
+        for (int c : counts) {
+            most = Math.max(most, c);
+        }
+        int[] argb = new int[width * height];
+        java.util.Arrays.fill(argb, BACKGROUND);
+        for (int b = 0; b < bins; b++) {
+            int x0 = b * width / bins;
+            int x1 = Math.max(x0 + 1, (b + 1) * width / bins - (bins < width / 2 ? 1 : 0));
+            int length = (int) Math.round((double) counts[b] / most * height);
+            fill(argb, width, x0, height - length, x1, height, POSITIVE_BAR);
+        }
+        return new Pixels(width, height, argb);
+    }
+
+    /** How many finite values fall in each of {@code bins} equal bins from the smallest to the largest. */
+    public static int[] counts(PortPicture p, int bins) {
+        int[] counts = new int[bins];
+        float lo = p.min();
+        float hi = p.max();
+        for (int i = 0; i < p.size(); i++) {
+            float v = p.at(i);
+            if (Float.isFinite(v)) {
+                int b = hi > lo ? (int) ((v - lo) / (hi - lo) * bins) : bins / 2;
+                counts[Math.max(0, Math.min(bins - 1, b))]++;
+            }
+        }
+        return counts;
     }
 
     /** {columns, scale}: the grid of {@code count} tiles that makes them largest in {@code w × h}. */

@@ -28,6 +28,9 @@ public final class TabPreviews {
     private final Function<NetTab, Optional<Dataset>> data;
     private final Function<NetTab, javafx.beans.Observable> dataChanged;
     private final Supplier<Optional<Path>> imageChooser;
+    private final PreviewDetail detail = new PreviewDetail();
+    private final javafx.beans.InvalidationListener followFront = o -> showDetail();
+    private NetTab watched;
 
     /**
      * @param tabs         the window's tabs
@@ -53,6 +56,12 @@ public final class TabPreviews {
         tabs.stream().filter(NetTab.class::isInstance).map(NetTab.class::cast).forEach(this::open);
         front.addListener((o, a, b) -> update());
         shown.addListener((o, a, b) -> update());
+        update();
+    }
+
+    /** The selected node's value, large; for the inspector's column. */
+    public PreviewDetail detail() {
+        return detail;
     }
 
     /** Whether previews are on (for every net; the one in front computes). */
@@ -79,6 +88,12 @@ public final class TabPreviews {
     }
 
     private void close(NetTab tab) {
+        if (tab == watched) {
+            watched.model().getSelection().removeListener(followFront);
+            watched.model().previewsProperty().removeListener(followFront);
+            watched.model().levelProperty().removeListener(followFront);
+            watched = null;
+        }
         NetPreviews p = previews.remove(tab);
         if (p != null) {
             p.activeProperty().set(false);
@@ -88,6 +103,37 @@ public final class TabPreviews {
 
     private void update() {
         previews.forEach((tab, p) -> p.activeProperty().set(shown.get() && tab == front.getValue()));
+        NetTab now = front.getValue();
+        if (watched != now) {
+            if (watched != null) {
+                watched.model().getSelection().removeListener(followFront);
+                watched.model().previewsProperty().removeListener(followFront);
+                watched.model().levelProperty().removeListener(followFront);
+            }
+            watched = now;
+            if (now != null) {
+                now.model().getSelection().addListener(followFront);
+                now.model().previewsProperty().addListener(followFront);
+                now.model().levelProperty().addListener(followFront);
+            }
+        }
+        showDetail();
+    }
+
+    /** The value of the one node selected in the net in front, while previews show. */
+    private void showDetail() {
+        if (watched == null || !shown.get() || watched.model().getSelection().size() != 1) {
+            detail.show(null, null);
+            return;
+        }
+        var model = watched.model();
+        String id = model.getSelection().iterator().next();
+        var item = model.getLevel().node(id);
+        var value = item == null ? null : model.previewsProperty().get()
+                .at(model.getCurrentPath(), id, item.kind() == org.netstudio.canvas.level.NodeItem.Kind.INPUT)
+                .orElse(null);
+        detail.show(item == null || item.isGraphPort() ? (item == null ? id : item.title())
+                : model.getCurrentPath().child(id).toString(), value);
     }
 
     /** Stops every net's preview work; for a program that ends. */
