@@ -297,7 +297,11 @@ public final class TrainingLoop {
                             PyTorchSupport.backward(loss, one);
                             if (!NonFiniteSearch.finiteGradients(trainable, batchManager)) {
                                 trainingNanos += System.nanoTime() - t0;
-                                return nonFinite("Gradients became NaN or infinite", Optional.empty());
+                                Optional<NonFiniteSearch.Source> source = block instanceof CompiledNet net
+                                        ? NonFiniteSearch.backward(net, store, ready.blockInputs(arrays),
+                                                out -> objective.loss(out, arrays), one)
+                                        : Optional.empty();
+                                return nonFinite("Gradients became NaN or infinite", source);
                             }
                             long before = tally.firstCorrect();
                             objective.measure(outputs, arrays, loss, tally);
@@ -479,7 +483,8 @@ public final class TrainingLoop {
             String message = what + " " + where() + source.map(s -> ": " + s.description()).orElse("")
                     + (bestEpoch > 0 ? "; kept the net of epoch " + bestEpoch + ", the best so far"
                             : source.isPresent() ? "; kept the net training started from" : "")
-                    + "; try a lower learning rate (now " + formatRate(learningRate) + ")";
+                    // Before the first update the learning rate has had no say in it.
+                    + (batches > 0 ? "; try a lower learning rate (now " + formatRate(learningRate) + ")" : "");
             nonFiniteAt = source.map(NonFiniteSearch.Source::node).orElse(null);
             return failed(message);
         }

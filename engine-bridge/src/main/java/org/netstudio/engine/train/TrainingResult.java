@@ -27,9 +27,10 @@ import org.netstudio.netgraph.net.NodePath;
  * @param trainingSeconds time spent in the batch loop
  * @param totalSeconds wall-clock time of the whole run
  * @param parameters the returned parameters, never null (empty if initialisation failed)
- * @param nonFiniteAt after a loss that became NaN or infinite, the node of the net (a path from its
- *     root, containers dissolved) whose output first held a non-finite value, when the net was
- *     compiled by NetStudio and the value came from a node; the message names it too
+ * @param nonFiniteAt after a loss or gradients that became NaN or infinite, the node of the net (a
+ *     path from its root, containers dissolved) whose output first held a non-finite value, or that
+ *     first sent a non-finite gradient back, when the net was compiled by NetStudio and the value
+ *     came from a node; the message names it too
  */
 public record TrainingResult(
         StopReason stopReason,
