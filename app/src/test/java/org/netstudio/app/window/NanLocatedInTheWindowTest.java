@@ -72,7 +72,7 @@ class NanLocatedInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> robot.lookup(".canvas-hint").queryAs(Label.class).getText())).contains("`block/log1`");
 
         // Inside it, the node itself.
-        robot.doubleClickOn(f.center("block"));
+        f.doubleClick(f.center("block"));
         f.settle();
         assertThat(f.fx(() -> f.model().getCurrentPath())).isEqualTo(NodePath.of("block"));
         assertThat(f.node("log1").problems()).containsExactly(message);
