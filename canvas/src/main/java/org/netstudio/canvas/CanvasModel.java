@@ -23,6 +23,7 @@ import org.netstudio.canvas.level.HitTest;
 import org.netstudio.canvas.level.Layouts;
 import org.netstudio.canvas.level.LevelBuilder;
 import org.netstudio.canvas.level.LevelView;
+import org.netstudio.canvas.level.NodeMark;
 import org.netstudio.canvas.level.NodeGeometry;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.level.NodeNames;
@@ -84,6 +85,7 @@ public final class CanvasModel {
     private final ReadOnlyBooleanWrapper layoutPending = new ReadOnlyBooleanWrapper(this, "layoutPending");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyObjectWrapper<NodeMark> mark = new ReadOnlyObjectWrapper<>(this, "mark");
     private final ReadOnlyObjectWrapper<CanvasMessage> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
     /** Positions auto-layout found for nodes the document does not place, per level. */
     private final Map<NodePath, Map<String, Layout.Position>> autoPositions = new HashMap<>();
@@ -266,6 +268,28 @@ public final class CanvasModel {
         message.set(new CanvasMessage(text, ++messageSerial));
     }
 
+    /** The message pinned to a node (e.g. where a training's NaN came from), or null. */
+    public ReadOnlyObjectProperty<NodeMark> markProperty() {
+        return mark.getReadOnlyProperty();
+    }
+
+    /**
+     * Pins a message to a node until the next edit of the net, or until {@link #clearMark()}: the
+     * node, and the container holding it on the levels above, show it as a problem.
+     */
+    public void mark(NodeMark next) {
+        mark.set(next);
+        rebuild();
+    }
+
+    /** Removes the pinned message, if any. */
+    public void clearMark() {
+        if (mark.get() != null) {
+            mark.set(null);
+            rebuild();
+        }
+    }
+
     // ---- rebuilding ------------------------------------------------------------------------
 
     /**
@@ -289,6 +313,10 @@ public final class CanvasModel {
         if (before == null || before.net() != now.net()) {
             inference.set(ShapeInference.infer(now.net()));
         }
+        if (before != null && !before.equals(now)) {
+            // What a mark says was about the net before this edit.
+            mark.set(null);
+        }
         document.set(now);
         canUndo.set(stack.canUndo());
         canRedo.set(stack.canRedo());
@@ -307,6 +335,9 @@ public final class CanvasModel {
         NodePath p = currentPath.get();
         LevelView v = LevelBuilder.build(document.get(), inference.get(), p, autoPositions.getOrDefault(p, Map.of()),
                 !previews.get().isEmpty());
+        if (mark.get() != null) {
+            v = mark.get().applyTo(v);
+        }
         selection.retainAll(v.byId().keySet());
         WireItem w = selectedWire.get();
         if (w != null) {

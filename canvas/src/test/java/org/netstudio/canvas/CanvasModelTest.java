@@ -1,5 +1,4 @@
 package org.netstudio.canvas;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,6 +9,7 @@ import org.netstudio.canvas.demo.CanvasDemo;
 import org.netstudio.canvas.layout.LayoutRunner;
 import org.netstudio.canvas.level.LevelView;
 import org.netstudio.canvas.level.NodeItem;
+import org.netstudio.canvas.level.NodeMark;
 import org.netstudio.canvas.level.NodeNames;
 import org.netstudio.netgraph.catalog.PortRequirement;
 import org.netstudio.netgraph.edit.CommandStack;
@@ -40,6 +40,26 @@ class CanvasModelTest {
 
     private static NetDocument lenet() {
         return CanvasDemo.lenet();
+    }
+
+    @Test
+    void aMarkShowsOnItsNodeAndOnTheContainerAboveUntilTheNextEdit() {
+        Chain block = Chain.named(PortDecl.UNSPECIFIED, List.of(Layer.of("Elementwise", "function", "log(x)")),
+                List.of("log1"), PortDecl.UNSPECIFIED);
+        CanvasModel m = model(new NetDocument("marked", Chain.named(PortDecl.of(TensorType.real(3)),
+                List.of(Layer.of("Linear", "units", 4), block), List.of("linear1", "block"), PortDecl.UNSPECIFIED), null));
+
+        m.mark(new NodeMark(NodePath.of("block", "log1"), "Loss became NaN."));
+
+        assertThat(m.getLevel().node("block").problems()).containsExactly("Inside, at block/log1: Loss became NaN.");
+        assertThat(m.getLevel().node("linear1").problems()).isEmpty();
+        m.setCurrentPath(NodePath.of("block"));
+        assertThat(m.getLevel().node("log1").problems()).containsExactly("Loss became NaN.");
+
+        m.setCurrentPath(NodePath.ROOT);
+        m.moveNodes(Map.of("linear1", new Layout.Position(10, 10)));
+        assertThat(m.markProperty().get()).isNull();
+        assertThat(m.getLevel().node("block").problems()).isEmpty();
     }
 
     @Test

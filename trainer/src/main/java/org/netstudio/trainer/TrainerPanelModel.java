@@ -108,6 +108,7 @@ public final class TrainerPanelModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<FailedNode> failedNode = new ReadOnlyObjectWrapper<>(this, "failedNode");
     private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper(this, "historyRevision");
     private final ReadOnlyObjectWrapper<BoundaryPicture> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -577,6 +578,7 @@ public final class TrainerPanelModel {
             return;
         }
         trainedFrom = net.get();
+        failedNode.set(null);
         history = new TrainingHistory();
         historyRevision.set(historyRevision.get() + 1);
         boundary.set(null);
@@ -656,6 +658,14 @@ public final class TrainerPanelModel {
     /** Epoch, batch, throughput and time left, e.g. "Epoch 3/20 · batch 12/26 · 4,210 samples/s · 0:05 left". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /**
+     * The node the last training failed at (where its first NaN or infinity came from), or null;
+     * null again when the next training starts.
+     */
+    public ReadOnlyObjectProperty<FailedNode> failedNodeProperty() {
+        return failedNode.getReadOnlyProperty();
     }
 
     /** The latest message for people (a failure, a confirmation), or empty. */
@@ -804,6 +814,7 @@ public final class TrainerPanelModel {
             progressText.set(f.result().message());
         } else if (event instanceof TrainingEvent.Failed f) {
             message.set(f.message());
+            failedNode.set(f.result().nonFiniteAt().map(node -> new FailedNode(node, f.message())).orElse(null));
             progressText.set("Failed");
         }
         return false;

@@ -338,6 +338,7 @@ public final class TrainCommand extends Subcommand {
         if (r.failed()) {
             o.put("error", r.message());
         }
+        r.nonFiniteAt().ifPresent(node -> o.put("nonFiniteNode", node.toString()));
         divergence.warning().ifPresent(w -> o.put("warning", w.message()));
         if (savedTo != null) {
             o.put("out", savedTo.path().toString());

@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.netstudio.app.window.documents.NetTab;
+import org.netstudio.canvas.level.NodeMark;
 import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerPanel;
 import org.netstudio.trainer.data.DataFilePicker;
@@ -87,6 +88,14 @@ final class TrainerPanels {
         weights.run();
         tab.net().addListener(weights);
         model.setOnUseTrained(t -> tab.net().useTrained(t.net(), t.weights()));
+        // Where a training's NaN came from shows on the canvas until the next edit or training.
+        model.failedNodeProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                tab.model().clearMark();
+            } else {
+                tab.model().mark(new NodeMark(now.node(), now.message()));
+            }
+        });
         TrainerPanel panel = new TrainerPanel(model);
         if (dataFilePicker != null) {
             panel.setFilePicker(dataFilePicker);

@@ -145,11 +145,29 @@ class TrainEvalPredictCommandTest {
                 "--epochs", "3", "--out", out.toString(), "--json");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-        assertThat(r.err()).containsPattern("Loss became (NaN|infinite) in epoch 1, batch \\d+; try a lower learning rate");
+        assertThat(r.err()).containsPattern(
+                "(Loss|Gradients) became (NaN|infinite|NaN or infinite) in epoch 1, batch \\d+(: .*)?; try a lower learning rate");
         JsonNode j = r.json();
-        assertThat(j.get("error").asText()).startsWith("Loss became");
+        assertThat(j.get("error").asText()).containsPattern("^(Loss|Gradients) became");
         assertThat(j.get("bestEpoch").asInt()).isZero();
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aNodeThatMakesTheLossNanIsNamed() throws IOException {
+        Path net = Files.writeString(dir.resolve("log.json"), """
+                { "format": "netstudio.net", "version": 1, "name": "Log of negatives",
+                  "net": { "type": "Chain", "input": { "shape": [3] }, "layers": [
+                    { "type": "Linear", "units": 4 }, { "type": "Elementwise", "function": "log(x)", "name": "log1" },
+                    { "type": "Linear", "units": 1 } ] } }
+                """);
+
+        CliRun r = run("train", net.toString(), "--data", "linear", "--epochs", "2", "--json");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("train: Loss became NaN in epoch 1, batch 1: the first non-finite value came out "
+                + "of `log1` (Elementwise log(x)), from finite inputs");
+        assertThat(r.json().get("nonFiniteNode").asText()).isEqualTo("log1");
     }
 
     @Test

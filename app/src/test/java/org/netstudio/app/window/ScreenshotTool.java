@@ -12,10 +12,12 @@ import org.netstudio.canvas.export.PngExport;
 
 /**
  * Opens the real window (under Xvfb) and writes a picture of it, for looking at the window:
- * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID|MODEL.onnx [SELECT_NODE]}
+ * {@code ScreenshotTool OUT.png light|dark start|GALLERY_ID|MODEL.onnx|NET.json|NET.nsnet [SELECT_NODE]}
  * ({@code -Dshot.trainer=true} opens the trainer panel, {@code -Dshot.data=NAME|FILE} chooses its
  * data; {@code -Dshot.previews=N} shows previews of random input N, {@code data:N} of example N of
- * that data; for a model, {@code -Dshot.report=true}
+ * that data; {@code -Dshot.train=true} presses Train once the data is loaded; {@code -Dshot.level=PATH}
+ * shows the inside of a container of a net file; {@code -Dshot.wait=SECONDS} is the time before the
+ * picture (4, or 6 with previews); for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
 public final class ScreenshotTool {
@@ -40,8 +42,16 @@ public final class ScreenshotTool {
             if (Boolean.getBoolean("shot.trainer")) {
                 window.trainerPanel().setExpanded(true);
             }
-            if (what.endsWith(".onnx")) {
-                window.workspace().open(Path.of(what));
+            if (what.endsWith(".onnx") || what.endsWith(".json") || what.endsWith(".nsnet")) {
+                var canvas = window.workspace().open(Path.of(what));
+                String level = System.getProperty("shot.level");
+                if (level != null) {
+                    // Just before the picture (after training, with shot.train): the inside of a container.
+                    PauseTransition later = new PauseTransition(Duration.seconds(shotWait(4) - 1));
+                    later.setOnFinished(e -> canvas.ifPresent(c -> c.getModel().setCurrentPath(
+                            org.netstudio.netgraph.net.NodePath.parse(level))));
+                    later.play();
+                }
             } else if (!what.equals("start")) {
                 var canvas = window.workspace().openGallery(what);
                 if (select != null) {
@@ -59,6 +69,28 @@ public final class ScreenshotTool {
                                 .map(org.netstudio.engine.data.DataChoice::of)
                                 .orElseGet(() -> org.netstudio.engine.data.DataChoice.parse(shotData, null))));
                 choose.play();
+                if (Boolean.getBoolean("shot.train")) {
+                    // Train as soon as the data is loaded.
+                    PauseTransition train = new PauseTransition(Duration.seconds(1.5));
+                    train.setOnFinished(e -> {
+                        var trainer = window.workspace().trainer();
+                        if (trainer.canTrainBinding().get()) {
+                            trainer.train();
+                        } else {
+                            trainer.canTrainBinding().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                                @Override
+                                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o,
+                                                    Boolean was, Boolean now) {
+                                    if (now) {
+                                        o.removeListener(this);
+                                        trainer.train();
+                                    }
+                                }
+                            });
+                        }
+                    });
+                    train.play();
+                }
             }
             String previews = System.getProperty("shot.previews");
             if (previews != null) {
@@ -76,7 +108,7 @@ public final class ScreenshotTool {
                 });
                 on.play();
             }
-            PauseTransition wait = new PauseTransition(Duration.seconds(previews != null ? 6 : 4));
+            PauseTransition wait = new PauseTransition(Duration.seconds(shotWait(previews != null ? 6 : 4)));
             wait.setOnFinished(e -> {
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {
@@ -105,6 +137,12 @@ public final class ScreenshotTool {
             }
             wait.play();
         });
+    }
+
+    /** Seconds from opening to the picture: {@code -Dshot.wait}, else {@code otherwise}. */
+    private static double shotWait(double otherwise) {
+        String wait = System.getProperty("shot.wait");
+        return wait == null ? otherwise : Double.parseDouble(wait);
     }
 
     private static void writeReport(Path out) throws java.io.IOException {

@@ -51,6 +51,12 @@ public record NodeItem(String id, Kind kind, String typeName, String title, Stri
                 true, width, height, problems, innerProblems);
     }
 
+    /** This node with other problems. */
+    public NodeItem withProblems(List<String> next) {
+        return new NodeItem(id, kind, typeName, title, detail, shape, params, category, inputs, outputs, x, y,
+                placed, width, height, next, innerProblems);
+    }
+
     /** Centre x in canvas units. */
     public double centerX() {
         return x + width / 2;

@@ -33,11 +33,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.FeatureColumn;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.netgraph.io.AtomicFiles;
+import org.netstudio.netgraph.net.NodePath;
 
 /**
  * One training of one net on one dataset, after the Wolfram Language's {@code NetTrain}: made by
@@ -203,6 +205,7 @@ public final class TrainingLoop {
         private boolean initialized;
         private int evaluationSize;
         private TrainBatches trainBatches;
+        private NodePath nonFiniteAt;
 
         TrainingResult train() {
             boolean gradMode = PyTorchSupport.isGradMode();
@@ -286,9 +289,20 @@ public final class TrainingLoop {
                             batchLoss = loss.getFloat();
                             if (!Float.isFinite(batchLoss)) {
                                 trainingNanos += System.nanoTime() - t0;
-                                return failed(nonFiniteMessage(batchLoss));
+                                Optional<NonFiniteSearch.Source> source = block instanceof CompiledNet net
+                                        ? NonFiniteSearch.forward(net, store, ready.blockInputs(arrays), feeding.inputs())
+                                        : Optional.empty();
+                                return nonFinite("Loss became " + (Float.isNaN(batchLoss) ? "NaN" : "infinite"), source);
                             }
                             PyTorchSupport.backward(loss, one);
+                            if (!NonFiniteSearch.finiteGradients(trainable, batchManager)) {
+                                trainingNanos += System.nanoTime() - t0;
+                                Optional<NonFiniteSearch.Source> source = block instanceof CompiledNet net
+                                        ? NonFiniteSearch.backward(net, store, ready.blockInputs(arrays),
+                                                out -> objective.loss(out, arrays), one)
+                                        : Optional.empty();
+                                return nonFinite("Gradients became NaN or infinite", source);
+                            }
                             long before = tally.firstCorrect();
                             objective.measure(outputs, arrays, loss, tally);
                             batchCorrect = tally.firstCorrect() - before;
@@ -461,9 +475,18 @@ public final class TrainingLoop {
             });
         }
 
-        private String nonFiniteMessage(float loss) {
-            return "Loss became " + (Float.isNaN(loss) ? "NaN" : "infinite") + " " + where()
-                    + "; try a lower learning rate (now " + formatRate(learningRate) + ")";
+        /**
+         * Fails the run after a batch whose loss or gradients are not finite, before its update: the
+         * net kept is the best epoch's, or the one training started from, both from before that batch.
+         */
+        private TrainingResult nonFinite(String what, Optional<NonFiniteSearch.Source> source) {
+            String message = what + " " + where() + source.map(s -> ": " + s.description()).orElse("")
+                    + (bestEpoch > 0 ? "; kept the net of epoch " + bestEpoch + ", the best so far"
+                            : source.isPresent() ? "; kept the net training started from" : "")
+                    // Before the first update the learning rate has had no say in it.
+                    + (batches > 0 ? "; try a lower learning rate (now " + formatRate(learningRate) + ")" : "");
+            nonFiniteAt = source.map(NonFiniteSearch.Source::node).orElse(null);
+            return failed(message);
         }
 
         private String describeFailure(RuntimeException e) {
@@ -496,7 +519,7 @@ public final class TrainingLoop {
             int returnedEpoch = reason == StopReason.FAILED || bestEpoch > 0 ? bestEpoch : 0;
             return new TrainingResult(reason, message, history, returnedEpoch, batches, examplesTrained,
                     seconds > 0 ? examplesTrained / seconds : 0, seconds, (System.nanoTime() - startNanos) / 1e9,
-                    snapshot);
+                    snapshot, Optional.ofNullable(nonFiniteAt));
         }
 
         private void emit(TrainingEvent event) {

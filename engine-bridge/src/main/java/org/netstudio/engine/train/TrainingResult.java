@@ -3,6 +3,7 @@ package org.netstudio.engine.train;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.netstudio.netgraph.net.NodePath;
 
 /**
  * The outcome of a {@link TrainingLoop}. When the run ends, the block holds the parameters
@@ -26,6 +27,10 @@ import java.util.Optional;
  * @param trainingSeconds time spent in the batch loop
  * @param totalSeconds wall-clock time of the whole run
  * @param parameters the returned parameters, never null (empty if initialisation failed)
+ * @param nonFiniteAt after a loss or gradients that became NaN or infinite, the node of the net (a
+ *     path from its root, containers dissolved) whose output first held a non-finite value, or that
+ *     first sent a non-finite gradient back, when the net was compiled by NetStudio and the value
+ *     came from a node; the message names it too
  */
 public record TrainingResult(
         StopReason stopReason,
@@ -37,7 +42,8 @@ public record TrainingResult(
         double samplesPerSecond,
         double trainingSeconds,
         double totalSeconds,
-        ParameterSnapshot parameters) {
+        ParameterSnapshot parameters,
+        Optional<NodePath> nonFiniteAt) {
 
     /** Checks and copies the components. */
     public TrainingResult {
@@ -45,6 +51,7 @@ public record TrainingResult(
         Objects.requireNonNull(message, "message");
         history = List.copyOf(history);
         Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(nonFiniteAt, "nonFiniteAt");
     }
 
     /** The metrics of the epoch whose parameters were returned, if it completed. */
