@@ -268,6 +268,17 @@ public final class CanvasModel {
         message.set(new CanvasMessage(text, ++messageSerial));
     }
 
+    private final ObjectProperty<Map<NodePath, String>> health = new SimpleObjectProperty<>(this, "health", Map.of());
+
+    /**
+     * How the layers did at the last measurement of a training, by node path: "" when well, else
+     * what is wrong ("gradient vanishes"); each node measured shows it as a strip on its lower edge.
+     * Empty when nothing was measured.
+     */
+    public ObjectProperty<Map<NodePath, String>> healthProperty() {
+        return health;
+    }
+
     /** The message pinned to a node (e.g. where a training's NaN came from), or null. */
     public ReadOnlyObjectProperty<NodeMark> markProperty() {
         return mark.getReadOnlyProperty();

@@ -120,6 +120,8 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
                 nodes.showSelection(model.getSelection()));
         nodes.setPreviews(model.previewsProperty().get());
         model.previewsProperty().addListener((o, a, b) -> nodes.setPreviews(b));
+        nodes.setHealth(model.healthProperty().get());
+        model.healthProperty().addListener((o, a, b) -> nodes.setHealth(b));
         model.selectedWireProperty().addListener((o, a, b) -> showSelectedWire());
         model.messageProperty().addListener((o, a, b) -> {
             if (b != null) {

@@ -44,6 +44,7 @@ public final class TrainerPanel extends BorderPane {
     private final Tab previewTab = new Tab("Data");
     private final Tab boundaryTab = new Tab("Decision boundary");
     private final Tab resultsTab = new Tab("Results");
+    private final Tab layersTab = new Tab("Layers");
     /** Whether the history changed while the panel was out of a scene (its net's tab behind another). */
     private boolean chartsBehind;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -229,10 +230,12 @@ public final class TrainerPanel extends BorderPane {
         boundaryBody.getChildren().add(epoch);
         boundaryTab.setContent(boundaryBody);
         resultsTab.setContent(new ResultsPane(model));
+        layersTab.setContent(padded(new LayersPane(model)));
+        layersTab.setId("tab-layers");
         previewTab.setId("tab-preview");
         boundaryTab.setId("tab-boundary");
         resultsTab.setId("tab-results");
-        tabs.getTabs().setAll(previewTab, boundaryTab, resultsTab);
+        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab);
         tabs.setMinWidth(240);
         return tabs;
     }

@@ -109,6 +109,9 @@ public final class TrainerPanelModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<FailedNode> failedNode = new ReadOnlyObjectWrapper<>(this, "failedNode");
+    private final ReadOnlyObjectWrapper<TrainingEvent.Health> health = new ReadOnlyObjectWrapper<>(this, "health");
+    private final javafx.collections.ObservableList<TrainingEvent.Health> healthHistory =
+            javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper(this, "historyRevision");
     private final ReadOnlyObjectWrapper<BoundaryPicture> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -579,6 +582,8 @@ public final class TrainerPanelModel {
         }
         trainedFrom = net.get();
         failedNode.set(null);
+        health.set(null);
+        healthHistory.clear();
         history = new TrainingHistory();
         historyRevision.set(historyRevision.get() + 1);
         boundary.set(null);
@@ -664,6 +669,16 @@ public final class TrainerPanelModel {
      * The node the last training failed at (where its first NaN or infinity came from), or null;
      * null again when the next training starts.
      */
+    /** How each layer was doing at the last measurement of the training (every few batches), or null. */
+    public ReadOnlyObjectProperty<TrainingEvent.Health> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    /** Every measurement of the layers' health in this training, oldest first. */
+    public javafx.collections.ObservableList<TrainingEvent.Health> healthHistory() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(healthHistory);
+    }
+
     public ReadOnlyObjectProperty<FailedNode> failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
     }
@@ -805,6 +820,11 @@ public final class TrainerPanelModel {
         if (event instanceof TrainingEvent.EpochEnded e) {
             history.add(e);
             return true;
+        }
+        if (event instanceof TrainingEvent.Health h) {
+            healthHistory.add(h);
+            health.set(h);
+            return false;
         }
         if (event instanceof TrainingEvent.Finished f) {
             // A stopped run keeps the share it got through, so that the bar does not claim it all ran.

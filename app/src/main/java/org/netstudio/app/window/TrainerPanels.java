@@ -96,6 +96,14 @@ final class TrainerPanels {
                 tab.model().mark(new NodeMark(now.node(), now.message()));
             }
         });
+        // How each layer did at the last measurement shows as a strip on its node.
+        model.healthProperty().addListener((o, was, now) -> {
+            java.util.Map<org.netstudio.netgraph.net.NodePath, String> byNode = new java.util.HashMap<>();
+            if (now != null) {
+                now.nodes().forEach(n -> byNode.put(n.node(), n.warning()));
+            }
+            tab.model().healthProperty().set(java.util.Map.copyOf(byNode));
+        });
         TrainerPanel panel = new TrainerPanel(model);
         if (dataFilePicker != null) {
             panel.setFilePicker(dataFilePicker);

@@ -46,6 +46,7 @@ public final class NodeLayer extends Group {
     private boolean details = true;
     private Collection<String> selection = Set.of();
     private Previews previews = Previews.NONE;
+    private Map<org.netstudio.netgraph.net.NodePath, String> health = Map.of();
 
     public NodeLayer() {
         getStyleClass().add("node-layer");
@@ -212,9 +213,16 @@ public final class NodeLayer extends Group {
         views.values().forEach(this::showPicture);
     }
 
+    /** Shows on each measured node how it did at the last measurement of a training. */
+    public void setHealth(Map<org.netstudio.netgraph.net.NodePath, String> next) {
+        health = next == null ? Map.of() : next;
+        views.values().forEach(this::showPicture);
+    }
+
     private void showPicture(NodeView view) {
         NodeItem item = view.item();
         view.setPicture(previews.at(level.path(), item.id(), item.kind() == NodeItem.Kind.INPUT).orElse(null));
+        view.setHealth(item.isGraphPort() ? null : health.get(level.path().child(item.id())));
     }
 
     public void showSelection(Collection<String> selected) {

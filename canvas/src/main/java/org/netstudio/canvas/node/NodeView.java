@@ -49,6 +49,8 @@ public final class NodeView extends Region {
     private final List<Circle> outputDots = new ArrayList<>();
     private final List<Text> portLabels = new ArrayList<>();
     private final ImageView picture = new ImageView();
+    private final javafx.scene.shape.Rectangle healthStrip = new javafx.scene.shape.Rectangle();
+    private String health;
     private final Text pictureValue = text("node-picture-value");
     private PortPicture shownPicture;
     private NodeItem item;
@@ -64,6 +66,8 @@ public final class NodeView extends Region {
         badge.setManaged(false);
         badgeText.setManaged(false);
         picture.setManaged(false);
+        healthStrip.setManaged(false);
+        healthStrip.getStyleClass().add("node-health");
         picture.getStyleClass().add("node-picture");
         getChildren().addAll(title, detail, name, shape, params);
         update(item);
@@ -191,6 +195,29 @@ public final class NodeView extends Region {
         requestLayout();
     }
 
+    /**
+     * Shows how the layer did at the last measurement of a training: a strip along its lower edge,
+     * calm when {@code warning} is empty, in the attention colour when it says what is wrong; none
+     * for null (not measured).
+     */
+    public void setHealth(String warning) {
+        if (java.util.Objects.equals(warning, health)) {
+            return;
+        }
+        health = warning;
+        getChildren().remove(healthStrip);
+        if (warning != null) {
+            healthStrip.pseudoClassStateChanged(PseudoClass.getPseudoClass("warning"), !warning.isEmpty());
+            getChildren().add(healthStrip);
+        }
+        requestLayout();
+    }
+
+    /** What the last measurement of a training said of this layer ("" when well), or null. */
+    public String health() {
+        return health;
+    }
+
     /** The value previewed on this node, or null. */
     public PortPicture picture() {
         return shownPicture;
@@ -292,6 +319,10 @@ public final class NodeView extends Region {
             PortItem p = item.inputs().get(i);
             t.relocate(p.dx() - t.getLayoutBounds().getWidth() / 2, 6);
         }
+        healthStrip.setX(6);
+        healthStrip.setY(item.height() - 5);
+        healthStrip.setWidth(Math.max(0, full - 12));
+        healthStrip.setHeight(3);
         badge.setCenterX(full - 2);
         badge.setCenterY(2);
         badgeText.relocate(full - 2 - badgeText.getLayoutBounds().getWidth() / 2,

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  * UI types; epochs and batches count from 1.
  */
 public sealed interface TrainingEvent
-        permits TrainingEvent.BatchEnded, TrainingEvent.EpochEnded, TrainingEvent.Finished, TrainingEvent.Failed {
+        permits TrainingEvent.BatchEnded, TrainingEvent.Health, TrainingEvent.EpochEnded, TrainingEvent.Finished,
+        TrainingEvent.Failed {
 
     /**
      * One update is done.
@@ -28,6 +29,22 @@ public sealed interface TrainingEvent
         /** Checks that accuracy is not null. */
         public BatchEnded {
             Objects.requireNonNull(accuracy, "accuracy");
+        }
+    }
+
+    /**
+     * Every few batches ({@link TrainingLoop#HEALTH_EVERY}), how each layer is doing: gradient
+     * norms, update-to-weight ratios and output statistics, in the net's order.
+     *
+     * @param epoch the epoch, from 1
+     * @param batch the batch within it, from 1
+     * @param step  batches trained so far, this one included
+     * @param nodes one entry per layer
+     */
+    record Health(int epoch, int batch, long step, java.util.List<NodeHealth> nodes) implements TrainingEvent {
+        /** Copies the list. */
+        public Health {
+            nodes = java.util.List.copyOf(nodes);
         }
     }
 

@@ -66,6 +66,16 @@ import org.netstudio.netgraph.net.NodePath;
  */
 public final class TrainingLoop {
 
+    /** Every how many batches each layer's {@link NodeHealth} is measured (from the first on). */
+    public static final int HEALTH_EVERY = 20;
+    /**
+     * Whether health is measured in runs that start now; {@code -Dnetstudio.trainingHealth=false}
+     * turns it off (the benchmark that measures what it costs switches it between runs).
+     */
+    static boolean healthMeasured() {
+        return !"false".equals(System.getProperty("netstudio.trainingHealth"));
+    }
+
     private final Model model;
     private final Block block;
     private final ExampleTable data;
@@ -254,6 +264,16 @@ public final class TrainingLoop {
                     }
                 }
                 Updater updater = Updater.create(options, trainable, runManager);
+                HealthCheck health = null;
+                if (healthMeasured() && block instanceof CompiledNet net) {
+                    List<ai.djl.nn.Parameter> learnable = new ArrayList<>();
+                    for (Pair<String, Parameter> p : parameters) {
+                        if (p.getValue().requiresGradient()) {
+                            learnable.add(p.getValue());
+                        }
+                    }
+                    health = HealthCheck.of(net, learnable, trainable);
+                }
                 NDArray one = runManager.ones(new Shape(), DataType.FLOAT32);
                 int sinceImprovement = 0;
                 epochs:
@@ -279,9 +299,12 @@ public final class TrainingLoop {
                             Batch arrays = ready.arrays(batchManager);
                             NDList outputs;
                             NDArray loss;
+                            boolean measured = health != null && batches % HEALTH_EVERY == 0;
                             PyTorchSupport.setGradMode(true);
                             try {
-                                outputs = block.forward(store, ready.blockInputs(arrays), true);
+                                outputs = measured
+                                        ? ((CompiledNet) block).forward(store, ready.blockInputs(arrays), true, health.watch())
+                                        : block.forward(store, ready.blockInputs(arrays), true);
                                 loss = objective.loss(outputs, arrays);
                             } finally {
                                 PyTorchSupport.setGradMode(false);
@@ -306,7 +329,13 @@ public final class TrainingLoop {
                             long before = tally.firstCorrect();
                             objective.measure(outputs, arrays, loss, tally);
                             batchCorrect = tally.firstCorrect() - before;
+                            if (measured) {
+                                health.beforeUpdate();
+                            }
                             updater.update((float) learningRate);
+                            if (measured) {
+                                emit(new TrainingEvent.Health(epoch, batch, batches + 1, health.afterUpdate()));
+                            }
                         }
                         trainingNanos += System.nanoTime() - t0;
                         batches++;
