@@ -63,14 +63,35 @@ final class LayersPane extends BorderPane {
         chart.setId("layersChart");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT);
-        chart.setMinWidth(260);
-        chart.setPrefWidth(360);
-        VBox left = new VBox(4, when, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        HBox body = new HBox(8, left, chart);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        setCenter(body);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        // The tab is small beside the curves: the table or the chart, one at a time, each with all the room.
+        javafx.scene.control.ToggleGroup views = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton tableButton = new javafx.scene.control.ToggleButton("Table");
+        tableButton.setId("layersShowTable");
+        javafx.scene.control.ToggleButton chartButton = new javafx.scene.control.ToggleButton("Gradients over time");
+        chartButton.setId("layersShowChart");
+        tableButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chartButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tableButton.setToggleGroup(views);
+        chartButton.setToggleGroup(views);
+        tableButton.setSelected(true);
+        views.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            }
+        });
+        table.visibleProperty().bind(tableButton.selectedProperty());
+        chart.visibleProperty().bind(chartButton.selectedProperty());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        when.setMinWidth(0);
+        HBox top = new HBox(6, when, spacer, tableButton, chartButton);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(top);
+        setCenter(new javafx.scene.layout.StackPane(table, chart));
+        table.getColumns().forEach(c -> c.setMinWidth(54));
+        table.getColumns().get(0).setMinWidth(90);
+        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(140);
         model.healthProperty().addListener((o, a, b) -> show(b, model));
         show(model.healthProperty().get(), model);
     }

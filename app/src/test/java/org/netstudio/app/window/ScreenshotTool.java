@@ -16,7 +16,8 @@ import org.netstudio.canvas.export.PngExport;
  * ({@code -Dshot.trainer=true} opens the trainer panel, {@code -Dshot.data=NAME|FILE} chooses its
  * data; {@code -Dshot.previews=N} shows previews of random input N, {@code data:N} of example N of
  * that data; {@code -Dshot.train=true} presses Train once the data is loaded; {@code -Dshot.level=PATH}
- * shows the inside of a container of a net file; {@code -Dshot.wait=SECONDS} is the time before the
+ * shows the inside of a container of a net file; {@code -Dshot.tab=ID} shows the trainer's tab {@code tab-ID};
+ * {@code -Dshot.wait=SECONDS} is the time before the
  * picture (4, or 6 with previews); for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
@@ -110,6 +111,15 @@ public final class ScreenshotTool {
             }
             PauseTransition wait = new PauseTransition(Duration.seconds(shotWait(previews != null ? 6 : 4)));
             wait.setOnFinished(e -> {
+                String tab = System.getProperty("shot.tab");
+                if (tab != null) {
+                    // The trainer panel's tab to show (-Dshot.tab=layers selects "tab-layers").
+                    for (javafx.scene.Node n : window.scene().getRoot().lookupAll(".tab-pane")) {
+                        var pane = (javafx.scene.control.TabPane) n;
+                        pane.getTabs().stream().filter(t -> ("tab-" + tab).equals(t.getId())).findFirst()
+                                .ifPresent(t -> pane.getSelectionModel().select(t));
+                    }
+                }
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {
                     try {
