@@ -64,6 +64,10 @@ class NanLocatedInTheWindowTest extends InTheWindowTest {
         assertThat(message).startsWith("Loss became NaN in epoch 1, batch 1: the first non-finite value came out of "
                 + "`block/log1` (Elementwise log(x)), from finite inputs");
 
+        // No epoch completed: there are no trained weights to use.
+        robot.clickOn("Results");
+        assertThat(f.fx(() -> robot.lookup("#use-weights").query().isDisabled())).isTrue();
+
         // On the top level, the container holding the node is marked, with the message on hover.
         assertThat(f.node("block").problems()).containsExactly("Inside, at block/log1: " + message);
         assertThat(marked("block")).isTrue();

@@ -56,7 +56,7 @@ public final class ResultsPane extends ScrollPane {
         headline.setId("result-headline");
         headline.getStyleClass().add("result-headline");
         headline.setWrapText(true);
-        content.getChildren().addAll(headline, summary(outcome), actions());
+        content.getChildren().addAll(headline, summary(outcome), actions(r.bestEpoch() > 0));
         outcome.confusion().ifPresent(m -> {
             content.getChildren().add(section("Confusion matrix · " + outcome.evaluatedOn()));
             content.getChildren().add(new ConfusionMatrixView(m));
@@ -110,10 +110,15 @@ public final class ResultsPane extends ScrollPane {
         return row + 1;
     }
 
-    private HBox actions() {
+    private HBox actions(boolean learnt) {
         Button use = new Button("Use these weights");
         use.setId("use-weights");
         use.setDefaultButton(false);
+        // A run that failed before its first epoch ended learnt nothing: its weights are the net's own.
+        use.setDisable(!learnt);
+        if (!learnt) {
+            use.setTooltip(new javafx.scene.control.Tooltip("No epoch completed, so there are no trained weights."));
+        }
         use.setOnAction(e -> model.useWeights());
         Button export = new Button("Export history as CSV…");
         export.setId("export-history");
