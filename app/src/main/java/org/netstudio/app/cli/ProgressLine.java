@@ -24,6 +24,7 @@ final class ProgressLine implements TrainingListener {
     private int lastWidth;
     private double smoothedLoss = Double.NaN;
     private double smoothedAccuracy = Double.NaN;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     /**
      * @param out              where to print (the error stream, so that --json output stays clean)
@@ -53,6 +54,15 @@ final class ProgressLine implements TrainingListener {
             }
         } else if (event instanceof TrainingEvent.EpochEnded e) {
             keep(epochText(e, now));
+        } else if (event instanceof TrainingEvent.Health h) {
+            // What the trainer panel's Layers tab notes, once per layer and note, as it first appears.
+            for (org.netstudio.engine.train.NodeHealth n : h.nodes()) {
+                String note = n.warning();
+                if (!note.isEmpty() && warned.add(n.node() + " " + note)) {
+                    warn(String.format(Locale.ROOT, "layer %s (%s): %s (epoch %d, batch %d)", n.node(), n.type(), note,
+                            h.epoch(), h.batch()));
+                }
+            }
         }
     }
 

@@ -171,6 +171,31 @@ class TrainEvalPredictCommandTest {
     }
 
     @Test
+    void aDeadRampAndTheLayerThatStopsLearningBeforeItAreSaidOnce() throws IOException {
+        // Biases of −1000 before a Ramp: its output is all zeros, and nothing flows back to the layer before.
+        Path source = Files.writeString(dir.resolve("dead.json"), """
+                { "format": "netstudio.net", "version": 1, "name": "Dead ReLU",
+                  "net": { "type": "Chain", "input": { "shape": [2] }, "layers": [
+                    { "type": "Linear", "units": 8, "name": "hidden" }, { "type": "Ramp", "name": "relu" },
+                    { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
+                """);
+        float[] biases = new float[8];
+        java.util.Arrays.fill(biases, -1000);
+        Path dead = dir.resolve("dead.nsnet");
+        org.netstudio.netgraph.io.NetFiles.write(dead, org.netstudio.netgraph.io.NetFileReader.read(source),
+                org.netstudio.netgraph.io.Weights.of(java.util.List.of(org.netstudio.netgraph.io.WeightArray.of(
+                        "hidden/biases", new long[] {8}, biases)), java.util.Map.of()));
+
+        CliRun r = run("train", dead.toString(), "--data", "spirals", "--epochs", "1", "--out",
+                dir.resolve("dead-trained.nsnet").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: layer hidden (Linear): gradient vanishes (epoch 1, batch 1)",
+                "warning: layer relu (Ramp): dead: its output is all zeros (epoch 1, batch 1)");
+        assertThat(r.err().split("dead: its output", -1)).as("said once").hasSize(2);
+    }
+
+    @Test
     void fineTuningANetWithAResizedLayerKeepsWhatFitsAndSaysWhichArraysStartFresh() throws IOException {
         // The trained spirals net with its second layer narrowed to 16 units, saved with the old weights.
         var trainedNet = org.netstudio.netgraph.io.NetFiles.read(trained);
