@@ -21,12 +21,15 @@ import org.netstudio.netgraph.io.Weights;
 public final class TextClassifier implements AutoCloseable {
 
     private final NetRunner runner;
+    private final NetNode net;
     private final TextEncoder encoder;
     private final ClassEncoder classes;
     private final boolean probabilities;
 
-    private TextClassifier(NetRunner runner, TextEncoder encoder, ClassEncoder classes, boolean probabilities) {
+    private TextClassifier(NetRunner runner, NetNode net, TextEncoder encoder, ClassEncoder classes,
+                           boolean probabilities) {
         this.runner = runner;
+        this.net = net;
         this.encoder = encoder;
         this.classes = classes;
         this.probabilities = probabilities;
@@ -53,7 +56,7 @@ public final class TextClassifier implements AutoCloseable {
             }
             int n = (int) out.elementCount();
             List<String> labels = runner.outputLabels(0);
-            return new TextClassifier(runner, encoder, new ClassEncoder(labels.size() == n ? labels
+            return new TextClassifier(runner, net, encoder, new ClassEncoder(labels.size() == n ? labels
                     : ImageClassifier.numbered(n)), runner.outputIsProbabilities(0));
         } catch (RuntimeException e) {
             runner.close();
@@ -75,6 +78,65 @@ public final class TextClassifier implements AutoCloseable {
         float[] out = runner.predictSequences(List.of(indices)).get(0).get(0).values();
         float[] p = probabilities ? out : ImageClassifier.softmax(out);
         return classes.topK(p, Math.min(k, p.length));
+    }
+
+    /**
+     * Which units of a text (characters, words) the net leaned on for a class: for each, the size
+     * of gradient × value at the net's first Embedding (the unit's vector), summed over the vector
+     * and scaled so that the largest is 1 — saliency, as images have it, one number per unit.
+     *
+     * @param text       the text
+     * @param classIndex the class whose score is explained
+     * @return the units as the encoder reads them and their weights; empty when the net has no
+     *     Embedding the gradient reaches
+     */
+    public java.util.Optional<TextAttribution> explain(String text, int classIndex) {
+        int[] indices = encoder.encode(text);
+        String embedding = firstEmbedding();
+        if (indices.length == 0 || embedding == null) {
+            return java.util.Optional.empty();
+        }
+        float[] asFloats = new float[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            asFloats[i] = indices[i];
+        }
+        org.netstudio.engine.run.Probe probe = runner.probe(List.of(org.netstudio.engine.tensor.TensorValue.of(asFloats,
+                1, indices.length)), List.of(embedding), new org.netstudio.engine.run.GradientOf.Score(
+                net.outputNames().get(0), classIndex));
+        org.netstudio.engine.tensor.TensorValue g = probe.gradients().get(embedding);
+        if (g == null) {
+            return java.util.Optional.empty();
+        }
+        float[] v = probe.values().get(embedding).values();
+        float[] grad = g.values();
+        int width = grad.length / indices.length;
+        float[] weights = new float[indices.length];
+        float max = 0;
+        for (int u = 0; u < indices.length; u++) {
+            double sum = 0;
+            for (int d = 0; d < width; d++) {
+                sum += grad[u * width + d] * v[u * width + d];
+            }
+            weights[u] = (float) Math.abs(sum);
+            max = Math.max(max, weights[u]);
+        }
+        List<String> units = new java.util.ArrayList<>(indices.length);
+        for (int u = 0; u < indices.length; u++) {
+            weights[u] = max > 0 ? weights[u] / max : 0;
+            units.add(encoder.decode(new int[] {indices[u]}));
+        }
+        return java.util.Optional.of(new TextAttribution(units, weights, classIndex));
+    }
+
+    /** The first Embedding layer in the net's order: where the units become vectors. */
+    private String firstEmbedding() {
+        for (String name : org.netstudio.engine.run.NetPorts.names(net)) {
+            if (org.netstudio.netgraph.edit.NetPaths.find(net, org.netstudio.netgraph.net.NodePath.parse(name))
+                    .orElse(null) instanceof org.netstudio.netgraph.net.Layer l && l.type().equals("Embedding")) {
+                return name;
+            }
+        }
+        return null;
     }
 
     @Override
