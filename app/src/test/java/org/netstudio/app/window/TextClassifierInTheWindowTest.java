@@ -127,6 +127,15 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         robot.interact(() -> f.workspace().tryIt().runText("the music was wonderful and the actors superb"));
         waitFor(60, () -> !f.fx(() -> f.workspace().tryIt().shownTextClasses()).isEmpty());
         assertThat(f.fx(() -> f.workspace().tryIt().shownTextClasses()).get(0)).isEqualTo("positive");
+        // Where the net found it: one weight per character of the text, the largest 1.
+        String review = "the music was wonderful and the actors superb";
+        org.netstudio.app.run.TextAttribution where = f.fx(() -> f.workspace().tryIt().shownTextHighlights());
+        assertThat(String.join("", where.units())).isEqualTo(review);
+        float max = 0;
+        for (float w : where.weights()) {
+            max = Math.max(max, w);
+        }
+        assertThat(max).isEqualTo(1f);
         robot.interact(() -> f.workspace().tryIt().runText("a dull plot and an awful ending"));
         waitFor(60, () -> f.fx(() -> f.workspace().tryIt().shownTextClasses()).get(0).equals("negative"));
     }

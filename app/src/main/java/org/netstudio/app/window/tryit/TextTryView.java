@@ -44,6 +44,7 @@ final class TextTryView extends BorderPane {
     private final Label outputHeading = new Label();
     private final TextArea generated = new TextArea();
     private final ClassBars bars = new ClassBars();
+    private final TextHighlights highlights = new TextHighlights();
     private final VBox outputColumn;
     private final Label note = new Label();
     private final Label error = new Label();
@@ -101,7 +102,7 @@ final class TextTryView extends BorderPane {
         note.setId("tryItTextNote");
         note.getStyleClass().add("ns-tryit-muted");
         note.setWrapText(true);
-        outputColumn = new VBox(10, outputHeading, generated, barsScroll, note);
+        outputColumn = new VBox(10, outputHeading, generated, barsScroll, note, highlights);
         outputColumn.getStyleClass().add("ns-tryit-column");
         outputColumn.setPrefWidth(440);
         HBox.setHgrow(outputColumn, Priority.ALWAYS);
@@ -129,6 +130,7 @@ final class TextTryView extends BorderPane {
             cancelled.set(true);
             generated.clear();
             bars.show(List.of());
+            highlights.show(null, "");
             note.setText("");
             error.setVisible(false);
         }
@@ -159,10 +161,14 @@ final class TextTryView extends BorderPane {
         if (generates) {
             generate(s, text, mine);
         } else {
-            jobs.submit(() -> classifiers.get(s.net(), s.weights(), () -> TextClassifier.load(s.net(), s.weights()))
-                    .classify(text, CLASSES), classes -> {
+            jobs.submit(() -> {
+                TextClassifier c = classifiers.get(s.net(), s.weights(), () -> TextClassifier.load(s.net(), s.weights()));
+                List<ClassProbability> top = c.classify(text, CLASSES);
+                return new Classified(top, c.explain(text, top.get(0).index()).orElse(null));
+            }, classified -> {
                         if (mine == serial) {
-                            showClasses(classes);
+                            showClasses(classified.top());
+                            highlights.show(classified.where(), classified.top().get(0).label());
                         }
                     }, failure -> {
                         if (mine == serial) {
@@ -265,6 +271,15 @@ final class TextTryView extends BorderPane {
     private void showError(String sentence) {
         error.setText(sentence);
         error.setVisible(true);
+    }
+
+    /** A text's most probable classes, and where in it the net found the first. */
+    private record Classified(List<ClassProbability> top, org.netstudio.app.run.TextAttribution where) {
+    }
+
+    /** The text highlights shown, for tests. */
+    org.netstudio.app.run.TextAttribution shownHighlights() {
+        return highlights.shown();
     }
 
     /** The characters a generation added, and whether each step carried the recurrent state. */

@@ -196,6 +196,11 @@ public final class TryItPanel extends BorderPane {
         return textView.shownClasses();
     }
 
+    /** Where in the text the net found its most probable class, as shown; null when none is. */
+    public org.netstudio.app.run.TextAttribution shownTextHighlights() {
+        return textView.shownHighlights();
+    }
+
     /** The net's title shown at the top. */
     public String shownTitle() {
         return title.getText();
