@@ -120,10 +120,13 @@ public final class TextClassifier implements AutoCloseable {
             weights[u] = (float) Math.abs(sum);
             max = Math.max(max, weights[u]);
         }
+        // One index per character: show the text's own characters (an unknown one decodes to U+FFFD).
+        int[] codePoints = text.codePoints().toArray();
+        boolean perCharacter = codePoints.length == indices.length && "characters".equals(encoder.units());
         List<String> units = new java.util.ArrayList<>(indices.length);
         for (int u = 0; u < indices.length; u++) {
             weights[u] = max > 0 ? weights[u] / max : 0;
-            units.add(encoder.decode(new int[] {indices[u]}));
+            units.add(perCharacter ? Character.toString(codePoints[u]) : encoder.decode(new int[] {indices[u]}));
         }
         return java.util.Optional.of(new TextAttribution(units, weights, classIndex));
     }
