@@ -6,12 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.document.OpenNet;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.Chain;
@@ -44,19 +39,7 @@ class NanLocatedInTheWindowTest extends InTheWindowTest {
     @Test
     void theNodeThatGaveTheFirstNanIsNamedAndMarkedOnTheCanvas(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        OpenNet net = f.fx(() -> OpenNet.untitled(logOfNegatives(), "log"));
-        robot.interact(() -> f.workspace().open(net));
-        f.settle();
-        f.shortcut(KeyCode.R);
-        TrainerPanelModel trainer = f.fx(() -> f.workspace().trainer());
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> trainer.canTrainBinding().get()));
-        robot.interact(() -> ((ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
-        robot.clickOn("#epochs");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("3");
-        robot.clickOn("#train");
+        TrainerPanelModel trainer = f.trainInPanel(logOfNegatives(), "Spirals", 3);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> trainer.failedNodeProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();

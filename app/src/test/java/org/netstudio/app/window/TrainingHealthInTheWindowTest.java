@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Test;
-import org.netstudio.app.document.OpenNet;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.engine.train.NodeHealth;
 import org.netstudio.netgraph.net.Chain;
@@ -34,24 +29,12 @@ class TrainingHealthInTheWindowTest extends InTheWindowTest {
         NetDocument mlp = new NetDocument("Spirals MLP", Chain.named(PortDecl.of(TensorType.real(2)),
                 List.of(Layer.of("Linear", "units", 16), Layer.of("Ramp"), Layer.of("Linear", "units", 3),
                         Layer.of("Softmax")), List.of("hidden", "relu", "scores", "softmax"), PortDecl.UNSPECIFIED), null);
-        OpenNet net = f.fx(() -> OpenNet.untitled(mlp, "mlp"));
-        robot.interact(() -> f.workspace().open(net));
-        f.settle();
-        f.shortcut(KeyCode.R);
-        TrainerPanelModel trainer = f.fx(() -> f.workspace().trainer());
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> trainer.canTrainBinding().get()));
-        robot.interact(() -> ((ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
-        robot.clickOn("#epochs");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("3");
-        robot.clickOn("#train");
+        TrainerPanelModel trainer = f.trainInPanel(mlp, "Spirals", 3);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> trainer.run().isPresent()
                 && trainer.run().get().isDone()));
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("Layers");
+        robot.clickOn("#tab-layers");
         @SuppressWarnings("unchecked")
         TableView<NodeHealth> table = f.fx(() -> robot.lookup("#layersTable").queryAs(TableView.class));
         List<NodeHealth> rows = f.fx(() -> List.copyOf(table.getItems()));
@@ -60,7 +43,12 @@ class TrainingHealthInTheWindowTest extends InTheWindowTest {
         assertThat(rows.get(0).gradientNorm()).isPositive();
         assertThat(rows.get(0).warning()).isEmpty();
         assertThat(f.fx(() -> trainer.healthHistory().size())).isGreaterThan(2);
+        // The gradients over the run: one line per learnable layer.
+        robot.clickOn("#layersShowChart");
         assertThat(f.fx(() -> robot.lookup("#layersChart").query().isVisible())).isTrue();
+        assertThat(f.fx(() -> robot.lookup("#layersChart").queryAs(javafx.scene.chart.LineChart.class).getData().stream()
+                .map(series -> ((javafx.scene.chart.XYChart.Series<?, ?>) series).getName()).toList()))
+                .containsExactly("hidden", "scores");
 
         // On the canvas, every measured layer shows its strip: all well here.
         List<String> strips = f.fx(() -> f.canvas().lookupAll(".net-node").stream().map(NodeView.class::cast)

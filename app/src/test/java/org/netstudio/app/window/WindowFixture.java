@@ -140,6 +140,30 @@ final class WindowFixture {
         assertThat(fx(() -> workspace().activeNet().orElseThrow().weights().isPresent())).isTrue();
     }
 
+    /**
+     * Opens a net in a new tab and trains it in its trainer panel as a person would: Train
+     * (Shortcut+R) opens the panel, the data is picked from its list, the epochs typed, Train
+     * pressed. Returns the panel's model; the training runs on.
+     */
+    org.netstudio.trainer.TrainerPanelModel trainInPanel(org.netstudio.netgraph.net.NetDocument doc, String data,
+                                                         int epochs) throws java.util.concurrent.TimeoutException {
+        org.netstudio.app.document.OpenNet net = fx(() -> org.netstudio.app.document.OpenNet.untitled(doc, doc.name()));
+        robot.interact(() -> workspace().open(net));
+        settle();
+        shortcut(javafx.scene.input.KeyCode.R);
+        org.netstudio.trainer.TrainerPanelModel trainer = fx(() -> workspace().trainer());
+        robot.clickOn("#data-source");
+        robot.clickOn(data);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> trainer.canTrainBinding().get()));
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.clickOn("#epochs");
+        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        robot.write(Integer.toString(epochs));
+        robot.clickOn("#train");
+        return trainer;
+    }
+
     // ---- reading ---------------------------------------------------------------------------
 
     <T> T fx(Callable<T> read) {
