@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**

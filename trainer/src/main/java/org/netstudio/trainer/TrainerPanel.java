@@ -18,12 +18,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.netstudio.trainer.boundary.PlaneView;
 import org.netstudio.trainer.charts.LiveCharts;
-import org.netstudio.trainer.data.DataPane;
 import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.data.PreviewPane;
 import org.netstudio.trainer.options.OptionsPane;
-import org.netstudio.trainer.options.StartFromPane;
-import org.netstudio.trainer.results.ResultsPane;
 
 /**
  * The trainer panel: a toolbar with Train, Stop and the progress, over the messages (why Train is

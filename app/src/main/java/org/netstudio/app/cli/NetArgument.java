@@ -6,8 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryException;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.Weights;
 import picocli.CommandLine.Parameters;
 

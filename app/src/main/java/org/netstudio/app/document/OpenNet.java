@@ -13,7 +13,7 @@ import org.netstudio.netgraph.edit.NodeMove;
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.ReplaceNet;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;

@@ -4,14 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
@@ -74,48 +71,19 @@ class ModuleDependencyRulesTest {
             .as("views style through CSS classes and the theme's tokens, never Node.setStyle")
             .allowEmptyShould(true);
 
-    /** Every NetStudio package its own slice, except the engine bridge's and the trainer's (see {@link #noPackageCycles}). */
-    private static final SliceAssignment PACKAGES_OUTSIDE_ENGINE_AND_TRAINER = new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass c) {
-            String p = c.getPackageName();
-            if (!p.startsWith("org.netstudio.") || isIn(p, "org.netstudio.engine") || isIn(p, "org.netstudio.trainer")) {
-                return SliceIdentifier.ignore();
-            }
-            return SliceIdentifier.of(p);
-        }
-
-        private boolean isIn(String pkg, String module) {
-            return pkg.equals(module) || pkg.startsWith(module + ".");
-        }
-
-        @Override
-        public String getDescription() {
-            return "NetStudio's packages outside the engine bridge and the trainer";
-        }
-    };
-
     /**
-     * No package depends on itself through others: every package of NetStudio is a slice, and the
-     * slices form no cycle. Two exceptions, each to be closed by the code's owner, not by widening
-     * this rule: the engine bridge (compile → onnx → run → compile) is left out until the engine is
-     * untangled, and the trainer module (its panel package and its data, options, results and run
-     * packages use each other) until the trainer panel is reworked.
+     * No package depends on itself through others: every package of every NetStudio module (netgraph,
+     * assets, the engine bridge, canvas, inspector, trainer and app) is a slice of its own,
+     * sub-packages included, and the slices form no cycle, so a package can be read without the
+     * ones that use it.
      */
     @ArchTest
     static final ArchRule noPackageCycles = packagesFreeOfCycles();
 
     static ArchRule packagesFreeOfCycles() {
-        return SlicesRuleDefinition.slices().assignedFrom(PACKAGES_OUTSIDE_ENGINE_AND_TRAINER)
+        return SlicesRuleDefinition.slices().matching("org.netstudio.(**)")
                 .should().beFreeOfCycles()
-                // netgraph's io.NetFiles reads every format, ONNX too, while io.onnx builds on io's
-                // weights and names: NetFiles belongs above both, but its callers are the CLI's and the
-                // engine's, so it moves with them. Only this one dependency is let through.
-                .ignoreDependency(DescribedPredicate.describe("netgraph.io.NetFiles",
-                                (JavaClass c) -> c.getName().equals("org.netstudio.netgraph.io.NetFiles")),
-                        DescribedPredicate.describe("netgraph.io.onnx", (JavaClass c) ->
-                                c.getPackageName().equals("org.netstudio.netgraph.io.onnx")))
-                .as("no package cycles (each NetStudio package a slice; engine bridge and trainer left out for now)")
+                .as("no package cycles (each NetStudio package a slice)")
                 .allowEmptyShould(true);
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.PortSamples;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;

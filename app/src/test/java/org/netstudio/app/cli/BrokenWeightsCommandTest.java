@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.NetFileReader;
-import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
 

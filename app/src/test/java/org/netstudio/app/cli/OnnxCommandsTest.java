@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.Chain;
 
 /** {@code netstudio import} and {@code netstudio export} on real files. */

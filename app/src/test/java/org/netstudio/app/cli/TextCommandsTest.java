@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.net.Chain;
 
 /** train and predict on text: a word/language CSV and a plain text, for nets whose input has a text encoder. */

@@ -182,7 +182,7 @@ class TrainEvalPredictCommandTest {
         float[] biases = new float[8];
         java.util.Arrays.fill(biases, -1000);
         Path dead = dir.resolve("dead.nsnet");
-        org.netstudio.netgraph.io.NetFiles.write(dead, org.netstudio.netgraph.io.NetFileReader.read(source),
+        org.netstudio.netgraph.files.NetFiles.write(dead, org.netstudio.netgraph.io.NetFileReader.read(source),
                 org.netstudio.netgraph.io.Weights.of(java.util.List.of(org.netstudio.netgraph.io.WeightArray.of(
                         "hidden/biases", new long[] {8}, biases)), java.util.Map.of()));
 
@@ -198,10 +198,10 @@ class TrainEvalPredictCommandTest {
     @Test
     void fineTuningANetWithAResizedLayerKeepsWhatFitsAndSaysWhichArraysStartFresh() throws IOException {
         // The trained spirals net with its second layer narrowed to 16 units, saved with the old weights.
-        var trainedNet = org.netstudio.netgraph.io.NetFiles.read(trained);
+        var trainedNet = org.netstudio.netgraph.files.NetFiles.read(trained);
         Path source = Files.writeString(dir.resolve("narrower.json"), SPIRALS_MLP.replaceFirst("(?s)(units\": 32.*?)\"units\": 32", "$1\"units\": 16"));
         Path headless = dir.resolve("narrower.nsnet");
-        org.netstudio.netgraph.io.NetFiles.write(headless, org.netstudio.netgraph.io.NetFileReader.read(source),
+        org.netstudio.netgraph.files.NetFiles.write(headless, org.netstudio.netgraph.io.NetFileReader.read(source),
                 trainedNet.weights().orElseThrow());
 
         CliRun r = run("train", headless.toString(), "--data", "spirals", "--epochs", "1", "--seed", "1");

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 
 /** {@code netstudio train} without {@code --out} keeps what it trained beside the net and says where. */
 class TrainSavesBesideTheNetTest {

@@ -111,7 +111,7 @@ class DocumentModelTest {
                         new long[] {4}, new float[4]),
                 org.netstudio.netgraph.io.WeightArray.of(org.netstudio.netgraph.io.Weights.key(NodePath.of("b"), "biases"),
                         new long[] {4}, new float[4])), Map.of());
-        org.netstudio.netgraph.io.NetFiles.write(file, net.document(), w);
+        org.netstudio.netgraph.files.NetFiles.write(file, net.document(), w);
         OpenNet opened = OpenNet.read(file);
         assertThat(opened.weights().orElseThrow().size()).isEqualTo(2);
 

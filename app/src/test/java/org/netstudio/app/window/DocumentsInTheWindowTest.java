@@ -186,8 +186,8 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         Path data = WindowFixture.tempData();
         Path kept = data.resolve("kept.json");
         Path gone = data.resolve("gone.json");
-        org.netstudio.netgraph.io.NetFiles.write(kept, Gallery.standard().load("lenet"), null);
-        org.netstudio.netgraph.io.NetFiles.write(gone, Gallery.standard().load("mlp"), null);
+        org.netstudio.netgraph.files.NetFiles.write(kept, Gallery.standard().load("lenet"), null);
+        org.netstudio.netgraph.files.NetFiles.write(gone, Gallery.standard().load("mlp"), null);
         var recent = new org.netstudio.app.document.RecentFiles(data.resolve("recent.txt"));
         recent.add(gone);
         recent.add(kept);

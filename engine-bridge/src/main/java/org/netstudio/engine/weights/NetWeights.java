@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetArray;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;

@@ -19,8 +19,8 @@ import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.NetFileReader;
-import org.netstudio.netgraph.io.NetFiles;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 

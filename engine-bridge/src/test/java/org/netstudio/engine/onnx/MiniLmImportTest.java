@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netstudio.engine.run.NetRunner;
 import org.junit.jupiter.api.Test;
+import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
@@ -101,9 +101,9 @@ class MiniLmImportTest {
         OnnxImport imported = OnnxImporter.read(miniLm(), "all-minilm-l6-v2.onnx");
         java.nio.file.Path file = dir.resolve("minilm.nsnet");
 
-        org.netstudio.netgraph.io.NetFiles.write(file, imported.document(), imported.weights());
+        org.netstudio.netgraph.files.NetFiles.write(file, imported.document(), imported.weights());
 
-        var back = org.netstudio.netgraph.io.NetFiles.read(file);
+        var back = org.netstudio.netgraph.files.NetFiles.read(file);
         assertThat(back.document().net()).isEqualTo(imported.document().net());
         assertThat(back.weights().orElseThrow().arrays().keySet()).isEqualTo(imported.weights().arrays().keySet());
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.tensor.TensorValue;
-import org.netstudio.netgraph.io.NetFiles;
+import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Coder;

@@ -103,7 +103,7 @@ public final class NsnetFile {
                     source)) {
                 w = Safetensors.read(in, weights.getSize(), source + " (" + WEIGHTS_ENTRY + ")");
             }
-            NetFiles.checkWeights(doc, w, source + " (" + WEIGHTS_ENTRY + ")");
+            WeightsFit.check(doc, w, source + " (" + WEIGHTS_ENTRY + ")");
             return new LoadedNet(doc, w);
         }
     }

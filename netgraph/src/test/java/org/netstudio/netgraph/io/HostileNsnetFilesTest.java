@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.io;
 
+import org.netstudio.netgraph.files.NetFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

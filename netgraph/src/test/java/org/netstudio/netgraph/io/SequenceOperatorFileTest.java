@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.io;
 
+import org.netstudio.netgraph.files.NetFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,8 +137,8 @@ class SequenceOperatorFileTest {
         WeightArray inside = WeightArray.of("map1/net/weights", new long[] {3, 4}, new float[12]);
         WeightArray onTheMap = WeightArray.of("map1/weights", new long[] {3, 4}, new float[12]);
 
-        NetFiles.checkWeights(doc, Weights.of(List.of(inside), Map.of()), "t.nsnet");
-        assertThatThrownBy(() -> NetFiles.checkWeights(doc, Weights.of(List.of(onTheMap), Map.of()), "t.nsnet"))
+        WeightsFit.check(doc, Weights.of(List.of(inside), Map.of()), "t.nsnet");
+        assertThatThrownBy(() -> WeightsFit.check(doc, Weights.of(List.of(onTheMap), Map.of()), "t.nsnet"))
                 .hasMessage("t.nsnet: tensor \"map1/weights\": \"map1\" is a Map, which has no weights of its own");
     }
 

@@ -1,4 +1,4 @@
-package org.netstudio.trainer.data;
+package org.netstudio.trainer;
 
 import java.util.Objects;
 import javafx.scene.control.Button;
@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.DatasetSource;
-import org.netstudio.trainer.TrainerPanelModel;
+import org.netstudio.trainer.data.DataFilePicker;
 import org.netstudio.trainer.options.FormGrid;
 
 /**

@@ -1,23 +1,29 @@
-package org.netstudio.netgraph.io;
+package org.netstudio.netgraph.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.netstudio.netgraph.io.AtomicFiles;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFileException;
+import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.io.NetFileWriter;
+import org.netstudio.netgraph.io.NsnetFile;
+import org.netstudio.netgraph.io.Safetensors;
+import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.WeightsFit;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
-import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
-import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.netgraph.net.NodePath;
 
 /**
  * Opens and saves nets by file name: {@code .nsnet} is a trained net in one zip
  * ({@link NsnetFile}); {@code .json} is a net file ({@link NetFileReader}) whose weights, if any,
  * live beside it in a safetensors file of the same base name ({@code lenet.json} →
  * {@code lenet.safetensors}); {@code .onnx} is an ONNX model, imported ({@link OnnxImporter}).
- * Stateless and thread-safe.
+ * It sits above {@code io} and {@code io.onnx} and uses both. Stateless and thread-safe.
  */
 public final class NetFiles {
 
@@ -47,7 +53,7 @@ public final class NetFiles {
                 return new LoadedNet(doc, null);
             }
             Weights w = Safetensors.read(sibling);
-            checkWeights(doc, w, sibling.toString());
+            WeightsFit.check(doc, w, sibling.toString());
             return new LoadedNet(doc, w);
         }
         throw new NetFileException(file.toString(), null, "NetStudio opens .json, .nsnet and .onnx files");
@@ -82,29 +88,5 @@ public final class NetFiles {
         String name = jsonFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return jsonFile.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".safetensors");
-    }
-
-    /** Every array must belong to a catalog layer of the net: a key naming no such node is refused. */
-    static void checkWeights(NetDocument doc, Weights weights, String source) throws NetFileException {
-        for (String key : weights.arrays().keySet()) {
-            NodePath path = Weights.nodeOf(key);
-            NetNode node = find(doc.net(), path);
-            if (!(node instanceof Layer)) {
-                throw new NetFileException(source, "tensor \"" + key + "\"", node == null
-                        ? "the net has no node \"" + path + "\" for these weights"
-                        : "\"" + path + "\" is a " + node.typeName() + ", which has no weights of its own");
-            }
-        }
-    }
-
-    private static NetNode find(NetNode root, NodePath path) {
-        NetNode cur = root;
-        for (String name : path.names()) {
-            cur = cur.child(name);
-            if (cur == null) {
-                return null;
-            }
-        }
-        return path.isRoot() ? null : cur;
     }
 }

@@ -1,10 +1,9 @@
-package org.netstudio.trainer.options;
+package org.netstudio.trainer;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.netstudio.trainer.TrainerPanelModel;
 
 /**
  * What training starts from: the net's weights (fine-tuning a pretrained or imported net, the

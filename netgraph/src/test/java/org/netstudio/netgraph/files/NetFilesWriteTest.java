@@ -1,4 +1,4 @@
-package org.netstudio.netgraph.io;
+package org.netstudio.netgraph.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.io.WeightArray;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
 
 /** A net saved as .json with its weights beside it is saved whole or not at all (issue 15). */

@@ -1,4 +1,4 @@
-package org.netstudio.trainer.results;
+package org.netstudio.trainer;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +16,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.TrainingResult;
-import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.boundary.ClassColors;
 import org.netstudio.trainer.data.ImageShape;
 import org.netstudio.trainer.data.ImageTiles;
 import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.results.ConfusionMatrixView;
+import org.netstudio.trainer.results.Misclassified;
+import org.netstudio.trainer.results.Outcome;
 
 /**
  * What a training produced: how it ended, the best epoch and its metrics, the time; for

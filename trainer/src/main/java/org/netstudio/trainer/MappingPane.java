@@ -1,4 +1,4 @@
-package org.netstudio.trainer.data;
+package org.netstudio.trainer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +16,7 @@ import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.trainer.TrainerPanelModel;
+import org.netstudio.trainer.data.LoadedData;
 
 /**
  * Which column feeds which port: a row per input of the net with the column it reads, a row per
