@@ -15,7 +15,7 @@ import org.netstudio.netgraph.catalog.ParamSpec;
  * @param net             the inner net, named "net" in paths ({@code fold1/net/linear1})
  * @param returnSequences whether the output is every state (true) or the last one
  */
-public record FoldOperator(NetNode net, boolean returnSequences) implements SequenceOperator {
+public record FoldOperator(NetNode net, boolean returnSequences) implements OneNetOperator {
 
     /** The inner net's input port that receives the state. */
     public static final String STATE = "State";
@@ -32,20 +32,7 @@ public record FoldOperator(NetNode net, boolean returnSequences) implements Sequ
     }
 
     @Override
-    public List<String> innerNames() {
-        return List.of("net");
-    }
-
-    @Override
-    public NetNode inner(String name) {
-        return name.equals("net") ? net : null;
-    }
-
-    @Override
-    public FoldOperator withInner(String name, NetNode inner) {
-        if (!name.equals("net")) {
-            throw SequenceOperator.noInner(this, name);
-        }
+    public FoldOperator withNet(NetNode inner) {
         return new FoldOperator(inner, returnSequences);
     }
 

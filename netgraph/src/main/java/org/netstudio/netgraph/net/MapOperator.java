@@ -1,6 +1,5 @@
 package org.netstudio.netgraph.net;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,27 +9,14 @@ import java.util.Objects;
  *
  * @param net the inner net, named "net" in paths ({@code map1/net/linear1})
  */
-public record MapOperator(NetNode net) implements SequenceOperator {
+public record MapOperator(NetNode net) implements OneNetOperator {
 
     public MapOperator {
         Objects.requireNonNull(net, "net");
     }
 
     @Override
-    public List<String> innerNames() {
-        return List.of("net");
-    }
-
-    @Override
-    public NetNode inner(String name) {
-        return name.equals("net") ? net : null;
-    }
-
-    @Override
-    public MapOperator withInner(String name, NetNode inner) {
-        if (!name.equals("net")) {
-            throw SequenceOperator.noInner(this, name);
-        }
+    public MapOperator withNet(NetNode inner) {
         return new MapOperator(inner);
     }
 
