@@ -66,13 +66,7 @@ public final class TrainingLoops {
         Objects.requireNonNull(inputShape, "inputShape");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
-        PyTorchSupport.requirePyTorch();
-        if (model.getBlock() == null) {
-            throw new IllegalArgumentException("The model '" + model.getName() + "' has no block to train");
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("The dataset '" + data.name() + "' has no examples");
-        }
+        requireTrainable(model, data.name(), data.size());
         if (inputShape.size() != data.featureLength()) {
             throw new IllegalArgumentException("The net takes inputs of shape " + inputShape + " (" + inputShape.size()
                     + " values), but the examples of '" + data.name() + "' have shape " + data.featureShape() + " ("
@@ -87,6 +81,17 @@ public final class TrainingLoops {
                 List.of(), List.of(ExampleTable.TARGET));
         return prepare(model, ExampleTable.of(data), validation == null ? null : ExampleTable.of(validation), feeding,
                 new DirectLoss(losses, ExampleTable.TARGET, data), options);
+    }
+
+    /** PyTorch is there, the model has a block and the data has examples; else the reason. */
+    private static void requireTrainable(Model model, String dataName, long examples) {
+        PyTorchSupport.requirePyTorch();
+        if (model.getBlock() == null) {
+            throw new IllegalArgumentException("The model '" + model.getName() + "' has no block to train");
+        }
+        if (examples == 0) {
+            throw new IllegalArgumentException("The dataset '" + dataName + "' has no examples");
+        }
     }
 
     /**
@@ -110,13 +115,7 @@ public final class TrainingLoops {
         Objects.requireNonNull(feeding, "feeding");
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(options, "options");
-        PyTorchSupport.requirePyTorch();
-        if (model.getBlock() == null) {
-            throw new IllegalArgumentException("The model '" + model.getName() + "' has no block to train");
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("The dataset '" + data.name() + "' has no examples");
-        }
+        requireTrainable(model, data.name(), data.size());
         if (validation != null && validation.size() == 0) {
             throw new IllegalArgumentException("The validation set '" + validation.name() + "' has no examples");
         }

@@ -25,8 +25,8 @@ abstract class Updater {
         return switch (options.optimizer()) {
             case ADAM -> new Adam(weights, stateManager);
             case SGD_MOMENTUM -> new Sgd(weights, stateManager, (float) options.momentum());
-            case RMSPROP -> new RmsProp(weights, stateManager);
-            case ADAGRAD -> new AdaGrad(weights, stateManager);
+            case RMSPROP -> SquaredGradients.rmsProp(weights, stateManager);
+            case ADAGRAD -> SquaredGradients.adaGrad(weights, stateManager);
         };
     }
 
@@ -95,51 +95,44 @@ abstract class Updater {
         }
     }
 
-    private static final class RmsProp extends Updater {
-        private static final float RHO = 0.9f;
-        private static final float EPSILON = 1e-7f;
-        private final NDArray[] meanSquare;
+    /**
+     * RMSProp and AdaGrad: each step is divided by the root of a running sum of squared gradients,
+     * which RMSProp lets decay ({@code s ← ρ·s + (1−ρ)·g²}) and AdaGrad keeps whole ({@code s ← s + g²}).
+     */
+    private static final class SquaredGradients extends Updater {
+        private final Float rho;
+        private final float epsilon;
+        private final NDArray[] squares;
 
-        RmsProp(List<NDArray> weights, NDManager manager) {
+        /** {@code rho} null: AdaGrad's sum that never decays. */
+        SquaredGradients(List<NDArray> weights, NDManager manager, Float rho, float epsilon) {
             super(weights);
-            meanSquare = zerosLike(this.weights, manager);
+            this.rho = rho;
+            this.epsilon = epsilon;
+            squares = zerosLike(this.weights, manager);
+        }
+
+        static SquaredGradients rmsProp(List<NDArray> weights, NDManager manager) {
+            return new SquaredGradients(weights, manager, 0.9f, 1e-7f);
+        }
+
+        static SquaredGradients adaGrad(List<NDArray> weights, NDManager manager) {
+            return new SquaredGradients(weights, manager, null, 1e-10f);
         }
 
         @Override
         void update(float learningRate) {
             for (int i = 0; i < weights.length; i++) {
                 NDArray w = weights[i];
-                NDArray s = meanSquare[i];
+                NDArray s = squares[i];
                 try (NDArray grad = w.getGradient(); NDArray g2 = grad.square()) {
-                    s.muli(RHO).addi(g2.muli(1 - RHO));
-                    try (NDArray denominator = s.sqrt(); NDArray delta = grad.mul(learningRate)) {
-                        denominator.addi(EPSILON);
-                        w.subi(delta.divi(denominator));
+                    if (rho == null) {
+                        s.addi(g2);
+                    } else {
+                        s.muli(rho).addi(g2.muli(1 - rho));
                     }
-                }
-                PyTorchSupport.zeroGrad(w);
-            }
-        }
-    }
-
-    private static final class AdaGrad extends Updater {
-        private static final float EPSILON = 1e-10f;
-        private final NDArray[] sumSquare;
-
-        AdaGrad(List<NDArray> weights, NDManager manager) {
-            super(weights);
-            sumSquare = zerosLike(this.weights, manager);
-        }
-
-        @Override
-        void update(float learningRate) {
-            for (int i = 0; i < weights.length; i++) {
-                NDArray w = weights[i];
-                NDArray s = sumSquare[i];
-                try (NDArray grad = w.getGradient(); NDArray g2 = grad.square()) {
-                    s.addi(g2);
                     try (NDArray denominator = s.sqrt(); NDArray delta = grad.mul(learningRate)) {
-                        denominator.addi(EPSILON);
+                        denominator.addi(epsilon);
                         w.subi(delta.divi(denominator));
                     }
                 }
