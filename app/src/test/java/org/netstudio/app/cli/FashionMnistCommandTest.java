@@ -45,8 +45,8 @@ class FashionMnistCommandTest {
 
     @BeforeAll
     static void writeASliceAsImages() throws IOException {
-        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
-        MemoryDataset all = FashionMnist.load();
+        assumeTrue(FashionMnist.DATASET.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+        MemoryDataset all = FashionMnist.DATASET.load();
         test = (MemoryDataset) all.testSet().orElseThrow();
         images = dir.resolve("fashion");
         write(all.slice(0, 2000), images);

@@ -69,8 +69,8 @@ class PretrainedGalleryTest {
 
     @Test
     void itClassifiesTheFashionMnistTestImagesWithAtLeast92PercentAccuracy() throws IOException {
-        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
-        Dataset test = FashionMnist.load().testSet().orElseThrow();
+        assumeTrue(FashionMnist.DATASET.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+        Dataset test = FashionMnist.DATASET.load().testSet().orElseThrow();
         LoadedNet loaded = Gallery.standard().loadWithWeights(ID);
 
         Evaluation e;
@@ -84,7 +84,7 @@ class PretrainedGalleryTest {
 
     @Test
     void theCommandLineEvaluatesItByItsGalleryId() throws IOException {
-        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
+        assumeTrue(FashionMnist.DATASET.locate().isPresent(), "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = NetStudioCommand.commandLine();

@@ -29,7 +29,7 @@ public final class FashionMnistPictures {
 
     /** The test set; fails the test with a sentence when the dataset is not installed. */
     public static FashionMnistPictures testSet() throws IOException {
-        Path folder = FashionMnist.locate().orElseThrow(() -> new AssertionError(
+        Path folder = FashionMnist.DATASET.locate().orElseThrow(() -> new AssertionError(
                 "Fashion-MNIST is not installed (apt install dataset-fashion-mnist)"));
         return new FashionMnistPictures(IdxReader.read(folder.resolve("t10k-images-idx3-ubyte.gz")),
                 IdxReader.read(folder.resolve("t10k-labels-idx1-ubyte.gz")));

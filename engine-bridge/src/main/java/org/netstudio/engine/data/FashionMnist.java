@@ -1,9 +1,7 @@
 package org.netstudio.engine.data;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import org.netstudio.engine.data.IdxImageDataset.Published;
 
 /**
  * Zalando's Fashion-MNIST: 60,000 training and 10,000 test grayscale images of 28×28 pixels in
@@ -14,40 +12,15 @@ import java.util.Optional;
 public final class FashionMnist {
 
     /** The dataset's description: names, classes, download mirrors and SHA-256 checksums. */
-    public static final IdxImageDataset DATASET = new IdxImageDataset("fashion-mnist", "Fashion-MNIST",
+    public static final IdxImageDataset DATASET = IdxImageDataset.published("fashion-mnist", "Fashion-MNIST",
             List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                     "Ankle boot"),
-            List.of(
-                    file("train-images-idx3-ubyte.gz",
-                            "08dc20ab1689590a0bcd66e874647b6ee8464e2d501b5a3f1f78831db19a3fdc", 26_421_880),
-                    file("train-labels-idx1-ubyte.gz",
-                            "b0197879cbda89f3dc7b894f9fd52b858e68ea4182b6947c9d8c2b67e5f18dcc", 29_515),
-                    file("t10k-images-idx3-ubyte.gz",
-                            "78dcbbfb5a27efaf1b6c1d616caca68560be8766c5bffcb2791df9273a534229", 4_422_102),
-                    file("t10k-labels-idx1-ubyte.gz",
-                            "42bd18137a62d5998cdeae52bf3a0676ac6b706f5cf8439b47bb5b151ae3dccf", 5_148)));
+            List.of("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
+                    "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
+            List.of(new Published("08dc20ab1689590a0bcd66e874647b6ee8464e2d501b5a3f1f78831db19a3fdc", 26_421_880),
+                    new Published("b0197879cbda89f3dc7b894f9fd52b858e68ea4182b6947c9d8c2b67e5f18dcc", 29_515),
+                    new Published("78dcbbfb5a27efaf1b6c1d616caca68560be8766c5bffcb2791df9273a534229", 4_422_102),
+                    new Published("42bd18137a62d5998cdeae52bf3a0676ac6b706f5cf8439b47bb5b151ae3dccf", 5_148)));
 
     private FashionMnist() {}
-
-    private static RemoteFile file(String name, String sha256, long size) {
-        return RemoteFile.at(name, sha256, size,
-                "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
-                "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
-    }
-
-    /** Finds the dataset's folder in the standard places; never downloads. */
-    public static Optional<Path> locate() {
-        return DATASET.locate(DatasetLocator.standard());
-    }
-
-    /**
-     * Loads the dataset from the standard places.
-     *
-     * @return the 60,000 training images, with the 10,000 test images as the test set
-     * @throws DatasetNotFoundException when it is not installed
-     * @throws IOException when a file is corrupt or unreadable
-     */
-    public static MemoryDataset load() throws IOException {
-        return DATASET.load(DatasetLocator.standard());
-    }
 }

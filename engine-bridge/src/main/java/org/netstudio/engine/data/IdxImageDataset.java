@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,33 @@ public final class IdxImageDataset {
         this.downloads = List.copyOf(downloads);
     }
 
+    /** A file's SHA-256 checksum and size in bytes, as published. */
+    public record Published(String sha256, long size) {
+    }
+
+    /**
+     * Describes a dataset whose four files, gzipped and named as usual
+     * ({@code train-images-idx3-ubyte.gz}, …), can be downloaded from each of {@code mirrors}.
+     *
+     * @param name the folder name, e.g. "fashion-mnist"
+     * @param displayName the name shown to people, e.g. "Fashion-MNIST"
+     * @param classNames the name of each label value 0, 1, …
+     * @param mirrors the base addresses, each ending in "/", tried in order
+     * @param published the four files' checksums and sizes: train images, train labels, test images, test labels
+     */
+    public static IdxImageDataset published(String name, String displayName, List<String> classNames,
+            List<String> mirrors, List<Published> published) {
+        if (published.size() != FILES.size()) {
+            throw new IllegalArgumentException("An IDX dataset has " + FILES.size() + " files, not " + published.size());
+        }
+        List<RemoteFile> downloads = new ArrayList<>();
+        for (int i = 0; i < FILES.size(); i++) {
+            downloads.add(RemoteFile.at(FILES.get(i) + ".gz", published.get(i).sha256(), published.get(i).size(),
+                    mirrors.toArray(String[]::new)));
+        }
+        return new IdxImageDataset(name, displayName, classNames, downloads);
+    }
+
     /** The folder name. */
     public String name() {
         return name;
@@ -75,6 +103,22 @@ public final class IdxImageDataset {
      */
     public Optional<Path> locate(DatasetLocator locator) {
         return locator.find(name, IdxImageDataset::isComplete);
+    }
+
+    /** Finds the dataset's folder in the standard places ({@link DatasetLocator#standard()}); never downloads. */
+    public Optional<Path> locate() {
+        return locate(DatasetLocator.standard());
+    }
+
+    /**
+     * Loads the dataset from the standard places ({@link DatasetLocator#standard()}).
+     *
+     * @return the training set, with the test set attached
+     * @throws DatasetNotFoundException when it is not installed
+     * @throws IOException when a file is corrupt or unreadable
+     */
+    public MemoryDataset load() throws IOException {
+        return load(DatasetLocator.standard());
     }
 
     /**

@@ -23,13 +23,13 @@ public final class FashionMnistLoadBench {
 
     public static void main(String[] args) throws IOException {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        System.out.println("Fashion-MNIST found in " + FashionMnist.locate()
+        System.out.println("Fashion-MNIST found in " + FashionMnist.DATASET.locate()
                 .orElseThrow(() -> new IOException("Fashion-MNIST is not installed")));
         List<Double> times = new ArrayList<>();
         long checksum = 0;
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
-            MemoryDataset train = FashionMnist.load();
+            MemoryDataset train = FashionMnist.DATASET.load();
             double seconds = (System.nanoTime() - start) / 1e9;
             Dataset test = train.testSet().orElseThrow();
             checksum += train.size() + test.size();

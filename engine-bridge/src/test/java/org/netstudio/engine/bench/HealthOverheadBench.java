@@ -48,7 +48,7 @@ public final class HealthOverheadBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         DjlSetup.beforeEngineLoads();
-        MemoryDataset data = FashionMnist.load().slice(0, examples);
+        MemoryDataset data = FashionMnist.DATASET.load().slice(0, examples);
         NetNode net = fashionCnn();
         System.out.printf(Locale.ROOT, "Fashion-MNIST CNN, %d examples, batch %d, 1 epoch per run, health every %d"
                 + " batches, %d rounds%n", examples, batch, TrainingLoop.HEALTH_EVERY, rounds);

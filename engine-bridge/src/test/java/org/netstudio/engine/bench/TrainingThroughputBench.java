@@ -67,7 +67,7 @@ public final class TrainingThroughputBench {
         }
         // As the app's entry points do: no network, OpenMP workers that sleep while they wait.
         DjlSetup.beforeEngineLoads();
-        MemoryDataset data = FashionMnist.load().slice(0, examples);
+        MemoryDataset data = FashionMnist.DATASET.load().slice(0, examples);
         Engine engine = Engine.getInstance();
         int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
         System.out.printf(Locale.ROOT, "PyTorch %s, %d intra-op thread(s), %d examples per round, batch %d, %d rounds%n",
@@ -77,7 +77,7 @@ public final class TrainingThroughputBench {
         MemoryDataset warmUp = data.slice(0, Math.min(examples, 2048));
         netStudio(warmUp, batchSize);
         handWritten(warmUp, batchSize);
-        Optional<PyTorchPeer> python = PyTorchPeer.start(examples, batchSize, threads, FashionMnist.locate());
+        Optional<PyTorchPeer> python = PyTorchPeer.start(examples, batchSize, threads, FashionMnist.DATASET.locate());
         try {
             if (python.isPresent()) {
                 System.out.println("PyTorch from Python: " + python.get().banner() + " (" + PyTorchPeer.PYTHON + ")");

@@ -12,8 +12,8 @@ class FashionMnistTest {
 
     @Test
     void loadsAllSeventyThousandImages() throws IOException {
-        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
-        MemoryDataset train = FashionMnist.load();
+        assumeTrue(FashionMnist.DATASET.locate().isPresent(), "Fashion-MNIST is not installed");
+        MemoryDataset train = FashionMnist.DATASET.load();
 
         assertThat(train.size()).isEqualTo(60_000);
         assertThat(train.featureShape()).isEqualTo(new Shape(1, 28, 28));

@@ -29,8 +29,8 @@ class RealDataTrainingTest {
 
     @Test
     void smallCnnLearnsFashionMnistInOneEpoch() throws IOException {
-        assumeTrue(FashionMnist.locate().isPresent(), "Fashion-MNIST is not installed");
-        MemoryDataset all = FashionMnist.load();
+        assumeTrue(FashionMnist.DATASET.locate().isPresent(), "Fashion-MNIST is not installed");
+        MemoryDataset all = FashionMnist.DATASET.load();
         MemoryDataset train = all.slice(0, 6000);
         Dataset validation = all.testSet().orElseThrow().slice(0, 1000);
         TrainingOptions options = TrainingOptions.builder().batchSize(32).maxEpochs(1).validationSet(validation)
