@@ -61,16 +61,7 @@ class InspectorPanelGuiTest {
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        @SuppressWarnings("unchecked")
-        T[] out = (T[]) new Object[1];
-        robot.interact(() -> {
-            try {
-                out[0] = read.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out[0];
+        return WaitForAsyncUtils.waitForAsyncFx(30_000, read);
     }
 
     private static String text(FxRobot robot, String query) {

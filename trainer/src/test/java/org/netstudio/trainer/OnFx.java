@@ -2,6 +2,7 @@ package org.netstudio.trainer;
 
 import java.util.concurrent.Callable;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Reads a value on the FX thread, for the trainer's GUI tests. */
 public final class OnFx {
@@ -11,15 +12,6 @@ public final class OnFx {
 
     /** What {@code read} gives, read on the FX thread; its exception fails the test. */
     public static <T> T read(FxRobot robot, Callable<T> read) {
-        @SuppressWarnings("unchecked")
-        T[] out = (T[]) new Object[1];
-        robot.interact(() -> {
-            try {
-                out[0] = read.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out[0];
+        return WaitForAsyncUtils.waitForAsyncFx(30_000, read);
     }
 }
