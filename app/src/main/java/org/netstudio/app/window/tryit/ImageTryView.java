@@ -52,7 +52,7 @@ final class ImageTryView extends BorderPane {
     private final ClassBars bars = new ClassBars();
     private final Label barsHint = new Label("Choose an image, or drop one here, to see which classes the net finds in it.");
     private final Label note = new Label();
-    private final Label error = new Label();
+    private final ErrorLine error = new ErrorLine("tryItImageError");
     private final javafx.scene.control.ChoiceBox<String> shown = new javafx.scene.control.ChoiceBox<>();
     private ImageGuess guess;
     private ImagePicker picker = new SystemImagePicker();
@@ -124,12 +124,6 @@ final class ImageTryView extends BorderPane {
 
         HBox columns = new HBox(24, left, right);
         setCenter(columns);
-        error.setId("tryItImageError");
-        error.getStyleClass().add("ns-tryit-error");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
         setBottom(error);
         showNothing();
     }
@@ -161,7 +155,7 @@ final class ImageTryView extends BorderPane {
         }
         long mine = ++serial;
         latest = mine;
-        jobs.submit(() -> {
+        jobs.submitLatest(() -> {
             if (mine != latest) {
                 return null;
             }
@@ -169,15 +163,11 @@ final class ImageTryView extends BorderPane {
             ImageClassifier classifier = loaded.get(s.net(), s.weights(),
                     () -> ImageClassifier.load(s.net(), s.weights(), (TryableInput.Image) s.input()));
             return classifier.classify(read, TOP);
-        }, guess -> {
-            if (mine == serial && guess != null) {
+        }, () -> mine == serial, guess -> {
+            if (guess != null) {
                 showGuess(guess);
             }
-        }, failure -> {
-            if (mine == serial) {
-                showError(Failures.sentence(failure));
-            }
-        });
+        }, this::showError);
     }
 
     /** Frees the loaded net (the window closed); it loads again when needed. */
@@ -241,8 +231,7 @@ final class ImageTryView extends BorderPane {
 
     private void showError(String sentence) {
         // What was shown stays: a bad file loses nothing.
-        error.setText(sentence);
-        error.setVisible(true);
+        error.say(sentence);
     }
 
     /**

@@ -37,7 +37,7 @@ final class SentenceTryView extends BorderPane {
     private final SimilarityMatrix matrix = new SimilarityMatrix();
     private final Label matrixHint = new Label("Press Embed to compare every two sentences.");
     private final Label dimension = new Label();
-    private final Label error = new Label();
+    private final ErrorLine error = new ErrorLine("tryItSentenceError");
     private final Button embed = new Button("Embed");
     private TrySubject subject;
     private long serial;
@@ -92,12 +92,6 @@ final class SentenceTryView extends BorderPane {
         HBox.setHgrow(right, Priority.NEVER);
 
         setCenter(new HBox(24, left, right));
-        error.setId("tryItSentenceError");
-        error.getStyleClass().add("ns-tryit-error");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
         setBottom(error);
         EXAMPLES.forEach(this::addRow);
     }
@@ -132,16 +126,8 @@ final class SentenceTryView extends BorderPane {
             return;
         }
         long mine = ++serial;
-        jobs.submit(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights())).embed(texts),
-                e -> {
-                    if (mine == serial) {
-                        showEmbeddings(e);
-                    }
-                }, failure -> {
-                    if (mine == serial) {
-                        showError(Failures.sentence(failure));
-                    }
-                });
+        jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights()))
+                .embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
     }
 
     void release() {
@@ -192,7 +178,6 @@ final class SentenceTryView extends BorderPane {
     }
 
     private void showError(String sentence) {
-        error.setText(sentence);
-        error.setVisible(true);
+        error.say(sentence);
     }
 }

@@ -47,7 +47,7 @@ final class TextTryView extends BorderPane {
     private final TextHighlights highlights = new TextHighlights();
     private final VBox outputColumn;
     private final Label note = new Label();
-    private final Label error = new Label();
+    private final ErrorLine error = new ErrorLine("tryItTextError");
     private TrySubject subject;
     private boolean generates;
     private long serial;
@@ -108,12 +108,6 @@ final class TextTryView extends BorderPane {
         HBox.setHgrow(outputColumn, Priority.ALWAYS);
         setCenter(new HBox(24, left, outputColumn));
 
-        error.setId("tryItTextError");
-        error.getStyleClass().add("ns-tryit-error");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.managedProperty().bind(error.visibleProperty());
-        error.setVisible(false);
         setBottom(error);
     }
 
@@ -161,20 +155,14 @@ final class TextTryView extends BorderPane {
         if (generates) {
             generate(s, text, mine);
         } else {
-            jobs.submit(() -> {
+            jobs.submitLatest(() -> {
                 TextClassifier c = classifiers.get(s.net(), s.weights(), () -> TextClassifier.load(s.net(), s.weights()));
                 List<ClassProbability> top = c.classify(text, CLASSES);
                 return new Classified(top, c.explain(text, top.get(0).index()).orElse(null));
-            }, classified -> {
-                        if (mine == serial) {
-                            showClasses(classified.top());
-                            highlights.show(classified.where(), classified.top().get(0).label());
-                        }
-                    }, failure -> {
-                        if (mine == serial) {
-                            showError(Failures.sentence(failure));
-                        }
-                    });
+            }, () -> mine == serial, classified -> {
+                showClasses(classified.top());
+                highlights.show(classified.where(), classified.top().get(0).label());
+            }, this::showError);
         }
     }
 
@@ -269,8 +257,7 @@ final class TextTryView extends BorderPane {
     }
 
     private void showError(String sentence) {
-        error.setText(sentence);
-        error.setVisible(true);
+        error.say(sentence);
     }
 
     /** A text's most probable classes, and where in it the net found the first. */

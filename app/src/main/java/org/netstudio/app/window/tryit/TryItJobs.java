@@ -3,6 +3,7 @@ package org.netstudio.app.window.tryit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -50,6 +51,22 @@ final class TryItJobs {
                     failed.accept(f);
                 }
             });
+        });
+    }
+
+    /**
+     * As {@link #submit}, for a view that shows the answer to its latest question only: {@code done}
+     * gets the result, or {@code error} the failure as a sentence, while {@code latest} still holds.
+     */
+    <T> void submitLatest(Callable<T> work, BooleanSupplier latest, Consumer<T> done, Consumer<String> error) {
+        submit(work, result -> {
+            if (latest.getAsBoolean()) {
+                done.accept(result);
+            }
+        }, failure -> {
+            if (latest.getAsBoolean()) {
+                error.accept(Failures.sentence(failure));
+            }
         });
     }
 
