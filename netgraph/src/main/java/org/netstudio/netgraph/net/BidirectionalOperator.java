@@ -15,20 +15,21 @@ import org.netstudio.netgraph.catalog.ParamSpec;
  * @param backward the net that reads it backwards, named "backward" in paths
  * @param merge    how the two outputs are joined: {@link #CATENATE} (along the last axis) or {@link #TOTAL}
  */
-public record BidirectionalOperator(NetNode forward, NetNode backward, String merge) implements SequenceOperator {
+public record BidirectionalOperator(NetNode forward, NetNode backward, String merge)
+        implements OneOptionOperator<BidirectionalOperator> {
 
     public static final String CATENATE = "catenate";
     public static final String TOTAL = "total";
     /** The ways of joining the two outputs, as written in the file. */
     public static final List<String> MERGES = List.of(CATENATE, TOTAL);
 
-    private static final List<ParamSpec> OPTIONS = List.of(ParamSpec.choice("merge", CATENATE, MERGES,
-            "How the two outputs are joined: catenated along the last axis, or added."));
+    private static final ParamSpec MERGE = ParamSpec.choice("merge", CATENATE, MERGES,
+            "How the two outputs are joined: catenated along the last axis, or added.");
 
     public BidirectionalOperator {
         Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(backward, "backward");
-        ParamSpec.Check c = OPTIONS.get(0).check(merge);
+        ParamSpec.Check c = MERGE.check(merge);
         if (c instanceof ParamSpec.Invalid invalid) {
             throw new IllegalArgumentException(invalid.message());
         }
@@ -63,19 +64,18 @@ public record BidirectionalOperator(NetNode forward, NetNode backward, String me
     }
 
     @Override
-    public List<ParamSpec> options() {
-        return OPTIONS;
+    public ParamSpec theOption() {
+        return MERGE;
     }
 
     @Override
-    public Object option(String name) {
-        SequenceOperator.optionSpec(this, name);
+    public Object optionValue() {
         return merge;
     }
 
     @Override
-    public BidirectionalOperator withOption(String name, Object value) {
-        return withMerge((String) SequenceOperator.checkedOption(this, name, value));
+    public BidirectionalOperator withOptionValue(Object value) {
+        return withMerge((String) value);
     }
 
     @Override

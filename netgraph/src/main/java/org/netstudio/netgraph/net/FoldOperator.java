@@ -1,6 +1,5 @@
 package org.netstudio.netgraph.net;
 
-import java.util.List;
 import java.util.Objects;
 import org.netstudio.netgraph.catalog.ParamKind;
 import org.netstudio.netgraph.catalog.ParamSpec;
@@ -15,13 +14,14 @@ import org.netstudio.netgraph.catalog.ParamSpec;
  * @param net             the inner net, named "net" in paths ({@code fold1/net/linear1})
  * @param returnSequences whether the output is every state (true) or the last one
  */
-public record FoldOperator(NetNode net, boolean returnSequences) implements OneNetOperator {
+public record FoldOperator(NetNode net, boolean returnSequences)
+        implements OneNetOperator, OneOptionOperator<FoldOperator> {
 
     /** The inner net's input port that receives the state. */
     public static final String STATE = "State";
 
-    private static final List<ParamSpec> OPTIONS = List.of(ParamSpec.optional("returnSequences", ParamKind.BOOL, true,
-            null, "Give the state after every element (n×s) or only the last one (s)."));
+    private static final ParamSpec RETURN_SEQUENCES = ParamSpec.optional("returnSequences", ParamKind.BOOL, true,
+            null, "Give the state after every element (n×s) or only the last one (s).");
 
     public FoldOperator {
         Objects.requireNonNull(net, "net");
@@ -41,19 +41,18 @@ public record FoldOperator(NetNode net, boolean returnSequences) implements OneN
     }
 
     @Override
-    public List<ParamSpec> options() {
-        return OPTIONS;
+    public ParamSpec theOption() {
+        return RETURN_SEQUENCES;
     }
 
     @Override
-    public Object option(String name) {
-        SequenceOperator.optionSpec(this, name);
+    public Object optionValue() {
         return returnSequences;
     }
 
     @Override
-    public FoldOperator withOption(String name, Object value) {
-        return withReturnSequences((Boolean) SequenceOperator.checkedOption(this, name, value));
+    public FoldOperator withOptionValue(Object value) {
+        return withReturnSequences((Boolean) value);
     }
 
     @Override
