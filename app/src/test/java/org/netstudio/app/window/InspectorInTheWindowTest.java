@@ -2,14 +2,11 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector and the canvas of the real window editing one net: parameters, groups and the view. */
 class InspectorInTheWindowTest extends InTheWindowTest {
@@ -81,16 +78,7 @@ class InspectorInTheWindowTest extends InTheWindowTest {
     void zoomToFitShowsTheWholeNet(FxRobot robot) {
         openLeNet(robot);
         robot.interact(() -> f.canvas().setZoom(2));
-        robot.interact(() -> f.canvas().requestFocus());
-        robot.push(KeyCode.SHIFT, KeyCode.DIGIT1);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        Bounds view = f.fx(() -> f.canvas().localToScreen(f.canvas().getLayoutBounds()));
-        for (NodeItem n : f.fx(() -> f.model().getLevel().nodes())) {
-            Point2D tl = f.screen(n.x(), n.y());
-            Point2D br = f.screen(n.x() + n.width(), n.y() + n.height());
-            assertThat(view.contains(tl) && view.contains(br)).as(n.id() + " is in view").isTrue();
-        }
+        f.zoomToFitShowsEveryNode();
         assertThat(f.canvas().getZoom()).isLessThan(2);
     }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.Test;
 import org.netstudio.assets.Theme;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.window.documents.NetTab;
-import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -43,15 +40,7 @@ class StartPageInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("ResNet-50");
         assertThat(f.text("#statusParameters")).isEqualTo("25,610,152 parameters (25,557,032 trainable + 53,120 non-trainable)");
 
-        robot.interact(() -> f.canvas().requestFocus());
-        robot.push(KeyCode.SHIFT, KeyCode.DIGIT1);
-        WaitForAsyncUtils.waitForFxEvents();
-        Bounds view = f.fx(() -> f.canvas().localToScreen(f.canvas().getLayoutBounds()));
-        for (NodeItem n : f.fx(() -> f.model().getLevel().nodes())) {
-            Point2D tl = f.screen(n.x(), n.y());
-            Point2D br = f.screen(n.x() + n.width(), n.y() + n.height());
-            assertThat(view.contains(tl) && view.contains(br)).as(n.id() + " is in view").isTrue();
-        }
+        f.zoomToFitShowsEveryNode();
 
         // Selected first, and the window done with what selecting starts (the inspector shows the
         // block), so that the double-click's first press starts no work that could hold its second.

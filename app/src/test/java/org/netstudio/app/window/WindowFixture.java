@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
@@ -346,6 +347,19 @@ final class WindowFixture {
             mouse.releaseMouse(MouseButton.PRIMARY);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Zoom to Fit from the keyboard (Shift+1), then: every node of the level lies inside the canvas. */
+    void zoomToFitShowsEveryNode() {
+        robot.interact(() -> canvas().requestFocus());
+        robot.push(KeyCode.SHIFT, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds view = fx(() -> canvas().localToScreen(canvas().getLayoutBounds()));
+        for (NodeItem n : fx(() -> model().getLevel().nodes())) {
+            Point2D topLeft = screen(n.x(), n.y());
+            Point2D bottomRight = screen(n.x() + n.width(), n.y() + n.height());
+            assertThat(view.contains(topLeft) && view.contains(bottomRight)).as(n.id() + " is in view").isTrue();
+        }
     }
 
     String text(String query) {
