@@ -1,7 +1,9 @@
 package org.netstudio.app.window;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -31,13 +33,7 @@ public final class ScreenshotTool {
         Theme theme = Theme.named(args[1]);
         String what = args[2];
         String select = args.length > 3 ? args[3] : null;
-        Path data = Files.createTempDirectory("netstudio-shot");
-        System.setProperty("netstudio.data.dir", data.toString());
-        Platform.startup(() -> {
-            MainWindow window = new MainWindow();
-            window.setTheme(theme);
-            Stage stage = new Stage();
-            window.show(stage);
+        showWindow(theme, (window, stage) -> {
             // Keep Xvfb's pointer (at the screen's centre) off the window, so nothing shows a hover.
             stage.setX(900);
             if (Boolean.getBoolean("shot.trainer")) {
@@ -155,7 +151,23 @@ public final class ScreenshotTool {
         return wait == null ? otherwise : Double.parseDouble(wait);
     }
 
-    private static void writeReport(Path out) throws java.io.IOException {
+    /**
+     * Starts JavaFX with a fresh data folder (no recent files, no autosaves from elsewhere), shows the
+     * main window in {@code theme}, and hands it and its stage to {@code shown} on the FX thread.
+     */
+    public static void showWindow(Theme theme, BiConsumer<MainWindow, Stage> shown) throws IOException {
+        Path data = Files.createTempDirectory("netstudio-shot");
+        System.setProperty("netstudio.data.dir", data.toString());
+        Platform.startup(() -> {
+            MainWindow window = new MainWindow();
+            window.setTheme(theme);
+            Stage stage = new Stage();
+            window.show(stage);
+            shown.accept(window, stage);
+        });
+    }
+
+    private static void writeReport(Path out) throws IOException {
         for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
             if (w instanceof org.netstudio.app.window.importing.ImportReportWindow r) {
                 String name = out.getFileName().toString().replaceFirst("\\.png$", "");

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
-import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.netstudio.app.window.MainWindow;
+import org.netstudio.app.window.ScreenshotTool;
 import org.netstudio.assets.Theme;
 import org.netstudio.canvas.export.PngExport;
 
@@ -29,13 +29,7 @@ public final class TryItScreenshotTool {
         String id = args[2];
         String given = args.length > 3 ? args[3] : null;
         Path image = given != null && Files.isRegularFile(Path.of(given)) ? Path.of(given) : null;
-        Path data = Files.createTempDirectory("netstudio-shot");
-        System.setProperty("netstudio.data.dir", data.toString());
-        Platform.startup(() -> {
-            MainWindow window = new MainWindow();
-            window.setTheme(theme);
-            Stage stage = new Stage();
-            window.show(stage);
+        ScreenshotTool.showWindow(theme, (window, stage) -> {
             stage.setX(0);
             stage.setY(0);
             if (Files.isRegularFile(Path.of(id))) {
