@@ -440,7 +440,7 @@ public final class NetRunner implements AutoCloseable {
         }
         Metrics metrics = NetEvaluator.evaluate(scorer, shape, data, LossKind.AUTOMATIC);
         if (!classes) {
-            return new Evaluation(metrics, List.of(), new long[0][]);
+            return new Evaluation(metrics, ConfusionMatrix.ofCounts(List.of(), new long[0][]));
         }
         Targets.Classes targets = (Targets.Classes) data.targets();
         int k = targets.classCount();
@@ -455,7 +455,7 @@ public final class NetRunner implements AutoCloseable {
             }
             confusion[targets.label(i)][best]++;
         }
-        return new Evaluation(metrics, targets.classNames(), confusion);
+        return new Evaluation(metrics, ConfusionMatrix.ofCounts(targets.classNames(), confusion));
     }
 
     /** The net's declared input shape when fully known (as in training), else the data's example shape. */

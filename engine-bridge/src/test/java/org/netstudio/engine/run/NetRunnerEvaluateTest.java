@@ -39,18 +39,18 @@ class NetRunnerEvaluateTest {
         assertThat(e.metrics().loss()).isCloseTo(during.loss(), within(1e-5));
         assertThat(e.metrics().accuracy().getAsDouble()).isEqualTo(during.accuracy().getAsDouble());
         assertThat(e.classNames()).containsExactly("0", "1", "2");
-        long[][] m = e.confusion();
+        ConfusionMatrix m = e.confusion();
         long total = 0;
         long diagonal = 0;
         for (int t = 0; t < 3; t++) {
             assertThat(e.classCount(t)).isEqualTo(50);
             for (int p = 0; p < 3; p++) {
-                total += m[t][p];
+                total += m.count(t, p);
             }
-            diagonal += m[t][t];
-            assertThat(e.classAccuracy(t).getAsDouble()).isEqualTo(m[t][t] / 50.0);
+            diagonal += m.count(t, t);
+            assertThat(e.classAccuracy(t).getAsDouble()).isEqualTo(m.count(t, t) / 50.0);
         }
-        assertThat(total).isEqualTo(150);
+        assertThat(total).isEqualTo(150).isEqualTo(m.total());
         assertThat(diagonal / 150.0).isEqualTo(e.metrics().accuracy().getAsDouble());
     }
 

@@ -1,10 +1,11 @@
-package org.netstudio.trainer.results;
+package org.netstudio.engine.run;
 
 import java.util.List;
 
 /**
  * How often each true class was predicted as each class. Rows are the true classes, columns the
- * predicted ones, in the order of the class names. Immutable.
+ * predicted ones, in the order of the class names. What {@link NetRunner#evaluate} measures, the
+ * command line's {@code eval} prints and the trainer panel draws. Immutable.
  */
 public final class ConfusionMatrix {
 
@@ -36,6 +37,34 @@ public final class ConfusionMatrix {
             counts[truth[i]][predicted[i]]++;
         }
         return new ConfusionMatrix(List.copyOf(classNames), counts, truth.length);
+    }
+
+    /**
+     * A matrix of counts already made.
+     *
+     * @param classNames the classes
+     * @param counts {@code [true class][predicted class]}, one row and one column per class; copied
+     * @return the matrix
+     * @throws IllegalArgumentException when the counts are not one square row per class
+     */
+    public static ConfusionMatrix ofCounts(List<String> classNames, long[][] counts) {
+        int k = classNames.size();
+        long[][] copy = new long[k][];
+        long total = 0;
+        if (counts.length != k) {
+            throw new IllegalArgumentException(counts.length + " rows of counts for " + k + " classes");
+        }
+        for (int i = 0; i < k; i++) {
+            if (counts[i].length != k) {
+                throw new IllegalArgumentException("A confusion matrix is square, but row " + i + " has "
+                        + counts[i].length + " entries for " + k + " classes");
+            }
+            copy[i] = counts[i].clone();
+            for (long n : copy[i]) {
+                total += n;
+            }
+        }
+        return new ConfusionMatrix(List.copyOf(classNames), copy, total);
     }
 
     /** The classes, in row and column order. */
