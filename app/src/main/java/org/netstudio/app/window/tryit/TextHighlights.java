@@ -1,6 +1,5 @@
 package org.netstudio.app.window.tryit;
 
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -40,9 +39,8 @@ final class TextHighlights extends VBox {
         for (int i = 0; i < w.length; i++) {
             String u = attribution.units().get(i);
             Label l = new Label(words ? u + " " : u);
-            l.getStyleClass().add("ns-tryit-unit");
-            // Orange-red with the weight as its strength, over the window's background.
-            l.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(232, 89, 12, %.3f);", 0.75 * w[i]));
+            // Five strengths of one tint (the stylesheet's ns-tryit-unit-0 … -4), by the weight.
+            l.getStyleClass().addAll("ns-tryit-unit", "ns-tryit-unit-" + Math.min(4, Math.round(w[i] * 4)));
             units.getChildren().add(l);
         }
     }
