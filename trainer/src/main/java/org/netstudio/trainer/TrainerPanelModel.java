@@ -445,8 +445,8 @@ public final class TrainerPanelModel {
         }
         try {
             NetNode trainee = loaded.trainee(doc.net());
-            Binding bound = NetTrain.bind(trainee, loaded.examples(), chosen);
-            return new Fitting(bound, NetTrain.checkFit(trainee, loaded.examples(), chosen).orElse(""), chosen);
+            NetTrain.Fit fit = NetTrain.fit(trainee, loaded.examples(), chosen);
+            return new Fitting(fit.binding(), fit.problem().orElse(""), chosen);
         } catch (RuntimeException e) {
             return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage(), chosen);
         }

@@ -255,6 +255,35 @@ public final class NetTrain {
         }
     }
 
+    /**
+     * How data feeds a net, and whether it can be trained on it, from one compile of the net (a
+     * trainer panel asks this after every edit).
+     *
+     * @param binding the columns bound to the net's ports
+     * @param problem why the net cannot be trained on the data (a loss that cannot compare its
+     *                output with its target, …), or empty
+     */
+    public record Fit(Binding binding, Optional<String> problem) {
+    }
+
+    /**
+     * {@link #bind} and {@link #checkFit} at once, compiling the net once.
+     *
+     * @throws IllegalArgumentException with one sentence naming the port and the column when the
+     *     data cannot be bound at all
+     * @throws org.netstudio.engine.compile.InvalidNetException when the net is not valid
+     */
+    public static Fit fit(NetNode net, ExampleTable data, DataMapping mapping) {
+        CompiledNet compiled = NetCompiler.compile(net, 0);
+        Binding binding = bind(compiled, data, mapping);
+        try {
+            trainable(compiled, data, mapping, LossKind.AUTOMATIC);
+            return new Fit(binding, Optional.empty());
+        } catch (RuntimeException e) {
+            return new Fit(binding, Optional.of(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
     private static Binding bind(CompiledNet net, ExampleTable data, DataMapping mapping) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(mapping, "mapping");

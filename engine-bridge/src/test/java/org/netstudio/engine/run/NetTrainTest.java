@@ -209,4 +209,21 @@ class NetTrainTest {
                 options)).hasMessageEndingWith("has 2 classes, but the net's output 'Output' gives a vector of size 3; a"
                 + " classifier for it ends in a vector of 2 (e.g. Linear with units 2, then Softmax)");
     }
+
+    @Test
+    void oneFitBindsTheDataAndSaysWhyItCannotTrainFromOneCompile() {
+        org.netstudio.engine.data.ExampleTable spirals = org.netstudio.engine.data.ExampleTable.of(
+                GeneratedDatasets.spirals(3, 100, 0.05, 7));
+        NetNode three = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 3), Layer.of("Softmax"));
+        NetTrain.Fit fits = NetTrain.fit(three, spirals, DataMapping.AUTOMATIC);
+        assertThat(fits.problem()).isEmpty();
+        assertThat(fits.binding().inputs()).hasSize(1);
+
+        // Two outputs for three classes: the columns bind, and the loss says why it cannot compare them.
+        NetNode two = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 2), Layer.of("Softmax"));
+        NetTrain.Fit wrong = NetTrain.fit(two, spirals, DataMapping.AUTOMATIC);
+        assertThat(wrong.binding()).isNotNull();
+        assertThat(wrong.problem()).isEqualTo(NetTrain.checkFit(two, spirals, DataMapping.AUTOMATIC));
+        assertThat(wrong.problem()).isPresent();
+    }
 }
