@@ -145,16 +145,8 @@ public final class GeneratedDatasets {
 
     private static MemoryDataset shuffled(String name, float[] features, int width, Targets.Classes targets, Random random) {
         int n = targets.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutations.identity(n);
+        Permutations.shuffle(order, random);
         return MemoryDataset.adopt(name, features, new Shape(width), targets, null).subset(order, name);
     }
 

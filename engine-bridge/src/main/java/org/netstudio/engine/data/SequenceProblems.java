@@ -56,7 +56,7 @@ public final class SequenceProblems {
             while (at < length) {
                 s[at++] = classes + random.nextInt(FILLERS);
             }
-            shuffle(s, random);
+            Permutations.shuffle(s, random);
             sequences.add(s);
             labels[e] = label;
         }
@@ -107,12 +107,4 @@ public final class SequenceProblems {
         return new ExampleTable("Next element (" + vocabulary + ")", columns, null, List.of());
     }
 
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 }

@@ -40,17 +40,8 @@ public final class ValidationSplit {
             throw new IllegalArgumentException("A dataset cannot have " + size + " examples");
         }
         int held = validationCount(size, fraction);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed ^ SALT);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutations.identity(size);
+        Permutations.shuffle(order, new Random(seed ^ SALT));
         int[] validation = Arrays.copyOfRange(order, 0, held);
         int[] training = Arrays.copyOfRange(order, held, size);
         Arrays.sort(validation);

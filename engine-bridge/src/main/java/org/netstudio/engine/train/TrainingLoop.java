@@ -37,6 +37,7 @@ import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.FeatureColumn;
+import org.netstudio.engine.data.Permutations;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.netgraph.io.AtomicFiles;
 import org.netstudio.netgraph.net.NodePath;
@@ -279,7 +280,7 @@ public final class TrainingLoop {
                 epochs:
                 for (epoch = 1; epoch <= options.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
-                    shuffle(trainIndices, random);
+                    Permutations.shuffle(trainIndices, random);
                     trainBatches.startEpoch(trainIndices);
                     Tally tally = new Tally();
                     for (batch = 1; batch <= batchesPerEpoch; batch++) {
@@ -430,7 +431,7 @@ public final class TrainingLoop {
         /** Returns {train indices, validation indices} into the training data / validation set. */
         private int[][] split() {
             if (validationData != null) {
-                return new int[][] {range(data.size()), range(validationData.size())};
+                return new int[][] {Permutations.identity(data.size()), Permutations.identity(validationData.size())};
             }
             ValidationSplit split = ValidationSplit.of(data.size(), options.validationFraction(), options.seed());
             return new int[][] {split.training(), split.validation()};
@@ -655,23 +656,6 @@ public final class TrainingLoop {
 
         ListenerException(RuntimeException cause) {
             super(cause);
-        }
-    }
-
-    private static int[] range(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 
