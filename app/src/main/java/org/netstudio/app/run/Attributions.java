@@ -44,13 +44,13 @@ public record Attributions(int width, int height, float[] saliency, float[] grad
      * @param height     rows
      * @param width      columns
      * @param classIndex the class whose score is explained
+     * @param cam        the layer Grad-CAM looks at ({@link #lastPictureLayer}), or null
      * @return the maps
      */
     static Attributions of(NetRunner runner, NetNode net, float[] values, int channels, int height, int width,
-                           int classIndex) {
+                           int classIndex, String cam) {
         String input = net.inputNames().get(0);
         String output = net.outputNames().get(0);
-        String cam = lastPictureLayer(net);
         List<String> names = cam == null ? List.of(input) : List.of(input, cam);
         Probe probe = runner.probe(List.of(TensorValue.of(values, 1, channels, height, width)), names,
                 new GradientOf.Score(output, classIndex));

@@ -25,6 +25,8 @@ public final class ImageClassifier implements AutoCloseable {
 
     private final NetRunner runner;
     private final NetNode net;
+    /** The layer Grad-CAM looks at, found once: inferring the net's shapes is not for every image. */
+    private final String camLayer;
     private final ImageEncoder encoder;
     private final ClassEncoder classes;
     private final boolean probabilities;
@@ -33,6 +35,7 @@ public final class ImageClassifier implements AutoCloseable {
                             boolean probabilities) {
         this.runner = runner;
         this.net = net;
+        this.camLayer = camLayerOf(net);
         this.encoder = encoder;
         this.classes = classes;
         this.probabilities = probabilities;
@@ -96,11 +99,20 @@ public final class ImageClassifier implements AutoCloseable {
                 explain(values, top.get(0).index()));
     }
 
+    private static String camLayerOf(NetNode net) {
+        try {
+            return Attributions.lastPictureLayer(net);
+        } catch (RuntimeException e) {
+            // A net whose shapes cannot all be inferred: saliency still works, Grad-CAM is left out.
+            return null;
+        }
+    }
+
     /** Where the image shows the class: saliency and Grad-CAM; null when the net has no gradient for it. */
     private Attributions explain(float[] values, int classIndex) {
         try {
             return Attributions.of(runner, net, values, encoder.colorSpace().channels(), encoder.height(),
-                    encoder.width(), classIndex);
+                    encoder.width(), classIndex, camLayer);
         } catch (IllegalArgumentException e) {
             // A net the gradient cannot pass (an imported operator without one): the classes still show.
             return null;

@@ -22,6 +22,8 @@ public final class TextClassifier implements AutoCloseable {
 
     private final NetRunner runner;
     private final NetNode net;
+    /** Where the text's units become vectors, found once. */
+    private final String embedding;
     private final TextEncoder encoder;
     private final ClassEncoder classes;
     private final boolean probabilities;
@@ -30,6 +32,7 @@ public final class TextClassifier implements AutoCloseable {
                            boolean probabilities) {
         this.runner = runner;
         this.net = net;
+        this.embedding = firstEmbedding(net);
         this.encoder = encoder;
         this.classes = classes;
         this.probabilities = probabilities;
@@ -92,7 +95,6 @@ public final class TextClassifier implements AutoCloseable {
      */
     public java.util.Optional<TextAttribution> explain(String text, int classIndex) {
         int[] indices = encoder.encode(text);
-        String embedding = firstEmbedding();
         if (indices.length == 0 || embedding == null) {
             return java.util.Optional.empty();
         }
@@ -132,7 +134,7 @@ public final class TextClassifier implements AutoCloseable {
     }
 
     /** The first Embedding layer in the net's order: where the units become vectors. */
-    private String firstEmbedding() {
+    private static String firstEmbedding(NetNode net) {
         for (String name : org.netstudio.engine.run.NetPorts.names(net)) {
             if (org.netstudio.netgraph.edit.NetPaths.find(net, org.netstudio.netgraph.net.NodePath.parse(name))
                     .orElse(null) instanceof org.netstudio.netgraph.net.Layer l && l.type().equals("Embedding")) {

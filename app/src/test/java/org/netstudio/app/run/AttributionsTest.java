@@ -38,7 +38,7 @@ class AttributionsTest {
                 java.util.Map.of());
         float[] x = {1, 2, 3, 4};
         try (NetRunner runner = NetRunner.load(net, weights)) {
-            Attributions a = Attributions.of(runner, net, x, 1, 2, 2, 0);
+            Attributions a = Attributions.of(runner, net, x, 1, 2, 2, 0, Attributions.lastPictureLayer(net));
             // |2 w_i x_i| = 2, 8, 18, 4; scaled by the largest.
             assertThat(a.saliency()).containsExactly(new float[] {2 / 18f, 8 / 18f, 1, 4 / 18f}, within(1e-6f));
             // mean(w) = 0.625 > 0, so the map follows 2x: 2, 4, 6, 8, scaled by the largest.
