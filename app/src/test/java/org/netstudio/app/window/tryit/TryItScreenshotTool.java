@@ -61,6 +61,13 @@ public final class TryItScreenshotTool {
                 waitThenShoot(window, panel, out);
                 return;
             }
+            String show = System.getProperty("shot.show");
+            if (show != null && panel.lookup("#tryItAttribution") instanceof javafx.scene.control.ChoiceBox<?> box) {
+                // -Dshot.show=Saliency or Grad-CAM: the heat map over the image.
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ChoiceBox<String> choice = (javafx.scene.control.ChoiceBox<String>) box;
+                choice.setValue(show);
+            }
             PauseTransition settle = new PauseTransition(Duration.seconds(1));
             settle.setOnFinished(x -> {
                 try {
