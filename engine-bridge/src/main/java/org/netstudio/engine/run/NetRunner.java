@@ -20,6 +20,8 @@ import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.Devices;
+import org.netstudio.engine.metrics.ConfusionMatrix;
+import org.netstudio.engine.metrics.PredictedVsTrue;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.Metrics;
@@ -440,7 +442,10 @@ public final class NetRunner implements AutoCloseable {
         }
         Metrics metrics = NetEvaluator.evaluate(scorer, shape, data, LossKind.AUTOMATIC);
         if (!classes) {
-            return new Evaluation(metrics, ConfusionMatrix.ofCounts(List.of(), new long[0][]));
+            float[] truth = ((Targets.Values) data.targets()).values();
+            float[] predicted = NetEvaluator.predict(scorer, shape, data);
+            return new Evaluation(metrics, ConfusionMatrix.ofCounts(List.of(), new long[0][]),
+                    predicted.length == truth.length ? PredictedVsTrue.sample(truth, predicted) : PredictedVsTrue.NONE);
         }
         Targets.Classes targets = (Targets.Classes) data.targets();
         int k = targets.classCount();
@@ -455,7 +460,10 @@ public final class NetRunner implements AutoCloseable {
             }
             confusion[targets.label(i)][best]++;
         }
-        return new Evaluation(metrics, ConfusionMatrix.ofCounts(targets.classNames(), confusion));
+        // The net's own labels where its output declares them (a CSV's classes may only be numbered).
+        List<String> labels = outputLabels(0);
+        return new Evaluation(metrics, ConfusionMatrix.ofCounts(labels.size() == k ? labels : targets.classNames(),
+                confusion));
     }
 
     /** The net's declared input shape when fully known (as in training), else the data's example shape. */

@@ -28,8 +28,12 @@ final class DirectLoss implements Objective {
     @Override
     public void measure(NDList outputs, Batch batch, NDArray loss, Tally tally) {
         tally.addLoss(loss.getFloat(), batch.count());
+        NDArray target = batch.array(targetColumn);
         if (losses.classification()) {
-            tally.addClasses("Output", losses.correct(outputs.head(), batch.array(targetColumn)), batch.count());
+            tally.addClasses("Output", losses.correct(outputs.head(), target), batch.count());
+            BatchMeasures.classes(tally, "Output", outputs.head(), target);
+        } else {
+            BatchMeasures.regression(tally, "Output", outputs.head(), target);
         }
     }
 

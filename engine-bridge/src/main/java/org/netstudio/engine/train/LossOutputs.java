@@ -70,6 +70,7 @@ public final class LossOutputs implements Objective {
                     tally.addClasses(m.name(), right.logicalAnd(real).sum().getLong(), lengths.sum().getLong());
                 } else {
                     tally.addClasses(m.name(), right.sum().getLong(), right.size());
+                    BatchMeasures.classes(tally, m.name(), prediction, target);
                 }
             } else {
                 NDArray d = prediction.sub(target.reshape(prediction.getShape())).square();
@@ -83,6 +84,7 @@ public final class LossOutputs implements Objective {
                     tally.addSquaredError(m.name(), d.mul(mask).sum().getFloat(), (long) mask.sum().getFloat());
                 } else {
                     tally.addSquaredError(m.name(), d.sum().getFloat(), d.size());
+                    BatchMeasures.regression(tally, m.name(), prediction, target);
                 }
             }
         }

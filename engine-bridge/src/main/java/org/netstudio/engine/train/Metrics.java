@@ -1,8 +1,12 @@
 package org.netstudio.engine.train;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.netstudio.engine.metrics.Measure;
 
 /**
  * Loss and accuracy over some examples.
@@ -14,18 +18,34 @@ import java.util.OptionalDouble;
  * @param outputs the measure of each trained output (accuracy for classes, mean squared error for
  *     real numbers), for nets with several outputs; empty when there is one (then {@code accuracy}
  *     says it all)
+ * @param measures the further measures of the first class output (accuracy, top-5 accuracy,
+ *     macro F1) or, without one, of the first real-valued output (mean squared and absolute error,
+ *     R²); only those measured
  */
-public record Metrics(double loss, OptionalDouble accuracy, long examples, List<OutputMetric> outputs) {
+public record Metrics(double loss, OptionalDouble accuracy, long examples, List<OutputMetric> outputs,
+        Map<Measure, Double> measures) {
 
-    /** Checks that accuracy is not null. */
+    /** Checks that accuracy is not null; copies the lists. */
     public Metrics {
         Objects.requireNonNull(accuracy, "accuracy");
         outputs = List.copyOf(outputs);
+        measures = measures.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(measures));
+    }
+
+    /** Metrics without further measures. */
+    public Metrics(double loss, OptionalDouble accuracy, long examples, List<OutputMetric> outputs) {
+        this(loss, accuracy, examples, outputs, Map.of());
     }
 
     /** Metrics of a net with one output. */
     public Metrics(double loss, OptionalDouble accuracy, long examples) {
         this(loss, accuracy, examples, List.of());
+    }
+
+    /** One measure's value, if it was measured. */
+    public OptionalDouble measure(Measure m) {
+        Double v = measures.get(m);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /**

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import org.netstudio.engine.data.BatchBuilder;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.device.DjlSetup;
@@ -40,17 +39,17 @@ public final class NetEvaluator {
      */
     public static Metrics evaluate(Block block, Shape inputShape, Dataset data, LossKind loss) {
         Losses losses = Losses.forData(loss, data);
-        double[] lossSum = new double[1];
-        long[] correct = new long[1];
+        Tally tally = new Tally();
         forEachBatch(block, inputShape, data, (prediction, target, count) -> {
-            lossSum[0] += (double) losses.loss(prediction, target).getFloat() * count;
+            tally.addLoss(losses.loss(prediction, target).getFloat(), count);
             if (losses.classification()) {
-                correct[0] += losses.correct(prediction, target);
+                tally.addClasses("Output", losses.correct(prediction, target), count);
+                BatchMeasures.classes(tally, "Output", prediction, target);
+            } else {
+                BatchMeasures.regression(tally, "Output", prediction, target);
             }
         });
-        OptionalDouble accuracy = losses.classification()
-                ? OptionalDouble.of((double) correct[0] / data.size()) : OptionalDouble.empty();
-        return new Metrics(lossSum[0] / data.size(), accuracy, data.size());
+        return tally.metrics();
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.netstudio.engine.train;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.netstudio.engine.metrics.ConfusionMatrix;
+import org.netstudio.engine.metrics.Measure;
+import org.netstudio.engine.metrics.RegressionSums;
 
 /** Sums the measures of the batches of an epoch or an evaluation into {@link Metrics}. Not thread-safe. */
 public final class Tally {
@@ -13,6 +17,14 @@ public final class Tally {
     private long examples;
     private final Map<String, long[]> classes = new LinkedHashMap<>();
     private final Map<String, double[]> squares = new LinkedHashMap<>();
+    /** The first class output's predictions, {@code [true][predicted]}, once it reported any. */
+    private String countedOutput;
+    private long[][] confusion;
+    private long topFiveRight;
+    private long topFiveTotal;
+    /** The first real-valued output's sums. */
+    private String summedOutput;
+    private RegressionSums sums = RegressionSums.NONE;
 
     /** Adds a batch's mean loss over {@code count} examples. */
     public void addLoss(double meanLoss, long count) {
@@ -32,6 +44,44 @@ public final class Tally {
         double[] s = squares.computeIfAbsent(output, k -> new double[2]);
         s[0] += sum;
         s[1] += values;
+    }
+
+    /**
+     * Adds predicted classes of a class output, for the measures beyond accuracy; only the first
+     * output that reports is counted.
+     *
+     * @param output the output
+     * @param classes how many classes it scores
+     * @param truth the true class of each example
+     * @param predicted the most probable class of each example
+     * @param topFiveRight how many of them have their true class among the five most probable (ignored
+     *     with five classes or fewer)
+     */
+    public void addPredictions(String output, int classes, long[] truth, long[] predicted, long topFiveRight) {
+        if (countedOutput == null) {
+            countedOutput = output;
+            confusion = new long[classes][classes];
+        }
+        if (!countedOutput.equals(output) || confusion.length != classes) {
+            return;
+        }
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] >= 0 && truth[i] < classes && predicted[i] >= 0 && predicted[i] < classes) {
+                confusion[(int) truth[i]][(int) predicted[i]]++;
+            }
+        }
+        this.topFiveRight += topFiveRight;
+        topFiveTotal += truth.length;
+    }
+
+    /** Adds a real-valued output's sums, for mean absolute error and R²; only the first output that reports is counted. */
+    public void addRegression(String output, RegressionSums batch) {
+        if (summedOutput == null) {
+            summedOutput = output;
+        }
+        if (summedOutput.equals(output)) {
+            sums = sums.plus(batch);
+        }
     }
 
     /** The examples counted so far. */
@@ -59,6 +109,36 @@ public final class Tally {
             outputs.add(new Metrics.OutputMetric(e.getKey(), "mse", e.getValue()[1] == 0 ? 0 : e.getValue()[0] / e.getValue()[1]));
         }
         return new Metrics(examples == 0 ? Double.NaN : lossSum / examples, accuracy, examples,
-                outputs.size() > 1 ? outputs : List.of());
+                outputs.size() > 1 ? outputs : List.of(), measures(accuracy));
+    }
+
+    private Map<Measure, Double> measures(OptionalDouble accuracy) {
+        Map<Measure, Double> m = new EnumMap<>(Measure.class);
+        accuracy.ifPresent(a -> m.put(Measure.ACCURACY, a));
+        if (confusion != null && topFiveTotal > 0) {
+            double f1 = ConfusionMatrix.ofCounts(numbered(confusion.length), confusion).macroF1();
+            if (!Double.isNaN(f1)) {
+                m.put(Measure.MACRO_F1, f1);
+            }
+            if (confusion.length > 5) {
+                m.put(Measure.TOP_5_ACCURACY, (double) topFiveRight / topFiveTotal);
+            }
+        } else if (classes.isEmpty() && sums.count() > 0) {
+            m.put(Measure.MEAN_SQUARED_ERROR, sums.meanSquaredError());
+            m.put(Measure.MEAN_ABSOLUTE_ERROR, sums.meanAbsoluteError());
+            double r2 = sums.rSquared();
+            if (!Double.isNaN(r2)) {
+                m.put(Measure.R_SQUARED, r2);
+            }
+        }
+        return m;
+    }
+
+    private static List<String> numbered(int k) {
+        List<String> names = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
     }
 }

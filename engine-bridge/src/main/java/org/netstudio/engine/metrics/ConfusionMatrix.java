@@ -1,11 +1,18 @@
-package org.netstudio.engine.run;
+package org.netstudio.engine.metrics;
 
 import java.util.List;
 
 /**
- * How often each true class was predicted as each class. Rows are the true classes, columns the
- * predicted ones, in the order of the class names. What {@link NetRunner#evaluate} measures, the
- * command line's {@code eval} prints and the trainer panel draws. Immutable.
+ * How often each true class was predicted as each class, and what the counts say: accuracy, and
+ * per class precision, recall and F1 with their macro and weighted means. Rows are the true
+ * classes, columns the predicted ones, in the order of the class names. What the engine's
+ * evaluation measures, the command line's {@code eval} prints and the trainer panel draws.
+ * Immutable.
+ *
+ * <p>A class that is neither among the examples nor predicted has no precision, recall or F1
+ * (NaN) and is left out of the means; a class that is predicted but never present has recall NaN
+ * and F1 0 (it only made mistakes). This is scikit-learn's convention minus its zero-division
+ * warning, so that a validation set that lacks a rare class is not scored as if the net missed it.
  */
 public final class ConfusionMatrix {
 
@@ -111,6 +118,78 @@ public final class ConfusionMatrix {
     public double classAccuracy(int truth) {
         long row = rowTotal(truth);
         return row == 0 ? Double.NaN : (double) counts[truth][truth] / row;
+    }
+
+    /** Examples predicted as one class. */
+    public long columnTotal(int predicted) {
+        long sum = 0;
+        for (long[] row : counts) {
+            sum += row[predicted];
+        }
+        return sum;
+    }
+
+    /** Of the examples predicted as class {@code c}, the share that are {@code c}; NaN when none was. */
+    public double precision(int c) {
+        long col = columnTotal(c);
+        return col == 0 ? Double.NaN : (double) counts[c][c] / col;
+    }
+
+    /** Of the examples of class {@code c}, the share predicted as {@code c} (its accuracy); NaN when there are none. */
+    public double recall(int c) {
+        return classAccuracy(c);
+    }
+
+    /**
+     * The harmonic mean of precision and recall, {@code 2·TP / (2·TP + FP + FN)}; NaN when the class
+     * is neither present nor predicted.
+     */
+    public double f1(int c) {
+        long tp = counts[c][c];
+        long denominator = rowTotal(c) + columnTotal(c);
+        return denominator == 0 ? Double.NaN : 2.0 * tp / denominator;
+    }
+
+    /** The mean F1 over the classes that have one (every class counts the same). */
+    public double macroF1() {
+        return mean(this::f1, false);
+    }
+
+    /** The mean precision over the classes that were predicted. */
+    public double macroPrecision() {
+        return mean(this::precision, false);
+    }
+
+    /** The mean recall over the classes that are present. */
+    public double macroRecall() {
+        return mean(this::recall, false);
+    }
+
+    /** The mean F1 weighted by each class's examples (its support). */
+    public double weightedF1() {
+        return mean(this::f1, true);
+    }
+
+    private double mean(java.util.function.IntToDoubleFunction measure, boolean bySupport) {
+        double sum = 0;
+        double weight = 0;
+        for (int c = 0; c < counts.length; c++) {
+            double v = measure.applyAsDouble(c);
+            double w = bySupport ? rowTotal(c) : 1;
+            if (!Double.isNaN(v) && w > 0) {
+                sum += v * w;
+                weight += w;
+            }
+        }
+        return weight == 0 ? Double.NaN : sum / weight;
+    }
+
+    /** The same counts under other class names (e.g. the labels the net's decoder gives). */
+    public ConfusionMatrix withClassNames(List<String> names) {
+        if (names.size() != classNames.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + classNames.size() + " classes");
+        }
+        return new ConfusionMatrix(List.copyOf(names), counts, total);
     }
 
     /** The share of all examples predicted right, or NaN when there are none. */
