@@ -9,6 +9,8 @@ import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
+import org.netstudio.engine.metrics.ConfusionMatrix;
+import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.Evaluation;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Option;
  * dataset's test split (or on the whole dataset when it has none), with per-class accuracy.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Measure a trained net on a dataset's test split (the whole dataset when it has none): loss,"
-                + " accuracy and per-class accuracy.",
+        description = {"Measure a trained net on a dataset's test split (the whole dataset when it has none): loss;"
+                + " for classes accuracy, top-5 accuracy (more than five classes), per-class precision, recall and F1"
+                + " with their macro and weighted means, and the confusion matrix under the net's labels; for real"
+                + " numbers mean squared and absolute error and R².",
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
 public final class EvalCommand extends Subcommand {
 
@@ -135,15 +139,17 @@ public final class EvalCommand extends Subcommand {
             } else {
                 o.putNull("accuracy");
             }
+            putMeasures(o, m);
             JsonOutput.print(out, o);
         } else {
             out.println(String.format(Locale.ROOT, "%s: %,d examples", name, m.examples()));
-            out.println(String.format(Locale.ROOT, "loss      %.4f", m.loss()));
+            out.println(String.format(Locale.ROOT, "%-19s %.4f", "loss", m.loss()));
             if (m.accuracy().isPresent()) {
-                out.println(String.format(Locale.ROOT, "accuracy  %.2f%%%s", 100 * m.accuracy().getAsDouble(),
+                out.println(String.format(Locale.ROOT, "%-19s %.2f%%%s", "accuracy", 100 * m.accuracy().getAsDouble(),
                         TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
                                 ? " (of the next characters, at every position)" : ""));
             }
+            printMeasures(out, m);
             out.flush();
         }
         return ExitCodes.OK;
@@ -157,39 +163,104 @@ public final class EvalCommand extends Subcommand {
         o.put("loss", m.loss());
         if (m.accuracy().isPresent()) {
             o.put("accuracy", m.accuracy().getAsDouble());
-            ArrayNode classes = o.putArray("classes");
-            for (int c = 0; c < e.classNames().size(); c++) {
-                ObjectNode k = classes.addObject();
-                k.put("name", e.classNames().get(c));
-                k.put("examples", e.classCount(c));
-                if (e.classAccuracy(c).isPresent()) {
-                    k.put("accuracy", e.classAccuracy(c).getAsDouble());
-                } else {
-                    k.putNull("accuracy");
-                }
-            }
         } else {
             o.putNull("accuracy");
         }
+        putMeasures(o, m);
+        if (m.accuracy().isPresent()) {
+            ConfusionMatrix matrix = e.confusion();
+            ArrayNode classes = o.putArray("classes");
+            for (int c = 0; c < matrix.size(); c++) {
+                ObjectNode k = classes.addObject();
+                k.put("name", matrix.classNames().get(c));
+                k.put("examples", matrix.rowTotal(c));
+                putShare(k, "accuracy", matrix.classAccuracy(c));
+                putShare(k, "precision", matrix.precision(c));
+                putShare(k, "recall", matrix.recall(c));
+                putShare(k, "f1", matrix.f1(c));
+            }
+            ObjectNode macro = o.putObject("macroAverage");
+            putShare(macro, "precision", matrix.macroPrecision());
+            putShare(macro, "recall", matrix.macroRecall());
+            putShare(macro, "f1", matrix.macroF1());
+            putShare(o.putObject("weightedAverage"), "f1", matrix.weightedF1());
+            ObjectNode confusion = o.putObject("confusion");
+            ArrayNode labels = confusion.putArray("labels");
+            matrix.classNames().forEach(labels::add);
+            ArrayNode rows = confusion.putArray("counts");
+            for (int t = 0; t < matrix.size(); t++) {
+                ArrayNode row = rows.addArray();
+                for (int p = 0; p < matrix.size(); p++) {
+                    row.add(matrix.count(t, p));
+                }
+            }
+        }
         return o;
+    }
+
+    /** The measures beyond loss and accuracy, by their ids ({@code top5Accuracy}, {@code macroF1}, {@code mse}, …). */
+    private static void putMeasures(ObjectNode o, Metrics m) {
+        m.measures().forEach((measure, value) -> {
+            if (measure != Measure.ACCURACY) {
+                putShare(o, measure.id(), value);
+            }
+        });
+    }
+
+    private static void putShare(ObjectNode o, String key, double value) {
+        if (Double.isNaN(value)) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    /** One line per measure beyond loss and accuracy, aligned with them. */
+    private static void printMeasures(PrintWriter out, Metrics m) {
+        m.measures().forEach((measure, value) -> {
+            if (measure != Measure.ACCURACY) {
+                out.println(String.format(Locale.ROOT, "%-19s %s", lowerFirst(measure.label()), measure.format(value)));
+            }
+        });
     }
 
     private static void print(PrintWriter out, Dataset measured, Evaluation e) {
         Metrics m = e.metrics();
         out.println(String.format(Locale.ROOT, "%s: %,d examples", measured.name(), m.examples()));
-        out.println(String.format(Locale.ROOT, "loss      %.4f", m.loss()));
+        out.println(String.format(Locale.ROOT, "%-19s %.4f", "loss", m.loss()));
         if (m.accuracy().isPresent()) {
-            out.println(String.format(Locale.ROOT, "accuracy  %.2f%%", 100 * m.accuracy().getAsDouble()));
+            out.println(String.format(Locale.ROOT, "%-19s %.2f%%", "accuracy", 100 * m.accuracy().getAsDouble()));
+        }
+        printMeasures(out, m);
+        if (m.accuracy().isPresent()) {
+            ConfusionMatrix matrix = e.confusion();
             out.println();
-            int width = Math.max(5, e.classNames().stream().mapToInt(String::length).max().orElse(5));
-            out.println(String.format(Locale.ROOT, "%-" + width + "s  %8s  %8s", "class", "examples", "accuracy"));
-            for (int c = 0; c < e.classNames().size(); c++) {
-                String acc = e.classAccuracy(c).isPresent()
-                        ? String.format(Locale.ROOT, "%.1f%%", 100 * e.classAccuracy(c).getAsDouble()) : "-";
-                out.println(String.format(Locale.ROOT, "%-" + width + "s  %,8d  %8s", e.classNames().get(c),
-                        e.classCount(c), acc));
+            int width = Math.max(13, matrix.classNames().stream().mapToInt(String::length).max().orElse(5));
+            String row = "%-" + width + "s  %8s  %8s  %9s  %8s  %8s";
+            out.println(String.format(Locale.ROOT, row, "class", "examples", "accuracy", "precision", "recall", "F1"));
+            for (int c = 0; c < matrix.size(); c++) {
+                out.println(String.format(Locale.ROOT, row, matrix.classNames().get(c),
+                        String.format(Locale.ROOT, "%,d", matrix.rowTotal(c)), percent(matrix.classAccuracy(c)),
+                        decimal(matrix.precision(c)), decimal(matrix.recall(c)), decimal(matrix.f1(c))));
             }
+            out.println(String.format(Locale.ROOT, row, "macro average", "", "", decimal(matrix.macroPrecision()),
+                    decimal(matrix.macroRecall()), decimal(matrix.macroF1())));
+            out.println(String.format(Locale.ROOT, row, "weighted", "", "", "", "", decimal(matrix.weightedF1())));
         }
         out.flush();
+    }
+
+    /** "Macro F1" → "macro F1", as the lines above it read ("loss", "accuracy"); a symbol such as "R²" stays. */
+    private static String lowerFirst(String label) {
+        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
+    private static String decimal(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 }

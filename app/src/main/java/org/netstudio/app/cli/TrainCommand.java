@@ -19,6 +19,7 @@ import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
@@ -330,6 +331,9 @@ public final class TrainCommand extends Subcommand {
         putNumber(o, "validationAccuracy", best.flatMap(m -> m.validation().flatMap(TrainCommand::accuracy)));
         putNumber(o, "testLoss", test.metrics().map(Metrics::loss));
         putNumber(o, "testAccuracy", test.metrics().flatMap(TrainCommand::accuracy));
+        putMeasures(o, "trainMeasures", best.map(EpochMetrics::training));
+        putMeasures(o, "validationMeasures", best.flatMap(EpochMetrics::validation));
+        putMeasures(o, "testMeasures", test.metrics());
         o.put("samplesPerSecond", r.samplesPerSecond());
         o.put("seconds", r.totalSeconds());
         o.put("trainingSeconds", r.trainingSeconds());
@@ -346,6 +350,16 @@ public final class TrainCommand extends Subcommand {
             o.putNull("out");
         }
         return o;
+    }
+
+    /** The measures beyond loss ({@code accuracy}, {@code macroF1}, {@code r2}, …) by their ids, or null. */
+    private static void putMeasures(ObjectNode o, String key, Optional<Metrics> metrics) {
+        if (metrics.isEmpty() || metrics.get().measures().isEmpty()) {
+            o.putNull(key);
+            return;
+        }
+        ObjectNode measures = o.putObject(key);
+        metrics.get().measures().forEach((m, v) -> putNumber(measures, m.id(), Optional.of(v)));
     }
 
     private static Optional<Double> accuracy(Metrics m) {
@@ -365,6 +379,13 @@ public final class TrainCommand extends Subcommand {
         r.finalMetrics().ifPresent(m -> {
             out.println("Best epoch " + m.epoch() + ": train " + m.training().describe()
                     + m.validation().map(v -> "; validation " + v.describe()).orElse(""));
+            Metrics shown = m.validation().orElse(m.training());
+            String measures = shown.measures().entrySet().stream().filter(e -> e.getKey() != Measure.ACCURACY)
+                    .map(e -> e.getKey().label() + " " + e.getKey().format(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            if (!measures.isEmpty()) {
+                out.println((m.validation().isPresent() ? "Validation: " : "Training: ") + measures);
+            }
         });
         test.metrics().ifPresent(m -> out.println("Test split: " + m.describe()));
         out.println(String.format(Locale.ROOT, "%,.0f samples/s in the training loop; %.1f s in all.",

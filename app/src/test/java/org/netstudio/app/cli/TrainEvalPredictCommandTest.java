@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,16 +80,39 @@ class TrainEvalPredictCommandTest {
             examples += c.get("examples").asLong();
         }
         assertThat(examples).isEqualTo(e.get("examples").asLong());
+        // Precision, recall and F1 per class agree with the confusion matrix printed beside them.
+        JsonNode counts = e.get("confusion").get("counts");
+        assertThat(e.get("confusion").get("labels")).hasSize(3);
+        double f1Sum = 0;
+        for (int c = 0; c < 3; c++) {
+            long tp = counts.get(c).get(c).asLong();
+            long row = 0;
+            long column = 0;
+            for (int k = 0; k < 3; k++) {
+                row += counts.get(c).get(k).asLong();
+                column += counts.get(k).get(c).asLong();
+            }
+            JsonNode cls = e.get("classes").get(c);
+            assertThat(cls.get("precision").asDouble()).isCloseTo((double) tp / column, within(1e-12));
+            assertThat(cls.get("recall").asDouble()).isCloseTo((double) tp / row, within(1e-12));
+            assertThat(cls.get("f1").asDouble()).isCloseTo(2.0 * tp / (row + column), within(1e-12));
+            f1Sum += cls.get("f1").asDouble();
+        }
+        assertThat(e.get("macroAverage").get("f1").asDouble()).isCloseTo(f1Sum / 3, within(1e-12))
+                .isCloseTo(e.get("macroF1").asDouble(), within(1e-12));
     }
 
     @Test
-    void evalPrintsPerClassAccuracy() {
+    void evalPrintsPerClassAccuracyPrecisionRecallAndF1() {
         CliRun r = run("eval", trained.toString(), "--data", "spirals");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("accuracy\\s+\\d+\\.\\d\\d%")
-                .containsPattern("(?m)^class\\s+examples\\s+accuracy$")
-                .containsPattern("(?m)^0\\s+\\d+\\s+\\d+\\.\\d%$").containsPattern("(?m)^2\\s+\\d+\\s+\\d+\\.\\d%$");
+                .containsPattern("(?m)^macro F1\\s+0\\.\\d{4}$")
+                .containsPattern("(?m)^class\\s+examples\\s+accuracy\\s+precision\\s+recall\\s+F1$")
+                .containsPattern("(?m)^0\\s+\\d+\\s+\\d+\\.\\d%(\\s+[01]\\.\\d{3}){3}$")
+                .containsPattern("(?m)^2\\s+\\d+\\s+\\d+\\.\\d%(\\s+[01]\\.\\d{3}){3}$")
+                .containsPattern("(?m)^macro average(\\s+[01]\\.\\d{3}){3}$");
     }
 
     @Test
@@ -215,11 +239,23 @@ class TrainEvalPredictCommandTest {
     void linearRegressionFromTheCommandLineFitsTheData() throws IOException {
         Path net = Files.writeString(dir.resolve("linear-ok.json"), LINEAR);
 
-        CliRun r = run("train", net.toString(), "--data", "linear", "--epochs", "8", "--learning-rate", "0.05", "--json");
+        Path out = dir.resolve("linear-ok.nsnet");
+        CliRun r = run("train", net.toString(), "--data", "linear", "--epochs", "8", "--learning-rate", "0.05", "--json",
+                "--out", out.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.json().get("validationLoss").asDouble()).isLessThan(0.05);
         assertThat(r.json().get("validationAccuracy").isNull()).isTrue();
+        assertThat(r.json().get("validationMeasures").get("r2").asDouble()).isGreaterThan(0.95);
+
+        CliRun e = run("eval", out.toString(), "--data", "linear", "--json");
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(e.json().get("mse").asDouble()).isCloseTo(e.json().get("loss").asDouble(), within(1e-6));
+        assertThat(e.json().get("mae").asDouble()).isPositive().isLessThan(0.2);
+        assertThat(e.json().get("r2").asDouble()).isGreaterThan(0.95);
+        assertThat(e.json().has("classes")).isFalse();
+        CliRun text = run("eval", out.toString(), "--data", "linear");
+        assertThat(text.out()).containsPattern("(?m)^R²\\s+0\\.9\\d{3}$").containsPattern("(?m)^mean absolute error\\s+0\\.\\d{4}$");
     }
 
     private CliRun badTrain(String... options) {

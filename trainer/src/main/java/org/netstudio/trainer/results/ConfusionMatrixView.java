@@ -7,7 +7,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import org.netstudio.engine.run.ConfusionMatrix;
+import org.netstudio.engine.metrics.ConfusionMatrix;
 
 /**
  * A confusion matrix as a grid: true classes down, predicted classes across, each cell showing its

@@ -3,7 +3,7 @@ package org.netstudio.trainer.results;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.netstudio.engine.run.ConfusionMatrix;
+import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingResult;
 

@@ -10,7 +10,7 @@ import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.run.Binding;
-import org.netstudio.engine.run.ConfusionMatrix;
+import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.tensor.TensorValue;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netstudio.engine.run.ConfusionMatrix;
+import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
 
