@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.netstudio.engine.train.EpochMetrics;
@@ -23,6 +24,7 @@ import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.results.ConfusionMatrixView;
 import org.netstudio.trainer.results.Misclassified;
 import org.netstudio.trainer.results.Outcome;
+import org.netstudio.trainer.results.PredictedVsTrueChart;
 
 /**
  * What a training produced: how it ended, the best epoch and its metrics, the time; for
@@ -63,6 +65,10 @@ public final class ResultsPane extends ScrollPane {
             content.getChildren().add(section("Confusion matrix · " + outcome.evaluatedOn()));
             content.getChildren().add(new ConfusionMatrixView(m));
         });
+        if (outcome.predictions().size() > 0) {
+            content.getChildren().add(section("Predictions · " + outcome.evaluatedOn()));
+            content.getChildren().add(new PredictedVsTrueChart(outcome.predictions()));
+        }
         if (!outcome.misclassified().isEmpty()) {
             content.getChildren().add(section("Misclassified examples"));
             content.getChildren().add(misclassified(outcome));
@@ -92,6 +98,11 @@ public final class ResultsPane extends ScrollPane {
             if (m.validation().isPresent()) {
                 row = pair(grid, row, "Validation", m.validation().get().describe(), "result-validation");
             }
+            String measures = m.validation().orElse(m.training()).describeMeasures();
+            if (!measures.isEmpty()) {
+                row = pair(grid, row, m.validation().isPresent() ? "Validation measures" : "Training measures", measures,
+                        "result-measures");
+            }
         }
         if (outcome.confusion().isPresent()) {
             row = pair(grid, row, "Accuracy of the net", String.format(Locale.ROOT, "%.1f%% on %s",
@@ -105,9 +116,12 @@ public final class ResultsPane extends ScrollPane {
     private static int pair(GridPane grid, int row, String key, String value, String id) {
         Label k = new Label(key);
         k.getStyleClass().add("result-key");
+        // The names keep their width; a long value (the measures) wraps instead.
+        k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setId(id);
         v.getStyleClass().add("result-value");
+        v.setWrapText(true);
         grid.addRow(row, k, v);
         return row + 1;
     }

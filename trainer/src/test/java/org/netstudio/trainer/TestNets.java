@@ -25,6 +25,12 @@ public final class TestNets {
                 Layer.of("Softmax")), null);
     }
 
+    /** A linear regression of 3 numbers, for the built-in "Linear regression" data. */
+    public static NetDocument linearRegression() {
+        return new NetDocument("Linear regression", Chain.of(PortDecl.of(TensorType.real(3)),
+                Layer.of("Linear", "units", 1)), null);
+    }
+
     /** A net with two outputs, which cannot classify three spiral arms. */
     public static NetDocument twoClasses() {
         return new NetDocument("Two classes", Chain.of(PortDecl.of(TensorType.real(2)),

@@ -131,13 +131,46 @@ class TrainerPanelGuiTest {
 
         // The results: 20% of 900 points held back for validation, all of them in the matrix.
         assertThat(onFx(robot, () -> robot.lookup("#confusion-total").queryAs(Label.class).getText()))
-                .isEqualTo("180 examples");
+                .matches("180 examples · macro F1 0\\.9\\d\\d · weighted F1 0\\.9\\d\\d|180 examples · macro F1 1\\.000 .*");
+        assertThat(onFx(robot, () -> Double.parseDouble(robot.lookup("#class-f1-0").queryAs(Label.class).getText())))
+                .as("class 0's F1 beside its row").isGreaterThan(0.9);
+
+        // The right-hand chart plots the measure picked above it: macro F1 per epoch.
+        robot.clickOn("#measure-choice");
+        robot.clickOn("Macro F1");
+        assertThat(points(robot, "#accuracy-chart", 1)).as("validation macro F1 per epoch").isEqualTo(50);
+        assertThat(lastValue(robot, "#accuracy-chart", 1)).as("validation macro F1").isGreaterThan(0.9);
+        assertThat(onFx(robot, () -> ((javafx.scene.chart.NumberAxis) robot.lookup("#accuracy-chart")
+                .queryAs(javafx.scene.chart.LineChart.class).getYAxis()).getLabel())).isEqualTo("Macro F1");
         List<Long> cells = onFx(robot, () -> robot.lookup("#confusion-matrix .cm-count").queryAll().stream()
                 .map(n -> Long.parseLong(((Label) n).getText())).toList());
         assertThat(cells).hasSize(9);
         assertThat(cells.stream().mapToLong(Long::longValue).sum()).isEqualTo(180);
         assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
                 .matches("9\\d\\.\\d% on .*|100\\.0% on .*");
+    }
+
+    @Test
+    void aRegressionPlotsRSquaredLiveAndShowsItsPredictionsAgainstTheTruth(FxRobot robot) throws Exception {
+        robot.interact(() -> model.netProperty().set(TestNets.linearRegression()));
+        robot.clickOn("#data-source");
+        robot.clickOn("Linear regression");
+        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        typeInto(robot, "#epochs", "15");
+        robot.clickOn("#train");
+        waitFor(120, () -> onFx(robot, () -> model.outcomeProperty().get() != null));
+
+        // Accuracy means nothing for real numbers: the right chart starts on R², which climbs towards 1.
+        assertThat(onFx(robot, () -> robot.lookup("#measure-choice").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue())).isEqualTo(org.netstudio.engine.metrics.Measure.R_SQUARED);
+        assertThat(points(robot, "#accuracy-chart", 1)).as("validation R² per epoch").isEqualTo(15);
+        assertThat(lastValue(robot, "#accuracy-chart", 1)).isGreaterThan(0.95);
+        assertThat(onFx(robot, () -> robot.lookup("#result-measures").queryAs(Label.class).getText()))
+                .contains("Mean absolute error").contains("R² 0.9");
+        // 20% of 2,000 examples held back, each a point against the line where prediction equals truth.
+        var chart = onFx(robot, () -> (javafx.scene.chart.ScatterChart<?, ?>) robot.lookup("#predicted-vs-true").query());
+        assertThat(onFx(robot, () -> chart.getData().get(1).getData().size())).isEqualTo(400);
+        assertThat(onFx(robot, chart::getTitle)).matches("Predicted against true · R² 0\\.9\\d\\d · .*");
     }
 
     @Test

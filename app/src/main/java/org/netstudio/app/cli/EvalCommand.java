@@ -219,7 +219,7 @@ public final class EvalCommand extends Subcommand {
     private static void printMeasures(PrintWriter out, Metrics m) {
         m.measures().forEach((measure, value) -> {
             if (measure != Measure.ACCURACY) {
-                out.println(String.format(Locale.ROOT, "%-19s %s", lowerFirst(measure.label()), measure.format(value)));
+                out.println(String.format(Locale.ROOT, "%-19s %s", measure.inSentence(), measure.format(value)));
             }
         });
     }
@@ -248,12 +248,6 @@ public final class EvalCommand extends Subcommand {
             out.println(String.format(Locale.ROOT, row, "weighted", "", "", "", "", decimal(matrix.weightedF1())));
         }
         out.flush();
-    }
-
-    /** "Macro F1" → "macro F1", as the lines above it read ("loss", "accuracy"); a symbol such as "R²" stays. */
-    private static String lowerFirst(String label) {
-        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
-                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 
     private static String decimal(double value) {

@@ -19,7 +19,6 @@ import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.device.DeviceSpec;
-import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
@@ -380,9 +379,7 @@ public final class TrainCommand extends Subcommand {
             out.println("Best epoch " + m.epoch() + ": train " + m.training().describe()
                     + m.validation().map(v -> "; validation " + v.describe()).orElse(""));
             Metrics shown = m.validation().orElse(m.training());
-            String measures = shown.measures().entrySet().stream().filter(e -> e.getKey() != Measure.ACCURACY)
-                    .map(e -> e.getKey().label() + " " + e.getKey().format(e.getValue()))
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String measures = shown.describeMeasures();
             if (!measures.isEmpty()) {
                 out.println((m.validation().isPresent() ? "Validation: " : "Training: ") + measures);
             }

@@ -44,6 +44,12 @@ public enum Measure {
         return label;
     }
 
+    /** The name inside a sentence or after another word: "macro F1", "top-5 accuracy"; a symbol such as "R²" stays. */
+    public String inSentence() {
+        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    }
+
     /** Whether a larger value is better (accuracy) rather than worse (an error). */
     public boolean higherIsBetter() {
         return higherIsBetter;

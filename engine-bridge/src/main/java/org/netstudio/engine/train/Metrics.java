@@ -65,6 +65,16 @@ public record Metrics(double loss, OptionalDouble accuracy, long examples, List<
         }
     }
 
+    /**
+     * The measures beyond loss and accuracy for people, e.g. "Top-5 accuracy 99.9%, Macro F1 0.9249",
+     * or "" when there are none.
+     */
+    public String describeMeasures() {
+        return measures.entrySet().stream().filter(e -> e.getKey() != Measure.ACCURACY)
+                .map(e -> e.getKey().label() + " " + e.getKey().format(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Formats the metrics for a log line, e.g. "loss 0.3127, accuracy 91.2%". */
     public String describe() {
         String text = String.format(java.util.Locale.ROOT, "loss %.4f", loss);

@@ -6,6 +6,7 @@ import javafx.beans.InvalidationListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -13,11 +14,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.netstudio.engine.metrics.Measure;
 
 /**
- * The two live charts: loss (training per batch, smoothed; validation per epoch) and accuracy
- * (training and validation per epoch), each marking the best epoch. {@link #show} redraws them
- * from a history; the panel calls it at most once per frame.
+ * The two live charts: loss (training per batch, smoothed; validation per epoch) and a measure the
+ * person picks above it — accuracy by default, or top-5 accuracy and macro F1 for classes, mean
+ * squared or absolute error and R² for real numbers (training and validation per epoch) — each
+ * marking the best epoch. {@link #show} redraws them from a history; the panel calls it at most
+ * once per frame.
  *
  * <p>The charts stay readable at every size the panel takes. Their one legend is a row of its own
  * above them (a chart hides its built-in legend, and its title, when they would leave its plot less
@@ -48,7 +53,11 @@ public final class LiveCharts extends VBox {
     private final XYChart.Series<Number, Number> validationAccuracy = series("Validation accuracy");
     private final XYChart.Series<Number, Number> bestAccuracy = series(BEST);
     private final Label bestEntry = legendEntry(BEST, "best");
+    private final ChoiceBox<Measure> measure = new ChoiceBox<>();
     private int epochs = 1;
+    private TrainingHistory shown;
+    /** True while the choices are being replaced, when a change of the value is not the person's. */
+    private boolean offering;
     private boolean fitting;
 
     /** Empty charts. */
@@ -72,7 +81,32 @@ public final class LiveCharts extends VBox {
         Label validation = legendEntry("Validation", "validation");
         validation.setTooltip(new Tooltip("Loss and accuracy on the held-back examples, per epoch"));
         bestEntry.setTooltip(new Tooltip("The epoch with the lowest validation loss: its weights are the result"));
-        FlowPane legend = new FlowPane(training, validation, bestEntry);
+        measure.setId("measure-choice");
+        measure.setTooltip(new Tooltip("What the right-hand chart plots per epoch"));
+        measure.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Measure m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public Measure fromString(String text) {
+                return null;
+            }
+        });
+        measure.getItems().setAll(Measure.ACCURACY);
+        measure.setValue(Measure.ACCURACY);
+        measure.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !offering) {
+                showMeasure(now);
+                if (shown != null) {
+                    show(shown);
+                }
+            }
+        });
+        Label chartOf = new Label("Right chart:");
+        chartOf.getStyleClass().add("legend-entry");
+        FlowPane legend = new FlowPane(training, validation, bestEntry, chartOf, measure);
         legend.setId("charts-legend");
         legend.getStyleClass().add("charts-legend");
         getChildren().addAll(legend, charts);
@@ -162,15 +196,19 @@ public final class LiveCharts extends VBox {
         }
     }
 
-    /** The fixed 0 to 1 axis ticked at 0.1, 0.2, 0.25 or 0.5, the finest its height leaves room for. */
+    /**
+     * A fixed axis (0 to 1, or R²'s) ticked at 0.1, 0.2, 0.25, 0.5, 1, 2 or 5, the finest its height
+     * leaves room for.
+     */
     private static void spaceValueTicks(NumberAxis y) {
         double h = y.getHeight();
-        if (h <= 0 || y.isAutoRanging()) {
+        double span = y.getUpperBound() - y.getLowerBound();
+        if (h <= 0 || y.isAutoRanging() || !(span > 0)) {
             return;
         }
-        double unit = 0.5;
-        for (double u : new double[] {0.1, 0.2, 0.25}) {
-            if (h * u >= Y_TICK_SPACING) {
+        double unit = 10;
+        for (double u : new double[] {0.1, 0.2, 0.25, 0.5, 1, 2, 5}) {
+            if (h * u / span >= Y_TICK_SPACING) {
                 unit = u;
                 break;
             }
@@ -224,16 +262,83 @@ public final class LiveCharts extends VBox {
         spaceValueTicks(lossAxis);
         set(trainingLoss, history.smoothedLoss());
         set(validationLoss, history.validationLoss());
-        set(trainingAccuracy, history.trainingAccuracy());
-        set(validationAccuracy, history.validationAccuracy());
+        shown = history;
+        offerMeasures(history.measures());
+        Measure m = measure.getValue();
+        set(trainingAccuracy, history.trainingMeasure(m));
+        List<ChartPoint> validated = history.validationMeasure(m);
+        set(validationAccuracy, validated);
         int best = history.bestEpoch();
         set(bestLoss, at(best, history.validationLoss().isEmpty() ? history.smoothedLoss() : history.validationLoss()));
-        set(bestAccuracy, at(best, history.validationAccuracy()));
+        set(bestAccuracy, at(best, validated.isEmpty() ? history.trainingMeasure(m) : validated));
+        if (m == Measure.R_SQUARED) {
+            rangeUpToOne(history.trainingMeasure(m), validated);
+        }
         // The legend names the best epoch: it is there at every size, a title is not.
         String bestName = best > 0 ? BEST + " " + best : BEST;
         if (!bestName.equals(bestEntry.getText())) {
             bestEntry.setText(bestName);
         }
+    }
+
+    /**
+     * Offers the measures the run has; a regression starts on R² (or its mean squared error), as
+     * accuracy means nothing there.
+     */
+    private void offerMeasures(java.util.Set<Measure> available) {
+        if (available.isEmpty() || measure.getItems().equals(List.copyOf(available))) {
+            return;
+        }
+        Measure was = measure.getValue();
+        offering = true;
+        try {
+            // Replacing the items clears the choice: put it back, or pick the default for what the run measures.
+            measure.getItems().setAll(available);
+            Measure now = available.contains(was) ? was
+                    : available.contains(Measure.R_SQUARED) ? Measure.R_SQUARED : available.iterator().next();
+            measure.setValue(now);
+            showMeasure(now);
+        } finally {
+            offering = false;
+        }
+    }
+
+    /** R² is at most 1: the axis ends there and reaches down to 0 or the lowest value, in quarters. */
+    private void rangeUpToOne(List<ChartPoint> training, List<ChartPoint> validation) {
+        double low = 0;
+        for (List<ChartPoint> series : List.of(training, validation)) {
+            for (ChartPoint p : series) {
+                low = Math.min(low, p.y());
+            }
+        }
+        accuracyAxis.setAutoRanging(false);
+        accuracyAxis.setUpperBound(1);
+        accuracyAxis.setLowerBound(Math.max(-10, Math.floor(low * 4) / 4));
+        spaceValueTicks(accuracyAxis);
+    }
+
+    /** Names the chart, its axis and its series after the measure; bounded measures keep a 0 to 1 axis. */
+    private void showMeasure(Measure m) {
+        accuracy.setUserData(m.label());
+        if (accuracy.getTitle() != null) {
+            accuracy.setTitle(m.label());
+        }
+        accuracyAxis.setLabel(m.label());
+        boolean bounded = m == Measure.ACCURACY || m == Measure.TOP_5_ACCURACY || m == Measure.MACRO_F1;
+        accuracyAxis.setAutoRanging(!bounded && m != Measure.R_SQUARED);
+        accuracyAxis.setForceZeroInRange(bounded);
+        if (bounded) {
+            accuracyAxis.setLowerBound(0);
+            accuracyAxis.setUpperBound(1);
+            spaceValueTicks(accuracyAxis);
+        }
+        trainingAccuracy.setName("Training " + m.inSentence());
+        validationAccuracy.setName("Validation " + m.inSentence());
+    }
+
+    /** The chooser of the right-hand chart's measure. */
+    public ChoiceBox<Measure> measureChoice() {
+        return measure;
     }
 
     /** The point of a per-epoch series at an epoch, or nothing. */
@@ -289,7 +394,7 @@ public final class LiveCharts extends VBox {
         return loss;
     }
 
-    /** The accuracy chart. */
+    /** The right-hand chart: accuracy, or the measure chosen above it. */
     public LineChart<Number, Number> accuracyChart() {
         return accuracy;
     }

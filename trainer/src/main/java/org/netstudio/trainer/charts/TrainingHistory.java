@@ -1,8 +1,13 @@
 package org.netstudio.trainer.charts;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.train.EpochMetrics;
+import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.TrainingEvent;
 
 /**
@@ -70,6 +75,35 @@ public final class TrainingHistory {
     /** Validation accuracy per epoch (class targets with validation data only). */
     public List<ChartPoint> validationAccuracy() {
         return Downsampler.minMax(validationAccuracy, PLOT_POINTS);
+    }
+
+    /** A measure per epoch on the training data (as training measured it while the weights changed). */
+    public List<ChartPoint> trainingMeasure(Measure measure) {
+        return perEpoch(measure, false);
+    }
+
+    /** A measure per epoch on the validation data. */
+    public List<ChartPoint> validationMeasure(Measure measure) {
+        return perEpoch(measure, true);
+    }
+
+    private List<ChartPoint> perEpoch(Measure measure, boolean validation) {
+        List<ChartPoint> points = new ArrayList<>();
+        for (EpochMetrics m : epochs) {
+            Optional<Metrics> of = validation ? m.validation() : Optional.of(m.training());
+            of.ifPresent(metrics -> metrics.measure(measure).ifPresent(v -> points.add(new ChartPoint(m.epoch(), v))));
+        }
+        return Downsampler.minMax(points, PLOT_POINTS);
+    }
+
+    /** The measures the epochs so far hold (accuracy, macro F1, R², …), in {@link Measure} order. */
+    public Set<Measure> measures() {
+        Set<Measure> seen = EnumSet.noneOf(Measure.class);
+        for (EpochMetrics m : epochs) {
+            seen.addAll(m.training().measures().keySet());
+            m.validation().ifPresent(v -> seen.addAll(v.measures().keySet()));
+        }
+        return seen;
     }
 
     /** Every completed epoch's metrics, in order. */

@@ -30,6 +30,8 @@ public final class ConfusionMatrixView extends GridPane {
             add(h, c + 1, 0);
         }
         add(header("accuracy"), m.size() + 1, 0);
+        add(header("precision"), m.size() + 2, 0);
+        add(header("F1"), m.size() + 3, 0);
         double max = Math.max(1, m.maxCount());
         for (int t = 0; t < m.size(); t++) {
             add(header(numbered ? t + "  " + m.classNames().get(t) : m.classNames().get(t)), 0, t + 1);
@@ -42,11 +44,27 @@ public final class ConfusionMatrixView extends GridPane {
             acc.setMinWidth(Region.USE_PREF_SIZE);
             acc.setId("class-accuracy-" + t);
             add(acc, m.size() + 1, t + 1);
+            add(score(m.precision(t), "class-precision-" + t), m.size() + 2, t + 1);
+            add(score(m.f1(t), "class-f1-" + t), m.size() + 3, t + 1);
         }
-        Label total = new Label(String.format(Locale.ROOT, "%,d examples", m.total()));
+        Label total = new Label(String.format(Locale.ROOT, "%,d examples · macro F1 %s · weighted F1 %s", m.total(),
+                decimal(m.macroF1()), decimal(m.weightedF1())));
         total.setId("confusion-total");
         total.getStyleClass().add("cm-accuracy");
-        add(total, 0, m.size() + 1, m.size() + 2, 1);
+        add(total, 0, m.size() + 1, m.size() + 4, 1);
+    }
+
+    /** Precision or F1 of a class, as {@code eval} prints them. */
+    private static Label score(double value, String id) {
+        Label l = new Label(decimal(value));
+        l.getStyleClass().add("cm-accuracy");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setId(id);
+        return l;
+    }
+
+    private static String decimal(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static Label header(String text) {

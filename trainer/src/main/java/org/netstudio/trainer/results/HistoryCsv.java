@@ -6,14 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
+import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.train.EpochMetrics;
 
 /**
  * Writes a training history as CSV, one row per epoch: {@code epoch, train_loss, train_accuracy,
- * validation_loss, validation_accuracy, learning_rate, seconds}. Empty cells where a value does not
- * exist (accuracy of real-valued targets, validation without validation data). Numbers use a dot
+ * validation_loss, validation_accuracy, learning_rate, seconds}, then for each further measure the
+ * run has (e.g. {@code train_macroF1, validation_macroF1}, {@code train_r2, validation_r2}) two
+ * columns named by its {@link Measure#id()}. Empty cells where a value does not exist (accuracy of real-valued targets, validation without validation data). Numbers use a dot
  * and full precision, so spreadsheets and pandas read them back exactly.
  */
 public final class HistoryCsv {
@@ -26,7 +30,17 @@ public final class HistoryCsv {
 
     /** The CSV text, header first, lines ending in {@code \n}. */
     public static String format(List<EpochMetrics> history) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        Set<Measure> measures = EnumSet.noneOf(Measure.class);
+        for (EpochMetrics m : history) {
+            measures.addAll(m.training().measures().keySet());
+            m.validation().ifPresent(v -> measures.addAll(v.measures().keySet()));
+        }
+        measures.remove(Measure.ACCURACY);
+        StringBuilder out = new StringBuilder(HEADER);
+        for (Measure measure : measures) {
+            out.append(",train_").append(measure.id()).append(",validation_").append(measure.id());
+        }
+        out.append('\n');
         for (EpochMetrics m : history) {
             out.append(m.epoch()).append(',')
                     .append(number(m.training().loss())).append(',')
@@ -34,7 +48,12 @@ public final class HistoryCsv {
                     .append(m.validation().map(v -> number(v.loss())).orElse("")).append(',')
                     .append(m.validation().map(v -> number(v.accuracy())).orElse("")).append(',')
                     .append(number(m.learningRate())).append(',')
-                    .append(number(m.seconds())).append('\n');
+                    .append(number(m.seconds()));
+            for (Measure measure : measures) {
+                out.append(',').append(number(m.training().measure(measure))).append(',')
+                        .append(m.validation().map(v -> number(v.measure(measure))).orElse(""));
+            }
+            out.append('\n');
         }
         return out.toString();
     }

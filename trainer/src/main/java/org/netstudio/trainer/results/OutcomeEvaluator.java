@@ -9,8 +9,9 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
-import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.metrics.ConfusionMatrix;
+import org.netstudio.engine.metrics.PredictedVsTrue;
+import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.tensor.TensorValue;
@@ -37,9 +38,13 @@ public final class OutcomeEvaluator {
      *     the net had weights
      */
     public static Outcome evaluate(TrainedNet trained, Dataset data) {
-        if (!(data.targets() instanceof Targets.Classes classes) || trained.weights().isEmpty() || data.size() == 0) {
+        if (trained.weights().isEmpty() || data.size() == 0) {
             return new Outcome(trained, data.name(), Optional.empty(), List.of());
         }
+        if (data.targets() instanceof Targets.Values values) {
+            return new Outcome(trained, data.name(), Optional.empty(), List.of(), regression(trained, data, values));
+        }
+        Targets.Classes classes = (Targets.Classes) data.targets();
         int n = data.size();
         int width = data.featureLength();
         int[] truth = classes.labels();
@@ -111,6 +116,30 @@ public final class OutcomeEvaluator {
         }
         return new Outcome(trained, data.name(), Optional.of(ConfusionMatrix.of(classes.classNames(), classes.labels(),
                 predicted)), List.of());
+    }
+
+    /** Predictions against true values, when the net predicts as many values per example as the targets hold. */
+    private static PredictedVsTrue regression(TrainedNet trained, Dataset data, Targets.Values values) {
+        int n = data.size();
+        int width = data.featureLength();
+        float[] predicted = new float[values.values().length];
+        int at = 0;
+        try (NetRunner runner = trained.runner()) {
+            for (int from = 0; from < n; from += BATCH) {
+                int count = Math.min(BATCH, n - from);
+                float[] x = new float[count * width];
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(data.features(from + i), 0, x, i * width, width);
+                }
+                float[] out = runner.run(List.of(TensorValue.of(x, batchShape(runner, count, width)))).get(0).values();
+                if (out.length != count * values.width()) {
+                    return PredictedVsTrue.NONE;
+                }
+                System.arraycopy(out, 0, predicted, at, out.length);
+                at += out.length;
+            }
+        }
+        return PredictedVsTrue.sample(values.values(), predicted);
     }
 
     /** {@code (count, input shape…)} when the net declares its input shape, else {@code (count, width)}. */

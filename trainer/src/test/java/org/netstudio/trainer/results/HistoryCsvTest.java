@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.metrics.ConfusionMatrix;
+import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
 
@@ -35,6 +37,19 @@ class HistoryCsvTest {
         List<EpochMetrics> regression = List.of(new EpochMetrics(1, new Metrics(3.5, OptionalDouble.empty(), 10),
                 Optional.empty(), 0.1, 2.0));
         assertThat(HistoryCsv.format(regression).lines().toList().get(1)).isEqualTo("1,3.5,,,,0.1,2.0");
+    }
+
+    @Test
+    void eachFurtherMeasureGetsATrainingAndAValidationColumn() {
+        Metrics training = new Metrics(0.4, OptionalDouble.empty(), 80, List.of(),
+                Map.of(Measure.MEAN_ABSOLUTE_ERROR, 0.5, Measure.R_SQUARED, 0.75));
+        Metrics validation = new Metrics(0.5, OptionalDouble.empty(), 20, List.of(),
+                Map.of(Measure.MEAN_ABSOLUTE_ERROR, 0.625, Measure.R_SQUARED, 0.5));
+        String csv = HistoryCsv.format(List.of(new EpochMetrics(1, training, Optional.of(validation), 0.1, 1.0)));
+
+        assertThat(csv.lines().toList()).containsExactly(
+                HistoryCsv.HEADER + ",train_mae,validation_mae,train_r2,validation_r2",
+                "1,0.4,,0.5,,0.1,1.0,0.5,0.625,0.75,0.5");
     }
 
     @Test
