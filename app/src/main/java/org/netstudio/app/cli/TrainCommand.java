@@ -24,6 +24,7 @@ import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.ClassWeights;
 import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
@@ -116,6 +117,11 @@ public final class TrainCommand extends Subcommand {
     @Option(names = "--patience", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_PATIENCE,
             description = "Stop after N epochs without a better validation loss; 0 never stops early (default ${DEFAULT-VALUE}).")
     private int patience;
+
+    @Option(names = "--class-weights", paramLabel = "none|balanced|W,W,…", defaultValue = "none",
+            description = "How much each class counts in the loss, for unbalanced data: none, balanced (in inverse"
+                    + " proportion to its examples) or a weight per class, e.g. 1,4,1 (default ${DEFAULT-VALUE}).")
+    private String classWeights;
 
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
     private String device;
@@ -424,7 +430,13 @@ public final class TrainCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw usage("--device: " + e.getMessage());
         }
-        TrainingOptions.Builder b = TrainingOptions.builder().optimizer(kind).batchSize(batchSize).maxEpochs(epochs)
+        ClassWeights weights;
+        try {
+            weights = ClassWeights.parse(classWeights);
+        } catch (IllegalArgumentException e) {
+            throw usage("--class-weights: " + e.getMessage());
+        }
+        TrainingOptions.Builder b = TrainingOptions.builder().classWeights(weights).optimizer(kind).batchSize(batchSize).maxEpochs(epochs)
                 .validationFraction(validation).earlyStoppingPatience(patience).seed(seed).device(where);
         if (learningRate != null) {
             b.learningRate(learningRate);

@@ -276,6 +276,18 @@ class TrainEvalPredictCommandTest {
     }
 
     @Test
+    void classWeightsThatAreNotNumbersAreAUsageErrorAndTooManyAreRefusedNamingTheClasses() {
+        CliRun bad = badTrain("--data", "spirals", "--class-weights", "1,heavy,1");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--class-weights: Class weights are 'none', 'balanced' or numbers separated by"
+                + " commas, one per class; 'heavy' is not a number");
+
+        CliRun wrong = badTrain("--data", "spirals", "--class-weights", "1,2");
+        assertThat(wrong.exit()).isNotZero();
+        assertThat(wrong.err()).contains("The class weights give 2 weights, but the data has 3 classes");
+    }
+
+    @Test
     void anUnknownOptimizerIsAUsageError() {
         CliRun r = badTrain("--data", "spirals", "--optimizer", "lion");
 

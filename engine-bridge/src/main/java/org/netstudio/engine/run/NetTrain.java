@@ -18,6 +18,7 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
 import org.netstudio.engine.data.Targets;
+import org.netstudio.engine.train.ClassWeights;
 import org.netstudio.engine.train.Feeding;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.LossOutputs;
@@ -126,8 +127,8 @@ public final class NetTrain {
             if (initial != null) {
                 fresh = NetWeights.loadFitting(compiled, initial, model.getNDManager());
             }
-            TrainingLoop run = TrainingLoops.prepare(model, binding.data(), validationData, t.feeding(), t.objective(),
-                    options);
+            TrainingLoop run = TrainingLoops.prepare(model, binding.data(), validationData, t.feeding(),
+                    weighted(t.objective(), binding, options.classWeights()), options);
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("dataset", data.name());
             metadata.put("seed", Long.toString(options.seed()));
@@ -159,6 +160,33 @@ public final class NetTrain {
             return org.netstudio.engine.train.TableEvaluation.evaluate(t.training(), t.binding().data(), t.feeding(),
                     t.objective(), model.getNDManager(), 256);
         }
+    }
+
+    /**
+     * The objective with each output trained on one class per example weighted by class, the
+     * weights resolved from the training data's class counts.
+     */
+    private static LossOutputs weighted(LossOutputs objective, Binding binding, ClassWeights weights) {
+        if (weights.equals(ClassWeights.NONE)) {
+            return objective;
+        }
+        Map<Integer, float[]> perOutput = new LinkedHashMap<>();
+        List<LossOutputs.Measured> measured = objective.measured();
+        for (int j = 0; j < measured.size(); j++) {
+            if (measured.get(j).classes() && binding.column(measured.get(j).targetColumn()) instanceof TargetColumn t
+                    && t.targets() instanceof Targets.Classes classes) {
+                long[] counts = new long[classes.classCount()];
+                for (int label : classes.labels()) {
+                    counts[label]++;
+                }
+                perOutput.put(j, weights.resolve(counts));
+            }
+        }
+        if (perOutput.isEmpty()) {
+            throw new IllegalArgumentException("Class weights apply to an output trained on one class per example,"
+                    + " and this training has none");
+        }
+        return objective.withClassWeights(perOutput);
     }
 
     /** A compiled net made ready for training on some data: the losses attached, the feeding and the objective. */

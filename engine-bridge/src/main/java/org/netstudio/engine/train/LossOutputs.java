@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.netstudio.engine.tensor.Scalars;
 
@@ -32,21 +33,48 @@ public final class LossOutputs implements Objective {
 
     private final double[] weights;
     private final List<Measured> measured;
+    /** Per trained output (index into {@code measured}), the weight of each class, where classes are weighted. */
+    private final Map<Integer, float[]> classWeights;
 
     /**
-     * @param weights  the weight of each loss output, which are the block's first outputs
+     * @param weights  the weight of each loss output, which are the block's first outputs: the
+     *                 net's own losses, then one attached loss per measured output, in order
      * @param measured the outputs to measure
      */
     public LossOutputs(double[] weights, List<Measured> measured) {
+        this(weights, measured, Map.of());
+    }
+
+    private LossOutputs(double[] weights, List<Measured> measured, Map<Integer, float[]> classWeights) {
         this.weights = weights.clone();
         this.measured = List.copyOf(measured);
+        this.classWeights = Map.copyOf(classWeights);
+    }
+
+    /** The outputs trained against class targets (cross-entropy), by their index in {@link #measured()}. */
+    public List<Measured> measured() {
+        return measured;
+    }
+
+    /**
+     * The same objective with the attached losses of some outputs weighted by class:
+     * {@code Σ w[y]·loss / Σ w[y]} over a batch (see {@link ClassWeights}).
+     *
+     * @param perOutput for an index into {@link #measured()}, one weight per class
+     * @return the weighted objective
+     */
+    public LossOutputs withClassWeights(Map<Integer, float[]> perOutput) {
+        return new LossOutputs(weights, measured, perOutput);
     }
 
     @Override
     public NDArray loss(NDList outputs, Batch batch) {
         NDArray total = null;
+        int own = weights.length - measured.size();
         for (int i = 0; i < weights.length; i++) {
-            NDArray term = outputs.get(i).mean();
+            float[] byClass = i >= own ? classWeights.get(i - own) : null;
+            NDArray term = byClass == null ? outputs.get(i).mean()
+                    : weightedMean(outputs.get(i), batch.array(measured.get(i - own).targetColumn()), byClass);
             if (weights[i] != 1) {
                 term = Scalars.times(term, weights[i]);
             }
@@ -88,6 +116,16 @@ public final class LossOutputs implements Objective {
                 }
             }
         }
+    }
+
+    /** {@code Σ w[y]·loss / Σ w[y]}: per-example losses weighted by their class; plain mean for other shapes. */
+    private static NDArray weightedMean(NDArray perExample, NDArray target, float[] byClass) {
+        if (perExample.getShape().dimension() != 1 || target.size() != perExample.size()) {
+            return perExample.mean();
+        }
+        NDArray table = perExample.getManager().create(byClass).toDevice(perExample.getDevice(), false);
+        NDArray w = table.gather(target.toType(DataType.INT64, false).reshape(-1), 0);
+        return perExample.mul(w).sum().div(w.sum());
     }
 
     private static NDArray realElements(NDArray lengths, long length) {

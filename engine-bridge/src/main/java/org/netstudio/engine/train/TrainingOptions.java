@@ -34,6 +34,7 @@ import org.netstudio.engine.device.DeviceSpec;
  *     parameter format) after each epoch, or null for no checkpoints
  * @param loss the loss, not null; see {@link LossKind} for the logits contract of cross-entropy
  * @param momentum the momentum of {@link OptimizerKind#SGD_MOMENTUM}, in [0, 1)
+ * @param classWeights how much each class's examples count in a cross-entropy loss, not null
  */
 public record TrainingOptions(
         OptimizerKind optimizer,
@@ -48,7 +49,8 @@ public record TrainingOptions(
         DeviceSpec device,
         Path checkpointFolder,
         LossKind loss,
-        double momentum) {
+        double momentum,
+        ClassWeights classWeights) {
 
     /** Passes over the training data. */
     public static final int DEFAULT_EPOCHS = 20;
@@ -77,6 +79,7 @@ public record TrainingOptions(
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(classWeights, "classWeights");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("The learning rate must be a positive number, but was " + learningRate);
         }
@@ -125,6 +128,7 @@ public record TrainingOptions(
         b.checkpointFolder = checkpointFolder;
         b.loss = loss;
         b.momentum = momentum;
+        b.classWeights = classWeights;
         return b;
     }
 
@@ -143,6 +147,7 @@ public record TrainingOptions(
         private Path checkpointFolder;
         private LossKind loss = LossKind.AUTOMATIC;
         private double momentum = 0.9;
+        private ClassWeights classWeights = ClassWeights.NONE;
 
         private Builder() {}
 
@@ -224,6 +229,12 @@ public record TrainingOptions(
             return this;
         }
 
+        /** How much each class counts in a cross-entropy loss (default {@link ClassWeights#NONE}). */
+        public Builder classWeights(ClassWeights value) {
+            this.classWeights = Objects.requireNonNull(value, "classWeights");
+            return this;
+        }
+
         /**
          * Validates and builds the options.
          *
@@ -233,7 +244,7 @@ public record TrainingOptions(
         public TrainingOptions build() {
             double rate = Double.isNaN(learningRate) ? optimizer.defaultLearningRate() : learningRate;
             return new TrainingOptions(optimizer, rate, schedule, batchSize, maxEpochs, validationFraction,
-                    validationSet, earlyStoppingPatience, seed, device, checkpointFolder, loss, momentum);
+                    validationSet, earlyStoppingPatience, seed, device, checkpointFolder, loss, momentum, classWeights);
         }
     }
 }

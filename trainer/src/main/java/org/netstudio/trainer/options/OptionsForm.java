@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.netstudio.engine.device.DeviceInfo;
 import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.engine.train.ClassWeights;
 import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.TrainingOptions;
 
@@ -43,6 +44,9 @@ public final class OptionsForm {
             Double.toString(DEFAULTS.validationFraction()),
             OptionField.decimal("The validation fraction", 0, true, 0.9, true));
 
+    private final OptionField<ClassWeights> classWeights = new OptionField<>("Class weights",
+            DEFAULTS.classWeights().text(), ClassWeights::parse);
+
     private final BooleanBinding valid;
 
     /**
@@ -62,7 +66,7 @@ public final class OptionsForm {
 
     /** Every text field, in form order. */
     public List<OptionField<?>> fields() {
-        return List.of(learningRate, batchSize, epochs, patience, seed, validationFraction);
+        return List.of(learningRate, batchSize, epochs, patience, seed, validationFraction, classWeights);
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
@@ -102,6 +106,11 @@ public final class OptionsForm {
         return validationFraction;
     }
 
+    /** How much each class counts: "none", "balanced" or a weight per class ("1, 4, 1"). */
+    public OptionField<ClassWeights> classWeights() {
+        return classWeights;
+    }
+
     /** True when every field holds a valid value. */
     public BooleanBinding valid() {
         return valid;
@@ -131,6 +140,7 @@ public final class OptionsForm {
                 .seed(seed.value().orElseThrow())
                 .device(device.get().spec())
                 .validationFraction(0)
+                .classWeights(classWeights.value().orElseThrow())
                 .build();
     }
 }

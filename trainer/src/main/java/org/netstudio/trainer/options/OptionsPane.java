@@ -42,6 +42,7 @@ public final class OptionsPane extends FormGrid {
         device.setCellFactory(l -> new DeviceCell());
         device.setMaxWidth(Double.MAX_VALUE);
         add("Device", device);
+        add(form.classWeights(), "class-weights");
     }
 
     /** How an optimiser reads in the menu. */

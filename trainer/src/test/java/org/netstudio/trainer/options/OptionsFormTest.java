@@ -49,6 +49,18 @@ class OptionsFormTest {
     }
 
     @Test
+    void classWeightsAreTypedAsTheCommandLineTakesThem() {
+        assertThat(form.classWeights().textProperty().get()).isEqualTo("none");
+        form.classWeights().textProperty().set("balanced");
+        assertThat(form.toOptions().classWeights()).isEqualTo(org.netstudio.engine.train.ClassWeights.BALANCED);
+        form.classWeights().textProperty().set("1, 4, x");
+        assertThat(form.valid().get()).isFalse();
+        assertThat(form.firstProblem()).endsWith("'x' is not a number");
+        form.classWeights().textProperty().set("1, 4, 1");
+        assertThat(form.toOptions().classWeights().text()).isEqualTo("1,4,1");
+    }
+
+    @Test
     void aNegativeLearningRateIsExplained() {
         form.learningRate().textProperty().set("-0.5");
         assertThat(form.learningRate().messageProperty().get())
