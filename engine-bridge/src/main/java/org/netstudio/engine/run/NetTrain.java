@@ -28,7 +28,10 @@ import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingLoop;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.PortDecls;
+import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -162,6 +165,20 @@ public final class NetTrain {
         }
     }
 
+    /** Per input column, how training varies its pictures: each input's Image encoder's augmentation. */
+    private static Map<String, ImageAugmentation> augmentations(CompiledNet compiled, Binding binding) {
+        Map<String, ImageAugmentation> varied = new LinkedHashMap<>();
+        Map<String, PortDecl> declared = PortDecls.inputs(compiled.net());
+        binding.inputs().forEach((port, column) -> {
+            PortDecl decl = declared.get(port);
+            ImageAugmentation a = ImageAugmentation.of(decl == null ? null : decl.coder());
+            if (a.any()) {
+                varied.put(column, a);
+            }
+        });
+        return varied;
+    }
+
     /**
      * The objective with each output trained on one class per example weighted by class, the
      * weights resolved from the training data's class counts.
@@ -238,7 +255,7 @@ public final class NetTrain {
             shapes.add(i < compiled.inputNames().size() ? reshapeFor(compiled.inputTypes().get(i),
                     binding.column(blockColumns.get(i))) : null);
         }
-        Feeding feeding = new Feeding(blockColumns, shapes, lengthColumns, List.of());
+        Feeding feeding = new Feeding(blockColumns, shapes, lengthColumns, List.of(), augmentations(compiled, binding));
         LossKind kind = crossEntropy ? LossKind.CROSS_ENTROPY : LossKind.MEAN_SQUARED;
         return new Trainable(compiled, training, binding, feeding, new LossOutputs(weights, measured), kind, fused);
     }

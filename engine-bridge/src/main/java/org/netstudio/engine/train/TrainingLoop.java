@@ -251,7 +251,8 @@ public final class TrainingLoop {
                 int batchSize = Math.min(options.batchSize(), trainIndices.length);
                 int batchesPerEpoch = (trainIndices.length + batchSize - 1) / batchSize;
                 long totalSteps = (long) batchesPerEpoch * options.maxEpochs();
-                trainBatches = new TrainBatches(data, feeding, batchSize, batchesPerEpoch);
+                trainBatches = new TrainBatches(feeding.forTraining(data, options.seed()), feeding, batchSize,
+                        batchesPerEpoch);
                 evaluationSize = Math.min(evaluationBatchSize(batchSize), Math.max(1, validationIndices.length));
                 TableReader validationBatches = validationIndices.length == 0 ? null
                         : new TableReader(validation, feeding, evaluationSize);

@@ -14,7 +14,8 @@ import org.netstudio.netgraph.text.Shown;
  * the tensor a decoder expects at an output.
  * <ul>
  * <li>{@code Image}: {@code size} [width, height], {@code colorSpace} "Grayscale" or "RGB"
- * (optional {@code mean}, {@code std}) → a real {@code c×height×width} array;</li>
+ * (optional {@code mean}, {@code std}, and {@code augmentation}, how training varies the images:
+ * see {@link ImageAugmentation}) → a real {@code c×height×width} array;</li>
  * <li>{@code Class}: {@code labels} → an index in 0..labels-1 (encoder) or a probability vector of
  * size labels (decoder);</li>
  * <li>{@code Characters}: {@code alphabet} (a string) → n indices (encoder) or n×alphabet
@@ -63,7 +64,12 @@ public final class Coders {
         Map<String, Object> o = coder.options();
         switch (coder.type()) {
             case "Image": {
-                checkOnly(coder, "size", "colorSpace", "mean", "std");
+                checkOnly(coder, "size", "colorSpace", "mean", "std", ImageAugmentation.OPTION);
+                if (!encoder && o.containsKey(ImageAugmentation.OPTION)) {
+                    throw new CoderOptionException(ImageAugmentation.OPTION, -1, "augmentation varies the images a net"
+                            + " reads in training; an Image decoder has none");
+                }
+                ImageAugmentation.parse(o.get(ImageAugmentation.OPTION));
                 List<Integer> size = intList(o.get("size"), "Image size", 2);
                 Object space = o.getOrDefault("colorSpace", "RGB");
                 String cs = String.valueOf(space);
