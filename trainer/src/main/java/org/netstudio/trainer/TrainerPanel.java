@@ -16,6 +16,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.netstudio.netgraph.io.PortDecls;
+import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.trainer.boundary.PlaneView;
 import org.netstudio.trainer.charts.LiveCharts;
 import org.netstudio.trainer.data.LoadedData;
@@ -67,6 +69,12 @@ public final class TrainerPanel extends BorderPane {
 
         model.historyRevisionProperty().addListener((o, was, now) -> showHistory());
         model.dataProperty().addListener((o, was, now) -> dataChanged(now));
+        // An edit of the Image encoder's augmentation shows at once in the preview.
+        model.netProperty().addListener((o, was, now) -> {
+            if (model.dataProperty().get() != null && !augmentationOf(was).equals(augmentationOf(now))) {
+                preview.show(model.dataProperty().get(), augmentationOf(now));
+            }
+        });
         model.boundaryProperty().addListener((o, was, now) -> boundary.setPicture(now));
         model.outcomeProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -237,6 +245,24 @@ public final class TrainerPanel extends BorderPane {
         return tabs;
     }
 
+    /** How the net in front varies its pictures in training: its first Image encoder's augmentation. */
+    private ImageAugmentation augmentation() {
+        return augmentationOf(model.netProperty().get());
+    }
+
+    private static ImageAugmentation augmentationOf(org.netstudio.netgraph.net.NetDocument doc) {
+        if (doc == null) {
+            return ImageAugmentation.NONE;
+        }
+        try {
+            return PortDecls.inputs(doc.net()).values().stream().map(d -> ImageAugmentation.of(d.coder()))
+                    .filter(ImageAugmentation::any).findFirst().orElse(ImageAugmentation.NONE);
+        } catch (IllegalArgumentException e) {
+            // A malformed option: the inspector says so; the preview shows the plain pictures.
+            return ImageAugmentation.NONE;
+        }
+    }
+
     private static StackPane padded(javafx.scene.Node node) {
         StackPane pane = new StackPane(node);
         pane.getStyleClass().add("tab-body");
@@ -245,7 +271,7 @@ public final class TrainerPanel extends BorderPane {
     }
 
     private void dataChanged(LoadedData data) {
-        preview.show(data);
+        preview.show(data, augmentation());
         boolean planar = data != null && data.isPlanar();
         boundary.setPoints(planar ? data.dataset().get() : null);
         boundary.setPicture(null);

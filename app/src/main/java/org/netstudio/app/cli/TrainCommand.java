@@ -32,10 +32,12 @@ import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingResult;
+import org.netstudio.netgraph.edit.SetImageAugmentation;
 import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
@@ -123,6 +125,15 @@ public final class TrainCommand extends Subcommand {
                     + " proportion to its examples) or a weight per class, e.g. 1,4,1 (default ${DEFAULT-VALUE}).")
     private String classWeights;
 
+    @Option(names = "--augment", paramLabel = "TEXT",
+            description = "How training varies the pictures of the net's Image inputs, e.g. \"crop 4, flip, rotation"
+                    + " 10, brightness 0.1, contrast 0.1\", or none; replaces what the net says and is saved with it."
+                    + " Validation sees the pictures as they are.")
+    private String augment;
+
+    /** --augment, read up front. */
+    private ImageAugmentation augmentation;
+
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
     private String device;
 
@@ -170,7 +181,7 @@ public final class TrainCommand extends Subcommand {
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
-        NetNode trainee = text != null ? text.net() : loaded.document().net();
+        NetNode trainee = augmented(text != null ? text.net() : loaded.document().net());
         Optional<String> mismatch = NetTrain.checkFit(trainee, table, mapping);
         if (mismatch.isPresent()) {
             throw usage("--data " + data + ": " + mismatch.get());
@@ -230,6 +241,18 @@ public final class TrainCommand extends Subcommand {
             } catch (IllegalStateException e) {
                 // Already shutting down (Ctrl+C): the hook is running and has just been released.
             }
+        }
+    }
+
+    /** The net with --augment's variation on its Image inputs, or as it is without the option. */
+    private NetNode augmented(NetNode n) {
+        if (augmentation == null) {
+            return n;
+        }
+        try {
+            return new SetImageAugmentation(augmentation).apply(new NetDocument("", n, null)).net();
+        } catch (IllegalArgumentException e) {
+            throw usage("--augment " + augment + ": " + e.getMessage());
         }
     }
 
@@ -429,6 +452,11 @@ public final class TrainCommand extends Subcommand {
             where = DeviceSpec.parse(device);
         } catch (IllegalArgumentException e) {
             throw usage("--device: " + e.getMessage());
+        }
+        try {
+            augmentation = augment == null ? null : ImageAugmentation.parseText(augment);
+        } catch (IllegalArgumentException e) {
+            throw usage("--augment " + augment + ": " + e.getMessage());
         }
         ClassWeights weights;
         try {

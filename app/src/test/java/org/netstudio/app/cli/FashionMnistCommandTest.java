@@ -100,7 +100,7 @@ class FashionMnistCommandTest {
 
         CliRun eval = run("eval", out.toString(), "--data", images.toString());
         assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("2,000 examples").containsPattern("(?m)^Trouser\\s+\\d+\\s+\\d+\\.\\d%$");
+        assertThat(eval.out()).contains("2,000 examples").containsPattern("(?m)^Trouser\\s+\\d+\\s+\\d+\\.\\d%(\\s+[01]\\.\\d{3}){3}$");
 
         // Ten test images the net never saw, as PNG files: most get their class as the top label.
         int[] labels = ((Targets.Classes) test.targets()).labels();
@@ -123,5 +123,24 @@ class FashionMnistCommandTest {
             right += top.startsWith(folder(test.classNames().get(labels[i])) + " ") ? 1 : 0;
         }
         assertThat(right).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void augmentVariesTheTrainingPicturesAndIsSavedWithTheNet() throws IOException {
+        Path out = dir.resolve("fashion-augmented.nsnet");
+
+        CliRun trained = run("train", net().toString(), "--data", images.toString(), "--epochs", "2",
+                "--augment", "flip, crop 2", "--seed", "1", "--out", out.toString(), "--json");
+
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        assertThat(trained.json().get("validationAccuracy").asDouble()).as("validation reads the plain pictures")
+                .isGreaterThan(0.5);
+        var input = org.netstudio.netgraph.io.PortDecls.inputs(org.netstudio.netgraph.files.NetFiles.read(out)
+                .document().net()).values().iterator().next();
+        assertThat(org.netstudio.netgraph.net.ImageAugmentation.of(input.coder()).text()).isEqualTo("crop 2, flip");
+
+        CliRun bad = run("train", net().toString(), "--data", images.toString(), "--augment", "flip, zoom 2");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--augment flip, zoom 2: 'zoom 2' is not an augmentation");
     }
 }

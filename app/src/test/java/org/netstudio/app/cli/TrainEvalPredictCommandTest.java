@@ -288,6 +288,14 @@ class TrainEvalPredictCommandTest {
     }
 
     @Test
+    void augmentingANetWithoutPicturesIsAUsageError() {
+        CliRun r = badTrain("--data", "spirals", "--augment", "flip");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--augment flip: The net has no input read by an Image encoder, so there are no"
+                + " pictures to vary; declare one first (Encoder › Image).");
+    }
+
+    @Test
     void anUnknownOptimizerIsAUsageError() {
         CliRun r = badTrain("--data", "spirals", "--optimizer", "lion");
 

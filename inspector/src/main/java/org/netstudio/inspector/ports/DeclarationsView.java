@@ -124,6 +124,10 @@ public final class DeclarationsView extends VBox {
         });
         colours.disableProperty().bind(e.editableProperty().not());
         rows.add(new Row(Views.label("Colours", "field-label"), colours, List.of(Kind.IMAGE)));
+        if (e.isInput()) {
+            rows.add(textRow(e, edited, id + "-augmentation", "Augment", e.augmentationProperty(),
+                    "in training: crop 4, flip, rotation 10, brightness 0.1, contrast 0.1", Kind.IMAGE));
+        }
         rows.add(textRow(e, edited, id + "-labels", "Labels", e.labelsProperty(), "class names separated by commas",
                 Kind.CLASS));
         rows.add(textRow(e, edited, id + "-alphabet", "Alphabet", e.alphabetProperty(),

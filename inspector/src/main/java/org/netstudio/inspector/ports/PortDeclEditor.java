@@ -21,6 +21,7 @@ import org.netstudio.netgraph.edit.SetPortDecl;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Coders;
+import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.Dim;
@@ -74,6 +75,7 @@ public final class PortDeclEditor {
     private final ObjectProperty<String> colorSpace = new SimpleObjectProperty<>(this, "colorSpace", "RGB");
     private final StringProperty labels = new SimpleStringProperty(this, "labels", "");
     private final StringProperty alphabet = new SimpleStringProperty(this, "alphabet", "");
+    private final StringProperty augmentation = new SimpleStringProperty(this, "augmentation", "none");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<PortRow> resolved = new ReadOnlyObjectWrapper<>(this, "resolved");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
@@ -140,6 +142,11 @@ public final class PortDeclEditor {
     /** Class: the labels separated by commas, "cat, dog". */
     public StringProperty labelsProperty() {
         return labels;
+    }
+
+    /** Image: how training varies the pictures, "crop 4, flip", or "none" (see {@link ImageAugmentation#text()}). */
+    public StringProperty augmentationProperty() {
+        return augmentation;
     }
 
     /** Characters: the alphabet as one string. */
@@ -239,6 +246,7 @@ public final class PortDeclEditor {
                     kind.set(Kind.IMAGE);
                     size.set(c.options().get("size") instanceof List<?> s ? join(s, "×") : "");
                     colorSpace.set(String.valueOf(c.options().getOrDefault("colorSpace", "RGB")));
+                    augmentation.set(ImageAugmentation.of(c).text());
                 }
                 case "Class" -> {
                     kind.set(Kind.CLASS);
@@ -268,7 +276,7 @@ public final class PortDeclEditor {
 
     private List<Object> fields() {
         return java.util.Arrays.asList(kind.get(), shape.get(), range.get(), size.get(), colorSpace.get(),
-                labels.get(), alphabet.get());
+                labels.get(), alphabet.get(), augmentation.get());
     }
 
     private void prefill(Kind k) {
@@ -369,6 +377,12 @@ public final class PortDeclEditor {
         }
         o.put("size", List.of(wh.get(0).size(), wh.get(1).size()));
         o.put("colorSpace", colorSpace.get() == null ? "RGB" : colorSpace.get());
+        ImageAugmentation varied = ImageAugmentation.parseText(augmentation.get());
+        if (varied.any()) {
+            o.put(ImageAugmentation.OPTION, varied.toOption());
+        } else {
+            o.remove(ImageAugmentation.OPTION);
+        }
         return o;
     }
 

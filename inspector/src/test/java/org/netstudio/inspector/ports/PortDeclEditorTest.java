@@ -3,6 +3,7 @@ package org.netstudio.inspector.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netstudio.inspector.InspectorModel;
@@ -104,6 +105,27 @@ class PortDeclEditorTest {
         assertThat(input().getResolved().shape()).isEqualTo("3×28×28");
         assertThat(model.getSummaryTotals().total()).as("the first convolution now has 3 input channels")
                 .isEqualTo(431_080 + 2 * 20 * 25);
+    }
+
+    @Test
+    void anImageEncoderTakesItsTrainingAugmentationInTheShortFormUndoably() {
+        assertThat(input().chooseKind(Kind.IMAGE)).isTrue();
+        assertThat(input().augmentationProperty().get()).isEqualTo("none");
+
+        input().augmentationProperty().set("flip, crop 2");
+        assertThat(input().commit()).isTrue();
+        assertThat(net().input().coder().options()).containsEntry("augmentation", Map.of("crop", 2, "flip", true));
+        assertThat(input().augmentationProperty().get()).as("read back in the file's order").isEqualTo("crop 2, flip");
+
+        input().augmentationProperty().set("flip, zoom 2");
+        assertThat(input().commit()).isFalse();
+        assertThat(input().getError()).startsWith("'zoom 2' is not an augmentation");
+
+        input().augmentationProperty().set("none");
+        assertThat(input().commit()).isTrue();
+        assertThat(net().input().coder().options()).doesNotContainKey("augmentation");
+        stack.undo();
+        assertThat(net().input().coder().options()).containsKey("augmentation");
     }
 
     @Test

@@ -8,8 +8,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.netstudio.engine.data.AugmentedImages;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.Targets;
+import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.trainer.boundary.PlaneView;
 
 /**
@@ -20,6 +23,8 @@ public final class PreviewPane extends StackPane {
 
     private static final int IMAGES = 40;
     private static final int ROWS = 40;
+    /** Varied pictures shown above the plain ones. */
+    private static final int AUGMENTED = 20;
 
     /** An empty preview. */
     public PreviewPane() {
@@ -29,6 +34,14 @@ public final class PreviewPane extends StackPane {
 
     /** Shows data, or a placeholder for null. */
     public void show(LoadedData data) {
+        show(data, ImageAugmentation.NONE);
+    }
+
+    /**
+     * Shows data; pictures that the net's Image encoder varies in training are shown a second time
+     * as one epoch of training might see them.
+     */
+    public void show(LoadedData data, ImageAugmentation augmentation) {
         if (data == null) {
             Label none = new Label("Choose data to see a preview.");
             none.getStyleClass().add("placeholder");
@@ -39,7 +52,7 @@ public final class PreviewPane extends StackPane {
             plane.setPoints(data.dataset().get());
             getChildren().setAll(plane);
         } else if (data.image().isPresent()) {
-            getChildren().setAll(images(data.dataset().get(), data.image().get()));
+            getChildren().setAll(images(data.dataset().get(), data.image().get(), augmentation));
         } else if (data.table().isPresent()) {
             getChildren().setAll(table(data.table().get()));
         } else if (data.dataset().isEmpty()) {
@@ -51,18 +64,43 @@ public final class PreviewPane extends StackPane {
         }
     }
 
-    private static ScrollPane images(Dataset data, ImageShape shape) {
-        FlowPane grid = new FlowPane(4, 4);
+    private static ScrollPane images(Dataset data, ImageShape shape, ImageAugmentation augmentation) {
+        FlowPane grid = tiles(data, shape, Math.min(IMAGES, data.size()));
         grid.setId("preview-images");
-        List<String> names = data.classNames();
-        int count = Math.min(IMAGES, data.size());
-        for (int i = 0; i < count; i++) {
-            String label = data.targets() instanceof Targets.Classes c ? names.get(c.label(i)) : "";
-            grid.getChildren().add(ImageTiles.tile(data.features(i), shape, label, 48));
+        VBox content = new VBox(6);
+        if (augmentation.any() && data.featureDims().length == 3) {
+            FlowPane varied = tiles(new AugmentedImages(data, augmentation, 0), shape, Math.min(AUGMENTED, data.size()));
+            varied.setId("preview-augmented");
+            Label title = new Label("As training sees them (" + augmentation.text() + "): a new variation each epoch");
+            title.getStyleClass().add("section-title");
+            title.setWrapText(true);
+            Label plain = new Label("As they are");
+            plain.getStyleClass().add("section-title");
+            content.getChildren().addAll(title, varied, plain, grid);
+        } else {
+            content.getChildren().add(grid);
         }
-        ScrollPane scroll = new ScrollPane(grid);
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    private static FlowPane tiles(Dataset data, ImageShape shape, int count) {
+        FlowPane grid = new FlowPane(4, 4);
+        List<String> names = data.classNames();
+        // One batch copy, as training reads them: an augmented set varies each copy anew.
+        int[] first = new int[count];
+        for (int i = 0; i < count; i++) {
+            first[i] = i;
+        }
+        float[] all = new float[count * data.featureLength()];
+        data.copyFeatures(first, 0, count, java.nio.FloatBuffer.wrap(all));
+        for (int i = 0; i < count; i++) {
+            String label = data.targets() instanceof Targets.Classes c ? names.get(c.label(i)) : "";
+            float[] one = java.util.Arrays.copyOfRange(all, i * data.featureLength(), (i + 1) * data.featureLength());
+            grid.getChildren().add(ImageTiles.tile(one, shape, label, 48));
+        }
+        return grid;
     }
 
     private static TableView<List<String>> table(CsvTable csv) {
