@@ -24,7 +24,7 @@ import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.results.ConfusionMatrixView;
 import org.netstudio.trainer.results.Misclassified;
 import org.netstudio.trainer.results.Outcome;
-import org.netstudio.trainer.results.PredictedVsTrueChart;
+import org.netstudio.trainer.results.PredictedVsTrueView;
 
 /**
  * What a training produced: how it ended, the best epoch and its metrics, the time; for
@@ -67,7 +67,7 @@ public final class ResultsPane extends ScrollPane {
         });
         if (outcome.predictions().size() > 0) {
             content.getChildren().add(section("Predictions · " + outcome.evaluatedOn()));
-            content.getChildren().add(new PredictedVsTrueChart(outcome.predictions()));
+            content.getChildren().add(new PredictedVsTrueView(outcome.predictions()));
         }
         if (!outcome.misclassified().isEmpty()) {
             content.getChildren().add(section("Misclassified examples"));

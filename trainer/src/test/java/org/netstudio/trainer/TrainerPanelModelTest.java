@@ -175,7 +175,7 @@ class TrainerPanelModelTest {
 
         Path csv = dir.resolve("h.csv");
         model.exportHistory(csv);
-        assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo(HistoryCsv.HEADER);
+        assertThat(Files.readAllLines(csv)).hasSize(3).first().isEqualTo(HistoryCsv.HEADER + ",train_macroF1,validation_macroF1");
     }
 
     private double trainAndMeasure(String epochs, String learningRate) throws Exception {

@@ -130,35 +130,19 @@ public final class EvalCommand extends Subcommand {
         }
         PrintWriter out = out();
         if (json.on()) {
-            ObjectNode o = JsonOutput.NODES.objectNode();
-            o.put("data", name);
-            o.put("examples", m.examples());
-            o.put("loss", m.loss());
-            if (m.accuracy().isPresent()) {
-                o.put("accuracy", m.accuracy().getAsDouble());
-            } else {
-                o.putNull("accuracy");
-            }
-            putMeasures(o, m);
-            JsonOutput.print(out, o);
+            JsonOutput.print(out, summary(name, m));
         } else {
-            out.println(String.format(Locale.ROOT, "%s: %,d examples", name, m.examples()));
-            out.println(String.format(Locale.ROOT, "%-19s %.4f", "loss", m.loss()));
-            if (m.accuracy().isPresent()) {
-                out.println(String.format(Locale.ROOT, "%-19s %.2f%%%s", "accuracy", 100 * m.accuracy().getAsDouble(),
-                        TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
-                                ? " (of the next characters, at every position)" : ""));
-            }
-            printMeasures(out, m);
+            print(out, name, m, TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
+                    ? " (of the next characters, at every position)" : "");
             out.flush();
         }
         return ExitCodes.OK;
     }
 
-    private static ObjectNode toJson(Dataset measured, Evaluation e) {
+    /** What every evaluation gives: the data, its examples, the loss, the accuracy and the further measures. */
+    private static ObjectNode summary(String data, Metrics m) {
         ObjectNode o = JsonOutput.NODES.objectNode();
-        Metrics m = e.metrics();
-        o.put("data", measured.name());
+        o.put("data", data);
         o.put("examples", m.examples());
         o.put("loss", m.loss());
         if (m.accuracy().isPresent()) {
@@ -166,7 +150,32 @@ public final class EvalCommand extends Subcommand {
         } else {
             o.putNull("accuracy");
         }
-        putMeasures(o, m);
+        m.measures().forEach((measure, value) -> {
+            if (measure != Measure.ACCURACY) {
+                putShare(o, measure.id(), value);
+            }
+        });
+        return o;
+    }
+
+    /** The lines of {@link #summary} for people; {@code accuracyNote} follows the accuracy. */
+    private static void print(PrintWriter out, String data, Metrics m, String accuracyNote) {
+        out.println(String.format(Locale.ROOT, "%s: %,d examples", data, m.examples()));
+        out.println(String.format(Locale.ROOT, "%-19s %.4f", "loss", m.loss()));
+        if (m.accuracy().isPresent()) {
+            out.println(String.format(Locale.ROOT, "%-19s %.2f%%%s", "accuracy", 100 * m.accuracy().getAsDouble(),
+                    accuracyNote));
+        }
+        m.measures().forEach((measure, value) -> {
+            if (measure != Measure.ACCURACY) {
+                out.println(String.format(Locale.ROOT, "%-19s %s", measure.inSentence(), measure.format(value)));
+            }
+        });
+    }
+
+    private static ObjectNode toJson(Dataset measured, Evaluation e) {
+        Metrics m = e.metrics();
+        ObjectNode o = summary(measured.name(), m);
         if (m.accuracy().isPresent()) {
             ConfusionMatrix matrix = e.confusion();
             ArrayNode classes = o.putArray("classes");
@@ -198,15 +207,6 @@ public final class EvalCommand extends Subcommand {
         return o;
     }
 
-    /** The measures beyond loss and accuracy, by their ids ({@code top5Accuracy}, {@code macroF1}, {@code mse}, …). */
-    private static void putMeasures(ObjectNode o, Metrics m) {
-        m.measures().forEach((measure, value) -> {
-            if (measure != Measure.ACCURACY) {
-                putShare(o, measure.id(), value);
-            }
-        });
-    }
-
     private static void putShare(ObjectNode o, String key, double value) {
         if (Double.isNaN(value)) {
             o.putNull(key);
@@ -215,23 +215,9 @@ public final class EvalCommand extends Subcommand {
         }
     }
 
-    /** One line per measure beyond loss and accuracy, aligned with them. */
-    private static void printMeasures(PrintWriter out, Metrics m) {
-        m.measures().forEach((measure, value) -> {
-            if (measure != Measure.ACCURACY) {
-                out.println(String.format(Locale.ROOT, "%-19s %s", measure.inSentence(), measure.format(value)));
-            }
-        });
-    }
-
     private static void print(PrintWriter out, Dataset measured, Evaluation e) {
         Metrics m = e.metrics();
-        out.println(String.format(Locale.ROOT, "%s: %,d examples", measured.name(), m.examples()));
-        out.println(String.format(Locale.ROOT, "%-19s %.4f", "loss", m.loss()));
-        if (m.accuracy().isPresent()) {
-            out.println(String.format(Locale.ROOT, "%-19s %.2f%%", "accuracy", 100 * m.accuracy().getAsDouble()));
-        }
-        printMeasures(out, m);
+        print(out, measured.name(), m, "");
         if (m.accuracy().isPresent()) {
             ConfusionMatrix matrix = e.confusion();
             out.println();

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.data.TextDatasets;
@@ -110,7 +111,7 @@ public final class PredictCommand extends Subcommand {
                     throw CommandFailure.unreadable(e.getMessage());
                 }
                 float[] out = output.values();
-                List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? numbered(out.length) : labels)
+                List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? Targets.Classes.numberedNames(out.length) : labels)
                         .topK(out, Math.min(top, out.length)) : List.of();
                 String decoded = textOut == null || output.rank() != 2 ? null
                         : textOut.decodeScores(out, (int) output.shape()[0]);
@@ -174,11 +175,4 @@ public final class PredictCommand extends Subcommand {
         return o;
     }
 
-    private static List<String> numbered(int n) {
-        List<String> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            l.add(Integer.toString(i));
-        }
-        return l;
-    }
 }

@@ -73,11 +73,16 @@ public sealed interface Targets permits Targets.Classes, Targets.Values {
          * @return the targets
          */
         public static Classes numbered(int[] labels, int classCount) {
+            return new Classes(labels, numberedNames(classCount));
+        }
+
+        /** The names "0", "1", … of {@code classCount} classes that have no names of their own. */
+        public static List<String> numberedNames(int classCount) {
             List<String> names = new ArrayList<>(classCount);
             for (int i = 0; i < classCount; i++) {
                 names.add(Integer.toString(i));
             }
-            return new Classes(labels, names);
+            return names;
         }
 
         @Override

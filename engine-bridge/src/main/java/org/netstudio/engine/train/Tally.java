@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.metrics.RegressionSums;
@@ -116,7 +117,7 @@ public final class Tally {
         Map<Measure, Double> m = new EnumMap<>(Measure.class);
         accuracy.ifPresent(a -> m.put(Measure.ACCURACY, a));
         if (confusion != null && topFiveTotal > 0) {
-            double f1 = ConfusionMatrix.ofCounts(numbered(confusion.length), confusion).macroF1();
+            double f1 = ConfusionMatrix.ofCounts(Targets.Classes.numberedNames(confusion.length), confusion).macroF1();
             if (!Double.isNaN(f1)) {
                 m.put(Measure.MACRO_F1, f1);
             }
@@ -134,11 +135,4 @@ public final class Tally {
         return m;
     }
 
-    private static List<String> numbered(int k) {
-        List<String> names = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            names.add(Integer.toString(i));
-        }
-        return names;
-    }
 }

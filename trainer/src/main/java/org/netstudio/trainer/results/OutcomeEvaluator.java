@@ -53,12 +53,8 @@ public final class OutcomeEvaluator {
         try (NetRunner runner = trained.runner()) {
             for (int from = 0; from < n; from += BATCH) {
                 int count = Math.min(BATCH, n - from);
-                float[] x = new float[count * width];
-                for (int i = 0; i < count; i++) {
-                    System.arraycopy(data.features(from + i), 0, x, i * width, width);
-                }
-                long[] shape = batchShape(runner, count, width);
-                float[] scores = runner.run(List.of(TensorValue.of(x, shape))).get(0).values();
+                float[] x = features(data, from, count);
+                float[] scores = runner.run(List.of(TensorValue.of(x, batchShape(runner, count, width)))).get(0).values();
                 int[] best = DecisionGrid.argMax(scores, count);
                 int k = scores.length / count;
                 for (int i = 0; i < count; i++) {
@@ -127,11 +123,8 @@ public final class OutcomeEvaluator {
         try (NetRunner runner = trained.runner()) {
             for (int from = 0; from < n; from += BATCH) {
                 int count = Math.min(BATCH, n - from);
-                float[] x = new float[count * width];
-                for (int i = 0; i < count; i++) {
-                    System.arraycopy(data.features(from + i), 0, x, i * width, width);
-                }
-                float[] out = runner.run(List.of(TensorValue.of(x, batchShape(runner, count, width)))).get(0).values();
+                float[] out = runner.run(List.of(TensorValue.of(features(data, from, count),
+                        batchShape(runner, count, width)))).get(0).values();
                 if (out.length != count * values.width()) {
                     return PredictedVsTrue.NONE;
                 }
@@ -140,6 +133,16 @@ public final class OutcomeEvaluator {
             }
         }
         return PredictedVsTrue.sample(values.values(), predicted);
+    }
+
+    /** Examples {@code from … from + count} one after another. */
+    private static float[] features(Dataset data, int from, int count) {
+        int width = data.featureLength();
+        float[] x = new float[count * width];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(data.features(from + i), 0, x, i * width, width);
+        }
+        return x;
     }
 
     /** {@code (count, input shape…)} when the net declares its input shape, else {@code (count, width)}. */

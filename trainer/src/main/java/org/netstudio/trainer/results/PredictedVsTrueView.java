@@ -14,14 +14,14 @@ import org.netstudio.engine.metrics.RegressionSums;
  * drawn as a row of small marks: points on it are right, points above it predicted too high. Both
  * axes share one range so that the line runs corner to corner.
  */
-public final class PredictedVsTrueChart extends ScatterChart<Number, Number> {
+public final class PredictedVsTrueView extends ScatterChart<Number, Number> {
 
     /** The most points drawn; each is a scene-graph node. */
     static final int MAX_DRAWN = 600;
     private static final int LINE_MARKS = 40;
 
     /** A chart of the pairs. */
-    public PredictedVsTrueChart(PredictedVsTrue pairs) {
+    public PredictedVsTrueView(PredictedVsTrue pairs) {
         super(new NumberAxis(), new NumberAxis());
         setId("predicted-vs-true");
         getStyleClass().add("predicted-vs-true");
