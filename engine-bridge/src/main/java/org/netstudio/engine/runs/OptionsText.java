@@ -30,6 +30,9 @@ final class OptionsText {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot read the option " + c.getName(), e);
             }
+            if (value == null) {
+                continue;
+            }
             out.put(c.getName(), value instanceof Number || value instanceof Boolean ? value : text(value));
         }
         return out;
@@ -39,6 +42,9 @@ final class OptionsText {
     static String text(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof org.netstudio.engine.device.DeviceSpec d) {
+            return d.toString();
         }
         if (value instanceof OptimizerKind k) {
             return k.id();

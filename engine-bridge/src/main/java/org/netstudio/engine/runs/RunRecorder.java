@@ -117,7 +117,7 @@ public final class RunRecorder implements TrainingListener {
             o.putNull("ended");
             ObjectNode net = o.putObject("net");
             net.put("name", subject.net().name() == null ? "" : subject.net().name());
-            net.put("sha256", sha256(NetFileWriter.toBytes(subject.net())));
+            net.put("sha256", netHash(subject.net()));
             net.put("startedFromWeights", !subject.weights().isEmpty());
             ObjectNode data = o.putObject("data");
             data.put("name", subject.data());
@@ -460,9 +460,16 @@ public final class RunRecorder implements TrainingListener {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /**
+     * The SHA-256 of a net's {@code net.json} text, in hex: what {@code run.json} records as the
+     * net's version; equal for equal nets (layout included).
+     *
+     * @param net the net document
+     * @return 64 hex digits
+     */
+    public static String netHash(org.netstudio.netgraph.net.NetDocument net) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(NetFileWriter.toBytes(net)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
