@@ -119,6 +119,7 @@ public final class TrainerPanelModel {
 
     private TrainingHistory history = new TrainingHistory();
     private PanelTraining session;
+    private org.netstudio.engine.runs.RunStore runStore;
     private NetDocument trainedFrom;
     private long startNanos;
     private long totalExamples;
@@ -573,10 +574,15 @@ public final class TrainerPanelModel {
             message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
+        org.netstudio.engine.runs.RunRecorder recorder = startRecord(trainee, initial, loaded);
         try {
-            session = PanelTraining.start(trainee, initial, loaded, mapping.get(), options.toOptions(), fraction,
-                    inbox, worker);
+            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions();
+            session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
+                    recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
         } catch (RuntimeException e) {
+            if (recorder != null) {
+                recorder.abandon(e.getMessage());
+            }
             message.set(e.getMessage());
             return;
         }
@@ -605,6 +611,30 @@ public final class TrainerPanelModel {
         return "Fine-tuning from the net's weights; " + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
                 + " fresh (new or resized layers): " + String.join(", ", fresh.stream().limit(4).toList())
                 + (fresh.size() > 4 ? ", …" : "") + ".";
+    }
+
+    /**
+     * Where this panel records its runs (the window's runs folder, shared with the command line);
+     * null, the default, records none.
+     */
+    public void setRunStore(org.netstudio.engine.runs.RunStore store) {
+        this.runStore = store;
+    }
+
+    /** Starts the record of a training, or returns null when there is no store or it cannot be written. */
+    private org.netstudio.engine.runs.RunRecorder startRecord(NetNode trainee, Weights initial, LoadedData loaded) {
+        if (runStore == null) {
+            return null;
+        }
+        NetDocument doc = net.get().withNet(trainee);
+        try {
+            return org.netstudio.engine.runs.RunRecorder.start(runStore, new org.netstudio.engine.runs.RunSubject(doc,
+                    initial, loaded.name(), "", "panel", java.util.List.of()));
+        } catch (java.io.IOException | RuntimeException e) {
+            // Training still goes ahead; the person hears why it is not kept.
+            inbox.post(new org.netstudio.trainer.run.TrainerNews.Warning("This run is not recorded: " + e.getMessage()));
+            return null;
+        }
     }
 
     /** Stops the running training; the best net so far becomes the result. */
