@@ -115,9 +115,8 @@ public final class RunsView extends BorderPane {
         differences.setVgap(2);
         differences.setPadding(new Insets(6));
         ScrollPane diffScroll = new ScrollPane(differences);
-        diffScroll.setFitToWidth(true);
         SplitPane charts = new SplitPane(lossChart, accuracyChart, diffScroll);
-        charts.setDividerPositions(0.36, 0.72);
+        charts.setDividerPositions(0.32, 0.64);
         SplitPane split = new SplitPane(table, charts);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
@@ -216,6 +215,7 @@ public final class RunsView extends BorderPane {
         delete.setDisable(selected.isEmpty() || selected.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         lossChart.getData().clear();
         accuracyChart.getData().clear();
+        int lastEpoch = 1;
         List<String> problems = new ArrayList<>();
         for (RunRecord r : selected) {
             if (r.status() == RunStatus.UNREADABLE) {
@@ -229,10 +229,17 @@ public final class RunsView extends BorderPane {
                 problems.add(r.id() + ": " + e.getMessage());
                 continue;
             }
+            lastEpoch = Math.max(lastEpoch, rows.isEmpty() ? 1 : rows.get(rows.size() - 1).epoch());
             lossChart.getData().add(series(r, rows, row -> Double.isNaN(row.validationLoss()) ? row.trainLoss()
                     : row.validationLoss()));
             accuracyChart.getData().add(series(r, rows, row -> Double.isNaN(row.validationAccuracy())
                     ? row.trainAccuracy() : row.validationAccuracy()));
+        }
+        for (LineChart<Number, Number> chart : List.of(lossChart, accuracyChart)) {
+            // Epochs are whole numbers: ticks on them, from the first to the last epoch shown.
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.setUpperBound(Math.max(2, lastEpoch));
+            x.setTickUnit(Math.max(1, Math.ceil(lastEpoch / 10.0)));
         }
         showDifferences(selected);
         message.setText(!problems.isEmpty() ? String.join("; ", problems)
@@ -258,17 +265,24 @@ public final class RunsView extends BorderPane {
         }
         for (int i = 0; i < rows.size(); i++) {
             RunDifferences.Row row = rows.get(i);
-            Label name = new Label(row.name());
+            Label name = cell(row.name());
             name.getStyleClass().add("ns-runs-difference-name");
             differences.add(name, 0, i + 1);
             for (int c = 0; c < row.values().size(); c++) {
-                differences.add(new Label(row.values().get(c)), c + 1, i + 1);
+                differences.add(cell(row.values().get(c)), c + 1, i + 1);
             }
         }
     }
 
-    private static Label header(String text) {
+    private static Label cell(String text) {
         Label l = new Label(text);
+        // Values are short; a column is as wide as its longest, and the pane scrolls sideways.
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label header(String text) {
+        Label l = cell(text);
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }
@@ -294,7 +308,11 @@ public final class RunsView extends BorderPane {
     private static LineChart<Number, Number> chart(String what, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("Epoch");
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false);
+        x.setLowerBound(1);
+        x.setUpperBound(2);
+        x.setTickUnit(1);
+        x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(what);
         y.setForceZeroInRange(false);
@@ -351,10 +369,10 @@ public final class RunsView extends BorderPane {
         epochs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().epochs()));
         epochs.setPrefWidth(60);
         table.getColumns().add(epochs);
-        table.getColumns().add(number("Val loss", RunRecord::validationLoss, "%.4f", 1));
-        table.getColumns().add(number("Val accuracy", RunRecord::validationAccuracy, "%.1f%%", 100));
-        table.getColumns().add(number("Learning rate", r -> parse(r.option("learningRate").orElse("")), "%s", 1));
-        table.getColumns().add(number("Batch", r -> parse(r.option("batchSize").orElse("")), "%.0f", 1));
+        table.getColumns().add(number("Val loss", RunRecord::validationLoss, "%.4f", 1, 80));
+        table.getColumns().add(number("Val accuracy", RunRecord::validationAccuracy, "%.1f%%", 100, 100));
+        table.getColumns().add(number("Learning rate", r -> parse(r.option("learningRate").orElse("")), "%s", 1, 105));
+        table.getColumns().add(number("Batch", r -> parse(r.option("batchSize").orElse("")), "%.0f", 1, 60));
         table.getColumns().add(text("Optimizer", r -> r.option("optimizer").orElse(""), 80));
         table.getColumns().add(text("Data", RunRecord::data, 90));
         table.getColumns().add(text("Origin", RunRecord::origin, 70));
@@ -378,7 +396,7 @@ public final class RunsView extends BorderPane {
     }
 
     private static TableColumn<RunRecord, Double> number(String name, Function<RunRecord, Double> value, String format,
-            double scale) {
+            double scale, double width) {
         TableColumn<RunRecord, Double> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> cell(v -> v == null || v.isNaN() ? "" : format.equals("%s") ? trim(v)
@@ -386,7 +404,7 @@ public final class RunsView extends BorderPane {
         // Absent values sort first, as if smallest.
         c.setComparator((a, b) -> Double.compare(a == null || a.isNaN() ? Double.NEGATIVE_INFINITY : a,
                 b == null || b.isNaN() ? Double.NEGATIVE_INFINITY : b));
-        c.setPrefWidth(90);
+        c.setPrefWidth(width);
         return c;
     }
 
