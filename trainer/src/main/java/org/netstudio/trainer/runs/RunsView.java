@@ -81,6 +81,7 @@ public final class RunsView extends BorderPane {
     public RunsView(Supplier<RunStore> store) {
         this.store = Objects.requireNonNull(store, "store");
         getStyleClass().add("ns-runs");
+        getStylesheets().add(org.netstudio.trainer.TrainerPanel.class.getResource("trainer.css").toExternalForm());
         setId("runsView");
         title.setId("runsTitle");
         title.getStyleClass().add("ns-runs-title");
@@ -283,7 +284,7 @@ public final class RunsView extends BorderPane {
 
     private static Label header(String text) {
         Label l = cell(text);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("ns-runs-difference-head");
         return l;
     }
 
