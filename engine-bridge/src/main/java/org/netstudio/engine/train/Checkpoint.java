@@ -169,6 +169,12 @@ public final class Checkpoint {
         for (Metrics.OutputMetric out : m.outputs()) {
             outputs.addObject().put("output", out.output()).put("measure", out.measure()).put("value", out.value());
         }
+        ObjectNode measures = o.putObject("measures");
+        m.measures().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                measures.put(k.id(), v);
+            }
+        });
         return o;
     }
 
@@ -192,8 +198,16 @@ public final class Checkpoint {
             outputs.add(new Metrics.OutputMetric(out.get("output").asText(), out.get("measure").asText(),
                     out.get("value").asDouble()));
         }
+        Map<org.netstudio.engine.metrics.Measure, Double> measures = new java.util.EnumMap<>(
+                org.netstudio.engine.metrics.Measure.class);
+        for (org.netstudio.engine.metrics.Measure k : org.netstudio.engine.metrics.Measure.values()) {
+            JsonNode v = o.path("measures").get(k.id());
+            if (v != null && v.isNumber()) {
+                measures.put(k, v.asDouble());
+            }
+        }
         return new Metrics(o.required("loss").asDouble(),
                 o.has("accuracy") ? OptionalDouble.of(o.get("accuracy").asDouble()) : OptionalDouble.empty(),
-                o.required("examples").asLong(), outputs);
+                o.required("examples").asLong(), outputs, measures);
     }
 }
