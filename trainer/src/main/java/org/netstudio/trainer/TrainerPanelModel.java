@@ -120,6 +120,8 @@ public final class TrainerPanelModel {
     private TrainingHistory history = new TrainingHistory();
     private PanelTraining session;
     private org.netstudio.engine.runs.RunStore runStore;
+    /** The run the next {@link #train()} continues, or null for a new run. */
+    private String resumeRun;
     private NetDocument trainedFrom;
     private long startNanos;
     private long totalExamples;
@@ -574,7 +576,13 @@ public final class TrainerPanelModel {
             message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
-        org.netstudio.engine.runs.RunRecorder recorder = startRecord(trainee, initial, loaded);
+        org.netstudio.engine.runs.RunRecorder recorder;
+        try {
+            recorder = startRecord(trainee, initial, loaded);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
         try {
             org.netstudio.engine.train.TrainingOptions chosen = options.toOptions();
             session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
@@ -621,10 +629,41 @@ public final class TrainerPanelModel {
         this.runStore = store;
     }
 
+    /**
+     * Continues a recorded run of this net from its last checkpoint, with this panel's data and
+     * options (which must be the run's; the number of epochs may be larger), into the same record.
+     * Does nothing but say why when it cannot.
+     *
+     * @param runId the run's id in the panel's store
+     */
+    public void resume(String runId) {
+        if (runStore == null) {
+            message.set("Runs are not recorded here, so none can be resumed.");
+            return;
+        }
+        if (!canTrain.get()) {
+            message.set("To resume the run, first choose its data: " + reasonNotToTrain());
+            return;
+        }
+        resumeRun = runId;
+        try {
+            train();
+        } finally {
+            resumeRun = null;
+        }
+    }
+
     /** Starts the record of a training, or returns null when there is no store or it cannot be written. */
     private org.netstudio.engine.runs.RunRecorder startRecord(NetNode trainee, Weights initial, LoadedData loaded) {
         if (runStore == null) {
             return null;
+        }
+        if (resumeRun != null) {
+            try {
+                return org.netstudio.engine.runs.RunRecorder.resume(runStore, resumeRun);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
         NetDocument doc = net.get().withNet(trainee);
         try {

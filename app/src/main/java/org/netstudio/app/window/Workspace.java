@@ -106,7 +106,13 @@ public final class Workspace {
         javafx.scene.layout.VBox.setVgrow(inspectorPanel, javafx.scene.layout.Priority.ALWAYS);
         window.setInspector(new javafx.scene.layout.VBox(inspectorPanel, previews.detail()));
         runsWindow = new org.netstudio.app.window.runs.RunsWindow(() -> window.scene().getWindow(),
-                window.scene().getStylesheets(), tabs.activeProperty(), this::open);
+                window.scene().getStylesheets(), tabs.activeProperty(), this::open, id -> {
+                    // The run goes on in the trainer panel of the net in front, which shows its progress.
+                    window.trainerPanel().setExpanded(true);
+                    if (trainer() != null) {
+                        trainer().resume(id);
+                    }
+                });
         activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
                 tabs.activeProperty());
         NetOpener opener = documents.opener();

@@ -126,6 +126,22 @@ class RunsInTheWindowTest extends InTheWindowTest {
                 .contains("learningRate", "0.03", "0.003");
         shoot();
 
+        // Resume the newer run for two more epochs in the panel: the same record goes on.
+        RunRecord newer = f.fx(() -> view.table().getItems().get(0));
+        robot.interact(() -> robot.lookup("#epochs").queryAs(javafx.scene.control.TextField.class).setText("5"));
+        robot.interact(() -> {
+            view.table().getSelectionModel().clearSelection();
+            view.table().getSelectionModel().select(newer);
+        });
+        robot.clickOn("#runsResume");
+        RunStore store = RunStore.at(runs);
+        waitFor(() -> store.find(newer.id()).map(r -> r.status() == RunStatus.COMPLETED && r.epochs() == 5)
+                .orElse(false) && f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+        RunRecord resumed = store.find(newer.id()).orElseThrow();
+        assertThat(resumed.resumes()).isEqualTo(1);
+        assertThat(resumed.epochRows()).extracting(org.netstudio.engine.runs.EpochRow::epoch).containsExactly(1, 2, 3, 4, 5);
+        assertThat(store.list()).hasSize(2);
+
         // Use the older run's weights in the net in front: one undoable edit.
         RunRecord older = f.fx(() -> view.table().getItems().get(1));
         robot.interact(() -> {
@@ -145,8 +161,8 @@ class RunsInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().title())).contains("(run " + older.id() + ")");
 
         // Delete it, after saying yes.
-        robot.interact(() -> f.workspace().runsWindow().show());
         robot.interact(() -> {
+            f.workspace().runsWindow().show();
             view.table().getSelectionModel().clearSelection();
             view.table().getSelectionModel().select(older);
         });

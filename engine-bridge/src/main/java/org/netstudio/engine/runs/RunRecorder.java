@@ -63,6 +63,8 @@ public final class RunRecorder implements TrainingListener {
     private final String id;
     private final ObjectNode record;
     private final int resumedAfter;
+    /** For a resumed run, its record as it was before, put back if the resume is abandoned. */
+    private final byte[] recordBefore;
     private final double earlierSeconds;
     private RunLock lock;
     private PreparedTraining training;
@@ -72,7 +74,9 @@ public final class RunRecorder implements TrainingListener {
     private String problem;
     private boolean finished;
 
-    private RunRecorder(RunStore store, Path folder, ObjectNode record, int resumedAfter, RunLock lock) {
+    private RunRecorder(RunStore store, Path folder, ObjectNode record, int resumedAfter, RunLock lock,
+            byte[] recordBefore) {
+        this.recordBefore = recordBefore;
         this.store = store;
         this.folder = folder;
         this.id = record.path("id").asText();
@@ -127,7 +131,7 @@ public final class RunRecorder implements TrainingListener {
             o.putObject("best");
             o.put("resumes", 0);
             o.put("message", "");
-            RunRecorder r = new RunRecorder(store, folder, o, 0, lock);
+            RunRecorder r = new RunRecorder(store, folder, o, 0, lock, null);
             r.writeRecord();
             return r;
         } catch (IOException | RuntimeException e) {
@@ -160,15 +164,14 @@ public final class RunRecorder implements TrainingListener {
                 + " has no checkpoint to resume from (it was trained without checkpoints, or before its first one)"));
         RunLock lock = RunLock.take(run.folder());
         try {
-            ObjectNode o = (ObjectNode) JSON.readTree(run.folder().resolve(RunRecord.RUN_JSON).toFile());
-            RunCsv.keepEpochs(run.folder().resolve(RunRecord.EPOCHS_CSV), e -> e <= epoch);
-            RunCsv.keepEpochs(run.folder().resolve(RunRecord.BATCHES_CSV), e -> e <= epoch);
+            byte[] before = Files.readAllBytes(run.folder().resolve(RunRecord.RUN_JSON));
+            ObjectNode o = (ObjectNode) JSON.readTree(before);
             o.put("status", RunStatus.RUNNING.id());
             o.putNull("ended");
             o.put("message", "");
             o.put("resumes", o.path("resumes").asInt(0) + 1);
             o.put("epochs", epoch);
-            RunRecorder r = new RunRecorder(store, run.folder(), o, epoch, lock);
+            RunRecorder r = new RunRecorder(store, run.folder(), o, epoch, lock, before);
             r.writeRecord();
             return r;
         } catch (IOException | RuntimeException e) {
@@ -251,6 +254,15 @@ public final class RunRecorder implements TrainingListener {
                         + changed.get());
             }
         }
+        if (resumedAfter > 0) {
+            // The epochs after the checkpoint are trained again: their lines go.
+            try {
+                RunCsv.keepEpochs(folder.resolve(RunRecord.EPOCHS_CSV), e -> e <= resumedAfter);
+                RunCsv.keepEpochs(folder.resolve(RunRecord.BATCHES_CSV), e -> e <= resumedAfter);
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
         ObjectNode recorded = record.putObject("options");
         OptionsText.of(options).forEach((k, v) -> putValue(recorded, k, v));
         record.put("device", options.device().toString());
@@ -267,12 +279,17 @@ public final class RunRecorder implements TrainingListener {
 
     /**
      * Ends a record whose training never ran (preparing it failed): status failed with the
-     * message, lock released.
+     * message, lock released. A resumed run gets its record back as it was before.
      *
      * @param message why, for people
      */
     public void abandon(String message) {
         if (finished) {
+            return;
+        }
+        if (recordBefore != null) {
+            safely(() -> AtomicFiles.write(folder.resolve(RunRecord.RUN_JSON), recordBefore));
+            close();
             return;
         }
         record.put("status", RunStatus.FAILED.id());

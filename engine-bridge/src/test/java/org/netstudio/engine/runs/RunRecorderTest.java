@@ -117,6 +117,10 @@ class RunRecorderTest {
         TrainingOptions other = options(4).toBuilder().learningRate(0.1).build();
         PreparedTraining training = NetTrain.prepare(spiralNet().net(), null, spirals(), resumed.withCheckpoints(other));
         assertThatThrownBy(() -> resumed.attach(training)).hasMessageContaining("learningRate 0.1 instead of 0.01");
+        RunRecord untouched = store.find(first.id()).orElseThrow();
+        assertThat(untouched.status()).as("the run is as it was").isEqualTo(RunStatus.COMPLETED);
+        assertThat(untouched.resumes()).isZero();
+        assertThat(untouched.epochRows()).hasSize(2);
     }
 
     @Test

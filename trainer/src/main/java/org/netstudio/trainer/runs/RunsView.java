@@ -67,12 +67,15 @@ public final class RunsView extends BorderPane {
     private final Button openNet = new Button("Open Net");
     private final Button useWeights = new Button("Use Weights");
     private final Button delete = new Button("Delete…");
+    private final Button resume = new Button("Resume");
     private final LineChart<Number, Number> lossChart = chart("Loss", "runsLossChart");
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy", "runsAccuracyChart");
     private final GridPane differences = new GridPane();
     private Consumer<RunRecord> onOpenNet = r -> { };
     private Consumer<RunRecord> onUseWeights = r -> { };
     private Predicate<RunRecord> weightsFit = r -> false;
+    private Consumer<RunRecord> onResume = r -> { };
+    private Predicate<RunRecord> resumable = r -> false;
     private Predicate<List<RunRecord>> confirmDelete = RunsView::confirm;
 
     /**
@@ -97,9 +100,11 @@ public final class RunsView extends BorderPane {
         openNet.setOnAction(e -> single().ifPresent(onOpenNet));
         useWeights.setOnAction(e -> single().ifPresent(onUseWeights));
         delete.setOnAction(e -> deleteSelected());
+        resume.setId("runsResume");
+        resume.setOnAction(e -> single().ifPresent(onResume));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, allNets, spacer, refresh, openNet, useWeights, delete);
+        HBox bar = new HBox(8, title, allNets, spacer, refresh, openNet, useWeights, resume, delete);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
@@ -152,6 +157,17 @@ public final class RunsView extends BorderPane {
     public void setOnUseWeights(Predicate<RunRecord> fits, Consumer<RunRecord> action) {
         this.weightsFit = Objects.requireNonNull(fits, "fits");
         this.onUseWeights = Objects.requireNonNull(action, "action");
+        showSelection();
+    }
+
+    /**
+     * What Resume does with the selected run (continue it from its last checkpoint in the net's
+     * trainer panel), and when it may: the run is not running, has a checkpoint, and {@code can}
+     * says the net in front can continue it.
+     */
+    public void setOnResume(Predicate<RunRecord> can, Consumer<RunRecord> action) {
+        this.resumable = Objects.requireNonNull(can, "can");
+        this.onResume = Objects.requireNonNull(action, "action");
         showSelection();
     }
 
@@ -213,6 +229,9 @@ public final class RunsView extends BorderPane {
         boolean one = selected.size() == 1 && selected.get(0).status() != RunStatus.UNREADABLE;
         openNet.setDisable(!one);
         useWeights.setDisable(!(one && selected.get(0).bestWeights().isPresent() && weightsFit.test(selected.get(0))));
+        resume.setDisable(!(one && selected.get(0).status() != RunStatus.RUNNING
+                && org.netstudio.engine.train.Checkpoint.epochIn(selected.get(0).checkpointFolder()).isPresent()
+                && resumable.test(selected.get(0))));
         delete.setDisable(selected.isEmpty() || selected.stream().anyMatch(r -> r.status() == RunStatus.RUNNING));
         lossChart.getData().clear();
         accuracyChart.getData().clear();

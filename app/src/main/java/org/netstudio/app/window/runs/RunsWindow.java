@@ -36,6 +36,7 @@ public final class RunsWindow {
     private final ObservableList<String> themeSheets;
     private final ObservableValue<NetTab> front;
     private final Consumer<OpenNet> open;
+    private final Consumer<String> resume;
     private final RunsView view = new RunsView(RunsFolder::store);
     private Stage stage;
 
@@ -44,15 +45,18 @@ public final class RunsWindow {
      * @param themeSheets the main window's stylesheets, followed as they change
      * @param front       the net in front
      * @param open        opens a net in a new tab
+     * @param resume      continues a run (by id) in the trainer panel of the net in front
      */
     public RunsWindow(Supplier<Window> owner, ObservableList<String> themeSheets, ObservableValue<NetTab> front,
-            Consumer<OpenNet> open) {
+            Consumer<OpenNet> open, Consumer<String> resume) {
+        this.resume = Objects.requireNonNull(resume, "resume");
         this.owner = owner;
         this.themeSheets = themeSheets;
         this.front = front;
         this.open = Objects.requireNonNull(open, "open");
         view.setOnOpenNet(this::openNet);
         view.setOnUseWeights(this::fitsFront, this::useWeights);
+        view.setOnResume(this::fitsFront, run -> this.resume.accept(run.id()));
         front.addListener((o, was, now) -> follow(now));
         follow(front.getValue());
     }
@@ -106,7 +110,7 @@ public final class RunsWindow {
         }
     }
 
-    /** Whether the run trained the very net in front (so its weights fit it array for array). */
+    /** Whether the run trained the very net in front (so its weights fit it array for array, and it may go on there). */
     private boolean fitsFront(RunRecord run) {
         NetTab tab = front.getValue();
         if (tab == null) {
