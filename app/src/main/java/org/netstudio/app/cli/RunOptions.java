@@ -15,6 +15,7 @@ import org.netstudio.engine.runs.RunSubject;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetDocument;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,10 +28,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class RunOptions {
 
-    @Option(names = "--runs", paramLabel = "DIR",
-            description = "Where run records are kept (default: runs/ in NetStudio's data folder, or -D"
-                    + RunsFolder.PROPERTY + ").")
-    private Path runs;
+    @Mixin
+    private RunsFolderOption runs;
 
     @Option(names = "--no-record", description = "Do not record this run (no run folder, no checkpoints).")
     private boolean noRecord;
@@ -53,11 +52,6 @@ final class RunOptions {
     private CommandSpec spec;
 
     private RunRecorder recorder;
-
-    /** The store these options point at. */
-    static RunStore store(Path runs) {
-        return runs != null ? RunStore.at(runs) : RunsFolder.store();
-    }
 
     /** The name runs of a document go under: its name, else the file's name without extension. */
     static NetDocument named(NetDocument doc, String netArgument) {
@@ -86,7 +80,7 @@ final class RunOptions {
             }
             return every;
         }
-        RunStore store = store(runs);
+        RunStore store = runs.store();
         NetDocument doc = named(trainee, netArgument);
         try {
             if (resume != null) {

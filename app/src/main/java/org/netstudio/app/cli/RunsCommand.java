@@ -40,8 +40,8 @@ public final class RunsCommand extends Subcommand {
     @Option(names = "--delete", paramLabel = "ID", description = "Delete the run ID and all its files.")
     private String delete;
 
-    @Option(names = "--runs", paramLabel = "DIR", description = "The runs folder (default: runs/ in NetStudio's data folder).")
-    private Path runs;
+    @Mixin
+    private RunsFolderOption runs;
 
     @Mixin
     private JsonOption json;
@@ -51,7 +51,7 @@ public final class RunsCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        RunStore store = RunOptions.store(runs);
+        RunStore store = runs.store();
         PrintWriter out = out();
         if (delete != null) {
             try {
@@ -179,15 +179,15 @@ public final class RunsCommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id (netstudio runs lists them).")
         private String id;
 
-        @Option(names = "--runs", paramLabel = "DIR", description = "The runs folder (default: runs/ in NetStudio's data folder).")
-        private Path runs;
+        @Mixin
+        private RunsFolderOption runs;
 
         @Mixin
         private JsonOption json;
 
         @Override
         public Integer call() {
-            RunStore store = RunOptions.store(runs);
+            RunStore store = runs.store();
             RunRecord r = store.find(id).orElseThrow(() -> CommandFailure.unreadable(id + ": there is no such run in "
                     + store.folder() + " (netstudio runs lists them)"));
             List<EpochRow> epochs;
