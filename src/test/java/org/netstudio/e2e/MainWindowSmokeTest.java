@@ -102,7 +102,7 @@ class MainWindowSmokeTest {
                 Map.entry("Edit", List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All",
                         "Group into Sub-graph", "Ungroup")),
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",
-                        "Show Previews", "Show Trainer Panel", "Maximise Trainer Panel", "Theme")),
+                        "Show Previews", "Show Trainer Panel", "Maximise Trainer Panel", "Runs…", "Theme")),
                 Map.entry("Net", List.of("Check", "Train", "Try It…", "Import Report…")),
                 Map.entry("Help", List.of("User Guide", "Layer Reference", "Command Line Reference", "Keyboard Shortcuts",
                         "About NetStudio")));

@@ -34,6 +34,10 @@ class TrainSignalProcessTest {
     @TempDir
     Path dir;
 
+    /** Where the child's run records go: not into the test's folder, whose files are checked, nor the user's. */
+    @TempDir
+    Path runs;
+
     /** Starts a training far longer than the test and returns once its first epochs are reported. */
     private Process startTraining() throws Exception {
         Files.writeString(dir.resolve("net.json"), """
@@ -43,7 +47,8 @@ class TrainSignalProcessTest {
                                 { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
                 """);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.launch.Launcher",
+                "-cp", System.getProperty("java.class.path"), "-Dnetstudio.runs.dir=" + runs,
+                "org.netstudio.app.launch.Launcher",
                 "train", "net.json", "--data", "spirals", "--epochs", "100000", "--patience", "0", "--out", "out.nsnet");
         Process p = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();

@@ -119,6 +119,9 @@ public final class TrainerPanelModel {
 
     private TrainingHistory history = new TrainingHistory();
     private PanelTraining session;
+    private org.netstudio.engine.runs.RunStore runStore;
+    /** The run the next {@link #train()} continues, or null for a new run. */
+    private String resumeRun;
     private NetDocument trainedFrom;
     private long startNanos;
     private long totalExamples;
@@ -573,10 +576,21 @@ public final class TrainerPanelModel {
             message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
+        org.netstudio.engine.runs.RunRecorder recorder;
         try {
-            session = PanelTraining.start(trainee, initial, loaded, mapping.get(), options.toOptions(), fraction,
-                    inbox, worker);
+            recorder = startRecord(trainee, initial, loaded);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        try {
+            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions();
+            session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
+                    recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
         } catch (RuntimeException e) {
+            if (recorder != null) {
+                recorder.abandon(e.getMessage());
+            }
             message.set(e.getMessage());
             return;
         }
@@ -605,6 +619,61 @@ public final class TrainerPanelModel {
         return "Fine-tuning from the net's weights; " + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
                 + " fresh (new or resized layers): " + String.join(", ", fresh.stream().limit(4).toList())
                 + (fresh.size() > 4 ? ", …" : "") + ".";
+    }
+
+    /**
+     * Where this panel records its runs (the window's runs folder, shared with the command line);
+     * null, the default, records none.
+     */
+    public void setRunStore(org.netstudio.engine.runs.RunStore store) {
+        this.runStore = store;
+    }
+
+    /**
+     * Continues a recorded run of this net from its last checkpoint, with this panel's data and
+     * options (which must be the run's; the number of epochs may be larger), into the same record.
+     * Does nothing but say why when it cannot.
+     *
+     * @param runId the run's id in the panel's store
+     */
+    public void resume(String runId) {
+        if (runStore == null) {
+            message.set("Runs are not recorded here, so none can be resumed.");
+            return;
+        }
+        if (!canTrain.get()) {
+            message.set("To resume the run, first choose its data: " + reasonNotToTrain());
+            return;
+        }
+        resumeRun = runId;
+        try {
+            train();
+        } finally {
+            resumeRun = null;
+        }
+    }
+
+    /** Starts the record of a training, or returns null when there is no store or it cannot be written. */
+    private org.netstudio.engine.runs.RunRecorder startRecord(NetNode trainee, Weights initial, LoadedData loaded) {
+        if (runStore == null) {
+            return null;
+        }
+        if (resumeRun != null) {
+            try {
+                return org.netstudio.engine.runs.RunRecorder.resume(runStore, resumeRun);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        NetDocument doc = net.get().withNet(trainee);
+        try {
+            return org.netstudio.engine.runs.RunRecorder.start(runStore, new org.netstudio.engine.runs.RunSubject(doc,
+                    initial, loaded.name(), "", "panel", java.util.List.of()));
+        } catch (java.io.IOException | RuntimeException e) {
+            // Training still goes ahead; the person hears why it is not kept.
+            inbox.post(new org.netstudio.trainer.run.TrainerNews.Warning("This run is not recorded: " + e.getMessage()));
+            return null;
+        }
     }
 
     /** Stops the running training; the best net so far becomes the result. */

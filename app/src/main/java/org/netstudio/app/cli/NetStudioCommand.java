@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
         subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
                 TrainCommand.class, EvalCommand.class, PredictCommand.class, ActivationsCommand.class, EmbedCommand.class,
-                ImportCommand.class, ExportCommand.class, GenerateCommand.class})
+                ImportCommand.class, ExportCommand.class, GenerateCommand.class, RunsCommand.class})
 public final class NetStudioCommand implements Runnable {
 
     static final String DEBUG_OPTION = "--debug";

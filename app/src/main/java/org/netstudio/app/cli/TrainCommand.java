@@ -152,6 +152,9 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     private JsonOption json;
 
+    @Mixin
+    private RunOptions runs;
+
     @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
             + " infinite values.")
     private boolean allowNonFinite;
@@ -198,13 +201,16 @@ public final class TrainCommand extends Subcommand {
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
+        options = runs.begin(options, loaded.document().withNet(trainee), initial, data, net.value(), err);
         PreparedTraining training;
         try {
             training = NetTrain.prepare(trainee, initial, table, text == null ? null : text.validation(), mapping,
                     options);
         } catch (IllegalArgumentException e) {
+            runs.abandon(e.getMessage());
             throw CommandFailure.invalid(e.getMessage());
         }
+        runs.attach(training);
         if (initial != null) {
             List<String> fresh = training.freshArrays();
             err.println("Starting from the weights in " + net.value() + (fresh.isEmpty() ? "." : "; "
@@ -297,8 +303,11 @@ public final class TrainCommand extends Subcommand {
             err.println(savedTo != null ? "Saved the best net so far (epoch " + result.bestEpoch() + ") to " + savedTo.path()
                     : "Nothing was saved: no epoch completed.");
         }
+        runs.report(err);
         if (json.on()) {
-            JsonOutput.print(out(), toJson(result, test, savedTo));
+            ObjectNode o = toJson(result, test, savedTo);
+            runs.recorder().ifPresent(r -> o.put("run", r.id()));
+            JsonOutput.print(out(), o);
         } else {
             printSummary(out(), result, test, savedTo);
         }

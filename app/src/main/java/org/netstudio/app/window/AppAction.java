@@ -43,6 +43,7 @@ public enum AppAction {
     CHECK("Check", shortcut(KeyCode.B)),
     TRAIN("Train", shortcut(KeyCode.R)),
     TRY_IT("Try It…", shortcut(KeyCode.T)),
+    RUNS("Runs…", null),
     IMPORT_REPORT("Import Report…", null),
 
     USER_GUIDE("User Guide", new KeyCodeCombination(KeyCode.F1)),

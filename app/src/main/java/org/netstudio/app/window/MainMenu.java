@@ -76,7 +76,7 @@ public final class MainMenu {
                         item(AppAction.SELECT_ALL), separator(), item(AppAction.GROUP), item(AppAction.UNGROUP)),
                 menu("View", item(AppAction.ZOOM_IN), item(AppAction.ZOOM_OUT), item(AppAction.ZOOM_TO_FIT),
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
-                        showPreviews, separator(), showTrainer, maximiseTrainer, theme),
+                        showPreviews, separator(), showTrainer, maximiseTrainer, item(AppAction.RUNS), theme),
                 menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
                         item(AppAction.IMPORT_REPORT)),
                 menu("Help", item(AppAction.USER_GUIDE), item(AppAction.LAYER_REFERENCE),

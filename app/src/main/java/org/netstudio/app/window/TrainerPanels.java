@@ -82,6 +82,8 @@ final class TrainerPanels {
             return;
         }
         TrainerPanelModel model = new TrainerPanelModel();
+        // Every training in the window is recorded where the command line records its runs.
+        model.setRunStore(org.netstudio.app.document.RunsFolder.store());
         model.netProperty().bind(tab.model().documentProperty());
         // What a training starts from (fine-tuning), unless the person opts out; and where its result goes.
         Runnable weights = () -> model.netWeightsProperty().set(tab.net().weights().orElse(null));

@@ -77,6 +77,7 @@ public final class Workspace {
     private final InvalidationListener inferenceListener = o -> updateStatus();
     private final TryItPanel tryIt;
     private final TryItWindow tryItWindow;
+    private final org.netstudio.app.window.runs.RunsWindow runsWindow;
     /** Keeps Try It on the net in front as its document and weights change. */
     private final Runnable tryItListener = this::followTryIt;
     /** The inspector calls the net what its tab does: after Save As, by its new file's name. */
@@ -104,6 +105,14 @@ public final class Workspace {
         InspectorPanel inspectorPanel = new InspectorPanel(inspector);
         javafx.scene.layout.VBox.setVgrow(inspectorPanel, javafx.scene.layout.Priority.ALWAYS);
         window.setInspector(new javafx.scene.layout.VBox(inspectorPanel, previews.detail()));
+        runsWindow = new org.netstudio.app.window.runs.RunsWindow(() -> window.scene().getWindow(),
+                window.scene().getStylesheets(), tabs.activeProperty(), this::open, id -> {
+                    // The run goes on in the trainer panel of the net in front, which shows its progress.
+                    window.trainerPanel().setExpanded(true);
+                    if (trainer() != null) {
+                        trainer().resume(id);
+                    }
+                });
         activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
                 tabs.activeProperty());
         NetOpener opener = documents.opener();
@@ -238,6 +247,11 @@ public final class Workspace {
     /** Net › Try It: shows the Try It window for the net in front. */
     public void showTryIt() {
         tryItWindow.show();
+    }
+
+    /** View › Runs: the recorded runs, of the net in front or of all nets. */
+    public org.netstudio.app.window.runs.RunsWindow runsWindow() {
+        return runsWindow;
     }
 
     /** The window Try It shows in. */
@@ -433,6 +447,7 @@ public final class Workspace {
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
+        menu.setHandler(AppAction.RUNS, runsWindow::show);
         // The report of an imported model stays at hand after its bar is dismissed.
         onNet(AppAction.IMPORT_REPORT, t -> t.importBanner().ifPresent(b -> b.showReport()));
         canvas(AppAction.UNDO, a -> a.undo);

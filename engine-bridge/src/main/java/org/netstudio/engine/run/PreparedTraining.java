@@ -66,6 +66,11 @@ public final class PreparedTraining {
         return freshArrays;
     }
 
+    /** The options this training runs with. */
+    public org.netstudio.engine.train.TrainingOptions options() {
+        return run.options();
+    }
+
     /** The loss training minimises (automatic resolved: cross-entropy for classes, else mean squared). */
     public LossKind loss() {
         return loss;

@@ -217,6 +217,8 @@ public final class TrainingLoop {
         private int evaluationSize;
         private TrainBatches trainBatches;
         private NodePath nonFiniteAt;
+        private Updater updater;
+        private int sinceImprovement;
 
         TrainingResult train() {
             boolean gradMode = PyTorchSupport.isGradMode();
@@ -265,7 +267,8 @@ public final class TrainingLoop {
                         PyTorchSupport.zeroGrad(arrays[i]);
                     }
                 }
-                Updater updater = Updater.create(options, trainable, runManager);
+                updater = Updater.create(options, trainable, runManager);
+                int firstEpoch = options.resumeFrom() == null ? 1 : resume(runManager, trainIndices, random);
                 HealthCheck health = null;
                 if (healthMeasured() && block instanceof CompiledNet net) {
                     List<ai.djl.nn.Parameter> learnable = new ArrayList<>();
@@ -277,9 +280,8 @@ public final class TrainingLoop {
                     health = HealthCheck.of(net, learnable, trainable);
                 }
                 NDArray one = runManager.ones(new Shape(), DataType.FLOAT32);
-                int sinceImprovement = 0;
                 epochs:
-                for (epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+                for (epoch = firstEpoch; epoch <= options.maxEpochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     Permutations.shuffle(trainIndices, random);
                     trainBatches.startEpoch(trainIndices);
@@ -491,10 +493,75 @@ public final class TrainingLoop {
                 if (improved) {
                     save(folder.resolve("best.params"));
                 }
+                if (epoch % options.checkpointEvery() == 0 || epoch == options.maxEpochs()) {
+                    List<String> names = new ArrayList<>();
+                    parameters.forEach(p -> names.add(p.getKey()));
+                    Checkpoint.write(folder, new Checkpoint.State(epoch, batches, examplesTrained, bestEpoch, bestLoss,
+                            sinceImprovement, options.optimizer().id(), updater.steps(), history), names, arrays, best,
+                            updater.state());
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(
                         new IOException("Cannot write a checkpoint to " + folder + ": " + e.getMessage(), e));
             }
+        }
+
+        /**
+         * Continues from the checkpoint in {@link TrainingOptions#resumeFrom()}: its weights, best
+         * weights, optimiser state and counters, and the shuffles of the epochs it had done.
+         *
+         * @return the first epoch to train
+         */
+        private int resume(NDManager runManager, int[] trainIndices, Random random) {
+            Checkpoint.Loaded loaded;
+            try {
+                loaded = Checkpoint.read(options.resumeFrom());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            Checkpoint.State state = loaded.state();
+            if (!state.optimizer().equals(options.optimizer().id())) {
+                throw new IllegalArgumentException(loaded.file() + ": the checkpoint was made with the optimizer "
+                        + state.optimizer() + ", not " + options.optimizer().id());
+            }
+            if (state.epoch() >= options.maxEpochs()) {
+                throw new IllegalArgumentException(loaded.file() + ": the checkpoint is after epoch " + state.epoch()
+                        + " of " + options.maxEpochs() + "; ask for more epochs to continue training");
+            }
+            for (int i = 0; i < arrays.length; i++) {
+                String name = parameters.get(i).getKey();
+                long[] shape = arrays[i].getShape().getShape();
+                try (NDArray w = runManager.create(loaded.values("weights/" + name, shape), arrays[i].getShape())) {
+                    w.copyTo(arrays[i]);
+                }
+                NDArray b = runManager.create(loaded.values("best/" + name, shape), arrays[i].getShape());
+                b.attach(bestManager);
+                best[i].close();
+                best[i] = b;
+            }
+            List<NDArray[]> optimizerState = updater.state();
+            for (int k = 0; k < optimizerState.size(); k++) {
+                NDArray[] group = optimizerState.get(k);
+                for (int i = 0; i < group.length; i++) {
+                    try (NDArray v = runManager.create(loaded.values("optimizer/" + k + "/" + i,
+                            group[i].getShape().getShape()), group[i].getShape())) {
+                        v.copyTo(group[i]);
+                    }
+                }
+            }
+            updater.resumeSteps(state.optimizerSteps());
+            batches = state.batches();
+            examplesTrained = state.examplesTrained();
+            bestEpoch = state.bestEpoch();
+            bestLoss = state.bestLoss();
+            sinceImprovement = state.sinceImprovement();
+            history.addAll(state.history());
+            // The shuffles of the epochs done leave the order and the generator where the next epoch expects them.
+            for (int e = 0; e < state.epoch(); e++) {
+                Permutations.shuffle(trainIndices, random);
+            }
+            Engine.getInstance().setRandomSeed(Long.hashCode(options.seed() * 31 + state.epoch()));
+            return state.epoch() + 1;
         }
 
         /** Saves the parameters as nets are saved: a crash never leaves half a file, nor a temporary for long. */

@@ -33,6 +33,18 @@ abstract class Updater {
     /** Applies one step with the given learning rate to every parameter and zeroes the gradients. */
     abstract void update(float learningRate);
 
+    /** The optimiser's state arrays, one group per kind of state, each parallel to the weights; for checkpoints. */
+    abstract List<NDArray[]> state();
+
+    /** The steps taken so far, where the update depends on it (Adam's bias correction); else 0. */
+    long steps() {
+        return 0;
+    }
+
+    /** Continues counting from a checkpoint's steps. */
+    void resumeSteps(long steps) {
+    }
+
     private static NDArray[] zerosLike(NDArray[] weights, NDManager manager) {
         NDArray[] states = new NDArray[weights.length];
         for (int i = 0; i < weights.length; i++) {
@@ -47,12 +59,27 @@ abstract class Updater {
         private static final float EPSILON = 1e-8f;
         private final NDArray[] mean;
         private final NDArray[] variance;
-        private int step;
+        private long step;
 
         Adam(List<NDArray> weights, NDManager manager) {
             super(weights);
             mean = zerosLike(this.weights, manager);
             variance = zerosLike(this.weights, manager);
+        }
+
+        @Override
+        List<NDArray[]> state() {
+            return List.of(mean, variance);
+        }
+
+        @Override
+        long steps() {
+            return step;
+        }
+
+        @Override
+        void resumeSteps(long steps) {
+            step = steps;
         }
 
         @Override
@@ -83,6 +110,11 @@ abstract class Updater {
         }
 
         @Override
+        List<NDArray[]> state() {
+            return List.<NDArray[]>of(velocity);
+        }
+
+        @Override
         void update(float learningRate) {
             for (int i = 0; i < weights.length; i++) {
                 NDArray w = weights[i];
@@ -110,6 +142,11 @@ abstract class Updater {
             this.rho = rho;
             this.epsilon = epsilon;
             squares = zerosLike(this.weights, manager);
+        }
+
+        @Override
+        List<NDArray[]> state() {
+            return List.<NDArray[]>of(squares);
         }
 
         static SquaredGradients rmsProp(List<NDArray> weights, NDManager manager) {

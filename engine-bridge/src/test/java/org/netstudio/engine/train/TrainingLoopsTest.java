@@ -312,7 +312,7 @@ class TrainingLoopsTest {
             assertThat(folder.resolve("best.params")).isRegularFile();
             assertThat(folder.resolve("last.params")).isRegularFile();
             assertThat(Files.list(folder).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "best.params", "last.params");
+                    "best.params", "last.params", Checkpoint.FILE);
             Block restored = TestNets.mlp(8, 3);
             try (NDManager manager = NDManager.newBaseManager();
                     DataInputStream in = new DataInputStream(Files.newInputStream(folder.resolve("best.params")))) {

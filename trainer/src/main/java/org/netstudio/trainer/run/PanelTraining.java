@@ -73,6 +73,16 @@ public final class PanelTraining {
      */
     public static PanelTraining start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
             TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker) {
+        return start(net, initial, data, mapping, options, validationFraction, inbox, worker, null);
+    }
+
+    /**
+     * As {@link #start(NetNode, Weights, LoadedData, DataMapping, TrainingOptions, double,
+     * TrainerInbox, Executor)}, recording the run with {@code recorder} (null: not recorded).
+     */
+    public static PanelTraining start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
+            TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker,
+            org.netstudio.engine.runs.RunRecorder recorder) {
         ExampleTable training;
         ExampleTable validation;
         Dataset validationSet = null;
@@ -96,6 +106,9 @@ public final class PanelTraining {
         PanelTraining session = new PanelTraining(net, run, training, validation,
                 validationSet != null || validation != null ? validationSet : data.dataset().orElse(null), bounds,
                 inbox, worker);
+        if (recorder != null) {
+            recorder.attach(run);
+        }
         run.addListener(session::onEvent);
         run.addListener(new DivergenceWatch(w -> inbox.post(new TrainerNews.Warning(w.message()))));
         run.start().whenComplete((trained, error) -> session.finished(trained, error));
