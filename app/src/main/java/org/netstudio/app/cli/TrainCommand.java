@@ -18,17 +18,14 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.ValidationSplit;
-import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
-import org.netstudio.engine.train.ClassWeights;
 import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
-import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingResult;
@@ -94,36 +91,8 @@ public final class TrainCommand extends Subcommand {
             description = "How much the loss of an output (or a loss output of the net) counts in the sum (default 1).")
     private Map<String, Double> lossWeights = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_EPOCHS,
-            description = "Passes over the data (default ${DEFAULT-VALUE}).")
-    private int epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
-            description = "Examples per update (default ${DEFAULT-VALUE}).")
-    private int batchSize;
-
-    @Option(names = "--learning-rate", paramLabel = "X",
-            description = "The learning rate (default: the optimizer's, " + TrainingOptions.DEFAULT_ADAM_RATE
-                    + " for adam, " + TrainingOptions.DEFAULT_SGD_RATE + " for sgd, " + TrainingOptions.DEFAULT_RMSPROP_RATE
-                    + " for rmsprop, " + TrainingOptions.DEFAULT_ADAGRAD_RATE + " for adagrad).")
-    private Double learningRate;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainingOptions.DEFAULT_OPTIMIZER,
-            description = "adam, sgd (with momentum 0.9), rmsprop or adagrad (default ${DEFAULT-VALUE}).")
-    private String optimizer;
-
-    @Option(names = "--validation", paramLabel = "F", defaultValue = "" + TrainingOptions.DEFAULT_VALIDATION_FRACTION,
-            description = "Share of the training data held out for validation, in [0, 1) (default ${DEFAULT-VALUE}).")
-    private double validation;
-
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_PATIENCE,
-            description = "Stop after N epochs without a better validation loss; 0 never stops early (default ${DEFAULT-VALUE}).")
-    private int patience;
-
-    @Option(names = "--class-weights", paramLabel = "none|balanced|W,W,…", defaultValue = "none",
-            description = "How much each class counts in the loss, for unbalanced data: none, balanced (in inverse"
-                    + " proportion to its examples) or a weight per class, e.g. 1,4,1 (default ${DEFAULT-VALUE}).")
-    private String classWeights;
+    @Mixin
+    private TrainingOptionsMixin trainingOptions;
 
     @Option(names = "--augment", paramLabel = "TEXT",
             description = "How training varies the pictures of the net's Image inputs, e.g. \"crop 4, flip, rotation"
@@ -133,13 +102,6 @@ public final class TrainCommand extends Subcommand {
 
     /** --augment, read up front. */
     private ImageAugmentation augmentation;
-
-    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
-    private String device;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
-            description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = {"--out", "-o"}, paramLabel = "FILE.nsnet",
             description = "Where to save the trained net (default: NET-trained.nsnet beside the net, in the current folder"
@@ -176,7 +138,7 @@ public final class TrainCommand extends Subcommand {
         try {
             if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
                 text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(), textColumn,
-                        window, stride == null ? window : stride, validation, seed, null), netFolder());
+                        window, stride == null ? window : stride, trainingOptions.validation(), trainingOptions.seed(), null), netFolder());
                 table = text.table();
             } else {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
@@ -222,7 +184,7 @@ public final class TrainCommand extends Subcommand {
             training.binding().describe().forEach(line -> err.println("Data: " + line));
         }
         long trainExamples = text != null && text.validation() != null ? table.size()
-                : table.size() - ValidationSplit.validationCount(table.size(), validation);
+                : table.size() - ValidationSplit.validationCount(table.size(), trainingOptions.validation());
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
         training.addListener(progress);
         divergence = new DivergenceWatch(w -> progress.warn(w.message()));
@@ -433,64 +395,25 @@ public final class TrainCommand extends Subcommand {
 
     /** Validates every option up front, naming the option, so that nothing runs or is written on a mistake. */
     private TrainingOptions.Builder checkedOptions() {
-        if (epochs < 1) {
-            throw usage("--epochs must be at least 1, but was " + epochs);
-        }
-        if (batchSize < 1) {
-            throw usage("--batch-size must be at least 1, but was " + batchSize);
-        }
-        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw usage("--learning-rate must be a positive number, but was " + learningRate);
-        }
-        if (!(validation >= 0 && validation < 1)) {
-            throw usage("--validation must be at least 0 and less than 1 (a share of the data), but was " + validation);
-        }
         if (window < 1) {
             throw usage("--window must be at least 1, but was " + window);
         }
         if (stride != null && stride < 1) {
             throw usage("--stride must be at least 1, but was " + stride);
         }
-        if (patience < 0) {
-            throw usage("--patience must be 0 (never stop early) or more, but was " + patience);
-        }
-        OptimizerKind kind = OptimizerKind.named(optimizer).orElseThrow(() -> usage("--optimizer " + optimizer
-                + " is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"));
-        DeviceSpec where;
-        try {
-            where = DeviceSpec.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw usage("--device: " + e.getMessage());
-        }
         try {
             augmentation = augment == null ? null : ImageAugmentation.parseText(augment);
         } catch (IllegalArgumentException e) {
             throw usage("--augment " + augment + ": " + e.getMessage());
         }
-        ClassWeights weights;
-        try {
-            weights = ClassWeights.parse(classWeights);
-        } catch (IllegalArgumentException e) {
-            throw usage("--class-weights: " + e.getMessage());
-        }
-        TrainingOptions.Builder b = TrainingOptions.builder().classWeights(weights).optimizer(kind).batchSize(batchSize).maxEpochs(epochs)
-                .validationFraction(validation).earlyStoppingPatience(patience).seed(seed).device(where);
-        if (learningRate != null) {
-            b.learningRate(learningRate);
-        }
-        return b;
+        return trainingOptions.builder(this);
     }
 
     private void checkOut() {
-        if (out == null) {
-            return;
-        }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nsnet")) {
-            throw usage("--out " + out + ": a trained net is saved as a .nsnet file (the net and its weights in one)");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw usage("--out " + out + ": the folder " + parent + " does not exist");
+        if (out != null) {
+            TrainedNetFile.problem(out).ifPresent(p -> {
+                throw usage(p);
+            });
         }
     }
 }

@@ -20,16 +20,46 @@ record TrainedNetFile(Path path, Path kept) {
      * @return a path that does not exist yet, relative when the net's was
      */
     static TrainedNetFile beside(String netArgument) {
+        return beside(netArgument, "trained");
+    }
+
+    /**
+     * As {@link #beside(String)} with another word after the net's name: {@code NET-sweep-best.nsnet}.
+     *
+     * @param netArgument the NET argument
+     * @param word what the file holds, e.g. "sweep-best"
+     * @return a path that does not exist yet
+     */
+    static TrainedNetFile beside(String netArgument, String word) {
         Path net = Path.of(netArgument);
         boolean file = Files.exists(net);
         Path folder = file && net.getParent() != null ? net.getParent() : Path.of("");
         String name = (file ? net.getFileName().toString() : netArgument).replaceFirst("(?i)\\.(json|nsnet)$", "");
-        Path first = folder.resolve(name + "-trained.nsnet");
+        Path first = folder.resolve(name + "-" + word + ".nsnet");
         Path free = first;
         for (int n = 2; Files.exists(free); n++) {
-            free = folder.resolve(name + "-trained-" + n + ".nsnet");
+            free = folder.resolve(name + "-" + word + "-" + n + ".nsnet");
         }
         return new TrainedNetFile(free, free.equals(first) ? null : first);
+    }
+
+    /**
+     * What is wrong with an {@code --out} file, said as the option's usage error: not a .nsnet
+     * file, or in a folder that does not exist.
+     *
+     * @param out the file given
+     * @return the problem, or empty when it will do
+     */
+    static java.util.Optional<String> problem(Path out) {
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nsnet")) {
+            return java.util.Optional.of("--out " + out + ": a trained net is saved as a .nsnet file (the net and its "
+                    + "weights in one)");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return java.util.Optional.of("--out " + out + ": the folder " + parent + " does not exist");
+        }
+        return java.util.Optional.empty();
     }
 
     /** How the summary's last line names the file, e.g. {@code "x-trained-2.nsnet (x-trained.nsnet exists and was kept)"}. */
