@@ -23,6 +23,8 @@ import org.netstudio.trainer.charts.LiveCharts;
 import org.netstudio.trainer.data.LoadedData;
 import org.netstudio.trainer.data.PreviewPane;
 import org.netstudio.trainer.options.OptionsPane;
+import org.netstudio.trainer.sweep.SweepModel;
+import org.netstudio.trainer.sweep.SweepView;
 
 /**
  * The trainer panel: a toolbar with Train, Stop and the progress, over the messages (why Train is
@@ -44,6 +46,7 @@ public final class TrainerPanel extends BorderPane {
     private final Tab boundaryTab = new Tab("Decision boundary");
     private final Tab resultsTab = new Tab("Results");
     private final Tab layersTab = new Tab("Layers");
+    private final Tab sweepTab = new Tab("Sweep");
     /** Whether the history changed while the panel was out of a scene (its net's tab behind another). */
     private boolean chartsBehind;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -148,7 +151,11 @@ public final class TrainerPanel extends BorderPane {
         progressText.setId("progress-text");
         progressText.getStyleClass().add("progress-text");
         progressText.textProperty().bind(model.progressTextProperty());
-        HBox bar = new HBox(train, stop, progress, progressText);
+        Button sweep = new Button("Sweep…");
+        sweep.setId("sweep");
+        sweep.setTooltip(new Tooltip("Train once per trial over options and layer parameters, and keep the best"));
+        sweep.setOnAction(e -> tabs.getSelectionModel().select(sweepTab));
+        HBox bar = new HBox(train, stop, sweep, progress, progressText);
         bar.getStyleClass().add("trainer-toolbar");
         // The bar gives way before the numbers do: the progress text keeps its whole width.
         progress.setMinWidth(80);
@@ -240,7 +247,9 @@ public final class TrainerPanel extends BorderPane {
         previewTab.setId("tab-preview");
         boundaryTab.setId("tab-boundary");
         resultsTab.setId("tab-results");
-        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab);
+        sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model))));
+        sweepTab.setId("tab-sweep");
+        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, sweepTab);
         tabs.setMinWidth(240);
         return tabs;
     }

@@ -246,6 +246,18 @@ public final class TrainerPanelModel {
     }
 
     /**
+     * Hands a net trained elsewhere (a sweep's best trial: its layer values and weights) to whoever
+     * receives "Use these weights", as one undoable change of the net in front.
+     *
+     * @param trained the net and its weights
+     */
+    public void useTrained(TrainedNet trained) {
+        if (!trained.weights().isEmpty()) {
+            onUseWeights.accept(trained);
+        }
+    }
+
+    /**
      * Hands the trained weights to the app; does nothing before a result exists, and refuses with
      * a message when the net was edited since training started (the weights fit the net as it was).
      */

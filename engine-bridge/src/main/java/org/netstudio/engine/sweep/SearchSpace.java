@@ -53,6 +53,34 @@ public record SearchSpace(List<Dimension> dimensions) {
         return new SearchSpace(dims);
     }
 
+    /**
+     * What a sweep of a net can vary, as a person would type it before {@code =}: the options, then
+     * {@code dropout} when the net has Dropout layers, then each numeric layer parameter by path
+     * ({@code linear1.units}). For a sweep view to offer.
+     *
+     * @param net the net
+     * @return the names, in that order
+     */
+    public static List<String> variableNames(NetNode net) {
+        List<String> names = new ArrayList<>();
+        for (SweptOption o : SweptOption.values()) {
+            names.add(o.id());
+        }
+        var layers = LayerPaths.of(net);
+        if (layers.values().stream().anyMatch(l -> l.type().equals("Dropout"))) {
+            names.add(SweptOption.DROPOUT);
+        }
+        layers.forEach((path, layer) -> {
+            for (var p : layer.layerType().params()) {
+                if (p.kind() == org.netstudio.netgraph.catalog.ParamKind.INT
+                        || p.kind() == org.netstudio.netgraph.catalog.ParamKind.REAL) {
+                    names.add(path + "." + p.name());
+                }
+            }
+        });
+        return names;
+    }
+
     /** The dimensions' names, in order. */
     public List<String> names() {
         return dimensions.stream().map(Dimension::name).toList();

@@ -1,0 +1,54 @@
+package org.netstudio.trainer;
+
+import java.util.Optional;
+import org.netstudio.engine.run.DataMapping;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.trainer.data.LoadedData;
+import org.netstudio.trainer.sweep.SweepSource;
+
+/** What the trainer panel's sweep view sweeps: the panel's net, data, mapping and options. */
+final class PanelSweepSource implements SweepSource {
+
+    private final TrainerPanelModel model;
+
+    PanelSweepSource(TrainerPanelModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        if (model.stateProperty().get() == TrainerState.TRAINING || model.stateProperty().get() == TrainerState.STOPPING) {
+            return Optional.of("A training is running; stop it before sweeping.");
+        }
+        return model.canTrainBinding().get() ? Optional.empty() : Optional.of(model.reasonNotToTrain());
+    }
+
+    @Override
+    public NetDocument net() {
+        return model.netProperty().get();
+    }
+
+    @Override
+    public LoadedData data() {
+        return model.dataProperty().get();
+    }
+
+    @Override
+    public DataMapping mapping() {
+        return model.mappingProperty().get();
+    }
+
+    @Override
+    public TrainingOptions options() {
+        // The form leaves the split to the panel; a sweep splits off the same share with the same seed.
+        return model.options().toOptions().toBuilder()
+                .validationFraction(model.options().validationFraction().value().orElseThrow()).build();
+    }
+
+    @Override
+    public void useTrained(TrainedNet trained) {
+        model.useTrained(trained);
+    }
+}
