@@ -247,7 +247,7 @@ public final class TrainerPanel extends BorderPane {
         previewTab.setId("tab-preview");
         boundaryTab.setId("tab-boundary");
         resultsTab.setId("tab-results");
-        sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model))));
+        sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model), javafx.application.Platform::runLater)));
         sweepTab.setId("tab-sweep");
         tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, sweepTab);
         tabs.setMinWidth(240);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,16 +49,11 @@ public final class SweepModel {
     private Sweep sweep;
     private NetDocument sweptFrom;
 
-    /** A model that posts to the JavaFX thread. */
-    public SweepModel(SweepSource source) {
-        this(source, Platform::runLater);
-    }
-
     /**
      * A model.
      *
      * @param source what to sweep
-     * @param ui runs a task on the UI thread
+     * @param ui runs a task on the UI thread (the view passes {@code Platform::runLater})
      */
     public SweepModel(SweepSource source, Executor ui) {
         this.source = Objects.requireNonNull(source, "source");

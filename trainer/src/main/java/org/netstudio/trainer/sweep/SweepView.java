@@ -34,7 +34,7 @@ public final class SweepView extends VBox {
     private final SweepModel model;
     private final GridPane variedGrid = new GridPane();
     private final TableView<TrialResult> table = new TableView<>();
-    private final SweepPlot plot = new SweepPlot();
+    private final SweepPlotView plot = new SweepPlotView();
     private final ChoiceBox<String> plotOf = new ChoiceBox<>();
 
     /** A view of a model. */

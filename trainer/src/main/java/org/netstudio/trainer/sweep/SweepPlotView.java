@@ -12,9 +12,9 @@ import org.netstudio.engine.sweep.TrialResult;
  * class targets, else loss; the best trial in a series of its own. A value that spans more than
  * two decades is drawn on a log scale (log10), as a learning rate is.
  */
-final class SweepPlot extends ScatterChart<Number, Number> {
+final class SweepPlotView extends ScatterChart<Number, Number> {
 
-    SweepPlot() {
+    SweepPlotView() {
         super(new NumberAxis(), new NumberAxis());
         setId("sweep-plot");
         setAnimated(false);
