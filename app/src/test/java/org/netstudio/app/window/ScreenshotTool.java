@@ -19,6 +19,8 @@ import org.netstudio.canvas.export.PngExport;
  * data; {@code -Dshot.previews=N} shows previews of random input N, {@code data:N} of example N of
  * that data; {@code -Dshot.train=true} presses Train once the data is loaded; {@code -Dshot.level=PATH}
  * shows the inside of a container of a net file; {@code -Dshot.tab=ID} shows the trainer's tab {@code tab-ID};
+ * {@code -Dshot.sweep=TRIALS} runs a sweep of that many trials in the trainer's Sweep tab (the learning rate on a
+ * log scale and {@code -Dshot.vary=NAME=VALUES} besides, 5 epochs each) once the data is loaded;
  * {@code -Dshot.wait=SECONDS} is the time before the
  * picture (4, or 6 with previews); for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
@@ -88,6 +90,12 @@ public final class ScreenshotTool {
                     });
                     train.play();
                 }
+            }
+            String sweepTrials = System.getProperty("shot.sweep");
+            if (sweepTrials != null) {
+                PauseTransition sweep = new PauseTransition(Duration.seconds(2.5));
+                sweep.setOnFinished(e -> startSweep(window, Integer.parseInt(sweepTrials), System.getProperty("shot.vary")));
+                sweep.play();
             }
             String previews = System.getProperty("shot.previews");
             if (previews != null) {
@@ -174,5 +182,36 @@ public final class ScreenshotTool {
                 PngExport.write(r.getScene().snapshot(null), out.resolveSibling(name + "-report.png"));
             }
         }
+    }
+
+    /** Presses the trainer's Sweep… and runs a sweep as a person would set it up in the Sweep tab. */
+    @SuppressWarnings("unchecked")
+    private static void startSweep(MainWindow window, int trials, String vary) {
+        var trainer = window.workspace().trainer();
+        if (!trainer.canTrainBinding().get()) {
+            // The data is still loading: once it can train, it can sweep.
+            trainer.canTrainBinding().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        o.removeListener(this);
+                        startSweep(window, trials, vary);
+                    }
+                }
+            });
+            return;
+        }
+        window.trainerMaximisedProperty().set(true);
+        trainer.options().epochs().textProperty().set("5");
+        javafx.scene.Parent root = window.scene().getRoot();
+        ((javafx.scene.control.Button) root.lookup("#sweep")).fire();
+        if (vary != null) {
+            ((javafx.scene.control.Button) root.lookup("#sweep-add")).fire();
+            int eq = vary.indexOf('=');
+            ((javafx.scene.control.ComboBox<String>) root.lookup("#sweep-name-1")).getEditor().setText(vary.substring(0, eq));
+            ((javafx.scene.control.TextField) root.lookup("#sweep-values-1")).setText(vary.substring(eq + 1));
+        }
+        ((javafx.scene.control.Spinner<Integer>) root.lookup("#sweep-trials")).getValueFactory().setValue(trials);
+        ((javafx.scene.control.Button) root.lookup("#sweep-start")).fire();
     }
 }

@@ -36,7 +36,7 @@ final class SweepPlotView extends ScatterChart<Number, Number> {
         double max = shown.stream().mapToDouble(r -> value(r, name)).max().orElse(1);
         boolean log = min > 0 && max / min > 100;
         getXAxis().setLabel(log ? "log10 " + name : name);
-        getYAxis().setLabel(accuracy ? "validation accuracy (%)" : "validation loss");
+        getYAxis().setLabel(accuracy ? "val acc (%)" : "val loss");
         XYChart.Series<Number, Number> trials = new XYChart.Series<>();
         trials.setName("trials");
         XYChart.Series<Number, Number> top = new XYChart.Series<>();

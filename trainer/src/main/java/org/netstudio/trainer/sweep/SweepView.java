@@ -52,7 +52,7 @@ public final class SweepView extends VBox {
         message.textProperty().bind(model.messageProperty());
         table.setId("sweep-table");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Each trial appears here as it ends."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -181,7 +181,7 @@ public final class SweepView extends VBox {
         }
         table.getColumns().add(column("Val loss", r -> r.ranked()
                 ? String.format(Locale.ROOT, "%.4f", r.validationLoss()) : "–"));
-        table.getColumns().add(column("Val accuracy", r -> r.validationAccuracy().isPresent()
+        table.getColumns().add(column("Val acc", r -> r.validationAccuracy().isPresent()
                 ? String.format(Locale.ROOT, "%.1f%%", 100 * r.validationAccuracy().getAsDouble()) : "–"));
         table.getColumns().add(column("Epochs", r -> Integer.toString(r.epochs())));
         table.getColumns().add(column("Status", r -> r.status().word()));
@@ -190,6 +190,7 @@ public final class SweepView extends VBox {
     private static TableColumn<TrialResult, String> column(String title, java.util.function.Function<TrialResult, String> text) {
         TableColumn<TrialResult, String> c = new TableColumn<>(title);
         c.setSortable(true);
+        c.setPrefWidth(title.equals("Trial") ? 56 : title.equals("Epochs") ? 60 : Math.min(90, Math.max(70, 7 * title.length() + 16)));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
         return c;
     }

@@ -90,7 +90,7 @@ class SweepViewGuiTest {
         TableView<TrialResult> table = robot.lookup("#sweep-table").queryAs(TableView.class);
         assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
         assertThat(onFx(robot, () -> table.getColumns().stream().map(c -> c.getText()).toList()))
-                .containsExactly("Trial", "learningRate", "linear1.units", "Val loss", "Val accuracy", "Epochs", "Status");
+                .containsExactly("Trial", "learningRate", "linear1.units", "Val loss", "Val acc", "Epochs", "Status");
         // Exactly one row is marked best, the one with the highest validation accuracy.
         var marked = onFx(robot, () -> robot.lookup(".best-trial").queryAll().stream()
                 .map(n -> ((TableRow<TrialResult>) n).getItem()).toList());
