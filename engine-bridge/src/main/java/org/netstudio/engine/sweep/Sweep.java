@@ -40,7 +40,7 @@ public final class Sweep {
 
     /** The trial budget when none is given. */
     public static final int DEFAULT_TRIALS = 20;
-    /** Trials at once when not said: one (on 2 cores two at once were no faster, see the user guide). */
+    /** Trials at once when not said: one (on 2 cores two at once were only a little faster for the spirals MLP; see the user guide). */
     public static final int DEFAULT_PARALLEL = 1;
 
     private final Builder setup;
