@@ -1,0 +1,91 @@
+package org.netstudio.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.Test;
+import org.netstudio.app.document.OpenNet;
+import org.netstudio.netgraph.edit.NetPaths;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The trainer's Sweep… in the window: a small sweep of the net in front, and "Use best" puts the
+ * best trial's layer values and weights into that net, undoably.
+ */
+class SweepInTheWindowTest extends InTheWindowTest {
+
+    private static NetDocument spiralsMlp() {
+        return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
+                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
+                Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
+    }
+
+    private static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    private static void typeInto(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write(text);
+    }
+
+    private static int units(NetDocument doc) {
+        return ((Layer) NetPaths.find(doc.net(), NodePath.of("linear1")).orElseThrow()).params().getInt("units");
+    }
+
+    @Test
+    void useBestPutsTheBestTrialsUnitsAndWeightsIntoTheNetUndoably(FxRobot robot) throws Exception {
+        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        OpenNet net = f.fx(() -> OpenNet.untitled(spiralsMlp(), "spirals"));
+        robot.interact(() -> f.workspace().open(net));
+        f.settle();
+        var trainer = f.workspace().trainer();
+        f.shortcut(KeyCode.R);
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals");
+        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        robot.interact(() -> trainer.options().epochs().textProperty().set("3"));
+        robot.interact(() -> f.window.trainerMaximisedProperty().set(true));
+        robot.clickOn("#sweep");
+        typeInto(robot, "#sweep-values-0", "3e-3..3e-2");
+        robot.clickOn("#sweep-add");
+        typeInto(robot, "#sweep-name-1", "linear1.units");
+        typeInto(robot, "#sweep-values-1", "8,48");
+        typeInto(robot, "#sweep-trials .text-field", "4");
+        robot.push(KeyCode.ENTER);
+        robot.clickOn("#sweep-start");
+        waitFor(120, () -> f.fx(() -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        assertThat(f.text("#sweep-progress")).isEqualTo("4 of 4 trials");
+        String best = f.text("#sweep-message");
+        assertThat(best).startsWith("Best: trial ");
+        int bestUnits = Integer.parseInt(best.replaceAll(".*linear1\\.units=(\\d+).*", "$1"));
+
+        robot.clickOn("#sweep-use-best");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(f.fx(() -> units(net.document()))).isEqualTo(bestUnits);
+        assertThat(f.fx(net::weights)).isPresent();
+        assertThat(f.text("#sweep-message")).isEqualTo("The best trial's values and weights were put into the net.");
+
+        // Two edits in the net's history: the weights, then the net's new values.
+        robot.interact(() -> f.window.trainerMaximisedProperty().set(false));
+        robot.interact(() -> f.canvas().requestFocus());
+        f.shortcut(KeyCode.Z);
+        assertThat(f.fx(net::weights)).isEmpty();
+        f.shortcut(KeyCode.Z);
+        assertThat(f.fx(() -> units(net.document()))).isEqualTo(32);
+    }
+}
