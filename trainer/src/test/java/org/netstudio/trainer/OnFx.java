@@ -14,4 +14,20 @@ public final class OnFx {
     public static <T> T read(FxRobot robot, Callable<T> read) {
         return WaitForAsyncUtils.waitForAsyncFx(30_000, read);
     }
+
+    /** Waits up to {@code seconds} until {@code condition} holds, letting the FX thread run in between. */
+    public static void waitFor(int seconds, Callable<Boolean> condition) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    /** Clicks a text field, selects what it holds with the keyboard and types over it. */
+    public static void typeInto(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        robot.write(text);
+    }
 }

@@ -55,17 +55,12 @@ class TrainerPanelGuiTest {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        OnFx.waitFor(seconds, condition);
     }
 
     /** Clicks a text field, selects what it holds with the keyboard and types over it. */
     private static void typeInto(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write(text);
+        OnFx.typeInto(robot, query, text);
     }
 
     private void chooseSpirals(FxRobot robot) throws Exception {

@@ -2,19 +2,15 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.netgraph.edit.NetPaths;
-import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
-import org.netstudio.netgraph.net.PortDecl;
-import org.netstudio.netgraph.tensor.TensorType;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,19 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * best trial's layer values and weights into that net, undoably.
  */
 class SweepInTheWindowTest extends InTheWindowTest {
-
-    private static NetDocument spiralsMlp() {
-        return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
-                Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
-                Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
-    }
-
-    private static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 
     private static void typeInto(FxRobot robot, String query, String text) {
         robot.clickOn(query);
@@ -50,14 +33,14 @@ class SweepInTheWindowTest extends InTheWindowTest {
     @Test
     void useBestPutsTheBestTrialsUnitsAndWeightsIntoTheNetUndoably(FxRobot robot) throws Exception {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        OpenNet net = f.fx(() -> OpenNet.untitled(spiralsMlp(), "spirals"));
+        OpenNet net = f.fx(() -> OpenNet.untitled(TrainerInTheWindowTest.spiralsMlp(), "spirals"));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
         var trainer = f.workspace().trainer();
         f.shortcut(KeyCode.R);
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
-        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
         robot.interact(() -> trainer.options().epochs().textProperty().set("3"));
         robot.interact(() -> f.window.trainerMaximisedProperty().set(true));
         robot.clickOn("#sweep");
@@ -68,7 +51,7 @@ class SweepInTheWindowTest extends InTheWindowTest {
         typeInto(robot, "#sweep-trials .text-field", "4");
         robot.push(KeyCode.ENTER);
         robot.clickOn("#sweep-start");
-        waitFor(120, () -> f.fx(() -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        TrainerInTheWindowTest.waitFor(120, () -> f.fx(() -> !robot.lookup("#sweep-use-best").query().isDisabled()));
         assertThat(f.text("#sweep-progress")).isEqualTo("4 of 4 trials");
         String best = f.text("#sweep-message");
         assertThat(best).startsWith("Best: trial ");

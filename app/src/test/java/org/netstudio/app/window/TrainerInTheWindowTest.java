@@ -24,13 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TrainerInTheWindowTest extends InTheWindowTest {
 
-    private static NetDocument spiralsMlp() {
+    static NetDocument spiralsMlp() {
         return new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
                 Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
                 Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
     }
 
-    private static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
+    static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.getAsBoolean();

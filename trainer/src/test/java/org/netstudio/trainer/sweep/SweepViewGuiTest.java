@@ -55,38 +55,25 @@ class SweepViewGuiTest {
         return OnFx.read(robot, read);
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
-
-    private static void typeInto(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write(text);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void aSmallSweepFillsTheTableMarksTheBestAndUseBestHandsItsNetOver(FxRobot robot) throws Exception {
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
-        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
-        typeInto(robot, "#epochs", "4");
+        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.typeInto(robot, "#epochs", "4");
         robot.clickOn("#sweep");
         assertThat(robot.lookup("#sweep-view").tryQuery()).isPresent();
         // The first row offers the learning rate on a log scale; narrow it and add the first layer's units.
-        typeInto(robot, "#sweep-values-0", "1e-3..1e-1");
+        OnFx.typeInto(robot, "#sweep-values-0", "1e-3..1e-1");
         robot.clickOn("#sweep-add");
-        typeInto(robot, "#sweep-name-1", "linear1.units");
-        typeInto(robot, "#sweep-values-1", "8,48");
-        typeInto(robot, "#sweep-trials .text-field", "6");
+        OnFx.typeInto(robot, "#sweep-name-1", "linear1.units");
+        OnFx.typeInto(robot, "#sweep-values-1", "8,48");
+        OnFx.typeInto(robot, "#sweep-trials .text-field", "6");
         robot.push(KeyCode.ENTER);
         robot.clickOn("#sweep-start");
 
-        waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
         TableView<TrialResult> table = robot.lookup("#sweep-table").queryAs(TableView.class);
         assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
         assertThat(onFx(robot, () -> table.getColumns().stream().map(c -> c.getText()).toList()))
@@ -119,9 +106,9 @@ class SweepViewGuiTest {
     void aWrongRowIsExplainedAndNothingStarts(FxRobot robot) throws Exception {
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
-        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
         robot.clickOn("#sweep");
-        typeInto(robot, "#sweep-name-0", "learnRate");
+        OnFx.typeInto(robot, "#sweep-name-0", "learnRate");
         robot.clickOn("#sweep-start");
         WaitForAsyncUtils.waitForFxEvents();
 
