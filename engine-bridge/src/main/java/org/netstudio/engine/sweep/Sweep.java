@@ -46,12 +46,15 @@ public final class Sweep {
     private final Builder setup;
     private final List<Trial> trials;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final List<SweepListener> listeners;
     private final Set<PreparedTraining> running = ConcurrentHashMap.newKeySet();
     private SweepResult.Best best;
 
     private Sweep(Builder setup) {
         this.setup = setup;
         this.trials = TrialPlanner.plan(setup.id, setup.space, setup.sampling, setup.trials, setup.seed);
+        this.listeners = List.copyOf(setup.listeners);
     }
 
     /**
@@ -94,8 +97,12 @@ public final class Sweep {
      * Runs the trials on the calling thread (and {@code parallel - 1} more) and waits for them.
      *
      * @return the table and the best trial
+     * @throws IllegalStateException when this sweep already ran
      */
     public SweepResult run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("This sweep already ran; build a new one");
+        }
         List<TrialResult> rows = Collections.synchronizedList(new ArrayList<>());
         if (setup.parallel == 1) {
             for (Trial t : trials) {
@@ -157,14 +164,14 @@ public final class Sweep {
             if (event instanceof TrainingEvent.EpochEnded ended) {
                 EpochMetrics m = ended.metrics();
                 bestLoss[0] = Math.min(bestLoss[0], m.referenceLoss());
-                setup.listeners.forEach(l -> l.trialEpoch(trial, m));
+                listeners.forEach(l -> l.trialEpoch(trial, m));
                 if (setup.rule != null && m.epoch() < maxEpochs && setup.rule.report(trial.number(), m.epoch(), bestLoss[0])) {
                     pruned.set(true);
                     training.stop();
                 }
             }
         });
-        setup.listeners.forEach(l -> l.trialStarted(configured, training));
+        listeners.forEach(l -> l.trialStarted(configured, training));
         running.add(training);
         if (stopRequested.get()) {
             training.stop();
@@ -196,7 +203,7 @@ public final class Sweep {
 
     private void finish(List<TrialResult> rows, TrialResult row) {
         rows.add(row);
-        setup.listeners.forEach(l -> l.trialEnded(row));
+        listeners.forEach(l -> l.trialEnded(row));
     }
 
     private static double seconds(long start) {

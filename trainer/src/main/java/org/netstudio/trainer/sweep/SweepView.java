@@ -75,6 +75,12 @@ public final class SweepView extends VBox {
         });
         plotOf.valueProperty().addListener((o, was, now) -> refresh());
         model.rows().addListener((ListChangeListener<TrialResult>) c -> refresh());
+        // When the sweep ends, its best trial is in sight.
+        model.bestProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                table.scrollTo(now.result());
+            }
+        });
         plot.setPrefHeight(220);
         plot.setMinHeight(160);
         VBox.setVgrow(table, Priority.ALWAYS);
