@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.sweep.MedianStoppingRule;
 import org.netstudio.engine.sweep.SearchSpace;
 import org.netstudio.engine.sweep.Sampling;
 import org.netstudio.engine.sweep.Sweep;
@@ -40,6 +41,7 @@ public final class SweepModel {
     private final IntegerProperty trials = new SimpleIntegerProperty(Sweep.DEFAULT_TRIALS);
     private final ObjectProperty<Sampling> sampling = new SimpleObjectProperty<>(Sampling.RANDOM);
     private final IntegerProperty parallel = new SimpleIntegerProperty(Sweep.DEFAULT_PARALLEL);
+    private final javafx.beans.property.BooleanProperty pruning = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObservableList<TrialResult> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<String>> names = new ReadOnlyObjectWrapper<>(List.of());
     private int planned;
@@ -78,6 +80,11 @@ public final class SweepModel {
     /** Trials at once. */
     public IntegerProperty parallelProperty() {
         return parallel;
+    }
+
+    /** Whether bad trials stop early by the {@link MedianStoppingRule} (as without {@code --no-pruning}). */
+    public javafx.beans.property.BooleanProperty pruningProperty() {
+        return pruning;
     }
 
     /** The finished trials of the current (or last) sweep, in the order they ended. */
@@ -157,6 +164,7 @@ public final class SweepModel {
             ExampleTable validation = data.fixedValidation().orElse(null);
             s = Sweep.on(doc, data.examples(), validation, source.mapping(), source.options()).space(space)
                     .sampling(sampling.get()).trials(trials.get()).parallel(parallel.get())
+                    .stoppingRule(pruning.get() ? MedianStoppingRule.standard() : null)
                     .listener(new SweepListener() {
                         @Override
                         public void trialEnded(TrialResult result) {

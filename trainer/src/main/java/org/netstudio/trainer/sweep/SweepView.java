@@ -150,7 +150,7 @@ public final class SweepView extends VBox {
         variedGrid.add(add, 0, rows.size() + 1);
     }
 
-    private HBox budget() {
+    private VBox budget() {
         Spinner<Integer> trials = new Spinner<>(1, 1000, model.trialsProperty().get());
         trials.setId("sweep-trials");
         trials.setEditable(true);
@@ -175,7 +175,14 @@ public final class SweepView extends VBox {
         parallel.setId("sweep-parallel");
         parallel.setPrefWidth(70);
         parallel.valueProperty().addListener((o, was, now) -> model.parallelProperty().set(now));
-        return new HBox(6, new Label("Trials"), trials, new Label("Sampling"), sampling, new Label("At once"), parallel);
+        CheckBox pruning = new CheckBox("Stop bad trials early");
+        pruning.setId("sweep-pruning");
+        pruning.setTooltip(new javafx.scene.control.Tooltip("From epoch 2 on, stop a trial that validates worse than the "
+                + "median of the other trials at the same epoch"));
+        pruning.selectedProperty().bindBidirectional(model.pruningProperty());
+        HBox box = new HBox(6, new Label("Trials"), trials, new Label("Sampling"), sampling, new Label("At once"), parallel);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, box, pruning);
     }
 
     private void columns(List<String> names) {

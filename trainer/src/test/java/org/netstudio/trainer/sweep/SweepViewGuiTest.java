@@ -117,4 +117,28 @@ class SweepViewGuiTest {
                 .endsWith("did you mean learningRate?");
         assertThat(onFx(robot, () -> robot.lookup("#sweep-stop").query().isDisabled())).isTrue();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutEarlyStoppingEveryTrialTrainsAllItsEpochs(FxRobot robot) throws Exception {
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals");
+        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.typeInto(robot, "#epochs", "3");
+        robot.clickOn("#sweep");
+        // A range with learning rates far too small: the median rule would stop some of them.
+        OnFx.typeInto(robot, "#sweep-values-0", "1e-6..1e-1");
+        OnFx.typeInto(robot, "#sweep-trials .text-field", "6");
+        robot.push(KeyCode.ENTER);
+        robot.clickOn("#sweep-pruning");
+        robot.clickOn("#sweep-start");
+        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+
+        TableView<TrialResult> table = robot.lookup("#sweep-table").queryAs(TableView.class);
+        assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
+        assertThat(table.getItems()).allSatisfy(r -> {
+            assertThat(r.epochs()).isEqualTo(3);
+            assertThat(r.status()).isEqualTo(org.netstudio.engine.sweep.TrialStatus.COMPLETED);
+        });
+    }
 }
