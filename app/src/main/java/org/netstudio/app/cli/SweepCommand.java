@@ -16,6 +16,11 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.PreparedTraining;
+import org.netstudio.engine.runs.RunRecorder;
+import org.netstudio.engine.runs.RunStore;
+import org.netstudio.engine.runs.RunSubject;
+import org.netstudio.engine.sweep.ConfiguredTrial;
 import org.netstudio.engine.sweep.MedianStoppingRule;
 import org.netstudio.engine.sweep.Sampling;
 import org.netstudio.engine.sweep.SearchSpace;
@@ -28,6 +33,7 @@ import org.netstudio.engine.sweep.TrialResult;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.net.NetDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,6 +101,13 @@ public final class SweepCommand extends Subcommand {
     private Path out;
 
     @Mixin
+    private RunsFolderOption runs;
+
+    @Option(names = "--no-record", description = "Do not record the trials as runs (by default each trial is a run, "
+            + "its origin \"sweep ID trial N\").")
+    private boolean noRecord;
+
+    @Mixin
     private JsonOption json;
 
     @Override
@@ -141,10 +154,29 @@ public final class SweepCommand extends Subcommand {
             throw usage("--data " + data + ": " + m);
         });
         AtomicInteger done = new AtomicInteger();
+        RunStore store = noRecord ? null : runs.store();
+        NetDocument named = RunOptions.named(loaded.document(), net.value());
         Sweep sweep = Sweep.on(loaded.document(), table, null, DataMapping.AUTOMATIC, options).space(space)
                 .sampling(grid ? Sampling.GRID : Sampling.RANDOM).trials(trials).parallel(parallel)
                 .stoppingRule(noPruning ? null : MedianStoppingRule.standard())
                 .listener(new SweepListener() {
+                    @Override
+                    public void trialStarted(ConfiguredTrial trial, PreparedTraining training) {
+                        if (store == null) {
+                            return;
+                        }
+                        // Each trial is a run of its own, which says which sweep and trial it was.
+                        try {
+                            RunRecorder.record(training, store, new RunSubject(named.withNet(trial.document().net()),
+                                    null, data, "", trial.trial().origin(), List.of("sweep " + trial.trial().sweepId())));
+                        } catch (IOException e) {
+                            synchronized (err) {
+                                err.println("warning: trial " + trial.trial().number() + " is not recorded: "
+                                        + e.getMessage());
+                            }
+                        }
+                    }
+
                     @Override
                     public void trialEnded(TrialResult row) {
                         synchronized (err) {

@@ -33,7 +33,7 @@ class SweepCommandTest {
         net = Files.writeString(dir.resolve("spirals.json"), TrainEvalPredictCommandTest.SPIRALS_MLP);
         CliRun s = run("sweep", net.toString(), "--data", "spirals", "--vary", "learningRate=1e-3..1e-1:log",
                 "--vary", "linear1.units=8..64", "--trials", "12", "--epochs", "5", "--seed", "1",
-                "--out", dir.resolve("best.nsnet").toString(), "--json");
+                "--out", dir.resolve("best.nsnet").toString(), "--runs", dir.resolve("runs").toString(), "--json");
         assertThat(s.exit()).as(s.err()).isZero();
         sweep = s.json();
         CliRun t = run("train", net.toString(), "--data", "spirals", "--epochs", "5", "--seed", "1",
@@ -85,9 +85,25 @@ class SweepCommandTest {
     }
 
     @Test
+    void everyTrialIsARunThatSaysWhichSweepAndTrialItWas() throws IOException {
+        CliRun r = run("runs", "--runs", dir.resolve("runs").toString(), "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode runs = r.json();
+        assertThat(runs).hasSize(12);
+        Set<String> origins = new HashSet<>();
+        for (JsonNode run : runs) {
+            origins.add(run.get("origin").asText());
+            assertThat(run.get("net").asText()).isEqualTo("Spirals MLP");
+        }
+        String id = sweep.get("sweep").asText();
+        assertThat(origins).contains("sweep " + id + " trial 1", "sweep " + id + " trial 12").hasSize(12);
+    }
+
+    @Test
     void theTableMarksTheBestTrialAndSaysWhereItWasSaved() {
         CliRun r = run("sweep", net.toString(), "--data", "spirals", "--vary", "batchSize=16,64", "--grid",
-                "--epochs", "2", "--out", dir.resolve("table.nsnet").toString());
+                "--epochs", "2", "--out", dir.resolve("table.nsnet").toString(), "--no-record");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^trial\\s+batchSize\\s+val loss\\s+val accuracy\\s+epochs\\s+status$")
