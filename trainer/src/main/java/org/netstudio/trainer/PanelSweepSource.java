@@ -1,6 +1,12 @@
 package org.netstudio.trainer;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.netstudio.engine.run.PreparedTraining;
+import org.netstudio.engine.runs.RunRecorder;
+import org.netstudio.engine.runs.RunSubject;
+import org.netstudio.engine.sweep.ConfiguredTrial;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingOptions;
@@ -45,6 +51,18 @@ final class PanelSweepSource implements SweepSource {
         // The form leaves the split to the panel; a sweep splits off the same share with the same seed.
         return model.options().toOptions().toBuilder()
                 .validationFraction(model.options().validationFraction().value().orElseThrow()).build();
+    }
+
+    @Override
+    public void record(ConfiguredTrial trial, PreparedTraining training) {
+        model.runStore().ifPresent(store -> {
+            try {
+                RunRecorder.record(training, store, new RunSubject(trial.document(), null, trial.data(), "",
+                        trial.trial().origin(), List.of("sweep " + trial.trial().sweepId())));
+            } catch (IOException | RuntimeException e) {
+                // The trial still trains; its row is in the sweep's table either way.
+            }
+        });
     }
 
     @Override

@@ -641,6 +641,11 @@ public final class TrainerPanelModel {
         this.runStore = store;
     }
 
+    /** Where this panel records its runs, or empty when it records none (a sweep's trials go there too). */
+    public Optional<org.netstudio.engine.runs.RunStore> runStore() {
+        return Optional.ofNullable(runStore);
+    }
+
     /**
      * Continues a recorded run of this net from its last checkpoint, with this panel's data and
      * options (which must be the run's; the number of epochs may be larger), into the same record.

@@ -56,6 +56,12 @@ class SweepInTheWindowTest extends InTheWindowTest {
         String best = f.text("#sweep-message");
         assertThat(best).startsWith("Best: trial ");
         int bestUnits = Integer.parseInt(best.replaceAll(".*linear1\\.units=(\\d+).*", "$1"));
+        // Each trial is a run in the window's runs folder, saying which sweep and trial it was.
+        String sweepId = f.fx(() -> trainer.runStore().orElseThrow().list().stream()
+                .filter(r -> r.origin().startsWith("sweep ") && r.started() != null).max(java.util.Comparator.comparing(r -> r.started()))
+                .orElseThrow().origin().split(" ")[1]);
+        assertThat(f.fx(() -> trainer.runStore().orElseThrow().list().stream()
+                .filter(r -> r.origin().startsWith("sweep " + sweepId + " trial ")).count())).isEqualTo(4);
 
         robot.clickOn("#sweep-use-best");
         WaitForAsyncUtils.waitForFxEvents();

@@ -167,6 +167,12 @@ public final class SweepModel {
                     .stoppingRule(pruning.get() ? MedianStoppingRule.standard() : null)
                     .listener(new SweepListener() {
                         @Override
+                        public void trialStarted(org.netstudio.engine.sweep.ConfiguredTrial trial,
+                                                 org.netstudio.engine.run.PreparedTraining training) {
+                            source.record(trial, training);
+                        }
+
+                        @Override
                         public void trialEnded(TrialResult result) {
                             ui.execute(() -> rows.add(result));
                         }

@@ -2,6 +2,8 @@ package org.netstudio.trainer.sweep;
 
 import java.util.Optional;
 import org.netstudio.engine.run.DataMapping;
+import org.netstudio.engine.run.PreparedTraining;
+import org.netstudio.engine.sweep.ConfiguredTrial;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.net.NetDocument;
@@ -24,6 +26,16 @@ public interface SweepSource {
 
     /** The panel's options, with its validation share; every trial starts from them. */
     TrainingOptions options();
+
+    /**
+     * Records a trial's training as a run, where the panel records its runs; called on the trial's
+     * thread before it trains. Does nothing by default.
+     *
+     * @param trial the trial, configured
+     * @param training its training, not started
+     */
+    default void record(ConfiguredTrial trial, PreparedTraining training) {
+    }
 
     /** Puts a trained net (its layer values and weights) into the net in front, undoably. */
     void useTrained(TrainedNet trained);
