@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  */
 public sealed interface LearningRateSchedule
         permits LearningRateSchedule.Constant, LearningRateSchedule.Step, LearningRateSchedule.Cosine,
-                LearningRateSchedule.OneCycle, LearningRateSchedule.WarmUp {
+                LearningRateSchedule.OneCycle, LearningRateSchedule.WarmUp, LearningRateSchedule.Exponential {
 
     /** The text forms {@link #parse} reads, for help texts and messages. */
     String FORMS = "constant, step:EVERY:FACTOR (e.g. step:10:0.5), cosine, one-cycle";
@@ -283,6 +283,34 @@ public sealed interface LearningRateSchedule
         @Override
         public String text() {
             return then.text();
+        }
+    }
+
+    /**
+     * The learning-rate finder's sweep: the rate rises exponentially from {@code from} at the first
+     * update to {@code to} at update {@code steps − 1} (and on beyond it), whatever the base rate.
+     *
+     * @param from the first rate, positive
+     * @param to the rate at update {@code steps − 1}, above {@code from}
+     * @param steps updates of the sweep, at least 2
+     */
+    record Exponential(double from, double to, int steps) implements LearningRateSchedule {
+        /** Validates the parameters. */
+        public Exponential {
+            if (!(from > 0 && to > from && Double.isFinite(to)) || steps < 2) {
+                throw new IllegalArgumentException("An exponential sweep rises from a positive rate to a higher one over"
+                        + " 2 or more updates, but was " + from + " to " + to + " over " + steps);
+            }
+        }
+
+        @Override
+        public double rate(double base, int epoch, long step, long totalSteps) {
+            return from * Math.pow(to / from, (double) step / (steps - 1));
+        }
+
+        @Override
+        public String text() {
+            return "exponential:" + from + ":" + to + ":" + steps;
         }
     }
 
