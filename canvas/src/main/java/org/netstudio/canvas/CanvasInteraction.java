@@ -508,7 +508,7 @@ final class CanvasInteraction {
             return;
         }
         for (CanvasAction a : canvas.getActions().all()) {
-            if (a.accelerator().match(e)) {
+            if (a.accelerator() != null && a.accelerator().match(e)) {
                 a.fire();
                 e.consume();
                 return;
