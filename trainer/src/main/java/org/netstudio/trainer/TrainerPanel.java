@@ -240,7 +240,9 @@ public final class TrainerPanel extends BorderPane {
         previewTab.setId("tab-preview");
         boundaryTab.setId("tab-boundary");
         resultsTab.setId("tab-results");
-        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab);
+        Tab finderTab = new Tab("Learning Rate", new FinderPane(model));
+        finderTab.setId("tab-lr-finder");
+        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, finderTab);
         tabs.setMinWidth(240);
         return tabs;
     }
