@@ -69,6 +69,8 @@ final class FinderPane extends VBox {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCreateSymbols(false);
+        // x is log10 of the rate: its zero (a rate of 1) is no line worth drawing.
+        chart.setVerticalZeroLineVisible(false);
         loss.setName("Loss (smoothed)");
         suggestion.setName("Suggestion");
         chart.getData().addAll(loss, suggestion);

@@ -359,8 +359,8 @@ public final class NodeView extends Region {
         healthStrip.setY(item.height() - 5);
         healthStrip.setWidth(Math.max(0, full - 12));
         healthStrip.setHeight(3);
-        multiplierText.relocate(full - PAD - multiplierText.getLayoutBounds().getWidth(),
-                NodeGeometry.textTop(item) + 2);
+        // In the top right corner, above the line with the node's name.
+        multiplierText.relocate(full - 10 - multiplierText.getLayoutBounds().getWidth(), NodeGeometry.textTop(item));
         badge.setCenterX(full - 2);
         badge.setCenterY(2);
         badgeText.relocate(full - 2 - badgeText.getLayoutBounds().getWidth() / 2,
