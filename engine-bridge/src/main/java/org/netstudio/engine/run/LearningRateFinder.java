@@ -87,7 +87,7 @@ public final class LearningRateFinder {
         TrainingOptions sweep = options.toBuilder().learningRate(FROM)
                 .schedule(new LearningRateSchedule.Exponential(FROM, TO, STEPS))
                 .maxEpochs(Math.max(1, (STEPS + batchesPerEpoch - 1) / batchesPerEpoch)).validationFraction(0)
-                .validationSet(null).earlyStoppingPatience(0).checkpointFolder(null).build();
+                .validationSet(null).earlyStoppingPatience(0).checkpointFolder(null).resumeFrom(null).build();
         PreparedTraining training = NetTrain.prepare(net, initial, data, null, mapping, sweep);
         List<Point> points = new ArrayList<>();
         boolean[] exploded = new boolean[1];
