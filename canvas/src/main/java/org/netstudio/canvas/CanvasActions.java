@@ -41,6 +41,9 @@ public final class CanvasActions {
     public final CanvasAction zoomToFit;
     public final CanvasAction actualSize;
     public final CanvasAction autoLayout;
+    public final CanvasAction freeze;
+    public final CanvasAction unfreeze;
+    public final CanvasAction multiplier;
 
     CanvasActions(NetCanvas canvas) {
         CanvasModel m = canvas.getModel();
@@ -84,6 +87,9 @@ public final class CanvasActions {
         actualSize = add("actualSize", "Actual Size", shortcut(KeyCode.DIGIT0), canvas::actualSize, free);
         autoLayout = add("autoLayout", "Auto-layout", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), m::autoLayout, free);
+        freeze = add("freeze", "Freeze", null, m::freezeSelection, selected);
+        unfreeze = add("unfreeze", "Unfreeze", null, m::unfreezeSelection, selected);
+        multiplier = add("multiplier", "Learning-rate Multiplier…", null, () -> MultiplierDialog.ask(canvas), selected);
     }
 
     private static KeyCombination shortcut(KeyCode code) {

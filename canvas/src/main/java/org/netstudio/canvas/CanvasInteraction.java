@@ -508,7 +508,7 @@ final class CanvasInteraction {
             return;
         }
         for (CanvasAction a : canvas.getActions().all()) {
-            if (a.accelerator().match(e)) {
+            if (a.accelerator() != null && a.accelerator().match(e)) {
                 a.fire();
                 e.consume();
                 return;
@@ -541,13 +541,15 @@ final class CanvasInteraction {
     private void showMenu(MouseEvent e) {
         CanvasActions a = canvas.getActions();
         menu = new ContextMenu();
+        boolean frozen = canvas.getModel().selectionFrozen();
         List<CanvasAction> items = List.of(a.open, a.cut, a.copy, a.paste, a.duplicate, a.delete, a.group, a.ungroup,
-                a.autoLayout, a.zoomToFit);
+                frozen ? a.unfreeze : a.freeze, a.multiplier, a.autoLayout, a.zoomToFit);
         for (CanvasAction action : items) {
-            if (action == a.delete || action == a.autoLayout) {
+            if (action == a.delete || action == a.autoLayout || action == a.freeze || action == a.unfreeze) {
                 menu.getItems().add(new SeparatorMenuItem());
             }
             MenuItem mi = new MenuItem(action.text());
+            mi.setId("canvas-menu-" + action.id());
             mi.setAccelerator(action.accelerator());
             mi.setDisable(!action.enabled().get());
             mi.setOnAction(x -> action.fire());

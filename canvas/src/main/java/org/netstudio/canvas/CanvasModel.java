@@ -47,6 +47,7 @@ import org.netstudio.netgraph.edit.InsertOnEdge;
 import org.netstudio.netgraph.edit.NetPaths;
 import org.netstudio.netgraph.edit.RemoveNodes;
 import org.netstudio.netgraph.edit.SetLayout;
+import org.netstudio.netgraph.edit.SetMultiplier;
 import org.netstudio.netgraph.edit.SetPortDecl;
 import org.netstudio.netgraph.edit.Ungroup;
 import org.netstudio.netgraph.inference.Diagnostic;
@@ -764,6 +765,53 @@ public final class CanvasModel {
             selection.clear();
             selection.addAll(renamed.values());
         }
+    }
+
+    /** Freezes the selected nodes (learning-rate multiplier 0, kept in the net file); one undo entry. */
+    public void freezeSelection() {
+        List<NodePath> paths = selectedPaths();
+        if (!paths.isEmpty()) {
+            execute(SetMultiplier.freeze(paths));
+        }
+    }
+
+    /** Unfreezes the selected nodes (they learn at the full rate again); one undo entry. */
+    public void unfreezeSelection() {
+        List<NodePath> paths = selectedPaths();
+        if (!paths.isEmpty()) {
+            execute(SetMultiplier.unfreeze(paths));
+        }
+    }
+
+    /** Sets the learning-rate multiplier of the selected nodes (1 removes their own entries); one undo entry. */
+    public void setSelectionMultiplier(double factor) {
+        List<NodePath> paths = selectedPaths();
+        if (paths.isEmpty()) {
+            return;
+        }
+        String what = paths.size() == 1 ? paths.get(0).toString() : paths.size() + " nodes";
+        try {
+            execute(new SetMultiplier(paths, factor == 1 ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(factor), "Set the learning-rate multiplier of " + what));
+        } catch (IllegalArgumentException e) {
+            showMessage(sentence(e.getMessage()));
+        }
+    }
+
+    /** The learning-rate multiplier of the first selected node (1 with none selected). */
+    public double selectionMultiplier() {
+        List<NodePath> paths = selectedPaths();
+        return paths.isEmpty() ? 1 : getDocument().multipliers().factorOf(paths.get(0));
+    }
+
+    /** Whether every selected node is frozen (and one is selected). */
+    public boolean selectionFrozen() {
+        List<NodePath> paths = selectedPaths();
+        return !paths.isEmpty() && paths.stream().allMatch(getDocument().multipliers()::frozen);
+    }
+
+    private List<NodePath> selectedPaths() {
+        return layerIds(selection).stream().sorted().map(getCurrentPath()::child).toList();
     }
 
     /** Moves the selected layers into a new sub-graph ("group1"); one undo entry. */

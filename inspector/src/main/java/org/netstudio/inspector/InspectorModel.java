@@ -410,7 +410,7 @@ public final class InspectorModel {
         List<SummaryRow> rows = Summaries.within(result, path);
         SummaryTotals totals = Summaries.totals(rows);
         header.show(path.leaf(), container.typeName(), Category.CONTAINER, what(container) + ": " + layers(rows.size())
-                + " inside.", figures(totals.parameters(), totals.multiplyAdds()), renamer(path));
+                + " inside.", figures(totals.parameters(), totals.multiplyAdds()) + multiplier(doc, path), renamer(path));
         if (container instanceof SequenceOperator op && !op.options().isEmpty()) {
             parameters.show(List.of(new ParameterSheetModel.Target(path, op)), 0);
         } else {
@@ -447,7 +447,8 @@ public final class InspectorModel {
         // An imported opaque node reads as its ONNX operator ("Reshape · ONNX"), as on the canvas.
         String typeName = type.name().equals("OnnxOperator") ? layer.params().getString("op") + " · ONNX" : type.name();
         header.show(path.leaf(), typeName, type.category(), type.doc(),
-                info == null ? "" : figures(ParameterCount.of(info.parameterCount(), info.trainableCount()), info.multiplyAdds()), renamer(path));
+                (info == null ? "" : figures(ParameterCount.of(info.parameterCount(), info.trainableCount()),
+                        info.multiplyAdds())) + multiplier(doc, path), renamer(path));
         parameters.show(List.of(new ParameterSheetModel.Target(path, layer)), 0);
         List<PortRow> rows = new ArrayList<>();
         for (String in : layer.inputNames()) {
@@ -603,6 +604,17 @@ public final class InspectorModel {
     }
 
     /** "422,026 parameters (421,834 trainable + 192 non-trainable) · 2,293,000 multiply-adds". */
+    /** The node's learning-rate multiplier as a sentence ("Frozen: …"), or "" at the full rate. */
+    static String multiplier(NetDocument doc, NodePath path) {
+        double f = doc.multipliers().factorOf(path);
+        if (f == 1) {
+            return "";
+        }
+        String from = doc.multipliers().factors().containsKey(path) ? "" : " (from its container)";
+        return f == 0 ? "\nFrozen: training leaves its weights as they are" + from + "."
+                : "\nLearning-rate multiplier ×" + f + from + ".";
+    }
+
     private static String figures(ParameterCount params, long macs) {
         String p = params.sentenceStart();
         return !params.known() || macs < 0 ? p : p + " · " + SummaryTable.count(macs) + " multiply-adds";

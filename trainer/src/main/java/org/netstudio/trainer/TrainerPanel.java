@@ -249,7 +249,9 @@ public final class TrainerPanel extends BorderPane {
         resultsTab.setId("tab-results");
         sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model), javafx.application.Platform::runLater)));
         sweepTab.setId("tab-sweep");
-        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, sweepTab);
+        Tab finderTab = new Tab("Learning Rate", new FinderPane(model));
+        finderTab.setId("tab-lr-finder");
+        tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, finderTab, sweepTab);
         tabs.setMinWidth(240);
         return tabs;
     }

@@ -75,6 +75,12 @@ import org.netstudio.trainer.run.PanelTraining;
 public final class TrainerPanelModel {
 
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
+    private final javafx.collections.ObservableList<org.netstudio.engine.run.LearningRateFinder.Point> finderPoints =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<org.netstudio.engine.run.LearningRateFinder.Result> finderResult =
+            new SimpleObjectProperty<>(this, "finderResult");
+    private final javafx.beans.property.BooleanProperty finding =
+            new javafx.beans.property.SimpleBooleanProperty(this, "finding");
     private final Executor worker;
     /** The worker this model made itself, which {@link #close()} ends; null for one it was given. */
     private final ExecutorService ownWorker;
@@ -567,6 +573,75 @@ public final class TrainerPanelModel {
         return options.firstProblem();
     }
 
+    /** The learning-rate finder's points so far, in order of rising rate. */
+    public javafx.collections.ObservableList<org.netstudio.engine.run.LearningRateFinder.Point> finderPoints() {
+        return finderPoints;
+    }
+
+    /** The learning-rate finder's last result, or null. */
+    public ReadOnlyObjectProperty<org.netstudio.engine.run.LearningRateFinder.Result> finderResultProperty() {
+        return finderResult;
+    }
+
+    /** Whether the learning-rate finder is running. */
+    public javafx.beans.property.ReadOnlyBooleanProperty findingProperty() {
+        return finding;
+    }
+
+    /**
+     * Runs the learning-rate finder ({@link org.netstudio.engine.run.LearningRateFinder}) on the
+     * current net, data and options, on its own thread; the net's weights are not changed. Does
+     * nothing while training or finding, or when training could not start.
+     */
+    public void findLearningRate() {
+        if (!canTrain.get() || finding.get()) {
+            return;
+        }
+        LoadedData loaded = data.get();
+        NetNode trainee;
+        org.netstudio.engine.train.TrainingOptions opts;
+        try {
+            trainee = loaded.trainee(net.get().net());
+            opts = options.toOptions().toBuilder().multipliers(net.get().multipliers()).build();
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        Weights initial = startingWeights();
+        DataMapping map = mapping.get();
+        finderPoints.clear();
+        finderResult.set(null);
+        finding.set(true);
+        message.set("Finding a learning rate: the rate rises from 1e-7 to 10 over 100 batches…");
+        Thread t = new Thread(() -> {
+            try {
+                var r = org.netstudio.engine.run.LearningRateFinder.find(trainee, initial, loaded.examples(), map, opts,
+                        p -> inbox.post(new TrainerNews.FinderPoint(p)));
+                inbox.post(new TrainerNews.FinderDone(r, r.points().size() < 2
+                        ? "The loss was not finite from the first batches on; there is no curve to suggest a rate from."
+                        : null));
+            } catch (RuntimeException e) {
+                inbox.post(new TrainerNews.FinderDone(null, "The learning-rate finder failed: " + e.getMessage()));
+            }
+        }, "netstudio-lr-finder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Puts the finder's suggestion into the learning-rate field. */
+    public void useSuggestedRate() {
+        var r = finderResult.get();
+        if (r != null && Double.isFinite(r.suggestion())) {
+            options.learningRate().textProperty().set(formatRate(r.suggestion()));
+        }
+    }
+
+    /** A rate with 2 significant digits, as the field shows it: 0.0029. */
+    static String formatRate(double rate) {
+        return new java.math.BigDecimal(rate).round(new java.math.MathContext(2)).stripTrailingZeros().toString()
+                .replace("E", "e");
+    }
+
     /** Starts training the current net on the current data; does nothing when it cannot. */
     public void train() {
         if (!canTrain.get()) {
@@ -596,7 +671,9 @@ public final class TrainerPanelModel {
             return;
         }
         try {
-            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions();
+            // The net's own learning-rate multipliers (its frozen layers) go with it.
+            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions().toBuilder()
+                    .multipliers(net.get().multipliers()).build();
             session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
                     recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
         } catch (RuntimeException e) {
@@ -884,6 +961,17 @@ public final class TrainerPanelModel {
                 sourceOnDisk.set(false);
                 dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",
                         m.source().label(), loader.downloadSize(m.source()) / 1e6));
+            }
+        } else if (news instanceof TrainerNews.FinderPoint f) {
+            finderPoints.add(f.point());
+        } else if (news instanceof TrainerNews.FinderDone f) {
+            finding.set(false);
+            finderResult.set(f.result());
+            if (f.problem() != null) {
+                message.set(f.problem());
+            } else if (f.result() != null && Double.isFinite(f.result().suggestion())) {
+                message.set("Suggested learning rate: " + formatRate(f.result().suggestion()) + " (a tenth of "
+                        + formatRate(f.result().minimumRate()) + ", where the smoothed loss is lowest).");
             }
         } else if (news instanceof TrainerNews.Devices d) {
             options.devices().setAll(d.devices());

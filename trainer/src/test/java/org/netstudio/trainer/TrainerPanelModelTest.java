@@ -240,4 +240,43 @@ class TrainerPanelModelTest {
         assertThat(model.messageProperty().get()).startsWith("2 of 4 trainable arrays cannot learn: ");
         applyUntilFinished();
     }
+
+    @Test
+    void theLearningRateFinderPlotsACurveSuggestsARateAndUsePutsItInTheField() throws Exception {
+        spiralsReady();
+
+        model.findLearningRate();
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            model.applyPending();
+            return !model.findingProperty().get();
+        });
+
+        var result = model.finderResultProperty().get();
+        assertThat(result).isNotNull();
+        assertThat(model.finderPoints()).hasSize(result.points().size()).hasSizeGreaterThan(30);
+        assertThat(result.suggestion()).isBetween(1e-4, 1e-1);
+        assertThat(model.messageProperty().get()).startsWith("Suggested learning rate: ");
+        model.useSuggestedRate();
+        assertThat(model.options().learningRate().value().orElseThrow())
+                .isCloseTo(result.suggestion(), org.assertj.core.api.Assertions.withinPercentage(5));
+    }
+
+    @Test
+    void theNetsFrozenLayersStayAsTheyWereInAPanelTraining() throws Exception {
+        spiralsReady();
+        model.options().epochs().textProperty().set("2");
+        model.train();
+        applyUntilFinished();
+        Weights first = model.outcomeProperty().get().trained().weights();
+        model.netProperty().set(model.netProperty().get().withMultipliers(
+                org.netstudio.netgraph.net.LearningRateMultipliers.NONE.with(
+                        org.netstudio.netgraph.net.NodePath.of("linear1"), 0)));
+        model.netWeightsProperty().set(first);
+        model.train();
+        applyUntilFinished();
+        Weights second = model.outcomeProperty().get().trained().weights();
+
+        assertThat(second.get("linear1/weights")).isEqualTo(first.get("linear1/weights"));
+        assertThat(second.get("linear2/weights")).isNotEqualTo(first.get("linear2/weights"));
+    }
 }

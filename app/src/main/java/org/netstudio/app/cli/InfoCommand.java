@@ -3,10 +3,12 @@ package org.netstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.List;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
@@ -33,6 +35,12 @@ public final class InfoCommand extends Subcommand {
             JsonOutput.print(out, toJson(doc, summary));
         } else {
             out.print(SummaryTable.format(doc.name(), summary));
+            if (!doc.multipliers().isEmpty()) {
+                List<String> frozen = frozenLayers(doc, summary);
+                out.println("Learning-rate multipliers: " + FreezeOptions.describe(doc.multipliers()) + ".");
+                out.println(frozen.isEmpty() ? "No layer is frozen." : "Frozen layers (" + frozen.size() + "): "
+                        + String.join(", ", frozen) + ".");
+            }
             if (!summary.valid()) {
                 out.println();
                 out.println(summary.diagnostics().size() == 1 ? "1 problem:" : summary.diagnostics().size() + " problems:");
@@ -43,6 +51,12 @@ public final class InfoCommand extends Subcommand {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The paths of the layers with parameters whose learning-rate multiplier is 0. */
+    static List<String> frozenLayers(NetDocument doc, NetSummary s) {
+        return s.rows().stream().filter(r -> r.parameters() != 0 && doc.multipliers().frozen(NodePath.parse(r.name())))
+                .map(NetSummary.Row::name).toList();
     }
 
     static ObjectNode toJson(NetDocument doc, NetSummary s) {
@@ -67,6 +81,10 @@ public final class InfoCommand extends Subcommand {
             l.put("trainable", r.trainable());
             l.put("multiplyAdds", r.multiplyAdds());
         }
+        ObjectNode multipliers = root.putObject("learningRateMultipliers");
+        doc.multipliers().factors().forEach((path, f) -> multipliers.put(path.toString(), f));
+        ArrayNode frozen = root.putArray("frozenLayers");
+        frozenLayers(doc, s).forEach(frozen::add);
         root.put("valid", s.valid());
         ArrayNode problems = root.putArray("problems");
         s.diagnostics().forEach(d -> problems.add(JsonOutput.problem(d)));

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
         subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
-                TrainCommand.class, SweepCommand.class, EvalCommand.class, PredictCommand.class, ActivationsCommand.class,
-                EmbedCommand.class, ImportCommand.class, ExportCommand.class, GenerateCommand.class, RunsCommand.class})
+                TrainCommand.class, SweepCommand.class, LrFindCommand.class, EvalCommand.class, PredictCommand.class,
+                ActivationsCommand.class, EmbedCommand.class, ImportCommand.class, ExportCommand.class,
+                GenerateCommand.class, RunsCommand.class})
 public final class NetStudioCommand implements Runnable {
 
     static final String DEBUG_OPTION = "--debug";

@@ -112,6 +112,12 @@ public final class TrainCommand extends Subcommand {
     private boolean download;
 
     @Mixin
+    private ScheduleOptions schedule;
+
+    @Mixin
+    private FreezeOptions freeze;
+
+    @Mixin
     private JsonOption json;
 
     @Mixin
@@ -131,6 +137,11 @@ public final class TrainCommand extends Subcommand {
         checkOut();
         LoadedNet loaded = net.load();
         NetFit.of(loaded.document().net()).requireValid(net.value());
+        try {
+            builder.schedule(schedule.schedule()).multipliers(freeze.resolve(loaded.document()));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         DataMapping mapping = mapping();
         ExampleTable table;
         // A net that reads text gets its alphabet or vocabulary built from the data it trains on.
@@ -179,6 +190,9 @@ public final class TrainCommand extends Subcommand {
                     + fresh.size() + (fresh.size() == 1 ? " array starts" : " arrays start")
                     + " from initial values (a new or resized layer the weights do not fit): "
                     + String.join(", ", fresh.stream().limit(6).toList()) + (fresh.size() > 6 ? ", …" : "") + "."));
+        }
+        if (!options.multipliers().isEmpty()) {
+            err.println("Learning-rate multipliers: " + FreezeOptions.describe(options.multipliers()) + ".");
         }
         if (showsBinding(training.binding())) {
             training.binding().describe().forEach(line -> err.println("Data: " + line));

@@ -68,13 +68,14 @@ public final class ScreenshotTool {
                                 .map(org.netstudio.engine.data.DataChoice::of)
                                 .orElseGet(() -> org.netstudio.engine.data.DataChoice.parse(shotData, null))));
                 choose.play();
-                if (Boolean.getBoolean("shot.train")) {
+                if (Boolean.getBoolean("shot.train") || Boolean.getBoolean("shot.find")) {
                     // Train as soon as the data is loaded.
                     PauseTransition train = new PauseTransition(Duration.seconds(1.5));
                     train.setOnFinished(e -> {
                         var trainer = window.workspace().trainer();
+                        Runnable go = Boolean.getBoolean("shot.find") ? trainer::findLearningRate : trainer::train;
                         if (trainer.canTrainBinding().get()) {
-                            trainer.train();
+                            go.run();
                         } else {
                             trainer.canTrainBinding().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
                                 @Override
@@ -82,7 +83,7 @@ public final class ScreenshotTool {
                                                     Boolean was, Boolean now) {
                                     if (now) {
                                         o.removeListener(this);
-                                        trainer.train();
+                                        go.run();
                                     }
                                 }
                             });

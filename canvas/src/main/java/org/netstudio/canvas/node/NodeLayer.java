@@ -47,6 +47,8 @@ public final class NodeLayer extends Group {
     private Collection<String> selection = Set.of();
     private Previews previews = Previews.NONE;
     private Map<org.netstudio.netgraph.net.NodePath, String> health = Map.of();
+    private org.netstudio.netgraph.net.LearningRateMultipliers multipliers =
+            org.netstudio.netgraph.net.LearningRateMultipliers.NONE;
 
     public NodeLayer() {
         getStyleClass().add("node-layer");
@@ -219,8 +221,15 @@ public final class NodeLayer extends Group {
         views.values().forEach(this::showPicture);
     }
 
+    /** Shows each node's learning-rate multiplier (a frozen node iced over). */
+    public void setMultipliers(org.netstudio.netgraph.net.LearningRateMultipliers next) {
+        multipliers = next == null ? org.netstudio.netgraph.net.LearningRateMultipliers.NONE : next;
+        views.values().forEach(this::showPicture);
+    }
+
     private void showPicture(NodeView view) {
         NodeItem item = view.item();
+        view.setMultiplier(item.isGraphPort() ? 1 : multipliers.factorOf(level.path().child(item.id())));
         view.setPicture(previews.at(level.path(), item.id(), item.kind() == NodeItem.Kind.INPUT).orElse(null));
         view.setHealth(item.isGraphPort() ? null : health.get(level.path().child(item.id())));
     }

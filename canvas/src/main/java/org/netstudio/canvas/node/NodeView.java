@@ -32,6 +32,10 @@ public final class NodeView extends Region {
     public static final PseudoClass COMPATIBLE = PseudoClass.getPseudoClass("compatible");
     public static final PseudoClass INCOMPATIBLE = PseudoClass.getPseudoClass("incompatible");
     public static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
+    /** A layer whose learning-rate multiplier is 0. */
+    public static final PseudoClass FROZEN = PseudoClass.getPseudoClass("frozen");
+    /** The glyph of a frozen node. */
+    public static final String FROZEN_GLYPH = "❄";
 
     private static final double PAD = 12;
     /** The preview's size in a layer node (canvas units), within {@link NodeGeometry#PREVIEW_ROOM}. */
@@ -51,6 +55,8 @@ public final class NodeView extends Region {
     private final ImageView picture = new ImageView();
     private final javafx.scene.shape.Rectangle healthStrip = new javafx.scene.shape.Rectangle();
     private String health;
+    private final Text multiplierText = text("node-multiplier");
+    private double multiplier = 1;
     private final Text pictureValue = text("node-picture-value");
     private PortPicture shownPicture;
     private NodeItem item;
@@ -68,6 +74,7 @@ public final class NodeView extends Region {
         picture.setManaged(false);
         healthStrip.setManaged(false);
         healthStrip.getStyleClass().add("node-health");
+        multiplierText.setManaged(false);
         picture.getStyleClass().add("node-picture");
         getChildren().addAll(title, detail, name, shape, params);
         update(item);
@@ -213,6 +220,35 @@ public final class NodeView extends Region {
         requestLayout();
     }
 
+    /**
+     * Shows the node's learning-rate multiplier: 1 shows nothing, 0 ices the node over (the
+     * {@code frozen} pseudo-class) with {@value #FROZEN_GLYPH}, any other shows "×0.1".
+     */
+    public void setMultiplier(double factor) {
+        if (factor == multiplier) {
+            return;
+        }
+        multiplier = factor;
+        pseudoClassStateChanged(FROZEN, factor == 0);
+        getChildren().remove(multiplierText);
+        if (factor != 1) {
+            multiplierText.setText(factor == 0 ? FROZEN_GLYPH : "×" + (factor == Math.rint(factor)
+                    ? Long.toString((long) factor) : Double.toString(factor)));
+            getChildren().add(multiplierText);
+        }
+        requestLayout();
+    }
+
+    /** The learning-rate multiplier shown (1 when none). */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** The glyph or factor shown for the multiplier, or "" when none is. */
+    public String multiplierText() {
+        return getChildren().contains(multiplierText) ? multiplierText.getText() : "";
+    }
+
     /** What the last measurement of a training said of this layer ("" when well), or null. */
     public String health() {
         return health;
@@ -323,6 +359,8 @@ public final class NodeView extends Region {
         healthStrip.setY(item.height() - 5);
         healthStrip.setWidth(Math.max(0, full - 12));
         healthStrip.setHeight(3);
+        // In the top right corner, above the line with the node's name.
+        multiplierText.relocate(full - 10 - multiplierText.getLayoutBounds().getWidth(), NodeGeometry.textTop(item));
         badge.setCenterX(full - 2);
         badge.setCenterY(2);
         badgeText.relocate(full - 2 - badgeText.getLayoutBounds().getWidth() / 2,

@@ -216,6 +216,19 @@ public final class CompiledNet extends AbstractBlock {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Makes the batch-norm layers whose path {@code fixed} accepts (the frozen ones of a training
+     * run) normalise with their moving statistics and keep them while training; {@code p -> false}
+     * undoes it. Shared by every form of this net ({@link #withLogitOutputs()}, {@link #withLosses}).
+     *
+     * @param fixed which layer paths to fix
+     */
+    public void fixStatistics(java.util.function.Predicate<NodePath> fixed) {
+        for (StepBlock b : blocks) {
+            b.fixStatistics(fixed);
+        }
+    }
+
     /** The array with this weights key ({@code "<node path>/<array name>"}), if the net has it. */
     public Optional<NetArray> array(String key) {
         return arrays().stream().filter(a -> a.key().equals(key)).findFirst();

@@ -37,6 +37,10 @@ final class LayerBlock extends StepBlock {
     private final List<ArraySpec> specs;
     private final Parameter[] arrays;
     private final LayerKernel kernel;
+    /** Whether the layer has state training updates without gradients (batch-norm moving statistics). */
+    private final boolean hasState;
+    /** Set while a run trains with this layer frozen: its kernel then runs as in inference. */
+    private volatile boolean statisticsFixed;
 
     LayerBlock(NodePath path, LayerInfo info, long seed, boolean fromLogits) {
         super(VERSION);
@@ -64,6 +68,12 @@ final class LayerBlock extends StepBlock {
                 weights = arrays[i];
             }
         }
+        this.hasState = specs.stream().anyMatch(spec -> !spec.trainable());
+    }
+
+    @Override
+    void fixStatistics(java.util.function.Predicate<NodePath> fixed) {
+        statisticsFixed = hasState && fixed.test(path);
     }
 
     private static Parameter.Type parameterType(ArraySpec spec) {
@@ -95,7 +105,9 @@ final class LayerBlock extends StepBlock {
 
     /** Runs the layer on a padded batch whose varying axes have these lengths. */
     @Override
-    NDList apply(ParameterStore store, NDList inputs, boolean training, Lengths lengths) {
+    NDList apply(ParameterStore store, NDList inputs, boolean trainingRun, Lengths lengths) {
+        // A frozen batch norm normalises with its moving statistics and keeps them, as in inference.
+        boolean training = trainingRun && !statisticsFixed;
         NDArray[] values = values(store, inputs, training);
         if (lengths != Lengths.NONE && kernel instanceof LayerKernel.Masked masked) {
             return masked.forward(inputs, values, training, lengths);

@@ -62,6 +62,11 @@ abstract class OperatorBlock extends StepBlock {
     }
 
     /** The inner net of this name, compiled. */
+    @Override
+    void fixStatistics(java.util.function.Predicate<NodePath> fixed) {
+        inner.values().forEach(net -> net.fixStatistics(fixed));
+    }
+
     CompiledNet inner(String name) {
         return inner.get(name);
     }

@@ -32,6 +32,13 @@ abstract class StepBlock extends AbstractBlock {
     /** The step's learnable and state arrays (an operator's inner nets' included), in evaluation order. */
     abstract List<NetArray> arrays();
 
+    /**
+     * Makes the batch-norm layers among this step's whose path {@code fixed} accepts normalise with
+     * their moving statistics and leave them as they are even while training (a frozen layer); the
+     * others behave as usual.
+     */
+    abstract void fixStatistics(java.util.function.Predicate<org.netstudio.netgraph.net.NodePath> fixed);
+
     /** Saves the input shapes when DJL's initialisation recorded them; steps sized from weights have none. */
     @Override
     protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {

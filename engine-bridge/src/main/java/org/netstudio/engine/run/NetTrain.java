@@ -122,6 +122,7 @@ public final class NetTrain {
         Trainable t = trainable(NetCompiler.compile(net, options.seed()), data, mapping, options.loss());
         ExampleTable validationData = validation == null ? null : derive(t.compiled(), validation, t.binding());
         CompiledNet compiled = t.compiled();
+        requireSomethingLearns(compiled, options);
         CompiledNet training = t.training();
         Binding binding = t.binding();
         Model model = TrainingLoops.newModel(name(net), training, options.device());
@@ -139,6 +140,23 @@ public final class NetTrain {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Refuses a run whose multipliers freeze every trainable array: it would change nothing. */
+    private static void requireSomethingLearns(CompiledNet net, TrainingOptions options) {
+        boolean anyTrainable = false;
+        for (org.netstudio.engine.compile.NetArray a : net.arrays()) {
+            if (a.trainable()) {
+                anyTrainable = true;
+                if (!options.multipliers().frozen(a.node())) {
+                    return;
+                }
+            }
+        }
+        if (anyTrainable) {
+            throw new IllegalArgumentException("Every layer of the net is frozen (learning-rate multiplier 0), so"
+                    + " training would change nothing; unfreeze at least one layer");
         }
     }
 

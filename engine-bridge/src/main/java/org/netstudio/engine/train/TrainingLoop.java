@@ -219,6 +219,8 @@ public final class TrainingLoop {
         private NodePath nonFiniteAt;
         private Updater updater;
         private int sinceImprovement;
+        /** Lets the frozen layers' batch-norm statistics move again once the run is over. */
+        private Runnable statisticsFixed;
 
         TrainingResult train() {
             boolean gradMode = PyTorchSupport.isGradMode();
@@ -236,6 +238,9 @@ public final class TrainingLoop {
                 }
                 runManager.close();
                 PyTorchSupport.setGradMode(gradMode);
+                if (statisticsFixed != null) {
+                    statisticsFixed.run();
+                }
             }
         }
 
@@ -260,14 +265,22 @@ public final class TrainingLoop {
                         : new TableReader(validation, feeding, evaluationSize);
                 ParameterStore store = new ParameterStore(runManager, false);
                 List<NDArray> trainable = new ArrayList<>();
+                List<Float> factors = new ArrayList<>();
+                LayerFactors layerFactors = LayerFactors.of(block, options.multipliers());
                 for (int i = 0; i < parameters.size(); i++) {
                     if (parameters.get(i).getValue().requiresGradient()) {
                         trainable.add(arrays[i]);
+                        factors.add((float) layerFactors.factorOf(parameters.get(i).getValue()));
                         // Gradients left over from an earlier run or a failed batch must not leak into this one.
                         PyTorchSupport.zeroGrad(arrays[i]);
                     }
                 }
-                updater = Updater.create(options, trainable, runManager);
+                float[] factorArray = new float[factors.size()];
+                for (int i = 0; i < factorArray.length; i++) {
+                    factorArray[i] = factors.get(i);
+                }
+                updater = Updater.create(options, trainable, factorArray, runManager);
+                statisticsFixed = layerFactors.fixFrozenStatistics();
                 int firstEpoch = options.resumeFrom() == null ? 1 : resume(runManager, trainIndices, random);
                 HealthCheck health = null;
                 if (healthMeasured() && block instanceof CompiledNet net) {
@@ -336,7 +349,7 @@ public final class TrainingLoop {
                             if (measured) {
                                 health.beforeUpdate();
                             }
-                            updater.update((float) learningRate);
+                            updater.update((float) learningRate, options.schedule().momentum(step, totalSteps));
                             if (measured) {
                                 emit(new TrainingEvent.Health(epoch, batch, batches + 1, health.afterUpdate()));
                             }

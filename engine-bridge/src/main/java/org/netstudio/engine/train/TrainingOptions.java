@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.device.DeviceSpec;
+import org.netstudio.netgraph.net.LearningRateMultipliers;
 
 /**
  * Everything that controls a {@link TrainingLoop}, after the Wolfram Language's {@code NetTrain}
@@ -40,6 +41,8 @@ import org.netstudio.engine.device.DeviceSpec;
  *     there, at least 1
  * @param resumeFrom a folder holding a {@link Checkpoint} to continue from (its epoch, weights and
  *     optimiser state), or null to start afresh; the other options must be the ones it was made with
+ * @param multipliers learning-rate multipliers per layer or container, not null; 0 freezes (the
+ *     run's whole set: the net file's with any per-run overrides laid on top)
  */
 public record TrainingOptions(
         OptimizerKind optimizer,
@@ -57,7 +60,8 @@ public record TrainingOptions(
         double momentum,
         ClassWeights classWeights,
         int checkpointEvery,
-        Path resumeFrom) {
+        Path resumeFrom,
+        LearningRateMultipliers multipliers) {
 
     /** Passes over the training data. */
     public static final int DEFAULT_EPOCHS = 20;
@@ -93,6 +97,7 @@ public record TrainingOptions(
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(classWeights, "classWeights");
+        Objects.requireNonNull(multipliers, "multipliers");
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("The learning rate must be a positive number, but was " + learningRate);
         }
@@ -148,6 +153,7 @@ public record TrainingOptions(
         b.classWeights = classWeights;
         b.checkpointEvery = checkpointEvery;
         b.resumeFrom = resumeFrom;
+        b.multipliers = multipliers;
         return b;
     }
 
@@ -169,6 +175,7 @@ public record TrainingOptions(
         private ClassWeights classWeights = ClassWeights.NONE;
         private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
         private Path resumeFrom;
+        private LearningRateMultipliers multipliers = LearningRateMultipliers.NONE;
 
         private Builder() {}
 
@@ -268,6 +275,12 @@ public record TrainingOptions(
             return this;
         }
 
+        /** Learning-rate multipliers per layer or container (default none: every layer at the full rate). */
+        public Builder multipliers(LearningRateMultipliers value) {
+            this.multipliers = Objects.requireNonNull(value, "multipliers");
+            return this;
+        }
+
         /**
          * Validates and builds the options.
          *
@@ -278,7 +291,7 @@ public record TrainingOptions(
             double rate = Double.isNaN(learningRate) ? optimizer.defaultLearningRate() : learningRate;
             return new TrainingOptions(optimizer, rate, schedule, batchSize, maxEpochs, validationFraction,
                     validationSet, earlyStoppingPatience, seed, device, checkpointFolder, loss, momentum, classWeights,
-                    checkpointEvery, resumeFrom);
+                    checkpointEvery, resumeFrom, multipliers);
         }
     }
 }

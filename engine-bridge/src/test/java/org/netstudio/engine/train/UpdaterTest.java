@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.netstudio.engine.SharedNDManager;
 
 /**
- * RMSProp and AdaGrad, which the engine writes itself, take the steps their formulas give: two steps
+ * Learning-rate factors: 0 leaves an array untouched, others scale its step. RMSProp and AdaGrad, which the engine writes itself, take the steps their formulas give: two steps
  * on w = (1, 2) with the loss Σw² (gradient 2w), worked out by hand.
  */
 class UpdaterTest {
@@ -51,19 +51,53 @@ class UpdaterTest {
         assertThat(twoSteps(OptimizerKind.ADAGRAD)).containsExactly(toFloat(afterTwo), within(1e-6f));
     }
 
+    @Test
+    void anArrayWithFactorZeroIsLeftBitIdenticalByEveryOptimiser() {
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            float[][] after = steps(kind, RATE, new float[] {0, 1}, 5);
+            assertThat(after[0]).as("the frozen array under %s", kind).containsExactly(1, 2);
+            assertThat(after[1]).as("the learning array under %s", kind).doesNotContain(1f, 2f);
+        }
+    }
+
+    @Test
+    void aFactorScalesTheStepAsALowerRateWould() {
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            float[] half = steps(kind, RATE, new float[] {0.5f}, 3)[0];
+            float[] halfRate = steps(kind, RATE / 2, new float[] {1}, 3)[0];
+            assertThat(half).as("factor 0.5 under %s", kind).containsExactly(halfRate, within(1e-7f));
+        }
+    }
+
     private static float[] twoSteps(OptimizerKind kind) {
-        TrainingOptions options = TrainingOptions.builder().optimizer(kind).learningRate(RATE).build();
+        return steps(kind, RATE, new float[] {1}, 2)[0];
+    }
+
+    /** {@code count} steps on arrays (1, 2) with the loss Σw², one array per factor. */
+    private static float[][] steps(OptimizerKind kind, float rate, float[] factors, int count) {
+        TrainingOptions options = TrainingOptions.builder().optimizer(kind).learningRate(rate).build();
         try (NDManager m = SHARED.newSubManager(); NDManager state = SHARED.newSubManager()) {
-            NDArray w = m.create(new float[] {1, 2});
-            w.setRequiresGradient(true);
-            Updater updater = Updater.create(options, List.of(w), state);
-            for (int step = 0; step < 2; step++) {
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.backward(w.square().sum());
-                }
-                updater.update(RATE);
+            NDArray[] ws = new NDArray[factors.length];
+            for (int i = 0; i < ws.length; i++) {
+                ws[i] = m.create(new float[] {1, 2});
+                ws[i].setRequiresGradient(true);
             }
-            return w.toFloatArray();
+            Updater updater = Updater.create(options, List.of(ws), factors, state);
+            for (int step = 0; step < count; step++) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = ws[0].square().sum();
+                    for (int i = 1; i < ws.length; i++) {
+                        loss = loss.add(ws[i].square().sum());
+                    }
+                    collector.backward(loss);
+                }
+                updater.update(rate, java.util.OptionalDouble.empty());
+            }
+            float[][] out = new float[ws.length][];
+            for (int i = 0; i < ws.length; i++) {
+                out[i] = ws[i].toFloatArray();
+            }
+            return out;
         }
     }
 

@@ -69,7 +69,8 @@ public record RenameNode(NodePath container, String oldName, String newName) imp
                     + ", which holds no nodes.");
         }
         return NetPaths.withNode(doc, container, renamed)
-                .withLayout(NetPaths.renameSubtree(doc.layout(), container.child(oldName), container.child(newName)));
+                .withLayout(NetPaths.renameSubtree(doc.layout(), container.child(oldName), container.child(newName)))
+                .withMultipliers(doc.multipliers().renamed(container.child(oldName), container.child(newName)));
     }
 
     private void requireExists(boolean exists) {

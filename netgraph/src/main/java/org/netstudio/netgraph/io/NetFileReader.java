@@ -35,9 +35,11 @@ import org.netstudio.netgraph.net.FoldOperator;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.Layout;
+import org.netstudio.netgraph.net.LearningRateMultipliers;
 import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
+import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.SequenceOperator;
@@ -140,6 +142,9 @@ public final class NetFileReader {
         return read(json.getBytes(StandardCharsets.UTF_8), source);
     }
 
+    /** The optional top-level field holding the learning-rate multipliers. */
+    static final String MULTIPLIERS = "learningRateMultipliers";
+
     /** Whether a layout key is a node path of valid names, its last name possibly a "$Port". */
     static boolean validLayoutKey(String key) {
         String[] parts = key.split("/", -1);
@@ -184,7 +189,7 @@ public final class NetFileReader {
                         + JsonValues.show(version) + (version.isIntegralNumber() && version.intValue() > VERSION
                         ? " (written by a newer NetStudio?)" : ""));
             }
-            onlyFields(root, path, "a net file", "format", "version", "name", "net", "layout");
+            onlyFields(root, path, "a net file", "format", "version", "name", "net", "layout", MULTIPLIERS);
             String name = root.has("name") ? string(root.get("name"), path.key("name")) : "";
             JsonNode net = root.get("net");
             if (net == null) {
@@ -192,7 +197,9 @@ public final class NetFileReader {
             }
             NetNode node = node(net, path.key("net"), false);
             Layout layout = root.has("layout") ? layout(root.get("layout"), path.key("layout")) : Layout.EMPTY;
-            return new NetDocument(name, node, layout);
+            LearningRateMultipliers multipliers = root.has(MULTIPLIERS)
+                    ? multipliers(root.get(MULTIPLIERS), path.key(MULTIPLIERS)) : LearningRateMultipliers.NONE;
+            return new NetDocument(name, node, layout, multipliers);
         }
 
         // ---- nodes ----------------------------------------------------------------------
@@ -641,6 +648,27 @@ public final class NetFileReader {
                         coordinate(p.get("y"), at.key("y"))));
             }
             return new Layout(positions);
+        }
+
+        private LearningRateMultipliers multipliers(JsonNode n, JsonPath path) throws NetFileException {
+            object(n, path, "an object of learning-rate multipliers by node path");
+            Map<NodePath, Double> factors = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonPath at = path.key(e.getKey());
+                if (!e.getKey().isEmpty() && (e.getKey().contains("$") || !validLayoutKey(e.getKey()))) {
+                    throw fail(at, "a learning-rate multiplier's key is a node path such as \"block1/conv1\" (or \"\""
+                            + " for the whole net), but got \"" + e.getKey() + "\"");
+                }
+                JsonNode f = e.getValue();
+                if (f == null || !f.isNumber() || !(f.doubleValue() >= 0) || !Double.isFinite(f.doubleValue())) {
+                    throw fail(at, "a learning-rate multiplier is a number of 0 (frozen) or more, but got "
+                            + JsonValues.show(f));
+                }
+                factors.put(NodePath.parse(e.getKey()), f.doubleValue());
+            }
+            return new LearningRateMultipliers(factors);
         }
 
         private double coordinate(JsonNode n, JsonPath at) throws NetFileException {

@@ -82,6 +82,11 @@ public final class NetFileWriter {
         root.put("name", doc.name());
         root.set("net", node(doc.net(), JsonPath.ROOT.key("net"), null));
         root.set("layout", layout(doc.layout(), JsonPath.ROOT.key("layout")));
+        if (!doc.multipliers().isEmpty()) {
+            // Written only when set, so the files of nets nobody froze stay as they were.
+            ObjectNode m = root.putObject(NetFileReader.MULTIPLIERS);
+            doc.multipliers().factors().forEach((path, factor) -> m.put(path.toString(), factor));
+        }
         return root;
     }
 

@@ -41,6 +41,8 @@ public final class LiveCharts extends VBox {
     /** The least room between two tick labels of the epoch axis, in pixels. */
     static final double X_TICK_SPACING = 44;
     private static final String BEST = "Best epoch";
+    /** From this height on the learning rate gets a chart of its own under the others. */
+    static final double RATE_CHART_HEIGHT = 380;
 
     private final LineChart<Number, Number> loss;
     private final LineChart<Number, Number> accuracy;
@@ -54,6 +56,9 @@ public final class LiveCharts extends VBox {
     private final XYChart.Series<Number, Number> bestAccuracy = series(BEST);
     private final Label bestEntry = legendEntry(BEST, "best");
     private final ChoiceBox<Measure> measure = new ChoiceBox<>();
+    /** The learning rate per batch: where a schedule (one-cycle, warm-up…) shows its shape. */
+    private final LineChart<Number, Number> rate;
+    private final XYChart.Series<Number, Number> learningRate = series("Learning rate");
     private int epochs = 1;
     private TrainingHistory shown;
     /** True while the choices are being replaced, when a change of the value is not the person's. */
@@ -109,7 +114,22 @@ public final class LiveCharts extends VBox {
         FlowPane legend = new FlowPane(training, validation, bestEntry, chartOf, measure);
         legend.setId("charts-legend");
         legend.getStyleClass().add("charts-legend");
-        getChildren().addAll(legend, charts);
+        NumberAxis rateAxis = new NumberAxis();
+        rateAxis.setLabel("Rate");
+        rateAxis.setAnimated(false);
+        rateAxis.setMinorTickVisible(false);
+        rateAxis.setForceZeroInRange(true);
+        rate = chart("learning-rate-chart", "Learning rate", rateAxis);
+        rate.setCreateSymbols(false);
+        rate.setTitle(null);
+        rate.getXAxis().setLabel(null);
+        rate.setMinHeight(80);
+        rate.setPrefHeight(110);
+        rate.getData().add(learningRate);
+        // Only where there is room: in a short strip the loss and accuracy keep it all.
+        rate.visibleProperty().bind(heightProperty().greaterThanOrEqualTo(RATE_CHART_HEIGHT));
+        rate.managedProperty().bind(rate.visibleProperty());
+        getChildren().addAll(legend, charts, rate);
         InvalidationListener resized = o -> fitLater();
         for (LineChart<Number, Number> chart : List.of(loss, accuracy)) {
             chart.heightProperty().addListener(resized);
@@ -235,7 +255,7 @@ public final class LiveCharts extends VBox {
      */
     public void setEpochs(int epochs) {
         this.epochs = Math.max(1, epochs);
-        for (LineChart<Number, Number> chart : List.of(loss, accuracy)) {
+        for (LineChart<Number, Number> chart : List.of(loss, accuracy, rate)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             x.setAutoRanging(false);
             x.setLowerBound(0);
@@ -261,6 +281,7 @@ public final class LiveCharts extends VBox {
         lossAxis.setAutoRanging(history.batchCount() > 0);
         spaceValueTicks(lossAxis);
         set(trainingLoss, history.smoothedLoss());
+        set(learningRate, history.learningRate());
         set(validationLoss, history.validationLoss());
         shown = history;
         offerMeasures(history.measures());
@@ -392,6 +413,11 @@ public final class LiveCharts extends VBox {
     /** The loss chart. */
     public LineChart<Number, Number> lossChart() {
         return loss;
+    }
+
+    /** The learning-rate chart. */
+    public LineChart<Number, Number> learningRateChart() {
+        return rate;
     }
 
     /** The right-hand chart: accuracy, or the measure chosen above it. */

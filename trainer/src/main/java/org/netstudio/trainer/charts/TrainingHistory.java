@@ -27,6 +27,7 @@ public final class TrainingHistory {
     private final List<ChartPoint> validationLoss = new ArrayList<>();
     private final List<ChartPoint> trainingAccuracy = new ArrayList<>();
     private final List<ChartPoint> validationAccuracy = new ArrayList<>();
+    private final List<ChartPoint> learningRate = new ArrayList<>();
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private int bestEpoch;
 
@@ -35,6 +36,7 @@ public final class TrainingHistory {
         double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
         batchLoss.add(new ChartPoint(x, batch.loss()));
         smoothedLoss.add(new ChartPoint(x, smoother.add(batch.loss())));
+        learningRate.add(new ChartPoint(x, batch.learningRate()));
     }
 
     /** Adds an epoch's metrics; an improved epoch becomes the best. */
@@ -60,6 +62,11 @@ public final class TrainingHistory {
     /** Training loss per batch, as measured, thinned to {@link #PLOT_POINTS}. */
     public List<ChartPoint> batchLoss() {
         return Downsampler.minMax(batchLoss, PLOT_POINTS);
+    }
+
+    /** The learning rate of each batch (as the schedule set it), thinned to {@link #PLOT_POINTS}. */
+    public List<ChartPoint> learningRate() {
+        return Downsampler.minMax(learningRate, PLOT_POINTS);
     }
 
     /** Validation loss per epoch. */

@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import org.netstudio.engine.device.DeviceInfo;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.train.ClassWeights;
+import org.netstudio.engine.train.LearningRateSchedule;
 import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.TrainingOptions;
 
@@ -43,6 +44,10 @@ public final class OptionsForm {
     private final OptionField<Double> validationFraction = new OptionField<>("Validation",
             Double.toString(DEFAULTS.validationFraction()),
             OptionField.decimal("The validation fraction", 0, true, 0.9, true));
+    private final OptionField<LearningRateSchedule> schedule = new OptionField<>("Schedule",
+            DEFAULTS.schedule().text(), LearningRateSchedule::parse);
+    private final OptionField<Integer> warmup = new OptionField<>("Warm-up", "0",
+            OptionField.integer("The warm-up (batches, 0 = none)", 0, Integer.MAX_VALUE));
 
     private final OptionField<ClassWeights> classWeights = new OptionField<>("Class weights",
             DEFAULTS.classWeights().text(), ClassWeights::parse);
@@ -66,7 +71,8 @@ public final class OptionsForm {
 
     /** Every text field, in form order. */
     public List<OptionField<?>> fields() {
-        return List.of(learningRate, batchSize, epochs, patience, seed, validationFraction, classWeights);
+        return List.of(learningRate, batchSize, epochs, patience, seed, validationFraction, classWeights, schedule,
+                warmup);
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
@@ -111,6 +117,21 @@ public final class OptionsForm {
         return classWeights;
     }
 
+    /** How the learning rate changes: {@code constant}, {@code step:EVERY:FACTOR}, {@code cosine}, {@code one-cycle}. */
+    public OptionField<LearningRateSchedule> schedule() {
+        return schedule;
+    }
+
+    /** Updates of linear warm-up in front of the schedule; 0 for none. */
+    public OptionField<Integer> warmup() {
+        return warmup;
+    }
+
+    /** The schedules the Schedule choice offers (the field takes any text form). */
+    public static List<String> scheduleChoices() {
+        return List.of("constant", "step:10:0.5", "cosine", "one-cycle");
+    }
+
     /** True when every field holds a valid value. */
     public BooleanBinding valid() {
         return valid;
@@ -141,6 +162,8 @@ public final class OptionsForm {
                 .device(device.get().spec())
                 .validationFraction(0)
                 .classWeights(classWeights.value().orElseThrow())
+                .schedule(warmup.value().orElseThrow() == 0 ? schedule.value().orElseThrow()
+                        : LearningRateSchedule.warmUp(warmup.value().orElseThrow(), schedule.value().orElseThrow()))
                 .build();
     }
 }

@@ -43,6 +43,30 @@ public final class OptionsPane extends FormGrid {
         device.setMaxWidth(Double.MAX_VALUE);
         add("Device", device);
         add(form.classWeights(), "class-weights");
+
+        ComboBox<String> schedule = new ComboBox<>();
+        schedule.setId("schedule");
+        schedule.setEditable(true);
+        schedule.getItems().setAll(OptionsForm.scheduleChoices());
+        schedule.setValue(form.schedule().textProperty().get());
+        schedule.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                form.schedule().textProperty().set(now);
+            }
+        });
+        form.schedule().textProperty().addListener((o, was, now) -> schedule.setValue(now));
+        schedule.setMaxWidth(Double.MAX_VALUE);
+        schedule.setTooltip(new javafx.scene.control.Tooltip("constant, step:EVERY:FACTOR (e.g. step:10:0.5: halve every"
+                + " 10 epochs), cosine (annealed to 0), or one-cycle (fastai's fit_one_cycle)"));
+        add("Schedule", schedule);
+        javafx.scene.control.Label scheduleMessage = new javafx.scene.control.Label();
+        scheduleMessage.setId("schedule-message");
+        scheduleMessage.getStyleClass().add("field-message");
+        scheduleMessage.textProperty().bind(form.schedule().messageProperty());
+        scheduleMessage.visibleProperty().bind(form.schedule().messageProperty().isNotEmpty());
+        scheduleMessage.managedProperty().bind(scheduleMessage.visibleProperty());
+        addWide(scheduleMessage);
+        add(form.warmup(), "warmup");
     }
 
     /** How an optimiser reads in the menu. */

@@ -88,4 +88,12 @@ public sealed interface TrainerNews {
     /** The devices the engine found. */
     record Devices(List<DeviceInfo> devices) implements TrainerNews {
     }
+
+    /** One batch of the learning-rate finder's sweep. */
+    record FinderPoint(org.netstudio.engine.run.LearningRateFinder.Point point) implements TrainerNews {
+    }
+
+    /** The learning-rate finder is done: its result, or why it could not run ({@code result} null). */
+    record FinderDone(org.netstudio.engine.run.LearningRateFinder.Result result, String problem) implements TrainerNews {
+    }
 }

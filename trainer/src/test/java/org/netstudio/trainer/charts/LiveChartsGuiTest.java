@@ -132,4 +132,21 @@ class LiveChartsGuiTest {
         assertThat(onScreen(robot, legend)).as("the legend, narrow and short").isTrue();
         assertThat(onFx(robot, () -> tickGap(accuracy.getXAxis()))).isGreaterThanOrEqualTo(LiveCharts.X_TICK_SPACING);
     }
+
+    @Test
+    void theLearningRateOfEveryBatchIsPlottedWhenThereIsRoomForIt(FxRobot robot) {
+        robot.interact(() -> {
+            charts.setEpochs(10);
+            charts.show(tenEpochs());
+        });
+        resize(robot, 700, 800);
+        LineChart<Number, Number> rate = charts.learningRateChart();
+
+        assertThat(onScreen(robot, rate)).as("the learning-rate chart in a tall panel").isTrue();
+        assertThat(onFx(robot, () -> rate.getData().get(0).getData().size())).isEqualTo(40);
+        assertThat(onFx(robot, () -> rate.getData().get(0).getData().get(0).getYValue().doubleValue())).isEqualTo(0.01);
+
+        resize(robot, 700, 180);
+        assertThat(onFx(robot, rate::isVisible)).as("no room in a short strip").isFalse();
+    }
 }

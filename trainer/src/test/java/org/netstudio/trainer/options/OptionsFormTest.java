@@ -95,4 +95,21 @@ class OptionsFormTest {
         assertThat(form.valid().get()).isTrue();
         assertThat(form.toOptions().learningRate()).isEqualTo(0.02);
     }
+
+    @Test
+    void theScheduleAndWarmUpReachTheEngineInTheCommandLinesWords() {
+        assertThat(form.schedule().textProperty().get()).isEqualTo("constant");
+        form.schedule().textProperty().set("one-cycle");
+        form.warmup().textProperty().set("50");
+        assertThat(form.toOptions().schedule()).isEqualTo(org.netstudio.engine.train.LearningRateSchedule.warmUp(50,
+                org.netstudio.engine.train.LearningRateSchedule.oneCycle()));
+        form.warmup().textProperty().set("0");
+        form.schedule().textProperty().set("step:5:0.5");
+        assertThat(form.toOptions().schedule()).isEqualTo(org.netstudio.engine.train.LearningRateSchedule.step(5, 0.5));
+        form.schedule().textProperty().set("linear");
+        assertThat(form.valid().get()).isFalse();
+        assertThat(form.firstProblem()).isEqualTo("There is no schedule 'linear'; the schedules are constant,"
+                + " step:EVERY:FACTOR (e.g. step:10:0.5), cosine, one-cycle");
+        assertThat(OptionsForm.scheduleChoices()).containsExactly("constant", "step:10:0.5", "cosine", "one-cycle");
+    }
 }
