@@ -49,6 +49,22 @@ final class OptionsText {
         if (value instanceof OptimizerKind k) {
             return k.id();
         }
+        // The forms the command line takes, so that a run's options read as one would type them.
+        if (value instanceof org.netstudio.engine.train.LearningRateSchedule s) {
+            return s.text();
+        }
+        if (value instanceof org.netstudio.engine.train.ClassWeights w) {
+            return w.text();
+        }
+        if (value instanceof org.netstudio.netgraph.net.LearningRateMultipliers m) {
+            if (m.isEmpty()) {
+                return "none";
+            }
+            StringBuilder sb = new StringBuilder();
+            m.factors().forEach((path, factor) -> sb.append(sb.length() > 0 ? ", " : "").append(path).append('=')
+                    .append(factor == Math.rint(factor) ? Long.toString(factor.longValue()) : factor.toString()));
+            return sb.toString();
+        }
         if (value instanceof Enum<?> e) {
             return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

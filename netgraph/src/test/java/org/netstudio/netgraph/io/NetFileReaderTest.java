@@ -82,7 +82,8 @@ class NetFileReaderTest {
     @Test
     void unknownFieldsAreRefusedEverywhere() {
         assertRefused(HEAD + "\"net\": {\"type\": \"Chain\"}, \"extra\": 1}", "$.extra",
-                "unknown field \"extra\" in a net file (it may have format, version, name, net, layout)");
+                "unknown field \"extra\" in a net file (it may have format, version, name, net, layout,"
+                        + " learningRateMultipliers)");
         assertRefused(HEAD + "\"net\": {\"type\": \"Chain\", \"layer\": []}}", "$.net.layer",
                 "unknown field \"layer\" in a Chain (it may have type, input, layers, output)");
         assertRefused(chain("{\"type\": \"Tanh\"}").replace("[1, 28, 28]}", "[1, 28, 28], \"dtype\": \"f\"}"),
