@@ -175,11 +175,12 @@ public final class TrainerPanel extends BorderPane {
                 model.canTrainBinding(), model.stateProperty()));
         Label message = wrapping("trainer-message", "trainer-message");
         message.textProperty().bind(model.messageProperty());
-        message.textProperty().addListener((o, was, now) -> {
-            boolean ok = "The trained weights were put into the net.".equals(now);
-            message.getStyleClass().remove("ok");
-            if (ok) {
+        model.toneProperty().addListener((o, was, now) -> {
+            message.getStyleClass().removeAll("ok", "notice");
+            if (now == MessageTone.DONE) {
                 message.getStyleClass().add("ok");
+            } else if (now == MessageTone.NOTICE) {
+                message.getStyleClass().add("notice");
             }
         });
         VBox box = new VBox(blocked, message);

@@ -114,6 +114,9 @@ public final class TrainerPanelModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** The message's tone: a problem unless {@link #say} says otherwise. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<MessageTone> tone =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "tone", MessageTone.PROBLEM);
     private final ReadOnlyObjectWrapper<FailedNode> failedNode = new ReadOnlyObjectWrapper<>(this, "failedNode");
     private final ReadOnlyObjectWrapper<TrainingEvent.Health> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final javafx.collections.ObservableList<TrainingEvent.Health> healthHistory =
@@ -157,6 +160,8 @@ public final class TrainerPanelModel {
     private TrainerPanelModel(Executor worker, DataLoader loader, boolean ownsWorker) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
+        // Every message is a problem unless say() gives another tone just after setting it.
+        message.addListener((o, was, now) -> tone.set(MessageTone.PROBLEM));
         this.loader = Objects.requireNonNull(loader, "loader");
         canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
                 net);
@@ -281,7 +286,7 @@ public final class TrainerPanelModel {
         }
         if (o != null && !o.trained().weights().isEmpty()) {
             onUseWeights.accept(o.trained());
-            message.set("The trained weights were put into the net.");
+            say("The trained weights were put into the net.", MessageTone.DONE);
         }
     }
 
@@ -612,7 +617,7 @@ public final class TrainerPanelModel {
         finderPoints.clear();
         finderResult.set(null);
         finding.set(true);
-        message.set("Finding a learning rate: the rate rises from 1e-7 to 10 over 100 batches…");
+        say("Finding a learning rate: the rate rises from 1e-7 to 10 over 100 batches…", MessageTone.NOTICE);
         Thread t = new Thread(() -> {
             try {
                 var r = org.netstudio.engine.run.LearningRateFinder.find(trainee, initial, loaded.examples(), map, opts,
@@ -851,6 +856,17 @@ public final class TrainerPanelModel {
         return message.getReadOnlyProperty();
     }
 
+    /** How the message reads: a problem, a notice, or something done. */
+    public javafx.beans.property.ReadOnlyObjectProperty<MessageTone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** Shows a message in a tone other than a problem's. */
+    private void say(String text, MessageTone how) {
+        message.set(text);
+        tone.set(how);
+    }
+
     /** The curves of the current (or last) run; read it when {@link #historyRevisionProperty()} changes. */
     public TrainingHistory history() {
         return history;
@@ -970,8 +986,8 @@ public final class TrainerPanelModel {
             if (f.problem() != null) {
                 message.set(f.problem());
             } else if (f.result() != null && Double.isFinite(f.result().suggestion())) {
-                message.set("Suggested learning rate: " + formatRate(f.result().suggestion()) + " (a tenth of "
-                        + formatRate(f.result().minimumRate()) + ", where the smoothed loss is lowest).");
+                say("Suggested learning rate: " + formatRate(f.result().suggestion()) + " (a tenth of "
+                        + formatRate(f.result().minimumRate()) + ", where the smoothed loss is lowest).", MessageTone.NOTICE);
             }
         } else if (news instanceof TrainerNews.Devices d) {
             options.devices().setAll(d.devices());

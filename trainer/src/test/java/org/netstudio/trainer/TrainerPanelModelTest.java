@@ -172,6 +172,7 @@ class TrainerPanelModelTest {
         model.useWeights();
         assertThat(received[0]).as("weights of another net are not handed over").isNull();
         assertThat(model.messageProperty().get()).startsWith("The net changed since it was trained");
+        assertThat(model.toneProperty().get()).isEqualTo(MessageTone.PROBLEM);
 
         Path csv = dir.resolve("h.csv");
         model.exportHistory(csv);
@@ -256,6 +257,7 @@ class TrainerPanelModelTest {
         assertThat(model.finderPoints()).hasSize(result.points().size()).hasSizeGreaterThan(30);
         assertThat(result.suggestion()).isBetween(1e-4, 1e-1);
         assertThat(model.messageProperty().get()).startsWith("Suggested learning rate: ");
+        assertThat(model.toneProperty().get()).as("a finding, not a problem").isEqualTo(MessageTone.NOTICE);
         model.useSuggestedRate();
         assertThat(model.options().learningRate().value().orElseThrow())
                 .isCloseTo(result.suggestion(), org.assertj.core.api.Assertions.withinPercentage(5));

@@ -126,7 +126,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
         // Miniatures are drawn off the UI thread; scroll once the page has its final layout.
         WindowFixture.waitUntil(() -> robot.lookup(".ns-thumbnail").queryAll().stream()
                 .allMatch(t -> !((javafx.scene.layout.Region) t).getChildrenUnmodifiable().isEmpty()));
-        robot.interact(() -> StartPageScroll.intoView(card(id)));
+        robot.interact(() -> ScrollIntoView.of(card(id)));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> card(id).localToScene(card(id).getLayoutBounds()).getMaxY()))
                 .as("the card is scrolled into the window").isLessThan(f.fx(() -> f.window.scene().getHeight()));

@@ -74,7 +74,7 @@ class RunsInTheWindowTest extends InTheWindowTest {
     }
 
     private void trainAgainWithRate(FxRobot robot, TrainerPanelModel trainer, String rate) throws Exception {
-        robot.interact(() -> ((ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#learning-rate");
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
         robot.write(rate);

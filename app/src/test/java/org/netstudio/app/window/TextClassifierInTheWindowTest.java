@@ -103,7 +103,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
 
-        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         f.typeInto("#epochs", "8");
         f.typeInto("#learning-rate", "0.01");
         robot.clickOn("#train");

@@ -52,7 +52,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         robot.clickOn("Spirals");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
         // The options column scrolls inside the window's bottom panel (Monocle's wheel does not reach it).
-        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
         robot.write("40");
@@ -109,7 +109,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
-        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
         robot.write("1");

@@ -76,7 +76,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
                     + " | " + trainer.loadingProperty().get() + " | " + trainer.choiceProperty().get() + " | "
                     + trainer.hasPending()), e);
         }
-        robot.interact(() -> ((ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
         robot.write(Integer.toString(epochs));

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -156,7 +157,7 @@ final class WindowFixture {
         robot.clickOn("#data-source");
         robot.clickOn(data);
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> trainer.canTrainBinding().get()));
-        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#trainer-settings").query()).setVvalue(1));
+        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
         robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
@@ -329,9 +330,24 @@ final class WindowFixture {
 
     /** Clicks a text field, selects what it holds with the keyboard and types over it. */
     void typeInto(String query, String text) {
+        robot.interact(() -> {
+            Node field = robot.lookup(query).query();
+            if (field.getParent() != null && hasScrollPane(field)) {
+                ScrollIntoView.of(field);
+            }
+        });
         robot.clickOn(query);
         robot.push(KeyCode.SHORTCUT, KeyCode.A);
         robot.write(text);
+    }
+
+    private static boolean hasScrollPane(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
