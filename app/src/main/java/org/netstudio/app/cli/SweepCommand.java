@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
@@ -187,26 +185,8 @@ public final class SweepCommand extends Subcommand {
                 }).build();
         err.println("Sweep " + sweep.id() + ": " + sweep.trials().size() + " trials of " + String.join(", ", space.names())
                 + (parallel > 1 ? ", " + parallel + " at once" : "") + ".");
-        CountDownLatch saved = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            sweep.stop();
-            try {
-                saved.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "netstudio-sweep-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            return finish(sweep.run(), sweep.trials().size());
-        } finally {
-            saved.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException e) {
-                // Already shutting down (Ctrl+C): the hook is running and has just been released.
-            }
-        }
+        return StopOnInterrupt.run("netstudio-sweep-stop", sweep::stop,
+                () -> finish(sweep.run(), sweep.trials().size()));
     }
 
     private Integer finish(SweepResult result, int planned) {

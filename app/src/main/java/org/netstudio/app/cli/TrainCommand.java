@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
@@ -203,27 +201,9 @@ public final class TrainCommand extends Subcommand {
         training.addListener(progress);
         divergence = new DivergenceWatch(w -> progress.warn(w.message()));
         training.addListener(divergence);
-        CountDownLatch saved = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            // Ctrl+C: stop before the next batch, then let the command save the best net and report.
-            training.stop();
-            try {
-                saved.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "netstudio-train-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            return finish(training.run(), table, mapping, loaded.document().withNet(trainee), progress, err);
-        } finally {
-            saved.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException e) {
-                // Already shutting down (Ctrl+C): the hook is running and has just been released.
-            }
-        }
+        // Ctrl+C: stop before the next batch, then let the command save the best net and report.
+        return StopOnInterrupt.run("netstudio-train-stop", training::stop,
+                () -> finish(training.run(), table, mapping, loaded.document().withNet(trainee), progress, err));
     }
 
     /** The net with --augment's variation on its Image inputs, or as it is without the option. */
