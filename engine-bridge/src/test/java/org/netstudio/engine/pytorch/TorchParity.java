@@ -230,8 +230,10 @@ final class TorchParity {
     }
 
     /**
-     * Weights for a net with every array drawn at random: the net's seeded initial values plus
-     * noise, so that biases, batch-norm statistics and scales are not their trivial defaults.
+     * Weights for a net with every array drawn at random: the net's seeded initial values for
+     * weight matrices and kernels (scaled to their fan-in, so deep nets stay in range), the other
+     * arrays moved off their trivial defaults (biases and batch-norm shifts near 0, scales near 1,
+     * moving variances in [0.5, 1.5)).
      */
     static Weights randomWeights(NetNode net, long seed) {
         DjlSetup.beforeEngineLoads();
@@ -240,9 +242,15 @@ final class TorchParity {
         try (NetRunner runner = NetRunner.untrained(net, seed)) {
             for (WeightArray a : runner.weights().arrays().values()) {
                 float[] v = a.floats();
-                boolean variance = a.name().endsWith("/movingVar");
+                String name = a.name().substring(a.name().lastIndexOf('/') + 1);
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = variance ? 0.5f + r.nextFloat() : v[i] + (r.nextFloat() - 0.5f) * 0.2f;
+                    float u = r.nextFloat() - 0.5f;
+                    v[i] = switch (name) {
+                        case "movingVar" -> 0.5f + r.nextFloat();
+                        case "gamma" -> 1 + 0.2f * u;
+                        case "beta", "movingMean", "biases", "inputBiases", "stateBiases" -> 0.2f * u;
+                        default -> v[i];
+                    };
                 }
                 arrays.add(WeightArray.of(a.name(), a.shape(), v));
             }

@@ -29,6 +29,11 @@ final class HelperFunctions {
     private HelperFunctions() {
     }
 
+    /** The names of every helper. */
+    static Set<String> names() {
+        return SOURCES.keySet();
+    }
+
     /** The source of the named helpers and of those they call, each once, callees first. */
     static String sources(Set<String> names) {
         Set<String> ordered = new LinkedHashSet<>();

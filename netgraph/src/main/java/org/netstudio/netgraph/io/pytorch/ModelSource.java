@@ -104,6 +104,9 @@ final class ModelSource {
 
         Body() {
             variables.reserve("self");
+            // a variable must not hide a helper function the forward calls
+            HelperFunctions.names().forEach(variables::reserve);
+            variables.reserve("pack_padded_sequence");
         }
 
         String text(String extra) {
@@ -143,20 +146,24 @@ final class ModelSource {
         List<String> params = new ArrayList<>();
         Map<String, String> sizes = new LinkedHashMap<>();
         List<TensorType> inTypes = new ArrayList<>();
-        StringBuilder sig = new StringBuilder();
+        // the arguments in order; lengths may be left out (None: every sequence full) when nothing follows them
+        List<String> args = new ArrayList<>();
+        List<Boolean> optional = new ArrayList<>();
         for (String port : node.inputNames()) {
             TensorType t = inf.inputType(path, port);
             inTypes.add(t);
             String v = body.variables.claim(top || node instanceof Graph ? port : "x");
             params.add(v);
-            sig.append(", ").append(v);
+            args.add(v);
+            optional.add(false);
             if (top) {
                 forwardArgs.add(v);
                 String size = firstSize(t);
                 if (size != null) {
                     String l = body.variables.claim(v + "_lengths");
                     forwardArgs.add(l);
-                    sig.append(", ").append(l).append("=None");
+                    args.add(l);
+                    optional.add(true);
                     sizes.putIfAbsent(size, l);
                 }
             }
@@ -164,9 +171,16 @@ final class ModelSource {
         if (!top) {
             for (String size : sizesOf(inTypes)) {
                 String l = body.variables.claim(size + "_lengths");
-                sig.append(", ").append(l).append("=None");
+                args.add(l);
+                optional.add(true);
                 sizes.put(size, l);
             }
+        }
+        StringBuilder sig = new StringBuilder();
+        boolean trailing = true;
+        for (int i = args.size() - 1; i >= 0; i--) {
+            trailing &= optional.get(i);
+            sig.insert(0, ", " + args.get(i) + (trailing ? "=None" : ""));
         }
         body.signature = sig.toString();
         List<TensorType> outTypes = node.outputNames().stream().map(p -> inf.outputType(path, p)).toList();
