@@ -228,13 +228,18 @@ class Losses:
         self.class_weights = {o["output"]: torch.tensor(o["classWeights"], device=device)
                               for o in self.trained if o.get("classWeights")}
         self.classes = any(o["loss"] == "cross-entropy" for o in self.trained)
-        for port, column in recipe["inputs"].items():
-            _columns[port] = column
-            _columns[port + "_lengths"] = column + ".lengths"
-        missing = [a for a in netmodel.FORWARD_ARGS if a not in _columns]
-        if missing:
-            raise RecipeError("model.py's forward takes " + ", ".join(missing)
-                              + ", which recipe.json feeds from no column")
+        # FORWARD_ARGS are INPUTS in order (as Python names), a varying-length one followed by its lengths.
+        ports = iter(netmodel.INPUTS)
+        previous = None
+        for argument in netmodel.FORWARD_ARGS:
+            if previous is not None and argument == previous + "_lengths":
+                _columns[argument] = _columns[previous] + ".lengths"
+                continue
+            port = next(ports, None)
+            if port not in recipe["inputs"]:
+                raise RecipeError(f"model.py's input {port} is fed from no column of recipe.json")
+            _columns[argument] = recipe["inputs"][port]
+            previous = argument
 
     def __call__(self, outputs, batch):
         total = 0.0
@@ -305,12 +310,11 @@ def reduce(sums, world, classes=True):
 def make_optimizer(recipe, net):
     """NetStudio's optimisers with its constants; a layer's learning-rate multiplier scales its group."""
     spec = recipe["optimizer"]
+    factors = parameter_factors(net, recipe["multipliers"])
     groups = {}
-    for module_name, parameter_name, p in parameters_by_module(net):
-        if not p.requires_grad:
-            continue
-        factor = multiplier(recipe["multipliers"], module_name)
-        groups.setdefault(factor, []).append(p)
+    for name, p in net.named_parameters():
+        if p.requires_grad:
+            groups.setdefault(factors.get(name, 1.0), []).append(p)
     param_groups = [{"params": ps, "factor": f} for f, ps in groups.items()]
     rate = spec["learningRate"]
     name = spec["name"]
@@ -325,6 +329,31 @@ def make_optimizer(recipe, net):
     if name == "adagrad":
         return torch.optim.Adagrad(param_groups, lr=rate, eps=1e-10)
     raise RecipeError(f"recipe.json names the optimiser '{name}'; train.py knows adam, sgd, rmsprop, adagrad")
+
+
+def parameter_factors(net, multipliers):
+    """recipe.json's learning-rate factors (by NetStudio array name) by parameter name of the model."""
+    names = type(net).netstudio_arrays
+    unknown = [a for a in multipliers if a not in names]
+    if unknown:
+        raise RecipeError("recipe.json sets learning-rate multipliers of " + ", ".join(unknown)
+                          + ", which model.py has no array for")
+    return {names[array]: factor for array, factor in multipliers.items()}
+
+
+def freeze(net, multipliers):
+    """Arrays with multiplier 0 learn nothing: they take no gradient. Returns the modules whose
+    arrays are all frozen, whose batch-norm statistics then stay as they are, as in NetStudio."""
+    frozen_names = {name for name, factor in parameter_factors(net, multipliers).items() if factor == 0}
+    for name, p in net.named_parameters():
+        if name in frozen_names:
+            p.requires_grad_(False)
+    frozen = []
+    for module_name, module in net.named_modules():
+        own = [module_name + "." + n if module_name else n for n, _ in module.named_parameters(recurse=False)]
+        if own and all(n in frozen_names for n in own):
+            frozen.append(module)
+    return frozen
 
 
 def set_rate(optimizer, rate, momentum):
@@ -388,43 +417,6 @@ def progress(step, total):
 def anneal(start, end, p):
     """Half a cosine from start (at 0) to end (at 1)."""
     return end + (start - end) * 0.5 * (1 + math.cos(math.pi * p))
-
-
-def parameters_by_module(net):
-    for module_name, module in net.named_modules():
-        for parameter_name, p in module.named_parameters(recurse=False):
-            yield module_name, parameter_name, p
-
-
-def module_path(module_name):
-    """model.py names each layer's module after the NetStudio layer; a path's parts are its attributes."""
-    return module_name.split(".") if module_name else []
-
-
-def multiplier(multipliers, module_name):
-    """The factor of the innermost layer or container with a multiplier (1 without one)."""
-    parts = module_path(module_name)
-    for n in range(len(parts), 0, -1):
-        key = "/".join(parts[:n])
-        if key in multipliers:
-            return multipliers[key]
-    return 1.0
-
-
-def freeze(net, multipliers):
-    """Layers with multiplier 0 learn nothing: their parameters take no gradient. Returns their modules."""
-    known = {"/".join(module_path(name)) for name, _ in net.named_modules()}
-    unknown = [path for path in multipliers if path not in known]
-    if unknown:
-        raise RecipeError("recipe.json sets learning-rate multipliers of " + ", ".join(unknown)
-                          + ", which model.py has no layer of that name for")
-    frozen = []
-    for name, module in net.named_modules():
-        if name and multiplier(multipliers, name) == 0:
-            for p in module.parameters(recurse=False):
-                p.requires_grad_(False)
-            frozen.append(module)
-    return frozen
 
 
 def save_checkpoint(path, net, optimizer, state, recipe):

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +26,8 @@ import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
- * The job that runs a project under torchrun, with a model.py written by hand for the moons MLP
- * (the job's contract is train.py's lines, whatever wrote the model): its events, its end, a
- * failing Python, a stop. Needs a Python with PyTorch; skipped without one.
+ * The job that runs an exported project under torchrun: its events, its end, a failing Python, a
+ * stop. Needs a Python with PyTorch; skipped without one.
  */
 class TorchrunJobTest {
 
@@ -51,15 +49,7 @@ class TorchrunJobTest {
         Path dir = temp.resolve("moons");
         PyTorchProject.write(mlp, Optional.empty(), TrainingOptions.builder().maxEpochs(epochs).build(),
                 TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(examples, 0.1, 1))), dir);
-        copy("hand_model.py", dir.resolve("model.py"));
-        copy("hand_netstudio_io.py", dir.resolve("netstudio_io.py"));
         return dir;
-    }
-
-    private static void copy(String resource, Path to) throws IOException {
-        try (InputStream in = TorchrunJobTest.class.getResourceAsStream(resource)) {
-            Files.write(to, in.readAllBytes());
-        }
     }
 
     @Test
@@ -90,7 +80,7 @@ class TorchrunJobTest {
     void aFailingPythonSaysWhyInOneLine() throws Exception {
         Path dir = project(1, 100);
         Files.writeString(dir.resolve("model.py"), Files.readString(dir.resolve("model.py"))
-                .replace("def build_model(): return Net()", "def build_model(): raise ValueError('no such layer: Spline')"));
+                .replace("    return MoonsMLP()", "    raise ValueError('no such layer: Spline')"));
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
 
         TorchrunJob job = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 1), events::add);
