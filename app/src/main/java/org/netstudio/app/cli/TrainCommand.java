@@ -55,12 +55,7 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
-                    + "mnist, a .csv file (with --target) or a folder of images with one sub-folder per class. For a "
-                    + "net that reads text (a Characters, Tokens or Subwords encoder): a .csv/.tsv table of texts (with "
-                    + "--target), a folder of .txt files with one sub-folder per class, or a plain text file for "
-                    + "next-character training.")
+    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
 
     @Option(names = "--target", paramLabel = "[OUTPUT=]COLUMN",
