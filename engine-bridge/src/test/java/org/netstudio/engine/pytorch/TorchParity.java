@@ -202,6 +202,7 @@ final class TorchParity {
         Process p = new ProcessBuilder(PYTHON, script.toString(), root.toString())
                 .redirectError(root.resolve("python-stderr.txt").toFile()).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("results.jsonl"), text);
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("parity.py did not finish");

@@ -28,7 +28,7 @@ final class ExpressionSource {
             return x;
         }
         if (e instanceof Expression.Negate n) {
-            return wrap("-" + text(n.operand(), x, 3), context > 1);
+            return wrap("-" + text(n.operand(), x, 3), context > 3);
         }
         if (e instanceof Expression.Binary b) {
             return switch (b.op()) {
