@@ -22,7 +22,7 @@ final class ConvolutionLayers {
     }
 
     static List<LayerType> all() {
-        return List.of(convolution(), deconvolution(), pooling(), globalPooling());
+        return List.of(convolution(), deconvolution(), pooling(), globalPooling(), upsample());
     }
 
     static LayerType convolution() {
@@ -292,6 +292,47 @@ final class ConvolutionLayers {
                 .shape((p, in) -> {
                     TensorType t = in.get(0);
                     return outputs(TensorType.real(List.of(t.rankKnown() ? t.dim(0) : Dim.UNKNOWN)));
+                })
+                .build();
+    }
+
+    static LayerType upsample() {
+        return LayerType.builder("Upsample", Category.CONVOLUTION)
+                .aliases("Resize", "Upsampling", "UpSampling2D", "Interpolate")
+                .doc("Enlarges each channel by whole-number factors, repeating values (nearest) or blending neighbours"
+                        + " (linear), e.g. in a U-Net's decoder. Linear is PyTorch's with align_corners=False.")
+                .param(ParamSpec.required("scale", ParamKind.INT_OR_LIST, 1.0, "How many times larger each spatial axis becomes."))
+                .param(ParamSpec.choice("method", "nearest", List.of("nearest", "linear"),
+                        "Nearest repeats each value; linear interpolates between neighbours (bilinear on images)."))
+                .keyParams("scale", "method")
+                .input("Input", SPATIAL)
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown()) {
+                        return outputs(TensorType.ANY_REAL);
+                    }
+                    int axes = t.rank() - 1;
+                    String lengthProblem = lengthProblem(p, axes, "scale");
+                    if (lengthProblem != null) {
+                        return rejectParam(lengthProblem);
+                    }
+                    int[] scale = p.perAxis("scale", axes);
+                    List<Dim> out = new ArrayList<>();
+                    out.add(t.dim(0));
+                    for (int i = 0; i < axes; i++) {
+                        Dim sd = t.dim(i + 1);
+                        if (!sd.isFixed()) {
+                            out.add(Dim.UNKNOWN);
+                            continue;
+                        }
+                        long o = (long) sd.size() * scale[i];
+                        if (Shapes.fixedOrNull(o) == null) {
+                            return rejectInput(0, "its output would be " + o + " wide on spatial axis " + (i + 1)
+                                    + ", more than NetStudio can hold");
+                        }
+                        out.add(Dim.of((int) o));
+                    }
+                    return outputs(TensorType.real(out));
                 })
                 .build();
     }
