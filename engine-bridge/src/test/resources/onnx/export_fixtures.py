@@ -159,3 +159,22 @@ class SmallUNet(nn.Module):
 torch.manual_seed(5)
 torch.onnx.export(SmallUNet().eval(), torch.randn(2, 1, 14, 14), "small_unet.onnx", opset_version=17,
                   input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class Pools(nn.Module):
+    """The pooling torchvision's classifiers use: ceil_mode max pooling (SqueezeNet, GoogLeNet) and average
+    pooling counting its padding (PyTorch's default), with and without padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 3, 3)
+        self.ceil = nn.MaxPool2d(3, stride=2, ceil_mode=True)
+        self.mean = nn.AvgPool2d(2)
+        self.head = nn.Linear(3 * 3 * 3, 2)
+
+    def forward(self, x):
+        return self.head(torch.flatten(self.mean(self.ceil(torch.relu(self.conv(x)))), 1))
+
+torch.manual_seed(6)
+torch.onnx.export(Pools().eval(), torch.randn(2, 1, 14, 14), "pools.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

@@ -220,6 +220,7 @@ final class ConvolutionKernels {
 
     private static LayerKernel pooling(Params p) {
         boolean max = "max".equals(p.getString("function"));
+        boolean ceil = p.getBool("ceil");
         return (in, a, training) -> {
             NDArray x = in.head();
             int axes = Kernels.spatialAxes(x);
@@ -230,10 +231,10 @@ final class ConvolutionKernels {
             Shape step = Kernels.shape(stride);
             Shape pad = Kernels.shape(padding);
             if (max) {
-                return new NDList(x.getNDArrayInternal().maxPool(kernel, step, pad, false));
+                return new NDList(x.getNDArrayInternal().maxPool(kernel, step, pad, ceil));
             }
-            NDArray sums = x.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
-            boolean padded = false;
+            NDArray sums = x.getNDArrayInternal().avgPool(kernel, step, pad, ceil, false);
+            boolean padded = ceil; // a window hanging over the end covers less than the kernel, too
             for (int v : padding) {
                 padded |= v > 0;
             }
@@ -246,7 +247,7 @@ final class ConvolutionKernels {
             one[0] = 1;
             one[1] = 1;
             try (NDArray ones = x.getManager().ones(new Shape(one), x.getDataType(), x.getDevice())) {
-                NDArray share = ones.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
+                NDArray share = ones.getNDArrayInternal().avgPool(kernel, step, pad, ceil, false);
                 return new NDList(sums.div(share));
             }
         };

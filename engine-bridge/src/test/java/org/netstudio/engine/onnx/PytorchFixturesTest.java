@@ -186,7 +186,7 @@ class PytorchFixturesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 2, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
         "lstm_state, 20, 0, LSTM", "bilstm_last, 20, 0, LSTM", "bigru_state, 20, 0, GRU", "rnn_last, 20, 0, RNN",
-        "rnn_relu_last, 20, 1, SequenceLast", "small_unet, 196, 0, Convolution", "relu6_block, 192, 0, Convolution"})
+        "rnn_relu_last, 20, 1, SequenceLast", "small_unet, 196, 0, Convolution", "relu6_block, 192, 0, Convolution", "pools, 196, 0, Convolution"})
     void importedNetComputesWhatOnnxRuntimeComputes(String name, int inputSize, int minOpaque, String firstLayer)
             throws IOException {
         byte[] bytes = fixture(name);
@@ -262,5 +262,20 @@ class PytorchFixturesTest {
         assertThat(summary.parameters().known()).isTrue();
         assertThat(summary.parameters().total()).isEqualTo(4 * 9 + 4 + 4 * 4 * 9 + 4 + 4 * 4 * 4 + 4 + 16 * 2 + 2);
         assertThat(org.netstudio.engine.compile.GradientReach.of(imported.document().net()).frozen()).isEmpty();
+    }
+
+    /**
+     * ceil_mode max pooling (SqueezeNet, GoogLeNet) and an unpadded AvgPool2d, which PyTorch writes with
+     * count_include_pad=1, import as Pooling layers, the first with {@code ceil}.
+     */
+    @Test
+    void ceilModeAndCountedPaddingPoolsImportAsPoolingLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("pools"), "pools.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        var chain = (org.netstudio.netgraph.net.Chain) imported.document().net();
+        assertThat(chain.nodes()).filteredOn(n -> n.typeName().equals("Pooling"))
+                .extracting(n -> ((org.netstudio.netgraph.net.Layer) n).params().get("ceil"))
+                .containsExactly(true, false);
     }
 }

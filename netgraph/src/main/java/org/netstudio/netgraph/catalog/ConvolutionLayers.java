@@ -232,6 +232,8 @@ final class ConvolutionLayers {
                 .param(ParamSpec.required("kernel", ParamKind.INT_OR_LIST, 1.0, "Window size."))
                 .param(ParamSpec.optional("stride", ParamKind.INT_OR_LIST, null, 1.0, "Step between windows (default: the kernel)."))
                 .param(ParamSpec.optional("padding", ParamKind.INT_OR_LIST, 0, 0.0, "Padding on each side (at most half the kernel)."))
+                .param(ParamSpec.optional("ceil", ParamKind.BOOL, false, null,
+                        "Round the output size up, so a last window may hang over the end (PyTorch's ceil_mode)."))
                 .keyParams("function", "kernel", "stride")
                 .input("Input", SPATIAL)
                 .shape((p, in) -> {
@@ -268,11 +270,11 @@ final class ConvolutionLayers {
                             return rejectInput(0, "the window " + Shapes.sizesText(k) + " is larger than the "
                                     + sizesOf(t) + " input");
                         }
-                        Dim size = Shapes.fixedOrNull((padded - k[i]) / s[i] + 1);
+                        long windows = outputSize(padded, k[i], s[i], sd.size() + (long) pad[i], p.getBool("ceil"));
+                        Dim size = Shapes.fixedOrNull(windows);
                         if (size == null) {
                             return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be "
-                                    + ((padded - k[i]) / s[i] + 1) + " wide on spatial axis " + (i + 1)
-                                    + ", more than NetStudio can hold");
+                                    + windows + " wide on spatial axis " + (i + 1) + ", more than NetStudio can hold");
                         }
                         out.add(size);
                     }
@@ -280,6 +282,18 @@ final class ConvolutionLayers {
                 })
                 .cost((p, in, out) -> out.isEmpty() ? -1 : 0)
                 .build();
+    }
+
+    /**
+     * Windows along one axis: rounded down, or up with {@code ceil} — where, as in PyTorch, a last window must
+     * still start inside the input or its front padding ({@code limit}: the input's size plus that padding).
+     */
+    private static long outputSize(long padded, int kernel, int stride, long limit, boolean ceil) {
+        long windows = ceil ? Math.floorDiv(padded - kernel + stride - 1, stride) + 1 : (padded - kernel) / stride + 1;
+        if (ceil && (windows - 1) * stride >= limit) {
+            windows--;
+        }
+        return windows;
     }
 
     static LayerType globalPooling() {

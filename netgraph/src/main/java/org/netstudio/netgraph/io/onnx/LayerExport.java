@@ -245,7 +245,7 @@ final class LayerExport {
                 int[] pad = p.perAxis("padding", axes);
                 emit(op("max".equals(p.getString("function")) ? "MaxPool" : "AveragePool", name, List.of(in.get(0)), out)
                         .addAttribute(ints("kernel_shape", k)).addAttribute(ints("strides", s))
-                        .addAttribute(ints("pads", concat(pad, pad))));
+                        .addAttribute(ints("pads", concat(pad, pad))).addAttribute(intAttr("ceil_mode", p.getBool("ceil") ? 1 : 0)));
             }
             case "GlobalPooling" -> {
                 int[] axes = new int[x.rank() - 1];

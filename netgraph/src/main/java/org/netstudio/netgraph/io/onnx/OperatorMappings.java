@@ -86,6 +86,7 @@ final class OperatorMappings {
             case "Conv" -> conv(n, c, in);
             case "ConvTranspose" -> convTranspose(n, c, in);
             case "Resize", "Upsample" -> resize(n, c, in);
+            case "Pad" -> noPadding(c, in);
             case "Gemm" -> gemm(n, c, in);
             case "MatMul" -> matMul(n, c, in);
             case "MaxPool", "AveragePool" -> pool(n, c, x, op.equals("MaxPool") ? "max" : "mean");
@@ -292,6 +293,20 @@ final class OperatorMappings {
         return Mapping.layer(Layer.of("Upsample", "scale", list(scale), "method", method), x);
     }
 
+    /** A Pad that pads nothing, as PyTorch writes before an AvgPool2d with padding and count_include_pad. */
+    private static Mapping noPadding(Context c, List<String> in) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return opaque("its pads are not a constant");
+        }
+        OnnxTensors.Constant pads = c.constant(in.get(1));
+        for (int i = 0; i < pads.count(); i++) {
+            if (pads.value(i) != 0) {
+                return opaque("it pads, and NetStudio has no padding layer");
+            }
+        }
+        return new Mapping.Alias(in.get(0), "Pad pads nothing");
+    }
+
     /** A padding value (a list, or "same") or a String reason why it cannot be expressed. */
     private static Object padding(OnnxNode n, int axes, int[] kernel, int[] strides, int[] dilations) {
         String autoPad = n.s("auto_pad", "NOTSET");
@@ -425,10 +440,11 @@ final class OperatorMappings {
             return opaque("it has no kernel_shape");
         }
         int axes = kernel.length;
-        if (n.i("ceil_mode", 0) != 0) {
-            return opaque("ceil_mode=1 is not supported");
-        }
-        if (n.i("count_include_pad", 0) != 0) {
+        int[] pads = n.ints("pads");
+        boolean unpadded = pads == null || Arrays.stream(pads).allMatch(v -> v == 0);
+        // With nothing padded, counting the padding changes nothing (a window hanging over the end, with
+        // ceil_mode, is divided by what it covers either way).
+        if (n.i("count_include_pad", 0) != 0 && !unpadded) {
             return opaque("count_include_pad=1 is not supported");
         }
         int[] dilations = orOnes(n.ints("dilations"), axes);
@@ -442,8 +458,9 @@ final class OperatorMappings {
         if (padding instanceof String reason) {
             return opaque(reason.equals("same") ? "auto_pad SAME is not supported for pooling" : reason);
         }
-        return Mapping.layer(Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
-                "padding", padding), x);
+        Layer layer = Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
+                "padding", padding);
+        return Mapping.layer(n.i("ceil_mode", 0) != 0 ? layer.with("ceil", true) : layer, x);
     }
 
     /** ONNX keeps the pooled axes as size 1; a Reshape after NetStudio's GlobalPooling puts them back. */
