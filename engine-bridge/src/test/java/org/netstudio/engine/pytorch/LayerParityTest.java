@@ -134,6 +134,16 @@ class LayerParityTest {
         cases.add(c("Pooling max 3D padding", Layer.of("Pooling", "kernel", 2, "stride", 1, "padding", 1),
                 real(2, 4, 4, 4)));
         cases.add(c("Pooling mean 3D", Layer.of("Pooling", "function", "mean", "kernel", 2), real(2, 4, 4, 4)));
+        cases.add(c("Pooling max 2D ceil", Layer.of("Pooling", "kernel", 3, "stride", 2, "ceil", true), real(2, 8, 7)));
+        cases.add(c("Pooling mean 2D ceil padding", Layer.of("Pooling", "function", "mean", "kernel", 3, "stride", 2,
+                "padding", 1, "ceil", true), real(2, 8, 9)));
+        cases.add(c("Pooling mean 1D ceil", Layer.of("Pooling", "function", "mean", "kernel", 2, "ceil", true), real(2, 7)));
+        cases.add(c("Upsample nearest 2D", Layer.of("Upsample", "scale", 2), real(2, 3, 4)));
+        cases.add(c("Upsample linear 1D", Layer.of("Upsample", "scale", 3, "method", "linear"), real(2, 5)));
+        cases.add(c("Upsample linear 2D, per axis", Layer.of("Upsample", "scale", List.of(2, 3), "method", "linear"),
+                real(2, 3, 4)));
+        cases.add(c("Upsample linear 3D", Layer.of("Upsample", "scale", 2, "method", "linear"), real(1, 2, 3, 2)));
+        cases.add(c("Upsample nearest 1D, size 1", Layer.of("Upsample", "scale", 4), real(2, 1)));
         cases.add(c("GlobalPooling mean", Layer.of("GlobalPooling"), real(3, 5, 5)));
         cases.add(c("GlobalPooling max 1D", Layer.of("GlobalPooling", "function", "max"), real(2, 7)));
         cases.add(c("GlobalPooling mean over a varying axis", Layer.of("GlobalPooling"), real(3, N)));
