@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.encoding.CharacterEncoder;
 import org.netstudio.engine.encoding.ImageEncoder;
 import org.netstudio.engine.encoding.NetImages;
+import org.netstudio.engine.encoding.TokenEncoder;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.WeightArray;
@@ -60,6 +61,9 @@ class EncodersParityTest {
                 + " \"input\": {\"encoder\": {\"type\": \"Characters\", \"alphabet\": \"abc\uFFFD\"}}, \"layers\": ["
                 + "{\"type\": \"Embedding\", \"size\": 2}]}}", "t.json");
         PyTorchModelWriter.write(text, Optional.empty(), folder.resolve("text"));
+        NetDocument tokens = NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1, \"net\": {\"type\": \"Chain\","
+                + " \"input\": {\"encoder\": " + TOKENS + "}, \"layers\": [{\"type\": \"Embedding\", \"size\": 2}]}}", "t.json");
+        PyTorchModelWriter.write(tokens, Optional.empty(), folder.resolve("tokens"));
 
         Path script = folder.resolve("encoder_checks.py");
         try (InputStream in = EncodersParityTest.class.getResourceAsStream("encoder_checks.py")) {
@@ -146,6 +150,34 @@ class EncodersParityTest {
         int[] second = chars.encode("cz\u00e9");
 
         assertThat(result.get("text").toString()).isEqualTo("[[" + row(first, 4) + "," + row(second, 4) + "],[4,3]]");
+    }
+
+    private static final String TOKENS = "{\"type\": \"Tokens\", \"vocabulary\": [\"<unk>\", \"the\", \"cat's\", \"hat\","
+            + " \",\", \"isn't\", \"?\", \"ünïcode\", \"3\", \".\", \"—\", \"dog\"]}";
+    private static final List<String> TEXTS = List.of("The cat's HAT, isn't it?",
+            "  Ünïcode  wörds: 3.14 —dash\tand\nlines", "dog");
+
+    @Test
+    void textsAreNetStudiosTokenIndicesPaddedWithTheirLengths() throws Exception {
+        assumePython();
+        TokenEncoder encoder = TokenEncoder.of(NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1,"
+                + " \"net\": {\"type\": \"Chain\", \"input\": {\"encoder\": " + TOKENS + "}, \"layers\": ["
+                + "{\"type\": \"Embedding\", \"size\": 2}]}}", "t.json").net() instanceof org.netstudio.netgraph.net.Chain c
+                ? c.input().coder() : null);
+        List<int[]> rows = TEXTS.stream().map(encoder::encode).toList();
+        int longest = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        StringBuilder want = new StringBuilder("[[");
+        for (int i = 0; i < rows.size(); i++) {
+            want.append(i == 0 ? "" : ",").append(row(rows.get(i), longest));
+        }
+        want.append("],[");
+        for (int i = 0; i < rows.size(); i++) {
+            want.append(i == 0 ? "" : ",").append(rows.get(i).length);
+        }
+        want.append("]]");
+
+        assertThat(rows.get(0)).hasSizeGreaterThan(5);
+        assertThat(result.get("tokens").toString()).isEqualTo(want.toString());
     }
 
     private static String row(int[] values, int length) {

@@ -6,6 +6,7 @@ import sys
 import torch
 
 folder = sys.argv[1]
+TEXTS = ["The cat's HAT, isn't it?", "  Ünïcode  wörds: 3.14 —dash\tand\nlines", "dog"]
 result = {}
 for case in ("rgb", "gray"):
     sys.path.insert(0, os.path.join(folder, case))
@@ -21,4 +22,9 @@ sys.path.insert(0, os.path.join(folder, "text"))
 import encoders  # noqa: E402
 padded, lengths = encoders.encode_Input(["abca", "cz\u00e9"])
 result["text"] = [padded.tolist(), lengths.tolist()]
+sys.path[0] = os.path.join(folder, "tokens")
+del sys.modules["encoders"]
+import encoders  # noqa: E402,F811
+padded, lengths = encoders.encode_Input(TEXTS)
+result["tokens"] = [padded.tolist(), lengths.tolist()]
 print(json.dumps(result))
