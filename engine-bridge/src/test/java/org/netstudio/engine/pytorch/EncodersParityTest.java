@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,16 +62,7 @@ class EncodersParityTest {
                 + " \"input\": {\"encoder\": " + TOKENS + "}, \"layers\": [{\"type\": \"Embedding\", \"size\": 2}]}}", "t.json");
         PyTorchModelWriter.write(tokens, Optional.empty(), folder.resolve("tokens"));
 
-        Path script = folder.resolve("encoder_checks.py");
-        try (InputStream in = EncodersParityTest.class.getResourceAsStream("encoder_checks.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder(TorchParity.PYTHON, script.toString(), folder.toString())
-                .redirectError(folder.resolve("stderr.txt").toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(folder.resolve("stderr.txt"))).isZero();
-        result = new ObjectMapper().readTree(out);
+        result = new ObjectMapper().readTree(TorchParity.runScript("encoder_checks.py", folder));
     }
 
     /** Exports a net with this image encoder, and writes the images (raw, one array each) and NetStudio's encodings. */

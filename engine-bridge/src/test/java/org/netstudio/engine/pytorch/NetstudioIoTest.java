@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,16 +68,7 @@ class NetstudioIoTest {
                 WeightArray.of("fc/biases", new long[] {2}, new float[] {7, 8})), Map.of());
         PyTorchModelWriter.write(doc, Optional.of(w), folder.resolve("export"));
 
-        Path script = folder.resolve("io_checks.py");
-        try (InputStream in = NetstudioIoTest.class.getResourceAsStream("io_checks.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder(TorchParity.PYTHON, script.toString(), folder.toString())
-                .redirectError(folder.resolve("stderr.txt").toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(folder.resolve("stderr.txt"))).isZero();
-        result = new ObjectMapper().readTree(out);
+        result = new ObjectMapper().readTree(TorchParity.runScript("io_checks.py", folder));
     }
 
     private static byte[] file(String header, int dataBytes) {

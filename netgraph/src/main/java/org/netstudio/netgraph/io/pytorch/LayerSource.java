@@ -2,7 +2,6 @@ package org.netstudio.netgraph.io.pytorch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.expression.Expression;
 import org.netstudio.netgraph.expression.ExpressionException;
@@ -338,9 +337,5 @@ final class LayerSource {
     private static Code loss(String function, TensorType in, List<String> inputs, String lengths) {
         String masked = lengths == null ? "" : ", " + lengths + ", axis=" + firstSymbolicAxis(in);
         return helper(function + "(" + inputs.get(0) + ", " + inputs.get(1) + masked + ")", function, "mean_per_example");
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,6 @@
 package org.netstudio.netgraph.io.pytorch;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +22,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.OneNetOperator;
 import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
@@ -353,8 +352,8 @@ final class ModelSource {
         body.signature = ", " + x + (takesLengths ? ", " + lengths + "=None" : "");
         body.doc = op.typeName() + ": " + shapes(info.inputs()) + " -> " + shapes(info.outputs()) + ".";
         if (op instanceof MapOperator map) {
-            NodePath at = path.child(OneNet.NET);
-            InferenceResult inner = info.inner().get(OneNet.NET);
+            NodePath at = path.child(OneNetOperator.NET);
+            InferenceResult inner = info.inner().get(OneNetOperator.NET);
             body.doc = "Map: the inner net on every element, " + shapes(info.inputs()) + " -> " + shapes(info.outputs()) + ".";
             body.forward.add("batch, steps = " + x + ".shape[:2]");
             String expr = call(map.net(), at, inner, "net", hint + " net", prefix, List.of(x + ".reshape(batch * steps, *"
@@ -374,8 +373,8 @@ final class ModelSource {
 
     private void foldForward(FoldOperator fold, OperatorInfo info, NodePath path, String hint, String prefix, String x,
                              String lengths, Body body) {
-        NodePath at = path.child(OneNet.NET);
-        InferenceResult inner = info.inner().get(OneNet.NET);
+        NodePath at = path.child(OneNetOperator.NET);
+        InferenceResult inner = info.inner().get(OneNetOperator.NET);
         TensorType state = inner.inputType(at, FoldOperator.STATE);
         body.doc = "Fold: state(t) = net(element t, state(t - 1)) from a zero state, " + shapes(info.inputs())
                 + " -> " + shapes(info.outputs()) + ".";
@@ -430,11 +429,6 @@ final class ModelSource {
         }
         body.forward.add("return " + (bi.merge().equals(BidirectionalOperator.CATENATE)
                 ? "torch.cat([" + results[0] + ", " + results[1] + "], -1)" : results[0] + " + " + results[1]));
-    }
-
-    /** Names of the inner net of Map and Fold, said once. */
-    private static final class OneNet {
-        static final String NET = org.netstudio.netgraph.net.OneNetOperator.NET;
     }
 
     private String arraysAttribute() {
@@ -518,24 +512,5 @@ final class ModelSource {
             }
         });
         return sb.append('"').toString();
-    }
-
-    /** For tests: a stack-free walk of every node of a net (containers and inner nets included). */
-    static List<NetNode> nodes(NetNode net) {
-        List<NetNode> out = new ArrayList<>();
-        Deque<NetNode> todo = new ArrayDeque<>();
-        todo.push(net);
-        while (!todo.isEmpty()) {
-            NetNode n = todo.pop();
-            out.add(n);
-            if (n instanceof Chain c) {
-                c.nodes().forEach(todo::push);
-            } else if (n instanceof Graph g) {
-                g.nodes().values().forEach(todo::push);
-            } else if (n instanceof SequenceOperator op) {
-                op.innerNames().forEach(i -> todo.push(op.inner(i)));
-            }
-        }
-        return out;
     }
 }
