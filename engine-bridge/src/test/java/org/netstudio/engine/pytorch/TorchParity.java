@@ -108,6 +108,9 @@ final class TorchParity {
      * @param steps   the padded length of varying axes
      */
     void add(String label, NetDocument doc, Weights weights, int batch, int steps) throws IOException {
+        if (folders.containsKey(label)) {
+            throw new IllegalArgumentException("two cases are labelled " + label);
+        }
         String folder = String.format("c%03d", folders.size());
         folders.put(label, folder);
         Path dir = root.resolve(folder);
