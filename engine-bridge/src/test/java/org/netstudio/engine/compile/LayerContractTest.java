@@ -32,14 +32,14 @@ import org.netstudio.netgraph.tensor.TensorType;
  * on a batch has netgraph's inferred shape with the batch axis in front, and the DJL parameters
  * are netgraph's arrays, with the same names, shapes and count.
  */
-class LayerContractTest {
+public class LayerContractTest {
 
     private static final int BATCH = 2;
     @RegisterExtension
     static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** One layer with representative parameters and the per-example types of its inputs. */
-    record Case(String label, Layer layer, List<TensorType> inputs) {
+    public record Case(String label, Layer layer, List<TensorType> inputs) {
         @Override
         public String toString() {
             return label;
@@ -50,7 +50,8 @@ class LayerContractTest {
         return new Case(label, layer, List.of(inputs));
     }
 
-    static Stream<Case> cases() {
+    /** The cases, one or more per catalog type; engine-bridge's PyTorch parity test runs them too. */
+    public static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         cases.add(c("Linear on a vector", Layer.of("Linear", "units", 4), real(3)));
         cases.add(c("Linear on the last axis, no bias", Layer.of("Linear", "units", 2, "bias", false), real(5, 3)));
@@ -73,7 +74,14 @@ class LayerContractTest {
                 "kernel", List.of(3, 2), "stride", List.of(2, 3), "padding", 1, "outputPadding", 1), real(3, 4, 5)));
         cases.add(c("Deconvolution 3D, no bias", Layer.of("Deconvolution", "channels", 2, "kernel", 2, "stride", 2,
                 "bias", false), real(2, 3, 3, 3)));
+        cases.add(c("Upsample nearest 2D", Layer.of("Upsample", "scale", 2), real(3, 4, 5)));
+        cases.add(c("Upsample linear 1D by 3", Layer.of("Upsample", "scale", 3, "method", "linear"), real(2, 5)));
+        cases.add(c("Upsample linear 3D, per axis", Layer.of("Upsample", "scale", List.of(1, 2, 3), "method", "linear"),
+                real(2, 3, 2, 4)));
         cases.add(c("Pooling max 2D", Layer.of("Pooling", "function", "max", "kernel", 2), real(3, 8, 7)));
+        cases.add(c("Pooling max 2D ceil", Layer.of("Pooling", "kernel", 3, "stride", 2, "ceil", true), real(2, 12, 9)));
+        cases.add(c("Pooling mean 2D ceil, padding", Layer.of("Pooling", "function", "mean", "kernel", 3, "stride", 2,
+                "padding", 1, "ceil", true), real(2, 8, 7)));
         cases.add(c("Pooling mean 1D stride padding", Layer.of("Pooling", "function", "mean", "kernel", 3, "stride", 2,
                 "padding", 1), real(2, 9)));
         cases.add(c("Pooling max 3D padding", Layer.of("Pooling", "kernel", 2, "stride", 1, "padding", 1),

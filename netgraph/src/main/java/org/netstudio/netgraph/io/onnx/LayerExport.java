@@ -43,7 +43,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -210,6 +210,34 @@ final class LayerExport {
                         .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("dilations", d))
                         .addAttribute(ints("pads", pads(p, axes, k, d))).addAttribute(intAttr("group", p.getInt("groups"))));
             }
+            case "Deconvolution" -> {
+                int axes = x.rank() - 1;
+                List<String> args = new ArrayList<>(List.of(in.get(0), init(path, "weights")));
+                if (p.getBool("bias")) {
+                    args.add(init(path, "biases"));
+                }
+                int[] pad = p.perAxis("padding", axes);
+                // NetStudio's weights are ConvTranspose's layout already: in-channels × out-channels × kernel.
+                emit(op("ConvTranspose", name, args, out).addAttribute(ints("kernel_shape", p.perAxis("kernel", axes)))
+                        .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("pads", concat(pad, pad)))
+                        .addAttribute(ints("output_padding", p.perAxis("outputPadding", axes))));
+            }
+            case "Upsample" -> {
+                int[] scale = p.perAxis("scale", x.rank() - 1);
+                float[] scales = new float[scale.length + 2];
+                scales[0] = 1;
+                scales[1] = 1;
+                for (int i = 0; i < scale.length; i++) {
+                    scales[i + 2] = scale[i];
+                }
+                g.addInitializer(OnnxTensors.floats(name + ":scales", new long[] {scales.length}, scales));
+                boolean linear = "linear".equals(p.getString("method"));
+                // The sampling PyTorch exports for nn.Upsample, so both ways give the same numbers.
+                emit(op("Resize", name, List.of(in.get(0), "", name + ":scales"), out)
+                        .addAttribute(stringAttr("mode", linear ? "linear" : "nearest"))
+                        .addAttribute(stringAttr("coordinate_transformation_mode", linear ? "half_pixel" : "asymmetric"))
+                        .addAttribute(stringAttr("nearest_mode", "floor")));
+            }
             case "Pooling" -> {
                 int axes = x.rank() - 1;
                 int[] k = p.perAxis("kernel", axes);
@@ -217,7 +245,7 @@ final class LayerExport {
                 int[] pad = p.perAxis("padding", axes);
                 emit(op("max".equals(p.getString("function")) ? "MaxPool" : "AveragePool", name, List.of(in.get(0)), out)
                         .addAttribute(ints("kernel_shape", k)).addAttribute(ints("strides", s))
-                        .addAttribute(ints("pads", concat(pad, pad))));
+                        .addAttribute(ints("pads", concat(pad, pad))).addAttribute(intAttr("ceil_mode", p.getBool("ceil") ? 1 : 0)));
             }
             case "GlobalPooling" -> {
                 int[] axes = new int[x.rank() - 1];
@@ -295,7 +323,7 @@ final class LayerExport {
     }
 
     /** Layers whose ONNX form depends on how many axes their inputs have. */
-    private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Pooling",
+    private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Deconvolution", "Upsample", "Pooling",
             "GlobalPooling", "Threading");
 
     /**
@@ -624,5 +652,10 @@ final class LayerExport {
 
     private static AttributeProto floatAttr(String name, double v) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) v).build();
+    }
+
+    private static AttributeProto stringAttr(String name, String v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 }
