@@ -43,7 +43,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -222,6 +222,8 @@ final class LayerExport {
                         .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("pads", concat(pad, pad)))
                         .addAttribute(ints("output_padding", p.perAxis("outputPadding", axes))));
             }
+            case "ConstantTimes" -> emit(op("Mul", name, List.of(in.get(0), init(path, "scaling")), out));
+            case "ConstantPlus" -> emit(op("Add", name, List.of(in.get(0), init(path, "biases")), out));
             case "Upsample" -> {
                 int[] scale = p.perAxis("scale", x.rank() - 1);
                 float[] scales = new float[scale.length + 2];
@@ -475,6 +477,7 @@ final class LayerExport {
                     case "sin" -> "Sin";
                     case "cos" -> "Cos";
                     case "softplus" -> "Softplus";
+                    case "erf" -> "Erf";
                     default -> "Relu";
                 };
                 emit(op(type, node, List.of(a), out));
