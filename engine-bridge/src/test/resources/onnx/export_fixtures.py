@@ -178,3 +178,24 @@ class Pools(nn.Module):
 torch.manual_seed(6)
 torch.onnx.export(Pools().eval(), torch.randn(2, 1, 14, 14), "pools.onnx", opset_version=17,
                   input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class LayerScaleAndPositions(nn.Module):
+    """ConvNeXt's layer scale (a learnable [C, 1, 1] multiplier) and a ViT's position embeddings (a learnable
+    [1, n, d] table added to the tokens), which PyTorch exports as Mul and Add by constant arrays."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.gamma = nn.Parameter(torch.rand(4, 1, 1) + 0.5)
+        self.positions = nn.Parameter(torch.randn(1, 49, 4))
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = nn.functional.max_pool2d(self.conv(x) * self.gamma, 2)
+        tokens = torch.reshape(y, (-1, 4, 49)).transpose(1, 2) + self.positions
+        return self.head(tokens)
+
+torch.manual_seed(7)
+torch.onnx.export(LayerScaleAndPositions().eval(), torch.randn(2, 1, 14, 14), "constants.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

@@ -55,6 +55,8 @@ public class LayerContractTest {
         List<Case> cases = new ArrayList<>();
         cases.add(c("Linear on a vector", Layer.of("Linear", "units", 4), real(3)));
         cases.add(c("Linear on the last axis, no bias", Layer.of("Linear", "units", 2, "bias", false), real(5, 3)));
+        cases.add(c("ConstantTimes per channel", Layer.of("ConstantTimes", "shape", List.of(3, 1, 1)), real(3, 4, 5)));
+        cases.add(c("ConstantPlus, the input's shape", Layer.of("ConstantPlus"), real(4, 3)));
         cases.add(c("Flatten", Layer.of("Flatten"), real(2, 3, 4)));
         cases.add(c("Reshape with -1", Layer.of("Reshape", "shape", List.of(4, -1)), real(2, 3, 4)));
         cases.add(c("Transpose", Layer.of("Transpose", "perm", List.of(2, 0, 1)), real(2, 3, 4)));

@@ -162,10 +162,25 @@ class PytorchFixturesTest {
         return ids;
     }
 
-    /** The layers after the last opaque node learn; nothing learns through an opaque node (it has no gradient). */
+    /**
+     * PyTorch 1.13 writes the MLP's nn.LayerNorm (opset 13) as nine operators and its nn.GELU as five; they import
+     * as one LayerNorm and one GELU layer, so nothing in the net is opaque, every array gets its whole gradient,
+     * and fine-tuning changes the first layer as well as the head.
+     */
     @Test
-    void anImportedNetWithOpaqueNodesFineTunesItsLayersAfterThem() throws IOException {
+    void writtenOutLayerNormAndGeluImportAsTheLayersAndTheWholeNetFineTunes() throws IOException {
         OnnxImport imported = OnnxImporter.read(fixture("mlp"), "mlp.onnx");
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(((org.netstudio.netgraph.net.Chain) imported.document().net()).nodes()).extracting(n -> n.typeName())
+                .containsExactly("Linear", "GELU", "Linear", "Tanh", "LayerNorm", "Linear", "Softmax"); // Dropout: inference
+        assertThat(imported.report().notes()).anySatisfy(n -> assertThat(n).contains("became LayerNorm layers"))
+                .anySatisfy(n -> assertThat(n).contains("became GELU layers"));
+        org.netstudio.engine.compile.GradientReach reach =
+                org.netstudio.engine.compile.GradientReach.of(imported.document().net());
+        assertThat(reach.walls()).isEmpty();
+        assertThat(reach.partial()).isEmpty();
+        assertThat(reach.describe()).isEmpty();
+
         int n = 64;
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -177,16 +192,16 @@ class PytorchFixturesTest {
                 TrainingOptions.builder().batchSize(16).learningRate(0.01).build()).run();
         var history = trained.result().history();
         assertThat(history.get(history.size() - 1).training().loss()).isLessThan(history.get(0).training().loss());
-        assertThat(trained.weights().get("net_net_6_Gemm/weights").orElseThrow())
-                .isNotEqualTo(imported.weights().get("net_net_6_Gemm/weights").orElseThrow());
-        assertThat(trained.weights().get("net_net_0_Gemm/weights").orElseThrow().floats())
-                .containsExactly(imported.weights().get("net_net_0_Gemm/weights").orElseThrow().floats());
+        for (String array : List.of("net_net_0_Gemm/weights", "net_net_6_Gemm/weights")) {
+            assertThat(trained.weights().get(array).orElseThrow().floats()).as(array)
+                    .isNotEqualTo(imported.weights().get(array).orElseThrow().floats());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 2, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
+    @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 0, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
         "lstm_state, 20, 0, LSTM", "bilstm_last, 20, 0, LSTM", "bigru_state, 20, 0, GRU", "rnn_last, 20, 0, RNN",
-        "rnn_relu_last, 20, 1, SequenceLast", "small_unet, 196, 0, Convolution", "relu6_block, 192, 0, Convolution", "pools, 196, 0, Convolution"})
+        "rnn_relu_last, 20, 1, SequenceLast", "small_unet, 196, 0, Convolution", "relu6_block, 192, 0, Convolution", "pools, 196, 0, Convolution", "constants, 196, 0, Convolution"})
     void importedNetComputesWhatOnnxRuntimeComputes(String name, int inputSize, int minOpaque, String firstLayer)
             throws IOException {
         byte[] bytes = fixture(name);
@@ -277,5 +292,23 @@ class PytorchFixturesTest {
         assertThat(chain.nodes()).filteredOn(n -> n.typeName().equals("Pooling"))
                 .extracting(n -> ((org.netstudio.netgraph.net.Layer) n).params().get("ceil"))
                 .containsExactly(true, false);
+    }
+
+    /**
+     * ConvNeXt's layer scale (Mul by a [C, 1, 1] array) and a ViT's position table (Add of a [1, n, d] array)
+     * import as ConstantTimes and ConstantPlus holding PyTorch's arrays, which the gradient reaches.
+     */
+    @Test
+    void layerScaleAndPositionTableImportAsLearnableConstants() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("constants"), "constants.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(imported.report().entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
+                .extracting(ImportReport.Entry::layerType).contains("ConstantTimes", "ConstantPlus");
+        assertThat(imported.weights().arrays().values()).filteredOn(a -> a.name().endsWith("/scaling"))
+                .extracting(a -> a.shape()).containsExactly(new long[] {4, 1, 1});
+        assertThat(imported.weights().arrays().values()).filteredOn(a -> a.name().endsWith("/biases") && a.shape().length == 2)
+                .extracting(a -> a.shape()).containsExactly(new long[] {49, 4});
+        assertThat(org.netstudio.engine.compile.GradientReach.of(imported.document().net()).frozen()).isEmpty();
     }
 }

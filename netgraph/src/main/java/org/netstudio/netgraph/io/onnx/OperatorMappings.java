@@ -32,7 +32,7 @@ final class OperatorMappings {
             "Softplus", "Softplus");
 
     private static final Map<String, String> UNARY_EXPRESSIONS = Map.of("Exp", "exp(x)", "Log", "log(x)", "Sqrt",
-            "sqrt(x)", "Abs", "abs(x)", "Neg", "-x", "Sin", "sin(x)", "Cos", "cos(x)", "Reciprocal", "1/x");
+            "sqrt(x)", "Abs", "abs(x)", "Neg", "-x", "Sin", "sin(x)", "Cos", "cos(x)", "Reciprocal", "1/x", "Erf", "erf(x)");
 
     private static final Map<String, String> THREADING = Map.of("Add", "plus", "Sub", "subtract", "Mul", "times",
             "Div", "divide", "Max", "max", "Min", "min");
@@ -582,7 +582,7 @@ final class OperatorMappings {
         if (c.isConstant(b)) {
             OnnxTensors.Constant k = c.constant(b);
             if (k.count() != 1) {
-                return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+                return constantArray(c, a, k, function);
             }
             String v = number(k.value(0));
             String expr = switch (function) {
@@ -654,11 +654,53 @@ final class OperatorMappings {
         return Mapping.layer(Layer.of("Elementwise", "function", expr), x);
     }
 
+    /**
+     * The input times, plus, minus or divided by a constant array that broadcasts over each example (a layer
+     * scale c×1×1, position embeddings 1×n×d): ConstantTimes or ConstantPlus holding the array (negated for a
+     * subtraction, inverted for a division), so it learns. The array may not vary over the batch.
+     */
+    private static Mapping constantArray(Context c, String x, OnnxTensors.Constant k, String function) {
+        if (!function.equals("plus") && !function.equals("times") && !function.equals("subtract")
+                && !function.equals("divide")) {
+            return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+        }
+        if (!k.isReal()) {
+            return opaque("its constant array holds whole numbers");
+        }
+        int rank = c.info(x).onnxRank();
+        long[] shape = k.shape();
+        if (rank < 0 || shape.length > rank) {
+            return opaque("its constant array of shape " + Arrays.toString(shape) + " may not broadcast over the input");
+        }
+        int start = shape.length == rank ? 1 : 0;
+        if (start == 1 && shape[0] != 1) {
+            return opaque("its constant array of shape " + Arrays.toString(shape) + " varies over the batch");
+        }
+        List<Integer> perExample = new ArrayList<>();
+        for (int i = start; i < shape.length; i++) {
+            perExample.add((int) shape[i]);
+        }
+        float[] values = k.floats().clone();
+        for (int i = 0; i < values.length; i++) {
+            if (function.equals("subtract")) {
+                values[i] = -values[i];
+            } else if (function.equals("divide")) {
+                values[i] = 1 / values[i];
+            }
+        }
+        long[] arrayShape = perExample.stream().mapToLong(Integer::longValue).toArray();
+        boolean times = function.equals("times") || function.equals("divide");
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put(times ? "scaling" : "biases", new OnnxTensors.Constant(arrayShape, values, null, k.dataType()));
+        return Mapping.layer(Layer.of(times ? "ConstantTimes" : "ConstantPlus", "shape", perExample), arrays, x);
+    }
+
     /** A number combined with the input, the number first: {@code 1 - x}, {@code 2 / x}. */
     private static Mapping constantFirst(Context c, List<String> in, String function) {
         OnnxTensors.Constant k = c.constant(in.get(0));
         if (k.count() != 1) {
-            return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+            return function.equals("plus") || function.equals("times") ? constantArray(c, in.get(1), k, function)
+                    : opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " comes first");
         }
         String v = number(k.value(0));
         String expr = switch (function) {
