@@ -315,8 +315,8 @@ final class ModelSource {
                 body.init.add("self." + attr + " = " + code.module());
             }
             for (ArraySpec spec : info.arrays()) {
-                arrays.put(Weights.key(path, spec.name()),
-                        prefix + attr + "." + LayerSource.parameterName(info.layer().type(), spec.name()));
+                String parameter = LayerSource.parameterName(info.layer().type(), spec.name());
+                arrays.put(Weights.key(path, spec.name()), prefix + attr + (parameter.isEmpty() ? "" : "." + parameter));
             }
             return code.forward();
         }
