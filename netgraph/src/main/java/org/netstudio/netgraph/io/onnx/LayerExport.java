@@ -50,12 +50,14 @@ final class LayerExport {
     private final Weights weights;
     private final Map<String, TensorType> types = new HashMap<>();
     private final Map<String, OperatorSetIdProto> domains = new LinkedHashMap<>();
+    private final int opset;
     private int fresh;
 
-    LayerExport(GraphProto.Builder g, InferenceResult inference, Weights weights) {
+    LayerExport(GraphProto.Builder g, InferenceResult inference, Weights weights, int opset) {
         this.g = g;
         this.inference = inference;
         this.weights = weights;
+        this.opset = opset;
     }
 
     /**
@@ -100,8 +102,6 @@ final class LayerExport {
             } else if (l.type().equals("OnnxOperator") && l.params().getInt("opset") != opset
                     && (l.params().getString("op").indexOf(':') < 0)) {
                 problem = "written for opset " + l.params().getInt("opset") + ", not " + opset;
-            } else if (l.type().equals("LayerNorm") && opset < 17) {
-                problem = "LayerNormalization needs opset 17, but the net's ONNX operators are opset " + opset;
             }
             if (problem != null) {
                 out.add("'" + (path.isRoot() ? l.type() : path.toString()) + "' (" + l.type() + ": " + problem + ")");
@@ -275,8 +275,7 @@ final class LayerExport {
                     init(path, "movingMean"), init(path, "movingVar")), out)
                     .addAttribute(floatAttr("epsilon", p.getDouble("epsilon")))
                     .addAttribute(floatAttr("momentum", 1 - p.getDouble("momentum"))));
-            case "LayerNorm" -> emit(op("LayerNormalization", name, List.of(in.get(0), init(path, "gamma"), init(path, "beta")), out)
-                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+            case "LayerNorm" -> layerNorm(p, path, name, in.get(0), out);
             case "Flatten" -> emit(op("Flatten", name, in, out).addAttribute(intAttr("axis", 1)));
             case "Reshape" -> {
                 List<Integer> shape = p.getIntList("shape");
@@ -409,6 +408,34 @@ final class LayerExport {
         } else {
             emit(op("Squeeze", name + ":squeeze", List.of(last, longs(name + ":axes", new long[] {0})), out));
         }
+    }
+
+    private void layerNorm(Params p, NodePath path, String name, String x, String out) {
+        String gamma = init(path, "gamma");
+        String beta = init(path, "beta");
+        if (opset >= 17) {
+            emit(op("LayerNormalization", name, List.of(x, gamma, beta), out)
+                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+            return;
+        }
+        // Before opset 17 (a net holding older imported operators) written out as PyTorch writes it then.
+        String mean = name + ":mean";
+        String centred = name + ":centred";
+        String square = name + ":square";
+        String variance = name + ":variance";
+        String shifted = name + ":shifted";
+        String deviation = name + ":deviation";
+        String normal = name + ":normal";
+        String scaled = name + ":scaled";
+        emit(op("ReduceMean", mean, List.of(x), mean).addAttribute(ints("axes", new int[] {-1})));
+        emit(op("Sub", centred, List.of(x, mean), centred));
+        emit(op("Pow", square, List.of(centred, scalar(name + ":two", 2f)), square));
+        emit(op("ReduceMean", variance, List.of(square), variance).addAttribute(ints("axes", new int[] {-1})));
+        emit(op("Add", shifted, List.of(variance, scalar(name + ":epsilon", (float) p.getDouble("epsilon"))), shifted));
+        emit(op("Sqrt", deviation, List.of(shifted), deviation));
+        emit(op("Div", normal, List.of(centred, deviation), normal));
+        emit(op("Mul", scaled, List.of(normal, gamma), scaled));
+        emit(op("Add", name, List.of(scaled, beta), out));
     }
 
     private void gelu(String name, String x, String out) {
