@@ -1,0 +1,66 @@
+package org.netstudio.engine.pytorch;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.netstudio.netgraph.files.NetFiles;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
+
+/**
+ * Issue 13's first must-show for the gallery: every gallery net, exported as model.py with its
+ * weights (its own when it has them, else random ones), computes NetStudio's outputs in PyTorch on
+ * the same inputs, within {@link TorchParity#TOLERANCE} of each output's largest magnitude (float32
+ * all the way: 1e-5 holds for every net, the deepest included). The ImageNet nets run at their
+ * declared 224×224, batches of 2; set {@code -Dparity.only=lenet.json,...} to run some and
+ * {@code -Dparity.dir=DIR} to keep the exported cases.
+ */
+class GalleryParityTest {
+
+    /** The gallery folder of the assets module, from this module's folder (Surefire's working folder). */
+    static final Path GALLERY = Path.of("..", "assets", "src", "main", "resources", "org", "netstudio", "assets", "gallery");
+
+
+    static List<String> nets() {
+        return List.of("lenet.json", "mlp.json", "fashion-cnn.json", "fashion-cnn-pretrained.nsnet", "resnet18.json",
+                "resnet34.json", "resnet50.json", "vgg11.json", "vgg16.json", "mobilenet-v2.json", "unet.json",
+                "char-lstm.json", "gru-classifier.json", "transformer-encoder.json");
+    }
+
+    @TempDir
+    static Path folder;
+    private static Map<String, TorchParity.Outcome> outcomes;
+    private static Optional<String> missing;
+
+    @BeforeAll
+    static void exportAndRunAll() throws Exception {
+        missing = TorchParity.torchMissing();
+        if (missing.isPresent()) {
+            return;
+        }
+        TorchParity parity = new TorchParity(TorchParity.folder(folder, "GalleryParityTest"));
+        for (String file : nets()) {
+            if (!System.getProperty("parity.only", file).contains(file)) {
+                continue;
+            }
+            LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
+            Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
+            parity.add(file, loaded.document(), weights, 2, 9);
+        }
+        outcomes = parity.run();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
+    void pytorchComputesWhatNetStudioComputes(String file) {
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+        TorchParity.assertMatches(outcomes, file);
+    }
+}
