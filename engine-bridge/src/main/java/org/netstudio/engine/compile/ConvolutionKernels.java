@@ -157,9 +157,9 @@ final class ConvolutionKernels {
             if (!linear || f == 0) {
                 y = x;
             } else if (f > 0) {
-                y = x.mul((float) (1 - f)).add(next.mul((float) f));
+                y = Scalars.times(x, 1 - f).add(Scalars.times(next, f));
             } else {
-                y = x.mul((float) (1 + f)).add(previous.mul((float) -f));
+                y = Scalars.times(x, 1 + f).add(Scalars.times(previous, -f));
             }
             phases.add(y);
         }

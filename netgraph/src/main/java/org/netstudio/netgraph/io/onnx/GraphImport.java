@@ -146,6 +146,9 @@ final class GraphImport {
         if (m instanceof Mapping.Layers l) {
             Mapping.Opaque refused = layers.add(n, l);
             if (refused == null) {
+                // A layer takes a size the model computes (a Reshape's target) as fixed: the nodes computing it go.
+                p.getInputList().stream().filter(v -> values.shapes().isBatchless(v))
+                        .forEach(v -> opaque.unused(v, "it only computes a size that a layer after it holds fixed"));
                 return;
             }
             m = refused;

@@ -89,6 +89,11 @@ final class ImportedValues implements OperatorMappings.Context {
         return k;
     }
 
+    @Override
+    public ShapeValues.Value shapeVector(String value) {
+        return value.isEmpty() || isConstant(value) ? null : shapes.value(value, this);
+    }
+
     ShapeValues shapes() {
         return shapes;
     }

@@ -34,6 +34,8 @@ final class OpaqueNodes {
     private final Map<String, NodeProto> onnxNodes = new LinkedHashMap<>();
     /** Uses of a value that no longer need it: zero initial states a recurrent layer starts from anyway. */
     private final Map<String, Integer> deadUses = new HashMap<>();
+    private final Map<String, String> deadReasons = new HashMap<>();
+    private static final String ZERO_STATE = "it only computes the zero initial state of a recurrent layer";
 
     OpaqueNodes(ImportParts parts) {
         this.model = parts.model();
@@ -129,7 +131,13 @@ final class OpaqueNodes {
 
     /** One use of the value is no longer needed (a zero initial state a recurrent layer starts from anyway). */
     void unused(String value) {
+        unused(value, ZERO_STATE);
+    }
+
+    /** One use of the value is no longer needed, for a reason the nodes that only computed it are dropped with. */
+    void unused(String value, String reason) {
         deadUses.merge(value, 1, Integer::sum);
+        deadReasons.putIfAbsent(value, reason);
     }
 
     /**
@@ -148,13 +156,17 @@ final class OpaqueNodes {
                 NodeProto p = e.getValue();
                 boolean read = p.getOutputList().stream()
                         .anyMatch(o -> !o.isEmpty() && model.uses(o) > deadUses.getOrDefault(o, 0));
-                if (net.feeds(name) || read) {
+                // Only what a released use made dead goes: an opaque node that never fed anything stays, as imported.
+                boolean released = p.getOutputList().stream().anyMatch(deadUses::containsKey);
+                if (net.feeds(name) || read || !released) {
                     continue;
                 }
+                String reason = p.getOutputList().stream().map(deadReasons::get).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse(ZERO_STATE);
                 net.remove(name);
                 onnxNodes.remove(name);
-                p.getInputList().forEach(this::unused);
-                log.droppedAfterAll(name, "it only computes the zero initial state of a recurrent layer");
+                p.getInputList().forEach(v -> unused(v, reason));
+                log.droppedAfterAll(name, reason);
                 changed = true;
             }
         }

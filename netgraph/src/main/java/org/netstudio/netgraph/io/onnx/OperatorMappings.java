@@ -26,6 +26,11 @@ final class OperatorMappings {
         ValueInfo info(String value);
 
         long opset();
+
+        /** The elements of a shape vector the model computes (Shape, Gather, Concat … of it), or null. */
+        default ShapeValues.Value shapeVector(String value) {
+            return null;
+        }
     }
 
     private static final Map<String, String> SIMPLE = Map.of("Relu", "Ramp", "Sigmoid", "Sigmoid", "Tanh", "Tanh",
@@ -54,7 +59,8 @@ final class OperatorMappings {
             return dropout(n, c, in);
         }
         for (String v : in) {
-            if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal()) {
+            boolean targetShape = op.equals("Reshape") && in.indexOf(v) == 1 && c.shapeVector(v) != null;
+            if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal() && !targetShape) {
                 return opaque("input \"" + v + "\" is not known to hold real numbers");
             }
         }
@@ -764,22 +770,23 @@ final class OperatorMappings {
     }
 
     private static Mapping reshape(OnnxNode n, Context c, List<String> in) {
-        if (in.size() != 2 || !c.isConstant(in.get(1))) {
-            return opaque("its shape is not a constant");
+        long[] target = in.size() == 2 ? reshapeTarget(c, in.get(1)) : null;
+        if (target == null) {
+            return opaque("its shape is neither a constant nor computed from the input's shape with only the batch size"
+                    + " open");
         }
-        OnnxTensors.Constant s = c.constant(in.get(1));
-        if (s.isReal() || s.count() < 1) {
+        if (target.length < 1) {
             return opaque("its shape is not a list of whole numbers");
         }
         TensorType t = c.info(in.get(0)).type();
         List<Integer> shape = new ArrayList<>();
-        long first = s.longs()[0];
+        long first = target[0];
         if (first != 0 && first != -1) {
-            return opaque("its shape " + Arrays.toString(s.longs()) + " does not keep the batch axis first");
+            return opaque("its shape " + Arrays.toString(target) + " does not keep the batch axis first");
         }
         boolean wild = first == -1;
-        for (int i = 1; i < s.count(); i++) {
-            long v = s.longs()[i];
+        for (int i = 1; i < target.length; i++) {
+            long v = target[i];
             if (v == 0) {
                 // 0 copies the input's size on that axis.
                 if (n.i("allowzero", 0) != 0 || !t.rankKnown() || i - 1 >= t.rank() || !t.dim(i - 1).isFixed()) {
@@ -789,7 +796,7 @@ final class OperatorMappings {
             }
             if (v == -1) {
                 if (wild) {
-                    return opaque("its shape " + Arrays.toString(s.longs()) + " leaves the batch size open");
+                    return opaque("its shape " + Arrays.toString(target) + " leaves the batch size open");
                 }
                 wild = true;
             }
@@ -799,6 +806,34 @@ final class OperatorMappings {
             return opaque("it reshapes to a batch of scalars");
         }
         return Mapping.layer(Layer.of("Reshape", "shape", shape), in.get(0));
+    }
+
+    /**
+     * A Reshape's target as numbers: a constant, or a vector the model computes from shapes (ShuffleNet's
+     * {@code x.view(b, g, c // g, h, w)}) whose elements are all numbers but the first, the batch size, which
+     * stands as 0 (ONNX's "the input's size on this axis"). Null when neither.
+     */
+    private static long[] reshapeTarget(Context c, String shape) {
+        if (c.isConstant(shape)) {
+            OnnxTensors.Constant s = c.constant(shape);
+            return s.isReal() ? new long[0] : s.longs();
+        }
+        ShapeValues.Value v = c.shapeVector(shape);
+        if (v == null || v.scalar() || v.elements().isEmpty()) {
+            return null;
+        }
+        long[] target = new long[v.elements().size()];
+        for (int i = 0; i < target.length; i++) {
+            ShapeValues.Element e = v.elements().get(i);
+            if (i == 0 && !e.isNumber() && ShapeValues.BATCH.equals(e.dim())) {
+                target[i] = 0;
+            } else if (e.isNumber()) {
+                target[i] = e.number();
+            } else {
+                return null;
+            }
+        }
+        return target;
     }
 
     /**
