@@ -108,6 +108,7 @@ public final class TrainerPanelModel {
     private final OptionField<Integer> window = new OptionField<>("Window", Integer.toString(TextTables.DEFAULT_WINDOW),
             OptionField.integer("The window length", 1, 100_000));
     private final OptionsForm options = new OptionsForm();
+    private final org.netstudio.trainer.target.TargetForm target = new org.netstudio.trainer.target.TargetForm();
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainerState.IDLE);
@@ -163,8 +164,8 @@ public final class TrainerPanelModel {
         // Every message is a problem unless say() gives another tone just after setting it.
         message.addListener((o, was, now) -> tone.set(MessageTone.PROBLEM));
         this.loader = Objects.requireNonNull(loader, "loader");
-        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
-                net);
+        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data, loading,
+                fitProblem, net);
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
@@ -543,6 +544,11 @@ public final class TrainerPanelModel {
         return options;
     }
 
+    /** Where training runs: NetStudio, or PyTorch under torchrun (processes, Python, the cluster command). */
+    public org.netstudio.trainer.target.TargetForm target() {
+        return target;
+    }
+
     /** Whether Train may be pressed. */
     public BooleanBinding canTrainBinding() {
         return canTrain;
@@ -555,7 +561,7 @@ public final class TrainerPanelModel {
         loading.get();
         fitProblem.get();
         net.get();
-        return options.valid().get() && reasonNotToTrain().isEmpty();
+        return options.valid().get() && target.valid().get() && reasonNotToTrain().isEmpty();
     }
 
     /** Why Train cannot be pressed now, for its tooltip, or empty. */
@@ -575,7 +581,8 @@ public final class TrainerPanelModel {
         if (!fitProblem.get().isEmpty()) {
             return fitProblem.get();
         }
-        return options.firstProblem();
+        String optionsProblem = options.firstProblem();
+        return optionsProblem.isEmpty() ? target.firstProblem() : optionsProblem;
     }
 
     /** The learning-rate finder's points so far, in order of rising rate. */

@@ -19,12 +19,15 @@ public final class NetExporter {
 
     private final Prompts prompts;
     private final Supplier<FilePicker> picker;
+    /** Shows in the status bar what an export wrote. */
+    private final java.util.function.Consumer<String> note;
     /** ONNX exports, one after another (an untrained net's export initialises it in the engine first). */
     private CompletableFuture<Void> onnxExports = CompletableFuture.completedFuture(null);
 
-    NetExporter(Prompts prompts, Supplier<FilePicker> picker) {
+    NetExporter(Prompts prompts, Supplier<FilePicker> picker, java.util.function.Consumer<String> note) {
         this.prompts = prompts;
         this.picker = picker;
+        this.note = note;
     }
 
     /** File › Export Picture: the level shown, as PNG (2× for crispness) or SVG. */
