@@ -1,4 +1,4 @@
-package org.netstudio.app.document;
+package org.netstudio.engine.weights;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.netstudio.engine.compile.NetCompiler;
-import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NonFiniteValues;
 import org.netstudio.netgraph.io.Safetensors;
@@ -19,7 +18,8 @@ import org.netstudio.netgraph.net.NetDocument;
  * Weights trained elsewhere (a PyTorch run's {@code best.safetensors}, or any safetensors file with
  * NetStudio's array names) read for a net that is open: every array must name a layer of the net
  * and have the shape inference gives it, all of the net's arrays must be there, and all of their
- * values must be numbers. No JavaFX; may run off the UI thread.
+ * values must be numbers. The window's File › Import Weights and the trainer's PyTorch target read
+ * weights back through this one check. Stateless; any thread.
  */
 public final class WeightsImport {
 
@@ -61,7 +61,7 @@ public final class WeightsImport {
     }
 
     /** The weights file itself, or a run folder's {@value #BEST_WEIGHTS}. */
-    static Path weightsFile(Path fileOrRunFolder) throws IOException {
+    public static Path weightsFile(Path fileOrRunFolder) throws IOException {
         if (!Files.isDirectory(fileOrRunFolder)) {
             return fileOrRunFolder;
         }
