@@ -108,7 +108,7 @@ public final class TrainerPanelModel {
     private final OptionField<Integer> window = new OptionField<>("Window", Integer.toString(TextTables.DEFAULT_WINDOW),
             OptionField.integer("The window length", 1, 100_000));
     private final OptionsForm options = new OptionsForm();
-    private final org.netstudio.trainer.target.TargetForm target = new org.netstudio.trainer.target.TargetForm();
+    private final org.netstudio.trainer.launch.TargetForm target = new org.netstudio.trainer.launch.TargetForm();
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainerState.IDLE);
@@ -128,7 +128,11 @@ public final class TrainerPanelModel {
     private final BooleanBinding canTrain;
 
     private TrainingHistory history = new TrainingHistory();
-    private PanelTraining session;
+    private org.netstudio.trainer.run.TrainingSession session;
+    /** Where the PyTorch target writes its projects, one folder per training; null: the temporary folder. */
+    private Path projectsFolder;
+    /** Whether the search for a Python with PyTorch ran (it runs once, when the PyTorch target is first chosen). */
+    private boolean pythonSearched;
     private org.netstudio.engine.runs.RunStore runStore;
     /** The run the next {@link #train()} continues, or null for a new run. */
     private String resumeRun;
@@ -182,6 +186,11 @@ public final class TrainerPanelModel {
             }
         });
         net.addListener((o, was, now) -> netChanged());
+        target.targetProperty().addListener((o, was, now) -> {
+            if (now == org.netstudio.trainer.launch.TrainingTarget.TORCHRUN) {
+                findPython();
+            }
+        });
         mapping.addListener((o, was, now) -> recheckFit());
         // A plain text is cut into windows and held back by share when it loads.
         window.textProperty().addListener((o, was, now) -> reloadText(true));
@@ -287,7 +296,10 @@ public final class TrainerPanelModel {
         }
         if (o != null && !o.trained().weights().isEmpty()) {
             onUseWeights.accept(o.trained());
-            say("The trained weights were put into the net.", MessageTone.DONE);
+            say(session instanceof org.netstudio.trainer.run.TorchrunTraining
+                    ? "PyTorch's best weights (epoch " + o.trained().result().bestEpoch()
+                            + ") were put into the net; Undo takes them out."
+                    : "The trained weights were put into the net.", MessageTone.DONE);
         }
     }
 
@@ -545,8 +557,80 @@ public final class TrainerPanelModel {
     }
 
     /** Where training runs: NetStudio, or PyTorch under torchrun (processes, Python, the cluster command). */
-    public org.netstudio.trainer.target.TargetForm target() {
+    public org.netstudio.trainer.launch.TargetForm target() {
         return target;
+    }
+
+    /** The options as the engine takes them, with the net's own learning-rate multipliers (its frozen layers). */
+    private org.netstudio.engine.train.TrainingOptions chosenOptions() {
+        return options.toOptions().toBuilder().multipliers(net.get().multipliers()).build();
+    }
+
+    /**
+     * What a PyTorch project of this net holds besides the net: the options and the loaded data
+     * (File › Export › PyTorch Project writes what the PyTorch target trains).
+     *
+     * @throws IllegalStateException saying what is missing (no data chosen, data that does not fit, an invalid option)
+     */
+    public org.netstudio.trainer.run.ProjectRecipe projectRecipe() {
+        LoadedData loaded = data.get();
+        if (net.get() == null) {
+            throw new IllegalStateException("Open a net to export.");
+        }
+        if (loaded == null || loading.get()) {
+            throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
+                    + " its examples.");
+        }
+        if (!fitProblem.get().isEmpty()) {
+            throw new IllegalStateException(fitProblem.get());
+        }
+        if (!options.valid().get()) {
+            throw new IllegalStateException(options.firstProblem());
+        }
+        return new org.netstudio.trainer.run.ProjectRecipe(net.get().withNet(loaded.trainee(net.get().net())),
+                chosenOptions(), org.netstudio.trainer.run.ProjectRecipe.examples(loaded, mapping.get()));
+    }
+
+    /** Where the PyTorch target writes its projects (one folder per training); null: the temporary folder. */
+    public void setProjectsFolder(Path folder) {
+        projectsFolder = folder;
+    }
+
+    /** Looks for a Python with PyTorch once, off the UI thread; the form gets it unless the person chose one. */
+    private void findPython() {
+        if (pythonSearched) {
+            return;
+        }
+        pythonSearched = true;
+        Thread t = new Thread(() -> {
+            var found = org.netstudio.engine.torchrun.PythonFinder.find();
+            inbox.post(new TrainerNews.PythonFound(found.map(org.netstudio.engine.torchrun.PythonFinder.Found::python),
+                    found.map(org.netstudio.engine.torchrun.PythonFinder.Found::torchVersion).orElse("")));
+        }, "netstudio-python-finder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private org.netstudio.engine.torchrun.TorchrunLaunch torchrunLaunch() {
+        return org.netstudio.engine.torchrun.TorchrunLaunch.local(target.python().value().orElseThrow(),
+                target.processes().value().orElseThrow());
+    }
+
+    /** A new folder for the project of one training: the net's name and the time, under the projects folder. */
+    private Path newProjectFolder() {
+        Path parent = projectsFolder != null ? projectsFolder : Path.of(System.getProperty("java.io.tmpdir"), "netstudio-pytorch");
+        String name = net.get().name().replaceAll("[^A-Za-z0-9._-]+", "-") + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        return parent.resolve(name);
+    }
+
+    /** The cluster command with where to run it: on every machine, in a copy of the project folder. */
+    private String clusterText(Path folder, String command) {
+        int processes = target.processes().value().orElse(1);
+        String cluster = new org.netstudio.engine.torchrun.TorchrunLaunch(target.python().value().orElse(Path.of("python3")), processes,
+                2, "HOST:29500").clusterCommand();
+        return "On this computer (" + folder + "):\n" + command + "\n\nOn every machine of a cluster, in a copy of"
+                + " that folder (set --nnodes to the number of machines, HOST to one of them):\n" + cluster;
     }
 
     /** Whether Train may be pressed. */
@@ -675,25 +759,39 @@ public final class TrainerPanelModel {
             message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
-        org.netstudio.engine.runs.RunRecorder recorder;
+        org.netstudio.engine.train.TrainingOptions chosen;
         try {
-            recorder = startRecord(trainee, initial, loaded);
-        } catch (IllegalArgumentException e) {
+            chosen = chosenOptions();
+        } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
         }
-        try {
-            // The net's own learning-rate multipliers (its frozen layers) go with it.
-            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions().toBuilder()
-                    .multipliers(net.get().multipliers()).build();
-            session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
-                    recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
-        } catch (RuntimeException e) {
-            if (recorder != null) {
-                recorder.abandon(e.getMessage());
+        if (target.isTorchrun()) {
+            try {
+                session = org.netstudio.trainer.run.TorchrunTraining.start(projectRecipe(), initial, loaded,
+                        torchrunLaunch(), newProjectFolder(), inbox, worker);
+            } catch (RuntimeException e) {
+                message.set(e.getMessage());
+                return;
             }
-            message.set(e.getMessage());
-            return;
+        } else {
+            org.netstudio.engine.runs.RunRecorder recorder;
+            try {
+                recorder = startRecord(trainee, initial, loaded);
+            } catch (IllegalArgumentException e) {
+                message.set(e.getMessage());
+                return;
+            }
+            try {
+                session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
+                        recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
+            } catch (RuntimeException e) {
+                if (recorder != null) {
+                    recorder.abandon(e.getMessage());
+                }
+                message.set(e.getMessage());
+                return;
+            }
         }
         trainedFrom = net.get();
         failedNode.set(null);
@@ -707,8 +805,12 @@ public final class TrainerPanelModel {
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
         progressText.set("Starting…");
-        String start = initial == null ? "" : fineTuningMessage(session.freshArrays());
+        String start = initial == null || !(session instanceof PanelTraining p) ? "" : fineTuningMessage(p.freshArrays());
         message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
+        if (target.isTorchrun()) {
+            say("Exporting the net as a PyTorch project and starting torchrun with "
+                    + target.processes().value().orElseThrow() + " processes…", MessageTone.NOTICE);
+        }
         state.set(TrainerState.TRAINING);
     }
 
@@ -962,6 +1064,16 @@ public final class TrainerPanelModel {
         } else if (news instanceof TrainerNews.Evaluated e) {
             outcome.set(e.outcome());
             state.set(TrainerState.FINISHED);
+            if (session instanceof org.netstudio.trainer.run.TorchrunTraining) {
+                // As the trainer brings PyTorch's result back itself, it goes into the net at once (Undo takes it out).
+                useWeights();
+            }
+        } else if (news instanceof TrainerNews.ProjectWritten w) {
+            target.setClusterCommand(clusterText(w.folder(), w.clusterCommand()));
+            say("Training with PyTorch in " + w.folder() + "…", MessageTone.NOTICE);
+        } else if (news instanceof TrainerNews.PythonFound p) {
+            target.found(p.python(), p.python().isPresent() ? "Found, with PyTorch " + p.torchVersion() + "."
+                    : "No Python with PyTorch was found; choose one (or set " + org.netstudio.engine.torchrun.PythonFinder.VARIABLE + ").");
         } else if (news instanceof TrainerNews.Warning w) {
             message.set(w.message());
         } else if (news instanceof TrainerNews.Problem p) {

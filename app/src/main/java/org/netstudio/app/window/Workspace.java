@@ -277,6 +277,11 @@ public final class Workspace {
         return documents.exporter().onnxExportsDone();
     }
 
+    /** Completes when the File › Export PyTorch Project writes asked for so far are done. */
+    public CompletableFuture<Void> pyTorchExportsDone() {
+        return documents.exporter().pyTorchExportsDone();
+    }
+
     /** Completes when the File › Import Weights reads asked for so far are done (and their edits posted). */
     public CompletableFuture<Void> weightsImportsDone() {
         return documents.weightsImporter().importsDone();
@@ -450,6 +455,7 @@ public final class Workspace {
         onNet(AppAction.EXPORT_PICTURE, documents.exporter()::exportPicture);
         onNet(AppAction.EXPORT_ONNX, documents.exporter()::exportOnnx);
         onNet(AppAction.IMPORT_WEIGHTS, documents.weightsImporter()::importWeights);
+        onNet(AppAction.EXPORT_PYTORCH, t -> documents.exporter().exportPyTorch(t, () -> trainers.of(t).projectRecipe()));
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
@@ -504,7 +510,7 @@ public final class Workspace {
                 item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
             }
         });
-        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.IMPORT_WEIGHTS,
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.EXPORT_PYTORCH, AppAction.IMPORT_WEIGHTS,
                 AppAction.TRAIN,
                 AppAction.TRY_IT)) {
             window.menu().item(a).setDisable(tab == null);
