@@ -1,0 +1,75 @@
+package org.netstudio.engine.pytorch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.netstudio.netgraph.files.NetFiles;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
+
+/**
+ * Issue 13's first must-show for the gallery: every gallery net, exported as model.py with its
+ * weights (its own when it has them, else random ones), computes NetStudio's outputs in PyTorch on
+ * the same inputs. Errors are relative to the largest output magnitude; 1e-5 holds for every net,
+ * float32 all the way.
+ */
+class GalleryParityTest {
+
+    /** The gallery folder of the assets module, from this module's folder (Surefire's working folder). */
+    static final Path GALLERY = Path.of("..", "assets", "src", "main", "resources", "org", "netstudio", "assets", "gallery");
+
+    static final double TOLERANCE = 1e-5;
+
+    static List<String> nets() {
+        return List.of("lenet.json", "mlp.json", "fashion-cnn.json", "fashion-cnn-pretrained.nsnet", "resnet18.json",
+                "resnet34.json", "resnet50.json", "vgg11.json", "vgg16.json", "mobilenet-v2.json", "unet.json",
+                "char-lstm.json", "gru-classifier.json", "transformer-encoder.json");
+    }
+
+    @TempDir
+    static Path folder;
+    private static Map<String, TorchParity.Outcome> outcomes;
+    private static Optional<String> missing;
+
+    @BeforeAll
+    static void exportAndRunAll() throws Exception {
+        missing = TorchParity.torchMissing();
+        if (missing.isPresent()) {
+            return;
+        }
+        TorchParity parity = new TorchParity(TorchParity.folder(folder));
+        for (String file : nets()) {
+            if (!System.getProperty("parity.only", file).contains(file)) {
+                continue;
+            }
+            LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
+            Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
+            parity.add(file, loaded.document(), weights, 2, 9);
+        }
+        outcomes = parity.run();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nets")
+    void pytorchComputesWhatNetStudioComputes(String file) {
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+        TorchParity.Outcome o = outcomes.get(file);
+        assumeTrue(o != null, "not asked for (parity.only)");
+        assertThat(o.failure()).as(file).isNull();
+        System.out.printf("parity %-30s max relative error %.2e%n", file, o.worst());
+        assertThat(o.worst()).as("largest relative error of %s (%s)", file, o.errors()).isLessThan(TOLERANCE);
+    }
+
+    static boolean exists(String file) {
+        return Files.exists(GALLERY.resolve(file));
+    }
+}
