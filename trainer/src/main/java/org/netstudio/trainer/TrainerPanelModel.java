@@ -587,8 +587,11 @@ public final class TrainerPanelModel {
         if (!options.valid().get()) {
             throw new IllegalStateException(options.firstProblem());
         }
+        // train.py holds back the share itself, with NetStudio's split of the same seed.
+        org.netstudio.engine.train.TrainingOptions withShare = chosenOptions().toBuilder()
+                .validationFraction(options.validationFraction().value().orElseThrow()).build();
         return new org.netstudio.trainer.run.ProjectRecipe(net.get().withNet(loaded.trainee(net.get().net())),
-                chosenOptions(), org.netstudio.trainer.run.ProjectRecipe.examples(loaded, mapping.get()));
+                withShare, org.netstudio.trainer.run.ProjectRecipe.examples(loaded, mapping.get()));
     }
 
     /** Where the PyTorch target writes its projects (one folder per training); null: the temporary folder. */

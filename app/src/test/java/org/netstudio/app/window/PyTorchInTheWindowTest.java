@@ -120,7 +120,8 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#train");
         TrainerInTheWindowTest.waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
-        assertThat(f.fx(() -> trainer.history().validationLoss().size())).as("a validation loss per epoch").isEqualTo(3);
+        assertThat(f.fx(() -> trainer.history().validationLoss().size())).as("a validation loss per epoch (%s)",
+                f.text("#trainer-message")).isEqualTo(3);
         assertThat(f.fx(() -> ((LineChart<?, ?>) robot.lookup("#loss-chart").query()).getData().stream()
                 .mapToInt(s -> s.getData().size()).sum())).as("points on the loss chart").isGreaterThanOrEqualTo(3);
         assertThat(f.fx(() -> trainer.toneProperty().get())).as(f.text("#trainer-message")).isEqualTo(MessageTone.DONE);
