@@ -627,15 +627,6 @@ public final class TrainerPanelModel {
         return parent.resolve(name);
     }
 
-    /** The cluster command with where to run it: on every machine, in a copy of the project folder. */
-    private String clusterText(Path folder, String command) {
-        int processes = target.processes().value().orElse(1);
-        String cluster = new org.netstudio.engine.torchrun.TorchrunLaunch(target.python().value().orElse(Path.of("python3")), processes,
-                2, "HOST:29500").clusterCommand();
-        return "On this computer (" + folder + "):\n" + command + "\n\nOn every machine of a cluster, in a copy of"
-                + " that folder (set --nnodes to the number of machines, HOST to one of them):\n" + cluster;
-    }
-
     /** Whether Train may be pressed. */
     public BooleanBinding canTrainBinding() {
         return canTrain;
@@ -1072,7 +1063,7 @@ public final class TrainerPanelModel {
                 useWeights();
             }
         } else if (news instanceof TrainerNews.ProjectWritten w) {
-            target.setClusterCommand(clusterText(w.folder(), w.clusterCommand()));
+            target.setClusterCommand("cd " + w.folder() + "\n" + w.clusterCommand());
             say("Training with PyTorch in " + w.folder() + "…", MessageTone.NOTICE);
         } else if (news instanceof TrainerNews.PythonFound p) {
             target.found(p.python(), p.python().isPresent() ? "Found, with PyTorch " + p.torchVersion() + "."

@@ -51,7 +51,8 @@ public final class TargetPane extends VBox {
         torchrun.add(form.processes(), "torchrun-processes")
                 .setTooltip(new Tooltip("torchrun --nproc_per_node: the processes on this computer"));
         torchrun.add(form.python(), "torchrun-python");
-        Button pick = new Button("Choose Python…");
+        Button pick = new Button("Choose…");
+        pick.setTooltip(new Tooltip("Choose the Python that has PyTorch"));
         pick.setId("torchrun-choose-python");
         pick.setOnAction(e -> choosePython(form));
         Label note = new Label();
@@ -59,7 +60,8 @@ public final class TargetPane extends VBox {
         note.getStyleClass().add("hint");
         note.setWrapText(true);
         note.textProperty().bind(form.pythonNoteProperty());
-        torchrun.addWide(new HBox(8, pick, note));
+        torchrun.add("", pick);
+        torchrun.addWide(note);
 
         Label clusterTitle = new Label("Cluster command");
         clusterTitle.getStyleClass().add("form-label");
@@ -68,7 +70,7 @@ public final class TargetPane extends VBox {
         cluster.getStyleClass().add("cluster-command");
         cluster.setEditable(false);
         cluster.setWrapText(true);
-        cluster.setPrefRowCount(4);
+        cluster.setPrefRowCount(3);
         cluster.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 form.clusterCommandProperty().get().isEmpty()
                         ? "The command to run this project on several machines shows here when training starts."
@@ -81,7 +83,12 @@ public final class TargetPane extends VBox {
             text.putString(form.clusterCommandProperty().get());
             Clipboard.getSystemClipboard().setContent(text);
         });
-        VBox torchrunBox = new VBox(4, torchrun, new HBox(8, clusterTitle, copy), cluster);
+        Label clusterHint = new Label("On every machine, in a copy of the project folder: set --nnodes to the number of"
+                + " machines and HOST to one of them.");
+        clusterHint.setId("torchrun-cluster-hint");
+        clusterHint.getStyleClass().add("hint");
+        clusterHint.setWrapText(true);
+        VBox torchrunBox = new VBox(4, torchrun, new HBox(8, clusterTitle, copy), cluster, clusterHint);
         torchrunBox.setId("torchrun-settings");
         torchrunBox.visibleProperty().bind(form.targetProperty().isEqualTo(TrainingTarget.TORCHRUN));
         torchrunBox.managedProperty().bind(torchrunBox.visibleProperty());

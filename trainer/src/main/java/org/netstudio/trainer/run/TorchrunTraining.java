@@ -17,14 +17,17 @@ import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingResult;
 import org.netstudio.engine.weights.WeightsImport;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.trainer.boundary.DecisionGrid;
+import org.netstudio.trainer.boundary.PlaneBounds;
 import org.netstudio.trainer.data.LoadedData;
 
 /**
  * One training the panel hands to PyTorch: the net is exported as a PyTorch project into a folder
  * of its own, {@code torchrun} trains it there on several processes, and its progress lines come
  * back as the {@code TrainingEvent}s NetStudio's own trainer sends, so the panel plots them the
- * same way. At the end the best epoch's weights are read back (names and shapes checked) and the
- * trained net is evaluated on the examples the panel holds back, as after its own training.
+ * same way. At the end the best epoch's weights are read back (names and shapes checked), the
+ * trained net is evaluated on the examples the panel holds back, as after its own training, and for
+ * planar data its class regions are drawn.
  *
  * <p>Threads: exporting and starting run on a thread of their own; the job's events arrive on its
  * reading thread; the evaluation runs on the panel's worker. Nothing waits for the UI.
@@ -33,6 +36,8 @@ public final class TorchrunTraining implements TrainingSession {
 
     private final ProjectRecipe recipe;
     private final HeldBack held;
+    /** Where planar data lies, for the decision boundary of the trained net; null for other data. */
+    private final PlaneBounds bounds;
     private final TrainerInbox<TrainerNews> inbox;
     private final Executor worker;
     private final CompletableFuture<TrainedNet> result = new CompletableFuture<>();
@@ -41,9 +46,11 @@ public final class TorchrunTraining implements TrainingSession {
     private volatile boolean stopped;
     private volatile boolean closing;
 
-    private TorchrunTraining(ProjectRecipe recipe, HeldBack held, TrainerInbox<TrainerNews> inbox, Executor worker) {
+    private TorchrunTraining(ProjectRecipe recipe, HeldBack held, PlaneBounds bounds, TrainerInbox<TrainerNews> inbox,
+            Executor worker) {
         this.recipe = recipe;
         this.held = held;
+        this.bounds = bounds;
         this.inbox = inbox;
         this.worker = worker;
     }
@@ -64,7 +71,8 @@ public final class TorchrunTraining implements TrainingSession {
     public static TorchrunTraining start(ProjectRecipe recipe, Weights initial, LoadedData data, TorchrunLaunch launch,
             Path projectDir, TrainerInbox<TrainerNews> inbox, Executor worker) {
         HeldBack held = HeldBack.of(data, recipe.options().validationFraction(), recipe.options().seed());
-        TorchrunTraining session = new TorchrunTraining(recipe, held, inbox, worker);
+        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
+        TorchrunTraining session = new TorchrunTraining(recipe, held, bounds, inbox, worker);
         Thread t = new Thread(() -> session.exportAndStart(initial, launch, projectDir),
                 "netstudio-torchrun-export");
         t.setDaemon(true);
@@ -75,7 +83,9 @@ public final class TorchrunTraining implements TrainingSession {
     private void exportAndStart(Weights initial, TorchrunLaunch launch, Path projectDir) {
         try {
             PyTorchProject.write(recipe.doc(), Optional.ofNullable(initial), recipe.options(), recipe.data(), projectDir);
-            inbox.post(new TrainerNews.ProjectWritten(projectDir, launch.clusterCommand()));
+            // For a cluster: the same processes on each of several machines (two, as an example to edit).
+            inbox.post(new TrainerNews.ProjectWritten(projectDir, new TorchrunLaunch(launch.python(),
+                    launch.processesPerNode(), 2, "HOST:29500").clusterCommand()));
             synchronized (this) {
                 if (stopped) {
                     throw new IOException("Stopped before torchrun started; the project is in " + projectDir + ".");
@@ -119,6 +129,11 @@ public final class TorchrunTraining implements TrainingSession {
     private void evaluate() {
         try {
             TrainedNet trained = result.join();
+            if (bounds != null) {
+                // The class regions of the weights PyTorch kept (its epochs' weights stay in its processes).
+                inbox.post(new TrainerNews.Boundary(DecisionGrid.compute(trained.net(), trained.weights(), bounds,
+                        trained.result().bestEpoch())));
+            }
             inbox.post(new TrainerNews.Evaluated(held.evaluate(trained,
                     NetTrain.bind(trained.net(), held.training(), recipe.data().mapping()))));
         } catch (RuntimeException e) {

@@ -101,7 +101,7 @@ public sealed interface TrainerNews {
      * A training handed to PyTorch has its project folder, written and about to start.
      *
      * @param folder the project
-     * @param clusterCommand what to run in it on every machine of a cluster
+     * @param clusterCommand what to run in (a copy of) it on every machine of a two-machine cluster
      */
     record ProjectWritten(java.nio.file.Path folder, String clusterCommand) implements TrainerNews {
     }
