@@ -1058,8 +1058,10 @@ public final class TrainerPanelModel {
         } else if (news instanceof TrainerNews.Evaluated e) {
             outcome.set(e.outcome());
             state.set(TrainerState.FINISHED);
-            if (session instanceof org.netstudio.trainer.run.TorchrunTraining) {
-                // As the trainer brings PyTorch's result back itself, it goes into the net at once (Undo takes it out).
+            if (session instanceof org.netstudio.trainer.run.TorchrunTraining
+                    && e.outcome().trained().result().stopReason() != StopReason.FAILED) {
+                // As the trainer brings PyTorch's result back itself, it goes into the net at once (Undo takes it out);
+                // after a failure the message stays, and "Use these weights" offers the best epoch before it.
                 useWeights();
             }
         } else if (news instanceof TrainerNews.ProjectWritten w) {

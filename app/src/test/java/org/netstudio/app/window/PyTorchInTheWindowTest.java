@@ -28,6 +28,7 @@ import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.trainer.MessageTone;
 import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerState;
+import org.netstudio.trainer.launch.TrainingTarget;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -150,6 +151,28 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         try (NetRunner runner = NetRunner.untrained(net.document().net(), seed)) {
             return runner.weights();
         }
+    }
+
+    @Test
+    void stopEndsTheTorchrunJobAndTheBestEpochSoFarComesBackIntoTheNet(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(PythonFinder.find().isPresent(), "python3-torch is missing: no Python on this computer imports torch");
+        OpenNet net = openNamedSpiralsWithItsData(robot);
+        TrainerPanelModel trainer = f.workspace().trainer();
+        robot.interact(() -> trainer.target().targetProperty().set(TrainingTarget.TORCHRUN));
+        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
+        f.typeInto("#epochs", "2000");
+        robot.clickOn("#train");
+        TrainerInTheWindowTest.waitFor(180, () -> f.fx(() -> trainer.history().epochs().size() >= 2));
+
+        robot.clickOn("#stop");
+        TrainerInTheWindowTest.waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+
+        int epochs = f.fx(() -> trainer.history().epochs().size());
+        assertThat(epochs).as("stopped long before 2000 epochs").isBetween(2, 1999);
+        assertThat(f.fx(() -> trainer.outcomeProperty().get().result().stopReason()))
+                .as(f.fx(() -> trainer.outcomeProperty().get().result().message()))
+                .isEqualTo(org.netstudio.engine.train.StopReason.STOPPED);
+        assertThat(f.fx(net::weights)).as("the best epoch so far is in the net").isPresent();
     }
 
     @Test
