@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.pytorch.PyTorchModelWriter;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 
 /**
  * The net's part of a project (model.py, netstudio_io.py, encoders.py, weights.safetensors), written
- * by netgraph's PyTorch writer; the one place this package calls it.
+ * by netgraph's {@link PyTorchModelWriter}; the one place this package calls it.
  */
 final class ModelFiles {
 
@@ -18,11 +19,10 @@ final class ModelFiles {
     }
 
     static List<String> unsupported(NetNode net) {
-        // Until netgraph's writer lands (wt/tmodel): nothing is refused here.
-        return List.of();
+        return PyTorchModelWriter.unsupported(net);
     }
 
     static void write(NetDocument doc, Optional<Weights> weights, Path dir) throws IOException {
-        // netgraph's PyTorchModelWriter (wt/tmodel) writes here once merged.
+        PyTorchModelWriter.write(doc, weights, dir);
     }
 }

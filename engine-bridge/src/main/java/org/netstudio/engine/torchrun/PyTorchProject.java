@@ -27,6 +27,7 @@ import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.NetFacts;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.Binding;
+import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.Weights;
@@ -71,7 +72,8 @@ public final class PyTorchProject {
      * Writes the project.
      *
      * @param doc the net
-     * @param weights its weights, or empty to start from PyTorch's initial values
+     * @param weights its weights, or empty to start from the values NetStudio's trainer would start
+     *     from (the options' seed), written as weights.safetensors too
      * @param options the training recipe
      * @param data the examples
      * @param dir the project folder; must not exist yet, or be empty
@@ -97,9 +99,12 @@ public final class PyTorchProject {
         Binding binding = NetTrain.bind(doc.net(), data.table(), data.mapping());
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        // Created plainly (not as a private temporary folder): the project keeps the user's default permissions.
+        Path temp = Files.createDirectory(parent.resolve("." + target.getFileName() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
-            ModelFiles.write(doc, weights, temp);
+            ModelFiles.write(doc, Optional.of(weights.filter(w -> !w.isEmpty())
+                    .orElseGet(() -> initialWeights(doc, options.seed()))), temp);
             Map<String, Object> dataRecipe = writeData(binding, data, options, temp);
             Files.writeString(temp.resolve("recipe.json"),
                     Recipe.json(doc.name(), options, compiled, binding, dataRecipe));
@@ -160,6 +165,13 @@ public final class PyTorchProject {
             d.put("test", null);
         }
         return d;
+    }
+
+    /** The values NetStudio's trainer starts a net without weights from, for the options' seed. */
+    private static Weights initialWeights(NetDocument doc, long seed) {
+        try (NetRunner runner = NetRunner.untrained(doc.net(), seed)) {
+            return runner.weights();
+        }
     }
 
     /** A file of the project as shipped with NetStudio. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netstudio.engine.compile.CompiledNet;
+import org.netstudio.engine.compile.NetArray;
 import org.netstudio.engine.data.Column;
 import org.netstudio.engine.data.SequenceColumn;
 import org.netstudio.engine.data.TargetColumn;
@@ -54,8 +55,14 @@ final class Recipe {
         r.put("validationFraction", options.validationFraction());
         r.put("seed", options.seed());
         r.put("patience", options.earlyStoppingPatience());
+        // Per array (NetStudio's names): its layer's factor, the innermost multiplier on its path.
         Map<String, Double> multipliers = new LinkedHashMap<>();
-        options.multipliers().factors().forEach((path, factor) -> multipliers.put(path.toString(), factor));
+        for (NetArray a : compiled.arrays()) {
+            double factor = options.multipliers().factorOf(a.node());
+            if (a.trainable() && factor != 1) {
+                multipliers.put(a.key(), factor);
+            }
+        }
         r.put("multipliers", multipliers);
         r.put("data", data);
         r.put("inputs", binding.inputs());

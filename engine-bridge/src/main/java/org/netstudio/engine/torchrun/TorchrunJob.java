@@ -144,13 +144,14 @@ public final class TorchrunJob {
      */
     public CompletableFuture<TrainingResult> stop() {
         stopRequested = true;
+        // Through the handle: Process.destroy() would also close the output the reader is reading.
         process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        process.toHandle().destroy();
         Thread killer = new Thread(() -> {
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    process.toHandle().destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -179,6 +180,10 @@ public final class TorchrunJob {
             int exit = process.waitFor();
             finish(exit);
         } catch (IOException | RuntimeException e) {
+            if (stopRequested) {
+                finish(-1);
+                return;
+            }
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             fail("Reading the PyTorch training's output failed: " + e.getMessage());

@@ -20,6 +20,14 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
     /** The word the command line and the trainer panel use for this way of training. */
     public static final String ENGINE = "torchrun";
 
+    /**
+     * Leaves every process's output on the console, written as a mapping for a local rank no machine
+     * here has: torchrun's default ({@code 0}, "no redirection") cannot be parsed by PyTorch 1.13 on
+     * Python 3.11 (Debian's: its {@code Std.from_str} iterates a flag enum that no longer lists 0),
+     * which fails with "'NoneType' object has no attribute 'get'"; the mapping form parses everywhere.
+     */
+    static final List<String> STREAMS_AS_THEY_ARE = List.of("--redirects=9:1", "--tee=9:1");
+
     /** Validates the components, quoting a wrong value. */
     public TorchrunLaunch {
         Objects.requireNonNull(python, "python");
@@ -55,6 +63,7 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
         cmd.add("-m");
         cmd.add("torch.distributed.run");
         cmd.addAll(torchrunArguments());
+        cmd.addAll(STREAMS_AS_THEY_ARE);
         cmd.add(trainScript.toString());
         cmd.addAll(trainArguments);
         return cmd;

@@ -10,6 +10,8 @@ encoded), so PyTorch trains on the same numbers. Each file holds, per column:
 
 recipe.json's "data" object names the files and says what each column holds.
 """
+import math
+
 import torch
 from torch.nn.utils.rnn import pad_sequence
 from torch.utils.data import Dataset
@@ -118,3 +120,71 @@ def shard(examples, rank, world):
     if isinstance(examples, Subset):
         return examples.subset(rows)
     return Subset(examples, rows)
+
+
+class JavaRandom:
+    """java.util.Random, whose shuffles NetStudio's trainer uses: the same seed gives the same order."""
+
+    MULTIPLIER, ADDEND, MASK = 0x5DEECE66D, 0xB, (1 << 48) - 1
+
+    def __init__(self, seed):
+        self.state = (seed ^ self.MULTIPLIER) & self.MASK
+
+    def next_bits(self, bits):
+        self.state = (self.state * self.MULTIPLIER + self.ADDEND) & self.MASK
+        return self.state >> (48 - bits)
+
+    def next_int(self, bound):
+        if bound & -bound == bound:
+            return (bound * self.next_bits(31)) >> 31
+        while True:
+            bits = self.next_bits(31)
+            value = bits % bound
+            if bits - value + (bound - 1) < (1 << 31):
+                return value
+
+
+class NetStudioBatches:
+    """The batches of NetStudio's trainer, shared between processes.
+
+    Each epoch shuffles the training examples as NetStudio does (Fisher-Yates with java.util.Random
+    of the seed, each epoch continuing from the last), cuts them into batches of the global batch
+    size, and gives this process its share of each batch (every world-th example from its rank on).
+    So an update sees exactly the examples of NetStudio's update; DistributedDataParallel averages
+    the processes' gradients, and share() says how to weigh a process's mean loss when the last
+    batch does not divide evenly. A process whose share is empty gets the batch's first example,
+    to be weighed 0.
+    """
+
+    def __init__(self, size, batch_size, seed, rank, world):
+        self.order = list(range(size))
+        self.batch_size = min(batch_size, size)
+        self.random = JavaRandom(seed)
+        self.rank, self.world = rank, world
+        self.epoch = 0
+
+    def __len__(self):
+        return math.ceil(len(self.order) / self.batch_size)
+
+    def set_epoch(self, epoch):
+        """Shuffles up to epoch (from 1), as NetStudio has by then (also when resuming)."""
+        while self.epoch < epoch:
+            order = self.order
+            for i in range(len(order) - 1, 0, -1):
+                j = self.random.next_int(i + 1)
+                order[i], order[j] = order[j], order[i]
+            self.epoch += 1
+
+    def batch(self, b):
+        """The examples of global batch b (from 0)."""
+        return self.order[b * self.batch_size:(b + 1) * self.batch_size]
+
+    def share(self, b):
+        """This process's weight for batch b: its examples over the batch's, times the processes."""
+        batch = self.batch(b)
+        return len(batch[self.rank::self.world]) * self.world / len(batch)
+
+    def __iter__(self):
+        for b in range(len(self)):
+            mine = self.batch(b)[self.rank::self.world]
+            yield mine or self.batch(b)[:1]

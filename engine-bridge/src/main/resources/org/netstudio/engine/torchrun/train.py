@@ -7,8 +7,8 @@
 The recipe is NetStudio's (recipe.json): optimiser, learning rate and schedule, batch size, epochs,
 validation examples, seed, early-stopping patience, class weights, frozen layers. The best epoch on
 validation loss is kept, as NetStudio keeps it. Under torchrun every process trains a shard of each
-epoch with DistributedDataParallel (gloo on the CPU, NCCL on GPUs); the global batch is NetStudio's
-batch size, split between the processes.
+epoch with DistributedDataParallel (gloo on the CPU, NCCL on GPUs): each update is NetStudio's batch
+(its size, its examples, in NetStudio's order), split between the processes.
 
 The run folder (--out, default runs/<date-time>) gets, from process 0:
     progress.jsonl     one JSON object per epoch (also printed), then the test metrics
@@ -29,7 +29,6 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader
-from torch.utils.data.distributed import DistributedSampler
 
 import data
 import model as netmodel
@@ -101,18 +100,15 @@ def train(recipe, args, rank, world, device):
     net.to(device)
     model = DistributedDataParallel(net) if world > 1 else net
 
-    global_batch = recipe["batchSize"]
-    local_batch = max(1, math.ceil(global_batch / world))
-    if rank == 0 and local_batch * world != global_batch:
-        print(f"note: a batch of {global_batch} does not split evenly between {world} processes;"
-              f" each takes {local_batch} (global batch {local_batch * world})", file=sys.stderr)
-    sampler = DistributedSampler(train_set, num_replicas=world, rank=rank, shuffle=True, seed=recipe["seed"])
-    loader = DataLoader(train_set, batch_size=local_batch, sampler=sampler, collate_fn=train_set.collate)
+    # NetStudio's batches in NetStudio's order, each process taking its share of every batch.
+    batches = data.NetStudioBatches(len(train_set), recipe["batchSize"], recipe["seed"], rank, world)
+    loader = DataLoader(train_set, batch_sampler=batches, collate_fn=train_set.collate)
     epochs = recipe["epochs"]
     total_steps = len(loader) * epochs
     optimizer = make_optimizer(recipe, net)
     schedule = Schedule(recipe["schedule"], recipe["optimizer"])
     loss_of = Losses(recipe, device)
+    arguments = forward_arguments(recipe)
 
     out = args.out or (run_folder(args.resume) if args.resume else PROJECT / "runs" / time.strftime("%Y%m%d-%H%M%S"))
     progress = None
@@ -128,7 +124,7 @@ def train(recipe, args, rank, world, device):
     reason = "completed"
     for epoch in range(state["epoch"] + 1, epochs + 1):
         started = time.time()
-        sampler.set_epoch(epoch)
+        batches.set_epoch(epoch)
         model.train()
         for m in frozen:
             m.eval()  # a frozen layer's batch-norm statistics stay as they are, as in NetStudio
@@ -138,24 +134,28 @@ def train(recipe, args, rank, world, device):
             batch = {k: v.to(device) for k, v in batch.items()}
             rate, momentum = schedule.at(state["step"], total_steps, epoch - 1)
             set_rate(optimizer, rate, momentum)
-            outputs = forward(model, batch)
+            outputs = forward(model, batch, arguments)
             loss, correct, count = loss_of(outputs, batch)
+            share = batches.share(i - 1)
+            if share == 0:
+                correct, count = 0, 0
             optimizer.zero_grad(set_to_none=True)
-            loss.backward()
+            # Weighed by this process's share, the average DistributedDataParallel takes is the batch's mean.
+            (loss * share).backward()
             optimizer.step()
             if not math.isfinite(loss.item()):
                 raise RecipeError(f"Loss became {loss.item()} in epoch {epoch}, batch {i}; try a lower learning"
                                   f" rate (now {rate:g})")
             sums += torch.tensor([loss.item() * count, correct, count], dtype=torch.float64, device=device)
             state["step"] += 1
-            state["examples"] += count * world
+            state["examples"] += len(batches.batch(i - 1))
             if rank == 0 and (i % line_every == 0 or i == len(loader)):
                 emit({"event": "batch", "epoch": epoch, "batch": i, "batches": len(loader), "epochs": epochs,
                       "step": state["step"], "loss": loss.item(),
                       "accuracy": correct / count if loss_of.classes else None,
-                      "learningRate": rate, "size": count * world, "examples": state["examples"]})
+                      "learningRate": rate, "size": len(batches.batch(i - 1)), "examples": state["examples"]})
         training = reduce(sums, world)
-        validation = evaluate(net, validation_set, loss_of, rank, world, device)
+        validation = evaluate(net, validation_set, arguments, loss_of, rank, world, device)
         reference = validation["loss"] if validation else training["loss"]
         improved = reference < state["bestLoss"]
         if improved:
@@ -184,7 +184,7 @@ def train(recipe, args, rank, world, device):
     if state["best"] is not None:
         net.load_state_dict(state["best"])
     if test_set is not None:
-        test = evaluate(net, test_set, loss_of, rank, world, device)
+        test = evaluate(net, test_set, arguments, loss_of, rank, world, device)
         if rank == 0:
             emit({"event": "test", "loss": test["loss"], "accuracy": test["accuracy"],
                   "examples": test["examples"], "bestEpoch": state["bestEpoch"]}, progress)
@@ -197,23 +197,30 @@ def train(recipe, args, rank, world, device):
         progress.close()
 
 
-def forward(model, batch):
-    """Runs the net on a batch: {output port: tensor}."""
-    args = []
-    for name in netmodel.FORWARD_ARGS:
-        args.append(batch[column_of(name)])
-    result = model(*args)
+def forward(model, batch, arguments):
+    """Runs the net on a batch: {output port: tensor}. arguments: the batch entry of each forward argument."""
+    result = model(*(batch[key] for key in arguments))
     if len(netmodel.OUTPUTS) == 1:
         return {netmodel.OUTPUTS[0]: result}
     return dict(zip(netmodel.OUTPUTS, result))
 
 
-_columns = {}
-
-
-def column_of(argument):
-    """The batch entry feeding one of the forward's arguments: an input's column, or its lengths."""
-    return _columns[argument]
+def forward_arguments(recipe):
+    """The batch entry feeding each of model.py's FORWARD_ARGS: INPUTS in order (as Python names),
+    a varying-length one followed by its lengths."""
+    ports = iter(netmodel.INPUTS)
+    keys, previous = [], None
+    for argument in netmodel.FORWARD_ARGS:
+        if previous is not None and argument == previous + "_lengths":
+            keys.append(keys[-1] + ".lengths")
+            previous = None
+            continue
+        port = next(ports, None)
+        if port not in recipe["inputs"]:
+            raise RecipeError(f"model.py's input {port} is fed from no column of recipe.json")
+        keys.append(recipe["inputs"][port])
+        previous = argument
+    return keys
 
 
 class Losses:
@@ -228,13 +235,6 @@ class Losses:
         self.class_weights = {o["output"]: torch.tensor(o["classWeights"], device=device)
                               for o in self.trained if o.get("classWeights")}
         self.classes = any(o["loss"] == "cross-entropy" for o in self.trained)
-        for port, column in recipe["inputs"].items():
-            _columns[port] = column
-            _columns[port + "_lengths"] = column + ".lengths"
-        missing = [a for a in netmodel.FORWARD_ARGS if a not in _columns]
-        if missing:
-            raise RecipeError("model.py's forward takes " + ", ".join(missing)
-                              + ", which recipe.json feeds from no column")
 
     def __call__(self, outputs, batch):
         total = 0.0
@@ -274,7 +274,7 @@ def positions(lengths, steps):
     return torch.arange(steps, device=lengths.device)[None, :] < lengths[:, None]
 
 
-def evaluate(net, examples, loss_of, rank, world, device):
+def evaluate(net, examples, arguments, loss_of, rank, world, device):
     """Loss and accuracy over examples, each process measuring its share; None without examples.
 
     It runs the bare net, not its DistributedDataParallel wrapper: the wrapper's forward would
@@ -288,7 +288,7 @@ def evaluate(net, examples, loss_of, rank, world, device):
     with torch.no_grad():
         for batch in loader:
             batch = {k: v.to(device) for k, v in batch.items()}
-            loss, correct, count = loss_of(forward(net, batch), batch)
+            loss, correct, count = loss_of(forward(net, batch, arguments), batch)
             sums += torch.tensor([loss.item() * count, correct, count], dtype=torch.float64, device=device)
     return reduce(sums, world, loss_of.classes)
 
@@ -305,12 +305,11 @@ def reduce(sums, world, classes=True):
 def make_optimizer(recipe, net):
     """NetStudio's optimisers with its constants; a layer's learning-rate multiplier scales its group."""
     spec = recipe["optimizer"]
+    factors = parameter_factors(net, recipe["multipliers"])
     groups = {}
-    for module_name, parameter_name, p in parameters_by_module(net):
-        if not p.requires_grad:
-            continue
-        factor = multiplier(recipe["multipliers"], module_name)
-        groups.setdefault(factor, []).append(p)
+    for name, p in net.named_parameters():
+        if p.requires_grad:
+            groups.setdefault(factors.get(name, 1.0), []).append(p)
     param_groups = [{"params": ps, "factor": f} for f, ps in groups.items()]
     rate = spec["learningRate"]
     name = spec["name"]
@@ -325,6 +324,31 @@ def make_optimizer(recipe, net):
     if name == "adagrad":
         return torch.optim.Adagrad(param_groups, lr=rate, eps=1e-10)
     raise RecipeError(f"recipe.json names the optimiser '{name}'; train.py knows adam, sgd, rmsprop, adagrad")
+
+
+def parameter_factors(net, multipliers):
+    """recipe.json's learning-rate factors (by NetStudio array name) by parameter name of the model."""
+    names = type(net).netstudio_arrays
+    unknown = [a for a in multipliers if a not in names]
+    if unknown:
+        raise RecipeError("recipe.json sets learning-rate multipliers of " + ", ".join(unknown)
+                          + ", which model.py has no array for")
+    return {names[array]: factor for array, factor in multipliers.items()}
+
+
+def freeze(net, multipliers):
+    """Arrays with multiplier 0 learn nothing: they take no gradient. Returns the modules whose
+    arrays are all frozen, whose batch-norm statistics then stay as they are, as in NetStudio."""
+    frozen_names = {name for name, factor in parameter_factors(net, multipliers).items() if factor == 0}
+    for name, p in net.named_parameters():
+        if name in frozen_names:
+            p.requires_grad_(False)
+    frozen = []
+    for module_name, module in net.named_modules():
+        own = [module_name + "." + n if module_name else n for n, _ in module.named_parameters(recurse=False)]
+        if own and all(n in frozen_names for n in own):
+            frozen.append(module)
+    return frozen
 
 
 def set_rate(optimizer, rate, momentum):
@@ -388,43 +412,6 @@ def progress(step, total):
 def anneal(start, end, p):
     """Half a cosine from start (at 0) to end (at 1)."""
     return end + (start - end) * 0.5 * (1 + math.cos(math.pi * p))
-
-
-def parameters_by_module(net):
-    for module_name, module in net.named_modules():
-        for parameter_name, p in module.named_parameters(recurse=False):
-            yield module_name, parameter_name, p
-
-
-def module_path(module_name):
-    """model.py names each layer's module after the NetStudio layer; a path's parts are its attributes."""
-    return module_name.split(".") if module_name else []
-
-
-def multiplier(multipliers, module_name):
-    """The factor of the innermost layer or container with a multiplier (1 without one)."""
-    parts = module_path(module_name)
-    for n in range(len(parts), 0, -1):
-        key = "/".join(parts[:n])
-        if key in multipliers:
-            return multipliers[key]
-    return 1.0
-
-
-def freeze(net, multipliers):
-    """Layers with multiplier 0 learn nothing: their parameters take no gradient. Returns their modules."""
-    known = {"/".join(module_path(name)) for name, _ in net.named_modules()}
-    unknown = [path for path in multipliers if path not in known]
-    if unknown:
-        raise RecipeError("recipe.json sets learning-rate multipliers of " + ", ".join(unknown)
-                          + ", which model.py has no layer of that name for")
-    frozen = []
-    for name, module in net.named_modules():
-        if name and multiplier(multipliers, name) == 0:
-            for p in module.parameters(recurse=False):
-                p.requires_grad_(False)
-            frozen.append(module)
-    return frozen
 
 
 def save_checkpoint(path, net, optimizer, state, recipe):
