@@ -114,3 +114,88 @@ class TextClassifier(nn.Module):
 torch.manual_seed(3)
 torch.onnx.export(TextClassifier().eval(), torch.randint(0, 20, (2, 5)), "text_gru.onnx", opset_version=13,
                   input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch", 1: "n"}, "y": {0: "batch"}})
+
+
+class InvertedResidual(nn.Module):
+    """MobileNet-v2's block in small: expand, ReLU6, depthwise, ReLU6, project, with a global pool and a head.
+    PyTorch 1.13 writes ReLU6 as Clip with bounds 0 and 6 given as inputs (opset 11 on)."""
+
+    def __init__(self):
+        super().__init__()
+        self.expand = nn.Sequential(nn.Conv2d(3, 12, 1, bias=False), nn.BatchNorm2d(12), nn.ReLU6())
+        self.depthwise = nn.Sequential(nn.Conv2d(12, 12, 3, padding=1, groups=12, bias=False), nn.BatchNorm2d(12),
+                                       nn.ReLU6())
+        self.project = nn.Sequential(nn.Conv2d(12, 4, 1, bias=False), nn.BatchNorm2d(4))
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = self.project(self.depthwise(self.expand(x)))
+        return self.head(torch.flatten(nn.functional.adaptive_avg_pool2d(torch.clamp(y, min=-1.0), 1), 1))
+
+torch.manual_seed(4)
+torch.onnx.export(InvertedResidual().eval(), torch.randn(2, 3, 8, 8), "relu6_block.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class SmallUNet(nn.Module):
+    """A U-Net in small: down by pooling, back up by a transposed convolution and by nearest and bilinear
+    upsampling, the skip joined by channels."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = nn.Conv2d(1, 4, 3, padding=1)
+        self.pool = nn.MaxPool2d(2)
+        self.middle = nn.Conv2d(4, 4, 3, padding=1)
+        self.up = nn.ConvTranspose2d(4, 4, 2, stride=2)
+        self.nearest = nn.Upsample(scale_factor=2, mode="nearest")
+        self.bilinear = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+        self.out = nn.Conv2d(16, 2, 1)
+
+    def forward(self, x):
+        skip = torch.relu(self.down(x))
+        m = torch.relu(self.middle(self.pool(skip)))
+        return self.out(torch.cat([skip, self.up(m), self.nearest(m), self.bilinear(m)], dim=1))
+
+torch.manual_seed(5)
+torch.onnx.export(SmallUNet().eval(), torch.randn(2, 1, 14, 14), "small_unet.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class Pools(nn.Module):
+    """The pooling torchvision's classifiers use: ceil_mode max pooling (SqueezeNet, GoogLeNet) and average
+    pooling counting its padding (PyTorch's default), with and without padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 3, 3)
+        self.ceil = nn.MaxPool2d(3, stride=2, ceil_mode=True)
+        self.mean = nn.AvgPool2d(2)
+        self.head = nn.Linear(3 * 3 * 3, 2)
+
+    def forward(self, x):
+        return self.head(torch.flatten(self.mean(self.ceil(torch.relu(self.conv(x)))), 1))
+
+torch.manual_seed(6)
+torch.onnx.export(Pools().eval(), torch.randn(2, 1, 14, 14), "pools.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class LayerScaleAndPositions(nn.Module):
+    """ConvNeXt's layer scale (a learnable [C, 1, 1] multiplier) and a ViT's position embeddings (a learnable
+    [1, n, d] table added to the tokens), which PyTorch exports as Mul and Add by constant arrays."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.gamma = nn.Parameter(torch.rand(4, 1, 1) + 0.5)
+        self.positions = nn.Parameter(torch.randn(1, 49, 4))
+        self.head = nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = nn.functional.max_pool2d(self.conv(x) * self.gamma, 2)
+        tokens = torch.reshape(y, (-1, 4, 49)).transpose(1, 2) + self.positions
+        return self.head(tokens)
+
+torch.manual_seed(7)
+torch.onnx.export(LayerScaleAndPositions().eval(), torch.randn(2, 1, 14, 14), "constants.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})

@@ -2,32 +2,18 @@ package org.netstudio.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.canvas.demo.CanvasDemo;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /** Freeze and Unfreeze on a node's context menu: the node looks frozen, the document keeps it, Undo takes it back. */
-@ExtendWith(ApplicationExtension.class)
-class FreezeOnTheCanvasTest {
-
-    private Stage stage;
-
-    @org.testfx.framework.junit5.Start
-    void start(Stage s) {
-        stage = s;
-    }
+class FreezeOnTheCanvasTest extends CanvasWindowTest {
 
     @Test
     void freezeANodeFromItsContextMenuSeeItIcedOverAndUndo(FxRobot robot) {
-        CanvasFixture[] holder = new CanvasFixture[1];
-        robot.interact(() -> holder[0] = new CanvasFixture(robot, stage, CanvasDemo.lenet()));
-        CanvasFixture f = holder[0];
-        f.settle();
+        CanvasFixture f = open(robot, CanvasDemo.lenet());
         NodeView conv = f.view("convolution1");
         assertThat(conv.getPseudoClassStates()).doesNotContain(NodeView.FROZEN);
 
@@ -58,10 +44,7 @@ class FreezeOnTheCanvasTest {
 
     @Test
     void aMultiplierOtherThanZeroShowsItsFactorAndASelectionFreezesAsOneEdit(FxRobot robot) {
-        CanvasFixture[] holder = new CanvasFixture[1];
-        robot.interact(() -> holder[0] = new CanvasFixture(robot, stage, CanvasDemo.lenet()));
-        CanvasFixture f = holder[0];
-        f.settle();
+        CanvasFixture f = open(robot, CanvasDemo.lenet());
 
         robot.interact(() -> {
             f.model.getSelection().addAll(java.util.List.of("convolution1", "tanh1"));

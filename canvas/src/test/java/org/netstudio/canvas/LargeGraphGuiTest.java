@@ -12,29 +12,18 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.canvas.bench.CanvasBench;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.node.NodeView;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A 10,000-node graph on the canvas: it is laid out and drawn, Zoom to Fit shows its nodes, and
  * what is drawn is what is in view, wherever the view goes (no timings: the benchmark has those).
  */
-@ExtendWith(ApplicationExtension.class)
-class LargeGraphGuiTest {
-
-    private Stage stage;
-
-    @org.testfx.framework.junit5.Start
-    void start(Stage s) {
-        stage = s;
-    }
+class LargeGraphGuiTest extends CanvasWindowTest {
 
     /** The ids drawn now (full views, or rectangles zoomed out) whose box is on screen in the canvas. */
     private static Set<String> drawnInView(FxRobot robot, CanvasFixture f) {
@@ -82,9 +71,7 @@ class LargeGraphGuiTest {
     @Test
     void aTenThousandNodeGraphShowsItsNodesAfterZoomToFitAndDrawsWhatIsInViewWhereverTheViewGoes(FxRobot robot)
             throws TimeoutException {
-        CanvasFixture[] fx = new CanvasFixture[1];
-        robot.interact(() -> fx[0] = new CanvasFixture(robot, stage, CanvasBench.generate(2_500)));
-        CanvasFixture f = fx[0];
+        CanvasFixture f = show(robot, CanvasBench.generate(2_500));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !f.model.layoutPendingProperty().get() && f.model.getLevel().allPlaced());
         WaitForAsyncUtils.waitForFxEvents();

@@ -11,9 +11,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.canvas.demo.CanvasDemo;
 import org.netstudio.canvas.level.NodeGeometry;
@@ -22,26 +20,10 @@ import org.netstudio.netgraph.edit.SetParameter;
 import org.netstudio.netgraph.inference.Diagnostic;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The canvas driven through the mouse and keyboard, headless. */
-@ExtendWith(ApplicationExtension.class)
-class NetCanvasGuiTest {
-
-    private Stage stage;
-
-    @org.testfx.framework.junit5.Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    private CanvasFixture open(FxRobot robot, org.netstudio.netgraph.net.NetDocument doc) {
-        CanvasFixture[] f = new CanvasFixture[1];
-        robot.interact(() -> f[0] = new CanvasFixture(robot, stage, doc));
-        f[0].settle();
-        return f[0];
-    }
+class NetCanvasGuiTest extends CanvasWindowTest {
 
     @Test
     void aNetTooWideForTheViewOpensCentredOnItsInputs(FxRobot robot) {

@@ -3,9 +3,7 @@ package org.netstudio.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Hyperlink;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.wiring.WireView;
 import org.netstudio.netgraph.io.NetFileException;
@@ -13,7 +11,6 @@ import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,22 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * a double-click like a Chain or Graph (their inner nets between their ports, then an inner
  * container's own layers), the breadcrumb leads back, and the palette offers them.
  */
-@ExtendWith(ApplicationExtension.class)
-class SequenceOperatorCanvasTest {
-
-    private Stage stage;
-
-    @org.testfx.framework.junit5.Start
-    void start(Stage s) {
-        stage = s;
-    }
-
-    private CanvasFixture open(FxRobot robot, NetDocument doc) {
-        CanvasFixture[] f = new CanvasFixture[1];
-        robot.interact(() -> f[0] = new CanvasFixture(robot, stage, doc));
-        f[0].settle();
-        return f[0];
-    }
+class SequenceOperatorCanvasTest extends CanvasWindowTest {
 
     static NetDocument tagger() {
         try {

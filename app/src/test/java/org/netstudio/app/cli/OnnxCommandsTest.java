@@ -75,14 +75,14 @@ class OnnxCommandsTest {
         ModelProto m = ModelProto.newBuilder().setIrVersion(8)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
                 .setGraph(GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"))
-                        .addNode(NodeProto.newBuilder().setOpType("Erf").setName("erf1").addInput("x").addOutput("h"))
+                        .addNode(NodeProto.newBuilder().setOpType("Sign").setName("sign1").addInput("x").addOutput("h"))
                         .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu1").addInput("h").addOutput("y")))
                 .build();
-        Path onnx = Files.write(dir.resolve("erf.onnx"), m.toByteArray());
+        Path onnx = Files.write(dir.resolve("sign.onnx"), m.toByteArray());
         CliRun r = run("import", onnx.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 ONNX nodes: 1 mapped to layers, 1 opaque")
-                .contains("erf1 [Erf] → erf1 (OnnxOperator, opaque: NetStudio has no layer for Erf)")
+                .contains("sign1 [Sign] → sign1 (OnnxOperator, opaque: NetStudio has no layer for Sign)")
                 .contains("relu1 [Relu] → relu1 (Ramp)");
     }
 

@@ -35,14 +35,14 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
         return f.robot;
     }
 
-    /** x [batch, 4] → Relu → Erf (no catalog layer) → MatMul(W) → Add(b) → y [batch, 3]. */
+    /** x [batch, 4] → Relu → Sign (no catalog layer) → MatMul(W) → Add(b) → y [batch, 3]. */
     private static byte[] model() {
         GraphProto g = GraphProto.newBuilder().setName("small")
                 .addInput(value("x", 4)).addOutput(value("y", 3)).addValueInfo(value("e", 4))
                 .addInitializer(floats("W", new long[] {4, 3}, 12))
                 .addInitializer(floats("b", new long[] {3}, 3))
                 .addNode(node("Relu", "relu", List.of("x"), "r"))
-                .addNode(node("Erf", "erf", List.of("r"), "e"))
+                .addNode(node("Sign", "sign", List.of("r"), "e"))
                 .addNode(node("MatMul", "dense", List.of("e", "W"), "m"))
                 .addNode(node("Add", "bias", List.of("m", "b"), "y"))
                 .build();
@@ -93,8 +93,8 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
         assertThat(front().getText()).isEqualTo("small");
         assertThat(f.fx(() -> robot.lookup("#importBanner").query().isVisible())).isTrue();
         assertThat(f.text("#importSummary")).isEqualTo("Imported from small.onnx: 3 of 4 ONNX nodes became layers; "
-                + "1 stays opaque (Erf), computed as ONNX defines it, for inference only: nothing learns through it.");
-        assertThat(f.node("erf")).isNotNull();
+                + "1 stays opaque (Sign), computed as ONNX defines it, for inference only: nothing learns through it.");
+        assertThat(f.node("sign")).isNotNull();
 
         robot.clickOn("#importReportButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -103,34 +103,34 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(report::getTitle)).isEqualTo("Import Report — small.onnx");
         TableView<ImportReport.Entry> table = report.table();
         assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::opType).toList()))
-                .containsExactly("Relu", "Erf", "MatMul", "Add");
+                .containsExactly("Relu", "Sign", "MatMul", "Add");
 
         robot.clickOn("#importOnlyOpaque");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::onnxName).toList())).containsExactly("erf");
+        assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::onnxName).toList())).containsExactly("sign");
         assertThat(f.text("#importCount")).startsWith("1 of 4 nodes");
         robot.clickOn("#importOnlyOpaque");
         robot.clickOn("#importFilter").write("linear");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> table.getItems().stream().map(ImportReport.Entry::opType).toList()))
                 .as("MatMul and Add became one Linear layer").containsExactly("MatMul", "Add");
-        robot.clickOn("#importFilter").eraseText(6).write("erf");
+        robot.clickOn("#importFilter").eraseText(6).write("sign");
         WaitForAsyncUtils.waitForFxEvents();
 
         // Double-clicking the opaque row selects its node on the canvas.
         robot.interact(() -> f.model().getSelection().clear());
         TableRow<?> row = f.fx(() -> robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof ImportReport.Entry e && e.opType().equals("Erf"))
+                .filter(r -> r.getItem() instanceof ImportReport.Entry e && e.opType().equals("Sign"))
                 .findFirst().orElseThrow());
         robot.doubleClickOn(row);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(f.fx(() -> Set.copyOf(f.model().getSelection()))).containsExactly("erf");
+        assertThat(f.fx(() -> Set.copyOf(f.model().getSelection()))).containsExactly("sign");
 
         robot.interact(report::close);
         robot.clickOn("#importBannerClose");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> front().importBanner().orElseThrow().isVisible())).isFalse();
-        assertThat(f.node("erf")).as("dismissing the bar leaves the net alone").isNotNull();
+        assertThat(f.node("sign")).as("dismissing the bar leaves the net alone").isNotNull();
 
         // The report stays at hand in the Net menu.
         assertThat(f.fx(() -> f.window.menu().item(AppAction.IMPORT_REPORT).isDisable())).isFalse();

@@ -1,6 +1,7 @@
 package org.netstudio.engine.compile;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -26,6 +27,7 @@ final class ConvolutionKernels {
             case "Deconvolution" -> deconvolution(p);
             case "Pooling" -> pooling(p);
             case "GlobalPooling" -> globalPooling("max".equals(p.getString("function")));
+            case "Upsample" -> upsample(p);
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -117,6 +119,68 @@ final class ConvolutionKernels {
         };
     }
 
+    /**
+     * Each spatial axis in turn grows {@code s} times: output position {@code s·i + r} is the input at {@code i}
+     * (nearest) or a blend of it and its neighbour (linear, PyTorch's align_corners=False: the sample point
+     * {@code i + (r + ½)/s - ½}, the edge value repeated past the ends). The {@code s} phases are stacked after
+     * the axis and merged into it, so the work is {@code s} multiply-adds per output value, and autograd sees
+     * only slices, products and sums.
+     */
+    private static LayerKernel upsample(Params p) {
+        boolean linear = "linear".equals(p.getString("method"));
+        return (in, a, training) -> {
+            NDArray x = in.head();
+            int axes = Kernels.spatialAxes(x);
+            int[] scale = p.perAxis("scale", axes);
+            for (int i = 0; i < axes; i++) {
+                if (scale[i] > 1) {
+                    x = upsampleAxis(x, i + 2, scale[i], linear);
+                }
+            }
+            return new NDList(x);
+        };
+    }
+
+    private static NDArray upsampleAxis(NDArray x, int axis, int scale, boolean linear) {
+        Shape s = x.getShape();
+        long n = s.get(axis);
+        NDArray next = null;
+        NDArray previous = null;
+        if (linear) {
+            next = n == 1 ? x : x.get(slice(s.dimension(), axis, 1, n)).concat(x.get(slice(s.dimension(), axis, n - 1, n)), axis);
+            previous = n == 1 ? x : x.get(slice(s.dimension(), axis, 0, 1)).concat(x.get(slice(s.dimension(), axis, 0, n - 1)), axis);
+        }
+        NDList phases = new NDList(scale);
+        for (int r = 0; r < scale; r++) {
+            double f = (r + 0.5) / scale - 0.5;
+            NDArray y;
+            if (!linear || f == 0) {
+                y = x;
+            } else if (f > 0) {
+                y = x.mul((float) (1 - f)).add(next.mul((float) f));
+            } else {
+                y = x.mul((float) (1 + f)).add(previous.mul((float) -f));
+            }
+            phases.add(y);
+        }
+        long[] merged = s.getShape().clone(); // Shape hands out its own array
+        merged[axis] = n * scale;
+        return NDArrays.stack(phases, axis + 1).reshape(new Shape(merged));
+    }
+
+    /** Every position of {@code rank} axes, but {@code from … to-1} on {@code axis}. */
+    private static NDIndex slice(int rank, int axis, long from, long to) {
+        NDIndex index = new NDIndex();
+        for (int i = 0; i < rank; i++) {
+            if (i == axis) {
+                index.addSliceDim(from, to);
+            } else {
+                index.addAllDim();
+            }
+        }
+        return index;
+    }
+
     /** Puts {@code stride - 1} zeros between neighbouring values along one axis: size L becomes (L-1)·stride+1. */
     private static NDArray spread(NDArray x, int axis, int stride) {
         Shape s = x.getShape();
@@ -156,6 +220,7 @@ final class ConvolutionKernels {
 
     private static LayerKernel pooling(Params p) {
         boolean max = "max".equals(p.getString("function"));
+        boolean ceil = p.getBool("ceil");
         return (in, a, training) -> {
             NDArray x = in.head();
             int axes = Kernels.spatialAxes(x);
@@ -166,10 +231,10 @@ final class ConvolutionKernels {
             Shape step = Kernels.shape(stride);
             Shape pad = Kernels.shape(padding);
             if (max) {
-                return new NDList(x.getNDArrayInternal().maxPool(kernel, step, pad, false));
+                return new NDList(x.getNDArrayInternal().maxPool(kernel, step, pad, ceil));
             }
-            NDArray sums = x.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
-            boolean padded = false;
+            NDArray sums = x.getNDArrayInternal().avgPool(kernel, step, pad, ceil, false);
+            boolean padded = ceil; // a window hanging over the end covers less than the kernel, too
             for (int v : padding) {
                 padded |= v > 0;
             }
@@ -182,7 +247,7 @@ final class ConvolutionKernels {
             one[0] = 1;
             one[1] = 1;
             try (NDArray ones = x.getManager().ones(new Shape(one), x.getDataType(), x.getDevice())) {
-                NDArray share = ones.getNDArrayInternal().avgPool(kernel, step, pad, false, false);
+                NDArray share = ones.getNDArrayInternal().avgPool(kernel, step, pad, ceil, false);
                 return new NDList(sums.div(share));
             }
         };

@@ -15,6 +15,9 @@ final class CoreKernels {
     static LayerKernel of(String type, Params p) {
         return switch (type) {
             case "Linear" -> linear(p.getBool("bias"));
+            // The array has the per-example shape (or its last axes): it broadcasts over the batch as over the rest.
+            case "ConstantTimes" -> (in, a, training) -> new NDList(in.head().mul(a[0]));
+            case "ConstantPlus" -> (in, a, training) -> new NDList(in.head().add(a[0]));
             case "Flatten" -> Kernels.unary(x -> x.reshape(x.getShape().get(0), -1));
             case "Reshape" -> reshape(p.getIntList("shape"));
             case "Transpose" -> transpose(p.getIntList("perm"));

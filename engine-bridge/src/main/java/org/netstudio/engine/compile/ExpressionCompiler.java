@@ -54,6 +54,7 @@ final class ExpressionCompiler {
             case "ramp", "relu" -> Activation::relu;
             case "softplus" -> Activation::softPlus;
             case "square" -> NDArray::square;
+            case "erf" -> NDArray::erf;
             default -> throw new IllegalArgumentException("unknown function " + name);
         };
     }

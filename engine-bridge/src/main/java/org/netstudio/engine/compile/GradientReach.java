@@ -29,11 +29,13 @@ public final class GradientReach {
 
     private final List<String> learning;
     private final List<String> frozen;
+    private final List<String> partial;
     private final List<String> walls;
 
-    private GradientReach(List<String> learning, List<String> frozen, List<String> walls) {
+    private GradientReach(List<String> learning, List<String> frozen, List<String> partial, List<String> walls) {
         this.learning = List.copyOf(learning);
         this.frozen = List.copyOf(frozen);
+        this.partial = List.copyOf(partial);
         this.walls = List.copyOf(walls);
     }
 
@@ -70,6 +72,10 @@ public final class GradientReach {
             }
         }
         Set<NodePath> learns = new HashSet<>();
+        // Wires from which some path to where a gradient starts crosses a wall: what lies behind them learns
+        // from the other paths only, so its gradient is not the whole one.
+        Set<Integer> cut = new HashSet<>();
+        Set<NodePath> cutOff = new HashSet<>();
         Set<String> walls = new LinkedHashSet<>();
         // Steps are in evaluation order: walking them backwards visits every reader before its producer.
         List<NetPlan.Step> steps = plan.steps();
@@ -84,24 +90,42 @@ public final class GradientReach {
             }
             if (s.type().equals("OnnxOperator")) {
                 walls.add(describeOperator(s));
+                for (int w : s.in()) {
+                    cut.add(w);
+                }
                 continue;
             }
             learns.add(s.path());
+            boolean behindAWall = false;
+            for (int w : s.out()) {
+                behindAWall |= cut.contains(w);
+            }
+            if (behindAWall) {
+                cutOff.add(s.path());
+                for (int w : s.in()) {
+                    cut.add(w);
+                }
+            }
             for (int w : s.in()) {
                 reached.add(w);
             }
         }
         List<String> learning = new ArrayList<>();
         List<String> frozen = new ArrayList<>();
+        List<String> partial = new ArrayList<>();
         for (NetArray a : net.arrays()) {
             if (a.trainable()) {
-                (learnsAt(learns, a.node()) ? learning : frozen).add(a.key());
+                boolean learnsHere = learnsAt(learns, a.node());
+                (learnsHere ? learning : frozen).add(a.key());
+                if (learnsHere && learnsAt(cutOff, a.node())) {
+                    partial.add(a.key());
+                }
             }
         }
         // Walls met last in the walk lie nearest the inputs; list them from the inputs onwards.
         List<String> ordered = new ArrayList<>(walls);
         Collections.reverse(ordered);
-        return new GradientReach(learning, frozen, ordered);
+        return new GradientReach(learning, frozen, partial, ordered);
     }
 
     /** Whether a layer at this path, or a layer holding it (a Map's inner net), gets a gradient. */
@@ -132,6 +156,15 @@ public final class GradientReach {
     }
 
     /**
+     * The trainable arrays that learn, but from part of their gradient only: some path from them to the
+     * output goes through an imported ONNX operator (e.g. the mean of a LayerNorm written out in operators),
+     * so training moves them in a direction that is not the loss's steepest descent. In the net's order.
+     */
+    public List<String> partial() {
+        return partial;
+    }
+
+    /**
      * The imported operators where the gradient stops, as {@code "Clip 'features/1/clip'"}, from
      * the inputs' side onwards.
      */
@@ -145,21 +178,27 @@ public final class GradientReach {
     }
 
     /**
-     * For people, when some trainable arrays cannot learn, e.g. "12 of 14 trainable arrays cannot
-     * learn: every path from them to the output goes through an imported ONNX operator, which
-     * passes no gradient (Clip 'clip1', Clip 'clip2'): conv1/weights, conv1/biases, … and 6 more";
-     * empty when every trainable array can.
+     * For people, when some trainable arrays cannot learn or learn from part of their gradient only, e.g.
+     * "12 of 14 trainable arrays cannot learn: every path from them to the output goes through an imported
+     * ONNX operator, which passes no gradient (Clip 'clip1', Clip 'clip2'): conv1/weights, conv1/biases, … and
+     * 6 more"; empty when every trainable array gets its whole gradient.
      */
     public Optional<String> describe() {
-        if (frozen.isEmpty()) {
-            return Optional.empty();
-        }
         int total = learning.size() + frozen.size();
-        String why = walls.isEmpty() ? "no path leads from them to the output"
-                : "every path from them to the output goes through an imported ONNX operator, which passes no "
-                        + "gradient (" + names(walls, 3) + ")";
-        return Optional.of(String.format(Locale.ROOT, "%d of %d trainable arrays cannot learn: %s: %s",
-                frozen.size(), total, why, names(frozen, NAMED)));
+        List<String> sentences = new ArrayList<>();
+        if (!frozen.isEmpty()) {
+            String why = walls.isEmpty() ? "no path leads from them to the output"
+                    : "every path from them to the output goes through an imported ONNX operator, which passes no "
+                            + "gradient (" + names(walls, 3) + ")";
+            sentences.add(String.format(Locale.ROOT, "%d of %d trainable arrays cannot learn: %s: %s",
+                    frozen.size(), total, why, names(frozen, NAMED)));
+        }
+        if (!partial.isEmpty()) {
+            sentences.add(String.format(Locale.ROOT, "%d of %d trainable arrays learn from part of their gradient"
+                    + " only: some paths from them to the output go through an imported ONNX operator, which passes"
+                    + " no gradient (%s): %s", partial.size(), total, names(walls, 3), names(partial, NAMED)));
+        }
+        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(". ", sentences));
     }
 
     private static String names(List<String> all, int shown) {

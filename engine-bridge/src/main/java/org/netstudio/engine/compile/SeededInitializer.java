@@ -50,6 +50,7 @@ final class SeededInitializer implements Initializer {
             case "Linear", "Convolution", "Deconvolution" -> Rule.FAN_IN_UNIFORM;
             case "LSTM", "GRU", "RNN" -> array.endsWith("Weights") ? Rule.XAVIER_UNIFORM : Rule.ZEROS;
             case "Embedding" -> Rule.STANDARD_NORMAL;
+            case "ConstantTimes" -> Rule.ONES;
             case "BatchNorm", "LayerNorm" -> array.equals("gamma") || array.equals("movingVar") ? Rule.ONES : Rule.ZEROS;
             default -> array.toLowerCase(java.util.Locale.ROOT).contains("weights") ? Rule.XAVIER_UNIFORM : Rule.ZEROS;
         };

@@ -42,7 +42,7 @@ class GradientReachTest {
         return t.build();
     }
 
-    /** x [batch, 4] → Gemm (4→3) → Erf, opaque → [Gemm (3→2) →] y. */
+    /** x [batch, 4] → Gemm (4→3) → Sign, opaque → [Gemm (3→2) →] y. */
     private static OnnxImport imported(boolean head) throws IOException {
         GraphProto.Builder g = GraphProto.newBuilder().setName("g").addInput(value("x", 4))
                 .addOutput(value("y", head ? 2 : 3))
@@ -50,7 +50,7 @@ class GradientReachTest {
                 .addNode(NodeProto.newBuilder().setOpType("Gemm").setName("body").addInput("x").addInput("w1")
                         .addOutput("h").addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("transB")
                                 .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.INT).setI(1)))
-                .addNode(NodeProto.newBuilder().setOpType("Erf").setName("erf").addInput("h")
+                .addNode(NodeProto.newBuilder().setOpType("Sign").setName("sign").addInput("h")
                         .addOutput(head ? "e" : "y"));
         if (head) {
             g.addInitializer(matrix("w2", 2, 3)).addValueInfo(value("e", 3))
@@ -62,8 +62,8 @@ class GradientReachTest {
         g.addValueInfo(value("h", 3));
         ModelProto m = ModelProto.newBuilder().setIrVersion(8).setGraph(g)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).build();
-        OnnxImport imported = OnnxImporter.read(m.toByteArray(), "erf.onnx");
-        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType).containsExactly("Erf");
+        OnnxImport imported = OnnxImporter.read(m.toByteArray(), "sign.onnx");
+        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType).containsExactly("Sign");
         return imported;
     }
 
@@ -73,11 +73,11 @@ class GradientReachTest {
 
         assertThat(reach.frozen()).singleElement().asString().startsWith("body");
         assertThat(reach.learning()).singleElement().asString().startsWith("head");
-        assertThat(reach.walls()).singleElement().asString().startsWith("Erf '");
+        assertThat(reach.walls()).singleElement().asString().startsWith("Sign '");
         assertThat(reach.nothingLearns()).isFalse();
         assertThat(reach.describe()).hasValueSatisfying(d -> assertThat(d).matches("1 of 2 trainable arrays cannot "
                 + "learn: every path from them to the output goes through an imported ONNX operator, which passes no "
-                + "gradient \\(Erf '[^']+'\\): body\\S*/weights"));
+                + "gradient \\(Sign '[^']+'\\): body\\S*/weights"));
     }
 
     @Test
@@ -99,5 +99,36 @@ class GradientReachTest {
         assertThat(reach.frozen()).isEmpty();
         assertThat(reach.describe()).isEmpty();
         assertThat(reach.nothingLearns()).isFalse();
+    }
+
+    /**
+     * x → Gemm body → h; h · Sign(h) → Gemm head → y: the body learns through the product's h, but not through
+     * the opaque Sign, so it learns from part of its gradient only, and is named for it.
+     */
+    @Test
+    void anArrayWithOnePathThroughAnOpaqueOperatorLearnsFromPartOfItsGradient() throws IOException {
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g").addInput(value("x", 4)).addOutput(value("y", 2))
+                .addInitializer(matrix("w1", 3, 4)).addInitializer(matrix("w2", 2, 3))
+                .addValueInfo(value("h", 3)).addValueInfo(value("e", 3)).addValueInfo(value("m", 3))
+                .addNode(NodeProto.newBuilder().setOpType("MatMul").setName("body").addInput("x").addInput("w1t")
+                        .addOutput("h"))
+                .addNode(NodeProto.newBuilder().setOpType("Sign").setName("sign").addInput("h").addOutput("e"))
+                .addNode(NodeProto.newBuilder().setOpType("Mul").setName("gate").addInput("h").addInput("e")
+                        .addOutput("m"))
+                .addNode(NodeProto.newBuilder().setOpType("MatMul").setName("head").addInput("m").addInput("w2t")
+                        .addOutput("y"));
+        g.addInitializer(matrix("w1t", 4, 3)).addInitializer(matrix("w2t", 3, 2));
+        ModelProto m = ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).build();
+        OnnxImport imported = OnnxImporter.read(m.toByteArray(), "bypass.onnx");
+        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType).containsExactly("Sign");
+
+        GradientReach reach = GradientReach.of(imported.document().net());
+
+        assertThat(reach.frozen()).isEmpty();
+        assertThat(reach.partial()).singleElement().asString().startsWith("body");
+        assertThat(reach.describe()).hasValueSatisfying(d -> assertThat(d).matches("1 of 2 trainable arrays learn from"
+                + " part of their gradient only: some paths from them to the output go through an imported ONNX"
+                + " operator, which passes no gradient \\(Sign '[^']+'\\): body\\S*"));
     }
 }

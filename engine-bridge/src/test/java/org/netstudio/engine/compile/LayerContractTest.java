@@ -54,6 +54,8 @@ class LayerContractTest {
         List<Case> cases = new ArrayList<>();
         cases.add(c("Linear on a vector", Layer.of("Linear", "units", 4), real(3)));
         cases.add(c("Linear on the last axis, no bias", Layer.of("Linear", "units", 2, "bias", false), real(5, 3)));
+        cases.add(c("ConstantTimes per channel", Layer.of("ConstantTimes", "shape", List.of(3, 1, 1)), real(3, 4, 5)));
+        cases.add(c("ConstantPlus, the input's shape", Layer.of("ConstantPlus"), real(4, 3)));
         cases.add(c("Flatten", Layer.of("Flatten"), real(2, 3, 4)));
         cases.add(c("Reshape with -1", Layer.of("Reshape", "shape", List.of(4, -1)), real(2, 3, 4)));
         cases.add(c("Transpose", Layer.of("Transpose", "perm", List.of(2, 0, 1)), real(2, 3, 4)));
@@ -73,7 +75,14 @@ class LayerContractTest {
                 "kernel", List.of(3, 2), "stride", List.of(2, 3), "padding", 1, "outputPadding", 1), real(3, 4, 5)));
         cases.add(c("Deconvolution 3D, no bias", Layer.of("Deconvolution", "channels", 2, "kernel", 2, "stride", 2,
                 "bias", false), real(2, 3, 3, 3)));
+        cases.add(c("Upsample nearest 2D", Layer.of("Upsample", "scale", 2), real(3, 4, 5)));
+        cases.add(c("Upsample linear 1D by 3", Layer.of("Upsample", "scale", 3, "method", "linear"), real(2, 5)));
+        cases.add(c("Upsample linear 3D, per axis", Layer.of("Upsample", "scale", List.of(1, 2, 3), "method", "linear"),
+                real(2, 3, 2, 4)));
         cases.add(c("Pooling max 2D", Layer.of("Pooling", "function", "max", "kernel", 2), real(3, 8, 7)));
+        cases.add(c("Pooling max 2D ceil", Layer.of("Pooling", "kernel", 3, "stride", 2, "ceil", true), real(2, 12, 9)));
+        cases.add(c("Pooling mean 2D ceil, padding", Layer.of("Pooling", "function", "mean", "kernel", 3, "stride", 2,
+                "padding", 1, "ceil", true), real(2, 8, 7)));
         cases.add(c("Pooling mean 1D stride padding", Layer.of("Pooling", "function", "mean", "kernel", 3, "stride", 2,
                 "padding", 1), real(2, 9)));
         cases.add(c("Pooling max 3D padding", Layer.of("Pooling", "kernel", 2, "stride", 1, "padding", 1),

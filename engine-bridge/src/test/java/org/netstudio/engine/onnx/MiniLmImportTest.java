@@ -47,6 +47,12 @@ class MiniLmImportTest {
         assertThat(g.inputs()).containsKeys("input_ids", "attention_mask", "token_type_ids");
         assertThat(report.entries().size()).isGreaterThan(300);
         assertThat(report.opaque()).isNotEmpty();
+        // Its 13 LayerNorms (the embeddings' and two a block) and 6 GELUs, written out by PyTorch in operators,
+        // are catalog layers that learn.
+        assertThat(report.entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
+                .extracting(ImportReport.Entry::layerType).filteredOn(t -> t.equals("LayerNorm")).hasSize(13);
+        assertThat(report.entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
+                .extracting(ImportReport.Entry::layerType).filteredOn(t -> t.equals("GELU")).hasSize(6);
         InferenceResult inference = ShapeInference.infer(g);
         List<Diagnostic> errors = inference.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();

@@ -31,7 +31,7 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  */
 class OpaqueNodesTest {
 
-    /** x [batch, 6] → Split into 2 + 4 → Erf(first 2) · ReduceSumSquare(last 4) → y [batch, 2]. */
+    /** x [batch, 6] → Split into 2 + 4 → Sign(first 2) · ReduceSumSquare(last 4) → y [batch, 2]. */
     static ModelProto model() {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(2).putLong(4);
@@ -44,7 +44,7 @@ class OpaqueNodesTest {
                 .addNode(NodeProto.newBuilder().setOpType("Split").setName("split").addInput("x").addInput("split")
                         .addOutput("a").addOutput("b")
                         .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)))
-                .addNode(NodeProto.newBuilder().setOpType("Erf").setName("erf").addInput("a").addOutput("e"))
+                .addNode(NodeProto.newBuilder().setOpType("Sign").setName("sign").addInput("a").addOutput("e"))
                 .addNode(NodeProto.newBuilder().setOpType("ReduceSumSquare").setName("energy").addInput("b").addOutput("s")
                         .addAttribute(AttributeProto.newBuilder().setName("axes").setType(AttributeProto.AttributeType.INTS).addInts(1)))
                 .addNode(NodeProto.newBuilder().setOpType("Mul").setName("mix").addInput("e").addInput("s").addOutput("y"))
@@ -65,7 +65,7 @@ class OpaqueNodesTest {
         byte[] bytes = model().toByteArray();
         OnnxImport imported = OnnxImporter.read(bytes, "opaque.onnx");
         assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType)
-                .containsExactly("Split", "Erf", "ReduceSumSquare");
+                .containsExactly("Split", "Sign", "ReduceSumSquare");
         assertThat(imported.report().entries()).filteredOn(e -> e.opType().equals("Mul"))
                 .singleElement().extracting(ImportReport.Entry::layerType).isEqualTo("Threading");
 

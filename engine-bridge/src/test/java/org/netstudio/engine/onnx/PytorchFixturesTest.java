@@ -162,10 +162,25 @@ class PytorchFixturesTest {
         return ids;
     }
 
-    /** The layers after the last opaque node learn; nothing learns through an opaque node (it has no gradient). */
+    /**
+     * PyTorch 1.13 writes the MLP's nn.LayerNorm (opset 13) as nine operators and its nn.GELU as five; they import
+     * as one LayerNorm and one GELU layer, so nothing in the net is opaque, every array gets its whole gradient,
+     * and fine-tuning changes the first layer as well as the head.
+     */
     @Test
-    void anImportedNetWithOpaqueNodesFineTunesItsLayersAfterThem() throws IOException {
+    void writtenOutLayerNormAndGeluImportAsTheLayersAndTheWholeNetFineTunes() throws IOException {
         OnnxImport imported = OnnxImporter.read(fixture("mlp"), "mlp.onnx");
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(((org.netstudio.netgraph.net.Chain) imported.document().net()).nodes()).extracting(n -> n.typeName())
+                .containsExactly("Linear", "GELU", "Linear", "Tanh", "LayerNorm", "Linear", "Softmax"); // Dropout: inference
+        assertThat(imported.report().notes()).anySatisfy(n -> assertThat(n).contains("became LayerNorm layers"))
+                .anySatisfy(n -> assertThat(n).contains("became GELU layers"));
+        org.netstudio.engine.compile.GradientReach reach =
+                org.netstudio.engine.compile.GradientReach.of(imported.document().net());
+        assertThat(reach.walls()).isEmpty();
+        assertThat(reach.partial()).isEmpty();
+        assertThat(reach.describe()).isEmpty();
+
         int n = 64;
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -177,16 +192,16 @@ class PytorchFixturesTest {
                 TrainingOptions.builder().batchSize(16).learningRate(0.01).build()).run();
         var history = trained.result().history();
         assertThat(history.get(history.size() - 1).training().loss()).isLessThan(history.get(0).training().loss());
-        assertThat(trained.weights().get("net_net_6_Gemm/weights").orElseThrow())
-                .isNotEqualTo(imported.weights().get("net_net_6_Gemm/weights").orElseThrow());
-        assertThat(trained.weights().get("net_net_0_Gemm/weights").orElseThrow().floats())
-                .containsExactly(imported.weights().get("net_net_0_Gemm/weights").orElseThrow().floats());
+        for (String array : List.of("net_net_0_Gemm/weights", "net_net_6_Gemm/weights")) {
+            assertThat(trained.weights().get(array).orElseThrow().floats()).as(array)
+                    .isNotEqualTo(imported.weights().get(array).orElseThrow().floats());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 2, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
+    @CsvSource({"small_resnet, 196, 0, Convolution", "mlp, 20, 0, Linear", "lstm_last, 20, 0, LSTM", "gru_last, 20, 0, GRU",
         "lstm_state, 20, 0, LSTM", "bilstm_last, 20, 0, LSTM", "bigru_state, 20, 0, GRU", "rnn_last, 20, 0, RNN",
-        "rnn_relu_last, 20, 1, SequenceLast"})
+        "rnn_relu_last, 20, 1, SequenceLast", "small_unet, 196, 0, Convolution", "relu6_block, 192, 0, Convolution", "pools, 196, 0, Convolution", "constants, 196, 0, Convolution"})
     void importedNetComputesWhatOnnxRuntimeComputes(String name, int inputSize, int minOpaque, String firstLayer)
             throws IOException {
         byte[] bytes = fixture(name);
@@ -198,6 +213,7 @@ class PytorchFixturesTest {
 
         long[] shape = name.equals("mlp") ? new long[] {3, 20}
                 : name.contains("lstm") || name.contains("gru") || name.contains("rnn") ? new long[] {3, 5, 4}
+                : name.equals("relu6_block") ? new long[] {3, 3, 8, 8}
                 : new long[] {3, 1, 14, 14};
         TensorValue x = TensorValue.of(OnnxRoundTripTest.random(3 * inputSize, 11), shape);
         TensorValue expected;
@@ -214,5 +230,85 @@ class PytorchFixturesTest {
             String in = imported.document().net() instanceof org.netstudio.netgraph.net.Chain ? "Input" : "x";
             OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of(in, x)).values().iterator().next(), expected);
         }
+    }
+
+    /**
+     * MobileNet-v2's ReLU6 (ONNX {@code Clip} with bounds 0 and 6) and a one-sided {@code clamp} import as
+     * Elementwise layers, not opaque operators: the net computes what ONNX Runtime computes and every one of
+     * its convolutions is reached by the gradient, so fine-tuning changes the whole net, not only its head.
+     */
+    @Test
+    void reluSixImportsAsALayerTheGradientPassesThrough() throws IOException {
+        byte[] bytes = fixture("relu6_block");
+        OnnxImport imported = OnnxImporter.read(bytes, "relu6_block.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(imported.report().entries()).filteredOn(e -> e.opType().equals("Clip"))
+                .extracting(ImportReport.Entry::layerType).containsExactly("Elementwise", "Elementwise", "Elementwise");
+        org.netstudio.engine.compile.GradientReach reach =
+                org.netstudio.engine.compile.GradientReach.of(imported.document().net());
+        assertThat(reach.walls()).isEmpty();
+        assertThat(reach.frozen()).isEmpty();
+        assertThat(reach.learning()).hasSize(8);
+
+        TensorValue x = TensorValue.of(OnnxRoundTripTest.random(3 * 3 * 8 * 8, 5), 3, 3, 8, 8);
+        TensorValue expected;
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
+            expected = ort.run(Map.of("x", x)).get("y");
+        }
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            OnnxConformanceTest.assertClose("relu6_block", runner.run(List.of(x)).get(0), expected);
+        }
+    }
+
+    /**
+     * A U-Net's ways up — PyTorch's ConvTranspose2d and nn.Upsample, nearest and bilinear — import as
+     * Deconvolution and Upsample layers, so the parameter count is known and every array is reached by the
+     * gradient; {@link #importedNetComputesWhatOnnxRuntimeComputes} checks the numbers both ways.
+     */
+    @Test
+    void aUNetsUpsamplingImportsAsCatalogLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("small_unet"), "small_unet.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(imported.report().entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
+                .extracting(ImportReport.Entry::layerType).contains("Deconvolution", "Upsample", "Upsample");
+        var summary = org.netstudio.netgraph.summary.NetSummary.of(imported.document().net());
+        assertThat(summary.parameters().known()).isTrue();
+        assertThat(summary.parameters().total()).isEqualTo(4 * 9 + 4 + 4 * 4 * 9 + 4 + 4 * 4 * 4 + 4 + 16 * 2 + 2);
+        assertThat(org.netstudio.engine.compile.GradientReach.of(imported.document().net()).frozen()).isEmpty();
+    }
+
+    /**
+     * ceil_mode max pooling (SqueezeNet, GoogLeNet) and an unpadded AvgPool2d, which PyTorch writes with
+     * count_include_pad=1, import as Pooling layers, the first with {@code ceil}.
+     */
+    @Test
+    void ceilModeAndCountedPaddingPoolsImportAsPoolingLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("pools"), "pools.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        var chain = (org.netstudio.netgraph.net.Chain) imported.document().net();
+        assertThat(chain.nodes()).filteredOn(n -> n.typeName().equals("Pooling"))
+                .extracting(n -> ((org.netstudio.netgraph.net.Layer) n).params().get("ceil"))
+                .containsExactly(true, false);
+    }
+
+    /**
+     * ConvNeXt's layer scale (Mul by a [C, 1, 1] array) and a ViT's position table (Add of a [1, n, d] array)
+     * import as ConstantTimes and ConstantPlus holding PyTorch's arrays, which the gradient reaches.
+     */
+    @Test
+    void layerScaleAndPositionTableImportAsLearnableConstants() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("constants"), "constants.onnx");
+
+        assertThat(imported.report().opaque()).isEmpty();
+        assertThat(imported.report().entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
+                .extracting(ImportReport.Entry::layerType).contains("ConstantTimes", "ConstantPlus");
+        assertThat(imported.weights().arrays().values()).filteredOn(a -> a.name().endsWith("/scaling"))
+                .extracting(a -> a.shape()).containsExactly(new long[] {4, 1, 1});
+        assertThat(imported.weights().arrays().values()).filteredOn(a -> a.name().endsWith("/biases") && a.shape().length == 2)
+                .extracting(a -> a.shape()).containsExactly(new long[] {49, 4});
+        assertThat(org.netstudio.engine.compile.GradientReach.of(imported.document().net()).frozen()).isEmpty();
     }
 }

@@ -22,7 +22,7 @@ final class ConvolutionLayers {
     }
 
     static List<LayerType> all() {
-        return List.of(convolution(), deconvolution(), pooling(), globalPooling());
+        return List.of(convolution(), deconvolution(), pooling(), globalPooling(), upsample());
     }
 
     static LayerType convolution() {
@@ -232,6 +232,8 @@ final class ConvolutionLayers {
                 .param(ParamSpec.required("kernel", ParamKind.INT_OR_LIST, 1.0, "Window size."))
                 .param(ParamSpec.optional("stride", ParamKind.INT_OR_LIST, null, 1.0, "Step between windows (default: the kernel)."))
                 .param(ParamSpec.optional("padding", ParamKind.INT_OR_LIST, 0, 0.0, "Padding on each side (at most half the kernel)."))
+                .param(ParamSpec.optional("ceil", ParamKind.BOOL, false, null,
+                        "Round the output size up, so a last window may hang over the end (PyTorch's ceil_mode)."))
                 .keyParams("function", "kernel", "stride")
                 .input("Input", SPATIAL)
                 .shape((p, in) -> {
@@ -268,11 +270,11 @@ final class ConvolutionLayers {
                             return rejectInput(0, "the window " + Shapes.sizesText(k) + " is larger than the "
                                     + sizesOf(t) + " input");
                         }
-                        Dim size = Shapes.fixedOrNull((padded - k[i]) / s[i] + 1);
+                        long windows = outputSize(padded, k[i], s[i], sd.size() + (long) pad[i], p.getBool("ceil"));
+                        Dim size = Shapes.fixedOrNull(windows);
                         if (size == null) {
                             return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be "
-                                    + ((padded - k[i]) / s[i] + 1) + " wide on spatial axis " + (i + 1)
-                                    + ", more than NetStudio can hold");
+                                    + windows + " wide on spatial axis " + (i + 1) + ", more than NetStudio can hold");
                         }
                         out.add(size);
                     }
@@ -280,6 +282,18 @@ final class ConvolutionLayers {
                 })
                 .cost((p, in, out) -> out.isEmpty() ? -1 : 0)
                 .build();
+    }
+
+    /**
+     * Windows along one axis: rounded down, or up with {@code ceil} — where, as in PyTorch, a last window must
+     * still start inside the input or its front padding ({@code limit}: the input's size plus that padding).
+     */
+    private static long outputSize(long padded, int kernel, int stride, long limit, boolean ceil) {
+        long windows = ceil ? Math.floorDiv(padded - kernel + stride - 1, stride) + 1 : (padded - kernel) / stride + 1;
+        if (ceil && (windows - 1) * stride >= limit) {
+            windows--;
+        }
+        return windows;
     }
 
     static LayerType globalPooling() {
@@ -292,6 +306,47 @@ final class ConvolutionLayers {
                 .shape((p, in) -> {
                     TensorType t = in.get(0);
                     return outputs(TensorType.real(List.of(t.rankKnown() ? t.dim(0) : Dim.UNKNOWN)));
+                })
+                .build();
+    }
+
+    static LayerType upsample() {
+        return LayerType.builder("Upsample", Category.CONVOLUTION)
+                .aliases("Resize", "Upsampling", "UpSampling2D", "Interpolate")
+                .doc("Enlarges each channel by whole-number factors, repeating values (nearest) or blending neighbours"
+                        + " (linear), e.g. in a U-Net's decoder. Linear is PyTorch's with align_corners=False.")
+                .param(ParamSpec.required("scale", ParamKind.INT_OR_LIST, 1.0, "How many times larger each spatial axis becomes."))
+                .param(ParamSpec.choice("method", "nearest", List.of("nearest", "linear"),
+                        "Nearest repeats each value; linear interpolates between neighbours (bilinear on images)."))
+                .keyParams("scale", "method")
+                .input("Input", SPATIAL)
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown()) {
+                        return outputs(TensorType.ANY_REAL);
+                    }
+                    int axes = t.rank() - 1;
+                    String lengthProblem = lengthProblem(p, axes, "scale");
+                    if (lengthProblem != null) {
+                        return rejectParam(lengthProblem);
+                    }
+                    int[] scale = p.perAxis("scale", axes);
+                    List<Dim> out = new ArrayList<>();
+                    out.add(t.dim(0));
+                    for (int i = 0; i < axes; i++) {
+                        Dim sd = t.dim(i + 1);
+                        if (!sd.isFixed()) {
+                            out.add(Dim.UNKNOWN);
+                            continue;
+                        }
+                        long o = (long) sd.size() * scale[i];
+                        if (Shapes.fixedOrNull(o) == null) {
+                            return rejectInput(0, "its output would be " + o + " wide on spatial axis " + (i + 1)
+                                    + ", more than NetStudio can hold");
+                        }
+                        out.add(Dim.of((int) o));
+                    }
+                    return outputs(TensorType.real(out));
                 })
                 .build();
     }

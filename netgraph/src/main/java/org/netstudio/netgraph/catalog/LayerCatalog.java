@@ -58,6 +58,7 @@ public final class LayerCatalog {
     private static List<LayerType> collect() {
         List<LayerType> all = new ArrayList<>();
         all.addAll(CoreLayers.all());
+        all.addAll(ConstantLayers.all());
         all.addAll(ConvolutionLayers.all());
         all.addAll(ActivationLayers.all());
         all.addAll(NormalizationLayers.all());

@@ -20,6 +20,11 @@ class ExpressionTest {
         assertThat(Expression.parse("X").evaluate(7)).isEqualTo(7);
         assertThat(Expression.parse("min(max(x, 0), 6)").evaluate(9)).isEqualTo(6);
         assertThat(Expression.parse("min(max(x, 0), 6)").evaluate(-2)).isEqualTo(0);
+        // The error function (GELU's exact form), to float precision: erf(0.5), erf(-1), erf(2), erf(0).
+        assertThat(Expression.parse("erf(x)").evaluate(0.5)).isCloseTo(0.5204998778130465, within(1e-7));
+        assertThat(Expression.parse("erf(x)").evaluate(-1)).isCloseTo(-0.8427007929497149, within(1e-7));
+        assertThat(Expression.parse("erf(x)").evaluate(2)).isCloseTo(0.9953222650189527, within(1e-7));
+        assertThat(Expression.parse("erf(x)").evaluate(0)).isCloseTo(0, within(1e-7));
     }
 
     @Test

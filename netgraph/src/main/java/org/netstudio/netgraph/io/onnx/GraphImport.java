@@ -35,8 +35,9 @@ final class GraphImport {
     private final SequenceAxes axes;
     private final RecurrentImport recurrent;
 
-    GraphImport(ModelProto model, String source) {
+    GraphImport(ModelProto original, String source) {
         this.source = source;
+        ModelProto model = WrittenOutLayers.fold(original, log);
         this.model = new ModelGraph(model);
         this.graph = model.getGraph();
         this.values = new ImportedValues(this.model);

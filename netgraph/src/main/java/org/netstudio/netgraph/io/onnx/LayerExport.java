@@ -43,19 +43,21 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
     private final Weights weights;
     private final Map<String, TensorType> types = new HashMap<>();
     private final Map<String, OperatorSetIdProto> domains = new LinkedHashMap<>();
+    private final int opset;
     private int fresh;
 
-    LayerExport(GraphProto.Builder g, InferenceResult inference, Weights weights) {
+    LayerExport(GraphProto.Builder g, InferenceResult inference, Weights weights, int opset) {
         this.g = g;
         this.inference = inference;
         this.weights = weights;
+        this.opset = opset;
     }
 
     /**
@@ -100,8 +102,6 @@ final class LayerExport {
             } else if (l.type().equals("OnnxOperator") && l.params().getInt("opset") != opset
                     && (l.params().getString("op").indexOf(':') < 0)) {
                 problem = "written for opset " + l.params().getInt("opset") + ", not " + opset;
-            } else if (l.type().equals("LayerNorm") && opset < 17) {
-                problem = "LayerNormalization needs opset 17, but the net's ONNX operators are opset " + opset;
             }
             if (problem != null) {
                 out.add("'" + (path.isRoot() ? l.type() : path.toString()) + "' (" + l.type() + ": " + problem + ")");
@@ -210,6 +210,36 @@ final class LayerExport {
                         .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("dilations", d))
                         .addAttribute(ints("pads", pads(p, axes, k, d))).addAttribute(intAttr("group", p.getInt("groups"))));
             }
+            case "Deconvolution" -> {
+                int axes = x.rank() - 1;
+                List<String> args = new ArrayList<>(List.of(in.get(0), init(path, "weights")));
+                if (p.getBool("bias")) {
+                    args.add(init(path, "biases"));
+                }
+                int[] pad = p.perAxis("padding", axes);
+                // NetStudio's weights are ConvTranspose's layout already: in-channels × out-channels × kernel.
+                emit(op("ConvTranspose", name, args, out).addAttribute(ints("kernel_shape", p.perAxis("kernel", axes)))
+                        .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("pads", concat(pad, pad)))
+                        .addAttribute(ints("output_padding", p.perAxis("outputPadding", axes))));
+            }
+            case "ConstantTimes" -> emit(op("Mul", name, List.of(in.get(0), init(path, "scaling")), out));
+            case "ConstantPlus" -> emit(op("Add", name, List.of(in.get(0), init(path, "biases")), out));
+            case "Upsample" -> {
+                int[] scale = p.perAxis("scale", x.rank() - 1);
+                float[] scales = new float[scale.length + 2];
+                scales[0] = 1;
+                scales[1] = 1;
+                for (int i = 0; i < scale.length; i++) {
+                    scales[i + 2] = scale[i];
+                }
+                g.addInitializer(OnnxTensors.floats(name + ":scales", new long[] {scales.length}, scales));
+                boolean linear = "linear".equals(p.getString("method"));
+                // The sampling PyTorch exports for nn.Upsample, so both ways give the same numbers.
+                emit(op("Resize", name, List.of(in.get(0), "", name + ":scales"), out)
+                        .addAttribute(stringAttr("mode", linear ? "linear" : "nearest"))
+                        .addAttribute(stringAttr("coordinate_transformation_mode", linear ? "half_pixel" : "asymmetric"))
+                        .addAttribute(stringAttr("nearest_mode", "floor")));
+            }
             case "Pooling" -> {
                 int axes = x.rank() - 1;
                 int[] k = p.perAxis("kernel", axes);
@@ -217,7 +247,7 @@ final class LayerExport {
                 int[] pad = p.perAxis("padding", axes);
                 emit(op("max".equals(p.getString("function")) ? "MaxPool" : "AveragePool", name, List.of(in.get(0)), out)
                         .addAttribute(ints("kernel_shape", k)).addAttribute(ints("strides", s))
-                        .addAttribute(ints("pads", concat(pad, pad))));
+                        .addAttribute(ints("pads", concat(pad, pad))).addAttribute(intAttr("ceil_mode", p.getBool("ceil") ? 1 : 0)));
             }
             case "GlobalPooling" -> {
                 int[] axes = new int[x.rank() - 1];
@@ -245,8 +275,7 @@ final class LayerExport {
                     init(path, "movingMean"), init(path, "movingVar")), out)
                     .addAttribute(floatAttr("epsilon", p.getDouble("epsilon")))
                     .addAttribute(floatAttr("momentum", 1 - p.getDouble("momentum"))));
-            case "LayerNorm" -> emit(op("LayerNormalization", name, List.of(in.get(0), init(path, "gamma"), init(path, "beta")), out)
-                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+            case "LayerNorm" -> layerNorm(p, path, name, in.get(0), out);
             case "Flatten" -> emit(op("Flatten", name, in, out).addAttribute(intAttr("axis", 1)));
             case "Reshape" -> {
                 List<Integer> shape = p.getIntList("shape");
@@ -295,7 +324,7 @@ final class LayerExport {
     }
 
     /** Layers whose ONNX form depends on how many axes their inputs have. */
-    private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Pooling",
+    private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Deconvolution", "Upsample", "Pooling",
             "GlobalPooling", "Threading");
 
     /**
@@ -381,6 +410,34 @@ final class LayerExport {
         }
     }
 
+    private void layerNorm(Params p, NodePath path, String name, String x, String out) {
+        String gamma = init(path, "gamma");
+        String beta = init(path, "beta");
+        if (opset >= 17) {
+            emit(op("LayerNormalization", name, List.of(x, gamma, beta), out)
+                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+            return;
+        }
+        // Before opset 17 (a net holding older imported operators) written out as PyTorch writes it then.
+        String mean = name + ":mean";
+        String centred = name + ":centred";
+        String square = name + ":square";
+        String variance = name + ":variance";
+        String shifted = name + ":shifted";
+        String deviation = name + ":deviation";
+        String normal = name + ":normal";
+        String scaled = name + ":scaled";
+        emit(op("ReduceMean", mean, List.of(x), mean).addAttribute(ints("axes", new int[] {-1})));
+        emit(op("Sub", centred, List.of(x, mean), centred));
+        emit(op("Pow", square, List.of(centred, scalar(name + ":two", 2f)), square));
+        emit(op("ReduceMean", variance, List.of(square), variance).addAttribute(ints("axes", new int[] {-1})));
+        emit(op("Add", shifted, List.of(variance, scalar(name + ":epsilon", (float) p.getDouble("epsilon"))), shifted));
+        emit(op("Sqrt", deviation, List.of(shifted), deviation));
+        emit(op("Div", normal, List.of(centred, deviation), normal));
+        emit(op("Mul", scaled, List.of(normal, gamma), scaled));
+        emit(op("Add", name, List.of(scaled, beta), out));
+    }
+
     private void gelu(String name, String x, String out) {
         // 0.5·x·(1 + erf(x/√2)), the exact GELU (ONNX's Gelu operator arrives only in opset 20).
         String div = name + ":div";
@@ -447,6 +504,7 @@ final class LayerExport {
                     case "sin" -> "Sin";
                     case "cos" -> "Cos";
                     case "softplus" -> "Softplus";
+                    case "erf" -> "Erf";
                     default -> "Relu";
                 };
                 emit(op(type, node, List.of(a), out));
@@ -624,5 +682,10 @@ final class LayerExport {
 
     private static AttributeProto floatAttr(String name, double v) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) v).build();
+    }
+
+    private static AttributeProto stringAttr(String name, String v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 }

@@ -86,7 +86,7 @@ public final class OnnxExporter {
             throw new IllegalArgumentException("The net is not valid: " + errors.get(0).message());
         }
         GraphProto.Builder g = GraphProto.newBuilder().setName(doc.name().isBlank() ? "net" : doc.name());
-        LayerExport export = new LayerExport(g, inference, weights);
+        LayerExport export = new LayerExport(g, inference, weights, LayerExport.opsetOf(net));
         List<String> inNames = net.inputNames();
         List<String> values = new ArrayList<>();
         for (String in : inNames) {

@@ -32,7 +32,7 @@ final class OperatorMappings {
             "Softplus", "Softplus");
 
     private static final Map<String, String> UNARY_EXPRESSIONS = Map.of("Exp", "exp(x)", "Log", "log(x)", "Sqrt",
-            "sqrt(x)", "Abs", "abs(x)", "Neg", "-x", "Sin", "sin(x)", "Cos", "cos(x)", "Reciprocal", "1/x");
+            "sqrt(x)", "Abs", "abs(x)", "Neg", "-x", "Sin", "sin(x)", "Cos", "cos(x)", "Reciprocal", "1/x", "Erf", "erf(x)");
 
     private static final Map<String, String> THREADING = Map.of("Add", "plus", "Sub", "subtract", "Mul", "times",
             "Div", "divide", "Max", "max", "Min", "min");
@@ -84,6 +84,9 @@ final class OperatorMappings {
                     : opaque("the tanh approximation is not NetStudio's GELU");
             case "Softmax", "LogSoftmax" -> softmax(n, c, op.equals("Softmax") ? "Softmax" : "LogSoftmax", x);
             case "Conv" -> conv(n, c, in);
+            case "ConvTranspose" -> convTranspose(n, c, in);
+            case "Resize", "Upsample" -> resize(n, c, in);
+            case "Pad" -> noPadding(c, in);
             case "Gemm" -> gemm(n, c, in);
             case "MatMul" -> matMul(n, c, in);
             case "MaxPool", "AveragePool" -> pool(n, c, x, op.equals("MaxPool") ? "max" : "mean");
@@ -93,6 +96,7 @@ final class OperatorMappings {
             case "ReduceMean", "ReduceMax" -> reduce(n, c, in, op.equals("ReduceMax") ? "max" : "mean");
             case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(n, c, in, THREADING.get(op));
             case "Sum" -> sum(n, c, in);
+            case "Clip" -> clip(n, c, in);
             case "Pow" -> in.size() == 2 && c.isConstant(in.get(1)) && c.constant(in.get(1)).count() == 1
                     ? Mapping.layer(Layer.of("Elementwise", "function", "x ^ " + number(c.constant(in.get(1)).value(0))), x)
                     : opaque("its exponent is not one constant number");
@@ -175,6 +179,132 @@ final class OperatorMappings {
             arrays.put("biases", c.constant(in.get(2)));
         }
         return Mapping.layer(layer, arrays, in.get(0));
+    }
+
+    /** PyTorch's {@code ConvTranspose2d} and its kin as a Deconvolution: same weight layout, symmetric pads. */
+    private static Mapping convTranspose(OnnxNode n, Context c, List<String> in) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return opaque("its weights are not a constant");
+        }
+        boolean bias = in.size() > 2 && !in.get(2).isEmpty();
+        if (bias && !c.isConstant(in.get(2))) {
+            return opaque("its bias is not a constant");
+        }
+        List<String> other = n.attributesOtherThan("kernel_shape", "strides", "pads", "dilations", "group",
+                "output_padding", "auto_pad");
+        if (!other.isEmpty()) {
+            return opaque("attributes " + other + " are not supported");
+        }
+        if (n.i("group", 1) != 1) {
+            return opaque("group " + n.i("group", 1) + ": NetStudio's Deconvolution has no groups");
+        }
+        OnnxTensors.Constant w = c.constant(in.get(1));
+        if (!w.isReal() || w.shape().length < 3 || w.shape().length > 5) {
+            return opaque("its weights are not a real array of rank 3 to 5");
+        }
+        int axes = w.shape().length - 2;
+        int[] kernel = new int[axes];
+        for (int i = 0; i < axes; i++) {
+            kernel[i] = (int) w.shape()[i + 2];
+        }
+        int[] dilations = orOnes(n.ints("dilations"), axes);
+        for (int d : dilations) {
+            if (d != 1) {
+                return opaque("dilations " + Arrays.toString(dilations) + ": NetStudio's Deconvolution is not dilated");
+            }
+        }
+        if (!n.s("auto_pad", "NOTSET").equals("NOTSET")) {
+            return opaque("auto_pad " + n.s("auto_pad", "NOTSET") + " is not supported");
+        }
+        int[] strides = orOnes(n.ints("strides"), axes);
+        Object padding = padding(n, axes, kernel, strides, dilations);
+        if (padding instanceof String reason) {
+            return opaque(reason);
+        }
+        int[] outputPadding = n.ints("output_padding");
+        if (outputPadding == null || outputPadding.length != axes) {
+            outputPadding = new int[axes];
+        }
+        Layer layer = Layer.of("Deconvolution", "channels", (int) w.shape()[1], "kernel", list(kernel),
+                "stride", list(strides), "padding", padding, "outputPadding", list(outputPadding), "bias", bias);
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put("weights", w);
+        if (bias) {
+            arrays.put("biases", c.constant(in.get(2)));
+        }
+        return Mapping.layer(layer, arrays, in.get(0));
+    }
+
+    /**
+     * Resize by whole-number factors of the spatial axes, sampled as PyTorch's nn.Upsample samples, as an
+     * Upsample layer: nearest with the asymmetric transform and floor rounding, or linear with half-pixel
+     * centres. The factors come from the scales input, or from fixed sizes that divide by the input's.
+     */
+    private static Mapping resize(OnnxNode n, Context c, List<String> in) {
+        String x = in.get(0);
+        int rank = c.info(x).onnxRank();
+        if (rank < 3 || rank > 5) {
+            return opaque("only images, signals and volumes (rank 3 to 5, known) are upsampled by a layer");
+        }
+        List<String> other = n.attributesOtherThan("mode", "coordinate_transformation_mode", "nearest_mode",
+                "cubic_coeff_a", "exclude_outside", "extrapolation_value", "antialias");
+        if (!other.isEmpty() || n.i("exclude_outside", 0) != 0 || n.i("antialias", 0) != 0) {
+            return opaque("attributes " + other + " are not supported");
+        }
+        String mode = n.s("mode", "nearest");
+        String transform = n.s("coordinate_transformation_mode", n.op().equals("Upsample") ? "asymmetric" : "half_pixel");
+        String method;
+        if (mode.equals("nearest") && transform.equals("asymmetric") && n.s("nearest_mode", "round_prefer_floor").equals("floor")) {
+            method = "nearest";
+        } else if (mode.equals("linear") && (transform.equals("half_pixel") || transform.equals("pytorch_half_pixel"))) {
+            method = "linear";
+        } else {
+            return opaque("mode " + mode + " with " + transform + " sampling"
+                    + (mode.equals("nearest") ? " and " + n.s("nearest_mode", "round_prefer_floor") + " rounding" : "")
+                    + " is not how NetStudio's Upsample samples");
+        }
+        double[] factors = new double[rank];
+        int scalesInput = n.op().equals("Upsample") ? 1 : 2;
+        if (in.size() > scalesInput && !in.get(scalesInput).isEmpty() && c.isConstant(in.get(scalesInput))
+                && c.constant(in.get(scalesInput)).count() == rank) {
+            for (int i = 0; i < rank; i++) {
+                factors[i] = c.constant(in.get(scalesInput)).value(i);
+            }
+        } else if (in.size() > 3 && !in.get(3).isEmpty() && c.isConstant(in.get(3)) && c.constant(in.get(3)).count() == rank
+                && c.info(x).type().dimsKnown()) {
+            for (int i = 2; i < rank; i++) {
+                factors[i] = c.constant(in.get(3)).value(i) / c.info(x).type().dim(i - 1).size();
+            }
+            factors[0] = 1;
+            factors[1] = 1;
+        } else {
+            return opaque("its scales or sizes are not constants NetStudio can read");
+        }
+        if (factors[0] != 1 || factors[1] != 1) {
+            return opaque("it resizes the batch or channel axis");
+        }
+        int[] scale = new int[rank - 2];
+        for (int i = 2; i < rank; i++) {
+            if (factors[i] < 1 || factors[i] != Math.rint(factors[i])) {
+                return opaque("its factor " + number(factors[i]) + " is not a whole number of at least 1");
+            }
+            scale[i - 2] = (int) factors[i];
+        }
+        return Mapping.layer(Layer.of("Upsample", "scale", list(scale), "method", method), x);
+    }
+
+    /** A Pad that pads nothing, as PyTorch writes before an AvgPool2d with padding and count_include_pad. */
+    private static Mapping noPadding(Context c, List<String> in) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return opaque("its pads are not a constant");
+        }
+        OnnxTensors.Constant pads = c.constant(in.get(1));
+        for (int i = 0; i < pads.count(); i++) {
+            if (pads.value(i) != 0) {
+                return opaque("it pads, and NetStudio has no padding layer");
+            }
+        }
+        return new Mapping.Alias(in.get(0), "Pad pads nothing");
     }
 
     /** A padding value (a list, or "same") or a String reason why it cannot be expressed. */
@@ -310,10 +440,11 @@ final class OperatorMappings {
             return opaque("it has no kernel_shape");
         }
         int axes = kernel.length;
-        if (n.i("ceil_mode", 0) != 0) {
-            return opaque("ceil_mode=1 is not supported");
-        }
-        if (n.i("count_include_pad", 0) != 0) {
+        int[] pads = n.ints("pads");
+        boolean unpadded = pads == null || Arrays.stream(pads).allMatch(v -> v == 0);
+        // With nothing padded, counting the padding changes nothing (a window hanging over the end, with
+        // ceil_mode, is divided by what it covers either way).
+        if (n.i("count_include_pad", 0) != 0 && !unpadded) {
             return opaque("count_include_pad=1 is not supported");
         }
         int[] dilations = orOnes(n.ints("dilations"), axes);
@@ -327,8 +458,9 @@ final class OperatorMappings {
         if (padding instanceof String reason) {
             return opaque(reason.equals("same") ? "auto_pad SAME is not supported for pooling" : reason);
         }
-        return Mapping.layer(Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
-                "padding", padding), x);
+        Layer layer = Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
+                "padding", padding);
+        return Mapping.layer(n.i("ceil_mode", 0) != 0 ? layer.with("ceil", true) : layer, x);
     }
 
     /** ONNX keeps the pooled axes as size 1; a Reshape after NetStudio's GlobalPooling puts them back. */
@@ -450,7 +582,7 @@ final class OperatorMappings {
         if (c.isConstant(b)) {
             OnnxTensors.Constant k = c.constant(b);
             if (k.count() != 1) {
-                return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+                return constantArray(c, a, k, function);
             }
             String v = number(k.value(0));
             String expr = switch (function) {
@@ -477,11 +609,98 @@ final class OperatorMappings {
         return Mapping.layer(Layer.of("Threading", "function", function), a, b);
     }
 
+    /**
+     * Clip to fixed bounds as the layer a person would draw: {@code Ramp} for a lower bound of 0 and no upper one,
+     * otherwise an {@code Elementwise} of {@code min}/{@code max} (ReLU6 is {@code min(max(x, 0), 6)}), so the
+     * gradient flows through it. Bounds come from inputs 2 and 3 from opset 11 on, from attributes before.
+     */
+    private static Mapping clip(OnnxNode n, Context c, List<String> in) {
+        Double lo;
+        Double hi;
+        if (c.opset() >= 11) {
+            if (in.size() > 3) {
+                return opaque("it has " + in.size() + " inputs");
+            }
+            String[] bounds = {in.size() > 1 ? in.get(1) : "", in.size() > 2 ? in.get(2) : ""};
+            Double[] values = new Double[2];
+            for (int i = 0; i < 2; i++) {
+                if (bounds[i].isEmpty()) {
+                    continue;
+                }
+                if (!c.isConstant(bounds[i]) || c.constant(bounds[i]).count() != 1) {
+                    return opaque("its " + (i == 0 ? "lower" : "upper") + " bound is not one constant number");
+                }
+                values[i] = c.constant(bounds[i]).value(0);
+            }
+            lo = values[0];
+            hi = values[1];
+        } else {
+            lo = n.has("min") ? (double) n.f("min", 0f) : null;
+            hi = n.has("max") ? (double) n.f("max", 0f) : null;
+        }
+        String x = in.get(0);
+        if (lo != null && hi != null && lo > hi) {
+            return opaque("its lower bound " + number(lo) + " is above its upper bound " + number(hi));
+        }
+        if (lo == null && hi == null) {
+            return new Mapping.Alias(x, "Clip without bounds passes its input through");
+        }
+        if (lo != null && lo == 0 && hi == null) {
+            return Mapping.layer(Layer.of("Ramp"), x);
+        }
+        String expr = lo == null ? "min(x, " + number(hi) + ")"
+                : hi == null ? "max(x, " + number(lo) + ")"
+                : "min(max(x, " + number(lo) + "), " + number(hi) + ")";
+        return Mapping.layer(Layer.of("Elementwise", "function", expr), x);
+    }
+
+    /**
+     * The input times, plus, minus or divided by a constant array that broadcasts over each example (a layer
+     * scale c×1×1, position embeddings 1×n×d): ConstantTimes or ConstantPlus holding the array (negated for a
+     * subtraction, inverted for a division), so it learns. The array may not vary over the batch.
+     */
+    private static Mapping constantArray(Context c, String x, OnnxTensors.Constant k, String function) {
+        if (!function.equals("plus") && !function.equals("times") && !function.equals("subtract")
+                && !function.equals("divide")) {
+            return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+        }
+        if (!k.isReal()) {
+            return opaque("its constant array holds whole numbers");
+        }
+        int rank = c.info(x).onnxRank();
+        long[] shape = k.shape();
+        if (rank < 0 || shape.length > rank) {
+            return opaque("its constant array of shape " + Arrays.toString(shape) + " may not broadcast over the input");
+        }
+        int start = shape.length == rank ? 1 : 0;
+        if (start == 1 && shape[0] != 1) {
+            return opaque("its constant array of shape " + Arrays.toString(shape) + " varies over the batch");
+        }
+        List<Integer> perExample = new ArrayList<>();
+        for (int i = start; i < shape.length; i++) {
+            perExample.add((int) shape[i]);
+        }
+        float[] values = k.floats().clone();
+        for (int i = 0; i < values.length; i++) {
+            if (function.equals("subtract")) {
+                values[i] = -values[i];
+            } else if (function.equals("divide")) {
+                values[i] = 1 / values[i];
+            }
+        }
+        long[] arrayShape = perExample.stream().mapToLong(Integer::longValue).toArray();
+        boolean times = function.equals("times") || function.equals("divide");
+        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
+        arrays.put(times ? "scaling" : "biases", new OnnxTensors.Constant(arrayShape, values, null, k.dataType()));
+        return Mapping.layer(Layer.of(times ? "ConstantTimes" : "ConstantPlus", "shape", perExample), arrays, x);
+    }
+
     /** A number combined with the input, the number first: {@code 1 - x}, {@code 2 / x}. */
     private static Mapping constantFirst(Context c, List<String> in, String function) {
         OnnxTensors.Constant k = c.constant(in.get(0));
         if (k.count() != 1) {
-            return opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " is an array, not a number");
+            return function.equals("plus") || function.equals("times") ? constantArray(c, in.get(1), k, function)
+                    : opaque("its constant operand of shape " + Arrays.toString(k.shape()) + " comes first");
         }
         String v = number(k.value(0));
         String expr = switch (function) {

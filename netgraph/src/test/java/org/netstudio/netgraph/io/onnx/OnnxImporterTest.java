@@ -36,7 +36,7 @@ import org.netstudio.netgraph.tensor.TensorType;
 
 class OnnxImporterTest {
 
-    /** x [batch, n, 4] → Relu → Erf → MatMul(W 4×3) → Add(b) → y, with Erf's output declared in value_info. */
+    /** x [batch, n, 4] → Relu → Sign → MatMul(W 4×3) → Add(b) → y, with Sign's output declared in value_info. */
     static ModelProto small() {
         GraphProto g = GraphProto.newBuilder().setName("small")
                 .addInput(value("x", TensorProto.DataType.FLOAT_VALUE, "batch", "n", 4))
@@ -45,7 +45,7 @@ class OnnxImporterTest {
                 .addInitializer(OnnxTensors.floats("W", new long[] {4, 3}, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}))
                 .addInitializer(OnnxTensors.floats("b", new long[] {3}, new float[] {0.5f, -1, 2}))
                 .addNode(node("Relu", "relu", List.of("x"), "r"))
-                .addNode(node("Erf", "erf", List.of("r"), "e").toBuilder()
+                .addNode(node("Sign", "sign", List.of("r"), "e").toBuilder()
                         .addAttribute(AttributeProto.newBuilder().setName("note").setType(AttributeProto.AttributeType.INT).setI(7)))
                 .addNode(node("MatMul", "dense", List.of("e", "W"), "m"))
                 .addNode(node("Add", "bias", List.of("m", "b"), "y"))
@@ -68,24 +68,24 @@ class OnnxImporterTest {
 
         assertThat(imported.document().net()).isInstanceOf(Chain.class);
         Chain chain = (Chain) imported.document().net();
-        assertThat(chain.elements()).extracting(Chain.Element::name).containsExactly("relu", "erf", "dense");
+        assertThat(chain.elements()).extracting(Chain.Element::name).containsExactly("relu", "sign", "dense");
         assertThat(chain.input().type()).isEqualTo(new TensorType(TensorType.ANY_REAL.kind(), List.of(Dim.symbolic("n"), Dim.of(4))));
-        Layer erf = (Layer) chain.elements().get(1).node();
-        assertThat(erf.type()).isEqualTo("OnnxOperator");
-        assertThat(erf.params().getString("op")).isEqualTo("Erf");
-        assertThat(erf.params().getString("attributes")).isEqualTo("note=7");
-        assertThat(erf.params().getString("outputs")).isEqualTo("Real n×4");
+        Layer sign = (Layer) chain.elements().get(1).node();
+        assertThat(sign.type()).isEqualTo("OnnxOperator");
+        assertThat(sign.params().getString("op")).isEqualTo("Sign");
+        assertThat(sign.params().getString("attributes")).isEqualTo("note=7");
+        assertThat(sign.params().getString("outputs")).isEqualTo("Real n×4");
         assertThat(((Layer) chain.elements().get(2).node()).values()).containsEntry("units", 3);
 
         ImportReport report = imported.report();
         assertThat(report.entries()).extracting(ImportReport.Entry::outcome).containsExactly(ImportReport.Outcome.MAPPED,
                 ImportReport.Outcome.OPAQUE, ImportReport.Outcome.MAPPED, ImportReport.Outcome.MAPPED);
         assertThat(report.opaque()).singleElement().satisfies(e -> {
-            assertThat(e.opType()).isEqualTo("Erf");
-            assertThat(e.reason()).isEqualTo("NetStudio has no layer for Erf");
+            assertThat(e.opType()).isEqualTo("Sign");
+            assertThat(e.reason()).isEqualTo("NetStudio has no layer for Sign");
         });
         assertThat(report.text()).contains("4 ONNX nodes: 3 mapped to layers, 1 opaque")
-                .contains("erf [Erf] → erf (OnnxOperator, opaque: NetStudio has no layer for Erf)");
+                .contains("sign [Sign] → sign (OnnxOperator, opaque: NetStudio has no layer for Sign)");
 
         // MatMul + Add became one Linear: weights transposed to units×d, the bias from Add.
         assertThat(imported.weights().get(NodePath.of("dense"), "weights").orElseThrow().floats())
@@ -153,7 +153,7 @@ class OnnxImporterTest {
 
     @Test
     void aNodeReadingItsOwnOutputIsRefusedNamingIt() {
-        for (String op : List.of("Relu", "Erf", "MatMul")) {
+        for (String op : List.of("Relu", "Sign", "MatMul")) {
             GraphProto.Builder g = small().getGraph().toBuilder()
                     .addNode(node(op, "loop", List.of("loop_out", "W"), "loop_out"))
                     .addOutput(value("loop_out", 1, "batch", "n", 3));

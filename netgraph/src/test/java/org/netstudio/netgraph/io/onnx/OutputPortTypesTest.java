@@ -34,14 +34,14 @@ class OutputPortTypesTest {
         return NetSummary.of(i.document().net()).outputs().get(0).type().shapeText();
     }
 
-    private static NodeProto erf() {
-        return node("Erf", "erf", List.of("x"), "y");
+    private static NodeProto sign() {
+        return node("Sign", "sign", List.of("x"), "y");
     }
 
     @Test
     void anExportersNameForTheSequenceLengthBecomesTheInputsLength() throws Exception {
         // As MiniLM's export declares them: token axis named like the batch, output axis made up.
-        OnnxImport i = imported(erf(), new Object[] {"batch", "batch", 384}, "batch", "Addoutput_0_dim_1", 384);
+        OnnxImport i = imported(sign(), new Object[] {"batch", "batch", 384}, "batch", "Addoutput_0_dim_1", 384);
 
         assertThat(NetSummary.of(i.document().net()).inputs().get(0).type().shapeText()).isEqualTo("n×384");
         assertThat(outputShape(i)).isEqualTo("n×384");
@@ -50,7 +50,7 @@ class OutputPortTypesTest {
 
     @Test
     void aNameTheInputsShareStands() throws Exception {
-        assertThat(outputShape(imported(erf(), new Object[] {"batch", "tokens", 8}, "batch", "tokens", 8))).isEqualTo("tokens×8");
+        assertThat(outputShape(imported(sign(), new Object[] {"batch", "tokens", 8}, "batch", "tokens", 8))).isEqualTo("tokens×8");
     }
 
     @Test
@@ -64,10 +64,10 @@ class OutputPortTypesTest {
     @Test
     void aFixedDeclaredSizeIsNeverReplacedAndADisagreementIsNoted() throws Exception {
         // The rules say n×8, the file 3 values a token: the file's word stands, and the import says so.
-        OnnxImport i = imported(erf(), new Object[] {"batch", "n", 8}, "batch", "Erf_dim_1", 3);
+        OnnxImport i = imported(sign(), new Object[] {"batch", "n", 8}, "batch", "Sign_dim_1", 3);
 
-        assertThat(outputShape(i)).isEqualTo("Erf_dim_1×3");
-        assertThat(i.report().notes()).singleElement().asString().contains("\"y\"").contains("declared Erf_dim_1×3")
+        assertThat(outputShape(i)).isEqualTo("Sign_dim_1×3");
+        assertThat(i.report().notes()).singleElement().asString().contains("\"y\"").contains("declared Sign_dim_1×3")
                 .contains("n×8").contains("kept");
     }
 }
