@@ -254,9 +254,13 @@ public final class TrainCommand extends Subcommand {
         long trainExamples = validation != null ? table.size()
                 : table.size() - ValidationSplit.validationCount(table.size(), options.validationFraction());
         ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
+        divergence = new DivergenceWatch(w -> progress.warn(w.message()));
         TorchrunJob job;
         try {
-            job = TorchrunJob.start(project, TorchrunLaunch.local(py, processes), progress);
+            job = TorchrunJob.start(project, TorchrunLaunch.local(py, processes), e -> {
+                progress.onEvent(e);
+                divergence.onEvent(e);
+            });
         } catch (IOException e) {
             throw CommandFailure.unreadable("cannot start " + py + ": " + e.getMessage());
         }

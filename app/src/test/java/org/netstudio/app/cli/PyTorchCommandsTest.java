@@ -1,6 +1,7 @@
 package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.torchrun.PythonFinder;
 
 /** {@code netstudio export --pytorch} and {@code netstudio import-weights}, as a person types them. */
 class PyTorchCommandsTest {
@@ -96,6 +98,24 @@ class PyTorchCommandsTest {
         assertThat(run.out()).contains("Wrote " + trained + " (4 arrays from ");
         CliRun info = CliRun.run("eval", trained.toString(), "--data", "spirals", "--json");
         assertThat(info.exit()).as(info.err()).isZero();
+    }
+
+    @Test
+    void trainWithTorchrunKeepsPyTorchsBestEpoch() throws Exception {
+        assumeTrue(PythonFinder.find().isPresent(), "no Python with PyTorch: " + PythonFinder.candidates());
+        Path trained = dir.resolve("trained.nsnet");
+
+        CliRun run = CliRun.run("train", net(16).toString(), "--data", "spirals", "--epochs", "2", "--engine", "torchrun",
+                "--processes", "2", "-o", trained.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Training with PyTorch: torchrun, 2 processes")
+                .contains("PyTorch measured a test accuracy of ");
+        JsonNode summary = run.json();
+        assertThat(summary.get("epochs").asInt()).isEqualTo(2);
+        assertThat(summary.get("bestEpoch").asInt()).isBetween(1, 2);
+        assertThat(summary.get("testAccuracy").asDouble()).isGreaterThan(0.3);
+        assertThat(trained).isRegularFile();
     }
 
     @Test

@@ -74,7 +74,7 @@ class TorchrunTrainingTest {
         System.out.println("gru-classifier: " + p);
 
         assertThat(p.torch()).as("%s", p)
-                .isCloseTo(p.netstudio(), offset(0.03));
+                .isCloseTo(p.netstudio(), offset(0.01));
         assertThat(p.imported()).as("%s", p)
                 .isCloseTo(p.torch(), offset(0.001));
     }

@@ -18,7 +18,7 @@ final class ExpressionCompiler {
     }
 
     static UnaryOperator<NDArray> compile(Expression e) {
-        if (!usesX(e)) {
+        if (!e.usesX()) {
             double c = e.evaluate(0);
             return x -> Scalars.times(x.onesLike(), c);
         }
@@ -61,7 +61,7 @@ final class ExpressionCompiler {
 
     private static UnaryOperator<NDArray> binary(Expression.Binary b) {
         char op = b.op();
-        if (!usesX(b.left())) {
+        if (!b.left().usesX()) {
             double c = b.left().evaluate(0);
             UnaryOperator<NDArray> r = compile(b.right());
             return switch (op) {
@@ -73,7 +73,7 @@ final class ExpressionCompiler {
             };
         }
         UnaryOperator<NDArray> l = compile(b.left());
-        if (!usesX(b.right())) {
+        if (!b.right().usesX()) {
             double c = b.right().evaluate(0);
             return switch (op) {
                 case '+' -> x -> l.apply(x).add(c);
@@ -98,36 +98,17 @@ final class ExpressionCompiler {
         boolean max = c.function().equals("max");
         Expression first = c.first();
         Expression second = c.second();
-        if (!usesX(first)) {
+        if (!first.usesX()) {
             Expression t = first;
             first = second;
             second = t;
         }
         UnaryOperator<NDArray> a = compile(first);
-        if (!usesX(second)) {
+        if (!second.usesX()) {
             double k = second.evaluate(0);
             return max ? x -> Scalars.atLeast(a.apply(x), k) : x -> Scalars.atMost(a.apply(x), k);
         }
         UnaryOperator<NDArray> b = compile(second);
         return max ? x -> a.apply(x).maximum(b.apply(x)) : x -> a.apply(x).minimum(b.apply(x));
-    }
-
-    private static boolean usesX(Expression e) {
-        if (e instanceof Expression.Variable) {
-            return true;
-        }
-        if (e instanceof Expression.Negate n) {
-            return usesX(n.operand());
-        }
-        if (e instanceof Expression.Binary b) {
-            return usesX(b.left()) || usesX(b.right());
-        }
-        if (e instanceof Expression.Call c) {
-            return usesX(c.argument());
-        }
-        if (e instanceof Expression.Call2 c2) {
-            return usesX(c2.first()) || usesX(c2.second());
-        }
-        return false;
     }
 }

@@ -1,5 +1,9 @@
 package org.netstudio.engine.torchrun;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +55,8 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
     /**
      * The command that starts the training on this machine: {@code python -m torch.distributed.run}
      * (torchrun's module, so the chosen Python's PyTorch is the one that runs), then train.py's
-     * arguments.
+     * arguments. On one machine the processes meet on a free local port, so that runs side by side
+     * never meet each other.
      *
      * @param trainScript the project's train.py
      * @param trainArguments arguments for train.py, e.g. {@code --out DIR}
@@ -62,7 +67,15 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
         cmd.add(python.toString());
         cmd.add("-m");
         cmd.add("torch.distributed.run");
-        cmd.addAll(torchrunArguments());
+        if (nodes == 1 && rendezvousEndpoint == null) {
+            // Not --standalone: it always meets on port 29400, so two runs on one machine (two nets, two
+            // windows, two people) would join each other's rendezvous. A free port each.
+            String endpoint = "localhost:" + freePort();
+            cmd.addAll(List.of("--nnodes=1", "--rdzv_backend=c10d", "--rdzv_endpoint=" + endpoint,
+                    "--nproc_per_node=" + processesPerNode));
+        } else {
+            cmd.addAll(torchrunArguments());
+        }
         cmd.addAll(STREAMS_AS_THEY_ARE);
         cmd.add(trainScript.toString());
         cmd.addAll(trainArguments);
@@ -76,6 +89,14 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
      */
     public String clusterCommand() {
         return "torchrun " + String.join(" ", torchrunArguments()) + " train.py";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port for torchrun's rendezvous: " + e.getMessage(), e);
+        }
     }
 
     private List<String> torchrunArguments() {

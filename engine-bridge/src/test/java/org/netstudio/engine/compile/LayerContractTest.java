@@ -32,14 +32,14 @@ import org.netstudio.netgraph.tensor.TensorType;
  * on a batch has netgraph's inferred shape with the batch axis in front, and the DJL parameters
  * are netgraph's arrays, with the same names, shapes and count.
  */
-class LayerContractTest {
+public class LayerContractTest {
 
     private static final int BATCH = 2;
     @RegisterExtension
     static final SharedNDManager MANAGER = new SharedNDManager();
 
     /** One layer with representative parameters and the per-example types of its inputs. */
-    record Case(String label, Layer layer, List<TensorType> inputs) {
+    public record Case(String label, Layer layer, List<TensorType> inputs) {
         @Override
         public String toString() {
             return label;
@@ -50,7 +50,8 @@ class LayerContractTest {
         return new Case(label, layer, List.of(inputs));
     }
 
-    static Stream<Case> cases() {
+    /** The cases, one or more per catalog type; engine-bridge's PyTorch parity test runs them too. */
+    public static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         cases.add(c("Linear on a vector", Layer.of("Linear", "units", 4), real(3)));
         cases.add(c("Linear on the last axis, no bias", Layer.of("Linear", "units", 2, "bias", false), real(5, 3)));

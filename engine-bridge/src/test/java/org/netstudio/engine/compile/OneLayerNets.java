@@ -20,7 +20,7 @@ import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /** Builds graphs around one layer, and random batches for their inputs. */
-final class OneLayerNets {
+public final class OneLayerNets {
 
     static final String NODE = "layer";
 
@@ -28,7 +28,7 @@ final class OneLayerNets {
     }
 
     /** A graph with the layer's ports as its own, each input declared with the given type. */
-    static Graph around(Layer layer, List<TensorType> inputs) {
+    public static Graph around(Layer layer, List<TensorType> inputs) {
         Map<String, PortDecl> ins = new LinkedHashMap<>();
         Map<String, PortDecl> outs = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,9 @@ import org.netstudio.netgraph.tensor.TensorType;
  */
 final class TorchParity {
 
+    /** The largest relative error a case may have: float32 all the way, so 1e-5 holds even for deep nets. */
+    static final double TOLERANCE = 1e-5;
+
     /** The Python the tests run: Debian's, as CI installs python3-torch there. */
     static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
@@ -63,13 +68,13 @@ final class TorchParity {
         this.root = root;
     }
 
-    /** The folder to export into: {@code -Dparity.dir=...} keeps the cases for a look, else the test's own. */
-    static Path folder(Path temporary) throws IOException {
+    /** The folder to export into: {@code -Dparity.dir=DIR} keeps the cases in DIR/&lt;test class&gt; for a look, else the test's own. */
+    static Path folder(Path temporary, String testClass) throws IOException {
         String kept = System.getProperty("parity.dir");
         if (kept == null) {
             return temporary;
         }
-        Path dir = Path.of(kept).toAbsolutePath();
+        Path dir = Path.of(kept, testClass).toAbsolutePath();
         Files.createDirectories(dir);
         return dir;
     }
@@ -103,6 +108,9 @@ final class TorchParity {
      * @param steps   the padded length of varying axes
      */
     void add(String label, NetDocument doc, Weights weights, int batch, int steps) throws IOException {
+        if (folders.containsKey(label)) {
+            throw new IllegalArgumentException("two cases are labelled " + label);
+        }
         String folder = String.format("c%03d", folders.size());
         folders.put(label, folder);
         Path dir = root.resolve(folder);
@@ -193,6 +201,35 @@ final class TorchParity {
         throw new IllegalArgumentException("no input carries " + size);
     }
 
+    /**
+     * Asserts that a case ran in PyTorch and computed NetStudio's outputs within {@link #TOLERANCE}
+     * (skips a case that was not asked for, see {@code -Dparity.only}).
+     */
+    static void assertMatches(Map<String, Outcome> outcomes, String label) {
+        Outcome o = outcomes.get(label);
+        Assumptions.assumeTrue(o != null, "not asked for (parity.only)");
+        Assertions.assertThat(o.failure()).as(label).isNull();
+        System.out.printf("parity %-50s max relative error %.2e%n", label, o.worst());
+        Assertions.assertThat(o.worst()).as("largest relative error of %s (%s)", label, o.errors()).isLessThan(TOLERANCE);
+    }
+
+    /**
+     * Runs a Python script of this package's test resources on a folder and returns what it printed;
+     * fails with Python's error output when it fails.
+     */
+    static String runScript(String resource, Path folder) throws IOException, InterruptedException {
+        Path script = folder.resolve(resource);
+        try (InputStream in = TorchParity.class.getResourceAsStream(resource)) {
+            Files.write(script, in.readAllBytes());
+        }
+        Path stderr = folder.resolve(resource + ".stderr.txt");
+        Process p = new ProcessBuilder(PYTHON, script.toString(), folder.toString()).redirectError(stderr.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Assertions.assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(resource + " finished").isTrue();
+        Assertions.assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
+        return out;
+    }
+
     /** Runs every case added in one Python process; the outcome per label. */
     Map<String, Outcome> run() throws IOException, InterruptedException {
         Path script = root.resolve("parity.py");
@@ -202,6 +239,7 @@ final class TorchParity {
         Process p = new ProcessBuilder(PYTHON, script.toString(), root.toString())
                 .redirectError(root.resolve("python-stderr.txt").toFile()).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("results.jsonl"), text);
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("parity.py did not finish");

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,8 +135,17 @@ class PyTorchProjectTest {
                 + " --rdzv_endpoint=head:29500 --nproc_per_node=8 train.py");
         assertThat(TorchrunLaunch.local(Path.of("python3"), 2).clusterCommand())
                 .isEqualTo("torchrun --standalone --nproc_per_node=2 train.py");
+        List<String> one = TorchrunLaunch.local(Path.of("python3"), 2).command(Path.of("train.py"), List.of());
+        List<String> other = TorchrunLaunch.local(Path.of("python3"), 2).command(Path.of("train.py"), List.of());
+        assertThat(one).as("never torchrun's fixed port 29400").doesNotContain("--standalone")
+                .anyMatch(a -> a.startsWith("--rdzv_endpoint=localhost:"));
+        assertThat(endpoint(one)).as("two runs on one machine meet on two ports").isNotEqualTo(endpoint(other));
         assertThatThrownBy(() -> new TorchrunLaunch(Path.of("python3"), 2, 3, null))
                 .hasMessage("Training on 3 machines needs a rendezvous endpoint (host:port of one of them)");
+    }
+
+    private static String endpoint(List<String> command) {
+        return command.stream().filter(a -> a.startsWith("--rdzv_endpoint=")).findFirst().orElseThrow();
     }
 
     static JsonNode header(Path file) throws Exception {

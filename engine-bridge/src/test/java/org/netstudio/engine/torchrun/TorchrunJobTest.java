@@ -41,13 +41,15 @@ class TorchrunJobTest {
         python = PythonFinder.find().orElse(null);
     }
 
+    private static NetDocument mlp() {
+        return new NetDocument("Moons MLP", Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 8),
+                Layer.of("Ramp"), Layer.of("Linear", "units", 2), Layer.of("Softmax")), null);
+    }
+
     private Path project(int epochs, int examples) throws IOException {
         assumeTrue(python != null, "no Python with PyTorch (python3 -c 'import torch' fails): " + PythonFinder.candidates());
-        NetDocument mlp = new NetDocument("Moons MLP", Chain.of(PortDecl.of(TensorType.real(2)),
-                Layer.of("Linear", "units", 8), Layer.of("Ramp"), Layer.of("Linear", "units", 2), Layer.of("Softmax")),
-                null);
         Path dir = temp.resolve("moons");
-        PyTorchProject.write(mlp, Optional.empty(), TrainingOptions.builder().maxEpochs(epochs).build(),
+        PyTorchProject.write(mlp(), Optional.empty(), TrainingOptions.builder().maxEpochs(epochs).build(),
                 TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(examples, 0.1, 1))), dir);
         return dir;
     }
@@ -74,6 +76,23 @@ class TorchrunJobTest {
         assertThat(job.bestWeights()).isRegularFile();
         assertThat(job.outDir().resolve("progress.jsonl")).isRegularFile();
         assertThat(job.outDir().resolve("checkpoint.pt")).isRegularFile();
+    }
+
+    @Test
+    void twoRunsOnOneMachineNeverMeet() throws Exception {
+        Path dir = project(2, 200);
+        Path other = temp.resolve("other");
+        PyTorchProject.write(mlp(), Optional.empty(), TrainingOptions.builder().maxEpochs(2).build(),
+                TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(200, 0.1, 1))), other);
+
+        TorchrunJob first = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 2), e -> { });
+        TorchrunJob second = TorchrunJob.start(other, TorchrunLaunch.local(python.python(), 2), e -> { });
+
+        for (TorchrunJob job : List.of(first, second)) {
+            TrainingResult result = job.result().get(5, TimeUnit.MINUTES);
+            assertThat(result.stopReason()).as(result.message()).isEqualTo(StopReason.COMPLETED);
+            assertThat(result.history()).hasSize(2);
+        }
     }
 
     @Test

@@ -45,6 +45,26 @@ public sealed interface Expression
         return new ExpressionParser(text).parse();
     }
 
+    /** Whether the expression reads {@code x} (else it is a constant, folded by whoever compiles it). */
+    default boolean usesX() {
+        if (this instanceof Variable) {
+            return true;
+        }
+        if (this instanceof Negate n) {
+            return n.operand().usesX();
+        }
+        if (this instanceof Binary b) {
+            return b.left().usesX() || b.right().usesX();
+        }
+        if (this instanceof Call c) {
+            return c.argument().usesX();
+        }
+        if (this instanceof Call2 c2) {
+            return c2.first().usesX() || c2.second().usesX();
+        }
+        return false;
+    }
+
     default double evaluate(double x) {
         if (this instanceof Number n) {
             return n.value();

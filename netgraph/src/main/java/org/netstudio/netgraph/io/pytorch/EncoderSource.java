@@ -25,6 +25,7 @@ final class EncoderSource {
     static String of(NetNode net) {
         StringBuilder sb = new StringBuilder();
         sb.append("\"\"\"NetStudio's encoders and decoders of this net's ports, as plain functions.\"\"\"\n")
+                .append(usesTokens(net) ? "import unicodedata\n\n" : "")
                 .append("import torch\nimport torch.nn.functional as F\n\n");
         List<String> body = new ArrayList<>();
         Map<String, PortDecl> inputs = declarations(net, true);
@@ -123,6 +124,8 @@ final class EncoderSource {
                         + "        padded[i, :len(r)] = torch.tensor(r, dtype=torch.int64)\n"
                         + "    return padded, lengths\n";
             }
+            case "Tokens":
+                return tokens(port, o);
             default:
                 return "# encode_" + port + ": NetStudio's " + coder.type() + " encoder has no Python version here;"
                         + " give the port its tensor.\n";
@@ -154,6 +157,51 @@ final class EncoderSource {
         }
     }
 
+    /** The Tokens encoder: words as NetStudio's TokenEncoder splits them, looked up in the vocabulary. */
+    private static String tokens(String port, Map<String, Object> o) {
+        List<String> vocabulary = new ArrayList<>();
+        if (o.get("vocabulary") instanceof List<?> l) {
+            l.forEach(v -> vocabulary.add(String.valueOf(v)));
+        }
+        String unknown = String.valueOf(o.getOrDefault("unknown", Coders.DEFAULT_UNKNOWN_TOKEN));
+        boolean lower = !Boolean.FALSE.equals(o.get("lowercase"));
+        return "VOCABULARY_" + port + " = " + ModelSource.pyList(vocabulary) + "\n"
+                + "UNKNOWN_" + port + " = " + ModelSource.py(unknown) + "\n\n\n"
+                + "def _is_word_part(c):\n"
+                + "    return unicodedata.category(c)[0] == \"L\" or unicodedata.category(c) in (\"Nd\", \"Nl\", \"No\", \"Mn\", \"Mc\", \"Me\")\n\n\n"
+                + "def words_" + port + "(text):\n"
+                + "    \"\"\"The words of a text as NetStudio splits them: runs of letters and digits (an apostrophe\n"
+                + "    inside one kept), every other visible character alone" + (lower ? ", lower-cased" : "") + ".\"\"\"\n"
+                + (lower ? "    text = text.lower()\n" : "")
+                + "    out, i = [], 0\n"
+                + "    while i < len(text):\n"
+                + "        c = text[i]\n"
+                + "        if c.isspace() or unicodedata.category(c) in (\"Zs\", \"Zl\", \"Zp\", \"Cc\"):\n"
+                + "            i += 1\n"
+                + "        elif _is_word_part(c):\n"
+                + "            end = i + 1\n"
+                + "            while end < len(text) and (_is_word_part(text[end]) or (text[end] in \"'\\u2019\"\n"
+                + "                                                             and end + 1 < len(text) and _is_word_part(text[end + 1]))):\n"
+                + "                end += 1\n"
+                + "            out.append(text[i:end])\n"
+                + "            i = end\n"
+                + "        else:\n"
+                + "            out.append(c)\n"
+                + "            i += 1\n"
+                + "    return out\n\n\n"
+                + "def encode_" + port + "(texts):\n"
+                + "    \"\"\"Texts -> (int64 (N, most words) token indices padded with 0, int64 (N) lengths); unknown\n"
+                + "    words become the unknown token.\"\"\"\n"
+                + "    index = {t: i for i, t in enumerate(VOCABULARY_" + port + ")}\n"
+                + "    unknown = index[UNKNOWN_" + port + "]\n"
+                + "    rows = [[index.get(w, unknown) for w in words_" + port + "(text)] for text in texts]\n"
+                + "    lengths = torch.tensor([len(r) for r in rows], dtype=torch.int64)\n"
+                + "    padded = torch.zeros(len(rows), max([len(r) for r in rows], default=0), dtype=torch.int64)\n"
+                + "    for i, r in enumerate(rows):\n"
+                + "        padded[i, :len(r)] = torch.tensor(r, dtype=torch.int64)\n"
+                + "    return padded, lengths\n";
+    }
+
     private static List<String> labels(Map<String, Object> o) {
         List<String> out = new ArrayList<>();
         if (o.get("labels") instanceof List<?> l) {
@@ -168,10 +216,7 @@ final class EncoderSource {
         return s.size() == 1 ? s.get(0) : "[" + String.join(", ", s) + "]";
     }
 
-    /** The encoder types this file writes functions for. */
-    static final List<String> WRITTEN = List.of("Image", "Class", "Characters");
-
-    static boolean isText(Coder c) {
-        return Coders.TEXT_TYPES.contains(c.type());
+    private static boolean usesTokens(NetNode net) {
+        return declarations(net, true).values().stream().anyMatch(d -> d.coder() != null && d.coder().type().equals("Tokens"));
     }
 }

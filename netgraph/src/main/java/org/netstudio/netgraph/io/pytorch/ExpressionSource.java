@@ -14,12 +14,12 @@ final class ExpressionSource {
 
     static String of(Expression e, String x) {
         // A constant expression still gives one value per element, as in the engine.
-        return usesX(e) ? text(e, x, 0) : "torch.full_like(" + x + ", " + number(e.evaluate(0)) + ")";
+        return e.usesX() ? text(e, x, 0) : "torch.full_like(" + x + ", " + number(e.evaluate(0)) + ")";
     }
 
     /** Binding strength of what a sub-expression needs around it: 0 anything, 1 a sum's operand, 2 a product's, 3 a power's. */
     private static String text(Expression e, String x, int context) {
-        if (!usesX(e)) {
+        if (!e.usesX()) {
             double c = e.evaluate(0);
             String s = number(c);
             return c < 0 && context > 0 ? "(" + s + ")" : s;
@@ -28,7 +28,7 @@ final class ExpressionSource {
             return x;
         }
         if (e instanceof Expression.Negate n) {
-            return wrap("-" + text(n.operand(), x, 3), context > 1);
+            return wrap("-" + text(n.operand(), x, 3), context > 3);
         }
         if (e instanceof Expression.Binary b) {
             return switch (b.op()) {
@@ -42,13 +42,13 @@ final class ExpressionSource {
         if (e instanceof Expression.Call2 c2) {
             Expression first = c2.first();
             Expression second = c2.second();
-            if (!usesX(first)) {
+            if (!first.usesX()) {
                 Expression t = first;
                 first = second;
                 second = t;
             }
             boolean max = c2.function().equals("max");
-            if (!usesX(second)) {
+            if (!second.usesX()) {
                 return "torch.clamp(" + text(first, x, 0) + (max ? ", min=" : ", max=") + number(second.evaluate(0)) + ")";
             }
             return (max ? "torch.maximum(" : "torch.minimum(") + text(first, x, 0) + ", " + text(second, x, 0) + ")";
@@ -72,24 +72,5 @@ final class ExpressionSource {
             return Long.toString((long) v) + ".0";
         }
         return Double.toString(v);
-    }
-
-    private static boolean usesX(Expression e) {
-        if (e instanceof Expression.Variable) {
-            return true;
-        }
-        if (e instanceof Expression.Negate n) {
-            return usesX(n.operand());
-        }
-        if (e instanceof Expression.Binary b) {
-            return usesX(b.left()) || usesX(b.right());
-        }
-        if (e instanceof Expression.Call c) {
-            return usesX(c.argument());
-        }
-        if (e instanceof Expression.Call2 c2) {
-            return usesX(c2.first()) || usesX(c2.second());
-        }
-        return false;
     }
 }

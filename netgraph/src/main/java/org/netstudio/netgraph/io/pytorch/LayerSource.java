@@ -2,7 +2,6 @@ package org.netstudio.netgraph.io.pytorch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.expression.Expression;
 import org.netstudio.netgraph.expression.ExpressionException;
@@ -53,6 +52,7 @@ final class LayerSource {
             case "Deconvolution" -> module(deconvolution(p, in), self + "(" + x + ")");
             case "Pooling" -> module(pooling(p, in), self + "(" + x + ")");
             case "GlobalPooling" -> globalPooling(p, in, x, lengths);
+            case "Upsample" -> module(upsample(p, in), self + "(" + x + ")");
             case "Ramp" -> module("nn.ReLU()", self + "(" + x + ")");
             case "Tanh" -> module("nn.Tanh()", self + "(" + x + ")");
             case "Sigmoid" -> module("nn.Sigmoid()", self + "(" + x + ")");
@@ -251,10 +251,25 @@ final class LayerSource {
         String kernel = perAxis(p, "kernel", axes);
         String stride = p.has("stride") ? perAxis(p, "stride", axes) : kernel;
         String padding = option(p, "padding", axes, "padding", "0");
-        String args = kernel + (stride.equals(kernel) ? "" : ", stride=" + stride) + padding;
+        boolean ceil = p.getBool("ceil");
+        String args = kernel + (stride.equals(kernel) ? "" : ", stride=" + stride) + padding + (ceil ? ", ceil_mode=True" : "");
         // The engine's mean counts only the values a window covers inside the input.
         return max ? "nn.MaxPool" + axes + "d(" + args + ")"
-                : "nn.AvgPool" + axes + "d(" + args + (padding.isEmpty() ? "" : ", count_include_pad=False") + ")";
+                : "nn.AvgPool" + axes + "d(" + args + (padding.isEmpty() && !ceil ? "" : ", count_include_pad=False") + ")";
+    }
+
+    private static String upsample(Params p, TensorType in) {
+        int axes = in.rank() - 1;
+        String scale = perAxis(p, "scale", axes);
+        if (!"linear".equals(p.getString("method"))) {
+            return "nn.Upsample(scale_factor=" + scale + ")";
+        }
+        String mode = switch (axes) {
+            case 1 -> "linear";
+            case 2 -> "bilinear";
+            default -> "trilinear";
+        };
+        return "nn.Upsample(scale_factor=" + scale + ", mode=\"" + mode + "\", align_corners=False)";
     }
 
     private static Code globalPooling(Params p, TensorType in, String x, String lengths) {
@@ -322,9 +337,5 @@ final class LayerSource {
     private static Code loss(String function, TensorType in, List<String> inputs, String lengths) {
         String masked = lengths == null ? "" : ", " + lengths + ", axis=" + firstSymbolicAxis(in);
         return helper(function + "(" + inputs.get(0) + ", " + inputs.get(1) + masked + ")", function, "mean_per_example");
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,6 @@
 package org.netstudio.netgraph.io.pytorch;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +22,7 @@ import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.MapOperator;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.OneNetOperator;
 import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.SequenceOperator;
 import org.netstudio.netgraph.tensor.Dim;
@@ -61,7 +60,7 @@ final class ModelSource {
     }
 
     private String write(String name, NetNode net, InferenceResult inference) {
-        String top = containerClass(net, NodePath.ROOT, inference, name.isBlank() ? "Net" : name, "", true);
+        String top = containerClass(net, NodePath.ROOT, inference, name.isBlank() ? "Net" : name, "", true).name();
         StringBuilder sb = new StringBuilder();
         String title = name.isBlank() ? "A net" : name;
         sb.append("\"\"\"").append(title.replace("\"\"\"", "'''"))
@@ -136,8 +135,15 @@ final class ModelSource {
         return name;
     }
 
-    /** Writes the class of a chain or graph (or the top net, whatever it is) and returns its name. */
-    private String containerClass(NetNode node, NodePath path, InferenceResult inf, String hint, String prefix,
+    /**
+     * A class written: its name, and the varying sizes whose lengths its forward takes after its
+     * inputs, in order.
+     */
+    private record ClassRef(String name, List<String> sizes) {
+    }
+
+    /** Writes the class of a chain or graph (or the top net, whatever it is). */
+    private ClassRef containerClass(NetNode node, NodePath path, InferenceResult inf, String hint, String prefix,
                                   boolean top) {
         if (node instanceof SequenceOperator op) {
             return operatorClass(op, path, inf, hint, prefix, top);
@@ -168,21 +174,10 @@ final class ModelSource {
                 }
             }
         }
-        if (!top) {
-            for (String size : sizesOf(inTypes)) {
-                String l = body.variables.claim(size + "_lengths");
-                args.add(l);
-                optional.add(true);
-                sizes.put(size, l);
-            }
+        List<String> candidates = top ? List.of() : sizesOf(inTypes);
+        for (String size : candidates) {
+            sizes.put(size, body.variables.claim(size + "_lengths"));
         }
-        StringBuilder sig = new StringBuilder();
-        boolean trailing = true;
-        for (int i = args.size() - 1; i >= 0; i--) {
-            trailing &= optional.get(i);
-            sig.insert(0, ", " + args.get(i) + (trailing ? "=None" : ""));
-        }
-        body.signature = sig.toString();
         List<TensorType> outTypes = node.outputNames().stream().map(p -> inf.outputType(path, p)).toList();
         body.doc = (node instanceof Graph ? "A graph" : node instanceof Chain ? "A chain" : "A layer") + ": "
                 + shapes(inTypes) + " -> " + shapes(outTypes) + ".";
@@ -201,8 +196,25 @@ final class ModelSource {
             String expr = call(node, path, inf, hint, prefix, params, sizes, body);
             body.forward.add("return " + expr);
         }
+        // a nested class takes the lengths its own code reads, no others
+        List<String> taken = new ArrayList<>();
+        for (String size : candidates) {
+            String l = sizes.get(size);
+            if (body.forward.stream().anyMatch(line -> line.matches(".*\\b" + l + "\\b.*"))) {
+                taken.add(size);
+                args.add(l);
+                optional.add(true);
+            }
+        }
+        StringBuilder sig = new StringBuilder();
+        boolean trailing = true;
+        for (int i = args.size() - 1; i >= 0; i--) {
+            trailing &= optional.get(i);
+            sig.insert(0, ", " + args.get(i) + (trailing ? "=None" : ""));
+        }
+        body.signature = sig.toString();
         String extra = top ? arraysAttribute() : null;
-        return define(hint, body.text(extra));
+        return new ClassRef(define(hint, body.text(extra)), taken);
     }
 
     private void graphForward(Graph graph, NodePath path, InferenceResult inf, String prefix, List<String> params,
@@ -284,6 +296,12 @@ final class ModelSource {
      */
     private String call(NetNode node, NodePath path, InferenceResult inf, String name, String prefix,
                         List<String> inputs, Map<String, String> sizes, Body body) {
+        return call(node, path, inf, name, name, prefix, inputs, sizes, body);
+    }
+
+    /** As above, naming a container's class after {@code hint} rather than its attribute. */
+    private String call(NetNode node, NodePath path, InferenceResult inf, String name, String hint, String prefix,
+                        List<String> inputs, Map<String, String> sizes, Body body) {
         if (node instanceof Layer) {
             LayerInfo info = inf.layer(path);
             if (info == null) {
@@ -303,12 +321,10 @@ final class ModelSource {
             return code.forward();
         }
         String attr = body.attributes.claim(name);
-        String cls = containerClass(node, path, inf, name, prefix + attr + ".", false);
-        body.init.add("self." + attr + " = " + cls + "()");
+        ClassRef cls = containerClass(node, path, inf, hint, prefix + attr + ".", false);
+        body.init.add("self." + attr + " = " + cls.name() + "()");
         List<String> args = new ArrayList<>(inputs);
-        List<TensorType> types = node.inputNames().stream().map(p -> inf.inputType(path, p)).toList();
-        List<String> needed = node instanceof SequenceOperator ? sequenceSize(types) : sizesOf(types);
-        for (String size : needed) {
+        for (String size : cls.sizes()) {
             args.add(sizes.getOrDefault(size, "None"));
         }
         while (!args.isEmpty() && args.size() > inputs.size() && "None".equals(args.get(args.size() - 1))) {
@@ -317,7 +333,7 @@ final class ModelSource {
         return "self." + attr + "(" + String.join(", ", args) + ")";
     }
 
-    private String operatorClass(SequenceOperator op, NodePath path, InferenceResult outer, String hint, String prefix,
+    private ClassRef operatorClass(SequenceOperator op, NodePath path, InferenceResult outer, String hint, String prefix,
                                  boolean top) {
         OperatorInfo info = outer.operator(path);
         if (info == null) {
@@ -325,7 +341,7 @@ final class ModelSource {
         }
         Body body = new Body();
         String x = body.variables.claim(top ? op.inputNames().get(0) : "x");
-        String lengths = body.variables.claim("lengths");
+        String lengths = body.variables.claim(top ? x + "_lengths" : "lengths");
         boolean takesLengths = !(op instanceof MapOperator);
         if (top) {
             forwardArgs.add(x);
@@ -336,26 +352,29 @@ final class ModelSource {
         body.signature = ", " + x + (takesLengths ? ", " + lengths + "=None" : "");
         body.doc = op.typeName() + ": " + shapes(info.inputs()) + " -> " + shapes(info.outputs()) + ".";
         if (op instanceof MapOperator map) {
-            NodePath at = path.child(OneNet.NET);
-            InferenceResult inner = info.inner().get(OneNet.NET);
+            NodePath at = path.child(OneNetOperator.NET);
+            InferenceResult inner = info.inner().get(OneNetOperator.NET);
             body.doc = "Map: the inner net on every element, " + shapes(info.inputs()) + " -> " + shapes(info.outputs()) + ".";
             body.forward.add("batch, steps = " + x + ".shape[:2]");
-            String expr = call(map.net(), at, inner, "net", prefix, List.of(x + ".reshape(batch * steps, *" + x
-                    + ".shape[2:])"), Map.of(), body);
+            String expr = call(map.net(), at, inner, "net", hint + " net", prefix, List.of(x + ".reshape(batch * steps, *"
+                    + x + ".shape[2:])"), Map.of(), body);
             body.forward.add("y = " + expr + comment(map.net(), at, inner));
             body.forward.add("return y.reshape(batch, steps, *y.shape[1:])");
         } else if (op instanceof FoldOperator fold) {
-            foldForward(fold, info, path, prefix, x, lengths, body);
+            foldForward(fold, info, path, hint, prefix, x, lengths, body);
         } else {
-            bidirectionalForward((BidirectionalOperator) op, info, path, prefix, x, lengths, body);
+            bidirectionalForward((BidirectionalOperator) op, info, path, hint, prefix, x, lengths, body);
         }
-        return define(hint, body.text(top ? arraysAttribute() : null));
+        TensorType in = info.inputs().get(0);
+        List<String> taken = takesLengths && in.rankKnown() && in.rank() > 0 && in.dim(0) instanceof Dim.Symbolic sym
+                ? List.of(sym.name()) : List.of();
+        return new ClassRef(define(hint, body.text(top ? arraysAttribute() : null)), taken);
     }
 
-    private void foldForward(FoldOperator fold, OperatorInfo info, NodePath path, String prefix, String x,
+    private void foldForward(FoldOperator fold, OperatorInfo info, NodePath path, String hint, String prefix, String x,
                              String lengths, Body body) {
-        NodePath at = path.child(OneNet.NET);
-        InferenceResult inner = info.inner().get(OneNet.NET);
+        NodePath at = path.child(OneNetOperator.NET);
+        InferenceResult inner = info.inner().get(OneNetOperator.NET);
         TensorType state = inner.inputType(at, FoldOperator.STATE);
         body.doc = "Fold: state(t) = net(element t, state(t - 1)) from a zero state, " + shapes(info.inputs())
                 + " -> " + shapes(info.outputs()) + ".";
@@ -368,7 +387,7 @@ final class ModelSource {
         for (String port : fold.net().inputNames()) {
             in.add(port.equals(FoldOperator.STATE) ? "state" : x + "[:, t]");
         }
-        String expr = call(fold.net(), at, inner, "net", prefix, in, Map.of(), body);
+        String expr = call(fold.net(), at, inner, "net", hint + " net", prefix, in, Map.of(), body);
         body.forward.add(INDENT + "new_state = " + expr + comment(fold.net(), at, inner));
         body.forward.add(INDENT + "if " + lengths + " is not None:");
         body.forward.add(INDENT + INDENT + "# an example's state stops changing after its own last element");
@@ -383,7 +402,7 @@ final class ModelSource {
         }
     }
 
-    private void bidirectionalForward(BidirectionalOperator bi, OperatorInfo info, NodePath path, String prefix,
+    private void bidirectionalForward(BidirectionalOperator bi, OperatorInfo info, NodePath path, String hint, String prefix,
                                       String x, String lengths, Body body) {
         helpers.add("reverse_sequences");
         body.doc = "Bidirectional: one net reads the sequence forwards, the other backwards, " + shapes(info.inputs())
@@ -400,7 +419,7 @@ final class ModelSource {
                 sizes.put(s.name(), lengths);
             }
             String input = i == 0 ? x : "reverse_sequences(" + x + ", " + lengths + ")";
-            String expr = call(net, at, inner, name + "_net", prefix, List.of(input), sizes, body);
+            String expr = call(net, at, inner, name + "_net", hint + " " + name, prefix, List.of(input), sizes, body);
             results[i] = body.variables.claim(name + "_out");
             body.forward.add(results[i] + " = " + expr + comment(net, at, inner));
         }
@@ -410,11 +429,6 @@ final class ModelSource {
         }
         body.forward.add("return " + (bi.merge().equals(BidirectionalOperator.CATENATE)
                 ? "torch.cat([" + results[0] + ", " + results[1] + "], -1)" : results[0] + " + " + results[1]));
-    }
-
-    /** Names of the inner net of Map and Fold, said once. */
-    private static final class OneNet {
-        static final String NET = org.netstudio.netgraph.net.OneNetOperator.NET;
     }
 
     private String arraysAttribute() {
@@ -456,11 +470,6 @@ final class ModelSource {
     }
 
     /** The varying size of an operator's sequence axis, if it varies. */
-    private static List<String> sequenceSize(List<TensorType> types) {
-        TensorType t = types.isEmpty() ? TensorType.ANY : types.get(0);
-        return t.rankKnown() && t.rank() > 0 && t.dim(0) instanceof Dim.Symbolic s ? List.of(s.name()) : List.of();
-    }
-
     static String firstSize(TensorType t) {
         List<String> s = sizesOf(List.of(t));
         return s.isEmpty() ? null : s.get(0);
@@ -503,24 +512,5 @@ final class ModelSource {
             }
         });
         return sb.append('"').toString();
-    }
-
-    /** For tests: a stack-free walk of every node of a net (containers and inner nets included). */
-    static List<NetNode> nodes(NetNode net) {
-        List<NetNode> out = new ArrayList<>();
-        Deque<NetNode> todo = new ArrayDeque<>();
-        todo.push(net);
-        while (!todo.isEmpty()) {
-            NetNode n = todo.pop();
-            out.add(n);
-            if (n instanceof Chain c) {
-                c.nodes().forEach(todo::push);
-            } else if (n instanceof Graph g) {
-                g.nodes().values().forEach(todo::push);
-            } else if (n instanceof SequenceOperator op) {
-                op.innerNames().forEach(i -> todo.push(op.inner(i)));
-            }
-        }
-        return out;
     }
 }

@@ -21,7 +21,7 @@ final class PythonNames {
             "cuda", "float", "double", "half", "type", "apply", "parameters", "buffers", "children", "modules",
             "state_dict", "load_state_dict", "zero_grad", "extra_repr", "register_buffer", "register_parameter",
             "add_module", "named_parameters", "named_buffers", "named_children", "named_modules", "requires_grad_",
-            "get_submodule", "share_memory", "batch", "steps", "state", "states");
+            "get_submodule", "share_memory", "netstudio_arrays", "batch", "steps", "state", "states");
 
     private final Set<String> taken = new HashSet<>();
 
