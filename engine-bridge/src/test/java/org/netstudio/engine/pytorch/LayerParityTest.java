@@ -105,7 +105,7 @@ class LayerParityTest {
         cases.add(c("Pooling mean 1D ceil", Layer.of("Pooling", "function", "mean", "kernel", 2, "ceil", true), real(2, 7)));
         cases.add(c("Elementwise functions", Layer.of("Elementwise", "function",
                 "exp(-x^2) + log(1 + abs(x)) + sqrt(square(x) + 1) + sin(x)*cos(x) - ramp(x) + relu(-x)/2"
-                        + " + softplus(x) + max(x, -x) - min(x, x/2)"), real(2, 3)));
+                        + " + softplus(x) + max(x, -x) - min(x, x/2) + erf(x)"), real(2, 3)));
         cases.add(c("Elementwise constant", Layer.of("Elementwise", "function", "2*3"), real(3)));
         cases.add(c("Softmax over a varying axis", Layer.of("Softmax", "axis", 0), real(N, 2)));
         cases.add(c("LogSoftmax over a varying axis", Layer.of("LogSoftmax", "axis", 0), real(N)));

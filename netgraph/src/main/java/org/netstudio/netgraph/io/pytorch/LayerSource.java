@@ -68,6 +68,8 @@ final class LayerSource {
             case "BatchNorm" -> module(batchNorm(p, in), self + "(" + x + ")");
             case "LayerNorm" -> module("nn.LayerNorm(" + lastSize(in) + epsilon(p) + ")", self + "(" + x + ")");
             case "Flatten" -> module("nn.Flatten()", self + "(" + x + ")");
+            case "ConstantTimes" -> module(parameter("ones", info), x + " * " + self);
+            case "ConstantPlus" -> module(parameter("zeros", info), x + " + " + self);
             case "Reshape" -> inline(x + ".reshape(" + x + ".shape[0], " + joined(p.getIntList("shape")) + ")");
             case "Transpose" -> inline(x + ".permute(0, " + joined(p.getIntList("perm").stream().map(a -> a + 1).toList()) + ")");
             case "Catenate" -> {
@@ -129,8 +131,14 @@ final class LayerSource {
         };
     }
 
-    /** The PyTorch name of a NetStudio array of a layer type (the layouts are the same). */
+    /**
+     * The PyTorch name of a NetStudio array of a layer type (the layouts are the same), or "" when
+     * the layer's attribute is the array itself (an {@code nn.Parameter}).
+     */
     static String parameterName(String layerType, String array) {
+        if (layerType.equals("ConstantTimes") || layerType.equals("ConstantPlus")) {
+            return "";
+        }
         return switch (array) {
             case "weights", "gamma" -> "weight";
             case "biases", "beta" -> "bias";
@@ -166,6 +174,18 @@ final class LayerSource {
             }
         }
         return -1;
+    }
+
+    /** A learnable array of its own, as NetStudio initialises it (ones or zeros), of the array's shape. */
+    private static String parameter(String fill, LayerInfo info) {
+        List<String> dims = new ArrayList<>();
+        for (Dim d : info.arrays().get(0).shape()) {
+            if (!d.isFixed()) {
+                throw new IllegalArgumentException("the array of " + info.where() + " has no known size");
+            }
+            dims.add(d.toString());
+        }
+        return "nn.Parameter(torch." + fill + "(" + String.join(", ", dims) + "))";
     }
 
     private static Code module(String module, String forward) {

@@ -315,12 +315,16 @@ final class ModelSource {
                 body.init.add("self." + attr + " = " + code.module());
             }
             for (ArraySpec spec : info.arrays()) {
-                arrays.put(Weights.key(path, spec.name()),
-                        prefix + attr + "." + LayerSource.parameterName(info.layer().type(), spec.name()));
+                String parameter = LayerSource.parameterName(info.layer().type(), spec.name());
+                arrays.put(Weights.key(path, spec.name()), prefix + attr + (parameter.isEmpty() ? "" : "." + parameter));
             }
             return code.forward();
         }
         String attr = body.attributes.claim(name);
+        if (node instanceof Chain chain && isSequential(chain, path, inf)) {
+            body.init.add("self." + attr + " = " + sequential(chain, path, inf, hint, prefix + attr + "."));
+            return "self." + attr + "(" + inputs.get(0) + ")";
+        }
         ClassRef cls = containerClass(node, path, inf, hint, prefix + attr + ".", false);
         body.init.add("self." + attr + " = " + cls.name() + "()");
         List<String> args = new ArrayList<>(inputs);
@@ -331,6 +335,63 @@ final class ModelSource {
             args.remove(args.size() - 1);
         }
         return "self." + attr + "(" + String.join(", ", args) + ")";
+    }
+
+    /**
+     * Whether a nested chain is what PyTorch writes as {@code nn.Sequential} (as torchvision does):
+     * its elements named 0, 1, 2 … in order, each a module called on the one tensor (a layer with a
+     * module of its own, a chain or a graph of one input and one output), and no varying lengths.
+     */
+    private static boolean isSequential(Chain chain, NodePath path, InferenceResult inf) {
+        if (!sizesOf(List.of(inf.inputType(path, "Input"))).isEmpty() || chain.elements().isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < chain.elements().size(); i++) {
+            Chain.Element e = chain.elements().get(i);
+            if (!e.name().equals(Integer.toString(i))) {
+                return false;
+            }
+            NetNode n = e.node();
+            if (n instanceof Layer) {
+                LayerInfo info = inf.layer(path.child(e.name()));
+                if (info == null || n.inputNames().size() != 1) {
+                    return false;
+                }
+                LayerSource.Code code = LayerSource.of(info, "self.m", List.of("x"), null);
+                if (code.module() == null || !code.forward().equals("self.m(x)")) {
+                    return false;
+                }
+            } else if (!(n instanceof Chain || n instanceof Graph) || n.inputNames().size() != 1
+                    || n.outputNames().size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code nn.Sequential(…)} of a chain that {@link #isSequential} accepts, its arrays named. */
+    private String sequential(Chain chain, NodePath path, InferenceResult inf, String hint, String prefix) {
+        List<String> modules = new ArrayList<>();
+        for (Chain.Element e : chain.elements()) {
+            NodePath at = path.child(e.name());
+            String atPrefix = prefix + e.name() + ".";
+            if (e.node() instanceof Layer) {
+                LayerInfo info = inf.layer(at);
+                modules.add(LayerSource.of(info, "self.m", List.of("x"), null).module());
+                for (ArraySpec spec : info.arrays()) {
+                    arrays.put(Weights.key(at, spec.name()),
+                            atPrefix + LayerSource.parameterName(info.layer().type(), spec.name()));
+                }
+            } else {
+                modules.add(containerClass(e.node(), at, inf, hint + "_" + e.name(), atPrefix, false).name() + "()");
+            }
+        }
+        String one = String.join(", ", modules);
+        if (one.length() <= 80) {
+            return "nn.Sequential(" + one + ")";
+        }
+        return "nn.Sequential(\n" + INDENT + INDENT + INDENT + String.join(",\n" + INDENT + INDENT + INDENT, modules)
+                + ",\n" + INDENT + INDENT + ")";
     }
 
     private ClassRef operatorClass(SequenceOperator op, NodePath path, InferenceResult outer, String hint, String prefix,

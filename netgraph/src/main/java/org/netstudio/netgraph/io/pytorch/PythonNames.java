@@ -60,6 +60,10 @@ final class PythonNames {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 128 && Character.isLetterOrDigit(c)) {
+                // "layer1 0" becomes Layer1_0, not Layer10
+                if (upper && Character.isDigit(c) && !sb.isEmpty() && Character.isDigit(sb.charAt(sb.length() - 1))) {
+                    sb.append('_');
+                }
                 sb.append(upper ? Character.toUpperCase(c) : c);
                 upper = false;
             } else {

@@ -77,6 +77,18 @@ class PyTorchModelWriterTest {
     }
 
     @Test
+    void aChainOfNumberedModulesIsAnNnSequentialAsTorchvisionWritesIt() throws Exception {
+        String model = PyTorchModelWriter.modelSource(doc("seq", "{\"type\": \"Chain\", \"input\": {\"shape\": [3, 8, 8]},"
+                + " \"layers\": [{\"type\": \"Chain\", \"name\": \"stem\", \"layers\": [{\"type\": \"Convolution\","
+                + " \"channels\": 4, \"kernel\": 3, \"name\": \"0\"}, {\"type\": \"BatchNorm\", \"name\": \"1\"},"
+                + " {\"type\": \"Ramp\", \"name\": \"2\"}]}, {\"type\": \"Flatten\"}]}"));
+
+        assertThat(model).contains("self.stem = nn.Sequential(nn.Conv2d(3, 4, kernel_size=3), nn.BatchNorm2d(4), nn.ReLU())")
+                .contains("x = self.stem(Input)  # 4×6×6")
+                .contains("\"stem/1/movingVar\": \"stem.1.running_var\"");
+    }
+
+    @Test
     void anInvalidNetIsRefusedWithInferencesReason() throws Exception {
         NetDocument bad = doc("bad", "{\"type\": \"Chain\", \"input\": {\"shape\": [3]}, \"layers\": ["
                 + "{\"type\": \"Convolution\", \"channels\": 2, \"kernel\": 3}]}");
@@ -134,6 +146,7 @@ class PyTorchModelWriterTest {
         assertThat(names.claim("lambda")).isEqualTo("lambda_");
         assertThat(names.claim("forward")).isEqualTo("forward_");
         assertThat(PythonNames.className("transformer-encoder")).isEqualTo("TransformerEncoder");
+        assertThat(PythonNames.className("layer1_0")).isEqualTo("Layer1_0");
     }
 
     private static org.netstudio.netgraph.expression.Expression parse(String text) {
