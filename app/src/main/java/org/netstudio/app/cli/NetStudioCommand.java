@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Design, train and explore neural networks. Without arguments, opens the window.",
         subcommands = {InfoCommand.class, CheckCommand.class, GalleryCommand.class,
                 TrainCommand.class, SweepCommand.class, LrFindCommand.class, EvalCommand.class, PredictCommand.class,
-                ActivationsCommand.class, EmbedCommand.class, ImportCommand.class, ExportCommand.class,
+                ActivationsCommand.class, EmbedCommand.class, ImportCommand.class, ExportCommand.class, ImportWeightsCommand.class,
                 GenerateCommand.class, RunsCommand.class})
 public final class NetStudioCommand implements Runnable {
 

@@ -21,6 +21,11 @@ import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.torchrun.PyTorchProject;
+import org.netstudio.engine.torchrun.PythonFinder;
+import org.netstudio.engine.torchrun.TorchrunJob;
+import org.netstudio.engine.torchrun.TorchrunLaunch;
+import org.netstudio.engine.torchrun.TrainingData;
 import org.netstudio.engine.train.DivergenceWatch;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
@@ -31,6 +36,7 @@ import org.netstudio.netgraph.edit.SetImageAugmentation;
 import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NonFiniteValues;
+import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.ImageAugmentation;
 import org.netstudio.netgraph.net.NetDocument;
@@ -55,12 +61,7 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "spirals, moons, xor, linear, majority (token sequences of varying length), fashion-mnist, "
-                    + "mnist, a .csv file (with --target) or a folder of images with one sub-folder per class. For a "
-                    + "net that reads text (a Characters, Tokens or Subwords encoder): a .csv/.tsv table of texts (with "
-                    + "--target), a folder of .txt files with one sub-folder per class, or a plain text file for "
-                    + "next-character training.")
+    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
 
     @Option(names = "--target", paramLabel = "[OUTPUT=]COLUMN",
@@ -121,6 +122,21 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     private RunOptions runs;
 
+    @Option(names = "--engine", paramLabel = "netstudio|torchrun", defaultValue = "netstudio",
+            description = "Who trains: netstudio (here), or torchrun: the net exported as a PyTorch project (as export"
+                    + " --pytorch writes it) and trained by PyTorch's DistributedDataParallel on --processes processes,"
+                    + " its best weights brought back and saved as here (default ${DEFAULT-VALUE}).")
+    private String engine;
+
+    @Option(names = "--processes", paramLabel = "N", defaultValue = "2",
+            description = "With --engine torchrun: how many training processes (default ${DEFAULT-VALUE}).")
+    private int processes;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "With --engine torchrun: the Python with PyTorch to run (default: the first that imports torch"
+                    + " of $NETSTUDIO_PYTHON, python3, python, /usr/bin/python3).")
+    private Path python;
+
     @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
             + " infinite values.")
     private boolean allowNonFinite;
@@ -172,6 +188,10 @@ public final class TrainCommand extends Subcommand {
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
+        if (TorchrunLaunch.ENGINE.equals(engine)) {
+            return torchrun(loaded.document().withNet(trainee), initial, table, text == null ? null : text.validation(),
+                    mapping, options, err);
+        }
         options = runs.begin(options, loaded.document().withNet(trainee), initial, data, net.value(), err);
         PreparedTraining training;
         try {
@@ -204,6 +224,60 @@ public final class TrainCommand extends Subcommand {
         // Ctrl+C: stop before the next batch, then let the command save the best net and report.
         return StopOnInterrupt.run("netstudio-train-stop", training::stop,
                 () -> finish(training.run(), table, mapping, loaded.document().withNet(trainee), progress, err));
+    }
+
+    /**
+     * --engine torchrun: the net exported as a PyTorch project in a new temporary folder, trained there
+     * by torchrun; its progress shown as NetStudio's own, its best weights saved (and measured on the
+     * test split) as NetStudio's would be.
+     */
+    private Integer torchrun(NetDocument trainee, Weights initial, ExampleTable table, ExampleTable validation,
+                             DataMapping mapping, TrainingOptions options, PrintWriter err) {
+        Path py = python != null
+                ? PythonFinder.probe(python).orElseThrow(() -> CommandFailure.unreadable("--python " + python
+                        + ": it does not run, or cannot import torch")).python()
+                : PythonFinder.find().orElseThrow(() -> CommandFailure.unreadable("no Python with PyTorch (tried "
+                        + PythonFinder.candidates() + "); install PyTorch (Debian: python3-torch) or give --python"))
+                        .python();
+        Path project;
+        try {
+            project = Files.createTempDirectory("netstudio-torchrun-").resolve("project");
+            PyTorchProject.write(trainee, Optional.ofNullable(initial), options,
+                    new TrainingData(data, table, validation, mapping), project);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.invalid(e.getMessage());
+        } catch (IOException e) {
+            throw CommandFailure.unreadable("cannot write the PyTorch project: " + e.getMessage());
+        }
+        err.println("Training with PyTorch: torchrun, " + processes + " process" + (processes == 1 ? "" : "es")
+                + ", " + py + "; the project and its run are in " + project);
+        long trainExamples = validation != null ? table.size()
+                : table.size() - ValidationSplit.validationCount(table.size(), options.validationFraction());
+        ProgressLine progress = new ProgressLine(err, System.console() != null, trainExamples);
+        divergence = new DivergenceWatch(w -> progress.warn(w.message()));
+        TorchrunJob job;
+        try {
+            job = TorchrunJob.start(project, TorchrunLaunch.local(py, processes), e -> {
+                progress.onEvent(e);
+                divergence.onEvent(e);
+            });
+        } catch (IOException e) {
+            throw CommandFailure.unreadable("cannot start " + py + ": " + e.getMessage());
+        }
+        return StopOnInterrupt.run("netstudio-train-stop", job::stop, () -> {
+            TrainingResult result = job.result().join();
+            Weights best = Weights.EMPTY;
+            if (Files.isRegularFile(job.bestWeights())) {
+                try {
+                    best = Safetensors.read(job.bestWeights());
+                } catch (IOException e) {
+                    err.println(name() + ": " + e.getMessage());
+                }
+            }
+            job.test().flatMap(TrainCommand::accuracy).ifPresent(a -> err.println(String.format(Locale.ROOT,
+                    "PyTorch measured a test accuracy of %.2f%%", 100 * a)));
+            return finish(new TrainedNet(trainee.net(), best, result), table, mapping, trainee, progress, err);
+        });
     }
 
     /** The net with --augment's variation on its Image inputs, or as it is without the option. */
@@ -399,6 +473,12 @@ public final class TrainCommand extends Subcommand {
             augmentation = augment == null ? null : ImageAugmentation.parseText(augment);
         } catch (IllegalArgumentException e) {
             throw usage("--augment " + augment + ": " + e.getMessage());
+        }
+        if (!engine.equals("netstudio") && !engine.equals(TorchrunLaunch.ENGINE)) {
+            throw usage("--engine " + engine + ": train with netstudio or " + TorchrunLaunch.ENGINE);
+        }
+        if (processes < 1) {
+            throw usage("--processes must be at least 1, but was " + processes);
         }
         return trainingOptions.builder(this);
     }

@@ -119,6 +119,16 @@ public final class SequenceColumn implements Column {
         return java.util.Arrays.copyOfRange(indices, offsets[example], offsets[example + 1]);
     }
 
+    /** One example's vectors, {@code length × width} values row-major (a copy); only for real sequences. */
+    public float[] vectors(int example) {
+        return java.util.Arrays.copyOfRange(values, offsets[example] * width, offsets[example + 1] * width);
+    }
+
+    /** The width of each vector of a real sequence; 0 for indices. */
+    public int width() {
+        return width;
+    }
+
     /** The length of the longest sequence. */
     public int longest() {
         int max = 0;

@@ -1,0 +1,137 @@
+package org.netstudio.engine.torchrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.GeneratedDatasets;
+import org.netstudio.engine.train.StopReason;
+import org.netstudio.engine.train.TrainingEvent;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.engine.train.TrainingResult;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * The job that runs an exported project under torchrun: its events, its end, a failing Python, a
+ * stop. Needs a Python with PyTorch; skipped without one.
+ */
+class TorchrunJobTest {
+
+    private static PythonFinder.Found python;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void findPython() {
+        python = PythonFinder.find().orElse(null);
+    }
+
+    private static NetDocument mlp() {
+        return new NetDocument("Moons MLP", Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 8),
+                Layer.of("Ramp"), Layer.of("Linear", "units", 2), Layer.of("Softmax")), null);
+    }
+
+    private Path project(int epochs, int examples) throws IOException {
+        assumeTrue(python != null, "no Python with PyTorch (python3 -c 'import torch' fails): " + PythonFinder.candidates());
+        Path dir = temp.resolve("moons");
+        PyTorchProject.write(mlp(), Optional.empty(), TrainingOptions.builder().maxEpochs(epochs).build(),
+                TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(examples, 0.1, 1))), dir);
+        return dir;
+    }
+
+    @Test
+    void twoProcessesReportEveryEpochAndTheBestWeights() throws Exception {
+        Path dir = project(3, 400);
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+
+        TorchrunJob job = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 2), events::add);
+        TrainingResult result = job.result().get(5, TimeUnit.MINUTES);
+
+        assertThat(result.stopReason()).as(result.message()).isEqualTo(StopReason.COMPLETED);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.EpochEnded).hasSize(3);
+        assertThat(events).filteredOn(e -> e instanceof TrainingEvent.BatchEnded).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Finished.class);
+        TrainingEvent.EpochEnded first = (TrainingEvent.EpochEnded) events.stream()
+                .filter(e -> e instanceof TrainingEvent.EpochEnded).findFirst().orElseThrow();
+        assertThat(first.metrics().validation()).as("validated on NetStudio's 80 held-back examples")
+                .hasValueSatisfying(v -> assertThat(v.examples()).isEqualTo(80));
+        assertThat(result.history()).hasSize(3);
+        assertThat(result.bestEpoch()).isBetween(1, 3);
+        assertThat(result.message()).contains("2 processes");
+        assertThat(job.bestWeights()).isRegularFile();
+        assertThat(job.outDir().resolve("progress.jsonl")).isRegularFile();
+        assertThat(job.outDir().resolve("checkpoint.pt")).isRegularFile();
+    }
+
+    @Test
+    void twoRunsOnOneMachineNeverMeet() throws Exception {
+        Path dir = project(2, 200);
+        Path other = temp.resolve("other");
+        PyTorchProject.write(mlp(), Optional.empty(), TrainingOptions.builder().maxEpochs(2).build(),
+                TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(200, 0.1, 1))), other);
+
+        TorchrunJob first = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 2), e -> { });
+        TorchrunJob second = TorchrunJob.start(other, TorchrunLaunch.local(python.python(), 2), e -> { });
+
+        for (TorchrunJob job : List.of(first, second)) {
+            TrainingResult result = job.result().get(5, TimeUnit.MINUTES);
+            assertThat(result.stopReason()).as(result.message()).isEqualTo(StopReason.COMPLETED);
+            assertThat(result.history()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aFailingPythonSaysWhyInOneLine() throws Exception {
+        Path dir = project(1, 100);
+        Files.writeString(dir.resolve("model.py"), Files.readString(dir.resolve("model.py"))
+                .replace("    return MoonsMLP()", "    raise ValueError('no such layer: Spline')"));
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+
+        TorchrunJob job = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 1), events::add);
+        TrainingResult result = job.result().get(5, TimeUnit.MINUTES);
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.FAILED);
+        assertThat(result.message()).startsWith("PyTorch training failed (exit code 1): ")
+                .endsWith("ValueError: no such layer: Spline").doesNotContain("Traceback", "\n");
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Failed.class);
+    }
+
+    @Test
+    void stopEndsEveryProcessAndKeepsTheBestEpochSoFar() throws Exception {
+        Path dir = project(10_000, 2000);
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> firstEpoch = new java.util.concurrent.CompletableFuture<>();
+
+        TorchrunJob job = TorchrunJob.start(dir, TorchrunLaunch.local(python.python(), 2), e -> {
+            events.add(e);
+            if (e instanceof TrainingEvent.EpochEnded) {
+                firstEpoch.complete(null);
+            }
+        });
+        firstEpoch.get(5, TimeUnit.MINUTES);
+        List<ProcessHandle> processes = ProcessHandle.current().descendants().toList();
+        TrainingResult result = job.stop().get(1, TimeUnit.MINUTES);
+
+        assertThat(result.stopReason()).as(result.message()).isEqualTo(StopReason.STOPPED);
+        assertThat(result.message()).startsWith("Stopped after epoch ");
+        assertThat(job.bestWeights()).isRegularFile();
+        for (ProcessHandle p : processes) {
+            p.onExit().get(1, TimeUnit.MINUTES);
+        }
+    }
+}
