@@ -98,7 +98,8 @@ class MainWindowSmokeTest {
                 Menu::getText, MainWindowSmokeTest::itemTexts, (a, b) -> a, LinkedHashMap::new));
 
         assertThat(menus).containsExactly(
-                Map.entry("File", List.of("New", "Open…", "Open Recent", "Save", "Save As…", "Export Picture…", "Export ONNX…", "Quit")),
+                Map.entry("File", List.of("New", "Open…", "Open Recent", "Import Weights…", "Save", "Save As…",
+                        "Export Picture…", "Export ONNX…", "Export PyTorch Project…", "Quit")),
                 Map.entry("Edit", List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Duplicate", "Delete", "Select All",
                         "Group into Sub-graph", "Ungroup")),
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",

@@ -205,7 +205,8 @@ public final class TrainerPanel extends BorderPane {
     private ScrollPane settings() {
         Label data = section("DATA");
         Label options = section("TRAINING OPTIONS");
-        VBox box = new VBox(data, dataPane, options, new StartFromPane(model),
+        VBox box = new VBox(data, dataPane, options, new org.netstudio.trainer.launch.TargetPane(model.target()),
+                new StartFromPane(model),
                 new OptionsPane(model.options()));
         box.getStyleClass().add("trainer-settings-content");
         ScrollPane scroll = new ScrollPane(box);

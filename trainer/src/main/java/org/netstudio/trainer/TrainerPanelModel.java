@@ -108,6 +108,7 @@ public final class TrainerPanelModel {
     private final OptionField<Integer> window = new OptionField<>("Window", Integer.toString(TextTables.DEFAULT_WINDOW),
             OptionField.integer("The window length", 1, 100_000));
     private final OptionsForm options = new OptionsForm();
+    private final org.netstudio.trainer.launch.TargetForm target = new org.netstudio.trainer.launch.TargetForm();
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainerState.IDLE);
@@ -127,7 +128,11 @@ public final class TrainerPanelModel {
     private final BooleanBinding canTrain;
 
     private TrainingHistory history = new TrainingHistory();
-    private PanelTraining session;
+    private org.netstudio.trainer.run.TrainingSession session;
+    /** Where the PyTorch target writes its projects, one folder per training; null: the temporary folder. */
+    private Path projectsFolder;
+    /** Whether the search for a Python with PyTorch ran (it runs once, when the PyTorch target is first chosen). */
+    private boolean pythonSearched;
     private org.netstudio.engine.runs.RunStore runStore;
     /** The run the next {@link #train()} continues, or null for a new run. */
     private String resumeRun;
@@ -163,8 +168,8 @@ public final class TrainerPanelModel {
         // Every message is a problem unless say() gives another tone just after setting it.
         message.addListener((o, was, now) -> tone.set(MessageTone.PROBLEM));
         this.loader = Objects.requireNonNull(loader, "loader");
-        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), data, loading, fitProblem,
-                net);
+        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data, loading,
+                fitProblem, net);
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
@@ -181,6 +186,11 @@ public final class TrainerPanelModel {
             }
         });
         net.addListener((o, was, now) -> netChanged());
+        target.targetProperty().addListener((o, was, now) -> {
+            if (now == org.netstudio.trainer.launch.TrainingTarget.TORCHRUN) {
+                findPython();
+            }
+        });
         mapping.addListener((o, was, now) -> recheckFit());
         // A plain text is cut into windows and held back by share when it loads.
         window.textProperty().addListener((o, was, now) -> reloadText(true));
@@ -286,7 +296,10 @@ public final class TrainerPanelModel {
         }
         if (o != null && !o.trained().weights().isEmpty()) {
             onUseWeights.accept(o.trained());
-            say("The trained weights were put into the net.", MessageTone.DONE);
+            say(session instanceof org.netstudio.trainer.run.TorchrunTraining
+                    ? "PyTorch's best weights (epoch " + o.trained().result().bestEpoch()
+                            + ") were put into the net; Undo takes them out."
+                    : "The trained weights were put into the net.", MessageTone.DONE);
         }
     }
 
@@ -543,6 +556,77 @@ public final class TrainerPanelModel {
         return options;
     }
 
+    /** Where training runs: NetStudio, or PyTorch under torchrun (processes, Python, the cluster command). */
+    public org.netstudio.trainer.launch.TargetForm target() {
+        return target;
+    }
+
+    /** The options as the engine takes them, with the net's own learning-rate multipliers (its frozen layers). */
+    private org.netstudio.engine.train.TrainingOptions chosenOptions() {
+        return options.toOptions().toBuilder().multipliers(net.get().multipliers()).build();
+    }
+
+    /**
+     * What a PyTorch project of this net holds besides the net: the options and the loaded data
+     * (File › Export › PyTorch Project writes what the PyTorch target trains).
+     *
+     * @throws IllegalStateException saying what is missing (no data chosen, data that does not fit, an invalid option)
+     */
+    public org.netstudio.trainer.run.ProjectRecipe projectRecipe() {
+        LoadedData loaded = data.get();
+        if (net.get() == null) {
+            throw new IllegalStateException("Open a net to export.");
+        }
+        if (loaded == null || loading.get()) {
+            throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
+                    + " its examples.");
+        }
+        if (!fitProblem.get().isEmpty()) {
+            throw new IllegalStateException(fitProblem.get());
+        }
+        if (!options.valid().get()) {
+            throw new IllegalStateException(options.firstProblem());
+        }
+        // train.py holds back the share itself, with NetStudio's split of the same seed.
+        org.netstudio.engine.train.TrainingOptions withShare = chosenOptions().toBuilder()
+                .validationFraction(options.validationFraction().value().orElseThrow()).build();
+        return new org.netstudio.trainer.run.ProjectRecipe(net.get().withNet(loaded.trainee(net.get().net())),
+                withShare, org.netstudio.trainer.run.ProjectRecipe.examples(loaded, mapping.get()));
+    }
+
+    /** Where the PyTorch target writes its projects (one folder per training); null: the temporary folder. */
+    public void setProjectsFolder(Path folder) {
+        projectsFolder = folder;
+    }
+
+    /** Looks for a Python with PyTorch once, off the UI thread; the form gets it unless the person chose one. */
+    private void findPython() {
+        if (pythonSearched) {
+            return;
+        }
+        pythonSearched = true;
+        Thread t = new Thread(() -> {
+            var found = org.netstudio.engine.torchrun.PythonFinder.find();
+            inbox.post(new TrainerNews.PythonFound(found.map(org.netstudio.engine.torchrun.PythonFinder.Found::python),
+                    found.map(org.netstudio.engine.torchrun.PythonFinder.Found::torchVersion).orElse("")));
+        }, "netstudio-python-finder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private org.netstudio.engine.torchrun.TorchrunLaunch torchrunLaunch() {
+        return org.netstudio.engine.torchrun.TorchrunLaunch.local(target.python().value().orElseThrow(),
+                target.processes().value().orElseThrow());
+    }
+
+    /** A new folder for the project of one training: the net's name and the time, under the projects folder. */
+    private Path newProjectFolder() {
+        Path parent = projectsFolder != null ? projectsFolder : Path.of(System.getProperty("java.io.tmpdir"), "netstudio-pytorch");
+        String name = net.get().name().replaceAll("[^A-Za-z0-9._-]+", "-") + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        return parent.resolve(name);
+    }
+
     /** Whether Train may be pressed. */
     public BooleanBinding canTrainBinding() {
         return canTrain;
@@ -555,7 +639,7 @@ public final class TrainerPanelModel {
         loading.get();
         fitProblem.get();
         net.get();
-        return options.valid().get() && reasonNotToTrain().isEmpty();
+        return options.valid().get() && target.valid().get() && reasonNotToTrain().isEmpty();
     }
 
     /** Why Train cannot be pressed now, for its tooltip, or empty. */
@@ -575,7 +659,8 @@ public final class TrainerPanelModel {
         if (!fitProblem.get().isEmpty()) {
             return fitProblem.get();
         }
-        return options.firstProblem();
+        String optionsProblem = options.firstProblem();
+        return optionsProblem.isEmpty() ? target.firstProblem() : optionsProblem;
     }
 
     /** The learning-rate finder's points so far, in order of rising rate. */
@@ -668,25 +753,39 @@ public final class TrainerPanelModel {
             message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
-        org.netstudio.engine.runs.RunRecorder recorder;
+        org.netstudio.engine.train.TrainingOptions chosen;
         try {
-            recorder = startRecord(trainee, initial, loaded);
-        } catch (IllegalArgumentException e) {
+            chosen = chosenOptions();
+        } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
         }
-        try {
-            // The net's own learning-rate multipliers (its frozen layers) go with it.
-            org.netstudio.engine.train.TrainingOptions chosen = options.toOptions().toBuilder()
-                    .multipliers(net.get().multipliers()).build();
-            session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
-                    recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
-        } catch (RuntimeException e) {
-            if (recorder != null) {
-                recorder.abandon(e.getMessage());
+        if (target.isTorchrun()) {
+            try {
+                session = org.netstudio.trainer.run.TorchrunTraining.start(projectRecipe(), initial, loaded,
+                        torchrunLaunch(), newProjectFolder(), inbox, worker);
+            } catch (RuntimeException e) {
+                message.set(e.getMessage());
+                return;
             }
-            message.set(e.getMessage());
-            return;
+        } else {
+            org.netstudio.engine.runs.RunRecorder recorder;
+            try {
+                recorder = startRecord(trainee, initial, loaded);
+            } catch (IllegalArgumentException e) {
+                message.set(e.getMessage());
+                return;
+            }
+            try {
+                session = PanelTraining.start(trainee, initial, loaded, mapping.get(),
+                        recorder == null ? chosen : recorder.withCheckpoints(chosen), fraction, inbox, worker, recorder);
+            } catch (RuntimeException e) {
+                if (recorder != null) {
+                    recorder.abandon(e.getMessage());
+                }
+                message.set(e.getMessage());
+                return;
+            }
         }
         trainedFrom = net.get();
         failedNode.set(null);
@@ -700,8 +799,12 @@ public final class TrainerPanelModel {
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
         progressText.set("Starting…");
-        String start = initial == null ? "" : fineTuningMessage(session.freshArrays());
+        String start = initial == null || !(session instanceof PanelTraining p) ? "" : fineTuningMessage(p.freshArrays());
         message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
+        if (target.isTorchrun()) {
+            say("Exporting the net as a PyTorch project and starting torchrun with "
+                    + target.processes().value().orElseThrow() + " processes…", MessageTone.NOTICE);
+        }
         state.set(TrainerState.TRAINING);
     }
 
@@ -955,6 +1058,18 @@ public final class TrainerPanelModel {
         } else if (news instanceof TrainerNews.Evaluated e) {
             outcome.set(e.outcome());
             state.set(TrainerState.FINISHED);
+            if (session instanceof org.netstudio.trainer.run.TorchrunTraining
+                    && e.outcome().trained().result().stopReason() != StopReason.FAILED) {
+                // As the trainer brings PyTorch's result back itself, it goes into the net at once (Undo takes it out);
+                // after a failure the message stays, and "Use these weights" offers the best epoch before it.
+                useWeights();
+            }
+        } else if (news instanceof TrainerNews.ProjectWritten w) {
+            target.setClusterCommand("cd " + w.folder() + "\n" + w.clusterCommand());
+            say("Training with PyTorch in " + w.folder() + "…", MessageTone.NOTICE);
+        } else if (news instanceof TrainerNews.PythonFound p) {
+            target.found(p.python(), p.python().isPresent() ? "Found, with PyTorch " + p.torchVersion() + "."
+                    : "No Python with PyTorch was found; choose one (or set " + org.netstudio.engine.torchrun.PythonFinder.VARIABLE + ").");
         } else if (news instanceof TrainerNews.Warning w) {
             message.set(w.message());
         } else if (news instanceof TrainerNews.Problem p) {

@@ -18,6 +18,8 @@ public enum AppAction {
     SAVE_AS("Save As…", shortcutShift(KeyCode.S)),
     EXPORT_PICTURE("Export Picture…", shortcut(KeyCode.E)),
     EXPORT_ONNX("Export ONNX…", null),
+    EXPORT_PYTORCH("Export PyTorch Project…", null),
+    IMPORT_WEIGHTS("Import Weights…", null),
     QUIT("Quit", shortcut(KeyCode.Q)),
 
     UNDO("Undo", shortcut(KeyCode.Z)),

@@ -67,9 +67,10 @@ public final class MainMenu {
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true);
         bar.getMenus().addAll(
-                menu("File", item(AppAction.NEW), item(AppAction.OPEN), openRecent, separator(),
-                        item(AppAction.SAVE), item(AppAction.SAVE_AS), separator(),
-                        item(AppAction.EXPORT_PICTURE), item(AppAction.EXPORT_ONNX), separator(), item(AppAction.QUIT)),
+                menu("File", item(AppAction.NEW), item(AppAction.OPEN), openRecent, item(AppAction.IMPORT_WEIGHTS),
+                        separator(), item(AppAction.SAVE), item(AppAction.SAVE_AS), separator(),
+                        item(AppAction.EXPORT_PICTURE), item(AppAction.EXPORT_ONNX), item(AppAction.EXPORT_PYTORCH),
+                        separator(), item(AppAction.QUIT)),
                 menu("Edit", item(AppAction.UNDO), item(AppAction.REDO), separator(),
                         item(AppAction.CUT), item(AppAction.COPY), item(AppAction.PASTE),
                         item(AppAction.DUPLICATE), item(AppAction.DELETE), separator(),

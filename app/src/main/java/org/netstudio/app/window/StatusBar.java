@@ -12,7 +12,10 @@ import javafx.scene.layout.Region;
 import javafx.geometry.Orientation;
 import org.netstudio.netgraph.summary.ParameterCount;
 
-/** The bar at the bottom of the main window: is the net valid, how many parameters, which device. */
+/**
+ * The bar at the bottom of the main window: is the net valid, what a file command just did, how many
+ * parameters, which device.
+ */
 public final class StatusBar extends HBox {
 
     /** What the validity indicator shows; each is a CSS pseudo-class of the bar. */
@@ -26,6 +29,8 @@ public final class StatusBar extends HBox {
     private final Label validity = new Label();
     private final Label parameters = new Label();
     private final Label device = new Label();
+    /** What a file command just did ("PyTorch project written to …"), until the next one says something. */
+    private final Label note = new Label();
 
     StatusBar() {
         setId("statusBar");
@@ -35,9 +40,12 @@ public final class StatusBar extends HBox {
         validity.setGraphic(validityDot);
         parameters.setId("statusParameters");
         device.setId("statusDevice");
+        note.setId("statusNote");
+        note.getStyleClass().add("ns-status-note");
+        note.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(validity, spacer, parameters, separator(), device);
+        getChildren().addAll(validity, separator(), note, spacer, parameters, separator(), device);
 
         setValidity(Validity.NO_NET, "No net open");
         clearParameterCount();
@@ -70,6 +78,12 @@ public final class StatusBar extends HBox {
     public void clearParameterCount() {
         parameters.setText("");
         parameters.setTooltip(null);
+    }
+
+    /** Shows what a command just did, e.g. where it wrote a file; the next note replaces it. */
+    public void setNote(String text) {
+        note.setText(text);
+        note.setTooltip(text.isEmpty() ? null : new Tooltip(text));
     }
 
     /** Shows the device training runs on, e.g. {@code CPU} or {@code GPU 0 (RTX 4090)}. */

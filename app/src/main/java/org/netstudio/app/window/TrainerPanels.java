@@ -84,6 +84,8 @@ final class TrainerPanels {
         TrainerPanelModel model = new TrainerPanelModel();
         // Every training in the window is recorded where the command line records its runs.
         model.setRunStore(org.netstudio.app.document.RunsFolder.store());
+        // The PyTorch target's projects go beside the runs, one folder per training.
+        model.setProjectsFolder(org.netstudio.app.document.RunsFolder.resolve().resolveSibling("pytorch"));
         model.netProperty().bind(tab.model().documentProperty());
         // What a training starts from (fine-tuning), unless the person opts out; and where its result goes.
         Runnable weights = () -> model.netWeightsProperty().set(tab.net().weights().orElse(null));

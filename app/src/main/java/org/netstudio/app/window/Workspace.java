@@ -93,7 +93,7 @@ public final class Workspace {
         tryIt = new TryItPanel(this::tryItOwner);
         tryItWindow = new TryItWindow(tryIt, () -> window.scene().getWindow(), window.scene().getStylesheets());
         documents = new Documents(window.canvasTabs(), () -> window.scene().getWindow(),
-                window::stylesheets, autosave, recent);
+                window::stylesheets, autosave, recent, window.statusBar()::setNote);
         tabs = documents.tabs();
         trainers = new TrainerPanels(window.canvasTabs().getTabs(), tabs.activeProperty(), window::setTrainer);
         previews = new org.netstudio.app.window.preview.TabPreviews(window.canvasTabs().getTabs(),
@@ -277,6 +277,16 @@ public final class Workspace {
         return documents.exporter().onnxExportsDone();
     }
 
+    /** Completes when the File › Export PyTorch Project writes asked for so far are done. */
+    public CompletableFuture<Void> pyTorchExportsDone() {
+        return documents.exporter().pyTorchExportsDone();
+    }
+
+    /** Completes when the File › Import Weights reads asked for so far are done (and their edits posted). */
+    public CompletableFuture<Void> weightsImportsDone() {
+        return documents.weightsImporter().importsDone();
+    }
+
     /** Completes when the autosave writes and deletes asked for so far are done. */
     public CompletableFuture<Void> autosaveIdle() {
         return documents.autosave().idle();
@@ -444,6 +454,8 @@ public final class Workspace {
         onNet(AppAction.SAVE_AS, documents.saver()::saveAsInBackground);
         onNet(AppAction.EXPORT_PICTURE, documents.exporter()::exportPicture);
         onNet(AppAction.EXPORT_ONNX, documents.exporter()::exportOnnx);
+        onNet(AppAction.IMPORT_WEIGHTS, documents.weightsImporter()::importWeights);
+        onNet(AppAction.EXPORT_PYTORCH, t -> documents.exporter().exportPyTorch(t, () -> trainers.of(t).projectRecipe()));
         onNet(AppAction.CHECK, t -> t.problemsShownProperty().set(true));
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
@@ -498,7 +510,8 @@ public final class Workspace {
                 item.disableProperty().bind(Bindings.not(pick.apply(tab.canvas().getActions()).enabled()));
             }
         });
-        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.TRAIN,
+        for (AppAction a : List.of(AppAction.SAVE, AppAction.SAVE_AS, AppAction.EXPORT_PICTURE, AppAction.EXPORT_ONNX, AppAction.EXPORT_PYTORCH, AppAction.IMPORT_WEIGHTS,
+                AppAction.TRAIN,
                 AppAction.TRY_IT)) {
             window.menu().item(a).setDisable(tab == null);
         }

@@ -21,7 +21,9 @@ import org.netstudio.canvas.export.PngExport;
  * shows the inside of a container of a net file; {@code -Dshot.tab=ID} shows the trainer's tab {@code tab-ID};
  * {@code -Dshot.sweep=TRIALS} runs a sweep of that many trials in the trainer's Sweep tab (the learning rate on a
  * log scale and {@code -Dshot.vary=NAME=VALUES} besides, 5 epochs each) once the data is loaded;
- * {@code -Dshot.wait=SECONDS} is the time before the
+ * {@code -Dshot.target=torchrun} trains with PyTorch under torchrun ({@code -Dshot.processes=N}, 2 by default);
+ * {@code -Dshot.epochs=N} sets the epochs; {@code -Dshot.show=ID} scrolls the trainer's settings to node {@code #ID}
+ * and {@code -Dshot.maximised=true} maximises the trainer panel, just before the picture; {@code -Dshot.wait=SECONDS} is the time before the
  * picture (4, or 6 with previews); for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
@@ -58,6 +60,22 @@ public final class ScreenshotTool {
                     later.setOnFinished(e -> canvas.getModel().select(select, false));
                     later.play();
                 }
+            }
+            if ("torchrun".equals(System.getProperty("shot.target"))) {
+                // After the net is in front: its trainer trains with PyTorch under torchrun (the Python it finds).
+                PauseTransition target = new PauseTransition(Duration.seconds(0.5));
+                target.setOnFinished(e -> {
+                    var form = window.workspace().trainer().target();
+                    form.targetProperty().set(org.netstudio.trainer.launch.TrainingTarget.TORCHRUN);
+                    form.processes().textProperty().set(System.getProperty("shot.processes", "2"));
+                });
+                target.play();
+            }
+            String epochs = System.getProperty("shot.epochs");
+            if (epochs != null) {
+                PauseTransition set = new PauseTransition(Duration.seconds(0.5));
+                set.setOnFinished(e -> window.workspace().trainer().options().epochs().textProperty().set(epochs));
+                set.play();
             }
             String shotData = System.getProperty("shot.data");
             if (shotData != null) {
@@ -124,6 +142,17 @@ public final class ScreenshotTool {
                         pane.getTabs().stream().filter(t -> ("tab-" + tab).equals(t.getId())).findFirst()
                                 .ifPresent(t -> pane.getSelectionModel().select(t));
                     }
+                }
+                String show = System.getProperty("shot.show");
+                if (show != null) {
+                    // A node of the trainer's settings column to scroll into view (-Dshot.show=training-target).
+                    javafx.scene.Node node = window.scene().lookup("#" + show);
+                    if (node != null) {
+                        ScrollIntoView.of(node);
+                    }
+                }
+                if (Boolean.getBoolean("shot.maximised")) {
+                    window.trainerMaximisedProperty().set(true);
                 }
                 PauseTransition shot = new PauseTransition(Duration.seconds(1));
                 shot.setOnFinished(x -> {

@@ -25,10 +25,17 @@ import org.netstudio.engine.metrics.Measure;
 public record Metrics(double loss, OptionalDouble accuracy, long examples, List<OutputMetric> outputs,
         Map<Measure, Double> measures) {
 
-    /** Checks that accuracy is not null; copies the lists. */
+    /** Checks that accuracy is not null; copies the lists; a measured accuracy is among the measures. */
     public Metrics {
         Objects.requireNonNull(accuracy, "accuracy");
         outputs = List.copyOf(outputs);
+        if (accuracy.isPresent() && !measures.containsKey(Measure.ACCURACY)) {
+            // Accuracy is always among the measures it was measured with (charts and runs read the measures).
+            Map<Measure, Double> withAccuracy = new EnumMap<>(Measure.class);
+            withAccuracy.putAll(measures);
+            withAccuracy.put(Measure.ACCURACY, accuracy.getAsDouble());
+            measures = withAccuracy;
+        }
         measures = measures.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(measures));
     }
 

@@ -35,8 +35,6 @@ class OnnxExportContractTest {
 
     /** Catalog types the ONNX exporter refuses, and why. */
     static final Map<String, String> NOT_EXPORTED = Map.of(
-            "Attention", "its masks and multi-head reshapes are not written yet",
-            "UnitVector", "one-hot of indices is not written yet",
             "CrossEntropyLoss", "a loss is part of training, not of the model ONNX runs",
             "MeanSquaredLoss", "a loss is part of training, not of the model ONNX runs",
             "MeanAbsoluteLoss", "a loss is part of training, not of the model ONNX runs");

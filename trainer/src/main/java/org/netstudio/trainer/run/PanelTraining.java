@@ -3,9 +3,6 @@ package org.netstudio.trainer.run;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.netstudio.engine.data.Dataset;
-import org.netstudio.engine.data.ExampleTable;
-import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.PreparedTraining;
@@ -18,23 +15,19 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.trainer.boundary.DecisionGrid;
 import org.netstudio.trainer.boundary.PlaneBounds;
 import org.netstudio.trainer.data.LoadedData;
-import org.netstudio.trainer.results.OutcomeEvaluator;
 
 /**
  * One training started from the panel. Training runs on the engine's own thread; its events, a
  * decision boundary after each epoch (for planar data) and finally the evaluated result are posted
  * to the inbox. Nothing here waits for the UI, and the UI never waits for this.
  */
-public final class PanelTraining {
+public final class PanelTraining implements TrainingSession {
 
     private final PreparedTraining run;
     private final TrainerInbox<TrainerNews> inbox;
     private final Executor worker;
-    private final ExampleTable training;
-    /** The held-back examples, or null when none are. */
-    private final ExampleTable validation;
-    /** The held-back examples as fixed-shape vectors, for the confusion matrix's pictures; null for sequences. */
-    private final Dataset validationSet;
+    /** What it trains on and what it holds back (and is evaluated on). */
+    private final HeldBack held;
     private final NetNode net;
     private final PlaneBounds bounds;
     /** Completes once training ended and what follows it (the evaluation) was handed to the worker. */
@@ -44,13 +37,11 @@ public final class PanelTraining {
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
-    private PanelTraining(NetNode net, PreparedTraining run, ExampleTable training, ExampleTable validation,
-            Dataset validationSet, PlaneBounds bounds, TrainerInbox<TrainerNews> inbox, Executor worker) {
+    private PanelTraining(NetNode net, PreparedTraining run, HeldBack held, PlaneBounds bounds,
+            TrainerInbox<TrainerNews> inbox, Executor worker) {
         this.net = net;
         this.run = run;
-        this.training = training;
-        this.validation = validation;
-        this.validationSet = validationSet;
+        this.held = held;
         this.bounds = bounds;
         this.inbox = inbox;
         this.worker = worker;
@@ -83,29 +74,11 @@ public final class PanelTraining {
     public static PanelTraining start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
             TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker,
             org.netstudio.engine.runs.RunRecorder recorder) {
-        ExampleTable training;
-        ExampleTable validation;
-        Dataset validationSet = null;
-        if (data.fixedValidation().isPresent()) {
-            training = data.examples();
-            validation = data.fixedValidation().get();
-        } else {
-            // The panel splits (the engine's one split, so the seed holds back what the command line's
-            // run holds back) to know the validation examples afterwards, for the confusion matrix.
-            ValidationSplit split = ValidationSplit.of(data.examples().size(), validationFraction, options.seed());
-            training = data.examples().subset(split.training(), data.name());
-            validation = split.validationCount() == 0 ? null
-                    : data.examples().subset(split.validation(), data.name() + " (validation)");
-            if (data.dataset().isPresent()) {
-                validationSet = split.validationCount() == 0 ? null : split.validationPart(data.dataset().get());
-            }
-        }
+        HeldBack held = HeldBack.of(data, validationFraction, options.seed());
         TrainingOptions noSplit = options.toBuilder().validationFraction(0).build();
-        PreparedTraining run = NetTrain.prepare(net, initial, training, validation, mapping, noSplit);
+        PreparedTraining run = NetTrain.prepare(net, initial, held.training(), held.validation(), mapping, noSplit);
         PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
-        PanelTraining session = new PanelTraining(net, run, training, validation,
-                validationSet != null || validation != null ? validationSet : data.dataset().orElse(null), bounds,
-                inbox, worker);
+        PanelTraining session = new PanelTraining(net, run, held, bounds, inbox, worker);
         if (recorder != null) {
             recorder.attach(run);
         }
@@ -164,10 +137,7 @@ public final class PanelTraining {
         }
         worker.execute(() -> {
             try {
-                ExampleTable evaluated = validation != null ? validation : training;
-                inbox.post(new TrainerNews.Evaluated(validationSet != null
-                        ? OutcomeEvaluator.evaluate(trained, validationSet)
-                        : OutcomeEvaluator.evaluate(trained, evaluated, run.binding())));
+                inbox.post(new TrainerNews.Evaluated(held.evaluate(trained, run.binding())));
             } catch (RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
             }
@@ -179,6 +149,7 @@ public final class PanelTraining {
      *
      * @return completes once training has ended and nothing more of it will reach the worker
      */
+    @Override
     public CompletableFuture<Void> close() {
         closing = true;
         run.stop();
@@ -186,17 +157,20 @@ public final class PanelTraining {
     }
 
     /** Asks training to stop before its next batch; the best net so far comes back as usual. */
+    @Override
     public void stop() {
         run.stop();
     }
 
     /** The future trained net. */
+    @Override
     public CompletableFuture<TrainedNet> result() {
         return run.result();
     }
 
     /** The examples trained on, per epoch. */
+    @Override
     public int trainingSize() {
-        return training.size();
+        return held.training().size();
     }
 }

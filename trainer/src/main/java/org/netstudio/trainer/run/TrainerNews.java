@@ -96,4 +96,22 @@ public sealed interface TrainerNews {
     /** The learning-rate finder is done: its result, or why it could not run ({@code result} null). */
     record FinderDone(org.netstudio.engine.run.LearningRateFinder.Result result, String problem) implements TrainerNews {
     }
+
+    /**
+     * A training handed to PyTorch has its project folder, written and about to start.
+     *
+     * @param folder the project
+     * @param clusterCommand what to run in (a copy of) it on every machine of a two-machine cluster
+     */
+    record ProjectWritten(java.nio.file.Path folder, String clusterCommand) implements TrainerNews {
+    }
+
+    /**
+     * The search for a Python with PyTorch ended.
+     *
+     * @param python the interpreter found, or empty
+     * @param torchVersion its PyTorch version, or empty when none was found
+     */
+    record PythonFound(java.util.Optional<java.nio.file.Path> python, String torchVersion) implements TrainerNews {
+    }
 }

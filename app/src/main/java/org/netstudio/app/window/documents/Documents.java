@@ -12,7 +12,7 @@ import org.netstudio.app.document.RecentFiles;
 /**
  * The open nets of the window and the file commands on them, each a class of its own, wired
  * together: the tabs ({@link NetTabs}), opening ({@link NetOpener}), the recent list
- * ({@link RecentNets}), saving ({@link NetSaver}), exporting ({@link NetExporter}), the autosave
+ * ({@link RecentNets}), saving ({@link NetSaver}), exporting ({@link NetExporter}), importing weights ({@link WeightsImporter}), the autosave
  * of unsaved work ({@link AutosaveWriter}) and its recovery after a crash ({@link Recovery}). They
  * ask the person through one file picker and the window's prompts. The models they act on
  * ({@link org.netstudio.app.document.OpenNet}, {@link Autosave}, {@link RecentFiles}) know no JavaFX.
@@ -24,6 +24,7 @@ public final class Documents {
     private final RecentNets recent;
     private final NetSaver saver;
     private final NetExporter exporter;
+    private final WeightsImporter weightsImporter;
     private final AutosaveWriter autosave;
     private final Recovery recovery;
     private FilePicker picker = new SystemFilePicker();
@@ -32,9 +33,10 @@ public final class Documents {
      * @param tabs the window's tab pane, where the nets show
      * @param owner the window the dialogs belong to
      * @param stylesheets the window's stylesheets now, for the dialogs
+     * @param note shows what a file command did in the status bar
      */
     public Documents(TabPane tabs, Supplier<Window> owner, Supplier<List<String>> stylesheets, Autosave autosave,
-                     RecentFiles recent) {
+                     RecentFiles recent, java.util.function.Consumer<String> note) {
         Prompts prompts = new Prompts(owner, stylesheets);
         Supplier<FilePicker> filePicker = () -> picker;
         this.autosave = new AutosaveWriter(autosave);
@@ -42,7 +44,8 @@ public final class Documents {
         this.saver = new NetSaver(prompts, filePicker, this.recent, this.autosave);
         this.tabs = new NetTabs(tabs, prompts, saver, this.autosave);
         this.opener = new NetOpener(this.tabs, prompts, filePicker, this.recent);
-        this.exporter = new NetExporter(prompts, filePicker);
+        this.exporter = new NetExporter(prompts, filePicker, note);
+        this.weightsImporter = new WeightsImporter(prompts, filePicker, note);
         this.recovery = new Recovery(this.autosave, this.tabs, this.recent, prompts);
     }
 
@@ -64,6 +67,10 @@ public final class Documents {
 
     public NetExporter exporter() {
         return exporter;
+    }
+
+    public WeightsImporter weightsImporter() {
+        return weightsImporter;
     }
 
     public AutosaveWriter autosave() {

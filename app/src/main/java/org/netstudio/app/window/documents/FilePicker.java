@@ -24,4 +24,14 @@ public interface FilePicker {
     default Optional<Path> saveOnnx(Window owner, String suggestedName) {
         return saveNet(owner, suggestedName);
     }
+
+    /** The folder to write a PyTorch project into, first called {@code suggestedName}; by default asked like a net file. */
+    default Optional<Path> saveProjectFolder(Window owner, String suggestedName) {
+        return saveNet(owner, suggestedName);
+    }
+
+    /** A weights file (safetensors) to put into the open net; by default asked like a net to open. */
+    default Optional<Path> openWeights(Window owner) {
+        return openNet(owner);
+    }
 }

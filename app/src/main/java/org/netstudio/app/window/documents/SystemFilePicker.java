@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -20,6 +21,8 @@ final class SystemFilePicker implements FilePicker {
             new FileChooser.ExtensionFilter("Net with weights (*.nsnet)", "*.nsnet");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
     private static final FileChooser.ExtensionFilter ONNX = new FileChooser.ExtensionFilter("ONNX model (*.onnx)", "*.onnx");
+    private static final FileChooser.ExtensionFilter SAFETENSORS =
+            new FileChooser.ExtensionFilter("Weights (*.safetensors)", "*.safetensors");
     private static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("SVG drawing (*.svg)", "*.svg");
 
     private File folder;
@@ -44,6 +47,29 @@ final class SystemFilePicker implements FilePicker {
     @Override
     public Optional<Path> saveOnnx(Window owner, String suggestedName) {
         return save(owner, "Export ONNX", suggestedName, ONNX);
+    }
+
+    /** A folder chooser: the project folder goes inside the chosen one, under the suggested name. */
+    @Override
+    public Optional<Path> saveProjectFolder(Window owner, String suggestedName) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export PyTorch Project: choose where its folder “" + suggestedName + "” goes");
+        if (folder != null && folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        File parent = chooser.showDialog(owner);
+        if (parent == null) {
+            return Optional.empty();
+        }
+        folder = parent;
+        return Optional.of(parent.toPath().resolve(suggestedName));
+    }
+
+    @Override
+    public Optional<Path> openWeights(Window owner) {
+        FileChooser chooser = chooser("Import Weights");
+        chooser.getExtensionFilters().setAll(SAFETENSORS);
+        return remember(chooser.showOpenDialog(owner));
     }
 
     /** Asks where to save, offering {@code filters} (the first is the default); the name gets the chosen one's extension. */

@@ -43,7 +43,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -99,6 +99,8 @@ final class LayerExport {
                 problem = "no ONNX operator";
             } else if (l.type().equals("OnnxOperator") && l.params().getString("node") == null) {
                 problem = "no ONNX node kept";
+            } else if (l.type().equals("Attention") && "causal".equals(l.params().getString("mask")) && opset < 14) {
+                problem = "its causal mask needs ONNX's Trilu (opset 14), but the net's ONNX operators are opset " + opset;
             } else if (l.type().equals("OnnxOperator") && l.params().getInt("opset") != opset
                     && (l.params().getString("op").indexOf(':') < 0)) {
                 problem = "written for opset " + l.params().getInt("opset") + ", not " + opset;
@@ -314,6 +316,18 @@ final class LayerExport {
                 }
                 emit(op("Gather", name, List.of(init(path, "weights"), ids), out).addAttribute(intAttr("axis", 0)));
             }
+            case "Attention" -> attention(p, name, in, info.inputs(), out);
+            case "UnitVector" -> {
+                // OneHot on the last axis, 0 and 1 as floats; ONNX wants integer indices, as for Embedding.
+                String ids = in.get(0);
+                if (!(x.kind() instanceof ElementKind.Index || x.kind() instanceof ElementKind.Integer)) {
+                    ids = name + ":indices";
+                    emit(op("Cast", name + ":cast", in, ids).addAttribute(intAttr("to", TensorProto.DataType.INT64_VALUE)));
+                }
+                g.addInitializer(OnnxTensors.floats(name + ":values", new long[] {2}, new float[] {0, 1}));
+                emit(op("OneHot", name, List.of(ids, longs(name + ":depth", new long[] {p.getInt("size")}),
+                        name + ":values"), out).addAttribute(intAttr("axis", -1)));
+            }
             case "SequenceLast" -> {
                 String last = name + ":last";
                 g.addInitializer(OnnxTensors.longs(last, new long[0], new long[] {-1}));
@@ -436,6 +450,63 @@ final class LayerExport {
         emit(op("Div", normal, List.of(centred, deviation), normal));
         emit(op("Mul", scaled, List.of(normal, gamma), scaled));
         emit(op("Add", name, List.of(scaled, beta), out));
+    }
+
+    /**
+     * Multi-head scaled dot-product attention as the engine computes it ({@code AttentionKernels}): heads split
+     * off the last axis, {@code softmax(Q·Kᵀ/√(k/heads))·V}, heads joined again; a causal mask from Trilu, so
+     * it fits any sequence length. Inputs in the catalog's order: Key, Value, Query.
+     */
+    private void attention(Params p, String name, List<String> in, List<TensorType> types, String out) {
+        int heads = p.getInt("heads");
+        int k = types.get(0).dim(-1).size();
+        int v = types.get(1).dim(-1).size();
+        String q = heads(name + ":query", in.get(2), heads, k, new int[] {0, 2, 1, 3});
+        String kt = heads(name + ":key", in.get(0), heads, k, new int[] {0, 2, 3, 1});
+        String values = heads(name + ":value", in.get(1), heads, v, new int[] {0, 2, 1, 3});
+        String products = name + ":products";
+        emit(op("MatMul", products, List.of(q, kt), products));
+        String scores = name + ":scores";
+        emit(op("Div", scores, List.of(products, scalar(name + ":scale", (float) Math.sqrt((double) k / heads))), scores));
+        if ("causal".equals(p.getString("mask"))) {
+            String n = name + ":n";
+            String m = name + ":m";
+            emit(op("Shape", name + ":queryShape", List.of(in.get(2)), name + ":queryShape"));
+            emit(op("Gather", n, List.of(name + ":queryShape", longs(name + ":lengthAxis", new long[] {1})), n));
+            emit(op("Shape", name + ":keyShape", List.of(in.get(0)), name + ":keyShape"));
+            emit(op("Gather", m, List.of(name + ":keyShape", name + ":lengthAxis"), m));
+            String size = name + ":maskSize";
+            emit(op("Concat", size, List.of(n, m), size).addAttribute(intAttr("axis", 0)));
+            String ones = name + ":ones";
+            emit(op("ConstantOfShape", ones, List.of(size), ones).addAttribute(AttributeProto.newBuilder().setName("value")
+                    .setType(AttributeProto.AttributeType.TENSOR)
+                    .setT(OnnxTensors.floats("one", new long[] {1}, new float[] {1})).build()));
+            String seen = name + ":seen";
+            emit(op("Trilu", seen, List.of(ones), seen).addAttribute(intAttr("upper", 0)));
+            // 0 where query i may see key j (j ≤ i), a very large negative number elsewhere.
+            String hidden = name + ":hidden";
+            emit(op("Sub", hidden, List.of(seen, scalar(name + ":one", 1f)), hidden));
+            String penalty = name + ":penalty";
+            emit(op("Mul", penalty, List.of(hidden, scalar(name + ":large", 1e30f)), penalty));
+            String masked = name + ":masked";
+            emit(op("Add", masked, List.of(scores, penalty), masked));
+            scores = masked;
+        }
+        String weights = name + ":weights";
+        emit(op("Softmax", weights, List.of(scores), weights).addAttribute(intAttr("axis", -1)));
+        String mixed = name + ":mixed";
+        emit(op("MatMul", mixed, List.of(weights, values), mixed));
+        String joined = name + ":joined";
+        emit(op("Transpose", joined, List.of(mixed), joined).addAttribute(ints("perm", new int[] {0, 2, 1, 3})));
+        emit(op("Reshape", name, List.of(joined, longs(name + ":outShape", new long[] {0, 0, v})), out));
+    }
+
+    /** {@code (batch, len, d) → (batch, heads, len, d/heads)} permuted by {@code perm}. */
+    private String heads(String name, String x, int heads, int d, int[] perm) {
+        String split = name + ":split";
+        emit(op("Reshape", split, List.of(x, longs(name + ":splitShape", new long[] {0, 0, heads, d / heads})), split));
+        emit(op("Transpose", name, List.of(split), name).addAttribute(ints("perm", perm)));
+        return name;
     }
 
     private void gelu(String name, String x, String out) {

@@ -1,0 +1,161 @@
+package org.netstudio.engine.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.tensor.TensorValue;
+import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+
+/**
+ * torchvision classifiers three ways, side by side: exported by Debian's PyTorch (random weights) and
+ * timed there in eager mode; the same ONNX file in ONNX Runtime (one session, as many intra-op threads);
+ * and imported into NetStudio and run by {@link NetRunner}. One batch (default 8 images of 224×224),
+ * 2 threads each. Prints, per model, the opaque nodes left after import, the median time of a batch for
+ * each way, NetStudio's speed as a ratio of each (above 1: NetStudio is faster), and the largest
+ * difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to PyTorch's largest
+ * output. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
+ */
+public final class TorchvisionZooBench {
+
+    private static final List<String> MODELS = List.of("resnet18", "mobilenet_v2", "squeezenet1_0",
+            "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "regnet_y_400mf", "convnext_tiny");
+    private static final int SIZE = 224;
+    private static final int THREADS = 2;
+
+    private TorchvisionZooBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
+        DjlSetup.beforeEngineLoads();
+        Path folder = Files.createTempDirectory("zoo");
+        Path script = Path.of("src/test/python/torchvision_zoo.py");
+        List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), script.toString(), folder.toString(),
+                Integer.toString(batch), Integer.toString(SIZE), Integer.toString(rounds), Integer.toString(THREADS)));
+        command.addAll(models);
+        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads each way, median of %d rounds%n", batch,
+                SIZE, SIZE, THREADS, rounds);
+        System.out.println("| model | opaque nodes | NetStudio ms | ONNX Runtime ms | PyTorch ms | NetStudio / ORT"
+                + " | NetStudio / PyTorch | NetStudio error | ORT error |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                JsonNode row = json.readTree(line);
+                compare(folder, row.get("model").asText(), row.get("seconds").asDouble(), batch, rounds);
+            }
+        }
+        if (python.waitFor() != 0) {
+            System.out.println("PyTorch side failed (exit " + python.exitValue() + "); is python3-torchvision installed?");
+        }
+    }
+
+    private static void compare(Path folder, String model, double torchSeconds, int batch, int rounds)
+            throws IOException, OrtException {
+        byte[] onnx = Files.readAllBytes(folder.resolve(model + ".onnx"));
+        float[] input = floats(folder.resolve(model + ".input"));
+        float[] expected = floats(folder.resolve(model + ".output"));
+        OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
+        long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
+        TensorValue x = TensorValue.of(input, batch, 3, SIZE, SIZE);
+        double ours;
+        float[] ourOutput;
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            ourOutput = runner.run(List.of(x)).get(0).values();
+            ours = median(rounds, () -> runner.run(List.of(x)));
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        double theirs;
+        float[] ortOutput;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(THREADS);
+            options.setInterOpNumThreads(1);
+            try (OrtSession session = env.createSession(onnx, options);
+                 OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {batch, 3, SIZE, SIZE})) {
+                try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
+                    ortOutput = flatten(r.get(0).getValue());
+                }
+                theirs = median(rounds, () -> {
+                    try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
+                        r.get(0);
+                    }
+                });
+            }
+        }
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.1e | %.1e |%n", model, opaque,
+                ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / ours, torchSeconds / ours,
+                error(ourOutput, expected), error(ortOutput, expected));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static double median(int rounds, Call call) {
+        double[] t = new double[rounds];
+        try {
+            call.run();
+            for (int i = 0; i < rounds; i++) {
+                long start = System.nanoTime();
+                call.run();
+                t[i] = (System.nanoTime() - start) / 1e9;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Arrays.sort(t);
+        return t[rounds / 2];
+    }
+
+    /** The largest difference, over the largest magnitude of the expected values. */
+    private static double error(float[] actual, float[] expected) {
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            worst = Math.max(worst, i < actual.length ? Math.abs(actual[i] - expected[i]) : Double.POSITIVE_INFINITY);
+        }
+        return actual.length == expected.length ? worst / Math.max(scale, 1e-30) : Double.POSITIVE_INFINITY;
+    }
+
+    private static float[] floats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] f = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(f);
+        return f;
+    }
+
+    private static float[] flatten(Object value) {
+        float[][] rows = (float[][]) value;
+        float[] out = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * rows[0].length, rows[0].length);
+        }
+        return out;
+    }
+}
