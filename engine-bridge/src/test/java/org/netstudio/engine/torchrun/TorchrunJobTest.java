@@ -19,7 +19,12 @@ import org.netstudio.engine.train.StopReason;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.engine.train.TrainingResult;
+import org.netstudio.netgraph.io.NetFileReader;
+import org.netstudio.netgraph.io.Safetensors;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.LearningRateMultipliers;
+import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.PortDecl;
@@ -93,6 +98,38 @@ class TorchrunJobTest {
             assertThat(result.stopReason()).as(result.message()).isEqualTo(StopReason.COMPLETED);
             assertThat(result.history()).hasSize(2);
         }
+    }
+
+    @Test
+    void aRunResumesFromItsCheckpointAndAFrozenLayerStaysAsItWas() throws Exception {
+        assumeTrue(python != null, "no Python with PyTorch (python3 -c 'import torch' fails): " + PythonFinder.candidates());
+        NetDocument net = NetFileReader.read("""
+                {"format": "netstudio.net", "version": 1, "name": "Frozen MLP", "net": {"type": "Chain",
+                 "input": {"shape": [2]},
+                 "layers": [{"type": "Linear", "units": 8, "name": "hidden"}, {"type": "Ramp"},
+                            {"type": "Linear", "units": 2, "name": "logits"}, {"type": "Softmax"}]}}""", "frozen.json");
+        Path dir = temp.resolve("frozen");
+        PyTorchProject.write(net, Optional.empty(), TrainingOptions.builder().maxEpochs(2)
+                .multipliers(LearningRateMultipliers.NONE.with(NodePath.parse("hidden"), 0)).build(),
+                TrainingData.of("moons", ExampleTable.of(GeneratedDatasets.moons(200, 0.1, 1))), dir);
+        Path out = temp.resolve("run");
+        TorchrunLaunch one = TorchrunLaunch.local(python.python(), 1);
+        assertThat(TorchrunJob.start(dir, one, out, List.of(), e -> { }).result().get(5, TimeUnit.MINUTES).history())
+                .hasSize(2);
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+
+        TrainingResult resumed = TorchrunJob.start(dir, one, out, List.of("--resume", out.toString(), "--epochs", "3"),
+                events::add).result().get(5, TimeUnit.MINUTES);
+
+        assertThat(resumed.stopReason()).as(resumed.message()).isEqualTo(StopReason.COMPLETED);
+        assertThat(resumed.history()).as("only the epoch after the checkpoint").extracting(m -> m.epoch())
+                .containsExactly(3);
+        Weights start = Safetensors.read(dir.resolve("weights.safetensors"));
+        Weights best = Safetensors.read(out.resolve("best.safetensors"));
+        assertThat(best.get("hidden/weights").orElseThrow().floats())
+                .containsExactly(start.get("hidden/weights").orElseThrow().floats());
+        assertThat(best.get("logits/weights").orElseThrow().floats())
+                .isNotEqualTo(start.get("logits/weights").orElseThrow().floats());
     }
 
     @Test
