@@ -5,17 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import org.netstudio.engine.compile.CompiledNet;
-import org.netstudio.engine.compile.InvalidNetException;
-import org.netstudio.engine.compile.NetCompiler;
-import org.netstudio.engine.weights.NetWeights;
+import org.netstudio.engine.weights.WeightsImport;
 import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFileException;
-import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.Weights;
-import org.netstudio.netgraph.io.WeightsFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +30,8 @@ public final class ImportWeightsCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Parameters(index = "1", paramLabel = "WEIGHTS", description = "A safetensors file with NetStudio's array names.")
+    @Parameters(index = "1", paramLabel = "WEIGHTS",
+            description = "A safetensors file with NetStudio's array names, or a PyTorch run folder (its best.safetensors).")
     private Path weightsFile;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "NET.nsnet",
@@ -58,25 +53,13 @@ public final class ImportWeightsCommand extends Subcommand {
         NetFit.of(loaded.document().net()).requireValid(net.value());
         Weights weights;
         try {
-            weights = Safetensors.read(weightsFile);
-            WeightsFit.check(loaded.document(), weights, weightsFile.toString());
+            weights = WeightsImport.fitting(weightsFile, loaded.document());
         } catch (NoSuchFileException e) {
             throw CommandFailure.unreadable(weightsFile + ": no such file");
         } catch (NetFileException e) {
             throw CommandFailure.unreadable(e.getMessage());
         } catch (IOException e) {
             throw CommandFailure.unreadable(weightsFile + ": " + e.getMessage());
-        }
-        CompiledNet compiled;
-        try {
-            compiled = NetCompiler.compile(loaded.document().net());
-        } catch (InvalidNetException e) {
-            throw CommandFailure.invalid(net.value() + ": " + e.getMessage());
-        }
-        List<String> problems = NetWeights.problems(compiled, weights);
-        if (!problems.isEmpty()) {
-            throw CommandFailure.unreadable(weightsFile + " does not fit " + net.value() + ": "
-                    + String.join("; ", problems));
         }
         weightsGate.check(weightsFile.toString(), loaded.document().net(), weights);
         try {

@@ -129,7 +129,9 @@ class PyTorchCommandsTest {
                 "-o", trained.toString());
 
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREADABLE);
-        assertThat(run.err()).contains("does not fit " + net(8)).contains("hidden/weights must have shape")
+        // The window's File › Import Weights says the same: one check, WeightsImport.
+        assertThat(run.err()).contains("weights.safetensors: these weights do not fit the net")
+                .contains("hidden/weights must have shape")
                 .doesNotContain("Exception");
         assertThat(trained).doesNotExist();
     }

@@ -39,6 +39,25 @@ public final class WeightsImport {
      *     shape and the one the net needs)
      */
     public static Weights read(Path fileOrRunFolder, NetDocument doc) throws IOException {
+        Weights weights = fitting(fileOrRunFolder, doc);
+        Optional<String> nonFinite = NonFiniteValues.describe(weights);
+        if (nonFinite.isPresent()) {
+            throw new NetFileException(weightsFile(fileOrRunFolder).getFileName().toString(), null, nonFinite.get()
+                    + " (training diverged?), so they were not put into the net");
+        }
+        return weights;
+    }
+
+    /**
+     * Reads the weights and checks their names and shapes only, for a caller that decides about values that
+     * are not numbers itself ({@code netstudio import-weights --allow-non-finite}).
+     *
+     * @param fileOrRunFolder a safetensors file, or a run folder holding {@value #BEST_WEIGHTS}
+     * @param doc the net the weights are for
+     * @return the weights, whose arrays fit the net exactly
+     * @throws IOException with one sentence naming the file and the array that does not fit
+     */
+    public static Weights fitting(Path fileOrRunFolder, NetDocument doc) throws IOException {
         Path file = weightsFile(fileOrRunFolder);
         String name = file.getFileName().toString();
         Weights weights = Safetensors.read(file);
@@ -51,11 +70,6 @@ public final class WeightsImport {
         }
         if (!problems.isEmpty()) {
             throw new NetFileException(name, null, "these weights do not fit the net: " + String.join("; ", problems));
-        }
-        Optional<String> nonFinite = NonFiniteValues.describe(weights);
-        if (nonFinite.isPresent()) {
-            throw new NetFileException(name, null, nonFinite.get() + " (training diverged?), so they were not put"
-                    + " into the net");
         }
         return weights;
     }
