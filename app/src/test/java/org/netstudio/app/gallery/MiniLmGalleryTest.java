@@ -50,7 +50,8 @@ class MiniLmGalleryTest {
         assertThat(doc.name()).isEqualTo("all-MiniLM-L6-v2");
         assertThat(doc.net()).isInstanceOf(Graph.class);
         int nodes = GalleryFiles.countNodes(doc.net());
-        assertThat(nodes).isEqualTo(e.nodes()).isGreaterThan(400);
+        // Its LayerNorms and GELUs, written out in operators by the export, are one layer each.
+        assertThat(nodes).isEqualTo(e.nodes()).isGreaterThan(300);
 
         InferenceResult r = ShapeInference.infer(doc.net());
         assertThat(r.diagnostics()).filteredOn(d -> d.severity() == Diagnostic.Severity.ERROR).isEmpty();
@@ -93,7 +94,7 @@ class MiniLmGalleryTest {
         assertThat(o.get("name").asText()).isEqualTo("all-MiniLM-L6-v2");
         assertThat(o.get("inputs")).hasSize(3);
         assertThat(o.at("/inputs/0/name").asText()).isEqualTo("input_ids");
-        assertThat(o.get("layers").size()).isGreaterThan(400);
+        assertThat(o.get("layers").size()).isGreaterThan(300);
         assertThat(o.get("problems")).allSatisfy(p -> assertThat(p.get("severity").asText()).isNotEqualTo("error"));
 
         CliRun gallery = run("gallery");
