@@ -202,10 +202,7 @@ final class LayerExport {
             case "Linear" -> linear(p, path, name, in.get(0), x, out);
             case "Convolution" -> {
                 int axes = x.rank() - 1;
-                List<String> args = new ArrayList<>(List.of(in.get(0), init(path, "weights")));
-                if (p.getBool("bias")) {
-                    args.add(init(path, "biases"));
-                }
+                List<String> args = weightsAndBiases(p, path, in.get(0));
                 int[] k = p.perAxis("kernel", axes);
                 int[] d = p.perAxis("dilation", axes);
                 emit(op("Conv", name, args, out).addAttribute(ints("kernel_shape", k))
@@ -214,10 +211,7 @@ final class LayerExport {
             }
             case "Deconvolution" -> {
                 int axes = x.rank() - 1;
-                List<String> args = new ArrayList<>(List.of(in.get(0), init(path, "weights")));
-                if (p.getBool("bias")) {
-                    args.add(init(path, "biases"));
-                }
+                List<String> args = weightsAndBiases(p, path, in.get(0));
                 int[] pad = p.perAxis("padding", axes);
                 // NetStudio's weights are ConvTranspose's layout already: in-channels × out-channels × kernel.
                 emit(op("ConvTranspose", name, args, out).addAttribute(ints("kernel_shape", p.perAxis("kernel", axes)))
@@ -422,6 +416,15 @@ final class LayerExport {
         } else {
             emit(op("Squeeze", name + ":squeeze", List.of(last, longs(name + ":axes", new long[] {0})), out));
         }
+    }
+
+    /** The input, the weights and, when the layer has them, the biases: a (de)convolution's ONNX inputs. */
+    private List<String> weightsAndBiases(Params p, NodePath path, String x) {
+        List<String> args = new ArrayList<>(List.of(x, init(path, "weights")));
+        if (p.getBool("bias")) {
+            args.add(init(path, "biases"));
+        }
+        return args;
     }
 
     private void layerNorm(Params p, NodePath path, String name, String x, String out) {

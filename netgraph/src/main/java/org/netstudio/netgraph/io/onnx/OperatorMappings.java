@@ -161,14 +161,11 @@ final class OperatorMappings {
             return opaque("attributes " + other + " are not supported");
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
-        if (!w.isReal() || w.shape().length < 3 || w.shape().length > 5) {
+        int[] kernel = kernelOf(w);
+        if (kernel == null) {
             return opaque("its weights are not a real array of rank 3 to 5");
         }
-        int axes = w.shape().length - 2;
-        int[] kernel = new int[axes];
-        for (int i = 0; i < axes; i++) {
-            kernel[i] = (int) w.shape()[i + 2];
-        }
+        int axes = kernel.length;
         int[] strides = orOnes(n.ints("strides"), axes);
         int[] dilations = orOnes(n.ints("dilations"), axes);
         Object padding = padding(n, axes, kernel, strides, dilations);
@@ -205,14 +202,11 @@ final class OperatorMappings {
             return opaque("group " + n.i("group", 1) + ": NetStudio's Deconvolution has no groups");
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
-        if (!w.isReal() || w.shape().length < 3 || w.shape().length > 5) {
+        int[] kernel = kernelOf(w);
+        if (kernel == null) {
             return opaque("its weights are not a real array of rank 3 to 5");
         }
-        int axes = w.shape().length - 2;
-        int[] kernel = new int[axes];
-        for (int i = 0; i < axes; i++) {
-            kernel[i] = (int) w.shape()[i + 2];
-        }
+        int axes = kernel.length;
         int[] dilations = orOnes(n.ints("dilations"), axes);
         for (int d : dilations) {
             if (d != 1) {
@@ -311,6 +305,18 @@ final class OperatorMappings {
             }
         }
         return new Mapping.Alias(in.get(0), "Pad pads nothing");
+    }
+
+    /** The kernel sizes of convolution weights (channels × channels × k…), or null when not a real array of rank 3 to 5. */
+    private static int[] kernelOf(OnnxTensors.Constant w) {
+        if (!w.isReal() || w.shape().length < 3 || w.shape().length > 5) {
+            return null;
+        }
+        int[] kernel = new int[w.shape().length - 2];
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = (int) w.shape()[i + 2];
+        }
+        return kernel;
     }
 
     /** A padding value (a list, or "same") or a String reason why it cannot be expressed. */
