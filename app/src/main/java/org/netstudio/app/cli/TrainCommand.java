@@ -128,7 +128,7 @@ public final class TrainCommand extends Subcommand {
                     + " its best weights brought back and saved as here (default ${DEFAULT-VALUE}).")
     private String engine;
 
-    @Option(names = "--processes", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--processes", paramLabel = "N", defaultValue = "" + TorchrunLaunch.DEFAULT_PROCESSES,
             description = "With --engine torchrun: how many training processes (default ${DEFAULT-VALUE}).")
     private int processes;
 

@@ -24,6 +24,9 @@ public record TorchrunLaunch(Path python, int processesPerNode, int nodes, Strin
     /** The word the command line and the trainer panel use for this way of training. */
     public static final String ENGINE = "torchrun";
 
+    /** Processes on one machine when nobody says: the command line's and the trainer panel's default. */
+    public static final int DEFAULT_PROCESSES = 2;
+
     /**
      * Leaves every process's output on the console, written as a mapping for a local rank no machine
      * here has: torchrun's default ({@code 0}, "no redirection") cannot be parsed by PyTorch 1.13 on

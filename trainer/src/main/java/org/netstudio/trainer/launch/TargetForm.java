@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.netstudio.engine.torchrun.TorchrunLaunch;
 import org.netstudio.trainer.options.OptionField;
 
 /**
@@ -25,7 +26,8 @@ public final class TargetForm {
 
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(this, "target",
             TrainingTarget.NETSTUDIO);
-    private final OptionField<Integer> processes = new OptionField<>("Processes", "2",
+    private final OptionField<Integer> processes = new OptionField<>("Processes",
+            Integer.toString(TorchrunLaunch.DEFAULT_PROCESSES),
             OptionField.integer("The number of processes", 1, MAX_PROCESSES));
     private final OptionField<Path> python = new OptionField<>("Python", "", TargetForm::parsePython);
     private final ReadOnlyStringWrapper pythonNote = new ReadOnlyStringWrapper(this, "pythonNote", "");
