@@ -7,7 +7,7 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
-import org.netstudio.engine.text.WordPieceTokenizer;
+import org.netstudio.engine.text.SubwordTokenizer;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Graph;
@@ -17,18 +17,18 @@ import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * A BERT-style sentence encoder open in NetStudio (the gallery's all-MiniLM-L6-v2 or an edit of it),
- * run as the net it is, with its own weights: each sentence becomes WordPiece tokens (the uncased
- * vocabulary of all-MiniLM-L6-v2), the net gives one vector per token, and their mean over the real
- * tokens, scaled to unit length, is the sentence's embedding, as sentence-transformers computes it
+ * run as the net it is, with its own weights: each sentence becomes word pieces (all-MiniLM-L6-v2's
+ * tokenizer.json, read by {@link SubwordTokenizer}), the net gives one vector per token, and their
+ * mean over the real tokens, scaled to unit length, is the sentence's embedding, as sentence-transformers computes it
  * and as {@link SentenceEncoder} does from the ONNX model directly. Thread-safe as {@link NetRunner};
  * close it to free the weights.
  */
 public final class SentenceEmbedder implements AutoCloseable {
 
     private final NetRunner runner;
-    private final WordPieceTokenizer tokenizer;
+    private final SubwordTokenizer tokenizer;
 
-    private SentenceEmbedder(NetRunner runner, WordPieceTokenizer tokenizer) {
+    private SentenceEmbedder(NetRunner runner, SubwordTokenizer tokenizer) {
         this.runner = runner;
         this.tokenizer = tokenizer;
     }
@@ -45,7 +45,7 @@ public final class SentenceEmbedder implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the tokenizer's resource is missing
      */
     public static SentenceEmbedder load(NetNode net, Weights weights) {
-        WordPieceTokenizer tokenizer;
+        SubwordTokenizer tokenizer;
         try (SentenceEncoder miniLm = SentenceEncoder.miniLm()) {
             // Only the tokenizer is read: the encoder opens its model when first used.
             tokenizer = miniLm.tokenizer();

@@ -1,29 +1,27 @@
 package org.netstudio.engine.encoding;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.netstudio.engine.text.SentenceEncoder;
-import org.netstudio.engine.text.WordPieceTokenizer;
+import org.netstudio.engine.text.SubwordTokenizer;
 import org.netstudio.netgraph.net.Coder;
 import org.netstudio.netgraph.net.Coders;
 
 /**
- * Text ↔ BERT word-piece ids, read from a HuggingFace {@code tokenizer.json} by {@link
- * WordPieceTokenizer}: the {@code Subwords} encoder. A text becomes [CLS], its word pieces and
- * [SEP], truncated to the file's maximum length, as a BERT-style net expects. Immutable and
- * thread-safe.
+ * Text ↔ subword ids, read from any Hugging Face {@code tokenizer.json} (WordPiece, BPE, Unigram) by
+ * {@link SubwordTokenizer}: the {@code Subwords} encoder. A text becomes its tokens framed as the
+ * file says ([CLS] … [SEP] for BERT, &lt;s&gt; … &lt;/s&gt; for RoBERTa), truncated to the file's maximum
+ * length, as the net the tokenizer belongs to expects. Immutable and thread-safe.
  */
 public final class SubwordEncoder implements TextEncoder {
 
-    private final WordPieceTokenizer tokenizer;
+    private final SubwordTokenizer tokenizer;
     private final Coder coder;
 
-    private SubwordEncoder(WordPieceTokenizer tokenizer, Coder coder) {
+    private SubwordEncoder(SubwordTokenizer tokenizer, Coder coder) {
         this.tokenizer = tokenizer;
         this.coder = coder;
     }
@@ -35,28 +33,22 @@ public final class SubwordEncoder implements TextEncoder {
      * @param coder the coder
      * @param base  the folder relative paths start from (the net file's), or null for the working folder
      * @return the encoder, whose {@link #coder()} also says the vocabulary's size
-     * @throws IOException when the file cannot be read or is not a WordPiece tokenizer, naming it;
+     * @throws IOException when the file cannot be read or is not a tokenizer, naming it;
      *     or when the coder's size differs from the file's vocabulary
      */
     public static SubwordEncoder of(Coder coder, Path base) throws IOException {
         Objects.requireNonNull(coder, "coder");
         Coders.typeOf(coder, true);
         String name = (String) coder.options().get("tokenizer");
-        WordPieceTokenizer tokenizer;
+        SubwordTokenizer tokenizer;
         if (name.equals(Coders.BUILT_IN_TOKENIZER)) {
-            try (InputStream in = SentenceEncoder.class.getResourceAsStream(SentenceEncoder.MINILM_TOKENIZER)) {
-                if (in == null) {
-                    throw new IOException("The tokenizer of " + Coders.BUILT_IN_TOKENIZER + " is missing from this build");
-                }
-                tokenizer = WordPieceTokenizer.read(in, name);
-            }
+            tokenizer = SubwordTokenizer.miniLm();
         } else {
             Path file = base == null ? Path.of(name) : base.resolve(name);
-            if (!Files.isRegularFile(file)) {
-                throw new IOException(file + ": no such tokenizer file (the Subwords encoder's tokenizer)");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                tokenizer = WordPieceTokenizer.read(in, file.toString());
+            try {
+                tokenizer = SubwordTokenizer.read(file);
+            } catch (NoSuchFileException e) {
+                throw new IOException(file + ": no such tokenizer file (the Subwords encoder's tokenizer)", e);
             }
         }
         Object size = coder.options().get("size");
@@ -84,23 +76,15 @@ public final class SubwordEncoder implements TextEncoder {
         return "word pieces";
     }
 
-    /** The word pieces, joined back into words ("em", "##bed" → "embed"), separated by spaces. */
+    /** The text of subword ids, as the tokenizer's decoder joins them ("em", "##bed" → "embed"). */
     @Override
     public String decode(int[] indices) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < indices.length; i++) {
-            if (indices[i] < 0 || indices[i] >= size()) {
-                throw new IllegalArgumentException("Index " + indices[i] + " at position " + (i + 1)
-                        + " is outside the vocabulary (0 to " + (size() - 1) + ")");
-            }
-            String piece = tokenizer.token(indices[i]);
-            if (piece.startsWith("##")) {
-                sb.append(piece, 2, piece.length());
-            } else {
-                sb.append(sb.length() == 0 ? "" : " ").append(piece);
-            }
-        }
-        return sb.toString();
+        return tokenizer.decode(indices);
+    }
+
+    /** The id the tokenizer pads short texts with (its file's). */
+    public int padId() {
+        return tokenizer.padId();
     }
 
     @Override

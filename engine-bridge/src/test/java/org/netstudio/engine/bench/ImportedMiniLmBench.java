@@ -15,7 +15,7 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.engine.text.SentenceEncoder;
-import org.netstudio.engine.text.WordPieceTokenizer;
+import org.netstudio.engine.text.SubwordTokenizer;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
@@ -269,7 +269,7 @@ public final class ImportedMiniLmBench {
     }
 
     /** The imported net fed and pooled as the app's SentenceEmbedder does (ids as floats, one padded batch). */
-    private record Route(NetRunner runner, WordPieceTokenizer tokenizer, ProcessThreads unborn, ProcessThreads born, long caller) {
+    private record Route(NetRunner runner, SubwordTokenizer tokenizer, ProcessThreads unborn, ProcessThreads born, long caller) {
 
         float[][] embed(List<String> sentences) {
             PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());

@@ -73,7 +73,30 @@ class TextEncodersTest {
         assertThatThrownBy(() -> TextEncoders.of(coder, dir)).isInstanceOf(UncheckedIOException.class)
                 .hasMessage(dir.resolve("tok.json") + ": no such tokenizer file (the Subwords encoder's tokenizer)");
         Files.writeString(dir.resolve("tok.json"), "{\"model\": {\"type\": \"BPE\"}}");
-        assertThatThrownBy(() -> TextEncoders.of(coder, dir)).hasMessageContaining("only WordPiece tokenizers");
+        assertThatThrownBy(() -> TextEncoders.of(coder, dir)).hasMessage(dir.resolve("tok.json") + ": model.vocab is"
+                + " not a vocabulary (an object of tokens and ids, or a list of [token, score] pairs)");
+    }
+
+    @Test
+    void subwordsReadBytePairAndUnigramTokenizersWithTheirOwnSizesAndFraming(@TempDir Path dir) throws Exception {
+        for (String name : List.of("tiny-bpe-tokenizer.json", "tiny-unigram-tokenizer.json")) {
+            try (var in = TextEncodersTest.class.getResourceAsStream("/org/netstudio/engine/text/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        TextEncoder bpe = TextEncoders.of(new Coder("Subwords", Map.of("tokenizer", "tiny-bpe-tokenizer.json")), dir);
+        assertThat(bpe.size()).isEqualTo(19);
+        assertThat(bpe.coder().options()).containsEntry("size", 19);
+        assertThat(bpe.encode("lower newest")).containsExactly(1, 13, 14, 18, 16, 2);
+        assertThat(((SubwordEncoder) bpe).padId()).isZero();
+        TextEncoder unigram = TextEncoders.of(new Coder("Subwords", Map.of("tokenizer", "tiny-unigram-tokenizer.json")),
+                dir);
+        assertThat(unigram.size()).isEqualTo(18);
+        assertThat(unigram.encode("hello world")).containsExactly(5, 6, 2);
+        assertThat(unigram.decode(new int[] {5, 6})).isEqualTo("hello world");
+        Coder wrongSize = new Coder("Subwords", Map.of("tokenizer", "tiny-unigram-tokenizer.json", "size", 30522));
+        assertThatThrownBy(() -> TextEncoders.of(wrongSize, dir)).hasMessage("tiny-unigram-tokenizer.json: the"
+                + " tokenizer has 18 tokens, but the net's Subwords encoder says 30522");
     }
 
     @Test
