@@ -37,6 +37,14 @@ class ModuleDependencyRulesCanaryTest {
     }
 
     @Test
+    void netgraphMayUseOnlyItsFileLibraries() {
+        assertViolations(ModuleDependencyRulesTest.netgraphUsesOnlyItsFileLibraries,
+                "NetgraphViolations", "javafx.scene.paint.Color", "ai.djl.ndarray.types.Shape", "EngineViolations");
+        assertThat(violations(ModuleDependencyRulesTest.netgraphUsesOnlyItsFileLibraries))
+                .as("Pyrolite reads PyTorch checkpoints in netgraph").doesNotContain("net.razorvine");
+    }
+
+    @Test
     void netgraphMayNotImportAnotherModule() {
         assertViolations(ModuleDependencyRulesTest.netgraphDependsOnNoOtherModule,
                 "NetgraphViolations", "EngineViolations", "org.netstudio.app.Version");

@@ -1,5 +1,6 @@
 package org.netstudio.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -35,6 +36,19 @@ class ModuleDependencyRulesTest {
     @ArchTest
     static final ArchRule netgraphIsFreeOfJavaFxAndDjl =
             mayNotDependOn("the net model", NETGRAPH, JAVAFX, DJL);
+
+    /**
+     * The libraries the net model reads and writes its files with: Jackson (JSON), protobuf and the
+     * ONNX classes Tribuo generated (ONNX), Pyrolite (the pickles inside PyTorch checkpoints).
+     */
+    static final String[] NETGRAPH_LIBRARIES = {"java..", NETGRAPH, "com.fasterxml.jackson..", "com.google.protobuf..",
+        "ai.onnx.proto..", "net.razorvine.pickle.."};
+
+    @ArchTest
+    static final ArchRule netgraphUsesOnlyItsFileLibraries = classes().that().resideInAPackage(NETGRAPH)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(NETGRAPH_LIBRARIES)
+            .as("the net model (" + NETGRAPH + ") depends on nothing but " + String.join(", ", NETGRAPH_LIBRARIES))
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule netgraphDependsOnNoOtherModule =

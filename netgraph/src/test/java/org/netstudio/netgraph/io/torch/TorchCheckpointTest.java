@@ -162,6 +162,76 @@ class TorchCheckpointTest {
         assertTrue(h.getMessage().contains("too large to address"), h.getMessage());
     }
 
+    @Test
+    void readsParametersAndTheFramesOfPickleProtocolFourButNotAWholeModule() throws Exception {
+        python(dir, """
+                d = collections.OrderedDict()
+                d['p'] = torch.nn.Parameter(torch.arange(6, dtype=torch.float32).view(2, 3))
+                d['t'] = torch.tensor([7, 8], dtype=torch.int64)
+                torch.save(d, 'p2.pth')
+                torch.save(d, 'p4.pth', pickle_protocol=4)
+                torch.save(torch.nn.Linear(2, 3), 'module.pth')
+                """);
+        for (String file : List.of("p2.pth", "p4.pth")) {
+            Map<String, WeightArray> read = TorchCheckpoint.read(dir.resolve(file));
+            assertEquals(List.of("p", "t"), List.copyOf(read.keySet()), file);
+            assertArrayEquals(new long[] {2, 3}, read.get("p").shape(), file);
+            assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, read.get("p").floats(), file);
+            assertFalse(read.get("t").isReal(), file);
+        }
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(dir.resolve("module.pth")));
+        assertTrue(e.getMessage().startsWith("module.pth: module/data.pkl: the pickle refers to"
+                + " torch.nn.modules.linear.Linear, which a state_dict of float tensors does not need"), e.getMessage());
+    }
+
+    @Test
+    void neverRunsAGlobalNamedOnTheStackEither() throws IOException {
+        // Protocol 4 names globals with STACK_GLOBAL: "os", "system" pushed as texts first.
+        byte[] evil = bytes("\u0080\u0004\u008c\u0002os\u0094\u008c\u0006system\u0094\u0093\u0094\u008c\u0004true"
+                + "\u0094\u0085\u0094R\u0094.");
+        Path f = zip("evil4.pth", Map.of("archive/data.pkl", evil));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertEquals("evil4.pth: archive/data.pkl: the pickle refers to os.system, which a state_dict of float"
+                + " tensors does not need (refused, nothing was run)", e.getMessage());
+    }
+
+    @Test
+    void neverTrustsALengthThePickleDeclares() throws IOException {
+        // A string said to be 4 GB long in a file of a few bytes: refused before anything is allocated.
+        Path f = zip("long.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000X\u00f0\u00ff\u00ff\u00ffab")));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        assertEquals("long.pth: archive/data.pkl: the pickle holds a string of 4294967280 bytes, longer than the rest"
+                + " of the file", e.getMessage());
+    }
+
+    @Test
+    void refusesMalformedPicklesInOneSentence() throws IOException {
+        // REDUCE on a text instead of a callable, and a state_dict that is a list.
+        Path notCallable = zip("call.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002X\u0001\u0000\u0000\u0000a)R.")));
+        NetFileException c = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(notCallable));
+        assertEquals("call.pth: archive/data.pkl: the pickle is malformed at byte 9 (a value of the wrong kind, or a"
+                + " missing one, where an opcode needs its arguments)", c.getMessage());
+        Path list = zip("list.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002].")));
+        NetFileException l = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(list));
+        assertEquals("list.pth: archive/data.pkl: the pickle holds a list, not a state_dict (an OrderedDict of tensors)",
+                l.getMessage());
+        Path empty = zip("empty-stack.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002.")));
+        NetFileException s = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(empty));
+        assertEquals("empty-stack.pth: archive/data.pkl: the pickle ends with 0 values on its stack instead of 1",
+                s.getMessage());
+    }
+
+    @Test
+    void refusesATruncatedZip() throws IOException {
+        Path whole = zip("whole.pth", Map.of("archive/data.pkl", stateDict("w", 6, 0, new long[] {6}, new long[] {1}),
+                "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
+        byte[] b = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut-zip.pth"), java.util.Arrays.copyOf(b, b.length / 2));
+        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(cut));
+        assertTrue(e.getMessage().startsWith("cut-zip.pth: is not a PyTorch zip checkpoint"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
     /** The pickle torch.save writes for {name: a float tensor}, spelled out opcode by opcode. */
     private static byte[] stateDict(String name, long count, long offset, long[] size, long[] stride) {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
