@@ -29,7 +29,8 @@ import org.netstudio.netgraph.text.Shown;
  * true), {@code minCount} (default 1) and {@code maxSize} (no limit by default). Without a
  * vocabulary, training builds it from the training data: the unknown token, then the words seen
  * at least minCount times, most frequent first, at most maxSize entries in all;</li>
- * <li>{@code Subwords}: BERT's WordPiece tokens from a HuggingFace {@code tokenizer.json};
+ * <li>{@code Subwords}: subword tokens from a Hugging Face {@code tokenizer.json} (WordPiece, BPE
+ * or Unigram);
  * {@code tokenizer} is the file's path or "all-MiniLM-L6-v2" (the one NetStudio ships), {@code
  * size} the number of tokens of its vocabulary (filled in when the file is read) → n indices;</li>
  * <li>{@code Boolean}: a real scalar (a probability, for a decoder).</li>
