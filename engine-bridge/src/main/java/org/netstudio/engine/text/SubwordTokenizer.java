@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -180,13 +181,25 @@ public final class SubwordTokenizer {
      * @param text any text, possibly empty (then just the framing tokens)
      */
     public TokenizedText encode(String text) {
-        Encoding e = native_.encode(Objects.requireNonNull(text, "text"));
-        return new TokenizedText(ints(e.getIds()), Arrays.asList(e.getTokens()), e.exceedMaxLength());
+        Objects.requireNonNull(text, "text");
+        try {
+            Encoding e = native_.encode(text);
+            return new TokenizedText(ints(e.getIds()), Arrays.asList(e.getTokens()), e.exceedMaxLength());
+        } finally {
+            // DJL frees the native tokenizer in a finalizer: without this, a tokenizer no longer used
+            // after this call could be freed while the library still reads it (a crash, found by fuzzing).
+            Reference.reachabilityFence(native_);
+        }
     }
 
     /** The tokens of a text without the framing tokens, up to {@link #maxLength()} of them. */
     public List<String> tokenize(String text) {
-        return List.of(native_.encode(Objects.requireNonNull(text, "text"), false, false).getTokens());
+        Objects.requireNonNull(text, "text");
+        try {
+            return List.of(native_.encode(text, false, false).getTokens());
+        } finally {
+            Reference.reachabilityFence(native_);
+        }
     }
 
     /**
@@ -203,7 +216,11 @@ public final class SubwordTokenizer {
             }
             wide[i] = ids[i];
         }
-        return native_.decode(wide, false);
+        try {
+            return native_.decode(wide, false);
+        } finally {
+            Reference.reachabilityFence(native_);
+        }
     }
 
     private int[] ints(long[] ids) {

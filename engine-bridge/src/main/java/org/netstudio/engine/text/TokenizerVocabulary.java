@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,13 @@ final class TokenizerVocabulary {
      * file declaring an absurd id cannot make a net with an embedding table of that many rows.
      */
     static final int MAX_SIZE = 1 << 20;
+
+    /**
+     * The longest token, in chars. Published vocabularies stay far below; the library frees a Unigram
+     * vocabulary recursively, one level per character, so a token of tens of thousands of characters
+     * would overflow the native stack and end the whole process (found by fuzzing).
+     */
+    static final int MAX_TOKEN_CHARS = 1000;
 
     /** The most ids without a token a file may leave. */
     private static final int MAX_GAPS = 1024;
@@ -69,13 +77,14 @@ final class TokenizerVocabulary {
                     throw new IOException(name + ": model.vocab[" + i + "] is " + shorten(pair)
                             + ", but a Unigram vocabulary holds [token, score] pairs");
                 }
-                byId.put(i, pair.get(0).asText());
+                byId.put(i, token(pair.get(0).asText(), name, "model.vocab[" + i + "]"));
             }
         } else if (vocab != null && vocab.isObject() && !vocab.isEmpty()) {
             family = model.path("type").asText(model.has("merges") ? "BPE" : "WordPiece");
             for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 int id = id(e.getValue(), name, "model.vocab[\"" + e.getKey() + "\"]");
+                token(e.getKey(), name, "a key of model.vocab");
                 if (byId.putIfAbsent(id, e.getKey()) != null) {
                     throw new IOException(name + ": model.vocab[\"" + e.getKey() + "\"] is " + id + ", the id of \""
                             + byId.get(id) + "\" too, but every token needs an id of its own");
@@ -97,7 +106,7 @@ final class TokenizerVocabulary {
                 throw new IOException(name + ": added_tokens[" + i + "] has no \"content\" text");
             }
             int id = id(t.get("id"), name, "added_tokens[" + i + "].id");
-            byId.putIfAbsent(id, t.get("content").asText());
+            byId.putIfAbsent(id, token(t.get("content").asText(), name, "added_tokens[" + i + "].content"));
             if (t.path("special").asBoolean(false)) {
                 specials.add(t.get("content").asText());
             }
@@ -114,6 +123,8 @@ final class TokenizerVocabulary {
             tokens[id] = token;
             ids.putIfAbsent(token, id);
         });
+        checkPostProcessor(root.path("post_processor"), "post_processor", size, name);
+        checkMerges(model, name);
         int maxLength = root.path("truncation").path("max_length").asInt(512);
         if (maxLength < 1) {
             throw new IOException(name + ": truncation.max_length is " + maxLength + ", but a text needs at least one token");
@@ -147,6 +158,83 @@ final class TokenizerVocabulary {
         return ids.getOrDefault(model.path("unk_token").asText(""), 0);
     }
 
+    /**
+     * Checks what the native library trusts: a template names only special tokens the file defines
+     * (a missing one aborts the whole process in the library), with ids inside the vocabulary.
+     */
+    private static void checkPostProcessor(JsonNode p, String path, int size, String name) throws IOException {
+        if (!p.isObject()) {
+            return;
+        }
+        // By the fields present, not by "type": the library reads processors as an untagged enum.
+        JsonNode all = p.path("processors");
+        for (int i = 0; i < all.size(); i++) {
+            checkPostProcessor(all.get(i), path + ".processors[" + i + "]", size, name);
+        }
+        for (String field : List.of("cls", "sep")) {
+            if (p.has(field)) {
+                JsonNode pair = p.get(field);
+                if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual()) {
+                    throw new IOException(name + ": " + path + "." + field + " is " + shorten(pair)
+                            + ", not a [token, id] pair");
+                }
+                inVocabulary(id(pair.get(1), name, path + "." + field + "[1]"), size, name, path + "." + field);
+            }
+        }
+        JsonNode specials = p.path("special_tokens");
+        for (String template : List.of("single", "pair")) {
+            JsonNode pieces = p.path(template);
+            for (int i = 0; i < pieces.size(); i++) {
+                JsonNode special = pieces.get(i).path("SpecialToken");
+                // A piece is {"SpecialToken": {"id": …}} or, as serde also reads it, {"SpecialToken": [id, …]}.
+                JsonNode id = special.isArray() ? special.path(0) : special.path("id");
+                if (!special.isMissingNode() && !(id.isTextual() && specials.path(id.asText()).isObject())) {
+                    throw new IOException(name + ": " + path + "." + template + "[" + i + "] names the special token "
+                            + shorten(id) + ", which " + path + ".special_tokens does not define");
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = specials.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = path + ".special_tokens[\"" + e.getKey() + "\"]";
+            JsonNode ids = e.getValue().path("ids");
+            if (!ids.isArray() || ids.size() != e.getValue().path("tokens").size()) {
+                throw new IOException(name + ": " + at + " needs as many ids as tokens");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                inVocabulary(id(ids.get(i), name, at + ".ids[" + i + "]"), size, name, at);
+            }
+        }
+    }
+
+    /**
+     * A BPE merge joins two tokens, the second written with the model's continuing-subword prefix;
+     * one shorter than the prefix aborts the whole process in the library (found by fuzzing).
+     */
+    private static void checkMerges(JsonNode model, String name) throws IOException {
+        String prefix = model.path("continuing_subword_prefix").isTextual()
+                ? model.get("continuing_subword_prefix").asText() : "";
+        if (prefix.isEmpty()) {
+            return;
+        }
+        JsonNode merges = model.path("merges");
+        for (int i = 0; i < merges.size(); i++) {
+            JsonNode m = merges.get(i);
+            String second = m.isArray() ? m.path(1).asText("") : m.asText("").substring(m.asText("").indexOf(' ') + 1);
+            if (!second.startsWith(prefix)) {
+                throw new IOException(name + ": model.merges[" + i + "] is " + shorten(m) + ", whose second part does"
+                        + " not start with the continuing-subword prefix " + shorten(model.get("continuing_subword_prefix")));
+            }
+        }
+    }
+
+    private static void inVocabulary(int id, int size, String name, String path) throws IOException {
+        if (id >= size) {
+            throw new IOException(name + ": " + path + " has the id " + id + ", outside the vocabulary (0 to "
+                    + (size - 1) + ")");
+        }
+    }
+
     private static int id(JsonNode value, String name, String path) throws IOException {
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0
                 || value.asLong() >= MAX_SIZE) {
@@ -154,6 +242,14 @@ final class TokenizerVocabulary {
                     + (MAX_SIZE - 1));
         }
         return value.asInt();
+    }
+
+    private static String token(String token, String name, String path) throws IOException {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            throw new IOException(name + ": " + path + " is a token of " + token.length() + " characters, longer than the "
+                    + MAX_TOKEN_CHARS + " a token may have");
+        }
+        return token;
     }
 
     private static IOException tooLarge(String name, String path, long size) {

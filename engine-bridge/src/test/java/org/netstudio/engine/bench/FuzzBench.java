@@ -35,6 +35,7 @@ public final class FuzzBench {
             targets.add(OnnxFuzz.ofFiles("conformance ONNX models", conformance));
         }
         targets.addAll(DatasetFuzzTargets.all());
+        targets.add(new org.netstudio.engine.text.TokenizerFuzz());
         System.exit(FuzzReport.run(args, targets, System.out) ? 0 : 1);
     }
 

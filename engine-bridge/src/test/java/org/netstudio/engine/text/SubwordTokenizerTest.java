@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * tokenizers through DJL, offline.
  */
 class SubwordTokenizerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static SubwordTokenizer tokenizer;
 
@@ -233,6 +238,31 @@ class SubwordTokenizerTest {
                 .hasMessageNotContaining("\n");
     }
 
+    /**
+     * Files the native library would not refuse but crash on, ending the whole process (found by
+     * fuzzing): a template naming an undefined special token, a Unigram token of tens of thousands of
+     * characters (freed recursively), a BPE merge shorter than the continuing-subword prefix.
+     */
+    @Test
+    void filesThatWouldCrashTheLibraryAreRefusedFirst() throws IOException {
+        ObjectNode undefined = fixtureJson("tiny-bpe-tokenizer.json");
+        ((ArrayNode) undefined.with("post_processor").withArray("single")).set(2,
+                MAPPER.readTree("{\"SpecialToken\": [\"n\", 0]}"));
+        assertThatThrownBy(() -> read(undefined.toString()))
+                .hasMessage("bad.json: post_processor.single[2] names the special token \"n\", which"
+                        + " post_processor.special_tokens does not define");
+        ObjectNode longToken = fixtureJson("tiny-unigram-tokenizer.json");
+        ((ArrayNode) longToken.with("model").withArray("vocab").get(5)).set(0, "a".repeat(50_000));
+        assertThatThrownBy(() -> read(longToken.toString()))
+                .hasMessage("bad.json: model.vocab[5] is a token of 50000 characters, longer than the 1000 a token may"
+                        + " have");
+        ObjectNode prefix = fixtureJson("tiny-bpe-tokenizer.json");
+        prefix.with("model").put("continuing_subword_prefix", "##");
+        assertThatThrownBy(() -> read(prefix.toString()))
+                .hasMessage("bad.json: model.merges[0] is \"l o\", whose second part does not start with the"
+                        + " continuing-subword prefix \"##\"");
+    }
+
     @Test
     void aMissingFileIsNamed() {
         java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "tokenizer.json");
@@ -243,6 +273,12 @@ class SubwordTokenizerTest {
     private static SubwordTokenizer fixture(String name) throws IOException {
         try (InputStream in = SubwordTokenizerTest.class.getResourceAsStream(name)) {
             return SubwordTokenizer.read(in, name);
+        }
+    }
+
+    private static ObjectNode fixtureJson(String name) throws IOException {
+        try (InputStream in = SubwordTokenizerTest.class.getResourceAsStream(name)) {
+            return (ObjectNode) MAPPER.readTree(in);
         }
     }
 
