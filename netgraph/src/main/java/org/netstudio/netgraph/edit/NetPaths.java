@@ -71,6 +71,16 @@ public final class NetPaths {
                 "There is no node '" + path + "' in the net."));
     }
 
+    /** The node at {@code path} when it is a {@code kind}, or IllegalArgumentException saying what is there instead. */
+    static <T extends NetNode> T require(NetDocument doc, NodePath path, Class<T> kind) {
+        NetNode n = require(doc, path);
+        if (!kind.isInstance(n)) {
+            throw new IllegalArgumentException(Names.container(path, true) + " is a " + n.typeName() + ", not a "
+                    + kind.getSimpleName() + ".");
+        }
+        return kind.cast(n);
+    }
+
     /** The graph at {@code container}, or IllegalArgumentException saying what is there instead. */
     public static Graph graphAt(NetDocument doc, NodePath container) {
         NetNode n = require(doc, container);
