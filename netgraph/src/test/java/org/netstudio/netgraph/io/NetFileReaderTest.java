@@ -2,6 +2,11 @@ package org.netstudio.netgraph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.HEAD;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.chain;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.graph;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.refused;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -13,33 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every kind of file the reader refuses, with the exact JSON path and message. */
 class NetFileReaderTest {
-
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
-
-    /** A file around a chain whose layers are given. */
-    private static String chain(String layers) {
-        return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [1, 28, 28]}, \"layers\": [" + layers + "]}}";
-    }
-
-    /** A file around a graph with the given inner fields. */
-    private static String graph(String fields) {
-        return HEAD + "\"net\": {\"type\": \"Graph\", " + fields + "}}";
-    }
-
-    private static NetFileException refused(String json) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> NetFileReader.read(json, "t.json"));
-        assertThat(t).isInstanceOf(NetFileException.class);
-        NetFileException e = (NetFileException) t;
-        assertThat(e.file()).isEqualTo("t.json");
-        assertThat(e.getMessage()).isEqualTo("t.json: " + (e.location() == null ? "" : e.location() + ": ") + e.detail());
-        return e;
-    }
-
-    private static void assertRefused(String json, String location, String detail) {
-        NetFileException e = refused(json);
-        assertThat(e.location()).isEqualTo(location);
-        assertThat(e.detail()).isEqualTo(detail);
-    }
 
     @Test
     void anInvalidParameterValueNamesItsPathAndEchoesTheValue() {

@@ -1,7 +1,8 @@
 package org.netstudio.netgraph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.HEAD;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
 
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,12 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Text encoders and decoders in the net file: Characters, Tokens and Subwords, read, typed, written, refused. */
 class TextCodersFileTest {
 
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
-
     /** A word classifier whose input has this encoder. */
     private static String classifier(String encoder) {
         return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"encoder\": " + encoder + "}, \"layers\": ["
                 + "{\"type\": \"Embedding\", \"size\": 8}, {\"type\": \"GRU\", \"units\": 4, \"returnSequences\": false},"
                 + " {\"type\": \"Linear\", \"units\": 2}, {\"type\": \"Softmax\"}],"
                 + " \"output\": {\"decoder\": {\"type\": \"Class\", \"labels\": [\"en\", \"fr\"]}}}}";
-    }
-
-    private static NetFileException refused(String json) {
-        Throwable t = catchThrowable(() -> NetFileReader.read(json, "t.json"));
-        assertThat(t).isInstanceOf(NetFileException.class);
-        return (NetFileException) t;
     }
 
     @Test
@@ -73,38 +66,22 @@ class TextCodersFileTest {
 
     @Test
     void badTextCoderOptionsNameTheirJsonPath() {
-        NetFileException e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"<unk>\", \"a\", 7]}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary[2]");
-        assertThat(e.detail()).isEqualTo("a token must be a non-empty string, but got 7");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\", \"a\"], \"unknown\": \"a\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary[2]");
-        assertThat(e.detail()).isEqualTo("the token \"a\" appears twice in the vocabulary");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\"]}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary");
-        assertThat(e.detail()).isEqualTo("the vocabulary must hold the unknown token \"<unk>\", which words outside it"
-                + " become");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"minCount\": 0}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.minCount");
-        assertThat(e.detail()).isEqualTo("minCount must be a whole number of at least 1, but got 0");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"lowercase\": \"yes\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.lowercase");
-        assertThat(e.detail()).isEqualTo("lowercase must be true or false, but got \"yes\"");
-
-        e = refused(classifier("{\"type\": \"Characters\", \"alphabet\": \"abca\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.alphabet");
-        assertThat(e.detail()).isEqualTo("the character 'a' (U+0061) appears twice in the alphabet (at 4)");
-
-        e = refused(classifier("{\"type\": \"Characters\", \"alphabt\": \"abc\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.alphabt");
-        assertThat(e.detail()).isEqualTo("Characters has no option \"alphabt\" (it has alphabet)");
-
-        e = refused(classifier("{\"type\": \"Subwords\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.tokenizer");
-        assertThat(e.detail()).isEqualTo("Subwords needs a tokenizer: the path of a tokenizer.json or"
-                + " \"all-MiniLM-L6-v2\", but got nothing");
+        String at = "$.net.input.encoder.";
+        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"<unk>\", \"a\", 7]}"), at + "vocabulary[2]",
+                "a token must be a non-empty string, but got 7");
+        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\", \"a\"], \"unknown\": \"a\"}"),
+                at + "vocabulary[2]", "the token \"a\" appears twice in the vocabulary");
+        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\"]}"), at + "vocabulary",
+                "the vocabulary must hold the unknown token \"<unk>\", which words outside it become");
+        assertRefused(classifier("{\"type\": \"Tokens\", \"minCount\": 0}"), at + "minCount",
+                "minCount must be a whole number of at least 1, but got 0");
+        assertRefused(classifier("{\"type\": \"Tokens\", \"lowercase\": \"yes\"}"), at + "lowercase",
+                "lowercase must be true or false, but got \"yes\"");
+        assertRefused(classifier("{\"type\": \"Characters\", \"alphabet\": \"abca\"}"), at + "alphabet",
+                "the character 'a' (U+0061) appears twice in the alphabet (at 4)");
+        assertRefused(classifier("{\"type\": \"Characters\", \"alphabt\": \"abc\"}"), at + "alphabt",
+                "Characters has no option \"alphabt\" (it has alphabet)");
+        assertRefused(classifier("{\"type\": \"Subwords\"}"), at + "tokenizer",
+                "Subwords needs a tokenizer: the path of a tokenizer.json or \"all-MiniLM-L6-v2\", but got nothing");
     }
 }
