@@ -106,9 +106,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"fwd\", \"to\": \"cat.Input1\"}, {\"from\": \"back\", \"to\": \"cat.Input2\"},"
                 + " {\"from\": \"cat\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}"), 2);
         try (NDManager m = MANAGER.newSubManager()) {
-            bi.initializeParameters(m);
-            graph.initializeParameters(m);
-            copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
+            initializeAlike(m, bi, graph);
             NDArray x = random(m, 3, 5, 4);
             NDArray lengths = m.create(new long[] {5, 2, 4});
 
@@ -133,9 +131,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"bwd\", \"to\": \"sum.Input2\"}, {\"from\": \"sum\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}"), 2);
         try (NDManager m = MANAGER.newSubManager()) {
-            bi.initializeParameters(m);
-            graph.initializeParameters(m);
-            copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
+            initializeAlike(m, bi, graph);
             NDArray x = random(m, 3, 5, 4);
             NDArray lengths = m.create(new long[] {1, 5, 3});
 
@@ -199,6 +195,13 @@ class SequenceOperatorsTest {
 
     private static NDArray array(CompiledNet net, String key) {
         return net.array(key).orElseThrow(() -> new AssertionError("no array " + key)).parameter().getArray();
+    }
+
+    /** Initialises a Bidirectional and its spelled-out graph (nodes fwd and bwd) with the same weights. */
+    private static void initializeAlike(NDManager m, CompiledNet bi, CompiledNet graph) {
+        bi.initializeParameters(m);
+        graph.initializeParameters(m);
+        copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
     }
 
     /** Copies every array of {@code from} to the array of {@code to} whose key has the mapped prefix. */
