@@ -76,12 +76,9 @@ class OnnxRoundTripTest {
     @Test
     void lenetComesBackAsTheSameChainAndComputesTheSame() throws IOException {
         Chain net = lenet();
-        RoundTrip r = roundTrip(net, 3, TensorValue.of(random(2 * 28 * 28, 1), 2, 1, 28, 28));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        Chain back = (Chain) r.back();
+        Chain back = sameChainBack(net, 3, TensorValue.of(random(2 * 28 * 28, 1), 2, 1, 28, 28));
         assertThat(back.elements()).extracting(Chain.Element::name)
                 .containsExactlyElementsOf(net.elements().stream().map(Chain.Element::name).toList());
-        assertThat(described(back.nodes())).isEqualTo(described(net.nodes()));
         assertThat(back.input()).isEqualTo(net.input());
     }
 
@@ -108,9 +105,7 @@ class OnnxRoundTripTest {
     void recurrentChainComesBackAsTheSameChainAndComputesTheSame() throws IOException {
         Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("LSTM", "units", 5), Layer.of("Tanh"),
                 Layer.of("GRU", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 9, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+        sameChainBack(net, 9, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3));
     }
 
     /** An Embedding goes out as a Gather of its table by the int64 token ids and comes back as the same layer. */
@@ -120,17 +115,14 @@ class OnnxRoundTripTest {
                 Layer.of("Embedding", "size", 4, "vocabulary", 11), Layer.of("GRU", "units", 3, "returnSequences", false),
                 Layer.of("Linear", "units", 2));
         float[] ids = {0, 3, 10, 7, 1, 5, 5, 2, 9, 10, 4, 6};
-        RoundTrip r = roundTrip(net, 15, TensorValue.of(ids, 3, 4));
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
-        assertThat(((Chain) r.back()).input()).isEqualTo(net.input());
+        assertThat(sameChainBack(net, 15, TensorValue.of(ids, 3, 4)).input()).isEqualTo(net.input());
     }
 
     @Test
     void lstmLastStepComesBackAndComputesTheSame() throws IOException {
         Chain net = Chain.of(PortDecl.of(TensorType.real(6, 2)), Layer.of("LSTM", "units", 3), Layer.of("SequenceLast"),
                 Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 12, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2));
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+        sameChainBack(net, 12, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2));
     }
 
     /**
@@ -141,9 +133,7 @@ class OnnxRoundTripTest {
     void rnnAndReversedSequenceComeBackAsTheSameChainAndComputeTheSame() throws IOException {
         Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5), Layer.of("SequenceReverse"),
                 Layer.of("RNN", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 14, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+        sameChainBack(net, 14, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3));
     }
 
     @Test
@@ -167,6 +157,14 @@ class OnnxRoundTripTest {
     }
 
     record RoundTrip(NetNode back) {
+    }
+
+    /** Round-trips a chain (see {@link #roundTrip}) and checks that the same layers come back as a chain. */
+    private static Chain sameChainBack(Chain net, long seed, TensorValue... inputs) throws IOException {
+        NetNode back = roundTrip(net, seed, inputs).back();
+        assertThat(back).isInstanceOf(Chain.class);
+        assertThat(described(((Chain) back).nodes())).isEqualTo(described(net.nodes()));
+        return (Chain) back;
     }
 
     /** Exports with seeded weights, imports back, and checks NetStudio before, after, and ORT agree. */
