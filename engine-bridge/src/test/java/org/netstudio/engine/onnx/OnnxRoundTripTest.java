@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.Weights;
@@ -100,12 +104,29 @@ class OnnxRoundTripTest {
         assertThat(back.outputNames()).isEqualTo(net.outputNames());
     }
 
-    /** LSTM and GRU go out as ONNX's time-major operators and come back as the same layers. */
-    @Test
-    void recurrentChainComesBackAsTheSameChainAndComputesTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("LSTM", "units", 5), Layer.of("Tanh"),
-                Layer.of("GRU", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        sameChainBack(net, 9, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3));
+    /**
+     * LSTM and GRU go out as ONNX's time-major operators, a simple RNN as ONNX's RNN and a
+     * SequenceReverse as a backwards Slice; all come back as the same layers, computing the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recurrentChains")
+    void recurrentChainComesBackAsTheSameChainAndComputesTheSame(String label, Chain net, long seed, TensorValue input)
+            throws IOException {
+        sameChainBack(net, seed, input);
+    }
+
+    static Stream<Arguments> recurrentChains() {
+        return Stream.of(
+                Arguments.of("LSTM and GRU", Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("LSTM", "units", 5),
+                        Layer.of("Tanh"), Layer.of("GRU", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2)),
+                        9L, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3)),
+                Arguments.of("LSTM's last step", Chain.of(PortDecl.of(TensorType.real(6, 2)), Layer.of("LSTM", "units", 3),
+                        Layer.of("SequenceLast"), Layer.of("Linear", "units", 2)),
+                        12L, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2)),
+                Arguments.of("RNN and SequenceReverse", Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5),
+                        Layer.of("SequenceReverse"), Layer.of("RNN", "units", 4, "returnSequences", false),
+                        Layer.of("Linear", "units", 2)),
+                        14L, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3)));
     }
 
     /** An Embedding goes out as a Gather of its table by the int64 token ids and comes back as the same layer. */
@@ -116,24 +137,6 @@ class OnnxRoundTripTest {
                 Layer.of("Linear", "units", 2));
         float[] ids = {0, 3, 10, 7, 1, 5, 5, 2, 9, 10, 4, 6};
         assertThat(sameChainBack(net, 15, TensorValue.of(ids, 3, 4)).input()).isEqualTo(net.input());
-    }
-
-    @Test
-    void lstmLastStepComesBackAndComputesTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(6, 2)), Layer.of("LSTM", "units", 3), Layer.of("SequenceLast"),
-                Layer.of("Linear", "units", 2));
-        sameChainBack(net, 12, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2));
-    }
-
-    /**
-     * A simple RNN goes out as ONNX's RNN and a SequenceReverse as a backwards Slice; both come
-     * back as the same layers, computing the same.
-     */
-    @Test
-    void rnnAndReversedSequenceComeBackAsTheSameChainAndComputeTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5), Layer.of("SequenceReverse"),
-                Layer.of("RNN", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        sameChainBack(net, 14, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3));
     }
 
     @Test
