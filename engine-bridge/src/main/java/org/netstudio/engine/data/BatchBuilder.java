@@ -42,9 +42,7 @@ public final class BatchBuilder {
      */
     public BatchBuilder(Dataset data, int maxBatchSize) {
         this.data = Objects.requireNonNull(data, "data");
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, but was " + maxBatchSize);
-        }
+        Bounds.atLeastOne("maxBatchSize", maxBatchSize);
         this.maxBatchSize = maxBatchSize;
         long[] shape = data.featureShape().getShape();
         this.featureDims = new long[shape.length + 1];
