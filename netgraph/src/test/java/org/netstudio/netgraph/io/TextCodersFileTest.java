@@ -7,6 +7,8 @@ import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.Chain;
@@ -64,24 +66,18 @@ class TextCodersFileTest {
                 .isEqualTo(new TensorType(ElementKind.index(30522), List.of(Dim.symbolic("n"))));
     }
 
-    @Test
-    void badTextCoderOptionsNameTheirJsonPath() {
-        String at = "$.net.input.encoder.";
-        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"<unk>\", \"a\", 7]}"), at + "vocabulary[2]",
-                "a token must be a non-empty string, but got 7");
-        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\", \"a\"], \"unknown\": \"a\"}"),
-                at + "vocabulary[2]", "the token \"a\" appears twice in the vocabulary");
-        assertRefused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\"]}"), at + "vocabulary",
-                "the vocabulary must hold the unknown token \"<unk>\", which words outside it become");
-        assertRefused(classifier("{\"type\": \"Tokens\", \"minCount\": 0}"), at + "minCount",
-                "minCount must be a whole number of at least 1, but got 0");
-        assertRefused(classifier("{\"type\": \"Tokens\", \"lowercase\": \"yes\"}"), at + "lowercase",
-                "lowercase must be true or false, but got \"yes\"");
-        assertRefused(classifier("{\"type\": \"Characters\", \"alphabet\": \"abca\"}"), at + "alphabet",
-                "the character 'a' (U+0061) appears twice in the alphabet (at 4)");
-        assertRefused(classifier("{\"type\": \"Characters\", \"alphabt\": \"abc\"}"), at + "alphabt",
-                "Characters has no option \"alphabt\" (it has alphabet)");
-        assertRefused(classifier("{\"type\": \"Subwords\"}"), at + "tokenizer",
-                "Subwords needs a tokenizer: the path of a tokenizer.json or \"all-MiniLM-L6-v2\", but got nothing");
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        {"type": "Tokens", "vocabulary": ["<unk>", "a", 7]}                | vocabulary[2] | a token must be a non-empty string, but got 7
+        {"type": "Tokens", "vocabulary": ["a", "b", "a"], "unknown": "a"}  | vocabulary[2] | the token "a" appears twice in the vocabulary
+        {"type": "Tokens", "vocabulary": ["a", "b"]}                       | vocabulary    | the vocabulary must hold the unknown token "<unk>", which words outside it become
+        {"type": "Tokens", "minCount": 0}                                  | minCount      | minCount must be a whole number of at least 1, but got 0
+        {"type": "Tokens", "lowercase": "yes"}                             | lowercase     | lowercase must be true or false, but got "yes"
+        {"type": "Characters", "alphabet": "abca"}                         | alphabet      | the character 'a' (U+0061) appears twice in the alphabet (at 4)
+        {"type": "Characters", "alphabt": "abc"}                           | alphabt       | Characters has no option "alphabt" (it has alphabet)
+        {"type": "Subwords"}                                               | tokenizer     | Subwords needs a tokenizer: the path of a tokenizer.json or "all-MiniLM-L6-v2", but got nothing
+        """)
+    void badTextCoderOptionsNameTheirJsonPath(String encoder, String option, String detail) {
+        assertRefused(classifier(encoder), "$.net.input.encoder." + option, detail);
     }
 }
