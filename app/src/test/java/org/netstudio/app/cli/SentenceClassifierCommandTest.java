@@ -1,0 +1,82 @@
+package org.netstudio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.app.cli.CliRun.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.app.gallery.TopicSentences;
+import org.netstudio.netgraph.files.NetFiles;
+import org.netstudio.netgraph.io.WeightArray;
+
+/**
+ * {@code netstudio gallery classifier} saves a sentence classifier made of the pretrained
+ * all-MiniLM-L6-v2, and {@code netstudio train} fine-tunes it on a table of labelled sentences:
+ * with the encoder frozen (its arrays stay bit for bit) or learning too (every one of them moves).
+ */
+class SentenceClassifierCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path classifier() {
+        Path net = dir.resolve("topics.nsnet");
+        CliRun made = run("gallery", "classifier", "--labels", String.join(",", TopicSentences.TOPICS), "--out", net.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(made.out()).contains("Saved a sentence classifier of cooking, sport made of all-MiniLM-L6-v2");
+        return net;
+    }
+
+    private static Map<String, WeightArray> encoderArrays(Path net) throws Exception {
+        Map<String, WeightArray> all = new java.util.TreeMap<>(NetFiles.read(net).weights().orElseThrow().arrays());
+        all.keySet().removeIf(k -> !k.startsWith("encoder/"));
+        return all;
+    }
+
+    @Test
+    void withTheEncoderFrozenOnlyTheHeadLearnsAndItTellsTheTopicsApart() throws Exception {
+        Path net = classifier();
+        Path data = TopicSentences.write(dir.resolve("topics.csv"));
+        Path trained = dir.resolve("frozen.nsnet");
+
+        CliRun r = run("train", net.toString(), "--data", data.toString(), "--target", "label", "--epochs", "2",
+                "--batch-size", "16", "--learning-rate", "0.01", "--validation", "0.2", "--freeze", "encoder", "--json", "--out", trained.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
+        Map<String, WeightArray> before = encoderArrays(net);
+        Map<String, WeightArray> after = encoderArrays(trained);
+        assertThat(after.keySet()).isEqualTo(before.keySet()).hasSize(106);
+        before.forEach((k, a) -> assertThat(after.get(k)).as(k).isEqualTo(a));
+    }
+
+    @Test
+    void fineTunedEndToEndEveryArrayOfTheEncoderMoves() throws Exception {
+        Path net = classifier();
+        Path data = TopicSentences.write(dir.resolve("topics.csv"));
+        Path trained = dir.resolve("tuned.nsnet");
+
+        CliRun r = run("train", net.toString(), "--data", data.toString(), "--target", "label", "--epochs", "1",
+                "--batch-size", "16", "--learning-rate", "0.01", "--learning-rate-multiplier", "encoder=0.01", "--validation", "0.2", "--json",
+                "--out", trained.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("cannot learn");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
+        Map<String, WeightArray> before = encoderArrays(net);
+        Map<String, WeightArray> after = encoderArrays(trained);
+        before.forEach((k, a) -> {
+            if (!k.startsWith("encoder/embeddings_position_embeddings") && !k.contains("Slice") && !k.contains("Unsqueeze")
+                    && !k.startsWith("encoder/embeddings_Gather")) {
+                assertThat(Arrays.equals(after.get(k).floats(), a.floats())).as(k + " changed").isFalse();
+            }
+        });
+    }
+}
