@@ -156,6 +156,23 @@ final class CanvasFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The shortcut held down while its last key is tapped {@code times} times, as a person undoes
+     * many steps (each tap is one key press and release, not the whole chord again).
+     */
+    void tapShortcut(int times, KeyCode... keys) {
+        robot.interact(canvas::requestFocus);
+        KeyCode[] held = new KeyCode[keys.length];
+        held[0] = KeyCode.SHORTCUT;
+        System.arraycopy(keys, 0, held, 1, keys.length - 1);
+        robot.press(held);
+        for (int i = 0; i < times; i++) {
+            robot.type(keys[keys.length - 1]);
+        }
+        robot.release(held);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The text of the hint label, or null when hidden. */
     String hint() {
         return robot.lookup(".canvas-hint").queryAllAs(javafx.scene.control.Label.class).stream()

@@ -100,15 +100,11 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         int steps = f.undoDepth();
         assertThat(steps).isEqualTo(6 + 3 + 7 + 1);
 
-        for (int i = 0; i < steps; i++) {
-            f.shortcut(KeyCode.Z);
-        }
+        f.tapShortcut(steps, KeyCode.Z);
         assertThat(f.model.getLevel().graph().nodes()).isEmpty();
         assertThat(f.model.getLevel().wires()).isEmpty();
         assertThat(robot.lookup(".net-node").queryAll()).hasSize(2);
-        for (int i = 0; i < steps; i++) {
-            f.shortcut(KeyCode.SHIFT, KeyCode.Z);
-        }
+        f.tapShortcut(steps, KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.view(pool).shapeText()).isEqualTo("20×12×12");
         assertThat(f.view(soft).shapeText()).isEqualTo("10");
         assertThat(f.model.getInference().valid()).isTrue();

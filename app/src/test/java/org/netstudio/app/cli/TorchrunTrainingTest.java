@@ -33,7 +33,7 @@ import org.netstudio.netgraph.net.NetDocument;
  */
 class TorchrunTrainingTest {
 
-    static final int FASHION_EXAMPLES = 8000;
+    static final int FASHION_EXAMPLES = 4000;
 
     private static PythonFinder.Found python;
 

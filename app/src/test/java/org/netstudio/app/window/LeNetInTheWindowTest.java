@@ -81,17 +81,13 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         int steps = f.undoDepth();
         assertThat(steps).isEqualTo(6 + 3 + 7 + 1);
 
-        for (int i = 0; i < steps; i++) {
-            f.shortcut(KeyCode.Z);
-        }
+        f.tapShortcut(steps, KeyCode.Z);
         assertThat(f.fx(() -> f.model().getLevel().graph().nodes())).isEmpty();
         assertThat(f.fx(() -> f.model().getLevel().wires())).isEmpty();
         assertThat(item(AppAction.UNDO).isDisable()).as("nothing left to undo").isTrue();
         assertThat(stage.getTitle()).as("back at the saved state").isEqualTo("LeNet — NetStudio");
 
-        for (int i = 0; i < steps; i++) {
-            f.shortcut(KeyCode.SHIFT, KeyCode.Z);
-        }
+        f.tapShortcut(steps, KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.shapeOn(pool)).isEqualTo("20×12×12");
         assertThat(f.shapeOn(lin)).isEqualTo("10");
         assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();

@@ -44,9 +44,19 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
 
     /** A runner for a model's bytes; throws IOException with ONNX Runtime's message when it refuses them. */
     public static OnnxRuntimeRunner of(byte[] model) throws IOException {
+        return of(model, 1);
+    }
+
+    /**
+     * A runner for a model's bytes whose operators may use several threads each.
+     *
+     * @param threads ONNX Runtime's intra-op threads, at least 1
+     * @throws IOException with ONNX Runtime's message when it refuses the model
+     */
+    public static OnnxRuntimeRunner of(byte[] model, int threads) throws IOException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
+            options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
             return new OnnxRuntimeRunner(env, env.createSession(model, options));
         } catch (OrtException e) {

@@ -9,11 +9,19 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
 import org.netstudio.engine.data.Dataset;
@@ -53,16 +61,46 @@ import org.netstudio.netgraph.tensor.TensorType;
  * frees the native memory it used before returning, except that {@link #run(NDList)} leaves its
  * outputs with the caller. {@link #close()} waits for a running call, then frees the weights;
  * later calls throw {@link IllegalStateException}.
+ *
+ * <p><b>Routes.</b> {@link #run(List)} (and so {@link #predict}) computes with DJL, one operator at
+ * a time. For a net on the CPU whose inputs all have fixed sizes and that exports to ONNX, the
+ * second such call also starts building, in the background, one ONNX Runtime session of the whole
+ * net ({@link Route#ONNX_RUNTIME}; a runner used once, as for a decision boundary each epoch, never
+ * pays for it); later calls use it once it is ready, as fast as ONNX Runtime runs the net. The two
+ * routes agree to float rounding (about 1e-6 of an output's size), not to the bit. Training,
+ * {@link #probe}, {@link #evaluate} and varying-length sequences keep to DJL. {@code
+ * -Dnetstudio.inference=djl} keeps every call on DJL.
  */
 public final class NetRunner implements AutoCloseable {
 
+    /** The system property that keeps every call on DJL when it is {@code djl}. */
+    public static final String ROUTE_PROPERTY = "netstudio.inference";
+
+    /** How a call is computed. */
+    public enum Route {
+        /** DJL's PyTorch engine, one operator at a time. */
+        DJL,
+        /** One ONNX Runtime session of the whole net. */
+        ONNX_RUNTIME
+    }
+
     /** Sequences per padded batch in {@link #predictSequences}. */
     private static final int SEQUENCE_BATCH = 256;
+
+    /** Builds ONNX Runtime sessions off the caller's thread; daemon, so it never holds the program open. */
+    private static final Executor SESSION_BUILDER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "netstudio-onnx-session");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final CompiledNet net;
     private final NDManager manager;
     private final Device device;
     private boolean closed;
+    /** The whole-net ONNX Runtime session, once asked for: empty when this net cannot take that route. */
+    private CompletableFuture<Optional<OnnxInference>> onnx;
+    private int djlRuns;
 
     private NetRunner(CompiledNet net, NDManager manager) {
         this.net = net;
@@ -316,6 +354,13 @@ public final class NetRunner implements AutoCloseable {
      */
     public synchronized List<TensorValue> run(List<TensorValue> inputs) {
         checkOpen();
+        Optional<List<TensorValue>> fast = runInOnnxRuntime(inputs);
+        if (fast.isPresent()) {
+            return fast.get();
+        }
+        if (++djlRuns == 2) {
+            startOnnxRuntime();
+        }
         try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
             NDList in = new NDList(inputs.size());
             for (TensorValue t : inputs) {
@@ -328,6 +373,92 @@ public final class NetRunner implements AutoCloseable {
             }
             return result;
         }
+    }
+
+    /** The route the next {@link #run(List)} call with inputs of the declared sizes takes. */
+    public synchronized Route route() {
+        return onnxSession().isPresent() ? Route.ONNX_RUNTIME : Route.DJL;
+    }
+
+    /**
+     * Starts building the whole-net ONNX Runtime session if no call has yet, and waits for it (for
+     * benchmarks and tests; calls never wait for it).
+     *
+     * @param timeout how long to wait
+     * @return whether later calls take {@link Route#ONNX_RUNTIME}; false when this net cannot
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitOnnxRuntime(Duration timeout) throws InterruptedException {
+        CompletableFuture<Optional<OnnxInference>> session;
+        synchronized (this) {
+            checkOpen();
+            startOnnxRuntime();
+            session = onnx;
+        }
+        try {
+            return session.get(timeout.toMillis(), TimeUnit.MILLISECONDS).isPresent();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whether the whole-net session was asked for (by a second call or {@link #awaitOnnxRuntime}). */
+    synchronized boolean onnxRuntimeAskedFor() {
+        return onnx != null;
+    }
+
+    private Optional<OnnxInference> onnxSession() {
+        return onnx != null && onnx.isDone() ? onnx.getNow(Optional.empty()) : Optional.empty();
+    }
+
+    private Optional<List<TensorValue>> runInOnnxRuntime(List<TensorValue> inputs) {
+        Optional<OnnxInference> session = onnxSession();
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return session.get().run(inputs);
+        } catch (IOException e) {
+            // DJL computes the same; where the inputs are at fault it also says what does not fit.
+            return Optional.empty();
+        }
+    }
+
+    private void startOnnxRuntime() {
+        if (onnx != null) {
+            return;
+        }
+        if (device.isGpu() || "djl".equals(System.getProperty(ROUTE_PROPERTY))
+                || OnnxInference.unavailable(net.net(), net.inputTypes()).isPresent()) {
+            onnx = CompletableFuture.completedFuture(Optional.empty());
+            return;
+        }
+        onnx = CompletableFuture.supplyAsync(this::buildOnnxRuntime, SESSION_BUILDER);
+    }
+
+    private Optional<OnnxInference> buildOnnxRuntime() {
+        Weights weights;
+        synchronized (this) {
+            if (closed) {
+                return Optional.empty();
+            }
+            weights = NetWeights.read(net);
+        }
+        OnnxInference session;
+        try {
+            session = OnnxInference.of(net.net(), weights, net.inputNames(), net.outputNames(), net.inputTypes(),
+                    Runtime.getRuntime().availableProcessors());
+        } catch (IOException | RuntimeException e) {
+            // The net stays on DJL, which runs every net this runner takes.
+            return Optional.empty();
+        }
+        synchronized (this) {
+            if (closed) {
+                session.close();
+                return Optional.empty();
+            }
+        }
+        return Optional.of(session);
     }
 
     /**
@@ -512,6 +643,10 @@ public final class NetRunner implements AutoCloseable {
         if (!closed) {
             closed = true;
             manager.close();
+            if (onnx != null) {
+                // A session still being built is closed by its builder, which sees closed.
+                onnx.thenAccept(session -> session.ifPresent(OnnxInference::close));
+            }
         }
     }
 }

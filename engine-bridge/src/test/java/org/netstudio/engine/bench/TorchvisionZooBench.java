@@ -30,11 +30,13 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
 /**
  * torchvision classifiers three ways, side by side: exported by Debian's PyTorch (random weights) and
  * timed there in eager mode; the same ONNX file in ONNX Runtime (one session, as many intra-op threads);
- * and imported into NetStudio and run by {@link NetRunner}. One batch (default 8 images of 224×224),
- * 2 threads each. Prints, per model, the opaque nodes left after import, the median time of a batch for
- * each way, NetStudio's speed as a ratio of each (above 1: NetStudio is faster), and the largest
- * difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to PyTorch's largest
- * output. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
+ * and imported into NetStudio and run by {@link NetRunner}, on both its routes: DJL (one operator at a
+ * time, as training runs it) and the whole net exported again as one ONNX Runtime session (what its
+ * calls use once that session is built). One batch (default 8 images of 224×224), 2 threads each.
+ * Prints, per model, the opaque nodes left after import, the median time of a batch for each way,
+ * NetStudio's speed as a ratio of ONNX Runtime's and PyTorch's (above 1: NetStudio is faster), and
+ * the largest difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to
+ * PyTorch's largest output. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
  */
 public final class TorchvisionZooBench {
 
@@ -59,9 +61,9 @@ public final class TorchvisionZooBench {
         Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads each way, median of %d rounds%n", batch,
                 SIZE, SIZE, THREADS, rounds);
-        System.out.println("| model | opaque nodes | NetStudio ms | ONNX Runtime ms | PyTorch ms | NetStudio / ORT"
-                + " | NetStudio / PyTorch | NetStudio error | ORT error |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
+                + " | PyTorch ms | DJL / ORT | route / ORT | route / PyTorch | NetStudio error | ORT error |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -83,11 +85,25 @@ public final class TorchvisionZooBench {
         OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
         long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
         TensorValue x = TensorValue.of(input, batch, 3, SIZE, SIZE);
-        double ours;
+        double djl;
         float[] ourOutput;
+        System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
         try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
             ourOutput = runner.run(List.of(x)).get(0).values();
+            djl = median(rounds, () -> runner.run(List.of(x)));
+        } finally {
+            System.clearProperty(NetRunner.ROUTE_PROPERTY);
+        }
+        double ours;
+        float[] routeOutput;
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            if (!runner.awaitOnnxRuntime(java.time.Duration.ofMinutes(5))) {
+                System.out.println("(" + model + " cannot take the ONNX Runtime route)");
+            }
+            routeOutput = runner.run(List.of(x)).get(0).values();
             ours = median(rounds, () -> runner.run(List.of(x)));
+        } catch (InterruptedException e) {
+            throw new IOException(e);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         double theirs;
@@ -107,9 +123,9 @@ public final class TorchvisionZooBench {
                 });
             }
         }
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.1e | %.1e |%n", model, opaque,
-                ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / ours, torchSeconds / ours,
-                error(ourOutput, expected), error(ortOutput, expected));
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e |%n",
+                model, opaque, djl * 1e3, ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / djl, theirs / ours,
+                torchSeconds / ours, error(ourOutput, expected), error(routeOutput, expected), error(ortOutput, expected));
     }
 
     private interface Call {

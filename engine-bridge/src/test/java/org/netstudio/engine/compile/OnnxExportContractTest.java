@@ -79,6 +79,36 @@ class OnnxExportContractTest {
         }
     }
 
+    /**
+     * ReLU6 and its kin leave as one Clip, which ONNX Runtime fuses into the convolution before it; bounds
+     * the wrong way round (always -0.5) are a Clip from below, then a Min.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {"min(max(x, 0), 6); 1", "max(min(x, 0.5), -0.5); 1",
+            "min(x, 0.25); 1", "max(x, -0.25); 1", "min(max(x, 0.5), -0.5); 1", "min(max(2 * x, 0), 1); 1"})
+    void aClippedFunctionExportsAsClipsAndComputesWhatTheEngineComputes(String function, int clips) throws IOException {
+        Graph net = OneLayerNets.around(org.netstudio.netgraph.net.Layer.of("Elementwise", "function", function),
+                List.of(TensorType.real(3, 4)));
+        List<TensorValue> inputs = List.of(TensorValue.of(new float[] {-9, -0.6f, -0.3f, -0.1f, 0, 0.1f, 0.2f, 0.3f,
+                0.45f, 0.6f, 5, 7, 1, 2, 3, 4, -1, -2, -3, 8, 0.25f, -0.25f, 0.5f, -0.5f}, 2, 3, 4));
+        float[] expected;
+        byte[] model;
+        try (NetRunner runner = NetRunner.untrained(net, 7)) {
+            expected = runner.run(inputs).get(0).values();
+            model = OnnxExporter.export(new NetDocument(function, net, null), runner.weights());
+        }
+        long written = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(model).getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("Clip")).count();
+        float[] actual;
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(model)) {
+            actual = ort.run(Map.of(net.inputs().keySet().iterator().next(), inputs.get(0))).values().iterator().next()
+                    .values();
+        }
+
+        assertThat(written).as("Clip operators written").isEqualTo(clips);
+        assertThat(actual).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
     @Test
     void everyCatalogTypeExportsOrSaysWhyNot() {
         Set<String> refused = LayerContractTest.cases().filter(c -> !OnnxExporter.unsupported(net(c)).isEmpty())

@@ -89,7 +89,12 @@ class NetRunnerTest {
                     futures.add(pool.submit(() -> runner.predict(image(k))));
                 }
                 for (int i = 0; i < 16; i++) {
-                    assertThat(futures.get(i).get()).isEqualTo(expected.get(i));
+                    // Later calls may take the ONNX Runtime route: the same numbers to float rounding.
+                    float[] got = futures.get(i).get().get(0).values();
+                    float[] want = expected.get(i).get(0).values();
+                    for (int k = 0; k < want.length; k++) {
+                        assertThat(got[k]).isCloseTo(want[k], org.assertj.core.data.Offset.offset(1e-6f));
+                    }
                 }
             } finally {
                 pool.shutdownNow();

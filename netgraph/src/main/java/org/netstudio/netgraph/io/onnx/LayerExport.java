@@ -579,6 +579,11 @@ final class LayerExport {
                 default -> "Pow";
             };
             emit(op(type, node, List.of(expression(b.left(), x, name, null), expression(b.right(), x, name, null)), out));
+        } else if (e instanceof Expression.Call2 c2 && clipOf(c2) != null) {
+            // One Clip, not Max then Min: ONNX Runtime fuses a Clip into the convolution before it (ReLU6).
+            Clip clip = clipOf(c2);
+            emit(op("Clip", node, List.of(expression(clip.operand(), x, name, null), bound(clip.lower(), name),
+                    bound(clip.upper(), name)), out));
         } else if (e instanceof Expression.Call2 c2) {
             emit(op(c2.function().equals("min") ? "Min" : "Max", node,
                     List.of(expression(c2.first(), x, name, null), expression(c2.second(), x, name, null)), out));
@@ -605,6 +610,42 @@ final class LayerExport {
             }
         }
         return out;
+    }
+
+    /** A clip of an operand by number bounds (either may be null: absent). */
+    private record Clip(Expression operand, Double lower, Double upper) {
+    }
+
+    /**
+     * The clip a min/max is, or null: {@code min(max(e, a), b)} or {@code max(min(e, b), a)} with a ≤ b, or
+     * one min or max of an operand and a number.
+     */
+    private static Clip clipOf(Expression.Call2 c) {
+        Double bound = numberOf(c.second());
+        if (bound == null || numberOf(c.first()) != null) {
+            return null;
+        }
+        boolean min = c.function().equals("min");
+        if (c.first() instanceof Expression.Call2 inner && !inner.function().equals(c.function())
+                && numberOf(inner.second()) != null && numberOf(inner.first()) == null) {
+            double lo = min ? numberOf(inner.second()) : bound;
+            double hi = min ? bound : numberOf(inner.second());
+            return lo <= hi ? new Clip(inner.first(), lo, hi) : null;
+        }
+        return min ? new Clip(c.first(), null, bound) : new Clip(c.first(), bound, null);
+    }
+
+    /** A number, or a negated one ("-0.5" parses as a negation); else null. */
+    private static Double numberOf(Expression e) {
+        if (e instanceof Expression.Number n) {
+            return n.value();
+        }
+        return e instanceof Expression.Negate neg && neg.operand() instanceof Expression.Number n ? -n.value() : null;
+    }
+
+    /** A clip bound as a scalar initializer, or "" (ONNX's absent optional input) for none. */
+    private String bound(Double b, String name) {
+        return b == null ? "" : scalar(name + ":c" + (fresh++), b.floatValue());
     }
 
     private void threading(Params p, String name, List<String> in, List<TensorType> types, String out) {

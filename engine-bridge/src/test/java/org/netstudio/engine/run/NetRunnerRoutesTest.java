@@ -1,0 +1,101 @@
+package org.netstudio.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netstudio.engine.tensor.TensorValue;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.Dim;
+import org.netstudio.netgraph.tensor.TensorType;
+
+/**
+ * After its second call a runner builds one ONNX Runtime session of the whole net in the
+ * background and later calls use it: the same numbers, the same refusals; nets it cannot take
+ * stay on DJL.
+ */
+class NetRunnerRoutesTest {
+
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    private static Chain convNet() {
+        return Chain.of(PortDecl.of(TensorType.real(3, 12, 12)),
+                Layer.of("Convolution", "channels", 8, "kernel", 3, "padding", 1), Layer.of("BatchNorm"),
+                Layer.of("Ramp"), Layer.of("Pooling", "kernel", 2, "stride", 2), Layer.of("Flatten"),
+                Layer.of("Linear", "units", 10), Layer.of("Softmax"));
+    }
+
+    private static TensorValue images(int batch) {
+        float[] x = new float[batch * 3 * 12 * 12];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(i * 0.37);
+        }
+        return TensorValue.of(x, batch, 3, 12, 12);
+    }
+
+    @Test
+    void afterTwoCallsTheWholeNetRunsInOneOnnxRuntimeSessionWithDjlsNumbers() throws Exception {
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.DJL);
+            float[] djl = runner.run(List.of(images(4))).get(0).values();
+            runner.run(List.of(images(4)));
+
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isTrue();
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.ONNX_RUNTIME);
+            TensorValue out = runner.run(List.of(images(4))).get(0);
+
+            assertThat(out.shape()).containsExactly(4, 10);
+            for (int i = 0; i < djl.length; i++) {
+                assertThat(out.values()[i]).as("probability %d", i).isCloseTo(djl[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+            assertThat(runner.predict(images(1).values()).get(0).shape()).containsExactly(10);
+        }
+    }
+
+    @Test
+    void aRunnerCalledOnceNeverBuildsTheSession() {
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            runner.run(List.of(images(1)));
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.DJL);
+            assertThat(runner.onnxRuntimeAskedFor()).isFalse();
+        }
+    }
+
+    @Test
+    void anInputThatDoesNotFitIsRefusedWithDjlsSentenceOnEitherRoute() throws Exception {
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isTrue();
+            TensorValue wrong = TensorValue.of(new float[2 * 3 * 10 * 10], 2, 3, 10, 10);
+
+            assertThatThrownBy(() -> runner.run(List.of(wrong))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(runner.run(List.of(images(2))).get(0).shape()).containsExactly(2, 10);
+        }
+    }
+
+    @Test
+    void aNetOfVaryingLengthSequencesStaysOnDjl() throws Exception {
+        Chain gru = Chain.of(PortDecl.of(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(4)))), Layer.of("GRU", "units", 5),
+                Layer.of("SequenceLast"), Layer.of("Linear", "units", 2));
+        try (NetRunner runner = NetRunner.untrained(gru, 1)) {
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isFalse();
+            assertThat(runner.run(List.of(TensorValue.of(new float[2 * 3 * 4], 2, 3, 4))).get(0).shape())
+                    .containsExactly(2, 2);
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.DJL);
+        }
+    }
+
+    @Test
+    void closingWhileTheSessionIsBuiltLeavesNothingRunning() throws Exception {
+        NetRunner runner = NetRunner.untrained(convNet(), 3);
+        runner.run(List.of(images(1)));
+        runner.run(List.of(images(1)));
+        runner.close();
+
+        assertThatThrownBy(() -> runner.run(List.of(images(1)))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> runner.awaitOnnxRuntime(WAIT)).isInstanceOf(IllegalStateException.class);
+    }
+}
