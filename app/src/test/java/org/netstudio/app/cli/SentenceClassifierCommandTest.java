@@ -6,7 +6,9 @@ import static org.netstudio.app.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,18 +40,33 @@ class SentenceClassifierCommandTest {
         return all;
     }
 
+    /**
+     * Trains the net on the sentences for some epochs with the encoder's options, checks that it ran, with every
+     * array able to learn, and told the held-back fifth apart; returns the trained file.
+     */
+    private Path train(Path net, String epochs, String... encoder) throws Exception {
+        Path data = TopicSentences.write(dir.resolve("topics.csv"));
+        Path trained = dir.resolve("trained-" + encoder.length + ".nsnet");
+        List<String> args = new ArrayList<>(List.of("train", net.toString(), "--data", data.toString(), "--target", "label",
+                "--epochs", epochs, "--batch-size", "16", "--learning-rate", "0.01", "--validation", "0.2", "--json",
+                "--out", trained.toString()));
+        args.addAll(List.of(encoder));
+
+        CliRun r = run(args.toArray(String[]::new));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("cannot learn");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
+        return trained;
+    }
+
     @Test
     void withTheEncoderFrozenOnlyTheHeadLearnsAndItTellsTheTopicsApart() throws Exception {
         Path net = classifier();
-        Path data = TopicSentences.write(dir.resolve("topics.csv"));
-        Path trained = dir.resolve("frozen.nsnet");
 
-        CliRun r = run("train", net.toString(), "--data", data.toString(), "--target", "label", "--epochs", "2",
-                "--batch-size", "16", "--learning-rate", "0.01", "--validation", "0.2", "--freeze", "encoder", "--json", "--out", trained.toString());
+        Path trained = train(net, "2", "--freeze", "encoder");
 
-        assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
         Map<String, WeightArray> before = encoderArrays(net);
         Map<String, WeightArray> after = encoderArrays(trained);
         assertThat(after.keySet()).isEqualTo(before.keySet()).hasSize(106);
@@ -59,17 +76,9 @@ class SentenceClassifierCommandTest {
     @Test
     void fineTunedEndToEndEveryArrayOfTheEncoderMoves() throws Exception {
         Path net = classifier();
-        Path data = TopicSentences.write(dir.resolve("topics.csv"));
-        Path trained = dir.resolve("tuned.nsnet");
 
-        CliRun r = run("train", net.toString(), "--data", data.toString(), "--target", "label", "--epochs", "1",
-                "--batch-size", "16", "--learning-rate", "0.01", "--learning-rate-multiplier", "encoder=0.01", "--validation", "0.2", "--json",
-                "--out", trained.toString());
+        Path trained = train(net, "1", "--learning-rate-multiplier", "encoder=0.01");
 
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).doesNotContain("cannot learn");
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("validationAccuracy").asDouble()).isGreaterThan(0.9);
         Map<String, WeightArray> before = encoderArrays(net);
         Map<String, WeightArray> after = encoderArrays(trained);
         before.forEach((k, a) -> {
