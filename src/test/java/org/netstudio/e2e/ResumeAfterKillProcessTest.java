@@ -21,7 +21,6 @@ import org.netstudio.engine.runs.RunRecord;
 import org.netstudio.engine.runs.RunStatus;
 import org.netstudio.engine.runs.RunStore;
 import org.netstudio.engine.train.Checkpoint;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14's must-show: {@code netstudio train} in its own JVM, killed with {@code kill -9} after an
@@ -53,18 +52,13 @@ class ResumeAfterKillProcessTest {
                                 { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
                 """);
         Path runs = dir.resolve("runs");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.launch.Launcher"));
-        command.addAll(train("--runs", runs.toString(), "--out", dir.resolve("out.nsnet").toString()));
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process p = LauncherProcess.startUntil(LauncherProcess.builder(dir, List.of(),
+                train("--runs", runs.toString(), "--out", dir.resolve("out.nsnet").toString())), "training",
+                () -> runFolder(runs).flatMap(f -> Checkpoint.epochIn(f.resolve(RunRecord.CHECKPOINT_FOLDER)))
+                        .orElse(0) >= 3);
         int killedAfter;
         Path run;
         try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> runFolder(runs)
-                    .flatMap(f -> Checkpoint.epochIn(f.resolve(RunRecord.CHECKPOINT_FOLDER))).orElse(0) >= 3
-                    || !p.isAlive());
-            assertThat(p.isAlive()).as("still training: %s", Files.readString(dir.resolve("err.txt"))).isTrue();
             new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {

@@ -1,10 +1,8 @@
 package org.netstudio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.files.NetFiles;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * {@code netstudio train --out}, started by the real launcher in its own JVM, told to stop by
@@ -27,9 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @EnabledOnOs(OS.LINUX)
 class TrainSignalProcessTest {
-
-    private static final int SIGINT = 2;
-    private static final int SIGTERM = 15;
 
     @TempDir
     Path dir;
@@ -46,21 +40,11 @@ class TrainSignalProcessTest {
                     "layers": [ { "type": "Linear", "units": 64 }, { "type": "Tanh" },
                                 { "type": "Linear", "units": 3 }, { "type": "Softmax" } ] } }
                 """);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dnetstudio.runs.dir=" + runs,
-                "org.netstudio.app.launch.Launcher",
-                "train", "net.json", "--data", "spirals", "--epochs", "100000", "--patience", "0", "--out", "out.nsnet");
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-        try {
-            // Two epochs reported: the first best net exists, and training is under way.
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> err().contains("epoch 2/") || !p.isAlive());
-        } catch (java.util.concurrent.TimeoutException e) {
-            p.destroyForcibly();
-            throw new AssertionError("training did not start: " + err(), e);
-        }
-        assertThat(p.isAlive()).as("training runs: %s", err()).isTrue();
-        return p;
+        ProcessBuilder training = LauncherProcess.builder(dir, List.of("-Dnetstudio.runs.dir=" + runs),
+                List.of("train", "net.json", "--data", "spirals", "--epochs", "100000", "--patience", "0", "--out",
+                        "out.nsnet"));
+        // Two epochs reported: the first best net exists, and training is under way.
+        return LauncherProcess.startUntil(training, "training", () -> err().contains("epoch 2/"));
     }
 
     private String err() throws IOException {
@@ -68,8 +52,7 @@ class TrainSignalProcessTest {
     }
 
     private String read(String name) throws IOException {
-        Path f = dir.resolve(name);
-        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+        return LauncherProcess.read(dir, name);
     }
 
     private void assertStopsSavingTheBestNetSoFar(Process p, int signal) throws Exception {
@@ -94,7 +77,7 @@ class TrainSignalProcessTest {
         try {
             p.destroy(); // SIGTERM
 
-            assertStopsSavingTheBestNetSoFar(p, SIGTERM);
+            assertStopsSavingTheBestNetSoFar(p, LauncherProcess.SIGTERM);
         } finally {
             p.destroyForcibly();
         }
@@ -104,12 +87,9 @@ class TrainSignalProcessTest {
     void ctrlCStopsTrainingAndSavesTheBestNetSoFar() throws Exception {
         Process p = startTraining();
         try {
-            assumeThat(WindowShutdownProcessTest.ignores(p, SIGINT))
-                    .as("SIGINT is not ignored by this process (started in the background)").isFalse();
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            LauncherProcess.interrupt(p);
 
-            assertStopsSavingTheBestNetSoFar(p, SIGINT);
+            assertStopsSavingTheBestNetSoFar(p, LauncherProcess.SIGINT);
         } finally {
             p.destroyForcibly();
         }

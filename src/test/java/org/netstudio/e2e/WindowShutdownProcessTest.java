@@ -1,13 +1,10 @@
 package org.netstudio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's JVM, started by the real launcher (rendered headless through Monocle), ends cleanly
@@ -26,9 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @EnabledOnOs(OS.LINUX)
 class WindowShutdownProcessTest {
-
-    private static final int SIGINT = 2;
-    private static final int SIGTERM = 15;
 
     @TempDir
     Path dir;
@@ -40,39 +33,16 @@ class WindowShutdownProcessTest {
         Path orphan = Files.writeString(work.resolve(".m.json.4711.tmp"), "{\"format\"");
         Files.createDirectories(data);
         Files.writeString(data.resolve("recent.txt"), recent + "\n");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dheadless.geometry=1600x1000-32", "-Dnetstudio.data.dir=" + data,
-                "-cp", System.getProperty("java.class.path"), "org.netstudio.app.launch.Launcher"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder = LauncherProcess.builder(dir, List.of("-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dheadless.geometry=1600x1000-32",
+                "-Dnetstudio.data.dir=" + data), List.of());
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
-        Process p = builder.start();
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !Files.exists(orphan) || !p.isAlive());
-        } catch (java.util.concurrent.TimeoutException e) {
-            p.destroyForcibly();
-            throw new AssertionError("the window did not come up: " + err(), e);
-        }
-        assertThat(p.isAlive()).as("the window runs: %s", err()).isTrue();
-        return p;
+        return LauncherProcess.startUntil(builder, "the window", () -> !Files.exists(orphan));
     }
 
     private String err() throws IOException {
-        Path f = dir.resolve("err.txt");
-        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
-    }
-
-    /** Whether the process ignores a signal (a background job may have SIGINT ignored from its parent). */
-    static boolean ignores(Process p, int signal) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;
-            }
-        }
-        return false;
+        return LauncherProcess.read(dir, "err.txt");
     }
 
     private void assertEndsCleanly(Process p, int signal) throws Exception {
@@ -98,7 +68,7 @@ class WindowShutdownProcessTest {
 
         p.destroy(); // SIGTERM
 
-        assertEndsCleanly(p, SIGTERM);
+        assertEndsCleanly(p, LauncherProcess.SIGTERM);
         assertThat(kept).as("offered again at the next start").exists();
     }
 
@@ -106,12 +76,9 @@ class WindowShutdownProcessTest {
     void sigintEndsTheWindowCleanly() throws Exception {
         Process p = startWindow(dir.resolve("data"));
         try {
-            assumeThat(ignores(p, SIGINT)).as("SIGINT is not ignored by this process (started in the background)")
-                    .isFalse();
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            LauncherProcess.interrupt(p);
 
-            assertEndsCleanly(p, SIGINT);
+            assertEndsCleanly(p, LauncherProcess.SIGINT);
         } finally {
             p.destroyForcibly();
         }

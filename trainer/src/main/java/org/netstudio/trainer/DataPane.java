@@ -59,12 +59,7 @@ public final class DataPane extends VBox {
         target.setId("target-column");
         target.setMaxWidth(Double.MAX_VALUE);
         target.setOnAction(e -> targetChosen());
-        Label targetLabel = new Label("Target column");
-        targetLabel.getStyleClass().add("form-label");
-        targetRow = new HBox(8, targetLabel, target);
-        targetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(target, Priority.ALWAYS);
-        form.addWide(targetRow);
+        targetRow = form.addWide("Target column", target);
 
         textColumn.setId("text-column");
         textColumn.setMaxWidth(Double.MAX_VALUE);
@@ -75,12 +70,7 @@ public final class DataPane extends VBox {
                 model.textColumnProperty().set(textColumn.getValue());
             }
         });
-        Label textLabel = new Label("Text column");
-        textLabel.getStyleClass().add("form-label");
-        textColumnRow = new HBox(8, textLabel, textColumn);
-        textColumnRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(textColumn, Priority.ALWAYS);
-        form.addWide(textColumnRow);
+        textColumnRow = form.addWide("Text column", textColumn);
 
         Button download = new Button("Download");
         download.setId("download");

@@ -30,4 +30,11 @@ public final class OnFx {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
         robot.write(text);
     }
+
+    /** Chooses the Spirals data in the data pane and waits until the panel has loaded it. */
+    public static void chooseSpirals(FxRobot robot, TrainerPanelModel model) throws java.util.concurrent.TimeoutException {
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals");
+        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+    }
 }

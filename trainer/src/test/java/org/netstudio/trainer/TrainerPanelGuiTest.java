@@ -64,9 +64,7 @@ class TrainerPanelGuiTest {
     }
 
     private void chooseSpirals(FxRobot robot) throws Exception {
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.chooseSpirals(robot, model);
         assertThat(onFx(robot, () -> robot.lookup("#data-message").queryAs(Label.class).getText()))
                 .isEqualTo("900 examples · 2 features · 3 classes");
         assertThat(robot.lookup("#preview-scatter").tryQuery()).isPresent();

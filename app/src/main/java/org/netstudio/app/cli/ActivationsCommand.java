@@ -314,22 +314,13 @@ public final class ActivationsCommand extends Subcommand {
     private static ObjectNode statistics(TensorValue t) {
         ValueStatistics s = ValueStatistics.of(t);
         ObjectNode n = JsonOutput.NODES.objectNode();
-        putNumber(n, "mean", s.mean());
-        putNumber(n, "std", s.std());
-        putNumber(n, "min", s.min());
-        putNumber(n, "max", s.max());
+        JsonOutput.putNumber(n, "mean", s.mean());
+        JsonOutput.putNumber(n, "std", s.std());
+        JsonOutput.putNumber(n, "min", s.min());
+        JsonOutput.putNumber(n, "max", s.max());
         n.put("zeros", s.zeros());
         n.put("nonFinite", s.nonFinite());
         return n;
-    }
-
-    /** JSON has no NaN: a statistic of a tensor without finite values is null. */
-    private static void putNumber(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) {
-            n.put(key, v);
-        } else {
-            n.putNull(key);
-        }
     }
 
     private static int argmax(float[] v) {

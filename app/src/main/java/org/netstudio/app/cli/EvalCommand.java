@@ -152,7 +152,7 @@ public final class EvalCommand extends Subcommand {
         }
         m.measures().forEach((measure, value) -> {
             if (measure != Measure.ACCURACY) {
-                putShare(o, measure.id(), value);
+                JsonOutput.putNumber(o, measure.id(), value);
             }
         });
         return o;
@@ -183,16 +183,16 @@ public final class EvalCommand extends Subcommand {
                 ObjectNode k = classes.addObject();
                 k.put("name", matrix.classNames().get(c));
                 k.put("examples", matrix.rowTotal(c));
-                putShare(k, "accuracy", matrix.classAccuracy(c));
-                putShare(k, "precision", matrix.precision(c));
-                putShare(k, "recall", matrix.recall(c));
-                putShare(k, "f1", matrix.f1(c));
+                JsonOutput.putNumber(k, "accuracy", matrix.classAccuracy(c));
+                JsonOutput.putNumber(k, "precision", matrix.precision(c));
+                JsonOutput.putNumber(k, "recall", matrix.recall(c));
+                JsonOutput.putNumber(k, "f1", matrix.f1(c));
             }
             ObjectNode macro = o.putObject("macroAverage");
-            putShare(macro, "precision", matrix.macroPrecision());
-            putShare(macro, "recall", matrix.macroRecall());
-            putShare(macro, "f1", matrix.macroF1());
-            putShare(o.putObject("weightedAverage"), "f1", matrix.weightedF1());
+            JsonOutput.putNumber(macro, "precision", matrix.macroPrecision());
+            JsonOutput.putNumber(macro, "recall", matrix.macroRecall());
+            JsonOutput.putNumber(macro, "f1", matrix.macroF1());
+            JsonOutput.putNumber(o.putObject("weightedAverage"), "f1", matrix.weightedF1());
             ObjectNode confusion = o.putObject("confusion");
             ArrayNode labels = confusion.putArray("labels");
             matrix.classNames().forEach(labels::add);
@@ -205,14 +205,6 @@ public final class EvalCommand extends Subcommand {
             }
         }
         return o;
-    }
-
-    private static void putShare(ObjectNode o, String key, double value) {
-        if (Double.isNaN(value)) {
-            o.putNull(key);
-        } else {
-            o.put(key, value);
-        }
     }
 
     private static void print(PrintWriter out, Dataset measured, Evaluation e) {

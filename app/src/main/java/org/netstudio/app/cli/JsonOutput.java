@@ -39,6 +39,15 @@ final class JsonOutput {
         return a;
     }
 
+    /** Puts a number under {@code key}; JSON has no NaN or infinity, so a value that is not finite is null. */
+    static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
     static ObjectNode port(String name, TensorType t) {
         ObjectNode o = NODES.objectNode();
         o.put("name", name);

@@ -143,24 +143,16 @@ public final class RunsCommand extends Subcommand {
         r.tags().forEach(tags::add);
         o.put("epochs", r.epochs());
         o.put("bestEpoch", r.bestEpoch());
-        putNumber(o, "trainLoss", r.trainLoss());
-        putNumber(o, "trainAccuracy", r.trainAccuracy());
-        putNumber(o, "validationLoss", r.validationLoss());
-        putNumber(o, "validationAccuracy", r.validationAccuracy());
+        JsonOutput.putNumber(o, "trainLoss", r.trainLoss());
+        JsonOutput.putNumber(o, "trainAccuracy", r.trainAccuracy());
+        JsonOutput.putNumber(o, "validationLoss", r.validationLoss());
+        JsonOutput.putNumber(o, "validationAccuracy", r.validationAccuracy());
         ObjectNode options = o.putObject("options");
         r.options().forEach(options::put);
         o.put("message", r.message());
         o.put("seconds", r.seconds());
         o.put("resumes", r.resumes());
         return o;
-    }
-
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     private static String number(double v, String format) {
@@ -203,12 +195,12 @@ public final class RunsCommand extends Subcommand {
                 for (EpochRow e : epochs) {
                     ObjectNode row = rows.addObject();
                     row.put("epoch", e.epoch());
-                    putNumber(row, "trainLoss", e.trainLoss());
-                    putNumber(row, "trainAccuracy", e.trainAccuracy());
-                    putNumber(row, "validationLoss", e.validationLoss());
-                    putNumber(row, "validationAccuracy", e.validationAccuracy());
-                    putNumber(row, "learningRate", e.learningRate());
-                    putNumber(row, "seconds", e.seconds());
+                    JsonOutput.putNumber(row, "trainLoss", e.trainLoss());
+                    JsonOutput.putNumber(row, "trainAccuracy", e.trainAccuracy());
+                    JsonOutput.putNumber(row, "validationLoss", e.validationLoss());
+                    JsonOutput.putNumber(row, "validationAccuracy", e.validationAccuracy());
+                    JsonOutput.putNumber(row, "learningRate", e.learningRate());
+                    JsonOutput.putNumber(row, "seconds", e.seconds());
                 }
                 JsonOutput.print(out, o);
                 return ExitCodes.OK;

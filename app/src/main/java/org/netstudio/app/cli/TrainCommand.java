@@ -434,11 +434,7 @@ public final class TrainCommand extends Subcommand {
     }
 
     private static void putNumber(ObjectNode o, String key, Optional<Double> value) {
-        if (value.isPresent() && Double.isFinite(value.get())) {
-            o.put(key, value.get());
-        } else {
-            o.putNull(key);
-        }
+        JsonOutput.putNumber(o, key, value.orElse(Double.NaN));
     }
 
     private static void printSummary(PrintWriter out, TrainingResult r, OptionalMetrics test, TrainedNetFile savedTo) {

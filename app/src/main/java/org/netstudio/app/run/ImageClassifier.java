@@ -57,22 +57,30 @@ public final class ImageClassifier implements AutoCloseable {
             if (runner.outputNames().isEmpty()) {
                 throw new IllegalArgumentException("The net has no output to read classes from.");
             }
-            TensorType out = runner.outputTypes().get(0);
-            if (!out.isFullyKnown() || out.rank() != 1 || out.elementCount() < 1) {
-                throw new IllegalArgumentException("The net's output is " + out.describe()
-                        + ", not a vector of class scores; Try It shows the classes an image net tells apart.");
-            }
-            int n = (int) out.elementCount();
-            List<String> labels = runner.outputLabels(0);
-            if (labels.size() != n) {
-                labels = numbered(n);
-            }
-            return new ImageClassifier(runner, net, input.encoder(), new ClassEncoder(labels),
+            return new ImageClassifier(runner, net, input.encoder(),
+                    outputClasses(runner, "; Try It shows the classes an image net tells apart."),
                     runner.outputIsProbabilities(0));
         } catch (RuntimeException e) {
             runner.close();
             throw e;
         }
+    }
+
+    /**
+     * The classes of the net's first output: its labels, or numbered ones when it names none.
+     *
+     * @param why what the message adds after "not a vector of class scores"
+     * @throws IllegalArgumentException when that output is not a vector of known size
+     */
+    static ClassEncoder outputClasses(NetRunner runner, String why) {
+        TensorType out = runner.outputTypes().get(0);
+        if (!out.isFullyKnown() || out.rank() != 1 || out.elementCount() < 1) {
+            throw new IllegalArgumentException("The net's output is " + out.describe() + ", not a vector of class scores"
+                    + why);
+        }
+        int n = (int) out.elementCount();
+        List<String> labels = runner.outputLabels(0);
+        return new ClassEncoder(labels.size() == n ? labels : numbered(n));
     }
 
     /** "class 0", "class 1", … for a net whose output names no classes. */

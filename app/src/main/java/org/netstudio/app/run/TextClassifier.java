@@ -10,7 +10,6 @@ import org.netstudio.engine.encoding.TextEncoders;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.netgraph.io.Weights;
 
 /**
@@ -52,15 +51,8 @@ public final class TextClassifier implements AutoCloseable {
         NetRunner runner = weights == null ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED)
                 : NetRunner.load(net, weights);
         try {
-            TensorType out = runner.outputTypes().get(0);
-            if (!out.isFullyKnown() || out.rank() != 1 || out.elementCount() < 1) {
-                throw new IllegalArgumentException("The net's output is " + out.describe()
-                        + ", not a vector of class scores.");
-            }
-            int n = (int) out.elementCount();
-            List<String> labels = runner.outputLabels(0);
-            return new TextClassifier(runner, net, encoder, new ClassEncoder(labels.size() == n ? labels
-                    : ImageClassifier.numbered(n)), runner.outputIsProbabilities(0));
+            return new TextClassifier(runner, net, encoder, ImageClassifier.outputClasses(runner, "."),
+                    runner.outputIsProbabilities(0));
         } catch (RuntimeException e) {
             runner.close();
             throw e;

@@ -68,22 +68,29 @@ class OnnxCommandsTest {
 
     @Test
     void importReportsOpaqueNodesAndWhy() throws IOException {
-        ValueInfoProto x = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(5))))).build();
-        ModelProto m = ModelProto.newBuilder().setIrVersion(8)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
-                .setGraph(GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"))
-                        .addNode(NodeProto.newBuilder().setOpType("Sign").setName("sign1").addInput("x").addOutput("h"))
-                        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu1").addInput("h").addOutput("y")))
-                .build();
-        Path onnx = Files.write(dir.resolve("sign.onnx"), m.toByteArray());
+        Path onnx = onnxFile("sign.onnx", 5,
+                NodeProto.newBuilder().setOpType("Sign").setName("sign1").addInput("x").addOutput("h"),
+                NodeProto.newBuilder().setOpType("Relu").setName("relu1").addInput("h").addOutput("y"));
         CliRun r = run("import", onnx.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 ONNX nodes: 1 mapped to layers, 1 opaque")
                 .contains("sign1 [Sign] → sign1 (OnnxOperator, opaque: NetStudio has no layer for Sign)")
                 .contains("relu1 [Relu] → relu1 (Ramp)");
+    }
+
+    /** Writes an opset-17 model from input x (batch × width floats) to output y of the same type through the nodes. */
+    private Path onnxFile(String name, int width, NodeProto.Builder... nodes) throws IOException {
+        ValueInfoProto x = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width))))).build();
+        GraphProto.Builder graph = GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"));
+        for (NodeProto.Builder node : nodes) {
+            graph.addNode(node);
+        }
+        ModelProto m = ModelProto.newBuilder().setIrVersion(8)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).setGraph(graph).build();
+        return Files.write(dir.resolve(name), m.toByteArray());
     }
 
     @Test
@@ -97,18 +104,9 @@ class OnnxCommandsTest {
 
     @Test
     void aNodeReadingItsOwnOutputIsRefusedNamingItAndNothingIsWritten() throws IOException {
-        ValueInfoProto x = ValueInfoProto.newBuilder().setName("x").setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(4))))).build();
-        ModelProto m = ModelProto.newBuilder().setIrVersion(8)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17))
-                .setGraph(GraphProto.newBuilder().addInput(x).addOutput(x.toBuilder().setName("y"))
-                        .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("r"))
-                        .addNode(NodeProto.newBuilder().setOpType("Add").setName("again").addInput("r").addInput("y")
-                                .addOutput("y")))
-                .build();
-        Path onnx = Files.write(dir.resolve("loop.onnx"), m.toByteArray());
+        Path onnx = onnxFile("loop.onnx", 4,
+                NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("r"),
+                NodeProto.newBuilder().setOpType("Add").setName("again").addInput("r").addInput("y").addOutput("y"));
         CliRun r = run("import", onnx.toString(), "-o", dir.resolve("loop.nsnet").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("netstudio import: " + onnx + ": graph: node \"again\" (Add) reads its own"

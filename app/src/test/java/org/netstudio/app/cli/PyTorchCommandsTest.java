@@ -86,13 +86,9 @@ class PyTorchCommandsTest {
 
     @Test
     void weightsComeBackIntoTheNet() throws Exception {
-        Path project = dir.resolve("project");
-        assertThat(CliRun.run("export", net(16).toString(), "--pytorch", project.toString(), "--data", "spirals").exit())
-                .isZero();
         Path trained = dir.resolve("trained.nsnet");
 
-        CliRun run = CliRun.run("import-weights", net(16).toString(), project.resolve("weights.safetensors").toString(),
-                "-o", trained.toString());
+        CliRun run = importExportedWeights(net(16), trained);
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Wrote " + trained + " (4 arrays from ");
@@ -120,13 +116,9 @@ class PyTorchCommandsTest {
 
     @Test
     void weightsOfAnotherShapeAreRefusedNamingTheArray() throws Exception {
-        Path project = dir.resolve("project");
-        assertThat(CliRun.run("export", net(16).toString(), "--pytorch", project.toString(), "--data", "spirals").exit())
-                .isZero();
         Path trained = dir.resolve("trained.nsnet");
 
-        CliRun run = CliRun.run("import-weights", net(8).toString(), project.resolve("weights.safetensors").toString(),
-                "-o", trained.toString());
+        CliRun run = importExportedWeights(net(8), trained);
 
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREADABLE);
         // The window's File › Import Weights says the same: one check, WeightsImport.
@@ -134,5 +126,14 @@ class PyTorchCommandsTest {
                 .contains("hidden/weights must have shape")
                 .doesNotContain("Exception");
         assertThat(trained).doesNotExist();
+    }
+
+    /** Exports the 16-unit net as a PyTorch project and imports its weights.safetensors into {@code into}. */
+    private CliRun importExportedWeights(Path into, Path trained) throws Exception {
+        Path project = dir.resolve("project");
+        assertThat(CliRun.run("export", net(16).toString(), "--pytorch", project.toString(), "--data", "spirals").exit())
+                .isZero();
+        return CliRun.run("import-weights", into.toString(), project.resolve("weights.safetensors").toString(),
+                "-o", trained.toString());
     }
 }

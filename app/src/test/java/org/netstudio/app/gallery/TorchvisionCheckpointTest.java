@@ -77,7 +77,7 @@ class TorchvisionCheckpointTest {
             worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
         }
         assertThat(worst).as("largest difference from PyTorch's probabilities").isLessThan(1e-4f);
-        assertThat(argmax(actual)).isEqualTo(argmax(expected));
+        assertThat(TorchvisionFixture.topClass(actual)).isEqualTo(TorchvisionFixture.topClass(expected));
     }
 
     @Test
@@ -116,15 +116,5 @@ class TorchvisionCheckpointTest {
         float[] out = new float[b.remaining() / Float.BYTES];
         b.asFloatBuffer().get(out);
         return out;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

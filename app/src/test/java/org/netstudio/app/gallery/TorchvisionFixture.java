@@ -82,6 +82,17 @@ record TorchvisionFixture(String net, String madeBy, List<Tensor> tensors, Tenso
         return values(0);
     }
 
+    /** The index of the largest score, the first of equals: the class a net's scores pick. */
+    static int topClass(float[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** torchvision's probabilities: the softmax of its logits, in double. */
     float[] softmax() {
         double max = Double.NEGATIVE_INFINITY;

@@ -51,7 +51,7 @@ class TorchvisionNumbersTest {
                 fixture.float32Noise(), millis);
         System.out.println(report);
         assertThat(d.relative()).as(report).isLessThan(TOLERANCE);
-        assertThat(argmax(actual)).as("the top class").isEqualTo(fixture.argmax());
+        assertThat(TorchvisionFixture.topClass(actual)).as("the top class").isEqualTo(fixture.argmax());
     }
 
     @Test
@@ -132,15 +132,5 @@ class TorchvisionNumbersTest {
         Chain.Element last = elements.get(elements.size() - 1);
         assertThat(last.node()).isInstanceOfSatisfying(Layer.class, l -> assertThat(l.type()).isEqualTo("Softmax"));
         return net.withElements(elements.subList(0, elements.size() - 1)).withOutput(PortDecl.UNSPECIFIED);
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

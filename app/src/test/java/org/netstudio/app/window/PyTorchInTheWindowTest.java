@@ -55,11 +55,7 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         robot.interact(() -> f.workspace().open(net));
         f.settle();
         f.shortcut(KeyCode.R);
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        var trainer = f.workspace().trainer();
-        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null
-                && !trainer.loadingProperty().get()));
+        TrainerInTheWindowTest.chooseSpirals(robot, f);
         return net;
     }
 

@@ -38,9 +38,7 @@ class SweepInTheWindowTest extends InTheWindowTest {
         f.settle();
         var trainer = f.workspace().trainer();
         f.shortcut(KeyCode.R);
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        TrainerInTheWindowTest.chooseSpirals(robot, f);
         robot.interact(() -> trainer.options().epochs().textProperty().set("3"));
         robot.interact(() -> f.window.trainerMaximisedProperty().set(true));
         robot.clickOn("#sweep");

@@ -14,6 +14,7 @@ import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 import org.netstudio.netgraph.tensor.TensorType;
+import org.netstudio.trainer.TrainerPanelModel;
 import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,14 +49,8 @@ class TrainerInTheWindowTest extends InTheWindowTest {
 
         f.shortcut(KeyCode.R);
         assertThat(f.window.trainerPanel().isExpanded()).isTrue();
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
-        // The options column scrolls inside the window's bottom panel (Monocle's wheel does not reach it).
-        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
-        robot.clickOn("#epochs");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("40");
+        chooseSpirals(robot, f);
+        typeOption(robot, "#epochs", "40");
         robot.clickOn("#train");
         waitFor(180, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow()
@@ -106,16 +101,9 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(trainer::startingWeights)).as("the imported weights").isNotNull();
 
         f.shortcut(KeyCode.R);
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
-        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
-        robot.clickOn("#epochs");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("1");
-        robot.clickOn("#learning-rate");
-        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
-        robot.write("0.000001");
+        chooseSpirals(robot, f);
+        typeOption(robot, "#epochs", "1");
+        typeOption(robot, "#learning-rate", "0.000001");
         robot.clickOn("#train");
         waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
@@ -123,6 +111,23 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         // One epoch at a rate too small to learn: the accuracy is what the imported net knew.
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow()
                 .validation().orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
+    }
+
+    /** Chooses the spirals data in the window's trainer panel and waits until it is loaded. */
+    static void chooseSpirals(FxRobot robot, WindowFixture f) throws Exception {
+        robot.clickOn("#data-source");
+        robot.clickOn("Spirals");
+        TrainerPanelModel trainer = f.workspace().trainer();
+        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+    }
+
+    /** Replaces what an option's field holds with {@code text}. */
+    private static void typeOption(FxRobot robot, String id, String text) {
+        // The options column scrolls inside the window's bottom panel (Monocle's wheel does not reach it).
+        robot.interact(() -> ScrollIntoView.of(robot.lookup(id).query()));
+        robot.clickOn(id);
+        robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        robot.write(text);
     }
 
     private static String firstLinear(OpenNet net) {

@@ -96,13 +96,9 @@ final class ExpressionCompiler {
     /** {@code min(a, b)} and {@code max(a, b)}; a constant argument is folded. */
     private static UnaryOperator<NDArray> minMax(Expression.Call2 c) {
         boolean max = c.function().equals("max");
-        Expression first = c.first();
-        Expression second = c.second();
-        if (!first.usesX()) {
-            Expression t = first;
-            first = second;
-            second = t;
-        }
+        Expression.Call2 ordered = c.xFirst();
+        Expression first = ordered.first();
+        Expression second = ordered.second();
         UnaryOperator<NDArray> a = compile(first);
         if (!second.usesX()) {
             double k = second.evaluate(0);

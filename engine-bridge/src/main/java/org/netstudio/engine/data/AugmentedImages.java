@@ -1,6 +1,5 @@
 package org.netstudio.engine.data;
 
-import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import org.netstudio.netgraph.net.ImageAugmentation;
  * its seed as long as batches are read in the same order. Thread-safe as far as its source is (one
  * batch is read at a time).
  */
-public final class AugmentedImages implements Dataset {
+public final class AugmentedImages implements WrappedDataset {
 
     private final Dataset plain;
     private final ImageAugmenter augmenter;
@@ -32,23 +31,8 @@ public final class AugmentedImages implements Dataset {
     }
 
     @Override
-    public String name() {
-        return plain.name();
-    }
-
-    @Override
-    public int size() {
-        return plain.size();
-    }
-
-    @Override
-    public Shape featureShape() {
-        return plain.featureShape();
-    }
-
-    @Override
-    public Targets targets() {
-        return plain.targets();
+    public Dataset wrapped() {
+        return plain;
     }
 
     @Override
@@ -70,10 +54,5 @@ public final class AugmentedImages implements Dataset {
     @Override
     public Dataset subset(int[] indices, String name) {
         throw new UnsupportedOperationException("Take the subset of the plain pictures, then augment it");
-    }
-
-    @Override
-    public boolean inMemory() {
-        return plain.inMemory();
     }
 }

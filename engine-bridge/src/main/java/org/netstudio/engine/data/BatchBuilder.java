@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.Objects;
 
 /**
@@ -43,9 +42,7 @@ public final class BatchBuilder {
      */
     public BatchBuilder(Dataset data, int maxBatchSize) {
         this.data = Objects.requireNonNull(data, "data");
-        if (maxBatchSize < 1) {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, but was " + maxBatchSize);
-        }
+        Bounds.atLeastOne("maxBatchSize", maxBatchSize);
         this.maxBatchSize = maxBatchSize;
         long[] shape = data.featureShape().getShape();
         this.featureDims = new long[shape.length + 1];
@@ -142,22 +139,7 @@ public final class BatchBuilder {
 
     private void fillTargets(int[] indices, int from, int count) {
         checkCount(count);
-        targetBytes.clear();
-        if (data.targets() instanceof Targets.Classes classes) {
-            int[] labels = classes.sharedLabels();
-            LongBuffer out = targetBytes.asLongBuffer();
-            for (int i = from; i < from + count; i++) {
-                out.put(labels[indices[i]]);
-            }
-            targetBytes.limit(count * Long.BYTES);
-        } else {
-            float[] values = ((Targets.Values) data.targets()).sharedValues();
-            FloatBuffer out = targetBytes.asFloatBuffer();
-            for (int i = from; i < from + count; i++) {
-                out.put(values, indices[i] * targetWidth, targetWidth);
-            }
-            targetBytes.limit(count * targetWidth * Float.BYTES);
-        }
+        TargetColumn.copy(data.targets(), targetWidth, indices, from, count, targetBytes);
         featureDims[0] = count;
     }
 

@@ -28,7 +28,7 @@ public final class GeneratedDatasets {
         if (arms != 2 && arms != 3) {
             throw new IllegalArgumentException("A spiral dataset has 2 or 3 arms, but " + arms + " were asked for");
         }
-        checkCount("pointsPerArm", pointsPerArm);
+        Bounds.atLeastOne("pointsPerArm", pointsPerArm);
         checkNoise(noise);
         Random random = new Random(seed);
         int n = arms * pointsPerArm;
@@ -60,7 +60,7 @@ public final class GeneratedDatasets {
      * @return a dataset of points of shape {@code (2)}
      */
     public static MemoryDataset moons(int points, double noise, long seed) {
-        checkCount("points", points);
+        Bounds.atLeastOne("points", points);
         checkNoise(noise);
         Random random = new Random(seed);
         int outer = points / 2;
@@ -92,7 +92,7 @@ public final class GeneratedDatasets {
      * @return a dataset of points of shape {@code (2)}, classes "false" (0) and "true" (1)
      */
     public static MemoryDataset xor(int points, double noise, long seed) {
-        checkCount("points", points);
+        Bounds.atLeastOne("points", points);
         checkNoise(noise);
         Random random = new Random(seed);
         float[] xy = new float[2 * points];
@@ -118,8 +118,8 @@ public final class GeneratedDatasets {
      * @return the dataset (features {@code (inputs)}, targets {@code (1)}) and the true coefficients
      */
     public static LinearProblem linear(int points, int inputs, double noise, long seed) {
-        checkCount("points", points);
-        checkCount("inputs", inputs);
+        Bounds.atLeastOne("points", points);
+        Bounds.atLeastOne("inputs", inputs);
         checkNoise(noise);
         Random random = new Random(seed);
         float[] weights = new float[inputs];
@@ -148,12 +148,6 @@ public final class GeneratedDatasets {
         int[] order = Permutations.identity(n);
         Permutations.shuffle(order, random);
         return MemoryDataset.adopt(name, features, new Shape(width), targets, null).subset(order, name);
-    }
-
-    private static void checkCount(String what, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1, but was " + value);
-        }
     }
 
     private static void checkNoise(double noise) {

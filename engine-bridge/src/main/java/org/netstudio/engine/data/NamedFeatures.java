@@ -1,6 +1,5 @@
 package org.netstudio.engine.data;
 
-import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * @param data  the dataset, with vector features
  * @param names one name per feature, in order
  */
-public record NamedFeatures(Dataset data, List<String> names) implements Dataset {
+public record NamedFeatures(Dataset data, List<String> names) implements WrappedDataset {
 
     public NamedFeatures {
         Objects.requireNonNull(data, "data");
@@ -26,23 +25,8 @@ public record NamedFeatures(Dataset data, List<String> names) implements Dataset
     }
 
     @Override
-    public String name() {
-        return data.name();
-    }
-
-    @Override
-    public int size() {
-        return data.size();
-    }
-
-    @Override
-    public Shape featureShape() {
-        return data.featureShape();
-    }
-
-    @Override
-    public Targets targets() {
-        return data.targets();
+    public Dataset wrapped() {
+        return data;
     }
 
     @Override
@@ -58,10 +42,5 @@ public record NamedFeatures(Dataset data, List<String> names) implements Dataset
     @Override
     public Dataset subset(int[] indices, String name) {
         return new NamedFeatures(data.subset(indices, name), names);
-    }
-
-    @Override
-    public boolean inMemory() {
-        return data.inMemory();
     }
 }

@@ -60,6 +60,30 @@ public record TargetColumn(Targets targets) implements Column {
         return new Reader(maxBatch);
     }
 
+    /**
+     * Writes the targets of examples {@code indices[from]} to {@code indices[from + count - 1]} into
+     * {@code bytes} from its start, and limits it to them: int64 class labels, or {@code width} floats
+     * per example.
+     */
+    static void copy(Targets targets, int width, int[] indices, int from, int count, ByteBuffer bytes) {
+        bytes.clear();
+        if (targets instanceof Targets.Classes classes) {
+            int[] labels = classes.sharedLabels();
+            LongBuffer out = bytes.asLongBuffer();
+            for (int i = from; i < from + count; i++) {
+                out.put(labels[indices[i]]);
+            }
+            bytes.limit(count * Long.BYTES);
+        } else {
+            float[] values = ((Targets.Values) targets).sharedValues();
+            FloatBuffer out = bytes.asFloatBuffer();
+            for (int i = from; i < from + count; i++) {
+                out.put(values, indices[i] * width, width);
+            }
+            bytes.limit(count * width * Float.BYTES);
+        }
+    }
+
     private final class Reader implements Batcher {
         private final ByteBuffer bytes;
         private final int width;
@@ -74,22 +98,7 @@ public record TargetColumn(Targets targets) implements Column {
         @Override
         public void prepare(int[] indices, int from, int count) {
             this.count = count;
-            bytes.clear();
-            if (targets instanceof Targets.Classes classes) {
-                int[] labels = classes.sharedLabels();
-                LongBuffer out = bytes.asLongBuffer();
-                for (int i = from; i < from + count; i++) {
-                    out.put(labels[indices[i]]);
-                }
-                bytes.limit(count * Long.BYTES);
-            } else {
-                float[] values = ((Targets.Values) targets).sharedValues();
-                FloatBuffer out = bytes.asFloatBuffer();
-                for (int i = from; i < from + count; i++) {
-                    out.put(values, indices[i] * width, width);
-                }
-                bytes.limit(count * width * Float.BYTES);
-            }
+            copy(targets, width, indices, from, count, bytes);
         }
 
         @Override

@@ -147,9 +147,7 @@ public sealed interface Targets permits Targets.Classes, Targets.Values {
          */
         public Values(float[] values, int width) {
             Objects.requireNonNull(values, "values");
-            if (width < 1) {
-                throw new IllegalArgumentException("The target width must be at least 1, but was " + width);
-            }
+            Bounds.atLeastOne("The target width", width);
             if (values.length % width != 0) {
                 throw new IllegalArgumentException(
                         values.length + " target values cannot be split into rows of " + width);

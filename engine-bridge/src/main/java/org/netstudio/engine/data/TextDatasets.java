@@ -59,16 +59,9 @@ public final class TextDatasets {
                           Path base) {
 
         public Options {
-            if (window < 1) {
-                throw new IllegalArgumentException("The window length must be at least 1, but was " + window);
-            }
-            if (stride < 1) {
-                throw new IllegalArgumentException("The window stride must be at least 1, but was " + stride);
-            }
-            if (!(validation >= 0 && validation < 1)) {
-                throw new IllegalArgumentException("The validation share must be at least 0 and less than 1, but was "
-                        + validation);
-            }
+            Bounds.atLeastOne("The window length", window);
+            Bounds.atLeastOne("The window stride", stride);
+            Bounds.share("The validation share", validation);
         }
 
         /** Windows of {@value TextTables#DEFAULT_WINDOW}, one after the other; the validation share and seed given. */

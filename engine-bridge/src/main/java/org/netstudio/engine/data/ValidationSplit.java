@@ -72,10 +72,7 @@ public final class ValidationSplit {
      * @throws IllegalArgumentException when the fraction is outside [0, 1)
      */
     public static int validationCount(int size, double fraction) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("The validation fraction must be at least 0 and less than 1, but was "
-                    + fraction);
-        }
+        Bounds.share("The validation fraction", fraction);
         if (fraction == 0 || size < 2) {
             return 0;
         }

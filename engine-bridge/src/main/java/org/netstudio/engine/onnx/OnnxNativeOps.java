@@ -85,14 +85,9 @@ final class OnnxNativeOps {
         if (axes == null || axes.length == 0) {
             return null;
         }
-        int rank = x.getShape().dimension() + axes.length;
-        int[] at = new int[axes.length];
-        for (int i = 0; i < axes.length; i++) {
-            long k = axes[i] < 0 ? axes[i] + rank : axes[i];
-            if (k < 0 || k >= rank) {
-                return null;
-            }
-            at[i] = (int) k;
+        int[] at = axesOf(axes, x.getShape().dimension() + axes.length);
+        if (at == null) {
+            return null;
         }
         java.util.Arrays.sort(at);
         NDArray out = x;
@@ -196,15 +191,20 @@ final class OnnxNativeOps {
         if (axes == null || axes.length == 0) {
             return null;
         }
-        int rank = x.getShape().dimension();
-        int[] dims = new int[axes.length];
+        int[] dims = axesOf(axes, x.getShape().dimension());
+        return dims == null ? null : x.mean(dims, keep);
+    }
+
+    /** ONNX axes (negative ones count from the end) as axes of an array of {@code rank}; null when one is outside it. */
+    private static int[] axesOf(long[] axes, int rank) {
+        int[] out = new int[axes.length];
         for (int i = 0; i < axes.length; i++) {
             long k = axes[i] < 0 ? axes[i] + rank : axes[i];
             if (k < 0 || k >= rank) {
                 return null;
             }
-            dims[i] = (int) k;
+            out[i] = (int) k;
         }
-        return x.mean(dims, keep);
+        return out;
     }
 }

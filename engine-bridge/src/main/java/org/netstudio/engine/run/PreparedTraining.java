@@ -11,6 +11,7 @@ import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.TrainingListener;
 import org.netstudio.engine.train.TrainingResult;
 import org.netstudio.engine.train.TrainingLoop;
+import org.netstudio.engine.train.TrainingThread;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
@@ -141,15 +142,7 @@ public final class PreparedTraining {
         if (started.get()) {
             throw new IllegalStateException("This training was already started; prepare a new one");
         }
-        Thread thread = new Thread(() -> {
-            try {
-                run();
-            } catch (RuntimeException | Error e) {
-                // Delivered through the future.
-            }
-        }, "netstudio-training");
-        thread.setDaemon(true);
-        thread.start();
+        TrainingThread.start(this::run);
         return result;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.netstudio.netgraph.net.NetLayers;
 import org.netstudio.netgraph.net.NetNode;
 
 /**
@@ -66,7 +67,7 @@ public record SearchSpace(List<Dimension> dimensions) {
         for (SweptOption o : SweptOption.values()) {
             names.add(o.id());
         }
-        var layers = LayerPaths.of(net);
+        var layers = NetLayers.byPath(net);
         if (layers.values().stream().anyMatch(l -> l.type().equals("Dropout"))) {
             names.add(SweptOption.DROPOUT);
         }

@@ -10,6 +10,7 @@ import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.catalog.ParamKind;
 import org.netstudio.netgraph.catalog.ParamSpec;
 import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetLayers;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.text.EditDistance;
@@ -22,7 +23,7 @@ final class SpaceParser {
     private final Map<NodePath, Layer> layers;
 
     SpaceParser(NetNode net) {
-        this.layers = LayerPaths.of(net);
+        this.layers = NetLayers.byPath(net);
     }
 
     Dimension parse(String spec) {

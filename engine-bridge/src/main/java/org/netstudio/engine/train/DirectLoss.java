@@ -8,17 +8,7 @@ import org.netstudio.engine.data.Dataset;
  * The objective of a hand-written block with one prediction output: a loss chosen from the
  * dataset's targets ({@link Losses}) between the block's first output and the target column.
  */
-final class DirectLoss implements Objective {
-
-    private final Losses losses;
-    private final String targetColumn;
-    private final Dataset data;
-
-    DirectLoss(Losses losses, String targetColumn, Dataset data) {
-        this.losses = losses;
-        this.targetColumn = targetColumn;
-        this.data = data;
-    }
+record DirectLoss(Losses losses, String targetColumn, Dataset data) implements Objective {
 
     @Override
     public NDArray loss(NDList outputs, Batch batch) {

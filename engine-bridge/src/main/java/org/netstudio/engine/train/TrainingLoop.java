@@ -144,15 +144,7 @@ public final class TrainingLoop {
      */
     public CompletableFuture<TrainingResult> start() {
         claim();
-        Thread thread = new Thread(() -> {
-            try {
-                execute();
-            } catch (RuntimeException | Error e) {
-                // Already delivered through the future.
-            }
-        }, "netstudio-training");
-        thread.setDaemon(true);
-        thread.start();
+        TrainingThread.start(this::execute);
         return result;
     }
 

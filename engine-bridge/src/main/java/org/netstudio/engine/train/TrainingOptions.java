@@ -2,6 +2,7 @@ package org.netstudio.engine.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.netstudio.engine.data.Bounds;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.netgraph.net.LearningRateMultipliers;
@@ -101,23 +102,14 @@ public record TrainingOptions(
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("The learning rate must be a positive number, but was " + learningRate);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("The batch size must be at least 1, but was " + batchSize);
-        }
-        if (maxEpochs < 1) {
-            throw new IllegalArgumentException("The number of epochs must be at least 1, but was " + maxEpochs);
-        }
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("The validation fraction must be at least 0 and less than 1, but was "
-                    + validationFraction);
-        }
+        Bounds.atLeastOne("The batch size", batchSize);
+        Bounds.atLeastOne("The number of epochs", maxEpochs);
+        Bounds.share("The validation fraction", validationFraction);
         if (earlyStoppingPatience < 0) {
             throw new IllegalArgumentException("The early-stopping patience must be 0 (off) or more, but was "
                     + earlyStoppingPatience);
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("The momentum must be at least 0 and less than 1, but was " + momentum);
-        }
+        Bounds.share("The momentum", momentum);
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Checkpoints must be written every 1 or more epochs, but the option was "
                     + checkpointEvery);

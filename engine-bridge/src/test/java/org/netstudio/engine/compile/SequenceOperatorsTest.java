@@ -105,18 +105,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"bwd\", \"to\": \"back\"},"
                 + " {\"from\": \"fwd\", \"to\": \"cat.Input1\"}, {\"from\": \"back\", \"to\": \"cat.Input2\"},"
                 + " {\"from\": \"cat\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}"), 2);
-        try (NDManager m = MANAGER.newSubManager()) {
-            bi.initializeParameters(m);
-            graph.initializeParameters(m);
-            copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
-            NDArray x = random(m, 3, 5, 4);
-            NDArray lengths = m.create(new long[] {5, 2, 4});
-
-            assertThat(run(bi, m, x).toFloatArray()).containsExactly(run(graph, m, x).toFloatArray(), CLOSE);
-            assertThat(run(bi, m, x, lengths).toFloatArray()).as("padded")
-                    .containsExactly(run(graph, m, x, lengths).toFloatArray(), CLOSE);
-            assertThat(run(bi, m, x).getShape()).isEqualTo(new Shape(3, 5, 6));
-        }
+        assertComputesAsGraph(bi, graph, new long[] {5, 2, 4}, new Shape(3, 5, 6));
     }
 
     @Test
@@ -132,17 +121,7 @@ class SequenceOperatorsTest {
                 + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"fwd\", \"to\": \"sum.Input1\"},"
                 + " {\"from\": \"bwd\", \"to\": \"sum.Input2\"}, {\"from\": \"sum\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}"), 2);
-        try (NDManager m = MANAGER.newSubManager()) {
-            bi.initializeParameters(m);
-            graph.initializeParameters(m);
-            copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
-            NDArray x = random(m, 3, 5, 4);
-            NDArray lengths = m.create(new long[] {1, 5, 3});
-
-            assertThat(run(bi, m, x, lengths).toFloatArray())
-                    .containsExactly(run(graph, m, x, lengths).toFloatArray(), CLOSE);
-            assertThat(run(bi, m, x).getShape()).isEqualTo(new Shape(3, 3));
-        }
+        assertComputesAsGraph(bi, graph, new long[] {1, 5, 3}, new Shape(3, 3));
     }
 
     @Test
@@ -199,6 +178,26 @@ class SequenceOperatorsTest {
 
     private static NDArray array(CompiledNet net, String key) {
         return net.array(key).orElseThrow(() -> new AssertionError("no array " + key)).parameter().getArray();
+    }
+
+    /**
+     * Checks that a Bidirectional computes what its spelled-out graph (nodes fwd and bwd) computes with
+     * the same weights, on 3 whole sequences of 5 steps and on them padded to {@code lengths}, and
+     * that its output on the whole sequences has {@code shape}.
+     */
+    private static void assertComputesAsGraph(CompiledNet bi, CompiledNet graph, long[] lengths, Shape shape) {
+        try (NDManager m = MANAGER.newSubManager()) {
+            bi.initializeParameters(m);
+            graph.initializeParameters(m);
+            copy(bi, graph, Map.of("bidirectional1/forward/", "fwd/", "bidirectional1/backward/", "bwd/"));
+            NDArray x = random(m, 3, 5, 4);
+            NDArray padded = m.create(lengths);
+
+            assertThat(run(bi, m, x).toFloatArray()).containsExactly(run(graph, m, x).toFloatArray(), CLOSE);
+            assertThat(run(bi, m, x, padded).toFloatArray()).as("padded")
+                    .containsExactly(run(graph, m, x, padded).toFloatArray(), CLOSE);
+            assertThat(run(bi, m, x).getShape()).isEqualTo(shape);
+        }
     }
 
     /** Copies every array of {@code from} to the array of {@code to} whose key has the mapped prefix. */

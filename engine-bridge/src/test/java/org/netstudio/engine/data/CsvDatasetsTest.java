@@ -2,6 +2,7 @@ package org.netstudio.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
@@ -18,6 +19,19 @@ class CsvDatasetsTest {
 
     private Path csv(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** Why the file {@code name} holding {@code text} is refused as data for {@code target}: the message after the file's path. */
+    private String refusal(String name, String text, String target) throws IOException {
+        return refusal(name, text, target, CsvDatasets.TargetKind.AUTOMATIC);
+    }
+
+    private String refusal(String name, String text, String target, CsvDatasets.TargetKind kind) throws IOException {
+        Path file = csv(name, text);
+        Throwable t = catchThrowable(() -> CsvDatasets.read(file, target, kind));
+        assertThat(t).isInstanceOf(DatasetFormatException.class);
+        assertThat(t.getMessage()).startsWith(file + ": ");
+        return t.getMessage().substring(file.toString().length() + 2);
     }
 
     @Test
@@ -68,67 +82,52 @@ class CsvDatasetsTest {
 
     @Test
     void raggedRowsNameTheLine() throws IOException {
-        Path file = csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
-        assertThatThrownBy(() -> CsvDatasets.read(file, "c"))
-                .isInstanceOf(DatasetFormatException.class)
-                .hasMessage(file + ": line 3 has 2 cells, but the header has 3 columns");
+        assertThat(refusal("ragged.csv", "a,b,c\n1,2,3\n4,5\n", "c"))
+                .isEqualTo("line 3 has 2 cells, but the header has 3 columns");
     }
 
     @Test
     void nonNumericFeaturesNameLineAndColumn() throws IOException {
-        Path file = csv("text.csv", "a,b,y\n1,2,x\n3,abc,y\n");
-        assertThatThrownBy(() -> CsvDatasets.read(file, "y"))
-                .hasMessage(file + ": line 3, column 2 ('b'): 'abc' is not a number");
-        Path empty = csv("empty-cell.csv", "a,b,y\n1,,x\n");
-        assertThatThrownBy(() -> CsvDatasets.read(empty, "y"))
-                .hasMessage(empty + ": line 2, column 2 ('b'): the cell is empty; every feature must be a number");
-        Path nan = csv("nan.csv", "a,y\nNaN,1\n");
-        assertThatThrownBy(() -> CsvDatasets.read(nan, "y")).hasMessageEndingWith("'NaN' is not a number");
-        Path hex = csv("hex.csv", "a,y\n0x10,1\n");
-        assertThatThrownBy(() -> CsvDatasets.read(hex, "y")).hasMessageEndingWith("'0x10' is not a number");
+        assertThat(refusal("text.csv", "a,b,y\n1,2,x\n3,abc,y\n", "y"))
+                .isEqualTo("line 3, column 2 ('b'): 'abc' is not a number");
+        assertThat(refusal("empty-cell.csv", "a,b,y\n1,,x\n", "y"))
+                .isEqualTo("line 2, column 2 ('b'): the cell is empty; every feature must be a number");
+        assertThat(refusal("nan.csv", "a,y\nNaN,1\n", "y")).endsWith("'NaN' is not a number");
+        assertThat(refusal("hex.csv", "a,y\n0x10,1\n", "y")).endsWith("'0x10' is not a number");
     }
 
     @Test
     void realTargetsMustBeNumbers() throws IOException {
-        Path file = csv("real.csv", "a,y\n1,2\n3,high\n");
-        assertThatThrownBy(() -> CsvDatasets.read(file, "y", CsvDatasets.TargetKind.REAL))
-                .hasMessage(file + ": line 3, column 2 ('y'): 'high' is not a number");
+        assertThat(refusal("real.csv", "a,y\n1,2\n3,high\n", "y", CsvDatasets.TargetKind.REAL))
+                .isEqualTo("line 3, column 2 ('y'): 'high' is not a number");
     }
 
     @Test
     void aMissingTargetColumnListsTheColumns() throws IOException {
-        Path file = csv("cols.csv", "width,height,kind\n1,2,a\n");
-        assertThatThrownBy(() -> CsvDatasets.read(file, "type"))
-                .hasMessage(file + ": there is no column 'type'; the columns are: width, height, kind");
+        assertThat(refusal("cols.csv", "width,height,kind\n1,2,a\n", "type"))
+                .isEqualTo("there is no column 'type'; the columns are: width, height, kind");
     }
 
     @Test
     void emptyAndHeaderOnlyFilesAreReported() throws IOException {
-        Path empty = csv("empty.csv", "\n\n");
-        assertThatThrownBy(() -> CsvDatasets.read(empty, "y")).hasMessageContaining("is empty");
-        Path header = csv("header.csv", "a,y\n");
-        assertThatThrownBy(() -> CsvDatasets.read(header, "y")).hasMessage(header + ": has a header but no data rows");
-        Path alone = csv("alone.csv", "y\n1\n");
-        assertThatThrownBy(() -> CsvDatasets.read(alone, "y")).hasMessageContaining("is the only column");
-        Path quote = csv("quote.csv", "a,y\n\"1,2\n");
-        assertThatThrownBy(() -> CsvDatasets.read(quote, "y"))
-                .hasMessage(quote + ": line 2, column 1: the quote opened at character 1 is never closed");
-        Path emptyTarget = csv("empty-target.csv", "a,y\n1,x\n2,\n");
-        assertThatThrownBy(() -> CsvDatasets.read(emptyTarget, "y"))
-                .hasMessage(emptyTarget + ": line 3, column 2 ('y'): the target cell is empty");
+        assertThat(refusal("empty.csv", "\n\n", "y")).contains("is empty");
+        assertThat(refusal("header.csv", "a,y\n", "y")).isEqualTo("has a header but no data rows");
+        assertThat(refusal("alone.csv", "y\n1\n", "y")).contains("is the only column");
+        assertThat(refusal("quote.csv", "a,y\n\"1,2\n", "y"))
+                .isEqualTo("line 2, column 1: the quote opened at character 1 is never closed");
+        assertThat(refusal("empty-target.csv", "a,y\n1,x\n2,\n", "y"))
+                .isEqualTo("line 3, column 2 ('y'): the target cell is empty");
     }
 
     @Test
     void aHugeCellIsRefusedQuotingOnlyItsStart() throws IOException {
         String huge = "9".repeat(3 << 20);
-        Path file = csv("huge.csv", "a,y\n" + huge + ",1\n");
-        assertThatThrownBy(() -> CsvDatasets.read(file, "y")).isInstanceOf(DatasetFormatException.class)
-                .hasMessage(file + ": line 2 is longer than 1048576 characters, more than a CSV row NetStudio reads"
+        assertThat(refusal("huge.csv", "a,y\n" + huge + ",1\n", "y"))
+                .isEqualTo("line 2 is longer than 1048576 characters, more than a CSV row NetStudio reads"
                         + " (it starts '" + "9".repeat(59) + "…')");
         String longWord = "x".repeat(5000);
-        Path word = csv("word.csv", "a,y\n" + longWord + ",1\n");
-        assertThatThrownBy(() -> CsvDatasets.read(word, "y"))
-                .hasMessage(word + ": line 2, column 1 ('a'): '" + "x".repeat(59) + "…' is not a number");
+        assertThat(refusal("word.csv", "a,y\n" + longWord + ",1\n", "y"))
+                .isEqualTo("line 2, column 1 ('a'): '" + "x".repeat(59) + "…' is not a number");
         Path header = csv("columns.csv", "a" + longWord + ",b\n1,2\n");
         assertThat(catchMessage(() -> CsvDatasets.read(header, "y"))).hasSizeLessThan(300)
                 .startsWith(header + ": there is no column 'y'; the columns are: a" + "x".repeat(58) + "…, b");
@@ -144,20 +143,15 @@ class CsvDatasetsTest {
         for (int i = 0; i < 50; i++) {
             text.append(i).append(',').append(i * 0.5 + 0.25).append('\n');
         }
-        Path nan = csv("nan.csv", text + "50,NaN\n");
-        assertThatThrownBy(() -> CsvDatasets.read(nan, "y")).isInstanceOf(DatasetFormatException.class)
-                .hasMessage(nan + ": line 52, column 2 ('y'): 'NaN' is not a number, but the target column holds numbers"
+        assertThat(refusal("nan.csv", text + "50,NaN\n", "y"))
+                .isEqualTo("line 52, column 2 ('y'): 'NaN' is not a number, but the target column holds numbers"
                         + " (e.g. '0.25' on line 2); every target of a numeric column must be a number");
-        Path empty = csv("empty-real.csv", text + "50,\n");
-        assertThatThrownBy(() -> CsvDatasets.read(empty, "y"))
-                .hasMessageStartingWith(empty + ": line 52, column 2 ('y'): the target cell is empty, but the target"
-                        + " column holds numbers");
-        Path word = csv("word-real.csv", text + "50,high\n");
-        assertThatThrownBy(() -> CsvDatasets.read(word, "y"))
-                .hasMessageStartingWith(word + ": line 52, column 2 ('y'): 'high' is not a number, but the target");
-        Path missingInt = csv("na-int.csv", "x,count\n1,3\n2,NA\n3,5\n");
-        assertThatThrownBy(() -> CsvDatasets.read(missingInt, "count"))
-                .hasMessageStartingWith(missingInt + ": line 3, column 2 ('count'): 'NA' is not a number");
+        assertThat(refusal("empty-real.csv", text + "50,\n", "y"))
+                .startsWith("line 52, column 2 ('y'): the target cell is empty, but the target column holds numbers");
+        assertThat(refusal("word-real.csv", text + "50,high\n", "y"))
+                .startsWith("line 52, column 2 ('y'): 'high' is not a number, but the target");
+        assertThat(refusal("na-int.csv", "x,count\n1,3\n2,NA\n3,5\n", "count"))
+                .startsWith("line 3, column 2 ('count'): 'NA' is not a number");
     }
 
     @Test

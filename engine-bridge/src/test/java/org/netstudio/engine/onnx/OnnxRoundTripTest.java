@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.Weights;
@@ -76,12 +80,9 @@ class OnnxRoundTripTest {
     @Test
     void lenetComesBackAsTheSameChainAndComputesTheSame() throws IOException {
         Chain net = lenet();
-        RoundTrip r = roundTrip(net, 3, TensorValue.of(random(2 * 28 * 28, 1), 2, 1, 28, 28));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        Chain back = (Chain) r.back();
+        Chain back = sameChainBack(net, 3, TensorValue.of(random(2 * 28 * 28, 1), 2, 1, 28, 28));
         assertThat(back.elements()).extracting(Chain.Element::name)
                 .containsExactlyElementsOf(net.elements().stream().map(Chain.Element::name).toList());
-        assertThat(described(back.nodes())).isEqualTo(described(net.nodes()));
         assertThat(back.input()).isEqualTo(net.input());
     }
 
@@ -103,14 +104,29 @@ class OnnxRoundTripTest {
         assertThat(back.outputNames()).isEqualTo(net.outputNames());
     }
 
-    /** LSTM and GRU go out as ONNX's time-major operators and come back as the same layers. */
-    @Test
-    void recurrentChainComesBackAsTheSameChainAndComputesTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("LSTM", "units", 5), Layer.of("Tanh"),
-                Layer.of("GRU", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 9, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+    /**
+     * LSTM and GRU go out as ONNX's time-major operators, a simple RNN as ONNX's RNN and a
+     * SequenceReverse as a backwards Slice; all come back as the same layers, computing the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recurrentChains")
+    void recurrentChainComesBackAsTheSameChainAndComputesTheSame(String label, Chain net, long seed, TensorValue input)
+            throws IOException {
+        sameChainBack(net, seed, input);
+    }
+
+    static Stream<Arguments> recurrentChains() {
+        return Stream.of(
+                Arguments.of("LSTM and GRU", Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("LSTM", "units", 5),
+                        Layer.of("Tanh"), Layer.of("GRU", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2)),
+                        9L, TensorValue.of(random(2 * 7 * 3, 4), 2, 7, 3)),
+                Arguments.of("LSTM's last step", Chain.of(PortDecl.of(TensorType.real(6, 2)), Layer.of("LSTM", "units", 3),
+                        Layer.of("SequenceLast"), Layer.of("Linear", "units", 2)),
+                        12L, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2)),
+                Arguments.of("RNN and SequenceReverse", Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5),
+                        Layer.of("SequenceReverse"), Layer.of("RNN", "units", 4, "returnSequences", false),
+                        Layer.of("Linear", "units", 2)),
+                        14L, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3)));
     }
 
     /** An Embedding goes out as a Gather of its table by the int64 token ids and comes back as the same layer. */
@@ -120,30 +136,7 @@ class OnnxRoundTripTest {
                 Layer.of("Embedding", "size", 4, "vocabulary", 11), Layer.of("GRU", "units", 3, "returnSequences", false),
                 Layer.of("Linear", "units", 2));
         float[] ids = {0, 3, 10, 7, 1, 5, 5, 2, 9, 10, 4, 6};
-        RoundTrip r = roundTrip(net, 15, TensorValue.of(ids, 3, 4));
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
-        assertThat(((Chain) r.back()).input()).isEqualTo(net.input());
-    }
-
-    @Test
-    void lstmLastStepComesBackAndComputesTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(6, 2)), Layer.of("LSTM", "units", 3), Layer.of("SequenceLast"),
-                Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 12, TensorValue.of(random(3 * 6 * 2, 5), 3, 6, 2));
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
-    }
-
-    /**
-     * A simple RNN goes out as ONNX's RNN and a SequenceReverse as a backwards Slice; both come
-     * back as the same layers, computing the same.
-     */
-    @Test
-    void rnnAndReversedSequenceComeBackAsTheSameChainAndComputeTheSame() throws IOException {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(7, 3)), Layer.of("RNN", "units", 5), Layer.of("SequenceReverse"),
-                Layer.of("RNN", "units", 4, "returnSequences", false), Layer.of("Linear", "units", 2));
-        RoundTrip r = roundTrip(net, 14, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3));
-        assertThat(r.back()).isInstanceOf(Chain.class);
-        assertThat(described(((Chain) r.back()).nodes())).isEqualTo(described(net.nodes()));
+        assertThat(sameChainBack(net, 15, TensorValue.of(ids, 3, 4)).input()).isEqualTo(net.input());
     }
 
     @Test
@@ -167,6 +160,14 @@ class OnnxRoundTripTest {
     }
 
     record RoundTrip(NetNode back) {
+    }
+
+    /** Round-trips a chain (see {@link #roundTrip}) and checks that the same layers come back as a chain. */
+    private static Chain sameChainBack(Chain net, long seed, TensorValue... inputs) throws IOException {
+        NetNode back = roundTrip(net, seed, inputs).back();
+        assertThat(back).isInstanceOf(Chain.class);
+        assertThat(described(((Chain) back).nodes())).isEqualTo(described(net.nodes()));
+        return (Chain) back;
     }
 
     /** Exports with seeded weights, imports back, and checks NetStudio before, after, and ORT agree. */

@@ -1,7 +1,6 @@
 package org.netstudio.engine.pytorch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,13 +103,9 @@ class EncodersParityTest {
         return img;
     }
 
-    private static void assumePython() {
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
-    }
-
     @Test
     void imagesAreEncodedAsNetStudioEncodesThem() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         EXPECTED.forEach((key, want) -> {
             String[] parts = key.split("/");
             JsonNode got = result.get(parts[0]).get(parts[1]);
@@ -125,14 +120,14 @@ class EncodersParityTest {
 
     @Test
     void classesAreDecodedToTheirLabels() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
 
         assertThat(result.get("rgb labels").toString()).isEqualTo("[\"dog\",\"cat\"]");
     }
 
     @Test
     void textsAreNetStudiosCharacterIndicesPaddedWithTheirLengths() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         CharacterEncoder chars = new CharacterEncoder("abc\uFFFD");
         int[] first = chars.encode("abca");
         int[] second = chars.encode("cz\u00e9");
@@ -147,7 +142,7 @@ class EncodersParityTest {
 
     @Test
     void textsAreNetStudiosTokenIndicesPaddedWithTheirLengths() throws Exception {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         TokenEncoder encoder = TokenEncoder.of(NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1,"
                 + " \"net\": {\"type\": \"Chain\", \"input\": {\"encoder\": " + TOKENS + "}, \"layers\": ["
                 + "{\"type\": \"Embedding\", \"size\": 2}]}}", "t.json").net() instanceof org.netstudio.netgraph.net.Chain c

@@ -1,7 +1,6 @@
 package org.netstudio.engine.pytorch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,13 +83,9 @@ class NetstudioIoTest {
         return copy;
     }
 
-    private static void assumePython() {
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
-    }
-
     @Test
     void readsWhatNetStudioWritesWithItsTypes() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         JsonNode good = result.get("read").get("good.safetensors");
 
         assertThat(good.get("fc/weights").toString()).isEqualTo("[\"torch.float32\",[2,3],[1.0,-2.0,3.5,4.0,5.0,6.0]]");
@@ -99,7 +94,7 @@ class NetstudioIoTest {
 
     @Test
     void aCorruptFileIsRefusedNamingTheFileAndTheProblem() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         JsonNode read = result.get("read");
 
         assertThat(read.get("truncated.safetensors").asText()).startsWith("ValueError: ").contains("truncated.safetensors")
@@ -114,7 +109,7 @@ class NetstudioIoTest {
 
     @Test
     void netStudioReadsWhatPythonWritesAndNoTemporaryIsLeft() throws Exception {
-        assumePython();
+        TorchParity.assumeTorch(missing);
         Weights back = Safetensors.read(folder.resolve("from-python.safetensors"));
 
         assertThat(back.get("a/weights").orElseThrow().floats()).containsExactly(0, 1, 2, 3, 4, 5);
@@ -126,7 +121,7 @@ class NetstudioIoTest {
 
     @Test
     void loadAndBackGiveNetStudiosArraysAlsoThroughModule() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
 
         assertThat(result.get("round trip").asBoolean()).isTrue();
         assertThat(result.get("through .module").asBoolean()).isTrue();
@@ -134,7 +129,7 @@ class NetstudioIoTest {
 
     @Test
     void anArrayThatDoesNotFitIsNamed() {
-        assumePython();
+        TorchParity.assumeTorch(missing);
 
         assertThat(result.get("missing").asText()).isEqualTo("the weights have no array 'fc/biases', which the net needs");
         assertThat(result.get("unknown").asText()).isEqualTo("the weights hold an array 'fc/extra' the net does not have");

@@ -79,6 +79,11 @@ final class TorchParity {
         return dir;
     }
 
+    /** Skips the calling test, saying why, when PyTorch cannot run here ({@code missing}, from {@link #torchMissing}). */
+    static void assumeTorch(Optional<String> missing) {
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+    }
+
     /** Why PyTorch cannot run here, or empty when {@code import torch} works. */
     static Optional<String> torchMissing() {
         try {

@@ -66,13 +66,9 @@ class DivergenceWatchTest {
 
     @Test
     void trainingSpiralsWithALearningRateOfAMillionIsNoticed() {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 16), Layer.of("Tanh"),
-                Layer.of("Linear", "units", 3), Layer.of("Softmax"));
-        TrainingOptions options = TrainingOptions.builder().learningRate(1e6).batchSize(32).maxEpochs(2)
-                .validationFraction(0.1).seed(1).build();
         DivergenceWatch watch = new DivergenceWatch(w -> { });
 
-        TrainedNet trained = NetTrain.train(net, GeneratedDatasets.spirals(3, 300, 0.05, 7), options, watch);
+        TrainedNet trained = trainSpirals(1e6, 2, watch);
 
         assertThat(trained.result().failed()).as("the loss stays finite: the run itself does not fail").isFalse();
         assertThat(watch.warning()).isPresent();
@@ -81,14 +77,19 @@ class DivergenceWatchTest {
 
     @Test
     void anOrdinaryTrainingIsNotNoticed() {
-        Chain net = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 16), Layer.of("Tanh"),
-                Layer.of("Linear", "units", 3), Layer.of("Softmax"));
-        TrainingOptions options = TrainingOptions.builder().learningRate(0.01).batchSize(32).maxEpochs(5)
-                .validationFraction(0.1).seed(1).build();
         DivergenceWatch watch = new DivergenceWatch(w -> { });
 
-        NetTrain.train(net, GeneratedDatasets.spirals(3, 300, 0.05, 7), options, watch);
+        trainSpirals(0.01, 5, watch);
 
         assertThat(watch.warning()).isEmpty();
+    }
+
+    /** Trains a small MLP on three spirals at the given learning rate, the watch listening. */
+    private static TrainedNet trainSpirals(double learningRate, int epochs, DivergenceWatch watch) {
+        Chain net = Chain.of(PortDecl.of(TensorType.real(2)), Layer.of("Linear", "units", 16), Layer.of("Tanh"),
+                Layer.of("Linear", "units", 3), Layer.of("Softmax"));
+        TrainingOptions options = TrainingOptions.builder().learningRate(learningRate).batchSize(32).maxEpochs(epochs)
+                .validationFraction(0.1).seed(1).build();
+        return NetTrain.train(net, GeneratedDatasets.spirals(3, 300, 0.05, 7), options, watch);
     }
 }

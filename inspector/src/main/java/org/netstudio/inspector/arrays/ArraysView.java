@@ -1,6 +1,5 @@
 package org.netstudio.inspector.arrays;
 
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
@@ -21,25 +20,9 @@ import org.netstudio.netgraph.summary.SummaryTable;
  */
 public final class ArraysView extends VBox {
 
-    private final ObservableList<ArrayRow> rows;
-    private final Label empty = Views.sentence("This layer has no learnable arrays.", "section-note");
-
     public ArraysView(ObservableList<ArrayRow> rows) {
-        this.rows = rows;
         getStyleClass().add("arrays");
-        rows.addListener((ListChangeListener<ArrayRow>) c -> rebuild());
-        rebuild();
-    }
-
-    private void rebuild() {
-        getChildren().clear();
-        if (rows.isEmpty()) {
-            getChildren().add(empty);
-            return;
-        }
-        for (ArrayRow a : rows) {
-            getChildren().add(block(a));
-        }
+        Views.showEach(this, rows, this::block, Views.sentence("This layer has no learnable arrays.", "section-note"));
     }
 
     private VBox block(ArrayRow a) {

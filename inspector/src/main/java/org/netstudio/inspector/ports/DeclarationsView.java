@@ -3,7 +3,6 @@ package org.netstudio.inspector.ports;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -30,20 +29,9 @@ public final class DeclarationsView extends VBox {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    private final ObservableList<PortDeclEditor> editors;
-
     public DeclarationsView(ObservableList<PortDeclEditor> editors) {
-        this.editors = editors;
         getStyleClass().add("declarations");
-        editors.addListener((ListChangeListener<PortDeclEditor>) c -> rebuild());
-        rebuild();
-    }
-
-    private void rebuild() {
-        getChildren().clear();
-        for (PortDeclEditor e : editors) {
-            getChildren().add(card(e));
-        }
+        Views.showEach(this, editors, this::card, null);
     }
 
     private Node card(PortDeclEditor e) {

@@ -1,9 +1,15 @@
 package org.netstudio.inspector.widgets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
 import javafx.util.Duration;
 
 /** Small helpers the inspector's views share. */
@@ -31,6 +37,26 @@ public final class Views {
     public static void showWhen(Node node, ObservableValue<Boolean> shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(node.visibleProperty());
+    }
+
+    /**
+     * Keeps {@code box}'s children one node per item of {@code items}, built again whenever the list
+     * changes; {@code empty}, when not null, stands alone for an empty list.
+     */
+    public static <T> void showEach(Pane box, ObservableList<T> items, Function<? super T, ? extends Node> node,
+                                    Node empty) {
+        Runnable rebuild = () -> {
+            List<Node> nodes = new ArrayList<>();
+            for (T item : items) {
+                nodes.add(node.apply(item));
+            }
+            if (nodes.isEmpty() && empty != null) {
+                nodes.add(empty);
+            }
+            box.getChildren().setAll(nodes);
+        };
+        items.addListener((ListChangeListener<T>) c -> rebuild.run());
+        rebuild.run();
     }
 
     /** A tooltip that appears quickly and wraps long sentences. */

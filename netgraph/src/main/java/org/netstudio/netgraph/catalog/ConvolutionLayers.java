@@ -139,8 +139,7 @@ final class ConvolutionLayers {
             }
             long size = Math.max(0, (padded - span[i]) / s[i] + 1);
             if (Shapes.fixedOrNull(size) == null) {
-                return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be " + size
-                        + " wide on spatial axis " + (i + 1) + ", more than NetStudio can hold");
+                return tooWide("with padding " + Shapes.sizesText(pad) + " ", size, i);
             }
             out.add(Dim.of((int) size));
         }
@@ -163,16 +162,7 @@ final class ConvolutionLayers {
                 .param(ParamSpec.optional("bias", ParamKind.BOOL, true, null, "Whether to add a learnable bias per channel."))
                 .keyParams("channels", "kernel", "stride")
                 .input("Input", SPATIAL)
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
-                    int axes = t.rank() - 1;
-                    String lengthProblem = lengthProblem(p, axes, "kernel", "stride", "padding", "outputPadding");
-                    if (lengthProblem != null) {
-                        return rejectParam(lengthProblem);
-                    }
+                .shape(spatial((p, t, axes) -> {
                     int[] k = p.perAxis("kernel", axes);
                     int[] s = p.perAxis("stride", axes);
                     int[] pad = p.perAxis("padding", axes);
@@ -197,13 +187,12 @@ final class ConvolutionLayers {
                                     + sd.size() + "-wide input");
                         }
                         if (Shapes.fixedOrNull(o) == null) {
-                            return rejectInput(0, "its output would be " + o + " wide on spatial axis " + (i + 1)
-                                    + ", more than NetStudio can hold");
+                            return tooWide("", o, i);
                         }
                         out.add(Dim.of((int) o));
                     }
                     return outputs(TensorType.real(out));
-                })
+                }, "kernel", "stride", "padding", "outputPadding"))
                 .arrays((p, in, out) -> {
                     TensorType t = in.get(0);
                     return kernelArrays(p, t.rankKnown() ? t.dim(0) : Dim.UNKNOWN, Dim.of(p.getInt("channels")),
@@ -236,16 +225,7 @@ final class ConvolutionLayers {
                         "Round the output size up, so a last window may hang over the end (PyTorch's ceil_mode)."))
                 .keyParams("function", "kernel", "stride")
                 .input("Input", SPATIAL)
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
-                    int axes = t.rank() - 1;
-                    String lengthProblem = lengthProblem(p, axes, "kernel", "stride", "padding");
-                    if (lengthProblem != null) {
-                        return rejectParam(lengthProblem);
-                    }
+                .shape(spatial((p, t, axes) -> {
                     int[] k = p.perAxis("kernel", axes);
                     int[] s = p.has("stride") ? p.perAxis("stride", axes) : k;
                     int[] pad = p.perAxis("padding", axes);
@@ -273,13 +253,12 @@ final class ConvolutionLayers {
                         long windows = outputSize(padded, k[i], s[i], sd.size() + (long) pad[i], p.getBool("ceil"));
                         Dim size = Shapes.fixedOrNull(windows);
                         if (size == null) {
-                            return rejectInput(0, "with padding " + Shapes.sizesText(pad) + " its output would be "
-                                    + windows + " wide on spatial axis " + (i + 1) + ", more than NetStudio can hold");
+                            return tooWide("with padding " + Shapes.sizesText(pad) + " ", windows, i);
                         }
                         out.add(size);
                     }
                     return outputs(TensorType.real(out));
-                })
+                }, "kernel", "stride", "padding"))
                 .cost((p, in, out) -> out.isEmpty() ? -1 : 0)
                 .build();
     }
@@ -320,16 +299,7 @@ final class ConvolutionLayers {
                         "Nearest repeats each value; linear interpolates between neighbours (bilinear on images)."))
                 .keyParams("scale", "method")
                 .input("Input", SPATIAL)
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
-                    int axes = t.rank() - 1;
-                    String lengthProblem = lengthProblem(p, axes, "scale");
-                    if (lengthProblem != null) {
-                        return rejectParam(lengthProblem);
-                    }
+                .shape(spatial((p, t, axes) -> {
                     int[] scale = p.perAxis("scale", axes);
                     List<Dim> out = new ArrayList<>();
                     out.add(t.dim(0));
@@ -341,14 +311,41 @@ final class ConvolutionLayers {
                         }
                         long o = (long) sd.size() * scale[i];
                         if (Shapes.fixedOrNull(o) == null) {
-                            return rejectInput(0, "its output would be " + o + " wide on spatial axis " + (i + 1)
-                                    + ", more than NetStudio can hold");
+                            return tooWide("", o, i);
                         }
                         out.add(Dim.of((int) o));
                     }
                     return outputs(TensorType.real(out));
-                })
+                }, "scale"))
                 .build();
+    }
+
+    /** The rule of a layer over spatial axes, once its input's rank is known and its per-axis lists fit it. */
+    @FunctionalInterface
+    private interface SpatialRule {
+        ShapeRule.Outcome infer(Params p, TensorType input, int axes);
+    }
+
+    /**
+     * A shape rule over the input's spatial axes: any real array while the input's rank is unknown,
+     * and a message when one of the {@code perAxis} list parameters does not fit the axes.
+     */
+    private static ShapeRule spatial(SpatialRule rule, String... perAxis) {
+        return (p, in) -> {
+            TensorType t = in.get(0);
+            if (!t.rankKnown()) {
+                return outputs(TensorType.ANY_REAL);
+            }
+            int axes = t.rank() - 1;
+            String lengthProblem = lengthProblem(p, axes, perAxis);
+            return lengthProblem != null ? rejectParam(lengthProblem) : rule.infer(p, t, axes);
+        };
+    }
+
+    /** The input refused because the output on spatial axis {@code i + 1} would be too large to hold. */
+    private static ShapeRule.Outcome tooWide(String why, long size, int i) {
+        return rejectInput(0, why + "its output would be " + size + " wide on spatial axis " + (i + 1)
+                + ", more than NetStudio can hold");
     }
 
     private static String sizesOf(TensorType t) {

@@ -23,11 +23,8 @@ public record AddNode(NodePath container, String name, NetNode node, Layout.Posi
     public NetDocument apply(NetDocument doc) {
         Graph g = NetPaths.graphAt(doc, container);
         Names.requireFree(g, container, name);
-        NetDocument d = NetPaths.withNode(doc, container, g.withNode(name, node));
-        if (position != null) {
-            d = d.withLayout(d.layout().with(NetPaths.layoutKey(container.child(name)), position.x(), position.y()));
-        }
-        return d;
+        return NetPaths.placed(NetPaths.withNode(doc, container, g.withNode(name, node)),
+                NetPaths.layoutKey(container.child(name)), position);
     }
 
     @Override

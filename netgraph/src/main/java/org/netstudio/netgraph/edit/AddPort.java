@@ -34,11 +34,8 @@ public record AddPort(NodePath container, String port, boolean input, PortDecl d
             throw new IllegalArgumentException("Cannot declare the " + (input ? "input '" : "output '") + port
                     + "' so: " + why + ".");
         });
-        NetDocument d = NetPaths.withNode(doc, container, input ? g.withInput(port, decl) : g.withOutput(port, decl));
-        if (position != null) {
-            d = d.withLayout(d.layout().with(NetPaths.portLayoutKey(container, port), position.x(), position.y()));
-        }
-        return d;
+        Graph updated = input ? g.withInput(port, decl) : g.withOutput(port, decl);
+        return NetPaths.placed(NetPaths.withNode(doc, container, updated), NetPaths.portLayoutKey(container, port), position);
     }
 
     @Override

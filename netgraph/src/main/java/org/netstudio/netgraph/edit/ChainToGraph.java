@@ -65,11 +65,7 @@ public record ChainToGraph(NodePath path) implements Command {
 
     @Override
     public NetDocument apply(NetDocument doc) {
-        NetNode n = NetPaths.require(doc, path);
-        if (!(n instanceof Chain c)) {
-            throw new IllegalArgumentException(Names.container(path, true) + " is a " + n.typeName() + ", not a Chain.");
-        }
-        return NetPaths.withNode(doc, path, convert(c));
+        return NetPaths.withNode(doc, path, convert(NetPaths.require(doc, path, Chain.class)));
     }
 
     @Override

@@ -220,46 +220,36 @@ public final class CommandStack {
 
     /** Undoes the last entry; returns false when there is none. */
     public boolean undo() {
-        checkIdle("undo");
-        Entry e = undo.poll();
-        if (e == null) {
-            return false;
-        }
-        if (e.effect != null) {
-            try {
-                runEffect(e.effect::undo);
-            } catch (RuntimeException failed) {
-                undo.push(e);
-                throw failed;
-            }
-        }
-        redo.push(e);
-        document = e.before;
-        mergeable = false;
-        tellMoves(e.command, e.before, true);
-        fire();
-        return true;
+        return step(undo, redo, true);
     }
 
     /** Redoes the last undone entry; returns false when there is none. */
     public boolean redo() {
-        checkIdle("redo");
-        Entry e = redo.poll();
+        return step(redo, undo, false);
+    }
+
+    /**
+     * Moves the newest entry of {@code from} onto {@code to}, running its side effect backward (undo)
+     * or forward (redo); when the effect fails, the entry stays where it was and the failure goes on.
+     */
+    private boolean step(Deque<Entry> from, Deque<Entry> to, boolean back) {
+        checkIdle(back ? "undo" : "redo");
+        Entry e = from.poll();
         if (e == null) {
             return false;
         }
         if (e.effect != null) {
             try {
-                runEffect(e.effect::redo);
+                runEffect(back ? e.effect::undo : e.effect::redo);
             } catch (RuntimeException failed) {
-                redo.push(e);
+                from.push(e);
                 throw failed;
             }
         }
-        undo.push(e);
-        document = e.after;
+        to.push(e);
+        document = back ? e.before : e.after;
         mergeable = false;
-        tellMoves(e.command, e.before, false);
+        tellMoves(e.command, e.before, back);
         fire();
         return true;
     }

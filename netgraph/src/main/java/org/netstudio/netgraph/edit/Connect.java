@@ -121,7 +121,6 @@ public record Connect(NodePath container, Edge edge) implements Command {
 
     @Override
     public String description() {
-        return "Connect " + (edge.from().isGraphPort() ? edge.from().port() : edge.from().node()) + " to "
-                + (edge.to().isGraphPort() ? edge.to().port() : edge.to().node());
+        return "Connect " + NetPaths.endName(edge.from()) + " to " + NetPaths.endName(edge.to());
     }
 }

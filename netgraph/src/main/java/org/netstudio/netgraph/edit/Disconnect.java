@@ -17,15 +17,12 @@ public record Disconnect(NodePath container, Edge edge) implements Command {
     @Override
     public NetDocument apply(NetDocument doc) {
         Graph g = NetPaths.graphAt(doc, container);
-        if (!g.edges().contains(edge)) {
-            throw new IllegalArgumentException("There is no wire " + edge + " in " + Names.container(container, false) + ".");
-        }
+        NetPaths.requireEdge(g, container, edge);
         return NetPaths.withNode(doc, container, g.withoutEdge(edge));
     }
 
     @Override
     public String description() {
-        return "Disconnect " + (edge.from().isGraphPort() ? edge.from().port() : edge.from().node()) + " from "
-                + (edge.to().isGraphPort() ? edge.to().port() : edge.to().node());
+        return "Disconnect " + NetPaths.endName(edge.from()) + " from " + NetPaths.endName(edge.to());
     }
 }

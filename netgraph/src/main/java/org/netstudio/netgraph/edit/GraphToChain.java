@@ -76,11 +76,7 @@ public record GraphToChain(NodePath path) implements Command {
 
     @Override
     public NetDocument apply(NetDocument doc) {
-        NetNode n = NetPaths.require(doc, path);
-        if (!(n instanceof Graph g)) {
-            throw new IllegalArgumentException(Names.container(path, true) + " is a " + n.typeName() + ", not a Graph.");
-        }
-        return NetPaths.withNode(doc, path, convert(g));
+        return NetPaths.withNode(doc, path, convert(NetPaths.require(doc, path, Graph.class)));
     }
 
     @Override

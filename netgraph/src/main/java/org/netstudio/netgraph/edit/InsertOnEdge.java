@@ -28,10 +28,7 @@ public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode n
     @Override
     public NetDocument apply(NetDocument doc) {
         Graph g = NetPaths.graphAt(doc, container);
-        int at = g.edges().indexOf(edge);
-        if (at < 0) {
-            throw new IllegalArgumentException("There is no wire " + edge + " in " + Names.container(container, false) + ".");
-        }
+        int at = NetPaths.requireEdge(g, container, edge);
         if (node.inputNames().isEmpty() || node.outputNames().isEmpty()) {
             throw new IllegalArgumentException("A " + node.typeName() + " cannot go on a wire: it needs an input and an output.");
         }
@@ -40,11 +37,8 @@ public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode n
         edges.set(at, new Edge(edge.from(), PortRef.of(name, node.inputNames().get(0))));
         edges.add(at + 1, new Edge(PortRef.of(name, node.outputNames().get(0)), edge.to()));
         Graph updated = new Graph(g.inputs(), g.nodes(), edges, g.outputs()).withNode(name, node);
-        NetDocument d = NetPaths.withNode(doc, container, updated);
-        if (position != null) {
-            d = d.withLayout(d.layout().with(NetPaths.layoutKey(container.child(name)), position.x(), position.y()));
-        }
-        return d;
+        return NetPaths.placed(NetPaths.withNode(doc, container, updated), NetPaths.layoutKey(container.child(name)),
+                position);
     }
 
     @Override

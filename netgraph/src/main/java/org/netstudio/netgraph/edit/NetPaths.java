@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layout;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
+import org.netstudio.netgraph.net.PortRef;
 import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
@@ -71,6 +73,16 @@ public final class NetPaths {
                 "There is no node '" + path + "' in the net."));
     }
 
+    /** The node at {@code path} when it is a {@code kind}, or IllegalArgumentException saying what is there instead. */
+    static <T extends NetNode> T require(NetDocument doc, NodePath path, Class<T> kind) {
+        NetNode n = require(doc, path);
+        if (!kind.isInstance(n)) {
+            throw new IllegalArgumentException(Names.container(path, true) + " is a " + n.typeName() + ", not a "
+                    + kind.getSimpleName() + ".");
+        }
+        return kind.cast(n);
+    }
+
     /** The graph at {@code container}, or IllegalArgumentException saying what is there instead. */
     public static Graph graphAt(NetDocument doc, NodePath container) {
         NetNode n = require(doc, container);
@@ -88,6 +100,25 @@ public final class NetPaths {
     /** The document with the container at {@code path} replaced. */
     static NetDocument withNode(NetDocument doc, NodePath path, NetNode node) {
         return doc.withNet(replace(doc.net(), path, node));
+    }
+
+    /** The index of {@code edge} among the wires of {@code g}, the graph at {@code container}; IllegalArgumentException when it has no such wire. */
+    static int requireEdge(Graph g, NodePath container, Edge edge) {
+        int at = g.edges().indexOf(edge);
+        if (at < 0) {
+            throw new IllegalArgumentException("There is no wire " + edge + " in " + Names.container(container, false) + ".");
+        }
+        return at;
+    }
+
+    /** The document with {@code key} placed at {@code position} on the canvas; unchanged when the position is null. */
+    static NetDocument placed(NetDocument d, String key, Layout.Position position) {
+        return position == null ? d : d.withLayout(d.layout().with(key, position.x(), position.y()));
+    }
+
+    /** The short name of a wire's end in a command's description: the node, or the graph's own port. */
+    static String endName(PortRef end) {
+        return end.isGraphPort() ? end.port() : end.node();
     }
 
     /** The layout key of a node: its path, "block1/conv1". */

@@ -32,6 +32,14 @@ public sealed interface Expression
 
     /** A call of {@code min} or {@code max}. */
     record Call2(String function, Expression first, Expression second) implements Expression {
+
+        /**
+         * The same call with an argument that reads {@code x} first, as min and max do not mind the
+         * order: when only one argument reads {@code x}, the second is the constant to fold.
+         */
+        public Call2 xFirst() {
+            return first.usesX() ? this : new Call2(function, second, first);
+        }
     }
 
     /** {@code op} is one of {@code + - * / ^}. */

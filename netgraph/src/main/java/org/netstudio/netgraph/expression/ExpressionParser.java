@@ -44,30 +44,32 @@ final class ExpressionParser {
         if (++nesting > Expression.MAX_DEPTH) {
             throw tooDeep();
         }
-        Expression left = product();
-        while (true) {
-            skipSpace();
-            if (peek('+') || peek('-')) {
-                char op = text.charAt(pos++);
-                left = new Expression.Binary(op, left, product());
-            } else {
-                nesting--;
-                return left;
-            }
-        }
+        Expression sum = leftToRight('+', '-', this::product);
+        nesting--;
+        return sum;
     }
 
     private Expression product() throws ExpressionException {
-        Expression left = unary();
+        return leftToRight('*', '/', this::unary);
+    }
+
+    /** Operands joined by either operator, grouped from the left: a - b - c is (a - b) - c. */
+    private Expression leftToRight(char one, char other, Operand operand) throws ExpressionException {
+        Expression left = operand.read();
         while (true) {
             skipSpace();
-            if (peek('*') || peek('/')) {
-                char op = text.charAt(pos++);
-                left = new Expression.Binary(op, left, unary());
-            } else {
+            if (!peek(one) && !peek(other)) {
                 return left;
             }
+            char op = text.charAt(pos++);
+            left = new Expression.Binary(op, left, operand.read());
         }
+    }
+
+    /** The next operand at a tighter level of precedence. */
+    @FunctionalInterface
+    private interface Operand {
+        Expression read() throws ExpressionException;
     }
 
     private Expression unary() throws ExpressionException {

@@ -111,27 +111,24 @@ public final class ShapeInference {
         }
         String where = where(path, node, parentName, chainPos);
         if (node instanceof Layer layer) {
-            Site s = new Site(sites.size(), path, where, layer, in, out);
-            sites.add(s);
-            for (int i = 0; i < in.length; i++) {
-                wires.addConsumer(in[i], new Site.Ref(s, i));
-            }
-            for (int i = 0; i < out.length; i++) {
-                wires.setProducer(out[i], new Wires.Producer(s, i, null));
-            }
+            place(new Site(sites.size(), path, where, layer, in, out));
         } else if (node instanceof Chain chain) {
             flattenChain(chain, path, in[0], out[0], where);
         } else if (node instanceof Graph graph) {
             flattenGraph(graph, path, in, out, where);
         } else if (node instanceof SequenceOperator op) {
-            Site s = new Site(sites.size(), path, where, op, in, out);
-            sites.add(s);
-            for (int i = 0; i < in.length; i++) {
-                wires.addConsumer(in[i], new Site.Ref(s, i));
-            }
-            for (int i = 0; i < out.length; i++) {
-                wires.setProducer(out[i], new Wires.Producer(s, i, null));
-            }
+            place(new Site(sites.size(), path, where, op, in, out));
+        }
+    }
+
+    /** Adds a layer's or operator's site: the consumer of its input wires and the producer of its output wires. */
+    private void place(Site s) {
+        sites.add(s);
+        for (int i = 0; i < s.in.length; i++) {
+            wires.addConsumer(s.in[i], new Site.Ref(s, i));
+        }
+        for (int i = 0; i < s.out.length; i++) {
+            wires.setProducer(s.out[i], new Wires.Producer(s, i, null));
         }
     }
 

@@ -37,29 +37,24 @@ final class Site {
     OperatorInference.Outcome innerOutcome;
 
     Site(int index, NodePath path, String where, Layer layer, int[] in, int[] out) {
+        this(index, path, where, layer, null, layer.inputNames(), layer.layerType().outputs(), in, out);
+    }
+
+    Site(int index, NodePath path, String where, SequenceOperator operator, int[] in, int[] out) {
+        this(index, path, where, null, operator, operator.inputNames(), operator.outputNames(), in, out);
+    }
+
+    private Site(int index, NodePath path, String where, Layer layer, SequenceOperator operator,
+                 List<String> inputNames, List<String> outputNames, int[] in, int[] out) {
         this.index = index;
         this.path = path;
         this.where = where;
         this.layer = layer;
-        this.type = layer.layerType();
-        this.params = layer.params();
-        this.operator = null;
-        this.inputNames = layer.inputNames();
-        this.outputNames = type.outputs();
-        this.in = in;
-        this.out = out;
-    }
-
-    Site(int index, NodePath path, String where, SequenceOperator operator, int[] in, int[] out) {
-        this.index = index;
-        this.path = path;
-        this.where = where;
-        this.layer = null;
-        this.type = null;
-        this.params = null;
+        this.type = layer == null ? null : layer.layerType();
+        this.params = layer == null ? null : layer.params();
         this.operator = operator;
-        this.inputNames = operator.inputNames();
-        this.outputNames = operator.outputNames();
+        this.inputNames = inputNames;
+        this.outputNames = outputNames;
         this.in = in;
         this.out = out;
     }

@@ -425,6 +425,26 @@ public final class NetFileReader {
             return out;
         }
 
+        /** The node an end without a port names, when it is not one of the graph's own {@code side} ports. */
+        private NetNode bareNode(String text, JsonPath at, String side, Map<String, PortDecl> ports,
+                                 Map<String, NetNode> nodes) throws NetFileException {
+            NetNode node = nodes.get(text);
+            if (node == null) {
+                throw fail(at, Shown.quoted(text) + " is neither a node nor an " + side + " of the graph"
+                        + known("nodes", nodes.keySet()) + known(side + "s", ports.keySet()));
+            }
+            return node;
+        }
+
+        /** The node named before an end's port. */
+        private NetNode namedNode(String name, JsonPath at, Map<String, NetNode> nodes) throws NetFileException {
+            NetNode node = nodes.get(name);
+            if (node == null) {
+                throw fail(at, "there is no node \"" + name + "\" in the graph" + known("nodes", nodes.keySet()));
+            }
+            return node;
+        }
+
         private PortRef source(String text, JsonPath at, Map<String, PortDecl> inputs, Map<String, NetNode> nodes)
                 throws NetFileException {
             int dot = text.indexOf('.');
@@ -432,11 +452,7 @@ public final class NetFileReader {
                 if (inputs.containsKey(text)) {
                     return PortRef.graphPort(text);
                 }
-                NetNode node = nodes.get(text);
-                if (node == null) {
-                    throw fail(at, Shown.quoted(text) + " is neither a node nor an input of the graph"
-                            + known("nodes", nodes.keySet()) + known("inputs", inputs.keySet()));
-                }
+                NetNode node = bareNode(text, at, "input", inputs, nodes);
                 if (node.outputNames().size() != 1) {
                     throw fail(at, "\"" + text + "\" (" + node.typeName() + ") has "
                             + node.outputNames().size() + " outputs; name one, e.g. \"" + text + "."
@@ -446,10 +462,7 @@ public final class NetFileReader {
             }
             String nodeName = text.substring(0, dot);
             String port = text.substring(dot + 1);
-            NetNode node = nodes.get(nodeName);
-            if (node == null) {
-                throw fail(at, "there is no node \"" + nodeName + "\" in the graph" + known("nodes", nodes.keySet()));
-            }
+            NetNode node = namedNode(nodeName, at, nodes);
             if (!node.outputNames().contains(port)) {
                 throw fail(at, "\"" + nodeName + "\" (" + node.typeName() + ") has no output port \"" + port
                         + "\" (it has " + String.join(", ", node.outputNames()) + ")");
@@ -464,11 +477,7 @@ public final class NetFileReader {
                 if (outputs.containsKey(text)) {
                     return PortRef.graphPort(text);
                 }
-                NetNode node = nodes.get(text);
-                if (node == null) {
-                    throw fail(at, Shown.quoted(text) + " is neither a node nor an output of the graph"
-                            + known("nodes", nodes.keySet()) + known("outputs", outputs.keySet()));
-                }
+                NetNode node = bareNode(text, at, "output", outputs, nodes);
                 if (isVariadic(node) || node.inputNames().size() != 1) {
                     List<String> ins = node.inputNames();
                     throw fail(at, "\"" + text + "\" (" + node.typeName() + ") has "
@@ -479,10 +488,7 @@ public final class NetFileReader {
             }
             String nodeName = text.substring(0, dot);
             String port = text.substring(dot + 1);
-            NetNode node = nodes.get(nodeName);
-            if (node == null) {
-                throw fail(at, "there is no node \"" + nodeName + "\" in the graph" + known("nodes", nodes.keySet()));
-            }
+            NetNode node = namedNode(nodeName, at, nodes);
             if (isVariadic(node)) {
                 Layer layer = (Layer) node;
                 PortSpec spec = layer.layerType().inputSpec(port);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Graph;
@@ -27,6 +28,16 @@ class CommandStackTest {
 
     private static Graph graph(CommandStack s) {
         return (Graph) s.document().net();
+    }
+
+    /** Sets a parameter of the layer "a", as the inspector does. */
+    private static Command setOfA(String param, Object value) {
+        return new SetParameter(NodePath.of("a"), param, value);
+    }
+
+    /** The parameter values set on the layer "a". */
+    private static Map<String, Object> valuesOfA(CommandStack s) {
+        return ((Layer) graph(s).nodes().get("a")).values();
     }
 
     /** Weights beside the net: "Use trained weights" undoes and redoes in order with the net's edits. */
@@ -127,7 +138,7 @@ class CommandStackTest {
         List<String> events = new ArrayList<>();
         s.addListener(st -> events.add("changed"));
         assertThat(s.execute(new RenameNode(ROOT, "a", "a"))).isFalse();
-        assertThat(s.execute(new SetParameter(NodePath.of("a"), "units", 3))).isFalse();
+        assertThat(s.execute(setOfA("units", 3))).isFalse();
         assertThat(events).isEmpty();
         assertThat(s.undoDescription()).contains("Add Linear");
     }
@@ -171,33 +182,31 @@ class CommandStackTest {
     void typingAParameterValueIsOneUndoEntry() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
-        NodePath a = NodePath.of("a");
-        s.execute(new SetParameter(a, "units", 1));
-        s.execute(new SetParameter(a, "units", 12));
-        s.execute(new SetParameter(a, "units", 128));
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 128);
+        s.execute(setOfA("units", 1));
+        s.execute(setOfA("units", 12));
+        s.execute(setOfA("units", 128));
+        assertThat(valuesOfA(s)).containsEntry("units", 128);
         assertThat(s.undoDescription()).contains("Set units of 'a'");
 
         s.undo();
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 3);
+        assertThat(valuesOfA(s)).containsEntry("units", 3);
         assertThat(s.undoDescription()).contains("Add Linear");
         s.redo();
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 128);
+        assertThat(valuesOfA(s)).containsEntry("units", 128);
     }
 
     @Test
     void aCheckpointMarkedSavedLaterStaysReachableThoughTypingWentOn() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
-        NodePath a = NodePath.of("a");
-        s.execute(new SetParameter(a, "units", 12));
+        s.execute(setOfA("units", 12));
         long written = s.checkpoint();          // a save of units 12 starts
-        s.execute(new SetParameter(a, "units", 128));
+        s.execute(setOfA("units", 128));
         s.markSaved(written);                   // ... and is written
 
         assertThat(s.isDirty()).as("units 128 is not in the file").isTrue();
         s.undo();
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 12);
+        assertThat(valuesOfA(s)).containsEntry("units", 12);
         assertThat(s.isDirty()).as("back at what was written").isFalse();
     }
 
@@ -205,8 +214,8 @@ class CommandStackTest {
     void editsThatMergeBackToTheStartLeaveNoEntry() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
-        s.execute(new SetParameter(NodePath.of("a"), "units", 30));
-        s.execute(new SetParameter(NodePath.of("a"), "units", 3));
+        s.execute(setOfA("units", 30));
+        s.execute(setOfA("units", 3));
         assertThat(s.undoDescription()).contains("Add Linear");
     }
 
@@ -214,17 +223,16 @@ class CommandStackTest {
     void mergingStopsAtAnUndoOrASave() {
         CommandStack s = new CommandStack(empty());
         s.execute(add("a"));
-        NodePath a = NodePath.of("a");
-        s.execute(new SetParameter(a, "units", 5));
+        s.execute(setOfA("units", 5));
         s.markSaved();
-        s.execute(new SetParameter(a, "units", 6));
+        s.execute(setOfA("units", 6));
         s.undo();
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 5);
+        assertThat(valuesOfA(s)).containsEntry("units", 5);
         assertThat(s.isDirty()).isFalse();
-        s.execute(new SetParameter(NodePath.of("a"), "bias", false));
-        s.execute(new SetParameter(a, "units", 7));
+        s.execute(setOfA("bias", false));
+        s.execute(setOfA("units", 7));
         s.undo();
-        assertThat(((Layer) graph(s).nodes().get("a")).values()).containsEntry("units", 5).containsEntry("bias", false);
+        assertThat(valuesOfA(s)).containsEntry("units", 5).containsEntry("bias", false);
     }
 
     @Test

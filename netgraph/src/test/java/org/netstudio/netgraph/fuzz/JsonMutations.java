@@ -60,7 +60,7 @@ public final class JsonMutations {
         if (slots.isEmpty()) {
             return;
         }
-        Slot s = slots.get(r.nextInt(slots.size()));
+        Slot s = pick(slots, r);
         switch (r.nextInt(10)) {
             case 0, 1 -> put(s, NODES.numberNode(Mutations.interesting(r)));
             case 2 -> put(s, r.nextBoolean() ? NODES.numberNode(r.nextBoolean() ? 1e308 : -0.5) : NODES.numberNode(1.5));
@@ -114,8 +114,8 @@ public final class JsonMutations {
             case 3 -> "(".repeat(2000 + r.nextInt(3000)) + "x" + ")".repeat(2000 + r.nextInt(3000));
             case 4 -> "x" + "+x".repeat(1000 + r.nextInt(5000));
             case 5 -> "a".repeat(10_000 + r.nextInt(100_000));
-            case 6 -> TYPES.get(r.nextInt(TYPES.size()));
-            case 7 -> CONTAINERS.get(r.nextInt(CONTAINERS.size()));
+            case 6 -> pick(TYPES, r);
+            case 7 -> pick(CONTAINERS, r);
             case 8 -> r.nextBoolean() ? "same" : "max";
             case 9 -> "a/b.c$d";
             case 10 -> "Input" + r.nextInt(3000);
@@ -139,7 +139,7 @@ public final class JsonMutations {
     private static JsonNode container(Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> NODES.objectNode();
-            case 1 -> NODES.objectNode().put("type", TYPES.get(r.nextInt(TYPES.size())));
+            case 1 -> NODES.objectNode().put("type", pick(TYPES, r));
             case 2 -> {
                 JsonNode deep = NODES.arrayNode();
                 for (int i = 0; i < 100 + r.nextInt(200); i++) {
@@ -148,7 +148,7 @@ public final class JsonMutations {
                 yield deep;
             }
             default -> NODES.objectNode().put("type", "Chain").set("layers", NODES.arrayNode()
-                    .add(NODES.objectNode().put("type", TYPES.get(r.nextInt(TYPES.size())))));
+                    .add(NODES.objectNode().put("type", pick(TYPES, r))));
         };
     }
 
@@ -157,7 +157,7 @@ public final class JsonMutations {
         List<ObjectNode> layers = new ArrayList<>();
         layers(root, layers);
         if (!layers.isEmpty()) {
-            layers.get(r.nextInt(layers.size())).put("type", TYPES.get(r.nextInt(TYPES.size())));
+            pick(layers, r).put("type", pick(TYPES, r));
         }
     }
 
@@ -177,7 +177,7 @@ public final class JsonMutations {
         if (edges.isEmpty()) {
             return;
         }
-        ObjectNode e = edges.get(r.nextInt(edges.size()));
+        ObjectNode e = pick(edges, r);
         if (!e.path("from").isTextual()) {
             return;
         }
@@ -187,7 +187,7 @@ public final class JsonMutations {
         if (r.nextBoolean()) {
             e.put("to", node);
         } else {
-            ObjectNode other = edges.get(r.nextInt(edges.size()));
+            ObjectNode other = pick(edges, r);
             JsonNode to = e.get("to");
             e.set("to", other.get("from") == null ? NODES.textNode(node) : other.get("from"));
             other.set("from", to == null ? NODES.textNode(node) : to);
@@ -201,5 +201,10 @@ public final class JsonMutations {
         for (JsonNode c : n) {
             edges(c, out);
         }
+    }
+
+    /** An element of {@code list} drawn at random; the list is not empty. */
+    private static <T> T pick(List<T> list, Random r) {
+        return list.get(r.nextInt(list.size()));
     }
 }

@@ -3,6 +3,7 @@ package org.netstudio.netgraph.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.netstudio.netgraph.net.Cells.elman;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;
@@ -113,9 +114,7 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void aScalarIsNotASequence() {
-        InferenceResult r = chain("[]", "{\"type\": \"Map\", \"net\": {\"type\": \"Tanh\"}}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(chain("[]", "{\"type\": \"Map\", \"net\": {\"type\": \"Tanh\"}}"))).containsExactly(
                 "Input of 'map1' (Map, layer 1) must be a sequence (n×…), but the net's input 'Input' is a scalar:"
                         + " a scalar has no elements to go through.");
     }
@@ -134,19 +133,16 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void layersOfAnInnerChainAreNamedWithTheirPath() {
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
-                + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"LSTM\", \"units\": 3}]}}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
+                + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"LSTM\", \"units\": 3}]}}"))).containsExactly(
                 "Input of 'lstm1' (LSTM, layer 2 of 'map1/net') must be a sequence of vectors (n×d), but 'linear1'"
                         + " (Linear, layer 1 of 'map1/net') outputs a vector of size 3: a vector is not compatible with a matrix.");
     }
 
     @Test
     void aFoldsNetNeedsAnInputAndAState() {
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": {\"type\": \"Linear\", \"units\": 3}}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": {\"type\": \"Linear\", \"units\": 3}}")))
+                .containsExactly(
                 "'fold1' (Fold, layer 1) feeds its net one element and the state so far, so the net must have the inputs"
                         + " Input and State and one output, the next state; it has 1 input (Input) and 1 output (Output).");
     }
@@ -159,9 +155,7 @@ class SequenceOperatorInferenceTest {
                 + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}";
 
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}"))).containsExactly(
                 "'fold1' (Fold, layer 1)'s net gives a next state that is a vector of size 5 from a State that is a vector"
                         + " of size 3, but the state it gives is fed back as its State: the size is 3 on one side and 5 on"
                         + " the other.");
@@ -174,9 +168,7 @@ class SequenceOperatorInferenceTest {
                 + " \"edges\": [{\"from\": \"State\", \"to\": \"tanh\"}, {\"from\": \"tanh\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}";
 
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).contains(
+        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}"))).contains(
                 "'fold1' (Fold, layer 1)'s net does not tell the size of the state it carries (an array of unknown rank):"
                         + " give it a layer that fixes the size, e.g. a Linear whose units are the state's size.");
     }
@@ -188,11 +180,11 @@ class SequenceOperatorInferenceTest {
         InferenceResult total = chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
                 + " \"backward\": {\"type\": \"LSTM\", \"units\": 2}, \"merge\": \"total\"}");
 
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(r)).containsExactly(
                 "'bidirectional1' (Bidirectional, layer 1) joins the outputs of its forward and backward nets along"
                         + " their last axis (merge \"catenate\"), but they are a sequence of n vectors of size 3 and a"
                         + " vector of size 3: a matrix cannot be joined with a vector.");
-        assertThat(total.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(total)).containsExactly(
                 "'bidirectional1' (Bidirectional, layer 1) adds the outputs of its forward and backward nets (merge"
                         + " \"total\"), but they are a sequence of n vectors of size 3 and a sequence of n vectors of size 2:"
                         + " dimension 2 is 3 on one side and 2 on the other.");
@@ -200,10 +192,8 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void aBidirectionalNetNeedsOneInputAndOneOutput() {
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                + " \"backward\": {\"type\": \"Total\"}}");
-
-        assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
+                + " \"backward\": {\"type\": \"Total\"}}"))).containsExactly(
                 "The backward net of 'bidirectional1' (Bidirectional, layer 1) reads the whole sequence, so it must have"
                         + " one input and one output, but it has 2 inputs (Input1, Input2) and 1 output (Output).");
     }
@@ -220,6 +210,11 @@ class SequenceOperatorInferenceTest {
 
     private static InferenceResult chain(String shape, String layers) {
         return infer("{\"type\": \"Chain\", \"input\": {\"shape\": " + shape + "}, \"layers\": [" + layers + "]}");
+    }
+
+    /** The diagnostics' sentences. */
+    private static List<String> messages(InferenceResult r) {
+        return r.diagnostics().stream().map(Diagnostic::message).toList();
     }
 
     private static InferenceResult infer(String net) {

@@ -2,6 +2,11 @@ package org.netstudio.netgraph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.HEAD;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.chain;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.graph;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.refused;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -14,33 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every kind of file the reader refuses, with the exact JSON path and message. */
 class NetFileReaderTest {
 
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
-
-    /** A file around a chain whose layers are given. */
-    private static String chain(String layers) {
-        return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [1, 28, 28]}, \"layers\": [" + layers + "]}}";
-    }
-
-    /** A file around a graph with the given inner fields. */
-    private static String graph(String fields) {
-        return HEAD + "\"net\": {\"type\": \"Graph\", " + fields + "}}";
-    }
-
-    private static NetFileException refused(String json) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> NetFileReader.read(json, "t.json"));
-        assertThat(t).isInstanceOf(NetFileException.class);
-        NetFileException e = (NetFileException) t;
-        assertThat(e.file()).isEqualTo("t.json");
-        assertThat(e.getMessage()).isEqualTo("t.json: " + (e.location() == null ? "" : e.location() + ": ") + e.detail());
-        return e;
-    }
-
-    private static void assertRefused(String json, String location, String detail) {
-        NetFileException e = refused(json);
-        assertThat(e.location()).isEqualTo(location);
-        assertThat(e.detail()).isEqualTo(detail);
-    }
-
     @Test
     void anInvalidParameterValueNamesItsPathAndEchoesTheValue() {
         NetFileException e = refused(chain("{\"type\": \"Convolution\", \"channels\": 20, \"kernel\": 5}, {\"type\": \"Tanh\"},"
@@ -49,16 +27,15 @@ class NetFileReaderTest {
                 "t.json: $.net.layers[3].kernel: kernel must be a whole number or a list of them, but got \"big\"");
     }
 
-    @Test
-    void parameterBoundsUseTheCatalogsMessage() {
-        assertRefused(chain("{\"type\": \"Linear\", \"units\": -3}"), "$.net.layers[0].units",
-                "units must be a positive whole number, but got -3");
-        assertRefused(chain("{\"type\": \"Dropout\", \"rate\": 1}"), "$.net.layers[0].rate",
-                "rate must be less than 1, but got 1");
-        assertRefused(chain("{\"type\": \"Linear\", \"units\": 3, \"bias\": \"yes\"}"), "$.net.layers[0].bias",
-                "bias must be true or false, but got \"yes\"");
-        assertRefused(chain("{\"type\": \"Linear\", \"units\": null}"), "$.net.layers[0].units",
-                "units cannot be null (leave it out for its default)");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        {"type": "Linear", "units": -3}                 | units | units must be a positive whole number, but got -3
+        {"type": "Dropout", "rate": 1}                  | rate  | rate must be less than 1, but got 1
+        {"type": "Linear", "units": 3, "bias": "yes"}   | bias  | bias must be true or false, but got "yes"
+        {"type": "Linear", "units": null}               | units | units cannot be null (leave it out for its default)
+        """)
+    void parameterBoundsUseTheCatalogsMessage(String layer, String param, String detail) {
+        assertRefused(chain(layer), "$.net.layers[0]." + param, detail);
     }
 
     @Test
@@ -154,28 +131,22 @@ class NetFileReaderTest {
                 "a name cannot contain \".\" or \"/\", but got \"my/node\"");
     }
 
-    @Test
-    void edgesNamingMissingNodesOrPortsAreRefused() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        {"from": "Input", "to": "b"}                         | edges[0].to   | "b" is neither a node nor an output of the graph; its nodes are a, add; its outputs are Output
+        {"from": "Input", "to": "b.Input"}                   | edges[0].to   | there is no node "b" in the graph; its nodes are a, add
+        {"from": "Input", "to": "a.Foo"}                     | edges[0].to   | "a" (Linear) has no input port "Foo" (it has Input)
+        {"from": "a.Loss", "to": "Output"}                   | edges[0].from | "a" (Linear) has no output port "Loss" (it has Output)
+        {"from": "Output", "to": "a"}                        | edges[0].from | "Output" is neither a node nor an input of the graph; its nodes are a, add; its inputs are Input
+        {"from": "Input", "to": "add"}                       | edges[0].to   | "add" (Total) has several inputs; name one, e.g. "add.Input1"
+        {"from": "Input", "to": "add.Input2000"}             | edges[0].to   | "add" (Total) can have at most 1024 inputs, but the edge goes to Input2000
+        {"from": "Input", "to": "a"}, {"from": "a", "to": "a"} | edges[1].to | Input of "a" is already wired by edges[0]; an input takes one wire
+        {"from": "Input"}                                    | edges[0]      | an edge needs both "from" and "to"
+        """)
+    void edgesNamingMissingNodesOrPortsAreRefused(String edges, String location, String detail) {
         String nodes = "\"inputs\": {\"Input\": {\"shape\": [3]}}, \"nodes\": {\"a\": {\"type\": \"Linear\", \"units\": 2},"
                 + " \"add\": {\"type\": \"Total\"}}, \"outputs\": {\"Output\": {}}, ";
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"b\"}]"), "$.net.edges[0].to",
-                "\"b\" is neither a node nor an output of the graph; its nodes are a, add; its outputs are Output");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"b.Input\"}]"), "$.net.edges[0].to",
-                "there is no node \"b\" in the graph; its nodes are a, add");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"a.Foo\"}]"), "$.net.edges[0].to",
-                "\"a\" (Linear) has no input port \"Foo\" (it has Input)");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"a.Loss\", \"to\": \"Output\"}]"), "$.net.edges[0].from",
-                "\"a\" (Linear) has no output port \"Loss\" (it has Output)");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Output\", \"to\": \"a\"}]"), "$.net.edges[0].from",
-                "\"Output\" is neither a node nor an input of the graph; its nodes are a, add; its inputs are Input");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"add\"}]"), "$.net.edges[0].to",
-                "\"add\" (Total) has several inputs; name one, e.g. \"add.Input1\"");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"add.Input2000\"}]"), "$.net.edges[0].to",
-                "\"add\" (Total) can have at most 1024 inputs, but the edge goes to Input2000");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\", \"to\": \"a\"}, {\"from\": \"a\", \"to\": \"a\"}]"),
-                "$.net.edges[1].to", "Input of \"a\" is already wired by edges[0]; an input takes one wire");
-        assertRefused(graph(nodes + "\"edges\": [{\"from\": \"Input\"}]"), "$.net.edges[0]",
-                "an edge needs both \"from\" and \"to\"");
+        assertRefused(graph(nodes + "\"edges\": [" + edges + "]"), "$.net." + location, detail);
     }
 
     @ParameterizedTest

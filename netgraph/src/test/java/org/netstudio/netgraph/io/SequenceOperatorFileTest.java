@@ -3,6 +3,8 @@ package org.netstudio.netgraph.io;
 import org.netstudio.netgraph.files.NetFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.HEAD;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
 
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,6 @@ import org.netstudio.netgraph.net.NetNode;
 
 /** Map, Fold and Bidirectional in the net file: what they read as, how they are written, what is refused. */
 class SequenceOperatorFileTest {
-
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
 
     private static String chain(String layers) {
         return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 4]}, \"layers\": [" + layers + "]}}";
@@ -140,13 +140,5 @@ class SequenceOperatorFileTest {
         WeightsFit.check(doc, Weights.of(List.of(inside), Map.of()), "t.nsnet");
         assertThatThrownBy(() -> WeightsFit.check(doc, Weights.of(List.of(onTheMap), Map.of()), "t.nsnet"))
                 .hasMessage("t.nsnet: tensor \"map1/weights\": \"map1\" is a Map, which has no weights of its own");
-    }
-
-    private static void assertRefused(String json, String location, String detail) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> NetFileReader.read(json, "t.json"));
-        assertThat(t).isInstanceOf(NetFileException.class);
-        NetFileException e = (NetFileException) t;
-        assertThat(e.location()).isEqualTo(location);
-        assertThat(e.detail()).isEqualTo(detail);
     }
 }

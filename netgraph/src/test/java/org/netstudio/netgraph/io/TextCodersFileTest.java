@@ -1,11 +1,14 @@
 package org.netstudio.netgraph.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.HEAD;
+import static org.netstudio.netgraph.io.NetFileReaderTestSupport.assertRefused;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.Chain;
@@ -20,20 +23,12 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Text encoders and decoders in the net file: Characters, Tokens and Subwords, read, typed, written, refused. */
 class TextCodersFileTest {
 
-    private static final String HEAD = "{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", ";
-
     /** A word classifier whose input has this encoder. */
     private static String classifier(String encoder) {
         return HEAD + "\"net\": {\"type\": \"Chain\", \"input\": {\"encoder\": " + encoder + "}, \"layers\": ["
                 + "{\"type\": \"Embedding\", \"size\": 8}, {\"type\": \"GRU\", \"units\": 4, \"returnSequences\": false},"
                 + " {\"type\": \"Linear\", \"units\": 2}, {\"type\": \"Softmax\"}],"
                 + " \"output\": {\"decoder\": {\"type\": \"Class\", \"labels\": [\"en\", \"fr\"]}}}}";
-    }
-
-    private static NetFileException refused(String json) {
-        Throwable t = catchThrowable(() -> NetFileReader.read(json, "t.json"));
-        assertThat(t).isInstanceOf(NetFileException.class);
-        return (NetFileException) t;
     }
 
     @Test
@@ -71,40 +66,18 @@ class TextCodersFileTest {
                 .isEqualTo(new TensorType(ElementKind.index(30522), List.of(Dim.symbolic("n"))));
     }
 
-    @Test
-    void badTextCoderOptionsNameTheirJsonPath() {
-        NetFileException e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"<unk>\", \"a\", 7]}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary[2]");
-        assertThat(e.detail()).isEqualTo("a token must be a non-empty string, but got 7");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\", \"a\"], \"unknown\": \"a\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary[2]");
-        assertThat(e.detail()).isEqualTo("the token \"a\" appears twice in the vocabulary");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"vocabulary\": [\"a\", \"b\"]}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.vocabulary");
-        assertThat(e.detail()).isEqualTo("the vocabulary must hold the unknown token \"<unk>\", which words outside it"
-                + " become");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"minCount\": 0}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.minCount");
-        assertThat(e.detail()).isEqualTo("minCount must be a whole number of at least 1, but got 0");
-
-        e = refused(classifier("{\"type\": \"Tokens\", \"lowercase\": \"yes\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.lowercase");
-        assertThat(e.detail()).isEqualTo("lowercase must be true or false, but got \"yes\"");
-
-        e = refused(classifier("{\"type\": \"Characters\", \"alphabet\": \"abca\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.alphabet");
-        assertThat(e.detail()).isEqualTo("the character 'a' (U+0061) appears twice in the alphabet (at 4)");
-
-        e = refused(classifier("{\"type\": \"Characters\", \"alphabt\": \"abc\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.alphabt");
-        assertThat(e.detail()).isEqualTo("Characters has no option \"alphabt\" (it has alphabet)");
-
-        e = refused(classifier("{\"type\": \"Subwords\"}"));
-        assertThat(e.location()).isEqualTo("$.net.input.encoder.tokenizer");
-        assertThat(e.detail()).isEqualTo("Subwords needs a tokenizer: the path of a tokenizer.json or"
-                + " \"all-MiniLM-L6-v2\", but got nothing");
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        {"type": "Tokens", "vocabulary": ["<unk>", "a", 7]}                | vocabulary[2] | a token must be a non-empty string, but got 7
+        {"type": "Tokens", "vocabulary": ["a", "b", "a"], "unknown": "a"}  | vocabulary[2] | the token "a" appears twice in the vocabulary
+        {"type": "Tokens", "vocabulary": ["a", "b"]}                       | vocabulary    | the vocabulary must hold the unknown token "<unk>", which words outside it become
+        {"type": "Tokens", "minCount": 0}                                  | minCount      | minCount must be a whole number of at least 1, but got 0
+        {"type": "Tokens", "lowercase": "yes"}                             | lowercase     | lowercase must be true or false, but got "yes"
+        {"type": "Characters", "alphabet": "abca"}                         | alphabet      | the character 'a' (U+0061) appears twice in the alphabet (at 4)
+        {"type": "Characters", "alphabt": "abc"}                           | alphabt       | Characters has no option "alphabt" (it has alphabet)
+        {"type": "Subwords"}                                               | tokenizer     | Subwords needs a tokenizer: the path of a tokenizer.json or "all-MiniLM-L6-v2", but got nothing
+        """)
+    void badTextCoderOptionsNameTheirJsonPath(String encoder, String option, String detail) {
+        assertRefused(classifier(encoder), "$.net.input.encoder." + option, detail);
     }
 }

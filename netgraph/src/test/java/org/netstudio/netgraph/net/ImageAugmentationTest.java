@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.netgraph.io.NetFileException;
 import org.netstudio.netgraph.io.NetFileReader;
 import org.netstudio.netgraph.io.NetFileWriter;
@@ -31,18 +33,16 @@ class ImageAugmentationTest {
         assertThat(ImageAugmentation.NONE.text()).isEqualTo("none");
     }
 
-    @Test
-    void mistakesAreNamed() {
-        assertThatThrownBy(() -> ImageAugmentation.parseText("crop 4, zoom 2")).hasMessage("'zoom 2' is not an"
-                + " augmentation; use crop N, flip, rotation DEGREES, brightness X or contrast X, separated by commas");
-        assertThatThrownBy(() -> ImageAugmentation.parseText("crop 2.5"))
-                .hasMessage("crop takes a whole number of pixels, but got '2.5'");
-        assertThatThrownBy(() -> ImageAugmentation.parseText("rotation"))
-                .hasMessage("rotation takes one number, e.g. 'rotation 10', but got 'rotation'");
-        assertThatThrownBy(() -> ImageAugmentation.parseText("rotation 200"))
-                .hasMessage("augmentation rotation must be a number from 0 to 180, but got 200.0");
-        assertThatThrownBy(() -> ImageAugmentation.parseText("contrast 1"))
-                .hasMessage("augmentation contrast must be a number from 0 to 1 (not included), but got 1.0");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        crop 4, zoom 2 | 'zoom 2' is not an augmentation; use crop N, flip, rotation DEGREES, brightness X or contrast X, separated by commas
+        crop 2.5       | crop takes a whole number of pixels, but got '2.5'
+        rotation       | rotation takes one number, e.g. 'rotation 10', but got 'rotation'
+        rotation 200   | augmentation rotation must be a number from 0 to 180, but got 200.0
+        contrast 1     | augmentation contrast must be a number from 0 to 1 (not included), but got 1.0
+        """)
+    void mistakesAreNamed(String text, String message) {
+        assertThatThrownBy(() -> ImageAugmentation.parseText(text)).hasMessage(message);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.netstudio.trainer.options;
 
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
@@ -41,6 +43,21 @@ public class FormGrid extends GridPane {
     public void addWide(Node node) {
         add(node, 0, row, 2, 1);
         row++;
+    }
+
+    /**
+     * Adds a control across both columns with its label just before it (for a long label).
+     *
+     * @return the row, to show or hide as one
+     */
+    public HBox addWide(String label, Node control) {
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        HBox line = new HBox(8, l, control);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(control, Priority.ALWAYS);
+        addWide(line);
+        return line;
     }
 
     /**

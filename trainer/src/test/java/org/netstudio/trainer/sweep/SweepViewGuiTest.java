@@ -58,9 +58,7 @@ class SweepViewGuiTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSmallSweepFillsTheTableMarksTheBestAndUseBestHandsItsNetOver(FxRobot robot) throws Exception {
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.chooseSpirals(robot, model);
         OnFx.typeInto(robot, "#epochs", "4");
         robot.clickOn("#sweep");
         assertThat(robot.lookup("#sweep-view").tryQuery()).isPresent();
@@ -104,9 +102,7 @@ class SweepViewGuiTest {
 
     @Test
     void aWrongRowIsExplainedAndNothingStarts(FxRobot robot) throws Exception {
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.chooseSpirals(robot, model);
         robot.clickOn("#sweep");
         OnFx.typeInto(robot, "#sweep-name-0", "learnRate");
         robot.clickOn("#sweep-start");
@@ -121,9 +117,7 @@ class SweepViewGuiTest {
     @Test
     @SuppressWarnings("unchecked")
     void withoutEarlyStoppingEveryTrialTrainsAllItsEpochs(FxRobot robot) throws Exception {
-        robot.clickOn("#data-source");
-        robot.clickOn("Spirals");
-        OnFx.waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        OnFx.chooseSpirals(robot, model);
         OnFx.typeInto(robot, "#epochs", "3");
         robot.clickOn("#sweep");
         // A range with learning rates far too small: the median rule would stop some of them.

@@ -16,13 +16,16 @@ class WeightsStatusTest {
         return Gallery.standard().find(id).orElseThrow();
     }
 
+    private static void assertSays(WeightsStatus s, WeightsStatus.Kind kind, String headline, String opens) {
+        assertThat(s.kind()).isEqualTo(kind);
+        assertThat(s.headline()).isEqualTo(headline);
+        assertThat(s.opens()).isEqualTo(opens);
+    }
+
     @Test
     void theShippedFashionMnistNetSaysItsTestAccuracyAsItsDescriptionStatesIt() {
-        WeightsStatus s = WeightsStatus.of(standard("fashion-cnn-pretrained"), false);
-
-        assertThat(s.kind()).isEqualTo(WeightsStatus.Kind.INCLUDED);
-        assertThat(s.headline()).isEqualTo("Pretrained · 92.5% test accuracy");
-        assertThat(s.opens()).isEqualTo("Opens with its trained weights.");
+        assertSays(WeightsStatus.of(standard("fashion-cnn-pretrained"), false), WeightsStatus.Kind.INCLUDED,
+                "Pretrained · 92.5% test accuracy", "Opens with its trained weights.");
     }
 
     @Test
@@ -32,15 +35,10 @@ class WeightsStatusTest {
 
     @Test
     void torchvisionNetsOfferImageNetWeightsUntilTheyAreCached() {
-        WeightsStatus offered = WeightsStatus.of(standard("resnet18"), false);
-        assertThat(offered.kind()).isEqualTo(WeightsStatus.Kind.DOWNLOADABLE);
-        assertThat(offered.headline()).isEqualTo("ImageNet weights to download");
-        assertThat(offered.opens()).isEqualTo("Opens untrained until they are downloaded.");
-
-        WeightsStatus cached = WeightsStatus.of(standard("resnet18"), true);
-        assertThat(cached.kind()).isEqualTo(WeightsStatus.Kind.CACHED);
-        assertThat(cached.headline()).isEqualTo("ImageNet weights cached");
-        assertThat(cached.opens()).isEqualTo("Opens with the downloaded weights.");
+        assertSays(WeightsStatus.of(standard("resnet18"), false), WeightsStatus.Kind.DOWNLOADABLE,
+                "ImageNet weights to download", "Opens untrained until they are downloaded.");
+        assertSays(WeightsStatus.of(standard("resnet18"), true), WeightsStatus.Kind.CACHED,
+                "ImageNet weights cached", "Opens with the downloaded weights.");
     }
 
     @Test

@@ -39,14 +39,10 @@ final class ExpressionSource {
                 default -> wrap(text(b.left(), x, 4) + " ** " + text(b.right(), x, 3), context > 3);
             };
         }
-        if (e instanceof Expression.Call2 c2) {
+        if (e instanceof Expression.Call2 call) {
+            Expression.Call2 c2 = call.xFirst();
             Expression first = c2.first();
             Expression second = c2.second();
-            if (!first.usesX()) {
-                Expression t = first;
-                first = second;
-                second = t;
-            }
             boolean max = c2.function().equals("max");
             if (!second.usesX()) {
                 return "torch.clamp(" + text(first, x, 0) + (max ? ", min=" : ", max=") + number(second.evaluate(0)) + ")";

@@ -13,13 +13,9 @@ import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.io.AtomicFiles;
 import org.netstudio.netgraph.io.Safetensors;
 import org.netstudio.netgraph.io.Weights;
-import org.netstudio.netgraph.net.Chain;
-import org.netstudio.netgraph.net.Graph;
-import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetLayers;
 import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.netgraph.net.NodePath;
-import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
  * Writes a net as PyTorch source a person can read and train: {@code model.py} (the net as
@@ -49,20 +45,12 @@ public final class PyTorchModelWriter {
      */
     public static List<String> unsupported(NetNode net) {
         List<String> out = new ArrayList<>();
-        collect(net, NodePath.ROOT, out);
+        NetLayers.byPath(net).forEach((path, l) -> {
+            if (l.type().equals("OnnxOperator")) {
+                out.add(path.isRoot() ? "(the net)" : path.toString());
+            }
+        });
         return out;
-    }
-
-    private static void collect(NetNode node, NodePath path, List<String> out) {
-        if (node instanceof Layer l && l.type().equals("OnnxOperator")) {
-            out.add(path.isRoot() ? "(the net)" : path.toString());
-        } else if (node instanceof Chain c) {
-            c.elements().forEach(e -> collect(e.node(), path.child(e.name()), out));
-        } else if (node instanceof Graph g) {
-            g.nodes().forEach((name, n) -> collect(n, path.child(name), out));
-        } else if (node instanceof SequenceOperator op) {
-            op.innerNames().forEach(name -> collect(op.inner(name), path.child(name), out));
-        }
     }
 
     /**

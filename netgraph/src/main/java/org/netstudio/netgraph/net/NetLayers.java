@@ -1,22 +1,19 @@
-package org.netstudio.engine.sweep;
+package org.netstudio.netgraph.net;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.netstudio.netgraph.net.Chain;
-import org.netstudio.netgraph.net.Graph;
-import org.netstudio.netgraph.net.Layer;
-import org.netstudio.netgraph.net.NetNode;
-import org.netstudio.netgraph.net.NodePath;
-import org.netstudio.netgraph.net.SequenceOperator;
 
-/** Every catalog layer of a net by its path ({@code block1/linear1}), in the net's order. */
-final class LayerPaths {
+/** The layers of a net with their paths, inside containers and sequence operators too. */
+public final class NetLayers {
 
-    private LayerPaths() {
+    private NetLayers() {
     }
 
-    /** The layers of a net, nested containers included, by path. */
-    static Map<NodePath, Layer> of(NetNode net) {
+    /**
+     * Every layer of {@code net} by its path ("block1/conv1"; the root path when the net is itself
+     * a layer), in the order the net lists them.
+     */
+    public static Map<NodePath, Layer> byPath(NetNode net) {
         Map<NodePath, Layer> layers = new LinkedHashMap<>();
         collect(net, NodePath.ROOT, layers);
         return layers;
