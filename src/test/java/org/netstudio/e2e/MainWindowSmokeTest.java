@@ -104,7 +104,7 @@ class MainWindowSmokeTest {
                         "Group into Sub-graph", "Ungroup")),
                 Map.entry("View", List.of("Zoom In", "Zoom Out", "Zoom to Fit", "Zoom 100%", "Auto-layout",
                         "Show Previews", "Show Trainer Panel", "Maximise Trainer Panel", "Runs…", "Theme")),
-                Map.entry("Net", List.of("Check", "Train", "Try It…", "Import Report…")),
+                Map.entry("Net", List.of("Check", "Train", "Try It…", "Import Report…", "New Sentence Classifier…")),
                 Map.entry("Help", List.of("User Guide", "Layer Reference", "Command Line Reference", "Keyboard Shortcuts",
                         "About NetStudio")));
 

@@ -10,6 +10,7 @@ import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
 import org.netstudio.app.gallery.GalleryWeights;
+import org.netstudio.app.gallery.SentenceClassifier;
 import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
  * as a table (id, name, task, parameters: total, trainable, non-trainable) or a JSON array. Any command that takes a NET takes a gallery id too
  * ({@code netstudio info resnet50}).
  */
-@Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = GalleryCommand.Download.class,
+@Command(name = "gallery", mixinStandardHelpOptions = true, subcommands = {GalleryCommand.Download.class, GalleryCommand.Classifier.class},
         description = "List the reference nets of the gallery. Open one by its id wherever a NET is asked for,"
                 + " e.g. netstudio info resnet50.")
 public final class GalleryCommand extends Subcommand {
@@ -209,6 +210,50 @@ public final class GalleryCommand extends Subcommand {
             String mb = String.format(Locale.ROOT, "%.1f", done / 1e6);
             return total > 0 ? String.format(Locale.ROOT, "%s  %s of %.1f MB (%d%%)", name, mb, total / 1e6, done * 100 / total)
                     : name + "  " + mb + " MB";
+        }
+    }
+
+    /**
+     * {@code netstudio gallery classifier --labels A,B… --out FILE}: a sentence classifier made of the
+     * pretrained all-MiniLM-L6-v2 ({@link SentenceClassifier}), saved with its weights, to fine-tune with
+     * {@code netstudio train FILE --data TABLE --target COLUMN}, the encoder learning too or, with
+     * {@code --freeze encoder}, kept as it is.
+     */
+    @Command(name = "classifier", mixinStandardHelpOptions = true,
+            description = "Save a sentence classifier made of the pretrained all-MiniLM-L6-v2 (text → encoder → mean over"
+                    + " the tokens → Linear → Softmax → one of the labels), to fine-tune with: netstudio train FILE --data"
+                    + " TABLE --target COLUMN [--freeze encoder].")
+    static final class Classifier extends Subcommand {
+
+        @picocli.CommandLine.Option(names = "--labels", required = true, split = ",", paramLabel = "LABEL",
+                description = "The classes, as the table's label column names them (two or more).")
+        private List<String> labels;
+
+        @picocli.CommandLine.Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+                description = "Where to save the net with its weights (.nsnet).")
+        private java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            org.netstudio.netgraph.io.LoadedNet net;
+            try {
+                net = SentenceClassifier.of(Gallery.standard(), labels);
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.invalid(e.getMessage());
+            } catch (GalleryException e) {
+                throw CommandFailure.unreadable(e.getMessage());
+            }
+            try {
+                org.netstudio.netgraph.files.NetFiles.write(out, net.document(), net.weights().orElseThrow());
+            } catch (java.io.IOException e) {
+                throw CommandFailure.unreadable(out + ": " + e.getMessage());
+            }
+            PrintWriter w = out();
+            w.println("Saved a sentence classifier of " + String.join(", ", labels) + " made of all-MiniLM-L6-v2 to " + out
+                    + ". Fine-tune it with: netstudio train " + out + " --data TABLE --target COLUMN [--freeze "
+                    + SentenceClassifier.ENCODER + "]");
+            w.flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -45,6 +45,7 @@ public enum AppAction {
     CHECK("Check", shortcut(KeyCode.B)),
     TRAIN("Train", shortcut(KeyCode.R)),
     TRY_IT("Try It…", shortcut(KeyCode.T)),
+    NEW_SENTENCE_CLASSIFIER("New Sentence Classifier…", null),
     RUNS("Runs…", null),
     IMPORT_REPORT("Import Report…", null),
 

@@ -79,7 +79,7 @@ public final class MainMenu {
                         item(AppAction.ZOOM_ACTUAL_SIZE), separator(), item(AppAction.AUTO_LAYOUT), separator(),
                         showPreviews, separator(), showTrainer, maximiseTrainer, item(AppAction.RUNS), theme),
                 menu("Net", item(AppAction.CHECK), item(AppAction.TRAIN), item(AppAction.TRY_IT), separator(),
-                        item(AppAction.IMPORT_REPORT)),
+                        item(AppAction.IMPORT_REPORT), separator(), item(AppAction.NEW_SENTENCE_CLASSIFIER)),
                 menu("Help", item(AppAction.USER_GUIDE), item(AppAction.LAYER_REFERENCE),
                         item(AppAction.COMMAND_LINE_REFERENCE), item(AppAction.KEYBOARD_SHORTCUTS), separator(),
                         item(AppAction.ABOUT)));

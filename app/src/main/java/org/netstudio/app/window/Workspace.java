@@ -460,6 +460,7 @@ public final class Workspace {
         menu.setHandler(AppAction.TRAIN, () -> window.trainerPanel().setExpanded(true));
         menu.setHandler(AppAction.TRY_IT, this::showTryIt);
         menu.setHandler(AppAction.RUNS, runsWindow::show);
+        menu.setHandler(AppAction.NEW_SENTENCE_CLASSIFIER, documents.classifiers()::ask);
         // The report of an imported model stays at hand after its bar is dismissed.
         onNet(AppAction.IMPORT_REPORT, t -> t.importBanner().ifPresent(b -> b.showReport()));
         canvas(AppAction.UNDO, a -> a.undo);

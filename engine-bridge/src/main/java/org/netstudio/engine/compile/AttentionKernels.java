@@ -11,7 +11,8 @@ import org.netstudio.engine.tensor.Scalars;
  * m, k)}, Value {@code (batch, m, v)}, Query {@code (batch, n, k)}; output {@code (batch, n, v)}.
  * Head h uses slice h of size k/heads of the queries and keys and slice h of size v/heads of the
  * values: {@code softmax(Q_h·K_hᵀ / √(k/heads))·V_h}, the heads' results side by side. With mask
- * "causal", query i sees keys 0..i only. In a padded batch, padded keys get no weight.
+ * "causal", query i sees keys 0..i only. In a padded batch, padded keys get no weight; so do the
+ * keys a key mask {@code (batch, m)} (inputs after Query) holds 0 for.
  */
 final class AttentionKernels {
 
@@ -43,6 +44,9 @@ final class AttentionKernels {
             if (keyLengths != null) {
                 scores = scores.add(paddingMask(keyLengths, m, scores));
             }
+            for (int i = 3; i < in.size(); i++) {
+                scores = scores.add(keyMask(in.get(i), scores));
+            }
             NDArray weights = scores.softmax(-1);
             NDArray out = weights.matMul(split(value, heads));
             return new NDList(out.transpose(0, 2, 1, 3).reshape(batch, n, v));
@@ -62,6 +66,15 @@ final class AttentionKernels {
     private static NDArray paddingMask(NDArray keyLengths, long m, NDArray like) {
         NDArray real = Lengths.mask(keyLengths, m, like.getDataType());
         return Scalars.times(real.sub(1), HIDDEN).reshape(real.getShape().get(0), 1, 1, m);
+    }
+
+    /**
+     * 0 at the keys a mask {@code (batch, m)} holds anything but 0 for, a very large negative number
+     * where it holds 0, {@code (batch, 1, 1, m)}. The mask may hold integers (a model's attention_mask).
+     */
+    private static NDArray keyMask(NDArray mask, NDArray like) {
+        NDArray hidden = mask.eq(0).toType(like.getDataType(), false);
+        return Scalars.times(hidden, -HIDDEN).reshape(mask.getShape().get(0), 1, 1, mask.getShape().get(1));
     }
 
     /** 0 where query i may see key j (j ≤ i), −∞ elsewhere; {@code (n, m)}, broadcast over batch and heads. */

@@ -121,6 +121,8 @@ public class LayerContractTest {
         cases.add(c("SequenceReverse", Layer.of("SequenceReverse"), real(6, 3)));
         cases.add(c("Attention", Layer.of("Attention", "heads", 2), real(5, 4), real(5, 6), real(3, 4)));
         cases.add(c("Attention causal", Layer.of("Attention", "mask", "causal"), real(4, 3), real(4, 2), real(4, 3)));
+        cases.add(c("Attention with a key mask of 0s and 1s", Layer.of("Attention", "heads", 2).withInputCount(1),
+                real(5, 4), real(5, 6), real(3, 4), indices(2, 5)));
         cases.add(c("CrossEntropyLoss index", Layer.of("CrossEntropyLoss"), real(4), indices(4)));
         cases.add(c("CrossEntropyLoss index per step", Layer.of("CrossEntropyLoss"), real(3, 4), indices(4, 3)));
         cases.add(c("CrossEntropyLoss probabilities", Layer.of("CrossEntropyLoss", "target", "probabilities"),

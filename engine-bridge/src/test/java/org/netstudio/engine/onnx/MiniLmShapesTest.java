@@ -66,9 +66,8 @@ class MiniLmShapesTest {
         System.out.println("MiniLM: " + unknown.size() + " of " + types.size() + " nodes with unknown shapes");
         unknown.forEach(u -> System.out.println("  " + u));
         assertThat(unknown).isEmpty();
-        // The attention's per-head values and the encoder's output read as a person expects.
-        assertThat(types.values().stream().map(TensorType::shapeText)).contains("12×n×32", "n×384",
-                "12×n×n");
+        // The encoder's values read as a person expects (the attention's per-head values are inside its Attention layers).
+        assertThat(types.values().stream().map(TensorType::shapeText)).contains("n×384", "n×1536");
     }
 
     @Test
@@ -131,7 +130,8 @@ class MiniLmShapesTest {
         }
         System.out.println("MiniLM: " + compared + " node shapes compared with ONNX Runtime, " + wrong.size() + " differ");
         wrong.forEach(w -> System.out.println("  " + w));
-        assertThat(compared).isGreaterThan(200);
+        // 114 since each attention (about 60 nodes with its Reshape targets' arithmetic) imports as one layer.
+        assertThat(compared).isGreaterThan(100);
         assertThat(wrong).isEmpty();
     }
 

@@ -27,6 +27,7 @@ public final class Documents {
     private final WeightsImporter weightsImporter;
     private final AutosaveWriter autosave;
     private final Recovery recovery;
+    private final SentenceClassifierMaker classifiers;
     private FilePicker picker = new SystemFilePicker();
 
     /**
@@ -46,6 +47,7 @@ public final class Documents {
         this.opener = new NetOpener(this.tabs, prompts, filePicker, this.recent);
         this.exporter = new NetExporter(prompts, filePicker, note);
         this.weightsImporter = new WeightsImporter(prompts, filePicker, note);
+        this.classifiers = new SentenceClassifierMaker(this.tabs, prompts);
         this.recovery = new Recovery(this.autosave, this.tabs, this.recent, prompts);
     }
 
@@ -71,6 +73,10 @@ public final class Documents {
 
     public WeightsImporter weightsImporter() {
         return weightsImporter;
+    }
+
+    public SentenceClassifierMaker classifiers() {
+        return classifiers;
     }
 
     public AutosaveWriter autosave() {

@@ -80,14 +80,19 @@ final class Prompts {
 
     private Alert alert(Alert.AlertType type, String header, String content, ButtonType... buttons) {
         Alert alert = new Alert(type, content, buttons);
+        alert.setHeaderText(header);
+        return dressed(alert);
+    }
+
+    /** A dialog of this window: owned by it, in its theme. */
+    <D extends javafx.scene.control.Dialog<?>> D dressed(D dialog) {
         Window window = owner.get();
         if (window != null) {
-            alert.initOwner(window);
+            dialog.initOwner(window);
         }
-        alert.setHeaderText(header);
-        alert.getDialogPane().getStylesheets().setAll(stylesheets.get());
-        alert.getDialogPane().getStyleClass().add("ns-dialog");
-        alert.getDialogPane().setMinWidth(440);
-        return alert;
+        dialog.getDialogPane().getStylesheets().setAll(stylesheets.get());
+        dialog.getDialogPane().getStyleClass().add("ns-dialog");
+        dialog.getDialogPane().setMinWidth(440);
+        return dialog;
     }
 }

@@ -139,7 +139,8 @@ final class GraphImport {
         Mapping m;
         try {
             OnnxTensors.Constant table = EmbeddingLookups.table(p, values::constant);
-            m = table != null ? layers.embedding(p, table) : OperatorMappings.map(n, values);
+            m = table != null ? layers.embedding(p, table)
+                    : WrittenOutAttention.isFused(p) ? WrittenOutAttention.layer(n) : OperatorMappings.map(n, values);
         } catch (RuntimeException e) {
             m = new Mapping.Opaque(String.valueOf(e.getMessage()));
         }

@@ -495,6 +495,9 @@ final class LayerExport {
             emit(op("Add", masked, List.of(scores, penalty), masked));
             scores = masked;
         }
+        for (int i = 3; i < in.size(); i++) {
+            scores = keyMask(name + ":mask" + (i - 2), in.get(i), scores);
+        }
         String weights = name + ":weights";
         emit(op("Softmax", weights, List.of(scores), weights).addAttribute(intAttr("axis", -1)));
         String mixed = name + ":mixed";
@@ -502,6 +505,23 @@ final class LayerExport {
         String joined = name + ":joined";
         emit(op("Transpose", joined, List.of(mixed), joined).addAttribute(ints("perm", new int[] {0, 2, 1, 3})));
         emit(op("Reshape", name, List.of(joined, longs(name + ":outShape", new long[] {0, 0, v})), out));
+    }
+
+    /** The scores plus a very large negative number at the keys a {@code (batch, m)} mask holds 0 for. */
+    private String keyMask(String name, String mask, String scores) {
+        String real = name + ":real";
+        emit(op("Cast", real, List.of(mask), real).addAttribute(intAttr("to", TensorProto.DataType.FLOAT_VALUE)));
+        String zero = name + ":zero";
+        emit(op("Equal", zero, List.of(real, scalar(name + ":0", 0f)), zero));
+        String hidden = name + ":hidden";
+        emit(op("Cast", hidden, List.of(zero), hidden).addAttribute(intAttr("to", TensorProto.DataType.FLOAT_VALUE)));
+        String penalty = name + ":penalty";
+        emit(op("Mul", penalty, List.of(hidden, scalar(name + ":large", -1e30f)), penalty));
+        String perKey = name + ":perKey";
+        emit(op("Unsqueeze", perKey, List.of(penalty, longs(name + ":axes", new long[] {1, 2})), perKey));
+        String masked = name + ":masked";
+        emit(op("Add", masked, List.of(scores, perKey), masked));
+        return masked;
     }
 
     /** {@code (batch, len, d) → (batch, heads, len, d/heads)} permuted by {@code perm}. */

@@ -97,7 +97,8 @@ final class LayerNodes {
             biasless.put(out, first);
         }
         log.mapped(n, first, m.steps().get(0).layer().typeName(),
-                m.steps().size() > 1 ? "with a Reshape that keeps ONNX's size-1 axes" : "");
+                m.steps().size() > 1 && m.steps().get(1).layer().type().equals("Reshape") ? "with a Reshape that keeps ONNX's size-1 axes"
+                        : m.steps().size() > 1 ? "then " + m.steps().get(1).layer().typeName() : "");
         return null;
     }
 

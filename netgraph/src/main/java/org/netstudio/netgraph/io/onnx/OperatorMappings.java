@@ -877,8 +877,14 @@ final class OperatorMappings {
         Integer axis = exampleAxis(n.i("axis", 0), c.info(in.get(0)).onnxRank());
         boolean last = !k.isReal() && k.shape().length == 0 && (k.longs()[0] == -1
                 || t.rankKnown() && t.rank() > 0 && t.dim(0).isFixed() && k.longs()[0] == t.dim(0).size() - 1);
-        if (axis == null || axis != 0 || !last) {
-            return opaque("only taking the last element of a sequence is mapped (SequenceLast)");
+        boolean first = !k.isReal() && k.shape().length == 0 && k.longs()[0] == 0;
+        if (axis == null || axis != 0 || !last && !first) {
+            return opaque("only taking the first or the last element of a sequence is mapped (SequenceLast)");
+        }
+        if (!last) {
+            // The first element is the last of the sequence reversed (in a padded batch too: the padding stays behind).
+            return new Mapping.Layers(List.of(new Mapping.Step(Layer.of("SequenceReverse"), Map.of()),
+                    new Mapping.Step(Layer.of("SequenceLast"), Map.of())), List.of(in.get(0)));
         }
         return Mapping.layer(Layer.of("SequenceLast"), in.get(0));
     }

@@ -66,8 +66,10 @@ def last_state(rnn, x, lengths=None):
 
 
 # ---- attention
-def attention(key, value, query, heads=1, causal=False, key_lengths=None):
-    """Multi-head scaled dot-product attention: key (b, m, k), value (b, m, v), query (b, n, k) -> (b, n, v)."""
+def attention(key, value, query, *masks, heads=1, causal=False, key_lengths=None):
+    """Multi-head scaled dot-product attention: key (b, m, k), value (b, m, v), query (b, n, k) -> (b, n, v).
+
+    Each key mask (b, m) hides the keys it holds 0 for."""
     def split(t):
         return t.reshape(t.shape[0], t.shape[1], heads, t.shape[2] // heads).transpose(1, 2)
 
@@ -79,6 +81,8 @@ def attention(key, value, query, heads=1, causal=False, key_lengths=None):
     if key_lengths is not None:
         real = sequence_mask(key_lengths, m, scores.dtype)
         scores = scores + ((real - 1) * 1e30).reshape(-1, 1, 1, m)
+    for mask in masks:
+        scores = scores + ((mask == 0).to(scores.dtype) * -1e30).reshape(-1, 1, 1, m)
     out = scores.softmax(-1) @ split(value)
     return out.transpose(1, 2).reshape(query.shape[0], n, value.shape[2])
 
