@@ -63,12 +63,13 @@ import org.netstudio.netgraph.tensor.TensorType;
  * later calls throw {@link IllegalStateException}.
  *
  * <p><b>Routes.</b> {@link #run(List)} (and so {@link #predict}) computes with DJL, one operator at
- * a time. For a net on the CPU whose inputs all have fixed sizes and that exports to ONNX, the
- * second such call also starts building, in the background, one ONNX Runtime session of the whole
- * net ({@link Route#ONNX_RUNTIME}; a runner used once, as for a decision boundary each epoch, never
- * pays for it); later calls use it once it is ready, as fast as ONNX Runtime runs the net. The two
- * routes agree to float rounding (about 1e-6 of an output's size), not to the bit. Training,
- * {@link #probe}, {@link #evaluate} and varying-length sequences keep to DJL. {@code
+ * a time. For a net on the CPU whose inputs have known sizes (fixed, or a named sequence length)
+ * and that exports to ONNX, the second such call also starts building, in the background, one ONNX
+ * Runtime session of the whole net ({@link Route#ONNX_RUNTIME}; a runner used once, as for a
+ * decision boundary each epoch, never pays for it); later calls use it once it is ready and has
+ * reproduced that second call's outputs, as fast as ONNX Runtime runs the net. The two routes agree to float rounding (about 1e-6 of an
+ * output's size), not to the bit. Training, {@link #probe}, {@link #evaluate} and
+ * {@link #predictSequences} (padded batches of several lengths) keep to DJL. {@code
  * -Dnetstudio.inference=djl} keeps every call on DJL.
  */
 public final class NetRunner implements AutoCloseable {
@@ -358,21 +359,22 @@ public final class NetRunner implements AutoCloseable {
         if (fast.isPresent()) {
             return fast.get();
         }
-        if (++djlRuns == 2) {
-            startOnnxRuntime();
-        }
+        List<TensorValue> result;
         try (NDManager scope = manager.newSubManager(); Autograd off = Autograd.off()) {
             NDList in = new NDList(inputs.size());
             for (TensorValue t : inputs) {
                 in.add(scope.create(t.values(), new Shape(t.shape())));
             }
             NDList out = net.forward(new ParameterStore(scope, false), in, false);
-            List<TensorValue> result = new ArrayList<>(out.size());
+            result = new ArrayList<>(out.size());
             for (NDArray o : out) {
                 result.add(PortProbe.value(o));
             }
-            return result;
         }
+        if (++djlRuns == 2) {
+            startOnnxRuntime(new OnnxInference.Check(copies(inputs), List.copyOf(result)));
+        }
+        return result;
     }
 
     /** The route the next {@link #run(List)} call with inputs of the declared sizes takes. */
@@ -381,19 +383,22 @@ public final class NetRunner implements AutoCloseable {
     }
 
     /**
-     * Starts building the whole-net ONNX Runtime session if no call has yet, and waits for it (for
-     * benchmarks and tests; calls never wait for it).
+     * Waits for the whole-net ONNX Runtime session that the second {@link #run(List)} call starts
+     * building (for benchmarks and tests; calls never wait for it).
      *
      * @param timeout how long to wait
-     * @return whether later calls take {@link Route#ONNX_RUNTIME}; false when this net cannot
+     * @return whether later calls take {@link Route#ONNX_RUNTIME}; false when this net cannot, or
+     *     when it has not been run twice yet
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitOnnxRuntime(Duration timeout) throws InterruptedException {
         CompletableFuture<Optional<OnnxInference>> session;
         synchronized (this) {
             checkOpen();
-            startOnnxRuntime();
             session = onnx;
+        }
+        if (session == null) {
+            return false;
         }
         try {
             return session.get(timeout.toMillis(), TimeUnit.MILLISECONDS).isPresent();
@@ -402,7 +407,7 @@ public final class NetRunner implements AutoCloseable {
         }
     }
 
-    /** Whether the whole-net session was asked for (by a second call or {@link #awaitOnnxRuntime}). */
+    /** Whether the whole-net session was asked for (by a second call). */
     synchronized boolean onnxRuntimeAskedFor() {
         return onnx != null;
     }
@@ -424,7 +429,15 @@ public final class NetRunner implements AutoCloseable {
         }
     }
 
-    private void startOnnxRuntime() {
+    private static List<TensorValue> copies(List<TensorValue> values) {
+        List<TensorValue> out = new ArrayList<>(values.size());
+        for (TensorValue t : values) {
+            out.add(TensorValue.of(t.values().clone(), t.shape()));
+        }
+        return out;
+    }
+
+    private void startOnnxRuntime(OnnxInference.Check check) {
         if (onnx != null) {
             return;
         }
@@ -433,10 +446,10 @@ public final class NetRunner implements AutoCloseable {
             onnx = CompletableFuture.completedFuture(Optional.empty());
             return;
         }
-        onnx = CompletableFuture.supplyAsync(this::buildOnnxRuntime, SESSION_BUILDER);
+        onnx = CompletableFuture.supplyAsync(() -> buildOnnxRuntime(check), SESSION_BUILDER);
     }
 
-    private Optional<OnnxInference> buildOnnxRuntime() {
+    private Optional<OnnxInference> buildOnnxRuntime(OnnxInference.Check check) {
         Weights weights;
         synchronized (this) {
             if (closed) {
@@ -447,7 +460,7 @@ public final class NetRunner implements AutoCloseable {
         OnnxInference session;
         try {
             session = OnnxInference.of(net.net(), weights, net.inputNames(), net.outputNames(), net.inputTypes(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), check);
         } catch (IOException | RuntimeException e) {
             // The net stays on DJL, which runs every net this runner takes.
             return Optional.empty();

@@ -66,6 +66,8 @@ public final class ImportedMiniLmBench {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         long settle = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         DjlSetup.beforeEngineLoads();
+        // "engine" below is DJL's route, one operator at a time; NetRunner's ONNX Runtime route is timed last.
+        System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
         List<String> sentences = MiniLmBench.sentences(count);
         System.out.printf(Locale.ROOT, "%d processors, load average %.2f at start%n",
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
@@ -122,6 +124,43 @@ public final class ImportedMiniLmBench {
                 probe.close();
                 OpaqueNodeProbe.run(imported.document().net(), sentences.size() * tokens);
             }
+            onnxRuntimeRoute(imported, encoder, sentences, rounds);
+        }
+    }
+
+    /** NetRunner's ONNX Runtime route (the imported net exported again as one session) against ONNX Runtime on the file. */
+    private static void onnxRuntimeRoute(OnnxImport imported, SentenceEncoder encoder, List<String> sentences, int rounds)
+            throws IOException {
+        System.clearProperty(NetRunner.ROUTE_PROPERTY);
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            Route route = new Route(runner, encoder.tokenizer(), null, null, -1);
+            route.embed(sentences);
+            route.embed(sentences);
+            if (!runner.awaitOnnxRuntime(java.time.Duration.ofMinutes(5))) {
+                System.out.println("NetRunner's ONNX Runtime route: not taken");
+                return;
+            }
+            route.embed(sentences);
+            encoder.embed(sentences);
+            List<Double> ratios = new ArrayList<>();
+            List<Double> ours = new ArrayList<>();
+            List<Double> theirs = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long t = System.nanoTime();
+                route.embed(sentences);
+                double a = sentences.size() / seconds(t);
+                t = System.nanoTime();
+                encoder.embed(sentences);
+                double b = sentences.size() / seconds(t);
+                ours.add(a);
+                theirs.add(b);
+                ratios.add(a / b);
+            }
+            System.out.printf(Locale.ROOT, "NetRunner's ONNX Runtime route (%s): median %.1f sentences/s, ONNX Runtime on"
+                    + " the file %.1f sentences/s, median ratio %.3f%n", runner.route(), median(ours), median(theirs),
+                    median(ratios));
+        } catch (InterruptedException e) {
+            throw new IOException(e);
         }
     }
 

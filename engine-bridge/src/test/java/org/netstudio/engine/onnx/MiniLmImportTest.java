@@ -102,13 +102,22 @@ class MiniLmImportTest {
             expected = ort.run(feed);
         }
         Map<String, TensorValue> actual;
+        Map<String, TensorValue> routed;
         try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
             actual = runner.run(feed);
+            runner.run(feed);
+            // From the second call on, the whole imported net (opaque nodes included) becomes one session.
+            assertThat(runner.awaitOnnxRuntime(java.time.Duration.ofMinutes(2))).isTrue();
+            routed = runner.run(feed);
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.ONNX_RUNTIME);
+        } catch (InterruptedException ex) {
+            throw new IOException(ex);
         }
         TensorValue e = expected.values().iterator().next();
         TensorValue a = actual.values().iterator().next();
         assertThat(a.shape()).containsExactly(e.shape());
         OnnxConformanceTest.assertClose("last_hidden_state", a, e);
+        OnnxConformanceTest.assertClose("last_hidden_state on the ONNX Runtime route", routed.values().iterator().next(), e);
 
         // Exported again, the imported net runs in ONNX Runtime with the same outputs.
         byte[] exported = org.netstudio.netgraph.io.onnx.OnnxExporter.export(imported.document(), imported.weights());

@@ -68,6 +68,8 @@ class NetRunnerRoutesTest {
     @Test
     void anInputThatDoesNotFitIsRefusedWithDjlsSentenceOnEitherRoute() throws Exception {
         try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            runner.run(List.of(images(2)));
+            runner.run(List.of(images(2)));
             assertThat(runner.awaitOnnxRuntime(WAIT)).isTrue();
             TensorValue wrong = TensorValue.of(new float[2 * 3 * 10 * 10], 2, 3, 10, 10);
 
@@ -76,16 +78,39 @@ class NetRunnerRoutesTest {
         }
     }
 
+    /** A batch of sequences of one length needs no padding: the whole net runs in ONNX Runtime, any length. */
     @Test
-    void aNetOfVaryingLengthSequencesStaysOnDjl() throws Exception {
+    void aSequenceNetRunsBatchesOfOneLengthInOnnxRuntime() throws Exception {
         Chain gru = Chain.of(PortDecl.of(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(4)))), Layer.of("GRU", "units", 5),
                 Layer.of("SequenceLast"), Layer.of("Linear", "units", 2));
         try (NetRunner runner = NetRunner.untrained(gru, 1)) {
-            assertThat(runner.awaitOnnxRuntime(WAIT)).isFalse();
-            assertThat(runner.run(List.of(TensorValue.of(new float[2 * 3 * 4], 2, 3, 4))).get(0).shape())
-                    .containsExactly(2, 2);
-            assertThat(runner.route()).isEqualTo(NetRunner.Route.DJL);
+            runner.run(List.of(sequences(2, 3)));
+            runner.run(List.of(sequences(2, 3)));
+            float[] djl = runner.run(List.of(sequences(3, 7))).get(0).values();
+
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isTrue();
+            TensorValue out = runner.run(List.of(sequences(3, 7))).get(0);
+
+            assertThat(out.shape()).containsExactly(3, 2);
+            assertThat(out.values()).containsExactly(djl, org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(runner.route()).isEqualTo(NetRunner.Route.ONNX_RUNTIME);
         }
+    }
+
+    @Test
+    void awaitingBeforeTwoCallsGivesFalseAndBuildsNothing() throws Exception {
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isFalse();
+            assertThat(runner.onnxRuntimeAskedFor()).isFalse();
+        }
+    }
+
+    private static TensorValue sequences(int batch, int length) {
+        float[] x = new float[batch * length * 4];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.cos(i * 0.29);
+        }
+        return TensorValue.of(x, batch, length, 4);
     }
 
     @Test
