@@ -413,7 +413,9 @@ public final class NetRunner implements AutoCloseable {
     }
 
     private Optional<OnnxInference> onnxSession() {
-        return onnx != null && onnx.isDone() ? onnx.getNow(Optional.empty()) : Optional.empty();
+        // A build that died (out of memory exporting a large net, say) leaves the runner on DJL.
+        return onnx != null && onnx.isDone() && !onnx.isCompletedExceptionally() ? onnx.getNow(Optional.empty())
+                : Optional.empty();
     }
 
     private Optional<List<TensorValue>> runInOnnxRuntime(List<TensorValue> inputs) {
