@@ -936,10 +936,6 @@ public final class TrainerPanelModel {
         return progressText.getReadOnlyProperty();
     }
 
-    /**
-     * The node the last training failed at (where its first NaN or infinity came from), or null;
-     * null again when the next training starts.
-     */
     /** How each layer was doing at the last measurement of the training (every few batches), or null. */
     public ReadOnlyObjectProperty<TrainingEvent.Health> healthProperty() {
         return health.getReadOnlyProperty();
@@ -950,6 +946,10 @@ public final class TrainerPanelModel {
         return javafx.collections.FXCollections.unmodifiableObservableList(healthHistory);
     }
 
+    /**
+     * The node the last training failed at (where its first NaN or infinity came from), or null;
+     * null again when the next training starts.
+     */
     public ReadOnlyObjectProperty<FailedNode> failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
     }
