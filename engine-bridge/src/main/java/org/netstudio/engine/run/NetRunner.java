@@ -67,10 +67,10 @@ import org.netstudio.netgraph.tensor.TensorType;
  * and that exports to ONNX, the second such call also starts building, in the background, one ONNX
  * Runtime session of the whole net ({@link Route#ONNX_RUNTIME}; a runner used once, as for a
  * decision boundary each epoch, never pays for it); later calls use it once it is ready and has
- * reproduced that second call's outputs, as fast as ONNX Runtime runs the net. The two routes agree to float rounding (about 1e-6 of an
- * output's size), not to the bit. Training, {@link #probe}, {@link #evaluate} and
- * {@link #predictSequences} (padded batches of several lengths) keep to DJL. {@code
- * -Dnetstudio.inference=djl} keeps every call on DJL.
+ * reproduced that second call's outputs, as fast as ONNX Runtime runs the net. The two routes
+ * agree to float rounding (about 1e-6 of an output's size), not to the bit. Training,
+ * {@link #probe}, {@link #evaluate} and {@link #predictSequences} (padded batches of several
+ * lengths) keep to DJL. {@code -Dnetstudio.inference=djl} keeps every call on DJL.
  */
 public final class NetRunner implements AutoCloseable {
 
