@@ -60,7 +60,8 @@ class TrainSignalProcessTest {
         String err = err();
         assertThat(p.exitValue()).as(err).isEqualTo(128 + signal);
         assertThat(err).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("A fatal error");
-        assertThat(read("out.txt")).contains("Stopped in epoch").contains("Saved to out.nsnet");
+        // The signal lands during an epoch or, now and then, just as one ends.
+        assertThat(read("out.txt")).containsPattern("Stopped (in|after) epoch \\d+").contains("Saved to out.nsnet");
         LoadedNet saved = NetFiles.read(dir.resolve("out.nsnet"));
         assertThat(saved.weights()).as("the saved net holds its trained weights").isPresent();
         assertThat(saved.weights().get().isEmpty()).isFalse();
