@@ -237,6 +237,8 @@ public final class GalleryCommand extends Subcommand {
         public Integer call() {
             org.netstudio.netgraph.io.LoadedNet net;
             try {
+                // As the window reads them: "cooking, sport" quoted is two labels without spaces.
+                labels = SentenceClassifier.labels(String.join(",", labels));
                 net = SentenceClassifier.of(Gallery.standard(), labels);
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.invalid(e.getMessage());

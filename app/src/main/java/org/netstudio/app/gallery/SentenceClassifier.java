@@ -39,6 +39,11 @@ public final class SentenceClassifier {
     private SentenceClassifier() {
     }
 
+    /** The class labels a person typed, comma-separated ("positive, negative" → [positive, negative]). */
+    public static List<String> labels(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     /**
      * The classifier for these classes, built from the gallery's all-MiniLM-L6-v2 with its weights.
      *

@@ -1,6 +1,5 @@
 package org.netstudio.app.window.documents;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,12 +34,7 @@ public final class SentenceClassifierMaker {
         dialog.setContentText("Classes, separated by commas:");
         dialog.getEditor().setId("classifierLabels");
         Optional<String> answer = dialog.showAndWait();
-        answer.ifPresent(text -> make(labels(text)));
-    }
-
-    /** "positive, negative" → [positive, negative]. */
-    static List<String> labels(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        answer.ifPresent(text -> make(SentenceClassifier.labels(text)));
     }
 
     /** Builds the classifier for these classes off the UI thread and opens it in a new tab. */
