@@ -31,7 +31,7 @@ final class Kernels {
                     "Softmax", "LogSoftmax", "Dropout" -> ActivationKernels.of(type, params);
             case "BatchNorm", "LayerNorm" -> NormalizationKernels.of(type, params);
             case "Catenate", "Total", "Threading" -> MergeKernels.of(type, params);
-            case "Embedding", "UnitVector", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse" ->
+            case "Embedding", "UnitVector", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "SequenceIndices" ->
                     SequenceKernels.of(type, params);
             case "Attention" -> AttentionKernels.of(params);
             case "CrossEntropyLoss", "MeanSquaredLoss", "MeanAbsoluteLoss" -> LossKernels.of(type, params, fromLogits);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -11,7 +12,7 @@ import ai.djl.nn.recurrent.RNN;
 import org.netstudio.netgraph.catalog.Params;
 
 /**
- * Embedding, UnitVector, the recurrent layers and SequenceLast/SequenceReverse. Sequences are
+ * Embedding, UnitVector, the recurrent layers, SequenceLast/SequenceReverse and SequenceIndices. Sequences are
  * batch-first, {@code (batch, n, d)}; in a padded batch each example's length is told by
  * {@link Lengths}, and the last element and the reversal are each example's own.
  */
@@ -39,8 +40,19 @@ final class SequenceKernels {
                 NDArray n = lengths.of(0, 1);
                 return new NDList(n == null ? in.head().flip(1) : Lengths.reverse(in.head(), n));
             };
+            case "SequenceIndices" -> Kernels.unary(SequenceKernels::positions);
             default -> throw new IllegalArgumentException(type);
         };
+    }
+
+    /**
+     * {@code (batch, n, …) → (batch, n)}: 0 … n-1 in every row, as int64 since an Embedding looks them
+     * up as they are. The same in a padded batch: padding comes after each sequence's own positions.
+     */
+    private static NDArray positions(NDArray x) {
+        long batch = x.getShape().get(0);
+        long n = x.getShape().get(1);
+        return x.getManager().arange(0f, (float) n, 1f, DataType.INT64).reshape(1, n).broadcast(new Shape(batch, n));
     }
 
     /**

@@ -119,6 +119,8 @@ public class LayerContractTest {
         cases.add(c("RNN", Layer.of("RNN", "units", 2), real(5, 3)));
         cases.add(c("SequenceLast", Layer.of("SequenceLast"), real(6, 3)));
         cases.add(c("SequenceReverse", Layer.of("SequenceReverse"), real(6, 3)));
+        cases.add(c("SequenceIndices of vectors", Layer.of("SequenceIndices"), real(6, 3)));
+        cases.add(c("SequenceIndices of token ids, maxLength", Layer.of("SequenceIndices", "maxLength", 8), indices(9, 5)));
         cases.add(c("Attention", Layer.of("Attention", "heads", 2), real(5, 4), real(5, 6), real(3, 4)));
         cases.add(c("Attention causal", Layer.of("Attention", "mask", "causal"), real(4, 3), real(4, 2), real(4, 3)));
         cases.add(c("Attention with a key mask of 0s and 1s", Layer.of("Attention", "heads", 2).withInputCount(1),

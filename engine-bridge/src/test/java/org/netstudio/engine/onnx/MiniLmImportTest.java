@@ -29,7 +29,7 @@ class MiniLmImportTest {
     }
 
     @Test
-    void importsWithOpaqueNodesAndInfersWithoutErrors() throws IOException {
+    void importsWithoutOpaqueNodesAndInfersWithoutErrors() throws IOException {
         byte[] bytes = miniLm();
         long start = System.nanoTime();
         OnnxImport imported = OnnxImporter.read(bytes, "all-minilm-l6-v2.onnx");
@@ -58,11 +58,18 @@ class MiniLmImportTest {
                     org.netstudio.netgraph.net.PortRef.graphPort("attention_mask"), org.netstudio.netgraph.net.PortRef.of(e.node(), "Mask1")));
         }
         assertThat(report.text()).contains("6 multi-head attentions written out in operators");
-        // What stays opaque: the position ids (Shape, Gather, Unsqueeze and Slice of the model's constant
-        // position_ids) and the lookup of the position table by them, which no catalog layer computes yet.
-        assertThat(report.opaque()).extracting(ImportReport.Entry::opType)
-                .containsExactly("Shape", "Gather", "Unsqueeze", "Slice", "Gather");
-        assertThat(report.opaque().get(4).onnxName()).isEqualTo("/embeddings/position_embeddings/Gather");
+        // Nothing stays opaque: the position ids (Shape, Gather, Unsqueeze and Slice of the model's constant
+        // position_ids 0…511) are a SequenceIndices layer of the token ids, and their lookup in the position table
+        // an Embedding of 512 positions, added to the token embeddings.
+        assertThat(report.opaque()).isEmpty();
+        assertThat(report.text()).contains("1 computation of the positions 0 … n-1 of a sequence");
+        ImportReport.Entry positions = report.entries().stream().filter(e -> e.layerType().equals("SequenceIndices"))
+                .findFirst().orElseThrow();
+        assertThat(((org.netstudio.netgraph.net.Layer) g.nodes().get(positions.node())).params().getInt("maxLength")).isEqualTo(512);
+        assertThat(g.edges()).contains(new org.netstudio.netgraph.net.Edge(
+                org.netstudio.netgraph.net.PortRef.graphPort("input_ids"), org.netstudio.netgraph.net.PortRef.of(positions.node(), "Input")));
+        assertThat(report.entries()).filteredOn(e -> e.onnxName().equals("/embeddings/position_embeddings/Gather"))
+                .singleElement().satisfies(e -> assertThat(e.layerType()).isEqualTo("Embedding"));
         // Its 13 LayerNorms (the embeddings' and two a block) and 6 GELUs, written out by PyTorch in operators,
         // are catalog layers that learn.
         assertThat(report.entries()).filteredOn(e -> e.outcome() == ImportReport.Outcome.MAPPED)
@@ -85,7 +92,7 @@ class MiniLmImportTest {
     }
 
     @Test
-    void runsInTheEngineWithOpaqueNodesInOnnxRuntimeAndMatchesOnnxRuntime() throws IOException {
+    void runsInTheEngineAndMatchesOnnxRuntime() throws IOException {
         byte[] bytes = miniLm();
         OnnxImport imported = OnnxImporter.read(bytes, "all-minilm-l6-v2.onnx");
         // "[CLS] hello world [SEP]" and a shorter sentence padded to its length, as token ids: the padded key
@@ -106,7 +113,7 @@ class MiniLmImportTest {
         try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
             actual = runner.run(feed);
             runner.run(feed);
-            // From the second call on, the whole imported net (opaque nodes included) becomes one session.
+            // From the second call on, the whole imported net becomes one session.
             assertThat(runner.awaitOnnxRuntime(java.time.Duration.ofMinutes(2))).isTrue();
             routed = runner.run(feed);
             assertThat(runner.route()).isEqualTo(NetRunner.Route.ONNX_RUNTIME);
@@ -124,14 +131,18 @@ class MiniLmImportTest {
         try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
             OnnxConformanceTest.assertClose("exported last_hidden_state", ort.run(feed).values().iterator().next(), e);
         }
+        // And imported again, its positions (exported as a CumSum of ones) are a SequenceIndices layer once more.
+        ImportReport again = OnnxImporter.read(exported, "exported.onnx").report();
+        assertThat(again.entries()).extracting(ImportReport.Entry::layerType).contains("SequenceIndices");
+        assertThat(again.opaque()).extracting(ImportReport.Entry::opType).doesNotContain("CumSum", "ConstantOfShape", "Gather");
     }
 
     /**
-     * With its attention, LayerNorms and GELUs mapped, the gradient reaches every trainable array, whole: all
-     * but the position table, which the opaque lookup by the model's own position ids holds as a constant.
+     * With its attention, LayerNorms, GELUs and position embeddings mapped, the gradient reaches every array,
+     * whole: all 22,713,216 parameters of the model (encoder and pooler) are trainable and learn.
      */
     @Test
-    void everyArrayButThePositionTableLearns() throws IOException {
+    void everyArrayLearns() throws IOException {
         OnnxImport imported = OnnxImporter.read(miniLm(), "all-minilm-l6-v2.onnx");
 
         org.netstudio.engine.compile.GradientReach reach = org.netstudio.engine.compile.GradientReach.of(imported.document().net());
@@ -139,16 +150,14 @@ class MiniLmImportTest {
         assertThat(reach.describe()).isEmpty();
         assertThat(reach.frozen()).isEmpty();
         assertThat(reach.partial()).isEmpty();
-        // Every array of a catalog layer learns (102, the 22.6 M parameters of the encoder and the pooler); the
-        // opaque nodes hold the position table and the position ids' constants, not trainable.
-        Graph g = (Graph) imported.document().net();
-        List<String> ofLayers = imported.weights().arrays().keySet().stream()
-                .filter(k -> !((org.netstudio.netgraph.net.Layer) g.nodes().get(k.substring(0, k.indexOf('/')))).type().equals("OnnxOperator"))
-                .toList();
-        assertThat(reach.learning()).containsExactlyInAnyOrderElementsOf(ofLayers).hasSize(102)
-                .doesNotContain("embeddings_position_embeddings_Gather/array1")
-                .contains("encoder_layer_5_attention_self_query_MatMul/weights", "embeddings_word_embeddings_Gather/weights",
-                        "pooler_dense_Gemm/weights");
+        assertThat(reach.learning()).containsExactlyInAnyOrderElementsOf(imported.weights().arrays().keySet()).hasSize(103)
+                .contains("embeddings_position_embeddings_Gather/weights", "encoder_layer_5_attention_self_query_MatMul/weights",
+                        "embeddings_word_embeddings_Gather/weights", "pooler_dense_Gemm/weights");
+        long parameters = imported.weights().arrays().values().stream().mapToLong(a -> a.size()).sum();
+        assertThat(parameters).isEqualTo(22_713_216L);
+        // The net's own count (the status bar's and the gallery card's) is the same, all of it trainable.
+        var summary = org.netstudio.netgraph.summary.NetSummary.of(imported.document().net());
+        assertThat(summary.trainable()).isEqualTo(summary.total()).isEqualTo(22_713_216L);
     }
 
     /** The imported model saves as a NetStudio file (its integer attention mask included) and reads back whole. */

@@ -125,6 +125,7 @@ class LayerParityTest {
                 real(N, 3)));
         cases.add(c("SequenceLast of varying length", Layer.of("SequenceLast"), real(N, 3)));
         cases.add(c("SequenceReverse of varying length", Layer.of("SequenceReverse"), real(N, 2, 2)));
+        cases.add(c("SequenceIndices of varying length", Layer.of("SequenceIndices"), real(N, 3)));
         cases.add(c("Attention over varying keys and queries", Layer.of("Attention", "heads", 2), real(M, 4),
                 real(M, 6), real(N, 4)));
         cases.add(c("Attention causal, varying", Layer.of("Attention", "mask", "causal", "heads", 3), real(N, 6),

@@ -11,7 +11,8 @@ import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
- * Layers over sequences: Embedding, UnitVector, the recurrent layers and SequenceLast/Reverse.
+ * Layers over sequences: Embedding, UnitVector, the recurrent layers, SequenceLast/Reverse and
+ * SequenceIndices.
  * Recurrent arrays follow PyTorch (two bias vectors), since that is what the engine trains.
  */
 final class SequenceLayers {
@@ -25,7 +26,7 @@ final class SequenceLayers {
     static List<LayerType> all() {
         return List.of(embedding(), unitVector(), recurrent("LSTM", 4, "LongShortTermMemory"),
                 recurrent("GRU", 3, "GatedRecurrent", "GatedRecurrentUnit"), recurrent("RNN", 1, "SimpleRNN", "BasicRecurrent"),
-                sequenceLast(), sequenceReverse());
+                sequenceLast(), sequenceReverse(), sequenceIndices());
     }
 
     static LayerType embedding() {
@@ -45,6 +46,39 @@ final class SequenceLayers {
                     return outputs(appendAxis(t, Dim.of(p.getInt("size"))));
                 })
                 .arrays((p, in, out) -> List.of(ArraySpec.trainable("weights", vocabulary(p, in.get(0)), Dim.of(p.getInt("size")))))
+                .build();
+    }
+
+    /**
+     * The positions 0 … n-1 of a sequence's elements, as indices: before an Embedding they give each
+     * position a learnable vector (BERT's position embeddings), so the position table trains like any
+     * other. No arrays.
+     */
+    static LayerType sequenceIndices() {
+        return LayerType.builder("SequenceIndices", Category.SEQUENCE)
+                .aliases("PositionIndices", "Positions")
+                .doc("The position of each element of a sequence, 0 to n-1: an n×… sequence becomes n indices,"
+                        + " for an Embedding of positions.")
+                .param(ParamSpec.optional("maxLength", ParamKind.INT, null, 1.0,
+                        "Longest sequence taken; the indices are then in 0 … maxLength-1 (default: the input's length)."))
+                .input("Input", PortRequirement.anything("a sequence (n×…)"))
+                .shape((p, in) -> {
+                    TensorType t = in.get(0);
+                    if (t.rankKnown() && t.rank() == 0) {
+                        return rejectInput(0, "a scalar has no positions; it takes a sequence (n×…)");
+                    }
+                    Dim n = t.rankKnown() ? t.dim(0) : Dim.UNKNOWN;
+                    int range = 0;
+                    if (p.has("maxLength")) {
+                        range = p.getInt("maxLength");
+                        if (n.isFixed() && n.size() > range) {
+                            return rejectInput(0, "its length " + n.size() + " is beyond maxLength " + range);
+                        }
+                    } else if (n.isFixed() && n.size() > 0) {
+                        range = n.size();
+                    }
+                    return outputs(new TensorType(ElementKind.index(range), List.of(n)));
+                })
                 .build();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
@@ -203,6 +204,21 @@ class LayerCatalogTest {
         assertThat(problems(Layer.of("Embedding", "size", 4), t(3))).singleElement().asString()
                 .isEqualTo("Input of 'layer' (Embedding) must be indices (n), but the net's input 'In0' is a vector of"
                         + " size 3: real numbers cannot be used where indices are expected.");
+    }
+
+    /** BERT's position embeddings: the positions of a sequence of any length, looked up in a learnable table. */
+    @Test
+    void sequenceIndicesNumberThePositionsOfASequenceOfAnyLength() {
+        InferenceResult r = LayerContract.run(Layer.of("SequenceIndices", "maxLength", 512), tokens(30522));
+        assertThat(r.diagnostics()).isEmpty();
+        TensorType out = r.layer(org.netstudio.netgraph.net.NodePath.of("layer")).outputs().get(0);
+        assertThat(out.dims()).containsExactly(Dim.symbolic("n"));
+        assertThat(out.kind()).isEqualTo(ElementKind.index(512));
+        assertLayer(Layer.of("SequenceIndices"), List.of(t(7, 3)), "7", 0);
+        assertThat(LayerContract.run(Layer.of("SequenceIndices"), t(7, 3)).layer(org.netstudio.netgraph.net.NodePath.of("layer"))
+                .outputs().get(0).kind()).isEqualTo(ElementKind.index(7));
+        assertThat(problems(Layer.of("SequenceIndices", "maxLength", 4), t(7, 3))).singleElement().asString()
+                .endsWith("its length 7 is beyond maxLength 4.");
     }
 
     @Test

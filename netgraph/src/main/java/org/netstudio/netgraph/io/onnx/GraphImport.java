@@ -140,7 +140,8 @@ final class GraphImport {
         try {
             OnnxTensors.Constant table = EmbeddingLookups.table(p, values::constant);
             m = table != null ? layers.embedding(p, table)
-                    : WrittenOutAttention.isFused(p) ? WrittenOutAttention.layer(n) : OperatorMappings.map(n, values);
+                    : WrittenOutAttention.isFused(p) ? WrittenOutAttention.layer(n)
+                    : SequencePositions.isFused(p) ? SequencePositions.layer(n) : OperatorMappings.map(n, values);
         } catch (RuntimeException e) {
             m = new Mapping.Opaque(String.valueOf(e.getMessage()));
         }

@@ -43,7 +43,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "SequenceIndices", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -327,8 +327,24 @@ final class LayerExport {
                 g.addInitializer(OnnxTensors.longs(last, new long[0], new long[] {-1}));
                 emit(op("Gather", name, List.of(in.get(0), last), out).addAttribute(intAttr("axis", 1)));
             }
+            case "SequenceIndices" -> sequenceIndices(name, in.get(0), out);
             default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
         }
+    }
+
+    /**
+     * 0 … n-1 for every example: ones over (batch, n), summed along n leaving each element out. The
+     * importer reads these four nodes back as SequenceIndices ({@link SequencePositions}).
+     */
+    private void sequenceIndices(String name, String x, String out) {
+        emit(op("Shape", name + ":shape", List.of(x), name + ":shape"));
+        emit(op("Slice", name + ":size", List.of(name + ":shape", longs(name + ":from", new long[] {0}),
+                longs(name + ":to", new long[] {2})), name + ":size"));
+        emit(op("ConstantOfShape", name + ":ones", List.of(name + ":size"), name + ":ones").addAttribute(
+                AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                        .setT(OnnxTensors.longs("", new long[] {1}, new long[] {1}))));
+        g.addInitializer(OnnxTensors.longs(name + ":axis", new long[0], new long[] {1}));
+        emit(op("CumSum", name, List.of(name + ":ones", name + ":axis"), out).addAttribute(intAttr("exclusive", 1)));
     }
 
     /** Layers whose ONNX form depends on how many axes their inputs have. */

@@ -15,9 +15,10 @@ import java.util.List;
  * ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add, and {@code nn.GELU} as Div, Erf, Add, Mul,
  * Mul. Mapped node by node, a LayerNorm's means stay opaque and pass no gradient; as one
  * LayerNormalization (or Gelu) node it becomes one catalog layer that learns, runs as one kernel and
- * reads as the layer the person wrote. Scaled dot-product attention is recognised the same way
- * ({@link WrittenOutAttention}). A pattern is taken only when its inner values are read by nothing
- * else and are not model outputs, so the model computes the same.
+ * reads as the layer the person wrote. Scaled dot-product attention and a sequence's positions are
+ * recognised the same way ({@link WrittenOutAttention}, {@link SequencePositions}). A pattern is
+ * taken only when its inner values are read by nothing else and are not model outputs, so the model
+ * computes the same.
  */
 final class WrittenOutLayers {
 
@@ -36,6 +37,7 @@ final class WrittenOutLayers {
         GraphRewrite g = new GraphRewrite(model.getGraph());
         WrittenOutLayers w = new WrittenOutLayers(g);
         WrittenOutAttention attention = new WrittenOutAttention(g, model);
+        SequencePositions positions = new SequencePositions(g);
         for (NodeProto n : g.nodes()) {
             if (g.isReplaced(n)) {
                 continue;
@@ -44,6 +46,8 @@ final class WrittenOutLayers {
                 case "ReduceMean" -> w.layerNorm(n);
                 case "Erf" -> w.gelu(n);
                 case "Softmax" -> attention.fold(n);
+                case "Slice" -> positions.slice(n);
+                case "CumSum" -> positions.cumSum(n);
                 default -> { }
             }
         }
@@ -59,6 +63,7 @@ final class WrittenOutLayers {
                     + " became GELU layers");
         }
         attention.note(log);
+        positions.note(log);
         return model.toBuilder().setGraph(g.rewritten()).build();
     }
 

@@ -86,6 +86,8 @@ final class LayerSource {
                     : helper("sequence_last(" + x + ", " + lengths + ")", "sequence_last");
             case "SequenceReverse" -> lengths == null ? inline(x + ".flip(1)")
                     : helper("reverse_sequences(" + x + ", " + lengths + ")", "reverse_sequences");
+            case "SequenceIndices" -> inline("torch.arange(" + x + ".shape[1], device=" + x + ".device).expand(" + x
+                    + ".shape[0], -1)");
             case "Attention" -> helper("attention(" + String.join(", ", inputs) + ", heads=" + p.getInt("heads")
                     + ("causal".equals(p.getString("mask")) ? ", causal=True" : "")
                     + (lengths == null ? "" : ", key_lengths=" + lengths) + ")", "attention");
