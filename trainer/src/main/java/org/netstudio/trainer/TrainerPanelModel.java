@@ -1087,7 +1087,11 @@ public final class TrainerPanelModel {
             downloadProgress.set(d.fraction());
             dataMessage.set("Downloading " + d.text() + "…");
         } else if (news instanceof TrainerNews.Missing m) {
-            if (m.source() == currentSource()) {
+            if (m.source() == currentSource() && m.source().kind() == DatasetSource.Kind.PACKAGED) {
+                // Installed by a Debian package, never downloaded: no download button, the package to install.
+                loading.set(false);
+                dataMessage.set(m.source().label() + " is not on this computer; install Debian's package wordnet-base.");
+            } else if (m.source() == currentSource()) {
                 loading.set(false);
                 sourceOnDisk.set(false);
                 dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",

@@ -39,8 +39,9 @@ final class DataArgument {
     /** What {@code --data} takes, for the commands that train or prepare a training. */
     static final String DESCRIPTION = "spirals, moons, xor, linear, majority (token sequences of varying length), "
             + "fashion-mnist, mnist, a .csv file (with --target) or a folder of images with one sub-folder per class. For"
-            + " a net that reads text (a Characters, Tokens or Subwords encoder): a .csv/.tsv table of texts (with "
-            + "--target), a folder of .txt files with one sub-folder per class, or a plain text file for "
+            + " a net that reads text (a Characters, Tokens or Subwords encoder): wordnet-nouns (definitions of nouns"
+            + " labelled animal, artifact, food or plant, from Debian's wordnet-base, with a test split), a .csv/.tsv"
+            + " table of texts (with --target), a folder of .txt files with one sub-folder per class, or a plain text file for "
             + "next-character training.";
 
     private DataArgument() {

@@ -337,7 +337,8 @@ class TrainEvalPredictCommandTest {
         CliRun r = badTrain("--data", "cifar-100");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist)");
+        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist,"
+                + " mnist, wordnet-nouns)");
     }
 
     @Test

@@ -26,7 +26,9 @@ import org.netstudio.engine.encoding.ImageEncoder;
  * The validation share is split off the training part later, by {@link ValidationSplit}.
  *
  * <p><b>Fashion-MNIST and MNIST</b> are read from disk (60,000 to train, 10,000 to test) where
- * {@link DatasetLocator} finds them, and downloaded only by {@link #download}. <b>A CSV file</b> is
+ * {@link DatasetLocator} finds them, and downloaded only by {@link #download}. <b>WordNet's nouns</b>
+ * (Debian's {@code wordnet-base}) are labelled sentences for a net that reads text ({@link #texts}).
+ * <b>A CSV file</b> is
  * read with its target column; <b>a folder of images</b> with one sub-folder per class is read
  * lazily at the size and colours of the net's image input.
  *
@@ -89,6 +91,8 @@ public final class DatasetCatalog {
             case FASHION_MNIST, MNIST -> idxSet(choice.source()).load(locator);
             case CSV -> csv(choice);
             case IMAGE_FOLDER -> folder(choice, net);
+            case WORDNET_NOUNS -> throw new IllegalArgumentException(choice.source().id() + ": labelled sentences, for a"
+                    + " net that reads text (an input with a Characters, Tokens or Subwords encoder), which this net has not");
             case TEXT_FILE -> throw new IllegalArgumentException((choice.path() == null ? "a plain text"
                     : choice.path().getFileName()) + ": a plain text trains a net that reads text (an input with a"
                     + " Characters, Tokens or Subwords encoder), which this net has not");
@@ -138,7 +142,24 @@ public final class DatasetCatalog {
      * @return false only for an IDX set that is nowhere {@link DatasetLocator} looks
      */
     public boolean isOnDisk(DatasetSource source) {
+        if (source.kind() == DatasetSource.Kind.PACKAGED) {
+            return WordNetNouns.locate(locator).isPresent();
+        }
         return source.kind() != DatasetSource.Kind.IDX || idxSet(source).locate(locator).isPresent();
+    }
+
+    /**
+     * The labelled texts of a built-in set of sentences ({@link DatasetSource#isTexts()}), training
+     * and test split, for a net that reads text to encode.
+     *
+     * @throws DatasetNotFoundException when the package that installs it is not installed (the message says which)
+     * @throws IOException when its files cannot be read or are malformed
+     */
+    public WordNetNouns.Split texts(DatasetSource source) throws IOException {
+        if (!source.isTexts()) {
+            throw new IllegalArgumentException(source.label() + " is no set of labelled texts");
+        }
+        return WordNetNouns.open(locator, GENERATOR_SEED);
     }
 
     /**

@@ -25,6 +25,8 @@ public enum DatasetSource {
     FASHION_MNIST("fashion-mnist", "Fashion-MNIST", Kind.IDX),
     /** LeCun's MNIST digits. */
     MNIST("mnist", "MNIST", Kind.IDX),
+    /** Definitions of WordNet nouns labelled animal, artifact, food or plant, for sentence classifiers ({@link WordNetNouns}). */
+    WORDNET_NOUNS("wordnet-nouns", "WordNet nouns (sentences)", Kind.PACKAGED),
     /** A CSV file with a target column. */
     CSV(null, "CSV file…", Kind.CSV),
     /** A folder with one sub-folder of images per class. */
@@ -38,6 +40,8 @@ public enum DatasetSource {
         GENERATED,
         /** A well-known image set in IDX files, on disk or downloaded on request. */
         IDX,
+        /** Installed by a Debian package; read where the package puts it, never downloaded. */
+        PACKAGED,
         /** A CSV file with a target column. */
         CSV,
         /** A folder with one sub-folder of images per class. */
@@ -91,7 +95,12 @@ public enum DatasetSource {
 
     /** Whether this is a set NetStudio knows by name (not a file the person chooses). */
     public boolean builtIn() {
-        return kind == Kind.GENERATED || kind == Kind.IDX;
+        return kind == Kind.GENERATED || kind == Kind.IDX || kind == Kind.PACKAGED;
+    }
+
+    /** Whether this built-in set is labelled texts, for a net that reads text. */
+    public boolean isTexts() {
+        return this == WORDNET_NOUNS;
     }
 
     /** Whether the source needs a file or folder chosen first. */

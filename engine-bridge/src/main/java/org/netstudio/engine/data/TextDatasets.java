@@ -162,6 +162,25 @@ public final class TextDatasets {
     }
 
     /**
+     * Labelled texts with a separate test split (a built-in set of sentences): as {@link
+     * #classification(LabelledTexts, NetNode, Options)} for the training texts, with the test texts
+     * encoded alike and attached as the table's test split, so that training reports held-out accuracy.
+     */
+    public static TextData classification(LabelledTexts train, LabelledTexts test, NetNode net, Options options)
+            throws DatasetFormatException {
+        TextData data = classification(train, net, options);
+        List<String> classes = data.table().classNames();
+        int[] all = new int[test.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        ExampleTable t = data.table();
+        ExampleTable testTable = TextTables.classification(test, all, data.encoder(), classes, test.name());
+        return new TextData(data.net(), data.port(), data.encoder(),
+                new ExampleTable(t.name(), t.columns(), testTable, t.classNames()), data.validation());
+    }
+
+    /**
      * The net with a Class decoder naming the classes on its one output that gives a vector of as
      * many values and declares no decoder: what a text classifier learnt to tell apart, so that it
      * says "positive" rather than "class 1" once trained. Any other net comes back as it was.

@@ -34,8 +34,9 @@ class DatasetCatalogTest {
     }
 
     @Test
-    void theBuiltInNamesAreTheGeneratedAndTheImageSets() {
-        assertThat(DatasetSource.names()).containsExactly("spirals", "moons", "xor", "linear", "majority", "fashion-mnist", "mnist");
+    void theBuiltInNamesAreTheGeneratedTheImageAndTheSentenceSets() {
+        assertThat(DatasetSource.names()).containsExactly("spirals", "moons", "xor", "linear", "majority", "fashion-mnist", "mnist",
+                "wordnet-nouns");
         assertThat(DatasetSource.named(" Fashion_MNIST ")).contains(DatasetSource.FASHION_MNIST);
         assertThat(DatasetSource.named("fashionmnist")).contains(DatasetSource.FASHION_MNIST);
         assertThat(DatasetSource.named("csv")).isEmpty();
@@ -121,7 +122,8 @@ class DatasetCatalogTest {
         assertThat(DataChoice.parse("XOR", null)).isEqualTo(DataChoice.of(DatasetSource.XOR));
         assertThat(DataChoice.parse("table.csv", "y")).isEqualTo(new DataChoice(DatasetSource.CSV, Path.of("table.csv"), "y"));
         assertThatThrownBy(() -> DataChoice.parse("cifar-100", null))
-                .hasMessage("cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist), nor a .csv"
+                .hasMessage("cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist, mnist,"
+                        + " wordnet-nouns), nor a .csv"
                         + " file, a .txt text or a folder of images");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertThat(DataChoice.parse(text.toString(), null)).isEqualTo(new DataChoice(DatasetSource.TEXT_FILE, text, null));
@@ -131,6 +133,6 @@ class DatasetCatalogTest {
         Path other = Files.writeString(dir.resolve("notes.dat"), "hello");
         assertThatThrownBy(() -> DataChoice.parse(other.toString(), null))
                 .hasMessage(other + ": a file must be a .csv table or a .txt text (or give a folder of images, or one of"
-                        + " spirals, moons, xor, linear, majority, fashion-mnist, mnist)");
+                        + " spirals, moons, xor, linear, majority, fashion-mnist, mnist, wordnet-nouns)");
     }
 }

@@ -78,6 +78,12 @@ public final class DataLoader {
                     opened.targetColumn(), o.textColumn(), o.window(), o.stride(), o.validation(), o.seed(), o.base()));
             return new LoadedData(opened, data.table(), Optional.empty(), Optional.of(data), Optional.empty(), table);
         }
+        if (net != null && choice.source().isTexts() && TextDatasets.textInput(net).isPresent()) {
+            TextDatasets.Options o = text != null ? text : TextDatasets.Options.defaults(null, 0, 0);
+            var split = catalog.texts(choice.source());
+            TextDatasets.TextData data = TextDatasets.classification(split.train(), split.test(), net, o);
+            return new LoadedData(opened, data.table(), Optional.empty(), Optional.of(data), Optional.empty(), table);
+        }
         if (choice.source() == DatasetSource.MAJORITY) {
             ExampleTable sequences = catalog.openTable(opened, facts);
             return new LoadedData(opened, sequences, Optional.empty(), Optional.empty(), Optional.empty(), table);
