@@ -45,7 +45,8 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  *
  * <p>Run: {@code mvn -o -q -pl engine-bridge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.netstudio.engine.bench.ImportedMiniLmBench [-Dexec.args="rounds sentences
- * pause"]} (defaults: 10 rounds, 32 sentences, 1000 ms pause). Where the {@code exec} prefix does not
+ * pause [ort]"]} (defaults: 10 rounds, 32 sentences, 1000 ms pause; {@code ort}: only NetRunner's ONNX Runtime
+ * route against ONNX Runtime on the file, {@code ./bench minilm 10 32 0 ort}). Where the {@code exec} prefix does not
  * resolve offline, name the plugin: {@code org.codehaus.mojo:exec-maven-plugin:3.5.0:java} in place of
  * {@code exec:java}. For a Java-side profile, run the class with {@code java} itself (exec:java runs in
  * Maven's JVM, whose flight recording came out empty): {@code mvn -o -q -pl engine-bridge
@@ -65,6 +66,8 @@ public final class ImportedMiniLmBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         long settle = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        // "ort" as the fourth argument: only NetRunner's ONNX Runtime route against ONNX Runtime on the file.
+        boolean onlyOnnxRuntime = args.length > 3 && args[3].equals("ort");
         DjlSetup.beforeEngineLoads();
         // "engine" below is DJL's route, one operator at a time; NetRunner's ONNX Runtime route is timed last.
         System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
@@ -84,6 +87,13 @@ public final class ImportedMiniLmBench {
         System.out.printf(Locale.ROOT, "OnnxImporter.read again: %.3f s (warm)%n", seconds(t));
         describe(imported.report());
 
+        if (onlyOnnxRuntime) {
+            try (SentenceEncoder encoder = SentenceEncoder.miniLm()) {
+                encoder.open();
+                onnxRuntimeRoute(imported, encoder, sentences, rounds);
+            }
+            return;
+        }
         try (SentenceEncoder encoder = SentenceEncoder.miniLm()) {
             t = System.nanoTime();
             encoder.open();
@@ -145,20 +155,29 @@ public final class ImportedMiniLmBench {
             List<Double> ratios = new ArrayList<>();
             List<Double> ours = new ArrayList<>();
             List<Double> theirs = new ArrayList<>();
+            double loadBefore = OS.getSystemLoadAverage();
             for (int r = 0; r < rounds; r++) {
-                long t = System.nanoTime();
-                route.embed(sentences);
-                double a = sentences.size() / seconds(t);
-                t = System.nanoTime();
-                encoder.embed(sentences);
-                double b = sentences.size() / seconds(t);
+                // Alternating which goes first, so that neither always meets the caches and threads the other left.
+                double a = 0;
+                double b = 0;
+                for (int k = 0; k < 2; k++) {
+                    long t = System.nanoTime();
+                    if ((r + k) % 2 == 0) {
+                        route.embed(sentences);
+                        a = sentences.size() / seconds(t);
+                    } else {
+                        encoder.embed(sentences);
+                        b = sentences.size() / seconds(t);
+                    }
+                }
                 ours.add(a);
                 theirs.add(b);
                 ratios.add(a / b);
             }
             System.out.printf(Locale.ROOT, "NetRunner's ONNX Runtime route (%s): median %.1f sentences/s, ONNX Runtime on"
-                    + " the file %.1f sentences/s, median ratio %.3f%n", runner.route(), median(ours), median(theirs),
-                    median(ratios));
+                    + " the file %.1f sentences/s, median ratio %.3f (%d rounds, alternating; load average %.2f → %.2f)%n",
+                    runner.route(), median(ours), median(theirs), median(ratios), rounds, loadBefore,
+                    OS.getSystemLoadAverage());
         } catch (InterruptedException e) {
             throw new IOException(e);
         }
