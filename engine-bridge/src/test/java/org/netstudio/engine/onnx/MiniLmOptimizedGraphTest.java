@@ -1,0 +1,62 @@
+package org.netstudio.engine.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+
+/**
+ * NetRunner's ONNX Runtime route runs the imported MiniLM exported again; it is as fast as the file
+ * only if ONNX Runtime optimises both alike. After its optimisations (fusing GELU with its bias, the
+ * scale into the attention products, LayerNormalization), the exported net holds the same heavy
+ * operators as the file, one for one: what differs is only the few nodes of the mask and positions.
+ */
+class MiniLmOptimizedGraphTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, Integer> optimized(byte[] model, String name) throws Exception {
+        Path out = dir.resolve(name);
+        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            o.setOptimizedModelFilePath(out.toString());
+            try (OrtSession s = OrtEnvironment.getEnvironment().createSession(model, o)) {
+                // Only for the optimised model it writes.
+            }
+        }
+        Map<String, Integer> ops = new TreeMap<>();
+        for (NodeProto n : ModelProto.parseFrom(Files.readAllBytes(out)).getGraph().getNodeList()) {
+            ops.merge((n.getDomain().isEmpty() ? "" : n.getDomain() + ":") + n.getOpType(), 1, Integer::sum);
+        }
+        return ops;
+    }
+
+    @Test
+    void onnxRuntimeOptimisesTheExportedNetIntoTheFilesOperators() throws Exception {
+        byte[] file = MiniLmImportTest.miniLm();
+        OnnxImport imported = OnnxImporter.read(file, "all-minilm-l6-v2.onnx");
+        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
+
+        Map<String, Integer> theirs = optimized(file, "file.onnx");
+        Map<String, Integer> ours = optimized(exported, "exported.onnx");
+
+        for (String op : new String[] {"MatMul", "com.microsoft:FusedMatMul", "com.microsoft:BiasGelu", "LayerNormalization",
+                "Softmax", "Transpose", "Reshape", "Add", "com.microsoft:FusedGemm"}) {
+            assertThat(ours.get(op)).as(op + " in the exported net (file: %s, exported: %s)", theirs, ours)
+                    .isEqualTo(theirs.get(op));
+        }
+        assertThat(ours.get("com.microsoft:BiasGelu")).isEqualTo(6);
+        assertThat(ours.get("LayerNormalization")).isEqualTo(13);
+    }
+}
