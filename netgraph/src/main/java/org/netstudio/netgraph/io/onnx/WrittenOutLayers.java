@@ -36,6 +36,7 @@ final class WrittenOutLayers {
         GraphRewrite g = new GraphRewrite(model.getGraph());
         WrittenOutLayers w = new WrittenOutLayers(g);
         WrittenOutAttention attention = new WrittenOutAttention(g, model);
+        PackedAttention packed = new PackedAttention(g);
         for (NodeProto n : g.nodes()) {
             if (g.isReplaced(n)) {
                 continue;
@@ -43,7 +44,12 @@ final class WrittenOutLayers {
             switch (n.getOpType()) {
                 case "ReduceMean" -> w.layerNorm(n);
                 case "Erf" -> w.gelu(n);
-                case "Softmax" -> attention.fold(n);
+                case "Softmax" -> {
+                    attention.fold(n);
+                    if (!g.isReplaced(n)) {
+                        packed.fold(n);
+                    }
+                }
                 default -> { }
             }
         }
@@ -59,6 +65,7 @@ final class WrittenOutLayers {
                     + " became GELU layers");
         }
         attention.note(log);
+        packed.note(log);
         return model.toBuilder().setGraph(g.rewritten()).build();
     }
 

@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,24 +29,28 @@ import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 
 /**
- * torchvision classifiers three ways, side by side: exported by Debian's PyTorch (random weights) and
+ * A zoo of PyTorch models three ways, side by side: torchvision classifiers and four nets written as people
+ * write them (an LSTM classifier and a bidirectional GRU tagger over token ids, a Transformer encoder over
+ * 64 steps of 256 floats, a U-Net; see {@code torchvision_zoo.py}), exported by Debian's PyTorch (random weights) and
  * timed there in eager mode; the same ONNX file in ONNX Runtime (one session, as many intra-op threads);
  * and imported into NetStudio and run by {@link NetRunner}, on both its routes: DJL (one operator at a
  * time, as training runs it) and the whole net exported again as one ONNX Runtime session (what its
- * calls use once that session is built). One batch (default 8 images of 224×224), 2 threads each.
+ * calls use once that session is built). One batch (default 8 images of 224×224, or 8 sequences of 64
+ * steps), 2 threads each.
  * Prints, per model, the opaque nodes left after import, the median time of a batch for each way,
  * NetStudio's speed as a ratio of ONNX Runtime's and PyTorch's (above 1: NetStudio is faster), and
  * the largest difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to
  * PyTorch's largest output. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
  */
-public final class TorchvisionZooBench {
+public final class ZooBench {
 
     private static final List<String> MODELS = List.of("resnet18", "mobilenet_v2", "squeezenet1_0",
-            "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "regnet_y_400mf", "convnext_tiny");
+            "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "regnet_y_400mf", "convnext_tiny",
+            "lstm_classifier", "bigru_tagger", "transformer_encoder", "unet");
     private static final int SIZE = 224;
     private static final int THREADS = 2;
 
-    private TorchvisionZooBench() {
+    private ZooBench() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,8 +64,8 @@ public final class TorchvisionZooBench {
                 Integer.toString(batch), Integer.toString(SIZE), Integer.toString(rounds), Integer.toString(THREADS)));
         command.addAll(models);
         Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads each way, median of %d rounds%n", batch,
-                SIZE, SIZE, THREADS, rounds);
+        System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds%n",
+                batch, SIZE, SIZE, THREADS, rounds);
         System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
                 + " | PyTorch ms | DJL / ORT | route / ORT | route / PyTorch | NetStudio error | ORT error |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -69,22 +74,41 @@ public final class TorchvisionZooBench {
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 JsonNode row = json.readTree(line);
-                compare(folder, row.get("model").asText(), row.get("seconds").asDouble(), batch, rounds);
+                long[] shape = new long[row.get("input").size()];
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = row.get("input").get(i).asLong();
+                }
+                compare(folder, row.get("model").asText(), row.get("seconds").asDouble(), shape,
+                        row.get("integers").asBoolean(), rounds);
+                // Only now does the PyTorch side go on to the next model: the two sides never time at once.
+                python.getOutputStream().write('\n');
+                python.getOutputStream().flush();
             }
         }
         if (python.waitFor() != 0) {
             System.out.println("PyTorch side failed (exit " + python.exitValue() + "); is python3-torchvision installed?");
         }
+        System.out.println("load average: " + loadAverage());
     }
 
-    private static void compare(Path folder, String model, double torchSeconds, int batch, int rounds)
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** One model: {@code shape} is its input's, token ids (int64 in the file and for ONNX Runtime) when {@code integers}. */
+    private static void compare(Path folder, String model, double torchSeconds, long[] shape, boolean integers, int rounds)
             throws IOException, OrtException {
         byte[] onnx = Files.readAllBytes(folder.resolve(model + ".onnx"));
-        float[] input = floats(folder.resolve(model + ".input"));
+        long[] ids = integers ? longs(folder.resolve(model + ".input")) : null;
+        float[] input = integers ? asFloats(ids) : floats(folder.resolve(model + ".input"));
         float[] expected = floats(folder.resolve(model + ".output"));
         OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
         long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
-        TensorValue x = TensorValue.of(input, batch, 3, SIZE, SIZE);
+        TensorValue x = TensorValue.of(input, shape);
         double djl;
         float[] ourOutput;
         System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
@@ -114,9 +138,10 @@ public final class TorchvisionZooBench {
             options.setIntraOpNumThreads(THREADS);
             options.setInterOpNumThreads(1);
             try (OrtSession session = env.createSession(onnx, options);
-                 OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {batch, 3, SIZE, SIZE})) {
+                 OnnxTensor tensor = integers ? OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape)
+                         : OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape)) {
                 try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
-                    ortOutput = flatten(r.get(0).getValue());
+                    ortOutput = flatten((OnnxTensor) r.get(0));
                 }
                 theirs = median(rounds, () -> {
                     try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
@@ -168,12 +193,25 @@ public final class TorchvisionZooBench {
         return f;
     }
 
-    private static float[] flatten(Object value) {
-        float[][] rows = (float[][]) value;
-        float[] out = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, out, i * rows[0].length, rows[0].length);
+    private static long[] longs(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        long[] l = new long[b.remaining() / 8];
+        b.asLongBuffer().get(l);
+        return l;
+    }
+
+    private static float[] asFloats(long[] ids) {
+        float[] f = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            f[i] = ids[i];
         }
+        return f;
+    }
+
+    private static float[] flatten(OnnxTensor value) {
+        FloatBuffer b = value.getFloatBuffer();
+        float[] out = new float[b.remaining()];
+        b.get(out);
         return out;
     }
 }

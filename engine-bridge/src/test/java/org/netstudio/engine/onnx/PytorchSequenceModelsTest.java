@@ -1,0 +1,241 @@
+package org.netstudio.engine.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.types.Shape;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.netstudio.engine.compile.GradientReach;
+import org.netstudio.engine.data.Column;
+import org.netstudio.engine.data.ExampleTable;
+import org.netstudio.engine.data.FeatureColumn;
+import org.netstudio.engine.data.MemoryDataset;
+import org.netstudio.engine.data.SequenceColumn;
+import org.netstudio.engine.data.TargetColumn;
+import org.netstudio.engine.data.Targets;
+import org.netstudio.engine.run.DataMapping;
+import org.netstudio.engine.run.NetRunner;
+import org.netstudio.engine.run.NetTrain;
+import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.tensor.TensorValue;
+import org.netstudio.engine.train.TrainingOptions;
+import org.netstudio.netgraph.io.WeightArray;
+import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+import org.netstudio.netgraph.net.Layer;
+import org.netstudio.netgraph.net.NetNode;
+
+/**
+ * The zoo benchmark's sequence models in small (issue 17), exported by PyTorch 1.13 at opset 17 with
+ * {@code onnx/export_fixtures.py}: a 2-layer LSTM text classifier, a bidirectional GRU tagger and a
+ * batch-first nn.TransformerEncoder import with no opaque node, compute what ONNX Runtime computes
+ * (imported and exported again), and fine-tune with every array changing — the U-Net too.
+ */
+class PytorchSequenceModelsTest {
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = PytorchSequenceModelsTest.class.getResourceAsStream("/onnx/" + name + ".onnx")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Each nn.MultiheadAttention, which PyTorch exports as a packed in-projection cut by Slices, Reshapes
+     * and Transposes of computed shapes around the scaled dot products, and a Gemm out-projection, becomes
+     * a Linear for each of query, key and value, the catalog Attention layer and a Linear.
+     */
+    @Test
+    void transformerEncodersAttentionImportsAsLinearAttentionAndLinearLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("transformer_encoder"), "transformer_encoder.onnx");
+
+        assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
+        assertThat(imported.report().notes()).anySatisfy(n -> assertThat(n).contains("2 nn.MultiheadAttentions")
+                .contains("became Linear, Attention and Linear layers"));
+        List<Layer> attention = layers(imported.document().net()).stream().filter(l -> l.typeName().equals("Attention")).toList();
+        assertThat(attention).hasSize(2).allSatisfy(l -> {
+            assertThat(l.params().getInt("heads")).isEqualTo(2);
+            assertThat(l.params().getInt("keySize")).isEqualTo(8);
+        });
+        assertThat(layers(imported.document().net())).extracting(Layer::typeName).filteredOn("Linear"::equals).hasSize(2 * 6);
+        assertThat(layers(imported.document().net())).extracting(Layer::typeName).filteredOn("LayerNorm"::equals).hasSize(2 * 2);
+        // The packed [16, 48] projection's thirds, each a [16, 16] array of its own.
+        assertThat(imported.weights().arrays().values()).filteredOn(a -> a.name().contains("query"))
+                .extracting(WeightArray::shape).contains(new long[] {16, 16}, new long[] {16});
+    }
+
+    /** A mask added to the scores (or any other difference) leaves the attention as it was, its nodes opaque with their reasons. */
+    @Test
+    void anAttentionThatIsNotExactlyPyTorchsStaysAsItIs() throws IOException {
+        ModelProto model = ModelProto.parseFrom(fixture("transformer_encoder"));
+        // The first attention scaled by 1/4 instead of 1/√8: no longer the attention the catalog layer computes.
+        var graph = model.getGraph().toBuilder();
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            NodeProto n = graph.getNode(i);
+            if (n.getName().equals("/layers.0/self_attn/Constant_14")) {
+                var value = n.getAttribute(0).toBuilder();
+                value.setT(value.getT().toBuilder().setRawData(com.google.protobuf.ByteString.copyFrom(
+                        java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4f).array())));
+                graph.setNode(i, n.toBuilder().setAttribute(0, value));
+            }
+        }
+        byte[] changed = model.toBuilder().setGraph(graph).build().toByteArray();
+        OnnxImport imported = OnnxImporter.read(changed, "changed.onnx");
+
+        assertThat(layers(imported.document().net())).extracting(Layer::typeName).filteredOn("Attention"::equals).hasSize(1);
+        assertThat(imported.report().opaque()).extracting(ImportReport.Entry::opType).contains("Slice", "Reshape", "Transpose");
+        TensorValue x = TensorValue.of(OnnxRoundTripTest.random(2 * 5 * 16, 3), 2, 5, 16);
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(changed);
+             NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            OnnxConformanceTest.assertClose("changed", runner.run(List.of(x)).get(0), ort.run(Map.of("x", x)).get("y"));
+        }
+    }
+
+    /** The stacked LSTM's second layer reads the first's time-major output and a state cut from one zero state: no node stays. */
+    @Test
+    void stackedLstmClassifierImportsAsTwoLstmLayers() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("lstm_stacked"), "lstm_stacked.onnx");
+
+        assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
+        assertThat(layers(imported.document().net())).extracting(Layer::typeName)
+                .containsExactly("Embedding", "LSTM", "LSTM", "SequenceLast", "Linear");
+    }
+
+    /** In NetStudio's engine and exported again to ONNX Runtime, each computes what ONNX Runtime computes on PyTorch's file. */
+    @ParameterizedTest(name = "{0}, length {1}")
+    @CsvSource({"transformer_encoder, 5", "transformer_encoder, 9", "lstm_stacked, 5", "lstm_stacked, 7", "bigru_tagger, 6"})
+    void importedSequenceModelComputesWhatOnnxRuntimeComputes(String name, int length) throws IOException {
+        byte[] bytes = fixture(name);
+        OnnxImport imported = OnnxImporter.read(bytes, name + ".onnx");
+        assertThat(imported.report().opaque()).isEmpty();
+        TensorValue x = input(name, 3, length);
+        TensorValue expected;
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
+            expected = ort.run(Map.of("x", x)).get("y");
+        }
+        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            OnnxConformanceTest.assertClose(name, runner.run(List.of(x)).get(0), expected);
+        }
+        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
+        String in = imported.document().net() instanceof org.netstudio.netgraph.net.Chain ? "Input" : "x";
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
+            OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of(in, x)).values().iterator().next(), expected);
+        }
+    }
+
+    /** A few steps of training change every array of each model: nothing is left out of the gradient. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"transformer_encoder", "lstm_stacked", "bigru_tagger", "small_unet"})
+    void everyArrayOfAnImportedSequenceModelOrUNetLearns(String name) throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture(name), name + ".onnx");
+        GradientReach reach = GradientReach.of(imported.document().net());
+        assertThat(reach.frozen()).isEmpty();
+        assertThat(reach.partial()).isEmpty();
+
+        int n = 16;
+        int length = 5;
+        TensorValue x = input(name, n, length);
+        Map<String, Column> columns = new LinkedHashMap<>();
+        switch (name) {
+            case "lstm_stacked" -> {
+                columns.put(ExampleTable.FEATURES, SequenceColumn.ofIndices(rows(x, n), 20, "tokens"));
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = i % 3;
+                }
+                columns.put(ExampleTable.TARGET, new TargetColumn(Targets.Classes.numbered(labels, 3)));
+            }
+            case "bigru_tagger" -> {
+                columns.put(ExampleTable.FEATURES, SequenceColumn.ofIndices(rows(x, n), 20, "tokens"));
+                columns.put(ExampleTable.TARGET, SequenceColumn.ofVectors(floatRows(n, length * 4), 4, "scores"));
+            }
+            case "transformer_encoder" -> {
+                columns.put(ExampleTable.FEATURES, SequenceColumn.ofVectors(floatRows(x, n), 16, "vectors"));
+                columns.put(ExampleTable.TARGET, SequenceColumn.ofVectors(floatRows(n, length * 16), 16, "vectors"));
+            }
+            default -> {
+                columns.put(ExampleTable.FEATURES, new FeatureColumn(new MemoryDataset("images", x.values(), new Shape(1, 14, 14),
+                        Targets.Classes.numbered(new int[n], 1), null)));
+                columns.put(ExampleTable.TARGET, new FeatureColumn(new MemoryDataset("maps",
+                        OnnxRoundTripTest.random(n * 2 * 14 * 14, 9), new Shape(2, 14, 14), Targets.Classes.numbered(new int[n], 1),
+                        null)));
+            }
+        }
+        ExampleTable data = new ExampleTable(name, columns, null, List.of());
+        TrainedNet trained = NetTrain.prepare(imported.document().net(), imported.weights(), data, data,
+                DataMapping.AUTOMATIC, TrainingOptions.builder().batchSize(8).maxEpochs(1).learningRate(0.01).build()).run();
+        List<String> unchanged = imported.weights().arrays().values().stream()
+                .filter(a -> reach.learning().contains(a.name()))
+                .filter(a -> Arrays.equals(a.floats(), trained.weights().get(a.name()).map(WeightArray::floats).orElseThrow()))
+                .map(WeightArray::name).toList();
+        assertThat(reach.learning()).hasSize(imported.weights().arrays().size());
+        assertThat(unchanged).as("arrays one epoch left as they were").isEmpty();
+    }
+
+    /** Each example's token ids. */
+    private static List<int[]> rows(TensorValue ids, int n) {
+        float[] v = ids.values();
+        int length = v.length / n;
+        List<int[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int[] row = new int[length];
+            for (int t = 0; t < length; t++) {
+                row[t] = (int) v[i * length + t];
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Each example's values. */
+    private static List<float[]> floatRows(TensorValue x, int n) {
+        float[] v = x.values();
+        int width = v.length / n;
+        List<float[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(Arrays.copyOfRange(v, i * width, (i + 1) * width));
+        }
+        return rows;
+    }
+
+    /** n rows of random values. */
+    private static List<float[]> floatRows(int n, int width) {
+        return floatRows(TensorValue.of(OnnxRoundTripTest.random(n * width, 9), n, width), n);
+    }
+
+    /** Token ids (as reals, how NetStudio holds them) for the text models, random reals for the others. */
+    private static TensorValue input(String name, int batch, int length) {
+        return switch (name) {
+            case "lstm_stacked", "bigru_tagger" -> {
+                float[] ids = new float[batch * length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (i * 7 + i / 5) % 20;
+                }
+                yield TensorValue.of(ids, batch, length);
+            }
+            case "transformer_encoder" -> TensorValue.of(OnnxRoundTripTest.random(batch * length * 16, 5), batch, length, 16);
+            default -> TensorValue.of(OnnxRoundTripTest.random(batch * 14 * 14, 5), batch, 1, 14, 14);
+        };
+    }
+
+    /** Every layer of a net, inside graphs too. */
+    private static List<Layer> layers(NetNode net) {
+        if (net instanceof Layer l) {
+            return List.of(l);
+        }
+        List<NetNode> children = net instanceof org.netstudio.netgraph.net.Chain c ? c.nodes()
+                : net instanceof org.netstudio.netgraph.net.Graph g ? List.copyOf(g.nodes().values()) : List.of();
+        return children.stream().flatMap(child -> layers(child).stream()).toList();
+    }
+}
