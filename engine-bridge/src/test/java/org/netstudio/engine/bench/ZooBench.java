@@ -109,32 +109,28 @@ public final class ZooBench {
         OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
         long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
         TensorValue x = TensorValue.of(input, shape);
-        double djl;
+        List<TensorValue> in = List.of(x);
         float[] ourOutput;
-        System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
-        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
-            ourOutput = runner.run(List.of(x)).get(0).values();
-            djl = median(rounds, () -> runner.run(List.of(x)));
-        } finally {
-            System.clearProperty(NetRunner.ROUTE_PROPERTY);
-        }
-        double ours;
         float[] routeOutput;
-        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
-            runner.run(List.of(x));
-            runner.run(List.of(x));
+        float[] ortOutput;
+        double[] times;
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        // All three ways held at once and timed in turn, round by round: on a shared machine each round's
+        // load falls on all three alike.
+        System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
+        NetRunner djlRunner = NetRunner.load(imported.document().net(), imported.weights());
+        try (djlRunner;
+             NetRunner runner = NetRunner.load(imported.document().net(), imported.weights());
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            ourOutput = djlRunner.run(in).get(0).values();
+            djlRunner.run(in); // the second call settles the route: DJL, as asked
+            System.clearProperty(NetRunner.ROUTE_PROPERTY);
+            runner.run(in);
+            runner.run(in);
             if (!runner.awaitOnnxRuntime(java.time.Duration.ofMinutes(5))) {
                 System.out.println("(" + model + " cannot take the ONNX Runtime route)");
             }
-            routeOutput = runner.run(List.of(x)).get(0).values();
-            ours = median(rounds, () -> runner.run(List.of(x)));
-        } catch (InterruptedException e) {
-            throw new IOException(e);
-        }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        double theirs;
-        float[] ortOutput;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            routeOutput = runner.run(in).get(0).values();
             options.setIntraOpNumThreads(THREADS);
             options.setInterOpNumThreads(1);
             try (OrtSession session = env.createSession(onnx, options);
@@ -143,13 +139,20 @@ public final class ZooBench {
                 try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
                     ortOutput = flatten((OnnxTensor) r.get(0));
                 }
-                theirs = median(rounds, () -> {
+                times = medians(rounds, () -> djlRunner.run(in), () -> runner.run(in), () -> {
                     try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
                         r.get(0);
                     }
                 });
             }
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        } finally {
+            System.clearProperty(NetRunner.ROUTE_PROPERTY);
         }
+        double djl = times[0];
+        double ours = times[1];
+        double theirs = times[2];
         System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e |%n",
                 model, opaque, djl * 1e3, ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / djl, theirs / ours,
                 torchSeconds / ours, error(ourOutput, expected), error(routeOutput, expected), error(ortOutput, expected));
@@ -159,20 +162,29 @@ public final class ZooBench {
         void run() throws Exception;
     }
 
-    private static double median(int rounds, Call call) {
-        double[] t = new double[rounds];
+    /** Each call's median time over the rounds, the calls taking turns within each round (after one of each to warm up). */
+    private static double[] medians(int rounds, Call... calls) {
+        double[][] t = new double[calls.length][rounds];
         try {
-            call.run();
-            for (int i = 0; i < rounds; i++) {
-                long start = System.nanoTime();
+            for (Call call : calls) {
                 call.run();
-                t[i] = (System.nanoTime() - start) / 1e9;
+            }
+            for (int i = 0; i < rounds; i++) {
+                for (int c = 0; c < calls.length; c++) {
+                    long start = System.nanoTime();
+                    calls[c].run();
+                    t[c][i] = (System.nanoTime() - start) / 1e9;
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Arrays.sort(t);
-        return t[rounds / 2];
+        double[] medians = new double[calls.length];
+        for (int c = 0; c < calls.length; c++) {
+            Arrays.sort(t[c]);
+            medians[c] = t[c][rounds / 2];
+        }
+        return medians;
     }
 
     /** The largest difference, over the largest magnitude of the expected values. */
