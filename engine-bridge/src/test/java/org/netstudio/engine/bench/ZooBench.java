@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.onnx.ImportedFineTune;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
@@ -40,13 +41,16 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  * Prints, per model, the opaque nodes left after import, the median time of a batch for each way,
  * NetStudio's speed as a ratio of ONNX Runtime's and PyTorch's (above 1: NetStudio is faster), and
  * the largest difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to
- * PyTorch's largest output. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
+ * PyTorch's largest output, and how many of the imported model's arrays one step of training on made-up
+ * targets changes. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
  */
 public final class ZooBench {
 
     private static final List<String> MODELS = List.of("resnet18", "mobilenet_v2", "squeezenet1_0",
             "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "regnet_y_400mf", "convnext_tiny",
             "lstm_classifier", "bigru_tagger", "transformer_encoder", "unet");
+    /** The text models' vocabulary, as torchvision_zoo.py makes their tables. */
+    private static final int VOCABULARY = 10000;
     private static final int SIZE = 224;
     private static final int THREADS = 2;
 
@@ -67,8 +71,8 @@ public final class ZooBench {
         System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds%n",
                 batch, SIZE, SIZE, THREADS, rounds);
         System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
-                + " | PyTorch ms | DJL / ORT | route / ORT | route / PyTorch | NetStudio error | ORT error |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " | PyTorch ms | DJL / ORT | route / ORT | route / PyTorch | NetStudio error | ORT error | arrays changed by a step |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -78,7 +82,11 @@ public final class ZooBench {
                 for (int i = 0; i < shape.length; i++) {
                     shape[i] = row.get("input").get(i).asLong();
                 }
-                compare(folder, row.get("model").asText(), row.get("seconds").asDouble(), shape,
+                long[] output = new long[row.get("shape").size()];
+                for (int i = 0; i < output.length; i++) {
+                    output[i] = row.get("shape").get(i).asLong();
+                }
+                compare(folder, row.get("model").asText(), row.get("seconds").asDouble(), shape, output,
                         row.get("integers").asBoolean(), rounds);
                 // Only now does the PyTorch side go on to the next model: the two sides never time at once.
                 python.getOutputStream().write('\n');
@@ -100,7 +108,8 @@ public final class ZooBench {
     }
 
     /** One model: {@code shape} is its input's, token ids (int64 in the file and for ONNX Runtime) when {@code integers}. */
-    private static void compare(Path folder, String model, double torchSeconds, long[] shape, boolean integers, int rounds)
+    private static void compare(Path folder, String model, double torchSeconds, long[] shape, long[] output, boolean integers,
+            int rounds)
             throws IOException, OrtException {
         byte[] onnx = Files.readAllBytes(folder.resolve(model + ".onnx"));
         long[] ids = integers ? longs(folder.resolve(model + ".input")) : null;
@@ -153,9 +162,27 @@ public final class ZooBench {
         double djl = times[0];
         double ours = times[1];
         double theirs = times[2];
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e |%n",
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e | %s |%n",
                 model, opaque, djl * 1e3, ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / djl, theirs / ours,
-                torchSeconds / ours, error(ourOutput, expected), error(routeOutput, expected), error(ortOutput, expected));
+                torchSeconds / ours, error(ourOutput, expected), error(routeOutput, expected), error(ortOutput, expected),
+                fineTune(imported, x, integers, output));
+    }
+
+    /** Two examples of the batch, one step of training on made-up targets: how many of the model's arrays it changed. */
+    private static String fineTune(OnnxImport imported, TensorValue batch, boolean integers, long[] output) {
+        long[] shape = batch.shape().clone();
+        shape[0] = 2;
+        long[] outputShape = output.clone();
+        outputShape[0] = 2;
+        int size = Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact));
+        TensorValue two = TensorValue.of(Arrays.copyOf(batch.values(), size), shape);
+        int vocabulary = integers ? VOCABULARY : 0;
+        try {
+            ImportedFineTune.Outcome outcome = ImportedFineTune.run(imported, two, vocabulary, outputShape, 2, 1e-3);
+            return outcome.changed() + " of " + outcome.arrays();
+        } catch (RuntimeException e) {
+            return "not trained: " + e.getMessage();
+        }
     }
 
     private interface Call {
