@@ -247,3 +247,8 @@ def small_transformer():
 torch.manual_seed(9)
 torch.onnx.export(small_transformer().eval(), torch.randn(2, 5, 16), "transformer_encoder.onnx", opset_version=17,
                   input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch", 1: "n"}, "y": {0: "batch", 1: "n"}})
+
+# Exported with every size fixed (no dynamic axes), PyTorch writes the Reshape targets as constants.
+torch.manual_seed(10)
+torch.onnx.export(small_transformer().eval(), torch.randn(2, 5, 16), "transformer_fixed.onnx", opset_version=17,
+                  input_names=["x"], output_names=["y"])

@@ -61,7 +61,26 @@ class PytorchSequenceModelsTest {
                 .extracting(WeightArray::shape).contains(new long[] {16, 16}, new long[] {16});
     }
 
-    /** A mask added to the scores (or any other difference) leaves the attention as it was, its nodes opaque with their reasons. */
+    /**
+     * Exported with every size fixed, the attention's Reshape targets are constants ([len, batch·heads, size]):
+     * the heads come from the projection's width and the head size, and it imports and computes the same.
+     */
+    @Test
+    void anAttentionExportedWithFixedSizesImportsTheSame() throws IOException {
+        byte[] bytes = fixture("transformer_fixed");
+        OnnxImport imported = OnnxImporter.read(bytes, "transformer_fixed.onnx");
+
+        assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
+        assertThat(layers(imported.document().net())).filteredOn(l -> l.typeName().equals("Attention"))
+                .extracting(l -> l.params().getInt("heads")).containsExactly(2, 2);
+        TensorValue x = TensorValue.of(OnnxRoundTripTest.random(2 * 5 * 16, 4), 2, 5, 16);
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes);
+             NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
+            OnnxConformanceTest.assertClose("transformer_fixed", runner.run(List.of(x)).get(0), ort.run(Map.of("x", x)).get("y"));
+        }
+    }
+
+    /** An attention that departs from PyTorch's in one constant (here its scale) stays as it was, its nodes opaque with their reasons. */
     @Test
     void anAttentionThatIsNotExactlyPyTorchsStaysAsItIs() throws IOException {
         ModelProto model = ModelProto.parseFrom(fixture("transformer_encoder"));

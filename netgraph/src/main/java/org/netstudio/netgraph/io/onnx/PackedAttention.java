@@ -45,8 +45,20 @@ final class PackedAttention {
         }
     }
 
-    /** One of query, key and value: the Slice of the packed projection, its Reshape to heads and Transpose. */
-    private record Part(NodeProto slice, NodeProto reshape, NodeProto transpose, long heads) {
+    /**
+     * One of query, key and value: the Slice of the packed projection, its Reshape to heads and Transpose.
+     * A target the model computes gives the heads; a constant one (an export with fixed sizes) the size
+     * of a head and the batch times the heads.
+     */
+    private record Part(NodeProto slice, NodeProto reshape, NodeProto transpose, long heads, long size, long rows) {
+
+        /** The heads, given the width E of the projection; 0 when the target does not split E into heads. */
+        long heads(long width) {
+            if (heads > 0) {
+                return width % heads == 0 ? heads : 0;
+            }
+            return size > 0 && width % size == 0 && rows % (width / size) == 0 ? width / size : 0;
+        }
     }
 
     /** Folds the attention around a Softmax, when it is one. */
@@ -69,7 +81,7 @@ final class PackedAttention {
             return;
         }
         Part v = part(mixing.getInput(1), SWAP);
-        if (v == null || q.heads() != k.heads() || q.heads() != v.heads()) {
+        if (v == null) {
             return;
         }
         String packed = q.slice().getInput(0);
@@ -99,13 +111,14 @@ final class PackedAttention {
             return;
         }
         long width = w.shape()[0];
-        long heads = q.heads();
-        if (width % heads != 0 || !graph.isNumber(scaling.getInput(1), Math.sqrt(width / heads))) {
+        long heads = q.heads(width);
+        if (heads == 0 || k.heads(width) != heads || v.heads(width) != heads
+                || !graph.isNumber(scaling.getInput(1), Math.sqrt(width / heads))) {
             return;
         }
         NodeProto joining = graph.onlyReader(mixing, "Transpose");
         NodeProto joined = joining == null || !perm(joining).equals(SWAP) ? null : onlyReshape(out(joining));
-        NodeProto outProjection = joined == null ? null : onlyReader(joined, "Gemm");
+        NodeProto outProjection = joined == null || !targetEnds(joined, 2, width) ? null : onlyReader(joined, "Gemm");
         if (outProjection == null || !plainGemm(outProjection) || outProjection.getInputCount() != 3) {
             return;
         }
@@ -116,7 +129,7 @@ final class PackedAttention {
             return;
         }
         NodeProto unjoined = onlyReshape(out(outProjection));
-        NodeProto last = unjoined == null ? null : onlyReader(unjoined, "Transpose");
+        NodeProto last = unjoined == null || !targetEnds(unjoined, 3, width) ? null : onlyReader(unjoined, "Transpose");
         if (last == null || !perm(last).equals(SWAP)) {
             return;
         }
@@ -182,7 +195,13 @@ final class PackedAttention {
         if (slice == null || slice.getInputCount() != 4 || !lastAxisOnly(slice.getInput(3))) {
             return null;
         }
-        // The target: Concat(len, Unsqueeze(batch · h), Unsqueeze(Cast(E / h))), h read from both.
+        // The target: Concat(len, Unsqueeze(batch · h), Unsqueeze(Cast(E / h))), h read from both; or [len, batch·h, E/h].
+        OnnxTensors.Constant fixed = graph.constant(reshape.getInput(1));
+        if (fixed != null) {
+            long[] t = fixed.isReal() ? null : fixed.longs();
+            return t == null || t.length != 3 || t[0] < 1 || t[1] < 1 || t[2] < 1 ? null
+                    : new Part(slice, reshape, transpose, 0, t[2], t[1]);
+        }
         NodeProto concat = graph.producer(reshape.getInput(1), "Concat");
         if (concat == null || concat.getInputCount() != 3) {
             return null;
@@ -192,7 +211,20 @@ final class PackedAttention {
         if (times == null || !times.equals(over) || times < 1) {
             return null;
         }
-        return new Part(slice, reshape, transpose, times);
+        return new Part(slice, reshape, transpose, times, 0, 0);
+    }
+
+    /**
+     * Whether a Reshape's target has {@code rank} elements, the last E: a constant ending in E (or -1),
+     * or a Concat of that many computed parts.
+     */
+    private boolean targetEnds(NodeProto reshape, int rank, long width) {
+        OnnxTensors.Constant fixed = graph.constant(reshape.getInput(1));
+        if (fixed != null) {
+            return !fixed.isReal() && fixed.count() == rank && (fixed.longs()[rank - 1] == width || fixed.longs()[rank - 1] == -1);
+        }
+        NodeProto concat = graph.producer(reshape.getInput(1), "Concat");
+        return concat != null && concat.getInputCount() == rank;
     }
 
     /** The constant c of {@code Unsqueeze([Cast…](Op(size, c)))}, or null. */
