@@ -252,3 +252,10 @@ torch.onnx.export(small_transformer().eval(), torch.randn(2, 5, 16), "transforme
 torch.manual_seed(10)
 torch.onnx.export(small_transformer().eval(), torch.randn(2, 5, 16), "transformer_fixed.onnx", opset_version=17,
                   input_names=["x"], output_names=["y"])
+
+# At opset 14 PyTorch writes each nn.LayerNorm out in nine operators; in a fresh layer both norms hold equal arrays
+# (ones and zeros), which PyTorch stores once and reads through Identity nodes.
+torch.manual_seed(11)
+torch.onnx.export(nn.TransformerEncoderLayer(16, 2, dim_feedforward=32, batch_first=True).eval(), torch.randn(2, 5, 16),
+                  "transformer_opset14.onnx", opset_version=14, input_names=["x"], output_names=["y"],
+                  dynamic_axes={"x": {0: "batch", 1: "n"}, "y": {0: "batch", 1: "n"}})

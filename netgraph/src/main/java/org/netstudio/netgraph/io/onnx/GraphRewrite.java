@@ -91,13 +91,18 @@ final class GraphRewrite {
         return readersOf(o).get(0);
     }
 
+    /**
+     * The initializer giving a value, seen through Identity nodes (PyTorch writes one array that several
+     * modules hold equal, such as fresh LayerNorm weights or a copied layer's, once, and Identity for the others).
+     */
     TensorProto initializer(String value) {
-        return initializers.get(value);
+        NodeProto identity = producer(value, "Identity");
+        return identity != null && identity.getInputCount() == 1 ? initializer(identity.getInput(0)) : initializers.get(value);
     }
 
-    /** A value given by an initializer or a Constant node, or null. */
+    /** A value given by an initializer (seen through Identity nodes) or a Constant node, or null. */
     OnnxTensors.Constant constant(String value) {
-        TensorProto t = initializers.get(value);
+        TensorProto t = initializer(value);
         if (t != null) {
             return OnnxTensors.decode(t);
         }

@@ -104,8 +104,8 @@ final class PackedAttention {
             b = bias.getInput(side);
         }
         NodeProto first = projection == null ? null : graph.producer(projection.getInput(0), "Transpose");
-        OnnxTensors.Constant w = projection == null ? null : constant(projection.getInput(1));
-        OnnxTensors.Constant bw = b == null ? null : constant(b);
+        OnnxTensors.Constant w = projection == null ? null : graph.constant(projection.getInput(1));
+        OnnxTensors.Constant bw = b == null ? null : graph.constant(b);
         if (first == null || !perm(first).equals(SWAP) || w == null || !w.isReal() || w.shape().length != 2
                 || w.shape()[1] != 3 * w.shape()[0] || bw == null || !bw.isReal() || bw.count() != w.shape()[1]) {
             return;
@@ -122,8 +122,8 @@ final class PackedAttention {
         if (outProjection == null || !plainGemm(outProjection) || outProjection.getInputCount() != 3) {
             return;
         }
-        OnnxTensors.Constant wo = constant(outProjection.getInput(1));
-        OnnxTensors.Constant bo = constant(outProjection.getInput(2));
+        OnnxTensors.Constant wo = graph.constant(outProjection.getInput(1));
+        OnnxTensors.Constant bo = graph.constant(outProjection.getInput(2));
         if (wo == null || !wo.isReal() || wo.shape().length != 2 || wo.shape()[0] != width || wo.shape()[1] != width
                 || bo == null || !bo.isReal() || bo.count() != width) {
             return;
@@ -310,12 +310,6 @@ final class PackedAttention {
             }
         }
         return gemm.getAttributeList().stream().anyMatch(a -> a.getName().equals("transB"));
-    }
-
-    /** A constant (initializer or Constant node), seen through Identity nodes (how PyTorch shares one array). */
-    private OnnxTensors.Constant constant(String value) {
-        NodeProto identity = graph.producer(value, "Identity");
-        return identity != null ? constant(identity.getInput(0)) : graph.constant(value);
     }
 
     /** Columns from..from+count of a [rows, columns] matrix, as a [rows, count] one. */
