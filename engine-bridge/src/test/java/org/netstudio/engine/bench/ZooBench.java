@@ -179,7 +179,9 @@ public final class ZooBench {
         int vocabulary = integers ? VOCABULARY : 0;
         try {
             ImportedFineTune.Outcome outcome = ImportedFineTune.run(imported, two, vocabulary, outputShape, 2, 1e-3);
-            return outcome.changed() + " of " + outcome.arrays();
+            return outcome.changed() + " of " + outcome.arrays() + (outcome.unchanged().isEmpty() ? ""
+                    : " (" + outcome.ended() + "; unchanged: " + String.join(", ", outcome.unchanged().subList(0,
+                    Math.min(3, outcome.unchanged().size()))) + "…)");
         } catch (RuntimeException e) {
             return "not trained: " + e.getMessage();
         }

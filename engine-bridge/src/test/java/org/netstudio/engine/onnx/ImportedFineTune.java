@@ -29,8 +29,8 @@ import org.netstudio.netgraph.io.onnx.OnnxImport;
  */
 public final class ImportedFineTune {
 
-    /** The imported model's arrays, and those one epoch left as they were. */
-    public record Outcome(int arrays, List<String> unchanged) {
+    /** The imported model's arrays, those one epoch left as they were, and how the training ended. */
+    public record Outcome(int arrays, List<String> unchanged, String ended) {
 
         public int changed() {
             return arrays - unchanged.size();
@@ -79,7 +79,8 @@ public final class ImportedFineTune {
         List<String> unchanged = imported.weights().arrays().values().stream()
                 .filter(a -> Arrays.equals(a.floats(), trained.weights().get(a.name()).map(WeightArray::floats).orElse(null)))
                 .map(WeightArray::name).toList();
-        return new Outcome(imported.weights().arrays().size(), unchanged);
+        return new Outcome(imported.weights().arrays().size(), unchanged,
+                trained.result().stopReason() + ": " + trained.result().message());
     }
 
     /** Arrays of the given batch-first shape as a column. */
