@@ -60,6 +60,8 @@ public class LayerContractTest {
         cases.add(c("Flatten", Layer.of("Flatten"), real(2, 3, 4)));
         cases.add(c("Reshape with -1", Layer.of("Reshape", "shape", List.of(4, -1)), real(2, 3, 4)));
         cases.add(c("Transpose", Layer.of("Transpose", "perm", List.of(2, 0, 1)), real(2, 3, 4)));
+        cases.add(c("Part of the channels", Layer.of("Part", "axis", 0, "start", 2, "end", 5), real(6, 3, 4)));
+        cases.add(c("Part of the last axis", Layer.of("Part", "axis", 1, "end", 2), real(3, 4)));
         cases.add(c("Convolution 1D", Layer.of("Convolution", "channels", 4, "kernel", 3), real(3, 10)));
         cases.add(c("Convolution 2D stride 2 padding 1", Layer.of("Convolution", "channels", 6, "kernel", List.of(3, 5),
                 "stride", 2, "padding", 1), real(3, 11, 12)));
