@@ -134,7 +134,7 @@ public final class ActivationsCommand extends Subcommand {
     private TensorValue example(NetNode model, NetFit fit, NetRunner runner) {
         try {
             TextEncoder text = NetInputs.textCoder(TextDatasets.textInput(model)
-                    .map(port -> PortDecls.inputs(model).get(port)).orElse(null));
+                    .map(port -> PortDecls.inputs(model).get(port)).orElse(null), net.folder());
             if (text != null) {
                 int[] indices = NetInputs.encode(text, input);
                 float[] values = new float[indices.length];

@@ -112,7 +112,7 @@ public final class EvalCommand extends Subcommand {
                     throw usage("--window must be at least 1, but was " + window);
                 }
                 table = TextSource.open(data, n, new TextDatasets.Options(target, textColumn, window, window, 0, 0, null),
-                        null).table();
+                        net.folder()).table();
             } else {
                 table = DataArgument.openTable(data, target, download, n, err);
             }

@@ -144,7 +144,7 @@ public final class ExportCommand extends Subcommand {
             if (TextDatasets.textInput(doc.net()).isPresent()) {
                 TextDatasets.TextData text = TextSource.open(data, doc.net(), new TextDatasets.Options(target, null,
                         TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, trainingOptions.validation(),
-                        trainingOptions.seed(), null), null);
+                        trainingOptions.seed(), null), net.folder());
                 doc = doc.withNet(text.net());
                 examples = new TrainingData(data, text.table(), text.validation(), DataMapping.AUTOMATIC);
             } else {

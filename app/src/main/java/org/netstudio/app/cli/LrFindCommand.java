@@ -100,7 +100,7 @@ public final class LrFindCommand extends Subcommand {
         try {
             if (TextDatasets.textInput(trainee).isPresent()) {
                 TextDatasets.TextData text = TextSource.open(data, trainee, new TextDatasets.Options(target, null,
-                        TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, 0, seed, null), null);
+                        TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, 0, seed, null), net.folder());
                 table = text.table();
                 trainee = text.net();
             } else {

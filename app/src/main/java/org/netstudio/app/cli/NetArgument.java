@@ -22,6 +22,15 @@ abstract class NetArgument {
     /** The argument as given. */
     abstract String value();
 
+    /**
+     * The folder of the net file, which relative paths in the net (a Subwords encoder's tokenizer.json)
+     * start from; null for a gallery id.
+     */
+    Path folder() {
+        Path file = Path.of(value()).toAbsolutePath();
+        return Files.isRegularFile(file) ? file.getParent() : null;
+    }
+
     /** The net with the weights it comes with, if any. */
     LoadedNet load() {
         String arg = value();

@@ -65,8 +65,11 @@ final class NetInputs {
         return v;
     }
 
-    /** The text encoder or per-element decoder of a port, or null when it has none. */
-    static TextEncoder textCoder(PortDecl decl) {
+    /**
+     * The text encoder or per-element decoder of a port, or null when it has none; a tokenizer path
+     * in it is relative to {@code base}, the net file's folder.
+     */
+    static TextEncoder textCoder(PortDecl decl, java.nio.file.Path base) {
         Coder coder = decl == null ? null : decl.coder();
         if (!Coders.isText(coder)) {
             return null;
@@ -75,7 +78,7 @@ final class NetInputs {
             throw new IllegalArgumentException("its " + coder.type() + " coder has no "
                     + (coder.type().equals("Tokens") ? "vocabulary" : "alphabet") + " yet; train it on text first");
         }
-        return TextEncoders.of(coder, null);
+        return TextEncoders.of(coder, base);
     }
 
     /** A text typed on the command line, as the net's encoder reads it. */

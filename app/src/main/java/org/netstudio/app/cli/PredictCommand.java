@@ -87,8 +87,10 @@ public final class PredictCommand extends Subcommand {
         TextEncoder text;
         TextEncoder textOut;
         try {
-            text = NetInputs.textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null));
-            textOut = NetInputs.textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null));
+            text = NetInputs.textCoder(TextDatasets.textInput(model).map(port -> PortDecls.inputs(model).get(port)).orElse(null),
+                    net.folder());
+            textOut = NetInputs.textCoder(PortDecls.outputs(model).values().stream().findFirst().orElse(null),
+                    net.folder());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw CommandFailure.invalid(net.value() + ": " + e.getMessage());
         }

@@ -163,7 +163,7 @@ public final class TrainCommand extends Subcommand {
         try {
             if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
                 text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(), textColumn,
-                        window, stride == null ? window : stride, trainingOptions.validation(), trainingOptions.seed(), null), netFolder());
+                        window, stride == null ? window : stride, trainingOptions.validation(), trainingOptions.seed(), null), net.folder());
                 table = text.table();
             } else {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
@@ -293,10 +293,6 @@ public final class TrainCommand extends Subcommand {
     }
 
     /** The folder of the net file, which a text encoder's tokenizer path is relative to; null for a gallery id. */
-    private Path netFolder() {
-        Path file = Path.of(net.value()).toAbsolutePath();
-        return Files.isRegularFile(file) ? file.getParent() : null;
-    }
 
     private Integer finish(TrainedNet trained, ExampleTable table, DataMapping mapping, NetDocument document,
                            ProgressLine progress, PrintWriter err) {

@@ -51,6 +51,31 @@ class SubwordsCommandsTest {
         assertThat(predict.out()).matches("(?s)lower newest: (low|new) \\d+\\.\\d%.*");
     }
 
+    /**
+     * A tokenizer named by a relative path is found beside the net file, by every command that reads
+     * the net, whatever the working folder (the test runs from the module's).
+     */
+    @Test
+    void aRelativeTokenizerPathStartsFromTheNetFilesFolder() throws Exception {
+        Files.copy(bpe(), dir.resolve("tiny-bpe.json"));
+        assertThat(Path.of("tiny-bpe.json")).doesNotExist();
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 2 == 0 ? "lower low slow,low\n" : "newest new nest,new\n");
+        }
+        Path data = Files.writeString(dir.resolve("words.csv"), csv);
+        Path out = dir.resolve("subwords.nsnet");
+        CliRun train = run("train", net("tiny-bpe.json").toString(), "--data", data.toString(), "--target", "label",
+                "--epochs", "1", "--batch-size", "4", "--seed", "1", "--out", out.toString());
+        assertThat(train.exit()).as(train.err()).isZero();
+        CliRun predict = run("predict", out.toString(), "lower newest");
+        assertThat(predict.exit()).as(predict.err()).isZero();
+        CliRun eval = run("eval", out.toString(), "--data", data.toString(), "--target", "label");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        CliRun activations = run("activations", out.toString(), "lower newest", "--port", "Input");
+        assertThat(activations.exit()).as(activations.err()).isZero();
+    }
+
     @Test
     void aBrokenOrMissingTokenizerIsOneSentenceNamingTheFile() throws Exception {
         Path data = Files.writeString(dir.resolve("words.csv"), "text,label\nlow,low\nnew,new\n");

@@ -62,6 +62,20 @@ public class LayerContractTest {
         cases.add(c("Transpose", Layer.of("Transpose", "perm", List.of(2, 0, 1)), real(2, 3, 4)));
         cases.add(c("Part of the channels", Layer.of("Part", "axis", 0, "start", 2, "end", 5), real(6, 3, 4)));
         cases.add(c("Part of the last axis", Layer.of("Part", "axis", 1, "end", 2), real(3, 4)));
+        cases.add(c("Padding constant 2D", Layer.of("Padding", "before", List.of(1, 2), "after", List.of(0, 3)),
+                real(2, 4, 5)));
+        cases.add(c("Padding reflect 2D", Layer.of("Padding", "before", List.of(2, 1), "method", "reflect"), real(2, 5, 4)));
+        cases.add(c("Padding edge 1D", Layer.of("Padding", "before", List.of(2), "after", List.of(1), "method", "edge"),
+                real(3, 6)));
+        cases.add(c("Padding a value, channels too", Layer.of("Padding", "before", List.of(1, 0, 1), "value", 0.5),
+                real(2, 3, 3)));
+        cases.add(c("Aggregation mean, all but the first axis", Layer.of("Aggregation"), real(3, 4, 5)));
+        cases.add(c("Aggregation total over the first axis, kept", Layer.of("Aggregation", "function", "total",
+                "axes", List.of(0), "keepAxes", true), real(3, 4)));
+        cases.add(c("Aggregation max over the last axis", Layer.of("Aggregation", "function", "max", "axes", List.of(-1)),
+                real(2, 3, 4)));
+        cases.add(c("Aggregation min over two axes", Layer.of("Aggregation", "function", "min", "axes", List.of(0, 2)),
+                real(3, 2, 4)));
         cases.add(c("Convolution 1D", Layer.of("Convolution", "channels", 4, "kernel", 3), real(3, 10)));
         cases.add(c("Convolution 2D stride 2 padding 1", Layer.of("Convolution", "channels", 6, "kernel", List.of(3, 5),
                 "stride", 2, "padding", 1), real(3, 11, 12)));

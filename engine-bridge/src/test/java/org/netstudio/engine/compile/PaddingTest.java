@@ -54,6 +54,13 @@ class PaddingTest {
                         + " {\"type\": \"GlobalPooling\"}"), false),
                 Arguments.of("GlobalPooling max over the sequence", chain("{\"type\": \"Transpose\", \"perm\": [1, 0]},"
                         + " {\"type\": \"GlobalPooling\", \"function\": \"max\"}"), false),
+                Arguments.of("Aggregation mean over the sequence", chain("{\"type\": \"Aggregation\", \"axes\": [0]}"), false),
+                Arguments.of("Aggregation total over the sequence", chain("{\"type\": \"Aggregation\", \"function\": \"total\","
+                        + " \"axes\": [0]}"), false),
+                Arguments.of("Aggregation max over the sequence", chain("{\"type\": \"Aggregation\", \"function\": \"max\","
+                        + " \"axes\": [0]}"), false),
+                Arguments.of("Aggregation min over the sequence and its vectors", chain("{\"type\": \"Aggregation\","
+                        + " \"function\": \"min\", \"axes\": [0, 1], \"keepAxes\": true}"), false),
                 Arguments.of("Softmax along the sequence", chain("{\"type\": \"Softmax\", \"axis\": 0}"), true),
                 Arguments.of("Attention", attention(""), true),
                 Arguments.of("Attention, causal", attention(", \"mask\": \"causal\""), true),

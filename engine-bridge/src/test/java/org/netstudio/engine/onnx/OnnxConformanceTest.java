@@ -34,7 +34,7 @@ class OnnxConformanceTest {
             "LeakyRelu", "Elu", "Selu", "Gelu", "Exp", "Log", "Sqrt", "Abs", "Neg", "Sin", "Cos", "Reciprocal", "Softmax",
             "LogSoftmax", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "BatchNormalization", "Add",
             "Sub", "Mul", "Div", "Max", "Min", "Sum", "Concat", "Flatten", "Reshape", "Transpose", "Identity", "Dropout",
-            "Constant", "LSTM", "GRU", "RNN", "Gather", "Clip", "Erf", "ConvTranspose", "Resize", "Pad");
+            "Constant", "LSTM", "GRU", "RNN", "Gather", "Clip", "Erf", "ConvTranspose", "Resize", "Pad", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum");
 
     private static final double TOLERANCE = 1e-4;
     private static final Map<String, String> SKIPPED = new ConcurrentHashMap<>();

@@ -98,6 +98,11 @@ class LayerParityTest {
         cases.add(c("Linear on a varying sequence", Layer.of("Linear", "units", 2), real(N, 3)));
         cases.add(c("GlobalPooling mean over a varying axis", Layer.of("GlobalPooling"), real(3, N)));
         cases.add(c("GlobalPooling max over a varying axis", Layer.of("GlobalPooling", "function", "max"), real(3, N)));
+        cases.add(c("Aggregation mean over a varying axis", Layer.of("Aggregation", "axes", List.of(0)), real(N, 3)));
+        cases.add(c("Aggregation max over a varying axis, kept", Layer.of("Aggregation", "function", "max",
+                "axes", List.of(0), "keepAxes", true), real(N, 3)));
+        cases.add(c("Aggregation min over a varying and a fixed axis", Layer.of("Aggregation", "function", "min",
+                "axes", List.of(0, 1)), real(N, 3)));
         cases.add(c("Upsample linear 2D, per axis", Layer.of("Upsample", "scale", List.of(2, 3), "method", "linear"),
                 real(2, 3, 4)));
         cases.add(c("Upsample nearest 1D, size 1", Layer.of("Upsample", "scale", 4), real(2, 1)));

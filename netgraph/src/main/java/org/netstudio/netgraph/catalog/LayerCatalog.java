@@ -59,6 +59,7 @@ public final class LayerCatalog {
         List<LayerType> all = new ArrayList<>();
         all.addAll(CoreLayers.all());
         all.addAll(ConstantLayers.all());
+        all.addAll(AxisLayers.all());
         all.addAll(ConvolutionLayers.all());
         all.addAll(ActivationLayers.all());
         all.addAll(NormalizationLayers.all());

@@ -43,7 +43,7 @@ final class LayerExport {
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
             "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Part", "Catenate", "Total", "Threading", "OnnxOperator",
-            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention");
+            "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention", "Padding", "Aggregation");
 
     private final GraphProto.Builder g;
     private final InferenceResult inference;
@@ -253,6 +253,8 @@ final class LayerExport {
                 emit(op("max".equals(p.getString("function")) ? "ReduceMax" : "ReduceMean", name, List.of(in.get(0)), out)
                         .addAttribute(ints("axes", axes)).addAttribute(intAttr("keepdims", 0)));
             }
+            case "Padding" -> padding(p, name, in.get(0), x.rank(), out);
+            case "Aggregation" -> aggregation(p, name, in.get(0), x.rank(), out);
             case "Ramp" -> emit(op("Relu", name, in, out));
             case "Tanh", "Sigmoid", "Softplus" -> emit(op(l.type(), name, in, out));
             case "ELU" -> emit(op("Elu", name, in, out));
@@ -336,7 +338,7 @@ final class LayerExport {
 
     /** Layers whose ONNX form depends on how many axes their inputs have. */
     private static final java.util.Set<String> RANK_DEPENDENT = java.util.Set.of("Convolution", "Deconvolution", "Upsample", "Pooling",
-            "GlobalPooling", "Threading");
+            "GlobalPooling", "Threading", "Padding", "Aggregation");
 
     /**
      * Refuses, naming the layer, to export a layer whose ONNX form depends on its inputs' ranks when
@@ -759,6 +761,52 @@ final class LayerExport {
         String name = Weights.key(path, arrayName);
         g.addInitializer(OnnxTensors.floats(name, a.shape(), a.floats()));
         return name;
+    }
+
+    /** Pad: ONNX's pads list all begins then all ends, the batch axis's (0) first. */
+    private void padding(Params p, String name, String x, int rank, String out) {
+        List<Integer> before = p.getIntList("before");
+        List<Integer> after = org.netstudio.netgraph.catalog.AxisLayers.after(p);
+        long[] pads = new long[2 * (rank + 1)];
+        int first = rank + 1 - before.size();
+        for (int i = 0; i < before.size(); i++) {
+            pads[first + i] = before.get(i);
+            pads[rank + 1 + first + i] = after.get(i);
+        }
+        String method = p.getString("method");
+        List<String> args = new ArrayList<>(List.of(x, longs(name + ":pads", pads)));
+        if (method.equals("constant") && p.getDouble("value") != 0) {
+            args.add(scalar(name + ":value", (float) p.getDouble("value")));
+        }
+        emit(op("Pad", name, args, out).addAttribute(stringAttr("mode", method)));
+    }
+
+    /** ReduceMean, ReduceSum, ReduceMax or ReduceMin over the chosen axes (ReduceSum takes them as an input). */
+    private void aggregation(Params p, String name, String x, int rank, String out) {
+        boolean[] over = org.netstudio.netgraph.catalog.AxisLayers.aggregatedAxes(p, rank);
+        List<Long> axes = new ArrayList<>();
+        for (int i = 0; i < over.length; i++) {
+            if (over[i]) {
+                axes.add((long) i + 1);
+            }
+        }
+        long[] a = axes.stream().mapToLong(Long::longValue).toArray();
+        int keep = p.getBool("keepAxes") ? 1 : 0;
+        String function = p.getString("function");
+        if (function.equals("total")) {
+            emit(op("ReduceSum", name, List.of(x, longs(name + ":axes", a)), out).addAttribute(intAttr("keepdims", keep)));
+            return;
+        }
+        int[] ia = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            ia[i] = (int) a[i];
+        }
+        String op = switch (function) {
+            case "max" -> "ReduceMax";
+            case "min" -> "ReduceMin";
+            default -> "ReduceMean";
+        };
+        emit(op(op, name, List.of(x), out).addAttribute(ints("axes", ia)).addAttribute(intAttr("keepdims", keep)));
     }
 
     private String scalar(String name, float v) {

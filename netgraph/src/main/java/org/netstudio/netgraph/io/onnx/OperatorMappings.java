@@ -94,14 +94,19 @@ final class OperatorMappings {
             case "Conv" -> conv(n, c, in);
             case "ConvTranspose" -> convTranspose(n, c, in);
             case "Resize", "Upsample" -> resize(n, c, in);
-            case "Pad" -> noPadding(c, in);
+            case "Pad" -> pad(n, c, in);
             case "Gemm" -> gemm(n, c, in);
             case "MatMul" -> matMul(n, c, in);
             case "MaxPool", "AveragePool" -> pool(n, c, x, op.equals("MaxPool") ? "max" : "mean");
             case "GlobalAveragePool", "GlobalMaxPool" -> globalPool(c, x, op.equals("GlobalMaxPool") ? "max" : "mean");
             case "BatchNormalization" -> batchNorm(n, c, in);
             case "LayerNormalization" -> layerNorm(n, c, in);
-            case "ReduceMean", "ReduceMax" -> reduce(n, c, in, op.equals("ReduceMax") ? "max" : "mean");
+            case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum" -> reduce(n, c, in, switch (op) {
+                case "ReduceMax" -> "max";
+                case "ReduceMin" -> "min";
+                case "ReduceSum" -> "total";
+                default -> "mean";
+            });
             case "Add", "Sub", "Mul", "Div", "Max", "Min" -> binary(n, c, in, THREADING.get(op));
             case "Sum" -> sum(n, c, in);
             case "Clip" -> clip(n, c, in);
@@ -296,17 +301,76 @@ final class OperatorMappings {
     }
 
     /** A Pad that pads nothing, as PyTorch writes before an AvgPool2d with padding and count_include_pad. */
-    private static Mapping noPadding(Context c, List<String> in) {
-        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+    /**
+     * Pad: nothing when it pads nothing (PyTorch writes such a Pad before AvgPool2d), else a Padding
+     * layer over the axes it pads, when its pads are constant, not negative and leave the batch axis.
+     */
+    private static Mapping pad(OnnxNode n, Context c, List<String> in) {
+        long[] pads;
+        if (n.ints("pads") != null) {
+            int[] attr = n.ints("pads");
+            pads = new long[attr.length];
+            for (int i = 0; i < attr.length; i++) {
+                pads[i] = attr[i];
+            }
+        } else if (in.size() >= 2 && c.isConstant(in.get(1))) {
+            OnnxTensors.Constant constant = c.constant(in.get(1));
+            pads = new long[constant.count()];
+            for (int i = 0; i < pads.length; i++) {
+                pads[i] = (long) constant.value(i);
+            }
+        } else {
             return opaque("its pads are not a constant");
         }
-        OnnxTensors.Constant pads = c.constant(in.get(1));
-        for (int i = 0; i < pads.count(); i++) {
-            if (pads.value(i) != 0) {
-                return opaque("it pads, and NetStudio has no padding layer");
+        if (in.size() >= 4 && !in.get(3).isEmpty()) {
+            return opaque("it pads only some axes (its axes input)");
+        }
+        int rank = pads.length / 2;
+        int first = -1;
+        for (int i = 0; i < rank; i++) {
+            if (pads[i] < 0 || pads[rank + i] < 0) {
+                return opaque("a negative pad crops, which Padding does not do");
+            }
+            if (first < 0 && (pads[i] != 0 || pads[rank + i] != 0)) {
+                first = i;
             }
         }
-        return new Mapping.Alias(in.get(0), "Pad pads nothing");
+        if (first < 0) {
+            return new Mapping.Alias(in.get(0), "Pad pads nothing");
+        }
+        if (first == 0) {
+            return opaque("it pads the batch axis");
+        }
+        String mode = n.s("mode", "constant");
+        if (!List.of("constant", "reflect", "edge").contains(mode)) {
+            return opaque("its mode " + mode + " is not one of Padding's methods");
+        }
+        double value = n.f("value", 0f);
+        if (in.size() >= 3 && !in.get(2).isEmpty()) {
+            if (!c.isConstant(in.get(2)) || c.constant(in.get(2)).count() != 1) {
+                return opaque("its constant value is not one constant number");
+            }
+            value = c.constant(in.get(2)).value(0);
+        }
+        List<Integer> before = new ArrayList<>();
+        List<Integer> after = new ArrayList<>();
+        for (int i = first; i < rank; i++) {
+            if (pads[i] > Integer.MAX_VALUE || pads[rank + i] > Integer.MAX_VALUE) {
+                return opaque("a pad of " + Math.max(pads[i], pads[rank + i]) + " is more than NetStudio can hold");
+            }
+            before.add((int) pads[i]);
+            after.add((int) pads[rank + i]);
+        }
+        Layer layer = Layer.of("Padding", "before", before);
+        if (!after.equals(before)) {
+            layer = layer.with("after", after);
+        }
+        if (!mode.equals("constant")) {
+            layer = layer.with("method", mode);
+        } else if (value != 0) {
+            layer = layer.with("value", real((float) value));
+        }
+        return Mapping.layer(layer, in.get(0));
     }
 
     /** The kernel sizes of convolution weights (channels × channels × k…), or null when not a real array of rank 3 to 5. */
@@ -563,28 +627,50 @@ final class OperatorMappings {
     }
 
     /** A mean or max over every axis but batch and channels, without keeping them, is GlobalPooling. */
+    /**
+     * A reduction: over all spatial axes of an image, not keeping them, a GlobalPooling (as PyTorch's
+     * adaptive pooling to 1 exports); over other axes but the batch axis, an Aggregation.
+     */
     private static Mapping reduce(OnnxNode n, Context c, List<String> in, String function) {
         int rank = c.info(in.get(0)).onnxRank();
         int[] axes = n.ints("axes");
-        if (axes == null && in.size() > 1 && c.isConstant(in.get(1)) && !c.constant(in.get(1)).isReal()) {
+        if (axes == null && in.size() > 1 && !in.get(1).isEmpty()) {
+            if (!c.isConstant(in.get(1)) || c.constant(in.get(1)).isReal()) {
+                return opaque("its axes are not a constant");
+            }
             long[] l = c.constant(in.get(1)).longs();
             axes = new int[l.length];
             for (int i = 0; i < l.length; i++) {
                 axes[i] = (int) l[i];
             }
         }
-        if (n.i("keepdims", 1) != 0 || axes == null || rank < 3 || axes.length != rank - 2) {
-            return opaque("only a reduction over all spatial axes, not keeping them, is a GlobalPooling");
+        if (axes == null || axes.length == 0) {
+            return opaque(n.i("noop_with_empty_axes", 0) != 0 ? "it reduces nothing" : "it reduces every axis, the batch axis too");
         }
+        if (rank < 2) {
+            return opaque("its input's rank is not known");
+        }
+        boolean keep = n.i("keepdims", 1) != 0;
         boolean[] seen = new boolean[rank];
+        List<Integer> exampleAxes = new ArrayList<>();
         for (int a : axes) {
             int k = a < 0 ? a + rank : a;
-            if (k < 2 || k >= rank) {
-                return opaque("only a reduction over all spatial axes, not keeping them, is a GlobalPooling");
+            if (k < 0 || k >= rank || seen[k]) {
+                return opaque("its axes " + java.util.Arrays.toString(axes) + " do not fit an input of rank " + rank);
+            }
+            if (k == 0) {
+                return opaque("it reduces the batch axis");
             }
             seen[k] = true;
+            exampleAxes.add(k - 1);
         }
-        return Mapping.layer(Layer.of("GlobalPooling", "function", function), in.get(0));
+        java.util.Collections.sort(exampleAxes);
+        boolean allSpatial = rank >= 3 && exampleAxes.size() == rank - 2 && !seen[1];
+        if (allSpatial && !keep && (function.equals("mean") || function.equals("max"))) {
+            return Mapping.layer(Layer.of("GlobalPooling", "function", function), in.get(0));
+        }
+        Layer layer = Layer.of("Aggregation", "function", function, "axes", exampleAxes);
+        return Mapping.layer(keep ? layer.with("keepAxes", true) : layer, in.get(0));
     }
 
     private static Mapping binary(OnnxNode n, Context c, List<String> in, String function) {

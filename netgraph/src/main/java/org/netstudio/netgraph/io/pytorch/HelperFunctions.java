@@ -21,6 +21,7 @@ final class HelperFunctions {
             "mask_like", List.of("sequence_mask"),
             "masked_softmax", List.of("mask_like"),
             "global_pooling", List.of("mask_like"),
+            "aggregate", List.of("mask_like"),
             "attention", List.of("sequence_mask"),
             "mean_per_example", List.of("mask_like"));
 

@@ -53,6 +53,8 @@ final class LayerSource {
             case "Pooling" -> module(pooling(p, in), self + "(" + x + ")");
             case "GlobalPooling" -> globalPooling(p, in, x, lengths);
             case "Upsample" -> module(upsample(p, in), self + "(" + x + ")");
+            case "Padding" -> inline(padding(p, x));
+            case "Aggregation" -> aggregation(p, in, x, lengths);
             case "Ramp" -> module("nn.ReLU()", self + "(" + x + ")");
             case "Tanh" -> module("nn.Tanh()", self + "(" + x + ")");
             case "Sigmoid" -> module("nn.Sigmoid()", self + "(" + x + ")");
@@ -125,6 +127,14 @@ final class LayerSource {
             case "GlobalPooling" -> {
                 String first = firstSymbolic(in);
                 yield first != null && in.rank() > 1 && !(in.dim(0) instanceof Dim.Symbolic) ? first : null;
+            }
+            case "Aggregation" -> {
+                boolean[] over = org.netstudio.netgraph.catalog.AxisLayers.aggregatedAxes(p, in.rank());
+                String found = null;
+                for (int i = 0; i < over.length && found == null; i++) {
+                    found = over[i] ? symbolic(in.dim(i)) : null;
+                }
+                yield found;
             }
             case "SequenceLast", "SequenceReverse", "LSTM", "GRU", "RNN", "Attention" ->
                     in.rank() > 0 ? symbolic(in.dim(0)) : null;
@@ -292,6 +302,48 @@ final class LayerSource {
             default -> "trilinear";
         };
         return "nn.Upsample(scale_factor=" + scale + ", mode=\"" + mode + "\", align_corners=False)";
+    }
+
+    /** F.pad lists the last axis's pads first; PyTorch names ONNX's edge padding "replicate". */
+    private static String padding(Params p, String x) {
+        List<Integer> before = p.getIntList("before");
+        List<Integer> after = org.netstudio.netgraph.catalog.AxisLayers.after(p);
+        List<String> pads = new ArrayList<>();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            pads.add(Integer.toString(before.get(i)));
+            pads.add(Integer.toString(after.get(i)));
+        }
+        String method = p.getString("method");
+        String mode = method.equals("edge") ? "replicate" : method;
+        return "F.pad(" + x + ", (" + String.join(", ", pads) + "), mode=\"" + mode + "\""
+                + (method.equals("constant") && p.getDouble("value") != 0 ? ", value=" + p.getDouble("value") : "") + ")";
+    }
+
+    private static Code aggregation(Params p, TensorType in, String x, String lengths) {
+        boolean[] over = org.netstudio.netgraph.catalog.AxisLayers.aggregatedAxes(p, in.rank());
+        List<Integer> dims = new ArrayList<>();
+        int varying = -1;
+        for (int i = 0; i < over.length; i++) {
+            if (over[i]) {
+                dims.add(i + 1);
+                if (varying < 0 && in.dim(i) instanceof Dim.Symbolic) {
+                    varying = i + 1;
+                }
+            }
+        }
+        String function = p.getString("function");
+        String keep = p.getBool("keepAxes") ? "True" : "False";
+        if (lengths != null) {
+            return helper("aggregate(" + x + ", \"" + function + "\", (" + joined(dims) + ",), " + keep + ", " + lengths
+                    + ", axis=" + varying + ")", "aggregate");
+        }
+        String method = switch (function) {
+            case "total" -> "sum";
+            case "max" -> "amax";
+            case "min" -> "amin";
+            default -> "mean";
+        };
+        return inline(x + "." + method + "(dim=(" + joined(dims) + ",), keepdim=" + keep + ")");
     }
 
     private static Code globalPooling(Params p, TensorType in, String x, String lengths) {

@@ -34,6 +34,18 @@ def global_pooling(x, function, lengths, axis):
     return (flat * real).sum(2) / real.sum(2)
 
 
+# ---- aggregate
+def aggregate(x, function, dims, keepdim, lengths, axis):
+    """The mean, total, maximum or minimum over dims; along the varying axis, each example's own elements."""
+    real = mask_like(x, axis, lengths).expand_as(x)
+    if function == "max":
+        return (x + (real - 1) * 1e30).amax(dim=dims, keepdim=keepdim)
+    if function == "min":
+        return (x - (real - 1) * 1e30).amin(dim=dims, keepdim=keepdim)
+    total = (x * real).sum(dim=dims, keepdim=keepdim)
+    return total if function == "total" else total / real.sum(dim=dims, keepdim=keepdim)
+
+
 # ---- sequence_last
 def sequence_last(x, lengths):
     """Each example's last element: (batch, n, ...) -> (batch, ...)."""
