@@ -20,9 +20,9 @@ import org.netstudio.netgraph.io.onnx.OnnxImport;
 
 /**
  * A torchvision classifier as people bring it in, and fine-tuned: exported by Debian's python3-torch 1.13
- * with python3-torchvision (random weights, nothing downloaded) at opset 17 for 64×64 images, then trained
- * one epoch of two steps on eight striped images. Shared by {@link TorchvisionFineTuneTest} and
- * {@code ./bench finetune-zoo}.
+ * with python3-torchvision (random weights, nothing downloaded) at opset 17 for 64×64 images (or another
+ * size), then trained one epoch of two steps on eight striped images. Shared by {@link TorchvisionFineTuneTest},
+ * {@code ./bench finetune-zoo} and {@code ./bench onnx-route}.
  */
 public final class TorchvisionFineTune {
 
@@ -51,19 +51,28 @@ public final class TorchvisionFineTune {
      * @throws IOException when the export itself fails, with Python's output
      */
     public static Optional<Path> export(String model, Path folder) throws IOException, InterruptedException {
-        Path out = folder.resolve(model + ".onnx");
+        return export(model, SIZE, folder);
+    }
+
+    /**
+     * The model exported for images of {@code size}×{@code size} into {@code folder}, as {@link #export(String, Path)}.
+     *
+     * @throws IOException when the export itself fails, with Python's output
+     */
+    public static Optional<Path> export(String model, int size, Path folder) throws IOException, InterruptedException {
+        Path out = folder.resolve(model + "-" + size + ".onnx");
         if (Files.isRegularFile(out)) {
             return Optional.of(out);
         }
         if (!Files.isExecutable(PYTHON)) {
             return Optional.empty();
         }
-        Path script = Files.writeString(folder.resolve("export.py"), String.join("\n",
+        Path script = Files.writeString(folder.resolve("export-" + size + ".py"), String.join("\n",
                 "import sys, warnings", "warnings.filterwarnings('ignore')",
                 "import torch, torchvision",
                 "torch.manual_seed(0)",
                 "m = getattr(torchvision.models, sys.argv[1])(weights=None).eval()",
-                "torch.onnx.export(m, torch.randn(1, 3, " + SIZE + ", " + SIZE + "), sys.argv[2], opset_version=17,"
+                "torch.onnx.export(m, torch.randn(1, 3, " + size + ", " + size + "), sys.argv[2], opset_version=17,"
                         + " input_names=['x'],",
                 "                  output_names=['y'], dynamic_axes={'x': {0: 'batch'}, 'y': {0: 'batch'}})", ""));
         Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), model, out.toString())
