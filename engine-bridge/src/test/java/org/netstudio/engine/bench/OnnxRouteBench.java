@@ -34,8 +34,9 @@ import org.netstudio.netgraph.net.NetDocument;
  * NetStudio's export of the imported net differ in, then three ways timed interleaved in this one JVM (so a
  * busy machine slows them alike): ONNX Runtime on the original file and on NetStudio's export, each with its
  * input tensor made once, and the route as callers use it ({@code NetRunner.run}, input and output copies
- * included). Prints the medians, the ratios (above 1: the route is faster) and the load average before and
- * after each model. Not a unit test; run with {@code ./bench onnx-route [rounds batch models…]}.
+ * included). Prints the medians, what the route costs beyond its session (input and output copies: route
+ * minus export), the ratios (above 1: the route is faster) and the load average before and after each model.
+ * Not a unit test; run with {@code ./bench onnx-route [rounds batch models…]}.
  */
 public final class OnnxRouteBench {
 
@@ -55,9 +56,9 @@ public final class OnnxRouteBench {
         Path folder = Files.createTempDirectory("onnx-route");
         System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n", batch,
                 SIZE, SIZE, THREADS, rounds);
-        System.out.println("| model | ORT original ms | ORT NetStudio's export ms | route ms | route / ORT original"
-                + " | export / original | load before → after |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| model | ORT original ms | ORT NetStudio's export ms | route ms | route's own ms"
+                + " | route / ORT original | export / original | load before → after |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         List<String> differences = new ArrayList<>();
         for (String model : models) {
             Optional<Path> file = TorchvisionFineTune.export(model, SIZE, folder);
@@ -115,8 +116,8 @@ public final class OnnxRouteBench {
         double orig = median(t[0]);
         double export = median(t[1]);
         double route = median(t[2]);
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s → %s |%n", model, orig, export, route,
-                orig / route, orig / export, loadBefore, load());
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s → %s |%n", model, orig, export,
+                route, route - export, orig / route, orig / export, loadBefore, load());
         return opDifferences(original, exported);
     }
 
