@@ -46,7 +46,7 @@ final class CoreKernels {
         });
     }
 
-    /** All of the batch axis and of the axes before {@code axis}, a slice of that one; gradients flow back into the span. */
+    /** All of the batch axis and of the axes before {@code axis}, a slice of that one; the gradient flows into the span. */
     private static LayerKernel part(int axis, int start, int end) {
         NDIndex index = new NDIndex().addAllDim(axis + 1).addSliceDim(start, end);
         return Kernels.unary(x -> x.get(index));

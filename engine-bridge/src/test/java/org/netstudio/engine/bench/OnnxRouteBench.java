@@ -54,8 +54,8 @@ public final class OnnxRouteBench {
         List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("onnx-route");
-        System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n", batch,
-                SIZE, SIZE, THREADS, rounds);
+        System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n",
+                batch, SIZE, SIZE, THREADS, rounds);
         System.out.println("| model | ORT original ms | ORT NetStudio's export ms | route ms | route's own ms"
                 + " | route / ORT original | export / original | load before → after |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -78,7 +78,8 @@ public final class OnnxRouteBench {
         String loadBefore = load();
         byte[] original = Files.readAllBytes(file);
         OnnxImport imported = OnnxImporter.read(file);
-        byte[] exported = OnnxExporter.export(new NetDocument(model, imported.document().net(), null), imported.weights());
+        byte[] exported = OnnxExporter.export(new NetDocument(model, imported.document().net(), null),
+                imported.weights());
         float[] x = new float[batch * 3 * SIZE * SIZE];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) Math.sin(i * 0.01);
@@ -116,8 +117,8 @@ public final class OnnxRouteBench {
         double orig = median(t[0]);
         double export = median(t[1]);
         double route = median(t[2]);
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s → %s |%n", model, orig, export,
-                route, route - export, orig / route, orig / export, loadBefore, load());
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s → %s |%n", model, orig,
+                export, route, route - export, orig / route, orig / export, loadBefore, load());
         return opDifferences(original, exported);
     }
 

@@ -50,7 +50,8 @@ public final class TorchvisionFineTuneBench {
                     reach.frozen().size() + reach.partial().size(),
                     outcome.learning().size() - outcome.unchanged().size(),
                     outcome.unchanged().isEmpty() ? "none" : outcome.unchanged().size() + ": "
-                            + String.join(", ", outcome.unchanged().subList(0, Math.min(5, outcome.unchanged().size()))),
+                            + String.join(", ", outcome.unchanged().subList(0,
+                                    Math.min(5, outcome.unchanged().size()))),
                     seconds);
         }
     }

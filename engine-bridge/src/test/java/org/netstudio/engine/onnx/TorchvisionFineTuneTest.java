@@ -79,7 +79,8 @@ class TorchvisionFineTuneTest {
             worst = Math.max(worst, Math.abs(theirs[i] - ours[i]));
         }
         assertThat(ours).hasSameSizeAs(theirs);
-        assertThat(worst).as("largest difference from ONNX Runtime, of outputs up to %s", scale).isLessThan(1e-4 * scale);
+        assertThat(worst).as("largest difference from ONNX Runtime, of outputs up to %s", scale)
+                .isLessThan(1e-4 * scale);
     }
 
     /** The model exported, or the test skipped when Python, PyTorch or torchvision is missing. */

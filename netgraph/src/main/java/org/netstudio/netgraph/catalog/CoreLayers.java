@@ -168,8 +168,8 @@ final class CoreLayers {
                 .aliases("PartLayer", "Slice", "Chunk", "Split", "Narrow")
                 .doc("Takes a span of one axis: the elements start, start+1, …, end-1 of that axis, all of the others"
                         + " (a chunk of the channels, as ShuffleNet splits them).")
-                .param(ParamSpec.optional("axis", ParamKind.INT, 0, 0.0, "The axis to take the span from (0 = first axis"
-                        + " of the example)."))
+                .param(ParamSpec.optional("axis", ParamKind.INT, 0, 0.0,
+                        "The axis to take the span from (0 = first axis of the example)."))
                 .param(ParamSpec.optional("start", ParamKind.INT, 0, 0.0, "The first element taken (counting from 0)."))
                 .param(ParamSpec.required("end", ParamKind.INT, 1.0, "The element after the last one taken."))
                 .keyParams("axis", "start", "end")
@@ -190,12 +190,12 @@ final class CoreLayers {
                     }
                     Dim d = t.dim(axis);
                     if (d instanceof Dim.Symbolic s) {
-                        return rejectInput(0, "axis " + axis + " is the varying length " + s + ", which a fixed span cannot"
-                                + " be taken from");
+                        return rejectInput(0, "axis " + axis + " is the varying length " + s
+                                + ", which a fixed span cannot be taken from");
                     }
                     if (d.isFixed() && end > d.size()) {
-                        return rejectInput(0, "axis " + axis + " has " + d.size() + " elements, so it has no span " + start
-                                + " to " + end);
+                        return rejectInput(0, "axis " + axis + " has " + d.size() + " elements, so it has no span "
+                                + start + " to " + end);
                     }
                     List<Dim> out = Shapes.dims(t);
                     out.set(axis, Dim.of(end - start));

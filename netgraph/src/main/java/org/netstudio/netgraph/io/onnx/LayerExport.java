@@ -291,9 +291,9 @@ final class LayerExport {
                 }
                 emit(op("Transpose", name, in, out).addAttribute(ints("perm", pp)));
             }
-            case "Part" -> emit(op("Slice", name, List.of(in.get(0), longs(name + ":starts", new long[] {p.getInt("start")}),
-                    longs(name + ":ends", new long[] {p.getInt("end")}), longs(name + ":axes", new long[] {p.getInt("axis") + 1})),
-                    out));
+            case "Part" -> emit(op("Slice", name, List.of(in.get(0),
+                    longs(name + ":starts", new long[] {p.getInt("start")}), longs(name + ":ends", new long[] {p.getInt("end")}),
+                    longs(name + ":axes", new long[] {p.getInt("axis") + 1})), out));
             case "Catenate" -> emit(op("Concat", name, in, out).addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
             case "Total" -> emit(op(in.size() == 2 ? "Add" : "Sum", name, in, out));
             case "Threading" -> threading(p, name, in, info.inputs(), out);

@@ -60,8 +60,8 @@ final class OperatorMappings {
         }
         for (String v : in) {
             // A Reshape's target or a Slice's bounds the model computes from shapes: sizes, not data.
-            boolean targetShape = (op.equals("Reshape") && in.indexOf(v) == 1 || op.equals("Slice") && in.indexOf(v) > 0)
-                    && c.shapeVector(v) != null;
+            boolean targetShape = (op.equals("Reshape") && in.indexOf(v) == 1
+                    || op.equals("Slice") && in.indexOf(v) > 0) && c.shapeVector(v) != null;
             if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal() && !targetShape) {
                 return opaque("input \"" + v + "\" is not known to hold real numbers");
             }

@@ -49,11 +49,12 @@ class ChannelChunkImportTest {
         Graph net = (Graph) imported.document().net();
         Layer left = (Layer) net.nodes().get("left");
         Layer right = (Layer) net.nodes().get("right");
-        assertThat(List.of(left.type(), left.params().getInt("axis"), left.params().getInt("start"), left.params().getInt("end")))
-                .containsExactly("Part", 0, 0, 4);
+        assertThat(List.of(left.type(), left.params().getInt("axis"), left.params().getInt("start"),
+                left.params().getInt("end"))).containsExactly("Part", 0, 0, 4);
         assertThat(List.of(right.type(), right.params().getInt("axis"), right.params().getInt("start"),
                 right.params().getInt("end"))).containsExactly("Part", 0, 4, 8);
-        assertThat(net.nodes().keySet()).as("the shape arithmetic goes").doesNotContain("shape", "channels", "half", "all");
+        assertThat(net.nodes().keySet()).as("the shape arithmetic goes")
+                .doesNotContain("shape", "channels", "half", "all");
         InferenceResult r = ShapeInference.infer(net);
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.outputType(NodePath.ROOT.child("left"), "Output").shapeText()).isEqualTo("4×4×4");
@@ -63,8 +64,8 @@ class ChannelChunkImportTest {
 
     @Test
     void aSliceWithAStepOrOfAnAxisOfUnknownSizeStaysOpaqueAndSaysWhy() throws Exception {
-        OnnxImport imported = new OpaqueShapesTest.Model("batch", "n", 4).ints("axis", 1).ints("start", 0).ints("end", 2)
-                .ints("step", 2).node("Slice", "every_other", "x", "start", "end", "axis", "step")
+        OnnxImport imported = new OpaqueShapesTest.Model("batch", "n", 4).ints("axis", 1).ints("start", 0)
+                .ints("end", 2).ints("step", 2).node("Slice", "every_other", "x", "start", "end", "axis", "step")
                 .node("Slice", "of_the_sequence", "every_other", "start", "end", "axis").read();
 
         assertThat(imported.report().opaque()).extracting(ImportReport.Entry::reason).containsOnly(
