@@ -87,6 +87,7 @@ public final class TrainerPanelModel {
     private final DataLoader loader;
 
     private final ObjectProperty<NetDocument> net = new SimpleObjectProperty<>(this, "net");
+    private final ObjectProperty<java.nio.file.Path> netFolder = new SimpleObjectProperty<>(this, "netFolder");
     private final ObjectProperty<Weights> netWeights = new SimpleObjectProperty<>(this, "netWeights");
     private final javafx.beans.property.BooleanProperty startFromNetWeights =
             new javafx.beans.property.SimpleBooleanProperty(this, "startFromNetWeights", true);
@@ -221,6 +222,14 @@ public final class TrainerPanelModel {
      */
     public ObjectProperty<NetDocument> netProperty() {
         return net;
+    }
+
+    /**
+     * The folder of the net's file, or null for a net not saved: a tokenizer path in the net's
+     * Subwords encoder starts there, as it does for the command line. The app keeps it current.
+     */
+    public ObjectProperty<java.nio.file.Path> netFolderProperty() {
+        return netFolder;
     }
 
     /**
@@ -436,7 +445,7 @@ public final class TrainerPanelModel {
         if (w.isEmpty() || v.isEmpty() || seed.isEmpty()) {
             return textCoder(netNow()) == null ? TextDatasets.Options.defaults(null, 0, 0) : null;
         }
-        return new TextDatasets.Options(null, textColumn.get(), w.get(), w.get(), v.get(), seed.get(), null);
+        return new TextDatasets.Options(null, textColumn.get(), w.get(), w.get(), v.get(), seed.get(), netFolder.get());
     }
 
     private NetNode netNow() {

@@ -45,6 +45,33 @@ class TrainerPanelModelTest {
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
+    /** A tokenizer named by a relative path is found beside the net's file, as the command line finds it. */
+    @Test
+    void aTokenizerPathInTheNetStartsFromTheNetFilesFolder(@TempDir Path dir) throws Exception {
+        Path shipped = Path.of("../engine-bridge/src/test/resources/org/netstudio/engine/text/tiny-bpe-tokenizer.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped), "run from the trainer module");
+        Files.copy(shipped, dir.resolve("tiny-bpe.json"));
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 2 == 0 ? "lower low slow,low\n" : "newest new nest,new\n");
+        }
+        Path file = Files.writeString(dir.resolve("words.csv"), csv);
+        model.netProperty().set(org.netstudio.netgraph.io.NetFileReader.read("""
+                { "format": "netstudio.net", "version": 1, "name": "Subwords",
+                  "net": { "type": "Chain", "input": { "encoder": { "type": "Subwords", "tokenizer": "tiny-bpe.json" } },
+                    "layers": [ { "type": "Embedding", "size": 8 }, { "type": "GRU", "units": 8, "returnSequences": false },
+                                { "type": "Linear", "units": 2 }, { "type": "Softmax" } ] } }
+                """, "subwords.json"));
+        model.netFolderProperty().set(dir);
+
+        model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
+        model.applyPending();
+
+        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
+        assertThat(model.fitProblemProperty().get()).as(model.dataMessageProperty().get()).isEmpty();
+        assertThat(model.canTrainBinding().get()).isTrue();
+    }
+
     @Test
     void aCsvFileLoadsWithItsLastColumnAsTargetAndAnotherColumnCanBeChosen(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("points.csv");

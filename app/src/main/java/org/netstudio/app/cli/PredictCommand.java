@@ -4,9 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.netstudio.app.run.Attributions;
+import org.netstudio.app.run.HeatOverlay;
+import org.netstudio.app.run.ImageClassifier;
+import org.netstudio.app.run.ImageGuess;
+import org.netstudio.app.run.SeenImage;
+import org.netstudio.app.run.TextAttribution;
+import org.netstudio.app.run.TextClassifier;
+import org.netstudio.app.run.TryableInput;
 import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
@@ -54,6 +63,12 @@ public final class PredictCommand extends Subcommand {
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "How many classes to show (default ${DEFAULT-VALUE}).")
     private int top;
 
+    @Option(names = "--explain", description = {"For a classifier, also say where it found its most probable class, as"
+            + " Try It shows it: for a text, the word pieces or characters it leaned on most (saliency, the largest 1);"
+            + " for an image, the saliency and Grad-CAM maps laid over the image as the net sees it, written beside"
+            + " it (shirt.png: shirt.saliency.png, shirt.gradcam.png)."})
+    private boolean explain;
+
     @Mixin
     private JsonOption json;
 
@@ -98,7 +113,12 @@ public final class PredictCommand extends Subcommand {
         List<Prediction> predictions = new ArrayList<>();
         try (NetRunner runner = NetRunner.load(model, weights)) {
             List<String> labels = runner.outputLabels(0);
-            boolean classes = textOut == null && (!labels.isEmpty() || runner.outputIsProbabilities(0));
+            boolean probabilities = runner.outputIsProbabilities(0);
+            boolean classes = textOut == null && (!labels.isEmpty() || probabilities);
+            if (explain && !classes) {
+                throw usage("--explain tells where a classifier found its class, and " + net.value() + " is not one (its"
+                        + " output is neither probabilities nor labelled classes)");
+            }
             for (String input : inputs) {
                 TensorValue output;
                 try {
@@ -113,12 +133,16 @@ public final class PredictCommand extends Subcommand {
                     throw CommandFailure.unreadable(e.getMessage());
                 }
                 float[] out = output.values();
+                // Scores of a net without a closing Softmax become probabilities, as in Try It.
                 List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? Targets.Classes.numberedNames(out.length) : labels)
-                        .topK(out, Math.min(top, out.length)) : List.of();
+                        .topK(probabilities ? out : ImageClassifier.softmax(out), Math.min(top, out.length)) : List.of();
                 String decoded = textOut == null || output.rank() != 2 ? null
                         : textOut.decodeScores(out, (int) output.shape()[0]);
-                predictions.add(new Prediction(input, out, top3, decoded));
+                predictions.add(new Prediction(input, out, top3, decoded, null));
             }
+        }
+        if (explain) {
+            predictions = explained(predictions, model, weights, text != null, encoder);
         }
         PrintWriter out = out();
         if (json.on()) {
@@ -126,13 +150,114 @@ public final class PredictCommand extends Subcommand {
         } else {
             for (Prediction p : predictions) {
                 out.println(p.input() + ": " + p.text());
+                if (p.explanation() != null) {
+                    out.println("  " + p.explanation().text());
+                }
             }
             out.flush();
         }
         return ExitCodes.OK;
     }
 
-    private record Prediction(String input, float[] output, List<ClassProbability> classes, String decoded) {
+    /**
+     * The predictions with where each classifier found its most probable class, computed by the
+     * classifiers Try It uses (a second load of the net: only when asked).
+     */
+    private List<Prediction> explained(List<Prediction> predictions, NetNode model, Weights weights, boolean text,
+                                       ImageEncoder encoder) {
+        List<Prediction> out = new ArrayList<>();
+        if (text) {
+            try (TextClassifier c = TextClassifier.load(model, weights, net.folder())) {
+                for (Prediction p : predictions) {
+                    out.add(p.with(c.explain(p.input(), p.classes().get(0).index()).map(Explanation::of)
+                            .orElse(Explanation.NONE)));
+                }
+            }
+            return out;
+        }
+        if (encoder == null) {
+            throw usage("--explain works for nets that read text or images, and " + net.value() + " reads numbers");
+        }
+        try (ImageClassifier c = ImageClassifier.load(model, weights, new TryableInput.Image(encoder))) {
+            for (Prediction p : predictions) {
+                java.awt.image.BufferedImage image;
+                try {
+                    image = javax.imageio.ImageIO.read(Path.of(p.input()).toFile());
+                } catch (IOException e) {
+                    throw CommandFailure.unreadable(p.input() + ": " + e.getMessage());
+                }
+                ImageGuess guess = c.classify(image, 1);
+                out.add(p.with(guess.attributions() == null ? Explanation.NONE
+                        : Explanation.of(p.input(), guess.seen(), guess.attributions())));
+            }
+        }
+        return out;
+    }
+
+    /** Where a classifier found its class, in words for the terminal and as fields for --json. */
+    private record Explanation(String text, ObjectNode json) {
+
+        static final Explanation NONE = new Explanation("(no explanation: the gradient does not reach the input)",
+                JsonOutput.NODES.objectNode());
+
+        /** The units with the most weight, largest first (at most eight). */
+        static Explanation of(TextAttribution a) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < a.units().size(); i++) {
+                order.add(i);
+            }
+            order.sort((x, y) -> Float.compare(a.weights()[y], a.weights()[x]));
+            StringBuilder sb = new StringBuilder("leaned on:");
+            for (int k = 0; k < Math.min(8, order.size()); k++) {
+                int i = order.get(k);
+                sb.append(k == 0 ? " " : ", ").append('"').append(a.units().get(i)).append('"')
+                        .append(String.format(Locale.ROOT, " %.2f", a.weights()[i]));
+            }
+            ObjectNode json = JsonOutput.NODES.objectNode();
+            ArrayNode units = json.putArray("units");
+            for (int i = 0; i < a.units().size(); i++) {
+                units.addObject().put("unit", a.units().get(i)).put("weight", a.weights()[i]);
+            }
+            return new Explanation(sb.toString(), json);
+        }
+
+        /** Writes the maps beside the image: shirt.png gets shirt.saliency.png (and shirt.gradcam.png). */
+        static Explanation of(String input, SeenImage seen, Attributions a) {
+            Path image = Path.of(input).toAbsolutePath();
+            String stem = image.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            Path saliency = image.resolveSibling(stem + ".saliency.png");
+            ObjectNode json = JsonOutput.NODES.objectNode();
+            StringBuilder sb = new StringBuilder("saliency: ").append(write(saliency, seen, a.saliency()));
+            json.put("saliency", saliency.toString());
+            if (a.gradCam() != null) {
+                Path cam = image.resolveSibling(stem + ".gradcam.png");
+                sb.append("; Grad-CAM at ").append(a.camLayer()).append(": ").append(write(cam, seen, a.gradCam()));
+                json.put("gradCam", cam.toString()).put("camLayer", a.camLayer());
+            }
+            return new Explanation(sb.toString(), json);
+        }
+
+        private static String write(Path file, SeenImage seen, float[] map) {
+            SeenImage over = HeatOverlay.over(seen, map);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(over.width(), over.height(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(0, 0, over.width(), over.height(), over.argb(), 0, over.width());
+            try {
+                org.netstudio.netgraph.io.AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(image, "png", out));
+            } catch (IOException e) {
+                throw CommandFailure.unreadable(file + ": cannot be written (" + e.getMessage() + ")");
+            }
+            return file.toString();
+        }
+    }
+
+    private record Prediction(String input, float[] output, List<ClassProbability> classes, String decoded,
+                              Explanation explanation) {
+
+        Prediction with(Explanation e) {
+            return new Prediction(input, output, classes, decoded, e);
+        }
+
         String text() {
             if (decoded != null) {
                 return decoded;
@@ -168,6 +293,9 @@ public final class PredictCommand extends Subcommand {
                 for (ClassProbability c : p.classes()) {
                     top.addObject().put("label", c.label()).put("index", c.index()).put("probability", c.probability());
                 }
+            }
+            if (p.explanation() != null) {
+                n.set("explanation", p.explanation().json());
             }
             ArrayNode values = n.putArray("output");
             for (float v : p.output()) {

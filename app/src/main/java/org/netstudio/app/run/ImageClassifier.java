@@ -127,7 +127,8 @@ public final class ImageClassifier implements AutoCloseable {
         }
     }
 
-    static float[] softmax(float[] scores) {
+    /** Probabilities from class scores (a net that does not end in a Softmax), as Try It shows them. */
+    public static float[] softmax(float[] scores) {
         double max = Double.NEGATIVE_INFINITY;
         for (float s : scores) {
             max = Math.max(max, s);

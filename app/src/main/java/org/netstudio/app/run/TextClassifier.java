@@ -45,9 +45,17 @@ public final class TextClassifier implements AutoCloseable {
      * @throws IllegalArgumentException in a sentence when the net does not take text or give classes
      */
     public static TextClassifier load(NetNode net, Weights weights) {
+        return load(net, weights, null);
+    }
+
+    /**
+     * As {@link #load(NetNode, Weights)}, for a net read from a file in {@code base}, where a
+     * tokenizer path in its encoder starts.
+     */
+    public static TextClassifier load(NetNode net, Weights weights, java.nio.file.Path base) {
         String port = TextDatasets.textInput(net).orElseThrow(() -> new IllegalArgumentException(
                 "The net reads no text (no input has a Characters, Tokens or Subwords encoder)."));
-        TextEncoder encoder = TextEncoders.of(PortDecls.inputs(net).get(port).coder(), null);
+        TextEncoder encoder = TextEncoders.of(PortDecls.inputs(net).get(port).coder(), base);
         NetRunner runner = weights == null ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED)
                 : NetRunner.load(net, weights);
         try {

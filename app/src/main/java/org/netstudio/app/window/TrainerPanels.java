@@ -88,7 +88,11 @@ final class TrainerPanels {
         model.setProjectsFolder(org.netstudio.app.document.RunsFolder.resolve().resolveSibling("pytorch"));
         model.netProperty().bind(tab.model().documentProperty());
         // What a training starts from (fine-tuning), unless the person opts out; and where its result goes.
-        Runnable weights = () -> model.netWeightsProperty().set(tab.net().weights().orElse(null));
+        // And the folder of its file, where a tokenizer path in the net starts (as on the command line).
+        Runnable weights = () -> {
+            model.netWeightsProperty().set(tab.net().weights().orElse(null));
+            model.netFolderProperty().set(tab.net().file().map(f -> f.toAbsolutePath().getParent()).orElse(null));
+        };
         weights.run();
         tab.net().addListener(weights);
         model.setOnUseTrained(t -> tab.net().useTrained(t.net(), t.weights()));

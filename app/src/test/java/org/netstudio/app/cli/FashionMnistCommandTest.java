@@ -125,6 +125,38 @@ class FashionMnistCommandTest {
         assertThat(right).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * --explain on an image lays the saliency and Grad-CAM maps over the picture as the net sees it,
+     * as Try It does, and writes them beside the image.
+     */
+    @Test
+    void predictExplainsAnImageWithSaliencyAndGradCamPicturesBesideIt() throws IOException {
+        Path png = dir.resolve("explained.png");
+        ImageIO.write(image(test.features(0)), "png", png.toFile());
+
+        CliRun r = run("predict", "fashion-cnn-pretrained", png.toString(), "--explain");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path saliency = dir.resolve("explained.saliency.png");
+        Path cam = dir.resolve("explained.gradcam.png");
+        assertThat(r.out().lines().toList().get(1)).startsWith("  saliency: " + saliency.toAbsolutePath())
+                .contains("; Grad-CAM at ").endsWith(cam.toAbsolutePath().toString());
+        for (Path p : List.of(saliency, cam)) {
+            java.awt.image.BufferedImage map = ImageIO.read(p.toFile());
+            assertThat(map.getWidth()).as(p.toString()).isEqualTo(28);
+            assertThat(map.getHeight()).isEqualTo(28);
+            // The heat is red to yellow over a dimmed gray picture: some pixels are far from gray.
+            boolean heat = false;
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    int c = map.getRGB(x, y);
+                    heat |= ((c >> 16) & 255) - (c & 255) > 100;
+                }
+            }
+            assertThat(heat).as(p + " shows heat").isTrue();
+        }
+    }
+
     @Test
     void augmentVariesTheTrainingPicturesAndIsSavedWithTheNet() throws IOException {
         Path out = dir.resolve("fashion-augmented.nsnet");

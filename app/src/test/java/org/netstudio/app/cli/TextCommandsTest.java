@@ -70,6 +70,29 @@ class TextCommandsTest {
         assertThat(lines.get(0)).startsWith("zusammenarbeiten: de ");
     }
 
+    /** --explain says which characters the classifier leaned on, as Try It highlights them: the largest weighs 1. */
+    @Test
+    void predictExplainsWhichCharactersTheClassRestsOn() throws Exception {
+        CliRun r = run("predict", trained.toString(), "zusammenarbeiten", "--top", "1", "--explain");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).matches("  leaned on: \"[a-z]\" 1\\.00(, \"[a-z]\" [01]\\.\\d\\d){7}");
+
+        JsonNode units = run("predict", trained.toString(), "zusammenarbeiten", "--explain", "--json").json()
+                .get("predictions").get(0).get("explanation").get("units");
+        assertThat(units).hasSize("zusammenarbeiten".length());
+        double max = 0;
+        StringBuilder read = new StringBuilder();
+        for (JsonNode u : units) {
+            read.append(u.get("unit").asText());
+            assertThat(u.get("weight").asDouble()).isBetween(0.0, 1.0);
+            max = Math.max(max, u.get("weight").asDouble());
+        }
+        assertThat(read.toString()).isEqualTo("zusammenarbeiten");
+        assertThat(max).isEqualTo(1.0);
+    }
+
     @Test
     void aNetWhoseAlphabetIsNotBuiltYetIsExplainedByPredict() throws Exception {
         Path net = Files.writeString(dir.resolve("untrained.json"), WORDS_NET);

@@ -258,6 +258,33 @@ class TrainEvalPredictCommandTest {
         assertThat(text.out()).containsPattern("(?m)^R²\\s+0\\.9\\d{3}$").containsPattern("(?m)^mean absolute error\\s+0\\.\\d{4}$");
     }
 
+    /**
+     * A classifier that ends in Linear gives scores, as PyTorch's do: training takes their softmax
+     * for the loss (it learns), and predict shows probabilities, as Try It does.
+     */
+    @Test
+    void aClassifierEndingInScoresLearnsAndPredictShowsProbabilities() throws IOException {
+        Path net = Files.writeString(dir.resolve("scores.json"), """
+                { "format": "netstudio.net", "version": 1, "name": "Scores",
+                  "net": { "type": "Chain", "input": { "shape": [2] },
+                    "layers": [ { "type": "Linear", "units": 16 }, { "type": "Tanh" }, { "type": "Linear", "units": 2 } ],
+                    "output": { "decoder": { "type": "Class", "labels": ["off", "on"] } } } }
+                """);
+        Path out = dir.resolve("scores.nsnet");
+
+        CliRun r = run("train", net.toString(), "--data", "xor", "--epochs", "10", "--seed", "1", "--json",
+                "--out", out.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("validationAccuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(r.json().get("validationLoss").asDouble()).isLessThan(0.6);
+        CliRun p = run("predict", out.toString(), "0.9,-0.9", "--top", "2", "--json");
+        assertThat(p.exit()).as(p.err()).isZero();
+        JsonNode top = p.json().get("predictions").get(0).get("top");
+        assertThat(top.get(0).get("probability").asDouble() + top.get(1).get("probability").asDouble())
+                .isCloseTo(1.0, within(1e-5));
+    }
+
     private CliRun badTrain(String... options) {
         Path out = dir.resolve("never.nsnet");
         List<String> args = new ArrayList<>(List.of("train", spiralsNet.toString(), "--out", out.toString()));

@@ -28,7 +28,7 @@ public final class NodeFactory {
     /** Values for required parameters, so that a new node is valid as dropped (edit them in the inspector). */
     private static final Map<String, Object> REQUIRED_DEFAULTS = Map.of(
             "channels", 32, "kernel", 3, "units", 64, "size", 64, "function", "tanh(x)",
-            "shape", List.of(-1), "perm", List.of(1, 0));
+            "shape", List.of(-1), "perm", List.of(1, 0), "before", List.of(1, 1));
 
     private NodeFactory() {
     }

@@ -175,9 +175,24 @@ final class NetPlan {
             out[outputs.length + k] = value;
             LayerInfo info = new LayerInfo(NodePath.ROOT.child(loss.output() + " loss"), where, loss.loss(), params,
                     ins, outs, List.of(), 0);
-            all.add(new Step(info.path(), loss.loss(), info, new int[] {outputs[index], target}, new int[] {value}, false));
+            all.add(new Step(info.path(), loss.loss(), info, new int[] {outputs[index], target}, new int[] {value},
+                    readsScores(loss, producer(outputs[index]))));
         }
         return new NetPlan(all, in, out, wires);
+    }
+
+    /**
+     * Whether an attached cross-entropy reads its output as scores (logits): unless the output is a
+     * Softmax's (a Sigmoid's for binary targets), which {@link #withFusedLosses} reads past anyway,
+     * a net that ends in Linear gives scores, as PyTorch's classifiers do. A LogSoftmax's output
+     * reads the same either way, since the log-softmax of log-probabilities is themselves.
+     */
+    private static boolean readsScores(AttachedLoss loss, Step producer) {
+        if (!loss.loss().type().equals("CrossEntropyLoss")) {
+            return false;
+        }
+        boolean binary = "binary".equals(loss.loss().params().getString("target"));
+        return producer == null || !(binary ? producer.type().equals("Sigmoid") : producer.isLastAxisSoftmax());
     }
 
     /** The steps that readers of these output wires need, in evaluation order. */

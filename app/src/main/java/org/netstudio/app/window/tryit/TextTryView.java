@@ -156,7 +156,7 @@ final class TextTryView extends BorderPane {
             generate(s, text, mine);
         } else {
             jobs.submitLatest(() -> {
-                TextClassifier c = classifiers.get(s.net(), s.weights(), () -> TextClassifier.load(s.net(), s.weights()));
+                TextClassifier c = classifiers.get(s.net(), s.weights(), () -> TextClassifier.load(s.net(), s.weights(), s.folder()));
                 List<ClassProbability> top = c.classify(text, CLASSES);
                 return new Classified(top, c.explain(text, top.get(0).index()).orElse(null));
             }, () -> mine == serial, classified -> {

@@ -238,7 +238,7 @@ public final class TryItPanel extends BorderPane {
         }
         shownNet = n;
         shownWeights = w;
-        subject = TrySubject.of(net.title(), n, w);
+        subject = TrySubject.of(net.title(), n, w, net.file().orElse(null));
         weightsNote.setVisible(subject.untrained() && !(subject.input() instanceof TryableInput.Unsupported));
         if (subject.input() instanceof TryableInput.Unsupported u) {
             kind.setVisible(false);
