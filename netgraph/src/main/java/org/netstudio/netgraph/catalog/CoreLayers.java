@@ -171,7 +171,7 @@ final class CoreLayers {
                 .param(ParamSpec.optional("axis", ParamKind.INT, 0, 0.0,
                         "The axis to take the span from (0 = first axis of the example)."))
                 .param(ParamSpec.optional("start", ParamKind.INT, 0, 0.0, "The first element taken (counting from 0)."))
-                .param(ParamSpec.required("end", ParamKind.INT, 1.0, "The element after the last one taken."))
+                .param(ParamSpec.optional("end", ParamKind.INT, 1, 1.0, "The element after the last one taken."))
                 .keyParams("axis", "start", "end")
                 .input("Input", PortRequirement.realOfRank(1, -1, "an array"))
                 .shape((p, in) -> {

@@ -29,6 +29,8 @@ class PartLayerTest {
         assertLayer(Layer.of("Part", "axis", 1, "end", 2),
                 List.of(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(4)))), "n×2", 0);
         assertThat(Layer.of("Chunk", "end", 1).type()).isEqualTo("Part");
+        // As dropped from the palette, with no parameter set: the first element of the first axis.
+        assertLayer(Layer.of("Part"), List.of(TensorType.real(6, 3)), "1×3", 0);
     }
 
     @Test
