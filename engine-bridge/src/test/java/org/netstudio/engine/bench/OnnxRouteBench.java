@@ -26,7 +26,11 @@ import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
+import org.netstudio.netgraph.net.Chain;
+import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * Where {@link NetRunner}'s ONNX Runtime route stands against ONNX Runtime on the original file, and why: per
@@ -34,7 +38,8 @@ import org.netstudio.netgraph.net.NetDocument;
  * NetStudio's export of the imported net differ in, then three ways timed interleaved in this one JVM (so a
  * busy machine slows them alike): ONNX Runtime on the original file and on NetStudio's export, each with its
  * input tensor made once, and the route as callers use it ({@code NetRunner.run}, input and output copies
- * included). Prints the medians, what the route costs beyond its session (input and output copies: route
+ * included). Prints first what a route call costs beyond ONNX Runtime's own run on a net that computes almost
+ * nothing, then per model the medians, what the route costs beyond its session (input and output copies: route
  * minus export), the ratios (above 1: the route is faster) and the load average before and after each model.
  * Not a unit test; run with {@code ./bench onnx-route [rounds batch models…]}.
  */
@@ -56,6 +61,7 @@ public final class OnnxRouteBench {
         Path folder = Files.createTempDirectory("onnx-route");
         System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n",
                 batch, SIZE, SIZE, THREADS, rounds);
+        callCost(rounds * 10, batch);
         System.out.println("| model | ORT original ms | ORT NetStudio's export ms | route ms | route's own ms"
                 + " | route / ORT original | export / original | load before → after |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -120,6 +126,42 @@ public final class OnnxRouteBench {
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %s → %s |%n", model, orig,
                 export, route, route - export, orig / route, orig / export, loadBefore, load());
         return opDifferences(original, exported);
+    }
+
+    /**
+     * What a route call costs beyond ONNX Runtime's own run, on a net that computes almost nothing (GlobalPooling
+     * of the batch of images): the input and output copies and the runner's checks.
+     */
+    private static void callCost(int rounds, int batch) throws Exception {
+        Chain net = Chain.of(PortDecl.of(TensorType.real(3, SIZE, SIZE)), Layer.of("GlobalPooling"));
+        float[] x = new float[batch * 3 * SIZE * SIZE];
+        long[] shape = {batch, 3, SIZE, SIZE};
+        TensorValue images = TensorValue.of(x, shape);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        double[][] t = new double[2][rounds];
+        try (NetRunner runner = NetRunner.untrained(net, 1);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(THREADS);
+            options.setInterOpNumThreads(1);
+            byte[] model = OnnxExporter.export(new NetDocument("pool", net, null), runner.weights());
+            try (OrtSession session = env.createSession(model, options);
+                 OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape)) {
+                runner.run(List.of(images));
+                runner.run(List.of(images));
+                runner.awaitOnnxRuntime(Duration.ofMinutes(1));
+                for (int r = -10; r < rounds; r++) {
+                    double a = time(() -> runner.run(List.of(images)));
+                    double b = time(() -> run(session, input));
+                    if (r >= 0) {
+                        t[0][r] = a;
+                        t[1][r] = b;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "A route call's own cost (a GlobalPooling net, %s): %.2f ms median (route %.2f, ONNX"
+                + " Runtime with its input made once %.2f), load %s%n", Arrays.toString(shape), median(t[0]) - median(t[1]),
+                median(t[0]), median(t[1]), load());
     }
 
     private static void run(OrtSession session, OnnxTensor input) throws OrtException {
