@@ -43,9 +43,12 @@ public final class NodeText {
             if (v == null || (!shownBare && isDefault && !layer.values().containsKey(name))) {
                 continue;
             }
-            String text = value(spec, p, spatialAxes);
+            // A switch reads as a word: "ceil" when on, "no bias" when off.
+            String text = spec.kind() == ParamKind.BOOL ? (Boolean.TRUE.equals(v) ? name : "no " + name)
+                    : value(spec, p, spatialAxes);
             boolean bare = spec.kind() == ParamKind.INT && (name.equals("channels") || name.equals("units") || name.equals("size"))
-                    || name.equals("kernel") || spec.kind() == ParamKind.CHOICE || spec.kind() == ParamKind.EXPRESSION;
+                    || name.equals("kernel") || spec.kind() == ParamKind.CHOICE || spec.kind() == ParamKind.EXPRESSION
+                    || spec.kind() == ParamKind.BOOL;
             if (sb.length() > 0) {
                 // "max 2×2": a word such as a pooling function reads as an adjective of what follows.
                 sb.append(afterWord ? " " : ", ");

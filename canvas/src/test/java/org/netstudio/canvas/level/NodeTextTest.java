@@ -14,6 +14,8 @@ class NodeTextTest {
         assertThat(NodeText.keyParams(Layer.of("Convolution", "channels", 32, "kernel", 3, "stride", 2), 2))
                 .isEqualTo("32, 3×3, stride 2");
         assertThat(NodeText.keyParams(Layer.of("Pooling", "function", "max", "kernel", 2), 2)).isEqualTo("max 2×2");
+        assertThat(NodeText.keyParams(Layer.of("Pooling", "function", "max", "kernel", 3, "stride", 2, "ceil", true), 2))
+                .isEqualTo("max 3×3, stride 2, ceil");
         assertThat(NodeText.keyParams(Layer.of("Linear", "units", 10), 0)).isEqualTo("10");
         assertThat(NodeText.keyParams(Layer.of("Dropout"), -1)).isEqualTo("rate 0.5");
         assertThat(NodeText.keyParams(Layer.of("Tanh"), -1)).isEmpty();

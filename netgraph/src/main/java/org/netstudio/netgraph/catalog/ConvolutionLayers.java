@@ -223,7 +223,7 @@ final class ConvolutionLayers {
                 .param(ParamSpec.optional("padding", ParamKind.INT_OR_LIST, 0, 0.0, "Padding on each side (at most half the kernel)."))
                 .param(ParamSpec.optional("ceil", ParamKind.BOOL, false, null,
                         "Round the output size up, so a last window may hang over the end (PyTorch's ceil_mode)."))
-                .keyParams("function", "kernel", "stride")
+                .keyParams("function", "kernel", "stride", "ceil")
                 .input("Input", SPATIAL)
                 .shape(spatial((p, t, axes) -> {
                     int[] k = p.perAxis("kernel", axes);
