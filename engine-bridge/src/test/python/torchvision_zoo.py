@@ -1,8 +1,15 @@
-"""Exports torchvision classifiers (random weights, nothing downloaded) for TorchvisionZooBench, and times them.
+"""Exports the zoo of ZooBench (random weights, nothing downloaded) and times each model in PyTorch eager mode.
 
-For each model name: writes NAME.onnx (opset 17, batch axis open), a batch of inputs NAME.input (float32,
-little-endian, batch x 3 x size x size) and PyTorch's outputs for it NAME.output (float32), then prints one JSON
-line: the name, the median seconds of a forward pass in eager mode over the rounds, and the output's shape.
+The zoo: torchvision classifiers by their torchvision names (batch x 3 x size x size images), and four nets
+written here as people write them: "lstm_classifier" (token ids, Embedding 10k x 128, a 2-layer batch-first
+LSTM of 256, its last step, a Linear), "bigru_tagger" (token ids, Embedding, a bidirectional GRU of 128, a
+Linear on every step), "transformer_encoder" (64 steps of 256 floats, nn.TransformerEncoder of 4 layers,
+4 heads, batch first) and "unet" (a 3-level U-Net on 3 x 128 x 128 images, ConvTranspose2d on the way up).
+
+For each model name: writes NAME.onnx (opset 17, batch axis open), a batch of inputs NAME.input (float32 or, for
+token ids, int64, little-endian) and PyTorch's outputs for it NAME.output (float32), then prints one JSON line:
+the name, its kind, the median seconds of a forward pass in eager mode over the rounds, the input's shape and
+element type and the output's shape, and waits for a line on stdin (the caller done with that model) before the next.
 """
 import json
 import statistics
@@ -11,9 +18,90 @@ import time
 import warnings
 
 import torch
-import torchvision
+import torch.nn as nn
 
 warnings.filterwarnings("ignore")
+
+VOCABULARY = 10000
+STEPS = 64
+
+
+class LstmClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(VOCABULARY, 128)
+        self.lstm = nn.LSTM(128, 256, num_layers=2, batch_first=True)
+        self.head = nn.Linear(256, 4)
+
+    def forward(self, ids):
+        out, _ = self.lstm(self.embedding(ids))
+        return self.head(out[:, -1, :])
+
+
+class BiGruTagger(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embedding = nn.Embedding(VOCABULARY, 128)
+        self.gru = nn.GRU(128, 128, batch_first=True, bidirectional=True)
+        self.head = nn.Linear(256, 17)
+
+    def forward(self, ids):
+        out, _ = self.gru(self.embedding(ids))
+        return self.head(out)
+
+
+def transformer_encoder():
+    layer = nn.TransformerEncoderLayer(256, 4, dim_feedforward=512, dropout=0.1, batch_first=True)
+    encoder = nn.TransformerEncoder(layer, 4, enable_nested_tensor=False)
+    # nn.TransformerEncoder copies one layer: moved apart, as training would, its layers hold arrays of their own.
+    with torch.no_grad():
+        for p in encoder.parameters():
+            p.add_(0.05 * torch.randn_like(p))
+    return encoder
+
+
+def block(inputs, outputs):
+    return nn.Sequential(nn.Conv2d(inputs, outputs, 3, padding=1), nn.BatchNorm2d(outputs), nn.ReLU(),
+                         nn.Conv2d(outputs, outputs, 3, padding=1), nn.BatchNorm2d(outputs), nn.ReLU())
+
+
+class UNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.down1, self.down2, self.bottom = block(3, 16), block(16, 32), block(32, 64)
+        self.pool = nn.MaxPool2d(2)
+        self.up2, self.up1 = nn.ConvTranspose2d(64, 32, 2, stride=2), nn.ConvTranspose2d(32, 16, 2, stride=2)
+        self.decode2, self.decode1 = block(64, 32), block(32, 16)
+        self.out = nn.Conv2d(16, 2, 1)
+
+    def forward(self, x):
+        d1 = self.down1(x)
+        d2 = self.down2(self.pool(d1))
+        b = self.bottom(self.pool(d2))
+        u2 = self.decode2(torch.cat([d2, self.up2(b)], dim=1))
+        u1 = self.decode1(torch.cat([d1, self.up1(u2)], dim=1))
+        return self.out(u1)
+
+
+SEQUENCE_MODELS = {
+    "lstm_classifier": (LstmClassifier, "tokens"),
+    "bigru_tagger": (BiGruTagger, "tokens"),
+    "transformer_encoder": (transformer_encoder, "sequence"),
+    "unet": (UNet, "image"),
+}
+
+
+def model_and_input(name, batch, size):
+    if name in SEQUENCE_MODELS:
+        make, kind = SEQUENCE_MODELS[name]
+        model = make().eval()
+        if kind == "tokens":
+            return model, kind, torch.randint(0, VOCABULARY, (batch, STEPS))
+        if kind == "sequence":
+            return model, kind, torch.randn(batch, STEPS, 256)
+        return model, kind, torch.randn(batch, 3, 128, 128)
+    import torchvision
+    return getattr(torchvision.models, name)(weights=None).eval(), "image", torch.randn(batch, 3, size, size)
 
 
 def main():
@@ -21,10 +109,11 @@ def main():
     torch.set_num_threads(threads)
     for name in sys.argv[6:]:
         torch.manual_seed(0)
-        model = getattr(torchvision.models, name)(weights=None).eval()
-        x = torch.randn(batch, 3, size, size)
-        torch.onnx.export(model, x[:1], f"{folder}/{name}.onnx", opset_version=17, input_names=["x"],
-                          output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+        model, kind, x = model_and_input(name, batch, size)
+        # Batch (and for sequences the steps) left open, as a person exporting for any batch writes it.
+        axes = {0: "batch", 1: "steps"} if kind != "image" else {0: "batch"}
+        torch.onnx.export(model, x[:2], f"{folder}/{name}.onnx", opset_version=17, input_names=["x"],
+                          output_names=["y"], dynamic_axes={"x": axes, "y": {0: "batch"}})
         with torch.no_grad():
             y = model(x)
             model(x)
@@ -33,9 +122,12 @@ def main():
                 start = time.perf_counter()
                 model(x)
                 times.append(time.perf_counter() - start)
-        x.numpy().astype("<f4").tofile(f"{folder}/{name}.input")
+        x.numpy().astype("<i8" if kind == "tokens" else "<f4").tofile(f"{folder}/{name}.input")
         y.numpy().astype("<f4").tofile(f"{folder}/{name}.output")
-        print(json.dumps({"model": name, "seconds": statistics.median(times), "shape": list(y.shape)}), flush=True)
+        print(json.dumps({"model": name, "kind": kind, "seconds": statistics.median(times), "input": list(x.shape),
+                          "integers": kind == "tokens", "shape": list(y.shape)}), flush=True)
+        # The Java side times this model now: wait for it, so that the two never run at once.
+        sys.stdin.readline()
 
 
 if __name__ == "__main__":

@@ -2,11 +2,12 @@ package org.netstudio.engine.compile;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.netstudio.netgraph.catalog.Params;
 
-/** Linear, Flatten, Reshape and Transpose. */
+/** Linear, Flatten, Reshape, Transpose and Part. */
 final class CoreKernels {
 
     private CoreKernels() {
@@ -21,6 +22,7 @@ final class CoreKernels {
             case "Flatten" -> Kernels.unary(x -> x.reshape(x.getShape().get(0), -1));
             case "Reshape" -> reshape(p.getIntList("shape"));
             case "Transpose" -> transpose(p.getIntList("perm"));
+            case "Part" -> part(p.getInt("axis"), p.getInt("start"), p.getInt("end"));
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -42,6 +44,12 @@ final class CoreKernels {
             }
             return x.reshape(new Shape(dims));
         });
+    }
+
+    /** All of the batch axis and of the axes before {@code axis}, a slice of that one; the gradient flows into the span. */
+    private static LayerKernel part(int axis, int start, int end) {
+        NDIndex index = new NDIndex().addAllDim(axis + 1).addSliceDim(start, end);
+        return Kernels.unary(x -> x.get(index));
     }
 
     private static LayerKernel transpose(List<Integer> perm) {

@@ -25,7 +25,8 @@ final class Kernels {
      */
     static LayerKernel of(String type, Params params, boolean fromLogits) {
         return switch (type) {
-            case "Linear", "Flatten", "Reshape", "Transpose", "ConstantTimes", "ConstantPlus" -> CoreKernels.of(type, params);
+            case "Linear", "Flatten", "Reshape", "Transpose", "Part", "ConstantTimes", "ConstantPlus" ->
+                    CoreKernels.of(type, params);
             case "Padding", "Aggregation" -> AxisKernels.of(type, params);
             case "Convolution", "Deconvolution", "Pooling", "GlobalPooling", "Upsample" -> ConvolutionKernels.of(type, params);
             case "Ramp", "Tanh", "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Elementwise",

@@ -9,6 +9,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,11 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final Map<String, TensorInfo> inputInfo = new LinkedHashMap<>();
+    /**
+     * Per float input, native memory kept from call to call: a call writes its values there once and ONNX
+     * Runtime reads them in place (a heap array would be copied twice more, into a fresh native buffer each call).
+     */
+    private final Map<String, FloatBuffer> staged = new HashMap<>();
 
     private OnnxRuntimeRunner(OrtEnvironment env, OrtSession session) throws OrtException {
         this.env = env;
@@ -95,13 +102,16 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
                 if (info == null) {
                     throw new IllegalArgumentException("The model has no input \"" + e.getKey() + "\" (it takes " + inputNames() + ")");
                 }
-                feed.put(e.getKey(), tensor(env, e.getValue().values(), e.getValue().shape(), info.type));
+                feed.put(e.getKey(), info.type == OnnxJavaType.FLOAT ? staged(e.getKey(), e.getValue())
+                        : tensor(env, e.getValue().values(), e.getValue().shape(), info.type));
             }
             try (OrtSession.Result result = session.run(feed)) {
                 Map<String, TensorValue> out = new LinkedHashMap<>();
                 for (Map.Entry<String, OnnxValue> e : result) {
                     if (e.getValue() instanceof OnnxTensor t) {
-                        out.put(e.getKey(), TensorValue.of(floats(t), t.getInfo().getShape()));
+                        out.put(e.getKey(), t.getInfo().type == OnnxJavaType.FLOAT
+                                ? TensorValue.of(t.getFloatBuffer(), t.getInfo().getShape())
+                                : TensorValue.of(floats(t), t.getInfo().getShape()));
                     }
                 }
                 return out;
@@ -111,6 +121,22 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
         } finally {
             feed.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /**
+     * A float tensor over the input's native buffer (a new one when a call brings another number of values),
+     * the values written in.
+     */
+    private OnnxTensor staged(String input, TensorValue value) throws OrtException {
+        FloatBuffer b = staged.get(input);
+        if (b == null || b.capacity() != value.size()) {
+            b = ByteBuffer.allocateDirect(value.size() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            staged.put(input, b);
+        }
+        b.clear();
+        value.copyTo(b);
+        b.flip();
+        return OnnxTensor.createTensor(env, b, value.shape());
     }
 
     /** A tensor of the given element type from float values. */

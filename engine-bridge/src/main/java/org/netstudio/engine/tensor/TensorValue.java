@@ -1,5 +1,6 @@
 package org.netstudio.engine.tensor;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -38,6 +39,24 @@ public final class TensorValue {
         return new TensorValue(shape.clone(), values.clone());
     }
 
+    /**
+     * A tensor of the given shape from a buffer's remaining values, read once (native memory a runtime
+     * returned, say, with no array in between).
+     *
+     * @throws IllegalArgumentException when the number of values does not match the shape
+     */
+    public static TensorValue of(FloatBuffer values, long... shape) {
+        Objects.requireNonNull(values, "values");
+        long n = count(shape);
+        if (n != values.remaining()) {
+            throw new IllegalArgumentException("A tensor of shape " + Arrays.toString(shape) + " holds " + n
+                    + " values, but " + values.remaining() + " were given");
+        }
+        float[] copy = new float[values.remaining()];
+        values.get(copy);
+        return new TensorValue(shape.clone(), copy);
+    }
+
     /** The number of values a shape holds; refuses a negative size. */
     private static long count(long[] shape) {
         long n = 1;
@@ -64,6 +83,15 @@ public final class TensorValue {
     /** A copy of the values, row-major. */
     public float[] values() {
         return values.clone();
+    }
+
+    /**
+     * Writes the values into a buffer at its position, with no copy in between (a runtime's native input, say).
+     *
+     * @throws java.nio.BufferOverflowException when the buffer has less room than {@link #size()}
+     */
+    public void copyTo(FloatBuffer target) {
+        target.put(values);
     }
 
     /** The number of values. */

@@ -60,6 +60,8 @@ public class LayerContractTest {
         cases.add(c("Flatten", Layer.of("Flatten"), real(2, 3, 4)));
         cases.add(c("Reshape with -1", Layer.of("Reshape", "shape", List.of(4, -1)), real(2, 3, 4)));
         cases.add(c("Transpose", Layer.of("Transpose", "perm", List.of(2, 0, 1)), real(2, 3, 4)));
+        cases.add(c("Part of the channels", Layer.of("Part", "axis", 0, "start", 2, "end", 5), real(6, 3, 4)));
+        cases.add(c("Part of the last axis", Layer.of("Part", "axis", 1, "end", 2), real(3, 4)));
         cases.add(c("Padding constant 2D", Layer.of("Padding", "before", List.of(1, 2), "after", List.of(0, 3)),
                 real(2, 4, 5)));
         cases.add(c("Padding reflect 2D", Layer.of("Padding", "before", List.of(2, 1), "method", "reflect"), real(2, 5, 4)));

@@ -30,11 +30,44 @@ class NetRunnerRoutesTest {
     }
 
     private static TensorValue images(int batch) {
+        return images(batch, 0.37);
+    }
+
+    private static TensorValue images(int batch, double frequency) {
         float[] x = new float[batch * 3 * 12 * 12];
         for (int i = 0; i < x.length; i++) {
-            x[i] = (float) Math.sin(i * 0.37);
+            x[i] = (float) Math.sin(i * frequency);
         }
         return TensorValue.of(x, batch, 3, 12, 12);
+    }
+
+    /** The route keeps its input memory from call to call: each call must still answer its own images. */
+    @Test
+    void callsInARowOnTheOnnxRuntimeRouteEachAnswerTheirOwnImages() throws Exception {
+        List<TensorValue> calls = List.of(images(4, 0.37), images(4, 0.11), images(2, 0.23), images(4, 0.37));
+        List<float[]> djl = new java.util.ArrayList<>();
+        System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            for (TensorValue images : calls) {
+                djl.add(runner.run(List.of(images)).get(0).values());
+            }
+        } finally {
+            System.clearProperty(NetRunner.ROUTE_PROPERTY);
+        }
+        try (NetRunner runner = NetRunner.untrained(convNet(), 3)) {
+            runner.run(List.of(images(4)));
+            runner.run(List.of(images(4)));
+            assertThat(runner.awaitOnnxRuntime(WAIT)).isTrue();
+
+            for (int c = 0; c < calls.size(); c++) {
+                float[] out = runner.run(List.of(calls.get(c))).get(0).values();
+                assertThat(out).as("call %d", c).hasSameSizeAs(djl.get(c));
+                for (int i = 0; i < out.length; i++) {
+                    assertThat(out[i]).as("call %d, probability %d", c, i).isCloseTo(djl.get(c)[i],
+                            org.assertj.core.data.Offset.offset(1e-5f));
+                }
+            }
+        }
     }
 
     @Test

@@ -9,14 +9,14 @@ import java.util.List;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.TensorType;
 
-/** Linear, Flatten, Reshape and Transpose. */
+/** Linear, Flatten, Reshape, Transpose and Part. */
 final class CoreLayers {
 
     private CoreLayers() {
     }
 
     static List<LayerType> all() {
-        return List.of(linear(), flatten(), reshape(), transpose());
+        return List.of(linear(), flatten(), reshape(), transpose(), part());
     }
 
     static LayerType linear() {
@@ -158,6 +158,47 @@ final class CoreLayers {
                     for (int a : perm) {
                         out.add(t.dim(a));
                     }
+                    return outputs(TensorType.real(out));
+                })
+                .build();
+    }
+
+    static LayerType part() {
+        return LayerType.builder("Part", Category.STRUCTURE)
+                .aliases("PartLayer", "Slice", "Chunk", "Split", "Narrow")
+                .doc("Takes a span of one axis: the elements start, start+1, …, end-1 of that axis, all of the others"
+                        + " (a chunk of the channels, as ShuffleNet splits them).")
+                .param(ParamSpec.optional("axis", ParamKind.INT, 0, 0.0,
+                        "The axis to take the span from (0 = first axis of the example)."))
+                .param(ParamSpec.optional("start", ParamKind.INT, 0, 0.0, "The first element taken (counting from 0)."))
+                .param(ParamSpec.optional("end", ParamKind.INT, 1, 1.0, "The element after the last one taken."))
+                .keyParams("axis", "start", "end")
+                .input("Input", PortRequirement.realOfRank(1, -1, "an array"))
+                .shape((p, in) -> {
+                    int axis = p.getInt("axis");
+                    int start = p.getInt("start");
+                    int end = p.getInt("end");
+                    if (end <= start) {
+                        return rejectParam("the span " + start + " to " + end + " is empty: end must be after start");
+                    }
+                    TensorType t = in.get(0);
+                    if (!t.rankKnown()) {
+                        return outputs(TensorType.ANY_REAL);
+                    }
+                    if (axis >= t.rank()) {
+                        return rejectParam("axis " + axis + " does not exist in " + TensorType.rankNoun(t.rank()));
+                    }
+                    Dim d = t.dim(axis);
+                    if (d instanceof Dim.Symbolic s) {
+                        return rejectInput(0, "axis " + axis + " is the varying length " + s
+                                + ", which a fixed span cannot be taken from");
+                    }
+                    if (d.isFixed() && end > d.size()) {
+                        return rejectInput(0, "axis " + axis + " has " + d.size() + " elements, so it has no span "
+                                + start + " to " + end);
+                    }
+                    List<Dim> out = Shapes.dims(t);
+                    out.set(axis, Dim.of(end - start));
                     return outputs(TensorType.real(out));
                 })
                 .build();

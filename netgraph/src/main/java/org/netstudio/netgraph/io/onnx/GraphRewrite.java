@@ -24,8 +24,8 @@ final class GraphRewrite {
     private final Map<String, List<NodeProto>> readers = new HashMap<>();
     private final Map<String, TensorProto> initializers = new HashMap<>();
     private final Set<String> outputs = new HashSet<>();
-    /** Node → the node that replaces it (at the pattern's last node) or null when it is dropped. */
-    private final Map<NodeProto, NodeProto> replaced = new LinkedHashMap<>();
+    /** Node → the nodes that replace it (at the pattern's last node) or null when it is dropped. */
+    private final Map<NodeProto, List<NodeProto>> replaced = new LinkedHashMap<>();
     private final List<TensorProto> added = new ArrayList<>();
 
     GraphRewrite(GraphProto graph) {
@@ -91,13 +91,18 @@ final class GraphRewrite {
         return readersOf(o).get(0);
     }
 
+    /**
+     * The initializer giving a value, seen through Identity nodes (PyTorch writes one array that several
+     * modules hold equal, such as fresh LayerNorm weights or a copied layer's, once, and Identity for the others).
+     */
     TensorProto initializer(String value) {
-        return initializers.get(value);
+        NodeProto identity = producer(value, "Identity");
+        return identity != null && identity.getInputCount() == 1 ? initializer(identity.getInput(0)) : initializers.get(value);
     }
 
-    /** A value given by an initializer or a Constant node, or null. */
+    /** A value given by an initializer (seen through Identity nodes) or a Constant node, or null. */
     OnnxTensors.Constant constant(String value) {
-        TensorProto t = initializers.get(value);
+        TensorProto t = initializer(value);
         if (t != null) {
             return OnnxTensors.decode(t);
         }
@@ -133,8 +138,32 @@ final class GraphRewrite {
 
     /** A new initializer of zeros; returns its name. */
     String zeros(String name, long length) {
-        added.add(OnnxTensors.floats(name, new long[] {length}, new float[Math.toIntExact(length)]));
+        return floats(name, new long[] {length}, new float[Math.toIntExact(length)]);
+    }
+
+    /** A new initializer; returns its name. */
+    String floats(String name, long[] shape, float[] values) {
+        added.add(OnnxTensors.floats(name, shape, values));
         return name;
+    }
+
+    /**
+     * Whether every node reading {@code n}'s outputs is in {@code pattern} or computes only what nodes
+     * of the pattern read (the shape arithmetic of its Reshape targets, say), and none is a model output:
+     * with the pattern replaced, nothing is left reading a value that is gone.
+     */
+    boolean feedsOnly(NodeProto n, java.util.Collection<NodeProto> pattern) {
+        for (String o : n.getOutputList()) {
+            if (outputs.contains(o)) {
+                return false;
+            }
+            for (NodeProto r : readersOf(o)) {
+                if (!pattern.contains(r) && (r.getOutputCount() == 0 || !feedsOnly(r, pattern))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -142,6 +171,11 @@ final class GraphRewrite {
      * nothing changes) when one of them is already part of another pattern.
      */
     boolean replace(List<NodeProto> nodes, NodeProto fused) {
+        return replace(nodes, List.of(fused));
+    }
+
+    /** {@link #replace(List, NodeProto)} by several nodes, in the order given. */
+    boolean replace(List<NodeProto> nodes, List<NodeProto> fused) {
         for (NodeProto n : nodes) {
             if (replaced.containsKey(n)) {
                 return false;
@@ -170,7 +204,7 @@ final class GraphRewrite {
             if (!replaced.containsKey(n)) {
                 kept.add(n);
             } else if (replaced.get(n) != null) {
-                kept.add(replaced.get(n));
+                kept.addAll(replaced.get(n));
             }
         }
         boolean changed = true;

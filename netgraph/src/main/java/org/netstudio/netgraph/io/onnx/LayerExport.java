@@ -42,7 +42,7 @@ final class LayerExport {
     /** Catalog layers with an ONNX form. */
     static final Set<String> EXPORTED = Set.of("Linear", "Convolution", "Pooling", "GlobalPooling", "Ramp", "Tanh",
             "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Softmax", "LogSoftmax", "Dropout",
-            "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Catenate", "Total", "Threading", "OnnxOperator",
+            "BatchNorm", "LayerNorm", "Flatten", "Reshape", "Transpose", "Part", "Catenate", "Total", "Threading", "OnnxOperator",
             "Elementwise", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "SequenceIndices", "Embedding", "Deconvolution", "Upsample", "ConstantTimes", "ConstantPlus", "UnitVector", "Attention", "Padding", "Aggregation");
 
     private final GraphProto.Builder g;
@@ -291,6 +291,9 @@ final class LayerExport {
                 }
                 emit(op("Transpose", name, in, out).addAttribute(ints("perm", pp)));
             }
+            case "Part" -> emit(op("Slice", name, List.of(in.get(0),
+                    longs(name + ":starts", new long[] {p.getInt("start")}), longs(name + ":ends", new long[] {p.getInt("end")}),
+                    longs(name + ":axes", new long[] {p.getInt("axis") + 1})), out));
             case "Catenate" -> emit(op("Concat", name, in, out).addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
             case "Total" -> emit(op(in.size() == 2 ? "Add" : "Sum", name, in, out));
             case "Threading" -> threading(p, name, in, info.inputs(), out);

@@ -59,7 +59,9 @@ final class OperatorMappings {
             return dropout(n, c, in);
         }
         for (String v : in) {
-            boolean targetShape = op.equals("Reshape") && in.indexOf(v) == 1 && c.shapeVector(v) != null;
+            // A Reshape's target or a Slice's bounds the model computes from shapes: sizes, not data.
+            boolean targetShape = (op.equals("Reshape") && in.indexOf(v) == 1
+                    || op.equals("Slice") && in.indexOf(v) > 0) && c.shapeVector(v) != null;
             if (!v.isEmpty() && !c.isConstant(v) && !c.info(v).isReal() && !targetShape) {
                 return opaque("input \"" + v + "\" is not known to hold real numbers");
             }
@@ -929,28 +931,62 @@ final class OperatorMappings {
     }
 
     /**
-     * Slicing the whole first axis after the batch backwards (start -1, an end before the first
-     * element, step -1), as NetStudio exports SequenceReverse, is SequenceReverse; other slices stay opaque.
+     * Slice with step 1 along one axis of the example of a known size is Part (ShuffleNet's
+     * {@code x.chunk(2, dim=1)}, whose bounds the model computes from the input's shape); the whole
+     * first axis backwards (start -1, an end before the first element, step -1), as NetStudio exports
+     * SequenceReverse, is SequenceReverse. Other slices stay opaque.
      */
     private static Mapping slice(OnnxNode n, Context c, List<String> in) {
-        if (c.opset() < 10 || in.size() != 5 || !in.stream().skip(1).allMatch(c::isConstant)) {
-            return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+        String refused = "only a span of one axis (Part) or reversing a sequence (SequenceReverse) is mapped";
+        if (c.opset() < 10 || in.size() < 3) {
+            return opaque(refused);
         }
-        long[][] v = new long[4][];
+        // starts, ends, axes (without them: the first, the batch axis), steps (1).
+        long[] v = {0, 0, 0, 1};
         for (int i = 0; i < 4; i++) {
-            OnnxTensors.Constant k = c.constant(in.get(i + 1));
-            if (k.isReal() || k.count() != 1) {
-                return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+            boolean given = i + 1 < in.size() && !in.get(i + 1).isEmpty();
+            Long k = given ? sliceNumber(c, in.get(i + 1)) : Long.valueOf(v[i]);
+            if (k == null) {
+                return opaque(refused);
             }
-            v[i] = k.longs();
+            v[i] = k;
         }
-        Integer axis = exampleAxis(v[2][0], c.info(in.get(0)).onnxRank());
+        int rank = c.info(in.get(0)).onnxRank();
+        Integer axis = exampleAxis(v[2], rank);
+        if (axis != null && axis < 0 && rank > 0) {
+            axis = rank - 1 + axis;
+        }
+        if (axis == null || axis < 0) {
+            return opaque(refused);
+        }
         // Any end at or below -2^31 lies before the first element of an axis of any size.
-        boolean whole = v[0][0] == -1 && v[1][0] <= Integer.MIN_VALUE && v[3][0] == -1;
-        if (axis == null || axis != 0 || !whole) {
-            return opaque("only reversing a sequence (step -1 over the whole first axis) is mapped (SequenceReverse)");
+        if (axis == 0 && v[0] == -1 && v[1] <= Integer.MIN_VALUE && v[3] == -1) {
+            return Mapping.layer(Layer.of("SequenceReverse"), in.get(0));
         }
-        return Mapping.layer(Layer.of("SequenceReverse"), in.get(0));
+        TensorType t = c.info(in.get(0)).type();
+        if (v[3] != 1 || !t.rankKnown() || axis >= t.rank() || !t.dim(axis).isFixed()) {
+            return opaque(refused);
+        }
+        int size = t.dim(axis).size();
+        List<Integer> span = SliceRange.indices(size, v[0], v[1], 1);
+        if (span.isEmpty()) {
+            return opaque("it takes nothing from an axis of " + size);
+        }
+        if (span.size() == size) {
+            return new Mapping.Alias(in.get(0), "a Slice of the whole axis is its input");
+        }
+        return Mapping.layer(Layer.of("Part", "axis", axis, "start", span.get(0), "end", span.get(span.size() - 1) + 1),
+                in.get(0));
+    }
+
+    /** One whole number from a constant or a computed shape vector of one element, or null. */
+    private static Long sliceNumber(Context c, String value) {
+        if (c.isConstant(value)) {
+            OnnxTensors.Constant k = c.constant(value);
+            return k.isReal() || k.count() != 1 ? null : k.longs()[0];
+        }
+        ShapeValues.Value s = c.shapeVector(value);
+        return s == null || s.elements().size() != 1 ? null : s.elements().get(0).number();
     }
 
     /** Taking the last element along the first axis after the batch is SequenceLast. */

@@ -223,7 +223,10 @@ final class RecurrentImport {
         return new OnnxNode(n.proto().toBuilder().setName(n.label() + suffix).clearOutput().addOutput(output).build());
     }
 
-    /** Absent, a constant of zeros, or a ConstantOfShape of zero (PyTorch's zero state sized to the batch). */
+    /**
+     * Absent, a constant of zeros, or a ConstantOfShape of zero (PyTorch's zero state sized to the batch),
+     * or a Slice of one: a stacked layer's state, which PyTorch cuts out of one zero state for all its layers.
+     */
     private boolean isZeroState(String value) {
         if (value.isEmpty()) {
             return true;
@@ -238,6 +241,9 @@ final class RecurrentImport {
             return true;
         }
         NodeProto p = model.producer(value);
+        if (p != null && p.getOpType().equals("Slice") && p.getInputCount() > 0) {
+            return isZeroState(p.getInput(0));
+        }
         if (p == null || !p.getOpType().equals("ConstantOfShape")) {
             return false;
         }

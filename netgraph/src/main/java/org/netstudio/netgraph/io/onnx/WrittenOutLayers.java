@@ -38,6 +38,7 @@ final class WrittenOutLayers {
         WrittenOutLayers w = new WrittenOutLayers(g);
         WrittenOutAttention attention = new WrittenOutAttention(g, model);
         SequencePositions positions = new SequencePositions(g);
+        PackedAttention packed = new PackedAttention(g);
         for (NodeProto n : g.nodes()) {
             if (g.isReplaced(n)) {
                 continue;
@@ -45,7 +46,12 @@ final class WrittenOutLayers {
             switch (n.getOpType()) {
                 case "ReduceMean" -> w.layerNorm(n);
                 case "Erf" -> w.gelu(n);
-                case "Softmax" -> attention.fold(n);
+                case "Softmax" -> {
+                    attention.fold(n);
+                    if (!g.isReplaced(n)) {
+                        packed.fold(n);
+                    }
+                }
                 case "Slice" -> positions.slice(n);
                 case "CumSum" -> positions.cumSum(n);
                 default -> { }
@@ -64,6 +70,7 @@ final class WrittenOutLayers {
         }
         attention.note(log);
         positions.note(log);
+        packed.note(log);
         return model.toBuilder().setGraph(g.rewritten()).build();
     }
 

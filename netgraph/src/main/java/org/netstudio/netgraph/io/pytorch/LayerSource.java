@@ -73,6 +73,8 @@ final class LayerSource {
             case "ConstantTimes" -> module(parameter("ones", info), x + " * " + self);
             case "ConstantPlus" -> module(parameter("zeros", info), x + " + " + self);
             case "Reshape" -> inline(x + ".reshape(" + x + ".shape[0], " + joined(p.getIntList("shape")) + ")");
+            case "Part" -> inline(x + ".narrow(" + (p.getInt("axis") + 1) + ", " + p.getInt("start") + ", "
+                    + (p.getInt("end") - p.getInt("start")) + ")");
             case "Transpose" -> inline(x + ".permute(0, " + joined(p.getIntList("perm").stream().map(a -> a + 1).toList()) + ")");
             case "Catenate" -> {
                 int axis = p.getInt("axis");

@@ -28,7 +28,7 @@ class OpaqueShapesTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
 
     /** A model under construction: x [batch, n, 384] in, nodes added in order, the last node's output out. */
-    private static final class Model {
+    static final class Model {
         final GraphProto.Builder g = GraphProto.newBuilder().setName("m");
         String last;
 
@@ -65,10 +65,14 @@ class OpaqueShapesTest {
         }
 
         InferenceResult infer() throws Exception {
+            return ShapeInference.infer(read().document().net());
+        }
+
+        OnnxImport read() throws Exception {
             ModelProto m = ModelProto.newBuilder().setIrVersion(8)
                     .setGraph(g.clone().addOutput(ValueInfoProto.newBuilder().setName(last)).build())
                     .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).build();
-            return ShapeInference.infer(OnnxImporter.read(m.toByteArray(), "m.onnx").document().net());
+            return OnnxImporter.read(m.toByteArray(), "m.onnx");
         }
     }
 
