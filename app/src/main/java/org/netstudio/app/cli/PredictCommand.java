@@ -182,9 +182,16 @@ public final class PredictCommand extends Subcommand {
             for (Prediction p : predictions) {
                 java.awt.image.BufferedImage image;
                 try {
-                    image = javax.imageio.ImageIO.read(Path.of(p.input()).toFile());
-                } catch (IOException e) {
-                    throw CommandFailure.unreadable(p.input() + ": " + e.getMessage());
+                    Path file = Path.of(p.input());
+                    image = java.nio.file.Files.isRegularFile(file) ? javax.imageio.ImageIO.read(file.toFile()) : null;
+                } catch (IOException | java.nio.file.InvalidPathException e) {
+                    image = null;
+                }
+                if (image == null) {
+                    // Numbers typed for an image net: there is no picture to lay the maps over.
+                    out.add(p.with(new Explanation("(no explanation: only an image file is explained)",
+                            JsonOutput.NODES.objectNode())));
+                    continue;
                 }
                 ImageGuess guess = c.classify(image, 1);
                 out.add(p.with(guess.attributions() == null ? Explanation.NONE
