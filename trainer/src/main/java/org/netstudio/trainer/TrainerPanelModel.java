@@ -427,12 +427,15 @@ public final class TrainerPanelModel {
     /** Reads a plain text again when how it is cut changed (a window, or the validation share and seed). */
     private void reloadText(boolean windowChanged) {
         DataChoice c = choice.get();
-        if (c == null || c.path() == null || data.get() == null && !loading.get() || textCoder(netNow()) == null) {
+        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !loading.get()
+                || textCoder(netNow()) == null) {
             return;
         }
         boolean plain = c.source() == DatasetSource.TEXT_FILE;
-        // Labelled texts build their encoder from the texts training keeps, so they follow the split too.
-        if (windowChanged ? plain : plain || c.source() == DatasetSource.CSV || c.source() == DatasetSource.IMAGE_FOLDER) {
+        // Labelled texts (a file, or a built-in set of sentences) build their encoder from the texts training
+        // keeps, so they follow the split too.
+        if (windowChanged ? plain : plain || c.source() == DatasetSource.CSV || c.source() == DatasetSource.IMAGE_FOLDER
+                || c.source().isTexts()) {
             reload();
         }
     }

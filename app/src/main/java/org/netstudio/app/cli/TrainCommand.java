@@ -292,8 +292,6 @@ public final class TrainCommand extends Subcommand {
         }
     }
 
-    /** The folder of the net file, which a text encoder's tokenizer path is relative to; null for a gallery id. */
-
     private Integer finish(TrainedNet trained, ExampleTable table, DataMapping mapping, NetDocument document,
                            ProgressLine progress, PrintWriter err) {
         progress.finish();

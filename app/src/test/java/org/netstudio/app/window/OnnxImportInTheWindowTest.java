@@ -161,7 +161,7 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
         f.settle();
 
         assertThat(front().getText()).isEqualTo("minilm");
-        assertThat(f.text("#importSummary")).startsWith("Imported from minilm.onnx: ").contains("stay opaque");
+        assertThat(f.text("#importSummary")).startsWith("Imported from minilm.onnx: ").contains("every layer can be trained");
         assertThat(f.fx(() -> f.window.canvasTabs().getTabs().stream().filter(t -> t.getText().startsWith("Opening")).count()))
                 .isZero();
     }

@@ -64,7 +64,7 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
         f.settle();
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
         Weights pretrained = f.fx(() -> f.workspace().activeNet().orElseThrow().weights().orElseThrow());
-        assertThat(encoderArrays(pretrained)).hasSize(106);
+        assertThat(encoderArrays(pretrained)).hasSize(100);
 
         // The encoder frozen on the canvas: only the head learns.
         robot.clickOn(f.center("encoder"));
