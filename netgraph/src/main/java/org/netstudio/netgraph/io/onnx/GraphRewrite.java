@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.io.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -67,6 +68,30 @@ final class GraphRewrite {
     NodeProto producer(String value, String op) {
         NodeProto p = producers.get(value);
         return p != null && p.getOpType().equals(op) ? p : null;
+    }
+
+    /**
+     * The Transpose of {@code Transpose(Reshape(x, target), perm)} computing {@code value} (a split
+     * into heads), when both nodes' outputs are read by the pattern alone; else null.
+     */
+    NodeProto transposedReshape(String value, List<Long> perm) {
+        NodeProto transpose = producer(value, "Transpose");
+        if (transpose == null || !isInner(value) || !perm(transpose).equals(perm)) {
+            return null;
+        }
+        NodeProto reshape = producer(transpose.getInput(0), "Reshape");
+        return reshape == null || !isInner(out(reshape)) || reshape.getInputCount() != 2 ? null : transpose;
+    }
+
+    /** A Transpose's perm attribute (empty when it has none). */
+    static List<Long> perm(NodeProto transpose) {
+        return transpose.getAttributeList().stream().filter(a -> a.getName().equals("perm")).findFirst()
+                .map(AttributeProto::getIntsList).orElse(List.of());
+    }
+
+    /** An integer attribute. */
+    static AttributeProto intAttribute(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 
     List<NodeProto> readersOf(String value) {

@@ -1,6 +1,8 @@
 package org.netstudio.netgraph.io.onnx;
 
+import static org.netstudio.netgraph.io.onnx.GraphRewrite.intAttribute;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.out;
+import static org.netstudio.netgraph.io.onnx.GraphRewrite.perm;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -183,14 +185,11 @@ final class PackedAttention {
      * projection split into h heads; null when it is anything else or its values are read elsewhere.
      */
     private Part part(String value, List<Long> perm) {
-        NodeProto transpose = graph.producer(value, "Transpose");
-        if (transpose == null || !graph.isInner(value) || !perm(transpose).equals(perm)) {
+        NodeProto transpose = graph.transposedReshape(value, perm);
+        if (transpose == null) {
             return null;
         }
-        NodeProto reshape = graph.producer(transpose.getInput(0), "Reshape");
-        if (reshape == null || !graph.isInner(out(reshape)) || reshape.getInputCount() != 2) {
-            return null;
-        }
+        NodeProto reshape = graph.producer(transpose.getInput(0));
         NodeProto slice = graph.producer(reshape.getInput(0), "Slice");
         if (slice == null || slice.getInputCount() != 4 || !lastAxisOnly(slice.getInput(3))) {
             return null;
@@ -342,12 +341,4 @@ final class PackedAttention {
         return softmax.getAttributeList().stream().anyMatch(a -> a.getName().equals("axis") && (a.getI() == -1 || a.getI() == 2));
     }
 
-    private static List<Long> perm(NodeProto transpose) {
-        return transpose.getAttributeList().stream().filter(a -> a.getName().equals("perm")).findFirst()
-                .map(AttributeProto::getIntsList).orElse(List.of());
-    }
-
-    private static AttributeProto intAttribute(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
 }

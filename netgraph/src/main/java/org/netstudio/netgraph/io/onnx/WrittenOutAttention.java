@@ -1,6 +1,8 @@
 package org.netstudio.netgraph.io.onnx;
 
+import static org.netstudio.netgraph.io.onnx.GraphRewrite.intAttribute;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.out;
+import static org.netstudio.netgraph.io.onnx.GraphRewrite.perm;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -175,14 +177,11 @@ final class WrittenOutAttention {
      * Both nodes' outputs must be read by the pattern alone.
      */
     private Split split(String value, List<Long> perm) {
-        NodeProto transpose = graph.producer(value, "Transpose");
-        if (transpose == null || !graph.isInner(value) || !perm(transpose).equals(perm)) {
+        NodeProto transpose = graph.transposedReshape(value, perm);
+        if (transpose == null) {
             return null;
         }
-        NodeProto reshape = graph.producer(transpose.getInput(0), "Reshape");
-        if (reshape == null || !graph.isInner(out(reshape)) || reshape.getInputCount() != 2) {
-            return null;
-        }
+        NodeProto reshape = graph.producer(transpose.getInput(0));
         List<Long> target = target(reshape);
         if (target == null || target.size() != 4 || target.get(0) != COPY_FIRST || target.get(1) != COPY_SECOND
                 || target.get(2) <= 0 || target.get(3) <= 0) {
@@ -354,12 +353,4 @@ final class WrittenOutAttention {
         return c == null || c.isReal() ? null : java.util.Arrays.stream(c.longs()).boxed().toList();
     }
 
-    private static List<Long> perm(NodeProto transpose) {
-        return transpose.getAttributeList().stream().filter(a -> a.getName().equals("perm")).findFirst()
-                .map(AttributeProto::getIntsList).orElse(List.of());
-    }
-
-    private static AttributeProto intAttribute(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
 }
