@@ -216,6 +216,15 @@ class PytorchFixturesTest {
                 : name.equals("relu6_block") ? new long[] {3, 3, 8, 8}
                 : new long[] {3, 1, 14, 14};
         TensorValue x = TensorValue.of(OnnxRoundTripTest.random(3 * inputSize, 11), shape);
+        computesWhatOnnxRuntimeComputes(name, bytes, imported, x);
+    }
+
+    /**
+     * The imported model computes on {@code x} what ONNX Runtime computes on the file (input "x",
+     * output "y"), and so does its export by NetStudio, run in ONNX Runtime again.
+     */
+    static void computesWhatOnnxRuntimeComputes(String name, byte[] bytes, OnnxImport imported, TensorValue x)
+            throws IOException {
         TensorValue expected;
         try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
             expected = ort.run(Map.of("x", x)).get("y");

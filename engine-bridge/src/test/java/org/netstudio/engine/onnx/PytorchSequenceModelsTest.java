@@ -17,7 +17,6 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.onnx.ImportReport;
-import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.Layer;
@@ -129,19 +128,7 @@ class PytorchSequenceModelsTest {
         byte[] bytes = fixture(name);
         OnnxImport imported = OnnxImporter.read(bytes, name + ".onnx");
         assertThat(imported.report().opaque()).isEmpty();
-        TensorValue x = input(name, 3, length);
-        TensorValue expected;
-        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(bytes)) {
-            expected = ort.run(Map.of("x", x)).get("y");
-        }
-        try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
-            OnnxConformanceTest.assertClose(name, runner.run(List.of(x)).get(0), expected);
-        }
-        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
-        String in = imported.document().net() instanceof org.netstudio.netgraph.net.Chain ? "Input" : "x";
-        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
-            OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of(in, x)).values().iterator().next(), expected);
-        }
+        PytorchFixturesTest.computesWhatOnnxRuntimeComputes(name, bytes, imported, input(name, 3, length));
     }
 
     /** Two steps of training change every array of each model: nothing is left out of the gradient. */
