@@ -368,8 +368,10 @@ public final class TrainingLoop {
                     } else {
                         sinceImprovement++;
                     }
-                    checkpoint(improved);
+                    // The epoch is recorded before its checkpoint: a crash between the two resumes from
+                    // the earlier checkpoint, and the resume drops the recorded epochs after it.
                     emit(new TrainingEvent.EpochEnded(metrics, options.maxEpochs(), improved));
+                    checkpoint(improved);
                     if (options.earlyStoppingPatience() > 0 && sinceImprovement >= options.earlyStoppingPatience()
                             && epoch < options.maxEpochs()) {
                         reason = StopReason.EARLY_STOPPED;

@@ -111,15 +111,14 @@ def train(recipe, args, rank, world, device):
     arguments = forward_arguments(recipe)
 
     out = args.out or (run_folder(args.resume) if args.resume else PROJECT / "runs" / time.strftime("%Y%m%d-%H%M%S"))
-    progress = None
-    if rank == 0:
-        out.mkdir(parents=True, exist_ok=True)
-        progress = (out / "progress.jsonl").open("a" if args.resume else "w")
-
     state = {"epoch": 0, "step": 0, "bestLoss": math.inf, "bestEpoch": 0, "sinceImprovement": 0,
              "best": None, "examples": 0}
     if args.resume:
         state = resume(args.resume, net, optimizer, device)
+    progress = None
+    if rank == 0:
+        out.mkdir(parents=True, exist_ok=True)
+        progress = open_progress(out / "progress.jsonl", state["epoch"] if args.resume else None)
 
     reason = "completed"
     for epoch in range(state["epoch"] + 1, epochs + 1):
@@ -420,6 +419,25 @@ def save_checkpoint(path, net, optimizer, state, recipe):
     torch.save({"model": net.state_dict(), "optimizer": optimizer.state_dict(), "state": state,
                 "recipe": recipe}, temporary)
     os.replace(temporary, path)
+
+
+def open_progress(path, resumed_after):
+    """progress.jsonl for appending; a resumed run keeps only the lines up to its checkpoint's epoch,
+    since a process killed after an epoch's line but before its checkpoint trains that epoch again."""
+    if resumed_after is None or not path.exists():
+        return path.open("w")
+    kept = []
+    for text in path.read_text(encoding="utf-8").splitlines():
+        try:
+            line = json.loads(text)
+        except ValueError:
+            continue  # a line half written when the process died
+        if line.get("event") in ("batch", "epoch") and line.get("epoch", 0) <= resumed_after:
+            kept.append(text + "\n")
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("".join(kept), encoding="utf-8")
+    os.replace(temporary, path)
+    return path.open("a")
 
 
 def run_folder(resume_from):

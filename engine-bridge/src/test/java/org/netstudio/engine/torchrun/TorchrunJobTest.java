@@ -108,6 +108,9 @@ class TorchrunJobTest {
         assertThat(TorchrunJob.start(dir, one, out, List.of(), e -> { }).result().get(5, TimeUnit.MINUTES).history())
                 .hasSize(2);
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        // As a process killed after epoch 3's line but before its checkpoint leaves it, half a line too.
+        Files.writeString(out.resolve("progress.jsonl"), "{\"event\": \"epoch\", \"epoch\": 3, \"loss\": 9}\n{\"ev",
+                java.nio.file.StandardOpenOption.APPEND);
 
         TrainingResult resumed = TorchrunJob.start(dir, one, out, List.of("--resume", out.toString(), "--epochs", "3"),
                 events::add).result().get(5, TimeUnit.MINUTES);
@@ -115,6 +118,9 @@ class TorchrunJobTest {
         assertThat(resumed.stopReason()).as(resumed.message()).isEqualTo(StopReason.COMPLETED);
         assertThat(resumed.history()).as("only the epoch after the checkpoint").extracting(m -> m.epoch())
                 .containsExactly(3);
+        assertThat(Files.readAllLines(out.resolve("progress.jsonl")).stream()
+                .filter(l -> l.contains("\"event\": \"epoch\"")).map(l -> l.replaceAll(".*\"epoch\": (\\d+).*", "$1")))
+                .as("every epoch once in progress.jsonl").containsExactly("1", "2", "3");
         Weights start = Safetensors.read(dir.resolve("weights.safetensors"));
         Weights best = Safetensors.read(out.resolve("best.safetensors"));
         assertThat(best.get("hidden/weights").orElseThrow().floats())
