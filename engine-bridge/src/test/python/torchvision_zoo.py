@@ -91,6 +91,20 @@ SEQUENCE_MODELS = {
 }
 
 
+def with_data_statistics(model, x):
+    """The model in eval mode with its batch-norm statistics taken from inputs like x, as a trained model has
+    them: with the initial ones (mean 0, variance 1) a random EfficientNet shrinks its signal to 1e-14."""
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if norms:
+        for m in norms:
+            m.momentum = None
+        model.train()
+        with torch.no_grad():
+            for _ in range(4):
+                model(torch.randn_like(x))
+    return model.eval()
+
+
 def model_and_input(name, batch, size):
     if name in SEQUENCE_MODELS:
         make, kind = SEQUENCE_MODELS[name]
@@ -99,9 +113,11 @@ def model_and_input(name, batch, size):
             return model, kind, torch.randint(0, VOCABULARY, (batch, STEPS))
         if kind == "sequence":
             return model, kind, torch.randn(batch, STEPS, 256)
-        return model, kind, torch.randn(batch, 3, 128, 128)
+        x = torch.randn(batch, 3, 128, 128)
+        return with_data_statistics(model, x), kind, x
     import torchvision
-    return getattr(torchvision.models, name)(weights=None).eval(), "image", torch.randn(batch, 3, size, size)
+    x = torch.randn(batch, 3, size, size)
+    return with_data_statistics(getattr(torchvision.models, name)(weights=None), x), "image", x
 
 
 def main():

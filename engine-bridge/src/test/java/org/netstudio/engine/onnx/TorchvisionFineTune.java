@@ -71,7 +71,15 @@ public final class TorchvisionFineTune {
                 "import sys, warnings", "warnings.filterwarnings('ignore')",
                 "import torch, torchvision",
                 "torch.manual_seed(0)",
-                "m = getattr(torchvision.models, sys.argv[1])(weights=None).eval()",
+                "m = getattr(torchvision.models, sys.argv[1])(weights=None)",
+                // Batch-norm statistics of the data, as a trained model has them: with the initial ones (mean 0,
+                // variance 1) a random EfficientNet shrinks its signal to 1e-14 and its stem's gradients to 1e-13.
+                "for b in m.modules():",
+                "    if isinstance(b, torch.nn.modules.batchnorm._BatchNorm): b.momentum = None",
+                "m.train()",
+                "with torch.no_grad():",
+                "    for _ in range(4): m(torch.randn(8, 3, " + size + ", " + size + "))",
+                "m.eval()",
                 "torch.onnx.export(m, torch.randn(1, 3, " + size + ", " + size + "), sys.argv[2], opset_version=17,"
                         + " input_names=['x'],",
                 "                  output_names=['y'], dynamic_axes={'x': {0: 'batch'}, 'y': {0: 'batch'}})", ""));

@@ -21,7 +21,8 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  * torchvision classifiers as people bring them in ({@link TorchvisionFineTune}): every node maps to a catalog
  * layer (MobileNet-v2's ReLU6, ShuffleNet's chunks and channel shuffles among them) and one epoch changes every
  * trainable array, not only the head (issue 17: MobileNet-v2 used to change 2 of its 176); the imported
- * ShuffleNet computes what ONNX Runtime computes from the file. The larger models are checked by
+ * ShuffleNet computes what ONNX Runtime computes from the file. EfficientNet-B0 learns in every array only with
+ * batch-norm statistics of data, as trained models have them ({@link TorchvisionFineTune#export}). The larger models are checked by
  * {@code ./bench finetune-zoo}. Skipped when torchvision is not installed.
  */
 class TorchvisionFineTuneTest {
@@ -31,7 +32,7 @@ class TorchvisionFineTuneTest {
     static Path exports;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mobilenet_v2", "squeezenet1_0", "shufflenet_v2_x0_5"})
+    @ValueSource(strings = {"mobilenet_v2", "squeezenet1_0", "shufflenet_v2_x0_5", "efficientnet_b0"})
     void everyArrayOfAnImportedClassifierLearns(String model) throws Exception {
         OnnxImport imported = OnnxImporter.read(export(model));
         assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
