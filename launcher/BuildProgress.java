@@ -252,7 +252,7 @@ public final class BuildProgress {
         return String.join(" · ", parts);
     }
 
-    /** "187 of about 360 MB downloaded (295 files), about 1 min of downloading left". */
+    /** "187 of about 375 MB downloaded (295 files), about 1 min of downloading left". */
     private String downloadAmount(long now) {
         double mb = doneMb + inFlightMb;
         StringBuilder s = new StringBuilder(megabytesText(mb));
