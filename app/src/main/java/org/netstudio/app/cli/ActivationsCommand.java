@@ -106,12 +106,10 @@ public final class ActivationsCommand extends Subcommand {
         }
         weightsGate.check(net.value(), model, weights);
         Probe probe;
-        Score score = null;
+        Score score;
         try (NetRunner runner = NetRunner.load(model, weights)) {
             TensorValue x = example(model, fit, runner);
-            if (gradient) {
-                score = score(runner, x);
-            }
+            score = gradient ? score(runner, x) : null;
             try {
                 probe = runner.probe(List.of(x), ports, score == null ? null : score.of());
             } catch (IllegalArgumentException e) {
@@ -121,12 +119,7 @@ public final class ActivationsCommand extends Subcommand {
         if (out != null) {
             write(probe, npy);
         }
-        PrintWriter printer = out();
-        if (json.on()) {
-            JsonOutput.print(printer, toJson(probe, score));
-        } else {
-            print(printer, probe, score);
-        }
+        json.print(out(), () -> toJson(probe, score), printer -> print(printer, probe, score));
         return ExitCodes.OK;
     }
 
