@@ -100,10 +100,7 @@ public final class ActivationsCommand extends Subcommand {
         Weights weights = net.trainedWeights(loaded);
         NetNode model = loaded.document().net();
         NetFit fit = NetFit.of(model);
-        if (!fit.problems().isEmpty() || fit.inputs() != 1) {
-            throw CommandFailure.invalid(net.value() + (fit.problems().isEmpty() ? " takes " + fit.inputs()
-                    + " inputs; activations runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
-        }
+        fit.requireOneInput(net.value(), "activations");
         weightsGate.check(net.value(), model, weights);
         Probe probe;
         Score score;
