@@ -25,7 +25,7 @@ final class UpdateOptions {
     private String device;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
-            description = "Random seed of initial weights, shuffling and the validation split (default ${DEFAULT-VALUE}).")
+            description = "Random seed of initial weights, validation split (if any) and shuffling (default ${DEFAULT-VALUE}).")
     private long seed;
 
     /** The seed, as given. */
