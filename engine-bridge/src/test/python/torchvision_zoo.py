@@ -1,8 +1,8 @@
 """Exports the zoo of ZooBench (random weights, nothing downloaded) and times each model in PyTorch eager mode.
 
 The zoo: torchvision classifiers by their torchvision names (batch x 3 x size x size images), and four nets
-written here as people write them: "lstm_classifier" (token ids, Embedding 10k x 128, a 2-layer batch-first
-LSTM of 256, its last step, a Linear), "bigru_tagger" (token ids, Embedding, a bidirectional GRU of 128, a
+written as people write them (the sequence nets in sequence_nets.py, which the ONNX fixtures share in small):
+"lstm_classifier" (token ids, Embedding 10k x 128, a 2-layer batch-first LSTM of 256, its last step, a Linear), "bigru_tagger" (token ids, Embedding, a bidirectional GRU of 128, a
 Linear on every step), "transformer_encoder" (64 steps of 256 floats, nn.TransformerEncoder of 4 layers,
 4 heads, batch first) and "unet" (a 3-level U-Net on 3 x 128 x 128 images, ConvTranspose2d on the way up).
 
@@ -20,44 +20,12 @@ import warnings
 import torch
 import torch.nn as nn
 
+from sequence_nets import BiGruTagger, LstmClassifier, transformer_encoder
+
 warnings.filterwarnings("ignore")
 
 VOCABULARY = 10000
 STEPS = 64
-
-
-class LstmClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.embedding = nn.Embedding(VOCABULARY, 128)
-        self.lstm = nn.LSTM(128, 256, num_layers=2, batch_first=True)
-        self.head = nn.Linear(256, 4)
-
-    def forward(self, ids):
-        out, _ = self.lstm(self.embedding(ids))
-        return self.head(out[:, -1, :])
-
-
-class BiGruTagger(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.embedding = nn.Embedding(VOCABULARY, 128)
-        self.gru = nn.GRU(128, 128, batch_first=True, bidirectional=True)
-        self.head = nn.Linear(256, 17)
-
-    def forward(self, ids):
-        out, _ = self.gru(self.embedding(ids))
-        return self.head(out)
-
-
-def transformer_encoder():
-    layer = nn.TransformerEncoderLayer(256, 4, dim_feedforward=512, dropout=0.1, batch_first=True)
-    encoder = nn.TransformerEncoder(layer, 4, enable_nested_tensor=False)
-    # nn.TransformerEncoder copies one layer: moved apart, as training would, its layers hold arrays of their own.
-    with torch.no_grad():
-        for p in encoder.parameters():
-            p.add_(0.05 * torch.randn_like(p))
-    return encoder
 
 
 def block(inputs, outputs):
@@ -84,9 +52,9 @@ class UNet(nn.Module):
 
 
 SEQUENCE_MODELS = {
-    "lstm_classifier": (LstmClassifier, "tokens"),
-    "bigru_tagger": (BiGruTagger, "tokens"),
-    "transformer_encoder": (transformer_encoder, "sequence"),
+    "lstm_classifier": (lambda: LstmClassifier(VOCABULARY, 128, 256, 4), "tokens"),
+    "bigru_tagger": (lambda: BiGruTagger(VOCABULARY, 128, 128, 17), "tokens"),
+    "transformer_encoder": (lambda: transformer_encoder(256, 4, 512, 4, 0.05), "sequence"),
     "unet": (UNet, "image"),
 }
 

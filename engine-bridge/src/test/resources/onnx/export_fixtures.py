@@ -1,6 +1,12 @@
-# Exports the small PyTorch nets the ONNX tests import (run with Debian's python3-torch 1.13).
+# Exports the small PyTorch nets the ONNX tests import (run with Debian's python3-torch 1.13, in this folder).
+import sys
+from pathlib import Path
+
 import torch
 import torch.nn as nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python"))
+from sequence_nets import BiGruTagger, LstmClassifier, transformer_encoder  # noqa: E402 (the path first)
 
 torch.manual_seed(0)
 
@@ -200,49 +206,17 @@ torch.manual_seed(7)
 torch.onnx.export(LayerScaleAndPositions().eval(), torch.randn(2, 1, 14, 14), "constants.onnx", opset_version=17,
                   input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
 
-
-class StackedLstmClassifier(nn.Module):
-    """Token ids embedded, a 2-layer batch-first LSTM (PyTorch cuts each layer's zero state out of one for both),
-    its last step, a Linear: the zoo's LSTM classifier in small."""
-
-    def __init__(self):
-        super().__init__()
-        self.embedding = nn.Embedding(20, 8)
-        self.lstm = nn.LSTM(8, 6, num_layers=2, batch_first=True)
-        self.head = nn.Linear(6, 3)
-
-    def forward(self, ids):
-        out, _ = self.lstm(self.embedding(ids))
-        return self.head(out[:, -1, :])
-
-class BiGruTagger(nn.Module):
-    """Token ids embedded, a bidirectional batch-first GRU, a Linear on every step: a sequence tagger in small."""
-
-    def __init__(self):
-        super().__init__()
-        self.embedding = nn.Embedding(20, 8)
-        self.gru = nn.GRU(8, 6, batch_first=True, bidirectional=True)
-        self.head = nn.Linear(12, 4)
-
-    def forward(self, ids):
-        out, _ = self.gru(self.embedding(ids))
-        return self.head(out)
-
+# The zoo's LSTM classifier and GRU tagger in small.
 torch.manual_seed(8)
-for name, net in [("lstm_stacked", StackedLstmClassifier()), ("bigru_tagger", BiGruTagger())]:
+for name, net in [("lstm_stacked", LstmClassifier(20, 8, 6, 3)), ("bigru_tagger", BiGruTagger(20, 8, 6, 4))]:
     torch.onnx.export(net.eval(), torch.randint(0, 20, (2, 5)), name + ".onnx", opset_version=17, input_names=["x"],
                       output_names=["y"], dynamic_axes={"x": {0: "batch", 1: "n"}, "y": {0: "batch"}})
 
 
 def small_transformer():
-    """nn.TransformerEncoder of 2 batch-first layers, d_model 16, 2 heads: its nn.MultiheadAttention exports as a packed
-    in-projection, Slices, Reshapes and Transposes around the scaled dot products. Its layers moved apart, as training would."""
-    encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(16, 2, dim_feedforward=32, batch_first=True), 2,
-                                    enable_nested_tensor=False)
-    with torch.no_grad():
-        for p in encoder.parameters():
-            p.add_(0.1 * torch.randn_like(p))
-    return encoder
+    """2 batch-first layers, d_model 16, 2 heads: its nn.MultiheadAttention exports as a packed in-projection, Slices,
+    Reshapes and Transposes around the scaled dot products."""
+    return transformer_encoder(16, 2, 32, 2, 0.1)
 
 torch.manual_seed(9)
 torch.onnx.export(small_transformer().eval(), torch.randn(2, 5, 16), "transformer_encoder.onnx", opset_version=17,

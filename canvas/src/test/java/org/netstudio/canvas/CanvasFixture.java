@@ -123,6 +123,13 @@ final class CanvasFixture {
         return screen(n.x() + p.dx(), n.y() + p.dy());
     }
 
+    /** Types into the palette search, as a person would, and returns the layer types it then shows. */
+    java.util.List<String> searchPalette(String query) {
+        robot.clickOn(palette.searchField()).write(query);
+        WaitForAsyncUtils.waitForFxEvents();
+        return palette.visibleTypes();
+    }
+
     /** Types into the palette search and drags the first entry to the canvas point (wx, wy). */
     String dragFromPalette(String query, double wx, double wy) {
         robot.doubleClickOn(palette.searchField());

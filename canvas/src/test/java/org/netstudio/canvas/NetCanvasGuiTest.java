@@ -268,10 +268,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
     @Test
     void paletteSearchFindsLayersByAlias(FxRobot robot) {
         CanvasFixture f = open(robot, CanvasFixture.emptyGraph(3));
-        robot.clickOn(f.palette.searchField()).write("dense");
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(f.palette.visibleTypes()).startsWith("Linear");
+        assertThat(f.searchPalette("dense")).startsWith("Linear");
         assertThat(robot.lookup(".palette-title").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().equals("Linear") && l.isVisible());
     }

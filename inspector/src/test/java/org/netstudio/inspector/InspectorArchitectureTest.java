@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netstudio.netgraph.architecture.ViewClasses;
 
 /**
  * The inspector's own rules (STYLE.md 7 and 11): view-models wrap the model and never touch the
@@ -24,19 +25,9 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = "org.netstudio.inspector", importOptions = ImportOption.DoNotIncludeTests.class)
 class InspectorArchitectureTest {
 
-    private static final List<String> VIEW_SUFFIXES = List.of("View", "Panel", "PanelSkin");
-
-    static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views") {
-        @Override
-        public boolean test(JavaClass c) {
-            JavaClass outer = c;
-            while (outer.getEnclosingClass().isPresent()) {
-                outer = outer.getEnclosingClass().get();
-            }
-            String name = outer.getSimpleName();
-            return VIEW_SUFFIXES.stream().anyMatch(name::endsWith) || name.equals("Views");
-        }
-    };
+    /** The views, and Views (the helpers that build their parts). */
+    static final DescribedPredicate<JavaClass> VIEWS =
+            ViewClasses.endingIn(List.of("View", "Panel", "PanelSkin", "Views"));
 
     @ArchTest
     static final ArchRule viewModelsDoNotSeeTheSceneGraph = noClasses()

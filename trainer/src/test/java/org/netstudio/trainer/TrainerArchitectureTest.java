@@ -13,6 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netstudio.netgraph.architecture.ViewClasses;
 
 /**
  * The trainer's own rules (DESIGN.md, STYLE.md 7, 11, 13): the view-model and the training
@@ -25,20 +26,8 @@ import org.junit.jupiter.api.Test;
 class TrainerArchitectureTest {
 
     /** Classes that are views, by name; a Picker asks the person through a dialog of its window. */
-    private static final List<String> VIEW_SUFFIXES =
-            List.of("Pane", "Panel", "View", "Charts", "FormGrid", "Tiles", "Colors", "Theme", "Picker");
-
-    static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views") {
-        @Override
-        public boolean test(JavaClass c) {
-            JavaClass outer = c;
-            while (outer.getEnclosingClass().isPresent()) {
-                outer = outer.getEnclosingClass().get();
-            }
-            String name = outer.getSimpleName();
-            return VIEW_SUFFIXES.stream().anyMatch(name::endsWith);
-        }
-    };
+    static final DescribedPredicate<JavaClass> VIEWS = ViewClasses.endingIn(
+            List.of("Pane", "Panel", "View", "Charts", "FormGrid", "Tiles", "Colors", "Theme", "Picker"));
 
     @ArchTest
     static final ArchRule viewModelsDoNotSeeTheSceneGraph = noClasses()

@@ -100,18 +100,13 @@ public final class ActivationsCommand extends Subcommand {
         Weights weights = net.trainedWeights(loaded);
         NetNode model = loaded.document().net();
         NetFit fit = NetFit.of(model);
-        if (!fit.problems().isEmpty() || fit.inputs() != 1) {
-            throw CommandFailure.invalid(net.value() + (fit.problems().isEmpty() ? " takes " + fit.inputs()
-                    + " inputs; activations runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
-        }
+        fit.requireOneInput(net.value(), "activations");
         weightsGate.check(net.value(), model, weights);
         Probe probe;
-        Score score = null;
+        Score score;
         try (NetRunner runner = NetRunner.load(model, weights)) {
             TensorValue x = example(model, fit, runner);
-            if (gradient) {
-                score = score(runner, x);
-            }
+            score = gradient ? score(runner, x) : null;
             try {
                 probe = runner.probe(List.of(x), ports, score == null ? null : score.of());
             } catch (IllegalArgumentException e) {
@@ -121,12 +116,7 @@ public final class ActivationsCommand extends Subcommand {
         if (out != null) {
             write(probe, npy);
         }
-        PrintWriter printer = out();
-        if (json.on()) {
-            JsonOutput.print(printer, toJson(probe, score));
-        } else {
-            print(printer, probe, score);
-        }
+        json.print(out(), () -> toJson(probe, score), printer -> print(printer, probe, score));
         return ExitCodes.OK;
     }
 

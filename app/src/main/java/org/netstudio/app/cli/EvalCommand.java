@@ -8,7 +8,6 @@ import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
-import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.metrics.Measure;
 import org.netstudio.engine.run.DataMapping;
@@ -43,19 +42,11 @@ public final class EvalCommand extends Subcommand {
                     + " of images, or for a net that reads text a .csv of texts, a folder of .txt files or a plain text.")
     private String data;
 
-    @Option(names = "--text", paramLabel = "COLUMN",
-            description = "For a net that reads text: the column of texts, when the table has several besides --target.")
-    private String textColumn;
+    @Mixin
+    private DataOptions dataOptions;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "" + TextTables.DEFAULT_WINDOW,
-            description = "For a net that continues text: characters (or words) per window of a plain text (default ${DEFAULT-VALUE}).")
-    private int window;
-
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
-    private String target;
-
-    @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
-    private boolean download;
+    @Mixin
+    private TextOptions text;
 
     @Mixin
     private JsonOption json;
@@ -76,7 +67,7 @@ public final class EvalCommand extends Subcommand {
         }
         Dataset dataset;
         try {
-            dataset = DataArgument.open(data, target, download, loaded.document().net(), err());
+            dataset = dataOptions.open(data, loaded.document().net(), err());
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
@@ -91,12 +82,7 @@ public final class EvalCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.unreadable(e.getMessage());
         }
-        PrintWriter out = out();
-        if (json.on()) {
-            JsonOutput.print(out, toJson(measured, evaluation));
-        } else {
-            print(out, measured, evaluation);
-        }
+        json.print(out(), () -> toJson(measured, evaluation), out -> print(out, measured, evaluation));
         return ExitCodes.OK;
     }
 
@@ -108,13 +94,11 @@ public final class EvalCommand extends Subcommand {
         ExampleTable table;
         try {
             if (TextDatasets.textInput(n).isPresent()) {
-                if (window < 1) {
-                    throw usage("--window must be at least 1, but was " + window);
-                }
-                table = TextSource.open(data, n, new TextDatasets.Options(target, textColumn, window, window, 0, 0, null),
-                        net.folder()).table();
+                int window = text.window(this);
+                table = TextSource.open(data, n, new TextDatasets.Options(dataOptions.target(), text.column(), window,
+                        window, 0, 0, null), net.folder()).table();
             } else {
-                table = DataArgument.openTable(data, target, download, n, err);
+                table = dataOptions.openTable(data, n, err);
             }
         } catch (DataArgument.DataException e) {
             throw refused(e);
@@ -128,14 +112,12 @@ public final class EvalCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw usage("--data " + data + ": " + e.getMessage());
         }
-        PrintWriter out = out();
-        if (json.on()) {
-            JsonOutput.print(out, summary(name, m));
-        } else {
-            print(out, name, m, TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
-                    ? " (of the next characters, at every position)" : "");
+        String of = TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
+                ? " (of the next characters, at every position)" : "";
+        json.print(out(), () -> summary(name, m), out -> {
+            print(out, name, m, of);
             out.flush();
-        }
+        });
         return ExitCodes.OK;
     }
 

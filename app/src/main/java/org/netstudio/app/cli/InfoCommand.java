@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import org.netstudio.netgraph.inference.Diagnostic;
-import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
@@ -27,30 +26,28 @@ public final class InfoCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = out();
         NetDocument doc = net.load().document();
-        InferenceResult result = ShapeInference.infer(doc.net());
-        NetSummary summary = NetSummary.of(doc.net(), result);
-        if (json.on()) {
-            JsonOutput.print(out, toJson(doc, summary));
-        } else {
-            out.print(SummaryTable.format(doc.name(), summary));
-            if (!doc.multipliers().isEmpty()) {
-                List<String> frozen = frozenLayers(doc, summary);
-                out.println("Learning-rate multipliers: " + FreezeOptions.describe(doc.multipliers()) + ".");
-                out.println(frozen.isEmpty() ? "No layer is frozen." : "Frozen layers (" + frozen.size() + "): "
-                        + String.join(", ", frozen) + ".");
-            }
-            if (!summary.valid()) {
-                out.println();
-                out.println(summary.diagnostics().size() == 1 ? "1 problem:" : summary.diagnostics().size() + " problems:");
-                for (Diagnostic d : summary.diagnostics()) {
-                    out.println("  " + d.message());
-                }
-            }
-            out.flush();
-        }
+        NetSummary summary = NetSummary.of(doc.net(), ShapeInference.infer(doc.net()));
+        json.print(out(), () -> toJson(doc, summary), out -> print(out, doc, summary));
         return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, NetDocument doc, NetSummary summary) {
+        out.print(SummaryTable.format(doc.name(), summary));
+        if (!doc.multipliers().isEmpty()) {
+            List<String> frozen = frozenLayers(doc, summary);
+            out.println("Learning-rate multipliers: " + FreezeOptions.describe(doc.multipliers()) + ".");
+            out.println(frozen.isEmpty() ? "No layer is frozen." : "Frozen layers (" + frozen.size() + "): "
+                    + String.join(", ", frozen) + ".");
+        }
+        if (!summary.valid()) {
+            out.println();
+            out.println(summary.diagnostics().size() == 1 ? "1 problem:" : summary.diagnostics().size() + " problems:");
+            for (Diagnostic d : summary.diagnostics()) {
+                out.println("  " + d.message());
+            }
+        }
+        out.flush();
     }
 
     /** The paths of the layers with parameters whose learning-rate multiplier is 0. */

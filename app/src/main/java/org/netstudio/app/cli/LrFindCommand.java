@@ -9,11 +9,9 @@ import java.util.Optional;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
-import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.LearningRateFinder;
 import org.netstudio.engine.run.NetTrain;
-import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.TrainingOptions;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Weights;
@@ -30,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Find a learning rate (fastai's lr_find): train briefly while the rate rises from 1e-7 to 10 over"
                 + " 100 batches, stop when the loss explodes, and suggest a rate: the one where the smoothed loss is"
-                + " lowest, divided by 10. The net and its weights are not changed.",
+                + " lowest, divided by 10. Use the batch size and optimizer you will train with. The net and its"
+                + " weights are not changed.",
             "Exit code 0: found; 1: the net is invalid or nothing can learn; 2: a wrong option, or a net or dataset that"
                 + " cannot be read."})
 public final class LrFindCommand extends Subcommand {
@@ -48,26 +47,11 @@ public final class LrFindCommand extends Subcommand {
                     + " .csv file (with --target), a folder of images, or for a net that reads text its texts.")
     private String data;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
-    private String target;
+    @Mixin
+    private DataOptions dataOptions;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
-            description = "Examples per update (default ${DEFAULT-VALUE}); use the one you will train with.")
-    private int batchSize;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainingOptions.DEFAULT_OPTIMIZER,
-            description = "adam, sgd, rmsprop or adagrad (default ${DEFAULT-VALUE}); use the one you will train with.")
-    private String optimizer;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
-            description = "Random seed of initial weights and shuffling (default ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
-    private String device;
-
-    @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
-    private boolean download;
+    @Mixin
+    private UpdateOptions update;
 
     @Mixin
     private FreezeOptions freeze;
@@ -77,17 +61,7 @@ public final class LrFindCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        if (batchSize < 1) {
-            throw usage("--batch-size must be at least 1, but was " + batchSize);
-        }
-        OptimizerKind kind = OptimizerKind.named(optimizer).orElseThrow(() -> usage("--optimizer " + optimizer
-                + " is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"));
-        TrainingOptions.Builder builder = TrainingOptions.builder().optimizer(kind).batchSize(batchSize).seed(seed);
-        try {
-            builder.device(DeviceSpec.parse(device));
-        } catch (IllegalArgumentException e) {
-            throw usage("--device: " + e.getMessage());
-        }
+        TrainingOptions.Builder builder = update.applyTo(TrainingOptions.builder(), this);
         LoadedNet loaded = net.load();
         NetFit.of(loaded.document().net()).requireValid(net.value());
         try {
@@ -99,12 +73,12 @@ public final class LrFindCommand extends Subcommand {
         ExampleTable table;
         try {
             if (TextDatasets.textInput(trainee).isPresent()) {
-                TextDatasets.TextData text = TextSource.open(data, trainee, new TextDatasets.Options(target, null,
-                        TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, 0, seed, null), net.folder());
+                TextDatasets.TextData text = TextSource.open(data, trainee, new TextDatasets.Options(dataOptions.target(),
+                        null, TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, 0, update.seed(), null), net.folder());
                 table = text.table();
                 trainee = text.net();
             } else {
-                table = DataArgument.openTable(data, target, download, trainee, err());
+                table = dataOptions.openTable(data, trainee, err());
             }
         } catch (DataArgument.DataException e) {
             throw refused(e);
@@ -124,12 +98,7 @@ public final class LrFindCommand extends Subcommand {
             throw CommandFailure.invalid(net.value() + ": the loss was not finite from the first batches on, so there is"
                     + " no curve to suggest a rate from");
         }
-        PrintWriter out = out();
-        if (json.on()) {
-            JsonOutput.print(out, toJson(result));
-        } else {
-            print(out, result);
-        }
+        json.print(out(), () -> toJson(result), out -> print(out, result));
         return ExitCodes.OK;
     }
 

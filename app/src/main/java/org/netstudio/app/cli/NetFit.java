@@ -41,6 +41,20 @@ record NetFit(List<String> problems, TensorType input, TensorType output, int in
         }
     }
 
+    /**
+     * Requires a valid net with one input, for the commands that run a net on one input.
+     *
+     * @param source the NET argument, named in the message
+     * @param command the command's name, as the message says it: {@code predict}
+     * @throws CommandFailure ({@link ExitCodes#INVALID}) naming the first problem, or how many inputs the net takes
+     */
+    void requireOneInput(String source, String command) {
+        if (!problems.isEmpty() || inputs != 1) {
+            throw CommandFailure.invalid(source + (problems.isEmpty() ? " takes " + inputs + " inputs; " + command
+                    + " runs nets with one" : " is not a valid net: " + problems.get(0)));
+        }
+    }
+
     /** Why the dataset cannot feed this net, or null when it fits. */
     String mismatch(Dataset data) {
         if (inputs != 1 || outputs != 1) {

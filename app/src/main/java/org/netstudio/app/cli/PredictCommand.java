@@ -93,10 +93,7 @@ public final class PredictCommand extends Subcommand {
         LoadedNet loaded = net.load();
         Weights weights = net.trainedWeights(loaded);
         NetFit fit = NetFit.of(loaded.document().net());
-        if (!fit.problems().isEmpty() || fit.inputs() != 1) {
-            throw CommandFailure.invalid(net.value() + (fit.problems().isEmpty() ? " takes " + fit.inputs()
-                    + " inputs; predict runs nets with one" : " is not a valid net: " + fit.problems().get(0)));
-        }
+        fit.requireOneInput(net.value(), "predict");
         weightsGate.check(net.value(), loaded.document().net(), weights);
         NetNode model = loaded.document().net();
         TextEncoder text;

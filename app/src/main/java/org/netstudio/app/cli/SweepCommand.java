@@ -57,11 +57,8 @@ public final class SweepCommand extends Subcommand {
                     + "(with --target) or a folder of images with one sub-folder per class.")
     private String data;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The column a CSV file's net predicts.")
-    private String target;
-
-    @Option(names = "--download", description = "Download Fashion-MNIST or MNIST from their official source when not on disk.")
-    private boolean download;
+    @Mixin
+    private DataOptions dataOptions;
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=VALUES",
             description = "What to vary (repeat for each): an option (learningRate, batchSize, epochs, momentum, "
@@ -144,7 +141,7 @@ public final class SweepCommand extends Subcommand {
         }
         ExampleTable table;
         try {
-            table = DataArgument.openTable(data, target, download, loaded.document().net(), err);
+            table = dataOptions.openTable(data, loaded.document().net(), err);
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
@@ -201,11 +198,8 @@ public final class SweepCommand extends Subcommand {
                 throw CommandFailure.unreadable("cannot save " + file.path() + ": " + e.getMessage());
             }
         }
-        if (json.on()) {
-            JsonOutput.print(out(), toJson(result, savedTo));
-        } else {
-            printTable(out(), result, planned, savedTo);
-        }
+        TrainedNetFile saved = savedTo;
+        json.print(out(), () -> toJson(result, saved), printer -> printTable(printer, result, planned, saved));
         if (result.best().isEmpty()) {
             err().println(name() + ": no trial completed an epoch; nothing was saved");
             err().flush();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.ExampleTable;
 import org.netstudio.engine.data.TextDatasets;
-import org.netstudio.engine.data.TextTables;
 import org.netstudio.engine.data.ValidationSplit;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
@@ -22,7 +21,6 @@ import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.PreparedTraining;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.torchrun.PyTorchProject;
-import org.netstudio.engine.torchrun.PythonFinder;
 import org.netstudio.engine.torchrun.TorchrunJob;
 import org.netstudio.engine.torchrun.TorchrunLaunch;
 import org.netstudio.engine.torchrun.TrainingData;
@@ -69,13 +67,8 @@ public final class TrainCommand extends Subcommand {
                     + "against the column (repeat for each).")
     private List<String> targets = new ArrayList<>();
 
-    @Option(names = "--text", paramLabel = "COLUMN",
-            description = "For a net that reads text: the column of texts, when the table has several besides --target.")
-    private String textColumn;
-
-    @Option(names = "--window", paramLabel = "N", defaultValue = "" + TextTables.DEFAULT_WINDOW,
-            description = "For a net trained on a plain text: characters (or words) per training window (default ${DEFAULT-VALUE}).")
-    private int window;
+    @Mixin
+    private TextOptions textOptions;
 
     @Option(names = "--stride", paramLabel = "N",
             description = "For a net trained on a plain text: from one window to the next (default: the window length).")
@@ -122,20 +115,8 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     private RunOptions runs;
 
-    @Option(names = "--engine", paramLabel = "netstudio|torchrun", defaultValue = "netstudio",
-            description = "Who trains: netstudio (here), or torchrun: the net exported as a PyTorch project (as export"
-                    + " --pytorch writes it) and trained by PyTorch's DistributedDataParallel on --processes processes,"
-                    + " its best weights brought back and saved as here (default ${DEFAULT-VALUE}).")
-    private String engine;
-
-    @Option(names = "--processes", paramLabel = "N", defaultValue = "" + TorchrunLaunch.DEFAULT_PROCESSES,
-            description = "With --engine torchrun: how many training processes (default ${DEFAULT-VALUE}).")
-    private int processes;
-
-    @Option(names = "--python", paramLabel = "PYTHON",
-            description = "With --engine torchrun: the Python with PyTorch to run (default: the first that imports torch"
-                    + " of $NETSTUDIO_PYTHON, python3, python, /usr/bin/python3).")
-    private Path python;
+    @Mixin
+    private TorchrunOptions engine;
 
     @Option(names = WeightsGate.ALLOW_OPTION, description = "Save the trained net even when its weights hold NaN or"
             + " infinite values.")
@@ -162,8 +143,10 @@ public final class TrainCommand extends Subcommand {
         TextDatasets.TextData text = null;
         try {
             if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
-                text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(), textColumn,
-                        window, stride == null ? window : stride, trainingOptions.validation(), trainingOptions.seed(), null), net.folder());
+                int window = textOptions.window(this);
+                text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(),
+                        textOptions.column(), window, stride == null ? window : stride, trainingOptions.validation(),
+                        trainingOptions.seed(), null), net.folder());
                 table = text.table();
             } else {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);
@@ -188,7 +171,7 @@ public final class TrainCommand extends Subcommand {
         }
         reach.describe().ifPresent(d -> err.println("warning: " + d));
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
-        if (TorchrunLaunch.ENGINE.equals(engine)) {
+        if (engine.isTorchrun()) {
             return torchrun(loaded.document().withNet(trainee), initial, table, text == null ? null : text.validation(),
                     mapping, options, err);
         }
@@ -233,12 +216,8 @@ public final class TrainCommand extends Subcommand {
      */
     private Integer torchrun(NetDocument trainee, Weights initial, ExampleTable table, ExampleTable validation,
                              DataMapping mapping, TrainingOptions options, PrintWriter err) {
-        Path py = python != null
-                ? PythonFinder.probe(python).orElseThrow(() -> CommandFailure.unreadable("--python " + python
-                        + ": it does not run, or cannot import torch")).python()
-                : PythonFinder.find().orElseThrow(() -> CommandFailure.unreadable("no Python with PyTorch (tried "
-                        + PythonFinder.candidates() + "); install PyTorch (Debian: python3-torch) or give --python"))
-                        .python();
+        Path py = engine.python();
+        int processes = engine.processes();
         Path project;
         try {
             project = Files.createTempDirectory("netstudio-torchrun-").resolve("project");
@@ -453,9 +432,7 @@ public final class TrainCommand extends Subcommand {
 
     /** Validates every option up front, naming the option, so that nothing runs or is written on a mistake. */
     private TrainingOptions.Builder checkedOptions() {
-        if (window < 1) {
-            throw usage("--window must be at least 1, but was " + window);
-        }
+        textOptions.window(this);
         if (stride != null && stride < 1) {
             throw usage("--stride must be at least 1, but was " + stride);
         }
@@ -464,12 +441,7 @@ public final class TrainCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw usage("--augment " + augment + ": " + e.getMessage());
         }
-        if (!engine.equals("netstudio") && !engine.equals(TorchrunLaunch.ENGINE)) {
-            throw usage("--engine " + engine + ": train with netstudio or " + TorchrunLaunch.ENGINE);
-        }
-        if (processes < 1) {
-            throw usage("--processes must be at least 1, but was " + processes);
-        }
+        engine.check(this);
         return trainingOptions.builder(this);
     }
 

@@ -1,16 +1,14 @@
 package org.netstudio.app.cli;
 
-import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.train.ClassWeights;
-import org.netstudio.engine.train.OptimizerKind;
 import org.netstudio.engine.train.TrainingOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The training options {@code netstudio train} and {@code netstudio sweep} share (a picocli mixin):
- * epochs, batch size, learning rate, optimiser, validation share, patience, class weights, device and
- * seed, each
- * defaulting to the engine's one default ({@link TrainingOptions}).
+ * epochs, learning rate, validation share, patience and class weights, each defaulting to the engine's
+ * one default ({@link TrainingOptions}), with how each update is made ({@link UpdateOptions}).
  */
 final class TrainingOptionsMixin {
 
@@ -18,19 +16,14 @@ final class TrainingOptionsMixin {
             description = "Passes over the data (default ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
-            description = "Examples per update (default ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Mixin
+    private UpdateOptions update;
 
     @Option(names = "--learning-rate", paramLabel = "X",
             description = "The learning rate (default: the optimizer's, " + TrainingOptions.DEFAULT_ADAM_RATE
                     + " for adam, " + TrainingOptions.DEFAULT_SGD_RATE + " for sgd, " + TrainingOptions.DEFAULT_RMSPROP_RATE
                     + " for rmsprop, " + TrainingOptions.DEFAULT_ADAGRAD_RATE + " for adagrad).")
     private Double learningRate;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainingOptions.DEFAULT_OPTIMIZER,
-            description = "adam, sgd (with momentum 0.9), rmsprop or adagrad (default ${DEFAULT-VALUE}).")
-    private String optimizer;
 
     @Option(names = "--validation", paramLabel = "F", defaultValue = "" + TrainingOptions.DEFAULT_VALIDATION_FRACTION,
             description = "Share of the training data held out for validation, in [0, 1) (default ${DEFAULT-VALUE}).")
@@ -45,13 +38,6 @@ final class TrainingOptionsMixin {
                     + " proportion to its examples) or a weight per class, e.g. 1,4,1 (default ${DEFAULT-VALUE}).")
     private String classWeights;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Where to train (default ${DEFAULT-VALUE}).")
-    private String device;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_SEED,
-            description = "Random seed of initial weights, validation split and shuffling (default ${DEFAULT-VALUE}).")
-    private long seed;
-
     /** The share held out for validation, as given. */
     double validation() {
         return validation;
@@ -59,7 +45,7 @@ final class TrainingOptionsMixin {
 
     /** The seed, as given. */
     long seed() {
-        return seed;
+        return update.seed();
     }
 
     /**
@@ -72,9 +58,7 @@ final class TrainingOptionsMixin {
         if (epochs < 1) {
             throw command.usage("--epochs must be at least 1, but was " + epochs);
         }
-        if (batchSize < 1) {
-            throw command.usage("--batch-size must be at least 1, but was " + batchSize);
-        }
+        TrainingOptions.Builder b = update.applyTo(TrainingOptions.builder(), command);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw command.usage("--learning-rate must be a positive number, but was " + learningRate);
         }
@@ -85,22 +69,13 @@ final class TrainingOptionsMixin {
         if (patience < 0) {
             throw command.usage("--patience must be 0 (never stop early) or more, but was " + patience);
         }
-        OptimizerKind kind = OptimizerKind.named(optimizer).orElseThrow(() -> command.usage("--optimizer " + optimizer
-                + " is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"));
-        DeviceSpec where;
-        try {
-            where = DeviceSpec.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw command.usage("--device: " + e.getMessage());
-        }
         ClassWeights weights;
         try {
             weights = ClassWeights.parse(classWeights);
         } catch (IllegalArgumentException e) {
             throw command.usage("--class-weights: " + e.getMessage());
         }
-        TrainingOptions.Builder b = TrainingOptions.builder().classWeights(weights).optimizer(kind).batchSize(batchSize).maxEpochs(epochs)
-                .validationFraction(validation).earlyStoppingPatience(patience).seed(seed).device(where);
+        b.classWeights(weights).maxEpochs(epochs).validationFraction(validation).earlyStoppingPatience(patience);
         if (learningRate != null) {
             b.learningRate(learningRate);
         }

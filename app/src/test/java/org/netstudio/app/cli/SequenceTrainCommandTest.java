@@ -5,6 +5,7 @@ import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,24 +37,11 @@ class SequenceTrainCommandTest {
 
     @Test
     void theGallerysTransformerTrainsWithItsTokensMappedAndItsPositionsMadeByTheEngine() throws Exception {
-        Path small = Files.writeString(dir.resolve("transformer.json"), """
-                {"format": "netstudio.net", "version": 1, "net": {"type": "Graph",
-                 "inputs": {"Tokens": {"shape": ["n"], "index": 100}, "Positions": {"shape": ["n"], "index": 64}},
-                 "nodes": {"tokens": {"type": "Embedding", "size": 16, "vocabulary": 100},
-                           "positions": {"type": "Embedding", "size": 16, "vocabulary": 64},
-                           "embed": {"type": "Total"}, "query": {"type": "Linear", "units": 16},
-                           "key": {"type": "Linear", "units": 16}, "value": {"type": "Linear", "units": 16},
-                           "attention": {"type": "Attention", "heads": 2, "keySize": 8},
-                           "transpose": {"type": "Transpose", "perm": [1, 0]}, "pool": {"type": "GlobalPooling"},
-                           "classifier": {"type": "Linear", "units": 4}, "softmax": {"type": "Softmax"}},
-                 "edges": [{"from": "Tokens", "to": "tokens"}, {"from": "Positions", "to": "positions"},
-                           {"from": "tokens", "to": "embed.Input1"}, {"from": "positions", "to": "embed.Input2"},
-                           {"from": "embed", "to": "query"}, {"from": "embed", "to": "key"}, {"from": "embed", "to": "value"},
-                           {"from": "query", "to": "attention.Query"}, {"from": "key", "to": "attention.Key"},
-                           {"from": "value", "to": "attention.Value"}, {"from": "attention", "to": "transpose"},
-                           {"from": "transpose", "to": "pool"}, {"from": "pool", "to": "classifier"},
-                           {"from": "classifier", "to": "softmax"}, {"from": "softmax", "to": "Output"}],
-                 "outputs": {"Output": {}}}}""");
+        // The gallery's transformer in small (netgraph's test nets, as NetTrainPortsTest trains it).
+        Path small = dir.resolve("transformer.json");
+        try (InputStream in = SequenceTrainCommandTest.class.getResourceAsStream("/nets/tokens-positions-transformer.json")) {
+            Files.copy(in, small);
+        }
 
         CliRun r = run("train", small.toString(), "--data",
                 "majority", "--input", "Tokens=Input", "--epochs", "3", "--learning-rate", "0.005", "--json");

@@ -6,7 +6,6 @@ import java.util.List;
 
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.canvas.level.NodeItem;
@@ -57,15 +56,7 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         f.typeInto("#param-units", "10");
         robot.type(KeyCode.ENTER);
 
-        f.wire("$Input", "Input", conv, "Input");
-        f.wire(conv, "Output", ramp, "Input");
-        f.wire(ramp, "Output", pool, "Input");
-        f.wire(pool, "Output", flat, "Input");
-        f.wire(flat, "Output", lin, "Input");
-        f.wire(lin, "Output", soft, "Input");
-        NodeItem sm = f.node(soft);
-        robot.drag(f.center("$Output"), MouseButton.PRIMARY).dropTo(f.screen(sm.centerX(), sm.y() + sm.height() + 80));
-        f.wire(soft, "Output", "$Output", "Output");
+        f.wireChain(conv, ramp, pool, flat, lin, soft);
 
         assertThat(f.shapeOn(conv)).isEqualTo("20×24×24");
         assertThat(f.shapeOn(ramp)).isEqualTo("20×24×24");

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.trainer.TrainerPanelModel;
@@ -79,13 +78,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         robot.clickOn(f.center(gru));
         robot.clickOn("#param-returnSequences");
         setParameter(robot, linear, "units", "2");
-        f.wire("$Input", "Input", embedding, "Input");
-        f.wire(embedding, "Output", gru, "Input");
-        f.wire(gru, "Output", linear, "Input");
-        f.wire(linear, "Output", softmax, "Input");
-        NodeItem last = f.node(softmax);
-        robot.drag(f.center("$Output"), MouseButton.PRIMARY).dropTo(f.screen(last.centerX(), last.y() + last.height() + 80));
-        f.wire(softmax, "Output", "$Output", "Output");
+        f.wireChain(embedding, gru, linear, softmax);
         assertThat(f.shapeOn(gru)).isEqualTo("16");
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
 

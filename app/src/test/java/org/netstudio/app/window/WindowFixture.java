@@ -312,6 +312,23 @@ final class WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Wires the graph's input through the nodes, in order, to its output, which is first dragged
+     * below the last node: a chain drawn by hand.
+     */
+    void wireChain(String... nodes) {
+        String from = "$Input";
+        String fromPort = "Input";
+        for (String n : nodes) {
+            wire(from, fromPort, n, "Input");
+            from = n;
+            fromPort = "Output";
+        }
+        NodeItem last = node(from);
+        robot.drag(center("$Output"), MouseButton.PRIMARY).dropTo(screen(last.centerX(), last.y() + last.height() + 80));
+        wire(from, "Output", "$Output", "Output");
+    }
+
     /** Waits until the saves asked for are written and their nets marked saved. */
     void saved() {
         workspace().savesDone().join();

@@ -1,11 +1,8 @@
 package org.netstudio.engine.pytorch;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,31 +41,25 @@ class GalleryParityTest {
 
     @TempDir
     static Path folder;
-    private static Map<String, TorchParity.Outcome> outcomes;
-    private static Optional<String> missing;
+    private static TorchParity.Results results;
 
     @BeforeAll
     static void exportAndRunAll() throws Exception {
-        missing = TorchParity.torchMissing();
-        if (missing.isPresent()) {
-            return;
-        }
-        TorchParity parity = new TorchParity(TorchParity.folder(folder, "GalleryParityTest"));
-        for (String file : nets()) {
-            if (!System.getProperty("parity.only", file).contains(file)) {
-                continue;
+        results = TorchParity.runAll(folder, "GalleryParityTest", parity -> {
+            for (String file : nets()) {
+                if (!System.getProperty("parity.only", file).contains(file)) {
+                    continue;
+                }
+                LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
+                Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
+                parity.add(file, loaded.document(), weights, 2, 9);
             }
-            LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
-            Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
-            parity.add(file, loaded.document(), weights, 2, 9);
-        }
-        outcomes = parity.run();
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
     void pytorchComputesWhatNetStudioComputes(String file) {
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
-        TorchParity.assertMatches(outcomes, file);
+        results.assertMatches(file);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,28 +180,22 @@ class LayerParityTest {
 
     @TempDir
     static Path folder;
-    private static Map<String, TorchParity.Outcome> outcomes;
-    private static Optional<String> missing;
+    private static TorchParity.Results results;
 
     @BeforeAll
     static void exportAndRunAll() throws Exception {
-        missing = TorchParity.torchMissing();
-        if (missing.isPresent()) {
-            return;
-        }
-        TorchParity parity = new TorchParity(TorchParity.folder(folder, "LayerParityTest"));
-        for (Case c : cases()) {
-            parity.add(c.label(), new NetDocument(c.label(), c.net(), null), TorchParity.randomWeights(c.net(), 5),
-                    BATCH, STEPS);
-        }
-        outcomes = parity.run();
+        results = TorchParity.runAll(folder, "LayerParityTest", parity -> {
+            for (Case c : cases()) {
+                parity.add(c.label(), new NetDocument(c.label(), c.net(), null), TorchParity.randomWeights(c.net(), 5),
+                        BATCH, STEPS);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void pytorchComputesWhatNetStudioComputes(Case c) {
-        TorchParity.assumeTorch(missing);
-        TorchParity.assertMatches(outcomes, c.label());
+        results.assertMatches(c.label());
     }
 
     @Test

@@ -79,6 +79,38 @@ final class TorchParity {
         return dir;
     }
 
+    /** The cases of one test class, added to an export. */
+    interface Cases {
+        void addTo(TorchParity parity) throws Exception;
+    }
+
+    /** What PyTorch said about the cases of one test class, or why it could not run here. */
+    record Results(Optional<String> missing, Map<String, Outcome> outcomes) {
+
+        /** Asserts a case as {@link TorchParity#assertMatches} does; skipped when PyTorch cannot run here. */
+        void assertMatches(String label) {
+            assumeTorch(missing);
+            TorchParity.assertMatches(outcomes, label);
+        }
+    }
+
+    /**
+     * Exports a test class's cases and runs them all in one Python process (nothing runs when PyTorch
+     * cannot run here).
+     *
+     * @param temporary the test's temporary folder (see {@link #folder})
+     * @param testClass the test class's simple name
+     */
+    static Results runAll(Path temporary, String testClass, Cases cases) throws Exception {
+        Optional<String> missing = torchMissing();
+        if (missing.isPresent()) {
+            return new Results(missing, Map.of());
+        }
+        TorchParity parity = new TorchParity(folder(temporary, testClass));
+        cases.addTo(parity);
+        return new Results(missing, parity.run());
+    }
+
     /** Skips the calling test, saying why, when PyTorch cannot run here ({@code missing}, from {@link #torchMissing}). */
     static void assumeTorch(Optional<String> missing) {
         Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));

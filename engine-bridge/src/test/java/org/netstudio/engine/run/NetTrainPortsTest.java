@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,25 +61,7 @@ class NetTrainPortsTest {
 
     @Test
     void aTransformerWithTokensAndPositionsTrainsItsPositionsFedByTheEngine() {
-        NetNode net = parse("""
-                {"type": "Graph",
-                 "inputs": {"Tokens": {"shape": ["n"], "index": 100}, "Positions": {"shape": ["n"], "index": 64}},
-                 "nodes": {"tokens": {"type": "Embedding", "size": 16, "vocabulary": 100},
-                           "positions": {"type": "Embedding", "size": 16, "vocabulary": 64},
-                           "embed": {"type": "Total"},
-                           "query": {"type": "Linear", "units": 16}, "key": {"type": "Linear", "units": 16},
-                           "value": {"type": "Linear", "units": 16},
-                           "attention": {"type": "Attention", "heads": 2, "keySize": 8},
-                           "transpose": {"type": "Transpose", "perm": [1, 0]}, "pool": {"type": "GlobalPooling"},
-                           "classifier": {"type": "Linear", "units": 4}, "softmax": {"type": "Softmax"}},
-                 "edges": [{"from": "Tokens", "to": "tokens"}, {"from": "Positions", "to": "positions"},
-                           {"from": "tokens", "to": "embed.Input1"}, {"from": "positions", "to": "embed.Input2"},
-                           {"from": "embed", "to": "query"}, {"from": "embed", "to": "key"}, {"from": "embed", "to": "value"},
-                           {"from": "query", "to": "attention.Query"}, {"from": "key", "to": "attention.Key"},
-                           {"from": "value", "to": "attention.Value"}, {"from": "attention", "to": "transpose"},
-                           {"from": "transpose", "to": "pool"}, {"from": "pool", "to": "classifier"},
-                           {"from": "classifier", "to": "softmax"}, {"from": "softmax", "to": "Output"}],
-                 "outputs": {"Output": {}}}""");
+        NetNode net = testNet("tokens-positions-transformer.json");
         ExampleTable data = SequenceProblems.majority(4, 800, 5, 40, 2);
         TrainingOptions options = TrainingOptions.builder().learningRate(0.005).batchSize(32).maxEpochs(6).seed(1).build();
 
@@ -207,6 +191,15 @@ class NetTrainPortsTest {
                 .hasMessageStartingWith("The net's input 'Input' takes n indices in 0..19999, but column 'Input' of"
                         + " 'Spirals")
                 .hasMessageContaining("holds vectors of 2 real numbers; indices cannot be made from real numbers (example 0 holds ");
+    }
+
+    /** One of netgraph's test nets (its test jar's {@code /nets}). */
+    private static NetNode testNet(String file) {
+        try (InputStream in = NetTrainPortsTest.class.getResourceAsStream("/nets/" + file)) {
+            return NetFileReader.read(in, file).net();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static NetNode parse(String net) {

@@ -24,12 +24,9 @@ import org.netstudio.trainer.data.LoadedData;
 public final class PanelTraining implements TrainingSession {
 
     private final PreparedTraining run;
+    private final SessionSetting setting;
     private final TrainerInbox<TrainerNews> inbox;
-    private final Executor worker;
-    /** What it trains on and what it holds back (and is evaluated on). */
-    private final HeldBack held;
     private final NetNode net;
-    private final PlaneBounds bounds;
     /** Completes once training ended and what follows it (the evaluation) was handed to the worker. */
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     /** Set when the program ends: the result is not evaluated. */
@@ -37,14 +34,11 @@ public final class PanelTraining implements TrainingSession {
     /** The newest boundary still to draw; older ones are skipped when the worker falls behind. */
     private final AtomicReference<Runnable> pendingBoundary = new AtomicReference<>();
 
-    private PanelTraining(NetNode net, PreparedTraining run, HeldBack held, PlaneBounds bounds,
-            TrainerInbox<TrainerNews> inbox, Executor worker) {
+    private PanelTraining(NetNode net, PreparedTraining run, SessionSetting setting) {
         this.net = net;
         this.run = run;
-        this.held = held;
-        this.bounds = bounds;
-        this.inbox = inbox;
-        this.worker = worker;
+        this.setting = setting;
+        this.inbox = setting.inbox();
     }
 
     /**
@@ -74,11 +68,11 @@ public final class PanelTraining implements TrainingSession {
     public static PanelTraining start(NetNode net, Weights initial, LoadedData data, DataMapping mapping,
             TrainingOptions options, double validationFraction, TrainerInbox<TrainerNews> inbox, Executor worker,
             org.netstudio.engine.runs.RunRecorder recorder) {
-        HeldBack held = HeldBack.of(data, validationFraction, options.seed());
+        SessionSetting setting = SessionSetting.of(data, validationFraction, options.seed(), inbox, worker);
         TrainingOptions noSplit = options.toBuilder().validationFraction(0).build();
-        PreparedTraining run = NetTrain.prepare(net, initial, held.training(), held.validation(), mapping, noSplit);
-        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
-        PanelTraining session = new PanelTraining(net, run, held, bounds, inbox, worker);
+        PreparedTraining run = NetTrain.prepare(net, initial, setting.held().training(), setting.held().validation(),
+                mapping, noSplit);
+        PanelTraining session = new PanelTraining(net, run, setting);
         if (recorder != null) {
             recorder.attach(run);
         }
@@ -96,12 +90,13 @@ public final class PanelTraining implements TrainingSession {
     /** On the training thread: hand the event over, and the weights for a boundary picture. */
     private void onEvent(TrainingEvent event) {
         inbox.post(new TrainerNews.Training(event, System.nanoTime()));
+        PlaneBounds bounds = setting.bounds();
         if (bounds != null && event instanceof TrainingEvent.EpochEnded epoch) {
             Weights weights = run.currentWeights();
             int number = epoch.metrics().epoch();
             pendingBoundary.set(() -> inbox.post(new TrainerNews.Boundary(
                     DecisionGrid.compute(net, weights, bounds, number))));
-            worker.execute(this::drawPendingBoundary);
+            setting.worker().execute(this::drawPendingBoundary);
         }
     }
 
@@ -135,9 +130,9 @@ public final class PanelTraining implements TrainingSession {
                     ? cause.toString() : cause.getMessage())));
             return;
         }
-        worker.execute(() -> {
+        setting.worker().execute(() -> {
             try {
-                inbox.post(new TrainerNews.Evaluated(held.evaluate(trained, run.binding())));
+                inbox.post(new TrainerNews.Evaluated(setting.held().evaluate(trained, run.binding())));
             } catch (RuntimeException e) {
                 inbox.post(new TrainerNews.Problem("The trained net could not be evaluated: " + e.getMessage()));
             }
@@ -171,6 +166,6 @@ public final class PanelTraining implements TrainingSession {
     /** The examples trained on, per epoch. */
     @Override
     public int trainingSize() {
-        return held.training().size();
+        return setting.trainingSize();
     }
 }

@@ -35,24 +35,18 @@ import org.netstudio.trainer.data.LoadedData;
 public final class TorchrunTraining implements TrainingSession {
 
     private final ProjectRecipe recipe;
-    private final HeldBack held;
-    /** Where planar data lies, for the decision boundary of the trained net; null for other data. */
-    private final PlaneBounds bounds;
+    private final SessionSetting setting;
     private final TrainerInbox<TrainerNews> inbox;
-    private final Executor worker;
     private final CompletableFuture<TrainedNet> result = new CompletableFuture<>();
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private volatile TorchrunJob job;
     private volatile boolean stopped;
     private volatile boolean closing;
 
-    private TorchrunTraining(ProjectRecipe recipe, HeldBack held, PlaneBounds bounds, TrainerInbox<TrainerNews> inbox,
-            Executor worker) {
+    private TorchrunTraining(ProjectRecipe recipe, SessionSetting setting) {
         this.recipe = recipe;
-        this.held = held;
-        this.bounds = bounds;
-        this.inbox = inbox;
-        this.worker = worker;
+        this.setting = setting;
+        this.inbox = setting.inbox();
     }
 
     /**
@@ -70,9 +64,8 @@ public final class TorchrunTraining implements TrainingSession {
      */
     public static TorchrunTraining start(ProjectRecipe recipe, Weights initial, LoadedData data, TorchrunLaunch launch,
             Path projectDir, TrainerInbox<TrainerNews> inbox, Executor worker) {
-        HeldBack held = HeldBack.of(data, recipe.options().validationFraction(), recipe.options().seed());
-        PlaneBounds bounds = data.isPlanar() ? PlaneBounds.around(data.dataset().get()) : null;
-        TorchrunTraining session = new TorchrunTraining(recipe, held, bounds, inbox, worker);
+        TorchrunTraining session = new TorchrunTraining(recipe, SessionSetting.of(data,
+                recipe.options().validationFraction(), recipe.options().seed(), inbox, worker));
         Thread t = new Thread(() -> session.exportAndStart(initial, launch, projectDir),
                 "netstudio-torchrun-export");
         t.setDaemon(true);
@@ -117,7 +110,7 @@ public final class TorchrunTraining implements TrainingSession {
             TrainedNet trained = new TrainedNet(recipe.doc().net(), weights, r);
             result.complete(trained);
             if (!closing) {
-                worker.execute(this::evaluate);
+                setting.worker().execute(this::evaluate);
             }
         } catch (IOException | RuntimeException e) {
             fail("PyTorch's best weights could not be brought back: " + sentence(e));
@@ -129,11 +122,13 @@ public final class TorchrunTraining implements TrainingSession {
     private void evaluate() {
         try {
             TrainedNet trained = result.join();
+            PlaneBounds bounds = setting.bounds();
             if (bounds != null) {
                 // The class regions of the weights PyTorch kept (its epochs' weights stay in its processes).
                 inbox.post(new TrainerNews.Boundary(DecisionGrid.compute(trained.net(), trained.weights(), bounds,
                         trained.result().bestEpoch())));
             }
+            HeldBack held = setting.held();
             inbox.post(new TrainerNews.Evaluated(held.evaluate(trained,
                     NetTrain.bind(trained.net(), held.training(), recipe.data().mapping()))));
         } catch (RuntimeException e) {
@@ -180,6 +175,6 @@ public final class TorchrunTraining implements TrainingSession {
 
     @Override
     public int trainingSize() {
-        return held.training().size();
+        return setting.trainingSize();
     }
 }

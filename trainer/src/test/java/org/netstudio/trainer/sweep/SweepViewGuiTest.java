@@ -69,10 +69,8 @@ class SweepViewGuiTest {
         OnFx.typeInto(robot, "#sweep-values-1", "8,48");
         OnFx.typeInto(robot, "#sweep-trials .text-field", "6");
         robot.push(KeyCode.ENTER);
-        robot.clickOn("#sweep-start");
+        TableView<TrialResult> table = sweepToTheEnd(robot);
 
-        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
-        TableView<TrialResult> table = robot.lookup("#sweep-table").queryAs(TableView.class);
         assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
         assertThat(onFx(robot, () -> table.getColumns().stream().map(c -> c.getText()).toList()))
                 .containsExactly("Trial", "learningRate", "linear1.units", "Val loss", "Val acc", "Epochs", "Status");
@@ -115,7 +113,6 @@ class SweepViewGuiTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void withoutEarlyStoppingEveryTrialTrainsAllItsEpochs(FxRobot robot) throws Exception {
         OnFx.chooseSpirals(robot, model);
         OnFx.typeInto(robot, "#epochs", "3");
@@ -125,14 +122,20 @@ class SweepViewGuiTest {
         OnFx.typeInto(robot, "#sweep-trials .text-field", "6");
         robot.push(KeyCode.ENTER);
         robot.clickOn("#sweep-pruning");
-        robot.clickOn("#sweep-start");
-        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        TableView<TrialResult> table = sweepToTheEnd(robot);
 
-        TableView<TrialResult> table = robot.lookup("#sweep-table").queryAs(TableView.class);
         assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
         assertThat(table.getItems()).allSatisfy(r -> {
             assertThat(r.epochs()).isEqualTo(3);
             assertThat(r.status()).isEqualTo(org.netstudio.engine.sweep.TrialStatus.COMPLETED);
         });
+    }
+
+    /** Starts the sweep and waits until it has ended (its best trial can be used); its table. */
+    @SuppressWarnings("unchecked")
+    private static TableView<TrialResult> sweepToTheEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#sweep-start");
+        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        return robot.lookup("#sweep-table").queryAs(TableView.class);
     }
 }
