@@ -37,9 +37,7 @@ public final class EvalCommand extends Subcommand {
     @Mixin
     private NetArgument.TrainedNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "spirals, moons, xor, linear, majority, fashion-mnist, mnist, a .csv file (with --target), a folder"
-                    + " of images, or for a net that reads text a .csv of texts, a folder of .txt files or a plain text.")
+    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
 
     @Mixin
@@ -94,9 +92,8 @@ public final class EvalCommand extends Subcommand {
         ExampleTable table;
         try {
             if (TextDatasets.textInput(n).isPresent()) {
-                int window = text.window(this);
-                table = TextSource.open(data, n, new TextDatasets.Options(dataOptions.target(), text.column(), window,
-                        window, 0, 0, null), net.folder()).table();
+                table = TextSource.open(data, n, text.reading(this, dataOptions.target(), null, 0, 0), net.folder())
+                        .table();
             } else {
                 table = dataOptions.openTable(data, n, err);
             }

@@ -42,9 +42,7 @@ public final class LrFindCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "The training data, as for train: spirals, moons, xor, linear, majority, fashion-mnist, mnist, a"
-                    + " .csv file (with --target), a folder of images, or for a net that reads text its texts.")
+    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
 
     @Mixin

@@ -52,13 +52,14 @@ public final class SweepCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME",
-            description = "The data, as for train: spirals, moons, xor, linear, fashion-mnist, mnist, a .csv file "
-                    + "(with --target) or a folder of images with one sub-folder per class.")
+    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
 
     @Mixin
     private DataOptions dataOptions;
+
+    @Mixin
+    private TextOptions textOptions;
 
     @Option(names = "--vary", required = true, paramLabel = "NAME=VALUES",
             description = "What to vary (repeat for each): an option (learningRate, batchSize, epochs, momentum, "
@@ -130,28 +131,36 @@ public final class SweepCommand extends Subcommand {
         }
         LoadedNet loaded = net.load();
         NetFit.of(loaded.document().net()).requireValid(net.value());
-        if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
-            throw usage(net.value() + " reads text; sweeps train nets on tables and images so far, not on text");
-        }
         SearchSpace space;
         try {
             space = SearchSpace.parse(vary, loaded.document().net());
         } catch (SweepSpecException e) {
             throw usage("--vary " + e.getMessage());
         }
+        NetDocument swept = loaded.document();
         ExampleTable table;
+        ExampleTable validation = null;
         try {
-            table = dataOptions.openTable(data, loaded.document().net(), err);
+            // A net that reads text gets its alphabet or vocabulary from the data, and the same split, as in train.
+            if (TextDatasets.textInput(swept.net()).isPresent()) {
+                TextDatasets.TextData text = TextSource.open(data, swept.net(), textOptions.reading(this,
+                        dataOptions.target(), null, trainingOptions.validation(), trainingOptions.seed()), net.folder());
+                table = text.table();
+                validation = text.validation();
+                swept = swept.withNet(text.net());
+            } else {
+                table = dataOptions.openTable(data, swept.net(), err);
+            }
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
-        NetTrain.checkFit(loaded.document().net(), table, DataMapping.AUTOMATIC).ifPresent(m -> {
+        NetTrain.checkFit(swept.net(), table, DataMapping.AUTOMATIC).ifPresent(m -> {
             throw usage("--data " + data + ": " + m);
         });
         AtomicInteger done = new AtomicInteger();
         RunStore store = noRecord ? null : runs.store();
-        NetDocument named = RunOptions.named(loaded.document(), net.value());
-        Sweep sweep = Sweep.on(loaded.document(), table, null, DataMapping.AUTOMATIC, options).space(space)
+        NetDocument named = RunOptions.named(swept, net.value());
+        Sweep sweep = Sweep.on(swept, table, validation, DataMapping.AUTOMATIC, options).space(space)
                 .sampling(grid ? Sampling.GRID : Sampling.RANDOM).trials(trials).parallel(parallel)
                 .stoppingRule(noPruning ? null : MedianStoppingRule.standard())
                 .listener(new SweepListener() {

@@ -1,5 +1,7 @@
 package org.netstudio.app.cli;
 
+import org.netstudio.engine.data.TextDatasets;
+
 import org.netstudio.engine.data.TextTables;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,15 @@ final class TextOptions {
     /** The column of texts, or null to find it. */
     String column() {
         return column;
+    }
+
+    /**
+     * How to read the texts: this column and window, a window every {@code stride} characters or words (null:
+     * windows side by side), and the validation share and seed of the split.
+     */
+    TextDatasets.Options reading(Subcommand command, String target, Integer stride, double validation, long seed) {
+        int w = window(command);
+        return new TextDatasets.Options(target, column, w, stride == null ? w : stride, validation, seed, null);
     }
 
     /** The window length, checked to be at least 1. */

@@ -143,10 +143,8 @@ public final class TrainCommand extends Subcommand {
         TextDatasets.TextData text = null;
         try {
             if (TextDatasets.textInput(loaded.document().net()).isPresent()) {
-                int window = textOptions.window(this);
-                text = TextSource.open(data, loaded.document().net(), new TextDatasets.Options(csvTarget(),
-                        textOptions.column(), window, stride == null ? window : stride, trainingOptions.validation(),
-                        trainingOptions.seed(), null), net.folder());
+                text = TextSource.open(data, loaded.document().net(), textOptions.reading(this, csvTarget(), stride,
+                        trainingOptions.validation(), trainingOptions.seed()), net.folder());
                 table = text.table();
             } else {
                 table = DataArgument.openTable(data, csvTarget(), download, loaded.document().net(), err);

@@ -60,6 +60,26 @@ class TextCommandsTest {
         assertThat(saved.input().coder().options()).containsKey("alphabet");
     }
 
+    /**
+     * A sweep reads text as train does: the same alphabet, split and seed, so a trial with train's
+     * values validates exactly as train did (sweeps used to refuse nets that read text).
+     */
+    @Test
+    void aSweepOfACharacterClassifierTrainsItsTrialsAsTrainDoes() throws Exception {
+        Path net = Files.writeString(dir.resolve("swept.json"), WORDS_NET);
+        CliRun sweep = run("sweep", net.toString(), "--data", words().toString(), "--target", "language",
+                "--vary", "learningRate=0.01", "--trials", "1", "--epochs", "4", "--batch-size", "32", "--seed", "3",
+                "--no-record", "--out", dir.resolve("swept-best.nsnet").toString(), "--json");
+
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        JsonNode best = sweep.json().get("best");
+        assertThat(best.get("validationAccuracy").asDouble())
+                .isEqualTo(training.json().get("validationAccuracy").asDouble());
+        Chain saved = (Chain) NetFiles.read(dir.resolve("swept-best.nsnet")).document().net();
+        assertThat(saved.input().coder().options().get("alphabet"))
+                .isEqualTo(((Chain) NetFiles.read(trained).document().net()).input().coder().options().get("alphabet"));
+    }
+
     @Test
     void predictTakesWordsAndPrintsTheirLanguages() {
         CliRun r = run("predict", trained.toString(), "zusammenarbeiten", "the", "--top", "2");

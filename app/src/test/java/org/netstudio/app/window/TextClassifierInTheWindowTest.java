@@ -113,6 +113,18 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().weights())).isPresent();
 
+        // A sweep of the same net on the same reviews: its trial reads the texts as the training did.
+        robot.interact(() -> f.window.trainerMaximisedProperty().set(true));
+        robot.clickOn("#sweep");
+        f.typeInto("#sweep-values-0", "0.005..0.02");
+        f.typeInto("#sweep-trials .text-field", "1");
+        robot.push(KeyCode.ENTER);
+        robot.clickOn("#sweep-start");
+        waitFor(300, () -> !f.text("#sweep-message").startsWith("Sweep "));
+        assertThat(f.text("#sweep-message")).startsWith("Best: trial 1");
+        assertThat(f.text("#sweep-progress")).isEqualTo("1 of 1 trials");
+        robot.interact(() -> f.window.trainerMaximisedProperty().set(false));
+
         // Try It: a text of the person's own.
         f.shortcut(KeyCode.T);
         waitFor(30, () -> "Text classifier".equals(f.fx(() -> ((javafx.scene.control.Label) robot.lookup("#tryItKind")
