@@ -35,6 +35,9 @@ final class GalleryFiles {
         for (GalleryNets.Spec s : specs) {
             files.put(s.file(), NetFileWriter.toJson(s.document()));
         }
+        for (GalleryModels.Downloadable d : GalleryModels.downloadable()) {
+            files.put(d.spec().file(), NetFileWriter.toJson(d.spec().document()));
+        }
         files.put(Gallery.INDEX, index(specs, GalleryModels.all()));
         return files;
     }
@@ -53,7 +56,20 @@ final class GalleryFiles {
             TorchvisionWeights.describe(e, s.id());
         }
         for (GalleryModels.Model m : models) {
-            entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.facts(m));
+            ObjectNode e = nets.addObject();
+            entry(e, m.spec(), m.resource(), true, GalleryModels.facts(m));
+            encoder(e, m.encoder());
+        }
+        for (GalleryModels.Downloadable d : GalleryModels.downloadable()) {
+            ObjectNode e = nets.addObject();
+            entry(e, d.spec(), d.spec().file(), false, Facts.of(NetSummary.of(d.spec().document().net())));
+            ObjectNode w = e.putObject("weights");
+            w.put("url", d.url());
+            w.put("sha256", d.sha256());
+            w.put("bytes", d.bytes());
+            w.put("license", d.license());
+            w.put("model", d.model());
+            encoder(e, d.encoder());
         }
         for (GalleryNets.Trained t : GalleryNets.trained()) {
             ObjectNode e = nets.addObject();
@@ -67,6 +83,16 @@ final class GalleryFiles {
             return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void encoder(ObjectNode entry, GalleryModels.Encoder encoder) {
+        ObjectNode o = entry.putObject("embedding");
+        o.put("tokenizer", encoder.tokenizer());
+        o.put("pooling", encoder.pooling());
+        o.put("maxTokens", encoder.maxTokens());
+        if (!encoder.prefix().isEmpty()) {
+            o.put("prefix", encoder.prefix());
         }
     }
 

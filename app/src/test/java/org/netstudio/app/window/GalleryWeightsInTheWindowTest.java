@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.app.gallery.WeightsDownload;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.window.documents.WindowGallery;
@@ -157,7 +158,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
     @Test
     void weightsDownloadFromTheCardWithProgressThenTheCardSaysCachedAndTheNetOpensWithThem() throws Exception {
         Gallery gallery = testGallery(server.hold("lenet-0123abcd.pth", LENET), WeightsServer.sha256(LENET));
-        String offered = "ImageNet weights: " + WeightsStatus.size(LENET.length) + " download";
+        String offered = "ImageNet weights: " + WeightsDownload.size(LENET.length) + " download";
         assertThat(textIn(ID, "ns-card-weights")).isEqualTo(offered);
         assertThat(textIn(ID, "ns-card-opens")).isEqualTo("Opens untrained until they are downloaded.");
         assertThat(shownIn(ID, ".ns-card-progress")).isFalse();
@@ -169,7 +170,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
 
         f.robot.clickOn("#download-" + ID);
         assertThat(server.halfSent.await(20, TimeUnit.SECONDS)).isTrue();
-        String half = WeightsStatus.size(LENET.length / 2) + " of " + WeightsStatus.size(LENET.length);
+        String half = WeightsDownload.size(LENET.length / 2) + " of " + WeightsDownload.size(LENET.length);
         WindowFixture.waitUntil(() -> half.equals(textIn(ID, "ns-card-progress-text")));
         assertThat(f.fx(() -> ((ProgressBar) f.robot.from(card(ID)).lookup(".ns-card-progress").query()).getProgress()))
                 .isBetween(0.49, 0.51);

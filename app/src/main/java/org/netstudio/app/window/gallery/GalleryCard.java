@@ -184,10 +184,10 @@ public final class GalleryCard extends VBox {
     private void showProgress(long done, long total) {
         if (total > 0) {
             bar.setProgress(Math.min(1, (double) done / total));
-            progressText.setText(WeightsStatus.size(done) + " of " + WeightsStatus.size(total));
+            progressText.setText(WeightsDownload.size(done) + " of " + WeightsDownload.size(total));
         } else {
             bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-            progressText.setText(WeightsStatus.size(done) + " so far");
+            progressText.setText(WeightsDownload.size(done) + " so far");
         }
     }
 
@@ -224,7 +224,7 @@ public final class GalleryCard extends VBox {
 
     private static String about(WeightsDownload d) {
         return "Downloads " + d.fileName() + " from " + d.url().getHost()
-                + (d.bytes() > 0 ? " (" + WeightsStatus.size(d.bytes()) + ")" : "")
+                + (d.bytes() > 0 ? " (" + WeightsDownload.size(d.bytes()) + ")" : "")
                 + " into NetStudio's weights cache; checked against its SHA-256."
                 + (d.license().isBlank() ? "" : "\nLicence: " + d.license());
     }

@@ -42,7 +42,7 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
             if (cached) {
                 return new WeightsStatus(Kind.CACHED, what + " cached", "Opens with the downloaded weights.");
             }
-            String headline = d.bytes() > 0 ? what + ": " + size(d.bytes()) + " download" : what + " to download";
+            String headline = d.bytes() > 0 ? what + ": " + WeightsDownload.size(d.bytes()) + " download" : what + " to download";
             return new WeightsStatus(Kind.DOWNLOADABLE, headline, "Opens untrained until they are downloaded.");
         }
         if (entry.pretrained()) {
@@ -59,21 +59,6 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
         String said = (entry.task() + " " + entry.weightsDownload().map(WeightsDownload::license).orElse(""))
                 .toLowerCase(Locale.ROOT);
         return said.contains("imagenet") ? "ImageNet" : "Pretrained";
-    }
-
-    /** A size as people read it: "850 KB", "4.2 MB", "45 MB", "1.3 GB". */
-    public static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " bytes";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes / 1000.0;
-        int u = 0;
-        while (v >= 999.5 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (v < 9.95 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + " " + units[u];
     }
 
     private static String percent(String fraction) {

@@ -60,11 +60,11 @@ class WeightsStatusTest {
 
     @Test
     void sizesReadAsPeopleWriteThem() {
-        assertThat(WeightsStatus.size(512)).isEqualTo("512 bytes");
-        assertThat(WeightsStatus.size(850_000)).isEqualTo("850 KB");
-        assertThat(WeightsStatus.size(999_999)).isEqualTo("1.0 MB");
-        assertThat(WeightsStatus.size(4_230_000)).isEqualTo("4.2 MB");
-        assertThat(WeightsStatus.size(46_830_571)).isEqualTo("47 MB");
-        assertThat(WeightsStatus.size(1_300_000_000L)).isEqualTo("1.3 GB");
+        assertThat(WeightsDownload.size(512)).isEqualTo("512 bytes");
+        assertThat(WeightsDownload.size(850_000)).isEqualTo("850 KB");
+        assertThat(WeightsDownload.size(999_999)).isEqualTo("1.0 MB");
+        assertThat(WeightsDownload.size(4_230_000)).isEqualTo("4.2 MB");
+        assertThat(WeightsDownload.size(46_830_571)).isEqualTo("47 MB");
+        assertThat(WeightsDownload.size(1_300_000_000L)).isEqualTo("1.3 GB");
     }
 }

