@@ -28,6 +28,7 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
 
 /**
  * The gallery of reference nets that ships in the assets module
@@ -242,6 +243,24 @@ public final class Gallery {
         }
         return find(SentenceClassifier.ENCODER_ID).flatMap(GalleryEntry::sentenceSpec).isPresent()
                 ? recipe(SentenceClassifier.ENCODER_ID) : EmbeddingRecipe.miniLm();
+    }
+
+    /**
+     * How to read sentences for this net with these weights (Try It): as {@link #recipe(Weights)},
+     * except that a net without weights that is a downloadable sentence encoder's architecture reads
+     * as that encoder does, and throws {@link NotDownloadedException} while its download is missing,
+     * rather than embed with seeded values in a model that could be downloaded.
+     */
+    public EmbeddingRecipe recipe(NetNode net, Weights weights) {
+        if (weights == null) {
+            for (GalleryEntry e : entries()) {
+                if (e.sentenceSpec().isPresent() && e.weightsDownload().filter(WeightsDownload::archive).isPresent()
+                        && load(e.id()).net().equals(net)) {
+                    return recipe(e.id());
+                }
+            }
+        }
+        return recipe(weights);
     }
 
     /**

@@ -3,38 +3,21 @@ package org.netstudio.app.gallery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.run.Embeddings;
 import org.netstudio.app.run.SentenceEmbedder;
+import org.netstudio.app.window.gallery.WeightsServer;
 import org.netstudio.engine.text.EmbeddingRecipe;
 import org.netstudio.engine.text.Pooling;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.netgraph.io.LoadedNet;
-import org.netstudio.netgraph.io.NetFileWriter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
-import org.netstudio.netgraph.net.NetDocument;
 
 /**
  * A sentence encoder whose model and tokenizer come in a jar downloaded on request, as
@@ -45,71 +28,22 @@ import org.netstudio.netgraph.net.NetDocument;
  */
 class ArchivedEncoderTest {
 
-    private static final Path TOKENIZER = Path.of("../engine-bridge/src/test/resources/org/netstudio/engine/text/"
-            + "tiny-bpe-tokenizer.json");
     private static final List<String> SENTENCES = List.of("hello world", "low lower lowest", "a b c");
 
     @TempDir
     Path cache;
 
-    private HttpServer server;
-    private byte[] jar;
-    private byte[] model;
-    private int requests;
-
-    @BeforeEach
-    void serve() throws IOException {
-        try (InputStream in = ArchivedEncoderTest.class.getResourceAsStream("tiny-encoder.onnx")) {
-            model = in.readAllBytes();
-        }
-        jar = jar(Map.of("tiny-encoder.onnx", model, "tiny-encoder-tokenizer.json", Files.readAllBytes(TOKENIZER)));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/maven/", exchange -> {
-            requests++;
-            exchange.sendResponseHeaders(200, jar.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jar);
-            }
-        });
-        server.start();
-    }
+    private final WeightsServer server = new WeightsServer();
+    private byte[] jar = TinyEncoderJar.jar(true);
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
-    private static byte[] jar(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
-                zip.putNextEntry(new ZipEntry(f.getKey()));
-                zip.write(f.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A gallery of one entry, "tiny-encoder", whose jar the local server gives, pooled as {@code pooling} says. */
-    private Gallery gallery(String pooling) throws Exception {
-        OnnxImport imported = OnnxImporter.read(model, "tiny-encoder.onnx");
-        String architecture = NetFileWriter.toJson(new NetDocument("Tiny encoder", imported.document().net(),
-                imported.document().layout()));
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/maven/tiny-encoder-1.0.jar";
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
-        String index = """
-                { "format": "netstudio.gallery", "version": 1, "nets": [
-                  { "id": "tiny-encoder", "name": "Tiny encoder", "task": "Sentence embedding", "file": "tiny-encoder.json",
-                    "inputs": [], "outputs": [], "parameters": { "total": 113, "trainable": 113, "nonTrainable": 0 },
-                    "referenceParameters": 113, "layers": 7, "nodes": 7,
-                    "weights": { "url": "%s", "sha256": "%s", "bytes": %d, "license": "MIT", "model": "tiny-encoder.onnx" },
-                    "embedding": { "tokenizer": "tiny-encoder-tokenizer.json", "pooling": "%s", "maxTokens": 16 } } ] }
-                """.formatted(url, sha256, jar.length, pooling);
-        Map<String, String> files = Map.of(Gallery.INDEX, index, "tiny-encoder.json", architecture);
-        return new Gallery(name -> files.containsKey(name)
-                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)) : null, "test resources",
-                new GalleryWeights(cache));
+    /** The gallery of the tiny encoder, its jar served locally, pooled as {@code pooling} says. */
+    private Gallery gallery(String pooling) {
+        return TinyEncoderJar.gallery(cache, server.serve("tiny-encoder-1.0.jar", jar), jar, pooling);
     }
 
     @Test
@@ -124,8 +58,10 @@ class ArchivedEncoderTest {
         assertThat(g.loadWithWeights("tiny-encoder").weights()).isEmpty();
         assertThatThrownBy(() -> g.recipe("tiny-encoder")).isInstanceOf(NotDownloadedException.class).hasMessage(how);
         assertThatThrownBy(() -> g.encoder("tiny-encoder")).isInstanceOf(NotDownloadedException.class).hasMessage(how);
+        assertThatThrownBy(() -> g.recipe(g.load("tiny-encoder").net(), null)).as("Try It on the net opened untrained")
+                .isInstanceOf(NotDownloadedException.class).hasMessage(how);
         assertThat(GalleryWeights.howToDownload(e)).isEqualTo(how);
-        assertThat(requests).as("nothing is fetched but on the download").isZero();
+        assertThat(server.requests.get()).as("nothing is fetched but on the download").isZero();
         assertThat(cache).isEmptyDirectory();
     }
 
@@ -136,7 +72,7 @@ class ArchivedEncoderTest {
         assertThat(file).hasFileName("tiny-encoder-1.0.jar");
 
         LoadedNet loaded = g.loadWithWeights("tiny-encoder");
-        OnnxImport imported = OnnxImporter.read(model, "tiny-encoder.onnx");
+        OnnxImport imported = OnnxImporter.read(TinyEncoderJar.model(), "tiny-encoder.onnx");
         assertThat(loaded.document().name()).isEqualTo("Tiny encoder");
         assertThat(loaded.document().net()).isEqualTo(imported.document().net());
         assertThat(loaded.weights().orElseThrow().arrays()).isEqualTo(imported.weights().arrays());
@@ -160,7 +96,7 @@ class ArchivedEncoderTest {
             assertThat(run.vectors()[i]).as("the imported net as ONNX Runtime runs the jar's model, sentence %d", i)
                     .containsExactly(onFile[i], Offset.offset(1e-5f));
         }
-        assertThat(requests).isEqualTo(1);
+        assertThat(server.requests.get()).isEqualTo(1);
     }
 
     @Test
@@ -180,7 +116,7 @@ class ArchivedEncoderTest {
 
     @Test
     void aJarWithoutItsTokenizerIsReportedNamingIt() throws Exception {
-        jar = jar(Map.of("tiny-encoder.onnx", model));
+        jar = TinyEncoderJar.jar(false);
         Gallery g = gallery("cls");
         g.downloads().download(g.find("tiny-encoder").orElseThrow(), (done, total) -> { });
 

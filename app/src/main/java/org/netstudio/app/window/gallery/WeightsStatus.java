@@ -38,12 +38,17 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
     public static WeightsStatus of(GalleryEntry entry, boolean cached) {
         if (entry.weightsDownload().isPresent()) {
             WeightsDownload d = entry.weightsDownload().get();
-            String what = dataset(entry) + " weights";
+            // A sentence encoder's download is its whole model and tokenizer, without which it embeds nothing.
+            boolean model = d.archive();
+            String what = model ? "Pretrained model" : dataset(entry) + " weights";
             if (cached) {
-                return new WeightsStatus(Kind.CACHED, what + " cached", "Opens with the downloaded weights.");
+                return new WeightsStatus(Kind.CACHED, what + (model ? " downloaded" : " cached"),
+                        model ? "Opens with the downloaded model." : "Opens with the downloaded weights.");
             }
             String headline = d.bytes() > 0 ? what + ": " + WeightsDownload.size(d.bytes()) + " download" : what + " to download";
-            return new WeightsStatus(Kind.DOWNLOADABLE, headline, "Opens untrained until they are downloaded.");
+            return new WeightsStatus(Kind.DOWNLOADABLE, headline, model
+                    ? "Download it to embed sentences; until then it opens untrained."
+                    : "Opens untrained until they are downloaded.");
         }
         if (entry.pretrained()) {
             Matcher m = ACCURACY.matcher(entry.description());

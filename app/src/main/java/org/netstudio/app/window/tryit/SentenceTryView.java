@@ -127,7 +127,7 @@ final class SentenceTryView extends BorderPane {
         }
         long mine = ++serial;
         jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights(),
-                        org.netstudio.app.window.documents.WindowGallery.get().recipe(s.weights())))
+                        org.netstudio.app.window.documents.WindowGallery.get().recipe(s.net(), s.weights())))
                 .embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
     }
 

@@ -42,6 +42,14 @@ class WeightsStatusTest {
     }
 
     @Test
+    void aSentenceEncoderOffersItsWholeModelWhichItNeedsToEmbed() {
+        assertSays(WeightsStatus.of(standard("bge-small-en-v1.5"), false), WeightsStatus.Kind.DOWNLOADABLE,
+                "Pretrained model: 78 MB download", "Download it to embed sentences; until then it opens untrained.");
+        assertSays(WeightsStatus.of(standard("e5-small-v2"), true), WeightsStatus.Kind.CACHED,
+                "Pretrained model downloaded", "Opens with the downloaded model.");
+    }
+
+    @Test
     void aStatedSizeIsShownAndOtherDatasetsAreNotCalledImageNet() {
         GalleryEntry e = new GalleryEntry("net", "Net", "Segmentation", "", "", "net.json", List.of(), List.of(), 0, 0, 0,
                 0, 0, 0, false, "", new WeightsDownload(URI.create("https://example.org/net-12345678.pth"), "12345678",
