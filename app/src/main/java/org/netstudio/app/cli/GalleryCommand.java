@@ -254,15 +254,16 @@ public final class GalleryCommand extends Subcommand {
     }
 
     /**
-     * {@code netstudio gallery classifier --labels A,B… --out FILE}: a sentence classifier made of the
-     * pretrained all-MiniLM-L6-v2 ({@link SentenceClassifier}), saved with its weights, to fine-tune with
-     * {@code netstudio train FILE --data TABLE --target COLUMN}, the encoder learning too or, with
-     * {@code --freeze encoder}, kept as it is.
+     * {@code netstudio gallery classifier --labels A,B… --out FILE [--encoder ID]}: a sentence
+     * classifier made of a pretrained sentence encoder of the gallery (all-MiniLM-L6-v2 unless
+     * {@code --encoder} names a downloaded one; {@link SentenceClassifier}), saved with its weights, to
+     * fine-tune with {@code netstudio train FILE --data TABLE --target COLUMN}, the encoder learning
+     * too or, with {@code --freeze encoder}, kept as it is.
      */
     @Command(name = "classifier", mixinStandardHelpOptions = true,
-            description = "Save a sentence classifier made of the pretrained all-MiniLM-L6-v2 (text → encoder → mean over"
-                    + " the tokens → Linear → Softmax → one of the labels), to fine-tune with: netstudio train FILE --data"
-                    + " TABLE --target COLUMN [--freeze encoder].")
+            description = "Save a sentence classifier made of a pretrained sentence encoder (text → encoder → its"
+                    + " tokens pooled → Linear → Softmax → one of the labels), to fine-tune with: netstudio train FILE"
+                    + " --data TABLE --target COLUMN [--freeze encoder].")
     static final class Classifier extends Subcommand {
 
         @picocli.CommandLine.Option(names = "--labels", required = true, split = ",", paramLabel = "LABEL",
@@ -273,16 +274,21 @@ public final class GalleryCommand extends Subcommand {
                 description = "Where to save the net with its weights (.nsnet).")
         private java.nio.file.Path out;
 
+        @picocli.CommandLine.Option(names = "--encoder", paramLabel = "ID", defaultValue = SentenceClassifier.ENCODER_ID,
+                description = "The gallery's sentence encoder: minilm (default, included), bge-small-en-v1.5 or"
+                        + " e5-small-v2 (downloaded first with: netstudio gallery download ID).")
+        private String encoder;
+
         @Override
         public Integer call() {
             org.netstudio.netgraph.io.LoadedNet net;
             try {
                 // As the window reads them: "cooking, sport" quoted is two labels without spaces.
                 labels = SentenceClassifier.labels(String.join(",", labels));
-                net = SentenceClassifier.of(Gallery.standard(), labels);
+                net = SentenceClassifier.of(Gallery.standard(), encoder, labels);
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.invalid(e.getMessage());
-            } catch (GalleryException e) {
+            } catch (GalleryException | org.netstudio.app.gallery.NotDownloadedException e) {
                 throw CommandFailure.unreadable(e.getMessage());
             }
             try {
@@ -291,7 +297,8 @@ public final class GalleryCommand extends Subcommand {
                 throw CommandFailure.unreadable(out + ": " + e.getMessage());
             }
             PrintWriter w = out();
-            w.println("Saved a sentence classifier of " + String.join(", ", labels) + " made of all-MiniLM-L6-v2 to " + out
+            w.println("Saved a sentence classifier of " + String.join(", ", labels) + " made of "
+                    + net.weights().orElseThrow().metadata().get("encoder") + " to " + out
                     + ". Fine-tune it with: netstudio train " + out + " --data TABLE --target COLUMN [--freeze "
                     + SentenceClassifier.ENCODER + "]");
             w.flush();

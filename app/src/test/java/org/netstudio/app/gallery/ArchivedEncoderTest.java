@@ -124,4 +124,19 @@ class ArchivedEncoderTest {
                 .hasMessage("cannot read the tokenizer of \"tiny-encoder\": tiny-encoder-1.0.jar has no"
                         + " tiny-encoder-tokenizer.json");
     }
+
+    @Test
+    void aSentenceClassifierNeedsTheDownloadAndTheWordPiecesItReadsTextWith() throws Exception {
+        Gallery g = gallery("cls");
+        String how = GalleryWeights.howToDownload(g.find("tiny-encoder").orElseThrow());
+        assertThatThrownBy(() -> SentenceClassifier.of(g, "tiny-encoder", List.of("a", "b")))
+                .isInstanceOf(NotDownloadedException.class).hasMessage(how);
+
+        g.downloads().download(g.find("tiny-encoder").orElseThrow(), (done, total) -> { });
+        assertThatThrownBy(() -> SentenceClassifier.of(g, "tiny-encoder", List.of("a", "b")))
+                .as("its byte-pair tokenizer is not the WordPiece one a classifier's Subwords input reads")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Tiny encoder's tokenizer is not the uncased WordPiece one a sentence classifier reads text"
+                        + " with, so it cannot be made into one");
+    }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.netstudio.app.run.Embeddings;
 import org.netstudio.app.run.SentenceEmbedder;
 import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 
 /**
@@ -68,5 +69,45 @@ class DownloadedEncodersTest {
             assertThat(v[383]).isCloseTo(BGE_LAST[i], Offset.offset(1e-4f));
         }
         assertThat(run.similarities()[0][1]).isCloseTo(BGE_COSINE, Offset.offset(1e-4));
+    }
+
+    /**
+     * A sentence classifier made of BGE pools its tokens at [CLS], as BGE's embeddings do: cut before its
+     * head, it gives the embedding's direction (the sentence's own [CLS] vector, not yet at unit length).
+     */
+    @Test
+    void aClassifierMadeOfBgeReadsItsClsToken() {
+        downloaded("bge-small-en-v1.5");
+        LoadedNet classifier = SentenceClassifier.of(Gallery.standard(), "bge-small-en-v1.5", List.of("cooking", "sport"));
+        org.netstudio.netgraph.net.Graph g = (org.netstudio.netgraph.net.Graph) classifier.document().net();
+        assertThat(g.nodes()).containsKeys("reversed", "cls").doesNotContainKey("mean");
+        org.netstudio.netgraph.net.Graph head = g.withoutNode("probabilities").withoutNode("classes");
+        head = new org.netstudio.netgraph.net.Graph(head.inputs(), head.nodes(), java.util.stream.Stream.concat(
+                head.edges().stream(), java.util.stream.Stream.of(new org.netstudio.netgraph.net.Edge(
+                        org.netstudio.netgraph.net.PortRef.of("cls", "Output"),
+                        org.netstudio.netgraph.net.PortRef.graphPort("Output")))).toList(),
+                java.util.Map.of("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED));
+        int[] ids = Gallery.standard().recipe("bge-small-en-v1.5").tokenizer().encode(SENTENCES.get(0)).ids();
+        float[] tokens = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            tokens[i] = ids[i];
+        }
+        float[] cls;
+        Weights w = classifier.weights().orElseThrow();
+        Weights headWeights = w.without("classes/weights").without("classes/biases");
+        try (org.netstudio.engine.run.NetRunner runner = org.netstudio.engine.run.NetRunner.load(head, headWeights)) {
+            cls = runner.run(java.util.Map.of("Input", org.netstudio.engine.tensor.TensorValue.of(tokens, 1, ids.length)))
+                    .get("Output").values();
+        }
+        double norm = 0;
+        for (float v : cls) {
+            norm += v * v;
+        }
+        float[] unit = new float[8];
+        for (int k = 0; k < 8; k++) {
+            unit[k] = (float) (cls[k] / Math.sqrt(norm));
+        }
+        assertThat(cls).hasSize(384);
+        assertThat(unit).containsExactly(BGE_FIRST[0], Offset.offset(1e-4f));
     }
 }
