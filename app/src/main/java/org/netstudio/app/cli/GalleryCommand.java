@@ -127,27 +127,8 @@ public final class GalleryCommand extends Subcommand {
         if (!e.retrain().isEmpty()) {
             o.put("retrain", e.retrain());
         }
-        e.weightsDownload().ifPresent(d -> {
-            ObjectNode w = o.putObject("weights");
-            w.put("url", d.url().toString());
-            w.put("sha256", d.sha256());
-            if (d.bytes() > 0) {
-                w.put("bytes", d.bytes());
-            }
-            w.put("license", d.license());
-            if (d.archive()) {
-                w.put("model", d.model());
-            }
-        });
-        e.sentenceSpec().ifPresent(spec -> {
-            ObjectNode m = o.putObject("embedding");
-            m.put("tokenizer", spec.tokenizer());
-            m.put("pooling", spec.pooling().label());
-            m.put("maxTokens", spec.maxTokens());
-            if (!spec.prefix().isEmpty()) {
-                m.put("prefix", spec.prefix());
-            }
-        });
+        e.weightsDownload().ifPresent(d -> d.writeTo(o.putObject("weights")));
+        e.sentenceSpec().ifPresent(spec -> spec.writeTo(o.putObject("embedding")));
         return o;
     }
 

@@ -417,7 +417,7 @@ public final class Gallery {
             return new SentenceSpec(text(n, "tokenizer", at), Pooling.named(text(n, "pooling", at)),
                     n.path("maxTokens").asInt(0), optionalText(n, "prefix"));
         } catch (IllegalArgumentException e) {
-            throw new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + e.getMessage(), e);
+            throw brokenBy(at, e);
         }
     }
 
@@ -432,7 +432,7 @@ public final class Gallery {
             return new WeightsDownload(java.net.URI.create(text(n, "url", at)), text(n, "sha256", at),
                     n.path("bytes").asLong(0), optionalText(n, "license"), optionalText(n, "model"));
         } catch (IllegalArgumentException e) {
-            throw new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + e.getMessage(), e);
+            throw brokenBy(at, e);
         }
     }
 
@@ -484,6 +484,11 @@ public final class Gallery {
             throw broken(at + "." + key, "a whole number");
         }
         return v.longValue();
+    }
+
+    /** The index is broken at {@code at}, as the value there was refused. */
+    private static GalleryException brokenBy(String at, IllegalArgumentException refused) {
+        return new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + refused.getMessage(), refused);
     }
 
     private static GalleryException broken(String at, String expected) {

@@ -25,6 +25,16 @@ public record SentenceSpec(String tokenizer, Pooling pooling, int maxTokens, Str
         prefix = prefix == null ? "" : prefix;
     }
 
+    /** Writes it as the index's {@code "embedding"} object (and {@code netstudio gallery --json}) states it. */
+    public void writeTo(com.fasterxml.jackson.databind.node.ObjectNode o) {
+        o.put("tokenizer", tokenizer);
+        o.put("pooling", pooling.label());
+        o.put("maxTokens", maxTokens);
+        if (!prefix.isEmpty()) {
+            o.put("prefix", prefix);
+        }
+    }
+
     /** Whether the tokenizer comes with NetStudio (a class-path resource) rather than in a download. */
     public boolean shipped() {
         return tokenizer.startsWith("/");

