@@ -71,6 +71,27 @@ class DownloadedEncodersTest {
         assertThat(run.similarities()[0][1]).isCloseTo(BGE_COSINE, Offset.offset(1e-4));
     }
 
+    /** E5, whose recipe writes "query: " before each text and pools the mean, the same both ways too. */
+    @Test
+    void theImportedE5EmbedsAsOnnxRuntimeDoesOnItsFile() {
+        GalleryEntry e = downloaded("e5-small-v2");
+        LoadedNet e5 = Gallery.standard().loadWithWeights(e.id());
+        Embeddings run;
+        try (SentenceEmbedder embedder = SentenceEmbedder.load(e5.document().net(), e5.weights().orElseThrow(),
+                Gallery.standard().recipe(e5.weights().orElseThrow()))) {
+            run = embedder.embed(SENTENCES);
+        }
+        float[][] onFile;
+        try (org.netstudio.engine.text.SentenceEncoder ort = Gallery.standard().encoder(e.id())) {
+            assertThat(ort.recipe().prefix()).isEqualTo("query: ");
+            assertThat(ort.recipe().pooling()).isEqualTo(org.netstudio.engine.text.Pooling.MEAN);
+            onFile = ort.embed(SENTENCES);
+        }
+        for (int i = 0; i < SENTENCES.size(); i++) {
+            assertThat(run.vectors()[i]).as(SENTENCES.get(i)).containsExactly(onFile[i], Offset.offset(1e-4f));
+        }
+    }
+
     /**
      * A sentence classifier made of BGE pools its tokens at [CLS], as BGE's embeddings do: cut before its
      * head, it gives the embedding's direction (the sentence's own [CLS] vector, not yet at unit length).
