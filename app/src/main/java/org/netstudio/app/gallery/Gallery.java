@@ -38,6 +38,9 @@ import org.netstudio.netgraph.net.NetNode;
  * file may be an ONNX model ({@code .onnx}, imported), and may live elsewhere on the class path
  * (a name starting with "/", as all-MiniLM-L6-v2 in its Maven artifact). A pretrained net the
  * project trained itself is a {@code .nsnet} file: {@link #loadWithWeights(String)} gives its weights.
+ * A net whose model is downloaded on request in an archive (bge-small-en-v1.5's Maven jar) ships its
+ * architecture as a net file, and opens with the archive's model once it is in the cache. The
+ * sentence encoders' entries say how they read sentences: {@link #recipe(String)}, {@link #encoder(String)}.
  *
  * <p>Ids are matched ignoring case, and "_" stands for "-" ({@code mobilenet_v2} finds
  * {@code mobilenet-v2}). Thread-safe. A gallery whose resources are missing or broken is a
@@ -127,9 +130,14 @@ public final class Gallery {
      * there is no such net, and GalleryException when its file cannot be read.
      */
     public NetDocument load(String id) {
-        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
-                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
+        GalleryEntry e = entry(id);
         return documents.computeIfAbsent(e.id(), k -> read(e));
+    }
+
+    /** The entry with this id, as {@link #find}; throws IllegalArgumentException naming the known ids when there is none. */
+    public GalleryEntry entry(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
+                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
     }
 
     /**
@@ -140,8 +148,7 @@ public final class Gallery {
      * cannot be read or do not fit the net.
      */
     public LoadedNet loadWithWeights(String id) {
-        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
-                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
+        GalleryEntry e = entry(id);
         if (e.weightsDownload().filter(WeightsDownload::archive).isPresent()) {
             return loadArchived(e);
         }
@@ -218,7 +225,7 @@ public final class Gallery {
      * GalleryException when its tokenizer cannot be read.
      */
     public EmbeddingRecipe recipe(String id) {
-        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id + "\""));
+        GalleryEntry e = entry(id);
         SentenceSpec spec = e.sentenceSpec().orElseThrow(() -> new IllegalArgumentException(
                 e.name() + " is not a sentence encoder (the gallery's are " + String.join(", ", sentenceEncoders()) + ")"));
         try {
@@ -268,7 +275,7 @@ public final class Gallery {
      * embed} runs it). Throws as {@link #recipe(String)}; the model is read when first used.
      */
     public SentenceEncoder encoder(String id) {
-        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id + "\""));
+        GalleryEntry e = entry(id);
         EmbeddingRecipe recipe = recipe(id);
         Optional<WeightsDownload> archive = e.weightsDownload().filter(WeightsDownload::archive);
         return SentenceEncoder.of(recipe, () -> archive.isPresent() ? downloads().archived(e, archive.get().model())

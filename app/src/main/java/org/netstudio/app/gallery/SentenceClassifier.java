@@ -64,8 +64,7 @@ public final class SentenceClassifier {
         if (labels.size() < 2 || labels.stream().distinct().count() != labels.size()) {
             throw new IllegalArgumentException("a classifier needs two or more different class labels, not " + labels);
         }
-        GalleryEntry e = gallery.find(encoderId).orElseThrow(() -> new IllegalArgumentException(
-                "the gallery has no net \"" + encoderId + "\""));
+        GalleryEntry e = gallery.entry(encoderId);
         SentenceSpec spec = e.sentenceSpec().orElseThrow(() -> new IllegalArgumentException(e.name()
                 + " is not a sentence encoder (the gallery's are " + String.join(", ", gallery.sentenceEncoders()) + ")"));
         LoadedNet encoder = gallery.loadWithWeights(e.id());
