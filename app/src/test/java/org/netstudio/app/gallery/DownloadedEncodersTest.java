@@ -39,6 +39,15 @@ class DownloadedEncodersTest {
         return e;
     }
 
+    /** The sentences embedded by the encoder as NetStudio imports it, read as the weights' recipe says. */
+    private static Embeddings embedImported(GalleryEntry e) {
+        LoadedNet net = Gallery.standard().loadWithWeights(e.id());
+        Weights w = net.weights().orElseThrow();
+        try (SentenceEmbedder embedder = SentenceEmbedder.load(net.document().net(), w, Gallery.standard().recipe(w))) {
+            return embedder.embed(SENTENCES);
+        }
+    }
+
     @Test
     void bothImportToTheShippedArchitectureWithoutOpaqueNodes() {
         for (String id : List.of("bge-small-en-v1.5", "e5-small-v2")) {
@@ -55,13 +64,7 @@ class DownloadedEncodersTest {
 
     @Test
     void theImportedBgeEmbedsAsOnnxRuntimeDoesOnItsFile() {
-        GalleryEntry e = downloaded("bge-small-en-v1.5");
-        LoadedNet bge = Gallery.standard().loadWithWeights(e.id());
-        Embeddings run;
-        try (SentenceEmbedder embedder = SentenceEmbedder.load(bge.document().net(), bge.weights().orElseThrow(),
-                Gallery.standard().recipe(bge.weights().orElseThrow()))) {
-            run = embedder.embed(SENTENCES);
-        }
+        Embeddings run = embedImported(downloaded("bge-small-en-v1.5"));
         for (int i = 0; i < SENTENCES.size(); i++) {
             float[] v = run.vectors()[i];
             assertThat(v).hasSize(384);
@@ -75,12 +78,7 @@ class DownloadedEncodersTest {
     @Test
     void theImportedE5EmbedsAsOnnxRuntimeDoesOnItsFile() {
         GalleryEntry e = downloaded("e5-small-v2");
-        LoadedNet e5 = Gallery.standard().loadWithWeights(e.id());
-        Embeddings run;
-        try (SentenceEmbedder embedder = SentenceEmbedder.load(e5.document().net(), e5.weights().orElseThrow(),
-                Gallery.standard().recipe(e5.weights().orElseThrow()))) {
-            run = embedder.embed(SENTENCES);
-        }
+        Embeddings run = embedImported(e);
         float[][] onFile;
         try (org.netstudio.engine.text.SentenceEncoder ort = Gallery.standard().encoder(e.id())) {
             assertThat(ort.recipe().prefix()).isEqualTo("query: ");
