@@ -6,6 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.netstudio.app.gallery.Gallery;
+import org.netstudio.app.gallery.GalleryException;
+import org.netstudio.app.gallery.NotDownloadedException;
+import org.netstudio.app.gallery.SentenceClassifier;
 import org.netstudio.engine.text.SentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code netstudio embed SENTENCE... [--json]}: sentence embeddings from the pretrained
- * all-MiniLM-L6-v2 (the gallery's {@code minilm}), and how similar the sentences are to each other.
+ * {@code netstudio embed SENTENCE... [--net ID] [--json]}: sentence embeddings from a gallery
+ * sentence encoder (all-MiniLM-L6-v2, {@code minilm}, unless {@code --net} names another), run by
+ * ONNX Runtime on its model file, and how similar the sentences are to each other.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Embed sentences with the pretrained all-MiniLM-L6-v2 (384 values each, unit length) and print"
-                + " the first values of each embedding and the cosine similarity of every two sentences.")
+        description = "Embed sentences with a pretrained sentence encoder of the gallery (all-MiniLM-L6-v2 unless --net"
+                + " says otherwise; 384 values each, unit length) and print the first values of each embedding and the"
+                + " cosine similarity of every two sentences.")
 public final class EmbedCommand extends Subcommand {
 
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Texts to embed; quote each one.")
@@ -31,30 +37,41 @@ public final class EmbedCommand extends Subcommand {
             description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
     private int values;
 
+    @Option(names = "--net", paramLabel = "ID", defaultValue = SentenceClassifier.ENCODER_ID,
+            description = "The gallery's sentence encoder: minilm (default, included), bge-small-en-v1.5 or e5-small-v2"
+                    + " (downloaded first with: netstudio gallery download ID).")
+    private String net;
+
     @Override
     public Integer call() {
         float[][] embeddings;
         int dimension;
-        try (SentenceEncoder encoder = SentenceEncoder.miniLm()) {
+        String model;
+        Gallery gallery = Gallery.standard();
+        try (SentenceEncoder encoder = gallery.encoder(net)) {
+            model = gallery.find(net).orElseThrow().name();
             embeddings = encoder.embed(sentences);
             dimension = encoder.dimension();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.invalid(e.getMessage());
+        } catch (NotDownloadedException | GalleryException | UncheckedIOException | IllegalStateException e) {
             throw CommandFailure.unreadable(e.getMessage());
         }
         double[][] similarities = SentenceEncoder.similarities(embeddings);
         PrintWriter out = out();
         if (json.on()) {
-            JsonOutput.print(out, toJson(dimension, sentences, embeddings, similarities));
+            JsonOutput.print(out, toJson(model, dimension, sentences, embeddings, similarities));
         } else {
-            out.print(summary(dimension, sentences, embeddings, similarities, Math.max(0, values)));
+            out.print(summary(model, dimension, sentences, embeddings, similarities, Math.max(0, values)));
             out.flush();
         }
         return ExitCodes.OK;
     }
 
-    static ObjectNode toJson(int dimension, List<String> sentences, float[][] embeddings, double[][] similarities) {
+    static ObjectNode toJson(String model, int dimension, List<String> sentences, float[][] embeddings,
+                             double[][] similarities) {
         ObjectNode root = JsonOutput.NODES.objectNode();
-        root.put("model", "all-MiniLM-L6-v2");
+        root.put("model", model);
         root.put("dimension", dimension);
         ArrayNode texts = root.putArray("sentences");
         sentences.forEach(texts::add);
@@ -75,11 +92,11 @@ public final class EmbedCommand extends Subcommand {
         return root;
     }
 
-    static String summary(int dimension, List<String> sentences, float[][] embeddings, double[][] similarities,
-                          int values) {
+    static String summary(String model, int dimension, List<String> sentences, float[][] embeddings,
+                          double[][] similarities, int values) {
         StringBuilder sb = new StringBuilder();
         int n = sentences.size();
-        sb.append(String.format(Locale.ROOT, "all-MiniLM-L6-v2: %d %s, %d values each (unit length)\n\n", n,
+        sb.append(String.format(Locale.ROOT, "%s: %d %s, %d values each (unit length)\n\n", model, n,
                 n == 1 ? "sentence" : "sentences", dimension));
         int shown = Math.min(values, dimension);
         for (int i = 0; i < n; i++) {

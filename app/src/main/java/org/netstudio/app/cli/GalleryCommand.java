@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.GalleryException;
 import org.netstudio.app.gallery.GalleryWeights;
 import org.netstudio.app.gallery.SentenceClassifier;
+import org.netstudio.app.gallery.WeightsDownload;
 import org.netstudio.netgraph.summary.ParameterCount;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
@@ -43,20 +46,21 @@ public final class GalleryCommand extends Subcommand {
             entries.forEach(e -> all.add(toJson(e)));
             JsonOutput.print(out, all);
         } else {
-            out.print(table(entries));
+            out.print(table(entries, GalleryWeights.standard()));
             out.flush();
         }
         return ExitCodes.OK;
     }
 
-    static String table(List<GalleryEntry> entries) {
+    static String table(List<GalleryEntry> entries, GalleryWeights cache) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "NAME", "TASK", ParameterCount.TOTAL.toUpperCase(Locale.ROOT),
-            ParameterCount.TRAINABLE.toUpperCase(Locale.ROOT), ParameterCount.NON_TRAINABLE.toUpperCase(Locale.ROOT)});
+            ParameterCount.TRAINABLE.toUpperCase(Locale.ROOT), ParameterCount.NON_TRAINABLE.toUpperCase(Locale.ROOT),
+            "WEIGHTS"});
         for (GalleryEntry e : entries) {
             ParameterCount p = e.parameters();
             rows.add(new String[] {e.id(), e.name(), e.task(), SummaryTable.count(p.total()),
-                SummaryTable.count(p.trainable()), SummaryTable.count(p.nonTrainable())});
+                SummaryTable.count(p.trainable()), SummaryTable.count(p.nonTrainable()), weights(e, cache)});
         }
         int columns = rows.get(0).length;
         int[] width = new int[columns];
@@ -70,14 +74,35 @@ public final class GalleryCommand extends Subcommand {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
                 // names and words to the left, counts to the right
-                String cell = i < 3 ? r[i] + " ".repeat(width[i] - r[i].length()) : " ".repeat(width[i] - r[i].length()) + r[i];
+                String cell = i < 3 || i == columns - 1 ? r[i] + " ".repeat(width[i] - r[i].length()) : " ".repeat(width[i] - r[i].length()) + r[i];
                 line.append(i == 0 ? "" : "  ").append(cell);
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
         sb.append('\n').append(entries.size()).append(" nets, the pretrained ones first. ").append(ParameterCount.MEANING)
                 .append(" Open one with: netstudio info ID\n");
+        // The terms of each download, said once for the nets that share them (torchvision's six).
+        Map<String, List<String>> byLicence = new LinkedHashMap<>();
+        entries.forEach(e -> e.weightsDownload().ifPresent(d -> byLicence.computeIfAbsent(d.license(), k -> new ArrayList<>())
+                .add(e.id())));
+        if (!byLicence.isEmpty()) {
+            sb.append("\nWeights are downloaded only when asked: netstudio gallery download ID. Their licences:\n");
+            byLicence.forEach((licence, ids) -> sb.append("  ").append(String.join(", ", ids)).append(": ")
+                    .append(licence.isBlank() ? "not stated" : licence).append('\n'));
+        }
         return sb.toString();
+    }
+
+    /** "included", "downloaded", "download needed (78 MB)" or "none" (an architecture only). */
+    static String weights(GalleryEntry e, GalleryWeights cache) {
+        if (e.weightsDownload().isPresent()) {
+            if (cache.cached(e).isPresent()) {
+                return "downloaded";
+            }
+            long bytes = e.weightsDownload().get().bytes();
+            return bytes > 0 ? "download needed (" + WeightsDownload.size(bytes) + ")" : "download needed";
+        }
+        return e.pretrained() ? "included" : "none";
     }
 
     static ObjectNode toJson(GalleryEntry e) {
@@ -102,12 +127,8 @@ public final class GalleryCommand extends Subcommand {
         if (!e.retrain().isEmpty()) {
             o.put("retrain", e.retrain());
         }
-        e.weightsDownload().ifPresent(d -> {
-            ObjectNode w = o.putObject("weights");
-            w.put("url", d.url().toString());
-            w.put("sha256", d.sha256());
-            w.put("license", d.license());
-        });
+        e.weightsDownload().ifPresent(d -> d.writeTo(o.putObject("weights")));
+        e.sentenceSpec().ifPresent(spec -> spec.writeTo(o.putObject("embedding")));
         return o;
     }
 
@@ -139,9 +160,9 @@ public final class GalleryCommand extends Subcommand {
      * checksum. Afterwards the id runs with them: {@code netstudio predict resnet18 …}.
      */
     @Command(name = "download", mixinStandardHelpOptions = true,
-            description = "Download the pretrained weights of a gallery net (e.g. resnet18) into the cache"
-                    + " (~/.cache/netstudio/weights, or -Dnetstudio.weights.cache) and verify their checksum."
-                    + " Afterwards the net's id loads with them.")
+            description = "Download the pretrained weights of a gallery net (e.g. resnet18, or a sentence encoder's model"
+                    + " and tokenizer: bge-small-en-v1.5) into the cache (~/.cache/netstudio/weights, or"
+                    + " -Dnetstudio.weights.cache) and verify their checksum. Afterwards the net's id loads with them.")
     static final class Download extends Subcommand {
 
         private static final long REDRAW_NANOS = 200_000_000L;
@@ -214,15 +235,16 @@ public final class GalleryCommand extends Subcommand {
     }
 
     /**
-     * {@code netstudio gallery classifier --labels A,B… --out FILE}: a sentence classifier made of the
-     * pretrained all-MiniLM-L6-v2 ({@link SentenceClassifier}), saved with its weights, to fine-tune with
-     * {@code netstudio train FILE --data TABLE --target COLUMN}, the encoder learning too or, with
-     * {@code --freeze encoder}, kept as it is.
+     * {@code netstudio gallery classifier --labels A,B… --out FILE [--encoder ID]}: a sentence
+     * classifier made of a pretrained sentence encoder of the gallery (all-MiniLM-L6-v2 unless
+     * {@code --encoder} names a downloaded one; {@link SentenceClassifier}), saved with its weights, to
+     * fine-tune with {@code netstudio train FILE --data TABLE --target COLUMN}, the encoder learning
+     * too or, with {@code --freeze encoder}, kept as it is.
      */
     @Command(name = "classifier", mixinStandardHelpOptions = true,
-            description = "Save a sentence classifier made of the pretrained all-MiniLM-L6-v2 (text → encoder → mean over"
-                    + " the tokens → Linear → Softmax → one of the labels), to fine-tune with: netstudio train FILE --data"
-                    + " TABLE --target COLUMN [--freeze encoder].")
+            description = "Save a sentence classifier made of a pretrained sentence encoder (text → encoder → its"
+                    + " tokens pooled → Linear → Softmax → one of the labels), to fine-tune with: netstudio train FILE"
+                    + " --data TABLE --target COLUMN [--freeze encoder].")
     static final class Classifier extends Subcommand {
 
         @picocli.CommandLine.Option(names = "--labels", required = true, split = ",", paramLabel = "LABEL",
@@ -233,16 +255,21 @@ public final class GalleryCommand extends Subcommand {
                 description = "Where to save the net with its weights (.nsnet).")
         private java.nio.file.Path out;
 
+        @picocli.CommandLine.Option(names = "--encoder", paramLabel = "ID", defaultValue = SentenceClassifier.ENCODER_ID,
+                description = "The gallery's sentence encoder: minilm (default, included), bge-small-en-v1.5 or"
+                        + " e5-small-v2 (downloaded first with: netstudio gallery download ID).")
+        private String encoder;
+
         @Override
         public Integer call() {
             org.netstudio.netgraph.io.LoadedNet net;
             try {
                 // As the window reads them: "cooking, sport" quoted is two labels without spaces.
                 labels = SentenceClassifier.labels(String.join(",", labels));
-                net = SentenceClassifier.of(Gallery.standard(), labels);
+                net = SentenceClassifier.of(Gallery.standard(), encoder, labels);
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.invalid(e.getMessage());
-            } catch (GalleryException e) {
+            } catch (GalleryException | org.netstudio.app.gallery.NotDownloadedException e) {
                 throw CommandFailure.unreadable(e.getMessage());
             }
             try {
@@ -251,7 +278,8 @@ public final class GalleryCommand extends Subcommand {
                 throw CommandFailure.unreadable(out + ": " + e.getMessage());
             }
             PrintWriter w = out();
-            w.println("Saved a sentence classifier of " + String.join(", ", labels) + " made of all-MiniLM-L6-v2 to " + out
+            w.println("Saved a sentence classifier of " + String.join(", ", labels) + " made of "
+                    + net.weights().orElseThrow().metadata().get("encoder") + " to " + out
                     + ". Fine-tune it with: netstudio train " + out + " --data TABLE --target COLUMN [--freeze "
                     + SentenceClassifier.ENCODER + "]");
             w.flush();

@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.netstudio.engine.text.EmbeddingRecipe;
+import org.netstudio.engine.text.Pooling;
+import org.netstudio.engine.text.SentenceEncoder;
+import org.netstudio.engine.text.SubwordTokenizer;
 import org.netstudio.netgraph.files.NetFiles;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.NetFileReader;
@@ -24,6 +28,7 @@ import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.NetDocument;
+import org.netstudio.netgraph.net.NetNode;
 
 /**
  * The gallery of reference nets that ships in the assets module
@@ -33,6 +38,9 @@ import org.netstudio.netgraph.net.NetDocument;
  * file may be an ONNX model ({@code .onnx}, imported), and may live elsewhere on the class path
  * (a name starting with "/", as all-MiniLM-L6-v2 in its Maven artifact). A pretrained net the
  * project trained itself is a {@code .nsnet} file: {@link #loadWithWeights(String)} gives its weights.
+ * A net whose model is downloaded on request in an archive (bge-small-en-v1.5's Maven jar) ships its
+ * architecture as a net file, and opens with the archive's model once it is in the cache. The
+ * sentence encoders' entries say how they read sentences: {@link #recipe(String)}, {@link #encoder(String)}.
  *
  * <p>Ids are matched ignoring case, and "_" stands for "-" ({@code mobilenet_v2} finds
  * {@code mobilenet-v2}). Thread-safe. A gallery whose resources are missing or broken is a
@@ -53,7 +61,7 @@ public final class Gallery {
 
     private final Function<String, InputStream> opener;
     private final String where;
-    private final GalleryWeights downloads;
+    private final java.util.function.Supplier<GalleryWeights> downloads;
     private volatile Index index;
     private final Map<String, NetDocument> documents = new ConcurrentHashMap<>();
     /** The weights of pretrained nets shipped as .nsnet files, by id, kept beside their documents. */
@@ -69,8 +77,10 @@ public final class Gallery {
 
     private static final class Standard {
         // A name starting with "/" is a resource of another artifact (all-MiniLM-L6-v2's jar).
+        // Its cache is the one the system property names when asked (a test or the CLI may set it).
         static final Gallery INSTANCE = new Gallery(name -> Gallery.class.getResourceAsStream(
-                name.startsWith("/") ? name : RESOURCES + name), "the gallery resources " + RESOURCES);
+                name.startsWith("/") ? name : RESOURCES + name), "the gallery resources " + RESOURCES,
+                GalleryWeights::standard);
     }
 
     /**
@@ -78,11 +88,15 @@ public final class Gallery {
      * {@code opener}, which returns null for a missing one; {@code where} names the place in messages.
      */
     public Gallery(Function<String, InputStream> opener, String where) {
-        this(opener, where, GalleryWeights.standard());
+        this(opener, where, GalleryWeights::standard);
     }
 
     /** As above, with downloaded weights read from {@code downloads}' cache. */
     public Gallery(Function<String, InputStream> opener, String where, GalleryWeights downloads) {
+        this(opener, where, () -> downloads);
+    }
+
+    private Gallery(Function<String, InputStream> opener, String where, java.util.function.Supplier<GalleryWeights> downloads) {
         this.opener = opener;
         this.where = where;
         this.downloads = downloads;
@@ -95,7 +109,7 @@ public final class Gallery {
 
     /** The cache that downloaded weights are read from ({@link #loadWithWeights(String)}) and go to. */
     public GalleryWeights downloads() {
-        return downloads;
+        return downloads.get();
     }
 
     /**
@@ -116,9 +130,14 @@ public final class Gallery {
      * there is no such net, and GalleryException when its file cannot be read.
      */
     public NetDocument load(String id) {
-        GalleryEntry e = find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
-                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
+        GalleryEntry e = entry(id);
         return documents.computeIfAbsent(e.id(), k -> read(e));
+    }
+
+    /** The entry with this id, as {@link #find}; throws IllegalArgumentException naming the known ids when there is none. */
+    public GalleryEntry entry(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("the gallery has no net \"" + id
+                + "\" (it has " + String.join(", ", index().byId().keySet()) + ")"));
     }
 
     /**
@@ -129,20 +148,22 @@ public final class Gallery {
      * cannot be read or do not fit the net.
      */
     public LoadedNet loadWithWeights(String id) {
+        GalleryEntry e = entry(id);
+        if (e.weightsDownload().filter(WeightsDownload::archive).isPresent()) {
+            return loadArchived(e);
+        }
         NetDocument doc = load(id);
-        GalleryEntry e = find(id).orElseThrow();
         Weights w = weights.get(e.id());
         if (w == null) {
-            java.lang.ref.SoftReference<Weights> held = large.get(e.id());
-            w = held == null ? null : held.get();
+            w = held(e);
         }
         if (w == null && e.pretrained() && e.file().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            w = onnxWeights(e);
+            w = stamped(e, onnxWeights(e));
             large.put(e.id(), new java.lang.ref.SoftReference<>(w));
         }
         if (w == null && e.weightsDownload().isPresent()) {
             try {
-                w = downloads.load(e, doc.net()).orElse(null);
+                w = downloads().load(e, doc.net()).orElse(null);
             } catch (IOException ex) {
                 throw new GalleryException("cannot use the downloaded weights of \"" + e.id() + "\": " + ex.getMessage(), ex);
             }
@@ -151,6 +172,128 @@ public final class Gallery {
             }
         }
         return new LoadedNet(doc, w);
+    }
+
+    /**
+     * An entry whose download is an archive holding its ONNX model: once downloaded, the net and
+     * weights that model imports to (the shipped architecture is what it imported to before); until
+     * then the shipped architecture without weights.
+     */
+    private LoadedNet loadArchived(GalleryEntry e) {
+        Weights w = held(e);
+        if (w != null) {
+            return new LoadedNet(load(e.id()), w);
+        }
+        OnnxImport imported;
+        try {
+            imported = downloads().imported(e).orElse(null);
+        } catch (IOException ex) {
+            throw new GalleryException("cannot use the downloaded model of \"" + e.id() + "\": " + ex.getMessage(), ex);
+        }
+        if (imported == null) {
+            return new LoadedNet(load(e.id()), null);
+        }
+        NetDocument doc = new NetDocument(e.name(), imported.document().net(), load(e.id()).layout());
+        documents.put(e.id(), doc);
+        w = stamped(e, imported.weights());
+        large.put(e.id(), new java.lang.ref.SoftReference<>(w));
+        return new LoadedNet(doc, w);
+    }
+
+    private Weights held(GalleryEntry e) {
+        java.lang.ref.SoftReference<Weights> held = large.get(e.id());
+        return held == null ? null : held.get();
+    }
+
+    /** The metadata key naming the gallery sentence encoder that weights belong to (see {@link #recipe(Weights)}). */
+    public static final String ENCODER_KEY = "gallery.encoder";
+
+    /** A sentence encoder's weights say whose they are, so Try It reads sentences as that model does. */
+    private static Weights stamped(GalleryEntry e, Weights w) {
+        if (e.sentenceSpec().isEmpty()) {
+            return w;
+        }
+        Map<String, String> meta = new LinkedHashMap<>(w.metadata());
+        meta.put(ENCODER_KEY, e.id());
+        return w.withMetadata(meta);
+    }
+
+    /**
+     * How the gallery's sentence encoder {@code id} reads sentences: its tokenizer (shipped, or from
+     * its downloaded archive), pooling and prefix. Throws IllegalArgumentException when it is not a
+     * sentence encoder, {@link NotDownloadedException} when its download is needed first, and
+     * GalleryException when its tokenizer cannot be read.
+     */
+    public EmbeddingRecipe recipe(String id) {
+        GalleryEntry e = entry(id);
+        SentenceSpec spec = e.sentenceSpec().orElseThrow(() -> new IllegalArgumentException(
+                e.name() + " is not a sentence encoder (the gallery's are " + String.join(", ", sentenceEncoders()) + ")"));
+        try {
+            byte[] json = spec.shipped() ? resource(e, spec.tokenizer()) : downloads().archived(e, spec.tokenizer());
+            SubwordTokenizer tokenizer = SubwordTokenizer.read(new java.io.ByteArrayInputStream(json),
+                    e.name() + "'s " + spec.tokenizer().substring(spec.tokenizer().lastIndexOf('/') + 1));
+            return new EmbeddingRecipe(tokenizer.withMaxLength(spec.maxTokens()), spec.pooling(), spec.prefix());
+        } catch (IOException ex) {
+            throw new GalleryException("cannot read the tokenizer of \"" + e.id() + "\": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * How to read sentences for a net with these weights: its gallery encoder's recipe when the
+     * gallery gave them ({@link #ENCODER_KEY}), otherwise all-MiniLM-L6-v2's (an encoder imported or
+     * edited by hand, or untrained).
+     */
+    public EmbeddingRecipe recipe(Weights weights) {
+        String id = weights == null ? null : weights.metadata().get(ENCODER_KEY);
+        if (id != null && find(id).flatMap(GalleryEntry::sentenceSpec).isPresent()) {
+            return recipe(id);
+        }
+        return find(SentenceClassifier.ENCODER_ID).flatMap(GalleryEntry::sentenceSpec).isPresent()
+                ? recipe(SentenceClassifier.ENCODER_ID) : EmbeddingRecipe.miniLm();
+    }
+
+    /**
+     * How to read sentences for this net with these weights (Try It): as {@link #recipe(Weights)},
+     * except that a net without weights that is a downloadable sentence encoder's architecture reads
+     * as that encoder does, and throws {@link NotDownloadedException} while its download is missing,
+     * rather than embed with seeded values in a model that could be downloaded.
+     */
+    public EmbeddingRecipe recipe(NetNode net, Weights weights) {
+        if (weights == null) {
+            for (GalleryEntry e : entries()) {
+                if (e.sentenceSpec().isPresent() && e.weightsDownload().filter(WeightsDownload::archive).isPresent()
+                        && load(e.id()).net().equals(net)) {
+                    return recipe(e.id());
+                }
+            }
+        }
+        return recipe(weights);
+    }
+
+    /**
+     * The sentence encoder {@code id} run whole by ONNX Runtime on its model file (as {@code netstudio
+     * embed} runs it). Throws as {@link #recipe(String)}; the model is read when first used.
+     */
+    public SentenceEncoder encoder(String id) {
+        GalleryEntry e = entry(id);
+        EmbeddingRecipe recipe = recipe(id);
+        Optional<WeightsDownload> archive = e.weightsDownload().filter(WeightsDownload::archive);
+        return SentenceEncoder.of(recipe, () -> archive.isPresent() ? downloads().archived(e, archive.get().model())
+                : resource(e, e.file()), e.name());
+    }
+
+    /** The ids of the gallery's sentence encoders, in its order. */
+    public List<String> sentenceEncoders() {
+        return entries().stream().filter(x -> x.sentenceSpec().isPresent()).map(GalleryEntry::id).toList();
+    }
+
+    private byte[] resource(GalleryEntry e, String name) throws IOException {
+        try (InputStream in = opener.apply(name)) {
+            if (in == null) {
+                throw new GalleryException(where + " have no " + name + " for the net \"" + e.id() + "\"");
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** How ids are compared: lower case, with "_" read as "-". */
@@ -266,7 +409,23 @@ public final class Gallery {
                 number(params, "total", at + ".parameters"), number(params, "trainable", at + ".parameters"),
                 number(params, "nonTrainable", at + ".parameters"), number(n, "referenceParameters", at),
                 (int) number(n, "layers", at), (int) number(n, "nodes", at), n.path("pretrained").asBoolean(false),
-                optionalText(n, "retrain"), download(n.get("weights"), at + ".weights"));
+                optionalText(n, "retrain"), download(n.get("weights"), at + ".weights"),
+                sentences(n.get("embedding"), at + ".embedding"));
+    }
+
+    private static SentenceSpec sentences(JsonNode n, String at) {
+        if (n == null) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw broken(at, "an object with tokenizer, pooling and maxTokens");
+        }
+        try {
+            return new SentenceSpec(text(n, "tokenizer", at), Pooling.named(text(n, "pooling", at)),
+                    n.path("maxTokens").asInt(0), optionalText(n, "prefix"));
+        } catch (IllegalArgumentException e) {
+            throw brokenBy(at, e);
+        }
     }
 
     private static WeightsDownload download(JsonNode n, String at) {
@@ -278,9 +437,9 @@ public final class Gallery {
         }
         try {
             return new WeightsDownload(java.net.URI.create(text(n, "url", at)), text(n, "sha256", at),
-                    n.path("bytes").asLong(0), optionalText(n, "license"));
+                    n.path("bytes").asLong(0), optionalText(n, "license"), optionalText(n, "model"));
         } catch (IllegalArgumentException e) {
-            throw new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + e.getMessage(), e);
+            throw brokenBy(at, e);
         }
     }
 
@@ -332,6 +491,11 @@ public final class Gallery {
             throw broken(at + "." + key, "a whole number");
         }
         return v.longValue();
+    }
+
+    /** The index is broken at {@code at}, as the value there was refused. */
+    private static GalleryException brokenBy(String at, IllegalArgumentException refused) {
+        return new GalleryException("the gallery's " + INDEX + " is broken at " + at + ": " + refused.getMessage(), refused);
     }
 
     private static GalleryException broken(String at, String expected) {

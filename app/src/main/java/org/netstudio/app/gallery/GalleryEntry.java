@@ -31,11 +31,21 @@ import org.netstudio.netgraph.summary.ParameterCount;
  * @param retrain                the command that trains the shipped weights again, for nets the
  *                               project trained itself; empty otherwise
  * @param download               where pretrained weights can be downloaded on request, or null
+ * @param sentences              how a sentence encoder reads sentences, or null for other nets
  */
 public record GalleryEntry(String id, String name, String task, String description, String source, String file,
                            List<Port> inputs, List<Port> outputs, long totalParameters, long trainableParameters,
                            long nonTrainableParameters, long referenceParameters, int layers, int nodes,
-                           boolean pretrained, String retrain, WeightsDownload download) {
+                           boolean pretrained, String retrain, WeightsDownload download, SentenceSpec sentences) {
+
+    /** An entry that is not a sentence encoder. */
+    public GalleryEntry(String id, String name, String task, String description, String source, String file,
+                        List<Port> inputs, List<Port> outputs, long totalParameters, long trainableParameters,
+                        long nonTrainableParameters, long referenceParameters, int layers, int nodes,
+                        boolean pretrained, String retrain, WeightsDownload download) {
+        this(id, name, task, description, source, file, inputs, outputs, totalParameters, trainableParameters,
+                nonTrainableParameters, referenceParameters, layers, nodes, pretrained, retrain, download, null);
+    }
 
     /**
      * A port of a gallery net.
@@ -72,6 +82,11 @@ public record GalleryEntry(String id, String name, String task, String descripti
     /** The parameter counts, in the words every view uses. */
     public ParameterCount parameters() {
         return new ParameterCount(totalParameters, trainableParameters, nonTrainableParameters);
+    }
+
+    /** How this sentence encoder reads sentences; empty for a net that is not one. */
+    public java.util.Optional<SentenceSpec> sentenceSpec() {
+        return java.util.Optional.ofNullable(sentences);
     }
 
     /** Where pretrained weights for this net can be downloaded on request; empty when none are offered. */

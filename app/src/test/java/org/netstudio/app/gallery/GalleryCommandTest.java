@@ -18,21 +18,23 @@ class GalleryCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         String[] lines = r.out().split("\n");
-        assertThat(lines[0]).matches("ID\\s+NAME\\s+TASK\\s+PARAMETERS\\s+TRAINABLE\\s+NON-TRAINABLE");
+        assertThat(lines[0]).matches("ID\\s+NAME\\s+TASK\\s+PARAMETERS\\s+TRAINABLE\\s+NON-TRAINABLE\\s+WEIGHTS");
         // the total, then which are trainable and which are not: the numbers the window shows
         assertThat(r.out())
-                .containsPattern("(?m)^resnet50\\s+ResNet-50\\s+Image classification \\(ImageNet\\)\\s+25,610,152\\s+25,557,032\\s+53,120$")
-                .containsPattern("(?m)^fashion-cnn\\s+.*\\s+422,026\\s+421,834\\s+192$")
-                .containsPattern("(?m)^vgg16\\s+VGG-16\\s+.*\\s+138,357,544\\s+138,357,544\\s+0$")
-                .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,538,984\\s+3,504,872\\s+34,112$")
-                .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706\\s+61,706\\s+0$")
-                .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140\\s+5,851,140\\s+0$")
-                .contains("15 nets, the pretrained ones first.").contains("the trainable ones are what training learns")
+                .containsPattern("(?m)^resnet50\\s+ResNet-50\\s+Image classification \\(ImageNet\\)\\s+25,610,152\\s+25,557,032\\s+53,120\\s+download needed$")
+                .containsPattern("(?m)^fashion-cnn\\s+.*\\s+422,026\\s+421,834\\s+192\\s+none$")
+                .containsPattern("(?m)^vgg16\\s+VGG-16\\s+.*\\s+138,357,544\\s+138,357,544\\s+0\\s+download needed$")
+                .containsPattern("(?m)^mobilenet-v2\\s+MobileNetV2\\s+.*\\s+3,538,984\\s+3,504,872\\s+34,112\\s+download needed$")
+                .containsPattern("(?m)^lenet\\s+LeNet-5\\s+.*\\s+61,706\\s+61,706\\s+0\\s+none$")
+                .containsPattern("(?m)^transformer-encoder\\s+Transformer encoder\\s+.*\\s+5,851,140\\s+5,851,140\\s+0\\s+none$")
+                .containsPattern("(?m)^minilm\\s+all-MiniLM-L6-v2\\s+.*\\s+included$")
+                .contains("17 nets, the pretrained ones first.").contains("the trainable ones are what training learns")
                 .contains("netstudio info ID");
         assertThat(lines[1]).startsWith("minilm ");
         assertThat(lines[2]).startsWith("fashion-cnn-pretrained ");
-        // the parameter column is right-aligned: every row ends at the same column
-        assertThat(lines[1].length()).isEqualTo(lines[0].length());
+        // the parameter columns are right-aligned: every count ends at the same column
+        assertThat(lines[1].indexOf("22,713,216") + "22,713,216".length())
+                .isEqualTo(lines[0].indexOf("PARAMETERS") + "PARAMETERS".length());
     }
 
     @Test
@@ -41,7 +43,7 @@ class GalleryCommandTest {
         assertThat(r.exit()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
         assertThat(a.isArray()).isTrue();
-        assertThat(a).hasSize(15);
+        assertThat(a).hasSize(17);
         JsonNode resnet = null;
         for (JsonNode n : a) {
             if (n.get("id").asText().equals("resnet50")) {

@@ -35,6 +35,9 @@ final class GalleryFiles {
         for (GalleryNets.Spec s : specs) {
             files.put(s.file(), NetFileWriter.toJson(s.document()));
         }
+        for (GalleryModels.Downloadable d : GalleryModels.downloadable()) {
+            files.put(d.spec().file(), NetFileWriter.toJson(d.spec().document()));
+        }
         files.put(Gallery.INDEX, index(specs, GalleryModels.all()));
         return files;
     }
@@ -53,7 +56,15 @@ final class GalleryFiles {
             TorchvisionWeights.describe(e, s.id());
         }
         for (GalleryModels.Model m : models) {
-            entry(nets.addObject(), m.spec(), m.resource(), true, GalleryModels.facts(m));
+            ObjectNode e = nets.addObject();
+            entry(e, m.spec(), m.resource(), true, GalleryModels.facts(m));
+            m.encoder().writeTo(e.putObject("embedding"));
+        }
+        for (GalleryModels.Downloadable d : GalleryModels.downloadable()) {
+            ObjectNode e = nets.addObject();
+            entry(e, d.spec(), d.spec().file(), false, Facts.of(NetSummary.of(d.spec().document().net())));
+            d.download().writeTo(e.putObject("weights"));
+            d.encoder().writeTo(e.putObject("embedding"));
         }
         for (GalleryNets.Trained t : GalleryNets.trained()) {
             ObjectNode e = nets.addObject();

@@ -42,7 +42,10 @@ class GalleryNetsTest {
 
     private static final Gallery GALLERY = Gallery.standard();
 
-    /** The nets NetStudio defines (GalleryNets); imported pretrained models are tested on their own. */
+    /**
+     * The nets the gallery ships as net files: those NetStudio defines (GalleryNets), and the architectures of
+     * models downloaded on request (GalleryModels); models imported when opened are tested on their own.
+     */
     static Stream<String> ids() {
         return GALLERY.entries().stream().filter(e -> e.file().endsWith(".json")).map(GalleryEntry::id);
     }
@@ -62,7 +65,7 @@ class GalleryNetsTest {
     @Test
     void theGalleryHasTheNetsAskedFor() {
         assertThat(ids()).containsExactly("lenet", "mlp", "fashion-cnn", "vgg11", "vgg16", "resnet18", "resnet34", "resnet50",
-                "mobilenet-v2", "unet", "char-lstm", "gru-classifier", "transformer-encoder");
+                "mobilenet-v2", "unet", "char-lstm", "gru-classifier", "transformer-encoder", "bge-small-en-v1.5", "e5-small-v2");
     }
 
     @ParameterizedTest

@@ -52,7 +52,7 @@ class GalleryTest {
     @Test
     void theStandardGalleryListsEveryNetWithWhatTheIndexSays() {
         List<GalleryEntry> entries = Gallery.standard().entries();
-        assertThat(entries).hasSize(15);
+        assertThat(entries).hasSize(17);
         assertThat(entries).extracting(GalleryEntry::id).doesNotHaveDuplicates();
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.name()).isNotBlank();
@@ -93,7 +93,7 @@ class GalleryTest {
 
         assertThat(Gallery.standard().entries()).extracting(GalleryEntry::id)
                 .startsWith("minilm", "fashion-cnn-pretrained", "lenet", "mlp", "fashion-cnn")
-                .endsWith("transformer-encoder");
+                .endsWith("transformer-encoder", "bge-small-en-v1.5", "e5-small-v2");
     }
 
     @Test

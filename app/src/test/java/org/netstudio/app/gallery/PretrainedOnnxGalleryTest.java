@@ -19,7 +19,10 @@ class PretrainedOnnxGalleryTest {
         try (var in = Gallery.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             model = in.readAllBytes();
         }
-        assertThat(w).isEqualTo(OnnxImporter.read(model, "all-minilm-l6-v2.onnx").weights());
+        Weights imported = OnnxImporter.read(model, "all-minilm-l6-v2.onnx").weights();
+        assertThat(w.arrays()).isEqualTo(imported.arrays());
+        assertThat(w.metadata()).as("says whose they are, so Try It reads sentences as MiniLM does")
+                .containsAllEntriesOf(imported.metadata()).containsEntry(Gallery.ENCODER_KEY, "minilm");
         assertThat(loaded.document().name()).isEqualTo("all-MiniLM-L6-v2");
         assertThat(Gallery.standard().loadWithWeights("minilm").weights().orElseThrow()).as("kept once read").isSameAs(w);
     }

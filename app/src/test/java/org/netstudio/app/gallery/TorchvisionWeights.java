@@ -33,9 +33,8 @@ final class TorchvisionWeights {
         if (file == null) {
             return;
         }
-        ObjectNode w = entry.putObject("weights");
-        w.put("url", MODELS + file);
-        w.put("sha256", file.substring(file.lastIndexOf('-') + 1, file.length() - ".pth".length()));
-        w.put("license", LICENSE);
+        new WeightsDownload(java.net.URI.create(MODELS + file),
+                file.substring(file.lastIndexOf('-') + 1, file.length() - ".pth".length()), 0, LICENSE)
+                .writeTo(entry.putObject("weights"));
     }
 }

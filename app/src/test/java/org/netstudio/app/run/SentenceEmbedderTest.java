@@ -81,14 +81,4 @@ class SentenceEmbedderTest {
         assertThat(SentenceEmbedder.hasOnnxOperators(org.netstudio.netgraph.net.Chain.of(
                 org.netstudio.netgraph.net.PortDecl.UNSPECIFIED, opaque))).isTrue();
     }
-
-    @Test
-    void poolingAveragesTheRealTokensToUnitLength() {
-        // Two sentences of up to three tokens, vectors of 2: the second has one padding token.
-        float[] hidden = {1, 0, 0, 1, 1, 1, 3, 4, 3, 4, 100, 100};
-        float[] mask = {1, 1, 1, 1, 1, 0};
-        float[][] rows = SentenceEmbedder.pool(hidden, mask, 2, 3, 2);
-        assertThat(rows[0][0]).isCloseTo((float) Math.sqrt(0.5), Offset.offset(1e-6f));
-        assertThat(rows[1]).containsExactly(new float[] {0.6f, 0.8f}, Offset.offset(1e-6f));
-    }
 }

@@ -59,6 +59,6 @@ class GalleryCardsInTheWindowTest extends InTheWindowTest {
                 .startsWith("Parameters", "Trainable", "Non-trainable");
 
         assertThat(cli("info", "fashion-cnn")).contains(FASHION_CNN);
-        assertThat(cli("gallery")).containsPattern("(?m)^fashion-cnn\\s+.*\\s+422,026\\s+421,834\\s+192$");
+        assertThat(cli("gallery")).containsPattern("(?m)^fashion-cnn\\s+.*\\s+422,026\\s+421,834\\s+192\\s+none$");
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netstudio.app.gallery.WeightsDownload;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.window.documents.WindowGallery;
@@ -86,21 +87,6 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
         }
     }
 
-    private OpenNet openFromCard(String id) {
-        int before = f.fx(() -> f.workspace().openNets().size());
-        Node title = f.fx(() -> f.robot.from(card(id)).lookup(".ns-card-title").query());
-        f.robot.clickOn(title);
-        WindowFixture.waitUntil(() -> f.workspace().openNets().size() == before + 1);
-        f.settle();
-        return f.fx(() -> f.workspace().activeNet().orElseThrow());
-    }
-
-    private void backToStart() {
-        f.robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(
-                f.window.canvasTabs().getTabs().stream().filter(StartPage.class::isInstance).findFirst().orElseThrow()));
-        f.settle();
-    }
-
     /** With -Dgallery.shots=DIR, a picture of the window for looking at the cards (not an assertion). */
     private void shoot(String name) {
         String dir = System.getProperty("gallery.shots");
@@ -132,7 +118,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
                 .as("the card is scrolled into the window").isLessThan(f.fx(() -> f.window.scene().getHeight()));
         shoot("start-scrolled");
 
-        OpenNet net = openFromCard(id);
+        OpenNet net = f.openFromCard(id);
 
         Weights shipped = Gallery.standard().loadWithWeights(id).weights().orElseThrow();
         assertThat(net.weights()).as("the net in front has the shipped weights").contains(shipped);
@@ -157,19 +143,19 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
     @Test
     void weightsDownloadFromTheCardWithProgressThenTheCardSaysCachedAndTheNetOpensWithThem() throws Exception {
         Gallery gallery = testGallery(server.hold("lenet-0123abcd.pth", LENET), WeightsServer.sha256(LENET));
-        String offered = "ImageNet weights: " + WeightsStatus.size(LENET.length) + " download";
+        String offered = "ImageNet weights: " + WeightsDownload.size(LENET.length) + " download";
         assertThat(textIn(ID, "ns-card-weights")).isEqualTo(offered);
         assertThat(textIn(ID, "ns-card-opens")).isEqualTo("Opens untrained until they are downloaded.");
         assertThat(shownIn(ID, ".ns-card-progress")).isFalse();
 
-        OpenNet untrained = openFromCard(ID);
+        OpenNet untrained = f.openFromCard(ID);
         assertThat(untrained.weights()).as("opened before the download: untrained").isEmpty();
         assertThat(server.requests.get()).as("opening never downloads").isZero();
-        backToStart();
+        f.backToStart();
 
         f.robot.clickOn("#download-" + ID);
         assertThat(server.halfSent.await(20, TimeUnit.SECONDS)).isTrue();
-        String half = WeightsStatus.size(LENET.length / 2) + " of " + WeightsStatus.size(LENET.length);
+        String half = WeightsDownload.size(LENET.length / 2) + " of " + WeightsDownload.size(LENET.length);
         WindowFixture.waitUntil(() -> half.equals(textIn(ID, "ns-card-progress-text")));
         assertThat(f.fx(() -> ((ProgressBar) f.robot.from(card(ID)).lookup(".ns-card-progress").query()).getProgress()))
                 .isBetween(0.49, 0.51);
@@ -185,7 +171,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
         assertThat(cached()).containsExactly(cache.resolve("lenet-0123abcd.pth"));
         shoot("card-cached");
 
-        OpenNet trained = openFromCard(ID);
+        OpenNet trained = f.openFromCard(ID);
         Weights expected = gallery.loadWithWeights(ID).weights().orElseThrow();
         assertThat(trained.weights()).contains(expected);
         assertThat(expected.arrays()).hasSize(StateDictMapping.expectedTensors(trained.document().net()).size());

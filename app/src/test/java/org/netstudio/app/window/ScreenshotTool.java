@@ -22,9 +22,10 @@ import org.netstudio.canvas.export.PngExport;
  * {@code -Dshot.sweep=TRIALS} runs a sweep of that many trials in the trainer's Sweep tab (the learning rate on a
  * log scale and {@code -Dshot.vary=NAME=VALUES} besides, 5 epochs each) once the data is loaded;
  * {@code -Dshot.target=torchrun} trains with PyTorch under torchrun ({@code -Dshot.processes=N}, 2 by default);
- * {@code -Dshot.epochs=N} sets the epochs; {@code -Dshot.show=ID} scrolls the trainer's settings to node {@code #ID}
+ * {@code -Dshot.epochs=N} sets the epochs; {@code -Dshot.show=ID} scrolls the node of that id into view (a trainer setting, a gallery card)
  * and {@code -Dshot.maximised=true} maximises the trainer panel, just before the picture; {@code -Dshot.wait=SECONDS} is the time before the
- * picture (4, or 6 with previews); for a model, {@code -Dshot.report=true}
+ * picture (4, or 6 with previews); {@code -Dshot.tryit=true} opens Try It on the net in front, presses its
+ * Embed and writes it to OUT-tryit.png too; for a model, {@code -Dshot.report=true}
  * also writes its import report window to OUT-report.png). Not a test.
  */
 public final class ScreenshotTool {
@@ -146,7 +147,7 @@ public final class ScreenshotTool {
                 String show = System.getProperty("shot.show");
                 if (show != null) {
                     // A node of the trainer's settings column to scroll into view (-Dshot.show=training-target).
-                    javafx.scene.Node node = window.scene().lookup("#" + show);
+                    javafx.scene.Node node = byId(window.scene().getRoot(), show);
                     if (node != null) {
                         ScrollIntoView.of(node);
                     }
@@ -161,6 +162,10 @@ public final class ScreenshotTool {
                         if (Boolean.getBoolean("shot.report")) {
                             writeReport(out);
                         }
+                        if (Boolean.getBoolean("shot.tryit")) {
+                            PngExport.write(window.workspace().tryItWindow().stage().getScene().snapshot(null),
+                                    out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", "") + "-tryit.png"));
+                        }
                     } catch (Exception ex) {
                         ex.printStackTrace();
                     }
@@ -169,6 +174,22 @@ public final class ScreenshotTool {
                 });
                 shot.play();
             });
+            if (Boolean.getBoolean("shot.tryit")) {
+                // Try It on the net in front, its Embed (or Run) pressed once it shows.
+                PauseTransition tryIt = new PauseTransition(Duration.seconds(2));
+                tryIt.setOnFinished(e -> {
+                    window.workspace().showTryIt();
+                    PauseTransition press = new PauseTransition(Duration.seconds(1));
+                    press.setOnFinished(x -> {
+                        var embed = window.workspace().tryItWindow().stage().getScene().lookup("#tryItEmbed");
+                        if (embed instanceof javafx.scene.control.Button b) {
+                            b.fire();
+                        }
+                    });
+                    press.play();
+                });
+                tryIt.play();
+            }
             if (Boolean.getBoolean("shot.report")) {
                 PauseTransition report = new PauseTransition(Duration.seconds(3));
                 report.setOnFinished(e -> {
@@ -181,6 +202,24 @@ public final class ScreenshotTool {
             }
             wait.play();
         });
+    }
+
+    /** The node with this id (ids such as "gallery-bge-small-en-v1.5" are no CSS selector). */
+    private static javafx.scene.Node byId(javafx.scene.Parent root, String id) {
+        if (id.equals(root.getId())) {
+            return root;
+        }
+        for (javafx.scene.Node child : root.getChildrenUnmodifiable()) {
+            javafx.scene.Node found = id.equals(child.getId()) ? child
+                    : child instanceof javafx.scene.Parent p ? byId(p, id) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        if (root instanceof javafx.scene.control.ScrollPane sp && sp.getContent() instanceof javafx.scene.Parent c) {
+            return byId(c, id);
+        }
+        return null;
     }
 
     /** Seconds from opening to the picture: {@code -Dshot.wait}, else {@code otherwise}. */

@@ -233,6 +233,24 @@ final class WindowFixture {
         return false;
     }
 
+    /** Opens a gallery net by a click on its card's title on the Start page; gives the net then in front. */
+    org.netstudio.app.document.OpenNet openFromCard(String id) {
+        int before = fx(() -> workspace().openNets().size());
+        javafx.scene.Node title = fx(() -> robot.from((javafx.scene.Node) robot.lookup("#gallery-" + id).query())
+                .lookup(".ns-card-title").query());
+        robot.clickOn(title);
+        waitUntil(() -> workspace().openNets().size() == before + 1);
+        settle();
+        return fx(() -> workspace().activeNet().orElseThrow());
+    }
+
+    /** Brings the Start page to the front. */
+    void backToStart() {
+        robot.interact(() -> window.canvasTabs().getSelectionModel().select(
+                window.canvasTabs().getTabs().stream().filter(StartPage.class::isInstance).findFirst().orElseThrow()));
+        settle();
+    }
+
     /** Waits until files being opened are open, background layout is done and the FX thread is idle. */
     void settle() {
         waitUntil(() -> window.canvasTabs().getTabs().stream().noneMatch(OpeningTab.class::isInstance));

@@ -24,10 +24,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
- * Turns sentences into embeddings with the sentence-transformers model all-MiniLM-L6-v2, run as
- * ONNX from its Maven artifact: tokens ({@link SubwordTokenizer}) → the model's last
- * hidden state ({@code batch×length×384}) → the mean over the real tokens (the attention mask) →
- * scaled to unit length, as sentence-transformers computes it for this model. The result is a
+ * Turns sentences into embeddings with a BERT-style ONNX model run by ONNX Runtime, by default the
+ * sentence-transformers model all-MiniLM-L6-v2 from its Maven artifact: tokens ({@link SubwordTokenizer}) → the model's last
+ * hidden state ({@code batch×length×384}) → pooled as its {@link EmbeddingRecipe} says (for MiniLM the
+ * mean over the real tokens) → scaled to unit length, as sentence-transformers computes it. The result is a
  * {@code float[384]} per sentence whose dot product with another is their cosine similarity.
  *
  * <p>The ONNX Runtime session is opened the first time it is needed (about a second for the
@@ -49,12 +49,13 @@ public final class SentenceEncoder implements AutoCloseable {
     // Sentences of similar length run together, so that little is spent on padding.
     private static final int BATCH = 32;
 
-    /** Where the model's bytes come from. */
+    /** Where the model's bytes come from: read when the model is first used. */
     @FunctionalInterface
-    private interface ModelBytes {
+    public interface ModelBytes {
         byte[] read() throws IOException;
     }
 
+    private final EmbeddingRecipe recipe;
     private final SubwordTokenizer tokenizer;
     private final ModelBytes model;
     private final String name;
@@ -66,10 +67,21 @@ public final class SentenceEncoder implements AutoCloseable {
     private record Session(OrtSession ort, String output, int dimension, Set<String> inputs) {
     }
 
-    private SentenceEncoder(SubwordTokenizer tokenizer, ModelBytes model, String name) {
-        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
-        this.model = model;
+    private SentenceEncoder(EmbeddingRecipe recipe, ModelBytes model, String name) {
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
+        this.tokenizer = recipe.tokenizer();
+        this.model = Objects.requireNonNull(model, "model");
         this.name = name;
+    }
+
+    /**
+     * A BERT-style ONNX model (inputs input_ids and attention_mask, an output of one vector per
+     * token), read from {@code model} when first used, reading sentences as {@code recipe} says.
+     *
+     * @param name the model's name, for messages
+     */
+    public static SentenceEncoder of(EmbeddingRecipe recipe, ModelBytes model, String name) {
+        return new SentenceEncoder(recipe, model, name);
     }
 
     /**
@@ -78,19 +90,19 @@ public final class SentenceEncoder implements AutoCloseable {
      * @throws UncheckedIOException when the model's artifact is not on the class path
      */
     public static SentenceEncoder miniLm() {
-        try {
-            SubwordTokenizer tokenizer = SubwordTokenizer.miniLm().withMaxLength(MINILM_MAX_TOKENS);
-            return new SentenceEncoder(tokenizer, () -> {
-                try (InputStream m = SentenceEncoder.class.getResourceAsStream(MINILM_MODEL)) {
-                    if (m == null) {
-                        throw new IOException("the class path has no " + MINILM_MODEL);
-                    }
-                    return m.readAllBytes();
+        return new SentenceEncoder(EmbeddingRecipe.miniLm(), () -> {
+            try (InputStream m = SentenceEncoder.class.getResourceAsStream(MINILM_MODEL)) {
+                if (m == null) {
+                    throw new IOException("the class path has no " + MINILM_MODEL);
                 }
-            }, "all-MiniLM-L6-v2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+                return m.readAllBytes();
+            }
+        }, "all-MiniLM-L6-v2");
+    }
+
+    /** How it reads sentences: tokenizer, pooling, prefix. */
+    public EmbeddingRecipe recipe() {
+        return recipe;
     }
 
     /** The tokenizer, with the maximum length the encoder truncates sentences to. */
@@ -121,7 +133,7 @@ public final class SentenceEncoder implements AutoCloseable {
      * @return one unit-length row of {@link #dimension()} values per sentence
      */
     public float[][] embed(List<String> sentences) {
-        List<TokenizedText> texts = sentences.stream().map(tokenizer::encode).toList();
+        List<TokenizedText> texts = recipe.encode(sentences);
         return withSession(s -> {
             float[][] out = new float[texts.size()][];
             Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
@@ -272,7 +284,7 @@ public final class SentenceEncoder implements AutoCloseable {
             try (OrtSession.Result result = s.ort().run(feed, Set.of(s.output()))) {
                 OnnxValue value = result.get(0);
                 FloatBuffer hidden = ((OnnxTensor) value).getFloatBuffer();
-                return pool(hidden, mask, b, len, s.dimension());
+                return recipe.pooling().pool(hidden, mask, b, len, s.dimension());
             }
         } finally {
             feed.values().forEach(OnnxTensor::close);
@@ -280,41 +292,12 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * Sentence-transformers' pooling: the mean of each row's real-token vectors (mask 1), scaled to
-     * unit length (a zero vector stays zero).
+     * Sentence-transformers' mean pooling, scaled to unit length ({@link Pooling#MEAN}).
      *
      * @param hidden b×len×d token vectors, row-major
      * @param mask   b×len, 1 for a real token and 0 for padding
      */
     public static float[][] pool(FloatBuffer hidden, long[] mask, int b, int len, int d) {
-        float[][] out = new float[b][];
-        double[] sum = new double[d];
-        for (int r = 0; r < b; r++) {
-            Arrays.fill(sum, 0);
-            int count = 0;
-            for (int p = 0; p < len; p++) {
-                if (mask[r * len + p] == 0) {
-                    continue;
-                }
-                count++;
-                int base = (r * len + p) * d;
-                for (int k = 0; k < d; k++) {
-                    sum[k] += hidden.get(base + k);
-                }
-            }
-            double norm = 0;
-            for (int k = 0; k < d; k++) {
-                sum[k] /= Math.max(count, 1);
-                norm += sum[k] * sum[k];
-            }
-            // As torch.nn.functional.normalize: a zero vector stays zero rather than becoming NaN.
-            double scale = 1 / Math.max(Math.sqrt(norm), 1e-12);
-            float[] row = new float[d];
-            for (int k = 0; k < d; k++) {
-                row[k] = (float) (sum[k] * scale);
-            }
-            out[r] = row;
-        }
-        return out;
+        return Pooling.MEAN.pool(hidden, mask, b, len, d);
     }
 }

@@ -43,6 +43,7 @@ public final class GalleryCard extends VBox {
     private final Button cancel = new Button("Cancel");
     private final VBox progressBox;
     private final Label problem = new Label();
+    private final Label licence = new Label();
     private WeightsDownloadJob job;
 
     /**
@@ -96,14 +97,19 @@ public final class GalleryCard extends VBox {
 
         problem.getStyleClass().add("ns-card-problem");
         problem.setWrapText(true);
+        // What may be done with downloaded weights is said before anyone downloads them.
+        licence.getStyleClass().addAll("ns-card-detail", "ns-card-licence");
+        licence.setWrapText(true);
+        entry.weightsDownload().filter(d -> !d.license().isBlank()).ifPresent(d -> licence.setText("Licence: " + d.license()));
+        show(licence, !licence.getText().isEmpty());
 
-        VBox footer = new VBox(4, status, opens, download, progressBox, problem);
+        VBox footer = new VBox(4, status, opens, licence, download, progressBox, problem);
         footer.getStyleClass().add("ns-card-footer");
         // The footer's buttons act on the weights; a click there must not also open the net.
         footer.setOnMouseClicked(javafx.event.Event::consume);
 
         getChildren().addAll(thumbnail, name, task, io, params, footer);
-        for (Label l : List.of(name, task, io, params, status, opens, problem, progressText)) {
+        for (Label l : List.of(name, task, io, params, status, opens, licence, problem, progressText)) {
             l.setMaxWidth(width);
         }
         progressBox.setMaxWidth(width);
@@ -113,7 +119,8 @@ public final class GalleryCard extends VBox {
                 open.accept(entry);
             }
         });
-        Tooltip aboutNet = new Tooltip(entry.description().isBlank() ? entry.name() : entry.description());
+        Tooltip aboutNet = new Tooltip((entry.description().isBlank() ? entry.name() : entry.description())
+                + (entry.source().isBlank() ? "" : "\n\nSource: " + entry.source()));
         aboutNet.setWrapText(true);
         aboutNet.setMaxWidth(420);
         Tooltip.install(this, aboutNet);
@@ -184,10 +191,10 @@ public final class GalleryCard extends VBox {
     private void showProgress(long done, long total) {
         if (total > 0) {
             bar.setProgress(Math.min(1, (double) done / total));
-            progressText.setText(WeightsStatus.size(done) + " of " + WeightsStatus.size(total));
+            progressText.setText(WeightsDownload.size(done) + " of " + WeightsDownload.size(total));
         } else {
             bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-            progressText.setText(WeightsStatus.size(done) + " so far");
+            progressText.setText(WeightsDownload.size(done) + " so far");
         }
     }
 
@@ -224,7 +231,7 @@ public final class GalleryCard extends VBox {
 
     private static String about(WeightsDownload d) {
         return "Downloads " + d.fileName() + " from " + d.url().getHost()
-                + (d.bytes() > 0 ? " (" + WeightsStatus.size(d.bytes()) + ")" : "")
+                + (d.bytes() > 0 ? " (" + WeightsDownload.size(d.bytes()) + ")" : "")
                 + " into NetStudio's weights cache; checked against its SHA-256."
                 + (d.license().isBlank() ? "" : "\nLicence: " + d.license());
     }

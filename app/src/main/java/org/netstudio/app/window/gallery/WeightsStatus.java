@@ -38,12 +38,17 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
     public static WeightsStatus of(GalleryEntry entry, boolean cached) {
         if (entry.weightsDownload().isPresent()) {
             WeightsDownload d = entry.weightsDownload().get();
-            String what = dataset(entry) + " weights";
+            // A sentence encoder's download is its whole model and tokenizer, without which it embeds nothing.
+            boolean model = d.archive();
+            String what = model ? "Pretrained model" : dataset(entry) + " weights";
             if (cached) {
-                return new WeightsStatus(Kind.CACHED, what + " cached", "Opens with the downloaded weights.");
+                return new WeightsStatus(Kind.CACHED, what + (model ? " downloaded" : " cached"),
+                        model ? "Opens with the downloaded model." : "Opens with the downloaded weights.");
             }
-            String headline = d.bytes() > 0 ? what + ": " + size(d.bytes()) + " download" : what + " to download";
-            return new WeightsStatus(Kind.DOWNLOADABLE, headline, "Opens untrained until they are downloaded.");
+            String headline = d.bytes() > 0 ? what + ": " + WeightsDownload.size(d.bytes()) + " download" : what + " to download";
+            return new WeightsStatus(Kind.DOWNLOADABLE, headline, model
+                    ? "Download it to embed sentences; until then it opens untrained."
+                    : "Opens untrained until they are downloaded.");
         }
         if (entry.pretrained()) {
             Matcher m = ACCURACY.matcher(entry.description());
@@ -59,21 +64,6 @@ public record WeightsStatus(Kind kind, String headline, String opens) {
         String said = (entry.task() + " " + entry.weightsDownload().map(WeightsDownload::license).orElse(""))
                 .toLowerCase(Locale.ROOT);
         return said.contains("imagenet") ? "ImageNet" : "Pretrained";
-    }
-
-    /** A size as people read it: "850 KB", "4.2 MB", "45 MB", "1.3 GB". */
-    public static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " bytes";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes / 1000.0;
-        int u = 0;
-        while (v >= 999.5 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (v < 9.95 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v)) + " " + units[u];
     }
 
     private static String percent(String fraction) {

@@ -3,6 +3,7 @@ package org.netstudio.app.window.tryit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
+import org.netstudio.app.gallery.NotDownloadedException;
 
 /** What went wrong in a Try It job, as a sentence for the panel. */
 final class Failures {
@@ -13,7 +14,7 @@ final class Failures {
     static String sentence(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         String m = c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage();
-        if (c instanceof IOException || m.startsWith("The net") || m.startsWith("This net")) {
+        if (c instanceof IOException || c instanceof NotDownloadedException || m.startsWith("The net") || m.startsWith("This net")) {
             return m;
         }
         if (c instanceof UncheckedIOException) {

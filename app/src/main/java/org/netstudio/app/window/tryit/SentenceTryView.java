@@ -126,7 +126,8 @@ final class SentenceTryView extends BorderPane {
             return;
         }
         long mine = ++serial;
-        jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights()))
+        jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights(),
+                        org.netstudio.app.window.documents.WindowGallery.get().recipe(s.net(), s.weights())))
                 .embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
     }
 

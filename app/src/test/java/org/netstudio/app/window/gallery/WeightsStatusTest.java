@@ -42,6 +42,14 @@ class WeightsStatusTest {
     }
 
     @Test
+    void aSentenceEncoderOffersItsWholeModelWhichItNeedsToEmbed() {
+        assertSays(WeightsStatus.of(standard("bge-small-en-v1.5"), false), WeightsStatus.Kind.DOWNLOADABLE,
+                "Pretrained model: 78 MB download", "Download it to embed sentences; until then it opens untrained.");
+        assertSays(WeightsStatus.of(standard("e5-small-v2"), true), WeightsStatus.Kind.CACHED,
+                "Pretrained model downloaded", "Opens with the downloaded model.");
+    }
+
+    @Test
     void aStatedSizeIsShownAndOtherDatasetsAreNotCalledImageNet() {
         GalleryEntry e = new GalleryEntry("net", "Net", "Segmentation", "", "", "net.json", List.of(), List.of(), 0, 0, 0,
                 0, 0, 0, false, "", new WeightsDownload(URI.create("https://example.org/net-12345678.pth"), "12345678",
@@ -60,11 +68,11 @@ class WeightsStatusTest {
 
     @Test
     void sizesReadAsPeopleWriteThem() {
-        assertThat(WeightsStatus.size(512)).isEqualTo("512 bytes");
-        assertThat(WeightsStatus.size(850_000)).isEqualTo("850 KB");
-        assertThat(WeightsStatus.size(999_999)).isEqualTo("1.0 MB");
-        assertThat(WeightsStatus.size(4_230_000)).isEqualTo("4.2 MB");
-        assertThat(WeightsStatus.size(46_830_571)).isEqualTo("47 MB");
-        assertThat(WeightsStatus.size(1_300_000_000L)).isEqualTo("1.3 GB");
+        assertThat(WeightsDownload.size(512)).isEqualTo("512 bytes");
+        assertThat(WeightsDownload.size(850_000)).isEqualTo("850 KB");
+        assertThat(WeightsDownload.size(999_999)).isEqualTo("1.0 MB");
+        assertThat(WeightsDownload.size(4_230_000)).isEqualTo("4.2 MB");
+        assertThat(WeightsDownload.size(46_830_571)).isEqualTo("47 MB");
+        assertThat(WeightsDownload.size(1_300_000_000L)).isEqualTo("1.3 GB");
     }
 }
