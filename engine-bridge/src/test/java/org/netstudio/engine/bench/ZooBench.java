@@ -191,7 +191,11 @@ public final class ZooBench {
         void run() throws Exception;
     }
 
-    /** Each call's median time over the rounds, the calls taking turns within each round (after one of each to warm up). */
+    /**
+     * Each call's median time over the rounds, the calls taking turns within each round (after one of each to warm
+     * up), each taking each place in the round as often: none always runs right after another, whose threads may
+     * still spin (libtorch's after DJL, ONNX Runtime's after a session).
+     */
     private static double[] medians(int rounds, Call... calls) {
         double[][] t = new double[calls.length][rounds];
         try {
@@ -199,7 +203,8 @@ public final class ZooBench {
                 call.run();
             }
             for (int i = 0; i < rounds; i++) {
-                for (int c = 0; c < calls.length; c++) {
+                for (int k = 0; k < calls.length; k++) {
+                    int c = (k + i) % calls.length;
                     long start = System.nanoTime();
                     calls[c].run();
                     t[c][i] = (System.nanoTime() - start) / 1e9;

@@ -17,6 +17,7 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.Layer;
@@ -114,6 +115,25 @@ class PytorchSequenceModelsTest {
         assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
         assertThat(layers(imported.document().net())).extracting(Layer::typeName)
                 .containsExactly("Embedding", "LSTM", "LSTM", "SequenceLast", "Linear");
+    }
+
+    /**
+     * Exported again to run (what NetRunner's ONNX Runtime route runs), the stacked LSTM classifier does no more than
+     * PyTorch's file: one LSTM operator per layer, the first layer's time-major output read by the second as it
+     * is (no Transpose there and back between them), and the last step read from the second layer's last state,
+     * which then writes no sequence out (no Squeeze, Transpose and Gather over every step).
+     */
+    @Test
+    void stackedLstmClassifierExportsNoMoreOperatorsThanPyTorchWrites() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("lstm_stacked"), "lstm_stacked.onnx");
+        ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
+
+        Map<String, Long> ops = exported.getGraph().getNodeList().stream()
+                .collect(java.util.stream.Collectors.groupingBy(NodeProto::getOpType, java.util.stream.Collectors.counting()));
+        assertThat(ops).as(ops.toString()).containsOnlyKeys("Gather", "Transpose", "LSTM", "Squeeze", "Gemm", "Identity")
+                .containsEntry("LSTM", 2L).containsEntry("Transpose", 1L).containsEntry("Squeeze", 2L).containsEntry("Gather", 1L);
+        NodeProto second = exported.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("LSTM")).toList().get(1);
+        assertThat(second.getOutput(0)).as("the second LSTM's whole sequence").isEmpty();
     }
 
     /**

@@ -65,6 +65,19 @@ public final class OnnxExporter {
         return model(doc, weights).toByteArray();
     }
 
+    /**
+     * The ONNX model of a net for ONNX Runtime to run rather than for a person to read back: {@link #export}'s,
+     * without the steps that only undo one another where layers meet ({@link ExportFolds}). It computes the
+     * same, but does not import as the same layers: an LSTM's last step, say, comes back as an LSTM that
+     * returns no sequence, not as the LSTM and SequenceLast the net holds.
+     *
+     * @throws IllegalArgumentException as {@link #export} does
+     */
+    public static byte[] exportToRun(NetDocument doc, Weights weights) {
+        ModelProto model = model(doc, weights);
+        return model.toBuilder().setGraph(ExportFolds.fold(model.getGraph())).build().toByteArray();
+    }
+
     /** Writes the model of a net to a file, atomically. */
     public static void write(Path file, NetDocument doc, Weights weights) throws IOException {
         byte[] bytes = export(doc, weights);
