@@ -128,12 +128,36 @@ class PytorchSequenceModelsTest {
         OnnxImport imported = OnnxImporter.read(fixture("lstm_stacked"), "lstm_stacked.onnx");
         ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
 
-        Map<String, Long> ops = exported.getGraph().getNodeList().stream()
-                .collect(java.util.stream.Collectors.groupingBy(NodeProto::getOpType, java.util.stream.Collectors.counting()));
+        Map<String, Long> ops = operators(exported);
         assertThat(ops).as(ops.toString()).containsOnlyKeys("Gather", "Transpose", "LSTM", "Squeeze", "Gemm", "Identity")
                 .containsEntry("LSTM", 2L).containsEntry("Transpose", 1L).containsEntry("Squeeze", 2L).containsEntry("Gather", 1L);
         NodeProto second = exported.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("LSTM")).toList().get(1);
         assertThat(second.getOutput(0)).as("the second LSTM's whole sequence").isEmpty();
+    }
+
+    /**
+     * The bidirectional GRU tagger, which NetStudio holds as a forward GRU and one reading the sequence reversed,
+     * is exported to run as PyTorch writes it: one bidirectional GRU, its output turned batch-first and its two
+     * directions joined by a Reshape, with no sequence reversed (Slice) and no Transpose and Squeeze per direction.
+     */
+    @Test
+    void bidirectionalGruTaggerExportsToRunAsOneBidirectionalGru() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("bigru_tagger"), "bigru_tagger.onnx");
+        ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
+
+        Map<String, Long> ops = operators(exported);
+        assertThat(ops).as(ops.toString()).containsEntry("GRU", 1L).containsEntry("Transpose", 2L)
+                .doesNotContainKeys("Slice", "Squeeze", "Concat");
+        NodeProto gru = exported.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("GRU")).findFirst().orElseThrow();
+        assertThat(gru.getAttributeList()).anySatisfy(a -> {
+            assertThat(a.getName()).isEqualTo("direction");
+            assertThat(a.getS().toStringUtf8()).isEqualTo("bidirectional");
+        });
+    }
+
+    private static Map<String, Long> operators(ModelProto model) {
+        return model.getGraph().getNodeList().stream()
+                .collect(java.util.stream.Collectors.groupingBy(NodeProto::getOpType, java.util.stream.Collectors.counting()));
     }
 
     /**

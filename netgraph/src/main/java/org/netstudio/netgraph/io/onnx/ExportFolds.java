@@ -3,6 +3,7 @@ package org.netstudio.netgraph.io.onnx;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.out;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.perm;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.List;
@@ -14,13 +15,18 @@ import java.util.Set;
  * time-major output batch-first and the next one turns it back (the Transpose pair goes: the first
  * Squeeze's output feeds the next layer as it is), and the last step of a forward recurrent layer's
  * whole sequence is its last state, which the operator gives anyway (no Squeeze, Transpose and Gather
- * of every step, and the operator no longer writes the sequence out). Each fold takes only values
- * nothing else reads, so the graph computes the same.
+ * of every step, and the operator no longer writes the sequence out). A bidirectional layer, which
+ * NetStudio holds as a forward layer and one reading the sequence reversed ({@link RecurrentDirections}),
+ * goes back to one bidirectional operator, as PyTorch writes it, rather than two with the sequence
+ * reversed, turned and squeezed around each. Each fold takes only values nothing else reads, so the
+ * graph computes the same.
  */
 final class ExportFolds {
 
     private static final Set<String> RECURRENT = Set.of("LSTM", "GRU", "RNN");
     private static final List<Long> SWAP = List.of(1L, 0L, 2L);
+    /** ONNX's {@code [n, directions, batch, units]} to {@code [batch, n, directions, units]}. */
+    private static final List<Long> BATCH_FIRST = List.of(2L, 0L, 1L, 3L);
 
     private final GraphRewrite graph;
 
@@ -39,6 +45,7 @@ final class ExportFolds {
             switch (n.getOpType()) {
                 case "Transpose" -> folds.transposeBack(n);
                 case "Gather" -> folds.lastStep(n);
+                case "Concat" -> folds.bidirectional(n);
                 default -> { }
             }
         }
@@ -90,29 +97,124 @@ final class ExportFolds {
         if (new OnnxNode(gather).i("axis", 0) != 1 || !graph.isConstant(gather.getInput(1), -1)) {
             return;
         }
-        NodeProto swap = graph.producer(gather.getInput(0), "Transpose");
-        if (swap == null || !graph.isInner(out(swap)) || !perm(swap).equals(SWAP)) {
+        List<NodeProto> sequence = batchFirstSequence(gather.getInput(0));
+        if (sequence == null || sequence.get(0).getOutputCount() < 2 || sequence.get(0).getOutput(1).isEmpty()) {
             return;
         }
-        NodeProto squeeze = graph.producer(swap.getInput(0), "Squeeze");
-        if (squeeze == null || !graph.isInner(out(squeeze)) || squeeze.getInputCount() != 2
-                || !graph.isConstant(squeeze.getInput(1), 1)) {
-            return;
-        }
-        NodeProto recurrent = graph.producer(squeeze.getInput(0));
-        if (recurrent == null || !RECURRENT.contains(recurrent.getOpType()) || recurrent.getOutputCount() < 2
-                || !recurrent.getOutput(0).equals(squeeze.getInput(0)) || !graph.isInner(recurrent.getOutput(0))
-                || recurrent.getInputCount() > 4 || !new OnnxNode(recurrent).s("direction", "forward").equals("forward")) {
-            return;
-        }
-        String state = recurrent.getOutput(1);
-        if (state.isEmpty() || !graph.readersOf(state).isEmpty() || graph.isOutput(state)) {
-            return;
-        }
+        NodeProto recurrent = sequence.get(0);
         String axes = graph.longs(gather.getName() + ":stateAxes", new long[] {0});
         NodeProto lastState = NodeProto.newBuilder().setOpType("Squeeze").setName(gather.getName())
-                .addInput(state).addInput(axes).addOutput(out(gather)).build();
-        graph.replace(List.of(recurrent, squeeze, swap, gather),
+                .addInput(recurrent.getOutput(1)).addInput(axes).addOutput(out(gather)).build();
+        graph.replace(List.of(recurrent, sequence.get(1), sequence.get(2), gather),
                 List.of(recurrent.toBuilder().setOutput(0, "").build(), lastState));
+    }
+
+    /**
+     * {@code Concat(forward, SequenceReverse(backward), axis -1)} of one recurrent layer reading {@code x} and
+     * another, of the same kind and size, reading {@code SequenceReverse(x)}, each time-major around the operator:
+     * one bidirectional operator on {@code x}, whose {@code [n, 2, batch, units]} output is turned batch-first and
+     * its two directions joined on the last axis.
+     */
+    private void bidirectional(NodeProto concat) {
+        if (concat.getInputCount() != 2 || new OnnxNode(concat).i("axis", 0) != -1) {
+            return;
+        }
+        List<NodeProto> forward = directionOf(concat.getInput(0));
+        NodeProto back = graph.producer(concat.getInput(1), "Slice");
+        List<NodeProto> backward = back != null && reverses(back) && graph.isInner(out(back)) ? directionOf(back.getInput(0)) : null;
+        if (forward == null || backward == null) {
+            return;
+        }
+        NodeProto f = forward.get(1);
+        NodeProto b = backward.get(1);
+        NodeProto reversed = graph.producer(backward.get(0).getInput(0), "Slice");
+        String x = forward.get(0).getInput(0);
+        if (reversed == null || !reverses(reversed) || !graph.isInner(out(reversed)) || !reversed.getInput(0).equals(x)
+                || !f.getOpType().equals(b.getOpType()) || !f.getAttributeList().equals(b.getAttributeList())) {
+            return;
+        }
+        String name = concat.getName();
+        List<String> arrays = new java.util.ArrayList<>(List.of(name + ":timeMajor"));
+        for (int k = 1; k < 4; k++) {
+            OnnxTensors.Constant a = graph.constant(f.getInput(k));
+            OnnxTensors.Constant c = graph.constant(b.getInput(k));
+            if (a == null || c == null || !a.isReal() || !c.isReal() || !java.util.Arrays.equals(a.shape(), c.shape())) {
+                return;
+            }
+            long[] shape = a.shape().clone();
+            shape[0] = 2;
+            float[] both = java.util.Arrays.copyOf(a.floats(), a.floats().length * 2);
+            System.arraycopy(c.floats(), 0, both, a.floats().length, c.floats().length);
+            arrays.add(graph.floats(name + ":" + "WRB".charAt(k - 1), shape, both));
+        }
+        String sequence = name + ":Y";
+        String turned = name + ":batchFirst";
+        List<NodeProto> pattern = new java.util.ArrayList<>(forward);
+        pattern.addAll(backward);
+        pattern.addAll(List.of(reversed, back, concat));
+        graph.replace(pattern, List.of(
+                NodeProto.newBuilder().setOpType("Transpose").setName(name + ":transpose").addInput(x).addOutput(arrays.get(0))
+                        .addAttribute(forward.get(0).getAttribute(0)).build(),
+                f.toBuilder().setName(name + ":" + f.getOpType()).clearInput().addAllInput(arrays).clearOutput()
+                        .addOutput(sequence).clearAttribute().addAllAttribute(f.getAttributeList().stream()
+                                .filter(a -> !a.getName().equals("direction")).toList()).addAttribute(AttributeProto.newBuilder().setName("direction")
+                                .setType(AttributeProto.AttributeType.STRING)
+                                .setS(com.google.protobuf.ByteString.copyFromUtf8("bidirectional"))).build(),
+                NodeProto.newBuilder().setOpType("Transpose").setName(turned).addInput(sequence).addOutput(turned)
+                        .addAttribute(AttributeProto.newBuilder().setName("perm").setType(AttributeProto.AttributeType.INTS)
+                                .addAllInts(BATCH_FIRST)).build(),
+                NodeProto.newBuilder().setOpType("Reshape").setName(name).addInput(turned)
+                        .addInput(graph.longs(name + ":joined", new long[] {0, 0, -1})).addOutput(out(concat)).build()));
+    }
+
+    /**
+     * The nodes of {@code Transpose(Transpose(x, [1, 0, 2]) → operator → Squeeze → Transpose} computing {@code value}
+     * (see {@link #batchFirstSequence}): the time-major Transpose, the operator, the Squeeze and the last Transpose; or null.
+     */
+    private List<NodeProto> directionOf(String value) {
+        List<NodeProto> sequence = batchFirstSequence(value);
+        NodeProto timeMajor = sequence == null ? null : graph.producer(sequence.get(0).getInput(0), "Transpose");
+        if (timeMajor == null || !graph.isInner(out(timeMajor)) || !perm(timeMajor).equals(SWAP)) {
+            return null;
+        }
+        return List.of(timeMajor, sequence.get(0), sequence.get(1), sequence.get(2));
+    }
+
+    /**
+     * The nodes of {@code Transpose(Squeeze(Y, [1]), [1, 0, 2])} computing {@code value}, {@code Y} the whole
+     * sequence of a forward LSTM, GRU or RNN given no sequence lengths or first states, whose last states nothing
+     * reads, each value read by the next node alone: the operator, the Squeeze and the Transpose; or null.
+     */
+    private List<NodeProto> batchFirstSequence(String value) {
+        NodeProto batchFirst = graph.producer(value, "Transpose");
+        if (batchFirst == null || !graph.isInner(value) || !perm(batchFirst).equals(SWAP)) {
+            return null;
+        }
+        NodeProto squeeze = graph.producer(batchFirst.getInput(0), "Squeeze");
+        if (squeeze == null || !graph.isInner(out(squeeze)) || squeeze.getInputCount() != 2
+                || !graph.isConstant(squeeze.getInput(1), 1)) {
+            return null;
+        }
+        NodeProto r = graph.producer(squeeze.getInput(0));
+        if (r == null || !RECURRENT.contains(r.getOpType()) || !r.getOutput(0).equals(squeeze.getInput(0))
+                || !graph.isInner(r.getOutput(0)) || r.getInputCount() != 4
+                || !new OnnxNode(r).s("direction", "forward").equals("forward")) {
+            return null;
+        }
+        for (int k = 1; k < r.getOutputCount(); k++) {
+            String state = r.getOutput(k);
+            if (!state.isEmpty() && (!graph.readersOf(state).isEmpty() || graph.isOutput(state))) {
+                return null;
+            }
+        }
+        return List.of(r, squeeze, batchFirst);
+    }
+
+    /** Whether a Slice reverses its input's axis 1 whole (as SequenceReverse is exported). */
+    private boolean reverses(NodeProto slice) {
+        OnnxTensors.Constant ends = slice.getInputCount() == 5 ? graph.constant(slice.getInput(2)) : null;
+        return ends != null && ends.count() == 1 && ends.value(0) <= Integer.MIN_VALUE
+                && graph.isConstant(slice.getInput(1), -1) && graph.isConstant(slice.getInput(3), 1)
+                && graph.isConstant(slice.getInput(4), -1);
     }
 }
