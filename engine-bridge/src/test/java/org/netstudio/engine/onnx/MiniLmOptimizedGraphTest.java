@@ -17,7 +17,7 @@ import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 
 /**
- * NetRunner's ONNX Runtime route runs the imported MiniLM exported again; it is as fast as the file
+ * NetRunner's ONNX Runtime route runs the imported MiniLM exported again ({@link OnnxExporter#exportToRun}); it is as fast as the file
  * only if ONNX Runtime optimises both alike. After its optimisations (fusing GELU with its bias, the
  * scale into the attention products, LayerNormalization), the exported net holds the same heavy
  * operators as the file, one for one: what differs is only the few nodes of the mask and positions.
@@ -46,7 +46,7 @@ class MiniLmOptimizedGraphTest {
     void onnxRuntimeOptimisesTheExportedNetIntoTheFilesOperators() throws Exception {
         byte[] file = MiniLmImportTest.miniLm();
         OnnxImport imported = OnnxImporter.read(file, "all-minilm-l6-v2.onnx");
-        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
+        byte[] exported = OnnxExporter.exportToRun(imported.document(), imported.weights());
 
         Map<String, Integer> theirs = optimized(file, "file.onnx");
         Map<String, Integer> ours = optimized(exported, "exported.onnx");
@@ -58,5 +58,20 @@ class MiniLmOptimizedGraphTest {
         }
         assertThat(ours.get("com.microsoft:BiasGelu")).isEqualTo(6);
         assertThat(ours.get("LayerNormalization")).isEqualTo(13);
+    }
+
+    /**
+     * The pooler reads the first token, which the import holds as the last step of the sequence reversed: the
+     * route's export reads it as the file does, by one Gather, not by a copy of every token's state reversed first.
+     */
+    @Test
+    void thePoolerReadsTheFirstTokenWithoutReversingTheSequence() throws Exception {
+        OnnxImport imported = OnnxImporter.read(MiniLmImportTest.miniLm(), "all-minilm-l6-v2.onnx");
+        ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
+
+        assertThat(exported.getGraph().getNodeList()).filteredOn(n -> n.getOpType().equals("Slice"))
+                .as("Slices with steps (a reversal)").allSatisfy(n -> assertThat(n.getInputCount()).isLessThan(5));
+        assertThat(exported.getGraph().getNodeList()).filteredOn(n -> n.getOpType().equals("Gather"))
+                .anySatisfy(n -> assertThat(n.getName()).contains("pooler"));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * time-major output batch-first and the next one turns it back (the Transpose pair goes: the first
  * Squeeze's output feeds the next layer as it is), and the last step of a forward recurrent layer's
  * whole sequence is its last state, which the operator gives anyway (no Squeeze, Transpose and Gather
- * of every step, and the operator no longer writes the sequence out). A bidirectional layer, which
+ * of every step, and the operator no longer writes the sequence out); the last step of a sequence
+ * reversed is its first (no copy of the whole sequence reversed). A bidirectional layer, which
  * NetStudio holds as a forward layer and one reading the sequence reversed ({@link RecurrentDirections}),
  * goes back to one bidirectional operator, as PyTorch writes it, rather than two with the sequence
  * reversed, turned and squeezed around each. Each fold takes only values nothing else reads, so the
@@ -97,12 +98,19 @@ final class ExportFolds {
         if (new OnnxNode(gather).i("axis", 0) != 1 || !graph.isConstant(gather.getInput(1), -1)) {
             return;
         }
+        NodeProto reversed = graph.producer(gather.getInput(0), "Slice");
+        if (reversed != null && reverses(reversed) && graph.isInner(out(reversed))) {
+            // The last step of the sequence reversed (BERT's pooler reads the first token so): the first step.
+            String first = graph.longs(gather.getName() + ":first", new long[0], new long[] {0});
+            graph.replace(List.of(reversed, gather), gather.toBuilder().setInput(0, reversed.getInput(0)).setInput(1, first).build());
+            return;
+        }
         List<NodeProto> sequence = batchFirstSequence(gather.getInput(0));
         if (sequence == null || sequence.get(0).getOutputCount() < 2 || sequence.get(0).getOutput(1).isEmpty()) {
             return;
         }
         NodeProto recurrent = sequence.get(0);
-        String axes = graph.longs(gather.getName() + ":stateAxes", new long[] {0});
+        String axes = graph.longs(gather.getName() + ":stateAxes", new long[] {1}, new long[] {0});
         NodeProto lastState = NodeProto.newBuilder().setOpType("Squeeze").setName(gather.getName())
                 .addInput(recurrent.getOutput(1)).addInput(axes).addOutput(out(gather)).build();
         graph.replace(List.of(recurrent, sequence.get(1), sequence.get(2), gather),
@@ -164,7 +172,7 @@ final class ExportFolds {
                         .addAttribute(AttributeProto.newBuilder().setName("perm").setType(AttributeProto.AttributeType.INTS)
                                 .addAllInts(BATCH_FIRST)).build(),
                 NodeProto.newBuilder().setOpType("Reshape").setName(name).addInput(turned)
-                        .addInput(graph.longs(name + ":joined", new long[] {0, 0, -1})).addOutput(out(concat)).build()));
+                        .addInput(graph.longs(name + ":joined", new long[] {3}, new long[] {0, 0, -1})).addOutput(out(concat)).build()));
     }
 
     /**

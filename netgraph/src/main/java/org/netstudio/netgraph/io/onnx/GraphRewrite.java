@@ -173,8 +173,8 @@ final class GraphRewrite {
     }
 
     /** A new initializer of integers; returns its name. */
-    String longs(String name, long[] values) {
-        added.add(OnnxTensors.longs(name, new long[] {values.length}, values));
+    String longs(String name, long[] shape, long[] values) {
+        added.add(OnnxTensors.longs(name, shape, values));
         return name;
     }
 
