@@ -7,7 +7,9 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
+import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * Takes out of an exported graph the steps that only undo one another where layers meet, so that the
@@ -19,8 +21,9 @@ import java.util.Set;
  * reversed is its first (no copy of the whole sequence reversed). A bidirectional layer, which
  * NetStudio holds as a forward layer and one reading the sequence reversed ({@link RecurrentDirections}),
  * goes back to one bidirectional operator, as PyTorch writes it, rather than two with the sequence
- * reversed, turned and squeezed around each. Each fold takes only values nothing else reads, so the
- * graph computes the same.
+ * reversed, turned and squeezed around each. A Linear layer's bias, the residual added to it and the
+ * LayerNorm after them become ONNX Runtime's SkipLayerNormalization. Each fold takes only values nothing
+ * else reads, so the graph computes the same.
  */
 final class ExportFolds {
 
@@ -29,16 +32,26 @@ final class ExportFolds {
     /** ONNX's {@code [n, directions, batch, units]} to {@code [batch, n, directions, units]}. */
     private static final List<Long> BATCH_FIRST = List.of(2L, 0L, 1L, 3L);
 
-    private final GraphRewrite graph;
+    /** The domain of ONNX Runtime's own operators. */
+    static final String RUNTIME_DOMAIN = "com.microsoft";
 
-    private ExportFolds(GraphRewrite graph) {
+    private final GraphRewrite graph;
+    /** The per-example type of each value that is a layer's output or a net input, else {@link TensorType#ANY}. */
+    private final Function<String, TensorType> types;
+
+    private ExportFolds(GraphRewrite graph, Function<String, TensorType> types) {
         this.graph = graph;
+        this.types = types;
     }
 
-    /** The graph with both folds applied wherever they fit. */
-    static GraphProto fold(GraphProto exported) {
+    /**
+     * The graph with the folds applied wherever they fit.
+     *
+     * @param types the per-example type of a value the export wrote as a layer's output or a net input
+     */
+    static GraphProto fold(GraphProto exported, Function<String, TensorType> types) {
         GraphRewrite g = new GraphRewrite(exported);
-        ExportFolds folds = new ExportFolds(g);
+        ExportFolds folds = new ExportFolds(g, types);
         for (NodeProto n : g.nodes()) {
             if (g.isReplaced(n)) {
                 continue;
@@ -47,6 +60,7 @@ final class ExportFolds {
                 case "Transpose" -> folds.transposeBack(n);
                 case "Gather" -> folds.lastStep(n);
                 case "Concat" -> folds.bidirectional(n);
+                case "LayerNormalization" -> folds.skipLayerNorm(n);
                 default -> { }
             }
         }
@@ -224,5 +238,40 @@ final class ExportFolds {
         return ends != null && ends.count() == 1 && ends.value(0) <= Integer.MIN_VALUE
                 && graph.isConstant(slice.getInput(1), -1) && graph.isConstant(slice.getInput(3), 1)
                 && graph.isConstant(slice.getInput(4), -1);
+    }
+
+    /**
+     * {@code LayerNormalization(Add(Add(MatMul(x, W), b), skip))} on the last axis, the product and the skip of
+     * one type of rank 2 per example: ONNX Runtime's {@code SkipLayerNormalization}, which adds the bias and the
+     * skip as it normalises (a Linear layer, its residual and the LayerNorm after them, as in BERT's every block:
+     * two passes over the sequence fewer each).
+     */
+    private void skipLayerNorm(NodeProto norm) {
+        NodeProto sum = graph.producer(norm.getInput(0), "Add");
+        if (sum == null || !graph.isInner(out(sum)) || norm.getInputCount() != 3 || new OnnxNode(norm).i("axis", -1) != -1
+                || !isVector(norm.getInput(1)) || !isVector(norm.getInput(2))) {
+            return;
+        }
+        for (int side = 0; side < 2; side++) {
+            NodeProto bias = graph.producer(sum.getInput(side), "Add");
+            String skip = sum.getInput(1 - side);
+            TensorType t = types.apply(out(bias == null ? sum : bias));
+            if (bias == null || !graph.isInner(out(bias)) || graph.producer(bias.getInput(0), "MatMul") == null
+                    || !isVector(bias.getInput(1)) || !t.rankKnown() || t.rank() != 2 || !t.equals(types.apply(skip))) {
+                continue;
+            }
+            graph.replace(List.of(bias, sum, norm), NodeProto.newBuilder().setOpType("SkipLayerNormalization")
+                    .setDomain(RUNTIME_DOMAIN).setName(norm.getName()).addInput(bias.getInput(0)).addInput(skip)
+                    .addInput(norm.getInput(1)).addInput(norm.getInput(2)).addInput(bias.getInput(1)).addOutput(out(norm))
+                    .addAllAttribute(norm.getAttributeList().stream().filter(a -> a.getName().equals("epsilon")).toList())
+                    .build());
+            return;
+        }
+    }
+
+    /** Whether a value is a constant of one axis. */
+    private boolean isVector(String value) {
+        OnnxTensors.Constant c = graph.constant(value);
+        return c != null && c.isReal() && c.shape().length == 1;
     }
 }
