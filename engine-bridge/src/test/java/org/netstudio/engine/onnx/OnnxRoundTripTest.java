@@ -129,6 +129,23 @@ class OnnxRoundTripTest {
                         14L, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3)));
     }
 
+    /**
+     * An LSTM whose whole sequence is also an output of the net: its last step cannot come from its last state
+     * alone (the sequence is still wanted), and the export to run computes both outputs as the net does.
+     */
+    @Test
+    void anLstmSequenceReadBeyondItsLastStepStaysWhole() throws IOException {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("lstm", Layer.of("LSTM", "units", 3));
+        nodes.put("last", Layer.of("SequenceLast"));
+        nodes.put("lstm2", Layer.of("LSTM", "units", 2));
+        Graph net = new Graph(Map.of("x", PortDecl.of(TensorType.real(6, 2))), nodes, List.of(
+                edge(null, "x", "lstm", "Input"), edge("lstm", "Output", "last", "Input"),
+                edge("lstm", "Output", "lstm2", "Input"), edge("last", "Output", null, "last"),
+                edge("lstm2", "Output", null, "all")), new LinkedHashMap<>(Map.of("last", PortDecl.UNSPECIFIED, "all", PortDecl.UNSPECIFIED)));
+        roundTrip(net, 21, TensorValue.of(random(3 * 6 * 2, 7), 3, 6, 2));
+    }
+
     /** An Embedding goes out as a Gather of its table by the int64 token ids and comes back as the same layer. */
     @Test
     void embeddingTextClassifierComesBackAndComputesTheSame() throws IOException {
@@ -193,9 +210,15 @@ class OnnxRoundTripTest {
         try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.of(onnx)) {
             ort = List.copyOf(runner.run(feed).values());
         }
+        // The export to run (NetRunner's ONNX Runtime route), folded where layers meet, computes the same too.
+        List<TensorValue> toRun;
+        try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.of(OnnxExporter.exportToRun(new NetDocument("net", net, null), weights))) {
+            toRun = List.copyOf(runner.run(feed).values());
+        }
         for (int i = 0; i < before.size(); i++) {
             OnnxConformanceTest.assertClose("imported output " + i, after.get(i), before.get(i));
             OnnxConformanceTest.assertClose("ONNX Runtime output " + i, ort.get(i), before.get(i));
+            OnnxConformanceTest.assertClose("ONNX Runtime output " + i + " of the export to run", toRun.get(i), before.get(i));
         }
         return new RoundTrip(imported.document().net());
     }
