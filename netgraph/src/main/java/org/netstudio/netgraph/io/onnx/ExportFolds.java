@@ -21,9 +21,10 @@ import org.netstudio.netgraph.tensor.TensorType;
  * reversed is its first (no copy of the whole sequence reversed). A bidirectional layer, which
  * NetStudio holds as a forward layer and one reading the sequence reversed ({@link RecurrentDirections}),
  * goes back to one bidirectional operator, as PyTorch writes it, rather than two with the sequence
- * reversed, turned and squeezed around each. A Linear layer's bias, the residual added to it and the
- * LayerNorm after them become ONNX Runtime's SkipLayerNormalization. Each fold takes only values nothing
- * else reads, so the graph computes the same.
+ * reversed, turned and squeezed around each. Two of ONNX Runtime's own fused operators take the place
+ * of what they compute: SkipLayerNormalization of a Linear layer's bias, the residual added to it and the
+ * LayerNorm after them, and Attention of self-attention with its projections ({@link FusedAttention}).
+ * Each fold takes only values nothing else reads, so the graph computes the same.
  */
 final class ExportFolds {
 
@@ -52,6 +53,7 @@ final class ExportFolds {
     static GraphProto fold(GraphProto exported, Function<String, TensorType> types) {
         GraphRewrite g = new GraphRewrite(exported);
         ExportFolds folds = new ExportFolds(g, types);
+        FusedAttention attention = new FusedAttention(g);
         for (NodeProto n : g.nodes()) {
             if (g.isReplaced(n)) {
                 continue;
@@ -61,6 +63,7 @@ final class ExportFolds {
                 case "Gather" -> folds.lastStep(n);
                 case "Concat" -> folds.bidirectional(n);
                 case "LayerNormalization" -> folds.skipLayerNorm(n);
+                case "Softmax" -> attention.fold(n);
                 default -> { }
             }
         }
