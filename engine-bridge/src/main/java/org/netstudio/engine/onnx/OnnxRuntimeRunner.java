@@ -114,7 +114,8 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
                 for (Map.Entry<String, OnnxValue> e : result) {
                     if (e.getValue() instanceof OnnxTensor t) {
                         out.put(e.getKey(), t.getInfo().type == OnnxJavaType.FLOAT
-                                ? TensorValue.of(t.getFloatBuffer(), t.getInfo().getShape())
+                                // getFloatBuffer copies the native values into a heap buffer: the tensor takes its array.
+                                ? TensorValue.taking(t.getFloatBuffer(), t.getInfo().getShape())
                                 : TensorValue.of(floats(t), t.getInfo().getShape()));
                     }
                 }

@@ -72,7 +72,7 @@ final class OnnxInference implements AutoCloseable {
                             List<TensorType> inputTypes, int threads, Check check) throws IOException {
         byte[] model;
         try {
-            model = OnnxExporter.export(new NetDocument("net", net, null), weights);
+            model = OnnxExporter.exportToRun(new NetDocument("net", net, null), weights);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -57,6 +57,22 @@ public final class TensorValue {
         return new TensorValue(shape.clone(), copy);
     }
 
+    /**
+     * A tensor of the given shape from a buffer its caller gives up (a copy a runtime has just made of its
+     * native output, say): a heap buffer whose array holds exactly its values becomes the tensor's own, with
+     * no second copy; any other buffer is copied, as by {@link #of(FloatBuffer, long...)}.
+     *
+     * @throws IllegalArgumentException when the number of values does not match the shape
+     */
+    public static TensorValue taking(FloatBuffer values, long... shape) {
+        Objects.requireNonNull(values, "values");
+        if (values.hasArray() && values.arrayOffset() == 0 && values.position() == 0
+                && values.remaining() == values.array().length && count(shape) == values.remaining()) {
+            return new TensorValue(shape.clone(), values.array());
+        }
+        return of(values, shape);
+    }
+
     /** The number of values a shape holds; refuses a negative size. */
     private static long count(long[] shape) {
         long n = 1;

@@ -84,7 +84,7 @@ public final class OnnxRouteBench {
         String loadBefore = load();
         byte[] original = Files.readAllBytes(file);
         OnnxImport imported = OnnxImporter.read(file);
-        byte[] exported = OnnxExporter.export(new NetDocument(model, imported.document().net(), null),
+        byte[] exported = OnnxExporter.exportToRun(new NetDocument(model, imported.document().net(), null),
                 imported.weights());
         float[] x = new float[batch * 3 * SIZE * SIZE];
         for (int i = 0; i < x.length; i++) {

@@ -39,7 +39,9 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  * calls use once that session is built). One batch (default 8 images of 224×224, or 8 sequences of 64
  * steps), 2 threads each.
  * Prints, per model, the opaque nodes left after import, the median time of a batch for each way,
- * NetStudio's speed as a ratio of ONNX Runtime's and PyTorch's (above 1: NetStudio is faster), and
+ * NetStudio's speed as a ratio of ONNX Runtime's (the median of the rounds' ratios, and the ratio of the
+ * fastest rounds) and PyTorch's (of the medians: PyTorch times in its own process) (above 1: NetStudio is
+ * faster), and
  * the largest difference of NetStudio's and ONNX Runtime's outputs from PyTorch's, relative to
  * PyTorch's largest output, and how many of the imported model's arrays one step of training on made-up
  * targets changes. Not a unit test; run with {@code ./bench zoo [rounds batch models…]}.
@@ -68,11 +70,12 @@ public final class ZooBench {
                 Integer.toString(batch), Integer.toString(SIZE), Integer.toString(rounds), Integer.toString(THREADS)));
         command.addAll(models);
         Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds%n",
-                batch, SIZE, SIZE, THREADS, rounds);
+        System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds;"
+                + " load average: %s%n", batch, SIZE, SIZE, THREADS, rounds, loadAverage());
         System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
-                + " | PyTorch ms | DJL / ORT | route / ORT | route / PyTorch | NetStudio error | ORT error | arrays changed by a step |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " | PyTorch ms | DJL / ORT | route / ORT | route / ORT, fastest rounds | route / PyTorch | NetStudio error | ORT error"
+                + " | arrays changed by a step |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -122,7 +125,7 @@ public final class ZooBench {
         float[] ourOutput;
         float[] routeOutput;
         float[] ortOutput;
-        double[] times;
+        double[][] times;
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         // All three ways held at once and timed in turn, round by round: on a shared machine each round's
         // load falls on all three alike.
@@ -148,7 +151,7 @@ public final class ZooBench {
                 try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
                     ortOutput = flatten((OnnxTensor) r.get(0));
                 }
-                times = medians(rounds, () -> djlRunner.run(in), () -> runner.run(in), () -> {
+                times = timings(rounds, () -> djlRunner.run(in), () -> runner.run(in), () -> {
                     try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
                         r.get(0);
                     }
@@ -159,11 +162,12 @@ public final class ZooBench {
         } finally {
             System.clearProperty(NetRunner.ROUTE_PROPERTY);
         }
-        double djl = times[0];
-        double ours = times[1];
-        double theirs = times[2];
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e | %s |%n",
-                model, opaque, djl * 1e3, ours * 1e3, theirs * 1e3, torchSeconds * 1e3, theirs / djl, theirs / ours,
+        double djl = median(times[0]);
+        double ours = median(times[1]);
+        double theirs = median(times[2]);
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f× | %.2f× | %.2f× | %.2f× | %.1e / %.1e | %.1e | %s |%n",
+                model, opaque, djl * 1e3, ours * 1e3, theirs * 1e3, torchSeconds * 1e3, ratio(times[2], times[0]),
+                ratio(times[2], times[1]), fastest(times[2]) / fastest(times[1]),
                 torchSeconds / ours, error(ourOutput, expected), error(routeOutput, expected), error(ortOutput, expected),
                 fineTune(imported, x, integers, output));
     }
@@ -191,15 +195,20 @@ public final class ZooBench {
         void run() throws Exception;
     }
 
-    /** Each call's median time over the rounds, the calls taking turns within each round (after one of each to warm up). */
-    private static double[] medians(int rounds, Call... calls) {
+    /**
+     * Each call's time in each round, the calls taking turns within each round (after one of each to warm up), each
+     * taking each place in the round as often: none always runs right after another, whose threads may still spin
+     * (libtorch's after DJL, ONNX Runtime's after a session).
+     */
+    private static double[][] timings(int rounds, Call... calls) {
         double[][] t = new double[calls.length][rounds];
         try {
             for (Call call : calls) {
                 call.run();
             }
             for (int i = 0; i < rounds; i++) {
-                for (int c = 0; c < calls.length; c++) {
+                for (int k = 0; k < calls.length; k++) {
+                    int c = (k + i) % calls.length;
                     long start = System.nanoTime();
                     calls[c].run();
                     t[c][i] = (System.nanoTime() - start) / 1e9;
@@ -208,12 +217,30 @@ public final class ZooBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        double[] medians = new double[calls.length];
-        for (int c = 0; c < calls.length; c++) {
-            Arrays.sort(t[c]);
-            medians[c] = t[c][rounds / 2];
+        return t;
+    }
+
+    private static double median(double[] t) {
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** The fastest round: what a call costs when nothing else on the machine takes its cores. */
+    private static double fastest(double[] t) {
+        return Arrays.stream(t).min().orElseThrow();
+    }
+
+    /**
+     * The median over the rounds of {@code a / b} within a round: two calls a moment apart meet the same load on a
+     * shared machine, where the medians of each over all rounds may meet different ones.
+     */
+    private static double ratio(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a[i] / b[i];
         }
-        return medians;
+        return median(r);
     }
 
     /** The largest difference, over the largest magnitude of the expected values. */

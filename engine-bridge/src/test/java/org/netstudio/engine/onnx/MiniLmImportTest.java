@@ -125,6 +125,9 @@ class MiniLmImportTest {
         assertThat(a.shape()).containsExactly(e.shape());
         OnnxConformanceTest.assertClose("last_hidden_state", a, e);
         OnnxConformanceTest.assertClose("last_hidden_state on the ONNX Runtime route", routed.values().iterator().next(), e);
+        // The pooler too, which reads the first token (the route's export, by one Gather, as the file).
+        OnnxConformanceTest.assertClose("pooler output on the ONNX Runtime route", List.copyOf(routed.values()).get(1),
+                List.copyOf(expected.values()).get(1));
 
         // Exported again, the imported net runs in ONNX Runtime with the same outputs.
         byte[] exported = org.netstudio.netgraph.io.onnx.OnnxExporter.export(imported.document(), imported.weights());

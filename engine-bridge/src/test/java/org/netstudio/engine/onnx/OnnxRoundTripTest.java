@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
@@ -129,6 +130,68 @@ class OnnxRoundTripTest {
                         14L, TensorValue.of(random(2 * 7 * 3, 6), 2, 7, 3)));
     }
 
+    /**
+     * An LSTM whose whole sequence is also an output of the net: its last step cannot come from its last state
+     * alone (the sequence is still wanted), and the export to run computes both outputs as the net does.
+     */
+    @Test
+    void anLstmSequenceReadBeyondItsLastStepStaysWhole() throws IOException {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("lstm", Layer.of("LSTM", "units", 3));
+        nodes.put("last", Layer.of("SequenceLast"));
+        nodes.put("lstm2", Layer.of("LSTM", "units", 2));
+        Graph net = new Graph(Map.of("x", PortDecl.of(TensorType.real(6, 2))), nodes, List.of(
+                edge(null, "x", "lstm", "Input"), edge("lstm", "Output", "last", "Input"),
+                edge("lstm", "Output", "lstm2", "Input"), edge("last", "Output", null, "last"),
+                edge("lstm2", "Output", null, "all")), new LinkedHashMap<>(Map.of("last", PortDecl.UNSPECIFIED, "all", PortDecl.UNSPECIFIED)));
+        roundTrip(net, 21, TensorValue.of(random(3 * 6 * 2, 7), 3, 6, 2));
+    }
+
+    /**
+     * Self-attention with its query, key and value Linear layers runs on the ONNX Runtime route as one fused
+     * Attention operator, with or without a key mask of 0s and 1s, computing what NetStudio computes; a causal one
+     * is left written out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"none, false, 1", "none, true, 1", "causal, false, 0"})
+    void selfAttentionRunsAsOneFusedOperatorWhereItFits(String mask, boolean keyMask, int fused) throws IOException {
+        Map<String, NetNode> nodes = new LinkedHashMap<>();
+        nodes.put("q", Layer.of("Linear", "units", 8));
+        nodes.put("k", Layer.of("Linear", "units", 8));
+        nodes.put("v", Layer.of("Linear", "units", 6));
+        nodes.put("att", keyMask ? Layer.of("Attention", "heads", 2, "mask", mask).withInputCount(1)
+                : Layer.of("Attention", "heads", 2, "mask", mask));
+        List<Edge> edges = new java.util.ArrayList<>(List.of(edge(null, "x", "q", "Input"), edge(null, "x", "k", "Input"),
+                edge(null, "x", "v", "Input"), edge("k", "Output", "att", "Key"), edge("v", "Output", "att", "Value"),
+                edge("q", "Output", "att", "Query"), edge("att", "Output", null, "y")));
+        Map<String, PortDecl> inputs = new LinkedHashMap<>();
+        inputs.put("x", PortDecl.of(TensorType.real(5, 4)));
+        List<TensorValue> feed = new java.util.ArrayList<>(List.of(TensorValue.of(random(2 * 5 * 4, 8), 2, 5, 4)));
+        if (keyMask) {
+            edges.add(edge(null, "mask", "att", "Mask1"));
+            inputs.put("mask", PortDecl.of(TensorType.real(5)));
+            feed.add(TensorValue.of(new float[] {1, 1, 1, 0, 0, 1, 0, 1, 1, 1}, 2, 5));
+        }
+        Graph net = new Graph(inputs, nodes, edges, Map.of("y", PortDecl.UNSPECIFIED));
+        TensorValue expected;
+        byte[] model;
+        try (NetRunner runner = NetRunner.untrained(net, 23)) {
+            expected = runner.run(feed).get(0);
+            model = OnnxExporter.exportToRun(new NetDocument("net", net, null), runner.weights());
+        }
+        assertThat(ai.onnx.proto.OnnxMl.ModelProto.parseFrom(model).getGraph().getNodeList())
+                .filteredOn(n -> n.getOpType().equals("Attention")).hasSize(fused);
+        Map<String, TensorValue> in = new LinkedHashMap<>();
+        in.put("x", feed.get(0));
+        if (keyMask) {
+            in.put("mask", feed.get(1));
+        }
+        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(model)) {
+            OnnxConformanceTest.assertClose("self-attention " + mask + (keyMask ? " masked" : ""),
+                    ort.run(in).get("y"), expected);
+        }
+    }
+
     /** An Embedding goes out as a Gather of its table by the int64 token ids and comes back as the same layer. */
     @Test
     void embeddingTextClassifierComesBackAndComputesTheSame() throws IOException {
@@ -193,9 +256,15 @@ class OnnxRoundTripTest {
         try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.of(onnx)) {
             ort = List.copyOf(runner.run(feed).values());
         }
+        // The export to run (NetRunner's ONNX Runtime route), folded where layers meet, computes the same too.
+        List<TensorValue> toRun;
+        try (OnnxRuntimeRunner runner = OnnxRuntimeRunner.of(OnnxExporter.exportToRun(new NetDocument("net", net, null), weights))) {
+            toRun = List.copyOf(runner.run(feed).values());
+        }
         for (int i = 0; i < before.size(); i++) {
             OnnxConformanceTest.assertClose("imported output " + i, after.get(i), before.get(i));
             OnnxConformanceTest.assertClose("ONNX Runtime output " + i, ort.get(i), before.get(i));
+            OnnxConformanceTest.assertClose("ONNX Runtime output " + i + " of the export to run", toRun.get(i), before.get(i));
         }
         return new RoundTrip(imported.document().net());
     }

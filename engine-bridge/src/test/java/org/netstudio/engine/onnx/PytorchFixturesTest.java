@@ -232,12 +232,15 @@ class PytorchFixturesTest {
         try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights())) {
             OnnxConformanceTest.assertClose(name, runner.run(List.of(x)).get(0), expected);
         }
-        // Exported again, the imported net still computes the same in ONNX Runtime.
-        byte[] exported = OnnxExporter.export(imported.document(), imported.weights());
-        try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
-            // A net imported as a Chain has NetStudio's port names, Input and Output.
-            String in = imported.document().net() instanceof org.netstudio.netgraph.net.Chain ? "Input" : "x";
-            OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of(in, x)).values().iterator().next(), expected);
+        // Exported again, to be read or to be run (NetRunner's ONNX Runtime route), the imported net still computes
+        // the same in ONNX Runtime.
+        for (byte[] exported : List.of(OnnxExporter.export(imported.document(), imported.weights()),
+                OnnxExporter.exportToRun(imported.document(), imported.weights()))) {
+            try (OnnxRuntimeRunner ort = OnnxRuntimeRunner.of(exported)) {
+                // A net imported as a Chain has NetStudio's port names, Input and Output.
+                String in = imported.document().net() instanceof org.netstudio.netgraph.net.Chain ? "Input" : "x";
+                OnnxConformanceTest.assertClose(name + " exported", ort.run(Map.of(in, x)).values().iterator().next(), expected);
+            }
         }
     }
 

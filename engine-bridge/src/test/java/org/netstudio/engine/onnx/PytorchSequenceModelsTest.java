@@ -17,6 +17,7 @@ import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.onnx.ImportReport;
+import org.netstudio.netgraph.io.onnx.OnnxExporter;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
 import org.netstudio.netgraph.net.Layer;
@@ -114,6 +115,49 @@ class PytorchSequenceModelsTest {
         assertThat(imported.report().opaque()).as(imported.report().text()).isEmpty();
         assertThat(layers(imported.document().net())).extracting(Layer::typeName)
                 .containsExactly("Embedding", "LSTM", "LSTM", "SequenceLast", "Linear");
+    }
+
+    /**
+     * Exported again to run (what NetRunner's ONNX Runtime route runs), the stacked LSTM classifier does no more than
+     * PyTorch's file: one LSTM operator per layer, the first layer's time-major output read by the second as it
+     * is (no Transpose there and back between them), and the last step read from the second layer's last state,
+     * which then writes no sequence out (no Squeeze, Transpose and Gather over every step).
+     */
+    @Test
+    void stackedLstmClassifierExportsNoMoreOperatorsThanPyTorchWrites() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("lstm_stacked"), "lstm_stacked.onnx");
+        ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
+
+        Map<String, Long> ops = operators(exported);
+        assertThat(ops).as(ops.toString()).containsOnlyKeys("Gather", "Transpose", "LSTM", "Squeeze", "Gemm", "Identity")
+                .containsEntry("LSTM", 2L).containsEntry("Transpose", 1L).containsEntry("Squeeze", 2L).containsEntry("Gather", 1L);
+        NodeProto second = exported.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("LSTM")).toList().get(1);
+        assertThat(second.getOutput(0)).as("the second LSTM's whole sequence").isEmpty();
+    }
+
+    /**
+     * The bidirectional GRU tagger, which NetStudio holds as a forward GRU and one reading the sequence reversed,
+     * is exported to run as PyTorch writes it: one bidirectional GRU, its output turned batch-first and its two
+     * directions joined by a Reshape, with no sequence reversed (Slice) and no Transpose and Squeeze per direction.
+     */
+    @Test
+    void bidirectionalGruTaggerExportsToRunAsOneBidirectionalGru() throws IOException {
+        OnnxImport imported = OnnxImporter.read(fixture("bigru_tagger"), "bigru_tagger.onnx");
+        ModelProto exported = ModelProto.parseFrom(OnnxExporter.exportToRun(imported.document(), imported.weights()));
+
+        Map<String, Long> ops = operators(exported);
+        assertThat(ops).as(ops.toString()).containsEntry("GRU", 1L).containsEntry("Transpose", 2L)
+                .doesNotContainKeys("Slice", "Squeeze", "Concat");
+        NodeProto gru = exported.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("GRU")).findFirst().orElseThrow();
+        assertThat(gru.getAttributeList()).anySatisfy(a -> {
+            assertThat(a.getName()).isEqualTo("direction");
+            assertThat(a.getS().toStringUtf8()).isEqualTo("bidirectional");
+        });
+    }
+
+    private static Map<String, Long> operators(ModelProto model) {
+        return model.getGraph().getNodeList().stream()
+                .collect(java.util.stream.Collectors.groupingBy(NodeProto::getOpType, java.util.stream.Collectors.counting()));
     }
 
     /**

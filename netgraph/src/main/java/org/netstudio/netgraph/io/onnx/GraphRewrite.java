@@ -141,6 +141,12 @@ final class GraphRewrite {
         return f != null && Math.abs(f - expected) <= 1e-6 * Math.abs(expected);
     }
 
+    /** Whether a value is one constant number, integer or real, equal to {@code expected}. */
+    boolean isConstant(String value, long expected) {
+        OnnxTensors.Constant c = constant(value);
+        return c != null && c.count() == 1 && c.value(0) == expected;
+    }
+
     /** The value when it is one constant real number, else null. */
     Float number(String value) {
         OnnxTensors.Constant c = constant(value);
@@ -164,6 +170,12 @@ final class GraphRewrite {
     /** A new initializer of zeros; returns its name. */
     String zeros(String name, long length) {
         return floats(name, new long[] {length}, new float[Math.toIntExact(length)]);
+    }
+
+    /** A new initializer of integers; returns its name. */
+    String longs(String name, long[] shape, long[] values) {
+        added.add(OnnxTensors.longs(name, shape, values));
+        return name;
     }
 
     /** A new initializer; returns its name. */

@@ -115,6 +115,11 @@ final class LayerExport {
         return new ArrayList<>(domains.values());
     }
 
+    /** Records the per-example type of a value the export did not write (a net input). */
+    void declare(String value, TensorType type) {
+        types.put(value, type);
+    }
+
     TensorType typeOf(String value) {
         return types.getOrDefault(value, TensorType.ANY);
     }

@@ -62,7 +62,19 @@ public final class OnnxExporter {
      *                                  cover (all of them listed), or lacks weights
      */
     public static byte[] export(NetDocument doc, Weights weights) {
-        return model(doc, weights).toByteArray();
+        return model(doc, weights, false).toByteArray();
+    }
+
+    /**
+     * The ONNX model of a net for ONNX Runtime to run rather than for a person to read back: {@link #export}'s,
+     * without the steps that only undo one another where layers meet and with one of ONNX Runtime's own fused
+     * operators where it fits ({@link ExportFolds}). It computes the same, but does not import as the same layers: an LSTM's last step, say, comes back as an LSTM that
+     * returns no sequence, not as the LSTM and SequenceLast the net holds.
+     *
+     * @throws IllegalArgumentException as {@link #export} does
+     */
+    public static byte[] exportToRun(NetDocument doc, Weights weights) {
+        return model(doc, weights, true).toByteArray();
     }
 
     /** Writes the model of a net to a file, atomically. */
@@ -72,6 +84,11 @@ public final class OnnxExporter {
     }
 
     static ModelProto model(NetDocument doc, Weights weights) {
+        return model(doc, weights, false);
+    }
+
+    /** The model; {@code toRun}: with {@link ExportFolds}' folds, for ONNX Runtime to run. */
+    private static ModelProto model(NetDocument doc, Weights weights, boolean toRun) {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(weights, "weights");
         NetNode net = doc.net();
@@ -95,6 +112,7 @@ public final class OnnxExporter {
                 t = declared(net, in, true);
             }
             g.addInput(valueInfo(in, t));
+            export.declare(in, t);
             values.add(in);
         }
         List<String> outs = export.node(net, NodePath.ROOT, values);
@@ -108,10 +126,15 @@ public final class OnnxExporter {
             TensorType t = inference.inputType(NodePath.ROOT, name);
             g.addOutput(valueInfo(name, t.rankKnown() ? t : export.typeOf(produced)));
         }
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("NetStudio").setGraph(g)
+        GraphProto graph = toRun ? ExportFolds.fold(g.build(), export::typeOf) : g.build();
+        ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(8).setProducerName("NetStudio").setGraph(graph)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(LayerExport.opsetOf(net)))
-                .addAllOpsetImport(export.extraDomains())
-                .build();
+                .addAllOpsetImport(export.extraDomains());
+        if (graph.getNodeList().stream().anyMatch(n -> n.getDomain().equals(ExportFolds.RUNTIME_DOMAIN))
+                && model.getOpsetImportList().stream().noneMatch(o -> o.getDomain().equals(ExportFolds.RUNTIME_DOMAIN))) {
+            model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(ExportFolds.RUNTIME_DOMAIN).setVersion(1));
+        }
+        return model.build();
     }
 
     private static TensorType declared(NetNode net, String port, boolean input) {
