@@ -70,6 +70,8 @@ def with_data_statistics(model, x):
         with torch.no_grad():
             for _ in range(4):
                 model(torch.randn_like(x))
+        for m in norms:
+            m.momentum = 0.1  # PyTorch's default again: the export writes it, and fine-tuning follows it
     return model.eval()
 
 

@@ -79,6 +79,9 @@ public final class TorchvisionFineTune {
                 "m.train()",
                 "with torch.no_grad():",
                 "    for _ in range(4): m(torch.randn(8, 3, " + size + ", " + size + "))",
+                // PyTorch's default momentum again: the export writes it, and fine-tuning follows it.
+                "for b in m.modules():",
+                "    if isinstance(b, torch.nn.modules.batchnorm._BatchNorm): b.momentum = 0.1",
                 "m.eval()",
                 "torch.onnx.export(m, torch.randn(1, 3, " + size + ", " + size + "), sys.argv[2], opset_version=17,"
                         + " input_names=['x'],",
