@@ -165,7 +165,7 @@ public final class OnnxNodeSession implements AutoCloseable {
                 return here.get();
             }
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
             if (session == null) {

@@ -38,6 +38,8 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
      * Runtime reads them in place (a heap array would be copied twice more, into a fresh native buffer each call).
      */
     private final Map<String, FloatBuffer> staged = new HashMap<>();
+    /** The same for token ids and other int64 inputs, which arrive as floats. */
+    private final Map<String, java.nio.LongBuffer> stagedLongs = new HashMap<>();
 
     private OnnxRuntimeRunner(OrtEnvironment env, OrtSession session) throws OrtException {
         this.env = env;
@@ -61,14 +63,9 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
      * @throws IOException with ONNX Runtime's message when it refuses the model
      */
     public static OnnxRuntimeRunner of(byte[] model, int threads) throws IOException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // Every processor: ONNX Runtime's own default, a pool of one thread per core pinned to it, which ran
-            // all-MiniLM-L6-v2 6 % faster than the same count of threads asked for (unpinned) on 2 cores.
-            if (threads < Runtime.getRuntime().availableProcessors()) {
-                options.setIntraOpNumThreads(Math.max(1, threads));
-                options.setInterOpNumThreads(1);
-            }
+        OrtEnvironment env = OnnxEnvironment.get();
+        // Every processor: the pool all of NetStudio's sessions share (OnnxEnvironment).
+        try (OrtSession.SessionOptions options = OnnxEnvironment.options(threads)) {
             return new OnnxRuntimeRunner(env, env.createSession(model, options));
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime cannot load the model: " + e.getMessage(), e);
@@ -107,6 +104,7 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
                     throw new IllegalArgumentException("The model has no input \"" + e.getKey() + "\" (it takes " + inputNames() + ")");
                 }
                 feed.put(e.getKey(), info.type == OnnxJavaType.FLOAT ? staged(e.getKey(), e.getValue())
+                        : info.type == OnnxJavaType.INT64 ? stagedLongs(e.getKey(), e.getValue())
                         : tensor(env, e.getValue().values(), e.getValue().shape(), info.type));
             }
             try (OrtSession.Result result = session.run(feed)) {
@@ -140,6 +138,21 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
         }
         b.clear();
         value.copyTo(b);
+        b.flip();
+        return OnnxTensor.createTensor(env, b, value.shape());
+    }
+
+    /** As {@link #staged}, for an int64 input: each value rounded to the whole number it stands for. */
+    private OnnxTensor stagedLongs(String input, TensorValue value) throws OrtException {
+        java.nio.LongBuffer b = stagedLongs.get(input);
+        if (b == null || b.capacity() != value.size()) {
+            b = ByteBuffer.allocateDirect(value.size() * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+            stagedLongs.put(input, b);
+        }
+        b.clear();
+        for (int i = 0; i < value.size(); i++) {
+            b.put(Math.round(value.value(i)));
+        }
         b.flip();
         return OnnxTensor.createTensor(env, b, value.shape());
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.netstudio.engine.onnx.OnnxEnvironment;
 
 /**
  * Turns sentences into embeddings with a BERT-style ONNX model run by ONNX Runtime, by default the
@@ -242,8 +243,8 @@ public final class SentenceEncoder implements AutoCloseable {
             throw new UncheckedIOException("cannot read the model " + name + ": " + e.getMessage(), e);
         }
         OrtSession ort;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            ort = OrtEnvironment.getEnvironment().createSession(bytes, options);
+        try (OrtSession.SessionOptions options = OnnxEnvironment.options(OnnxEnvironment.cores())) {
+            ort = OnnxEnvironment.get().createSession(bytes, options);
         }
         try {
             Set<String> inputs = ort.getInputNames();
@@ -273,7 +274,7 @@ public final class SentenceEncoder implements AutoCloseable {
         long[] ids = batch.ids();
         long[] mask = batch.mask();
         long[] shape = {b, len};
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
             feed.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));

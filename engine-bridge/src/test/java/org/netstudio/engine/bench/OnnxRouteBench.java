@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.netstudio.engine.device.DjlSetup;
+import org.netstudio.engine.onnx.OnnxEnvironment;
 import org.netstudio.engine.onnx.TorchvisionFineTune;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
@@ -92,11 +93,9 @@ public final class OnnxRouteBench {
         }
         long[] shape = {batch, 3, SIZE, SIZE};
         TensorValue images = TensorValue.of(x, shape);
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         double[][] t = new double[3][rounds];
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(THREADS);
-            options.setInterOpNumThreads(1);
+        try (OrtSession.SessionOptions options = OnnxEnvironment.options(THREADS)) {
             try (NetRunner runner = NetRunner.load(imported.document().net(), imported.weights());
                  OrtSession theirs = env.createSession(original, options);
                  OrtSession ours = env.createSession(exported, options);
@@ -137,12 +136,10 @@ public final class OnnxRouteBench {
         float[] x = new float[batch * 3 * SIZE * SIZE];
         long[] shape = {batch, 3, SIZE, SIZE};
         TensorValue images = TensorValue.of(x, shape);
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         double[][] t = new double[2][rounds];
         try (NetRunner runner = NetRunner.untrained(net, 1);
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(THREADS);
-            options.setInterOpNumThreads(1);
+             OrtSession.SessionOptions options = OnnxEnvironment.options(THREADS)) {
             byte[] model = OnnxExporter.export(new NetDocument("pool", net, null), runner.weights());
             try (OrtSession session = env.createSession(model, options);
                  OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape)) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.onnx.ImportedFineTune;
+import org.netstudio.engine.onnx.OnnxEnvironment;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.onnx.ImportReport;
@@ -126,14 +127,14 @@ public final class ZooBench {
         float[] routeOutput;
         float[] ortOutput;
         double[][] times;
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         // All three ways held at once and timed in turn, round by round: on a shared machine each round's
         // load falls on all three alike.
         System.setProperty(NetRunner.ROUTE_PROPERTY, "djl");
         NetRunner djlRunner = NetRunner.load(imported.document().net(), imported.weights());
         try (djlRunner;
              NetRunner runner = NetRunner.load(imported.document().net(), imported.weights());
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+             OrtSession.SessionOptions options = OnnxEnvironment.options(THREADS)) {
             ourOutput = djlRunner.run(in).get(0).values();
             djlRunner.run(in); // the second call settles the route: DJL, as asked
             System.clearProperty(NetRunner.ROUTE_PROPERTY);
@@ -143,8 +144,6 @@ public final class ZooBench {
                 System.out.println("(" + model + " cannot take the ONNX Runtime route)");
             }
             routeOutput = runner.run(in).get(0).values();
-            options.setIntraOpNumThreads(THREADS);
-            options.setInterOpNumThreads(1);
             try (OrtSession session = env.createSession(onnx, options);
                  OnnxTensor tensor = integers ? OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape)
                          : OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class MiniLmOptimizedGraphTest {
         Path out = dir.resolve(name);
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setOptimizedModelFilePath(out.toString());
-            try (OrtSession s = OrtEnvironment.getEnvironment().createSession(model, o)) {
+            try (OrtSession s = OnnxEnvironment.get().createSession(model, o)) {
                 // Only for the optimised model it writes.
             }
         }
