@@ -34,7 +34,7 @@ import org.netstudio.netgraph.io.onnx.OnnxImporter;
  * A zoo of PyTorch models three ways, side by side: torchvision classifiers and four nets written as people
  * write them (an LSTM classifier and a bidirectional GRU tagger over token ids, a Transformer encoder over
  * 64 steps of 256 floats, a U-Net; see {@code torchvision_zoo.py}), exported by Debian's PyTorch (random weights) and
- * timed there in eager mode; the same ONNX file in ONNX Runtime (one session, as many intra-op threads);
+ * timed there in eager mode; the same ONNX file in ONNX Runtime (one session on the pool NetStudio's sessions share, a Java array in and out each call);
  * and imported into NetStudio and run by {@link NetRunner}, on both its routes: DJL (one operator at a
  * time, as training runs it) and the whole net exported again as one ONNX Runtime session (what its
  * calls use once that session is built). One batch (default 8 images of 224×224, or 8 sequences of 64
@@ -150,9 +150,13 @@ public final class ZooBench {
                 try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
                     ortOutput = flatten((OnnxTensor) r.get(0));
                 }
+                // ONNX Runtime called as a program calls it on each new batch, as NetRunner is: the batch's Java
+                // array into a tensor, the output back into one (a tensor made once and run again skips both copies).
                 times = timings(rounds, () -> djlRunner.run(in), () -> runner.run(in), () -> {
-                    try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
-                        r.get(0);
+                    try (OnnxTensor batchTensor = integers ? OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape)
+                            : OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
+                         OrtSession.Result r = session.run(Map.of("x", batchTensor))) {
+                        flatten((OnnxTensor) r.get(0));
                     }
                 });
             }
