@@ -17,6 +17,7 @@ import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
+import org.netstudio.netgraph.tensor.ArrayDifference;
 
 /**
  * The six torchvision nets of the gallery compute what torchvision computes. Each fixture
@@ -45,7 +46,7 @@ class TorchvisionNumbersTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(weights.size()).as("every tensor of the state_dict is used").isEqualTo(stateDict.size());
-        Difference d = Difference.between(fixture.logits(), actual);
+        ArrayDifference d = ArrayDifference.between(fixture.logits(), actual);
         String report = String.format("%s: largest logit %.4g, largest difference %.3g (%.2g of it; torchvision's own"
                 + " float32 vs float64: %.3g); mapping and running took %d ms", id, d.largest(), d.worst(), d.relative(),
                 fixture.float32Noise(), millis);
@@ -64,7 +65,7 @@ class TorchvisionNumbersTest {
             probabilities = runner.predict(fixture.inputValues()).get(0).values();
         }
         assertThat(fixture.softmax()[fixture.argmax()]).as("a probability far from 0 and 1").isBetween(0.05f, 0.95f);
-        assertThat(Difference.between(fixture.softmax(), probabilities).worst()).isLessThan(1e-5);
+        assertThat(ArrayDifference.between(fixture.softmax(), probabilities).worst()).isLessThan(1e-5);
     }
 
     @Test
@@ -79,7 +80,7 @@ class TorchvisionNumbersTest {
         stateDict.put(bn + ".bias", WeightArray.of(bn + ".bias", beta.shape(), gamma.floats()));
 
         Weights weights = StateDictMapping.weights(galleryLogits("mobilenet-v2"), stateDict, "swapped.pth");
-        Difference d = Difference.between(fixture.logits(), logits("mobilenet-v2", weights, fixture));
+        ArrayDifference d = ArrayDifference.between(fixture.logits(), logits("mobilenet-v2", weights, fixture));
 
         assertThat(d.relative()).isGreaterThan(100 * TOLERANCE);
     }
@@ -104,24 +105,6 @@ class TorchvisionNumbersTest {
             float[] out = runner.predict(fixture.inputValues()).get(0).values();
             assertThat(out).hasSize(1000);
             return out;
-        }
-    }
-
-    /** How far logits are from torchvision's; NaN anywhere makes them infinitely far. */
-    record Difference(double worst, double largest) {
-        static Difference between(float[] expected, float[] actual) {
-            double worst = 0;
-            double largest = 0;
-            for (int i = 0; i < expected.length; i++) {
-                double d = Math.abs((double) expected[i] - actual[i]);
-                worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(worst, d);
-                largest = Math.max(largest, Math.abs(expected[i]));
-            }
-            return new Difference(worst, largest);
-        }
-
-        double relative() {
-            return worst / largest;
         }
     }
 
