@@ -55,7 +55,7 @@ class TorchvisionSavedCheckpointTest {
         try (NetRunner runner = NetRunner.load(loaded.document().net(), loaded.weights().orElseThrow())) {
             probabilities = runner.predict(fixture.inputValues()).get(0).values();
         }
-        assertThat(TorchvisionNumbersTest.Difference.between(fixture.softmax(), probabilities).worst())
+        assertThat(org.netstudio.netgraph.tensor.ArrayDifference.between(fixture.softmax(), probabilities).worst())
                 .isLessThan(1e-5);
     }
 
