@@ -114,7 +114,7 @@ public final class Gallery {
 
     /**
      * Every net of the gallery: the pretrained ones first (they run and can be tried at once), then
-     * the others, each group in the index's order.
+     * the pretrained models downloaded on request, then the others, each group in the index's order.
      */
     public List<GalleryEntry> entries() {
         return index().entries();
@@ -394,7 +394,9 @@ public final class Gallery {
             }
             entries.add(e);
         }
-        entries.sort(Comparator.comparing(e -> !e.pretrained()));   // a stable sort: the index's order within each group
+        // Pretrained nets first, then the pretrained models downloaded on request (sentence encoders), then the
+        // architectures; a stable sort keeps the index's order within each group.
+        entries.sort(Comparator.comparingInt(e -> e.pretrained() ? 0 : e.sentenceSpec().isPresent() ? 1 : 2));
         return new Index(Collections.unmodifiableList(entries), Collections.unmodifiableMap(byId));
     }
 

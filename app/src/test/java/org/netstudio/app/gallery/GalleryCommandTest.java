@@ -32,6 +32,8 @@ class GalleryCommandTest {
                 .contains("netstudio info ID");
         assertThat(lines[1]).startsWith("minilm ");
         assertThat(lines[2]).startsWith("fashion-cnn-pretrained ");
+        assertThat(lines[3]).startsWith("bge-small-en-v1.5 ");
+        assertThat(lines[4]).startsWith("e5-small-v2 ");
         // the parameter columns are right-aligned: every count ends at the same column
         assertThat(lines[1].indexOf("22,713,216") + "22,713,216".length())
                 .isEqualTo(lines[0].indexOf("PARAMETERS") + "PARAMETERS".length());
@@ -63,8 +65,8 @@ class GalleryCommandTest {
         assertThat(resnet.get("pretrained").asBoolean()).isFalse();
         assertThat(resnet.get("layers").asInt()).isPositive();
         assertThat(resnet.get("source").asText()).contains("He").contains("torchvision");
-        JsonNode gru = a.get(13);
-        assertThat(gru.get("id").asText()).as("after the two pretrained nets").isEqualTo("gru-classifier");
+        JsonNode gru = a.get(15);
+        assertThat(gru.get("id").asText()).as("after the two pretrained nets and the two downloaded encoders").isEqualTo("gru-classifier");
         assertThat(gru.at("/inputs/0/shape").toString()).isEqualTo("[\"n\"]");
         assertThat(gru.at("/inputs/0/indexRange").asInt()).isEqualTo(20_000);
     }

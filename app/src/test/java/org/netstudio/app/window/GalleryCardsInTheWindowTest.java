@@ -34,7 +34,9 @@ class GalleryCardsInTheWindowTest extends InTheWindowTest {
         f = WindowFixture.open(robot, stage, WindowFixture.tempData());
         List<String> cards = f.fx(() -> robot.lookup("#galleryCards").queryParent().getChildrenUnmodifiable().stream()
                 .map(Node::getId).toList());
-        assertThat(cards).startsWith("gallery-minilm", "gallery-fashion-cnn-pretrained", "gallery-lenet", "gallery-mlp");
+        // The pretrained nets, then the pretrained models downloaded on request, then the architectures.
+        assertThat(cards).startsWith("gallery-minilm", "gallery-fashion-cnn-pretrained", "gallery-bge-small-en-v1.5",
+                "gallery-e5-small-v2", "gallery-lenet", "gallery-mlp");
         assertThat(f.fx(() -> robot.from(robot.lookup("#galleryCards").queryParent().getChildrenUnmodifiable().get(0))
                 .lookup(".ns-card-weights").queryLabeled().getText())).isNotBlank();
     }
