@@ -260,14 +260,34 @@ public final class Gallery {
      */
     public EmbeddingRecipe recipe(NetNode net, Weights weights) {
         if (weights == null) {
-            for (GalleryEntry e : entries()) {
-                if (e.sentenceSpec().isPresent() && e.weightsDownload().filter(WeightsDownload::archive).isPresent()
-                        && load(e.id()).net().equals(net)) {
-                    return recipe(e.id());
-                }
+            Optional<GalleryEntry> encoder = downloadableEncoderOf(net);
+            if (encoder.isPresent()) {
+                return recipe(encoder.get().id());
             }
         }
         return recipe(weights);
+    }
+
+    /**
+     * The weights a net without weights gets from its download: for a downloadable sentence encoder's
+     * architecture (a tab opened before the download), that encoder's weights once downloaded, so that
+     * Try It then embeds with the model rather than with seeded values; empty for any other net and
+     * while the download is missing.
+     */
+    public Optional<Weights> downloadedWeights(NetNode net) {
+        return downloadableEncoderOf(net).filter(e -> downloads().cached(e).isPresent())
+                .flatMap(e -> loadWithWeights(e.id()).weights());
+    }
+
+    /** The downloadable sentence encoder whose shipped architecture this net is, if any. */
+    private Optional<GalleryEntry> downloadableEncoderOf(NetNode net) {
+        for (GalleryEntry e : entries()) {
+            if (e.sentenceSpec().isPresent() && e.weightsDownload().filter(WeightsDownload::archive).isPresent()
+                    && load(e.id()).net().equals(net)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

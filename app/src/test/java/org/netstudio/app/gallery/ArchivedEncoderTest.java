@@ -99,6 +99,25 @@ class ArchivedEncoderTest {
         assertThat(server.requests.get()).isEqualTo(1);
     }
 
+    /**
+     * A tab opened before the download holds the shipped architecture without weights; once the model is
+     * downloaded, Try It on that tab embeds with the model's weights, not with seeded values.
+     */
+    @Test
+    void aNetOpenedBeforeTheDownloadGetsTheModelsWeightsOnceItIsDownloaded() throws Exception {
+        Gallery g = gallery("cls");
+        LoadedNet opened = g.loadWithWeights("tiny-encoder");
+        assertThat(opened.weights()).isEmpty();
+        assertThat(g.downloadedWeights(opened.document().net())).as("before the download").isEmpty();
+
+        g.downloads().download(g.find("tiny-encoder").orElseThrow(), (done, total) -> { });
+
+        assertThat(g.downloadedWeights(opened.document().net()).orElseThrow().arrays())
+                .isEqualTo(g.loadWithWeights("tiny-encoder").weights().orElseThrow().arrays());
+        assertThat(g.downloadedWeights(Gallery.standard().load("lenet").net())).as("a net that is no downloadable encoder")
+                .isEmpty();
+    }
+
     @Test
     void thePoolingIsTheEntrysNotTheSameForEveryModel() throws Exception {
         Gallery cls = gallery("cls");

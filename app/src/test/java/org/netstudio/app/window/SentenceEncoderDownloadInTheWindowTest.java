@@ -110,5 +110,16 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
         assertThat(shown("#tryItSentenceError")).isFalse();
         assertThat(label("#tryItSim-1-1")).isEqualTo("1.00");
         assertThat(label("#tryItDimension")).contains("4 values each");
+        String similarity = label("#tryItSim-0-1");
+
+        // The tab opened before the download: Try It now embeds with the downloaded model, not seeded values.
+        robot.interact(() -> f.window.canvasTabs().getSelectionModel().select(f.window.canvasTabs().getTabs().stream()
+                .filter(t -> t instanceof org.netstudio.app.window.documents.NetTab n && n.net() == untrained)
+                .findFirst().orElseThrow()));
+        waitFor(() -> f.fx(() -> f.workspace().activeNet().orElseThrow()) == untrained);
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#tryItEmbed").query()).fire());
+        waitFor(() -> shown("#tryItSim-0-1") && !f.fx(() -> f.workspace().tryIt().isBusy())
+                && !shown("#tryItSentenceError"));
+        assertThat(label("#tryItSim-0-1")).isEqualTo(similarity);
     }
 }

@@ -126,9 +126,12 @@ final class SentenceTryView extends BorderPane {
             return;
         }
         long mine = ++serial;
-        jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> SentenceEmbedder.load(s.net(), s.weights(),
-                        org.netstudio.app.window.documents.WindowGallery.get().recipe(s.net(), s.weights())))
-                .embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
+        jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> {
+                    org.netstudio.app.gallery.Gallery gallery = org.netstudio.app.window.documents.WindowGallery.get();
+                    // A tab opened before its encoder's download embeds with the model once it is downloaded.
+                    org.netstudio.netgraph.io.Weights weights = s.weights() != null ? s.weights() : gallery.downloadedWeights(s.net()).orElse(null);
+                    return SentenceEmbedder.load(s.net(), weights, gallery.recipe(s.net(), s.weights()));
+                }).embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
     }
 
     void release() {
