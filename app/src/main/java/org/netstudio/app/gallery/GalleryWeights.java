@@ -87,9 +87,22 @@ public final class GalleryWeights {
         return folder;
     }
 
-    /** The verified file of this entry's weights, when it has been downloaded before. */
+    /**
+     * The verified file of this entry's weights, when it has been downloaded before. A file of another size
+     * than the entry states (cut short or damaged since) counts as not downloaded, so the person is told to
+     * download it again rather than shown an unreadable file's error; the next download replaces it.
+     */
     public Optional<Path> cached(GalleryEntry entry) {
-        return entry.weightsDownload().map(d -> folder.resolve(d.fileName())).filter(Files::isRegularFile);
+        return entry.weightsDownload().flatMap(d -> Optional.of(folder.resolve(d.fileName()))
+                .filter(Files::isRegularFile).filter(f -> d.bytes() == 0 || sizeOf(f) == d.bytes()));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**
@@ -110,7 +123,7 @@ public final class GalleryWeights {
         WeightsDownload d = entry.weightsDownload().orElseThrow(() -> new IllegalArgumentException(
                 "the gallery offers no pretrained weights for \"" + entry.id() + "\""));
         Path target = folder.resolve(d.fileName());
-        if (Files.isRegularFile(target)) {
+        if (cached(entry).isPresent()) {
             long size = Files.size(target);
             progress.progress(size, size);
             return target;

@@ -118,6 +118,22 @@ class ArchivedEncoderTest {
                 .isEmpty();
     }
 
+    /** A downloaded file cut short since reads as not downloaded, with the sentence that says how to get it. */
+    @Test
+    void aDownloadCutShortSinceIsDownloadedAgainNotReadAsAModel() throws Exception {
+        Gallery g = gallery("cls");
+        GalleryEntry e = g.find("tiny-encoder").orElseThrow();
+        Path file = g.downloads().download(e, (done, total) -> { });
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(jar, jar.length / 2));
+
+        assertThat(g.downloads().cached(e)).isEmpty();
+        assertThatThrownBy(() -> g.recipe("tiny-encoder")).isInstanceOf(NotDownloadedException.class)
+                .hasMessage(GalleryWeights.howToDownload(e));
+        g.downloads().download(e, (done, total) -> { });
+        assertThat(server.requests.get()).isEqualTo(2);
+        assertThat(g.loadWithWeights("tiny-encoder").weights()).isPresent();
+    }
+
     @Test
     void thePoolingIsTheEntrysNotTheSameForEveryModel() throws Exception {
         Gallery cls = gallery("cls");
