@@ -19,10 +19,10 @@ class GalleryDownloadCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("netstudio gallery download: the gallery offers no weights to download for \"lenet\""
-                + " (weights can be downloaded for vgg11, vgg16, resnet18, resnet34, resnet50, mobilenet-v2,"
-                + " bge-small-en-v1.5, e5-small-v2)\n");
+                + " (weights can be downloaded for bge-small-en-v1.5, e5-small-v2, vgg11, vgg16, resnet18, resnet34, resnet50,"
+                + " mobilenet-v2)\n");
         assertThat(run("gallery", "download", "resnet19").err()).startsWith(
-                "netstudio gallery download: the gallery has no net \"resnet19\" (weights can be downloaded for vgg11");
+                "netstudio gallery download: the gallery has no net \"resnet19\" (weights can be downloaded for bge-small");
     }
 
     @Test

@@ -78,7 +78,7 @@ class GalleryTest {
     }
 
     @Test
-    void pretrainedNetsComeFirstThenTheOthersInTheIndexsOrder() {
+    void pretrainedNetsComeFirstThenDownloadedModelsThenTheOthersInTheIndexsOrder() {
         String net = """
                 { "id": "%s", "name": "%s", "file": "%s.json", "pretrained": %s,
                   "inputs": [ { "name": "Input", "shape": [4], "type": "Real", "description": "four numbers" } ],
@@ -92,8 +92,9 @@ class GalleryTest {
         assertThat(g.entries()).extracting(GalleryEntry::id).containsExactly("b", "d", "a", "c");
 
         assertThat(Gallery.standard().entries()).extracting(GalleryEntry::id)
-                .startsWith("minilm", "fashion-cnn-pretrained", "lenet", "mlp", "fashion-cnn")
-                .endsWith("transformer-encoder", "bge-small-en-v1.5", "e5-small-v2");
+                .as("the pretrained nets, the pretrained models downloaded on request, then the architectures")
+                .startsWith("minilm", "fashion-cnn-pretrained", "bge-small-en-v1.5", "e5-small-v2", "lenet", "mlp")
+                .endsWith("char-lstm", "gru-classifier", "transformer-encoder");
     }
 
     @Test
