@@ -15,8 +15,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.run.Embeddings;
 import org.netstudio.app.run.SentenceEmbedder;
+import org.netstudio.app.window.documents.WindowGallery;
+import org.netstudio.netgraph.io.Weights;
 
 /**
  * Try It for a sentence encoder: sentences the user edits (three examples to start with), Embed,
@@ -127,9 +130,9 @@ final class SentenceTryView extends BorderPane {
         }
         long mine = ++serial;
         jobs.submitLatest(() -> loaded.get(s.net(), s.weights(), () -> {
-                    org.netstudio.app.gallery.Gallery gallery = org.netstudio.app.window.documents.WindowGallery.get();
+                    Gallery gallery = WindowGallery.get();
                     // A tab opened before its encoder's download embeds with the model once it is downloaded.
-                    org.netstudio.netgraph.io.Weights weights = s.weights() != null ? s.weights() : gallery.downloadedWeights(s.net()).orElse(null);
+                    Weights weights = s.weights() != null ? s.weights() : gallery.downloadedWeights(s.net()).orElse(null);
                     return SentenceEmbedder.load(s.net(), weights, gallery.recipe(s.net(), s.weights()));
                 }).embed(texts), () -> mine == serial, this::showEmbeddings, this::showError);
     }
