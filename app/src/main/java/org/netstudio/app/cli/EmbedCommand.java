@@ -10,7 +10,11 @@ import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryException;
 import org.netstudio.app.gallery.NotDownloadedException;
 import org.netstudio.app.gallery.SentenceClassifier;
+import org.netstudio.app.run.Embeddings;
+import org.netstudio.app.run.SentenceEmbedder;
 import org.netstudio.engine.text.SentenceEncoder;
+import org.netstudio.netgraph.io.LoadedNet;
+import org.netstudio.netgraph.io.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +41,10 @@ public final class EmbedCommand extends Subcommand {
             description = "How many values of each embedding the summary shows (default ${DEFAULT-VALUE}).")
     private int values;
 
-    @Option(names = "--net", paramLabel = "ID", defaultValue = SentenceClassifier.ENCODER_ID,
+    @Option(names = "--net", paramLabel = "NET", defaultValue = SentenceClassifier.ENCODER_ID,
             description = "The gallery's sentence encoder: minilm (default, included), bge-small-en-v1.5 or e5-small-v2"
-                    + " (downloaded first with: netstudio gallery download ID).")
+                    + " (downloaded first with: netstudio gallery download ID); or a net file of an encoder, as Try It"
+                    + " embeds with the net open in the window (one you edited or fine-tuned).")
     private String net;
 
     @Override
@@ -48,14 +53,36 @@ public final class EmbedCommand extends Subcommand {
         int dimension;
         String model;
         Gallery gallery = Gallery.standard();
-        try (SentenceEncoder encoder = gallery.encoder(net)) {
-            model = gallery.find(net).orElseThrow().name();
-            embeddings = encoder.embed(sentences);
-            dimension = encoder.dimension();
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.invalid(e.getMessage());
-        } catch (NotDownloadedException | GalleryException | UncheckedIOException | IllegalStateException e) {
-            throw CommandFailure.unreadable(e.getMessage());
+        if (java.nio.file.Files.exists(java.nio.file.Path.of(net))) {
+            // A net file runs as the net it is, with its weights, as Try It runs the net in front.
+            LoadedNet loaded = new NetArgument() {
+                @Override
+                String value() {
+                    return net;
+                }
+            }.load();
+            Weights weights = loaded.weights().orElse(null);
+            try (SentenceEmbedder embedder = SentenceEmbedder.load(loaded.document().net(), weights,
+                    gallery.recipe(loaded.document().net(), weights))) {
+                Embeddings e = embedder.embed(sentences);
+                embeddings = e.vectors();
+                dimension = e.dimension();
+                model = loaded.document().name();
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.invalid(net + ": " + e.getMessage());
+            } catch (NotDownloadedException | GalleryException | UncheckedIOException | IllegalStateException e) {
+                throw CommandFailure.unreadable(e.getMessage());
+            }
+        } else {
+            try (SentenceEncoder encoder = gallery.encoder(net)) {
+                model = gallery.find(net).orElseThrow().name();
+                embeddings = encoder.embed(sentences);
+                dimension = encoder.dimension();
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.invalid(e.getMessage());
+            } catch (NotDownloadedException | GalleryException | UncheckedIOException | IllegalStateException e) {
+                throw CommandFailure.unreadable(e.getMessage());
+            }
         }
         double[][] similarities = SentenceEncoder.similarities(embeddings);
         PrintWriter out = out();

@@ -109,6 +109,24 @@ class EmbedCommandTest {
         }
     }
 
+    /** A net file of an encoder embeds as the net it is, as Try It embeds the net open in the window. */
+    @Test
+    void aNetFileOfAnEncoderEmbedsAsTheGalleryModelDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        var minilm = org.netstudio.app.gallery.Gallery.standard().loadWithWeights("minilm");
+        java.nio.file.Path file = dir.resolve("my-encoder.nsnet");
+        org.netstudio.netgraph.files.NetFiles.write(file, minilm.document(), minilm.weights().orElseThrow());
+
+        CliRun mine = run("embed", "--net", file.toString(), FOOD, BREAD, "--json");
+        CliRun gallery = run("embed", FOOD, BREAD, "--json");
+
+        assertThat(mine.exit()).as(mine.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(mine.out());
+        JsonNode b = new ObjectMapper().readTree(gallery.out());
+        assertThat(a.get("dimension").asInt()).isEqualTo(384);
+        assertThat(a.at("/similarities/0/1").asDouble()).isCloseTo(b.at("/similarities/0/1").asDouble(), within(1e-4));
+    }
+
     @Test
     void aNetThatIsNotASentenceEncoderIsRefusedNamingThoseThatAre() {
         CliRun r = run("embed", "--net", "lenet", FOOD);
