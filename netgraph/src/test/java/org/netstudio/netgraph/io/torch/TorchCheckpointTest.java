@@ -81,44 +81,39 @@ class TorchCheckpointTest {
     @Test
     void refusesDoubleTensors() throws Exception {
         python(dir, "torch.save({'w': torch.zeros(2, dtype=torch.float64)}, 'double.pth')\n");
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(dir.resolve("double.pth")));
-        assertTrue(e.getMessage().contains("torch.DoubleStorage"), e.getMessage());
+        String e = refusal(dir.resolve("double.pth"));
+        assertTrue(e.contains("torch.DoubleStorage"), e);
     }
 
     @Test
     void refusesAFileThatIsNotAZip() throws IOException {
         Path f = dir.resolve("old.pth");
         Files.write(f, new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc});
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertTrue(e.getMessage().startsWith("old.pth: is not a PyTorch zip checkpoint"), e.getMessage());
+        String e = refusal(f);
+        assertTrue(e.startsWith("old.pth: is not a PyTorch zip checkpoint"), e);
     }
 
     @Test
     void refusesAZipWithoutAPickle() throws IOException {
         Path f = zip("empty.pth", Map.of("archive/version", "3\n".getBytes(StandardCharsets.UTF_8)));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertTrue(e.getMessage().contains("has no data.pkl"), e.getMessage());
+        String e = refusal(f);
+        assertTrue(e.contains("has no data.pkl"), e);
     }
 
     @Test
     void neverRunsAGlobalItDoesNotKnow() throws IOException {
         // pickle.dumps of os.system('true') at protocol 2: a classic code-execution payload.
         byte[] evil = bytes("\u0080\u0002cposix\nsystem\nq\u0000X\u0004\u0000\u0000\u0000trueq\u0001\u0085q\u0002Rq\u0003.");
-        Path f = zip("evil.pth", Map.of("archive/data.pkl", evil));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertEquals("evil.pth: archive/data.pkl: the pickle refers to posix.system, which a state_dict of float"
-                + " tensors does not need (refused, nothing was run)", e.getMessage());
+        assertEquals(globalRefused("evil.pth", "posix.system"), pickleRefusal("evil.pth", evil));
     }
 
     @Test
     void refusesUnknownOpcodesAndTruncatedPickles() throws IOException {
-        Path f = zip("odd.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000Vx\n.")));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertTrue(e.getMessage().contains("opcode 0x56 at byte 5"), e.getMessage());
+        String e = pickleRefusal("odd.pth", bytes("\u0080\u0002}q\u0000Vx\n."));
+        assertTrue(e.contains("opcode 0x56 at byte 5"), e);
 
-        Path cut = zip("cut.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000X\u0010\u0000\u0000\u0000ab")));
-        NetFileException c = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(cut));
-        assertTrue(c.getMessage().contains("longer than the rest of the file"), c.getMessage());
+        String c = pickleRefusal("cut.pth", bytes("\u0080\u0002}q\u0000X\u0010\u0000\u0000\u0000ab"));
+        assertTrue(c.contains("longer than the rest of the file"), c);
     }
 
     @Test
@@ -133,9 +128,9 @@ class TorchCheckpointTest {
             }
         }
         Path f = zip("short-cut.pth", entries);
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertTrue(e.getMessage().startsWith("short-cut.pth: w: its storage holds 24 bytes, but 12 values need 48"),
-                e.getMessage());
+        String e = refusal(f);
+        assertTrue(e.startsWith("short-cut.pth: w: its storage holds 24 bytes, but 12 values need 48"),
+                e);
     }
 
     @Test
@@ -152,14 +147,14 @@ class TorchCheckpointTest {
     void refusesViewsOutsideTheirStorageOrTooLargeToAddress() throws IOException {
         Path outside = zip("outside.pth", Map.of("archive/data.pkl", stateDict("w", 6, 3, new long[] {2, 2},
                 new long[] {2, 1}), "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(outside));
+        String e = refusal(outside);
         assertEquals("outside.pth: w: its shape [2, 2] with strides [2, 1] from offset 3 reaches past its storage of 6"
-                + " values", e.getMessage());
+                + " values", e);
 
         Path huge = zip("huge.pth", Map.of("archive/data.pkl", stateDict("w", 6, 0, new long[] {1L << 40, 1L << 40},
                 new long[] {1, 1}), "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
-        NetFileException h = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(huge));
-        assertTrue(h.getMessage().contains("too large to address"), h.getMessage());
+        String h = refusal(huge);
+        assertTrue(h.contains("too large to address"), h);
     }
 
     @Test
@@ -179,9 +174,9 @@ class TorchCheckpointTest {
             assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, read.get("p").floats(), file);
             assertFalse(read.get("t").isReal(), file);
         }
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(dir.resolve("module.pth")));
-        assertTrue(e.getMessage().startsWith("module.pth: module/data.pkl: the pickle refers to"
-                + " torch.nn.modules.linear.Linear, which a state_dict of float tensors does not need"), e.getMessage());
+        String e = refusal(dir.resolve("module.pth"));
+        assertTrue(e.startsWith("module.pth: module/data.pkl: the pickle refers to"
+                + " torch.nn.modules.linear.Linear, which a state_dict of float tensors does not need"), e);
     }
 
     @Test
@@ -189,36 +184,29 @@ class TorchCheckpointTest {
         // Protocol 4 names globals with STACK_GLOBAL: "os", "system" pushed as texts first.
         byte[] evil = bytes("\u0080\u0004\u008c\u0002os\u0094\u008c\u0006system\u0094\u0093\u0094\u008c\u0004true"
                 + "\u0094\u0085\u0094R\u0094.");
-        Path f = zip("evil4.pth", Map.of("archive/data.pkl", evil));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
-        assertEquals("evil4.pth: archive/data.pkl: the pickle refers to os.system, which a state_dict of float"
-                + " tensors does not need (refused, nothing was run)", e.getMessage());
+        assertEquals(globalRefused("evil4.pth", "os.system"), pickleRefusal("evil4.pth", evil));
     }
 
     @Test
     void neverTrustsALengthThePickleDeclares() throws IOException {
         // A string said to be 4 GB long in a file of a few bytes: refused before anything is allocated.
-        Path f = zip("long.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002}q\u0000X\u00f0\u00ff\u00ff\u00ffab")));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f));
+        String e = pickleRefusal("long.pth", bytes("\u0080\u0002}q\u0000X\u00f0\u00ff\u00ff\u00ffab"));
         assertEquals("long.pth: archive/data.pkl: the pickle holds a string of 4294967280 bytes, longer than the rest"
-                + " of the file", e.getMessage());
+                + " of the file", e);
     }
 
     @Test
     void refusesMalformedPicklesInOneSentence() throws IOException {
         // REDUCE on a text instead of a callable, and a state_dict that is a list.
-        Path notCallable = zip("call.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002X\u0001\u0000\u0000\u0000a)R.")));
-        NetFileException c = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(notCallable));
+        String c = pickleRefusal("call.pth", bytes("\u0080\u0002X\u0001\u0000\u0000\u0000a)R."));
         assertEquals("call.pth: archive/data.pkl: the pickle is malformed at byte 9 (a value of the wrong kind, or a"
-                + " missing one, where an opcode needs its arguments)", c.getMessage());
-        Path list = zip("list.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002].")));
-        NetFileException l = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(list));
+                + " missing one, where an opcode needs its arguments)", c);
+        String l = pickleRefusal("list.pth", bytes("\u0080\u0002]."));
         assertEquals("list.pth: archive/data.pkl: the pickle holds a list, not a state_dict (an OrderedDict of tensors)",
-                l.getMessage());
-        Path empty = zip("empty-stack.pth", Map.of("archive/data.pkl", bytes("\u0080\u0002.")));
-        NetFileException s = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(empty));
+                l);
+        String s = pickleRefusal("empty-stack.pth", bytes("\u0080\u0002."));
         assertEquals("empty-stack.pth: archive/data.pkl: the pickle ends with 0 values on its stack instead of 1",
-                s.getMessage());
+                s);
     }
 
     @Test
@@ -227,9 +215,9 @@ class TorchCheckpointTest {
                 "archive/data/0", floats(0, 1, 2, 3, 4, 5)));
         byte[] b = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut-zip.pth"), java.util.Arrays.copyOf(b, b.length / 2));
-        NetFileException e = assertThrows(NetFileException.class, () -> TorchCheckpoint.read(cut));
-        assertTrue(e.getMessage().startsWith("cut-zip.pth: is not a PyTorch zip checkpoint"), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        String e = refusal(cut);
+        assertTrue(e.startsWith("cut-zip.pth: is not a PyTorch zip checkpoint"), e);
+        assertFalse(e.contains("\n"), e);
     }
 
     /** The pickle torch.save writes for {name: a float tensor}, spelled out opcode by opcode. */
@@ -280,6 +268,22 @@ class TorchCheckpointTest {
 
     private static byte[] bytes(String latin1) {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The one-sentence error reading {@code f} fails with. */
+    private static String refusal(Path f) {
+        return assertThrows(NetFileException.class, () -> TorchCheckpoint.read(f)).getMessage();
+    }
+
+    /** The error reading a checkpoint whose data.pkl is {@code pickle} fails with. */
+    private String pickleRefusal(String name, byte[] pickle) throws IOException {
+        return refusal(zip(name, Map.of("archive/data.pkl", pickle)));
+    }
+
+    /** The refusal of a pickle that names {@code global}: nothing named in a pickle is run. */
+    private static String globalRefused(String file, String global) {
+        return file + ": archive/data.pkl: the pickle refers to " + global + ", which a state_dict of float tensors"
+                + " does not need (refused, nothing was run)";
     }
 
     private Path zip(String name, Map<String, byte[]> entries) throws IOException {
