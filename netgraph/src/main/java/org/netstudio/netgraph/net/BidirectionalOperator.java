@@ -59,10 +59,6 @@ public record BidirectionalOperator(NetNode forward, NetNode backward, String me
         };
     }
 
-    public BidirectionalOperator withMerge(String how) {
-        return new BidirectionalOperator(forward, backward, how);
-    }
-
     @Override
     public ParamSpec theOption() {
         return MERGE;
@@ -75,7 +71,7 @@ public record BidirectionalOperator(NetNode forward, NetNode backward, String me
 
     @Override
     public BidirectionalOperator withOptionValue(Object value) {
-        return withMerge((String) value);
+        return new BidirectionalOperator(forward, backward, (String) value);
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param input    what the chain declares about its input ({@link PortDecl#UNSPECIFIED} when nested)
  * @param output   what it declares about its output (e.g. a Class decoder)
  */
-public record Chain(List<Element> elements, PortDecl input, PortDecl output) implements NetNode {
+public record Chain(List<Element> elements, PortDecl input, PortDecl output) implements OneInOneOut {
 
     /** A named element of a chain. */
     public record Element(String name, NetNode node) {
@@ -131,15 +131,5 @@ public record Chain(List<Element> elements, PortDecl input, PortDecl output) imp
     @Override
     public String typeName() {
         return "Chain";
-    }
-
-    @Override
-    public List<String> inputNames() {
-        return List.of("Input");
-    }
-
-    @Override
-    public List<String> outputNames() {
-        return List.of("Output");
     }
 }

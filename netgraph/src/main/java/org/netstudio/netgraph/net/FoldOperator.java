@@ -36,10 +36,6 @@ public record FoldOperator(NetNode net, boolean returnSequences)
         return new FoldOperator(inner, returnSequences);
     }
 
-    public FoldOperator withReturnSequences(boolean all) {
-        return new FoldOperator(net, all);
-    }
-
     @Override
     public ParamSpec theOption() {
         return RETURN_SEQUENCES;
@@ -52,7 +48,7 @@ public record FoldOperator(NetNode net, boolean returnSequences)
 
     @Override
     public FoldOperator withOptionValue(Object value) {
-        return withReturnSequences((Boolean) value);
+        return new FoldOperator(net, (Boolean) value);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
  * {@link SequenceOperator}) that is itself a layer and nests to any depth. Immutable values;
  * editing makes new ones.
  */
-public sealed interface NetNode permits Layer, Chain, Graph, SequenceOperator {
+public sealed interface NetNode permits Layer, Graph, OneInOneOut {
 
     /** The type name as written in the file: "Linear", "Chain", "Graph", "Map". */
     String typeName();

@@ -10,7 +10,7 @@ import org.netstudio.netgraph.catalog.ParamSpec;
  * and Graph it is a layer of its own that nests to any depth; its inner nets are found by name
  * ({@link #innerNames()}), so the path of a layer inside reads {@code map1/net/linear1}. Immutable.
  */
-public sealed interface SequenceOperator extends NetNode permits OneNetOperator, OneOptionOperator {
+public sealed interface SequenceOperator extends OneInOneOut permits OneNetOperator, OneOptionOperator {
 
     /** The names of the inner nets, in order: {@code "net"}, or {@code "forward", "backward"}. */
     List<String> innerNames();
@@ -71,16 +71,6 @@ public sealed interface SequenceOperator extends NetNode permits OneNetOperator,
     @Override
     default NetNode child(String name) {
         return inner(name);
-    }
-
-    @Override
-    default List<String> inputNames() {
-        return List.of("Input");
-    }
-
-    @Override
-    default List<String> outputNames() {
-        return List.of("Output");
     }
 
     /** The error for a name that is not one of {@link #innerNames()}. */

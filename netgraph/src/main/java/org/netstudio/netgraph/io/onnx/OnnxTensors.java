@@ -5,6 +5,8 @@ import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * Decodes and encodes ONNX tensors ({@code TensorProto}): real types become float32, whole-number
@@ -69,8 +71,7 @@ final class OnnxTensors {
         ByteString raw = t.getRawData();
         int width = width(type);
         if (width == 0) {
-            throw new IllegalArgumentException("tensor \"" + t.getName() + "\" holds " + Constant.typeName(type)
-                    + " values, which NetStudio does not read");
+            throw unreadable(t);
         }
         if (!raw.isEmpty()) {
             if (raw.size() != count * width) {
@@ -80,51 +81,50 @@ final class OnnxTensors {
             ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             return fromBuffer(b, shape, (int) count, type);
         }
-        int n = (int) Math.min(count, Integer.MAX_VALUE);
-        switch (TensorProto.DataType.forNumber(type)) {
-            case FLOAT -> {
-                check(t, count, t.getFloatDataCount());
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = t.getFloatData(i);
-                }
-                return new Constant(shape, f, null, type);
-            }
-            case DOUBLE -> {
-                check(t, count, t.getDoubleDataCount());
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = (float) t.getDoubleData(i);
-                }
-                return new Constant(shape, f, null, type);
-            }
-            case INT64 -> {
-                check(t, count, t.getInt64DataCount());
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = t.getInt64Data(i);
-                }
-                return new Constant(shape, null, l, type);
-            }
-            case UINT64, UINT32 -> {
-                check(t, count, t.getUint64DataCount());
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = t.getUint64Data(i);
-                }
-                return new Constant(shape, null, l, type);
-            }
-            case INT32, INT16, INT8, UINT16, UINT8, BOOL -> {
-                check(t, count, t.getInt32DataCount());
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = t.getInt32Data(i);
-                }
-                return new Constant(shape, null, l, type);
-            }
-            default -> throw new IllegalArgumentException("tensor \"" + t.getName() + "\" holds "
-                    + Constant.typeName(type) + " values, which NetStudio does not read");
+        return switch (TensorProto.DataType.forNumber(type)) {
+            case FLOAT -> listedReals(t, shape, count, t.getFloatDataCount(), t::getFloatData);
+            case DOUBLE -> listedReals(t, shape, count, t.getDoubleDataCount(), t::getDoubleData);
+            case INT64 -> listedWholes(t, shape, count, t.getInt64DataCount(), t::getInt64Data);
+            case UINT64, UINT32 -> listedWholes(t, shape, count, t.getUint64DataCount(), t::getUint64Data);
+            case INT32, INT16, INT8, UINT16, UINT8, BOOL -> listedWholes(t, shape, count, t.getInt32DataCount(),
+                    t::getInt32Data);
+            default -> throw unreadable(t);
+        };
+    }
+
+    /** A tensor's values listed in its typed field ({@code present} of them, read by {@code value}) as reals. */
+    private static Constant listedReals(TensorProto t, long[] shape, long count, int present, IntToDoubleFunction value) {
+        check(t, count, present);
+        return new Constant(shape, reals(present, value), null, t.getDataType());
+    }
+
+    /** A tensor's values listed in its typed field as whole numbers. */
+    private static Constant listedWholes(TensorProto t, long[] shape, long count, int present, IntToLongFunction value) {
+        check(t, count, present);
+        return new Constant(shape, null, wholes(present, value), t.getDataType());
+    }
+
+    /** The values 0 to n-1 of {@code value}, in order, as float32. */
+    private static float[] reals(int n, IntToDoubleFunction value) {
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) value.applyAsDouble(i);
         }
+        return f;
+    }
+
+    /** The values 0 to n-1 of {@code value}, in order. */
+    private static long[] wholes(int n, IntToLongFunction value) {
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = value.applyAsLong(i);
+        }
+        return l;
+    }
+
+    private static IllegalArgumentException unreadable(TensorProto t) {
+        return new IllegalArgumentException("tensor \"" + t.getName() + "\" holds " + Constant.typeName(t.getDataType())
+                + " values, which NetStudio does not read");
     }
 
     private static void check(TensorProto t, long count, int present) {
@@ -144,47 +144,24 @@ final class OnnxTensors {
         };
     }
 
+    /** The n values of a raw little-endian buffer; each reader below takes the next value from {@code b}. */
     private static Constant fromBuffer(ByteBuffer b, long[] shape, int n, int type) {
-        switch (TensorProto.DataType.forNumber(type)) {
+        return switch (TensorProto.DataType.forNumber(type)) {
             case FLOAT -> {
                 float[] f = new float[n];
                 b.asFloatBuffer().get(f);
-                return new Constant(shape, f, null, type);
+                yield new Constant(shape, f, null, type);
             }
-            case DOUBLE -> {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = (float) b.getDouble();
-                }
-                return new Constant(shape, f, null, type);
-            }
-            case FLOAT16 -> {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = halfToFloat(b.getShort());
-                }
-                return new Constant(shape, f, null, type);
-            }
-            case BFLOAT16 -> {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = Float.intBitsToFloat((b.getShort() & 0xffff) << 16);
-                }
-                return new Constant(shape, f, null, type);
-            }
-            default -> {
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = switch (width(type)) {
-                        case 8 -> b.getLong();
-                        case 4 -> type == TensorProto.DataType.UINT32_VALUE ? b.getInt() & 0xffffffffL : b.getInt();
-                        case 2 -> type == TensorProto.DataType.UINT16_VALUE ? b.getShort() & 0xffff : b.getShort();
-                        default -> type == TensorProto.DataType.INT8_VALUE ? b.get() : b.get() & 0xff;
-                    };
-                }
-                return new Constant(shape, null, l, type);
-            }
-        }
+            case DOUBLE -> new Constant(shape, reals(n, i -> b.getDouble()), null, type);
+            case FLOAT16 -> new Constant(shape, reals(n, i -> halfToFloat(b.getShort())), null, type);
+            case BFLOAT16 -> new Constant(shape, reals(n, i -> Float.intBitsToFloat((b.getShort() & 0xffff) << 16)), null, type);
+            default -> new Constant(shape, null, wholes(n, i -> switch (width(type)) {
+                case 8 -> b.getLong();
+                case 4 -> type == TensorProto.DataType.UINT32_VALUE ? b.getInt() & 0xffffffffL : b.getInt();
+                case 2 -> type == TensorProto.DataType.UINT16_VALUE ? b.getShort() & 0xffff : b.getShort();
+                default -> type == TensorProto.DataType.INT8_VALUE ? b.get() : b.get() & 0xff;
+            }), type);
+        };
     }
 
     /** IEEE half precision to float (Java 17 has no Float.float16ToFloat). */

@@ -157,21 +157,12 @@ final class OperatorMappings {
     }
 
     private static Mapping conv(OnnxNode n, Context c, List<String> in) {
-        if (in.size() < 2 || !c.isConstant(in.get(1))) {
-            return opaque("its weights are not a constant");
-        }
-        if (in.size() > 2 && !in.get(2).isEmpty() && !c.isConstant(in.get(2))) {
-            return opaque("its bias is not a constant");
-        }
-        List<String> other = n.attributesOtherThan("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
-        if (!other.isEmpty()) {
-            return opaque("attributes " + other + " are not supported");
+        String problem = convProblem(n, c, in, "kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+        if (problem != null) {
+            return opaque(problem);
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
         int[] kernel = kernelOf(w);
-        if (kernel == null) {
-            return opaque("its weights are not a real array of rank 3 to 5");
-        }
         int axes = kernel.length;
         int[] strides = orOnes(n.ints("strides"), axes);
         int[] dilations = orOnes(n.ints("dilations"), axes);
@@ -182,37 +173,55 @@ final class OperatorMappings {
         int group = (int) n.i("group", 1);
         Layer layer = Layer.of("Convolution", "channels", (int) w.shape()[0], "kernel", list(kernel),
                 "stride", list(strides), "padding", padding, "dilation", list(dilations), "groups", group,
-                "bias", in.size() > 2 && !in.get(2).isEmpty());
+                "bias", hasBias(in));
+        return Mapping.layer(layer, convArrays(c, in), in.get(0));
+    }
+
+    /** Whether a convolution has a bias: a third input that is not left out. */
+    private static boolean hasBias(List<String> in) {
+        return in.size() > 2 && !in.get(2).isEmpty();
+    }
+
+    /**
+     * Why a convolution cannot be a layer: its weights or bias are not constants, it has attributes other
+     * than {@code known}, or its weights are not a real array of rank 3 to 5; null when it can.
+     */
+    private static String convProblem(OnnxNode n, Context c, List<String> in, String... known) {
+        if (in.size() < 2 || !c.isConstant(in.get(1))) {
+            return "its weights are not a constant";
+        }
+        if (hasBias(in) && !c.isConstant(in.get(2))) {
+            return "its bias is not a constant";
+        }
+        List<String> other = n.attributesOtherThan(known);
+        if (!other.isEmpty()) {
+            return "attributes " + other + " are not supported";
+        }
+        return kernelOf(c.constant(in.get(1))) == null ? "its weights are not a real array of rank 3 to 5" : null;
+    }
+
+    /** A convolution's weights, and its biases when it has them, as the layer's arrays. */
+    private static Map<String, OnnxTensors.Constant> convArrays(Context c, List<String> in) {
         Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
-        arrays.put("weights", w);
-        if (in.size() > 2 && !in.get(2).isEmpty()) {
+        arrays.put("weights", c.constant(in.get(1)));
+        if (hasBias(in)) {
             arrays.put("biases", c.constant(in.get(2)));
         }
-        return Mapping.layer(layer, arrays, in.get(0));
+        return arrays;
     }
 
     /** PyTorch's {@code ConvTranspose2d} and its kin as a Deconvolution: same weight layout, symmetric pads. */
     private static Mapping convTranspose(OnnxNode n, Context c, List<String> in) {
-        if (in.size() < 2 || !c.isConstant(in.get(1))) {
-            return opaque("its weights are not a constant");
-        }
-        boolean bias = in.size() > 2 && !in.get(2).isEmpty();
-        if (bias && !c.isConstant(in.get(2))) {
-            return opaque("its bias is not a constant");
-        }
-        List<String> other = n.attributesOtherThan("kernel_shape", "strides", "pads", "dilations", "group",
+        String problem = convProblem(n, c, in, "kernel_shape", "strides", "pads", "dilations", "group",
                 "output_padding", "auto_pad");
-        if (!other.isEmpty()) {
-            return opaque("attributes " + other + " are not supported");
+        if (problem != null) {
+            return opaque(problem);
         }
         if (n.i("group", 1) != 1) {
             return opaque("group " + n.i("group", 1) + ": NetStudio's Deconvolution has no groups");
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
         int[] kernel = kernelOf(w);
-        if (kernel == null) {
-            return opaque("its weights are not a real array of rank 3 to 5");
-        }
         int axes = kernel.length;
         int[] dilations = orOnes(n.ints("dilations"), axes);
         for (int d : dilations) {
@@ -233,13 +242,8 @@ final class OperatorMappings {
             outputPadding = new int[axes];
         }
         Layer layer = Layer.of("Deconvolution", "channels", (int) w.shape()[1], "kernel", list(kernel),
-                "stride", list(strides), "padding", padding, "outputPadding", list(outputPadding), "bias", bias);
-        Map<String, OnnxTensors.Constant> arrays = new LinkedHashMap<>();
-        arrays.put("weights", w);
-        if (bias) {
-            arrays.put("biases", c.constant(in.get(2)));
-        }
-        return Mapping.layer(layer, arrays, in.get(0));
+                "stride", list(strides), "padding", padding, "outputPadding", list(outputPadding), "bias", hasBias(in));
+        return Mapping.layer(layer, convArrays(c, in), in.get(0));
     }
 
     /**
