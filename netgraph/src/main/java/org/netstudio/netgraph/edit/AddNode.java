@@ -3,7 +3,6 @@ package org.netstudio.netgraph.edit;
 import java.util.Objects;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layout;
-import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 
@@ -11,7 +10,7 @@ import org.netstudio.netgraph.net.NodePath;
  * Adds a node (a layer or a container) to the graph at {@code container}, unwired, at
  * {@code position} on the canvas (null: no position yet). Refused when the name is taken or invalid.
  */
-public record AddNode(NodePath container, String name, NetNode node, Layout.Position position) implements Command {
+public record AddNode(NodePath container, String name, NetNode node, Layout.Position position) implements PlacingEdit {
 
     public AddNode {
         Objects.requireNonNull(container, "container");
@@ -20,11 +19,14 @@ public record AddNode(NodePath container, String name, NetNode node, Layout.Posi
     }
 
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
+    public Graph edited(Graph g) {
         Names.requireFree(g, container, name);
-        return NetPaths.placed(NetPaths.withNode(doc, container, g.withNode(name, node)),
-                NetPaths.layoutKey(container.child(name)), position);
+        return g.withNode(name, node);
+    }
+
+    @Override
+    public String placedKey() {
+        return NetPaths.layoutKey(container.child(name));
     }
 
     @Override

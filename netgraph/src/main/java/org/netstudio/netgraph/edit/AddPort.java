@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layout;
-import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortDecl;
 
@@ -14,7 +13,7 @@ import org.netstudio.netgraph.net.PortDecl;
  * by a port or a node, is not a valid name, or the declaration cannot be written to a net file.
  */
 public record AddPort(NodePath container, String port, boolean input, PortDecl decl, Layout.Position position)
-        implements Command {
+        implements PlacingEdit {
 
     public AddPort {
         Objects.requireNonNull(container, "container");
@@ -23,8 +22,7 @@ public record AddPort(NodePath container, String port, boolean input, PortDecl d
     }
 
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
+    public Graph edited(Graph g) {
         Names.checkValid(port);
         if (g.inputs().containsKey(port) || g.outputs().containsKey(port) || g.nodes().containsKey(port)) {
             throw new IllegalArgumentException(Names.capitalize(Names.container(container, false))
@@ -34,8 +32,12 @@ public record AddPort(NodePath container, String port, boolean input, PortDecl d
             throw new IllegalArgumentException("Cannot declare the " + (input ? "input '" : "output '") + port
                     + "' so: " + why + ".");
         });
-        Graph updated = input ? g.withInput(port, decl) : g.withOutput(port, decl);
-        return NetPaths.placed(NetPaths.withNode(doc, container, updated), NetPaths.portLayoutKey(container, port), position);
+        return input ? g.withInput(port, decl) : g.withOutput(port, decl);
+    }
+
+    @Override
+    public String placedKey() {
+        return NetPaths.portLayoutKey(container, port);
     }
 
     @Override

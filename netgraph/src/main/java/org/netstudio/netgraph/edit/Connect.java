@@ -10,7 +10,6 @@ import org.netstudio.netgraph.catalog.PortSpec;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layer;
-import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortRef;
@@ -21,7 +20,7 @@ import org.netstudio.netgraph.net.PortRef;
  * already, and the wire must not close a cycle. Whether the types fit is inference's business: an
  * ill-typed wire is allowed and shows as a diagnostic.
  */
-public record Connect(NodePath container, Edge edge) implements Command {
+public record Connect(NodePath container, Edge edge) implements GraphEdit {
 
     public Connect {
         Objects.requireNonNull(container, "container");
@@ -29,10 +28,9 @@ public record Connect(NodePath container, Edge edge) implements Command {
     }
 
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
-        checkSource(g, edge.from());
-        g = prepareTarget(g, edge.to());
+    public Graph edited(Graph before) {
+        checkSource(before, edge.from());
+        Graph g = prepareTarget(before, edge.to());
         for (Edge e : g.edges()) {
             if (e.to().equals(edge.to())) {
                 throw new IllegalArgumentException(Names.capitalize(portPhrase(edge.to())) + " is already wired from "
@@ -44,7 +42,7 @@ public record Connect(NodePath container, Edge edge) implements Command {
             throw new IllegalArgumentException("Wiring " + edge.from() + " to " + edge.to()
                     + " would make a cycle: '" + edge.to().node() + "' already feeds '" + edge.from().node() + "'.");
         }
-        return NetPaths.withNode(doc, container, g.withEdge(edge));
+        return g.withEdge(edge);
     }
 
     private String portPhrase(PortRef ref) {

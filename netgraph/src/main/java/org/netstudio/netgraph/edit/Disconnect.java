@@ -3,11 +3,10 @@ package org.netstudio.netgraph.edit;
 import java.util.Objects;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
-import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NodePath;
 
 /** Removes a wire from the graph at {@code container}. */
-public record Disconnect(NodePath container, Edge edge) implements Command {
+public record Disconnect(NodePath container, Edge edge) implements GraphEdit {
 
     public Disconnect {
         Objects.requireNonNull(container, "container");
@@ -15,10 +14,9 @@ public record Disconnect(NodePath container, Edge edge) implements Command {
     }
 
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
+    public Graph edited(Graph g) {
         NetPaths.requireEdge(g, container, edge);
-        return NetPaths.withNode(doc, container, g.withoutEdge(edge));
+        return g.withoutEdge(edge);
     }
 
     @Override

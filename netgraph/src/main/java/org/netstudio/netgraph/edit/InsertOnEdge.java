@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.net.Layout;
-import org.netstudio.netgraph.net.NetDocument;
 import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.net.PortRef;
@@ -16,7 +15,7 @@ import org.netstudio.netgraph.net.PortRef;
  * the node's first input and first output. The node goes to {@code position} (null: none).
  */
 public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode node, Layout.Position position)
-        implements Command {
+        implements PlacingEdit {
 
     public InsertOnEdge {
         Objects.requireNonNull(container, "container");
@@ -26,8 +25,7 @@ public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode n
     }
 
     @Override
-    public NetDocument apply(NetDocument doc) {
-        Graph g = NetPaths.graphAt(doc, container);
+    public Graph edited(Graph g) {
         int at = NetPaths.requireEdge(g, container, edge);
         if (node.inputNames().isEmpty() || node.outputNames().isEmpty()) {
             throw new IllegalArgumentException("A " + node.typeName() + " cannot go on a wire: it needs an input and an output.");
@@ -36,9 +34,12 @@ public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode n
         List<Edge> edges = new ArrayList<>(g.edges());
         edges.set(at, new Edge(edge.from(), PortRef.of(name, node.inputNames().get(0))));
         edges.add(at + 1, new Edge(PortRef.of(name, node.outputNames().get(0)), edge.to()));
-        Graph updated = new Graph(g.inputs(), g.nodes(), edges, g.outputs()).withNode(name, node);
-        return NetPaths.placed(NetPaths.withNode(doc, container, updated), NetPaths.layoutKey(container.child(name)),
-                position);
+        return new Graph(g.inputs(), g.nodes(), edges, g.outputs()).withNode(name, node);
+    }
+
+    @Override
+    public String placedKey() {
+        return NetPaths.layoutKey(container.child(name));
     }
 
     @Override
