@@ -30,16 +30,21 @@ public record InsertOnEdge(NodePath container, Edge edge, String name, NetNode n
         if (node.inputNames().isEmpty() || node.outputNames().isEmpty()) {
             throw new IllegalArgumentException("A " + node.typeName() + " cannot go on a wire: it needs an input and an output.");
         }
-        Names.requireFree(g, container, name);
+        Graph added = adding().edited(g);
         List<Edge> edges = new ArrayList<>(g.edges());
         edges.set(at, new Edge(edge.from(), PortRef.of(name, node.inputNames().get(0))));
         edges.add(at + 1, new Edge(PortRef.of(name, node.outputNames().get(0)), edge.to()));
-        return new Graph(g.inputs(), g.nodes(), edges, g.outputs()).withNode(name, node);
+        return new Graph(added.inputs(), added.nodes(), edges, added.outputs());
+    }
+
+    /** The node added, unwired, where it goes: an insert is that add with the wire rerouted through the node. */
+    private AddNode adding() {
+        return new AddNode(container, name, node, position);
     }
 
     @Override
     public String placedKey() {
-        return NetPaths.layoutKey(container.child(name));
+        return adding().placedKey();
     }
 
     @Override

@@ -76,7 +76,7 @@ final class FusedAttention {
             inputs.add(visible(name, mask, fused));
         }
         fused.add(NodeProto.newBuilder().setOpType("Attention").setDomain(ExportFolds.RUNTIME_DOMAIN).setName(name).addAllInput(inputs)
-                .addOutput(out(merged)).addAttribute(GraphRewrite.intAttribute("num_heads", q.heads))
+                .addOutput(out(merged)).addAttribute(OnnxAttributes.integer("num_heads", q.heads))
                 .addAttribute(AttributeProto.newBuilder().setName("scale").setType(AttributeProto.AttributeType.FLOAT)
                         .setF(1 / scale))
                 // As LayerExport's key mask: the scores of hidden keys lowered by 1e30.
@@ -131,7 +131,7 @@ final class FusedAttention {
 
     private static NodeProto cast(String name, String in, String out, int to) {
         return NodeProto.newBuilder().setOpType("Cast").setName(name).addInput(in).addOutput(out)
-                .addAttribute(GraphRewrite.intAttribute("to", to)).build();
+                .addAttribute(OnnxAttributes.integer("to", to)).build();
     }
 
     /** {@code [in, q + k + v]}: each row of the three {@code [in, size]} matrices side by side; or the biases joined. */

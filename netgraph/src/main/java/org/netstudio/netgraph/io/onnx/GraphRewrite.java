@@ -89,11 +89,6 @@ final class GraphRewrite {
                 .map(AttributeProto::getIntsList).orElse(List.of());
     }
 
-    /** An integer attribute. */
-    static AttributeProto intAttribute(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
     List<NodeProto> readersOf(String value) {
         return readers.getOrDefault(value, List.of());
     }

@@ -1,5 +1,10 @@
 package org.netstudio.netgraph.io.onnx;
 
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.integer;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.ints;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.real;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.text;
+
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -212,7 +217,7 @@ final class LayerExport {
                 int[] d = p.perAxis("dilation", axes);
                 emit(op("Conv", name, args, out).addAttribute(ints("kernel_shape", k))
                         .addAttribute(ints("strides", p.perAxis("stride", axes))).addAttribute(ints("dilations", d))
-                        .addAttribute(ints("pads", pads(p, axes, k, d))).addAttribute(intAttr("group", p.getInt("groups"))));
+                        .addAttribute(ints("pads", pads(p, axes, k, d))).addAttribute(integer("group", p.getInt("groups"))));
             }
             case "Deconvolution" -> {
                 int axes = x.rank() - 1;
@@ -237,9 +242,9 @@ final class LayerExport {
                 boolean linear = "linear".equals(p.getString("method"));
                 // The sampling PyTorch exports for nn.Upsample, so both ways give the same numbers.
                 emit(op("Resize", name, List.of(in.get(0), "", name + ":scales"), out)
-                        .addAttribute(stringAttr("mode", linear ? "linear" : "nearest"))
-                        .addAttribute(stringAttr("coordinate_transformation_mode", linear ? "half_pixel" : "asymmetric"))
-                        .addAttribute(stringAttr("nearest_mode", "floor")));
+                        .addAttribute(text("mode", linear ? "linear" : "nearest"))
+                        .addAttribute(text("coordinate_transformation_mode", linear ? "half_pixel" : "asymmetric"))
+                        .addAttribute(text("nearest_mode", "floor")));
             }
             case "Pooling" -> {
                 int axes = x.rank() - 1;
@@ -248,7 +253,7 @@ final class LayerExport {
                 int[] pad = p.perAxis("padding", axes);
                 emit(op("max".equals(p.getString("function")) ? "MaxPool" : "AveragePool", name, List.of(in.get(0)), out)
                         .addAttribute(ints("kernel_shape", k)).addAttribute(ints("strides", s))
-                        .addAttribute(ints("pads", concat(pad, pad))).addAttribute(intAttr("ceil_mode", p.getBool("ceil") ? 1 : 0)));
+                        .addAttribute(ints("pads", concat(pad, pad))).addAttribute(integer("ceil_mode", p.getBool("ceil") ? 1 : 0)));
             }
             case "GlobalPooling" -> {
                 int[] axes = new int[x.rank() - 1];
@@ -256,7 +261,7 @@ final class LayerExport {
                     axes[i] = i + 2;
                 }
                 emit(op("max".equals(p.getString("function")) ? "ReduceMax" : "ReduceMean", name, List.of(in.get(0)), out)
-                        .addAttribute(ints("axes", axes)).addAttribute(intAttr("keepdims", 0)));
+                        .addAttribute(ints("axes", axes)).addAttribute(integer("keepdims", 0)));
             }
             case "Padding" -> padding(p, name, in.get(0), x.rank(), out);
             case "Aggregation" -> aggregation(p, name, in.get(0), x.rank(), out);
@@ -264,7 +269,7 @@ final class LayerExport {
             case "Tanh", "Sigmoid", "Softplus" -> emit(op(l.type(), name, in, out));
             case "ELU" -> emit(op("Elu", name, in, out));
             case "SELU" -> emit(op("Selu", name, in, out));
-            case "LeakyReLU" -> emit(op("LeakyRelu", name, in, out).addAttribute(floatAttr("alpha", p.getDouble("alpha"))));
+            case "LeakyReLU" -> emit(op("LeakyRelu", name, in, out).addAttribute(real("alpha", p.getDouble("alpha"))));
             case "SiLU" -> {
                 String s = name + ":sigmoid";
                 emit(op("Sigmoid", s, in, s));
@@ -272,14 +277,14 @@ final class LayerExport {
             }
             case "GELU" -> gelu(name, in.get(0), out);
             case "Softmax", "LogSoftmax" -> emit(op(l.type(), name, in, out)
-                    .addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
+                    .addAttribute(integer("axis", onnxAxis(p.getInt("axis")))));
             case "Dropout" -> emit(op("Dropout", name, List.of(in.get(0), scalar(name + ":ratio", (float) p.getDouble("rate"))), out));
             case "BatchNorm" -> emit(op("BatchNormalization", name, List.of(in.get(0), init(path, "gamma"), init(path, "beta"),
                     init(path, "movingMean"), init(path, "movingVar")), out)
-                    .addAttribute(floatAttr("epsilon", p.getDouble("epsilon")))
-                    .addAttribute(floatAttr("momentum", 1 - p.getDouble("momentum"))));
+                    .addAttribute(real("epsilon", p.getDouble("epsilon")))
+                    .addAttribute(real("momentum", 1 - p.getDouble("momentum"))));
             case "LayerNorm" -> layerNorm(p, path, name, in.get(0), out);
-            case "Flatten" -> emit(op("Flatten", name, in, out).addAttribute(intAttr("axis", 1)));
+            case "Flatten" -> emit(op("Flatten", name, in, out).addAttribute(integer("axis", 1)));
             case "Reshape" -> {
                 List<Integer> shape = p.getIntList("shape");
                 long[] s = new long[shape.size() + 1];
@@ -299,7 +304,7 @@ final class LayerExport {
             case "Part" -> emit(op("Slice", name, List.of(in.get(0),
                     longs(name + ":starts", new long[] {p.getInt("start")}), longs(name + ":ends", new long[] {p.getInt("end")}),
                     longs(name + ":axes", new long[] {p.getInt("axis") + 1})), out));
-            case "Catenate" -> emit(op("Concat", name, in, out).addAttribute(intAttr("axis", onnxAxis(p.getInt("axis")))));
+            case "Catenate" -> emit(op("Concat", name, in, out).addAttribute(integer("axis", onnxAxis(p.getInt("axis")))));
             case "Total" -> emit(op(in.size() == 2 ? "Add" : "Sum", name, in, out));
             case "Threading" -> threading(p, name, in, info.inputs(), out);
             case "OnnxOperator" -> opaque(p, path, name, in, out);
@@ -316,9 +321,9 @@ final class LayerExport {
                 String ids = in.get(0);
                 if (!(x.kind() instanceof ElementKind.Index || x.kind() instanceof ElementKind.Integer)) {
                     ids = name + ":indices";
-                    emit(op("Cast", name + ":cast", in, ids).addAttribute(intAttr("to", TensorProto.DataType.INT64_VALUE)));
+                    emit(op("Cast", name + ":cast", in, ids).addAttribute(integer("to", TensorProto.DataType.INT64_VALUE)));
                 }
-                emit(op("Gather", name, List.of(init(path, "weights"), ids), out).addAttribute(intAttr("axis", 0)));
+                emit(op("Gather", name, List.of(init(path, "weights"), ids), out).addAttribute(integer("axis", 0)));
             }
             case "Attention" -> attention(p, name, in, info.inputs(), out);
             case "UnitVector" -> {
@@ -326,16 +331,16 @@ final class LayerExport {
                 String ids = in.get(0);
                 if (!(x.kind() instanceof ElementKind.Index || x.kind() instanceof ElementKind.Integer)) {
                     ids = name + ":indices";
-                    emit(op("Cast", name + ":cast", in, ids).addAttribute(intAttr("to", TensorProto.DataType.INT64_VALUE)));
+                    emit(op("Cast", name + ":cast", in, ids).addAttribute(integer("to", TensorProto.DataType.INT64_VALUE)));
                 }
                 g.addInitializer(OnnxTensors.floats(name + ":values", new long[] {2}, new float[] {0, 1}));
                 emit(op("OneHot", name, List.of(ids, longs(name + ":depth", new long[] {p.getInt("size")}),
-                        name + ":values"), out).addAttribute(intAttr("axis", -1)));
+                        name + ":values"), out).addAttribute(integer("axis", -1)));
             }
             case "SequenceLast" -> {
                 String last = name + ":last";
                 g.addInitializer(OnnxTensors.longs(last, new long[0], new long[] {-1}));
-                emit(op("Gather", name, List.of(in.get(0), last), out).addAttribute(intAttr("axis", 1)));
+                emit(op("Gather", name, List.of(in.get(0), last), out).addAttribute(integer("axis", 1)));
             }
             case "SequenceIndices" -> sequenceIndices(name, in.get(0), out);
             default -> throw new IllegalArgumentException("'" + name + "' (" + l.type() + ") cannot be exported to ONNX");
@@ -354,7 +359,7 @@ final class LayerExport {
                 AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
                         .setT(OnnxTensors.longs("", new long[] {1}, new long[] {1}))));
         g.addInitializer(OnnxTensors.longs(name + ":axis", new long[0], new long[] {1}));
-        emit(op("CumSum", name, List.of(name + ":ones", name + ":axis"), out).addAttribute(intAttr("exclusive", 1)));
+        emit(op("CumSum", name, List.of(name + ":ones", name + ":axis"), out).addAttribute(integer("exclusive", 1)));
     }
 
     /** Layers whose ONNX form depends on how many axes their inputs have. */
@@ -382,7 +387,7 @@ final class LayerExport {
             if (p.getBool("bias")) {
                 args.add(init(path, "biases"));
             }
-            emit(op("Gemm", name, args, out).addAttribute(intAttr("transB", 1)));
+            emit(op("Gemm", name, args, out).addAttribute(integer("transB", 1)));
             return;
         }
         // On higher ranks Linear acts on the last axis: MatMul with the transposed weights, then the bias.
@@ -429,10 +434,10 @@ final class LayerExport {
         String all = name + ":Y";
         String last = name + ":Y_h";
         NodeProto.Builder n = op(type, name, List.of(timeMajor, wName, rName, bName), all).addOutput(last)
-                .addAttribute(intAttr("hidden_size", p.getInt("units")));
+                .addAttribute(integer("hidden_size", p.getInt("units")));
         if (type.equals("GRU")) {
             // PyTorch's GRU, which the engine runs, applies the reset gate after the state's linear map.
-            n.addAttribute(intAttr("linear_before_reset", 1));
+            n.addAttribute(integer("linear_before_reset", 1));
         }
         emit(n);
         if (p.getBool("returnSequences")) {
@@ -458,7 +463,7 @@ final class LayerExport {
         String beta = init(path, "beta");
         if (opset >= 17) {
             emit(op("LayerNormalization", name, List.of(x, gamma, beta), out)
-                    .addAttribute(intAttr("axis", -1)).addAttribute(floatAttr("epsilon", p.getDouble("epsilon"))));
+                    .addAttribute(integer("axis", -1)).addAttribute(real("epsilon", p.getDouble("epsilon"))));
             return;
         }
         // Before opset 17 (a net holding older imported operators) written out as PyTorch writes it then.
@@ -505,13 +510,13 @@ final class LayerExport {
             emit(op("Shape", name + ":keyShape", List.of(in.get(0)), name + ":keyShape"));
             emit(op("Gather", m, List.of(name + ":keyShape", name + ":lengthAxis"), m));
             String size = name + ":maskSize";
-            emit(op("Concat", size, List.of(n, m), size).addAttribute(intAttr("axis", 0)));
+            emit(op("Concat", size, List.of(n, m), size).addAttribute(integer("axis", 0)));
             String ones = name + ":ones";
             emit(op("ConstantOfShape", ones, List.of(size), ones).addAttribute(AttributeProto.newBuilder().setName("value")
                     .setType(AttributeProto.AttributeType.TENSOR)
                     .setT(OnnxTensors.floats("one", new long[] {1}, new float[] {1})).build()));
             String seen = name + ":seen";
-            emit(op("Trilu", seen, List.of(ones), seen).addAttribute(intAttr("upper", 0)));
+            emit(op("Trilu", seen, List.of(ones), seen).addAttribute(integer("upper", 0)));
             // 0 where query i may see key j (j ≤ i), a very large negative number elsewhere.
             String hidden = name + ":hidden";
             emit(op("Sub", hidden, List.of(seen, scalar(name + ":one", 1f)), hidden));
@@ -525,7 +530,7 @@ final class LayerExport {
             scores = keyMask(name + ":mask" + (i - 2), in.get(i), scores);
         }
         String weights = name + ":weights";
-        emit(op("Softmax", weights, List.of(scores), weights).addAttribute(intAttr("axis", -1)));
+        emit(op("Softmax", weights, List.of(scores), weights).addAttribute(integer("axis", -1)));
         String mixed = name + ":mixed";
         emit(op("MatMul", mixed, List.of(weights, values), mixed));
         String joined = name + ":joined";
@@ -536,11 +541,11 @@ final class LayerExport {
     /** The scores plus a very large negative number at the keys a {@code (batch, m)} mask holds 0 for. */
     private String keyMask(String name, String mask, String scores) {
         String real = name + ":real";
-        emit(op("Cast", real, List.of(mask), real).addAttribute(intAttr("to", TensorProto.DataType.FLOAT_VALUE)));
+        emit(op("Cast", real, List.of(mask), real).addAttribute(integer("to", TensorProto.DataType.FLOAT_VALUE)));
         String zero = name + ":zero";
         emit(op("Equal", zero, List.of(real, scalar(name + ":0", 0f)), zero));
         String hidden = name + ":hidden";
-        emit(op("Cast", hidden, List.of(zero), hidden).addAttribute(intAttr("to", TensorProto.DataType.FLOAT_VALUE)));
+        emit(op("Cast", hidden, List.of(zero), hidden).addAttribute(integer("to", TensorProto.DataType.FLOAT_VALUE)));
         String penalty = name + ":penalty";
         emit(op("Mul", penalty, List.of(hidden, scalar(name + ":large", -1e30f)), penalty));
         String perKey = name + ":perKey";
@@ -799,7 +804,7 @@ final class LayerExport {
         if (method.equals("constant") && p.getDouble("value") != 0) {
             args.add(scalar(name + ":value", (float) p.getDouble("value")));
         }
-        emit(op("Pad", name, args, out).addAttribute(stringAttr("mode", method)));
+        emit(op("Pad", name, args, out).addAttribute(text("mode", method)));
     }
 
     /** ReduceMean, ReduceSum, ReduceMax or ReduceMin over the chosen axes (ReduceSum takes them as an input). */
@@ -815,7 +820,7 @@ final class LayerExport {
         int keep = p.getBool("keepAxes") ? 1 : 0;
         String function = p.getString("function");
         if (function.equals("total")) {
-            emit(op("ReduceSum", name, List.of(x, longs(name + ":axes", a)), out).addAttribute(intAttr("keepdims", keep)));
+            emit(op("ReduceSum", name, List.of(x, longs(name + ":axes", a)), out).addAttribute(integer("keepdims", keep)));
             return;
         }
         int[] ia = new int[a.length];
@@ -827,7 +832,7 @@ final class LayerExport {
             case "min" -> "ReduceMin";
             default -> "ReduceMean";
         };
-        emit(op(op, name, List.of(x), out).addAttribute(ints("axes", ia)).addAttribute(intAttr("keepdims", keep)));
+        emit(op(op, name, List.of(x), out).addAttribute(ints("axes", ia)).addAttribute(integer("keepdims", keep)));
     }
 
     private String scalar(String name, float v) {
@@ -873,26 +878,5 @@ final class LayerExport {
 
     private void emit(NodeProto.Builder n) {
         g.addNode(n);
-    }
-
-    private static AttributeProto ints(String name, int[] v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (int x : v) {
-            a.addInts(x);
-        }
-        return a.build();
-    }
-
-    private static AttributeProto intAttr(String name, long v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
-    }
-
-    private static AttributeProto floatAttr(String name, double v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF((float) v).build();
-    }
-
-    private static AttributeProto stringAttr(String name, String v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.netstudio.netgraph.io.onnx;
 
-import static org.netstudio.netgraph.io.onnx.GraphRewrite.intAttribute;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.out;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.perm;
 
@@ -159,8 +158,8 @@ final class PackedAttention {
         String attended = scope + OP_OUTPUT;
         replacement.add(NodeProto.newBuilder().setOpType(WrittenOutAttention.OP).setDomain(WrittenOutAttention.DOMAIN)
                 .setName(scope + WrittenOutAttention.OP).addInput(projected.get(1)).addInput(projected.get(2))
-                .addInput(projected.get(0)).addOutput(attended).addAttribute(intAttribute("heads", heads))
-                .addAttribute(intAttribute("keySize", width / heads)).build());
+                .addInput(projected.get(0)).addOutput(attended).addAttribute(OnnxAttributes.integer("heads", heads))
+                .addAttribute(OnnxAttributes.integer("keySize", width / heads)).build());
         String outWeights = graph.floats(scope + "out_proj.weight", new long[] {width, width}, transposed(wo));
         linear(scope + "out_proj", attended, outWeights, outProjection.getInput(2), out(last), replacement);
         if (graph.replace(nodes, replacement)) {

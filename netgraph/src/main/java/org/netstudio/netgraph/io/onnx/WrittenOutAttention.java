@@ -1,6 +1,6 @@
 package org.netstudio.netgraph.io.onnx;
 
-import static org.netstudio.netgraph.io.onnx.GraphRewrite.intAttribute;
+import static org.netstudio.netgraph.io.onnx.OnnxAttributes.integer;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.out;
 import static org.netstudio.netgraph.io.onnx.GraphRewrite.perm;
 
@@ -140,7 +140,7 @@ final class WrittenOutAttention {
                 + OP : joined.getName();
         NodeProto.Builder fused = NodeProto.newBuilder().setOpType(OP).setDomain(DOMAIN).setName(scope)
                 .addInput(k.input()).addInput(v.input()).addInput(q.input()).addOutput(out(joined))
-                .addAttribute(intAttribute("heads", q.heads())).addAttribute(intAttribute("keySize", q.size()));
+                .addAttribute(integer("heads", q.heads())).addAttribute(integer("keySize", q.size()));
         if (mask != null) {
             fused.addInput(mask);
         }
