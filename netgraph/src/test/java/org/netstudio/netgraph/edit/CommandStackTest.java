@@ -26,6 +26,13 @@ class CommandStackTest {
         return new AddNode(ROOT, name, Layer.of("Linear", "units", 3), null);
     }
 
+    /** A stack whose one edit so far added the Linear layer "a" to the empty net. */
+    private static CommandStack withA() {
+        CommandStack s = new CommandStack(empty());
+        s.execute(add("a"));
+        return s;
+    }
+
     private static Graph graph(CommandStack s) {
         return (Graph) s.document().net();
     }
@@ -111,8 +118,7 @@ class CommandStackTest {
 
     @Test
     void aNewCommandAfterUndoDropsTheRedoHistory() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.undo();
         s.execute(add("b"));
         assertThat(s.canRedo()).isFalse();
@@ -121,8 +127,7 @@ class CommandStackTest {
 
     @Test
     void aFailingCommandChangesNothingAndIsNotRecorded() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         NetDocument before = s.document();
         assertThatThrownBy(() -> s.execute(add("a"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The net already has a node named 'a'.");
@@ -133,8 +138,7 @@ class CommandStackTest {
 
     @Test
     void noOpCommandsAreSkipped() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         List<String> events = new ArrayList<>();
         s.addListener(st -> events.add("changed"));
         assertThat(s.execute(new RenameNode(ROOT, "a", "a"))).isFalse();
@@ -145,8 +149,7 @@ class CommandStackTest {
 
     @Test
     void renamesGroupsAndUngroupsTellWhereNodesWentAndUndoTellsTheWayBack() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.execute(add("b"));
         List<NodeMove> told = new ArrayList<>();
         s.addMoveListener(told::addAll);
@@ -180,8 +183,7 @@ class CommandStackTest {
 
     @Test
     void typingAParameterValueIsOneUndoEntry() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.execute(setOfA("units", 1));
         s.execute(setOfA("units", 12));
         s.execute(setOfA("units", 128));
@@ -197,8 +199,7 @@ class CommandStackTest {
 
     @Test
     void aCheckpointMarkedSavedLaterStaysReachableThoughTypingWentOn() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.execute(setOfA("units", 12));
         long written = s.checkpoint();          // a save of units 12 starts
         s.execute(setOfA("units", 128));
@@ -212,8 +213,7 @@ class CommandStackTest {
 
     @Test
     void editsThatMergeBackToTheStartLeaveNoEntry() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.execute(setOfA("units", 30));
         s.execute(setOfA("units", 3));
         assertThat(s.undoDescription()).contains("Add Linear");
@@ -221,8 +221,7 @@ class CommandStackTest {
 
     @Test
     void mergingStopsAtAnUndoOrASave() {
-        CommandStack s = new CommandStack(empty());
-        s.execute(add("a"));
+        CommandStack s = withA();
         s.execute(setOfA("units", 5));
         s.markSaved();
         s.execute(setOfA("units", 6));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.netstudio.netgraph.catalog.LayerCatalog;
 import org.netstudio.netgraph.catalog.LayerType;
 
@@ -154,26 +155,27 @@ public final class JsonMutations {
 
     /** Gives a random layer object another catalog type, keeping its parameters. */
     private static void retype(JsonNode root, Random r) {
-        List<ObjectNode> layers = new ArrayList<>();
-        layers(root, layers);
+        List<ObjectNode> layers = objects(root, n -> n.has("type") && n.get("type").isTextual());
         if (!layers.isEmpty()) {
             pick(layers, r).put("type", pick(TYPES, r));
         }
     }
 
-    private static void layers(JsonNode n, List<ObjectNode> out) {
-        if (n.isObject() && n.has("type") && n.get("type").isTextual()) {
+    /** The objects anywhere in {@code n} (itself included) that {@code which} holds for, outermost first. */
+    private static List<ObjectNode> objects(JsonNode n, Predicate<JsonNode> which) {
+        List<ObjectNode> out = new ArrayList<>();
+        if (n.isObject() && which.test(n)) {
             out.add((ObjectNode) n);
         }
         for (JsonNode c : n) {
-            layers(c, out);
+            out.addAll(objects(c, which));
         }
+        return out;
     }
 
     /** Points an edge back at its own source node, or at an edge's source: self-loops and cycles. */
     private static void rewire(JsonNode root, Random r) {
-        List<ObjectNode> edges = new ArrayList<>();
-        edges(root, edges);
+        List<ObjectNode> edges = objects(root, n -> n.has("from") && n.has("to"));
         if (edges.isEmpty()) {
             return;
         }
@@ -191,15 +193,6 @@ public final class JsonMutations {
             JsonNode to = e.get("to");
             e.set("to", other.get("from") == null ? NODES.textNode(node) : other.get("from"));
             other.set("from", to == null ? NODES.textNode(node) : to);
-        }
-    }
-
-    private static void edges(JsonNode n, List<ObjectNode> out) {
-        if (n.isObject() && n.has("from") && n.has("to")) {
-            out.add((ObjectNode) n);
-        }
-        for (JsonNode c : n) {
-            edges(c, out);
         }
     }
 

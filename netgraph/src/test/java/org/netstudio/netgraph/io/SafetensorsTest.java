@@ -45,6 +45,12 @@ class SafetensorsTest {
         return e;
     }
 
+    /** Asserts that a file of one tensor "a" declared so, with {@code dataBytes} of data, is refused: {@code detail}. */
+    private static void assertTensorRefused(String dtype, String shape, String offsets, int dataBytes, String detail) {
+        assertRefused(file("{\"a\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":" + offsets
+                + "}}", new byte[dataBytes]), "tensor \"a\"", detail);
+    }
+
     private static void assertRefused(byte[] bytes, String location, String detail) {
         NetFileException e = refused(bytes);
         assertThat(e.location()).isEqualTo(location);
@@ -211,16 +217,16 @@ class SafetensorsTest {
 
     @Test
     void offsetsThatDoNotMatchTheShapeAreRefused() {
-        assertRefused(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,20]}}", new byte[24]),
-                "tensor \"a\"", "data_offsets [0, 20] hold 20 bytes, but F32 of shape [2, 3] needs 24");
+        assertTensorRefused("F32", "[2,3]", "[0,20]", 24,
+                "data_offsets [0, 20] hold 20 bytes, but F32 of shape [2, 3] needs 24");
     }
 
     @Test
     void offsetsPastTheDataAreRefusedBeforeAllocating() {
-        assertRefused(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2000000000],\"data_offsets\":[0,8000000000]}}", new byte[8]),
-                "tensor \"a\"", "data_offsets [0, 8000000000] reach past the end of the data, which has 8 bytes");
-        assertRefused(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", new byte[8]),
-                "tensor \"a\"", "data_offsets must be [begin, end] with 0 <= begin <= end, but got [8,0]");
+        assertTensorRefused("F32", "[2000000000]", "[0,8000000000]", 8,
+                "data_offsets [0, 8000000000] reach past the end of the data, which has 8 bytes");
+        assertTensorRefused("F32", "[2]", "[8,0]", 8,
+                "data_offsets must be [begin, end] with 0 <= begin <= end, but got [8,0]");
     }
 
     @Test
@@ -232,12 +238,11 @@ class SafetensorsTest {
 
     @Test
     void impossibleShapesAreRefused() {
-        assertRefused(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,8]}}", new byte[8]),
-                "tensor \"a\"", "shape [4611686018427387904,4] holds too many values");
-        assertRefused(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", new byte[8]),
-                "tensor \"a\"", "shape must list sizes of zero or more, but got [-2]");
-        assertRefused(file("{\"a\":{\"dtype\":\"U8\",\"shape\":[3000000000],\"data_offsets\":[0,3000000000]}}",
-                new byte[0]), "tensor \"a\"", "data_offsets [0, 3000000000] reach past the end of the data, which has 0 bytes");
+        assertTensorRefused("F32", "[4611686018427387904,4]", "[0,8]", 8,
+                "shape [4611686018427387904,4] holds too many values");
+        assertTensorRefused("F32", "[-2]", "[0,8]", 8, "shape must list sizes of zero or more, but got [-2]");
+        assertTensorRefused("U8", "[3000000000]", "[0,3000000000]", 0,
+                "data_offsets [0, 3000000000] reach past the end of the data, which has 0 bytes");
     }
 
     @Test
