@@ -26,7 +26,6 @@ final class GraphImport {
 
     private final String source;
     private final ModelGraph model;
-    private final GraphProto graph;
     private final ImportedValues values;
     private final NetAssembly net = new NetAssembly();
     private final ImportLog log = new ImportLog();
@@ -37,9 +36,7 @@ final class GraphImport {
 
     GraphImport(ModelProto original, String source) {
         this.source = source;
-        ModelProto model = WrittenOutLayers.fold(original, log);
-        this.model = new ModelGraph(model);
-        this.graph = model.getGraph();
+        this.model = new ModelGraph(WrittenOutLayers.fold(original, log));
         this.values = new ImportedValues(this.model);
         ImportParts parts = new ImportParts(this.model, values, net, log);
         this.layers = new LayerNodes(parts);
@@ -50,6 +47,7 @@ final class GraphImport {
     }
 
     OnnxImport run() {
+        GraphProto graph = model.graph();
         ValueOrder.check(graph);
         for (TensorProto t : graph.getInitializerList()) {
             values.putConstant(t.getName(), OnnxTensors.decode(t));

@@ -24,20 +24,13 @@ import org.netstudio.netgraph.text.Shown;
  * and given its arrays. Also folds the Add of a constant vector after a MatMul into the Linear's
  * bias, and makes a Gather of a constant table by token ids an Embedding.
  */
-final class LayerNodes {
+final class LayerNodes extends ImportPart {
 
-    private final ModelGraph model;
-    private final ImportedValues values;
-    private final NetAssembly net;
-    private final ImportLog log;
     /** Values computed by a Linear made from a MatMul, which a following Add may give a bias. */
     private final Map<String, String> biasless = new HashMap<>();
 
     LayerNodes(ImportParts parts) {
-        this.model = parts.model();
-        this.values = parts.values();
-        this.net = parts.net();
-        this.log = parts.log();
+        super(parts);
     }
 
     /** Adds the layers of a mapping, or returns why it stays opaque (a shape rule refused it). */

@@ -24,12 +24,8 @@ import org.netstudio.netgraph.tensor.TensorType;
  * rules, or guessed), one net node per output that is used. At the end, takes out again the
  * opaque nodes that only computed a zero initial state a recurrent layer no longer reads.
  */
-final class OpaqueNodes {
+final class OpaqueNodes extends ImportPart {
 
-    private final ModelGraph model;
-    private final ImportedValues values;
-    private final NetAssembly net;
-    private final ImportLog log;
     /** The ONNX node of each opaque net node, to drop those that end up feeding nothing. */
     private final Map<String, NodeProto> onnxNodes = new LinkedHashMap<>();
     /** Uses of a value that no longer need it: zero initial states a recurrent layer starts from anyway. */
@@ -38,10 +34,7 @@ final class OpaqueNodes {
     private static final String ZERO_STATE = "it only computes the zero initial state of a recurrent layer";
 
     OpaqueNodes(ImportParts parts) {
-        this.model = parts.model();
-        this.values = parts.values();
-        this.net = parts.net();
-        this.log = parts.log();
+        super(parts);
     }
 
     /** Adds the node as it is in ONNX, reported opaque for {@code reason}. */

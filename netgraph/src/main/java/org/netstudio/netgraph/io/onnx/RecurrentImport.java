@@ -21,22 +21,15 @@ import org.netstudio.netgraph.tensor.TensorType;
  * outputs, which ONNX gives time-major with a direction axis, are recorded with {@link SequenceAxes}
  * so that the nodes taking them apart need no node of their own.
  */
-final class RecurrentImport {
+final class RecurrentImport extends ImportPart {
 
-    private final ModelGraph model;
-    private final ImportedValues values;
-    private final NetAssembly net;
-    private final ImportLog log;
     private final LayerNodes layers;
     private final OpaqueNodes opaque;
     private final SequenceAxes axes;
     private final RecurrentReaders readers;
 
     RecurrentImport(ImportParts parts, LayerNodes layers, OpaqueNodes opaque, SequenceAxes axes, RecurrentReaders readers) {
-        this.model = parts.model();
-        this.values = parts.values();
-        this.net = parts.net();
-        this.log = parts.log();
+        super(parts);
         this.layers = layers;
         this.opaque = opaque;
         this.axes = axes;
