@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.catalog;
 
+import static org.netstudio.netgraph.catalog.ShapeRule.ofKnownRank;
 import static org.netstudio.netgraph.catalog.ShapeRule.outputs;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectInput;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectParam;
@@ -108,11 +109,7 @@ public final class AxisLayers {
                         "Whether the summarised axes stay, with size 1."))
                 .keyParams("function", "axes")
                 .input("Input", PortRequirement.realOfRank(1, -1, "an array"))
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
+                .shape(ofKnownRank(TensorType.ANY_REAL, (p, t) -> {
                     boolean[] over;
                     try {
                         over = aggregatedAxes(p, t.rank());
@@ -128,7 +125,7 @@ public final class AxisLayers {
                         }
                     }
                     return outputs(TensorType.real(out));
-                })
+                }))
                 .build();
     }
 

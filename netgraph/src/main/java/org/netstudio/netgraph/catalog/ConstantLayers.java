@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.catalog;
 
+import static org.netstudio.netgraph.catalog.ShapeRule.ofKnownRank;
 import static org.netstudio.netgraph.catalog.ShapeRule.outputs;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectInput;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectParam;
@@ -37,17 +38,13 @@ final class ConstantLayers {
                                 + " the input's shape)."))
                 .keyParams("shape")
                 .input("Input", PortRequirement.realOfRank(0, -1, "an array"))
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
+                .shape(ofKnownRank(TensorType.ANY_REAL, (p, t) -> {
                     String problem = broadcastProblem(p, t);
                     if (problem != null) {
                         return p.has("shape") ? rejectParam(problem) : rejectInput(0, problem);
                     }
                     return outputs(t);
-                })
+                }))
                 .arrays((p, in, out) -> List.of(new ArraySpec(array, arrayShape(p, in.get(0)), true)))
                 .cost((p, in, out) -> {
                     TensorType t = in.get(0);

@@ -331,15 +331,11 @@ final class ConvolutionLayers {
      * and a message when one of the {@code perAxis} list parameters does not fit the axes.
      */
     private static ShapeRule spatial(SpatialRule rule, String... perAxis) {
-        return (p, in) -> {
-            TensorType t = in.get(0);
-            if (!t.rankKnown()) {
-                return outputs(TensorType.ANY_REAL);
-            }
+        return ShapeRule.ofKnownRank(TensorType.ANY_REAL, (p, t) -> {
             int axes = t.rank() - 1;
             String lengthProblem = lengthProblem(p, axes, perAxis);
             return lengthProblem != null ? rejectParam(lengthProblem) : rule.infer(p, t, axes);
-        };
+        });
     }
 
     /** The input refused because the output on spatial axis {@code i + 1} would be too large to hold. */

@@ -1,5 +1,6 @@
 package org.netstudio.netgraph.catalog;
 
+import static org.netstudio.netgraph.catalog.ShapeRule.ofKnownRank;
 import static org.netstudio.netgraph.catalog.ShapeRule.outputs;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectInput;
 import static org.netstudio.netgraph.catalog.ShapeRule.rejectParam;
@@ -27,11 +28,7 @@ final class CoreLayers {
                 .param(ParamSpec.optional("bias", ParamKind.BOOL, true, null, "Whether to add a learnable bias."))
                 .keyParams("units")
                 .input("Input", PortRequirement.realOfRank(1, -1, "an array whose last axis is a vector (…×d)"))
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.ANY_REAL);
-                    }
+                .shape(ofKnownRank(TensorType.ANY_REAL, (p, t) -> {
                     Dim last = t.dim(-1);
                     if (last instanceof Dim.Symbolic s) {
                         return rejectInput(0, "the last dimension must have a fixed size, but it is the varying length " + s);
@@ -39,7 +36,7 @@ final class CoreLayers {
                     List<Dim> out = Shapes.dims(t);
                     out.set(out.size() - 1, Dim.of(p.getInt("units")));
                     return outputs(TensorType.real(out));
-                })
+                }))
                 .arrays((p, in, out) -> {
                     Dim d = in.get(0).rankKnown() ? in.get(0).dim(-1) : Dim.UNKNOWN;
                     Dim u = Dim.of(p.getInt("units"));
@@ -60,11 +57,7 @@ final class CoreLayers {
         return LayerType.builder("Flatten", Category.STRUCTURE)
                 .doc("Flattens an array into a vector: a×b×c becomes a vector of size a·b·c.")
                 .input("Input", PortRequirement.realOfRank(1, -1, "an array"))
-                .shape((p, in) -> {
-                    TensorType t = in.get(0);
-                    if (!t.rankKnown()) {
-                        return outputs(TensorType.realOfRank(1));
-                    }
+                .shape(ofKnownRank(TensorType.realOfRank(1), (p, t) -> {
                     for (Dim d : t.dims()) {
                         if (d instanceof Dim.Symbolic s) {
                             return rejectInput(0, "the varying length " + s + " cannot be flattened into a vector of fixed size");
@@ -79,7 +72,7 @@ final class CoreLayers {
                         return rejectInput(0, Shapes.tooLarge("flattened, it", n));
                     }
                     return outputs(TensorType.real(List.of(size)));
-                })
+                }))
                 .build();
     }
 

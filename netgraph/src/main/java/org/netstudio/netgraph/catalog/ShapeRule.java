@@ -1,6 +1,7 @@
 package org.netstudio.netgraph.catalog;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import org.netstudio.netgraph.tensor.TensorType;
 
 /**
@@ -39,6 +40,14 @@ public interface ShapeRule {
      * clause without the layer's name, e.g. "kernel 7×7 is larger than the 5×5 input".
      */
     record Rejected(int inputIndex, String message) implements Outcome {
+    }
+
+    /**
+     * The rule of a one-input layer that can tell no more than {@code unknownRank} while its input's
+     * rank is unknown; once it is known, {@code known} infers from the input.
+     */
+    static ShapeRule ofKnownRank(TensorType unknownRank, BiFunction<Params, TensorType, Outcome> known) {
+        return (p, in) -> in.get(0).rankKnown() ? known.apply(p, in.get(0)) : outputs(unknownRank);
     }
 
     static Outcome outputs(TensorType... types) {
