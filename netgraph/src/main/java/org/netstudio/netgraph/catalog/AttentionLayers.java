@@ -29,10 +29,6 @@ final class AttentionLayers {
     private AttentionLayers() {
     }
 
-    static List<LayerType> all() {
-        return List.of(attention());
-    }
-
     static LayerType attention() {
         return LayerType.builder("Attention", Category.SEQUENCE)
                 .aliases("MultiHeadAttention", "DotProductAttention")

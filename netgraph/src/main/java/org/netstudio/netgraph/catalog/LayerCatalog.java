@@ -65,9 +65,9 @@ public final class LayerCatalog {
         all.addAll(NormalizationLayers.all());
         all.addAll(MergeLayers.all());
         all.addAll(SequenceLayers.all());
-        all.addAll(AttentionLayers.all());
+        all.add(AttentionLayers.attention());
         all.addAll(LossLayers.all());
-        all.addAll(OnnxLayers.all());
+        all.add(OnnxLayers.onnxOperator());
         return all;
     }
 

@@ -23,10 +23,6 @@ final class OnnxLayers {
     private OnnxLayers() {
     }
 
-    static List<LayerType> all() {
-        return List.of(onnxOperator());
-    }
-
     static LayerType onnxOperator() {
         return LayerType.builder("OnnxOperator", Category.STRUCTURE)
                 .aliases("Opaque", "ONNX")

@@ -54,10 +54,7 @@ final class ExportFolds {
         GraphRewrite g = new GraphRewrite(exported);
         ExportFolds folds = new ExportFolds(g, types);
         FusedAttention attention = new FusedAttention(g);
-        for (NodeProto n : g.nodes()) {
-            if (g.isReplaced(n)) {
-                continue;
-            }
+        g.foldEach(n -> {
             switch (n.getOpType()) {
                 case "Transpose" -> folds.transposeBack(n);
                 case "Gather" -> folds.lastStep(n);
@@ -66,7 +63,7 @@ final class ExportFolds {
                 case "Softmax" -> attention.fold(n);
                 default -> { }
             }
-        }
+        });
         return g.changed() ? withoutUnread(g.rewritten()) : exported;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One graph as read, with which node computes and which nodes read each value, and the nodes that
@@ -43,8 +44,13 @@ final class GraphRewrite {
         graph.getOutputList().forEach(o -> outputs.add(o.getName()));
     }
 
-    List<NodeProto> nodes() {
-        return graph.getNodeList();
+    /** Offers each node of the graph in order to {@code fold}, but for those an earlier fold has replaced. */
+    void foldEach(Consumer<NodeProto> fold) {
+        for (NodeProto n : graph.getNodeList()) {
+            if (!isReplaced(n)) {
+                fold.accept(n);
+            }
+        }
     }
 
     boolean isReplaced(NodeProto n) {

@@ -39,10 +39,7 @@ final class WrittenOutLayers {
         WrittenOutAttention attention = new WrittenOutAttention(g, model);
         SequencePositions positions = new SequencePositions(g);
         PackedAttention packed = new PackedAttention(g);
-        for (NodeProto n : g.nodes()) {
-            if (g.isReplaced(n)) {
-                continue;
-            }
+        g.foldEach(n -> {
             switch (n.getOpType()) {
                 case "ReduceMean" -> w.layerNorm(n);
                 case "Erf" -> w.gelu(n);
@@ -56,7 +53,7 @@ final class WrittenOutLayers {
                 case "CumSum" -> positions.cumSum(n);
                 default -> { }
             }
-        }
+        });
         if (!g.changed()) {
             return model;
         }
