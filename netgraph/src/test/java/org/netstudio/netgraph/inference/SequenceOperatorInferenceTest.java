@@ -133,16 +133,15 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void layersOfAnInnerChainAreNamedWithTheirPath() {
-        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
-                + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"LSTM\", \"units\": 3}]}}"))).containsExactly(
+        assertExplained("{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": ["
+                + "{\"type\": \"Linear\", \"units\": 3}, {\"type\": \"LSTM\", \"units\": 3}]}}",
                 "Input of 'lstm1' (LSTM, layer 2 of 'map1/net') must be a sequence of vectors (n×d), but 'linear1'"
                         + " (Linear, layer 1 of 'map1/net') outputs a vector of size 3: a vector is not compatible with a matrix.");
     }
 
     @Test
     void aFoldsNetNeedsAnInputAndAState() {
-        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": {\"type\": \"Linear\", \"units\": 3}}")))
-                .containsExactly(
+        assertExplained("{\"type\": \"Fold\", \"net\": {\"type\": \"Linear\", \"units\": 3}}",
                 "'fold1' (Fold, layer 1) feeds its net one element and the state so far, so the net must have the inputs"
                         + " Input and State and one output, the next state; it has 1 input (Input) and 1 output (Output).");
     }
@@ -155,7 +154,7 @@ class SequenceOperatorInferenceTest {
                 + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"Output\"}],"
                 + " \"outputs\": {\"Output\": {}}}";
 
-        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Fold\", \"net\": " + cell + "}"))).containsExactly(
+        assertExplained("{\"type\": \"Fold\", \"net\": " + cell + "}",
                 "'fold1' (Fold, layer 1)'s net gives a next state that is a vector of size 5 from a State that is a vector"
                         + " of size 3, but the state it gives is fed back as its State: the size is 3 on one side and 5 on"
                         + " the other.");
@@ -175,16 +174,13 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void bidirectionalOutputsThatCannotBeJoinedAreExplained() {
-        InferenceResult r = chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                + " \"backward\": {\"type\": \"LSTM\", \"units\": 3, \"returnSequences\": false}}");
-        InferenceResult total = chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                + " \"backward\": {\"type\": \"LSTM\", \"units\": 2}, \"merge\": \"total\"}");
-
-        assertThat(messages(r)).containsExactly(
+        assertExplained("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
+                + " \"backward\": {\"type\": \"LSTM\", \"units\": 3, \"returnSequences\": false}}",
                 "'bidirectional1' (Bidirectional, layer 1) joins the outputs of its forward and backward nets along"
                         + " their last axis (merge \"catenate\"), but they are a sequence of n vectors of size 3 and a"
                         + " vector of size 3: a matrix cannot be joined with a vector.");
-        assertThat(messages(total)).containsExactly(
+        assertExplained("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
+                + " \"backward\": {\"type\": \"LSTM\", \"units\": 2}, \"merge\": \"total\"}",
                 "'bidirectional1' (Bidirectional, layer 1) adds the outputs of its forward and backward nets (merge"
                         + " \"total\"), but they are a sequence of n vectors of size 3 and a sequence of n vectors of size 2:"
                         + " dimension 2 is 3 on one side and 2 on the other.");
@@ -192,8 +188,8 @@ class SequenceOperatorInferenceTest {
 
     @Test
     void aBidirectionalNetNeedsOneInputAndOneOutput() {
-        assertThat(messages(chain("[\"n\", 4]", "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                + " \"backward\": {\"type\": \"Total\"}}"))).containsExactly(
+        assertExplained("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
+                + " \"backward\": {\"type\": \"Total\"}}",
                 "The backward net of 'bidirectional1' (Bidirectional, layer 1) reads the whole sequence, so it must have"
                         + " one input and one output, but it has 2 inputs (Input1, Input2) and 1 output (Output).");
     }
@@ -206,6 +202,11 @@ class SequenceOperatorInferenceTest {
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.outputType(NodePath.ROOT, "Output").shapeText()).isEqualTo("2");
         assertThat(r.operators()).isEmpty();
+    }
+
+    /** Asserts that a chain of {@code layers} reading an n×4 sequence is explained in this one sentence. */
+    private static void assertExplained(String layers, String sentence) {
+        assertThat(messages(chain("[\"n\", 4]", layers))).containsExactly(sentence);
     }
 
     private static InferenceResult chain(String shape, String layers) {
