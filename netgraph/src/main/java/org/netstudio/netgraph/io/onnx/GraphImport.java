@@ -22,28 +22,33 @@ import org.netstudio.netgraph.tensor.ElementKind;
  * any other by the operator mappings into catalog layers ({@link LayerNodes}) or else kept as it is
  * ({@link OpaqueNodes}) — then gives the net its outputs. Not reusable.
  */
-final class GraphImport {
+final class GraphImport extends ImportPart {
 
     private final String source;
-    private final ModelGraph model;
-    private final ImportedValues values;
-    private final NetAssembly net = new NetAssembly();
-    private final ImportLog log = new ImportLog();
     private final LayerNodes layers;
     private final OpaqueNodes opaque;
     private final SequenceAxes axes;
     private final RecurrentImport recurrent;
 
     GraphImport(ModelProto original, String source) {
+        this(shared(original), source);
+    }
+
+    private GraphImport(ImportParts parts, String source) {
+        super(parts);
         this.source = source;
-        this.model = new ModelGraph(WrittenOutLayers.fold(original, log));
-        this.values = new ImportedValues(this.model);
-        ImportParts parts = new ImportParts(this.model, values, net, log);
         this.layers = new LayerNodes(parts);
         this.opaque = new OpaqueNodes(parts);
-        RecurrentReaders readers = new RecurrentReaders(this.model, values);
+        RecurrentReaders readers = new RecurrentReaders(model, values);
         this.axes = new SequenceAxes(values, log, readers, opaque);
         this.recurrent = new RecurrentImport(parts, layers, opaque, axes, readers);
+    }
+
+    /** What the parts of an import of {@code original} share, its written-out layers folded first. */
+    private static ImportParts shared(ModelProto original) {
+        ImportLog log = new ImportLog();
+        ModelGraph model = new ModelGraph(WrittenOutLayers.fold(original, log));
+        return new ImportParts(model, new ImportedValues(model), new NetAssembly(), log);
     }
 
     OnnxImport run() {

@@ -1,8 +1,9 @@
 package org.netstudio.netgraph.io.onnx;
 
 /**
- * A part of one import that puts nodes into the net (catalog layers, opaque nodes, recurrent
- * nodes): it works on the {@link ImportParts} every part shares, held here once.
+ * Works on the {@link ImportParts} of one import, held here once: the import itself
+ * ({@link GraphImport}) and its parts that put nodes into the net (catalog layers, opaque nodes,
+ * recurrent nodes).
  */
 abstract class ImportPart {
 
