@@ -1,6 +1,7 @@
 package org.netstudio.netgraph.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,15 +75,15 @@ public final class OnnxInputs {
         if (text.equals("scalar")) {
             return new long[0];
         }
-        String[] parts = text.split("×");
-        long[] s = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                s[i] = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
-                s[i] = 0;
-            }
+        return Arrays.stream(text.split("×")).mapToLong(OnnxInputs::size).toArray();
+    }
+
+    /** One size of a shape's text; 0 when it is not a number. */
+    private static long size(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        return s;
     }
 }
