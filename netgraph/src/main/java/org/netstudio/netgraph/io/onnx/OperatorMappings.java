@@ -157,7 +157,7 @@ final class OperatorMappings {
     }
 
     private static Mapping conv(OnnxNode n, Context c, List<String> in) {
-        String problem = convProblem(n, c, in, "kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+        String problem = convProblem(n, c, in, true, "kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
         if (problem != null) {
             return opaque(problem);
         }
@@ -184,9 +184,10 @@ final class OperatorMappings {
 
     /**
      * Why a convolution cannot be a layer: its weights or bias are not constants, it has attributes other
-     * than {@code known}, or its weights are not a real array of rank 3 to 5; null when it can.
+     * than {@code known}, groups where the layer has none (a Deconvolution: not {@code grouped}), or its
+     * weights are not a real array of rank 3 to 5; null when it can.
      */
-    private static String convProblem(OnnxNode n, Context c, List<String> in, String... known) {
+    private static String convProblem(OnnxNode n, Context c, List<String> in, boolean grouped, String... known) {
         if (in.size() < 2 || !c.isConstant(in.get(1))) {
             return "its weights are not a constant";
         }
@@ -196,6 +197,9 @@ final class OperatorMappings {
         List<String> other = n.attributesOtherThan(known);
         if (!other.isEmpty()) {
             return "attributes " + other + " are not supported";
+        }
+        if (!grouped && n.i("group", 1) != 1) {
+            return "group " + n.i("group", 1) + ": NetStudio's Deconvolution has no groups";
         }
         return kernelOf(c.constant(in.get(1))) == null ? "its weights are not a real array of rank 3 to 5" : null;
     }
@@ -212,13 +216,10 @@ final class OperatorMappings {
 
     /** PyTorch's {@code ConvTranspose2d} and its kin as a Deconvolution: same weight layout, symmetric pads. */
     private static Mapping convTranspose(OnnxNode n, Context c, List<String> in) {
-        String problem = convProblem(n, c, in, "kernel_shape", "strides", "pads", "dilations", "group",
+        String problem = convProblem(n, c, in, false, "kernel_shape", "strides", "pads", "dilations", "group",
                 "output_padding", "auto_pad");
         if (problem != null) {
             return opaque(problem);
-        }
-        if (n.i("group", 1) != 1) {
-            return opaque("group " + n.i("group", 1) + ": NetStudio's Deconvolution has no groups");
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
         int[] kernel = kernelOf(w);
