@@ -14,7 +14,10 @@ import org.netstudio.netgraph.net.PortDecl;
  * declaration with common sizes, meant to be adjusted in the inspector afterwards.
  */
 public enum InputKind {
-    /** An image, read by the Image encoder: 28×28 grayscale to start with (a 1×28×28 array, as Fashion-MNIST and MNIST). */
+    /**
+     * An image, read by the Image encoder: 28×28 grayscale to start with, as Fashion-MNIST and MNIST (a
+     * 1×28×28 array).
+     */
     IMAGE(PortDecls.encoder(new Coder("Image", Map.of("size", List.of(28, 28), "colorSpace", "Grayscale")))),
     /** A vector of real numbers: 2 to start with, as a point of the spirals, moons or XOR data. */
     VECTOR(PortDecls.shape(2)),

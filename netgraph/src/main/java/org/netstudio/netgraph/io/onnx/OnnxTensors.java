@@ -93,7 +93,8 @@ final class OnnxTensors {
     }
 
     /** A tensor's values listed in its typed field ({@code present} of them, read by {@code value}) as reals. */
-    private static Constant listedReals(TensorProto t, long[] shape, long count, int present, IntToDoubleFunction value) {
+    private static Constant listedReals(TensorProto t, long[] shape, long count, int present,
+            IntToDoubleFunction value) {
         check(t, count, present);
         return new Constant(shape, reals(present, value), null, t.getDataType());
     }
@@ -154,7 +155,8 @@ final class OnnxTensors {
             }
             case DOUBLE -> new Constant(shape, reals(n, i -> b.getDouble()), null, type);
             case FLOAT16 -> new Constant(shape, reals(n, i -> halfToFloat(b.getShort())), null, type);
-            case BFLOAT16 -> new Constant(shape, reals(n, i -> Float.intBitsToFloat((b.getShort() & 0xffff) << 16)), null, type);
+            case BFLOAT16 -> new Constant(shape, reals(n, i -> Float.intBitsToFloat((b.getShort() & 0xffff) << 16)), null,
+                    type);
             default -> new Constant(shape, null, wholes(n, i -> switch (width(type)) {
                 case 8 -> b.getLong();
                 case 4 -> type == TensorProto.DataType.UINT32_VALUE ? b.getInt() & 0xffffffffL : b.getInt();

@@ -157,7 +157,8 @@ final class OperatorMappings {
     }
 
     private static Mapping conv(OnnxNode n, Context c, List<String> in) {
-        String problem = convProblem(n, c, in, true, "kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+        String problem = convProblem(n, c, in, true, "kernel_shape", "strides", "pads", "dilations", "group",
+                "auto_pad");
         if (problem != null) {
             return opaque(problem);
         }
