@@ -55,9 +55,10 @@ public final class OnnxRouteBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
+        ModelBenchArgs parsed = ModelBenchArgs.parse(args, 20, MODELS);
+        int rounds = parsed.rounds();
+        int batch = parsed.batch();
+        List<String> models = parsed.models();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("onnx-route");
         System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n",

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.netstudio.engine.device.DjlSetup;
@@ -35,9 +34,10 @@ public final class RepeatedRunMemoryBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("convnext_tiny");
+        ModelBenchArgs parsed = ModelBenchArgs.parse(args, 100, List.of("convnext_tiny"));
+        int runs = parsed.rounds();
+        int batch = parsed.batch();
+        List<String> models = parsed.models();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("memory");
         List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), "src/test/python/torchvision_zoo.py",

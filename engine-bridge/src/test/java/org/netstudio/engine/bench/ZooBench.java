@@ -26,6 +26,7 @@ import org.netstudio.engine.onnx.ImportedFineTune;
 import org.netstudio.engine.onnx.OnnxEnvironment;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
+import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
@@ -61,9 +62,10 @@ public final class ZooBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
+        ModelBenchArgs parsed = ModelBenchArgs.parse(args, 10, MODELS);
+        int rounds = parsed.rounds();
+        int batch = parsed.batch();
+        List<String> models = parsed.models();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("zoo");
         Path script = Path.of("src/test/python/torchvision_zoo.py");
@@ -117,7 +119,7 @@ public final class ZooBench {
             throws IOException, OrtException {
         byte[] onnx = Files.readAllBytes(folder.resolve(model + ".onnx"));
         long[] ids = integers ? longs(folder.resolve(model + ".input")) : null;
-        float[] input = integers ? asFloats(ids) : floats(folder.resolve(model + ".input"));
+        float[] input = integers ? PaddedBatch.floats(ids) : floats(folder.resolve(model + ".input"));
         float[] expected = floats(folder.resolve(model + ".output"));
         OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
         long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
@@ -269,14 +271,6 @@ public final class ZooBench {
         long[] l = new long[b.remaining() / 8];
         b.asLongBuffer().get(l);
         return l;
-    }
-
-    private static float[] asFloats(long[] ids) {
-        float[] f = new float[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            f[i] = ids[i];
-        }
-        return f;
     }
 
     private static float[] flatten(OnnxTensor value) {
