@@ -1,5 +1,8 @@
 package org.netstudio.engine.bench;
 
+import static org.netstudio.engine.bench.ModelBenchArgs.SIZE;
+import static org.netstudio.engine.bench.ModelBenchArgs.THREADS;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,22 +31,16 @@ import org.netstudio.engine.tensor.TensorValue;
  */
 public final class RepeatedRunMemoryBench {
 
-    private static final int SIZE = 224;
-
     private RepeatedRunMemoryBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelBenchArgs parsed = ModelBenchArgs.parse(args, 100, List.of("convnext_tiny"));
-        int runs = parsed.rounds();
-        int batch = parsed.batch();
-        List<String> models = parsed.models();
+        ModelBenchArgs run = ModelBenchArgs.parse(args, 100, List.of("convnext_tiny"));
+        int runs = run.rounds();
+        int batch = run.batch();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("memory");
-        List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), "src/test/python/torchvision_zoo.py",
-                folder.toString(), Integer.toString(batch), Integer.toString(SIZE), "1", "2"));
-        command.addAll(models);
-        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process python = run.startZoo(folder, 1, THREADS);
         System.out.printf(Locale.ROOT, "batch %d, %d runs a route; resident memory (MB) after runs 1, 10, 20, …%n",
                 batch, runs);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),

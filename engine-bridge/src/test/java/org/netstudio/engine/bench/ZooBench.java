@@ -1,5 +1,8 @@
 package org.netstudio.engine.bench;
 
+import static org.netstudio.engine.bench.ModelBenchArgs.SIZE;
+import static org.netstudio.engine.bench.ModelBenchArgs.THREADS;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -55,26 +58,18 @@ public final class ZooBench {
             "lstm_classifier", "bigru_tagger", "transformer_encoder", "unet");
     /** The text models' vocabulary, as torchvision_zoo.py makes their tables. */
     private static final int VOCABULARY = 10000;
-    private static final int SIZE = 224;
-    private static final int THREADS = 2;
 
     private ZooBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelBenchArgs parsed = ModelBenchArgs.parse(args, 10, MODELS);
-        int rounds = parsed.rounds();
-        int batch = parsed.batch();
-        List<String> models = parsed.models();
+        ModelBenchArgs run = ModelBenchArgs.parse(args, 10, MODELS);
+        int rounds = run.rounds();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("zoo");
-        Path script = Path.of("src/test/python/torchvision_zoo.py");
-        List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), script.toString(), folder.toString(),
-                Integer.toString(batch), Integer.toString(SIZE), Integer.toString(rounds), Integer.toString(THREADS)));
-        command.addAll(models);
-        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process python = run.startZoo(folder, rounds, THREADS);
         System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds;"
-                + " load average: %s%n", batch, SIZE, SIZE, THREADS, rounds, loadAverage());
+                + " load average: %s%n", run.batch(), SIZE, SIZE, THREADS, rounds, loadAverage());
         System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
                 + " | PyTorch ms | DJL / ORT | route / ORT | route / ORT, fastest rounds | route / PyTorch | NetStudio error | ORT error"
                 + " | arrays changed by a step |");
