@@ -167,11 +167,6 @@ public final class CompiledNet extends AbstractBlock {
         return inference;
     }
 
-    /** The seed of the initial values. */
-    public long seed() {
-        return seed;
-    }
-
     /**
      * The block's input names, in the order it takes them: the net's inputs, then (for a net
      * {@linkplain #withLosses made for training}) one target per attached loss.
