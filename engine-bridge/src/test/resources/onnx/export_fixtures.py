@@ -48,24 +48,28 @@ for name, net, shape in [("small_resnet", SmallResNet(), (1, 1, 14, 14)), ("mlp"
 
 
 class LastStep(nn.Module):
-    """A batch-first recurrent layer, its last step, and a Linear: how sequence classifiers are written."""
+    """A batch-first recurrent layer (one direction or both), its last step, and a Linear: how sequence classifiers
+    are written."""
 
     def __init__(self, recurrent):
         super().__init__()
         self.recurrent = recurrent
-        self.head = nn.Linear(recurrent.hidden_size, 3)
+        self.head = nn.Linear((2 if recurrent.bidirectional else 1) * recurrent.hidden_size, 3)
 
     def forward(self, x):
         out, _ = self.recurrent(x)
         return self.head(out[:, -1, :])
 
+    def final_states(self, x):
+        """h_n, the final (hidden) states PyTorch returns: one per layer and direction."""
+        _, state = self.recurrent(x)
+        return state[0] if isinstance(state, tuple) else state
+
 class LastState(LastStep):
     """The same through the final state PyTorch returns, h_n[-1]."""
 
     def forward(self, x):
-        _, state = self.recurrent(x)
-        h = state[0] if isinstance(state, tuple) else state
-        return self.head(h[-1])
+        return self.head(self.final_states(x)[-1])
 
 torch.manual_seed(1)
 for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_last", nn.GRU(4, 6, batch_first=True)),
@@ -75,28 +79,16 @@ for name, recurrent in [("lstm_last", nn.LSTM(4, 6, batch_first=True)), ("gru_la
                       output_names=["y"], dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
 
 
-class BidirectionalLastStep(nn.Module):
-    """A tiny text classifier over embedded tokens: a bidirectional layer, its last step (both directions), a Linear."""
-
-    def __init__(self, recurrent):
-        super().__init__()
-        self.recurrent = recurrent
-        self.head = nn.Linear(2 * recurrent.hidden_size, 3)
+class BidirectionalStates(LastStep):
+    """A tiny text classifier over embedded tokens through both final states of a bidirectional layer,
+    torch.cat((h_n[-2], h_n[-1]), 1), as text classifiers often read them."""
 
     def forward(self, x):
-        out, _ = self.recurrent(x)
-        return self.head(out[:, -1, :])
-
-class BidirectionalStates(BidirectionalLastStep):
-    """The same through both final states, torch.cat((h_n[-2], h_n[-1]), 1), as text classifiers often read them."""
-
-    def forward(self, x):
-        _, state = self.recurrent(x)
-        h = state[0] if isinstance(state, tuple) else state
+        h = self.final_states(x)
         return self.head(torch.cat((h[-2], h[-1]), dim=1))
 
 torch.manual_seed(2)
-for name, net in [("bilstm_last", BidirectionalLastStep(nn.LSTM(4, 6, batch_first=True, bidirectional=True))),
+for name, net in [("bilstm_last", LastStep(nn.LSTM(4, 6, batch_first=True, bidirectional=True))),
                   ("bigru_state", BidirectionalStates(nn.GRU(4, 6, batch_first=True, bidirectional=True))),
                   ("rnn_last", LastStep(nn.RNN(4, 6, batch_first=True))),
                   ("rnn_relu_last", LastStep(nn.RNN(4, 6, batch_first=True, nonlinearity="relu")))]:

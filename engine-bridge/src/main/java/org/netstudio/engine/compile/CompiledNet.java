@@ -11,6 +11,7 @@ import ai.djl.util.PairList;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class CompiledNet extends AbstractBlock {
                 TensorType t = ins.get(port);
                 int rank = t.rankKnown() ? t.rank() : 0;
                 int[] axes = new int[rank + 1];
-                java.util.Arrays.fill(axes, -1);
+                Arrays.fill(axes, -1);
                 for (int d = 0; d < rank; d++) {
                     if (t.dim(d) instanceof Dim.Symbolic sym) {
                         axes[d + 1] = varying.indexOf(sym.name());
@@ -164,11 +165,6 @@ public final class CompiledNet extends AbstractBlock {
     /** What inference found about the net (from its declared types, without the batch axis). */
     public InferenceResult inference() {
         return inference;
-    }
-
-    /** The seed of the initial values. */
-    public long seed() {
-        return seed;
     }
 
     /**
@@ -581,12 +577,7 @@ public final class CompiledNet extends AbstractBlock {
     /** Every array has values (a net without arrays always has). */
     @Override
     public boolean isInitialized() {
-        for (StepBlock b : blocks) {
-            if (!b.isInitialized()) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(blocks).allMatch(StepBlock::isInitialized);
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.netstudio.netgraph.catalog.ArraySpec;
 import org.netstudio.netgraph.catalog.LayerType;
@@ -156,12 +157,7 @@ final class LayerBlock extends StepBlock {
     /** Every array has values (a layer without arrays always has). */
     @Override
     public boolean isInitialized() {
-        for (Parameter p : arrays) {
-            if (!p.isInitialized()) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(arrays).allMatch(Parameter::isInitialized);
     }
 
     @Override

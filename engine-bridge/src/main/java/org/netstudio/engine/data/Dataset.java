@@ -23,8 +23,10 @@ public interface Dataset {
     /** A short name for messages and lists, e.g. "Fashion-MNIST (train)"; never null. */
     String name();
 
-    /** The number of examples. */
-    int size();
+    /** The number of examples: one target each. */
+    default int size() {
+        return targets().size();
+    }
 
     /** The shape of one example's features, without the batch dimension; never null. */
     Shape featureShape();

@@ -21,31 +21,24 @@ import java.util.concurrent.CompletionException;
  * with pixel values scaled to [0, 1], whose {@link Dataset#testSet()} holds the test images.
  * Looking for the files never downloads; {@link #download} does, only when called. Immutable and
  * thread-safe.
+ *
+ * @param name the folder name, e.g. "fashion-mnist"
+ * @param displayName the name shown to people, e.g. "Fashion-MNIST"
+ * @param classNames the name of each label value 0, 1, …
+ * @param downloads the four gzipped files a download fetches, with their checksums, in the order of {@link #FILES}
  */
-public final class IdxImageDataset {
+public record IdxImageDataset(String name, String displayName, List<String> classNames, List<RemoteFile> downloads) {
 
     /** The four files, in the order train images, train labels, test images, test labels. */
     static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
-    private final String name;
-    private final String displayName;
-    private final List<String> classNames;
-    private final List<RemoteFile> downloads;
-
-    /**
-     * Describes a dataset.
-     *
-     * @param name the folder name, e.g. "fashion-mnist"
-     * @param displayName the name shown to people, e.g. "Fashion-MNIST"
-     * @param classNames the name of each label value 0, 1, …
-     * @param downloads the four gzipped files with their checksums, in the order of {@link #FILES}
-     */
-    public IdxImageDataset(String name, String displayName, List<String> classNames, List<RemoteFile> downloads) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.displayName = Objects.requireNonNull(displayName, "displayName");
-        this.classNames = List.copyOf(classNames);
-        this.downloads = List.copyOf(downloads);
+    /** Describes a dataset. */
+    public IdxImageDataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(displayName, "displayName");
+        classNames = List.copyOf(classNames);
+        downloads = List.copyOf(downloads);
     }
 
     /** A file's SHA-256 checksum and size in bytes, as published. */
@@ -73,26 +66,6 @@ public final class IdxImageDataset {
                     mirrors.toArray(String[]::new)));
         }
         return new IdxImageDataset(name, displayName, classNames, downloads);
-    }
-
-    /** The folder name. */
-    public String name() {
-        return name;
-    }
-
-    /** The name shown to people. */
-    public String displayName() {
-        return displayName;
-    }
-
-    /** The class names, indexed by label value. */
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    /** The files a download fetches. */
-    public List<RemoteFile> downloads() {
-        return downloads;
     }
 
     /**

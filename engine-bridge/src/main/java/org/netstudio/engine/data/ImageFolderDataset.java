@@ -119,18 +119,8 @@ public final class ImageFolderDataset implements Dataset {
     }
 
     @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
     public Shape featureShape() {
         return encoder.shape();
-    }
-
-    @Override
-    public int featureLength() {
-        return encoder.length();
     }
 
     @Override

@@ -67,18 +67,8 @@ public final class MemoryDataset implements Dataset {
     }
 
     @Override
-    public int size() {
-        return targets.size();
-    }
-
-    @Override
     public Shape featureShape() {
         return featureShape;
-    }
-
-    @Override
-    public int featureLength() {
-        return featureLength;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import org.netstudio.netgraph.tensor.Dim;
 import org.netstudio.netgraph.tensor.ElementKind;
 import org.netstudio.netgraph.tensor.TensorType;
@@ -51,13 +52,8 @@ public final class SequenceColumn implements Column {
         if (vocabulary < 1) {
             throw new IllegalArgumentException("A vocabulary needs at least one entry, but has " + vocabulary);
         }
-        int[] offsets = new int[sequences.size() + 1];
-        long total = 0;
-        for (int i = 0; i < sequences.size(); i++) {
-            total += sequences.get(i).length;
-            offsets[i + 1] = Math.toIntExact(total);
-        }
-        int[] flat = new int[(int) total];
+        int[] offsets = offsets(sequences.size(), i -> sequences.get(i).length);
+        int[] flat = new int[offsets[sequences.size()]];
         for (int i = 0; i < sequences.size(); i++) {
             int[] s = sequences.get(i);
             for (int j = 0; j < s.length; j++) {
@@ -81,22 +77,30 @@ public final class SequenceColumn implements Column {
         if (width < 1) {
             throw new IllegalArgumentException("Vectors need a width of at least 1, but got " + width);
         }
-        int[] offsets = new int[sequences.size() + 1];
-        long total = 0;
-        for (int i = 0; i < sequences.size(); i++) {
+        int[] offsets = offsets(sequences.size(), i -> {
             float[] s = sequences.get(i);
             if (s.length % width != 0) {
                 throw new IllegalArgumentException("Example " + i + " holds " + s.length + " values, not a whole"
                         + " number of vectors of " + width);
             }
-            total += s.length / width;
-            offsets[i + 1] = Math.toIntExact(total);
-        }
-        float[] flat = new float[Math.toIntExact(total * width)];
+            return s.length / width;
+        });
+        float[] flat = new float[Math.toIntExact((long) offsets[sequences.size()] * width)];
         for (int i = 0; i < sequences.size(); i++) {
             System.arraycopy(sequences.get(i), 0, flat, offsets[i] * width, sequences.get(i).length);
         }
         return new SequenceColumn(offsets, null, flat, 0, width, what);
+    }
+
+    /** Where each example's elements start, then where the last one's end: the running total of the lengths. */
+    private static int[] offsets(int examples, IntUnaryOperator length) {
+        int[] offsets = new int[examples + 1];
+        long total = 0;
+        for (int i = 0; i < examples; i++) {
+            total += length.applyAsInt(i);
+            offsets[i + 1] = Math.toIntExact(total);
+        }
+        return offsets;
     }
 
     /** Whether the elements are indices (else real vectors). */

@@ -18,11 +18,6 @@ public interface WrappedDataset extends Dataset {
     }
 
     @Override
-    default int size() {
-        return wrapped().size();
-    }
-
-    @Override
     default Shape featureShape() {
         return wrapped().featureShape();
     }

@@ -14,34 +14,24 @@ import java.util.Objects;
  *
  * <p>Eight-bit grayscale images are read by sample value, not through Java2D's colour conversion
  * (which would change gray levels). Alpha is ignored. Immutable and thread-safe.
+ *
+ * @param width output width in pixels, at least 1
+ * @param height output height in pixels, at least 1
+ * @param colorSpace grayscale or RGB, not null
+ * @param mean one value for all channels or one per channel, in [0, 1] units; kept one per channel
+ * @param std one value for all channels or one per channel, each positive; kept one per channel
  */
-public final class ImageEncoder {
+public record ImageEncoder(int width, int height, ColorSpace colorSpace, float[] mean, float[] std) {
 
-    private final int width;
-    private final int height;
-    private final ColorSpace colorSpace;
-    private final float[] mean;
-    private final float[] std;
-
-    /**
-     * Creates an encoder.
-     *
-     * @param width output width in pixels, at least 1
-     * @param height output height in pixels, at least 1
-     * @param colorSpace grayscale or RGB, not null
-     * @param mean one value for all channels or one per channel, in [0, 1] units
-     * @param std one value for all channels or one per channel, each positive
-     */
-    public ImageEncoder(int width, int height, ColorSpace colorSpace, float[] mean, float[] std) {
+    /** Validates the encoder and spreads a single mean or standard deviation over the channels. */
+    public ImageEncoder {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("An image size must be at least 1×1, but was " + width + "×" + height);
         }
-        this.width = width;
-        this.height = height;
-        this.colorSpace = Objects.requireNonNull(colorSpace, "colorSpace");
-        this.mean = perChannel("mean", mean, colorSpace.channels());
-        this.std = perChannel("std", std, colorSpace.channels());
-        for (float s : this.std) {
+        Objects.requireNonNull(colorSpace, "colorSpace");
+        mean = perChannel("mean", mean, colorSpace.channels());
+        std = perChannel("std", std, colorSpace.channels());
+        for (float s : std) {
             if (!(s > 0) || Float.isInfinite(s)) {
                 throw new IllegalArgumentException("A standard deviation must be positive, but was " + s);
             }
@@ -83,21 +73,6 @@ public final class ImageEncoder {
                     + values.length + " were given");
         }
         return values.clone();
-    }
-
-    /** Output width in pixels. */
-    public int width() {
-        return width;
-    }
-
-    /** Output height in pixels. */
-    public int height() {
-        return height;
-    }
-
-    /** The colour space. */
-    public ColorSpace colorSpace() {
-        return colorSpace;
     }
 
     /** The per-channel means (a copy). */

@@ -1,5 +1,6 @@
 package org.netstudio.engine.encoding;
 
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.netgraph.net.Coder;
 
 /**
@@ -47,16 +48,6 @@ public interface TextEncoder {
             throw new IllegalArgumentException("Expected " + length + " elements of " + width + " scores, but got "
                     + scores.length + " values");
         }
-        int[] best = new int[length];
-        for (int e = 0; e < length; e++) {
-            int b = 0;
-            for (int k = 1; k < width; k++) {
-                if (scores[e * width + k] > scores[e * width + b]) {
-                    b = k;
-                }
-            }
-            best[e] = b;
-        }
-        return decode(best);
+        return decode(ArgMax.rows(scores, length, width));
     }
 }

@@ -1,7 +1,6 @@
 package org.netstudio.engine.metrics;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A number that says how well a net does, beyond its loss: what training records each epoch, the
@@ -10,27 +9,26 @@ import java.util.Optional;
  */
 public enum Measure {
     /** The share of examples whose most probable class is the right one. */
-    ACCURACY("accuracy", "Accuracy", true, true),
+    ACCURACY("accuracy", "Accuracy", true),
     /** The share whose right class is among the five most probable (measured when there are more than five classes). */
-    TOP_5_ACCURACY("top5Accuracy", "Top-5 accuracy", true, true),
+    TOP_5_ACCURACY("top5Accuracy", "Top-5 accuracy", true),
     /** The mean of the classes' F1 scores, each class counting the same ({@link ConfusionMatrix#macroF1()}). */
-    MACRO_F1("macroF1", "Macro F1", true, false),
+    MACRO_F1("macroF1", "Macro F1", false),
     /** The mean of the squared differences between prediction and target. */
-    MEAN_SQUARED_ERROR("mse", "Mean squared error", false, false),
+    MEAN_SQUARED_ERROR("mse", "Mean squared error", false),
     /** The mean of the absolute differences between prediction and target. */
-    MEAN_ABSOLUTE_ERROR("mae", "Mean absolute error", false, false),
+    MEAN_ABSOLUTE_ERROR("mae", "Mean absolute error", false),
     /** The coefficient of determination: 1 − (squared error ÷ the targets' variance about their mean). */
-    R_SQUARED("r2", "R²", true, false);
+    R_SQUARED("r2", "R²", false);
 
     private final String id;
     private final String label;
-    private final boolean higherIsBetter;
+    /** Whether the value is a share of examples, shown as a percentage. */
     private final boolean share;
 
-    Measure(String id, String label, boolean higherIsBetter, boolean share) {
+    Measure(String id, String label, boolean share) {
         this.id = id;
         this.label = label;
-        this.higherIsBetter = higherIsBetter;
         this.share = share;
     }
 
@@ -50,28 +48,8 @@ public enum Measure {
                 ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 
-    /** Whether a larger value is better (accuracy) rather than worse (an error). */
-    public boolean higherIsBetter() {
-        return higherIsBetter;
-    }
-
-    /** Whether the value is a share of examples, shown as a percentage. */
-    public boolean share() {
-        return share;
-    }
-
     /** The value as people read it: "91.2%" for shares, else four significant decimals. */
     public String format(double value) {
         return share ? String.format(Locale.ROOT, "%.1f%%", 100 * value) : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** The measure with this {@link #id()} (case ignored), if any. */
-    public static Optional<Measure> byId(String id) {
-        for (Measure m : values()) {
-            if (m.id.equalsIgnoreCase(id)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -30,6 +30,7 @@ import org.netstudio.engine.device.DeviceSpec;
 import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.metrics.ConfusionMatrix;
 import org.netstudio.engine.metrics.PredictedVsTrue;
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.engine.train.LossKind;
 import org.netstudio.engine.train.Metrics;
@@ -598,13 +599,7 @@ public final class NetRunner implements AutoCloseable {
         float[] scores = NetEvaluator.predict(scorer, shape, data);
         long[][] confusion = new long[k][k];
         for (int i = 0; i < data.size(); i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (scores[i * k + c] > scores[i * k + best]) {
-                    best = c;
-                }
-            }
-            confusion[targets.label(i)][best]++;
+            confusion[targets.label(i)][ArgMax.of(scores, i * k, k)]++;
         }
         // The net's own labels where its output declares them (a CSV's classes may only be numbered).
         List<String> labels = outputLabels(0);

@@ -15,6 +15,7 @@ import org.netstudio.engine.compile.Carry;
 import org.netstudio.engine.compile.CompiledNet;
 import org.netstudio.engine.compile.NetCompiler;
 import org.netstudio.engine.encoding.CharacterEncoder;
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.inference.LayerInfo;
 import org.netstudio.netgraph.io.Weights;
@@ -210,13 +211,7 @@ public final class TextGenerator implements AutoCloseable {
      */
     static int sample(float[] values, boolean probabilities, double temperature, Random random) {
         if (temperature == 0) {
-            int best = 0;
-            for (int i = 1; i < values.length; i++) {
-                if (values[i] > values[best]) {
-                    best = i;
-                }
-            }
-            return best;
+            return ArgMax.of(values, 0, values.length);
         }
         double[] w = new double[values.length];
         double max = Double.NEGATIVE_INFINITY;

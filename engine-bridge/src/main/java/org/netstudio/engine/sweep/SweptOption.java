@@ -14,15 +14,15 @@ import org.netstudio.engine.train.TrainingOptions;
  */
 public enum SweptOption {
     /** The base learning rate, a positive number. */
-    LEARNING_RATE("learningRate", Kind.REAL),
+    LEARNING_RATE("learningRate"),
     /** Examples per update, a whole number. */
-    BATCH_SIZE("batchSize", Kind.INTEGER),
+    BATCH_SIZE("batchSize"),
     /** Passes over the data, a whole number. */
-    EPOCHS("epochs", Kind.INTEGER),
+    EPOCHS("epochs"),
     /** SGD's momentum, in [0, 1). */
-    MOMENTUM("momentum", Kind.REAL),
+    MOMENTUM("momentum"),
     /** The optimiser by name: adam, sgd, rmsprop, adagrad. */
-    OPTIMIZER("optimizer", Kind.NAME);
+    OPTIMIZER("optimizer");
 
     /** The name that sets the rate of every Dropout layer of the net. */
     public static final String DROPOUT = "dropout";
@@ -38,11 +38,9 @@ public enum SweptOption {
     }
 
     private final String id;
-    private final Kind kind;
 
-    SweptOption(String id, Kind kind) {
+    SweptOption(String id) {
         this.id = id;
-        this.kind = kind;
     }
 
     /** The name, e.g. "learningRate". */
@@ -50,9 +48,13 @@ public enum SweptOption {
         return id;
     }
 
-    /** What kind of value it takes. */
+    /** What kind of value it takes: the kind {@link #apply} reads. */
     public Kind kind() {
-        return kind;
+        return switch (this) {
+            case LEARNING_RATE, MOMENTUM -> Kind.REAL;
+            case BATCH_SIZE, EPOCHS -> Kind.INTEGER;
+            case OPTIMIZER -> Kind.NAME;
+        };
     }
 
     /** The option with that name (case-insensitive), if any. */

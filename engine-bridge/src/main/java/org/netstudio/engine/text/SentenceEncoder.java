@@ -57,7 +57,6 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private final EmbeddingRecipe recipe;
-    private final SubwordTokenizer tokenizer;
     private final ModelBytes model;
     private final String name;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -70,7 +69,6 @@ public final class SentenceEncoder implements AutoCloseable {
 
     private SentenceEncoder(EmbeddingRecipe recipe, ModelBytes model, String name) {
         this.recipe = Objects.requireNonNull(recipe, "recipe");
-        this.tokenizer = recipe.tokenizer();
         this.model = Objects.requireNonNull(model, "model");
         this.name = name;
     }
@@ -108,7 +106,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** The tokenizer, with the maximum length the encoder truncates sentences to. */
     public SubwordTokenizer tokenizer() {
-        return tokenizer;
+        return recipe.tokenizer();
     }
 
     /** The length of an embedding (384 for all-MiniLM-L6-v2). Opens the model if needed. */
@@ -268,7 +266,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     // One padded batch: ids, mask and (zero) token types in, mean-pooled unit rows out.
     private float[][] run(Session s, List<TokenizedText> texts) throws OrtException {
-        PaddedBatch batch = PaddedBatch.of(texts, tokenizer.padId());
+        PaddedBatch batch = PaddedBatch.of(texts, recipe.tokenizer().padId());
         int b = batch.size();
         int len = batch.length();
         long[] ids = batch.ids();

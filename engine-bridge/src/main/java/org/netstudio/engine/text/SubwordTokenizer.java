@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Any Hugging Face {@code tokenizer.json} (WordPiece as BERT's, BPE as GPT-2's and RoBERTa's, Unigram
@@ -144,9 +143,9 @@ public final class SubwordTokenizer {
         return maxLength;
     }
 
-    /** The model's family as the file names it: WordPiece, BPE, Unigram or WordLevel. */
-    public String family() {
-        return vocabulary.family();
+    /** What the file says besides how it splits text: its model's family, every token with its id, the special tokens. */
+    TokenizerVocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The number of ids, added tokens included: ids run from 0 to this minus one. */
@@ -157,21 +156,6 @@ public final class SubwordTokenizer {
     /** The id that fills the short texts of a batch: the file's padding id, or its padding token's. */
     public int padId() {
         return vocabulary.padId();
-    }
-
-    /** The tokens the file marks special ("[CLS]", "&lt;/s&gt;"); written in a text they stand for themselves. */
-    public Set<String> specialTokens() {
-        return vocabulary.specials();
-    }
-
-    /** The id of a token, or -1 when the vocabulary has no such token. */
-    public int id(String token) {
-        return vocabulary.id(token);
-    }
-
-    /** The token of an id. */
-    public String token(int id) {
-        return vocabulary.token(id);
     }
 
     /**
@@ -233,6 +217,6 @@ public final class SubwordTokenizer {
 
     @Override
     public String toString() {
-        return "SubwordTokenizer[" + name + ", " + family() + ", " + vocabularySize() + " tokens]";
+        return "SubwordTokenizer[" + name + ", " + vocabulary.family() + ", " + vocabularySize() + " tokens]";
     }
 }

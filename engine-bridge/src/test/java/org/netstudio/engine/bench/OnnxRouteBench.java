@@ -1,5 +1,8 @@
 package org.netstudio.engine.bench;
 
+import static org.netstudio.engine.bench.ModelBenchArgs.SIZE;
+import static org.netstudio.engine.bench.ModelBenchArgs.THREADS;
+
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnxruntime.OnnxTensor;
@@ -48,16 +51,14 @@ public final class OnnxRouteBench {
 
     private static final List<String> MODELS = List.of("resnet18", "mobilenet_v2", "squeezenet1_0",
             "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "regnet_y_400mf");
-    private static final int SIZE = 224;
-    private static final int THREADS = 2;
 
     private OnnxRouteBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
+        ModelBenchArgs run = ModelBenchArgs.parse(args, 20, MODELS);
+        int rounds = run.rounds();
+        int batch = run.batch();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("onnx-route");
         System.out.printf(Locale.ROOT, "%d images of %d×%d a batch, %d threads, median of %d interleaved rounds%n",
@@ -67,7 +68,7 @@ public final class OnnxRouteBench {
                 + " | route / ORT original | export / original | load before → after |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         List<String> differences = new ArrayList<>();
-        for (String model : models) {
+        for (String model : run.models()) {
             Optional<Path> file = TorchvisionFineTune.export(model, SIZE, folder);
             if (file.isEmpty()) {
                 System.out.println("PyTorch or torchvision is not installed for " + TorchvisionFineTune.PYTHON);

@@ -1,5 +1,8 @@
 package org.netstudio.engine.bench;
 
+import static org.netstudio.engine.bench.ModelBenchArgs.SIZE;
+import static org.netstudio.engine.bench.ModelBenchArgs.THREADS;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.netstudio.engine.device.DjlSetup;
@@ -29,21 +31,16 @@ import org.netstudio.engine.tensor.TensorValue;
  */
 public final class RepeatedRunMemoryBench {
 
-    private static final int SIZE = 224;
-
     private RepeatedRunMemoryBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("convnext_tiny");
+        ModelBenchArgs run = ModelBenchArgs.parse(args, 100, List.of("convnext_tiny"));
+        int runs = run.rounds();
+        int batch = run.batch();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("memory");
-        List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), "src/test/python/torchvision_zoo.py",
-                folder.toString(), Integer.toString(batch), Integer.toString(SIZE), "1", "2"));
-        command.addAll(models);
-        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process python = run.startZoo(folder, 1, THREADS);
         System.out.printf(Locale.ROOT, "batch %d, %d runs a route; resident memory (MB) after runs 1, 10, 20, …%n",
                 batch, runs);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(),

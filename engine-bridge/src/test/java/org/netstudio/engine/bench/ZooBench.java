@@ -1,5 +1,8 @@
 package org.netstudio.engine.bench;
 
+import static org.netstudio.engine.bench.ModelBenchArgs.SIZE;
+import static org.netstudio.engine.bench.ModelBenchArgs.THREADS;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -26,6 +29,7 @@ import org.netstudio.engine.onnx.ImportedFineTune;
 import org.netstudio.engine.onnx.OnnxEnvironment;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
+import org.netstudio.engine.text.PaddedBatch;
 import org.netstudio.netgraph.io.onnx.ImportReport;
 import org.netstudio.netgraph.io.onnx.OnnxImport;
 import org.netstudio.netgraph.io.onnx.OnnxImporter;
@@ -54,25 +58,18 @@ public final class ZooBench {
             "lstm_classifier", "bigru_tagger", "transformer_encoder", "unet");
     /** The text models' vocabulary, as torchvision_zoo.py makes their tables. */
     private static final int VOCABULARY = 10000;
-    private static final int SIZE = 224;
-    private static final int THREADS = 2;
 
     private ZooBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        List<String> models = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : MODELS;
+        ModelBenchArgs run = ModelBenchArgs.parse(args, 10, MODELS);
+        int rounds = run.rounds();
         DjlSetup.beforeEngineLoads();
         Path folder = Files.createTempDirectory("zoo");
-        Path script = Path.of("src/test/python/torchvision_zoo.py");
-        List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON.toString(), script.toString(), folder.toString(),
-                Integer.toString(batch), Integer.toString(SIZE), Integer.toString(rounds), Integer.toString(THREADS)));
-        command.addAll(models);
-        Process python = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process python = run.startZoo(folder, rounds, THREADS);
         System.out.printf(Locale.ROOT, "batch %d (torchvision: images of %d×%d), %d threads each way, median of %d rounds;"
-                + " load average: %s%n", batch, SIZE, SIZE, THREADS, rounds, loadAverage());
+                + " load average: %s%n", run.batch(), SIZE, SIZE, THREADS, rounds, loadAverage());
         System.out.println("| model | opaque nodes | NetStudio DJL ms | NetStudio ONNX Runtime route ms | ONNX Runtime ms"
                 + " | PyTorch ms | DJL / ORT | route / ORT | route / ORT, fastest rounds | route / PyTorch | NetStudio error | ORT error"
                 + " | arrays changed by a step |");
@@ -117,7 +114,7 @@ public final class ZooBench {
             throws IOException, OrtException {
         byte[] onnx = Files.readAllBytes(folder.resolve(model + ".onnx"));
         long[] ids = integers ? longs(folder.resolve(model + ".input")) : null;
-        float[] input = integers ? asFloats(ids) : floats(folder.resolve(model + ".input"));
+        float[] input = integers ? PaddedBatch.floats(ids) : floats(folder.resolve(model + ".input"));
         float[] expected = floats(folder.resolve(model + ".output"));
         OnnxImport imported = OnnxImporter.read(onnx, model + ".onnx");
         long opaque = imported.report().entries().stream().filter(e -> e.outcome() == ImportReport.Outcome.OPAQUE).count();
@@ -269,14 +266,6 @@ public final class ZooBench {
         long[] l = new long[b.remaining() / 8];
         b.asLongBuffer().get(l);
         return l;
-    }
-
-    private static float[] asFloats(long[] ids) {
-        float[] f = new float[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            f[i] = ids[i];
-        }
-        return f;
     }
 
     private static float[] flatten(OnnxTensor value) {

@@ -43,10 +43,7 @@ class KernelNumbersTest {
             List<WeightArray> arrays = new ArrayList<>();
             Map<String, float[]> byName = new HashMap<>();
             for (NetArray a : block.arrays()) {
-                float[] v = new float[(int) a.knownShape().size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (random.nextDouble() * 2 - 1);
-                }
+                float[] v = randoms((int) a.knownShape().size());
                 arrays.add(WeightArray.of(a.key(), a.knownShape().getShape(), v));
                 byName.put(a.name(), v);
             }
@@ -170,6 +167,24 @@ class KernelNumbersTest {
         return s;
     }
 
+    /** A recurrent layer's arrays as PyTorch lays them out: the gates' rows one after another, input and state parts apart. */
+    private record Gates(float[] inputWeights, float[] stateWeights, float[] inputBiases, float[] stateBiases) {
+        Gates(Run r) {
+            this(r.arrays().get("inputWeights"), r.arrays().get("stateWeights"), r.arrays().get("inputBiases"),
+                    r.arrays().get("stateBiases"));
+        }
+
+        /** Row {@code row} of the input part, W_i·x + b_i. */
+        double input(int row, double[] x) {
+            return affine(inputWeights, inputBiases, row, x.length, x);
+        }
+
+        /** Row {@code row} of the state part, W_h·h + b_h. */
+        double state(int row, double[] h) {
+            return affine(stateWeights, stateBiases, row, h.length, h);
+        }
+    }
+
     @Test
     void lstmUsesPyTorchsGateOrderAndTwoBiases() {
         int u = 2;
@@ -177,10 +192,7 @@ class KernelNumbersTest {
         int steps = 3;
         float[] x = randoms(steps * d);
         Run r = run(Layer.of("LSTM", "units", u), List.of(TensorType.real(steps, d)), List.of(x), false);
-        float[] wi = r.arrays().get("inputWeights");
-        float[] wh = r.arrays().get("stateWeights");
-        float[] bi = r.arrays().get("inputBiases");
-        float[] bh = r.arrays().get("stateBiases");
+        Gates g = new Gates(r);
         double[] h = new double[u];
         double[] c = new double[u];
         double[] expected = new double[steps * u];
@@ -192,11 +204,11 @@ class KernelNumbersTest {
             double[] nh = new double[u];
             for (int q = 0; q < u; q++) {
                 // Gates in PyTorch's order: input, forget, cell candidate, output.
-                double i = sigmoid(affine(wi, bi, q, d, xt) + affine(wh, bh, q, u, h));
-                double f = sigmoid(affine(wi, bi, u + q, d, xt) + affine(wh, bh, u + q, u, h));
-                double g = Math.tanh(affine(wi, bi, 2 * u + q, d, xt) + affine(wh, bh, 2 * u + q, u, h));
-                double o = sigmoid(affine(wi, bi, 3 * u + q, d, xt) + affine(wh, bh, 3 * u + q, u, h));
-                c[q] = f * c[q] + i * g;
+                double i = sigmoid(g.input(q, xt) + g.state(q, h));
+                double f = sigmoid(g.input(u + q, xt) + g.state(u + q, h));
+                double candidate = Math.tanh(g.input(2 * u + q, xt) + g.state(2 * u + q, h));
+                double o = sigmoid(g.input(3 * u + q, xt) + g.state(3 * u + q, h));
+                c[q] = f * c[q] + i * candidate;
                 nh[q] = o * Math.tanh(c[q]);
             }
             h = nh;
@@ -213,18 +225,15 @@ class KernelNumbersTest {
         float[] x = randoms(steps * d);
         Run r = run(Layer.of("GRU", "units", u, "returnSequences", false), List.of(TensorType.real(steps, d)),
                 List.of(x), false);
-        float[] wi = r.arrays().get("inputWeights");
-        float[] wh = r.arrays().get("stateWeights");
-        float[] bi = r.arrays().get("inputBiases");
-        float[] bh = r.arrays().get("stateBiases");
+        Gates g = new Gates(r);
         double[] h = new double[u];
         for (int t = 0; t < steps; t++) {
             double[] xt = {x[t * d], x[t * d + 1]};
             double[] nh = new double[u];
             for (int q = 0; q < u; q++) {
-                double reset = sigmoid(affine(wi, bi, q, d, xt) + affine(wh, bh, q, u, h));
-                double update = sigmoid(affine(wi, bi, u + q, d, xt) + affine(wh, bh, u + q, u, h));
-                double candidate = Math.tanh(affine(wi, bi, 2 * u + q, d, xt) + reset * affine(wh, bh, 2 * u + q, u, h));
+                double reset = sigmoid(g.input(q, xt) + g.state(q, h));
+                double update = sigmoid(g.input(u + q, xt) + g.state(u + q, h));
+                double candidate = Math.tanh(g.input(2 * u + q, xt) + reset * g.state(2 * u + q, h));
                 nh[q] = (1 - update) * candidate + update * h[q];
             }
             h = nh;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,12 @@ class CsvDatasetsTest {
         return t.getMessage().substring(file.toString().length() + 2);
     }
 
+    /** The dataset's targets are classes: these names, and these labels example by example. */
+    private static void assertClasses(MemoryDataset d, List<String> names, int... labels) {
+        assertThat(d.classNames()).containsExactlyElementsOf(names);
+        assertThat(((Targets.Classes) d.targets()).labels()).containsExactly(labels);
+    }
+
     @Test
     void stringTargetsBecomeSortedClasses() throws IOException {
         Path file = csv("iris.csv", """
@@ -50,8 +57,7 @@ class CsvDatasetsTest {
         assertThat(d.featureShape()).isEqualTo(new Shape(3));
         assertThat(d.features(0)).containsExactly(5.1f, 3.5f, 1.4f);
         assertThat(d.features(3)).containsExactly(4.9f, 3.0f, 1.4f);
-        assertThat(d.classNames()).containsExactly("setosa", "versicolor", "virginica");
-        assertThat(((Targets.Classes) d.targets()).labels()).containsExactly(0, 1, 2, 0);
+        assertClasses(d, List.of("setosa", "versicolor", "virginica"), 0, 1, 2, 0);
     }
 
     @Test
@@ -67,8 +73,7 @@ class CsvDatasetsTest {
     void numbersCanBeForcedToClassesInNumericOrder() throws IOException {
         Path file = csv("digits.csv", "x,digit\n1,10\n2,2\n3,2\n4,9\n");
         MemoryDataset d = CsvDatasets.read(file, "digit", CsvDatasets.TargetKind.CLASS);
-        assertThat(d.classNames()).containsExactly("2", "9", "10");
-        assertThat(((Targets.Classes) d.targets()).labels()).containsExactly(2, 0, 0, 1);
+        assertClasses(d, List.of("2", "9", "10"), 2, 0, 0, 1);
     }
 
     @Test

@@ -3,8 +3,7 @@ package org.netstudio.engine.pytorch;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.netgraph.files.NetFiles;
@@ -39,27 +38,21 @@ class GalleryParityTest {
         return all.stream().filter(n -> deep || !DEEPER_TWINS.contains(n)).toList();
     }
 
-    @TempDir
-    static Path folder;
-    private static TorchParity.Results results;
-
-    @BeforeAll
-    static void exportAndRunAll() throws Exception {
-        results = TorchParity.runAll(folder, "GalleryParityTest", parity -> {
-            for (String file : nets()) {
-                if (!System.getProperty("parity.only", file).contains(file)) {
-                    continue;
-                }
-                LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
-                Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
-                parity.add(file, loaded.document(), weights, 2, 9);
+    @RegisterExtension
+    static final TorchParity.Run PARITY = new TorchParity.Run(parity -> {
+        for (String file : nets()) {
+            if (!System.getProperty("parity.only", file).contains(file)) {
+                continue;
             }
-        });
-    }
+            LoadedNet loaded = NetFiles.read(GALLERY.resolve(file));
+            Weights weights = loaded.weights().orElseGet(() -> TorchParity.randomWeights(loaded.document().net(), 11));
+            parity.add(file, loaded.document(), weights, 2, 9);
+        }
+    });
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nets")
     void pytorchComputesWhatNetStudioComputes(String file) {
-        results.assertMatches(file);
+        PARITY.assertMatches(file);
     }
 }

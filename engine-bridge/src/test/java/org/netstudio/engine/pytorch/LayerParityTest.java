@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.netstudio.netgraph.net.Cells.elman;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.compile.LayerContractTest;
@@ -178,24 +176,18 @@ class LayerParityTest {
         return cases;
     }
 
-    @TempDir
-    static Path folder;
-    private static TorchParity.Results results;
-
-    @BeforeAll
-    static void exportAndRunAll() throws Exception {
-        results = TorchParity.runAll(folder, "LayerParityTest", parity -> {
-            for (Case c : cases()) {
-                parity.add(c.label(), new NetDocument(c.label(), c.net(), null), TorchParity.randomWeights(c.net(), 5),
-                        BATCH, STEPS);
-            }
-        });
-    }
+    @RegisterExtension
+    static final TorchParity.Run PARITY = new TorchParity.Run(parity -> {
+        for (Case c : cases()) {
+            parity.add(c.label(), new NetDocument(c.label(), c.net(), null), TorchParity.randomWeights(c.net(), 5),
+                    BATCH, STEPS);
+        }
+    });
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void pytorchComputesWhatNetStudioComputes(Case c) {
-        results.assertMatches(c.label());
+        PARITY.assertMatches(c.label());
     }
 
     @Test

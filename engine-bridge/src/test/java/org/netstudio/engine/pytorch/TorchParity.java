@@ -9,18 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.netstudio.engine.device.DjlSetup;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.netgraph.inference.InferenceResult;
@@ -91,6 +96,41 @@ final class TorchParity {
         void assertMatches(String label) {
             assumeTorch(missing);
             TorchParity.assertMatches(outcomes, label);
+        }
+    }
+
+    /**
+     * The parity run of one test class, registered with {@code @RegisterExtension}: before the class's tests it
+     * exports their cases into a temporary folder (or {@code -Dparity.dir}, see {@link #folder}) and runs them all
+     * in one Python process, {@link #runAll}; each test then asks {@link #assertMatches} about its case.
+     */
+    static final class Run implements BeforeAllCallback, AfterAllCallback {
+        private final Cases cases;
+        private Path temporary;
+        private Results results;
+
+        Run(Cases cases) {
+            this.cases = cases;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            temporary = Files.createTempDirectory("parity");
+            results = runAll(temporary, context.getRequiredTestClass().getSimpleName(), cases);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            try (Stream<Path> paths = Files.walk(temporary)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+
+        /** Asserts a case as {@link Results#assertMatches} does. */
+        void assertMatches(String label) {
+            results.assertMatches(label);
         }
     }
 

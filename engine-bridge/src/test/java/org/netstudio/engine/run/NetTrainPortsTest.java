@@ -41,6 +41,15 @@ class NetTrainPortsTest {
                         {"type": "GRU", "units": 32, "returnSequences": false},
                         {"type": "Linear", "units": 2}, {"type": "Softmax"}]}""";
 
+    /** A linear regression drawn with its own mean-squared loss, giving both the prediction and the loss. */
+    private static final String LINEAR_WITH_OWN_LOSS = """
+            {"type": "Graph", "inputs": {"Input": {"shape": [3]}, "Target": {"shape": [1]}},
+             "nodes": {"predict": {"type": "Linear", "units": 1}, "loss": {"type": "MeanSquaredLoss"}},
+             "edges": [{"from": "Input", "to": "predict"}, {"from": "predict", "to": "loss.Input"},
+                       {"from": "Target", "to": "loss.Target"}, {"from": "predict", "to": "Prediction"},
+                       {"from": "loss", "to": "Loss"}],
+             "outputs": {"Prediction": {}, "Loss": {}}}""";
+
     @Test
     void aGruClassifierLearnsSequencesOfVaryingLength() {
         ExampleTable data = SequenceProblems.majority(2, 800, 4, 30, 1);
@@ -141,13 +150,7 @@ class NetTrainPortsTest {
 
     @Test
     void aNetWithItsOwnMeanSquaredLossTrainsAsDrawn() {
-        NetNode net = parse("""
-                {"type": "Graph", "inputs": {"Input": {"shape": [3]}, "Target": {"shape": [1]}},
-                 "nodes": {"predict": {"type": "Linear", "units": 1}, "loss": {"type": "MeanSquaredLoss"}},
-                 "edges": [{"from": "Input", "to": "predict"}, {"from": "predict", "to": "loss.Input"},
-                           {"from": "Target", "to": "loss.Target"}, {"from": "predict", "to": "Prediction"},
-                           {"from": "loss", "to": "Loss"}],
-                 "outputs": {"Prediction": {}, "Loss": {}}}""");
+        NetNode net = parse(LINEAR_WITH_OWN_LOSS);
         MemoryDataset data = GeneratedDatasets.linear(800, 3, 0.1, 3).dataset();
         TrainingOptions options = TrainingOptions.builder().learningRate(0.05).batchSize(32).maxEpochs(30).seed(1).build();
 
@@ -163,12 +166,7 @@ class NetTrainPortsTest {
 
     @Test
     void lossesAreSummedWithTheirWeights() {
-        NetNode net = parse("""
-                {"type": "Graph", "inputs": {"Input": {"shape": [3]}, "Target": {"shape": [1]}},
-                 "nodes": {"predict": {"type": "Linear", "units": 1}, "loss": {"type": "MeanSquaredLoss"}},
-                 "edges": [{"from": "Input", "to": "predict"}, {"from": "predict", "to": "loss.Input"},
-                           {"from": "Target", "to": "loss.Target"}, {"from": "loss", "to": "Loss"}],
-                 "outputs": {"Loss": {}}}""");
+        NetNode net = parse(LINEAR_WITH_OWN_LOSS);
         ExampleTable data = ExampleTable.of(GeneratedDatasets.linear(200, 3, 0.1, 3).dataset());
         TrainingOptions options = TrainingOptions.builder().maxEpochs(1).seed(1).validationFraction(0).build();
         org.netstudio.netgraph.io.Weights start;

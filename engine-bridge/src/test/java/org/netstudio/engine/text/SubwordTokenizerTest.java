@@ -38,7 +38,7 @@ class SubwordTokenizerTest {
         if ("amd64".equals(System.getProperty("os.arch")) && System.getProperty("os.name").startsWith("Linux")) {
             assertThat(HuggingFaceTokenizer.class.getResource("/native/lib/linux-x86_64/cpu/libtokenizers.so")).isNotNull();
         }
-        assertThat(tokenizer.family()).isEqualTo("WordPiece");
+        assertThat(tokenizer.vocabulary().family()).isEqualTo("WordPiece");
         assertThat(tokenizer.encode("Hello").ids()).containsExactly(101, 7592, 102);
     }
 
@@ -94,7 +94,7 @@ class SubwordTokenizerTest {
         assertThat(tokenizer.encode("Hello [MASK] world[SEP]").ids()).containsExactly(101, 7592, 103, 2088, 102, 102);
         // Lower-case is not special: it is split as punctuation and words.
         assertThat(tokenizer.tokenize("[mask]")).containsExactly("[", "mask", "]");
-        assertThat(tokenizer.specialTokens()).contains("[CLS]", "[SEP]", "[MASK]", "[PAD]", "[UNK]");
+        assertThat(tokenizer.vocabulary().specials()).contains("[CLS]", "[SEP]", "[MASK]", "[PAD]", "[UNK]");
     }
 
     @Test
@@ -129,9 +129,9 @@ class SubwordTokenizerTest {
     @Test
     void looksUpTokensAndIds() {
         assertThat(tokenizer.vocabularySize()).isEqualTo(30522);
-        assertThat(tokenizer.id("hello")).isEqualTo(7592);
-        assertThat(tokenizer.id("no-such-token")).isEqualTo(-1);
-        assertThat(tokenizer.token(102)).isEqualTo("[SEP]");
+        assertThat(tokenizer.vocabulary().id("hello")).isEqualTo(7592);
+        assertThat(tokenizer.vocabulary().id("no-such-token")).isEqualTo(-1);
+        assertThat(tokenizer.vocabulary().token(102)).isEqualTo("[SEP]");
         assertThat(tokenizer.padId()).isZero();
     }
 
@@ -163,14 +163,14 @@ class SubwordTokenizerTest {
     @Test
     void aBytePairEncodingMergesByRankAndFramesWithItsOwnTokens() throws IOException {
         SubwordTokenizer bpe = fixture("tiny-bpe-tokenizer.json");
-        assertThat(bpe.family()).isEqualTo("BPE");
+        assertThat(bpe.vocabulary().family()).isEqualTo("BPE");
         TokenizedText t = bpe.encode("Lower newest low");
         assertThat(t.tokens()).containsExactly("<s>", "low", "er", "new", "est", "low", "</s>");
         assertThat(t.ids()).containsExactly(1, 13, 14, 18, 16, 13, 2);
         assertThat(bpe.encode("lox").ids()).containsExactly(1, 12, 3, 2);
         assertThat(bpe.vocabularySize()).isEqualTo(19);
         assertThat(bpe.padId()).isZero(); // <pad>, the special token that says so
-        assertThat(bpe.specialTokens()).containsExactlyInAnyOrder("<pad>", "<s>", "</s>", "<unk>");
+        assertThat(bpe.vocabulary().specials()).containsExactlyInAnyOrder("<pad>", "<s>", "</s>", "<unk>");
     }
 
     /**
@@ -180,7 +180,7 @@ class SubwordTokenizerTest {
     @Test
     void aUnigramModelTakesTheMostLikelySplit() throws IOException {
         SubwordTokenizer unigram = fixture("tiny-unigram-tokenizer.json");
-        assertThat(unigram.family()).isEqualTo("Unigram");
+        assertThat(unigram.vocabulary().family()).isEqualTo("Unigram");
         assertThat(unigram.encode("hello world").tokens()).containsExactly("▁hello", "▁world", "</s>");
         assertThat(unigram.encode("hello wold").ids()).containsExactly(5, 4, 13, 12, 8, 2);
         assertThat(unigram.maxLength()).isEqualTo(16);

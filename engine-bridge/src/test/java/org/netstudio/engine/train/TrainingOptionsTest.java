@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.netstudio.engine.data.GeneratedDatasets;
 import org.netstudio.engine.data.Targets;
@@ -41,18 +42,16 @@ class TrainingOptionsTest {
 
     @Test
     void invalidValuesAreQuotedInTheMessage() {
-        assertThatThrownBy(() -> TrainingOptions.builder().batchSize(0).build())
-                .hasMessage("The batch size must be at least 1, but was 0");
-        assertThatThrownBy(() -> TrainingOptions.builder().learningRate(-1).build())
-                .hasMessage("The learning rate must be a positive number, but was -1.0");
-        assertThatThrownBy(() -> TrainingOptions.builder().maxEpochs(0).build())
-                .hasMessage("The number of epochs must be at least 1, but was 0");
-        assertThatThrownBy(() -> TrainingOptions.builder().validationFraction(1).build())
-                .hasMessage("The validation fraction must be at least 0 and less than 1, but was 1.0");
-        assertThatThrownBy(() -> TrainingOptions.builder().earlyStoppingPatience(-2).build())
-                .hasMessage("The early-stopping patience must be 0 (off) or more, but was -2");
-        assertThatThrownBy(() -> TrainingOptions.builder().momentum(1).build())
-                .hasMessage("The momentum must be at least 0 and less than 1, but was 1.0");
+        rejects(b -> b.batchSize(0), "The batch size must be at least 1, but was 0");
+        rejects(b -> b.learningRate(-1), "The learning rate must be a positive number, but was -1.0");
+        rejects(b -> b.maxEpochs(0), "The number of epochs must be at least 1, but was 0");
+        rejects(b -> b.validationFraction(1), "The validation fraction must be at least 0 and less than 1, but was 1.0");
+        rejects(b -> b.earlyStoppingPatience(-2), "The early-stopping patience must be 0 (off) or more, but was -2");
+        rejects(b -> b.momentum(1), "The momentum must be at least 0 and less than 1, but was 1.0");
+    }
+
+    private static void rejects(UnaryOperator<TrainingOptions.Builder> setting, String message) {
+        assertThatThrownBy(() -> setting.apply(TrainingOptions.builder()).build()).hasMessage(message);
     }
 
     @Test
