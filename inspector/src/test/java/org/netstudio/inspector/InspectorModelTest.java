@@ -40,6 +40,15 @@ class InspectorModelTest {
         return model.parameters().field(name).orElseThrow();
     }
 
+    /** Types each value into the units field of linear1 and commits it. */
+    private void commitUnits(String... values) {
+        model.select(LINEAR1);
+        for (String v : values) {
+            field("units").setText(v);
+            field("units").commit();
+        }
+    }
+
     private PortRow output() {
         return model.lists().ports().stream().filter(p -> !p.input()).findFirst().orElseThrow();
     }
@@ -113,11 +122,7 @@ class InspectorModelTest {
 
     @Test
     void undoRestoresTheValueAndForgetsTheTypedText() {
-        model.select(LINEAR1);
-        field("units").setText("128");
-        field("units").commit();
-        field("units").setText("-3");
-        field("units").commit();
+        commitUnits("128", "-3");
 
         stack.undo();
 
@@ -143,11 +148,7 @@ class InspectorModelTest {
 
     @Test
     void eachCommittedValueIsAnUndoEntryOfItsOwn() {
-        model.select(LINEAR1);
-        field("units").setText("128");
-        field("units").commit();
-        field("units").setText("256");
-        field("units").commit();
+        commitUnits("128", "256");
         stack.undo();
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(128);
         stack.undo();

@@ -64,6 +64,13 @@ class LiveChartsGuiTest {
     }
 
     /** Ten epochs of a run whose validation loss was lowest at epoch 7. */
+    private void showTenEpochs(FxRobot robot) {
+        robot.interact(() -> {
+            charts.setEpochs(10);
+            charts.show(tenEpochs());
+        });
+    }
+
     private static TrainingHistory tenEpochs() {
         TrainingHistory h = new TrainingHistory();
         double best = Double.MAX_VALUE;
@@ -103,10 +110,7 @@ class LiveChartsGuiTest {
 
     @Test
     void aShortStripKeepsTheLegendAndSpacedTicksAndATallPanelAddsTitles(FxRobot robot) {
-        robot.interact(() -> {
-            charts.setEpochs(10);
-            charts.show(tenEpochs());
-        });
+        showTenEpochs(robot);
         resize(robot, 700, 180);
         Label best = robot.lookup("#charts-legend .legend-entry").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().startsWith("Best epoch")).findFirst().orElseThrow();
@@ -135,10 +139,7 @@ class LiveChartsGuiTest {
 
     @Test
     void theLearningRateOfEveryBatchIsPlottedWhenThereIsRoomForIt(FxRobot robot) {
-        robot.interact(() -> {
-            charts.setEpochs(10);
-            charts.show(tenEpochs());
-        });
+        showTenEpochs(robot);
         resize(robot, 700, 800);
         LineChart<Number, Number> rate = charts.learningRateChart();
 
