@@ -44,7 +44,7 @@ class InspectorModelTest {
     private void commitUnits(String... values) {
         model.select(LINEAR1);
         for (String v : values) {
-            field("units").setText(v);
+            field("units").textProperty().set(v);
             field("units").commit();
         }
     }
@@ -65,12 +65,12 @@ class InspectorModelTest {
         assertThat(model.header().aboutProperty().get().figures()).isEqualTo("400,500 parameters (400,500 trainable + 0 non-trainable) · 400,000 multiply-adds");
         assertThat(model.header().renameableProperty().get()).isTrue();
 
-        assertThat(model.parameters().getFields()).extracting(ParameterField::getName).containsExactly("units", "bias");
-        assertThat(field("units").getText()).isEqualTo("500");
-        assertThat(field("units").isAtDefault()).isFalse();
+        assertThat(model.parameters().getFields()).extracting(f -> f.spec().name()).containsExactly("units", "bias");
+        assertThat(field("units").textProperty().get()).isEqualTo("500");
+        assertThat(field("units").stateProperty().get().atDefault()).isFalse();
         assertThat(field("units").getEditorKind()).isEqualTo(ParameterField.EditorKind.TEXT);
-        assertThat(field("bias").getValue()).isEqualTo(true);
-        assertThat(field("bias").isAtDefault()).isTrue();
+        assertThat(field("bias").stateProperty().get().value()).isEqualTo(true);
+        assertThat(field("bias").stateProperty().get().atDefault()).isTrue();
         assertThat(field("bias").getEditorKind()).isEqualTo(ParameterField.EditorKind.CHECK);
 
         assertThat(model.lists().ports()).extracting(PortRow::input, PortRow::name, PortRow::shape, PortRow::kind)
@@ -85,7 +85,7 @@ class InspectorModelTest {
     @Test
     void committingAValueExecutesOneSetParameterAndTheNewDocumentIsInferred() {
         model.select(LINEAR1);
-        field("units").setText("128");
+        field("units").textProperty().set("128");
         assertThat(stack.canUndo()).as("typing alone applies nothing").isFalse();
 
         assertThat(field("units").commit()).isTrue();
@@ -96,28 +96,28 @@ class InspectorModelTest {
         assertThat(model.documentProperty().get()).isSameAs(stack.document());
         assertThat(output().shape()).isEqualTo("128");
         assertThat(model.lists().arrays().get(0).shape()).isEqualTo("128×800");
-        assertThat(field("units").getText()).isEqualTo("128");
-        assertThat(field("units").getError()).isNull();
+        assertThat(field("units").textProperty().get()).isEqualTo("128");
+        assertThat(field("units").errorProperty().get()).isNull();
     }
 
     @Test
     void anInvalidValueIsNotAppliedAndTheCatalogsSentenceIsShown() {
         model.select(LINEAR1);
-        field("units").setText("-3");
+        field("units").textProperty().set("-3");
 
         assertThat(field("units").commit()).isFalse();
 
-        assertThat(field("units").getError()).isEqualTo("units must be a positive whole number, but got -3");
+        assertThat(field("units").errorProperty().get()).isEqualTo("units must be a positive whole number, but got -3");
         assertThat(stack.canUndo()).isFalse();
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
-        assertThat(field("units").getText()).as("the typed text stays to be corrected").isEqualTo("-3");
+        assertThat(field("units").textProperty().get()).as("the typed text stays to be corrected").isEqualTo("-3");
 
-        field("units").setText("abc");
-        assertThat(field("units").getError()).as("re-judged while typing").isEqualTo("units must be a whole number, but got \"abc\"");
-        field("units").setText("64");
-        assertThat(field("units").getError()).isNull();
+        field("units").textProperty().set("abc");
+        assertThat(field("units").errorProperty().get()).as("re-judged while typing").isEqualTo("units must be a whole number, but got \"abc\"");
+        field("units").textProperty().set("64");
+        assertThat(field("units").errorProperty().get()).isNull();
         field("units").revert();
-        assertThat(field("units").getText()).isEqualTo("500");
+        assertThat(field("units").textProperty().get()).isEqualTo("500");
     }
 
     @Test
@@ -127,22 +127,22 @@ class InspectorModelTest {
         stack.undo();
 
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
-        assertThat(field("units").getText()).isEqualTo("500");
-        assertThat(field("units").getError()).isNull();
+        assertThat(field("units").textProperty().get()).isEqualTo("500");
+        assertThat(field("units").errorProperty().get()).isNull();
         assertThat(output().shape()).isEqualTo("500");
         stack.redo();
-        assertThat(field("units").getText()).isEqualTo("128");
+        assertThat(field("units").textProperty().get()).isEqualTo("128");
     }
 
     @Test
     void typingSurvivesAChangeOfAnotherParameter() {
         model.select(LINEAR1);
-        field("units").setText("12");
+        field("units").textProperty().set("12");
         field("bias").commitValue(false);
-        assertThat(field("units").getText()).isEqualTo("12");
-        assertThat(field("bias").getValue()).isEqualTo(false);
-        assertThat(field("bias").isAtDefault()).isFalse();
-        assertThat(field("bias").resettableProperty().get()).isTrue();
+        assertThat(field("units").textProperty().get()).isEqualTo("12");
+        assertThat(field("bias").stateProperty().get().value()).isEqualTo(false);
+        assertThat(field("bias").stateProperty().get().atDefault()).isFalse();
+        assertThat(field("bias").stateProperty().get().resettable()).isTrue();
         assertThat(model.lists().arrays()).extracting(a -> a.name()).containsExactly("weights");
     }
 
@@ -170,38 +170,38 @@ class InspectorModelTest {
     @Test
     void intOrListPaddingAndDefaults() {
         model.select(NodePath.of("convolution1"));
-        assertThat(model.parameters().getFields()).extracting(ParameterField::getName)
+        assertThat(model.parameters().getFields()).extracting(f -> f.spec().name())
                 .containsExactly("channels", "kernel", "stride", "padding", "dilation", "groups", "bias");
-        assertThat(field("stride").isAtDefault()).isTrue();
-        assertThat(field("stride").getText()).isEqualTo("1");
+        assertThat(field("stride").stateProperty().get().atDefault()).isTrue();
+        assertThat(field("stride").textProperty().get()).isEqualTo("1");
 
-        field("kernel").setText("3, 5");
+        field("kernel").textProperty().set("3, 5");
         assertThat(field("kernel").commit()).isTrue();
         assertThat(layerAt(NodePath.of("convolution1")).values().get("kernel")).isEqualTo(List.of(3, 5));
-        assertThat(field("kernel").getText()).isEqualTo("3, 5");
+        assertThat(field("kernel").textProperty().get()).isEqualTo("3, 5");
         assertThat(output().shape()).isEqualTo("20×26×24");
 
-        field("padding").setText("same");
+        field("padding").textProperty().set("same");
         assertThat(field("padding").commit()).isTrue();
         assertThat(output().shape()).isEqualTo("20×28×28");
-        assertThat(field("padding").isAtDefault()).isFalse();
+        assertThat(field("padding").stateProperty().get().atDefault()).isFalse();
         assertThat(field("padding").resetToDefault()).isTrue();
-        assertThat(field("padding").isAtDefault()).isTrue();
-        assertThat(field("padding").getText()).isEqualTo("0");
+        assertThat(field("padding").stateProperty().get().atDefault()).isTrue();
+        assertThat(field("padding").textProperty().get()).isEqualTo("0");
 
-        field("kernel").setText("3, x");
+        field("kernel").textProperty().set("3, x");
         assertThat(field("kernel").commit()).isFalse();
-        assertThat(field("kernel").getError()).isEqualTo("kernel must be a whole number or a list of them, but got \"3, x\"");
+        assertThat(field("kernel").errorProperty().get()).isEqualTo("kernel must be a whole number or a list of them, but got \"3, x\"");
     }
 
     @Test
     void aParameterWithoutAFixedDefaultShowsAuto() {
         model.select(NodePath.of("pooling1"));
-        assertThat(field("stride").getText()).isEmpty();
-        assertThat(field("stride").promptProperty().get()).isEqualTo("auto");
-        assertThat(field("stride").isAtDefault()).isTrue();
+        assertThat(field("stride").textProperty().get()).isEmpty();
+        assertThat(field("stride").stateProperty().get().prompt()).isEqualTo("auto");
+        assertThat(field("stride").stateProperty().get().atDefault()).isTrue();
         assertThat(field("function").getEditorKind()).isEqualTo(ParameterField.EditorKind.CHOICE);
-        assertThat(field("function").getChoices()).containsExactly("max", "mean");
+        assertThat(field("function").spec().choices()).containsExactly("max", "mean");
         assertThat(field("function").commitValue("mean")).isTrue();
         assertThat(layerAt(NodePath.of("pooling1")).params().getString("function")).isEqualTo("mean");
     }
@@ -209,9 +209,9 @@ class InspectorModelTest {
     @Test
     void requiredParametersCannotBeBlank() {
         model.select(LINEAR1);
-        field("units").setText("");
+        field("units").textProperty().set("");
         assertThat(field("units").commit()).isFalse();
-        assertThat(field("units").getError()).isEqualTo("units is required");
+        assertThat(field("units").errorProperty().get()).isEqualTo("units is required");
     }
 
     @Test
@@ -219,16 +219,16 @@ class InspectorModelTest {
         model.select(LINEAR1, LINEAR2);
         assertThat(model.getMode()).isEqualTo(InspectorMode.SEVERAL);
         assertThat(model.header().aboutProperty().get().typeName()).isEqualTo("Linear ×2");
-        assertThat(field("units").isMixed()).isTrue();
-        assertThat(field("units").getText()).isEmpty();
-        assertThat(field("units").promptProperty().get()).isEqualTo("—");
-        assertThat(field("bias").isMixed()).isFalse();
+        assertThat(field("units").stateProperty().get().mixed()).isTrue();
+        assertThat(field("units").textProperty().get()).isEmpty();
+        assertThat(field("units").stateProperty().get().prompt()).isEqualTo("—");
+        assertThat(field("bias").stateProperty().get().mixed()).isFalse();
 
-        field("units").setText("64");
+        field("units").textProperty().set("64");
         assertThat(field("units").commit()).isTrue();
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(64);
         assertThat(layerAt(LINEAR2).params().getInt("units")).isEqualTo(64);
-        assertThat(field("units").isMixed()).isFalse();
+        assertThat(field("units").stateProperty().get().mixed()).isFalse();
         assertThat(stack.undoDescription()).contains("Set units of 2 layers");
         stack.undo();
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
@@ -240,9 +240,9 @@ class InspectorModelTest {
     @Test
     void layersOfDifferentTypesShareSameNamedParameters() {
         model.select(NodePath.of("convolution1"), NodePath.of("pooling1"));
-        assertThat(model.parameters().getFields()).extracting(ParameterField::getName).containsExactly("kernel", "stride");
-        assertThat(field("kernel").getText()).as("both are 5 and 2").isEmpty();
-        assertThat(field("stride").isMixed()).as("1 against auto").isTrue();
+        assertThat(model.parameters().getFields()).extracting(f -> f.spec().name()).containsExactly("kernel", "stride");
+        assertThat(field("kernel").textProperty().get()).as("both are 5 and 2").isEmpty();
+        assertThat(field("stride").stateProperty().get().mixed()).as("1 against auto").isTrue();
 
         model.select(NodePath.of("convolution1"), NodePath.of("ramp1"));
         assertThat(model.parameters().getFields()).isEmpty();
@@ -296,10 +296,10 @@ class InspectorModelTest {
         readOnly.select(LINEAR1);
         assertThat(readOnly.editableProperty().get()).isFalse();
         ParameterField units = readOnly.parameters().field("units").orElseThrow();
-        assertThat(units.editableProperty().get()).isFalse();
-        units.setText("5");
+        assertThat(units.stateProperty().get().editable()).isFalse();
+        units.textProperty().set("5");
         assertThat(units.commit()).isFalse();
-        assertThat(units.getError()).isEqualTo("This net is read-only here.");
+        assertThat(units.errorProperty().get()).isEqualTo("This net is read-only here.");
     }
 
     @Test
@@ -406,11 +406,11 @@ class InspectorModelTest {
 
         model.select(NodePath.of("onnxoperator1"));
 
-        assertThat(model.parameters().getFields()).extracting(ParameterField::getName)
+        assertThat(model.parameters().getFields()).extracting(f -> f.spec().name())
                 .contains("op", "attributes", "outputs").doesNotContain("node");
-        assertThat(field("op").getText()).isEqualTo("Erf");
-        assertThat(field("attributes").editableProperty().get()).isFalse();
-        assertThat(field("op").editableProperty().get()).isFalse();
+        assertThat(field("op").textProperty().get()).isEqualTo("Erf");
+        assertThat(field("attributes").stateProperty().get().editable()).isFalse();
+        assertThat(field("op").stateProperty().get().editable()).isFalse();
         assertThat(model.parameters().getNote()).startsWith("Imported from ONNX as it was");
         assertThat(model.header().aboutProperty().get().typeName()).isEqualTo("Erf · ONNX");
     }

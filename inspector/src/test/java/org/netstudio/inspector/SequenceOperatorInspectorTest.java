@@ -45,8 +45,8 @@ class SequenceOperatorInspectorTest {
         assertThat(m.lists().declarations()).as("an operator's ports declare nothing of their own").isEmpty();
         ParameterField merge = m.parameters().field("merge").orElseThrow();
         assertThat(merge.getEditorKind()).isEqualTo(ParameterField.EditorKind.CHOICE);
-        assertThat(merge.getChoices()).containsExactly("catenate", "total");
-        assertThat(merge.getValue()).isEqualTo("catenate");
+        assertThat(merge.spec().choices()).containsExactly("catenate", "total");
+        assertThat(merge.stateProperty().get().value()).isEqualTo("catenate");
 
         assertThat(merge.commitValue("total")).isTrue();
 
