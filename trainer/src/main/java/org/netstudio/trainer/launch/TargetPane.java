@@ -13,8 +13,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.netstudio.trainer.options.FormGrid;
+import org.netstudio.trainer.LabelConverter;
 
 /**
  * Where training runs: NetStudio or PyTorch (torchrun); for torchrun, the processes, the Python
@@ -31,17 +31,7 @@ public final class TargetPane extends VBox {
         target.setId("training-target");
         target.getItems().setAll(TrainingTarget.values());
         target.valueProperty().bindBidirectional(form.targetProperty());
-        target.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainingTarget t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public TrainingTarget fromString(String s) {
-                return null;
-            }
-        });
+        target.setConverter(new LabelConverter<>(TrainingTarget::label));
         target.setMaxWidth(Double.MAX_VALUE);
         target.setTooltip(new Tooltip("NetStudio trains in this window; PyTorch (torchrun) exports the net as a PyTorch"
                 + " project and trains it with torchrun on several processes, then brings the best weights back"));

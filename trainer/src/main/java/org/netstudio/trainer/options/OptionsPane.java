@@ -2,9 +2,9 @@ package org.netstudio.trainer.options;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
-import javafx.util.StringConverter;
 import org.netstudio.engine.device.DeviceInfo;
 import org.netstudio.engine.train.OptimizerKind;
+import org.netstudio.trainer.LabelConverter;
 
 /** The training options form: optimiser, numbers, device; each number checked as it is typed. */
 public final class OptionsPane extends FormGrid {
@@ -16,17 +16,7 @@ public final class OptionsPane extends FormGrid {
         optimizer.setId("optimizer");
         optimizer.getItems().setAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
-        optimizer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OptimizerKind k) {
-                return k == null ? "" : name(k);
-            }
-
-            @Override
-            public OptimizerKind fromString(String s) {
-                return null;
-            }
-        });
+        optimizer.setConverter(new LabelConverter<>(OptionsPane::name));
         optimizer.setMaxWidth(Double.MAX_VALUE);
         add("Optimiser", optimizer);
         add(form.learningRate(), "learning-rate");
