@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.netstudio.trainer.options.FormGrid;
-import org.netstudio.trainer.LabelConverter;
 
 /**
  * Where training runs: NetStudio or PyTorch (torchrun); for torchrun, the processes, the Python
@@ -27,12 +26,8 @@ public final class TargetPane extends VBox {
         getStyleClass().add("target-pane");
         setSpacing(4);
         FormGrid choice = new FormGrid();
-        ComboBox<TrainingTarget> target = new ComboBox<>();
-        target.setId("training-target");
-        target.getItems().setAll(TrainingTarget.values());
-        target.valueProperty().bindBidirectional(form.targetProperty());
-        target.setConverter(new LabelConverter<>(TrainingTarget::label));
-        target.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<TrainingTarget> target = FormGrid.choice("training-target", TrainingTarget.values(), form.targetProperty(),
+                TrainingTarget::label);
         target.setTooltip(new Tooltip("NetStudio trains in this window; PyTorch (torchrun) exports the net as a PyTorch"
                 + " project and trains it with torchrun on several processes, then brings the best weights back"));
         choice.add("Target", target);

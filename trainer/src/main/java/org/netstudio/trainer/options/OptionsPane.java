@@ -4,7 +4,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import org.netstudio.engine.device.DeviceInfo;
 import org.netstudio.engine.train.OptimizerKind;
-import org.netstudio.trainer.LabelConverter;
 
 /** The training options form: optimiser, numbers, device; each number checked as it is typed. */
 public final class OptionsPane extends FormGrid {
@@ -12,13 +11,7 @@ public final class OptionsPane extends FormGrid {
     /** A form bound to the options. */
     public OptionsPane(OptionsForm form) {
         getStyleClass().add("options-pane");
-        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
-        optimizer.setId("optimizer");
-        optimizer.getItems().setAll(OptimizerKind.values());
-        optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
-        optimizer.setConverter(new LabelConverter<>(OptionsPane::name));
-        optimizer.setMaxWidth(Double.MAX_VALUE);
-        add("Optimiser", optimizer);
+        add("Optimiser", choice("optimizer", OptimizerKind.values(), form.optimizerProperty(), OptionsPane::name));
         add(form.learningRate(), "learning-rate");
         add(form.batchSize(), "batch-size");
         add(form.epochs(), "epochs");
