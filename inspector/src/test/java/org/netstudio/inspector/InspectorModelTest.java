@@ -3,7 +3,6 @@ package org.netstudio.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netstudio.inspector.params.ParameterField;
 import org.netstudio.inspector.ports.PortRow;
@@ -22,14 +21,9 @@ class InspectorModelTest {
     private static final NodePath LINEAR1 = NodePath.of("linear1");
     private static final NodePath LINEAR2 = NodePath.of("linear2");
 
-    private CommandStack stack;
-    private InspectorModel model;
-
-    @BeforeEach
-    void setUp() {
-        stack = new CommandStack(TestNets.lenet());
-        model = new InspectorModel(stack);
-    }
+    // A new LeNet for each test (JUnit makes an instance per test); some tests open another net.
+    private CommandStack stack = new CommandStack(TestNets.lenet());
+    private InspectorModel model = new InspectorModel(stack);
 
     private Layer layerAt(NodePath p) {
         NetNode n = NetPaths.find(stack.document().net(), p).orElseThrow();
@@ -47,6 +41,14 @@ class InspectorModelTest {
             field("units").textProperty().set(v);
             field("units").commit();
         }
+    }
+
+    /** Types the text into the units field of linear1, sees the commit refused, and says why. */
+    private String refusedUnits(String typed) {
+        model.select(LINEAR1);
+        field("units").textProperty().set(typed);
+        assertThat(field("units").commit()).isFalse();
+        return field("units").errorProperty().get();
     }
 
     private PortRow output() {
@@ -102,12 +104,7 @@ class InspectorModelTest {
 
     @Test
     void anInvalidValueIsNotAppliedAndTheCatalogsSentenceIsShown() {
-        model.select(LINEAR1);
-        field("units").textProperty().set("-3");
-
-        assertThat(field("units").commit()).isFalse();
-
-        assertThat(field("units").errorProperty().get()).isEqualTo("units must be a positive whole number, but got -3");
+        assertThat(refusedUnits("-3")).isEqualTo("units must be a positive whole number, but got -3");
         assertThat(stack.canUndo()).isFalse();
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
         assertThat(field("units").textProperty().get()).as("the typed text stays to be corrected").isEqualTo("-3");
@@ -208,10 +205,7 @@ class InspectorModelTest {
 
     @Test
     void requiredParametersCannotBeBlank() {
-        model.select(LINEAR1);
-        field("units").textProperty().set("");
-        assertThat(field("units").commit()).isFalse();
-        assertThat(field("units").errorProperty().get()).isEqualTo("units is required");
+        assertThat(refusedUnits("")).isEqualTo("units is required");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.TestNets;
@@ -19,14 +18,9 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Declaring the net's inputs and outputs through the view-model. */
 class PortDeclEditorTest {
 
-    private CommandStack stack;
-    private InspectorModel model;
-
-    @BeforeEach
-    void setUp() {
-        stack = new CommandStack(TestNets.lenet());
-        model = new InspectorModel(stack);
-    }
+    // A new LeNet for each test (JUnit makes an instance per test); some tests open another net.
+    private CommandStack stack = new CommandStack(TestNets.lenet());
+    private InspectorModel model = new InspectorModel(stack);
 
     private PortDeclEditor input() {
         return model.declaration("Input", true).orElseThrow();
