@@ -65,7 +65,7 @@ class InspectorModelTest {
         assertThat(model.header().aboutProperty().get().category()).isEqualTo(Category.CORE);
         assertThat(model.header().aboutProperty().get().doc()).startsWith("A fully connected layer");
         assertThat(model.header().aboutProperty().get().figures()).isEqualTo("400,500 parameters (400,500 trainable + 0 non-trainable) · 400,000 multiply-adds");
-        assertThat(model.header().renameableProperty().get()).isTrue();
+        assertThat(model.header().aboutProperty().get().renameable()).isTrue();
 
         assertThat(model.parameters().getFields()).extracting(f -> f.spec().name()).containsExactly("units", "bias");
         assertThat(field("units").textProperty().get()).isEqualTo("500");

@@ -3,8 +3,6 @@ package org.netstudio.inspector.header;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,20 +21,20 @@ public final class HeaderModel {
     /**
      * What the header says of the node besides its name.
      *
-     * @param typeName "Convolution", "Chain", or "3 layers"
-     * @param category the palette category (for the colour chip), or null when there is none (several types)
-     * @param doc      the type's documentation, or ""
-     * @param figures  "431,080 parameters · 2,293,000 multiply-adds", or ""
+     * @param typeName   "Convolution", "Chain", or "3 layers"
+     * @param category   the palette category (for the colour chip), or null when there is none (several types)
+     * @param doc        the type's documentation, or ""
+     * @param figures    "431,080 parameters · 2,293,000 multiply-adds", or ""
+     * @param renameable whether a command can rename it
      */
-    public record About(String typeName, Category category, String doc, String figures) {
+    public record About(String typeName, Category category, String doc, String figures, boolean renameable) {
 
-        static final About NOTHING = new About("", null, "", "");
+        static final About NOTHING = new About("", null, "", "", false);
     }
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ReadOnlyStringWrapper shownName = new ReadOnlyStringWrapper(this, "shownName", "");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError");
-    private final ReadOnlyBooleanWrapper renameable = new ReadOnlyBooleanWrapper(this, "renameable");
     private final ReadOnlyObjectWrapper<About> about = new ReadOnlyObjectWrapper<>(this, "about", About.NOTHING);
     private BiFunction<String, String, Optional<String>> rename = (from, to) -> Optional.of("This cannot be renamed.");
 
@@ -50,11 +48,7 @@ public final class HeaderModel {
         return nameError.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty renameableProperty() {
-        return renameable.getReadOnlyProperty();
-    }
-
-    /** The node's type, category, documentation and size. */
+    /** The node's type, category, documentation and size, and whether it can be renamed. */
     public ReadOnlyObjectProperty<About> aboutProperty() {
         return about.getReadOnlyProperty();
     }
@@ -62,7 +56,7 @@ public final class HeaderModel {
     /** Renames to the typed name; false (with {@link #nameErrorProperty()}) when refused. */
     public boolean commitName() {
         String typed = name.get() == null ? "" : name.get();
-        if (!renameable.get() || typed.equals(shownName.get())) {
+        if (!about.get().renameable() || typed.equals(shownName.get())) {
             nameError.set(null);
             return true;
         }
@@ -90,8 +84,8 @@ public final class HeaderModel {
             name.set(nodeName);
             nameError.set(null);
         }
-        renameable.set(renamer != null);
         rename = renamer != null ? renamer : (from, to) -> Optional.of("This cannot be renamed.");
-        about.set(new About(type, cat, documentation == null ? "" : documentation, sizeFigures == null ? "" : sizeFigures));
+        about.set(new About(type, cat, documentation == null ? "" : documentation, sizeFigures == null ? "" : sizeFigures,
+                renamer != null));
     }
 }

@@ -39,8 +39,8 @@ public final class HeaderView extends VBox {
         name.setId("nodeName");
         name.getStyleClass().add("name-field");
         name.textProperty().bindBidirectional(model.nameProperty());
-        name.editableProperty().bind(model.renameableProperty());
-        name.focusTraversableProperty().bind(model.renameableProperty());
+        name.editableProperty().bind(model.aboutProperty().map(HeaderModel.About::renameable));
+        name.focusTraversableProperty().bind(name.editableProperty());
         name.setOnAction(e -> model.commitName());
         name.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
