@@ -19,7 +19,7 @@ public final class HeaderView extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final TextField name = new TextField();
-    private final Region dot = new Region();
+    private final Region dot = Views.icon("category-dot");
     private final Label type = Views.label("", "type-name");
     private final HBox chip = new HBox(dot, type);
     private final Label category = Views.label("", "category-title");
@@ -30,7 +30,6 @@ public final class HeaderView extends VBox {
     public HeaderView(HeaderModel model) {
         getStyleClass().add("inspector-header");
 
-        dot.getStyleClass().add("category-dot");
         chip.getStyleClass().add("category-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(chip, category);

@@ -207,8 +207,7 @@ public final class ParameterSheetView extends VBox {
         Button reset = new Button();
         reset.setId("reset-" + f.spec().name());
         reset.getStyleClass().add("reset-button");
-        reset.setGraphic(new StackPane());
-        reset.getGraphic().getStyleClass().add("reset-icon");
+        reset.setGraphic(Views.icon("reset-icon"));
         reset.setTooltip(Views.tip("Back to the default" + (f.getDefaultText().isEmpty() ? "" : ", " + f.getDefaultText())));
         reset.setFocusTraversable(false);
         reset.setOnAction(e -> f.resetToDefault());
