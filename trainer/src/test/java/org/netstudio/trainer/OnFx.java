@@ -14,10 +14,11 @@ public final class OnFx {
     private OnFx() {
     }
 
-    /** Shows {@code root} in the light theme on the stage, at the screen's corner. */
-    public static void show(Stage stage, Parent root, double width, double height) {
+    /** Shows {@code root} in the light theme, then these stylesheets, on the stage at the screen's corner. */
+    public static void show(Stage stage, Parent root, double width, double height, String... stylesheets) {
         Scene scene = new Scene(root, width, height);
         Theme.LIGHT.applyTo(scene.getStylesheets());
+        scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
         stage.setX(0);
         stage.setY(0);
