@@ -42,6 +42,15 @@ class CanvasModelTest {
         return CanvasDemo.lenet();
     }
 
+    /** LeNet with these nodes selected, copied and pasted (the copies are selected). */
+    private static CanvasModel pastedIntoLenet(String... ids) {
+        CanvasModel m = model(lenet());
+        m.getSelection().addAll(List.of(ids));
+        m.copy();
+        m.paste();
+        return m;
+    }
+
     @Test
     void aMarkShowsOnItsNodeAndOnTheContainerAboveUntilTheNextEdit() {
         Chain block = Chain.named(PortDecl.UNSPECIFIED, List.of(Layer.of("Elementwise", "function", "log(x)")),
@@ -159,10 +168,7 @@ class CanvasModelTest {
 
     @Test
     void copyPasteBringsWiresAndMakesNamesUnique() {
-        CanvasModel m = model(lenet());
-        m.getSelection().addAll(List.of("convolution1", "tanh1"));
-        m.copy();
-        m.paste();
+        CanvasModel m = pastedIntoLenet("convolution1", "tanh1");
 
         assertThat(m.getSelection()).containsExactlyInAnyOrder("convolution3", "tanh4");
         assertThat(m.getLevel().wires()).anyMatch(w -> w.fromId().equals("convolution3") && w.toId().equals("tanh4"));
@@ -259,10 +265,7 @@ class CanvasModelTest {
 
     @Test
     void pasteAddsNodesAndWiresAsOneEntry() {
-        CanvasModel m = model(lenet());
-        m.getSelection().addAll(List.of("tanh1", "pooling1"));
-        m.copy();
-        m.paste();
+        CanvasModel m = pastedIntoLenet("tanh1", "pooling1");
 
         Graph g = (Graph) m.getDocument().net();
         assertThat(g.nodes()).containsKeys("tanh4", "pooling3");

@@ -77,6 +77,20 @@ import org.netstudio.netgraph.summary.SummaryTable;
  */
 public final class InspectorModel {
 
+    /**
+     * What the inspector's sections list, read-only; views bind to these.
+     *
+     * @param ports        the ports of the selected layer or container (the net's own when nothing is selected)
+     * @param diagnostics  the problems of the selected node (everything inside it, for a container; all, for the net)
+     * @param arrays       the selected layer's learnable and state arrays
+     * @param summaryRows  the layers of the net, of the selected container, or the selected layers
+     * @param declarations editors of the declared inputs and outputs of the net or of the selected container
+     */
+    public record Lists(ObservableList<PortRow> ports, ObservableList<DiagnosticRow> diagnostics,
+                       ObservableList<ArrayRow> arrays, ObservableList<SummaryRow> summaryRows,
+                       ObservableList<PortDeclEditor> declarations) {
+    }
+
     private final ObjectProperty<CommandStack> commandStack = new SimpleObjectProperty<>(this, "commandStack");
     private final ObjectProperty<NetDocument> document = new SimpleObjectProperty<>(this, "document");
     private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>(this, "inference");
@@ -97,11 +111,9 @@ public final class InspectorModel {
     private final ReadOnlyObjectWrapper<SummaryTotals> summaryTotals =
             new ReadOnlyObjectWrapper<>(this, "summaryTotals", SummaryTotals.NONE);
     private final ObservableList<PortDeclEditor> declarations = FXCollections.observableArrayList();
-    private final ObservableList<PortRow> portsView = FXCollections.unmodifiableObservableList(ports);
-    private final ObservableList<DiagnosticRow> diagnosticsView = FXCollections.unmodifiableObservableList(diagnostics);
-    private final ObservableList<ArrayRow> arraysView = FXCollections.unmodifiableObservableList(arrays);
-    private final ObservableList<SummaryRow> summaryRowsView = FXCollections.unmodifiableObservableList(summaryRows);
-    private final ObservableList<PortDeclEditor> declarationsView = FXCollections.unmodifiableObservableList(declarations);
+    private final Lists lists = new Lists(FXCollections.unmodifiableObservableList(ports),
+            FXCollections.unmodifiableObservableList(diagnostics), FXCollections.unmodifiableObservableList(arrays),
+            FXCollections.unmodifiableObservableList(summaryRows), FXCollections.unmodifiableObservableList(declarations));
     private final Map<String, PortDeclEditor> declarationEditors = new LinkedHashMap<>();
     /** Statistics by array key, computed once per {@link Weights} value (weights are immutable). */
     private final Map<String, ArrayStatistics> statistics = new HashMap<>();
@@ -157,14 +169,6 @@ public final class InspectorModel {
     // ---- inputs ------------------------------------------------------------------------------
 
     /** Where edits go; null makes the inspector read-only. */
-    public ObjectProperty<CommandStack> commandStackProperty() {
-        return commandStack;
-    }
-
-    public CommandStack getCommandStack() {
-        return commandStack.get();
-    }
-
     public void setCommandStack(CommandStack s) {
         commandStack.set(s);
     }
@@ -174,10 +178,6 @@ public final class InspectorModel {
         return document;
     }
 
-    public NetDocument getDocument() {
-        return document.get();
-    }
-
     public void setDocument(NetDocument doc) {
         document.set(doc);
     }
@@ -185,10 +185,6 @@ public final class InspectorModel {
     /** The inference result of the document. */
     public ObjectProperty<InferenceResult> inferenceProperty() {
         return inference;
-    }
-
-    public InferenceResult getInference() {
-        return inference.get();
     }
 
     /** The selected nodes, by path from the top-level net; empty for the whole net. */
@@ -249,37 +245,13 @@ public final class InspectorModel {
         return parameters;
     }
 
-    /** The ports of the selected layer or container (the net's own when nothing is selected). */
-    public ObservableList<PortRow> getPorts() {
-        return portsView;
-    }
-
-    /** The problems of the selected node (everything inside it, for a container; all, for the net). */
-    public ObservableList<DiagnosticRow> getDiagnostics() {
-        return diagnosticsView;
-    }
-
-    /** The selected layer's learnable and state arrays. */
-    public ObservableList<ArrayRow> getArrays() {
-        return arraysView;
-    }
-
-    /** The layers of the net, of the selected container, or the selected layers. */
-    public ObservableList<SummaryRow> getSummaryRows() {
-        return summaryRowsView;
+    /** The lists the sections show. */
+    public Lists lists() {
+        return lists;
     }
 
     public ReadOnlyObjectProperty<SummaryTotals> summaryTotalsProperty() {
         return summaryTotals.getReadOnlyProperty();
-    }
-
-    public SummaryTotals getSummaryTotals() {
-        return summaryTotals.get();
-    }
-
-    /** Editors of the declared inputs and outputs of the net or of the selected container. */
-    public ObservableList<PortDeclEditor> getDeclarations() {
-        return declarationsView;
     }
 
     /** The editor of one declared port, if shown. */

@@ -35,29 +35,29 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
 
         HeaderView header = new HeaderView(model.header());
 
-        SectionView problems = new SectionView("problemsSection", "Problems", new DiagnosticsView(model.getDiagnostics()));
+        SectionView problems = new SectionView("problemsSection", "Problems", new DiagnosticsView(model.lists().diagnostics()));
         problems.getStyleClass().add("problems-section");
-        problems.aside().textProperty().bind(Bindings.size(model.getDiagnostics()).asString());
+        problems.aside().textProperty().bind(Bindings.size(model.lists().diagnostics()).asString());
 
         SectionView parameters = new SectionView("parametersSection", "Parameters",
                 new ParameterSheetView(model.parameters()));
 
-        DiagnosticsView layerProblems = new DiagnosticsView(model.getDiagnostics());
-        Views.showWhen(layerProblems, Bindings.isNotEmpty(model.getDiagnostics()));
+        DiagnosticsView layerProblems = new DiagnosticsView(model.lists().diagnostics());
+        Views.showWhen(layerProblems, Bindings.isNotEmpty(model.lists().diagnostics()));
         SectionView ports = new SectionView("portsSection", "Ports",
-                new VBox(new PortsView(model.getPorts()), layerProblems));
+                new VBox(new PortsView(model.lists().ports()), layerProblems));
 
-        SectionView arrays = new SectionView("arraysSection", "Arrays", new ArraysView(model.getArrays()));
-        arrays.aside().textProperty().bind(Bindings.size(model.getArrays()).asString());
+        SectionView arrays = new SectionView("arraysSection", "Arrays", new ArraysView(model.lists().arrays()));
+        arrays.aside().textProperty().bind(Bindings.size(model.lists().arrays()).asString());
 
         SectionView declarations = new SectionView("declarationsSection", "Inputs and outputs",
-                new DeclarationsView(model.getDeclarations()));
+                new DeclarationsView(model.lists().declarations()));
 
-        SummaryView summaryView = new SummaryView(model.getSummaryRows(), model.summaryTotalsProperty(),
+        SummaryView summaryView = new SummaryView(model.lists().summaryRows(), model.summaryTotalsProperty(),
                 path -> model.select(path));
         SectionView summary = new SectionView("summarySection", "Summary", summaryView);
         summary.aside().textProperty().bind(Bindings.createStringBinding(
-                () -> layers(model.getSummaryRows().size()), model.getSummaryRows()));
+                () -> layers(model.lists().summaryRows().size()), model.lists().summaryRows()));
 
         Label empty = Views.sentence("No net is open.", "section-note", "empty-note");
 
@@ -68,7 +68,7 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
         BooleanBinding port = is(model, InspectorMode.PORT);
         Views.showWhen(header, is(model, InspectorMode.EMPTY).not());
         Views.showWhen(empty, is(model, InspectorMode.EMPTY));
-        problems.visibleProperty().bind(layer.not().and(Bindings.isNotEmpty(model.getDiagnostics())));
+        problems.visibleProperty().bind(layer.not().and(Bindings.isNotEmpty(model.lists().diagnostics())));
         parameters.visibleProperty().bind(layer.or(several));
         ports.visibleProperty().bind(layer);
         arrays.visibleProperty().bind(layer);

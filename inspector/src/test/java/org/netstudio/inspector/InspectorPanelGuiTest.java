@@ -199,7 +199,7 @@ class InspectorPanelGuiTest {
         TableView<org.netstudio.inspector.summary.SummaryRow> table =
                 onFx(robot, () -> robot.lookup("#summaryTable").queryAs(TableView.class));
         assertThat(onFx(robot, () -> table.getItems().get(0).name())).as("descending").isEqualTo("linear1");
-        assertThat(onFx(robot, () -> model.getSummaryRows().get(0).name())).as("the model keeps its order")
+        assertThat(onFx(robot, () -> model.lists().summaryRows().get(0).name())).as("the model keeps its order")
                 .isEqualTo("convolution1");
         // The cell that shows linear1's row now: after sorting, the table reuses cells, and a cell that
         // showed it before may still carry its text off screen.

@@ -36,23 +36,23 @@ class SequenceOperatorInspectorTest {
         m.select(NodePath.of("bidirectional1"));
 
         assertThat(m.getMode()).isEqualTo(InspectorMode.CONTAINER);
-        assertThat(m.header().getTypeName()).isEqualTo("Bidirectional");
-        assertThat(m.header().getCategory()).isEqualTo(Category.CONTAINER);
-        assertThat(m.header().getDoc()).isEqualTo("A forward net reads the sequence and a backward net reads it reversed;"
+        assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Bidirectional");
+        assertThat(m.header().aboutProperty().get().category()).isEqualTo(Category.CONTAINER);
+        assertThat(m.header().aboutProperty().get().doc()).isEqualTo("A forward net reads the sequence and a backward net reads it reversed;"
                 + " their outputs are catenated: 2 layers inside.");
-        assertThat(m.getSummaryRows()).extracting(SummaryRow::name).containsExactly("forward", "backward");
-        assertThat(m.getPorts()).extracting(PortRow::shape).containsExactly("n×3", "n×4");
-        assertThat(m.getDeclarations()).as("an operator's ports declare nothing of their own").isEmpty();
+        assertThat(m.lists().summaryRows()).extracting(SummaryRow::name).containsExactly("forward", "backward");
+        assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("n×3", "n×4");
+        assertThat(m.lists().declarations()).as("an operator's ports declare nothing of their own").isEmpty();
         ParameterField merge = m.parameters().field("merge").orElseThrow();
         assertThat(merge.getEditorKind()).isEqualTo(ParameterField.EditorKind.CHOICE);
-        assertThat(merge.getChoices()).containsExactly("catenate", "total");
-        assertThat(merge.getValue()).isEqualTo("catenate");
+        assertThat(merge.spec().choices()).containsExactly("catenate", "total");
+        assertThat(merge.stateProperty().get().value()).isEqualTo("catenate");
 
         assertThat(merge.commitValue("total")).isTrue();
 
         assertThat(stack.canUndo()).isTrue();
-        assertThat(m.getPorts()).extracting(PortRow::shape).containsExactly("n×3", "n×2");
-        assertThat(m.header().getDoc()).contains("their outputs are added");
+        assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("n×3", "n×2");
+        assertThat(m.header().aboutProperty().get().doc()).contains("their outputs are added");
     }
 
     @Test
@@ -60,14 +60,14 @@ class SequenceOperatorInspectorTest {
         InspectorModel m = new InspectorModel(new CommandStack(net()));
 
         m.select(NodePath.of("map1"));
-        assertThat(m.header().getDoc()).startsWith("Its net applied to every element of the sequence");
+        assertThat(m.header().aboutProperty().get().doc()).startsWith("Its net applied to every element of the sequence");
         assertThat(m.parameters().getFields()).isEmpty();
-        assertThat(m.getSummaryTotals().total()).isEqualTo(15);
+        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(15);
 
         m.select(NodePath.of("map1", "net"));
         assertThat(m.getMode()).isEqualTo(InspectorMode.LAYER);
-        assertThat(m.header().getTypeName()).isEqualTo("Linear");
-        assertThat(m.getPorts()).extracting(PortRow::shape).containsExactly("4", "3");
-        assertThat(m.getArrays()).extracting(a -> a.name() + " " + a.shape()).containsExactly("weights 3×4", "biases 3");
+        assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Linear");
+        assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("4", "3");
+        assertThat(m.lists().arrays()).extracting(a -> a.name() + " " + a.shape()).containsExactly("weights 3×4", "biases 3");
     }
 }

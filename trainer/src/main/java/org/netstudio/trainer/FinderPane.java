@@ -12,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.netstudio.engine.run.LearningRateFinder;
 
 /**
@@ -48,17 +47,8 @@ final class FinderPane extends VBox {
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
         x.setAnimated(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.format(Locale.ROOT, "1e%d", Math.round(n.doubleValue()));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return null;
-            }
-        });
+        x.setTickLabelFormatter(
+                new LabelConverter<>(n -> String.format(Locale.ROOT, "1e%d", Math.round(n.doubleValue()))));
         NumberAxis y = new NumberAxis();
         y.setLabel("Loss (smoothed)");
         y.setForceZeroInRange(false);

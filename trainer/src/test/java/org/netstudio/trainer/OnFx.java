@@ -1,13 +1,28 @@
 package org.netstudio.trainer;
 
 import java.util.concurrent.Callable;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.netstudio.assets.Theme;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Reads a value on the FX thread, for the trainer's GUI tests. */
+/** Shows a view, reads a value on the FX thread, waits and types, for the trainer's GUI tests. */
 public final class OnFx {
 
     private OnFx() {
+    }
+
+    /** Shows {@code root} in the light theme, then these stylesheets, on the stage at the screen's corner. */
+    public static void show(Stage stage, Parent root, double width, double height, String... stylesheets) {
+        Scene scene = new Scene(root, width, height);
+        Theme.LIGHT.applyTo(scene.getStylesheets());
+        scene.getStylesheets().addAll(stylesheets);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
     }
 
     /** What {@code read} gives, read on the FX thread; its exception fails the test. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.DatasetSource;
-import org.netstudio.assets.Theme;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.trainer.results.Outcome;
@@ -42,12 +40,7 @@ class TrainerPanelGuiTest {
         this.stage = stage;
         model = new TrainerPanelModel();
         model.netProperty().set(TestNets.spirals());
-        Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
-        Theme.LIGHT.applyTo(scene.getStylesheets());
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        OnFx.show(stage, new TrainerPanel(model), 1400, 620);
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {

@@ -60,7 +60,7 @@ public final class NodeLayer extends Group {
     public void update(LevelView next, Collection<String> selected) {
         level = next;
         selection = selected;
-        release(drop(views, e -> {
+        release(KeyedViews.drop(views, e -> {
             NodeItem item = next.node(e.getKey());
             if (item == null || !item.placed()) {
                 return true;
@@ -73,7 +73,7 @@ public final class NodeLayer extends Group {
             e.getValue().setTranslateY(0);
             return false;
         }));
-        release(drop(rects, e -> {
+        release(KeyedViews.drop(rects, e -> {
             NodeItem item = next.node(e.getKey());
             if (item == null || !item.placed()) {
                 return true;
@@ -129,7 +129,7 @@ public final class NodeLayer extends Group {
         near.forEach(n -> keep.add(n.id()));
         List<Node> added = new ArrayList<>();
         if (details) {
-            release(drop(views, e -> !keep.contains(e.getKey())));
+            release(KeyedViews.drop(views, e -> !keep.contains(e.getKey())));
             for (NodeItem n : near) {
                 if (!views.containsKey(n.id())) {
                     NodeView v = spareViews.poll();
@@ -148,7 +148,7 @@ public final class NodeLayer extends Group {
             }
             full.getChildren().addAll(added);
         } else {
-            release(drop(rects, e -> !keep.contains(e.getKey())));
+            release(KeyedViews.drop(rects, e -> !keep.contains(e.getKey())));
             for (NodeItem n : near) {
                 if (!rects.containsKey(n.id())) {
                     Rectangle r = spareRects.poll();
@@ -183,19 +183,6 @@ public final class NodeLayer extends Group {
                 spareRects.push(r);
             }
         }
-    }
-
-    /** Removes the entries the test rejects from {@code map} and gives back their views. */
-    private static <V extends Node> List<V> drop(Map<String, V> map, java.util.function.Predicate<Map.Entry<String, V>> test) {
-        List<V> gone = new ArrayList<>();
-        map.entrySet().removeIf(e -> {
-            if (test.test(e)) {
-                gone.add(e.getValue());
-                return true;
-            }
-            return false;
-        });
-        return gone;
     }
 
     private static void place(Rectangle r, NodeItem n) {

@@ -15,6 +15,7 @@ import org.netstudio.canvas.level.LevelView;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.level.WireItem;
+import org.netstudio.canvas.node.KeyedViews;
 
 /**
  * The wires of one level, kept by key, updated incrementally and virtualised as the nodes are (see
@@ -46,7 +47,7 @@ public final class WireLayer extends Group {
         nodes = next.byId();
         Map<String, WireItem> byKey = new HashMap<>(next.wires().size() * 2);
         next.wires().forEach(w -> byKey.put(w.key(), w));
-        drop(e -> {
+        release(KeyedViews.drop(views, e -> {
             WireItem w = byKey.get(e.getKey());
             if (w == null) {
                 return true;
@@ -54,7 +55,7 @@ public final class WireLayer extends Group {
             e.getValue().setItem(w);
             place(e.getValue(), w, null, 0, 0);
             return false;
-        });
+        }));
         covered = null;
         refresh();
     }
@@ -82,7 +83,7 @@ public final class WireLayer extends Group {
         List<WireItem> near = level.grid().wiresIn(covered[0], covered[1], covered[2], covered[3]);
         Set<String> keep = new HashSet<>(near.size() * 2);
         near.forEach(x -> keep.add(x.key()));
-        drop(e -> !keep.contains(e.getKey()));
+        release(KeyedViews.drop(views, e -> !keep.contains(e.getKey())));
         List<WireView> made = new ArrayList<>();
         for (WireItem item : near) {
             if (!views.containsKey(item.key())) {
@@ -121,19 +122,6 @@ public final class WireLayer extends Group {
                 spare.push(v);
             }
         }
-    }
-
-    /** Removes the views whose keys the test rejects and gives them back. */
-    private void drop(java.util.function.Predicate<Map.Entry<String, WireView>> test) {
-        List<WireView> gone = new ArrayList<>();
-        views.entrySet().removeIf(e -> {
-            if (test.test(e)) {
-                gone.add(e.getValue());
-                return true;
-            }
-            return false;
-        });
-        release(gone);
     }
 
     public void clear() {

@@ -3,8 +3,6 @@ package org.netstudio.inspector.header;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,14 +18,24 @@ import org.netstudio.netgraph.catalog.Category;
  */
 public final class HeaderModel {
 
+    /**
+     * What the header says of the node besides its name.
+     *
+     * @param typeName   "Convolution", "Chain", or "3 layers"
+     * @param category   the palette category (for the colour chip), or null when there is none (several types)
+     * @param doc        the type's documentation, or ""
+     * @param figures    "431,080 parameters · 2,293,000 multiply-adds", or ""
+     * @param renameable whether a command can rename it
+     */
+    public record About(String typeName, Category category, String doc, String figures, boolean renameable) {
+
+        static final About NOTHING = new About("", null, "", "", false);
+    }
+
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ReadOnlyStringWrapper shownName = new ReadOnlyStringWrapper(this, "shownName", "");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError");
-    private final ReadOnlyBooleanWrapper renameable = new ReadOnlyBooleanWrapper(this, "renameable");
-    private final ReadOnlyStringWrapper typeName = new ReadOnlyStringWrapper(this, "typeName", "");
-    private final ReadOnlyObjectWrapper<Category> category = new ReadOnlyObjectWrapper<>(this, "category");
-    private final ReadOnlyStringWrapper doc = new ReadOnlyStringWrapper(this, "doc", "");
-    private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper(this, "figures", "");
+    private final ReadOnlyObjectWrapper<About> about = new ReadOnlyObjectWrapper<>(this, "about", About.NOTHING);
     private BiFunction<String, String, Optional<String>> rename = (from, to) -> Optional.of("This cannot be renamed.");
 
     /** The name being edited; bind it bidirectionally. */
@@ -35,70 +43,20 @@ public final class HeaderModel {
         return name;
     }
 
-    public String getName() {
-        return name.get();
-    }
-
-    public void setName(String n) {
-        name.set(n);
-    }
-
     /** Why the typed name was refused, or null. */
     public ReadOnlyStringProperty nameErrorProperty() {
         return nameError.getReadOnlyProperty();
     }
 
-    public String getNameError() {
-        return nameError.get();
-    }
-
-    public ReadOnlyBooleanProperty renameableProperty() {
-        return renameable.getReadOnlyProperty();
-    }
-
-    public boolean isRenameable() {
-        return renameable.get();
-    }
-
-    /** "Convolution", "Chain", or "3 layers". */
-    public ReadOnlyStringProperty typeNameProperty() {
-        return typeName.getReadOnlyProperty();
-    }
-
-    public String getTypeName() {
-        return typeName.get();
-    }
-
-    /** The palette category (for the colour chip), or null when there is none (several types). */
-    public ReadOnlyObjectProperty<Category> categoryProperty() {
-        return category.getReadOnlyProperty();
-    }
-
-    public Category getCategory() {
-        return category.get();
-    }
-
-    public ReadOnlyStringProperty docProperty() {
-        return doc.getReadOnlyProperty();
-    }
-
-    public String getDoc() {
-        return doc.get();
-    }
-
-    /** "431,080 parameters · 2,293,000 multiply-adds", or "". */
-    public ReadOnlyStringProperty figuresProperty() {
-        return figures.getReadOnlyProperty();
-    }
-
-    public String getFigures() {
-        return figures.get();
+    /** The node's type, category, documentation and size, and whether it can be renamed. */
+    public ReadOnlyObjectProperty<About> aboutProperty() {
+        return about.getReadOnlyProperty();
     }
 
     /** Renames to the typed name; false (with {@link #nameErrorProperty()}) when refused. */
     public boolean commitName() {
         String typed = name.get() == null ? "" : name.get();
-        if (!renameable.get() || typed.equals(shownName.get())) {
+        if (!about.get().renameable() || typed.equals(shownName.get())) {
             nameError.set(null);
             return true;
         }
@@ -126,11 +84,8 @@ public final class HeaderModel {
             name.set(nodeName);
             nameError.set(null);
         }
-        renameable.set(renamer != null);
         rename = renamer != null ? renamer : (from, to) -> Optional.of("This cannot be renamed.");
-        typeName.set(type);
-        category.set(cat);
-        doc.set(documentation == null ? "" : documentation);
-        figures.set(sizeFigures == null ? "" : sizeFigures);
+        about.set(new About(type, cat, documentation == null ? "" : documentation, sizeFigures == null ? "" : sizeFigures,
+                renamer != null));
     }
 }

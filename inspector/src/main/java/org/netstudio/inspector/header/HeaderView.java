@@ -1,6 +1,5 @@
 package org.netstudio.inspector.header;
 
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -20,31 +19,27 @@ public final class HeaderView extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final TextField name = new TextField();
-    private final Region dot = new Region();
+    private final Region dot = Views.icon("category-dot");
     private final Label type = Views.label("", "type-name");
     private final HBox chip = new HBox(dot, type);
+    private final Label category = Views.label("", "category-title");
+    private final Label doc = Views.sentence("", "type-doc");
+    private final Label figures = Views.sentence("", "figures");
     private String chipClass;
 
     public HeaderView(HeaderModel model) {
         getStyleClass().add("inspector-header");
 
-        dot.getStyleClass().add("category-dot");
         chip.getStyleClass().add("category-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
-        type.textProperty().bind(model.typeNameProperty());
-        Label category = Views.label("", "category-title");
-        category.textProperty().bind(Bindings.createStringBinding(
-                () -> model.getCategory() == null ? "" : model.getCategory().title(), model.categoryProperty()));
         HBox top = new HBox(chip, category);
         top.getStyleClass().add("header-top");
-        model.categoryProperty().addListener((o, was, now) -> colour(now));
-        colour(model.getCategory());
 
         name.setId("nodeName");
         name.getStyleClass().add("name-field");
         name.textProperty().bindBidirectional(model.nameProperty());
-        name.editableProperty().bind(model.renameableProperty());
-        name.focusTraversableProperty().bind(model.renameableProperty());
+        name.editableProperty().bind(model.aboutProperty().map(HeaderModel.About::renameable));
+        name.focusTraversableProperty().bind(name.editableProperty());
         name.setOnAction(e -> model.commitName());
         name.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -65,16 +60,21 @@ public final class HeaderView extends VBox {
         error.textProperty().bind(model.nameErrorProperty());
         Views.showWhen(error, model.nameErrorProperty().isNotNull());
 
-        Label doc = Views.sentence("", "type-doc");
-        doc.textProperty().bind(model.docProperty());
-        Views.showWhen(doc, model.docProperty().isNotEmpty());
-
-        Label figures = Views.sentence("", "figures");
+        Views.showWhen(doc, doc.textProperty().isNotEmpty());
         figures.setId("figures");
-        figures.textProperty().bind(model.figuresProperty());
-        Views.showWhen(figures, model.figuresProperty().isNotEmpty());
+        Views.showWhen(figures, figures.textProperty().isNotEmpty());
+        model.aboutProperty().addListener((o, was, now) -> show(now));
+        show(model.aboutProperty().get());
 
         getChildren().addAll(top, name, error, doc, figures);
+    }
+
+    private void show(HeaderModel.About about) {
+        type.setText(about.typeName());
+        category.setText(about.category() == null ? "" : about.category().title());
+        colour(about.category());
+        doc.setText(about.doc());
+        figures.setText(about.figures());
     }
 
     private void colour(Category c) {

@@ -1,18 +1,14 @@
 package org.netstudio.inspector.params;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.netstudio.netgraph.catalog.ParamKind;
 import org.netstudio.netgraph.catalog.ParamSpec;
 
 /**
@@ -30,19 +26,33 @@ public final class ParameterField {
     /** Which control edits the value. */
     public enum EditorKind { TEXT, CHECK, CHOICE }
 
-    private final String name;
+    /**
+     * What the field shows of the document.
+     *
+     * @param value      the value in the document (defaults filled in); null when the layers disagree or there
+     *                   is none
+     * @param mixed      the selected layers hold different values: show "—"
+     * @param atDefault  the value is the default one: show it dimmed, marked "default"
+     * @param resettable the value can go back to a default (it is optional and not at its default)
+     * @param editable   whether the value can be edited at all
+     */
+    public record State(Object value, boolean mixed, boolean atDefault, boolean resettable, boolean editable) {
+
+        static final State NOTHING = new State(null, false, false, false, true);
+
+        /** Placeholder for an empty text field: "—" for differing values, "auto" for a computed default. */
+        public String prompt() {
+            return mixed ? "—" : value == null ? "auto" : "";
+        }
+    }
+
     private final ParamSpec spec;
     private final EditorKind editorKind;
     private final BiFunction<Object, Boolean, Optional<String>> apply;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ReadOnlyObjectWrapper<Object> value = new ReadOnlyObjectWrapper<>(this, "value");
-    private final ReadOnlyBooleanWrapper mixed = new ReadOnlyBooleanWrapper(this, "mixed");
-    private final ReadOnlyBooleanWrapper atDefault = new ReadOnlyBooleanWrapper(this, "atDefault");
-    private final ReadOnlyBooleanWrapper resettable = new ReadOnlyBooleanWrapper(this, "resettable");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NOTHING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper(this, "prompt", "");
-    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", true);
     private boolean shown;
 
     /**
@@ -53,7 +63,6 @@ public final class ParameterField {
      */
     ParameterField(ParamSpec spec, BiFunction<Object, Boolean, Optional<String>> apply) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.name = spec.name();
         this.apply = Objects.requireNonNull(apply, "apply");
         this.editorKind = switch (spec.kind()) {
             case BOOL -> EditorKind.CHECK;
@@ -70,28 +79,13 @@ public final class ParameterField {
 
     // ---- what the view shows -----------------------------------------------------------------
 
-    public String getName() {
-        return name;
-    }
-
-    public ParamKind getKind() {
-        return spec.kind();
+    /** The parameter: its name, kind, choices, documentation and default. */
+    public ParamSpec spec() {
+        return spec;
     }
 
     public EditorKind getEditorKind() {
         return editorKind;
-    }
-
-    public List<String> getChoices() {
-        return spec.choices();
-    }
-
-    public String getDoc() {
-        return spec.doc();
-    }
-
-    public boolean isRequired() {
-        return spec.required();
     }
 
     /** The default as text ("1", "true"), or "" when the parameter is required or has no fixed default. */
@@ -104,44 +98,8 @@ public final class ParameterField {
         return text;
     }
 
-    public String getText() {
-        return text.get();
-    }
-
-    public void setText(String t) {
-        text.set(t);
-    }
-
-    /** The value in the document (defaults filled in); null when the layers disagree or there is none. */
-    public ReadOnlyObjectProperty<Object> valueProperty() {
-        return value.getReadOnlyProperty();
-    }
-
-    public Object getValue() {
-        return value.get();
-    }
-
-    /** The selected layers hold different values: show "—". */
-    public ReadOnlyBooleanProperty mixedProperty() {
-        return mixed.getReadOnlyProperty();
-    }
-
-    public boolean isMixed() {
-        return mixed.get();
-    }
-
-    /** The value is the default one: show it dimmed, marked "default". */
-    public ReadOnlyBooleanProperty atDefaultProperty() {
-        return atDefault.getReadOnlyProperty();
-    }
-
-    public boolean isAtDefault() {
-        return atDefault.get();
-    }
-
-    /** The value can go back to a default (it is optional and not at its default). */
-    public ReadOnlyBooleanProperty resettableProperty() {
-        return resettable.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     /** Why the last value was not applied, or null. */
@@ -149,22 +107,9 @@ public final class ParameterField {
         return error.getReadOnlyProperty();
     }
 
-    public String getError() {
-        return error.get();
-    }
-
-    /** Placeholder for an empty text field: "—" for differing values, "auto" for a computed default. */
-    public ReadOnlyStringProperty promptProperty() {
-        return prompt.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty editableProperty() {
-        return editable.getReadOnlyProperty();
-    }
-
     /** Whether the text differs from what the document holds. */
     public boolean isDirty() {
-        return !text.get().equals(ParamText.format(value.get()));
+        return !text.get().equals(ParamText.format(state.get().value()));
     }
 
     // ---- edits -----------------------------------------------------------------------------
@@ -174,7 +119,7 @@ public final class ParameterField {
         if (!isDirty() && error.get() == null) {
             return true;
         }
-        if (mixed.get() && text.get().isBlank()) {
+        if (state.get().mixed() && text.get().isBlank()) {
             // Nothing typed over "—": the layers keep their own values.
             return true;
         }
@@ -183,7 +128,7 @@ public final class ParameterField {
 
     /** Applies a value from a check box or choice box (Boolean or String). */
     public boolean commitValue(Object raw) {
-        if (!mixed.get() && Objects.equals(raw, value.get())) {
+        if (!state.get().mixed() && Objects.equals(raw, state.get().value())) {
             return true;
         }
         return run(raw, false);
@@ -191,7 +136,7 @@ public final class ParameterField {
 
     /** Puts the text back to the document's value and forgets the message (Escape). */
     public void revert() {
-        text.set(ParamText.format(value.get()));
+        text.set(ParamText.format(state.get().value()));
         error.set(null);
     }
 
@@ -222,13 +167,13 @@ public final class ParameterField {
             return false;
         }
         error.set(null);
-        text.set(ParamText.format(value.get()));
+        text.set(ParamText.format(state.get().value()));
         return true;
     }
 
     /** The catalog's sentence for the text, without applying anything. */
     private Optional<String> problem(String t) {
-        if (mixed.get() && t.isBlank()) {
+        if (state.get().mixed() && t.isBlank()) {
             return Optional.empty();
         }
         ParamSpec.Check c = spec.check(ParamText.parse(spec.kind(), t));
@@ -242,15 +187,10 @@ public final class ParameterField {
      * whether it is the default, and whether editing is possible.
      */
     void show(Object common, boolean isMixed, boolean isDefault, boolean canEdit) {
-        boolean changed = !shown || isMixed != mixed.get() || !Objects.equals(common, value.get());
+        boolean changed = !shown || isMixed != state.get().mixed() || !Objects.equals(common, state.get().value());
         boolean keepTyping = shown && !changed && (isDirty() || error.get() != null);
         shown = true;
-        value.set(common);
-        mixed.set(isMixed);
-        atDefault.set(isDefault);
-        resettable.set(!spec.required() && !isDefault && canEdit);
-        editable.set(canEdit);
-        prompt.set(isMixed ? "—" : common == null ? "auto" : "");
+        state.set(new State(common, isMixed, isDefault, !spec.required() && !isDefault && canEdit, canEdit));
         if (!keepTyping) {
             text.set(ParamText.format(common));
             error.set(null);

@@ -87,7 +87,7 @@ public final class ParameterSheetModel {
 
     /** The field of this parameter, if shown. */
     public Optional<ParameterField> field(String name) {
-        return fields.stream().filter(f -> f.getName().equals(name)).findFirst();
+        return fields.stream().filter(f -> f.spec().name().equals(name)).findFirst();
     }
 
     /** What to say when there are no rows ("Ramp has no parameters."), else "". */
@@ -150,10 +150,10 @@ public final class ParameterSheetModel {
         Set<Object> values = new LinkedHashSet<>();
         boolean allDefault = true;
         for (Target t : targets) {
-            Object v = t.value(f.getName());
+            Object v = t.value(f.spec().name());
             values.add(v == null ? Absent.VALUE : v);
-            ParamSpec spec = t.spec(f.getName());
-            allDefault &= !t.isSet(f.getName()) || Objects.equals(v, spec.defaultValue());
+            ParamSpec spec = t.spec(f.spec().name());
+            allDefault &= !t.isSet(f.spec().name()) || Objects.equals(v, spec.defaultValue());
         }
         boolean isMixed = values.size() > 1;
         Object common = isMixed || values.isEmpty() || values.contains(Absent.VALUE) ? null : values.iterator().next();

@@ -1,6 +1,6 @@
 package org.netstudio.inspector.params;
 
-import javafx.beans.binding.Bindings;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
@@ -62,13 +62,13 @@ public final class ParameterSheetView extends VBox {
         grid.getChildren().clear();
         int row = 0;
         for (ParameterField f : model.getFields()) {
-            Label name = Views.label(f.getName(), "field-label");
-            String doc = f.getDoc() + (f.isRequired() ? " Required." : "")
+            Label name = Views.label(f.spec().name(), "field-label");
+            String doc = f.spec().doc() + (f.spec().required() ? " Required." : "")
                     + (f.getDefaultText().isEmpty() ? "" : " Default: " + f.getDefaultText() + ".");
             name.setTooltip(Views.tip(doc.strip()));
             Node editor = editor(f);
             Label error = Views.sentence("", "field-error");
-            error.setId("error-" + f.getName());
+            error.setId("error-" + f.spec().name());
             error.textProperty().bind(f.errorProperty());
             Views.showWhen(error, f.errorProperty().isNotNull());
             // The message sits under its editor in the same cell, so rows keep one rhythm.
@@ -89,13 +89,15 @@ public final class ParameterSheetView extends VBox {
             case CHECK -> checkEditor(f);
             case CHOICE -> choiceEditor(f);
         };
-        n.setId("param-" + f.getName());
-        n.disableProperty().bind(f.editableProperty().not());
-        n.pseudoClassStateChanged(DEFAULT, f.isAtDefault());
-        n.pseudoClassStateChanged(MIXED, f.isMixed());
-        n.pseudoClassStateChanged(INVALID, f.getError() != null);
-        f.atDefaultProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(DEFAULT, now));
-        f.mixedProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(MIXED, now));
+        n.setId("param-" + f.spec().name());
+        n.disableProperty().bind(f.stateProperty().map(s -> !s.editable()));
+        Consumer<ParameterField.State> mark = s -> {
+            n.pseudoClassStateChanged(DEFAULT, s.atDefault());
+            n.pseudoClassStateChanged(MIXED, s.mixed());
+        };
+        mark.accept(f.stateProperty().get());
+        f.stateProperty().addListener((o, was, now) -> mark.accept(now));
+        n.pseudoClassStateChanged(INVALID, f.errorProperty().get() != null);
         f.errorProperty().addListener((o, was, now) -> n.pseudoClassStateChanged(INVALID, now != null));
         return n;
     }
@@ -103,16 +105,16 @@ public final class ParameterSheetView extends VBox {
     private Node textEditor(ParameterField f) {
         TextField t = new TextField();
         t.getStyleClass().add("param-field");
-        if (f.getKind() == ParamKind.EXPRESSION || f.getKind() == ParamKind.INT_LIST
-                || f.getKind() == ParamKind.INT_OR_LIST || f.getKind() == ParamKind.PADDING) {
+        if (f.spec().kind() == ParamKind.EXPRESSION || f.spec().kind() == ParamKind.INT_LIST
+                || f.spec().kind() == ParamKind.INT_OR_LIST || f.spec().kind() == ParamKind.PADDING) {
             t.getStyleClass().add("code");
         }
         t.textProperty().bindBidirectional(f.textProperty());
-        t.promptTextProperty().bind(f.promptProperty());
+        t.promptTextProperty().bind(f.stateProperty().map(ParameterField.State::prompt));
         t.setOnAction(e -> f.commit());
-        boolean steps = f.getKind() == ParamKind.INT || f.getKind() == ParamKind.INT_OR_LIST;
+        boolean steps = f.spec().kind() == ParamKind.INT || f.spec().kind() == ParamKind.INT_OR_LIST;
         t.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && (f.isDirty() || f.getError() != null)) {
+            if (e.getCode() == KeyCode.ESCAPE && (f.isDirty() || f.errorProperty().get() != null)) {
                 f.revert();
                 e.consume();
             } else if (steps && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
@@ -123,7 +125,7 @@ public final class ParameterSheetView extends VBox {
             }
         });
         t.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused && (f.isDirty() || f.getError() != null)) {
+            if (!focused && (f.isDirty() || f.errorProperty().get() != null)) {
                 f.commit();
             }
         });
@@ -132,7 +134,7 @@ public final class ParameterSheetView extends VBox {
     }
 
     private static String hint(ParameterField f) {
-        return switch (f.getKind()) {
+        return switch (f.spec().kind()) {
             case INT_OR_LIST -> "One number for every axis, or one per axis: 3 or 3, 5";
             case PADDING -> "One number for every axis, one per axis (1, 2), or \"same\"";
             case INT_LIST -> "Whole numbers separated by commas: 1, 28, 28";
@@ -151,16 +153,16 @@ public final class ParameterSheetView extends VBox {
         Runnable show = () -> {
             updating[0] = true;
             try {
-                box.setIndeterminate(f.isMixed());
-                box.setSelected(Boolean.TRUE.equals(f.getValue()));
-                box.setText(f.isMixed() ? "—" : Boolean.TRUE.equals(f.getValue()) ? "true" : "false");
+                ParameterField.State s = f.stateProperty().get();
+                box.setIndeterminate(s.mixed());
+                box.setSelected(Boolean.TRUE.equals(s.value()));
+                box.setText(s.mixed() ? "—" : Boolean.TRUE.equals(s.value()) ? "true" : "false");
             } finally {
                 updating[0] = false;
             }
         };
         show.run();
-        f.valueProperty().addListener(o -> show.run());
-        f.mixedProperty().addListener(o -> show.run());
+        f.stateProperty().addListener(o -> show.run());
         box.selectedProperty().addListener((o, was, now) -> {
             if (!updating[0]) {
                 if (!f.commitValue(now)) {
@@ -174,21 +176,21 @@ public final class ParameterSheetView extends VBox {
     private Node choiceEditor(ParameterField f) {
         ComboBox<String> box = new ComboBox<>();
         box.getStyleClass().add("param-choice");
-        box.getItems().setAll(f.getChoices());
+        box.getItems().setAll(f.spec().choices());
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText("—");
         boolean[] updating = {false};
         Runnable show = () -> {
             updating[0] = true;
             try {
-                box.setValue(f.isMixed() ? null : (String) f.getValue());
+                ParameterField.State s = f.stateProperty().get();
+                box.setValue(s.mixed() ? null : (String) s.value());
             } finally {
                 updating[0] = false;
             }
         };
         show.run();
-        f.valueProperty().addListener(o -> show.run());
-        f.mixedProperty().addListener(o -> show.run());
+        f.stateProperty().addListener(o -> show.run());
         box.valueProperty().addListener((o, was, now) -> {
             if (!updating[0] && now != null) {
                 if (!f.commitValue(now)) {
@@ -201,17 +203,15 @@ public final class ParameterSheetView extends VBox {
 
     private Node marks(ParameterField f) {
         Label dflt = Views.label("default", "default-tag");
-        Views.showWhen(dflt, Bindings.createBooleanBinding(() -> f.isAtDefault() && !f.isMixed(),
-                f.atDefaultProperty(), f.mixedProperty()));
+        Views.showWhen(dflt, f.stateProperty().map(s -> s.atDefault() && !s.mixed()));
         Button reset = new Button();
-        reset.setId("reset-" + f.getName());
+        reset.setId("reset-" + f.spec().name());
         reset.getStyleClass().add("reset-button");
-        reset.setGraphic(new StackPane());
-        reset.getGraphic().getStyleClass().add("reset-icon");
+        reset.setGraphic(Views.icon("reset-icon"));
         reset.setTooltip(Views.tip("Back to the default" + (f.getDefaultText().isEmpty() ? "" : ", " + f.getDefaultText())));
         reset.setFocusTraversable(false);
         reset.setOnAction(e -> f.resetToDefault());
-        Views.showWhen(reset, f.resettableProperty());
+        Views.showWhen(reset, f.stateProperty().map(ParameterField.State::resettable));
         StackPane marks = new StackPane(dflt, reset);
         marks.getStyleClass().add("field-marks");
         StackPane.setAlignment(dflt, javafx.geometry.Pos.CENTER_LEFT);

@@ -44,7 +44,7 @@ public final class DeclarationsView extends VBox {
         shape.setId(id + "-shape");
         Label kind = Views.label("", "port-kind");
         Runnable showResolved = () -> {
-            PortRow r = e.getResolved();
+            PortRow r = e.resolvedProperty().get();
             shape.setText(r == null ? "" : r.shape());
             kind.setText(r == null ? "" : r.kind());
             shape.setTooltip(r == null ? null : Views.tip(r.description()));
@@ -72,13 +72,13 @@ public final class DeclarationsView extends VBox {
         Runnable showKind = () -> {
             updating[0] = true;
             try {
-                kindBox.setValue(e.getKind());
+                kindBox.setValue(e.fields().kind().get());
             } finally {
                 updating[0] = false;
             }
         };
         showKind.run();
-        e.kindProperty().addListener(o -> showKind.run());
+        e.fields().kind().addListener(o -> showKind.run());
         kindBox.valueProperty().addListener((o, was, now) -> {
             if (!updating[0] && now != null) {
                 e.chooseKind(now);
@@ -95,30 +95,30 @@ public final class DeclarationsView extends VBox {
         });
         List<Row> rows = new ArrayList<>();
         Kind[] shaped = e.isInput() ? new Kind[] {Kind.NONE, Kind.REAL, Kind.INDICES} : new Kind[] {Kind.REAL, Kind.INDICES};
-        rows.add(textRow(e, edited, id + "-shape-field", "Shape", e.shapeProperty(), "1×28×28, or n×20 where n varies",
+        rows.add(textRow(e, edited, id + "-shape-field", "Shape", e.fields().shape(), "1×28×28, or n×20 where n varies",
                 shaped));
-        rows.add(textRow(e, edited, id + "-range", "Values", e.rangeProperty(), "97 for indices 0..96", Kind.INDICES));
-        rows.add(textRow(e, edited, id + "-size", "Size", e.sizeProperty(), "width×height, 28×28", Kind.IMAGE));
+        rows.add(textRow(e, edited, id + "-range", "Values", e.fields().range(), "97 for indices 0..96", Kind.INDICES));
+        rows.add(textRow(e, edited, id + "-size", "Size", e.fields().size(), "width×height, 28×28", Kind.IMAGE));
         ComboBox<String> colours = new ComboBox<>();
         colours.setId(id + "-colors");
         colours.getStyleClass().add("param-choice");
         colours.getItems().setAll(PortDeclEditor.COLOR_SPACES);
         colours.setMaxWidth(Double.MAX_VALUE);
-        colours.valueProperty().bindBidirectional(e.colorSpaceProperty());
+        colours.valueProperty().bindBidirectional(e.fields().colorSpace());
         colours.setOnAction(a -> {
-            if (e.getKind() == Kind.IMAGE) {
+            if (e.fields().kind().get() == Kind.IMAGE) {
                 e.commit();
             }
         });
         colours.disableProperty().bind(e.editableProperty().not());
         rows.add(new Row(Views.label("Colours", "field-label"), colours, List.of(Kind.IMAGE)));
         if (e.isInput()) {
-            rows.add(textRow(e, edited, id + "-augmentation", "Augment", e.augmentationProperty(),
+            rows.add(textRow(e, edited, id + "-augmentation", "Augment", e.fields().augmentation(),
                     "in training: crop 4, flip, rotation 10, brightness 0.1, contrast 0.1", Kind.IMAGE));
         }
-        rows.add(textRow(e, edited, id + "-labels", "Labels", e.labelsProperty(), "class names separated by commas",
+        rows.add(textRow(e, edited, id + "-labels", "Labels", e.fields().labels(), "class names separated by commas",
                 Kind.CLASS));
-        rows.add(textRow(e, edited, id + "-alphabet", "Alphabet", e.alphabetProperty(),
+        rows.add(textRow(e, edited, id + "-alphabet", "Alphabet", e.fields().alphabet(),
                 "the characters, e.g. abc…z (empty: built from the training data)",
                 Kind.CHARACTERS));
         // Only the rows the chosen kind needs are in the grid, so that no empty rows leave gaps.
@@ -127,19 +127,19 @@ public final class DeclarationsView extends VBox {
             grid.addRow(0, kindLabel, kindBox);
             int r = 1;
             for (Row row : rows) {
-                if (row.kinds().contains(e.getKind())) {
+                if (row.kinds().contains(e.fields().kind().get())) {
                     grid.addRow(r++, row.label(), row.field());
                 }
             }
         };
         layout.run();
-        e.kindProperty().addListener(o -> layout.run());
+        e.fields().kind().addListener(o -> layout.run());
 
         // An input nobody declared yet says how to declare it, where the fields are.
         Label hint = Views.sentence("Not declared yet: type its shape, or choose an encoder (Image, Characters …).",
                 "section-note", "decl-hint");
         hint.setId(id + "-hint");
-        Views.showWhen(hint, e.kindProperty().isEqualTo(Kind.NONE));
+        Views.showWhen(hint, e.fields().kind().isEqualTo(Kind.NONE));
 
         Label error = Views.sentence("", "field-error");
         error.setId(id + "-error");
@@ -174,7 +174,7 @@ public final class DeclarationsView extends VBox {
             }
         });
         t.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused && t.getParent() != null && List.of(kinds).contains(e.getKind())) {
+            if (!focused && t.getParent() != null && List.of(kinds).contains(e.fields().kind().get())) {
                 edited[0] = t;
                 e.commit();
             }

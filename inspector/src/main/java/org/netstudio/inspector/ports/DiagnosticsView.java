@@ -17,8 +17,7 @@ public final class DiagnosticsView extends VBox {
     }
 
     private static HBox line(DiagnosticRow d) {
-        Region mark = new Region();
-        mark.getStyleClass().add("diagnostic-mark");
+        Region mark = Views.icon("diagnostic-mark");
         Label text = Views.sentence(d.message(), "diagnostic-text");
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox line = new HBox(mark, text);

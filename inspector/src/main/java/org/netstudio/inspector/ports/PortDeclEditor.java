@@ -63,19 +63,43 @@ public final class PortDeclEditor {
     /** The colour spaces of the Image encoder. */
     public static final List<String> COLOR_SPACES = List.of("Grayscale", "RGB");
 
+    /**
+     * The form's fields, as typed; each kind reads some of them.
+     *
+     * @param kind         what the port is declared as
+     * @param shape        real numbers, indices: "1×28×28", "n×20" (a word is a length that varies), "n"; at an
+     *                     input not declared yet, a shape typed here declares real numbers of that shape
+     * @param range        indices: how many values, "97" for 0..96
+     * @param size         image: "width×height", "28×28"
+     * @param colorSpace   image: "Grayscale" or "RGB"
+     * @param augmentation image: how training varies the pictures, "crop 4, flip", or "none" (see
+     *                     {@link ImageAugmentation#text()})
+     * @param labels       class: the labels separated by commas, "cat, dog"
+     * @param alphabet     characters: the alphabet as one string
+     */
+    public record Fields(ObjectProperty<Kind> kind, StringProperty shape, StringProperty range, StringProperty size,
+                         ObjectProperty<String> colorSpace, StringProperty augmentation, StringProperty labels,
+                         StringProperty alphabet) {
+
+        Fields() {
+            this(new SimpleObjectProperty<>(Kind.NONE), new SimpleStringProperty(""), new SimpleStringProperty(""),
+                    new SimpleStringProperty(""), new SimpleObjectProperty<>("RGB"), new SimpleStringProperty("none"),
+                    new SimpleStringProperty(""), new SimpleStringProperty(""));
+        }
+
+        /** What the fields hold now, to tell typing from what was shown. */
+        List<Object> values() {
+            return java.util.Arrays.asList(kind.get(), shape.get(), range.get(), size.get(), colorSpace.get(),
+                    augmentation.get(), labels.get(), alphabet.get());
+        }
+    }
+
     private final NodePath container;
     private final String port;
     private final boolean input;
     private final EditRunner edits;
 
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.NONE);
-    private final StringProperty shape = new SimpleStringProperty(this, "shape", "");
-    private final StringProperty range = new SimpleStringProperty(this, "range", "");
-    private final StringProperty size = new SimpleStringProperty(this, "size", "");
-    private final ObjectProperty<String> colorSpace = new SimpleObjectProperty<>(this, "colorSpace", "RGB");
-    private final StringProperty labels = new SimpleStringProperty(this, "labels", "");
-    private final StringProperty alphabet = new SimpleStringProperty(this, "alphabet", "");
-    private final StringProperty augmentation = new SimpleStringProperty(this, "augmentation", "none");
+    private final Fields fields = new Fields();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<PortRow> resolved = new ReadOnlyObjectWrapper<>(this, "resolved");
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
@@ -88,10 +112,6 @@ public final class PortDeclEditor {
         this.port = Objects.requireNonNull(port, "port");
         this.input = input;
         this.edits = Objects.requireNonNull(edits, "edits");
-    }
-
-    public NodePath getContainer() {
-        return container;
     }
 
     public String getPort() {
@@ -108,50 +128,9 @@ public final class PortDeclEditor {
                 : List.of(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.TOKENS, Kind.BOOLEAN);
     }
 
-    public ObjectProperty<Kind> kindProperty() {
-        return kind;
-    }
-
-    public Kind getKind() {
-        return kind.get();
-    }
-
-    /**
-     * Real numbers, indices: "1×28×28", "n×20" (a word is a length that varies), "n". At an input
-     * not declared yet, a shape typed here declares real numbers of that shape.
-     */
-    public StringProperty shapeProperty() {
-        return shape;
-    }
-
-    /** Indices: how many values, "97" for 0..96. */
-    public StringProperty rangeProperty() {
-        return range;
-    }
-
-    /** Image: "width×height", "28×28". */
-    public StringProperty sizeProperty() {
-        return size;
-    }
-
-    /** Image: "Grayscale" or "RGB". */
-    public ObjectProperty<String> colorSpaceProperty() {
-        return colorSpace;
-    }
-
-    /** Class: the labels separated by commas, "cat, dog". */
-    public StringProperty labelsProperty() {
-        return labels;
-    }
-
-    /** Image: how training varies the pictures, "crop 4, flip", or "none" (see {@link ImageAugmentation#text()}). */
-    public StringProperty augmentationProperty() {
-        return augmentation;
-    }
-
-    /** Characters: the alphabet as one string. */
-    public StringProperty alphabetProperty() {
-        return alphabet;
+    /** The fields the user types in; {@link #commit()} declares what they say. */
+    public Fields fields() {
+        return fields;
     }
 
     /** Why the fields cannot be declared, or null. */
@@ -159,26 +138,13 @@ public final class PortDeclEditor {
         return error.getReadOnlyProperty();
     }
 
-    public String getError() {
-        return error.get();
-    }
-
     /** The type inference resolved at the port. */
     public ReadOnlyObjectProperty<PortRow> resolvedProperty() {
         return resolved.getReadOnlyProperty();
     }
 
-    public PortRow getResolved() {
-        return resolved.get();
-    }
-
     public ReadOnlyBooleanProperty editableProperty() {
         return editable.getReadOnlyProperty();
-    }
-
-    /** The declaration in the document. */
-    public PortDecl getDeclared() {
-        return shown;
     }
 
     // ---- edits -----------------------------------------------------------------------------
@@ -189,9 +155,9 @@ public final class PortDeclEditor {
      * the declaration is applied when complete.
      */
     public boolean chooseKind(Kind k) {
-        kind.set(Objects.requireNonNull(k, "kind"));
+        fields.kind().set(Objects.requireNonNull(k, "kind"));
         if (k == Kind.NONE) {
-            shape.set("");
+            fields.shape().set("");
         }
         prefill(k);
         return commit();
@@ -225,7 +191,7 @@ public final class PortDeclEditor {
     /** Shows the declaration in the document and the type inference found at the port. */
     public void show(PortDecl decl, TensorType type, boolean canEdit) {
         boolean same = Objects.equals(decl, shown);
-        boolean typing = same && (error.get() != null || !fields().equals(shownFields));
+        boolean typing = same && (error.get() != null || !fields.values().equals(shownFields));
         shown = decl;
         if (!typing) {
             fill(decl);
@@ -243,67 +209,62 @@ public final class PortDeclEditor {
         if (c != null) {
             switch (c.type()) {
                 case "Image" -> {
-                    kind.set(Kind.IMAGE);
-                    size.set(c.options().get("size") instanceof List<?> s ? join(s, "×") : "");
-                    colorSpace.set(String.valueOf(c.options().getOrDefault("colorSpace", "RGB")));
-                    augmentation.set(ImageAugmentation.of(c).text());
+                    fields.kind().set(Kind.IMAGE);
+                    fields.size().set(c.options().get("size") instanceof List<?> s ? join(s, "×") : "");
+                    fields.colorSpace().set(String.valueOf(c.options().getOrDefault("colorSpace", "RGB")));
+                    fields.augmentation().set(ImageAugmentation.of(c).text());
                 }
                 case "Class" -> {
-                    kind.set(Kind.CLASS);
-                    labels.set(String.join(", ", Coders.labels(c)));
+                    fields.kind().set(Kind.CLASS);
+                    fields.labels().set(String.join(", ", Coders.labels(c)));
                 }
                 case "Characters" -> {
-                    kind.set(Kind.CHARACTERS);
-                    alphabet.set(String.valueOf(c.options().getOrDefault("alphabet", "")));
+                    fields.kind().set(Kind.CHARACTERS);
+                    fields.alphabet().set(String.valueOf(c.options().getOrDefault("alphabet", "")));
                 }
-                case "Tokens" -> kind.set(Kind.TOKENS);
-                case "Subwords" -> kind.set(Kind.SUBWORDS);
-                default -> kind.set(Kind.BOOLEAN);
+                case "Tokens" -> fields.kind().set(Kind.TOKENS);
+                case "Subwords" -> fields.kind().set(Kind.SUBWORDS);
+                default -> fields.kind().set(Kind.BOOLEAN);
             }
         } else if (t.equals(TensorType.ANY)) {
-            kind.set(Kind.NONE);
-            shape.set("");
+            fields.kind().set(Kind.NONE);
+            fields.shape().set("");
         } else if (t.kind() instanceof ElementKind.Index i) {
-            kind.set(Kind.INDICES);
-            range.set(i.rangeKnown() ? Integer.toString(i.size()) : "");
-            shape.set(t.rankKnown() ? t.shapeText() : "");
+            fields.kind().set(Kind.INDICES);
+            fields.range().set(i.rangeKnown() ? Integer.toString(i.size()) : "");
+            fields.shape().set(t.rankKnown() ? t.shapeText() : "");
         } else {
-            kind.set(Kind.REAL);
-            shape.set(t.rankKnown() ? t.shapeText() : "");
+            fields.kind().set(Kind.REAL);
+            fields.shape().set(t.rankKnown() ? t.shapeText() : "");
         }
-        shownFields = fields();
-    }
-
-    private List<Object> fields() {
-        return java.util.Arrays.asList(kind.get(), shape.get(), range.get(), size.get(), colorSpace.get(),
-                labels.get(), alphabet.get(), augmentation.get());
+        shownFields = fields.values();
     }
 
     private void prefill(Kind k) {
         TensorType t = shown != null && !shown.type().equals(TensorType.ANY) ? shown.type() : resolvedType;
         switch (k) {
             case REAL, INDICES -> {
-                if (shape.get().isBlank() && t.dimsKnown() && !t.dims().isEmpty()) {
-                    shape.set(t.shapeText());
+                if (fields.shape().get().isBlank() && t.dimsKnown() && !t.dims().isEmpty()) {
+                    fields.shape().set(t.shapeText());
                 }
-                if (k == Kind.INDICES && range.get().isBlank() && t.kind() instanceof ElementKind.Index i && i.rangeKnown()) {
-                    range.set(Integer.toString(i.size()));
+                if (k == Kind.INDICES && fields.range().get().isBlank() && t.kind() instanceof ElementKind.Index i && i.rangeKnown()) {
+                    fields.range().set(Integer.toString(i.size()));
                 }
             }
             case IMAGE -> {
-                if (size.get().isBlank() && t.isFullyKnown() && t.rank() == 3) {
-                    size.set(t.dim(2).size() + "×" + t.dim(1).size());
-                    colorSpace.set(t.dim(0).size() == 1 ? "Grayscale" : "RGB");
+                if (fields.size().get().isBlank() && t.isFullyKnown() && t.rank() == 3) {
+                    fields.size().set(t.dim(2).size() + "×" + t.dim(1).size());
+                    fields.colorSpace().set(t.dim(0).size() == 1 ? "Grayscale" : "RGB");
                 }
             }
             case CLASS -> {
                 int n = classCount(t);
-                if (labels.get().isBlank() && n >= 2) {
+                if (fields.labels().get().isBlank() && n >= 2) {
                     List<String> l = new ArrayList<>();
                     for (int i = 0; i < n; i++) {
                         l.add(Integer.toString(i));
                     }
-                    labels.set(String.join(", ", l));
+                    fields.labels().set(String.join(", ", l));
                 }
             }
             default -> {
@@ -323,24 +284,24 @@ public final class PortDeclEditor {
     /** The declaration, or a sentence saying what is wrong. */
     private Object build() {
         try {
-            PortDecl decl = switch (kind.get()) {
+            PortDecl decl = switch (fields.kind().get()) {
                 // An undeclared input offers its shape right away: typing one declares real numbers.
-                case NONE -> input && !shape.get().isBlank() ? PortDecl.of(TensorType.real(parseShape(shape.get(), true)))
-                        : PortDecl.UNSPECIFIED;
+                case NONE -> input && !fields.shape().get().isBlank()
+                        ? PortDecl.of(TensorType.real(parseShape(fields.shape().get(), true))) : PortDecl.UNSPECIFIED;
                 case REAL -> {
-                    List<Dim> dims = parseShape(shape.get(), true);
+                    List<Dim> dims = parseShape(fields.shape().get(), true);
                     yield PortDecl.of(TensorType.real(dims));
                 }
                 case INDICES -> {
-                    int n = parseRange(range.get());
-                    List<Dim> dims = shape.get().isBlank() ? null : parseShape(shape.get(), false);
+                    int n = parseRange(fields.range().get());
+                    List<Dim> dims = fields.shape().get().isBlank() ? null : parseShape(fields.shape().get(), false);
                     yield PortDecl.of(new TensorType(ElementKind.index(n), dims));
                 }
                 case IMAGE -> coder("Image", imageOptions());
-                case CLASS -> coder("Class", Map.of("labels", parseLabels(labels.get())));
+                case CLASS -> coder("Class", Map.of("labels", parseLabels(fields.labels().get())));
                 // An empty alphabet is built from the training data when the net is trained.
-                case CHARACTERS -> coder("Characters", alphabet.get().isEmpty() ? Map.of()
-                        : Map.of("alphabet", alphabet.get()));
+                case CHARACTERS -> coder("Characters", fields.alphabet().get().isEmpty() ? Map.of()
+                        : Map.of("alphabet", fields.alphabet().get()));
                 case TOKENS -> coder("Tokens", shownOptions("Tokens", Map.of()));
                 case SUBWORDS -> coder("Subwords", shownOptions("Subwords", Map.of("tokenizer", Coders.BUILT_IN_TOKENIZER)));
                 case BOOLEAN -> coder("Boolean", Map.of());
@@ -371,13 +332,13 @@ public final class PortDeclEditor {
         if (shown != null && shown.coder() != null && shown.coder().type().equals("Image")) {
             o.putAll(shown.coder().options());
         }
-        List<Dim> wh = parseShape(size.get(), true);
+        List<Dim> wh = parseShape(fields.size().get(), true);
         if (wh.size() != 2 || !wh.stream().allMatch(Dim::isFixed)) {
-            throw new IllegalArgumentException("Image size must be width×height, e.g. 28×28, but got \"" + size.get().strip() + "\"");
+            throw new IllegalArgumentException("Image size must be width×height, e.g. 28×28, but got \"" + fields.size().get().strip() + "\"");
         }
         o.put("size", List.of(wh.get(0).size(), wh.get(1).size()));
-        o.put("colorSpace", colorSpace.get() == null ? "RGB" : colorSpace.get());
-        ImageAugmentation varied = ImageAugmentation.parseText(augmentation.get());
+        o.put("colorSpace", fields.colorSpace().get() == null ? "RGB" : fields.colorSpace().get());
+        ImageAugmentation varied = ImageAugmentation.parseText(fields.augmentation().get());
         if (varied.any()) {
             o.put(ImageAugmentation.OPTION, varied.toOption());
         } else {

@@ -260,13 +260,12 @@ public final class SummaryView extends VBox {
 
     /** The layer's name behind a dot in its category's colour. */
     private static final class NameCell extends TableCell<SummaryRow, SummaryRow> {
-        private final Region dot = new Region();
+        private final Region dot = Views.icon("category-dot");
         private final Label name = new Label();
         private final HBox box = new HBox(dot, name);
         private String dotClass;
 
         NameCell() {
-            dot.getStyleClass().add("category-dot");
             box.getStyleClass().add("name-cell");
             box.setAlignment(Pos.CENTER_LEFT);
         }

@@ -28,8 +28,7 @@ public final class SectionView extends VBox {
         title.setText(titleText);
         title.getStyleClass().add("section-title");
         aside.getStyleClass().add("section-aside");
-        Region chevron = new Region();
-        chevron.getStyleClass().add("section-chevron");
+        Region chevron = Views.icon("section-chevron");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(chevron, title, spacer, aside);

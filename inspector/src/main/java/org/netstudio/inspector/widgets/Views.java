@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /** Small helpers the inspector's views share. */
@@ -57,6 +58,18 @@ public final class Views {
         };
         items.addListener((ListChangeListener<T>) c -> rebuild.run());
         rebuild.run();
+    }
+
+    /**
+     * A small picture drawn by its CSS rule (-fx-shape, -fx-background-color), exactly the size the
+     * rule's -fx-pref-width and -fx-pref-height give.
+     */
+    public static Region icon(String styleClass) {
+        Region icon = new Region();
+        icon.getStyleClass().add(styleClass);
+        icon.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        icon.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        return icon;
     }
 
     /** A tooltip that appears quickly and wraps long sentences. */

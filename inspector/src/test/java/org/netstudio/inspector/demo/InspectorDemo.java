@@ -91,7 +91,7 @@ public final class InspectorDemo {
         InspectorPanel linear = panel(lenet, NodePath.of("linear1"));
         linear.getModel().setWeights(weights(lenet));
         var units = linear.getModel().parameters().field("units").orElseThrow();
-        units.setText("-3");
+        units.textProperty().set("-3");
         units.commit();
 
         Chain tooBig = Chain.of(PortDecls.shape(1, 28, 28),

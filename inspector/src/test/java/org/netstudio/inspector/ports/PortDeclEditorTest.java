@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netstudio.inspector.InspectorModel;
 import org.netstudio.inspector.TestNets;
@@ -19,14 +18,9 @@ import org.netstudio.netgraph.tensor.TensorType;
 /** Declaring the net's inputs and outputs through the view-model. */
 class PortDeclEditorTest {
 
-    private CommandStack stack;
-    private InspectorModel model;
-
-    @BeforeEach
-    void setUp() {
-        stack = new CommandStack(TestNets.lenet());
-        model = new InspectorModel(stack);
-    }
+    // A new LeNet for each test (JUnit makes an instance per test); some tests open another net.
+    private CommandStack stack = new CommandStack(TestNets.lenet());
+    private InspectorModel model = new InspectorModel(stack);
 
     private PortDeclEditor input() {
         return model.declaration("Input", true).orElseThrow();
@@ -42,18 +36,18 @@ class PortDeclEditorTest {
 
     @Test
     void aShapeWithAVaryingLength() {
-        input().shapeProperty().set("1 x 28 x 28");
+        input().fields().shape().set("1 x 28 x 28");
         assertThat(input().commit()).as("same shape, written differently: nothing to do").isTrue();
         assertThat(stack.canUndo()).isFalse();
 
-        input().shapeProperty().set("n×784");
+        input().fields().shape().set("n×784");
         assertThat(input().commit()).isTrue();
         assertThat(net().input().type()).isEqualTo(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(784))));
-        assertThat(input().getResolved().shape()).isEqualTo("n×784");
-        assertThat(model.getSummaryTotals().total()).as("the convolution no longer fits").isEqualTo(-1);
-        assertThat(model.getDiagnostics()).isNotEmpty();
+        assertThat(input().resolvedProperty().get().shape()).isEqualTo("n×784");
+        assertThat(model.summaryTotalsProperty().get().total()).as("the convolution no longer fits").isEqualTo(-1);
+        assertThat(model.lists().diagnostics()).isNotEmpty();
         stack.undo();
-        assertThat(input().shapeProperty().get()).isEqualTo("1×28×28");
+        assertThat(input().fields().shape().get()).isEqualTo("1×28×28");
     }
 
     @Test
@@ -64,64 +58,64 @@ class PortDeclEditorTest {
         model = new InspectorModel(stack);
         model.selectedPortProperty().set(new SelectedPort(org.netstudio.netgraph.net.NodePath.ROOT, "Input", true));
         assertThat(model.getMode()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
-        assertThat(model.getDeclarations()).as("only the picked port").hasSize(1);
-        assertThat(model.header().getName()).isEqualTo("Input");
-        assertThat(input().getKind()).isEqualTo(Kind.NONE);
+        assertThat(model.lists().declarations()).as("only the picked port").hasSize(1);
+        assertThat(model.header().nameProperty().get()).isEqualTo("Input");
+        assertThat(input().fields().kind().get()).isEqualTo(Kind.NONE);
 
-        input().shapeProperty().set("2");
+        input().fields().shape().set("2");
         assertThat(input().commit()).isTrue();
         org.netstudio.netgraph.net.Graph g = (org.netstudio.netgraph.net.Graph) stack.document().net();
         assertThat(g.inputs().get("Input").type()).isEqualTo(TensorType.real(2));
-        assertThat(input().getKind()).as("read back as what it now is").isEqualTo(Kind.REAL);
+        assertThat(input().fields().kind().get()).as("read back as what it now is").isEqualTo(Kind.REAL);
 
         assertThat(input().chooseKind(Kind.NONE)).isTrue();
         g = (org.netstudio.netgraph.net.Graph) stack.document().net();
         assertThat(g.inputs().get("Input").isUnspecified()).isTrue();
-        assertThat(input().shapeProperty().get()).isEmpty();
+        assertThat(input().fields().shape().get()).isEmpty();
     }
 
     @Test
     void badShapesAreRefusedWithASentence() {
-        input().shapeProperty().set("1×0×28");
+        input().fields().shape().set("1×0×28");
         assertThat(input().commit()).isFalse();
-        assertThat(input().getError()).isEqualTo("Every size in a shape must be a positive whole number, but got \"1×0×28\".");
-        input().shapeProperty().set("1×2.5");
+        assertThat(input().errorProperty().get()).isEqualTo("Every size in a shape must be a positive whole number, but got \"1×0×28\".");
+        input().fields().shape().set("1×2.5");
         assertThat(input().commit()).isFalse();
-        assertThat(input().getError()).startsWith("A shape lists sizes and names of varying lengths");
+        assertThat(input().errorProperty().get()).startsWith("A shape lists sizes and names of varying lengths");
         assertThat(stack.canUndo()).isFalse();
         input().revert();
-        assertThat(input().getError()).isNull();
-        assertThat(input().shapeProperty().get()).isEqualTo("1×28×28");
+        assertThat(input().errorProperty().get()).isNull();
+        assertThat(input().fields().shape().get()).isEqualTo("1×28×28");
     }
 
     @Test
     void anImageEncoderIsFilledFromTheShape() {
         assertThat(input().chooseKind(Kind.IMAGE)).isTrue();
-        assertThat(input().sizeProperty().get()).isEqualTo("28×28");
-        assertThat(input().colorSpaceProperty().get()).isEqualTo("Grayscale");
+        assertThat(input().fields().size().get()).isEqualTo("28×28");
+        assertThat(input().fields().colorSpace().get()).isEqualTo("Grayscale");
         assertThat(net().input().coder().options()).containsEntry("size", List.of(28, 28)).containsEntry("colorSpace", "Grayscale");
-        input().colorSpaceProperty().set("RGB");
+        input().fields().colorSpace().set("RGB");
         assertThat(input().commit()).isTrue();
-        assertThat(input().getResolved().shape()).isEqualTo("3×28×28");
-        assertThat(model.getSummaryTotals().total()).as("the first convolution now has 3 input channels")
+        assertThat(input().resolvedProperty().get().shape()).isEqualTo("3×28×28");
+        assertThat(model.summaryTotalsProperty().get().total()).as("the first convolution now has 3 input channels")
                 .isEqualTo(431_080 + 2 * 20 * 25);
     }
 
     @Test
     void anImageEncoderTakesItsTrainingAugmentationInTheShortFormUndoably() {
         assertThat(input().chooseKind(Kind.IMAGE)).isTrue();
-        assertThat(input().augmentationProperty().get()).isEqualTo("none");
+        assertThat(input().fields().augmentation().get()).isEqualTo("none");
 
-        input().augmentationProperty().set("flip, crop 2");
+        input().fields().augmentation().set("flip, crop 2");
         assertThat(input().commit()).isTrue();
         assertThat(net().input().coder().options()).containsEntry("augmentation", Map.of("crop", 2, "flip", true));
-        assertThat(input().augmentationProperty().get()).as("read back in the file's order").isEqualTo("crop 2, flip");
+        assertThat(input().fields().augmentation().get()).as("read back in the file's order").isEqualTo("crop 2, flip");
 
-        input().augmentationProperty().set("flip, zoom 2");
+        input().fields().augmentation().set("flip, zoom 2");
         assertThat(input().commit()).isFalse();
-        assertThat(input().getError()).startsWith("'zoom 2' is not an augmentation");
+        assertThat(input().errorProperty().get()).startsWith("'zoom 2' is not an augmentation");
 
-        input().augmentationProperty().set("none");
+        input().fields().augmentation().set("none");
         assertThat(input().commit()).isTrue();
         assertThat(net().input().coder().options()).doesNotContainKey("augmentation");
         stack.undo();
@@ -130,12 +124,12 @@ class PortDeclEditorTest {
 
     @Test
     void indicesNeedARange() {
-        input().kindProperty().set(Kind.INDICES);
-        input().shapeProperty().set("n");
-        input().rangeProperty().set("0");
+        input().fields().kind().set(Kind.INDICES);
+        input().fields().shape().set("n");
+        input().fields().range().set("0");
         assertThat(input().commit()).isFalse();
-        assertThat(input().getError()).startsWith("The number of index values must be a positive whole number");
-        input().rangeProperty().set("97");
+        assertThat(input().errorProperty().get()).startsWith("The number of index values must be a positive whole number");
+        input().fields().range().set("97");
         assertThat(input().commit()).isTrue();
         assertThat(net().input().type()).isEqualTo(new TensorType(ElementKind.index(97), List.of(Dim.symbolic("n"))));
     }
@@ -144,10 +138,10 @@ class PortDeclEditorTest {
     void classLabelsAtTheOutput() {
         assertThat(output().getKinds()).containsExactly(Kind.NONE, Kind.REAL, Kind.CLASS, Kind.CHARACTERS, Kind.TOKENS,
                 Kind.BOOLEAN);
-        output().labelsProperty().set("a, b, a");
+        output().fields().labels().set("a, b, a");
         assertThat(output().commit()).isFalse();
-        assertThat(output().getError()).isEqualTo("Every class label must be different, but got a, b, a.");
-        output().labelsProperty().set("zero, one, two, three, four, five, six, seven, eight, nine");
+        assertThat(output().errorProperty().get()).isEqualTo("Every class label must be different, but got a, b, a.");
+        output().fields().labels().set("zero, one, two, three, four, five, six, seven, eight, nine");
         assertThat(output().commit()).isTrue();
         assertThat(Coders.labels(net().output().coder())).startsWith("zero", "one");
 
@@ -160,21 +154,21 @@ class PortDeclEditorTest {
     @Test
     void aFreshClassDecoderGetsNumberedLabels() {
         output().chooseKind(Kind.NONE);
-        output().labelsProperty().set("");
+        output().fields().labels().set("");
         assertThat(output().chooseKind(Kind.CLASS)).isTrue();
-        assertThat(output().labelsProperty().get()).isEqualTo("0, 1, 2, 3, 4, 5, 6, 7, 8, 9");
+        assertThat(output().fields().labels().get()).isEqualTo("0, 1, 2, 3, 4, 5, 6, 7, 8, 9");
     }
 
     @Test
     void typingSurvivesUnrelatedEdits() {
-        output().labelsProperty().set("cat, dog");
+        output().fields().labels().set("cat, dog");
         stack.execute(new org.netstudio.netgraph.edit.SetParameter(org.netstudio.netgraph.net.NodePath.of("linear2"),
                 "units", 2));
-        assertThat(model.getDiagnostics()).as("2 outputs against 10 labels").isNotEmpty();
-        assertThat(output().labelsProperty().get()).isEqualTo("cat, dog");
+        assertThat(model.lists().diagnostics()).as("2 outputs against 10 labels").isNotEmpty();
+        assertThat(output().fields().labels().get()).isEqualTo("cat, dog");
         assertThat(output().commit()).isTrue();
-        assertThat(model.getDiagnostics()).isEmpty();
-        assertThat(output().getResolved().shape()).isEqualTo("2");
+        assertThat(model.lists().diagnostics()).isEmpty();
+        assertThat(output().resolvedProperty().get().shape()).isEqualTo("2");
     }
 
     @Test
@@ -182,7 +176,7 @@ class PortDeclEditorTest {
         assertThat(input().chooseKind(Kind.CHARACTERS)).isTrue();
         assertThat(net().input().coder()).isEqualTo(new org.netstudio.netgraph.net.Coder("Characters", java.util.Map.of()));
         assertThat(net().input().type()).isEqualTo(new TensorType(ElementKind.index(0), List.of(Dim.symbolic("n"))));
-        input().alphabetProperty().set("abc");
+        input().fields().alphabet().set("abc");
         assertThat(input().commit()).isTrue();
         assertThat(net().input().type().kind()).isEqualTo(ElementKind.index(3));
 
@@ -190,6 +184,6 @@ class PortDeclEditorTest {
         assertThat(net().input().coder().type()).isEqualTo("Tokens");
         assertThat(input().chooseKind(Kind.SUBWORDS)).isTrue();
         assertThat(net().input().coder().options()).containsEntry("tokenizer", "all-MiniLM-L6-v2");
-        assertThat(input().getKind()).as("shown as what it is after the refresh").isEqualTo(Kind.SUBWORDS);
+        assertThat(input().fields().kind().get()).as("shown as what it is after the refresh").isEqualTo(Kind.SUBWORDS);
     }
 }

@@ -14,8 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.netstudio.engine.metrics.Measure;
+import org.netstudio.trainer.LabelConverter;
 
 /**
  * The two live charts: loss (training per batch, smoothed; validation per epoch) and a measure the
@@ -88,17 +88,7 @@ public final class LiveCharts extends VBox {
         bestEntry.setTooltip(new Tooltip("The epoch with the lowest validation loss: its weights are the result"));
         measure.setId("measure-choice");
         measure.setTooltip(new Tooltip("What the right-hand chart plots per epoch"));
-        measure.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Measure m) {
-                return m == null ? "" : m.label();
-            }
-
-            @Override
-            public Measure fromString(String text) {
-                return null;
-            }
-        });
+        measure.setConverter(new LabelConverter<>(Measure::label));
         measure.getItems().setAll(Measure.ACCURACY);
         measure.setValue(Measure.ACCURACY);
         measure.valueProperty().addListener((o, was, now) -> {

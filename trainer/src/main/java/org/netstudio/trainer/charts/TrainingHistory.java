@@ -11,8 +11,8 @@ import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.TrainingEvent;
 
 /**
- * The curves of one training run as they grow: training loss per batch (raw and smoothed),
- * validation loss per epoch, training and validation accuracy per epoch, and the best epoch.
+ * The curves of one training run as they grow: training loss per batch (smoothed), the learning
+ * rate per batch, validation loss per epoch, the measures (accuracy, …) per epoch, and the best epoch.
  * x is measured in epochs, so batch and epoch points share one axis. Not thread-safe: fed on the
  * UI thread from coalesced events.
  */
@@ -22,11 +22,8 @@ public final class TrainingHistory {
     public static final int PLOT_POINTS = 400;
 
     private final Smoother smoother = new Smoother(0.9);
-    private final List<ChartPoint> batchLoss = new ArrayList<>();
     private final List<ChartPoint> smoothedLoss = new ArrayList<>();
     private final List<ChartPoint> validationLoss = new ArrayList<>();
-    private final List<ChartPoint> trainingAccuracy = new ArrayList<>();
-    private final List<ChartPoint> validationAccuracy = new ArrayList<>();
     private final List<ChartPoint> learningRate = new ArrayList<>();
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private int bestEpoch;
@@ -34,7 +31,6 @@ public final class TrainingHistory {
     /** Adds a batch's loss. */
     public void add(TrainingEvent.BatchEnded batch) {
         double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
-        batchLoss.add(new ChartPoint(x, batch.loss()));
         smoothedLoss.add(new ChartPoint(x, smoother.add(batch.loss())));
         learningRate.add(new ChartPoint(x, batch.learningRate()));
     }
@@ -44,11 +40,7 @@ public final class TrainingHistory {
         EpochMetrics m = epoch.metrics();
         epochs.add(m);
         double x = m.epoch();
-        m.training().accuracy().ifPresent(a -> trainingAccuracy.add(new ChartPoint(x, a)));
-        m.validation().ifPresent(v -> {
-            validationLoss.add(new ChartPoint(x, v.loss()));
-            v.accuracy().ifPresent(a -> validationAccuracy.add(new ChartPoint(x, a)));
-        });
+        m.validation().ifPresent(v -> validationLoss.add(new ChartPoint(x, v.loss())));
         if (epoch.improved()) {
             bestEpoch = m.epoch();
         }
@@ -59,11 +51,6 @@ public final class TrainingHistory {
         return Downsampler.minMax(smoothedLoss, PLOT_POINTS);
     }
 
-    /** Training loss per batch, as measured, thinned to {@link #PLOT_POINTS}. */
-    public List<ChartPoint> batchLoss() {
-        return Downsampler.minMax(batchLoss, PLOT_POINTS);
-    }
-
     /** The learning rate of each batch (as the schedule set it), thinned to {@link #PLOT_POINTS}. */
     public List<ChartPoint> learningRate() {
         return Downsampler.minMax(learningRate, PLOT_POINTS);
@@ -72,16 +59,6 @@ public final class TrainingHistory {
     /** Validation loss per epoch. */
     public List<ChartPoint> validationLoss() {
         return Downsampler.minMax(validationLoss, PLOT_POINTS);
-    }
-
-    /** Training accuracy per epoch (class targets only). */
-    public List<ChartPoint> trainingAccuracy() {
-        return Downsampler.minMax(trainingAccuracy, PLOT_POINTS);
-    }
-
-    /** Validation accuracy per epoch (class targets with validation data only). */
-    public List<ChartPoint> validationAccuracy() {
-        return Downsampler.minMax(validationAccuracy, PLOT_POINTS);
     }
 
     /** A measure per epoch on the training data (as training measured it while the weights changed). */
@@ -120,7 +97,7 @@ public final class TrainingHistory {
 
     /** The number of batches recorded. */
     public int batchCount() {
-        return batchLoss.size();
+        return smoothedLoss.size();
     }
 
     /** The best epoch so far (lowest validation loss), or 0 before the first epoch ends. */

@@ -13,7 +13,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.netstudio.trainer.options.FormGrid;
 
 /**
@@ -27,22 +26,8 @@ public final class TargetPane extends VBox {
         getStyleClass().add("target-pane");
         setSpacing(4);
         FormGrid choice = new FormGrid();
-        ComboBox<TrainingTarget> target = new ComboBox<>();
-        target.setId("training-target");
-        target.getItems().setAll(TrainingTarget.values());
-        target.valueProperty().bindBidirectional(form.targetProperty());
-        target.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainingTarget t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public TrainingTarget fromString(String s) {
-                return null;
-            }
-        });
-        target.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<TrainingTarget> target = FormGrid.choice("training-target", TrainingTarget.values(), form.targetProperty(),
+                TrainingTarget::label);
         target.setTooltip(new Tooltip("NetStudio trains in this window; PyTorch (torchrun) exports the net as a PyTorch"
                 + " project and trains it with torchrun on several processes, then brings the best weights back"));
         choice.add("Target", target);

@@ -1,7 +1,10 @@
 package org.netstudio.trainer.options;
 
+import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -9,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.netstudio.trainer.LabelConverter;
 
 /**
  * A two-column form: a label, a control, and under a text field the message of its value when it is
@@ -37,6 +41,17 @@ public class FormGrid extends GridPane {
         add(l, 0, row);
         add(control, 1, row);
         row++;
+    }
+
+    /** A choice of {@code values} by their labels, bound both ways to {@code chosen}, as wide as its column. */
+    public static <T> ComboBox<T> choice(String id, T[] values, Property<T> chosen, Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(values);
+        box.valueProperty().bindBidirectional(chosen);
+        box.setConverter(new LabelConverter<>(label));
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
     }
 
     /** Adds a node across both columns. */

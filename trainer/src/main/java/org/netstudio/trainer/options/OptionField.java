@@ -73,12 +73,7 @@ public final class OptionField<T> {
     /** A parser for whole numbers in a range, with messages naming the field. */
     public static Function<String, Integer> integer(String what, int min, int max) {
         return s -> {
-            int v;
-            try {
-                v = Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " must be a whole number, but was \"" + s + "\"");
-            }
+            int v = number(what, "a whole number", s, Integer::parseInt);
             if (v < min || v > max) {
                 throw new IllegalArgumentException(what + " must be " + range(min, max) + ", but was " + v);
             }
@@ -86,16 +81,20 @@ public final class OptionField<T> {
         };
     }
 
+    /** The text as a number, or a message naming the field and what it must be ("a whole number"). */
+    private static <N> N number(String what, String must, String text, Function<String, N> parse) {
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be " + must + ", but was \"" + text + "\"");
+        }
+    }
+
     /** A parser for numbers in an open or closed range, with messages naming the field. */
     public static Function<String, Double> decimal(String what, double min, boolean minIncluded, double max,
             boolean maxIncluded) {
         return s -> {
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " must be a number, but was \"" + s + "\"");
-            }
+            double v = number(what, "a number", s, Double::parseDouble);
             boolean low = minIncluded ? v >= min : v > min;
             boolean high = maxIncluded ? v <= max : v < max;
             if (!low || !high || Double.isNaN(v)) {

@@ -2,7 +2,6 @@ package org.netstudio.trainer.options;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
-import javafx.util.StringConverter;
 import org.netstudio.engine.device.DeviceInfo;
 import org.netstudio.engine.train.OptimizerKind;
 
@@ -12,23 +11,7 @@ public final class OptionsPane extends FormGrid {
     /** A form bound to the options. */
     public OptionsPane(OptionsForm form) {
         getStyleClass().add("options-pane");
-        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
-        optimizer.setId("optimizer");
-        optimizer.getItems().setAll(OptimizerKind.values());
-        optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
-        optimizer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OptimizerKind k) {
-                return k == null ? "" : name(k);
-            }
-
-            @Override
-            public OptimizerKind fromString(String s) {
-                return null;
-            }
-        });
-        optimizer.setMaxWidth(Double.MAX_VALUE);
-        add("Optimiser", optimizer);
+        add("Optimiser", choice("optimizer", OptimizerKind.values(), form.optimizerProperty(), OptionsPane::name));
         add(form.learningRate(), "learning-rate");
         add(form.batchSize(), "batch-size");
         add(form.epochs(), "epochs");

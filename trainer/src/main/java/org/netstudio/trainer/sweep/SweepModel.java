@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -34,14 +36,28 @@ import org.netstudio.trainer.data.LoadedData;
  */
 public final class SweepModel {
 
+    /**
+     * The sweep as the form sets it up.
+     *
+     * @param varied   what to vary, one row per name
+     * @param trials   the trial budget
+     * @param sampling grid or random
+     * @param parallel trials at once
+     * @param pruning  whether bad trials stop early by the {@link MedianStoppingRule} (as without {@code --no-pruning})
+     */
+    public record Settings(ObservableList<VariedRow> varied, IntegerProperty trials, ObjectProperty<Sampling> sampling,
+                           IntegerProperty parallel, BooleanProperty pruning) {
+
+        Settings() {
+            this(FXCollections.observableArrayList(new VariedRow("learningRate", "1e-4..1e-1", true)),
+                    new SimpleIntegerProperty(Sweep.DEFAULT_TRIALS), new SimpleObjectProperty<>(Sampling.RANDOM),
+                    new SimpleIntegerProperty(Sweep.DEFAULT_PARALLEL), new SimpleBooleanProperty(true));
+        }
+    }
+
     private final SweepSource source;
     private final Executor ui;
-    private final ObservableList<VariedRow> varied = FXCollections.observableArrayList(
-            new VariedRow("learningRate", "1e-4..1e-1", true));
-    private final IntegerProperty trials = new SimpleIntegerProperty(Sweep.DEFAULT_TRIALS);
-    private final ObjectProperty<Sampling> sampling = new SimpleObjectProperty<>(Sampling.RANDOM);
-    private final IntegerProperty parallel = new SimpleIntegerProperty(Sweep.DEFAULT_PARALLEL);
-    private final javafx.beans.property.BooleanProperty pruning = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final Settings settings = new Settings();
     private final ObservableList<TrialResult> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<String>> names = new ReadOnlyObjectWrapper<>(List.of());
     private int planned;
@@ -62,29 +78,9 @@ public final class SweepModel {
         this.ui = Objects.requireNonNull(ui, "ui");
     }
 
-    /** What to vary, one row per name. */
-    public ObservableList<VariedRow> varied() {
-        return varied;
-    }
-
-    /** The trial budget. */
-    public IntegerProperty trialsProperty() {
-        return trials;
-    }
-
-    /** Grid or random. */
-    public ObjectProperty<Sampling> samplingProperty() {
-        return sampling;
-    }
-
-    /** Trials at once. */
-    public IntegerProperty parallelProperty() {
-        return parallel;
-    }
-
-    /** Whether bad trials stop early by the {@link MedianStoppingRule} (as without {@code --no-pruning}). */
-    public javafx.beans.property.BooleanProperty pruningProperty() {
-        return pruning;
+    /** What to vary and how: the form's settings for the next sweep. */
+    public Settings settings() {
+        return settings;
     }
 
     /** The finished trials of the current (or last) sweep, in the order they ended. */
@@ -137,7 +133,7 @@ public final class SweepModel {
     /** The rows as {@code --vary} texts. */
     public List<String> specs() {
         List<String> specs = new ArrayList<>();
-        for (VariedRow r : varied) {
+        for (VariedRow r : settings.varied()) {
             if (!r.nameProperty().get().isBlank() || !r.valuesProperty().get().isBlank()) {
                 specs.add(r.spec());
             }
@@ -163,8 +159,9 @@ public final class SweepModel {
             SearchSpace space = SearchSpace.parse(specs(), doc.net());
             ExampleTable validation = data.fixedValidation().orElse(null);
             s = Sweep.on(doc, data.examples(), validation, source.mapping(), source.options()).space(space)
-                    .sampling(sampling.get()).trials(trials.get()).parallel(parallel.get())
-                    .stoppingRule(pruning.get() ? MedianStoppingRule.standard() : null)
+                    .sampling(settings.sampling().get()).trials(settings.trials().get())
+                    .parallel(settings.parallel().get())
+                    .stoppingRule(settings.pruning().get() ? MedianStoppingRule.standard() : null)
                     .listener(new SweepListener() {
                         @Override
                         public void trialStarted(org.netstudio.engine.sweep.ConfiguredTrial trial,

@@ -44,7 +44,7 @@ public final class SweepView extends VBox {
         getStyleClass().add("sweep-view");
         setSpacing(6);
         setPadding(new Insets(8));
-        model.varied().addListener((ListChangeListener<VariedRow>) c -> showVaried());
+        model.settings().varied().addListener((ListChangeListener<VariedRow>) c -> showVaried());
         showVaried();
         Label message = new Label();
         message.setId("sweep-message");
@@ -117,7 +117,7 @@ public final class SweepView extends VBox {
         variedGrid.setVgap(4);
         variedGrid.setId("sweep-varied");
         variedGrid.addRow(0, new Label("Vary"), new Label("Values (LOW..HIGH or a,b,c)"), new Label("Log"));
-        List<VariedRow> rows = model.varied();
+        List<VariedRow> rows = model.settings().varied();
         for (int i = 0; i < rows.size(); i++) {
             VariedRow row = rows.get(i);
             ComboBox<String> name = new ComboBox<>();
@@ -141,21 +141,21 @@ public final class SweepView extends VBox {
             log.selectedProperty().bindBidirectional(row.logProperty());
             Button remove = new Button("−");
             remove.setId("sweep-remove-" + i);
-            remove.setOnAction(e -> model.varied().remove(row));
+            remove.setOnAction(e -> model.settings().varied().remove(row));
             variedGrid.addRow(i + 1, name, values, log, remove);
         }
         Button add = new Button("+ Vary");
         add.setId("sweep-add");
-        add.setOnAction(e -> model.varied().add(new VariedRow("", "", false)));
+        add.setOnAction(e -> model.settings().varied().add(new VariedRow("", "", false)));
         variedGrid.add(add, 0, rows.size() + 1);
     }
 
     private VBox budget() {
-        Spinner<Integer> trials = new Spinner<>(1, 1000, model.trialsProperty().get());
+        Spinner<Integer> trials = new Spinner<>(1, 1000, model.settings().trials().get());
         trials.setId("sweep-trials");
         trials.setEditable(true);
         trials.setPrefWidth(80);
-        trials.valueProperty().addListener((o, was, now) -> model.trialsProperty().set(now));
+        trials.valueProperty().addListener((o, was, now) -> model.settings().trials().set(now));
         ChoiceBox<Sampling> sampling = new ChoiceBox<>();
         sampling.setId("sweep-sampling");
         sampling.getItems().setAll(Sampling.values());
@@ -170,16 +170,16 @@ public final class SweepView extends VBox {
                 return "Grid".equals(s) ? Sampling.GRID : Sampling.RANDOM;
             }
         });
-        sampling.valueProperty().bindBidirectional(model.samplingProperty());
-        Spinner<Integer> parallel = new Spinner<>(1, 16, model.parallelProperty().get());
+        sampling.valueProperty().bindBidirectional(model.settings().sampling());
+        Spinner<Integer> parallel = new Spinner<>(1, 16, model.settings().parallel().get());
         parallel.setId("sweep-parallel");
         parallel.setPrefWidth(70);
-        parallel.valueProperty().addListener((o, was, now) -> model.parallelProperty().set(now));
+        parallel.valueProperty().addListener((o, was, now) -> model.settings().parallel().set(now));
         CheckBox pruning = new CheckBox("Stop bad trials early");
         pruning.setId("sweep-pruning");
         pruning.setTooltip(new javafx.scene.control.Tooltip("From epoch 2 on, stop a trial that validates worse than the "
                 + "median of the other trials at the same epoch"));
-        pruning.selectedProperty().bindBidirectional(model.pruningProperty());
+        pruning.selectedProperty().bindBidirectional(model.settings().pruning());
         HBox box = new HBox(6, new Label("Trials"), trials, new Label("Sampling"), sampling, new Label("At once"), parallel);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(4, box, pruning);

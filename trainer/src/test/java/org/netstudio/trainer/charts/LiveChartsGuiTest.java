@@ -8,7 +8,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -16,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.netstudio.assets.Theme;
 import org.netstudio.engine.train.EpochMetrics;
 import org.netstudio.engine.train.Metrics;
 import org.netstudio.engine.train.TrainingEvent;
@@ -42,11 +40,7 @@ class LiveChartsGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         charts = new LiveCharts();
-        Scene scene = new Scene(charts, 700, 180);
-        Theme.LIGHT.applyTo(scene.getStylesheets());
-        scene.getStylesheets().add(TrainerPanel.class.getResource("trainer.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        OnFx.show(stage, charts, 700, 180, TrainerPanel.class.getResource("trainer.css").toExternalForm());
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {
@@ -64,6 +58,13 @@ class LiveChartsGuiTest {
     }
 
     /** Ten epochs of a run whose validation loss was lowest at epoch 7. */
+    private void showTenEpochs(FxRobot robot) {
+        robot.interact(() -> {
+            charts.setEpochs(10);
+            charts.show(tenEpochs());
+        });
+    }
+
     private static TrainingHistory tenEpochs() {
         TrainingHistory h = new TrainingHistory();
         double best = Double.MAX_VALUE;
@@ -103,10 +104,7 @@ class LiveChartsGuiTest {
 
     @Test
     void aShortStripKeepsTheLegendAndSpacedTicksAndATallPanelAddsTitles(FxRobot robot) {
-        robot.interact(() -> {
-            charts.setEpochs(10);
-            charts.show(tenEpochs());
-        });
+        showTenEpochs(robot);
         resize(robot, 700, 180);
         Label best = robot.lookup("#charts-legend .legend-entry").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().startsWith("Best epoch")).findFirst().orElseThrow();
@@ -135,10 +133,7 @@ class LiveChartsGuiTest {
 
     @Test
     void theLearningRateOfEveryBatchIsPlottedWhenThereIsRoomForIt(FxRobot robot) {
-        robot.interact(() -> {
-            charts.setEpochs(10);
-            charts.show(tenEpochs());
-        });
+        showTenEpochs(robot);
         resize(robot, 700, 800);
         LineChart<Number, Number> rate = charts.learningRateChart();
 

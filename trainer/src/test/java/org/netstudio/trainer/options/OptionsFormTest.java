@@ -72,18 +72,16 @@ class OptionsFormTest {
 
     @Test
     void textThatIsNoNumberIsQuoted() {
-        form.learningRate().textProperty().set("fast");
-        assertThat(form.learningRate().messageProperty().get())
-                .isEqualTo("The learning rate must be a number, but was \"fast\"");
-        form.batchSize().textProperty().set("2.5");
-        assertThat(form.batchSize().messageProperty().get())
-                .isEqualTo("The batch size must be a whole number, but was \"2.5\"");
-        form.epochs().textProperty().set("0");
-        assertThat(form.epochs().messageProperty().get())
-                .isEqualTo("The number of epochs must be between 1 and 100000, but was 0");
-        form.validationFraction().textProperty().set("1");
-        assertThat(form.validationFraction().messageProperty().get())
-                .isEqualTo("The validation fraction must be at least 0 and at most 0.9, but was 1");
+        assertTypedSays(form.learningRate(), "fast", "The learning rate must be a number, but was \"fast\"");
+        assertTypedSays(form.batchSize(), "2.5", "The batch size must be a whole number, but was \"2.5\"");
+        assertTypedSays(form.epochs(), "0", "The number of epochs must be between 1 and 100000, but was 0");
+        assertTypedSays(form.validationFraction(), "1",
+                "The validation fraction must be at least 0 and at most 0.9, but was 1");
+    }
+
+    private static void assertTypedSays(OptionField field, String typed, String message) {
+        field.textProperty().set(typed);
+        assertThat(field.messageProperty().get()).isEqualTo(message);
     }
 
     @Test

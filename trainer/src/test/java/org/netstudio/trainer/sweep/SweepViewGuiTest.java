@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -16,7 +15,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.netstudio.assets.Theme;
 import org.netstudio.engine.run.TrainedNet;
 import org.netstudio.engine.sweep.TrialResult;
 import org.netstudio.netgraph.edit.NetPaths;
@@ -43,12 +41,7 @@ class SweepViewGuiTest {
         model = new TrainerPanelModel();
         model.netProperty().set(TestNets.spirals());
         model.setOnUseTrained(used::set);
-        Scene scene = new Scene(new TrainerPanel(model), 1400, 620);
-        stage.setX(0);
-        stage.setY(0);
-        Theme.LIGHT.applyTo(scene.getStylesheets());
-        stage.setScene(scene);
-        stage.show();
+        OnFx.show(stage, new TrainerPanel(model), 1400, 620);
     }
 
     private static <T> T onFx(FxRobot robot, Callable<T> read) {
