@@ -32,10 +32,7 @@ import picocli.CommandLine.Option;
                 + " with their macro and weighted means, and the confusion matrix under the net's labels; for real"
                 + " numbers mean squared and absolute error and R².",
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
-public final class EvalCommand extends Subcommand {
-
-    @Mixin
-    private NetArgument.TrainedNet net;
+public final class EvalCommand extends TrainedNetCommand {
 
     @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
     private String data;
@@ -45,12 +42,6 @@ public final class EvalCommand extends Subcommand {
 
     @Mixin
     private TextOptions text;
-
-    @Mixin
-    private JsonOption json;
-
-    @Mixin
-    private WeightsGate weightsGate;
 
     @Override
     public Integer call() {
