@@ -106,6 +106,8 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         assertThat(netTabs()).isZero();
         WindowFixture.waitUntil(() -> !f.window.canvasTabs().getTabs().isEmpty());
         assertThat(selectedTabText()).as("the Start page comes back when everything is closed").isEqualTo("Start");
+        assertThat(f.fx(() -> robot.lookup("#breadcrumb .ns-breadcrumb-item").queryLabeled().getText()))
+                .as("and the breadcrumb says where it is").isEqualTo("Start");
     }
 
     @Test

@@ -43,10 +43,6 @@ public final class NetTabs {
         return active.getReadOnlyProperty();
     }
 
-    public NetTab active() {
-        return active.get();
-    }
-
     /** "NetStudio", or "*lenet.json — NetStudio" for the net in front. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
