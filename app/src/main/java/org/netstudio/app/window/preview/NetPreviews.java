@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.run.NetValues;
-import org.netstudio.app.window.BackgroundJobs;
+import org.netstudio.app.window.background.BackgroundJobs;
 import org.netstudio.canvas.CanvasModel;
 import org.netstudio.canvas.preview.PortPicture;
 import org.netstudio.canvas.preview.Previews;

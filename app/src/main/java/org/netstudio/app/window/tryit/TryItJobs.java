@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.netstudio.app.window.BackgroundJobs;
+import org.netstudio.app.window.background.BackgroundJobs;
 
 /** Try It's background work (loading a net, running it), on a thread of its own. */
 final class TryItJobs extends BackgroundJobs {

@@ -1,4 +1,4 @@
-package org.netstudio.app.window;
+package org.netstudio.app.window.background;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
