@@ -26,7 +26,6 @@ import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.NetNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,13 +44,10 @@ import picocli.CommandLine.Parameters;
                 + " writes the values instead (.npy for one port, .safetensors for several). The gradient is of a"
                 + " class's score before a closing Softmax.",
             "Exit code 0: shown; 1: an invalid net; 2: a net, input or port name that cannot be used."})
-public final class ActivationsCommand extends Subcommand {
+public final class ActivationsCommand extends TrainedNetCommand {
 
     /** The suffix of a gradient's key in a safetensors file written with {@code --gradient}. */
     static final String GRADIENT_SUFFIX = ".gradient";
-
-    @Mixin
-    private NetArgument.TrainedNet net;
 
     @Parameters(index = "1", paramLabel = "INPUT",
             description = "An image file, a text (for a net that reads text), or numbers such as 0.5,-1.2.")
@@ -76,12 +72,6 @@ public final class ActivationsCommand extends Subcommand {
                     + " .safetensors for any number (with --gradient, values under the port's name and gradients under"
                     + " NAME" + GRADIENT_SUFFIX + ").")
     private Path out;
-
-    @Mixin
-    private JsonOption json;
-
-    @Mixin
-    private WeightsGate weightsGate;
 
     @Override
     public Integer call() {

@@ -8,18 +8,11 @@ import org.netstudio.netgraph.inference.InferenceResult;
 import org.netstudio.netgraph.inference.ShapeInference;
 import org.netstudio.netgraph.net.NetDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code netstudio check NET [--json]}: exit 0 for a valid net, 1 with its problems otherwise. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a net's types and shapes. Exit code 0: valid; 1: problems (one per line); 2: unreadable.")
-public final class CheckCommand extends Subcommand {
-
-    @Mixin
-    private NetArgument.AnyNet net;
-
-    @Mixin
-    private JsonOption json;
+public final class CheckCommand extends NetCommand {
 
     @Override
     public Integer call() {

@@ -32,25 +32,13 @@ import picocli.CommandLine.Option;
                 + " with their macro and weighted means, and the confusion matrix under the net's labels; for real"
                 + " numbers mean squared and absolute error and R².",
             "Exit code 0: measured; 1: the net is invalid; 2: a wrong option, or a net or dataset that cannot be read."})
-public final class EvalCommand extends Subcommand {
+public final class EvalCommand extends TrainedNetCommand {
 
     @Mixin
-    private NetArgument.TrainedNet net;
-
-    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
-    private String data;
-
-    @Mixin
-    private DataOptions dataOptions;
+    private DataOptions data;
 
     @Mixin
     private TextOptions text;
-
-    @Mixin
-    private JsonOption json;
-
-    @Mixin
-    private WeightsGate weightsGate;
 
     @Override
     public Integer call() {
@@ -59,20 +47,20 @@ public final class EvalCommand extends Subcommand {
         NetFit fit = NetFit.of(loaded.document().net());
         fit.requireValid(net.value());
         weightsGate.check(net.value(), loaded.document().net(), weights);
-        if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data)
+        if (TextDatasets.textInput(loaded.document().net()).isPresent() || DatasetSource.named(data.name())
                 .filter(s -> s == DatasetSource.MAJORITY).isPresent()) {
             return evaluateTable(loaded.document().net(), weights, err());
         }
         Dataset dataset;
         try {
-            dataset = dataOptions.open(data, loaded.document().net(), err());
+            dataset = data.open(loaded.document().net(), err());
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
         Dataset measured = dataset.testSet().orElse(dataset);
         String mismatch = fit.mismatch(measured);
         if (mismatch != null) {
-            throw usage("--data " + data + ": " + mismatch);
+            throw usage("--data " + data.name() + ": " + mismatch);
         }
         Evaluation evaluation;
         try (NetRunner runner = NetRunner.load(loaded.document().net(), weights)) {
@@ -92,22 +80,22 @@ public final class EvalCommand extends Subcommand {
         ExampleTable table;
         try {
             if (TextDatasets.textInput(n).isPresent()) {
-                table = TextSource.open(data, n, text.reading(this, dataOptions.target(), null, 0, 0), net.folder())
+                table = TextSource.open(data.name(), n, text.reading(this, data.target(), null, 0, 0), net.folder())
                         .table();
             } else {
-                table = dataOptions.openTable(data, n, err);
+                table = data.openTable(n, err);
             }
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
         ExampleTable measured = table.test().orElse(table);
-        String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data).getFileName())
+        String name = TextDatasets.textInput(n).isPresent() ? String.valueOf(java.nio.file.Path.of(data.name()).getFileName())
                 : measured.name();
         Metrics m;
         try {
             m = NetTrain.evaluate(n, weights, measured, DataMapping.AUTOMATIC);
         } catch (IllegalArgumentException e) {
-            throw usage("--data " + data + ": " + e.getMessage());
+            throw usage("--data " + data.name() + ": " + e.getMessage());
         }
         String of = TextDatasets.textInput(n).isPresent() && measured.classNames().isEmpty()
                 ? " (of the next characters, at every position)" : "";

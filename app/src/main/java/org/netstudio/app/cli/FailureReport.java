@@ -19,18 +19,11 @@ import picocli.CommandLine.ParseResult;
  * is said as it was written; for anything else, the stack trace is printed too only when asked for,
  * with {@code --debug} or the environment variable {@value #DEBUG_VARIABLE}.
  */
-final class FailureReport implements IExecutionExceptionHandler {
+record FailureReport(boolean debugByEnvironment, IExitCodeExceptionMapper exitCodes)
+        implements IExecutionExceptionHandler {
 
     /** Set (to anything but empty, "0" or "false") to print stack traces after the one line. */
     static final String DEBUG_VARIABLE = "NETSTUDIO_DEBUG";
-
-    private final boolean debugByEnvironment;
-    private final IExitCodeExceptionMapper exitCodes;
-
-    FailureReport(boolean debugByEnvironment, IExitCodeExceptionMapper exitCodes) {
-        this.debugByEnvironment = debugByEnvironment;
-        this.exitCodes = exitCodes;
-    }
 
     /** Whether the environment asks for stack traces. */
     static boolean debugFromEnvironment() {

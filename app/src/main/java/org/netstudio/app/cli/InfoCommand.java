@@ -11,18 +11,11 @@ import org.netstudio.netgraph.net.NodePath;
 import org.netstudio.netgraph.summary.NetSummary;
 import org.netstudio.netgraph.summary.SummaryTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code netstudio info NET [--json]}: a Keras-like summary of a net. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Summarise a net: one row per layer (name, type, output shape, parameters), and totals.")
-public final class InfoCommand extends Subcommand {
-
-    @Mixin
-    private NetArgument.AnyNet net;
-
-    @Mixin
-    private JsonOption json;
+public final class InfoCommand extends NetCommand {
 
     @Override
     public Integer call() {

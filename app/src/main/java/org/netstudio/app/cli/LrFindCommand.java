@@ -42,11 +42,8 @@ public final class LrFindCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
-    private String data;
-
     @Mixin
-    private DataOptions dataOptions;
+    private DataOptions data;
 
     @Mixin
     private UpdateOptions update;
@@ -71,19 +68,19 @@ public final class LrFindCommand extends Subcommand {
         ExampleTable table;
         try {
             if (TextDatasets.textInput(trainee).isPresent()) {
-                TextDatasets.TextData text = TextSource.open(data, trainee, new TextDatasets.Options(dataOptions.target(),
+                TextDatasets.TextData text = TextSource.open(data.name(), trainee, new TextDatasets.Options(data.target(),
                         null, TextTables.DEFAULT_WINDOW, TextTables.DEFAULT_WINDOW, 0, update.seed(), null), net.folder());
                 table = text.table();
                 trainee = text.net();
             } else {
-                table = dataOptions.openTable(data, trainee, err());
+                table = data.openTable(trainee, err());
             }
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
         Optional<String> mismatch = NetTrain.checkFit(trainee, table, DataMapping.AUTOMATIC);
         if (mismatch.isPresent()) {
-            throw usage("--data " + data + ": " + mismatch.get());
+            throw usage("--data " + data.name() + ": " + mismatch.get());
         }
         Weights initial = loaded.weights().filter(w -> !w.isEmpty()).orElse(null);
         LearningRateFinder.Result result;

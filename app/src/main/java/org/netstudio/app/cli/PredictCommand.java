@@ -35,7 +35,6 @@ import org.netstudio.netgraph.net.NetNode;
 import org.netstudio.netgraph.net.PortDecl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,10 +50,7 @@ import picocli.CommandLine.Parameters;
                 + " comma-separated numbers. A classifier prints its most probable classes; a net with a Characters"
                 + " or Tokens decoder prints its prediction for each element.",
             "Exit code 0: predicted; 2: a net or an input that cannot be read."})
-public final class PredictCommand extends Subcommand {
-
-    @Mixin
-    private NetArgument.TrainedNet net;
+public final class PredictCommand extends TrainedNetCommand {
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
             description = "An image file, a text (for a net that reads text), or numbers such as 0.5,-1.2.")
@@ -68,12 +64,6 @@ public final class PredictCommand extends Subcommand {
             + " for an image, the saliency and Grad-CAM maps laid over the image as the net sees it, written beside"
             + " it (shirt.png: shirt.saliency.png, shirt.gradcam.png)."})
     private boolean explain;
-
-    @Mixin
-    private JsonOption json;
-
-    @Mixin
-    private WeightsGate weightsGate;
 
     /** Lets inputs such as {@code -0.5,1.2} through as inputs rather than unknown options. */
     static final class NegativeNumbers implements CommandLine.IModelTransformer {

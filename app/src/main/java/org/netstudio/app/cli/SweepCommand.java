@@ -52,11 +52,8 @@ public final class SweepCommand extends Subcommand {
     @Mixin
     private NetArgument.AnyNet net;
 
-    @Option(names = "--data", required = true, paramLabel = "NAME", description = DataArgument.DESCRIPTION)
-    private String data;
-
     @Mixin
-    private DataOptions dataOptions;
+    private DataOptions data;
 
     @Mixin
     private TextOptions textOptions;
@@ -143,19 +140,19 @@ public final class SweepCommand extends Subcommand {
         try {
             // A net that reads text gets its alphabet or vocabulary from the data, and the same split, as in train.
             if (TextDatasets.textInput(swept.net()).isPresent()) {
-                TextDatasets.TextData text = TextSource.open(data, swept.net(), textOptions.reading(this,
-                        dataOptions.target(), null, trainingOptions.validation(), trainingOptions.seed()), net.folder());
+                TextDatasets.TextData text = TextSource.open(data.name(), swept.net(), textOptions.reading(this,
+                        data.target(), null, trainingOptions.validation(), trainingOptions.seed()), net.folder());
                 table = text.table();
                 validation = text.validation();
                 swept = swept.withNet(text.net());
             } else {
-                table = dataOptions.openTable(data, swept.net(), err);
+                table = data.openTable(swept.net(), err);
             }
         } catch (DataArgument.DataException e) {
             throw refused(e);
         }
         NetTrain.checkFit(swept.net(), table, DataMapping.AUTOMATIC).ifPresent(m -> {
-            throw usage("--data " + data + ": " + m);
+            throw usage("--data " + data.name() + ": " + m);
         });
         AtomicInteger done = new AtomicInteger();
         RunStore store = noRecord ? null : runs.store();
@@ -172,7 +169,7 @@ public final class SweepCommand extends Subcommand {
                         // Each trial is a run of its own, which says which sweep and trial it was.
                         try {
                             RunRecorder.record(training, store, new RunSubject(named.withNet(trial.document().net()),
-                                    null, data, "", trial.trial().origin(), List.of("sweep " + trial.trial().sweepId())));
+                                    null, data.name(), "", trial.trial().origin(), List.of("sweep " + trial.trial().sweepId())));
                         } catch (IOException e) {
                             synchronized (err) {
                                 err.println("warning: trial " + trial.trial().number() + " is not recorded: "

@@ -436,30 +436,27 @@ public final class Gallery {
     }
 
     private static SentenceSpec sentences(JsonNode n, String at) {
-        if (n == null) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw broken(at, "an object with tokenizer, pooling and maxTokens");
-        }
-        try {
-            return new SentenceSpec(text(n, "tokenizer", at), Pooling.named(text(n, "pooling", at)),
-                    n.path("maxTokens").asInt(0), optionalText(n, "prefix"));
-        } catch (IllegalArgumentException e) {
-            throw brokenBy(at, e);
-        }
+        return optionalObject(n, at, "an object with tokenizer, pooling and maxTokens",
+                o -> new SentenceSpec(text(o, "tokenizer", at), Pooling.named(text(o, "pooling", at)),
+                        o.path("maxTokens").asInt(0), optionalText(o, "prefix")));
     }
 
     private static WeightsDownload download(JsonNode n, String at) {
+        return optionalObject(n, at, "an object with url, sha256, bytes and license",
+                o -> new WeightsDownload(java.net.URI.create(text(o, "url", at)), text(o, "sha256", at),
+                        o.path("bytes").asLong(0), optionalText(o, "license"), optionalText(o, "model")));
+    }
+
+    /** What {@code read} makes of an optional object: null when it is absent; a broken file when it is not an object. */
+    private static <T> T optionalObject(JsonNode n, String at, String expected, Function<JsonNode, T> read) {
         if (n == null) {
             return null;
         }
         if (!n.isObject()) {
-            throw broken(at, "an object with url, sha256, bytes and license");
+            throw broken(at, expected);
         }
         try {
-            return new WeightsDownload(java.net.URI.create(text(n, "url", at)), text(n, "sha256", at),
-                    n.path("bytes").asLong(0), optionalText(n, "license"), optionalText(n, "model"));
+            return read.apply(n);
         } catch (IllegalArgumentException e) {
             throw brokenBy(at, e);
         }

@@ -3,7 +3,10 @@ package org.netstudio.app.help;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The documents of {@code docs/} that the build bundles for Help (under
@@ -11,18 +14,16 @@ import java.util.Optional;
  * in the repository.
  */
 public enum HelpDocument {
-    USER_GUIDE("user-guide.md", "User Guide"),
-    LAYER_REFERENCE("layers.md", "Layer Reference"),
-    COMMAND_LINE("cli.md", "Command Line"),
-    NET_FILE_FORMAT("net-file-format.md", "Net File Format"),
-    ARCHITECTURE("architecture.md", "Architecture");
+    USER_GUIDE("user-guide.md"),
+    LAYER_REFERENCE("layers.md"),
+    COMMAND_LINE("cli.md"),
+    NET_FILE_FORMAT("net-file-format.md"),
+    ARCHITECTURE("architecture.md");
 
     private final String file;
-    private final String title;
 
-    HelpDocument(String file, String title) {
+    HelpDocument(String file) {
         this.file = file;
-        this.title = title;
     }
 
     /** The file name in {@code docs/}, e.g. {@code user-guide.md}. */
@@ -30,20 +31,16 @@ public enum HelpDocument {
         return file;
     }
 
-    /** How the viewer's buttons and title name it. */
+    /** How the viewer's buttons and title name it: the words of its name, "User Guide". */
     public String title() {
-        return title;
+        return Arrays.stream(name().split("_")).map(w -> w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
     }
 
     /** The document a relative link names ("layers.md", "./cli.md"), if it is one of these. */
     public static Optional<HelpDocument> byFile(String name) {
         String bare = name.startsWith("./") ? name.substring(2) : name;
-        for (HelpDocument d : values()) {
-            if (d.file.equals(bare)) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(d -> d.file.equals(bare)).findFirst();
     }
 
     /** The bundled text, or empty when this build has no copy of it. */

@@ -113,7 +113,7 @@ public final class MainWindow {
 
         breadcrumbBar.setId("breadcrumb");
         breadcrumbBar.getStyleClass().add("ns-breadcrumb");
-        setBreadcrumb(breadcrumbItem("Start"));
+        showStartBreadcrumb();
 
         canvasTabs.setId("canvasTabs");
         canvasTabs.getStyleClass().add("ns-canvas-tabs");
@@ -267,6 +267,13 @@ public final class MainWindow {
     /** Replaces the path shown above the canvas (root net › sub-graph › …). */
     public void setBreadcrumb(Node content) {
         breadcrumbBar.setLeft(Objects.requireNonNull(content, "content"));
+    }
+
+    /** Shows "Start" above the canvas, where the path of the net in front goes. */
+    public void showStartBreadcrumb() {
+        Label here = new Label("Start");
+        here.getStyleClass().add("ns-breadcrumb-item");
+        setBreadcrumb(here);
     }
 
     public Theme theme() {
@@ -506,11 +513,5 @@ public final class MainWindow {
         StackPane placeholder = new StackPane(text);
         placeholder.getStyleClass().add("ns-placeholder");
         return placeholder;
-    }
-
-    private static Node breadcrumbItem(String text) {
-        Label item = new Label(text);
-        item.getStyleClass().add("ns-breadcrumb-item");
-        return item;
     }
 }

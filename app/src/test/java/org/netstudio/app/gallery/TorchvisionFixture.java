@@ -37,23 +37,21 @@ record TorchvisionFixture(String net, String madeBy, List<Tensor> tensors, Tenso
             if (in == null) {
                 throw new IllegalArgumentException("no fixture for " + id);
             }
-            JsonNode root = new ObjectMapper().readTree(in);
+            ObjectMapper json = new ObjectMapper();
+            JsonNode root = json.readTree(in);
             List<Tensor> tensors = new ArrayList<>();
             for (JsonNode t : root.get("tensors")) {
-                tensors.add(new Tensor(t.get(0).asText(), longs(t.get(1)), t.get(2).get(0).asDouble(),
-                        t.get(2).get(1).asDouble()));
+                tensors.add(new Tensor(t.get(0).asText(), json.convertValue(t.get(1), long[].class),
+                        t.get(2).get(0).asDouble(), t.get(2).get(1).asDouble()));
             }
             JsonNode range = root.get("input").get("range");
-            Tensor input = new Tensor("", longs(root.get("input").get("shape")), range.get(0).asDouble(),
-                    range.get(1).asDouble());
+            Tensor input = new Tensor("", json.convertValue(root.get("input").get("shape"), long[].class),
+                    range.get(0).asDouble(), range.get(1).asDouble());
             List<double[]> probes = new ArrayList<>();
             for (JsonNode p : root.get("probes")) {
                 probes.add(new double[] {p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble()});
             }
-            float[] logits = new float[root.get("logits").size()];
-            for (int i = 0; i < logits.length; i++) {
-                logits[i] = (float) root.get("logits").get(i).asDouble();
-            }
+            float[] logits = json.convertValue(root.get("logits"), float[].class);
             return new TorchvisionFixture(root.get("net").asText(), root.get("made_by").asText(), tensors, input,
                     probes, logits, root.get("argmax").asInt(), root.get("torch_float32_vs_float64_max_abs").asDouble());
         } catch (IOException e) {
@@ -106,14 +104,6 @@ record TorchvisionFixture(String net, String madeBy, List<Tensor> tensors, Tenso
         float[] out = new float[logits.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (Math.exp(logits[i] - max) / sum);
-        }
-        return out;
-    }
-
-    private static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
         }
         return out;
     }

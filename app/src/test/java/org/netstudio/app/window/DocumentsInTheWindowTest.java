@@ -46,10 +46,6 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         return robot.lookup(".dialog-pane .header-panel .label").queryLabeled().getText();
     }
 
-    private String selectedTabText() {
-        return f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText());
-    }
-
     private long netTabs() {
         return f.fx(() -> f.window.canvasTabs().getTabs().stream().filter(NetTab.class::isInstance).count());
     }
@@ -62,9 +58,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void saveCloseAndReopenGivesTheSameNet(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("lenet"));
-        f.settle();
+        openGalleryNet(robot, "lenet");
         String added = addLayer("Dropout");
         assertThat(selectedTabText()).isEqualTo("*LeNet-5");
         assertThat(stage.getTitle()).isEqualTo("*LeNet-5 — NetStudio");
@@ -97,9 +91,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void newNetsOpenInTabsFromTheStartPageAndTheShortcutAndTheStartPageComesBack(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.clickOn("#startNew");
-        f.settle();
+        openNewNet(robot);
         assertThat(selectedTabText()).isEqualTo("Untitled 1");
         f.shortcut(KeyCode.N);
         f.settle();
@@ -114,13 +106,13 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         assertThat(netTabs()).isZero();
         WindowFixture.waitUntil(() -> !f.window.canvasTabs().getTabs().isEmpty());
         assertThat(selectedTabText()).as("the Start page comes back when everything is closed").isEqualTo("Start");
+        assertThat(f.fx(() -> robot.lookup("#breadcrumb .ns-breadcrumb-item").queryLabeled().getText()))
+                .as("and the breadcrumb says where it is").isEqualTo("Start");
     }
 
     @Test
     void closingADirtyNetAsksAndCancelKeepsItDontSaveDiscardsIt(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("mlp"));
-        f.settle();
+        openGalleryNet(robot, "mlp");
         addLayer("Dropout");
 
         robot.clickOn(closeButtonOfTheNetInFront(robot));
@@ -141,9 +133,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void quittingWithUnsavedWorkAsksAndSaveWritesTheFile(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("mlp"));
-        f.settle();
+        openGalleryNet(robot, "mlp");
         addLayer("Dropout");
         Path file = f.data.resolve("mlp.nsnet");
         f.files.add(Optional.of(file));
@@ -161,7 +151,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aBadFileIsReportedWithTheReadersMessageAndNothingElseChanges(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         Path bad = f.data.resolve("broken.json");
         Files.writeString(bad, "{\"format\": \"netstudio.net\", \"net\": [1, 2");
         int tabs = f.fx(() -> f.window.canvasTabs().getTabs().size());
@@ -266,7 +256,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void unsavedWorkIsAutosavedAndSavingForgetsIt(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         robot.interact(() -> f.workspace().open(OpenNet.untitled(WindowFixture.emptyGraph("Scratch", 4), "Scratch")));
         f.settle();
         addLayer("Linear");

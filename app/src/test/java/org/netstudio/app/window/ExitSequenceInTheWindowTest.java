@@ -30,7 +30,7 @@ class ExitSequenceInTheWindowTest extends InTheWindowTest {
 
     @Test
     void unsavedWorkIsAutosavedAndARunningTrainingStopsBeforeTheProgramEnds(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         NetDocument doc = new NetDocument("Spirals MLP", Chain.of(PortDecl.of(TensorType.real(2)),
                 Layer.of("Linear", "units", 16), Layer.of("Ramp"), Layer.of("Linear", "units", 3),
                 Layer.of("Softmax")), null);

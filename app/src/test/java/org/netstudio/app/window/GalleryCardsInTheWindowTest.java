@@ -31,7 +31,7 @@ class GalleryCardsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void thePretrainedNetsAreTheFirstCards(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         List<String> cards = f.fx(() -> robot.lookup("#galleryCards").queryParent().getChildrenUnmodifiable().stream()
                 .map(Node::getId).toList());
         // The pretrained nets, then the pretrained models downloaded on request, then the architectures.
@@ -43,7 +43,7 @@ class GalleryCardsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aNetsParametersReadTheSameOnItsCardInTheStatusBarTheInspectorAndTheCommandLine(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         String card = f.fx(() -> robot.from(robot.lookup("#gallery-fashion-cnn").<Node>query())
                 .lookup(".ns-card-parameters").queryLabeled().getText());
         assertThat(card).startsWith(FASHION_CNN);

@@ -12,15 +12,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.gallery.WeightsDownload;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.window.documents.WindowGallery;
 import org.netstudio.app.window.gallery.WeightsServer;
-import org.netstudio.app.window.gallery.WeightsStatus;
 import org.netstudio.canvas.export.PngExport;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.io.torch.StateDictMapping;
@@ -32,22 +29,11 @@ import org.testfx.framework.junit5.Start;
  * downloaded from the card (from a local server into a temporary cache): progress, Cancel, a damaged
  * file refused, and the card and the opened net afterwards.
  */
-class GalleryWeightsInTheWindowTest extends InTheWindowTest {
+class GalleryWeightsInTheWindowTest extends DownloadInTheWindowTest {
 
     private static final String ID = "lenet-imagenet";
     private static final byte[] LENET = WeightsServer.stateDict(StateDictMapping.expectedTensors(
             Gallery.standard().load("lenet").net()), 7);
-
-    @TempDir
-    Path cache;
-
-    private final WeightsServer server = new WeightsServer();
-
-    @AfterEach
-    void stopTheServer() {
-        WindowGallery.use(null);
-        server.close();
-    }
 
     private Gallery testGallery(URI url, String sha256) {
         Gallery g = WeightsServer.gallery(cache, url, sha256, LENET.length);
@@ -106,7 +92,7 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void thePretrainedFashionMnistCardOpensTheNetWithItsShippedWeightsShownInTheInspector(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         String id = "fashion-cnn-pretrained";
         assertThat(textIn(id, "ns-card-weights")).isEqualTo("Pretrained · 92.5% test accuracy");
         // Miniatures are drawn off the UI thread; scroll once the page has its final layout.
@@ -123,13 +109,12 @@ class GalleryWeightsInTheWindowTest extends InTheWindowTest {
         Weights shipped = Gallery.standard().loadWithWeights(id).weights().orElseThrow();
         assertThat(net.weights()).as("the net in front has the shipped weights").contains(shipped);
         assertThat(f.fx(() -> f.workspace().inspector().weightsProperty().get())).isSameAs(shipped);
-        assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText()))
-                .isEqualTo("Fashion-MNIST CNN (pretrained)");
+        assertThat(selectedTabText()).isEqualTo("Fashion-MNIST CNN (pretrained)");
     }
 
     @Test
     void openingMiniLmByIdGivesItTheWeightsItsOnnxModelCarries(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         assertThat(textIn("minilm", "ns-card-weights")).isEqualTo("Pretrained weights included");
 
         robot.interact(() -> f.workspace().openGallery("minilm"));

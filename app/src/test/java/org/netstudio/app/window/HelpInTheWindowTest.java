@@ -51,7 +51,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void userGuideOpensFromTheHelpMenuAndShowsTheGuidesFirstHeading(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         String firstLine = HelpDocument.USER_GUIDE.text().orElseThrow().lines().findFirst().orElseThrow();
         assertThat(firstLine).isEqualTo("# NetStudio user guide");
 
@@ -66,7 +66,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aLinkOfTheGuideOpensTheLayerReferenceAndBackReturnsToTheGuide(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         robot.interact(() -> f.window.help().show(HelpDocument.USER_GUIDE));
         Hyperlink toLayers = f.fx(() -> robot.from(help().view()).lookup(".ns-help-link").queryAllAs(Hyperlink.class)
                 .stream().filter(l -> l.getText().equals("layer reference")).findFirst().orElseThrow());
@@ -95,7 +95,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void layerReferenceFromTheMenuListsEveryCatalogLayer(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         choose(robot, "#menuLayerReference");
 
         assertThat(f.fx(() -> help().current())).isEqualTo(HelpDocument.LAYER_REFERENCE);
@@ -107,7 +107,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void f1OpensTheUserGuide(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         robot.clickOn("#statusBar");
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -116,7 +116,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void keyboardShortcutsListEveryMenuShortcutWithItsKeysAndTheCanvasKeys(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         choose(robot, "#menuKeyboardShortcuts");
 
         Stage shortcuts = f.window.help().shortcuts().stage();
@@ -147,7 +147,7 @@ class HelpInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aboutShowsTheVersionAndItsWholeText(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         choose(robot, "#menuAbout");
 
         Window about = f.fx(() -> Window.getWindows().stream()

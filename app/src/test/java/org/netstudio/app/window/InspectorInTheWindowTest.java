@@ -12,9 +12,7 @@ import org.testfx.api.FxRobot;
 class InspectorInTheWindowTest extends InTheWindowTest {
 
     private void openLeNet(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("lenet"));
-        f.settle();
+        openGalleryNet(robot, "lenet");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LeNetInTheWindowTest extends InTheWindowTest {
 
     private WindowFixture openEmpty(FxRobot robot, int... inputShape) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         robot.interact(() -> f.workspace().open(OpenNet.untitled(WindowFixture.emptyGraph("LeNet", inputShape), "LeNet")));
         f.settle();
         return f;

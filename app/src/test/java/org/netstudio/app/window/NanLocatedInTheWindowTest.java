@@ -38,7 +38,7 @@ class NanLocatedInTheWindowTest extends InTheWindowTest {
 
     @Test
     void theNodeThatGaveTheFirstNanIsNamedAndMarkedOnTheCanvas(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         TrainerPanelModel trainer = f.trainInPanel(logOfNegatives(), "Spirals", 3);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> f.fx(() -> trainer.failedNodeProperty().get() != null));

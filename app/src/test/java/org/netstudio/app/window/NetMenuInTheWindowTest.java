@@ -18,9 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class NetMenuInTheWindowTest extends InTheWindowTest {
 
     private void openLeNet(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("lenet"));
-        f.settle();
+        openGalleryNet(robot, "lenet");
     }
 
     private boolean problemsShown(FxRobot robot) {
@@ -56,7 +54,7 @@ class NetMenuInTheWindowTest extends InTheWindowTest {
 
     @Test
     void thePaletteOffersEveryCatalogLayerButTheImportOnlyOpaqueOperator(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         var offered = f.fx(() -> f.workspace().palette().visibleTypes());
         var catalog = org.netstudio.netgraph.catalog.LayerCatalog.standard().types().stream()
                 .map(org.netstudio.netgraph.catalog.LayerType::name).filter(n -> !n.equals("OnnxOperator")).toList();
@@ -65,7 +63,7 @@ class NetMenuInTheWindowTest extends InTheWindowTest {
 
     @Test
     void trainOpensTheTrainerPanel(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         assertThat(f.fx(() -> robot.lookup("#toolTrain").query().isDisabled())).as("no net to train").isTrue();
         robot.interact(() -> f.workspace().openGallery("lenet"));
         f.settle();
@@ -95,7 +93,7 @@ class NetMenuInTheWindowTest extends InTheWindowTest {
 
     @Test
     void exportOnnxRefusesWeightsThatHoldNaNAndWritesNothing(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         var doc = org.netstudio.netgraph.io.NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1,"
                 + " \"net\": {\"type\": \"Chain\", \"input\": {\"shape\": [2]}, \"layers\": [{\"type\": \"Linear\","
                 + " \"name\": \"classifier\", \"units\": 3}]}}", "tiny.json");

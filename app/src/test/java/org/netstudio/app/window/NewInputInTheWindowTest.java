@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.LevelBuilder;
 import org.netstudio.inspector.InspectorMode;
@@ -28,9 +27,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
 
     @Test
     void clickingANewNetsUnknownInputOpensItsShapeAndEncoderAndTypingAShapeSetsIt(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.clickOn("#startNew");
-        f.settle();
+        openNewNet(robot);
         assertThat(detailOn("$Input")).as("the input says it is to be set").isEqualTo(LevelBuilder.UNSET_INPUT);
 
         robot.clickOn(f.center("$Input"));
@@ -58,9 +55,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
 
     @Test
     void theTypedInputsOfThePaletteDeclareANewNetsInputThenAddMoreInputs(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.clickOn("#startNew");
-        f.settle();
+        openNewNet(robot);
         assertThat(f.fx(() -> f.workspace().palette().visibleTypes()))
                 .startsWith("input:Image", "input:Vector", "input:Sequence", "input:Text", "Linear");
         var input = f.node("$Input");

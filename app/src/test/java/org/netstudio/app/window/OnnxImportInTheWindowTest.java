@@ -81,7 +81,7 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
 
     @Test
     void anOnnxModelOpensWithABarSayingWhatBecameOpaqueAndAReportThatFindsItsNodes(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         Path file = f.data.resolve("small.onnx");
         Files.write(file, model());
 
@@ -141,7 +141,7 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aLargeModelOpensOffTheUiThreadBehindATabSayingSo(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         Path file = f.data.resolve("minilm.onnx");
         try (var in = OnnxImportInTheWindowTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             Files.copy(in, file);
@@ -168,9 +168,7 @@ class OnnxImportInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aNetStudioNetHasNoImportBar(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("lenet"));
-        f.settle();
+        openGalleryNet(robot, "lenet");
         assertThat(front().importBanner()).isEmpty();
         assertThat(robot.lookup("#importBanner").tryQuery()).isEmpty();
         assertThat(f.fx(() -> f.window.menu().item(AppAction.IMPORT_REPORT).isDisable())).isTrue();

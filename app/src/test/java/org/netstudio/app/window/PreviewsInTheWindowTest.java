@@ -74,7 +74,7 @@ class PreviewsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void thePretrainedFashionNetShowsWhatEachLayerMakesOfATestImage(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         FashionMnistPictures test = FashionMnistPictures.testSet();
         FashionMnistPictures.Picture boot = test.write(0, f.data);
         FashionMnistPictures.Picture pullover = test.write(1, f.data);

@@ -50,7 +50,7 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
     }
 
     private OpenNet openNamedSpiralsWithItsData(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         OpenNet net = f.fx(() -> OpenNet.untitled(namedSpiralsMlp(), "spirals"));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
@@ -81,7 +81,7 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
 
     @Test
     void exportPyTorchProjectWithoutDataSaysWhatIsMissingAndWritesNothing(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         robot.interact(() -> f.workspace().open(OpenNet.untitled(namedSpiralsMlp(), "spirals")));
         f.settle();
         Path project = WindowFixture.tempData().resolve("spirals-pytorch");
@@ -108,14 +108,14 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#training-target");
         robot.clickOn("PyTorch (torchrun)");
         // The panel finds the Python itself (as it would for a person).
-        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
+        waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
         assertThat(f.text("#torchrun-python-note")).startsWith("Found, with PyTorch ");
         f.typeInto("#torchrun-processes", "2");
         f.typeInto("#epochs", "3");
         assertThat(f.fx(() -> trainer.canTrainBinding().get())).as(f.fx(trainer::reasonNotToTrain)).isTrue();
 
         robot.clickOn("#train");
-        TrainerInTheWindowTest.waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+        waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
         assertThat(f.fx(() -> trainer.history().validationLoss().size())).as("a validation loss per epoch (%s)",
                 f.text("#trainer-message")).isEqualTo(3);
@@ -137,7 +137,7 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
     }
 
     private OpenNet openSpirals(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         OpenNet net = f.fx(() -> OpenNet.untitled(TrainerInTheWindowTest.spiralsMlp(), "spirals"));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
@@ -157,13 +157,13 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         OpenNet net = openNamedSpiralsWithItsData(robot);
         TrainerPanelModel trainer = f.workspace().trainer();
         robot.interact(() -> trainer.target().targetProperty().set(TrainingTarget.TORCHRUN));
-        TrainerInTheWindowTest.waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
+        waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
         f.typeInto("#epochs", "2000");
         robot.clickOn("#train");
-        TrainerInTheWindowTest.waitFor(180, () -> f.fx(() -> trainer.history().epochs().size() >= 2));
+        waitFor(180, () -> f.fx(() -> trainer.history().epochs().size() >= 2));
 
         robot.clickOn("#stop");
-        TrainerInTheWindowTest.waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
+        waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
         int epochs = f.fx(() -> trainer.history().epochs().size());
         assertThat(epochs).as("stopped long before 2000 epochs").isBetween(2, 1999);

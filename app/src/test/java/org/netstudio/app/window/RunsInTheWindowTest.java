@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,7 +29,6 @@ import org.netstudio.trainer.TrainerState;
 import org.netstudio.trainer.runs.RunDifferences;
 import org.netstudio.trainer.runs.RunsView;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every training in the trainer panel is recorded, and View › Runs compares them: two trainings
@@ -67,10 +64,7 @@ class RunsInTheWindowTest extends InTheWindowTest {
     }
 
     private void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        waitFor(120, condition);
     }
 
     private void trainAgainWithRate(FxRobot robot, TrainerPanelModel trainer, String rate) throws Exception {
@@ -99,7 +93,7 @@ class RunsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void twoTrainingsInThePanelAreComparedInTheRunsView(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         TrainerPanelModel trainer = f.trainInPanel(mlp(), "Spirals", 3);
         waitFor(() -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
         trainAgainWithRate(robot, trainer, "0.03");

@@ -14,19 +14,13 @@ import org.testfx.api.FxRobot;
 /** A new net saved under a name of the person's choosing is called by that name wherever the window names it. */
 class SaveAsInTheWindowTest extends InTheWindowTest {
 
-    private String selectedTabText() {
-        return f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText());
-    }
-
     private String inspectorName(FxRobot robot) {
         return f.fx(() -> robot.lookup("#nodeName").queryAs(TextField.class).getText());
     }
 
     @Test
     void afterSaveAsTheTabTheTitleAndTheInspectorSayTheNewFileName(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.clickOn("#startNew");
-        f.settle();
+        openNewNet(robot);
         assertThat(selectedTabText()).isEqualTo("Untitled 1");
         assertThat(inspectorName(robot)).isEqualTo("Untitled 1");
 
@@ -53,9 +47,7 @@ class SaveAsInTheWindowTest extends InTheWindowTest {
 
     @Test
     void aNetReopenedFromItsFileIsCalledByTheFileNameToo(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.clickOn("#startNew");
-        f.settle();
+        openNewNet(robot);
         Path file = f.data.resolve("mine.json");
         f.files.add(Optional.of(file));
         f.shortcut(KeyCode.SHIFT, KeyCode.S);

@@ -33,19 +33,30 @@ public final class ScreenshotTool {
     private ScreenshotTool() {
     }
 
+    /** What the screenshot tools are given: {@code OUT.png light|dark SUBJECT [EXTRA]}. */
+    public record Arguments(Path out, Theme theme, String subject, String extra) {
+
+        public static Arguments of(String[] args) {
+            return new Arguments(Path.of(args[0]), Theme.named(args[1]), args[2], args.length > 3 ? args[3] : null);
+        }
+
+        /** Whether the subject is a model or net file, not "start" or a gallery id. */
+        boolean namesAFile() {
+            return subject.endsWith(".onnx") || subject.endsWith(".json") || subject.endsWith(".nsnet");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
-        Theme theme = Theme.named(args[1]);
-        String what = args[2];
-        String select = args.length > 3 ? args[3] : null;
-        showWindow(theme, (window, stage) -> {
+        Arguments given = Arguments.of(args);
+        Path out = given.out();
+        showWindow(given.theme(), (window, stage) -> {
             // Keep Xvfb's pointer (at the screen's centre) off the window, so nothing shows a hover.
             stage.setX(900);
             if (Boolean.getBoolean("shot.trainer")) {
                 window.trainerPanel().setExpanded(true);
             }
-            if (what.endsWith(".onnx") || what.endsWith(".json") || what.endsWith(".nsnet")) {
-                var canvas = window.workspace().open(Path.of(what));
+            if (given.namesAFile()) {
+                var canvas = window.workspace().open(Path.of(given.subject()));
                 String level = System.getProperty("shot.level");
                 if (level != null) {
                     // Just before the picture (after training, with shot.train): the inside of a container.
@@ -54,11 +65,11 @@ public final class ScreenshotTool {
                             org.netstudio.netgraph.net.NodePath.parse(level))));
                     later.play();
                 }
-            } else if (!what.equals("start")) {
-                var canvas = window.workspace().openGallery(what);
-                if (select != null) {
+            } else if (!given.subject().equals("start")) {
+                var canvas = window.workspace().openGallery(given.subject());
+                if (given.extra() != null) {
                     PauseTransition later = new PauseTransition(Duration.seconds(2));
-                    later.setOnFinished(e -> canvas.getModel().select(select, false));
+                    later.setOnFinished(e -> canvas.getModel().select(given.extra(), false));
                     later.play();
                 }
             }

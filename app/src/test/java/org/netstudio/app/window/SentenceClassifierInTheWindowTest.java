@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
@@ -17,7 +15,6 @@ import org.netstudio.netgraph.io.WeightArray;
 import org.netstudio.netgraph.io.Weights;
 import org.netstudio.netgraph.net.Graph;
 import org.netstudio.trainer.TrainerPanelModel;
-import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,13 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * apart, and the encoder's arrays are as they were.
  */
 class SentenceClassifierInTheWindowTest extends InTheWindowTest {
-
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 
     @SuppressWarnings("unchecked")
     private void choose(FxRobot robot, String comboId, String item) {
@@ -51,7 +41,7 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
 
     @Test
     void makeAClassifierFromMiniLmFreezeItsEncoderAndTrainItOnLabelledSentences(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         Path sentences = TopicSentences.write(f.data.resolve("topics.csv"));
         robot.interact(() -> f.workspace().setDataFilePicker((source, owner) -> Optional.of(sentences)));
 
@@ -78,12 +68,7 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
         assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("216 examples");
-        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
-        f.typeInto("#epochs", "3");
-        f.typeInto("#learning-rate", "0.01");
-        robot.clickOn("#train");
-        waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
-        assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");
+        trainFromThePanel(robot, "3", "0.01", 120);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
                 .orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
 

@@ -2,23 +2,17 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryWeights;
 import org.netstudio.app.gallery.TinyEncoderJar;
 import org.netstudio.app.window.documents.WindowGallery;
-import org.netstudio.app.window.gallery.WeightsServer;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A sentence encoder offered for download (as bge-small-en-v1.5 is; here a tiny stand-in served
@@ -26,20 +20,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * says how to get it rather than embed with seeded values; downloaded from the card, it opens with
  * the model's weights and Try It compares sentences with it.
  */
-class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
+class SentenceEncoderDownloadInTheWindowTest extends DownloadInTheWindowTest {
 
     private static final String ID = TinyEncoderJar.ID;
-
-    @TempDir
-    Path cache;
-
-    private final WeightsServer server = new WeightsServer();
-
-    @AfterEach
-    void stopTheServer() {
-        WindowGallery.use(null);
-        server.close();
-    }
 
     private String cardText(String style) {
         return f.fx(() -> ((Label) f.robot.from((Node) f.robot.lookup("#gallery-" + ID).query()).lookup("." + style)
@@ -55,10 +38,7 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        waitFor(60, condition);
     }
 
     @Test
@@ -66,7 +46,7 @@ class SentenceEncoderDownloadInTheWindowTest extends InTheWindowTest {
         byte[] jar = TinyEncoderJar.jar(true);
         Gallery gallery = TinyEncoderJar.gallery(cache, server.serve("tiny-encoder-1.0.jar", jar), jar, "cls");
         WindowGallery.use(gallery);
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         String size = org.netstudio.app.gallery.WeightsDownload.size(jar.length);
 
         assertThat(cardText("ns-card-weights")).isEqualTo("Pretrained model: " + size + " download");

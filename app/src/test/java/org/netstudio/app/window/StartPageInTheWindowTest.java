@@ -21,7 +21,7 @@ class StartPageInTheWindowTest extends InTheWindowTest {
 
     @Test
     void theStartPageListsTheGalleryWithPicturesAndOpensResNet50WhichFitsAndOpensABlock(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         assertThat(f.fx(() -> robot.lookup(".ns-gallery-card").queryAll().size()))
                 .isEqualTo(Gallery.standard().entries().size());
         // each card's miniature is drawn from its net, off the UI thread
@@ -37,7 +37,7 @@ class StartPageInTheWindowTest extends InTheWindowTest {
         robot.clickOn(card);
         WindowFixture.waitUntil(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem() instanceof NetTab);
         f.settle();
-        assertThat(f.fx(() -> f.window.canvasTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("ResNet-50");
+        assertThat(selectedTabText()).isEqualTo("ResNet-50");
         assertThat(f.text("#statusParameters")).isEqualTo("25,610,152 parameters (25,557,032 trainable + 53,120 non-trainable)");
 
         f.zoomToFitShowsEveryNode();
@@ -77,9 +77,7 @@ class StartPageInTheWindowTest extends InTheWindowTest {
 
     @Test
     void theThemeSwitchesLiveForTheCanvasTooFromTheViewMenu(FxRobot robot) {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
-        robot.interact(() -> f.workspace().openGallery("lenet"));
-        f.settle();
+        openGalleryNet(robot, "lenet");
         Paint light = nodeFill();
 
         robot.clickOn("#menuView").clickOn("#menuTheme").clickOn("#menuThemeDark");

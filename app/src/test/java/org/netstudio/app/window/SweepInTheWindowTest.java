@@ -32,7 +32,7 @@ class SweepInTheWindowTest extends InTheWindowTest {
 
     @Test
     void useBestPutsTheBestTrialsUnitsAndWeightsIntoTheNetUndoably(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         OpenNet net = f.fx(() -> OpenNet.untitled(TrainerInTheWindowTest.spiralsMlp(), "spirals"));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
@@ -49,7 +49,7 @@ class SweepInTheWindowTest extends InTheWindowTest {
         typeInto(robot, "#sweep-trials .text-field", "4");
         robot.push(KeyCode.ENTER);
         robot.clickOn("#sweep-start");
-        TrainerInTheWindowTest.waitFor(120, () -> f.fx(() -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        waitFor(120, () -> f.fx(() -> !robot.lookup("#sweep-use-best").query().isDisabled()));
         assertThat(f.text("#sweep-progress")).isEqualTo("4 of 4 trials");
         String best = f.text("#sweep-message");
         assertThat(best).startsWith("Best: trial ");

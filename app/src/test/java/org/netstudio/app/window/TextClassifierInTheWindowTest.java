@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.trainer.TrainerPanelModel;
-import org.netstudio.trainer.TrainerState;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,13 +29,6 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
     private static final List<String> BAD = List.of("bad", "awful", "poor", "dull", "terrible", "boring");
     private static final List<String> PLAIN = List.of("the", "film", "was", "a", "story", "and", "music", "plot",
             "it", "very", "actors", "ending", "quite", "with", "scenes");
-
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
 
     private void setParameter(FxRobot robot, String node, String parameter, String value) {
         robot.clickOn(f.center(node));
@@ -56,7 +46,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
 
     @Test
     void buildAGruTextClassifierTrainItOnACsvOfReviewsAndTryItOnAText(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         Path reviews = reviews(f.data.resolve("reviews.csv"));
         robot.interact(() -> f.workspace().setDataFilePicker((source, owner) -> Optional.of(reviews)));
 
@@ -96,12 +86,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
 
-        robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
-        f.typeInto("#epochs", "8");
-        f.typeInto("#learning-rate", "0.01");
-        robot.clickOn("#train");
-        waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
-        assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");
+        trainFromThePanel(robot, "8", "0.01", 300);
         // A point per epoch in the curves, and the held-back reviews mostly right.
         assertThat(f.fx(() -> trainer.history().validationLoss())).hasSize(8);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()

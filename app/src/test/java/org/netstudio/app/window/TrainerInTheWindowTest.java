@@ -2,7 +2,6 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,16 +30,9 @@ class TrainerInTheWindowTest extends InTheWindowTest {
                 Layer.of("Linear", "units", 3), Layer.of("Softmax")), null);
     }
 
-    static void waitFor(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
-
     @Test
     void trainsTheNetInFrontAndItsWeightsGoIntoTheDocumentUndoably(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         OpenNet net = f.fx(() -> OpenNet.untitled(spiralsMlp(), "spirals"));
         robot.interact(() -> f.workspace().open(net));
         f.settle();
@@ -93,7 +85,7 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         java.nio.file.Path file = WindowFixture.tempData().resolve("spirals.onnx");
         org.netstudio.app.document.OnnxExport.write(spiralsMlp(), java.util.Optional.of(learned.weights()), file, 0);
 
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         f.files.add(java.util.Optional.of(file));
         javafx.application.Platform.runLater(() -> f.window.menu().item(org.netstudio.app.window.AppAction.OPEN).fire());
         f.settle();

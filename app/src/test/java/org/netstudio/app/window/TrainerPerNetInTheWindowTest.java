@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -14,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -22,7 +20,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import org.junit.jupiter.api.Test;
 import org.netstudio.app.document.OpenNet;
-import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.engine.train.StopReason;
 import org.netstudio.netgraph.net.Chain;
 import org.netstudio.netgraph.net.Layer;
@@ -47,13 +44,6 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
         return new NetDocument(name, Chain.of(PortDecl.of(TensorType.real(2)),
                 Layer.of("Linear", "units", 32), Layer.of("Ramp"), Layer.of("Linear", "units", 32), Layer.of("Ramp"),
                 Layer.of("Linear", "units", classes), Layer.of("Softmax")), null);
-    }
-
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     /** Opens a net in a new tab in front, with the trainer panel open; returns that net's trainer. */
@@ -116,7 +106,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
 
     @Test
     void eachNetKeepsItsOwnDataPlotsAndResultsWhileATrainingGoesOnBehindAnotherTab(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         TrainerPanelModel spirals = open(robot, mlp("Spirals MLP", 3), "spirals");
         train(robot, spirals, "Spirals", 150);
 
@@ -170,7 +160,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
 
     @Test
     void closingANetStopsItsTrainingAndEndsItsTrainer(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         TrainerPanelModel trainer = open(robot, mlp("Spirals MLP", 3), "spirals");
         train(robot, trainer, "Spirals", 100_000);
         var run = f.fx(() -> trainer.run().orElseThrow());

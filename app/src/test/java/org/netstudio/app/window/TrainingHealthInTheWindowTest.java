@@ -25,7 +25,7 @@ class TrainingHealthInTheWindowTest extends InTheWindowTest {
 
     @Test
     void theLayersTabAndTheCanvasShowHowEachLayerLearns(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         NetDocument mlp = new NetDocument("Spirals MLP", Chain.named(PortDecl.of(TensorType.real(2)),
                 List.of(Layer.of("Linear", "units", 16), Layer.of("Ramp"), Layer.of("Linear", "units", 3),
                         Layer.of("Softmax")), List.of("hidden", "relu", "scores", "softmax"), PortDecl.UNSPECIFIED), null);

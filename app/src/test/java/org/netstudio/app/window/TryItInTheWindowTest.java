@@ -2,13 +2,9 @@ package org.netstudio.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,7 +17,6 @@ import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.tryit.TryItPanel;
 import org.netstudio.engine.text.SentenceEncoder;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Net › Try It in the real window: the pretrained Fashion-MNIST CNN names the clothing of a real
@@ -38,13 +33,6 @@ class TryItInTheWindowTest extends InTheWindowTest {
         return f.workspace().tryIt();
     }
 
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
-
     /** A shown label of the Try It window by id. */
     private String label(String id) {
         return f.fx(() -> ((Label) robot().lookup(id).query()).getText());
@@ -56,7 +44,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
 
     @Test
     void thePretrainedFashionNetNamesTheClothingOfARealTestImage(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         FashionMnistPictures test = FashionMnistPictures.testSet();
         FashionMnistPictures.Picture shoe = test.write(0, f.data);
         Path notes = Files.writeString(f.data.resolve("notes.png"), "not a picture");
@@ -148,7 +136,7 @@ class TryItInTheWindowTest extends InTheWindowTest {
 
     @Test
     void miniLmFindsTwoSentencesAboutOneThingCloserThanAThird(FxRobot robot) throws Exception {
-        f = WindowFixture.open(robot, stage, WindowFixture.tempData());
+        openWindow(robot);
         f.openPretrained("minilm", SentenceEncoder.MINILM_MODEL, "all-minilm-l6-v2.onnx");
 
         robot.clickOn("#menuNet").clickOn("#menuTryIt");

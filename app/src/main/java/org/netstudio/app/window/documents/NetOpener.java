@@ -129,10 +129,7 @@ public final class NetOpener {
      * any: shipped with NetStudio, or downloaded on request and cached. Never downloads.
      */
     public NetTab openGallery(GalleryEntry entry) {
-        GalleryOpening opened = GalleryOpening.of(WindowGallery.get(), entry);
-        NetTab tab = tabs.add(opened.net());
-        opened.problem().ifPresent(p -> prompts.error("The weights of “" + entry.name() + "” could not be used", p));
-        return tab;
+        return show(entry, GalleryOpening.of(WindowGallery.get(), entry));
     }
 
     /**
@@ -141,17 +138,14 @@ public final class NetOpener {
      */
     public void openGalleryInBackground(GalleryEntry entry) {
         Gallery gallery = WindowGallery.get();
-        CompletableFuture.supplyAsync(() -> GalleryOpening.of(gallery, entry))
-                .whenComplete((opened, failure) -> Platform.runLater(() -> {
-                    if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        prompts.error("Cannot open “" + entry.name() + "”",
-                                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-                    } else {
-                        tabs.add(opened.net());
-                        opened.problem().ifPresent(p ->
-                                prompts.error("The weights of “" + entry.name() + "” could not be used", p));
-                    }
-                }));
+        tabs.addInBackground(() -> GalleryOpening.of(gallery, entry), "Cannot open “" + entry.name() + "”",
+                opened -> show(entry, opened));
+    }
+
+    /** Puts the gallery net into a tab in front, and says why its weights could not be used, if so. */
+    private NetTab show(GalleryEntry entry, GalleryOpening opened) {
+        NetTab tab = tabs.add(opened.net());
+        opened.problem().ifPresent(p -> prompts.error("The weights of “" + entry.name() + "” could not be used", p));
+        return tab;
     }
 }

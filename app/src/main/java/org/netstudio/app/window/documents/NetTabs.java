@@ -1,6 +1,9 @@
 package org.netstudio.app.window.documents;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,10 +46,6 @@ public final class NetTabs {
         return active.getReadOnlyProperty();
     }
 
-    public NetTab active() {
-        return active.get();
-    }
-
     /** "NetStudio", or "*lenet.json — NetStudio" for the net in front. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
@@ -63,6 +62,24 @@ public final class NetTabs {
         NetDocument doc = new NetDocument(name, Graph.empty().withInput("Input", PortDecl.UNSPECIFIED)
                 .withOutput("Output", PortDecl.UNSPECIFIED), null);
         return add(OpenNet.untitled(doc, name));
+    }
+
+    /**
+     * Makes a net off the FX thread, then, on it, hands it to {@code open} to put into a tab; when making it
+     * fails, the person is told so under {@code cannot} ("Cannot open “LeNet”").
+     */
+    <T> CompletableFuture<T> addInBackground(Supplier<T> make, String cannot, Consumer<T> open) {
+        CompletableFuture<T> made = CompletableFuture.supplyAsync(make);
+        made.whenComplete((net, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                prompts.error(cannot,
+                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            } else {
+                open.accept(net);
+            }
+        }));
+        return made;
     }
 
     /** Puts a net into a new tab in front of the others. */

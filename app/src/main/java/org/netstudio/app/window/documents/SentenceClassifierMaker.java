@@ -86,17 +86,8 @@ public final class SentenceClassifierMaker {
     /** Builds the classifier of the gallery's sentence encoder {@code encoderId} for these classes, as above. */
     public CompletableFuture<LoadedNet> make(String encoderId, List<String> labels) {
         Gallery gallery = WindowGallery.get();
-        CompletableFuture<LoadedNet> built = CompletableFuture.supplyAsync(() -> SentenceClassifier.of(gallery, encoderId,
-                labels));
-        built.whenComplete((net, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                prompts.error("Cannot make the sentence classifier", cause.getMessage() == null
-                        ? cause.getClass().getSimpleName() : cause.getMessage());
-            } else {
-                tabs.add(OpenNet.untitled(net.document(), net.document().name(), net.weights().orElse(null)));
-            }
-        }));
-        return built;
+        return tabs.addInBackground(() -> SentenceClassifier.of(gallery, encoderId, labels),
+                "Cannot make the sentence classifier",
+                net -> tabs.add(OpenNet.untitled(net.document(), net.document().name(), net.weights().orElse(null))));
     }
 }

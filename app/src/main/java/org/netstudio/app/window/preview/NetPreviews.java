@@ -5,15 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,6 +18,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.netstudio.app.document.OpenNet;
 import org.netstudio.app.run.NetValues;
+import org.netstudio.app.window.background.BackgroundJobs;
 import org.netstudio.canvas.CanvasModel;
 import org.netstudio.canvas.preview.PortPicture;
 import org.netstudio.canvas.preview.Previews;
@@ -47,22 +45,16 @@ public final class NetPreviews implements AutoCloseable {
     private final CanvasModel canvas;
     private final Supplier<Optional<Dataset>> data;
     private final Supplier<Optional<Path>> imageChooser;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "netstudio-previews");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundJobs jobs = new BackgroundJobs("netstudio-previews");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final ObjectProperty<PreviewSource> source = new SimpleObjectProperty<>(this, "source", PreviewSource.RANDOM);
     private final IntegerProperty example = new SimpleIntegerProperty(this, "example", 1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final Runnable onNetChange = this::refresh;
     private Path image;
     /** The newest question asked; a run that finds a newer one skips its work. */
     private long asked;
-    private int running;
     /** Used on the worker thread only. */
     private NetValues loaded;
     private NetNode loadedNet;
@@ -129,7 +121,7 @@ public final class NetPreviews implements AutoCloseable {
 
     /** Whether a run is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return jobs.busyProperty();
     }
 
     /** Asks for another image file (source Image file…); false when the person cancels. */
@@ -153,7 +145,7 @@ public final class NetPreviews implements AutoCloseable {
         }
         InferenceResult inference = canvas.getInference();
         if (inference != null && !inference.valid()) {
-            show(question, null, "", "Previews show when the net checks: it has problems (see the problems list).");
+            show(question, Shown.problem("Previews show when the net checks: it has problems (see the problems list)."));
             return;
         }
         NetDocument doc = net.document();
@@ -162,44 +154,44 @@ public final class NetPreviews implements AutoCloseable {
         int n = example.get();
         Optional<Dataset> dataset = from == PreviewSource.DATA ? data.get() : Optional.empty();
         Path file = image;
-        running++;
-        busy.set(true);
-        worker.execute(() -> {
-            Previews previews = null;
-            String said = "";
-            String problem = "";
-            if (question == asked) {
-                try {
-                    NetValues values = valuesOf(doc.net(), weights);
-                    PreviewExample ex = example(from, n, dataset, file, doc.net(), values.inputTypes());
-                    previews = previews(ex, values.run(ex.inputs()));
-                    said = ex.caption() + (values.untrained() ? " · initial values, not trained weights" : "");
-                } catch (org.netstudio.engine.compile.InvalidNetException e) {
-                    problem = "Previews show when the net checks: " + e.getMessage();
-                } catch (RuntimeException | java.io.IOException e) {
-                    problem = e.getMessage() == null ? e.toString() : e.getMessage();
-                }
+        // A run that finds a newer question when its turn comes skips its work.
+        jobs.submit(() -> question == asked ? run(doc, weights, from, n, dataset, file) : null, shown -> {
+            if (shown != null) {
+                show(question, shown);
             }
-            Previews p = previews;
-            String c = said;
-            String m = problem;
-            Platform.runLater(() -> {
-                running--;
-                busy.set(running > 0);
-                if (question == asked) {
-                    show(question, p, c, m);
-                }
-            });
-        });
+        }, failure -> show(question, Shown.problem(failure.toString())));
     }
 
-    private void show(long question, Previews previews, String said, String problem) {
+    /** What a run puts on the canvas and says: the previews and their caption, or why there are none. */
+    private record Shown(Previews previews, String caption, String problem) {
+
+        static Shown problem(String why) {
+            return new Shown(Previews.NONE, "", why);
+        }
+    }
+
+    /** On the worker: the example through the net as it was asked. */
+    private Shown run(NetDocument doc, Weights weights, PreviewSource from, int n, Optional<Dataset> dataset,
+                      Path file) {
+        try {
+            NetValues values = valuesOf(doc.net(), weights);
+            PreviewExample ex = example(from, n, dataset, file, doc.net(), values.inputTypes());
+            return new Shown(previews(ex, values.run(ex.inputs())),
+                    ex.caption() + (values.untrained() ? " · initial values, not trained weights" : ""), "");
+        } catch (org.netstudio.engine.compile.InvalidNetException e) {
+            return Shown.problem("Previews show when the net checks: " + e.getMessage());
+        } catch (RuntimeException | java.io.IOException e) {
+            return Shown.problem(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void show(long question, Shown shown) {
         if (question != asked) {
             return;
         }
-        canvas.previewsProperty().set(previews == null ? Previews.NONE : previews);
-        caption.set(said);
-        message.set(problem);
+        canvas.previewsProperty().set(shown.previews());
+        caption.set(shown.caption());
+        message.set(shown.problem());
     }
 
     /** On the worker: the net loaded with these weights, reusing the last one when nothing changed. */
@@ -261,12 +253,12 @@ public final class NetPreviews implements AutoCloseable {
     public void close() {
         net.removeListener(onNetChange);
         asked++;
-        worker.execute(() -> {
+        jobs.later(() -> {
             if (loaded != null) {
                 loaded.close();
                 loaded = null;
             }
         });
-        worker.shutdown();
+        jobs.shutdown();
     }
 }

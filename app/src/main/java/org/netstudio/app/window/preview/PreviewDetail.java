@@ -1,6 +1,8 @@
 package org.netstudio.app.window.preview;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -92,14 +94,8 @@ public final class PreviewDetail extends VBox {
     }
 
     private static String shape(PortPicture p) {
-        if (p.rank() == 0) {
-            return "a number";
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < p.rank(); i++) {
-            s.append(i == 0 ? "" : "×").append(p.dim(i));
-        }
-        return s.toString();
+        return p.rank() == 0 ? "a number"
+                : Arrays.stream(p.shape()).mapToObj(String::valueOf).collect(Collectors.joining("×"));
     }
 
     private static WritableImage image(PictureRenderer.Pixels px) {

@@ -111,14 +111,9 @@ final class ImageTryView extends BorderPane {
         VBox left = new VBox(8, drop, caption, showRow, chooseRow, fileName);
         left.getStyleClass().add("ns-tryit-column");
 
-        Label heading = new Label("Most probable classes");
-        heading.getStyleClass().add("ns-tryit-heading");
-        barsHint.getStyleClass().add("ns-placeholder-hint");
-        barsHint.setWrapText(true);
         note.setId("tryItSoftmaxNote");
-        note.getStyleClass().add("ns-tryit-muted");
-        note.setWrapText(true);
-        VBox right = new VBox(10, heading, barsHint, bars, note);
+        VBox right = new VBox(10, TryItLabels.heading("Most probable classes"),
+                TryItLabels.wrapped(barsHint, "ns-placeholder-hint"), bars, TryItLabels.wrapped(note, "ns-tryit-muted"));
         right.getStyleClass().add("ns-tryit-column");
         HBox.setHgrow(right, Priority.ALWAYS);
 

@@ -49,8 +49,7 @@ final class SentenceTryView extends BorderPane {
         this.jobs = jobs;
         getStyleClass().add("ns-tryit-sentences");
 
-        Label heading = new Label("Sentences");
-        heading.getStyleClass().add("ns-tryit-heading");
+        Label heading = TryItLabels.heading("Sentences");
         Button add = new Button("Add Sentence");
         add.setId("tryItAddSentence");
         add.setOnAction(e -> addRow("").requestFocus());
@@ -75,19 +74,14 @@ final class SentenceTryView extends BorderPane {
         left.setMinWidth(280);
         HBox.setHgrow(left, Priority.ALWAYS);
 
-        Label simHeading = new Label("Cosine similarity");
-        simHeading.getStyleClass().add("ns-tryit-heading");
-        matrixHint.getStyleClass().add("ns-placeholder-hint");
-        matrixHint.setWrapText(true);
         dimension.setId("tryItDimension");
-        dimension.getStyleClass().add("ns-tryit-muted");
-        dimension.setWrapText(true);
-        dimension.setMaxWidth(300);
+        TryItLabels.wrapped(dimension, "ns-tryit-muted").setMaxWidth(300);
         VBox result = new VBox(12, matrix, dimension);
         ScrollPane matrixScroll = new ScrollPane(result);
         matrixScroll.getStyleClass().add("ns-tryit-scroll");
         VBox.setVgrow(matrixScroll, Priority.ALWAYS);
-        VBox right = new VBox(10, simHeading, matrixHint, matrixScroll);
+        VBox right = new VBox(10, TryItLabels.heading("Cosine similarity"),
+                TryItLabels.wrapped(matrixHint, "ns-placeholder-hint"), matrixScroll);
         right.getStyleClass().add("ns-tryit-column");
         right.setMinWidth(240);
         right.setPrefWidth(300);

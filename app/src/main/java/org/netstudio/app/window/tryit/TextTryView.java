@@ -100,9 +100,8 @@ final class TextTryView extends BorderPane {
         barsScroll.managedProperty().bind(barsScroll.visibleProperty());
         barsScroll.visibleProperty().bind(generated.visibleProperty().not());
         note.setId("tryItTextNote");
-        note.getStyleClass().add("ns-tryit-muted");
-        note.setWrapText(true);
-        outputColumn = new VBox(10, outputHeading, generated, barsScroll, note, highlights);
+        outputColumn = new VBox(10, outputHeading, generated, barsScroll, TryItLabels.wrapped(note, "ns-tryit-muted"),
+                highlights);
         outputColumn.getStyleClass().add("ns-tryit-column");
         outputColumn.setPrefWidth(440);
         HBox.setHgrow(outputColumn, Priority.ALWAYS);

@@ -89,8 +89,7 @@ public final class TryItPanel extends BorderPane {
         message.setWrapText(true);
         message.setTextAlignment(TextAlignment.CENTER);
         messageDetail.setId("tryItMessageDetail");
-        messageDetail.getStyleClass().add("ns-placeholder-hint");
-        messageDetail.setWrapText(true);
+        TryItLabels.wrapped(messageDetail, "ns-placeholder-hint");
         messageDetail.setTextAlignment(TextAlignment.CENTER);
         VBox text = new VBox(6, message, messageDetail);
         text.setAlignment(Pos.CENTER);

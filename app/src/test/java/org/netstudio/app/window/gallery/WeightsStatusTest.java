@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netstudio.app.gallery.Gallery;
 import org.netstudio.app.gallery.GalleryEntry;
 import org.netstudio.app.gallery.WeightsDownload;
@@ -16,37 +18,31 @@ class WeightsStatusTest {
         return Gallery.standard().find(id).orElseThrow();
     }
 
-    private static void assertSays(WeightsStatus s, WeightsStatus.Kind kind, String headline, String opens) {
+    /**
+     * What the card of a standard entry says, downloaded weights cached or not: the shipped Fashion-MNIST net its
+     * test accuracy as its description states it; torchvision nets ImageNet weights until they are cached; a
+     * sentence encoder its whole model, which it needs to embed.
+     */
+    @ParameterizedTest(name = "{0}, cached: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            fashion-cnn-pretrained | false | INCLUDED     | Pretrained · 92.5% test accuracy | Opens with its trained weights.
+            resnet18               | false | DOWNLOADABLE | ImageNet weights to download     | Opens untrained until they are downloaded.
+            resnet18               | true  | CACHED       | ImageNet weights cached          | Opens with the downloaded weights.
+            bge-small-en-v1.5      | false | DOWNLOADABLE | Pretrained model: 78 MB download | Download it to embed sentences; until then it opens untrained.
+            e5-small-v2            | true  | CACHED       | Pretrained model downloaded      | Opens with the downloaded model.
+            """)
+    void aCardSaysWhatTheWeightsAreAndHowTheNetOpens(String id, boolean cached, WeightsStatus.Kind kind,
+                                                     String headline, String opens) {
+        WeightsStatus s = WeightsStatus.of(standard(id), cached);
+
         assertThat(s.kind()).isEqualTo(kind);
         assertThat(s.headline()).isEqualTo(headline);
         assertThat(s.opens()).isEqualTo(opens);
     }
 
     @Test
-    void theShippedFashionMnistNetSaysItsTestAccuracyAsItsDescriptionStatesIt() {
-        assertSays(WeightsStatus.of(standard("fashion-cnn-pretrained"), false), WeightsStatus.Kind.INCLUDED,
-                "Pretrained · 92.5% test accuracy", "Opens with its trained weights.");
-    }
-
-    @Test
     void aPretrainedNetWithoutAStatedAccuracySaysItsWeightsAreIncluded() {
         assertThat(WeightsStatus.of(standard("minilm"), false).headline()).isEqualTo("Pretrained weights included");
-    }
-
-    @Test
-    void torchvisionNetsOfferImageNetWeightsUntilTheyAreCached() {
-        assertSays(WeightsStatus.of(standard("resnet18"), false), WeightsStatus.Kind.DOWNLOADABLE,
-                "ImageNet weights to download", "Opens untrained until they are downloaded.");
-        assertSays(WeightsStatus.of(standard("resnet18"), true), WeightsStatus.Kind.CACHED,
-                "ImageNet weights cached", "Opens with the downloaded weights.");
-    }
-
-    @Test
-    void aSentenceEncoderOffersItsWholeModelWhichItNeedsToEmbed() {
-        assertSays(WeightsStatus.of(standard("bge-small-en-v1.5"), false), WeightsStatus.Kind.DOWNLOADABLE,
-                "Pretrained model: 78 MB download", "Download it to embed sentences; until then it opens untrained.");
-        assertSays(WeightsStatus.of(standard("e5-small-v2"), true), WeightsStatus.Kind.CACHED,
-                "Pretrained model downloaded", "Opens with the downloaded model.");
     }
 
     @Test

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.util.Duration;
 import org.netstudio.app.window.MainWindow;
 import org.netstudio.app.window.ScreenshotTool;
-import org.netstudio.assets.Theme;
 import org.netstudio.canvas.export.PngExport;
 
 /**
@@ -24,12 +23,12 @@ public final class TryItScreenshotTool {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
-        Theme theme = Theme.named(args[1]);
-        String id = args[2];
-        String given = args.length > 3 ? args[3] : null;
+        ScreenshotTool.Arguments arguments = ScreenshotTool.Arguments.of(args);
+        Path out = arguments.out();
+        String id = arguments.subject();
+        String given = arguments.extra();
         Path image = given != null && Files.isRegularFile(Path.of(given)) ? Path.of(given) : null;
-        ScreenshotTool.showWindow(theme, (window, stage) -> {
+        ScreenshotTool.showWindow(arguments.theme(), (window, stage) -> {
             stage.setX(0);
             stage.setY(0);
             if (Files.isRegularFile(Path.of(id))) {
