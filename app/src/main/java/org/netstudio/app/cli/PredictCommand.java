@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.netstudio.app.run.Attributions;
 import org.netstudio.app.run.HeatOverlay;
 import org.netstudio.app.run.ImageClassifier;
+import org.netstudio.app.run.NetClassifier;
 import org.netstudio.app.run.ImageGuess;
 import org.netstudio.app.run.SeenImage;
 import org.netstudio.app.run.TextAttribution;
@@ -122,7 +123,7 @@ public final class PredictCommand extends TrainedNetCommand {
                 float[] out = output.values();
                 // Scores of a net without a closing Softmax become probabilities, as in Try It.
                 List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? Targets.Classes.numberedNames(out.length) : labels)
-                        .topK(probabilities ? out : ImageClassifier.softmax(out), Math.min(top, out.length)) : List.of();
+                        .topK(probabilities ? out : NetClassifier.softmax(out), Math.min(top, out.length)) : List.of();
                 String decoded = textOut == null || output.rank() != 2 ? null
                         : textOut.decodeScores(out, (int) output.shape()[0]);
                 predictions.add(new Prediction(input, out, top3, decoded, null));

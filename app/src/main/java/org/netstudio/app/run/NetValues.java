@@ -64,7 +64,7 @@ public final class NetValues implements AutoCloseable {
                 // The weights are of the net before an edit; show what the edited net does from its start.
             }
         }
-        return new NetValues(net, NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED), true);
+        return new NetValues(net, NetRunner.untrained(net, NetRunners.UNTRAINED_SEED), true);
     }
 
     /** Whether the net runs with seeded initial values rather than trained weights. */

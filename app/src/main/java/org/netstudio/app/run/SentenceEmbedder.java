@@ -58,9 +58,7 @@ public final class SentenceEmbedder implements AutoCloseable {
                     + " on seeded initial values: its constant tables (positions, shapes) are among its weights. Open it"
                     + " with its weights, as the gallery's all-MiniLM-L6-v2 comes.");
         }
-        NetRunner runner = weights == null
-                ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED) : NetRunner.load(net, weights);
-        return new SentenceEmbedder(runner, recipe);
+        return new SentenceEmbedder(NetRunners.open(net, weights), recipe);
     }
 
     /** Whether the net holds an opaque ONNX operator anywhere (imported nodes without a catalog layer). */

@@ -3,7 +3,6 @@ package org.netstudio.app.run;
 import java.util.List;
 import java.util.Objects;
 import org.netstudio.engine.data.TextDatasets;
-import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.encoding.TextEncoder;
 import org.netstudio.engine.encoding.TextEncoders;
@@ -17,24 +16,11 @@ import org.netstudio.netgraph.io.Weights;
  * runs on the indices (one sequence, of its own length), and its output reads as classes.
  * Owns native memory until {@link #close()}.
  */
-public final class TextClassifier implements AutoCloseable {
+public final class TextClassifier extends NetClassifier<TextEncoder> {
 
-    private final NetRunner runner;
-    private final NetNode net;
-    /** Where the text's units become vectors, found once. */
-    private final String embedding;
-    private final TextEncoder encoder;
-    private final ClassEncoder classes;
-    private final boolean probabilities;
-
-    private TextClassifier(NetRunner runner, NetNode net, TextEncoder encoder, ClassEncoder classes,
-                           boolean probabilities) {
-        this.runner = runner;
-        this.net = net;
-        this.embedding = firstEmbedding(net);
-        this.encoder = encoder;
-        this.classes = classes;
-        this.probabilities = probabilities;
+    // The gradient explains a class at the first Embedding, where the text's units become vectors.
+    private TextClassifier(NetRunner runner, NetNode net, TextEncoder encoder) {
+        super(runner, net, encoder, firstEmbedding(net), ".");
     }
 
     /**
@@ -56,15 +42,7 @@ public final class TextClassifier implements AutoCloseable {
         String port = TextDatasets.textInput(net).orElseThrow(() -> new IllegalArgumentException(
                 "The net reads no text (no input has a Characters, Tokens or Subwords encoder)."));
         TextEncoder encoder = TextEncoders.of(PortDecls.inputs(net).get(port).coder(), base);
-        NetRunner runner = weights == null ? NetRunner.untrained(net, ImageClassifier.UNTRAINED_SEED)
-                : NetRunner.load(net, weights);
-        try {
-            return new TextClassifier(runner, net, encoder, ImageClassifier.outputClasses(runner, "."),
-                    runner.outputIsProbabilities(0));
-        } catch (RuntimeException e) {
-            runner.close();
-            throw e;
-        }
+        return loading(net, weights, runner -> new TextClassifier(runner, net, encoder));
     }
 
     /**
@@ -78,9 +56,7 @@ public final class TextClassifier implements AutoCloseable {
         if (indices.length == 0) {
             throw new IllegalArgumentException("The text gives the net nothing to read; write a few words.");
         }
-        float[] out = runner.predictSequences(List.of(indices)).get(0).get(0).values();
-        float[] p = probabilities ? out : ImageClassifier.softmax(out);
-        return classes.topK(p, Math.min(k, p.length));
+        return top(probabilities(runner.predictSequences(List.of(indices)).get(0).get(0).values()), k);
     }
 
     /**
@@ -95,7 +71,7 @@ public final class TextClassifier implements AutoCloseable {
      */
     public java.util.Optional<TextAttribution> explain(String text, int classIndex) {
         int[] indices = encoder.encode(text);
-        if (indices.length == 0 || embedding == null) {
+        if (indices.length == 0 || explainedLayer == null) {
             return java.util.Optional.empty();
         }
         float[] asFloats = new float[indices.length];
@@ -103,13 +79,13 @@ public final class TextClassifier implements AutoCloseable {
             asFloats[i] = indices[i];
         }
         org.netstudio.engine.run.Probe probe = runner.probe(List.of(org.netstudio.engine.tensor.TensorValue.of(asFloats,
-                1, indices.length)), List.of(embedding), new org.netstudio.engine.run.GradientOf.Score(
+                1, indices.length)), List.of(explainedLayer), new org.netstudio.engine.run.GradientOf.Score(
                 net.outputNames().get(0), classIndex));
-        org.netstudio.engine.tensor.TensorValue g = probe.gradients().get(embedding);
+        org.netstudio.engine.tensor.TensorValue g = probe.gradients().get(explainedLayer);
         if (g == null) {
             return java.util.Optional.empty();
         }
-        float[] v = probe.values().get(embedding).values();
+        float[] v = probe.values().get(explainedLayer).values();
         float[] grad = g.values();
         int width = grad.length / indices.length;
         float[] weights = new float[indices.length];
@@ -142,10 +118,5 @@ public final class TextClassifier implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    @Override
-    public void close() {
-        runner.close();
     }
 }

@@ -120,11 +120,11 @@ class ImageClassifierTest {
 
     @Test
     void softmaxOfScoresSumsToOneAndKeepsTheOrder() {
-        float[] p = ImageClassifier.softmax(new float[] {1, 3, 2});
+        float[] p = NetClassifier.softmax(new float[] {1, 3, 2});
         assertThat(p[0] + p[1] + p[2]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
         assertThat(p[1]).isGreaterThan(p[2]).isGreaterThan(p[0]);
         // Large scores do not overflow.
-        assertThat(ImageClassifier.softmax(new float[] {1, 1000})[1]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(NetClassifier.softmax(new float[] {1, 1000})[1]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
     }
 
     @Test
