@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
+import java.util.Map;
+import java.util.function.Function;
+import org.netstudio.engine.tensor.Scalars;
 import org.netstudio.netgraph.catalog.Params;
 import org.netstudio.netgraph.expression.Expression;
 import org.netstudio.netgraph.expression.ExpressionException;
-import org.netstudio.engine.tensor.Scalars;
 
 /** The element-wise activations, Elementwise, Softmax, LogSoftmax and Dropout: all keep the shape. */
 final class ActivationKernels {
@@ -15,27 +17,24 @@ final class ActivationKernels {
     private ActivationKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Ramp" -> Kernels.unary(Activation::relu);
-            case "Tanh" -> Kernels.unary(Activation::tanh);
-            case "Sigmoid" -> Kernels.unary(Activation::sigmoid);
-            case "GELU" -> Kernels.unary(Activation::gelu);
-            case "SiLU" -> Kernels.unary(x -> x.mul(x.getNDArrayInternal().sigmoid()));
-            case "ELU" -> Kernels.unary(x -> Activation.elu(x, 1f));
-            case "SELU" -> Kernels.unary(Activation::selu);
-            case "Softplus" -> Kernels.unary(Activation::softPlus);
-            case "LeakyReLU" -> {
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.ofEntries(
+            Map.entry("Ramp", p -> Kernels.unary(Activation::relu)),
+            Map.entry("Tanh", p -> Kernels.unary(Activation::tanh)),
+            Map.entry("Sigmoid", p -> Kernels.unary(Activation::sigmoid)),
+            Map.entry("GELU", p -> Kernels.unary(Activation::gelu)),
+            Map.entry("SiLU", p -> Kernels.unary(x -> x.mul(x.getNDArrayInternal().sigmoid()))),
+            Map.entry("ELU", p -> Kernels.unary(x -> Activation.elu(x, 1f))),
+            Map.entry("SELU", p -> Kernels.unary(Activation::selu)),
+            Map.entry("Softplus", p -> Kernels.unary(Activation::softPlus)),
+            Map.entry("LeakyReLU", p -> {
                 float alpha = (float) p.getDouble("alpha");
-                yield Kernels.unary(x -> Activation.leakyRelu(x, alpha));
-            }
-            case "Elementwise" -> Kernels.unary(expression(p.getString("function")));
-            case "Softmax" -> softmax(Kernels.batchAxis(p.getInt("axis")), false);
-            case "LogSoftmax" -> softmax(Kernels.batchAxis(p.getInt("axis")), true);
-            case "Dropout" -> dropout((float) p.getDouble("rate"));
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+                return Kernels.unary(x -> Activation.leakyRelu(x, alpha));
+            }),
+            Map.entry("Elementwise", p -> Kernels.unary(expression(p.getString("function")))),
+            Map.entry("Softmax", p -> softmax(Kernels.batchAxis(p.getInt("axis")), false)),
+            Map.entry("LogSoftmax", p -> softmax(Kernels.batchAxis(p.getInt("axis")), true)),
+            Map.entry("Dropout", p -> dropout((float) p.getDouble("rate"))));
 
     private static java.util.function.UnaryOperator<NDArray> expression(String text) {
         try {

@@ -7,6 +7,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.engine.tensor.Scalars;
 import org.netstudio.netgraph.catalog.AxisLayers;
 import org.netstudio.netgraph.catalog.Params;
@@ -20,13 +22,9 @@ final class AxisKernels {
     private AxisKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Padding" -> padding(p);
-            case "Aggregation" -> aggregation(p);
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE =
+            Map.of("Padding", AxisKernels::padding, "Aggregation", AxisKernels::aggregation);
 
     private static LayerKernel padding(Params p) {
         List<Integer> before = p.getIntList("before");

@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import org.netstudio.netgraph.catalog.Params;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.engine.tensor.Scalars;
+import org.netstudio.netgraph.catalog.Params;
 
 /**
  * Convolution, Deconvolution, Pooling and GlobalPooling on channels-first batches
@@ -21,16 +23,13 @@ final class ConvolutionKernels {
     private ConvolutionKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Convolution" -> convolution(p);
-            case "Deconvolution" -> deconvolution(p);
-            case "Pooling" -> pooling(p);
-            case "GlobalPooling" -> globalPooling("max".equals(p.getString("function")));
-            case "Upsample" -> upsample(p);
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.of(
+            "Convolution", ConvolutionKernels::convolution,
+            "Deconvolution", ConvolutionKernels::deconvolution,
+            "Pooling", ConvolutionKernels::pooling,
+            "GlobalPooling", p -> globalPooling("max".equals(p.getString("function"))),
+            "Upsample", ConvolutionKernels::upsample);
 
     /** Weights {@code channels×(c/groups)×k1…kk}, biases {@code channels}. */
     private static LayerKernel convolution(Params p) {

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.netgraph.catalog.Params;
 
 /** Linear, Flatten, Reshape, Transpose and Part. */
@@ -13,19 +15,16 @@ final class CoreKernels {
     private CoreKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Linear" -> linear(p.getBool("bias"));
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.of(
+            "Linear", p -> linear(p.getBool("bias")),
             // The array has the per-example shape (or its last axes): it broadcasts over the batch as over the rest.
-            case "ConstantTimes" -> (in, a, training) -> new NDList(in.head().mul(a[0]));
-            case "ConstantPlus" -> (in, a, training) -> new NDList(in.head().add(a[0]));
-            case "Flatten" -> Kernels.unary(x -> x.reshape(x.getShape().get(0), -1));
-            case "Reshape" -> reshape(p.getIntList("shape"));
-            case "Transpose" -> transpose(p.getIntList("perm"));
-            case "Part" -> part(p.getInt("axis"), p.getInt("start"), p.getInt("end"));
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+            "ConstantTimes", p -> (in, a, training) -> new NDList(in.head().mul(a[0])),
+            "ConstantPlus", p -> (in, a, training) -> new NDList(in.head().add(a[0])),
+            "Flatten", p -> Kernels.unary(x -> x.reshape(x.getShape().get(0), -1)),
+            "Reshape", p -> reshape(p.getIntList("shape")),
+            "Transpose", p -> transpose(p.getIntList("perm")),
+            "Part", p -> part(p.getInt("axis"), p.getInt("start"), p.getInt("end")));
 
     /** {@code (batch, …, d) → (batch, …, units)}: {@code x·Wᵀ + b} with W {@code units×d}, as PyTorch's linear. */
     private static LayerKernel linear(boolean bias) {

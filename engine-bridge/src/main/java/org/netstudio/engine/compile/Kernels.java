@@ -4,6 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.netgraph.catalog.Params;
 
 /**
@@ -24,22 +28,35 @@ final class Kernels {
      *                   Sigmoid) that the compiler fused into it
      */
     static LayerKernel of(String type, Params params, boolean fromLogits) {
-        return switch (type) {
-            case "Linear", "Flatten", "Reshape", "Transpose", "Part", "ConstantTimes", "ConstantPlus" ->
-                    CoreKernels.of(type, params);
-            case "Padding", "Aggregation" -> AxisKernels.of(type, params);
-            case "Convolution", "Deconvolution", "Pooling", "GlobalPooling", "Upsample" -> ConvolutionKernels.of(type, params);
-            case "Ramp", "Tanh", "Sigmoid", "GELU", "SiLU", "ELU", "SELU", "Softplus", "LeakyReLU", "Elementwise",
-                    "Softmax", "LogSoftmax", "Dropout" -> ActivationKernels.of(type, params);
-            case "BatchNorm", "LayerNorm" -> NormalizationKernels.of(type, params);
-            case "Catenate", "Total", "Threading" -> MergeKernels.of(type, params);
-            case "Embedding", "UnitVector", "LSTM", "GRU", "RNN", "SequenceLast", "SequenceReverse", "SequenceIndices" ->
-                    SequenceKernels.of(type, params);
-            case "Attention" -> AttentionKernels.of(params);
-            case "CrossEntropyLoss", "MeanSquaredLoss", "MeanAbsoluteLoss" -> LossKernels.of(type, params, fromLogits);
-            case "OnnxOperator" -> OnnxKernels.of(params);
-            default -> throw new IllegalArgumentException("The engine cannot run layers of type " + type + " yet");
-        };
+        Factory factory = BY_TYPE.get(type);
+        if (factory == null) {
+            throw new IllegalArgumentException("The engine cannot run layers of type " + type + " yet");
+        }
+        return factory.of(params, fromLogits);
+    }
+
+    /** Makes the kernel of one layer type from its parameters (and, for a loss, whether its input is logits). */
+    @FunctionalInterface
+    interface Factory {
+        LayerKernel of(Params params, boolean fromLogits);
+    }
+
+    /**
+     * Every layer type's kernel factory: each family of kernels lists the types it runs, once, so a
+     * new layer's kernel is added in one place.
+     */
+    private static final Map<String, Factory> BY_TYPE = byType();
+
+    private static Map<String, Factory> byType() {
+        Map<String, Factory> all = new HashMap<>(LossKernels.BY_TYPE);
+        List<Map<String, Function<Params, LayerKernel>>> families = List.of(CoreKernels.BY_TYPE, AxisKernels.BY_TYPE,
+                ConvolutionKernels.BY_TYPE, ActivationKernels.BY_TYPE, NormalizationKernels.BY_TYPE,
+                MergeKernels.BY_TYPE, SequenceKernels.BY_TYPE,
+                Map.of("Attention", AttentionKernels::of, "OnnxOperator", OnnxKernels::of));
+        for (Map<String, Function<Params, LayerKernel>> family : families) {
+            family.forEach((type, kernel) -> all.put(type, (params, fromLogits) -> kernel.apply(params)));
+        }
+        return Map.copyOf(all);
     }
 
     /** A kernel of one input and one output. */

@@ -2,6 +2,7 @@ package org.netstudio.engine.compile;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import java.util.Map;
 import org.netstudio.netgraph.catalog.Params;
 
 /**
@@ -16,18 +17,15 @@ final class LossKernels {
     private LossKernels() {
     }
 
-    static LayerKernel of(String type, Params p, boolean fromLogits) {
-        return switch (type) {
-            case "CrossEntropyLoss" -> switch (p.getString("target")) {
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Kernels.Factory> BY_TYPE = Map.of(
+            "CrossEntropyLoss", (p, fromLogits) -> switch (p.getString("target")) {
                 case "index" -> perExample((x, t) -> LossFunctions.crossEntropyIndex(x, t, fromLogits));
                 case "probabilities" -> perExample((x, t) -> LossFunctions.crossEntropyProbabilities(x, t, fromLogits));
                 default -> perExample((x, t) -> LossFunctions.binaryCrossEntropy(x, t, fromLogits));
-            };
-            case "MeanSquaredLoss" -> perExample((x, t) -> LossFunctions.difference(x, t, false));
-            case "MeanAbsoluteLoss" -> perExample((x, t) -> LossFunctions.difference(x, t, true));
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+            },
+            "MeanSquaredLoss", (p, fromLogits) -> perExample((x, t) -> LossFunctions.difference(x, t, false)),
+            "MeanAbsoluteLoss", (p, fromLogits) -> perExample((x, t) -> LossFunctions.difference(x, t, true)));
 
     private static LayerKernel perExample(java.util.function.BinaryOperator<NDArray> values) {
         return (LayerKernel.Masked) (in, a, training, lengths) -> {

@@ -3,7 +3,9 @@ package org.netstudio.engine.compile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.netstudio.netgraph.catalog.Params;
 
 /** Catenate, Total and Threading: layers with several inputs. */
@@ -12,23 +14,20 @@ final class MergeKernels {
     private MergeKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Catenate" -> {
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.of(
+            "Catenate", p -> {
                 int axis = Kernels.batchAxis(p.getInt("axis"));
-                yield (in, a, training) -> new NDList(NDArrays.concat(in, axis));
-            }
-            case "Total" -> (in, a, training) -> {
+                return (in, a, training) -> new NDList(NDArrays.concat(in, axis));
+            },
+            "Total", p -> (in, a, training) -> {
                 NDArray sum = in.get(0);
                 for (int i = 1; i < in.size(); i++) {
                     sum = sum.add(in.get(i));
                 }
                 return new NDList(sum);
-            };
-            case "Threading" -> threading(function(p.getString("function")));
-            default -> throw new IllegalArgumentException(type);
-        };
-    }
+            },
+            "Threading", p -> threading(function(p.getString("function"))));
 
     private static BinaryOperator<NDArray> function(String name) {
         return switch (name) {

@@ -82,10 +82,17 @@ final class NetPlan {
         List<Step> steps = new ArrayList<>(wiring.steps().size());
         for (Wiring.Step w : wiring.steps()) {
             LayerInfo info = layers.get(w.path());
-            steps.add(info != null ? new Step(info.path(), info.layer(), info, w.inputs(), w.outputs(), false)
-                    : new Step(w.path(), null, null, inference.operators().get(w.path()), w.inputs(), w.outputs(), false));
+            int[] in = ints(w.inputs());
+            int[] out = ints(w.outputs());
+            steps.add(info != null ? new Step(info.path(), info.layer(), info, in, out, false)
+                    : new Step(w.path(), null, null, inference.operators().get(w.path()), in, out, false));
         }
-        return new NetPlan(steps, wiring.netInputs(), wiring.netOutputs(), wiring.wireCount());
+        return new NetPlan(steps, ints(wiring.netInputs()), ints(wiring.netOutputs()), wiring.wireCount());
+    }
+
+    /** Wire numbers as the plan keeps them, for indexing while the net runs. */
+    private static int[] ints(List<Integer> wires) {
+        return wires.stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<Step> steps() {

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.netgraph.catalog.Params;
 
 /** BatchNorm (per channel, tensor axis 1) and LayerNorm (the last axis). */
@@ -12,17 +14,20 @@ final class NormalizationKernels {
     private NormalizationKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        float epsilon = (float) p.getDouble("epsilon");
-        return switch (type) {
-            case "BatchNorm" -> batchNorm(epsilon, (float) p.getDouble("momentum"));
-            case "LayerNorm" -> (in, a, training) -> {
-                NDArray x = in.head();
-                Shape s = x.getShape();
-                return LayerNorm.layerNorm(x, new Shape(s.get(s.dimension() - 1)), a[0], a[1], epsilon);
-            };
-            default -> throw new IllegalArgumentException(type);
-        };
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.of(
+            "BatchNorm", p -> batchNorm(epsilon(p), (float) p.getDouble("momentum")),
+            "LayerNorm", p -> {
+                float epsilon = epsilon(p);
+                return (in, a, training) -> {
+                    NDArray x = in.head();
+                    Shape s = x.getShape();
+                    return LayerNorm.layerNorm(x, new Shape(s.get(s.dimension() - 1)), a[0], a[1], epsilon);
+                };
+            });
+
+    private static float epsilon(Params p) {
+        return (float) p.getDouble("epsilon");
     }
 
     /**

@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.recurrent.RNN;
+import java.util.Map;
+import java.util.function.Function;
 import org.netstudio.netgraph.catalog.Params;
 
 /**
@@ -23,26 +25,29 @@ final class SequenceKernels {
     private SequenceKernels() {
     }
 
-    static LayerKernel of(String type, Params p) {
-        return switch (type) {
-            case "Embedding" -> (in, a, training) ->
-                    Embedding.embedding(Kernels.indices(in.head()), a[0], SparseFormat.DENSE);
-            case "UnitVector" -> {
+    /** The kernel of each layer type this family runs, made from its parameters; {@link Kernels#of} looks them up. */
+    static final Map<String, Function<Params, LayerKernel>> BY_TYPE = Map.of(
+            "Embedding", p -> (in, a, training) ->
+                    Embedding.embedding(Kernels.indices(in.head()), a[0], SparseFormat.DENSE),
+            "UnitVector", p -> {
                 int size = p.getInt("size");
-                yield Kernels.unary(x -> Kernels.indices(x).oneHot(size));
-            }
-            case "LSTM", "GRU", "RNN" -> recurrent(type, p.getInt("units"), p.getBool("returnSequences"));
-            case "SequenceLast" -> (LayerKernel.Masked) (in, a, training, lengths) -> {
+                return Kernels.unary(x -> Kernels.indices(x).oneHot(size));
+            },
+            "LSTM", p -> recurrent("LSTM", p),
+            "GRU", p -> recurrent("GRU", p),
+            "RNN", p -> recurrent("RNN", p),
+            "SequenceLast", p -> (LayerKernel.Masked) (in, a, training, lengths) -> {
                 NDArray n = lengths.of(0, 1);
                 return new NDList(n == null ? in.head().get(LAST_STEP) : Lengths.last(in.head(), n));
-            };
-            case "SequenceReverse" -> (LayerKernel.Masked) (in, a, training, lengths) -> {
+            },
+            "SequenceReverse", p -> (LayerKernel.Masked) (in, a, training, lengths) -> {
                 NDArray n = lengths.of(0, 1);
                 return new NDList(n == null ? in.head().flip(1) : Lengths.reverse(in.head(), n));
-            };
-            case "SequenceIndices" -> Kernels.unary(SequenceKernels::positions);
-            default -> throw new IllegalArgumentException(type);
-        };
+            },
+            "SequenceIndices", p -> Kernels.unary(SequenceKernels::positions));
+
+    private static LayerKernel recurrent(String type, Params p) {
+        return recurrent(type, p.getInt("units"), p.getBool("returnSequences"));
     }
 
     /**

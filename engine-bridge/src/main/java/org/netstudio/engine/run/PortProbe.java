@@ -72,9 +72,9 @@ final class PortProbe {
             in.add(x);
         }
         Map<Integer, NDArray> wires = new HashMap<>();
-        int[] netInputs = net.inference().wiring().netInputs();
-        for (int i = 0; i < netInputs.length && i < in.size(); i++) {
-            wires.put(netInputs[i], in.get(i));
+        List<Integer> netInputs = net.inference().wiring().netInputs();
+        for (int i = 0; i < netInputs.size() && i < in.size(); i++) {
+            wires.put(netInputs.get(i), in.get(i));
         }
         Map<NodePath, NDList> seen = new HashMap<>();
         Map<NodePath, NDArray[]> leaves = new HashMap<>();
@@ -108,9 +108,9 @@ final class PortProbe {
                 seen.put(step, given);
                 Wiring.Step wiring = steps.get(step);
                 if (wiring != null) {
-                    int[] w = wiring.outputs();
-                    for (int j = 0; j < w.length && j < given.size(); j++) {
-                        wires.put(w[j], given.get(j));
+                    List<Integer> w = wiring.outputs();
+                    for (int j = 0; j < w.size() && j < given.size(); j++) {
+                        wires.put(w.get(j), given.get(j));
                     }
                 }
                 return given;
@@ -221,11 +221,11 @@ final class PortProbe {
 
     /** The wire of an output's scores: the output's, or the input of the Softmax that closes it. */
     private int scoreWire(int output) {
-        int wire = net.inference().wiring().netOutputs()[output];
+        int wire = net.inference().wiring().netOutputs().get(output);
         if (net.outputIsSoftmax(output)) {
             Wiring.Step softmax = producer(wire);
             if (softmax != null) {
-                return softmax.inputs()[0];
+                return softmax.inputs().get(0);
             }
         }
         return wire;
@@ -233,10 +233,8 @@ final class PortProbe {
 
     private Wiring.Step producer(int wire) {
         for (Wiring.Step s : net.inference().wiring().steps()) {
-            for (int w : s.outputs()) {
-                if (w == wire) {
-                    return s;
-                }
+            if (s.outputs().contains(wire)) {
+                return s;
             }
         }
         return null;
@@ -245,7 +243,7 @@ final class PortProbe {
     /** Whether a port lies on a path to an output's scores (by the net's wiring, whatever passes gradients). */
     private boolean feedsScore(NetPort port, int output) {
         Wiring wiring = net.inference().wiring();
-        int target = port.isNetInput() ? wiring.netInputs()[port.output()] : steps.get(port.step()).outputs()[port.output()];
+        int target = (port.isNetInput() ? wiring.netInputs() : steps.get(port.step()).outputs()).get(port.output());
         Set<Integer> reached = new HashSet<>(List.of(scoreWire(output)));
         List<Wiring.Step> all = wiring.steps();
         // Steps are in evaluation order: walking them backwards meets every reader before its producer.

@@ -68,10 +68,10 @@ public final class CharClassifierBench {
     record Run(double examplesPerSecond, double cpuExamplesPerSecond, double testAccuracy) {}
 
     public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int rounds = BenchArgs.integer(args, 0, 5);
+        int epochs = BenchArgs.integer(args, 1, 8);
+        int batch = BenchArgs.integer(args, 2, 32);
+        int threads = BenchArgs.integer(args, 3, 1);
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         DjlSetup.beforeEngineLoads();
         Path csv = data();

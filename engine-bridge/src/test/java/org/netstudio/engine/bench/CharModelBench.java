@@ -47,7 +47,7 @@ public final class CharModelBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 240;
+        int seconds = BenchArgs.integer(args, 0, 240);
         Path out = Path.of(args.length > 1 ? args[1] : "target/licences-lstm.nsnet").toAbsolutePath();
         String text = licences(Path.of("/usr/share/common-licenses"));
         TextDatasets.Options options = new TextDatasets.Options(null, null, 100, 50, 0.1, 0, null);

@@ -22,7 +22,7 @@ public final class FashionMnistLoadBench {
     private FashionMnistLoadBench() {}
 
     public static void main(String[] args) throws IOException {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int repeats = BenchArgs.integer(args, 0, 10);
         System.out.println("Fashion-MNIST found in " + FashionMnist.DATASET.locate()
                 .orElseThrow(() -> new IOException("Fashion-MNIST is not installed")));
         List<Double> times = new ArrayList<>();

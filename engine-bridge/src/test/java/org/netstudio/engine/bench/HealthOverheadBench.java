@@ -44,9 +44,9 @@ public final class HealthOverheadBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int examples = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int examples = BenchArgs.integer(args, 0, 4096);
+        int rounds = BenchArgs.integer(args, 1, 6);
+        int batch = BenchArgs.integer(args, 2, 64);
         DjlSetup.beforeEngineLoads();
         MemoryDataset data = FashionMnist.DATASET.load().slice(0, examples);
         NetNode net = fashionCnn();

@@ -63,9 +63,9 @@ public final class ImportedMiniLmBench {
     private ImportedMiniLmBench() {}
 
     public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        long settle = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        int rounds = BenchArgs.integer(args, 0, 10);
+        int count = BenchArgs.integer(args, 1, 32);
+        long settle = BenchArgs.longInteger(args, 2, 1000);
         // "ort" as the fourth argument: only NetRunner's ONNX Runtime route against ONNX Runtime on the file.
         boolean onlyOnnxRuntime = args.length > 3 && args[3].equals("ort");
         DjlSetup.beforeEngineLoads();

@@ -22,7 +22,7 @@ public final class MiniLmBench {
     private MiniLmBench() {}
 
     public static void main(String[] args) {
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int repeats = BenchArgs.integer(args, 0, 5);
         List<String> sentences = sentences(100);
         int tokens = 0;
         long start = System.nanoTime();

@@ -25,8 +25,8 @@ record ModelBenchArgs(int rounds, int batch, List<String> models) {
 
     /** Reads {@code args}, each missing one taking its default. */
     static ModelBenchArgs parse(String[] args, int defaultRounds, List<String> defaultModels) {
-        return new ModelBenchArgs(args.length > 0 ? Integer.parseInt(args[0]) : defaultRounds,
-                args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_BATCH,
+        return new ModelBenchArgs(BenchArgs.integer(args, 0, defaultRounds),
+                BenchArgs.integer(args, 1, DEFAULT_BATCH),
                 args.length > 2 ? Arrays.asList(args).subList(2, args.length) : defaultModels);
     }
 

@@ -30,9 +30,9 @@ public final class OneCycleBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int examples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        int examples = BenchArgs.integer(args, 0, 20_000);
+        int epochs = BenchArgs.integer(args, 1, 2);
+        long seed = BenchArgs.longInteger(args, 2, 1);
         DjlSetup.beforeEngineLoads();
         MemoryDataset all = FashionMnist.DATASET.load();
         MemoryDataset train = all.slice(0, Math.min(examples, all.size()));

@@ -28,7 +28,7 @@ public final class RunCallBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int calls = BenchArgs.integer(args, 0, 2000);
         DjlSetup.beforeEngineLoads();
         Chain net = Chain.of(PortDecl.of(TensorType.real(20)), Layer.of("Linear", "units", 32), Layer.of("GELU"),
                 Layer.of("Linear", "units", 16), Layer.of("LayerNorm"), Layer.of("Linear", "units", 3));

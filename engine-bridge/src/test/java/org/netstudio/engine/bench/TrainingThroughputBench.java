@@ -58,9 +58,9 @@ public final class TrainingThroughputBench {
     record Speed(double wall, double cpu) {}
 
     public static void main(String[] args) throws IOException {
-        int examples = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int examples = BenchArgs.integer(args, 0, 4096);
+        int rounds = BenchArgs.integer(args, 1, 10);
+        int batchSize = BenchArgs.integer(args, 2, 64);
         if (args.length > 3) {
             // Read by DJL when the engine loads, which has not happened yet.
             System.setProperty("ai.djl.pytorch.num_threads", args[3]);

@@ -10,9 +10,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.netstudio.engine.SharedNDManager;
 import org.netstudio.engine.weights.NetWeights;
 import org.netstudio.netgraph.io.NetFileException;
@@ -93,35 +97,40 @@ class SequenceOperatorsTest {
         }
     }
 
-    @Test
-    void bidirectionalLstmsAreAnLstmBesideAReversedLstmCatenated() {
-        CompiledNet bi = compile(chain("{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                + " \"backward\": {\"type\": \"LSTM\", \"units\": 3}, \"merge\": \"catenate\"}"), 1);
-        CompiledNet graph = compile(parse("{\"type\": \"Graph\", \"inputs\": {\"Input\": {\"shape\": [\"n\", 4]}},"
-                + " \"nodes\": {\"fwd\": {\"type\": \"LSTM\", \"units\": 3}, \"rev\": {\"type\": \"SequenceReverse\"},"
-                + " \"bwd\": {\"type\": \"LSTM\", \"units\": 3}, \"back\": {\"type\": \"SequenceReverse\"},"
-                + " \"cat\": {\"type\": \"Catenate\", \"axis\": 1}},"
-                + " \"edges\": [{\"from\": \"Input\", \"to\": \"fwd\"}, {\"from\": \"Input\", \"to\": \"rev\"},"
-                + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"bwd\", \"to\": \"back\"},"
-                + " {\"from\": \"fwd\", \"to\": \"cat.Input1\"}, {\"from\": \"back\", \"to\": \"cat.Input2\"},"
-                + " {\"from\": \"cat\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}"), 2);
-        assertComputesAsGraph(bi, graph, new long[] {5, 2, 4}, new Shape(3, 5, 6));
+    /** A recurrent layer for both directions, the merge, the lengths of a padded batch and the output shape. */
+    static Stream<Arguments> bidirectionals() {
+        return Stream.of(
+                Arguments.of("LSTMs catenated", "{\"type\": \"LSTM\", \"units\": 3}", "catenate",
+                        new long[] {5, 2, 4}, new Shape(3, 5, 6)),
+                Arguments.of("GRUs' last states totalled", "{\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false}",
+                        "total", new long[] {1, 5, 3}, new Shape(3, 3)));
     }
 
-    @Test
-    void bidirectionalLastStatesAreTotalled() {
-        CompiledNet bi = compile(chain("{\"type\": \"Bidirectional\", \"merge\": \"total\","
-                + " \"forward\": {\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false},"
-                + " \"backward\": {\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false}}"), 1);
-        CompiledNet graph = compile(parse("{\"type\": \"Graph\", \"inputs\": {\"Input\": {\"shape\": [\"n\", 4]}},"
-                + " \"nodes\": {\"fwd\": {\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false},"
-                + " \"rev\": {\"type\": \"SequenceReverse\"}, \"bwd\": {\"type\": \"GRU\", \"units\": 3, \"returnSequences\": false},"
-                + " \"sum\": {\"type\": \"Total\"}},"
-                + " \"edges\": [{\"from\": \"Input\", \"to\": \"fwd\"}, {\"from\": \"Input\", \"to\": \"rev\"},"
-                + " {\"from\": \"rev\", \"to\": \"bwd\"}, {\"from\": \"fwd\", \"to\": \"sum.Input1\"},"
-                + " {\"from\": \"bwd\", \"to\": \"sum.Input2\"}, {\"from\": \"sum\", \"to\": \"Output\"}],"
-                + " \"outputs\": {\"Output\": {}}}"), 2);
-        assertComputesAsGraph(bi, graph, new long[] {1, 5, 3}, new Shape(3, 3));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bidirectionals")
+    void aBidirectionalIsItsForwardLayerBesideItsBackwardLayerOnTheReversedSequenceMerged(
+            String name, String layer, String merge, long[] lengths, Shape shape) {
+        CompiledNet bi = compile(chain("{\"type\": \"Bidirectional\", \"forward\": " + layer + ","
+                + " \"backward\": " + layer + ", \"merge\": \"" + merge + "\"}"), 1);
+        assertComputesAsGraph(bi, compile(bidirectionalAsGraph(layer, merge), 2), lengths, shape);
+    }
+
+    /**
+     * What a Bidirectional of {@code layer} means, drawn as a graph: the layer, beside a second one
+     * reading the reversed sequence (its states reversed back when it returns every state), merged.
+     */
+    private static NetNode bidirectionalAsGraph(String layer, String merge) {
+        boolean sequences = !layer.contains("\"returnSequences\": false");
+        String backward = sequences ? "back" : "bwd";
+        return parse("{\"type\": \"Graph\", \"inputs\": {\"Input\": {\"shape\": [\"n\", 4]}},"
+                + " \"nodes\": {\"fwd\": " + layer + ", \"rev\": {\"type\": \"SequenceReverse\"}, \"bwd\": " + layer + ","
+                + (sequences ? " \"back\": {\"type\": \"SequenceReverse\"}," : "")
+                + " \"merge\": " + ("catenate".equals(merge) ? "{\"type\": \"Catenate\", \"axis\": 1}" : "{\"type\": \"Total\"}")
+                + "}, \"edges\": [{\"from\": \"Input\", \"to\": \"fwd\"}, {\"from\": \"Input\", \"to\": \"rev\"},"
+                + " {\"from\": \"rev\", \"to\": \"bwd\"},"
+                + (sequences ? " {\"from\": \"bwd\", \"to\": \"back\"}," : "")
+                + " {\"from\": \"fwd\", \"to\": \"merge.Input1\"}, {\"from\": \"" + backward + "\", \"to\": \"merge.Input2\"},"
+                + " {\"from\": \"merge\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}");
     }
 
     @Test

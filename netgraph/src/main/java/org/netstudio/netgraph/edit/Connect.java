@@ -1,11 +1,6 @@
 package org.netstudio.netgraph.edit;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.netstudio.netgraph.catalog.PortSpec;
 import org.netstudio.netgraph.net.Edge;
 import org.netstudio.netgraph.net.Graph;
@@ -38,7 +33,7 @@ public record Connect(NodePath container, Edge edge) implements GraphEdit {
             }
         }
         if (!edge.from().isGraphPort() && !edge.to().isGraphPort()
-                && reaches(g, edge.to().node(), edge.from().node())) {
+                && g.reaches(edge.to().node(), edge.from().node())) {
             throw new IllegalArgumentException("Wiring " + edge.from() + " to " + edge.to()
                     + " would make a cycle: '" + edge.to().node() + "' already feeds '" + edge.from().node() + "'.");
         }
@@ -95,26 +90,6 @@ public record Connect(NodePath container, Edge edge) implements GraphEdit {
             throw new IllegalArgumentException("There is no node " + Names.node(container, name) + ".");
         }
         return n;
-    }
-
-    /** Whether a path of wires leads from node {@code a} to node {@code b} (or a is b). */
-    static boolean reaches(Graph g, String a, String b) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(a));
-        while (!todo.isEmpty()) {
-            String n = todo.pop();
-            if (n.equals(b)) {
-                return true;
-            }
-            if (seen.add(n)) {
-                for (Edge e : g.edges()) {
-                    if (n.equals(e.from().node()) && !e.to().isGraphPort()) {
-                        todo.push(e.to().node());
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     @Override

@@ -154,15 +154,13 @@ public record Group(NodePath container, List<String> names, String groupName) im
             if (!downstream.add(n)) {
                 continue;
             }
-            for (Edge e : g.edges()) {
-                if (n.equals(e.from().node()) && !e.to().isGraphPort()) {
-                    if (selected.contains(e.to().node())) {
-                        throw new IllegalArgumentException("Cannot group " + Names.several(names) + ": '" + n
-                                + "' is fed by the selection and feeds it back, so the group would feed itself."
-                                + " Add '" + n + "' to the selection.");
-                    }
-                    todo.push(e.to().node());
+            for (String next : g.nodesFedBy(n)) {
+                if (selected.contains(next)) {
+                    throw new IllegalArgumentException("Cannot group " + Names.several(names) + ": '" + n
+                            + "' is fed by the selection and feeds it back, so the group would feed itself."
+                            + " Add '" + n + "' to the selection.");
                 }
+                todo.push(next);
             }
         }
     }

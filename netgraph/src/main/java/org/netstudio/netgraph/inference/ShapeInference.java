@@ -551,19 +551,19 @@ public final class ShapeInference {
     /** Numbers the merged wires densely, in the order the net's inputs and the layers meet them. */
     private Wiring wiring(List<Site> order) {
         Map<Integer, Integer> dense = new HashMap<>();
-        java.util.function.Function<int[], int[]> number = ws -> {
-            int[] out = new int[ws.length];
-            for (int i = 0; i < ws.length; i++) {
-                out[i] = dense.computeIfAbsent(wires.find(ws[i]), root -> dense.size());
+        java.util.function.Function<int[], List<Integer>> number = ws -> {
+            List<Integer> out = new ArrayList<>(ws.length);
+            for (int w : ws) {
+                out.add(dense.computeIfAbsent(wires.find(w), root -> dense.size()));
             }
             return out;
         };
-        int[] inputs = number.apply(netIn);
+        List<Integer> inputs = number.apply(netIn);
         List<Wiring.Step> steps = new ArrayList<>(order.size());
         for (Site s : order) {
             steps.add(new Wiring.Step(s.path, number.apply(s.in), number.apply(s.out)));
         }
-        int[] outputs = number.apply(netOut);
+        List<Integer> outputs = number.apply(netOut);
         return new Wiring(dense.size(), inputs, outputs, steps);
     }
 }

@@ -1,10 +1,16 @@
 package org.netstudio.netgraph.net;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A graph of named nodes joined by edges, with named input and output ports of its own. The
@@ -82,6 +88,42 @@ public record Graph(Map<String, PortDecl> inputs, Map<String, NetNode> nodes, Li
             }
         }
         return out;
+    }
+
+    /** The nodes the wires out of node {@code name} lead to, in wire order (the graph's output ports left out). */
+    public List<String> nodesFedBy(String name) {
+        List<String> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (name.equals(e.from().node()) && !e.to().isGraphPort()) {
+                out.add(e.to().node());
+            }
+        }
+        return out;
+    }
+
+    /** Whether a path of wires leads from node {@code from} to node {@code to} (or they are one node). */
+    public boolean reaches(String from, String to) {
+        return reaches(from, to, this::nodesFedBy);
+    }
+
+    /**
+     * Whether following {@code next} from {@code from} leads to {@code to} (or they are one): the
+     * search for a cycle a new wire would close, for any drawing of a graph whose wires lead from
+     * one item to the next.
+     */
+    public static <T> boolean reaches(T from, T to, Function<T, ? extends Collection<T>> next) {
+        Set<T> seen = new HashSet<>();
+        Deque<T> todo = new ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            T n = todo.pop();
+            if (n.equals(to)) {
+                return true;
+            }
+            if (seen.add(n)) {
+                next.apply(n).forEach(todo::push);
+            }
+        }
+        return false;
     }
 
     @Override

@@ -106,8 +106,8 @@ class SequenceOperatorInferenceTest {
 
         Wiring w = r.wiring();
         assertThat(w.steps()).extracting(s -> s.path().toString()).containsExactly("linear1", "map1", "sequencelast1");
-        assertThat(w.inputsOf(1)).containsExactly(w.outputsOf(0)[0]);
-        assertThat(w.inputsOf(2)).containsExactly(w.outputsOf(1)[0]);
+        assertThat(w.inputsOf(1)).containsExactly(w.outputsOf(0).get(0));
+        assertThat(w.inputsOf(2)).containsExactly(w.outputsOf(1).get(0));
         assertThat(r.operators()).containsOnlyKeys(NodePath.of("map1"));
         assertThat(r.operators().get(NodePath.of("map1")).inner().get("net").wiring().steps()).hasSize(1);
     }

@@ -27,10 +27,10 @@ class WiringTest {
         assertThat(layers).extracting(LayerInfo::path).extracting(NodePath::toString)
                 .containsExactly("block/linear", "block/ramp", "head");
         // Each layer reads the wire the one before it writes; the net's input and output are the ends.
-        assertThat(w.inputsOf(0)).containsExactly(w.netInputs()[0]);
-        assertThat(w.inputsOf(1)).containsExactly(w.outputsOf(0)[0]);
-        assertThat(w.inputsOf(2)).containsExactly(w.outputsOf(1)[0]);
-        assertThat(w.netOutputs()).containsExactly(w.outputsOf(2)[0]);
+        assertThat(w.inputsOf(0)).containsExactly(w.netInputs().get(0));
+        assertThat(w.inputsOf(1)).containsExactly(w.outputsOf(0).get(0));
+        assertThat(w.inputsOf(2)).containsExactly(w.outputsOf(1).get(0));
+        assertThat(w.netOutputs()).containsExactly(w.outputsOf(2).get(0));
         assertThat(w.wireCount()).isEqualTo(4);
     }
 
@@ -47,9 +47,9 @@ class WiringTest {
         Wiring w = r.wiring();
         int a = indexOf(r, "a");
         int b = indexOf(r, "b");
-        assertThat(w.inputsOf(a)).containsExactly(w.netInputs()[0]);
-        assertThat(w.inputsOf(b)).containsExactly(w.netInputs()[0]);
-        assertThat(w.inputsOf(indexOf(r, "sum"))).containsExactly(w.outputsOf(a)[0], w.outputsOf(b)[0]);
+        assertThat(w.inputsOf(a)).containsExactly(w.netInputs().get(0));
+        assertThat(w.inputsOf(b)).containsExactly(w.netInputs().get(0));
+        assertThat(w.inputsOf(indexOf(r, "sum"))).containsExactly(w.outputsOf(a).get(0), w.outputsOf(b).get(0));
     }
 
     private static InferenceResult infer(String net) {

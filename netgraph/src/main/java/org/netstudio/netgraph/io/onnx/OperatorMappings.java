@@ -163,18 +163,15 @@ final class OperatorMappings {
             return opaque(problem);
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
-        int[] kernel = kernelOf(w);
-        int axes = kernel.length;
-        int[] strides = orOnes(n.ints("strides"), axes);
-        int[] dilations = orOnes(n.ints("dilations"), axes);
-        Object padding = padding(n, axes, kernel, strides, dilations);
+        Window window = Window.of(n, kernelOf(w));
+        Object padding = padding(n, window);
         if (padding instanceof String reason && !reason.equals("same")) {
             return opaque(reason);
         }
         int group = (int) n.i("group", 1);
-        Layer layer = Layer.of("Convolution", "channels", (int) w.shape()[0], "kernel", list(kernel),
-                "stride", list(strides), "padding", padding, "dilation", list(dilations), "groups", group,
-                "bias", hasBias(in));
+        Layer layer = Layer.of("Convolution", "channels", (int) w.shape()[0], "kernel", list(window.kernel()),
+                "stride", list(window.strides()), "padding", padding, "dilation", list(window.dilations()),
+                "groups", group, "bias", hasBias(in));
         return Mapping.layer(layer, convArrays(c, in), in.get(0));
     }
 
@@ -223,28 +220,26 @@ final class OperatorMappings {
             return opaque(problem);
         }
         OnnxTensors.Constant w = c.constant(in.get(1));
-        int[] kernel = kernelOf(w);
-        int axes = kernel.length;
-        int[] dilations = orOnes(n.ints("dilations"), axes);
-        for (int d : dilations) {
-            if (d != 1) {
-                return opaque("dilations " + Arrays.toString(dilations) + ": NetStudio's Deconvolution is not dilated");
-            }
+        Window window = Window.of(n, kernelOf(w));
+        if (!window.undilated()) {
+            return opaque("dilations " + Arrays.toString(window.dilations())
+                    + ": NetStudio's Deconvolution is not dilated");
         }
         if (!n.s("auto_pad", "NOTSET").equals("NOTSET")) {
             return opaque("auto_pad " + n.s("auto_pad", "NOTSET") + " is not supported");
         }
-        int[] strides = orOnes(n.ints("strides"), axes);
-        Object padding = padding(n, axes, kernel, strides, dilations);
+        Object padding = padding(n, window);
         if (padding instanceof String reason) {
             return opaque(reason);
         }
+        int axes = window.axes();
         int[] outputPadding = n.ints("output_padding");
         if (outputPadding == null || outputPadding.length != axes) {
             outputPadding = new int[axes];
         }
-        Layer layer = Layer.of("Deconvolution", "channels", (int) w.shape()[1], "kernel", list(kernel),
-                "stride", list(strides), "padding", padding, "outputPadding", list(outputPadding), "bias", hasBias(in));
+        Layer layer = Layer.of("Deconvolution", "channels", (int) w.shape()[1], "kernel", list(window.kernel()),
+                "stride", list(window.strides()), "padding", padding, "outputPadding", list(outputPadding),
+                "bias", hasBias(in));
         return Mapping.layer(layer, convArrays(c, in), in.get(0));
     }
 
@@ -391,8 +386,32 @@ final class OperatorMappings {
         return kernel;
     }
 
+    /**
+     * A convolution's or pooling's window along each spatial axis: the kernel, and the strides and
+     * dilations the node gives (1 where it gives none).
+     */
+    private record Window(int[] kernel, int[] strides, int[] dilations) {
+
+        static Window of(OnnxNode n, int[] kernel) {
+            return new Window(kernel, orOnes(n.ints("strides"), kernel.length),
+                    orOnes(n.ints("dilations"), kernel.length));
+        }
+
+        int axes() {
+            return kernel.length;
+        }
+
+        boolean undilated() {
+            return Arrays.stream(dilations).allMatch(d -> d == 1);
+        }
+    }
+
     /** A padding value (a list, or "same") or a String reason why it cannot be expressed. */
-    private static Object padding(OnnxNode n, int axes, int[] kernel, int[] strides, int[] dilations) {
+    private static Object padding(OnnxNode n, Window window) {
+        int axes = window.axes();
+        int[] kernel = window.kernel();
+        int[] strides = window.strides();
+        int[] dilations = window.dilations();
         String autoPad = n.s("auto_pad", "NOTSET");
         if (autoPad.equals("VALID")) {
             return list(new int[axes]);
@@ -523,7 +542,6 @@ final class OperatorMappings {
         if (kernel == null) {
             return opaque("it has no kernel_shape");
         }
-        int axes = kernel.length;
         int[] pads = n.ints("pads");
         boolean unpadded = pads == null || Arrays.stream(pads).allMatch(v -> v == 0);
         // With nothing padded, counting the padding changes nothing (a window hanging over the end, with
@@ -531,18 +549,15 @@ final class OperatorMappings {
         if (n.i("count_include_pad", 0) != 0 && !unpadded) {
             return opaque("count_include_pad=1 is not supported");
         }
-        int[] dilations = orOnes(n.ints("dilations"), axes);
-        for (int dl : dilations) {
-            if (dl != 1) {
-                return opaque("dilated pooling is not supported");
-            }
+        Window window = Window.of(n, kernel);
+        if (!window.undilated()) {
+            return opaque("dilated pooling is not supported");
         }
-        int[] strides = orOnes(n.ints("strides"), axes);
-        Object padding = padding(n, axes, kernel, strides, dilations);
+        Object padding = padding(n, window);
         if (padding instanceof String reason) {
             return opaque(reason.equals("same") ? "auto_pad SAME is not supported for pooling" : reason);
         }
-        Layer layer = Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(strides),
+        Layer layer = Layer.of("Pooling", "function", function, "kernel", list(kernel), "stride", list(window.strides()),
                 "padding", padding);
         return Mapping.layer(n.i("ceil_mode", 0) != 0 ? layer.with("ceil", true) : layer, x);
     }
