@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstudio.engine.run.LearningRateFinder;
+import org.netstudio.trainer.options.LabelConverter;
 
 /**
  * The learning-rate finder in the panel: "Find learning rate" runs it on the net, data and options

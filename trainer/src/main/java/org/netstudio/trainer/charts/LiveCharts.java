@@ -15,7 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.netstudio.engine.metrics.Measure;
-import org.netstudio.trainer.LabelConverter;
+import org.netstudio.trainer.options.LabelConverter;
 
 /**
  * The two live charts: loss (training per batch, smoothed; validation per epoch) and a measure the

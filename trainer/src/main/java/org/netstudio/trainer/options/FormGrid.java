@@ -12,7 +12,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.netstudio.trainer.LabelConverter;
 
 /**
  * A two-column form: a label, a control, and under a text field the message of its value when it is

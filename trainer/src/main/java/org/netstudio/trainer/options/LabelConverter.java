@@ -1,4 +1,4 @@
-package org.netstudio.trainer;
+package org.netstudio.trainer.options;
 
 import java.util.Objects;
 import java.util.function.Function;
