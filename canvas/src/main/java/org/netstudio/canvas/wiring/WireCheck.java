@@ -1,11 +1,8 @@
 package org.netstudio.canvas.wiring;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.netstudio.canvas.level.LevelView;
 import org.netstudio.canvas.level.NodeItem;
 import org.netstudio.canvas.level.PortItem;
@@ -13,6 +10,7 @@ import org.netstudio.canvas.level.WireItem;
 import org.netstudio.netgraph.catalog.PortRequirement;
 import org.netstudio.netgraph.catalog.PortRequirement.Compatibility;
 import org.netstudio.netgraph.catalog.PortRequirement.Mismatch;
+import org.netstudio.netgraph.net.Graph;
 import org.netstudio.netgraph.tensor.TensorType;
 import org.netstudio.netgraph.tensor.Unification;
 
@@ -74,23 +72,12 @@ public final class WireCheck {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Whether wires lead from {@code start} to {@code goal}. */
+    /** Whether wires lead from {@code start} to {@code goal}: the same search netgraph's wiring check makes. */
     static boolean reaches(LevelView level, String start, String goal) {
         Map<String, List<String>> next = new HashMap<>();
         for (WireItem w : level.wires()) {
             next.computeIfAbsent(w.fromId(), k -> new java.util.ArrayList<>()).add(w.toId());
         }
-        Set<String> seen = new HashSet<>();
-        ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String s = todo.poll();
-            if (s.equals(goal)) {
-                return true;
-            }
-            if (seen.add(s)) {
-                todo.addAll(next.getOrDefault(s, List.of()));
-            }
-        }
-        return false;
+        return Graph.reaches(start, goal, id -> next.getOrDefault(id, List.of()));
     }
 }
