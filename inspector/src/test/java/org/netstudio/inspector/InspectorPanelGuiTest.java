@@ -92,17 +92,7 @@ class InspectorPanelGuiTest {
     }
 
     private int undoDepth(FxRobot robot) {
-        return onFx(robot, () -> {
-            int n = 0;
-            while (stack.canUndo()) {
-                stack.undo();
-                n++;
-            }
-            for (int i = 0; i < n; i++) {
-                stack.redo();
-            }
-            return n;
-        });
+        return onFx(robot, stack::undoDepth);
     }
 
     @Test

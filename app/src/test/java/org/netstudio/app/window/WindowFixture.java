@@ -36,9 +36,9 @@ import org.netstudio.app.window.documents.FilePicker;
 import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.documents.OpeningTab;
 import org.netstudio.canvas.CanvasModel;
+import org.netstudio.canvas.CanvasPoints;
 import org.netstudio.canvas.NetCanvas;
 import org.netstudio.canvas.level.NodeItem;
-import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.netgraph.edit.CommandStack;
@@ -197,18 +197,7 @@ final class WindowFixture {
     }
 
     int undoDepth() {
-        return fx(() -> {
-            CommandStack s = workspace().activeNet().orElseThrow().stack();
-            int n = 0;
-            while (s.canUndo()) {
-                s.undo();
-                n++;
-            }
-            for (int i = 0; i < n; i++) {
-                s.redo();
-            }
-            return n;
-        });
+        return fx(() -> workspace().activeNet().orElseThrow().stack().undoDepth());
     }
 
     NodeItem node(String id) {
@@ -269,28 +258,19 @@ final class WindowFixture {
     }
 
     Point2D screen(double wx, double wy) {
-        return fx(() -> {
-            NetCanvas c = workspace().activeCanvas().orElseThrow();
-            double[] l = c.toLocal(wx, wy);
-            return c.localToScreen(l[0], l[1]);
-        });
+        return fx(() -> CanvasPoints.screen(workspace().activeCanvas().orElseThrow(), wx, wy));
     }
 
     Point2D center(String id) {
-        NodeItem n = node(id);
-        return screen(n.centerX(), n.centerY());
+        return fx(() -> CanvasPoints.center(workspace().activeCanvas().orElseThrow(), id));
     }
 
     Point2D outputPort(String id, String port) {
-        NodeItem n = node(id);
-        PortItem p = n.output(port);
-        return screen(n.x() + p.dx(), n.y() + p.dy());
+        return fx(() -> CanvasPoints.outputPort(workspace().activeCanvas().orElseThrow(), id, port));
     }
 
     Point2D inputPort(String id, String port) {
-        NodeItem n = node(id);
-        PortItem p = n.input(port);
-        return screen(n.x() + p.dx(), n.y() + p.dy());
+        return fx(() -> CanvasPoints.inputPort(workspace().activeCanvas().orElseThrow(), id, port));
     }
 
     // ---- gestures --------------------------------------------------------------------------

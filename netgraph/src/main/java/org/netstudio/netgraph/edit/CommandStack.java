@@ -208,6 +208,11 @@ public final class CommandStack {
         return !redo.isEmpty();
     }
 
+    /** How many steps Undo can take back (a gesture of several edits is one step); at most the limit. */
+    public int undoDepth() {
+        return undo.size();
+    }
+
     /** What Undo would undo ("Add Convolution"), or empty. */
     public Optional<String> undoDescription() {
         return Optional.ofNullable(undo.peek()).map(e -> e.command.description());

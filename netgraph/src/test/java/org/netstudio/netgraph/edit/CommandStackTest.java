@@ -310,6 +310,7 @@ class CommandStackTest {
         assertThat(events).hasSize(1);
         assertThat(graph(s).nodes()).containsOnlyKeys("a", "b", "c");
         assertThat(s.undoDescription()).contains("Paste");
+        assertThat(s.undoDepth()).isEqualTo(1);
         s.undo();
         assertThat(graph(s).nodes()).isEmpty();
         s.redo();
@@ -347,11 +348,13 @@ class CommandStackTest {
         for (int i = 0; i < 5; i++) {
             s.execute(add("n" + i));
         }
+        assertThat(s.undoDepth()).isEqualTo(3);
         int undone = 0;
         while (s.undo()) {
             undone++;
         }
         assertThat(undone).isEqualTo(3);
+        assertThat(s.undoDepth()).isZero();
         assertThat(graph(s).nodes()).containsOnlyKeys("n0", "n1");
         assertThat(s.isDirty()).isTrue();
     }
