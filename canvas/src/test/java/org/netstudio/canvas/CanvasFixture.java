@@ -148,29 +148,12 @@ final class CanvasFixture {
     }
 
     void shortcut(KeyCode... keys) {
-        robot.interact(canvas::requestFocus);
-        KeyCode[] all = new KeyCode[keys.length + 1];
-        all[0] = KeyCode.SHORTCUT;
-        System.arraycopy(keys, 0, all, 1, keys.length);
-        robot.push(all);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasKeys.shortcut(robot, canvas, keys);
     }
 
-    /**
-     * The shortcut held down while its last key is tapped {@code times} times, as a person undoes
-     * many steps (each tap is one key press and release, not the whole chord again).
-     */
+    /** The shortcut held down while its last key is tapped {@code times} times (see {@link CanvasKeys#tapShortcut}). */
     void tapShortcut(int times, KeyCode... keys) {
-        robot.interact(canvas::requestFocus);
-        KeyCode[] held = new KeyCode[keys.length];
-        held[0] = KeyCode.SHORTCUT;
-        System.arraycopy(keys, 0, held, 1, keys.length - 1);
-        robot.press(held);
-        for (int i = 0; i < times; i++) {
-            robot.type(keys[keys.length - 1]);
-        }
-        robot.release(held);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasKeys.tapShortcut(robot, canvas, times, keys);
     }
 
     /** The text of the hint label, or null when hidden. */

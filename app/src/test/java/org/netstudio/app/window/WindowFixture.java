@@ -36,6 +36,7 @@ import org.netstudio.app.window.documents.FilePicker;
 import org.netstudio.app.window.documents.NetTab;
 import org.netstudio.app.window.documents.OpeningTab;
 import org.netstudio.canvas.CanvasModel;
+import org.netstudio.canvas.CanvasKeys;
 import org.netstudio.canvas.CanvasPoints;
 import org.netstudio.canvas.NetCanvas;
 import org.netstudio.canvas.level.NodeItem;
@@ -335,29 +336,12 @@ final class WindowFixture {
 
     /** Shortcut+keys with the canvas focused, as a user who clicked on it. */
     void shortcut(KeyCode... keys) {
-        robot.interact(() -> canvas().requestFocus());
-        KeyCode[] all = new KeyCode[keys.length + 1];
-        all[0] = KeyCode.SHORTCUT;
-        System.arraycopy(keys, 0, all, 1, keys.length);
-        robot.push(all);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasKeys.shortcut(robot, canvas(), keys);
     }
 
-    /**
-     * The shortcut held down while its last key is tapped {@code times} times, as a person undoes
-     * many steps (each tap is one key press and release, not the whole chord again).
-     */
+    /** The shortcut held down while its last key is tapped {@code times} times (see {@link CanvasKeys#tapShortcut}). */
     void tapShortcut(int times, KeyCode... keys) {
-        robot.interact(() -> canvas().requestFocus());
-        KeyCode[] held = new KeyCode[keys.length];
-        held[0] = KeyCode.SHORTCUT;
-        System.arraycopy(keys, 0, held, 1, keys.length - 1);
-        robot.press(held);
-        for (int i = 0; i < times; i++) {
-            robot.type(keys[keys.length - 1]);
-        }
-        robot.release(held);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasKeys.tapShortcut(robot, canvas(), times, keys);
     }
 
     /** Clicks a text field, selects what it holds with the keyboard and types over it. */
