@@ -79,9 +79,9 @@ public final class DataPane extends VBox {
         downloadBar.setId("download-progress");
         downloadBar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(downloadBar, Priority.ALWAYS);
-        downloadBar.progressProperty().bind(model.downloadProgressProperty());
-        downloadBar.visibleProperty().bind(model.downloadingProperty());
-        download.visibleProperty().bind(model.sourceOnDiskProperty().not().and(model.downloadingProperty().not()));
+        downloadBar.progressProperty().bind(model.downloadProperty().map(DownloadState::progress));
+        downloadBar.visibleProperty().bind(model.downloadProperty().map(DownloadState::going));
+        download.visibleProperty().bind(model.downloadProperty().map(DownloadState::offered));
         HBox downloadRow = new HBox(6, download, downloadBar);
         downloadRow.visibleProperty().bind(download.visibleProperty().or(downloadBar.visibleProperty()));
         downloadRow.managedProperty().bind(downloadRow.visibleProperty());
@@ -98,8 +98,8 @@ public final class DataPane extends VBox {
         Label fit = new Label();
         fit.setId("fit-problem");
         fit.getStyleClass().add("fit-problem");
-        fit.textProperty().bind(model.fitProblemProperty());
-        fit.visibleProperty().bind(model.fitProblemProperty().isNotEmpty());
+        fit.textProperty().bind(model.fitProperty().map(DataFit::problem));
+        fit.visibleProperty().bind(model.fitProperty().map(f -> !f.fits()));
         fit.managedProperty().bind(fit.visibleProperty());
         fit.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(form, windowForm, new MappingPane(model), message, fit);

@@ -146,11 +146,11 @@ public final class TrainerPanel extends BorderPane {
         stop.setOnAction(e -> model.stop());
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
-        progress.progressProperty().bind(model.progressProperty());
+        progress.progressProperty().bind(model.progressProperty().map(TrainingProgress::fraction));
         Label progressText = new Label();
         progressText.setId("progress-text");
         progressText.getStyleClass().add("progress-text");
-        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.textProperty().bind(model.progressProperty().map(TrainingProgress::text));
         Button sweep = new Button("Sweep…");
         sweep.setId("sweep");
         sweep.setTooltip(new Tooltip("Train once per trial over options and layer parameters, and keep the best"));
@@ -174,12 +174,12 @@ public final class TrainerPanel extends BorderPane {
                         && model.stateProperty().get() != TrainerState.FINISHED ? "" : model.reasonNotToTrain(),
                 model.canTrainBinding(), model.stateProperty()));
         Label message = wrapping("trainer-message", "trainer-message");
-        message.textProperty().bind(model.messageProperty());
-        model.toneProperty().addListener((o, was, now) -> {
+        message.textProperty().bind(model.messageProperty().map(TrainerMessage::text));
+        model.messageProperty().addListener((o, was, now) -> {
             message.getStyleClass().removeAll("ok", "notice");
-            if (now == MessageTone.DONE) {
+            if (now.tone() == MessageTone.DONE) {
                 message.getStyleClass().add("ok");
-            } else if (now == MessageTone.NOTICE) {
+            } else if (now.tone() == MessageTone.NOTICE) {
                 message.getStyleClass().add("notice");
             }
         });

@@ -16,8 +16,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,7 +31,6 @@ import org.netstudio.engine.data.NetFacts;
 import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
-import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
@@ -94,14 +91,12 @@ public final class TrainerPanelModel {
     private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper sourceOnDisk = new ReadOnlyBooleanWrapper(this, "sourceOnDisk", true);
-    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading");
-    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress");
+    private final ReadOnlyObjectWrapper<DownloadState> download = new ReadOnlyObjectWrapper<>(this, "download",
+            DownloadState.NONE);
     private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
-    private final ReadOnlyStringWrapper fitProblem = new ReadOnlyStringWrapper(this, "fitProblem", "");
+    private final ReadOnlyObjectWrapper<DataFit> fit = new ReadOnlyObjectWrapper<>(this, "fit", DataFit.NONE);
     private final ObjectProperty<DataMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
             DataMapping.AUTOMATIC);
-    private final ReadOnlyObjectWrapper<Binding> binding = new ReadOnlyObjectWrapper<>(this, "binding");
     private final javafx.beans.property.ReadOnlyListWrapper<String> fileColumns =
             new javafx.beans.property.ReadOnlyListWrapper<>(this, "fileColumns",
                     javafx.collections.FXCollections.observableArrayList());
@@ -113,12 +108,10 @@ public final class TrainerPanelModel {
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainerState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    /** The message's tone: a problem unless {@link #say} says otherwise. */
-    private final javafx.beans.property.ReadOnlyObjectWrapper<MessageTone> tone =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "tone", MessageTone.PROBLEM);
+    private final ReadOnlyObjectWrapper<TrainingProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress",
+            TrainingProgress.NONE);
+    private final ReadOnlyObjectWrapper<TrainerMessage> message = new ReadOnlyObjectWrapper<>(this, "message",
+            TrainerMessage.NONE);
     private final ReadOnlyObjectWrapper<FailedNode> failedNode = new ReadOnlyObjectWrapper<>(this, "failedNode");
     private final ReadOnlyObjectWrapper<TrainingEvent.Health> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final javafx.collections.ObservableList<TrainingEvent.Health> healthHistory =
@@ -166,11 +159,9 @@ public final class TrainerPanelModel {
     private TrainerPanelModel(Executor worker, DataLoader loader, boolean ownsWorker) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
-        // Every message is a problem unless say() gives another tone just after setting it.
-        message.addListener((o, was, now) -> tone.set(MessageTone.PROBLEM));
         this.loader = Objects.requireNonNull(loader, "loader");
         canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data, loading,
-                fitProblem, net);
+                fit, net);
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
@@ -295,12 +286,12 @@ public final class TrainerPanelModel {
         Outcome o = outcome.get();
         NetDocument current = net.get();
         if (o != null && (current == null || trainedFrom == null || !current.net().equals(trainedFrom.net()))) {
-            message.set("The net changed since it was trained; train again to get weights that fit it.");
+            sayProblem("The net changed since it was trained; train again to get weights that fit it.");
             return;
         }
         Optional<String> nonFinite = o == null ? Optional.empty() : NonFiniteValues.describe(o.trained().weights());
         if (nonFinite.isPresent()) {
-            message.set("The trained weights were not put into the net: " + nonFinite.get() + ".");
+            sayProblem("The trained weights were not put into the net: " + nonFinite.get() + ".");
             return;
         }
         if (o != null && !o.trained().weights().isEmpty()) {
@@ -338,29 +329,14 @@ public final class TrainerPanelModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** False when the chosen IDX set is not on disk (the panel offers a download). */
-    public ReadOnlyBooleanProperty sourceOnDiskProperty() {
-        return sourceOnDisk.getReadOnlyProperty();
-    }
-
-    /** Whether a download is going. */
-    public ReadOnlyBooleanProperty downloadingProperty() {
-        return downloading.getReadOnlyProperty();
-    }
-
-    /** The download's progress in [0, 1], or -1 while its size is unknown. */
-    public ReadOnlyDoubleProperty downloadProgressProperty() {
-        return downloadProgress.getReadOnlyProperty();
+    /** Whether the chosen IDX set is on disk, offered for download, or coming in. */
+    public ReadOnlyObjectProperty<DownloadState> downloadProperty() {
+        return download.getReadOnlyProperty();
     }
 
     /** A line about the data: its size and classes, or why it could not be loaded. */
     public ReadOnlyStringProperty dataMessageProperty() {
         return dataMessage.getReadOnlyProperty();
-    }
-
-    /** Why the data does not fit the net (the engine's check), or empty. */
-    public ReadOnlyStringProperty fitProblemProperty() {
-        return fitProblem.getReadOnlyProperty();
     }
 
     /** Downloads the chosen IDX set, then loads it. */
@@ -370,8 +346,7 @@ public final class TrainerPanelModel {
             return;
         }
         loading.set(true);
-        downloading.set(true);
-        downloadProgress.set(0);
+        download.set(download.get().started());
         dataMessage.set("Downloading " + c.source().label() + "…");
         long request = ++loads;
         worker.execute(() -> {
@@ -389,8 +364,7 @@ public final class TrainerPanelModel {
         DataChoice c = choice.get();
         loads++;
         data.set(null);
-        binding.set(null);
-        fitProblem.set("");
+        fit.set(DataFit.NONE);
         if (c == null) {
             return;
         }
@@ -400,7 +374,7 @@ public final class TrainerPanelModel {
                 case TEXT_FILE -> "Choose a text file.";
                 default -> "Choose a folder.";
             });
-            sourceOnDisk.set(true);
+            download.set(download.get().found());
             return;
         }
         TextDatasets.Options text = textOptions();
@@ -476,15 +450,14 @@ public final class TrainerPanelModel {
         try {
             LoadedData loaded = loader.load(c, facts, forNet, text);
             Fitting fitting = fit(loaded);
-            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.problem(), fitting.binding(),
-                    fitting.mapping()));
+            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.fit(), fitting.mapping()));
         } catch (IOException | RuntimeException e) {
             inbox.post(new TrainerNews.Problem(e.getMessage()));
         }
     }
 
-    /** How the data feeds the net (null when it cannot), and why it does not fit (empty when it does). */
-    private record Fitting(Binding binding, String problem, DataMapping mapping) {
+    /** How the data fits the net, and the mapping it was checked with. */
+    private record Fitting(DataFit fit, DataMapping mapping) {
     }
 
     /** On the worker: binds the data's columns to the net's ports with the chosen mapping, and checks the rest. */
@@ -492,14 +465,14 @@ public final class TrainerPanelModel {
         NetDocument doc = net.get();
         DataMapping chosen = mapping.get();
         if (doc == null) {
-            return new Fitting(null, "", chosen);
+            return new Fitting(DataFit.NONE, chosen);
         }
         try {
             NetNode trainee = loaded.trainee(doc.net());
             NetTrain.Fit fit = NetTrain.fit(trainee, loaded.examples(), chosen);
-            return new Fitting(fit.binding(), fit.problem().orElse(""), chosen);
+            return new Fitting(new DataFit(fit.binding(), fit.problem().orElse("")), chosen);
         } catch (RuntimeException e) {
-            return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage(), chosen);
+            return new Fitting(new DataFit(null, e.getMessage() == null ? e.toString() : e.getMessage()), chosen);
         }
     }
 
@@ -519,7 +492,7 @@ public final class TrainerPanelModel {
         if (loaded != null) {
             worker.execute(() -> {
                 Fitting fitting = fit(loaded);
-                inbox.post(new TrainerNews.Fit(loaded, fitting.problem(), fitting.binding()));
+                inbox.post(new TrainerNews.Fit(loaded, fitting.fit()));
             });
         }
     }
@@ -533,9 +506,9 @@ public final class TrainerPanelModel {
         return mapping;
     }
 
-    /** How the data feeds the net now (columns to ports, targets, losses), or null while it cannot. */
-    public ReadOnlyObjectProperty<Binding> bindingProperty() {
-        return binding.getReadOnlyProperty();
+    /** How the data feeds the net now (columns to ports, targets, losses), and why it does not fit. */
+    public ReadOnlyObjectProperty<DataFit> fitProperty() {
+        return fit.getReadOnlyProperty();
     }
 
     /** The columns of the chosen CSV file (its header), once read; empty for other sources. */
@@ -593,8 +566,8 @@ public final class TrainerPanelModel {
             throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
                     + " its examples.");
         }
-        if (!fitProblem.get().isEmpty()) {
-            throw new IllegalStateException(fitProblem.get());
+        if (!fit.get().fits()) {
+            throw new IllegalStateException(fit.get().problem());
         }
         if (!options.valid().get()) {
             throw new IllegalStateException(options.firstProblem());
@@ -649,7 +622,7 @@ public final class TrainerPanelModel {
         state.get();
         data.get();
         loading.get();
-        fitProblem.get();
+        fit.get();
         net.get();
         return options.valid().get() && target.valid().get() && reasonNotToTrain().isEmpty();
     }
@@ -668,8 +641,8 @@ public final class TrainerPanelModel {
         if (data.get() == null) {
             return "Choose data to train on.";
         }
-        if (!fitProblem.get().isEmpty()) {
-            return fitProblem.get();
+        if (!fit.get().fits()) {
+            return fit.get().problem();
         }
         String optionsProblem = options.firstProblem();
         return optionsProblem.isEmpty() ? target.firstProblem() : optionsProblem;
@@ -706,7 +679,7 @@ public final class TrainerPanelModel {
             trainee = loaded.trainee(net.get().net());
             opts = options.toOptions().toBuilder().multipliers(net.get().multipliers()).build();
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         Weights initial = startingWeights();
@@ -758,18 +731,18 @@ public final class TrainerPanelModel {
             trainee = loaded.trainee(net.get().net());
             reach = GradientReach.of(trainee);
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         if (reach.nothingLearns()) {
-            message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
+            sayProblem("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
         org.netstudio.engine.train.TrainingOptions chosen;
         try {
             chosen = chosenOptions();
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         if (target.isTorchrun()) {
@@ -777,7 +750,7 @@ public final class TrainerPanelModel {
                 session = org.netstudio.trainer.run.TorchrunTraining.start(projectRecipe(), initial, loaded,
                         torchrunLaunch(), newProjectFolder(), inbox, worker);
             } catch (RuntimeException e) {
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
         } else {
@@ -785,7 +758,7 @@ public final class TrainerPanelModel {
             try {
                 recorder = startRecord(trainee, initial, loaded);
             } catch (IllegalArgumentException e) {
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
             try {
@@ -795,7 +768,7 @@ public final class TrainerPanelModel {
                 if (recorder != null) {
                     recorder.abandon(e.getMessage());
                 }
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
         }
@@ -807,12 +780,11 @@ public final class TrainerPanelModel {
         historyRevision.set(historyRevision.get() + 1);
         boundary.set(null);
         outcome.set(null);
-        progress.set(0);
+        progress.set(new TrainingProgress(0, "Starting…"));
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
-        progressText.set("Starting…");
         String start = initial == null || !(session instanceof PanelTraining p) ? "" : fineTuningMessage(p.freshArrays());
-        message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
+        sayProblem(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
         if (target.isTorchrun()) {
             say("Exporting the net as a PyTorch project and starting torchrun with "
                     + target.processes().value().orElseThrow() + " processes…", MessageTone.NOTICE);
@@ -852,11 +824,11 @@ public final class TrainerPanelModel {
      */
     public void resume(String runId) {
         if (runStore == null) {
-            message.set("Runs are not recorded here, so none can be resumed.");
+            sayProblem("Runs are not recorded here, so none can be resumed.");
             return;
         }
         if (!canTrain.get()) {
-            message.set("To resume the run, first choose its data: " + reasonNotToTrain());
+            sayProblem("To resume the run, first choose its data: " + reasonNotToTrain());
             return;
         }
         resumeRun = runId;
@@ -894,7 +866,7 @@ public final class TrainerPanelModel {
     public void stop() {
         if (session != null && state.get() == TrainerState.TRAINING) {
             state.set(TrainerState.STOPPING);
-            progressText.set(progressText.get() + " · stopping…");
+            progress.set(progress.get().withText(progress.get().text() + " · stopping…"));
             session.stop();
         }
     }
@@ -938,14 +910,9 @@ public final class TrainerPanelModel {
         return state.getReadOnlyProperty();
     }
 
-    /** Progress of the run in [0, 1]. */
-    public ReadOnlyDoubleProperty progressProperty() {
+    /** How far the run got, and what it is doing. */
+    public ReadOnlyObjectProperty<TrainingProgress> progressProperty() {
         return progress.getReadOnlyProperty();
-    }
-
-    /** Epoch, batch, throughput and time left, e.g. "Epoch 3/20 · batch 12/26 · 4,210 samples/s · 0:05 left". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
     }
 
     /** How each layer was doing at the last measurement of the training (every few batches), or null. */
@@ -966,20 +933,19 @@ public final class TrainerPanelModel {
         return failedNode.getReadOnlyProperty();
     }
 
-    /** The latest message for people (a failure, a confirmation), or empty. */
-    public ReadOnlyStringProperty messageProperty() {
+    /** The latest message for people (a failure, a confirmation) and its tone; empty text for none. */
+    public ReadOnlyObjectProperty<TrainerMessage> messageProperty() {
         return message.getReadOnlyProperty();
-    }
-
-    /** How the message reads: a problem, a notice, or something done. */
-    public javafx.beans.property.ReadOnlyObjectProperty<MessageTone> toneProperty() {
-        return tone.getReadOnlyProperty();
     }
 
     /** Shows a message in a tone other than a problem's. */
     private void say(String text, MessageTone how) {
-        message.set(text);
-        tone.set(how);
+        message.set(new TrainerMessage(text, how));
+    }
+
+    /** Shows a message about something in the way: the tone a message has unless said otherwise. */
+    private void sayProblem(String text) {
+        message.set(TrainerMessage.problem(text));
     }
 
     /** The curves of the current (or last) run; read it when {@link #historyRevisionProperty()} changes. */
@@ -1044,11 +1010,9 @@ public final class TrainerPanelModel {
         if (news instanceof TrainerNews.DataReady r) {
             if (r.request() == loads) {
                 // Data last, so that its listeners see the rest already settled (e.g. Train enabled).
-                fitProblem.set(r.fitProblem());
-                binding.set(r.binding());
+                fit.set(r.fit());
                 loading.set(false);
-                sourceOnDisk.set(true);
-                downloading.set(false);
+                download.set(download.get().found().ended());
                 dataMessage.set(DataSummary.describe(r.data()));
                 data.set(r.data());
                 if (!r.mapping().equals(mapping.get())) {
@@ -1062,8 +1026,7 @@ public final class TrainerPanelModel {
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {
-                binding.set(f.binding());
-                fitProblem.set(f.problem());
+                fit.set(f.fit());
             }
         } else if (news instanceof TrainerNews.Boundary b) {
             boundary.set(b.picture());
@@ -1083,20 +1046,20 @@ public final class TrainerPanelModel {
             target.found(p.python(), p.python().isPresent() ? "Found, with PyTorch " + p.torchVersion() + "."
                     : "No Python with PyTorch was found; choose one (or set " + org.netstudio.engine.torchrun.PythonFinder.VARIABLE + ").");
         } else if (news instanceof TrainerNews.Warning w) {
-            message.set(w.message());
+            sayProblem(w.message());
         } else if (news instanceof TrainerNews.Problem p) {
             if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
-                message.set(p.message());
+                sayProblem(p.message());
                 if (session != null && session.result().isDone()) {
                     state.set(TrainerState.FINISHED);
                 }
             } else {
                 loading.set(false);
-                downloading.set(false);
+                download.set(download.get().ended());
                 dataMessage.set(p.message());
             }
         } else if (news instanceof TrainerNews.Download d) {
-            downloadProgress.set(d.fraction());
+            download.set(download.get().at(d.fraction()));
             dataMessage.set("Downloading " + d.text() + "…");
         } else if (news instanceof TrainerNews.Missing m) {
             if (m.source() == currentSource() && m.source().kind() == DatasetSource.Kind.PACKAGED) {
@@ -1105,7 +1068,7 @@ public final class TrainerPanelModel {
                 dataMessage.set(m.source().label() + " is not on this computer; install Debian's package wordnet-base.");
             } else if (m.source() == currentSource()) {
                 loading.set(false);
-                sourceOnDisk.set(false);
+                download.set(download.get().missing());
                 dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",
                         m.source().label(), loader.downloadSize(m.source()) / 1e6));
             }
@@ -1115,7 +1078,7 @@ public final class TrainerPanelModel {
             finding.set(false);
             finderResult.set(f.result());
             if (f.problem() != null) {
-                message.set(f.problem());
+                sayProblem(f.problem());
             } else if (f.result() != null && Double.isFinite(f.result().suggestion())) {
                 say("Suggested learning rate: " + formatRate(f.result().suggestion()) + " (a tenth of "
                         + formatRate(f.result().minimumRate()) + ", where the smoothed loss is lowest).", MessageTone.NOTICE);
@@ -1149,14 +1112,12 @@ public final class TrainerPanelModel {
         }
         if (event instanceof TrainingEvent.Finished f) {
             // A stopped run keeps the share it got through, so that the bar does not claim it all ran.
-            if (f.result().stopReason() != StopReason.STOPPED) {
-                progress.set(1);
-            }
-            progressText.set(f.result().message());
+            double done = f.result().stopReason() != StopReason.STOPPED ? 1 : progress.get().fraction();
+            progress.set(new TrainingProgress(done, f.result().message()));
         } else if (event instanceof TrainingEvent.Failed f) {
-            message.set(f.message());
+            sayProblem(f.message());
             failedNode.set(f.result().nonFiniteAt().map(node -> new FailedNode(node, f.message())).orElse(null));
-            progressText.set("Failed");
+            progress.set(progress.get().withText("Failed"));
         }
         return false;
     }
@@ -1165,11 +1126,11 @@ public final class TrainerPanelModel {
         double seconds = Math.max(1e-9, (nanos - startNanos) / 1e9);
         double rate = b.examplesTrained() / seconds;
         long total = Math.max(1, totalExamples);
-        progress.set(Math.min(1, (double) b.examplesTrained() / total));
         long left = Math.max(0, total - b.examplesTrained());
         String eta = rate > 0 ? duration(left / rate) + " left" : "";
-        progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s",
-                b.epoch(), b.maxEpochs(), b.batch(), b.batchesPerEpoch(), rate, eta));
+        progress.set(new TrainingProgress(Math.min(1, (double) b.examplesTrained() / total),
+                String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s",
+                        b.epoch(), b.maxEpochs(), b.batch(), b.batchesPerEpoch(), rate, eta)));
     }
 
     private static String duration(double seconds) {

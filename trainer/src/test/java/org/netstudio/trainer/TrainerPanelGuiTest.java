@@ -204,11 +204,11 @@ class TrainerPanelGuiTest {
             model.choiceProperty().set(new DataChoice(DatasetSource.CSV, csv, null));
         });
         waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null
-                && !model.fitProblemProperty().get().isEmpty()));
+                && !model.fitProperty().get().problem().isEmpty()));
 
         Label blocked = robot.lookup("#train-blocked").queryAs(Label.class);
         String said = onFx(robot, blocked::getText);
-        assertThat(said).isEqualTo(onFx(robot, () -> model.fitProblemProperty().get())).contains("laboratory notebook");
+        assertThat(said).isEqualTo(onFx(robot, () -> model.fitProperty().get().problem())).contains("laboratory notebook");
         // Whole: the text drawn is the text said, with no ellipsis, on several lines inside the window.
         assertThat(onFx(robot, () -> ((javafx.scene.text.Text) blocked.lookup(".text")).getText())).isEqualTo(said);
         assertThat(onFx(robot, () -> blocked.getHeight() > 2 * blocked.getFont().getSize())).as(said).isTrue();

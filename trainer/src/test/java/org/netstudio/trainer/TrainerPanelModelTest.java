@@ -41,7 +41,7 @@ class TrainerPanelModelTest {
     void spiralsLoadAndFitTheMlp() {
         spiralsReady();
         assertThat(model.dataMessageProperty().get()).isEqualTo("900 examples · 2 features · 3 classes");
-        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.fitProperty().get().problem()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
@@ -68,7 +68,7 @@ class TrainerPanelModelTest {
         model.applyPending();
 
         assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
-        assertThat(model.fitProblemProperty().get()).as(model.dataMessageProperty().get()).isEmpty();
+        assertThat(model.fitProperty().get().problem()).as(model.dataMessageProperty().get()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
@@ -92,7 +92,7 @@ class TrainerPanelModelTest {
         assertThat(data.table().orElseThrow().columns()).containsExactly("x", "y", "kind");
         assertThat(data.table().orElseThrow().rows()).hasSize(30);
         assertThat(data.dataset().orElseThrow().classNames()).containsExactly("a", "b");
-        assertThat(model.fitProblemProperty().get()).contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("2 classes");
 
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, "y"));
         model.applyPending();
@@ -127,7 +127,7 @@ class TrainerPanelModelTest {
         assertThat(data.dataset().orElseThrow().classNames()).containsExactly("circle", "square");
         assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(1, 28, 28));
         assertThat(data.isPlanar()).isFalse();
-        assertThat(model.fitProblemProperty().get()).contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("2 classes");
     }
 
     @Test
@@ -135,9 +135,9 @@ class TrainerPanelModelTest {
         model.netProperty().set(TestNets.spirals());
         model.choose(DatasetSource.XOR);
         model.applyPending();
-        assertThat(model.fitProblemProperty().get()).contains("vector of size 3").contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("vector of size 3").contains("2 classes");
         assertThat(model.canTrainBinding().get()).isFalse();
-        assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProblemProperty().get());
+        assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProperty().get().problem());
     }
 
     @Test
@@ -150,7 +150,7 @@ class TrainerPanelModelTest {
 
         assertThat(model.dataProperty().get()).isNotSameAs(threeArms);
         assertThat(model.dataMessageProperty().get()).isEqualTo("600 examples · 2 features · 2 classes");
-        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.fitProperty().get().problem()).isEmpty();
         // An edit that keeps the net's input and outputs keeps the data.
         LoadedData twoArms = model.dataProperty().get();
         model.netProperty().set(new org.netstudio.netgraph.net.NetDocument("Renamed", TestNets.twoClasses().net(), null));
@@ -176,7 +176,7 @@ class TrainerPanelModelTest {
         assertThat(model.history().batchCount()).isEqualTo(3 * 24);
         assertThat(model.history().epochs()).hasSize(3);
         assertThat(model.history().validationLoss()).hasSize(3);
-        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.progressProperty().get().fraction()).isEqualTo(1.0);
         assertThat(trained.result().epochsCompleted()).isEqualTo(3);
     }
 
@@ -198,8 +198,8 @@ class TrainerPanelModelTest {
         model.netProperty().set(TestNets.twoClasses());
         model.useWeights();
         assertThat(received[0]).as("weights of another net are not handed over").isNull();
-        assertThat(model.messageProperty().get()).startsWith("The net changed since it was trained");
-        assertThat(model.toneProperty().get()).isEqualTo(MessageTone.PROBLEM);
+        assertThat(model.messageProperty().get().text()).startsWith("The net changed since it was trained");
+        assertThat(model.messageProperty().get().tone()).isEqualTo(MessageTone.PROBLEM);
 
         Path csv = dir.resolve("h.csv");
         model.exportHistory(csv);
@@ -223,12 +223,12 @@ class TrainerPanelModelTest {
 
         // One epoch at a learning rate too small to learn anything: only the start shows.
         double fineTuned = trainAndMeasure("1", "0.000001");
-        assertThat(model.messageProperty().get()).isEqualTo("Fine-tuning from the net's weights.");
+        assertThat(model.messageProperty().get().text()).isEqualTo("Fine-tuning from the net's weights.");
         assertThat(fineTuned).as("fine-tuning keeps what the net knew").isGreaterThan(0.9);
 
         model.startFromNetWeightsProperty().set(false);
         double fresh = trainAndMeasure("1", "0.000001");
-        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get().text()).isEmpty();
         assertThat(fresh).as("initial values know nothing of the spirals").isLessThan(0.6);
     }
 
@@ -238,7 +238,7 @@ class TrainerPanelModelTest {
 
         trainAndMeasure("3", "10");
 
-        assertThat(model.messageProperty().get()).startsWith("The loss grew from ")
+        assertThat(model.messageProperty().get().text()).startsWith("The loss grew from ")
                 .endsWith("training is diverging; try a lower learning rate");
     }
 
@@ -251,7 +251,7 @@ class TrainerPanelModelTest {
         model.train();
 
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.IDLE);
-        assertThat(model.messageProperty().get()).startsWith("Training would change nothing: 2 of 2 trainable arrays"
+        assertThat(model.messageProperty().get().text()).startsWith("Training would change nothing: 2 of 2 trainable arrays"
                 + " cannot learn: every path from them to the output goes through an imported ONNX operator")
                 .endsWith("linear1/weights, linear1/biases.");
     }
@@ -265,7 +265,7 @@ class TrainerPanelModelTest {
         model.train();
 
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
-        assertThat(model.messageProperty().get()).startsWith("2 of 4 trainable arrays cannot learn: ");
+        assertThat(model.messageProperty().get().text()).startsWith("2 of 4 trainable arrays cannot learn: ");
         applyUntilFinished();
     }
 
@@ -283,8 +283,8 @@ class TrainerPanelModelTest {
         assertThat(result).isNotNull();
         assertThat(model.finderPoints()).hasSize(result.points().size()).hasSizeGreaterThan(30);
         assertThat(result.suggestion()).isBetween(1e-4, 1e-1);
-        assertThat(model.messageProperty().get()).startsWith("Suggested learning rate: ");
-        assertThat(model.toneProperty().get()).as("a finding, not a problem").isEqualTo(MessageTone.NOTICE);
+        assertThat(model.messageProperty().get().text()).startsWith("Suggested learning rate: ");
+        assertThat(model.messageProperty().get().tone()).as("a finding, not a problem").isEqualTo(MessageTone.NOTICE);
         model.useSuggestedRate();
         assertThat(model.options().learningRate().value().orElseThrow())
                 .isCloseTo(result.suggestion(), org.assertj.core.api.Assertions.withinPercentage(5));

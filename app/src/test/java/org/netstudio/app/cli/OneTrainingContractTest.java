@@ -131,7 +131,7 @@ class OneTrainingContractTest {
 
     private static EpochMetrics trainInThePanel(TrainerPanelModel model) throws Exception {
         model.train();
-        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get().text()).isEmpty();
         return model.run().orElseThrow().get(120, TimeUnit.SECONDS).result().finalMetrics().orElseThrow();
     }
 

@@ -123,7 +123,7 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
                 .mapToInt(s -> s.getData().size()).sum())).as("points on the loss chart").isGreaterThanOrEqualTo(3);
         assertThat(f.fx(() -> trainer.history().validationMeasure(org.netstudio.engine.metrics.Measure.ACCURACY).size()))
                 .as("a validation accuracy per epoch on the right chart").isEqualTo(3);
-        assertThat(f.fx(() -> trainer.toneProperty().get())).as(f.text("#trainer-message")).isEqualTo(MessageTone.DONE);
+        assertThat(f.fx(() -> trainer.messageProperty().get().tone())).as(f.text("#trainer-message")).isEqualTo(MessageTone.DONE);
         assertThat(f.text("#trainer-message")).startsWith("PyTorch's best weights (epoch ").endsWith("Undo takes them out.");
         Weights trained = f.fx(() -> net.weights().orElseThrow());
         assertThat(trained.arrays().keySet()).containsExactlyInAnyOrder("hidden_one/weights", "hidden_one/biases",

@@ -76,14 +76,14 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
         choose(robot, "#data-source", "CSV file…");
         robot.clickOn("#choose-path");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
-        assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
+        assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("216 examples");
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         f.typeInto("#epochs", "3");
         f.typeInto("#learning-rate", "0.01");
         robot.clickOn("#train");
         waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
-        assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");
+        assertThat(f.fx(() -> trainer.messageProperty().get().text())).doesNotStartWith("Training failed");
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
                 .orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
 

@@ -93,7 +93,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
                 + " (id, review); say which one holds the text");
         choose(robot, "#text-column", "review");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
-        assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
+        assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
         assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
 
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
@@ -101,7 +101,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         f.typeInto("#learning-rate", "0.01");
         robot.clickOn("#train");
         waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
-        assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");
+        assertThat(f.fx(() -> trainer.messageProperty().get().text())).doesNotStartWith("Training failed");
         // A point per epoch in the curves, and the held-back reviews mostly right.
         assertThat(f.fx(() -> trainer.history().validationLoss())).hasSize(8);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
