@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -100,7 +98,6 @@ public final class InspectorModel {
     private final ObjectProperty<SelectedPort> selectedPort = new SimpleObjectProperty<>(this, "selectedPort");
 
     private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
-    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
     private final EditRunner edits = new EditRunner(commandStack::get);
     private final HeaderModel header = new HeaderModel();
     private final ParameterSheetModel parameters = new ParameterSheetModel(edits);
@@ -178,10 +175,6 @@ public final class InspectorModel {
         return document;
     }
 
-    public void setDocument(NetDocument doc) {
-        document.set(doc);
-    }
-
     /** The inference result of the document. */
     public ObjectProperty<InferenceResult> inferenceProperty() {
         return inference;
@@ -210,10 +203,6 @@ public final class InspectorModel {
         return weights;
     }
 
-    public void setWeights(Weights w) {
-        weights.set(w);
-    }
-
     /**
      * What the window calls the net (its file's name once saved, else its untitled name), shown as
      * the net's name; empty shows the document's own name.
@@ -226,15 +215,6 @@ public final class InspectorModel {
 
     public ReadOnlyObjectProperty<InspectorMode> modeProperty() {
         return mode.getReadOnlyProperty();
-    }
-
-    public InspectorMode getMode() {
-        return mode.get();
-    }
-
-    /** Whether edits can be made (a stack is set). */
-    public ReadOnlyBooleanProperty editableProperty() {
-        return editable.getReadOnlyProperty();
     }
 
     public HeaderModel header() {
@@ -289,7 +269,6 @@ public final class InspectorModel {
     }
 
     private void derive() {
-        editable.set(edits.canEdit());
         NetDocument doc = document.get();
         InferenceResult result = inference.get();
         if (doc == null) {

@@ -85,7 +85,7 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
     }
 
     private static BooleanBinding is(InspectorModel model, InspectorMode mode) {
-        return Bindings.createBooleanBinding(() -> model.getMode() == mode, model.modeProperty());
+        return model.modeProperty().isEqualTo(mode);
     }
 
     private static String layers(int n) {

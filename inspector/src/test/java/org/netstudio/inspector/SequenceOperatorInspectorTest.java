@@ -35,7 +35,7 @@ class SequenceOperatorInspectorTest {
 
         m.select(NodePath.of("bidirectional1"));
 
-        assertThat(m.getMode()).isEqualTo(InspectorMode.CONTAINER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.CONTAINER);
         assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Bidirectional");
         assertThat(m.header().aboutProperty().get().category()).isEqualTo(Category.CONTAINER);
         assertThat(m.header().aboutProperty().get().doc()).isEqualTo("A forward net reads the sequence and a backward net reads it reversed;"
@@ -65,7 +65,7 @@ class SequenceOperatorInspectorTest {
         assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(15);
 
         m.select(NodePath.of("map1", "net"));
-        assertThat(m.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.LAYER);
         assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Linear");
         assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("4", "3");
         assertThat(m.lists().arrays()).extracting(a -> a.name() + " " + a.shape()).containsExactly("weights 3×4", "biases 3");

@@ -340,7 +340,7 @@ public final class Workspace {
             inspector.getSelectedPaths().clear();
             inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
-            inspector.setDocument(null);
+            inspector.documentProperty().set(null);
             Label here = new Label("Start");
             here.getStyleClass().add("ns-breadcrumb-item");
             window.setBreadcrumb(here);
@@ -380,7 +380,7 @@ public final class Workspace {
     private void showWeights() {
         Weights w = shown == null ? null : shown.net().weights().orElse(null);
         if (inspector.weightsProperty().get() != w) {
-            inspector.setWeights(w);
+            inspector.weightsProperty().set(w);
         }
     }
 

@@ -36,7 +36,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         robot.clickOn(f.center("$Input"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Input");
-        assertThat(f.fx(() -> f.workspace().inspector().getMode())).isEqualTo(InspectorMode.PORT);
+        assertThat(f.fx(() -> f.workspace().inspector().modeProperty().get())).isEqualTo(InspectorMode.PORT);
         assertThat(f.fx(() -> robot.lookup("#decl-in-Input").query().isVisible())).isTrue();
         assertThat(f.fx(() -> robot.lookup("#decl-out-Output").tryQuery().isPresent()))
                 .as("only the input clicked").isFalse();

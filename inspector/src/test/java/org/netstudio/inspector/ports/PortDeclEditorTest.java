@@ -57,7 +57,7 @@ class PortDeclEditorTest {
                 .withOutput("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED), null));
         model = new InspectorModel(stack);
         model.selectedPortProperty().set(new SelectedPort(org.netstudio.netgraph.net.NodePath.ROOT, "Input", true));
-        assertThat(model.getMode()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
+        assertThat(model.modeProperty().get()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
         assertThat(model.lists().declarations()).as("only the picked port").hasSize(1);
         assertThat(model.header().nameProperty().get()).isEqualTo("Input");
         assertThat(input().fields().kind().get()).isEqualTo(Kind.NONE);
