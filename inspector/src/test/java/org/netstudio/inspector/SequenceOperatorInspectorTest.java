@@ -18,11 +18,13 @@ class SequenceOperatorInspectorTest {
 
     private static NetDocument net() {
         try {
-            return NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", \"net\": {"
-                    + "\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 4]}, \"layers\": ["
-                    + "{\"type\": \"Map\", \"net\": {\"type\": \"Linear\", \"units\": 3}},"
-                    + "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 2},"
-                    + " \"backward\": {\"type\": \"LSTM\", \"units\": 2}}]}}", "t.json");
+            return NetFileReader.read("""
+                    { "format": "netstudio.net", "version": 1, "name": "t",
+                      "net": { "type": "Chain", "input": { "shape": ["n", 4] }, "layers": [
+                        { "type": "Map", "net": { "type": "Linear", "units": 3 } },
+                        { "type": "Bidirectional", "forward": { "type": "LSTM", "units": 2 },
+                          "backward": { "type": "LSTM", "units": 2 } } ] } }
+                    """, "t.json");
         } catch (NetFileException e) {
             throw new AssertionError(e);
         }
