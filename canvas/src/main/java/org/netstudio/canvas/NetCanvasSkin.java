@@ -122,7 +122,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         model.previewsProperty().addListener((o, a, b) -> nodes.setPreviews(b));
         nodes.setHealth(model.healthProperty().get());
         model.healthProperty().addListener((o, a, b) -> nodes.setHealth(b));
-        nodes.setMultipliers(model.getDocument().multipliers());
+        nodes.setMultipliers(model.documentProperty().get().multipliers());
         model.documentProperty().addListener((o, a, b) -> nodes.setMultipliers(b.multipliers()));
         model.selectedWireProperty().addListener((o, a, b) -> showSelectedWire());
         model.messageProperty().addListener((o, a, b) -> {

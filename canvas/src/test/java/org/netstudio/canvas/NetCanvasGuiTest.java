@@ -94,7 +94,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         assertThat(f.view(soft).shapeText()).isEqualTo("10");
         assertThat(f.node("$Output").detail()).isEqualTo("10");
         assertThat(f.node(conv).params()).isEqualTo("520 params");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
         assertThat(f.problems.listView().getItems()).isEmpty();
         assertThat(f.node("$Output").y()).isGreaterThan(out.y());
         int steps = f.undoDepth();
@@ -107,7 +107,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         f.tapShortcut(steps, KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.view(pool).shapeText()).isEqualTo("20×12×12");
         assertThat(f.view(soft).shapeText()).isEqualTo("10");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
     }
 
     @Test
@@ -213,7 +213,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         f.shortcut(KeyCode.SHIFT, KeyCode.G);
         assertThat(f.model.getLevel().graph().nodes()).containsKeys("convolution1", "tanh1", "pooling1")
                 .doesNotContainKey("group1");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
         assertThat(f.undoLabels()).containsExactly("Group 3 nodes", "Ungroup 'group1'");
     }
 

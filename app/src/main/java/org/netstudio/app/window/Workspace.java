@@ -419,14 +419,14 @@ public final class Workspace {
             status.clearParameterCount();
             return;
         }
-        InferenceResult r = shown.model().getInference();
+        InferenceResult r = shown.model().inferenceProperty().get();
         int n = r.diagnostics().size();
         if (n == 0) {
             status.setValidity(StatusBar.Validity.VALID, "Valid");
         } else {
             status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
         }
-        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).parameters());
+        status.setParameterCount(NetSummary.of(shown.model().documentProperty().get().net(), r).parameters());
     }
 
     /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */

@@ -67,7 +67,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         double x = in.centerX();
         double y = in.centerY();
         f.dropPaletteEntry("Text input", x + 300, y + 150);
-        assertThat(f.fx(() -> ((org.netstudio.netgraph.net.Graph) f.model().getDocument().net()).inputs()
+        assertThat(f.fx(() -> ((org.netstudio.netgraph.net.Graph) f.model().documentProperty().get().net()).inputs()
                 .get("Input").coder().type())).isEqualTo("Characters");
         String embedding = f.dragFromPalette("Embedding", x, y + 110);
         String gru = f.dragFromPalette("GRU", x, y + 200);
