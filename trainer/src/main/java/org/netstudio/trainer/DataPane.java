@@ -79,9 +79,9 @@ public final class DataPane extends VBox {
         downloadBar.setId("download-progress");
         downloadBar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(downloadBar, Priority.ALWAYS);
-        downloadBar.progressProperty().bind(model.downloadProperty().map(DownloadState::progress));
-        downloadBar.visibleProperty().bind(model.downloadProperty().map(DownloadState::going));
-        download.visibleProperty().bind(model.downloadProperty().map(DownloadState::offered));
+        downloadBar.progressProperty().bind(model.dataStatusProperty().map(s -> s.download().progress()));
+        downloadBar.visibleProperty().bind(model.dataStatusProperty().map(s -> s.download().going()));
+        download.visibleProperty().bind(model.dataStatusProperty().map(s -> s.download().offered()));
         HBox downloadRow = new HBox(6, download, downloadBar);
         downloadRow.visibleProperty().bind(download.visibleProperty().or(downloadBar.visibleProperty()));
         downloadRow.managedProperty().bind(downloadRow.visibleProperty());
@@ -93,7 +93,7 @@ public final class DataPane extends VBox {
         Label message = new Label();
         message.setId("data-message");
         message.getStyleClass().add("data-message");
-        message.textProperty().bind(model.dataMessageProperty());
+        message.textProperty().bind(model.dataStatusProperty().map(DataStatus::message));
         message.setMaxWidth(Double.MAX_VALUE);
         Label fit = new Label();
         fit.setId("fit-problem");

@@ -15,13 +15,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.DataChoice;
@@ -90,10 +87,8 @@ public final class TrainerPanelModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "startFromNetWeights", true);
     private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyObjectWrapper<DownloadState> download = new ReadOnlyObjectWrapper<>(this, "download",
-            DownloadState.NONE);
-    private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
+    private final ReadOnlyObjectWrapper<DataStatus> dataStatus = new ReadOnlyObjectWrapper<>(this, "dataStatus",
+            DataStatus.NONE);
     private final ReadOnlyObjectWrapper<DataFit> fit = new ReadOnlyObjectWrapper<>(this, "fit", DataFit.NONE);
     private final ObjectProperty<DataMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
             DataMapping.AUTOMATIC);
@@ -160,8 +155,8 @@ public final class TrainerPanelModel {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
         this.loader = Objects.requireNonNull(loader, "loader");
-        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data, loading,
-                fit, net);
+        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data,
+                dataStatus, fit, net);
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
@@ -324,30 +319,23 @@ public final class TrainerPanelModel {
         return data.getReadOnlyProperty();
     }
 
-    /** Whether data is being loaded or downloaded. */
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+    /** A line about the data, whether it is loading, and its download. */
+    public ReadOnlyObjectProperty<DataStatus> dataStatusProperty() {
+        return dataStatus.getReadOnlyProperty();
     }
 
-    /** Whether the chosen IDX set is on disk, offered for download, or coming in. */
-    public ReadOnlyObjectProperty<DownloadState> downloadProperty() {
-        return download.getReadOnlyProperty();
-    }
-
-    /** A line about the data: its size and classes, or why it could not be loaded. */
-    public ReadOnlyStringProperty dataMessageProperty() {
-        return dataMessage.getReadOnlyProperty();
+    private boolean loading() {
+        return dataStatus.get().loading();
     }
 
     /** Downloads the chosen IDX set, then loads it. */
     public void download() {
         DataChoice c = choice.get();
-        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || loading.get()) {
+        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || loading()) {
             return;
         }
-        loading.set(true);
-        download.set(download.get().started());
-        dataMessage.set("Downloading " + c.source().label() + "…");
+        dataStatus.set(new DataStatus("Downloading " + c.source().label() + "…", true,
+                dataStatus.get().download().started()));
         long request = ++loads;
         worker.execute(() -> {
             try {
@@ -369,21 +357,21 @@ public final class TrainerPanelModel {
             return;
         }
         if (c.source().needsPath() && c.path() == null) {
-            dataMessage.set(switch (c.source().kind()) {
+            DataStatus now = dataStatus.get();
+            dataStatus.set(new DataStatus(switch (c.source().kind()) {
                 case CSV -> "Choose a CSV file.";
                 case TEXT_FILE -> "Choose a text file.";
                 default -> "Choose a folder.";
-            });
-            download.set(download.get().found());
+            }, now.loading(), now.download().found()));
             return;
         }
         TextDatasets.Options text = textOptions();
         if (text == null) {
-            dataMessage.set("Set a valid window length and validation share to read the text.");
+            dataStatus.set(dataStatus.get().saying("Set a valid window length and validation share to read the text."));
             return;
         }
-        loading.set(true);
-        dataMessage.set("Loading " + c.source().label().replace("…", "") + "…");
+        dataStatus.set(new DataStatus("Loading " + c.source().label().replace("…", "") + "…", true,
+                dataStatus.get().download()));
         NetNode current = net.get() == null ? null : net.get().net();
         NetFacts facts = c.source().followsTheNet() ? NetFacts.of(current) : NetFacts.UNKNOWN;
         dataFacts = facts;
@@ -401,7 +389,7 @@ public final class TrainerPanelModel {
     /** Reads a plain text again when how it is cut changed (a window, or the validation share and seed). */
     private void reloadText(boolean windowChanged) {
         DataChoice c = choice.get();
-        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !loading.get()
+        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !loading()
                 || textCoder(netNow()) == null) {
             return;
         }
@@ -562,7 +550,7 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             throw new IllegalStateException("Open a net to export.");
         }
-        if (loaded == null || loading.get()) {
+        if (loaded == null || loading()) {
             throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
                     + " its examples.");
         }
@@ -621,7 +609,7 @@ public final class TrainerPanelModel {
         // Read every dependency: a lazy property that nobody reads fires no further invalidations.
         state.get();
         data.get();
-        loading.get();
+        dataStatus.get();
         fit.get();
         net.get();
         return options.valid().get() && target.valid().get() && reasonNotToTrain().isEmpty();
@@ -635,7 +623,7 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             return "Open a net to train.";
         }
-        if (loading.get()) {
+        if (loading()) {
             return "The data is still loading.";
         }
         if (data.get() == null) {
@@ -1011,9 +999,8 @@ public final class TrainerPanelModel {
             if (r.request() == loads) {
                 // Data last, so that its listeners see the rest already settled (e.g. Train enabled).
                 fit.set(r.fit());
-                loading.set(false);
-                download.set(download.get().found().ended());
-                dataMessage.set(DataSummary.describe(r.data()));
+                dataStatus.set(new DataStatus(DataSummary.describe(r.data()), false,
+                        dataStatus.get().download().found().ended()));
                 data.set(r.data());
                 if (!r.mapping().equals(mapping.get())) {
                     // The mapping changed while the data loaded.
@@ -1054,23 +1041,22 @@ public final class TrainerPanelModel {
                     state.set(TrainerState.FINISHED);
                 }
             } else {
-                loading.set(false);
-                download.set(download.get().ended());
-                dataMessage.set(p.message());
+                dataStatus.set(new DataStatus(p.message(), false, dataStatus.get().download().ended()));
             }
         } else if (news instanceof TrainerNews.Download d) {
-            download.set(download.get().at(d.fraction()));
-            dataMessage.set("Downloading " + d.text() + "…");
+            DataStatus now = dataStatus.get();
+            dataStatus.set(new DataStatus("Downloading " + d.text() + "…", now.loading(),
+                    now.download().at(d.fraction())));
         } else if (news instanceof TrainerNews.Missing m) {
             if (m.source() == currentSource() && m.source().kind() == DatasetSource.Kind.PACKAGED) {
                 // Installed by a Debian package, never downloaded: no download button, the package to install.
-                loading.set(false);
-                dataMessage.set(m.source().label() + " is not on this computer; install Debian's package wordnet-base.");
+                dataStatus.set(new DataStatus(m.source().label()
+                        + " is not on this computer; install Debian's package wordnet-base.", false,
+                        dataStatus.get().download()));
             } else if (m.source() == currentSource()) {
-                loading.set(false);
-                download.set(download.get().missing());
-                dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",
-                        m.source().label(), loader.downloadSize(m.source()) / 1e6));
+                dataStatus.set(new DataStatus(String.format(Locale.ROOT,
+                        "%s is not on this computer; download it (%.0f MB).", m.source().label(),
+                        loader.downloadSize(m.source()) / 1e6), false, dataStatus.get().download().missing()));
             }
         } else if (news instanceof TrainerNews.FinderPoint f) {
             finderPoints.add(f.point());

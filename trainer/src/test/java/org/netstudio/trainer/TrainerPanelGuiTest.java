@@ -128,7 +128,8 @@ class TrainerPanelGuiTest {
         robot.interact(() -> model.netProperty().set(TestNets.linearRegression()));
         robot.clickOn("#data-source");
         robot.clickOn("Linear regression");
-        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null
+                && !model.dataStatusProperty().get().loading()));
         typeInto(robot, "#epochs", "15");
         robot.clickOn("#train");
         waitFor(120, () -> read(robot, () -> model.outcomeProperty().get() != null));

@@ -40,7 +40,7 @@ class TrainerPanelModelTest {
     @Test
     void spiralsLoadAndFitTheMlp() {
         spiralsReady();
-        assertThat(model.dataMessageProperty().get()).isEqualTo("900 examples · 2 features · 3 classes");
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("900 examples · 2 features · 3 classes");
         assertThat(model.fitProperty().get().problem()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
@@ -67,8 +67,8 @@ class TrainerPanelModelTest {
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
         model.applyPending();
 
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
-        assertThat(model.fitProperty().get().problem()).as(model.dataMessageProperty().get()).isEmpty();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
+        assertThat(model.fitProperty().get().problem()).as(model.dataStatusProperty().get().message()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
@@ -82,7 +82,7 @@ class TrainerPanelModelTest {
         Files.writeString(file, csv);
         model.netProperty().set(TestNets.spirals());
         model.choose(DatasetSource.CSV);
-        assertThat(model.dataMessageProperty().get()).isEqualTo("Choose a CSV file.");
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("Choose a CSV file.");
 
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
         model.applyPending();
@@ -98,7 +98,8 @@ class TrainerPanelModelTest {
         model.applyPending();
         // The engine refuses a text column as a feature; its message reaches the person.
         assertThat(model.dataProperty().get()).isNull();
-        assertThat(model.dataMessageProperty().get()).endsWith("points.csv: line 2, column 3 ('kind'): 'a' is not a number");
+        assertThat(model.dataStatusProperty().get().message())
+                .endsWith("points.csv: line 2, column 3 ('kind'): 'a' is not a number");
     }
 
     @Test
@@ -116,7 +117,8 @@ class TrainerPanelModelTest {
         model.choiceProperty().set(new DataChoice(DatasetSource.IMAGE_FOLDER, dir, null));
         model.applyPending();
         assertThat(model.dataProperty().get()).isNull();
-        assertThat(model.dataMessageProperty().get()).endsWith(": a folder of images needs a net whose input is an image"
+        assertThat(model.dataStatusProperty().get().message())
+                .endsWith(": a folder of images needs a net whose input is an image"
                 + " (an Image encoder, or a c×h×w input with 1 or 3 channels), but the net takes a vector of size 2");
 
         model.netProperty().set(TestNets.imageMlp());
@@ -149,7 +151,7 @@ class TrainerPanelModelTest {
         model.applyPending();
 
         assertThat(model.dataProperty().get()).isNotSameAs(threeArms);
-        assertThat(model.dataMessageProperty().get()).isEqualTo("600 examples · 2 features · 2 classes");
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("600 examples · 2 features · 2 classes");
         assertThat(model.fitProperty().get().problem()).isEmpty();
         // An edit that keeps the net's input and outputs keeps the data.
         LoadedData twoArms = model.dataProperty().get();

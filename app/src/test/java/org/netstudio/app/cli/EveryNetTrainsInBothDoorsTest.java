@@ -151,7 +151,7 @@ class EveryNetTrainsInBothDoorsTest {
         while (model.hasPending()) {
             model.applyPending();
         }
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
         assertThat(model.fitProperty().get().problem()).isEmpty();
         model.options().epochs().textProperty().set(Integer.toString(epochs));
         if (learningRate != null) {

@@ -77,7 +77,7 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#choose-path");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
         assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("216 examples");
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message())).startsWith("216 examples");
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         f.typeInto("#epochs", "3");
         f.typeInto("#learning-rate", "0.01");

@@ -87,14 +87,16 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         f.shortcut(KeyCode.R);
         choose(robot, "#data-source", "CSV file…");
         robot.clickOn("#choose-path");
-        waitFor(60, () -> f.fx(() -> !trainer.loadingProperty().get() && !trainer.fileColumnsProperty().isEmpty()));
+        waitFor(60, () -> f.fx(() -> !trainer.dataStatusProperty().get().loading()
+                && !trainer.fileColumnsProperty().isEmpty()));
         assertThat(f.fx(() -> trainer.fileColumnsProperty().get())).containsExactly("id", "review", "label");
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).contains("there are several columns besides 'label'"
-                + " (id, review); say which one holds the text");
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message()))
+                .contains("there are several columns besides 'label' (id, review); say which one holds the text");
         choose(robot, "#text-column", "review");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
         assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message()))
+                .startsWith("600 examples · sequences of characters");
 
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         f.typeInto("#epochs", "8");

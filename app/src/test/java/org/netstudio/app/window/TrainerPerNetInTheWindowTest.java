@@ -72,9 +72,8 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
         try {
             waitFor(60, () -> f.fx(() -> trainer.canTrainBinding().get()));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(f.fx(() -> trainer.reasonNotToTrain() + " | " + trainer.dataMessageProperty().get()
-                    + " | " + trainer.loadingProperty().get() + " | " + trainer.choiceProperty().get() + " | "
-                    + trainer.hasPending()), e);
+            throw new AssertionError(f.fx(() -> trainer.reasonNotToTrain() + " | " + trainer.dataStatusProperty().get()
+                    + " | " + trainer.choiceProperty().get() + " | " + trainer.hasPending()), e);
         }
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
