@@ -87,6 +87,11 @@ public final class InspectorModel {
     public record Lists(ObservableList<PortRow> ports, ObservableList<DiagnosticRow> diagnostics,
                        ObservableList<ArrayRow> arrays, ObservableList<SummaryRow> summaryRows,
                        ObservableList<PortDeclEditor> declarations) {
+
+        /** The totals under the summary rows. */
+        public SummaryTotals summaryTotals() {
+            return Summaries.totals(summaryRows);
+        }
     }
 
     private final ObjectProperty<CommandStack> commandStack = new SimpleObjectProperty<>(this, "commandStack");
@@ -105,8 +110,6 @@ public final class InspectorModel {
     private final ObservableList<DiagnosticRow> diagnostics = FXCollections.observableArrayList();
     private final ObservableList<ArrayRow> arrays = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> summaryRows = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SummaryTotals> summaryTotals =
-            new ReadOnlyObjectWrapper<>(this, "summaryTotals", SummaryTotals.NONE);
     private final ObservableList<PortDeclEditor> declarations = FXCollections.observableArrayList();
     private final Lists lists = new Lists(FXCollections.unmodifiableObservableList(ports),
             FXCollections.unmodifiableObservableList(diagnostics), FXCollections.unmodifiableObservableList(arrays),
@@ -230,10 +233,6 @@ public final class InspectorModel {
         return lists;
     }
 
-    public ReadOnlyObjectProperty<SummaryTotals> summaryTotalsProperty() {
-        return summaryTotals.getReadOnlyProperty();
-    }
-
     /** The editor of one declared port, if shown. */
     public Optional<PortDeclEditor> declaration(String port, boolean input) {
         return declarations.stream().filter(d -> d.getPort().equals(port) && d.isInput() == input).findFirst();
@@ -279,7 +278,6 @@ public final class InspectorModel {
             setIfChanged(diagnostics, List.of());
             setIfChanged(arrays, List.of());
             setIfChanged(summaryRows, List.of());
-            summaryTotals.set(SummaryTotals.NONE);
             showDeclarations(null, null, null, null);
             return;
         }
@@ -325,7 +323,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnostics().stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         showDeclarations(result, NodePath.ROOT, net, null);
     }
 
@@ -347,7 +344,6 @@ public final class InspectorModel {
                 .map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, List.of());
-        summaryTotals.set(SummaryTotals.NONE);
         showDeclarations(result, p.container(), owner, p);
     }
 
@@ -371,7 +367,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnosticsWithin(path).stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         // An operator's ports take what its inner nets take; they declare nothing of their own.
         showDeclarations(result, path, container instanceof SequenceOperator ? null : container, null);
     }
@@ -413,7 +408,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnosticsOf(path).stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, info == null ? List.of() : arrayRows(path, info.arrays()));
         setIfChanged(summaryRows, List.of());
-        summaryTotals.set(SummaryTotals.NONE);
         showDeclarations(null, null, null, null);
     }
 
@@ -448,7 +442,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, problems);
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         showDeclarations(null, null, null, null);
     }
 

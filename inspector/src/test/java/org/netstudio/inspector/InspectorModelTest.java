@@ -228,7 +228,7 @@ class InspectorModelTest {
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
         assertThat(layerAt(LINEAR2).params().getInt("units")).isEqualTo(10);
         assertThat(stack.canUndo()).isFalse();
-        assertThat(model.summaryTotalsProperty().get().total()).isEqualTo(400_500 + 5_010);
+        assertThat(model.lists().summaryTotals().total()).isEqualTo(400_500 + 5_010);
     }
 
     @Test
@@ -247,14 +247,14 @@ class InspectorModelTest {
     void nothingSelectedShowsTheSummaryAndTheDeclaredPorts() {
         assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.NET);
         assertThat(model.header().nameProperty().get()).isEqualTo("LeNet-5");
-        assertThat(model.summaryTotalsProperty().get().total()).isEqualTo(431_080);
-        assertThat(model.summaryTotalsProperty().get().trainable()).isEqualTo(431_080);
-        assertThat(model.summaryTotalsProperty().get().nonTrainable()).isZero();
+        assertThat(model.lists().summaryTotals().total()).isEqualTo(431_080);
+        assertThat(model.lists().summaryTotals().trainable()).isEqualTo(431_080);
+        assertThat(model.lists().summaryTotals().nonTrainable()).isZero();
         NetSummary reference = NetSummary.of(stack.document().net());
         assertThat(model.lists().summaryRows()).extracting(SummaryRow::name)
                 .containsExactlyElementsOf(reference.rows().stream().map(NetSummary.Row::name).toList());
         assertThat(model.lists().summaryRows()).extracting(SummaryRow::outputShape).startsWith("20×24×24", "20×24×24", "20×12×12");
-        assertThat(model.summaryTotalsProperty().get().multiplyAdds()).isEqualTo(reference.multiplyAdds());
+        assertThat(model.lists().summaryTotals().multiplyAdds()).isEqualTo(reference.multiplyAdds());
 
         assertThat(model.lists().declarations()).hasSize(2);
         var in = model.declaration("Input", true).orElseThrow();
@@ -325,9 +325,9 @@ class InspectorModelTest {
         assertThat(m.header().aboutProperty().get().category()).isEqualTo(Category.CONTAINER);
         assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("8×32×32", "8×32×32");
         assertThat(m.lists().summaryRows()).extracting(SummaryRow::name).containsExactly("batchnorm1", "ramp1");
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(32);
-        assertThat(m.summaryTotalsProperty().get().trainable()).isEqualTo(16);
-        assertThat(m.summaryTotalsProperty().get().nonTrainable()).as("moving mean and variance").isEqualTo(16);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(32);
+        assertThat(m.lists().summaryTotals().trainable()).isEqualTo(16);
+        assertThat(m.lists().summaryTotals().nonTrainable()).as("moving mean and variance").isEqualTo(16);
         assertThat(m.parameters().getFields()).isEmpty();
         assertThat(m.lists().declarations()).extracting(d -> d.getPort()).containsExactly("Input", "Output");
 
@@ -375,7 +375,7 @@ class InspectorModelTest {
         assertThat(m.header().aboutProperty().get().doc()).contains("1 problem");
         assertThat(m.lists().diagnostics()).hasSize(1);
         assertThat(m.lists().diagnostics().get(0).message()).startsWith("'convolution2' (Convolution, layer 4)");
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(-1);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(-1);
     }
 
     @Test
@@ -386,7 +386,7 @@ class InspectorModelTest {
         m.inferenceProperty().bind(shared);
         m.documentProperty().set(TestNets.lenet());
         shared.set(org.netstudio.netgraph.inference.ShapeInference.infer(TestNets.lenet().net()));
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(431_080);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(431_080);
     }
 
     @Test

@@ -64,7 +64,7 @@ class SequenceOperatorInspectorTest {
         m.select(NodePath.of("map1"));
         assertThat(m.header().aboutProperty().get().doc()).startsWith("Its net applied to every element of the sequence");
         assertThat(m.parameters().getFields()).isEmpty();
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(15);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(15);
 
         m.select(NodePath.of("map1", "net"));
         assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.LAYER);

@@ -44,7 +44,7 @@ class PortDeclEditorTest {
         assertThat(input().commit()).isTrue();
         assertThat(net().input().type()).isEqualTo(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(784))));
         assertThat(input().resolvedProperty().get().shape()).isEqualTo("n×784");
-        assertThat(model.summaryTotalsProperty().get().total()).as("the convolution no longer fits").isEqualTo(-1);
+        assertThat(model.lists().summaryTotals().total()).as("the convolution no longer fits").isEqualTo(-1);
         assertThat(model.lists().diagnostics()).isNotEmpty();
         stack.undo();
         assertThat(input().fields().shape().get()).isEqualTo("1×28×28");
@@ -97,7 +97,7 @@ class PortDeclEditorTest {
         input().fields().colorSpace().set("RGB");
         assertThat(input().commit()).isTrue();
         assertThat(input().resolvedProperty().get().shape()).isEqualTo("3×28×28");
-        assertThat(model.summaryTotalsProperty().get().total()).as("the first convolution now has 3 input channels")
+        assertThat(model.lists().summaryTotals().total()).as("the first convolution now has 3 input channels")
                 .isEqualTo(431_080 + 2 * 20 * 25);
     }
 
