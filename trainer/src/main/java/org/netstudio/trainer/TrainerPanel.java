@@ -70,7 +70,7 @@ public final class TrainerPanel extends BorderPane {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setCenter(split);
 
-        model.historyRevisionProperty().addListener((o, was, now) -> showHistory());
+        model.curvesProperty().addListener((o, was, now) -> showHistory());
         model.dataProperty().addListener((o, was, now) -> dataChanged(now));
         // An edit of the Image encoder's augmentation shows at once in the preview.
         model.netProperty().addListener((o, was, now) -> {
@@ -125,7 +125,7 @@ public final class TrainerPanel extends BorderPane {
     private void showHistory() {
         chartsBehind = getScene() == null;
         if (!chartsBehind) {
-            charts.show(model.history());
+            charts.show(model.curvesProperty().get().history());
         }
     }
 

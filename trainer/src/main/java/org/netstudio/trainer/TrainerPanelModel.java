@@ -15,8 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -68,6 +66,15 @@ import org.netstudio.trainer.run.PanelTraining;
  */
 public final class TrainerPanelModel {
 
+    /**
+     * The curves of the current (or last) run, drawn as they grow.
+     *
+     * @param history  the curves
+     * @param revision changes (once per frame at most) when the history gained points
+     */
+    public record Curves(TrainingHistory history, int revision) {
+    }
+
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
     private final javafx.collections.ObservableList<org.netstudio.engine.run.LearningRateFinder.Point> finderPoints =
             javafx.collections.FXCollections.observableArrayList();
@@ -111,12 +118,12 @@ public final class TrainerPanelModel {
     private final ReadOnlyObjectWrapper<TrainingEvent.Health> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final javafx.collections.ObservableList<TrainingEvent.Health> healthHistory =
             javafx.collections.FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper(this, "historyRevision");
+    private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(this, "curves",
+            new Curves(new TrainingHistory(), 0));
     private final ReadOnlyObjectWrapper<BoundaryPicture> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding canTrain;
 
-    private TrainingHistory history = new TrainingHistory();
     private org.netstudio.trainer.run.TrainingSession session;
     /** Where the PyTorch target writes its projects, one folder per training; null: the temporary folder. */
     private Path projectsFolder;
@@ -764,8 +771,7 @@ public final class TrainerPanelModel {
         failedNode.set(null);
         health.set(null);
         healthHistory.clear();
-        history = new TrainingHistory();
-        historyRevision.set(historyRevision.get() + 1);
+        curves.set(new Curves(new TrainingHistory(), curves.get().revision() + 1));
         boundary.set(null);
         outcome.set(null);
         progress.set(new TrainingProgress(0, "Starting…"));
@@ -936,14 +942,9 @@ public final class TrainerPanelModel {
         message.set(TrainerMessage.problem(text));
     }
 
-    /** The curves of the current (or last) run; read it when {@link #historyRevisionProperty()} changes. */
-    public TrainingHistory history() {
-        return history;
-    }
-
-    /** Changes (once per frame at most) when the history gained points. */
-    public ReadOnlyIntegerProperty historyRevisionProperty() {
-        return historyRevision.getReadOnlyProperty();
+    /** The curves of the current (or last) run; a new value each time they gained points. */
+    public ReadOnlyObjectProperty<Curves> curvesProperty() {
+        return curves.getReadOnlyProperty();
     }
 
     /** The decision boundary after the latest epoch, for planar data. */
@@ -956,14 +957,13 @@ public final class TrainerPanelModel {
         return outcome.getReadOnlyProperty();
     }
 
-    /** The net the last training started from (its weights fit this net), or null. */
-    public NetDocument trainedFrom() {
-        return trainedFrom;
+    private TrainingHistory history() {
+        return curves.get().history();
     }
 
     /** Writes the training history as CSV (see {@link HistoryCsv}). */
     public void exportHistory(Path file) throws IOException {
-        HistoryCsv.write(file, history.epochs());
+        HistoryCsv.write(file, history().epochs());
     }
 
     // ---- news from the background ----
@@ -981,7 +981,7 @@ public final class TrainerPanelModel {
             curvesChanged |= apply(n);
         }
         if (curvesChanged) {
-            historyRevision.set(historyRevision.get() + 1);
+            curves.set(new Curves(history(), curves.get().revision() + 1));
         }
         return news.size();
     }
@@ -1083,12 +1083,12 @@ public final class TrainerPanelModel {
     private boolean applyTraining(TrainerNews.Training t) {
         TrainingEvent event = t.event();
         if (event instanceof TrainingEvent.BatchEnded b) {
-            history.add(b);
+            history().add(b);
             updateProgress(b, t.nanos());
             return true;
         }
         if (event instanceof TrainingEvent.EpochEnded e) {
-            history.add(e);
+            history().add(e);
             return true;
         }
         if (event instanceof TrainingEvent.Health h) {

@@ -152,7 +152,7 @@ class TrainerPanelGuiTest {
         chooseSpirals(robot);
         typeInto(robot, "#epochs", "5000");
         robot.clickOn("#train");
-        waitFor(60, () -> read(robot, () -> model.history().epochs().size() >= 2));
+        waitFor(60, () -> read(robot, () -> model.curvesProperty().get().history().epochs().size() >= 2));
         assertThat(disabled(robot, "#stop")).isFalse();
         assertThat(read(robot, () -> robot.lookup("#progress-text").queryAs(Label.class).getText()))
                 .matches("Epoch \\d+/5000 · batch \\d+/23 · [\\d,]+ samples/s · [\\d:]+ left");

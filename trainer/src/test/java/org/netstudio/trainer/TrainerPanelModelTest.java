@@ -167,17 +167,17 @@ class TrainerPanelModelTest {
         model.options().batchSize().textProperty().set("30");
         model.train();
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
-        int revision = model.historyRevisionProperty().get();
+        int revision = model.curvesProperty().get().revision();
         TrainedNet trained = model.run().orElseThrow().get(60, TimeUnit.SECONDS);
 
         int applied = model.applyPending();
 
         // 720 training examples (20% held back) in batches of 30: 24 batches per epoch.
         assertThat(applied).isGreaterThanOrEqualTo(3 * 24 + 3 + 1);
-        assertThat(model.historyRevisionProperty().get()).isEqualTo(revision + 1);
-        assertThat(model.history().batchCount()).isEqualTo(3 * 24);
-        assertThat(model.history().epochs()).hasSize(3);
-        assertThat(model.history().validationLoss()).hasSize(3);
+        assertThat(model.curvesProperty().get().revision()).isEqualTo(revision + 1);
+        assertThat(model.curvesProperty().get().history().batchCount()).isEqualTo(3 * 24);
+        assertThat(model.curvesProperty().get().history().epochs()).hasSize(3);
+        assertThat(model.curvesProperty().get().history().validationLoss()).hasSize(3);
         assertThat(model.progressProperty().get().fraction()).isEqualTo(1.0);
         assertThat(trained.result().epochsCompleted()).isEqualTo(3);
     }

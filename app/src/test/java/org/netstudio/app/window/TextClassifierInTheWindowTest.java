@@ -105,7 +105,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
         assertThat(f.fx(() -> trainer.messageProperty().get().text())).doesNotStartWith("Training failed");
         // A point per epoch in the curves, and the held-back reviews mostly right.
-        assertThat(f.fx(() -> trainer.history().validationLoss())).hasSize(8);
+        assertThat(f.fx(() -> trainer.curvesProperty().get().history().validationLoss())).hasSize(8);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
                 .orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().confusion())).isPresent();

@@ -137,7 +137,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
 
         // The spirals training went on behind the moons tab, to its last epoch.
         waitFor(180, () -> f.fx(() -> spirals.outcomeProperty().get() != null));
-        assertThat(f.fx(() -> spirals.history().epochs())).hasSize(150);
+        assertThat(f.fx(() -> spirals.curvesProperty().get().history().epochs())).hasSize(150);
 
         clickTab(robot, "spirals");
         assertThat(f.fx(() -> f.workspace().trainer())).isSameAs(spirals);
