@@ -73,6 +73,11 @@ public final class TrainerPanelModel {
      * @param revision changes (once per frame at most) when the history gained points
      */
     public record Curves(TrainingHistory history, int revision) {
+
+        /** The same curves, after they gained points. */
+        Curves grown() {
+            return new Curves(history, revision + 1);
+        }
     }
 
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
@@ -331,14 +336,10 @@ public final class TrainerPanelModel {
         return dataStatus.getReadOnlyProperty();
     }
 
-    private boolean loading() {
-        return dataStatus.get().loading();
-    }
-
     /** Downloads the chosen IDX set, then loads it. */
     public void download() {
         DataChoice c = choice.get();
-        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || loading()) {
+        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || dataStatus.get().loading()) {
             return;
         }
         dataStatus.set(new DataStatus("Downloading " + c.source().label() + "…", true,
@@ -396,7 +397,7 @@ public final class TrainerPanelModel {
     /** Reads a plain text again when how it is cut changed (a window, or the validation share and seed). */
     private void reloadText(boolean windowChanged) {
         DataChoice c = choice.get();
-        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !loading()
+        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !dataStatus.get().loading()
                 || textCoder(netNow()) == null) {
             return;
         }
@@ -557,7 +558,7 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             throw new IllegalStateException("Open a net to export.");
         }
-        if (loaded == null || loading()) {
+        if (loaded == null || dataStatus.get().loading()) {
             throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
                     + " its examples.");
         }
@@ -630,7 +631,7 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             return "Open a net to train.";
         }
-        if (loading()) {
+        if (dataStatus.get().loading()) {
             return "The data is still loading.";
         }
         if (data.get() == null) {
@@ -957,13 +958,9 @@ public final class TrainerPanelModel {
         return outcome.getReadOnlyProperty();
     }
 
-    private TrainingHistory history() {
-        return curves.get().history();
-    }
-
     /** Writes the training history as CSV (see {@link HistoryCsv}). */
     public void exportHistory(Path file) throws IOException {
-        HistoryCsv.write(file, history().epochs());
+        HistoryCsv.write(file, curves.get().history().epochs());
     }
 
     // ---- news from the background ----
@@ -981,7 +978,7 @@ public final class TrainerPanelModel {
             curvesChanged |= apply(n);
         }
         if (curvesChanged) {
-            curves.set(new Curves(history(), curves.get().revision() + 1));
+            curves.set(curves.get().grown());
         }
         return news.size();
     }
@@ -1083,12 +1080,12 @@ public final class TrainerPanelModel {
     private boolean applyTraining(TrainerNews.Training t) {
         TrainingEvent event = t.event();
         if (event instanceof TrainingEvent.BatchEnded b) {
-            history().add(b);
+            curves.get().history().add(b);
             updateProgress(b, t.nanos());
             return true;
         }
         if (event instanceof TrainingEvent.EpochEnded e) {
-            history().add(e);
+            curves.get().history().add(e);
             return true;
         }
         if (event instanceof TrainingEvent.Health h) {
