@@ -77,8 +77,8 @@ class InspectorInTheWindowTest extends InTheWindowTest {
     @Test
     void zoomToFitShowsTheWholeNet(FxRobot robot) {
         openLeNet(robot);
-        robot.interact(() -> f.canvas().setZoom(2));
+        robot.interact(() -> f.canvas().zoomProperty().set(2));
         f.zoomToFitShowsEveryNode();
-        assertThat(f.canvas().getZoom()).isLessThan(2);
+        assertThat(f.canvas().zoomProperty().get()).isLessThan(2);
     }
 }
