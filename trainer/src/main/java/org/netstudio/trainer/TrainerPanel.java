@@ -42,11 +42,10 @@ public final class TrainerPanel extends BorderPane {
     private final PreviewPane preview = new PreviewPane();
     private final PlaneView boundary = new PlaneView();
     private final TabPane tabs = new TabPane();
-    private final Tab previewTab = new Tab("Data");
-    private final Tab boundaryTab = new Tab("Decision boundary");
-    private final Tab resultsTab = new Tab("Results");
-    private final Tab layersTab = new Tab("Layers");
-    private final Tab sweepTab = new Tab("Sweep");
+    private final Tab previewTab = tab("Data", "tab-preview");
+    private final Tab boundaryTab = tab("Decision boundary", "tab-boundary");
+    private final Tab resultsTab = tab("Results", "tab-results");
+    private final Tab sweepTab = tab("Sweep", "tab-sweep");
     /** Whether the history changed while the panel was out of a scene (its net's tab behind another). */
     private boolean chartsBehind;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -226,6 +225,12 @@ public final class TrainerPanel extends BorderPane {
         return l;
     }
 
+    private static Tab tab(String title, String id) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        return tab;
+    }
+
     private TabPane tabs() {
         tabs.getStyleClass().add("trainer-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -244,15 +249,11 @@ public final class TrainerPanel extends BorderPane {
         boundaryBody.getChildren().add(epoch);
         boundaryTab.setContent(boundaryBody);
         resultsTab.setContent(new ResultsPane(model));
+        Tab layersTab = tab("Layers", "tab-layers");
         layersTab.setContent(padded(new LayersPane(model)));
-        layersTab.setId("tab-layers");
-        previewTab.setId("tab-preview");
-        boundaryTab.setId("tab-boundary");
-        resultsTab.setId("tab-results");
         sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model), javafx.application.Platform::runLater)));
-        sweepTab.setId("tab-sweep");
-        Tab finderTab = new Tab("Learning Rate", new FinderPane(model));
-        finderTab.setId("tab-lr-finder");
+        Tab finderTab = tab("Learning Rate", "tab-lr-finder");
+        finderTab.setContent(new FinderPane(model));
         tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, finderTab, sweepTab);
         tabs.setMinWidth(240);
         return tabs;
