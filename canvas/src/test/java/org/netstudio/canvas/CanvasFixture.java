@@ -15,7 +15,6 @@ import org.netstudio.assets.Theme;
 import org.netstudio.canvas.diagnostics.ProblemsList;
 import org.netstudio.canvas.layout.LayoutRunner;
 import org.netstudio.canvas.level.NodeItem;
-import org.netstudio.canvas.level.PortItem;
 import org.netstudio.canvas.node.NodeView;
 import org.netstudio.canvas.palette.Palette;
 import org.netstudio.netgraph.edit.CommandStack;
@@ -93,8 +92,7 @@ final class CanvasFixture {
 
     /** Screen point of a canvas point. */
     Point2D screen(double wx, double wy) {
-        double[] l = canvas.toLocal(wx, wy);
-        return canvas.localToScreen(l[0], l[1]);
+        return CanvasPoints.screen(canvas, wx, wy);
     }
 
     NodeItem node(String id) {
@@ -107,20 +105,15 @@ final class CanvasFixture {
     }
 
     Point2D center(String id) {
-        NodeItem n = node(id);
-        return screen(n.centerX(), n.centerY());
+        return CanvasPoints.center(canvas, node(id));
     }
 
     Point2D outputPort(String id, String port) {
-        NodeItem n = node(id);
-        PortItem p = n.output(port);
-        return screen(n.x() + p.dx(), n.y() + p.dy());
+        return CanvasPoints.outputPort(canvas, node(id), port);
     }
 
     Point2D inputPort(String id, String port) {
-        NodeItem n = node(id);
-        PortItem p = n.input(port);
-        return screen(n.x() + p.dx(), n.y() + p.dy());
+        return CanvasPoints.inputPort(canvas, node(id), port);
     }
 
     /** Types into the palette search, as a person would, and returns the layer types it then shows. */
