@@ -25,7 +25,8 @@ public final class Breadcrumb extends HBox {
     private void rebuild() {
         getChildren().clear();
         NodePath cur = model.getCurrentPath();
-        String rootName = model.getDocument().name().isBlank() ? "Net" : model.getDocument().name();
+        String name = model.documentProperty().get().name();
+        String rootName = name.isBlank() ? "Net" : name;
         for (int i = 0; i <= cur.depth(); i++) {
             NodePath p = new NodePath(cur.names().subList(0, i));
             String text = i == 0 ? rootName : p.leaf();

@@ -77,9 +77,11 @@ public final class CanvasActions {
             }
         }, selected);
         up = add("up", "Up to Enclosing Graph", shortcut(KeyCode.UP), m::up, nested);
-        undo = add("undo", "Undo", shortcut(KeyCode.Z), m::undo, free.and(m.canUndoProperty()));
+        undo = add("undo", "Undo", shortcut(KeyCode.Z), m::undo, free.and(Bindings.createBooleanBinding(
+                () -> m.undoStateProperty().get().canUndo(), m.undoStateProperty())));
         redo = add("redo", "Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), m::redo, free.and(m.canRedoProperty()));
+                KeyCombination.SHIFT_DOWN), m::redo, free.and(Bindings.createBooleanBinding(
+                        () -> m.undoStateProperty().get().canRedo(), m.undoStateProperty())));
         zoomIn = add("zoomIn", "Zoom In", shortcut(KeyCode.EQUALS), canvas::zoomIn, free);
         zoomOut = add("zoomOut", "Zoom Out", shortcut(KeyCode.MINUS), canvas::zoomOut, free);
         zoomToFit = add("zoomToFit", "Zoom to Fit", new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHIFT_DOWN),

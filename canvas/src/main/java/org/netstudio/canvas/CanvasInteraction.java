@@ -91,7 +91,7 @@ final class CanvasInteraction {
         });
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         viewport.addEventHandler(ZoomEvent.ZOOM, e -> {
-            canvas.zoomAt(canvas.getZoom() * e.getZoomFactor(), e.getX(), e.getY());
+            canvas.zoomAt(canvas.zoomProperty().get() * e.getZoomFactor(), e.getX(), e.getY());
             e.consume();
         });
         viewport.addEventHandler(MouseDragEvent.MOUSE_DRAG_OVER, this::paletteDragOver);
@@ -111,7 +111,7 @@ final class CanvasInteraction {
     }
 
     private double tolerance() {
-        return Math.max(NodeGeometry.PORT_HIT, 9 / canvas.getZoom());
+        return Math.max(NodeGeometry.PORT_HIT, 9 / canvas.zoomProperty().get());
     }
 
     // ---- mouse -----------------------------------------------------------------------------
@@ -161,9 +161,9 @@ final class CanvasInteraction {
             if (n != null) {
                 pressNode(e, n);
             } else if (e.getClickCount() == 1 && !e.isShiftDown() && !e.isShortcutDown()
-                    && HitTest.wire(level, w[0], w[1], 6 / canvas.getZoom()) != null) {
+                    && HitTest.wire(level, w[0], w[1], 6 / canvas.zoomProperty().get()) != null) {
                 model.getSelection().clear();
-                model.selectedWireProperty().set(HitTest.wire(level, w[0], w[1], 6 / canvas.getZoom()));
+                model.selectedWireProperty().set(HitTest.wire(level, w[0], w[1], 6 / canvas.zoomProperty().get()));
             } else if (e.getClickCount() == 2) {
                 QuickAddPopup.show(canvas, e.getScreenX(), e.getScreenY(), type -> model.addNode(type, w[0], w[1]));
             } else {
@@ -231,7 +231,7 @@ final class CanvasInteraction {
         if (moveDx == 0 && moveDy == 0 && Math.hypot(e.getX() - pressX, e.getY() - pressY) < 3) {
             return;
         }
-        double z = canvas.getZoom();
+        double z = canvas.zoomProperty().get();
         double dx = (e.getX() - pressX) / z;
         double dy = (e.getY() - pressY) / z;
         if (e.isShiftDown()) {
@@ -324,7 +324,7 @@ final class CanvasInteraction {
             }
             skin.showHint(String.join("\n", lines), e.getX(), e.getY());
         } else if (n == null) {
-            WireItem wire = HitTest.wire(level, w[0], w[1], 6 / canvas.getZoom());
+            WireItem wire = HitTest.wire(level, w[0], w[1], 6 / canvas.zoomProperty().get());
             skin.showHint(wire == null || wire.problems().isEmpty() ? null : String.join("\n", wire.problems()),
                     e.getX(), e.getY());
         } else {
@@ -348,7 +348,7 @@ final class CanvasInteraction {
     private void scrolled(ScrollEvent e) {
         if (e.isShortcutDown() || e.isControlDown()) {
             double factor = Math.exp(e.getDeltaY() * 0.004);
-            canvas.zoomAt(canvas.getZoom() * factor, e.getX(), e.getY());
+            canvas.zoomAt(canvas.zoomProperty().get() * factor, e.getX(), e.getY());
         } else if (e.isShiftDown() && e.getDeltaX() == 0) {
             canvas.panBy(e.getDeltaY(), 0);
         } else {
@@ -456,7 +456,7 @@ final class CanvasInteraction {
         g.setX(w[0] - NodeGeometry.LAYER_WIDTH / 2);
         g.setY(w[1] - NodeGeometry.LAYER_HEIGHT / 2);
         g.setVisible(true);
-        WireItem wire = HitTest.wire(model.getLevel(), w[0], w[1], 14 / canvas.getZoom());
+        WireItem wire = HitTest.wire(model.getLevel(), w[0], w[1], 14 / canvas.zoomProperty().get());
         WireView v = wire == null ? null : skin.wires().view(wire.key());
         if (v != dropWire) {
             if (dropWire != null) {

@@ -74,6 +74,13 @@ import org.netstudio.netgraph.net.SequenceOperator;
  */
 public final class CanvasModel {
 
+    /**
+     * Whether the command stack has an edit to undo and one to redo, as the Undo and Redo actions
+     * need to know.
+     */
+    public record UndoState(boolean canUndo, boolean canRedo) {
+    }
+
     private final CommandStack stack;
     private final LayoutRunner layoutRunner;
     private final ReadOnlyObjectWrapper<NetDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
@@ -84,8 +91,8 @@ public final class CanvasModel {
     private final ObjectProperty<WireItem> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper layoutPending = new ReadOnlyBooleanWrapper(this, "layoutPending");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyObjectWrapper<UndoState> undoState =
+            new ReadOnlyObjectWrapper<>(this, "undoState", new UndoState(false, false));
     private final ReadOnlyObjectWrapper<NodeMark> mark = new ReadOnlyObjectWrapper<>(this, "mark");
     private final ReadOnlyObjectWrapper<CanvasMessage> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
     /** Positions auto-layout found for nodes the document does not place, per level. */
@@ -143,16 +150,8 @@ public final class CanvasModel {
         return document.getReadOnlyProperty();
     }
 
-    public NetDocument getDocument() {
-        return document.get();
-    }
-
     public ReadOnlyObjectProperty<InferenceResult> inferenceProperty() {
         return inference.getReadOnlyProperty();
-    }
-
-    public InferenceResult getInference() {
-        return inference.get();
     }
 
     private final ObjectProperty<org.netstudio.canvas.preview.Previews> previews =
@@ -208,12 +207,9 @@ public final class CanvasModel {
         return layoutPending.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+    /** Whether the stack can undo and redo now. */
+    public ReadOnlyObjectProperty<UndoState> undoStateProperty() {
+        return undoState.getReadOnlyProperty();
     }
 
     /** The latest request to bring a node into view; its text is the node id at the current level. */
@@ -226,7 +222,7 @@ public final class CanvasModel {
      * (clicking a problem). A path naming a level itself reveals nothing but the level.
      */
     public void reveal(NodePath node, String port) {
-        NetNode n = nodeAt(getDocument(), node);
+        NetNode n = nodeAt(document.get(), node);
         NodePath levelPath;
         String id;
         if (node.isRoot() || (isContainer(n) && port != null && isOwnPort(n, port))) {
@@ -236,7 +232,7 @@ public final class CanvasModel {
             levelPath = node.parent();
             id = node.leaf();
         }
-        if (!levelPath.isRoot() && !isContainer(nodeAt(getDocument(), levelPath))) {
+        if (!levelPath.isRoot() && !isContainer(nodeAt(document.get(), levelPath))) {
             return;
         }
         currentPath.set(levelPath);
@@ -330,8 +326,7 @@ public final class CanvasModel {
             mark.set(null);
         }
         document.set(now);
-        canUndo.set(stack.canUndo());
-        canRedo.set(stack.canRedo());
+        undoState.set(new UndoState(stack.canUndo(), stack.canRedo()));
         NodePath p = currentPath.get();
         while (!p.isRoot() && !isContainer(nodeAt(now, p))) {
             p = p.parent();
@@ -532,14 +527,14 @@ public final class CanvasModel {
         Command gesture = onLevel(replacing != null ? "Move wire" : connect.description(), steps);
         NetDocument trial;
         try {
-            trial = gesture.apply(getDocument());
+            trial = gesture.apply(document.get());
         } catch (IllegalArgumentException e) {
             showMessage(sentence(e.getMessage()));
             return Optional.of(sentence(e.getMessage()));
         }
         NodePath target = Layouts.isPortId(toId) ? at : at.child(toId);
         Set<String> before = new HashSet<>();
-        getInference().diagnostics().forEach(d -> before.add(d.message()));
+        inference.get().diagnostics().forEach(d -> before.add(d.message()));
         for (Diagnostic d : ShapeInference.infer(trial.net()).diagnostics()) {
             if (d.kind() == Diagnostic.Kind.TYPE_MISMATCH && d.node().equals(target) && toPort.equals(d.port())
                     && !before.contains(d.message())) {
@@ -597,7 +592,7 @@ public final class CanvasModel {
         if (!keep.isEmpty()) {
             all.add(new SetLayout(keep, description));
         }
-        if (nodeAt(getDocument(), at) instanceof Chain) {
+        if (nodeAt(document.get(), at) instanceof Chain) {
             all.add(new ChainToGraph(at));
         }
         all.addAll(steps);
@@ -610,7 +605,7 @@ public final class CanvasModel {
         Map<String, Layout.Position> keep = new LinkedHashMap<>();
         for (NodeItem n : getLevel().nodes()) {
             String key = Layouts.key(getCurrentPath(), n.id());
-            if (n.placed() && !getDocument().layout().positions().containsKey(key) && auto.containsKey(n.id())) {
+            if (n.placed() && !document.get().layout().positions().containsKey(key) && auto.containsKey(n.id())) {
                 keep.put(key, new Layout.Position(n.x(), n.y()));
             }
         }
@@ -801,13 +796,13 @@ public final class CanvasModel {
     /** The learning-rate multiplier of the first selected node (1 with none selected). */
     public double selectionMultiplier() {
         List<NodePath> paths = selectedPaths();
-        return paths.isEmpty() ? 1 : getDocument().multipliers().factorOf(paths.get(0));
+        return paths.isEmpty() ? 1 : document.get().multipliers().factorOf(paths.get(0));
     }
 
     /** Whether every selected node is frozen (and one is selected). */
     public boolean selectionFrozen() {
         List<NodePath> paths = selectedPaths();
-        return !paths.isEmpty() && paths.stream().allMatch(getDocument().multipliers()::frozen);
+        return !paths.isEmpty() && paths.stream().allMatch(document.get().multipliers()::frozen);
     }
 
     private List<NodePath> selectedPaths() {

@@ -130,8 +130,8 @@ public final class Minimap extends Region {
     private void jump(MouseEvent e) {
         double cx = originX + (e.getX() - offsetX) / scale;
         double cy = originY + (e.getY() - offsetY) / scale;
-        canvas.panXProperty().set(canvas.getWidth() / 2 - cx * canvas.getZoom());
-        canvas.panYProperty().set(canvas.getHeight() / 2 - cy * canvas.getZoom());
+        canvas.panXProperty().set(canvas.getWidth() / 2 - cx * canvas.zoomProperty().get());
+        canvas.panYProperty().set(canvas.getHeight() / 2 - cy * canvas.zoomProperty().get());
         e.consume();
     }
 }

@@ -59,14 +59,6 @@ public class NetCanvas extends Control {
         return zoom;
     }
 
-    public double getZoom() {
-        return zoom.get();
-    }
-
-    public void setZoom(double z) {
-        zoom.set(z);
-    }
-
     /** Where canvas point (0, 0) appears, in the control's coordinates. */
     public DoubleProperty panXProperty() {
         return panX;

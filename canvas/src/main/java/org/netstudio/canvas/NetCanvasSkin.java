@@ -122,7 +122,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         model.previewsProperty().addListener((o, a, b) -> nodes.setPreviews(b));
         nodes.setHealth(model.healthProperty().get());
         model.healthProperty().addListener((o, a, b) -> nodes.setHealth(b));
-        nodes.setMultipliers(model.getDocument().multipliers());
+        nodes.setMultipliers(model.documentProperty().get().multipliers());
         model.documentProperty().addListener((o, a, b) -> nodes.setMultipliers(b.multipliers()));
         model.selectedWireProperty().addListener((o, a, b) -> showSelectedWire());
         model.messageProperty().addListener((o, a, b) -> {
@@ -171,7 +171,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         }
         double[] a = c.toCanvas(0, 0);
         double[] b = c.toCanvas(c.getWidth(), c.getHeight());
-        boolean details = c.getZoom() >= NetCanvas.DETAIL_ZOOM;
+        boolean details = c.zoomProperty().get() >= NetCanvas.DETAIL_ZOOM;
         nodes.show(a[0], a[1], b[0], b[1], details);
         wires.setSimple(!details);
         wires.setViewport(a[0], a[1], b[0], b[1]);
@@ -207,7 +207,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
             return;
         }
         needsHome = false;
-        c.setZoom(1);
+        c.zoomProperty().set(1);
         double w = b[2] - b[0];
         double h = b[3] - b[1];
         double[] in = inputsSpan(shown);
@@ -314,7 +314,7 @@ final class NetCanvasSkin extends SkinBase<NetCanvas> {
         p.setTransform(new Scale(s, s));
         p.setViewport(new Rectangle2D((b[0] - margin) * s, (b[1] - margin) * s, (b[2] - b[0] + 2 * margin) * s,
                 (b[3] - b[1] + 2 * margin) * s));
-        boolean details = getSkinnable().getZoom() >= NetCanvas.DETAIL_ZOOM;
+        boolean details = getSkinnable().zoomProperty().get() >= NetCanvas.DETAIL_ZOOM;
         nodes.setDetailsVisible(true);
         wires.setSimple(false);
         nodes.setViewport(b[0], b[1], b[2], b[3]);

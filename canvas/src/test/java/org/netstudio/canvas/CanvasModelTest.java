@@ -102,7 +102,7 @@ class CanvasModelTest {
         assertThat(v.node("$Input").detail()).isEqualTo("1×28×28");
         assertThat(v.wires()).hasSize(12);
         assertThat(v.node("convolution1").y()).isGreaterThan(v.node("$Input").y());
-        assertThat(m.getDocument().layout().positions()).isEmpty();
+        assertThat(m.documentProperty().get().layout().positions()).isEmpty();
     }
 
     @Test
@@ -155,7 +155,7 @@ class CanvasModelTest {
         assertThat(m.getLevel().node(g).kind()).isEqualTo(NodeItem.Kind.CONTAINER);
         assertThat(m.getLevel().node(g).shape()).isEqualTo("20×12×12");
         assertThat(m.getLevel().node(g).params()).isEqualTo("520 params");
-        assertThat(m.getInference().valid()).isTrue();
+        assertThat(m.inferenceProperty().get().valid()).isTrue();
         assertThat(m.open(g)).isTrue();
         assertThat(m.getCurrentPath()).isEqualTo(NodePath.of(g));
         assertThat(m.getLevel().node("convolution1").shape()).isEqualTo("20×24×24");
@@ -163,7 +163,7 @@ class CanvasModelTest {
         m.getSelection().add(g);
         m.ungroupSelection();
         assertThat(m.getLevel().graph().nodes()).containsKeys("convolution1", "tanh1", "pooling1");
-        assertThat(m.getInference().valid()).isTrue();
+        assertThat(m.inferenceProperty().get().valid()).isTrue();
     }
 
     @Test
@@ -186,7 +186,7 @@ class CanvasModelTest {
         m.deleteSelection();
         assertThat(m.getLevel().node("tanh1")).isNull();
         assertThat(m.getLevel().wires()).hasSize(10);
-        assertThat(m.getInference().valid()).isFalse();
+        assertThat(m.inferenceProperty().get().valid()).isFalse();
         assertThat(m.getLevel().node("pooling1").problems()).isNotEmpty();
     }
 
@@ -208,7 +208,7 @@ class CanvasModelTest {
         CanvasModel m = model(lenet());
         m.autoLayout();
         assertThat(StackHistory.labels(m.stack())).containsExactly("Auto-layout");
-        assertThat(m.getDocument().layout().positions()).containsKeys("convolution1", "$Input", "$Output");
+        assertThat(m.documentProperty().get().layout().positions()).containsKeys("convolution1", "$Input", "$Output");
     }
 
     @Test
@@ -217,10 +217,11 @@ class CanvasModelTest {
         m.getSelection().add("tanh1");
         m.deleteSelection();
 
-        assertThat(m.getDocument().net()).isInstanceOf(Graph.class);
-        assertThat(((Graph) m.getDocument().net()).nodes()).doesNotContainKey("tanh1").containsKey("convolution1");
+        assertThat(m.documentProperty().get().net()).isInstanceOf(Graph.class);
+        assertThat(((Graph) m.documentProperty().get().net()).nodes()).doesNotContainKey("tanh1")
+                .containsKey("convolution1");
         m.undo();
-        assertThat(m.getDocument().net()).isInstanceOf(Chain.class);
+        assertThat(m.documentProperty().get().net()).isInstanceOf(Chain.class);
         assertThat(m.stack().canUndo()).isFalse();
     }
 
@@ -229,8 +230,8 @@ class CanvasModelTest {
         CanvasModel m = model(lenet());
         m.moveNodes(Map.of("tanh1", new Layout.Position(10, 20)));
 
-        assertThat(m.getDocument().net()).isInstanceOf(Chain.class);
-        assertThat(m.getDocument().layout().positions()).containsEntry("tanh1", new Layout.Position(10, 20));
+        assertThat(m.documentProperty().get().net()).isInstanceOf(Chain.class);
+        assertThat(m.documentProperty().get().layout().positions()).containsEntry("tanh1", new Layout.Position(10, 20));
         assertThat(m.stack().undoDescription()).hasValue("Move");
     }
 
@@ -245,21 +246,21 @@ class CanvasModelTest {
 
         Edge e1 = new Edge(PortRef.of("pooling2", "Output"), PortRef.of(flat, "Input"));
         Edge e2 = new Edge(PortRef.of("pooling1", "Output"), PortRef.of(flat, "Input"));
-        assertThat(((Graph) m.getDocument().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e2);
+        assertThat(((Graph) m.documentProperty().get().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e2);
         m.undo();
-        assertThat(((Graph) m.getDocument().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e1);
+        assertThat(((Graph) m.documentProperty().get().net()).edgesInto(PortRef.of(flat, "Input"))).containsExactly(e1);
     }
 
     @Test
     void aRefusedGestureRecordsNothingAndSaysWhyInASentence() {
         CanvasModel m = model(lenet());
-        NetDocument before = m.getDocument();
+        NetDocument before = m.documentProperty().get();
 
         var refused = m.connect("tanh3", "Output", "linear1", "Input");
 
         assertThat(refused).hasValueSatisfying(r -> assertThat(r).contains("cycle").endsWith("."));
         assertThat(m.messageProperty().get().text()).isEqualTo(refused.get());
-        assertThat(m.getDocument()).isSameAs(before);
+        assertThat(m.documentProperty().get()).isSameAs(before);
         assertThat(m.stack().canUndo()).isFalse();
     }
 
@@ -267,7 +268,7 @@ class CanvasModelTest {
     void pasteAddsNodesAndWiresAsOneEntry() {
         CanvasModel m = pastedIntoLenet("tanh1", "pooling1");
 
-        Graph g = (Graph) m.getDocument().net();
+        Graph g = (Graph) m.documentProperty().get().net();
         assertThat(g.nodes()).containsKeys("tanh4", "pooling3");
         assertThat(g.edges()).contains(new Edge(PortRef.of("tanh4", "Output"), PortRef.of("pooling3", "Input")));
         assertThat(m.stack().undoDescription()).hasValue("Paste 2 nodes");

@@ -21,7 +21,7 @@ class FreezeOnTheCanvasTest extends CanvasWindowTest {
         robot.clickOn("Freeze");
         f.settle();
 
-        assertThat(f.model.getDocument().multipliers().frozen(NodePath.of("convolution1"))).isTrue();
+        assertThat(f.model.documentProperty().get().multipliers().frozen(NodePath.of("convolution1"))).isTrue();
         assertThat(f.view("convolution1").getPseudoClassStates()).contains(NodeView.FROZEN);
         assertThat(f.view("convolution1").multiplierText()).isEqualTo(NodeView.FROZEN_GLYPH);
         assertThat(f.view("convolution2").getPseudoClassStates()).doesNotContain(NodeView.FROZEN);
@@ -39,7 +39,7 @@ class FreezeOnTheCanvasTest extends CanvasWindowTest {
         f.settle();
         assertThat(f.view("convolution1").getPseudoClassStates()).doesNotContain(NodeView.FROZEN);
         assertThat(f.view("convolution1").multiplierText()).isEmpty();
-        assertThat(f.model.getDocument().multipliers().isEmpty()).isTrue();
+        assertThat(f.model.documentProperty().get().multipliers().isEmpty()).isTrue();
     }
 
     @Test

@@ -42,7 +42,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         double[] left = f.canvas.toLocal(in.x(), in.y());
         double[] right = f.canvas.toLocal(in.x() + in.width(), in.y());
         double width = f.canvas.getWidth();
-        assertThat(f.canvas.getZoom()).isEqualTo(1.0);
+        assertThat(f.canvas.zoomProperty().get()).isEqualTo(1.0);
         assertThat(left[0]).as("the input's left edge is in view").isGreaterThanOrEqualTo(0);
         assertThat(right[0]).as("the input's right edge is in view").isLessThanOrEqualTo(width);
         assertThat(Math.abs((left[0] + right[0]) / 2 - width / 2)).as("centred").isLessThan(2);
@@ -94,7 +94,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         assertThat(f.view(soft).shapeText()).isEqualTo("10");
         assertThat(f.node("$Output").detail()).isEqualTo("10");
         assertThat(f.node(conv).params()).isEqualTo("520 params");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
         assertThat(f.problems.listView().getItems()).isEmpty();
         assertThat(f.node("$Output").y()).isGreaterThan(out.y());
         int steps = f.undoDepth();
@@ -107,7 +107,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         f.tapShortcut(steps, KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.view(pool).shapeText()).isEqualTo("20×12×12");
         assertThat(f.view(soft).shapeText()).isEqualTo("10");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
     }
 
     @Test
@@ -213,7 +213,7 @@ class NetCanvasGuiTest extends CanvasWindowTest {
         f.shortcut(KeyCode.SHIFT, KeyCode.G);
         assertThat(f.model.getLevel().graph().nodes()).containsKeys("convolution1", "tanh1", "pooling1")
                 .doesNotContainKey("group1");
-        assertThat(f.model.getInference().valid()).isTrue();
+        assertThat(f.model.inferenceProperty().get().valid()).isTrue();
         assertThat(f.undoLabels()).containsExactly("Group 3 nodes", "Ungroup 'group1'");
     }
 
@@ -230,12 +230,12 @@ class NetCanvasGuiTest extends CanvasWindowTest {
             Point2D br = f.screen(n.x() + n.width(), n.y() + n.height());
             assertThat(view.contains(tl) && view.contains(br)).as(n.id() + " is in view").isTrue();
         }
-        double z = f.canvas.getZoom();
+        double z = f.canvas.zoomProperty().get();
         assertThat(z).isLessThan(1);
         Point2D p = f.center("flatten1");
         robot.moveTo(p).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(f.canvas.getZoom()).isNotEqualTo(z);
+        assertThat(f.canvas.zoomProperty().get()).isNotEqualTo(z);
         assertThat(f.center("flatten1").distance(p)).isLessThan(3);
     }
 

@@ -22,18 +22,22 @@ class SequenceOperatorCanvasTest extends CanvasWindowTest {
 
     static NetDocument tagger() {
         try {
-            return NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"tagger\", \"net\": {"
-                    + "\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 4]}, \"layers\": ["
-                    + "{\"type\": \"Map\", \"net\": {\"type\": \"Chain\", \"layers\": [{\"type\": \"Linear\", \"units\": 8},"
-                    + " {\"type\": \"Tanh\"}]}},"
-                    + "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 3},"
-                    + " \"backward\": {\"type\": \"GRU\", \"units\": 2}, \"merge\": \"catenate\"},"
-                    + "{\"type\": \"Fold\", \"returnSequences\": false, \"net\": {\"type\": \"Graph\","
-                    + " \"inputs\": {\"Input\": {}, \"State\": {}}, \"nodes\": {\"cat\": {\"type\": \"Catenate\"},"
-                    + " \"linear\": {\"type\": \"Linear\", \"units\": 4}, \"tanh\": {\"type\": \"Tanh\"}},"
-                    + " \"edges\": [{\"from\": \"Input\", \"to\": \"cat.Input1\"}, {\"from\": \"State\", \"to\": \"cat.Input2\"},"
-                    + " {\"from\": \"cat\", \"to\": \"linear\"}, {\"from\": \"linear\", \"to\": \"tanh\"},"
-                    + " {\"from\": \"tanh\", \"to\": \"Output\"}], \"outputs\": {\"Output\": {}}}}]}}", "tagger.json");
+            return NetFileReader.read("""
+                    { "format": "netstudio.net", "version": 1, "name": "tagger",
+                      "net": { "type": "Chain", "input": { "shape": ["n", 4] }, "layers": [
+                        { "type": "Map", "net": { "type": "Chain", "layers": [ { "type": "Linear", "units": 8 },
+                                                                              { "type": "Tanh" } ] } },
+                        { "type": "Bidirectional", "forward": { "type": "LSTM", "units": 3 },
+                          "backward": { "type": "GRU", "units": 2 }, "merge": "catenate" },
+                        { "type": "Fold", "returnSequences": false, "net": { "type": "Graph",
+                          "inputs": { "Input": {}, "State": {} },
+                          "nodes": { "cat": { "type": "Catenate" }, "linear": { "type": "Linear", "units": 4 },
+                                     "tanh": { "type": "Tanh" } },
+                          "edges": [ { "from": "Input", "to": "cat.Input1" }, { "from": "State", "to": "cat.Input2" },
+                                     { "from": "cat", "to": "linear" }, { "from": "linear", "to": "tanh" },
+                                     { "from": "tanh", "to": "Output" } ],
+                          "outputs": { "Output": {} } } } ] } }
+                    """, "tagger.json");
         } catch (NetFileException e) {
             throw new AssertionError(e);
         }

@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -89,6 +87,11 @@ public final class InspectorModel {
     public record Lists(ObservableList<PortRow> ports, ObservableList<DiagnosticRow> diagnostics,
                        ObservableList<ArrayRow> arrays, ObservableList<SummaryRow> summaryRows,
                        ObservableList<PortDeclEditor> declarations) {
+
+        /** The totals under the summary rows. */
+        public SummaryTotals summaryTotals() {
+            return Summaries.totals(summaryRows);
+        }
     }
 
     private final ObjectProperty<CommandStack> commandStack = new SimpleObjectProperty<>(this, "commandStack");
@@ -100,7 +103,6 @@ public final class InspectorModel {
     private final ObjectProperty<SelectedPort> selectedPort = new SimpleObjectProperty<>(this, "selectedPort");
 
     private final ReadOnlyObjectWrapper<InspectorMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", InspectorMode.EMPTY);
-    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable");
     private final EditRunner edits = new EditRunner(commandStack::get);
     private final HeaderModel header = new HeaderModel();
     private final ParameterSheetModel parameters = new ParameterSheetModel(edits);
@@ -108,8 +110,6 @@ public final class InspectorModel {
     private final ObservableList<DiagnosticRow> diagnostics = FXCollections.observableArrayList();
     private final ObservableList<ArrayRow> arrays = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> summaryRows = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SummaryTotals> summaryTotals =
-            new ReadOnlyObjectWrapper<>(this, "summaryTotals", SummaryTotals.NONE);
     private final ObservableList<PortDeclEditor> declarations = FXCollections.observableArrayList();
     private final Lists lists = new Lists(FXCollections.unmodifiableObservableList(ports),
             FXCollections.unmodifiableObservableList(diagnostics), FXCollections.unmodifiableObservableList(arrays),
@@ -178,10 +178,6 @@ public final class InspectorModel {
         return document;
     }
 
-    public void setDocument(NetDocument doc) {
-        document.set(doc);
-    }
-
     /** The inference result of the document. */
     public ObjectProperty<InferenceResult> inferenceProperty() {
         return inference;
@@ -210,10 +206,6 @@ public final class InspectorModel {
         return weights;
     }
 
-    public void setWeights(Weights w) {
-        weights.set(w);
-    }
-
     /**
      * What the window calls the net (its file's name once saved, else its untitled name), shown as
      * the net's name; empty shows the document's own name.
@@ -228,15 +220,6 @@ public final class InspectorModel {
         return mode.getReadOnlyProperty();
     }
 
-    public InspectorMode getMode() {
-        return mode.get();
-    }
-
-    /** Whether edits can be made (a stack is set). */
-    public ReadOnlyBooleanProperty editableProperty() {
-        return editable.getReadOnlyProperty();
-    }
-
     public HeaderModel header() {
         return header;
     }
@@ -248,10 +231,6 @@ public final class InspectorModel {
     /** The lists the sections show. */
     public Lists lists() {
         return lists;
-    }
-
-    public ReadOnlyObjectProperty<SummaryTotals> summaryTotalsProperty() {
-        return summaryTotals.getReadOnlyProperty();
     }
 
     /** The editor of one declared port, if shown. */
@@ -289,7 +268,6 @@ public final class InspectorModel {
     }
 
     private void derive() {
-        editable.set(edits.canEdit());
         NetDocument doc = document.get();
         InferenceResult result = inference.get();
         if (doc == null) {
@@ -300,7 +278,6 @@ public final class InspectorModel {
             setIfChanged(diagnostics, List.of());
             setIfChanged(arrays, List.of());
             setIfChanged(summaryRows, List.of());
-            summaryTotals.set(SummaryTotals.NONE);
             showDeclarations(null, null, null, null);
             return;
         }
@@ -346,7 +323,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnostics().stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         showDeclarations(result, NodePath.ROOT, net, null);
     }
 
@@ -368,7 +344,6 @@ public final class InspectorModel {
                 .map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, List.of());
-        summaryTotals.set(SummaryTotals.NONE);
         showDeclarations(result, p.container(), owner, p);
     }
 
@@ -392,7 +367,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnosticsWithin(path).stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         // An operator's ports take what its inner nets take; they declare nothing of their own.
         showDeclarations(result, path, container instanceof SequenceOperator ? null : container, null);
     }
@@ -434,7 +408,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, result.diagnosticsOf(path).stream().map(DiagnosticRow::of).toList());
         setIfChanged(arrays, info == null ? List.of() : arrayRows(path, info.arrays()));
         setIfChanged(summaryRows, List.of());
-        summaryTotals.set(SummaryTotals.NONE);
         showDeclarations(null, null, null, null);
     }
 
@@ -469,7 +442,6 @@ public final class InspectorModel {
         setIfChanged(diagnostics, problems);
         setIfChanged(arrays, List.of());
         setIfChanged(summaryRows, rows);
-        summaryTotals.set(totals);
         showDeclarations(null, null, null, null);
     }
 

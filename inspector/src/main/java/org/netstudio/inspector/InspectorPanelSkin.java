@@ -53,8 +53,7 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
         SectionView declarations = new SectionView("declarationsSection", "Inputs and outputs",
                 new DeclarationsView(model.lists().declarations()));
 
-        SummaryView summaryView = new SummaryView(model.lists().summaryRows(), model.summaryTotalsProperty(),
-                path -> model.select(path));
+        SummaryView summaryView = new SummaryView(model.lists().summaryRows(), path -> model.select(path));
         SectionView summary = new SectionView("summarySection", "Summary", summaryView);
         summary.aside().textProperty().bind(Bindings.createStringBinding(
                 () -> layers(model.lists().summaryRows().size()), model.lists().summaryRows()));
@@ -85,7 +84,7 @@ final class InspectorPanelSkin extends SkinBase<InspectorPanel> {
     }
 
     private static BooleanBinding is(InspectorModel model, InspectorMode mode) {
-        return Bindings.createBooleanBinding(() -> model.getMode() == mode, model.modeProperty());
+        return model.modeProperty().isEqualTo(mode);
     }
 
     private static String layers(int n) {

@@ -59,7 +59,7 @@ class InspectorModelTest {
     void selectingALayerShowsItsHeaderFieldsPortsAndArrays() {
         model.select(LINEAR1);
 
-        assertThat(model.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.LAYER);
         assertThat(model.header().nameProperty().get()).isEqualTo("linear1");
         assertThat(model.header().aboutProperty().get().typeName()).isEqualTo("Linear");
         assertThat(model.header().aboutProperty().get().category()).isEqualTo(Category.CORE);
@@ -211,7 +211,7 @@ class InspectorModelTest {
     @Test
     void severalLayersShareParametersAndOneEditIsOneUndoEntry() {
         model.select(LINEAR1, LINEAR2);
-        assertThat(model.getMode()).isEqualTo(InspectorMode.SEVERAL);
+        assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.SEVERAL);
         assertThat(model.header().aboutProperty().get().typeName()).isEqualTo("Linear ×2");
         assertThat(field("units").stateProperty().get().mixed()).isTrue();
         assertThat(field("units").textProperty().get()).isEmpty();
@@ -228,7 +228,7 @@ class InspectorModelTest {
         assertThat(layerAt(LINEAR1).params().getInt("units")).isEqualTo(500);
         assertThat(layerAt(LINEAR2).params().getInt("units")).isEqualTo(10);
         assertThat(stack.canUndo()).isFalse();
-        assertThat(model.summaryTotalsProperty().get().total()).isEqualTo(400_500 + 5_010);
+        assertThat(model.lists().summaryTotals().total()).isEqualTo(400_500 + 5_010);
     }
 
     @Test
@@ -245,16 +245,16 @@ class InspectorModelTest {
 
     @Test
     void nothingSelectedShowsTheSummaryAndTheDeclaredPorts() {
-        assertThat(model.getMode()).isEqualTo(InspectorMode.NET);
+        assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.NET);
         assertThat(model.header().nameProperty().get()).isEqualTo("LeNet-5");
-        assertThat(model.summaryTotalsProperty().get().total()).isEqualTo(431_080);
-        assertThat(model.summaryTotalsProperty().get().trainable()).isEqualTo(431_080);
-        assertThat(model.summaryTotalsProperty().get().nonTrainable()).isZero();
+        assertThat(model.lists().summaryTotals().total()).isEqualTo(431_080);
+        assertThat(model.lists().summaryTotals().trainable()).isEqualTo(431_080);
+        assertThat(model.lists().summaryTotals().nonTrainable()).isZero();
         NetSummary reference = NetSummary.of(stack.document().net());
         assertThat(model.lists().summaryRows()).extracting(SummaryRow::name)
                 .containsExactlyElementsOf(reference.rows().stream().map(NetSummary.Row::name).toList());
         assertThat(model.lists().summaryRows()).extracting(SummaryRow::outputShape).startsWith("20×24×24", "20×24×24", "20×12×12");
-        assertThat(model.summaryTotalsProperty().get().multiplyAdds()).isEqualTo(reference.multiplyAdds());
+        assertThat(model.lists().summaryTotals().multiplyAdds()).isEqualTo(reference.multiplyAdds());
 
         assertThat(model.lists().declarations()).hasSize(2);
         var in = model.declaration("Input", true).orElseThrow();
@@ -286,9 +286,8 @@ class InspectorModelTest {
     @Test
     void withoutAStackTheInspectorIsReadOnly() {
         InspectorModel readOnly = new InspectorModel();
-        readOnly.setDocument(TestNets.lenet());
+        readOnly.documentProperty().set(TestNets.lenet());
         readOnly.select(LINEAR1);
-        assertThat(readOnly.editableProperty().get()).isFalse();
         ParameterField units = readOnly.parameters().field("units").orElseThrow();
         assertThat(units.stateProperty().get().editable()).isFalse();
         units.textProperty().set("5");
@@ -299,11 +298,11 @@ class InspectorModelTest {
     @Test
     void withoutADocumentThereIsNothingToShow() {
         InspectorModel empty = new InspectorModel();
-        assertThat(empty.getMode()).isEqualTo(InspectorMode.EMPTY);
-        empty.setDocument(TestNets.lenet());
-        assertThat(empty.getMode()).isEqualTo(InspectorMode.NET);
-        empty.setDocument(null);
-        assertThat(empty.getMode()).isEqualTo(InspectorMode.EMPTY);
+        assertThat(empty.modeProperty().get()).isEqualTo(InspectorMode.EMPTY);
+        empty.documentProperty().set(TestNets.lenet());
+        assertThat(empty.modeProperty().get()).isEqualTo(InspectorMode.NET);
+        empty.documentProperty().set(null);
+        assertThat(empty.modeProperty().get()).isEqualTo(InspectorMode.EMPTY);
         assertThat(empty.lists().summaryRows()).isEmpty();
         assertThat(empty.lists().declarations()).isEmpty();
     }
@@ -311,9 +310,9 @@ class InspectorModelTest {
     @Test
     void pathsThatNameNoNodeAreIgnored() {
         model.select(NodePath.of("nope"));
-        assertThat(model.getMode()).isEqualTo(InspectorMode.NET);
+        assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.NET);
         model.select(NodePath.of("nope"), LINEAR1);
-        assertThat(model.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(model.modeProperty().get()).isEqualTo(InspectorMode.LAYER);
     }
 
     @Test
@@ -321,19 +320,19 @@ class InspectorModelTest {
         CommandStack g = new CommandStack(TestNets.graphWithBlock());
         InspectorModel m = new InspectorModel(g);
         m.select(NodePath.of("block"));
-        assertThat(m.getMode()).isEqualTo(InspectorMode.CONTAINER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.CONTAINER);
         assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Chain");
         assertThat(m.header().aboutProperty().get().category()).isEqualTo(Category.CONTAINER);
         assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("8×32×32", "8×32×32");
         assertThat(m.lists().summaryRows()).extracting(SummaryRow::name).containsExactly("batchnorm1", "ramp1");
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(32);
-        assertThat(m.summaryTotalsProperty().get().trainable()).isEqualTo(16);
-        assertThat(m.summaryTotalsProperty().get().nonTrainable()).as("moving mean and variance").isEqualTo(16);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(32);
+        assertThat(m.lists().summaryTotals().trainable()).isEqualTo(16);
+        assertThat(m.lists().summaryTotals().nonTrainable()).as("moving mean and variance").isEqualTo(16);
         assertThat(m.parameters().getFields()).isEmpty();
         assertThat(m.lists().declarations()).extracting(d -> d.getPort()).containsExactly("Input", "Output");
 
         m.select(NodePath.of("block", "batchnorm1"));
-        assertThat(m.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.LAYER);
         assertThat(m.lists().arrays()).extracting(a -> a.name() + (a.trainable() ? "" : " (state)"))
                 .containsExactly("gamma", "beta", "movingMean (state)", "movingVar (state)");
         m.header().nameProperty().set("bn");
@@ -345,7 +344,7 @@ class InspectorModelTest {
     void aContainerAmongSeveralHasNoSharedParameters() {
         InspectorModel m = new InspectorModel(new CommandStack(TestNets.graphWithBlock()));
         m.select(NodePath.of("block"), NodePath.of("logits"));
-        assertThat(m.getMode()).isEqualTo(InspectorMode.SEVERAL);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.SEVERAL);
         assertThat(m.parameters().getFields()).isEmpty();
         assertThat(m.parameters().getNote()).isEqualTo("Containers have no parameters of their own.");
         assertThat(m.lists().summaryRows()).extracting(SummaryRow::name).containsExactly("block/batchnorm1", "block/ramp1", "logits");
@@ -357,7 +356,7 @@ class InspectorModelTest {
                 new long[] {10}, new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
         org.netstudio.netgraph.io.WeightArray weights = org.netstudio.netgraph.io.WeightArray.of("linear2/weights",
                 new long[] {10, 400}, new float[4000]);
-        model.setWeights(org.netstudio.netgraph.io.Weights.of(List.of(biases, weights), java.util.Map.of()));
+        model.weightsProperty().set(org.netstudio.netgraph.io.Weights.of(List.of(biases, weights), java.util.Map.of()));
         model.select(LINEAR2);
         var rows = model.lists().arrays();
         assertThat(rows.get(1).stats().mean()).isEqualTo(4.5);
@@ -376,7 +375,7 @@ class InspectorModelTest {
         assertThat(m.header().aboutProperty().get().doc()).contains("1 problem");
         assertThat(m.lists().diagnostics()).hasSize(1);
         assertThat(m.lists().diagnostics().get(0).message()).startsWith("'convolution2' (Convolution, layer 4)");
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(-1);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(-1);
     }
 
     @Test
@@ -385,9 +384,9 @@ class InspectorModelTest {
         javafx.beans.property.SimpleObjectProperty<org.netstudio.netgraph.inference.InferenceResult> shared =
                 new javafx.beans.property.SimpleObjectProperty<>();
         m.inferenceProperty().bind(shared);
-        m.setDocument(TestNets.lenet());
+        m.documentProperty().set(TestNets.lenet());
         shared.set(org.netstudio.netgraph.inference.ShapeInference.infer(TestNets.lenet().net()));
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(431_080);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(431_080);
     }
 
     @Test

@@ -199,7 +199,7 @@ class InspectorPanelGuiTest {
                         && row.name().equals("linear1"))
                 .findFirst().orElseThrow());
         robot.doubleClickOn(linear);
-        assertThat(onFx(robot, model::getMode)).isEqualTo(InspectorMode.LAYER);
+        assertThat(onFx(robot, () -> model.modeProperty().get())).isEqualTo(InspectorMode.LAYER);
         assertThat(onFx(robot, () -> List.copyOf(model.getSelectedPaths()))).containsExactly(NodePath.of("linear1"));
         assertThat(text(robot, "#out-Output")).isEqualTo("500");
     }

@@ -18,11 +18,13 @@ class SequenceOperatorInspectorTest {
 
     private static NetDocument net() {
         try {
-            return NetFileReader.read("{\"format\": \"netstudio.net\", \"version\": 1, \"name\": \"t\", \"net\": {"
-                    + "\"type\": \"Chain\", \"input\": {\"shape\": [\"n\", 4]}, \"layers\": ["
-                    + "{\"type\": \"Map\", \"net\": {\"type\": \"Linear\", \"units\": 3}},"
-                    + "{\"type\": \"Bidirectional\", \"forward\": {\"type\": \"LSTM\", \"units\": 2},"
-                    + " \"backward\": {\"type\": \"LSTM\", \"units\": 2}}]}}", "t.json");
+            return NetFileReader.read("""
+                    { "format": "netstudio.net", "version": 1, "name": "t",
+                      "net": { "type": "Chain", "input": { "shape": ["n", 4] }, "layers": [
+                        { "type": "Map", "net": { "type": "Linear", "units": 3 } },
+                        { "type": "Bidirectional", "forward": { "type": "LSTM", "units": 2 },
+                          "backward": { "type": "LSTM", "units": 2 } } ] } }
+                    """, "t.json");
         } catch (NetFileException e) {
             throw new AssertionError(e);
         }
@@ -35,7 +37,7 @@ class SequenceOperatorInspectorTest {
 
         m.select(NodePath.of("bidirectional1"));
 
-        assertThat(m.getMode()).isEqualTo(InspectorMode.CONTAINER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.CONTAINER);
         assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Bidirectional");
         assertThat(m.header().aboutProperty().get().category()).isEqualTo(Category.CONTAINER);
         assertThat(m.header().aboutProperty().get().doc()).isEqualTo("A forward net reads the sequence and a backward net reads it reversed;"
@@ -62,10 +64,10 @@ class SequenceOperatorInspectorTest {
         m.select(NodePath.of("map1"));
         assertThat(m.header().aboutProperty().get().doc()).startsWith("Its net applied to every element of the sequence");
         assertThat(m.parameters().getFields()).isEmpty();
-        assertThat(m.summaryTotalsProperty().get().total()).isEqualTo(15);
+        assertThat(m.lists().summaryTotals().total()).isEqualTo(15);
 
         m.select(NodePath.of("map1", "net"));
-        assertThat(m.getMode()).isEqualTo(InspectorMode.LAYER);
+        assertThat(m.modeProperty().get()).isEqualTo(InspectorMode.LAYER);
         assertThat(m.header().aboutProperty().get().typeName()).isEqualTo("Linear");
         assertThat(m.lists().ports()).extracting(PortRow::shape).containsExactly("4", "3");
         assertThat(m.lists().arrays()).extracting(a -> a.name() + " " + a.shape()).containsExactly("weights 3×4", "biases 3");

@@ -41,15 +41,14 @@ public final class MappingPane extends VBox {
         Label title = new Label("Columns to ports");
         title.getStyleClass().add("form-label");
         getChildren().addAll(title, rows);
-        model.bindingProperty().addListener((o, was, now) -> rebuild());
+        model.fitProperty().addListener((o, was, now) -> rebuild());
         model.dataProperty().addListener((o, was, now) -> rebuild());
-        model.fitProblemProperty().addListener((o, was, now) -> rebuild());
         rebuild();
     }
 
     private void rebuild() {
         LoadedData data = model.dataProperty().get();
-        Binding binding = model.bindingProperty().get();
+        Binding binding = model.fitProperty().get().binding();
         NetNode net = trainee(data);
         boolean show = data != null && net != null && worthShowing(data, binding, net);
         setVisible(show);

@@ -62,15 +62,15 @@ public final class ResultsPane extends ScrollPane {
         headline.setWrapText(true);
         content.getChildren().addAll(headline, summary(outcome), actions(r.bestEpoch() > 0));
         outcome.confusion().ifPresent(m -> {
-            content.getChildren().add(section("Confusion matrix · " + outcome.evaluatedOn()));
+            content.getChildren().add(label("Confusion matrix · " + outcome.evaluatedOn(), "section-title"));
             content.getChildren().add(new ConfusionMatrixView(m));
         });
         if (outcome.predictions().size() > 0) {
-            content.getChildren().add(section("Predictions · " + outcome.evaluatedOn()));
+            content.getChildren().add(label("Predictions · " + outcome.evaluatedOn(), "section-title"));
             content.getChildren().add(new PredictedVsTrueView(outcome.predictions()));
         }
         if (!outcome.misclassified().isEmpty()) {
-            content.getChildren().add(section("Misclassified examples"));
+            content.getChildren().add(label("Misclassified examples", "section-title"));
             content.getChildren().add(misclassified(outcome));
         }
     }
@@ -152,20 +152,14 @@ public final class ResultsPane extends ScrollPane {
             try {
                 model.exportHistory(file.toPath());
             } catch (IOException e) {
-                content.getChildren().add(1, error("The history could not be written: " + e.getMessage()));
+                content.getChildren().add(1, label("The history could not be written: " + e.getMessage(), "field-message"));
             }
         }
     }
 
-    private static Label error(String text) {
+    private static Label label(String text, String styleClass) {
         Label l = new Label(text);
-        l.getStyleClass().add("field-message");
-        return l;
-    }
-
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("section-title");
+        l.getStyleClass().add(styleClass);
         return l;
     }
 

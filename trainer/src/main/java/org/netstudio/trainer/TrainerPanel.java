@@ -42,11 +42,10 @@ public final class TrainerPanel extends BorderPane {
     private final PreviewPane preview = new PreviewPane();
     private final PlaneView boundary = new PlaneView();
     private final TabPane tabs = new TabPane();
-    private final Tab previewTab = new Tab("Data");
-    private final Tab boundaryTab = new Tab("Decision boundary");
-    private final Tab resultsTab = new Tab("Results");
-    private final Tab layersTab = new Tab("Layers");
-    private final Tab sweepTab = new Tab("Sweep");
+    private final Tab previewTab = tab("Data", "tab-preview");
+    private final Tab boundaryTab = tab("Decision boundary", "tab-boundary");
+    private final Tab resultsTab = tab("Results", "tab-results");
+    private final Tab sweepTab = tab("Sweep", "tab-sweep");
     /** Whether the history changed while the panel was out of a scene (its net's tab behind another). */
     private boolean chartsBehind;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -70,7 +69,7 @@ public final class TrainerPanel extends BorderPane {
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setCenter(split);
 
-        model.historyRevisionProperty().addListener((o, was, now) -> showHistory());
+        model.curvesProperty().addListener((o, was, now) -> showHistory());
         model.dataProperty().addListener((o, was, now) -> dataChanged(now));
         // An edit of the Image encoder's augmentation shows at once in the preview.
         model.netProperty().addListener((o, was, now) -> {
@@ -125,7 +124,7 @@ public final class TrainerPanel extends BorderPane {
     private void showHistory() {
         chartsBehind = getScene() == null;
         if (!chartsBehind) {
-            charts.show(model.history());
+            charts.show(model.curvesProperty().get().history());
         }
     }
 
@@ -146,11 +145,11 @@ public final class TrainerPanel extends BorderPane {
         stop.setOnAction(e -> model.stop());
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
-        progress.progressProperty().bind(model.progressProperty());
+        progress.progressProperty().bind(model.progressProperty().map(TrainingProgress::fraction));
         Label progressText = new Label();
         progressText.setId("progress-text");
         progressText.getStyleClass().add("progress-text");
-        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.textProperty().bind(model.progressProperty().map(TrainingProgress::text));
         Button sweep = new Button("Sweep…");
         sweep.setId("sweep");
         sweep.setTooltip(new Tooltip("Train once per trial over options and layer parameters, and keep the best"));
@@ -174,12 +173,12 @@ public final class TrainerPanel extends BorderPane {
                         && model.stateProperty().get() != TrainerState.FINISHED ? "" : model.reasonNotToTrain(),
                 model.canTrainBinding(), model.stateProperty()));
         Label message = wrapping("trainer-message", "trainer-message");
-        message.textProperty().bind(model.messageProperty());
-        model.toneProperty().addListener((o, was, now) -> {
+        message.textProperty().bind(model.messageProperty().map(TrainerMessage::text));
+        model.messageProperty().addListener((o, was, now) -> {
             message.getStyleClass().removeAll("ok", "notice");
-            if (now == MessageTone.DONE) {
+            if (now.tone() == MessageTone.DONE) {
                 message.getStyleClass().add("ok");
-            } else if (now == MessageTone.NOTICE) {
+            } else if (now.tone() == MessageTone.NOTICE) {
                 message.getStyleClass().add("notice");
             }
         });
@@ -226,6 +225,12 @@ public final class TrainerPanel extends BorderPane {
         return l;
     }
 
+    private static Tab tab(String title, String id) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        return tab;
+    }
+
     private TabPane tabs() {
         tabs.getStyleClass().add("trainer-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -244,15 +249,11 @@ public final class TrainerPanel extends BorderPane {
         boundaryBody.getChildren().add(epoch);
         boundaryTab.setContent(boundaryBody);
         resultsTab.setContent(new ResultsPane(model));
+        Tab layersTab = tab("Layers", "tab-layers");
         layersTab.setContent(padded(new LayersPane(model)));
-        layersTab.setId("tab-layers");
-        previewTab.setId("tab-preview");
-        boundaryTab.setId("tab-boundary");
-        resultsTab.setId("tab-results");
         sweepTab.setContent(new SweepView(new SweepModel(new PanelSweepSource(model), javafx.application.Platform::runLater)));
-        sweepTab.setId("tab-sweep");
-        Tab finderTab = new Tab("Learning Rate", new FinderPane(model));
-        finderTab.setId("tab-lr-finder");
+        Tab finderTab = tab("Learning Rate", "tab-lr-finder");
+        finderTab.setContent(new FinderPane(model));
         tabs.getTabs().setAll(previewTab, boundaryTab, layersTab, resultsTab, finderTab, sweepTab);
         tabs.setMinWidth(240);
         return tabs;

@@ -15,15 +15,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.netstudio.engine.compile.GradientReach;
 import org.netstudio.engine.data.DataChoice;
@@ -33,7 +26,6 @@ import org.netstudio.engine.data.NetFacts;
 import org.netstudio.engine.device.Devices;
 import org.netstudio.engine.data.TextDatasets;
 import org.netstudio.engine.data.TextTables;
-import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.DataMapping;
 import org.netstudio.engine.run.NetTrain;
 import org.netstudio.engine.run.TrainedNet;
@@ -74,6 +66,20 @@ import org.netstudio.trainer.run.PanelTraining;
  */
 public final class TrainerPanelModel {
 
+    /**
+     * The curves of the current (or last) run, drawn as they grow.
+     *
+     * @param history  the curves
+     * @param revision changes (once per frame at most) when the history gained points
+     */
+    public record Curves(TrainingHistory history, int revision) {
+
+        /** The same curves, after they gained points. */
+        Curves grown() {
+            return new Curves(history, revision + 1);
+        }
+    }
+
     private final TrainerInbox<TrainerNews> inbox = new TrainerInbox<>();
     private final javafx.collections.ObservableList<org.netstudio.engine.run.LearningRateFinder.Point> finderPoints =
             javafx.collections.FXCollections.observableArrayList();
@@ -93,15 +99,11 @@ public final class TrainerPanelModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "startFromNetWeights", true);
     private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ReadOnlyObjectWrapper<LoadedData> data = new ReadOnlyObjectWrapper<>(this, "data");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper sourceOnDisk = new ReadOnlyBooleanWrapper(this, "sourceOnDisk", true);
-    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading");
-    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress");
-    private final ReadOnlyStringWrapper dataMessage = new ReadOnlyStringWrapper(this, "dataMessage", "");
-    private final ReadOnlyStringWrapper fitProblem = new ReadOnlyStringWrapper(this, "fitProblem", "");
+    private final ReadOnlyObjectWrapper<DataStatus> dataStatus = new ReadOnlyObjectWrapper<>(this, "dataStatus",
+            DataStatus.NONE);
+    private final ReadOnlyObjectWrapper<DataFit> fit = new ReadOnlyObjectWrapper<>(this, "fit", DataFit.NONE);
     private final ObjectProperty<DataMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
             DataMapping.AUTOMATIC);
-    private final ReadOnlyObjectWrapper<Binding> binding = new ReadOnlyObjectWrapper<>(this, "binding");
     private final javafx.beans.property.ReadOnlyListWrapper<String> fileColumns =
             new javafx.beans.property.ReadOnlyListWrapper<>(this, "fileColumns",
                     javafx.collections.FXCollections.observableArrayList());
@@ -113,22 +115,20 @@ public final class TrainerPanelModel {
 
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state",
             TrainerState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    /** The message's tone: a problem unless {@link #say} says otherwise. */
-    private final javafx.beans.property.ReadOnlyObjectWrapper<MessageTone> tone =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "tone", MessageTone.PROBLEM);
+    private final ReadOnlyObjectWrapper<TrainingProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress",
+            TrainingProgress.NONE);
+    private final ReadOnlyObjectWrapper<TrainerMessage> message = new ReadOnlyObjectWrapper<>(this, "message",
+            TrainerMessage.NONE);
     private final ReadOnlyObjectWrapper<FailedNode> failedNode = new ReadOnlyObjectWrapper<>(this, "failedNode");
     private final ReadOnlyObjectWrapper<TrainingEvent.Health> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final javafx.collections.ObservableList<TrainingEvent.Health> healthHistory =
             javafx.collections.FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper(this, "historyRevision");
+    private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(this, "curves",
+            new Curves(new TrainingHistory(), 0));
     private final ReadOnlyObjectWrapper<BoundaryPicture> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding canTrain;
 
-    private TrainingHistory history = new TrainingHistory();
     private org.netstudio.trainer.run.TrainingSession session;
     /** Where the PyTorch target writes its projects, one folder per training; null: the temporary folder. */
     private Path projectsFolder;
@@ -166,11 +166,9 @@ public final class TrainerPanelModel {
     private TrainerPanelModel(Executor worker, DataLoader loader, boolean ownsWorker) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ownWorker = ownsWorker ? (ExecutorService) worker : null;
-        // Every message is a problem unless say() gives another tone just after setting it.
-        message.addListener((o, was, now) -> tone.set(MessageTone.PROBLEM));
         this.loader = Objects.requireNonNull(loader, "loader");
-        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data, loading,
-                fitProblem, net);
+        canTrain = Bindings.createBooleanBinding(this::readyToTrain, state, options.valid(), target.valid(), data,
+                dataStatus, fit, net);
         choice.addListener((o, was, now) -> {
             // Another file or set has other columns: the mapping starts again from names and defaults.
             mapping.set(DataMapping.AUTOMATIC);
@@ -295,12 +293,12 @@ public final class TrainerPanelModel {
         Outcome o = outcome.get();
         NetDocument current = net.get();
         if (o != null && (current == null || trainedFrom == null || !current.net().equals(trainedFrom.net()))) {
-            message.set("The net changed since it was trained; train again to get weights that fit it.");
+            sayProblem("The net changed since it was trained; train again to get weights that fit it.");
             return;
         }
         Optional<String> nonFinite = o == null ? Optional.empty() : NonFiniteValues.describe(o.trained().weights());
         if (nonFinite.isPresent()) {
-            message.set("The trained weights were not put into the net: " + nonFinite.get() + ".");
+            sayProblem("The trained weights were not put into the net: " + nonFinite.get() + ".");
             return;
         }
         if (o != null && !o.trained().weights().isEmpty()) {
@@ -333,46 +331,19 @@ public final class TrainerPanelModel {
         return data.getReadOnlyProperty();
     }
 
-    /** Whether data is being loaded or downloaded. */
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
-    /** False when the chosen IDX set is not on disk (the panel offers a download). */
-    public ReadOnlyBooleanProperty sourceOnDiskProperty() {
-        return sourceOnDisk.getReadOnlyProperty();
-    }
-
-    /** Whether a download is going. */
-    public ReadOnlyBooleanProperty downloadingProperty() {
-        return downloading.getReadOnlyProperty();
-    }
-
-    /** The download's progress in [0, 1], or -1 while its size is unknown. */
-    public ReadOnlyDoubleProperty downloadProgressProperty() {
-        return downloadProgress.getReadOnlyProperty();
-    }
-
-    /** A line about the data: its size and classes, or why it could not be loaded. */
-    public ReadOnlyStringProperty dataMessageProperty() {
-        return dataMessage.getReadOnlyProperty();
-    }
-
-    /** Why the data does not fit the net (the engine's check), or empty. */
-    public ReadOnlyStringProperty fitProblemProperty() {
-        return fitProblem.getReadOnlyProperty();
+    /** A line about the data, whether it is loading, and its download. */
+    public ReadOnlyObjectProperty<DataStatus> dataStatusProperty() {
+        return dataStatus.getReadOnlyProperty();
     }
 
     /** Downloads the chosen IDX set, then loads it. */
     public void download() {
         DataChoice c = choice.get();
-        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || loading.get()) {
+        if (c == null || c.source().kind() != DatasetSource.Kind.IDX || dataStatus.get().loading()) {
             return;
         }
-        loading.set(true);
-        downloading.set(true);
-        downloadProgress.set(0);
-        dataMessage.set("Downloading " + c.source().label() + "…");
+        dataStatus.set(new DataStatus("Downloading " + c.source().label() + "…", true,
+                dataStatus.get().download().started()));
         long request = ++loads;
         worker.execute(() -> {
             try {
@@ -389,27 +360,26 @@ public final class TrainerPanelModel {
         DataChoice c = choice.get();
         loads++;
         data.set(null);
-        binding.set(null);
-        fitProblem.set("");
+        fit.set(DataFit.NONE);
         if (c == null) {
             return;
         }
         if (c.source().needsPath() && c.path() == null) {
-            dataMessage.set(switch (c.source().kind()) {
+            DataStatus now = dataStatus.get();
+            dataStatus.set(new DataStatus(switch (c.source().kind()) {
                 case CSV -> "Choose a CSV file.";
                 case TEXT_FILE -> "Choose a text file.";
                 default -> "Choose a folder.";
-            });
-            sourceOnDisk.set(true);
+            }, now.loading(), now.download().found()));
             return;
         }
         TextDatasets.Options text = textOptions();
         if (text == null) {
-            dataMessage.set("Set a valid window length and validation share to read the text.");
+            dataStatus.set(dataStatus.get().saying("Set a valid window length and validation share to read the text."));
             return;
         }
-        loading.set(true);
-        dataMessage.set("Loading " + c.source().label().replace("…", "") + "…");
+        dataStatus.set(new DataStatus("Loading " + c.source().label().replace("…", "") + "…", true,
+                dataStatus.get().download()));
         NetNode current = net.get() == null ? null : net.get().net();
         NetFacts facts = c.source().followsTheNet() ? NetFacts.of(current) : NetFacts.UNKNOWN;
         dataFacts = facts;
@@ -427,7 +397,7 @@ public final class TrainerPanelModel {
     /** Reads a plain text again when how it is cut changed (a window, or the validation share and seed). */
     private void reloadText(boolean windowChanged) {
         DataChoice c = choice.get();
-        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !loading.get()
+        if (c == null || c.path() == null && !c.source().isTexts() || data.get() == null && !dataStatus.get().loading()
                 || textCoder(netNow()) == null) {
             return;
         }
@@ -476,15 +446,14 @@ public final class TrainerPanelModel {
         try {
             LoadedData loaded = loader.load(c, facts, forNet, text);
             Fitting fitting = fit(loaded);
-            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.problem(), fitting.binding(),
-                    fitting.mapping()));
+            inbox.post(new TrainerNews.DataReady(request, loaded, fitting.fit(), fitting.mapping()));
         } catch (IOException | RuntimeException e) {
             inbox.post(new TrainerNews.Problem(e.getMessage()));
         }
     }
 
-    /** How the data feeds the net (null when it cannot), and why it does not fit (empty when it does). */
-    private record Fitting(Binding binding, String problem, DataMapping mapping) {
+    /** How the data fits the net, and the mapping it was checked with. */
+    private record Fitting(DataFit fit, DataMapping mapping) {
     }
 
     /** On the worker: binds the data's columns to the net's ports with the chosen mapping, and checks the rest. */
@@ -492,14 +461,14 @@ public final class TrainerPanelModel {
         NetDocument doc = net.get();
         DataMapping chosen = mapping.get();
         if (doc == null) {
-            return new Fitting(null, "", chosen);
+            return new Fitting(DataFit.NONE, chosen);
         }
         try {
             NetNode trainee = loaded.trainee(doc.net());
             NetTrain.Fit fit = NetTrain.fit(trainee, loaded.examples(), chosen);
-            return new Fitting(fit.binding(), fit.problem().orElse(""), chosen);
+            return new Fitting(new DataFit(fit.binding(), fit.problem().orElse("")), chosen);
         } catch (RuntimeException e) {
-            return new Fitting(null, e.getMessage() == null ? e.toString() : e.getMessage(), chosen);
+            return new Fitting(new DataFit(null, e.getMessage() == null ? e.toString() : e.getMessage()), chosen);
         }
     }
 
@@ -519,7 +488,7 @@ public final class TrainerPanelModel {
         if (loaded != null) {
             worker.execute(() -> {
                 Fitting fitting = fit(loaded);
-                inbox.post(new TrainerNews.Fit(loaded, fitting.problem(), fitting.binding()));
+                inbox.post(new TrainerNews.Fit(loaded, fitting.fit()));
             });
         }
     }
@@ -533,9 +502,9 @@ public final class TrainerPanelModel {
         return mapping;
     }
 
-    /** How the data feeds the net now (columns to ports, targets, losses), or null while it cannot. */
-    public ReadOnlyObjectProperty<Binding> bindingProperty() {
-        return binding.getReadOnlyProperty();
+    /** How the data feeds the net now (columns to ports, targets, losses), and why it does not fit. */
+    public ReadOnlyObjectProperty<DataFit> fitProperty() {
+        return fit.getReadOnlyProperty();
     }
 
     /** The columns of the chosen CSV file (its header), once read; empty for other sources. */
@@ -589,12 +558,12 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             throw new IllegalStateException("Open a net to export.");
         }
-        if (loaded == null || loading.get()) {
+        if (loaded == null || dataStatus.get().loading()) {
             throw new IllegalStateException("Choose the data to train on in the trainer panel first: the project holds"
                     + " its examples.");
         }
-        if (!fitProblem.get().isEmpty()) {
-            throw new IllegalStateException(fitProblem.get());
+        if (!fit.get().fits()) {
+            throw new IllegalStateException(fit.get().problem());
         }
         if (!options.valid().get()) {
             throw new IllegalStateException(options.firstProblem());
@@ -648,8 +617,8 @@ public final class TrainerPanelModel {
         // Read every dependency: a lazy property that nobody reads fires no further invalidations.
         state.get();
         data.get();
-        loading.get();
-        fitProblem.get();
+        dataStatus.get();
+        fit.get();
         net.get();
         return options.valid().get() && target.valid().get() && reasonNotToTrain().isEmpty();
     }
@@ -662,14 +631,14 @@ public final class TrainerPanelModel {
         if (net.get() == null) {
             return "Open a net to train.";
         }
-        if (loading.get()) {
+        if (dataStatus.get().loading()) {
             return "The data is still loading.";
         }
         if (data.get() == null) {
             return "Choose data to train on.";
         }
-        if (!fitProblem.get().isEmpty()) {
-            return fitProblem.get();
+        if (!fit.get().fits()) {
+            return fit.get().problem();
         }
         String optionsProblem = options.firstProblem();
         return optionsProblem.isEmpty() ? target.firstProblem() : optionsProblem;
@@ -706,7 +675,7 @@ public final class TrainerPanelModel {
             trainee = loaded.trainee(net.get().net());
             opts = options.toOptions().toBuilder().multipliers(net.get().multipliers()).build();
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         Weights initial = startingWeights();
@@ -758,18 +727,18 @@ public final class TrainerPanelModel {
             trainee = loaded.trainee(net.get().net());
             reach = GradientReach.of(trainee);
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         if (reach.nothingLearns()) {
-            message.set("Training would change nothing: " + reach.describe().orElseThrow() + ".");
+            sayProblem("Training would change nothing: " + reach.describe().orElseThrow() + ".");
             return;
         }
         org.netstudio.engine.train.TrainingOptions chosen;
         try {
             chosen = chosenOptions();
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            sayProblem(e.getMessage());
             return;
         }
         if (target.isTorchrun()) {
@@ -777,7 +746,7 @@ public final class TrainerPanelModel {
                 session = org.netstudio.trainer.run.TorchrunTraining.start(projectRecipe(), initial, loaded,
                         torchrunLaunch(), newProjectFolder(), inbox, worker);
             } catch (RuntimeException e) {
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
         } else {
@@ -785,7 +754,7 @@ public final class TrainerPanelModel {
             try {
                 recorder = startRecord(trainee, initial, loaded);
             } catch (IllegalArgumentException e) {
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
             try {
@@ -795,7 +764,7 @@ public final class TrainerPanelModel {
                 if (recorder != null) {
                     recorder.abandon(e.getMessage());
                 }
-                message.set(e.getMessage());
+                sayProblem(e.getMessage());
                 return;
             }
         }
@@ -803,16 +772,14 @@ public final class TrainerPanelModel {
         failedNode.set(null);
         health.set(null);
         healthHistory.clear();
-        history = new TrainingHistory();
-        historyRevision.set(historyRevision.get() + 1);
+        curves.set(new Curves(new TrainingHistory(), curves.get().revision() + 1));
         boundary.set(null);
         outcome.set(null);
-        progress.set(0);
+        progress.set(new TrainingProgress(0, "Starting…"));
         startNanos = System.nanoTime();
         totalExamples = (long) session.trainingSize() * options.epochs().value().orElseThrow();
-        progressText.set("Starting…");
         String start = initial == null || !(session instanceof PanelTraining p) ? "" : fineTuningMessage(p.freshArrays());
-        message.set(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
+        sayProblem(reach.describe().map(d -> (start.isEmpty() ? "" : start + " ") + d + ".").orElse(start));
         if (target.isTorchrun()) {
             say("Exporting the net as a PyTorch project and starting torchrun with "
                     + target.processes().value().orElseThrow() + " processes…", MessageTone.NOTICE);
@@ -852,11 +819,11 @@ public final class TrainerPanelModel {
      */
     public void resume(String runId) {
         if (runStore == null) {
-            message.set("Runs are not recorded here, so none can be resumed.");
+            sayProblem("Runs are not recorded here, so none can be resumed.");
             return;
         }
         if (!canTrain.get()) {
-            message.set("To resume the run, first choose its data: " + reasonNotToTrain());
+            sayProblem("To resume the run, first choose its data: " + reasonNotToTrain());
             return;
         }
         resumeRun = runId;
@@ -894,7 +861,7 @@ public final class TrainerPanelModel {
     public void stop() {
         if (session != null && state.get() == TrainerState.TRAINING) {
             state.set(TrainerState.STOPPING);
-            progressText.set(progressText.get() + " · stopping…");
+            progress.set(progress.get().withText(progress.get().text() + " · stopping…"));
             session.stop();
         }
     }
@@ -938,14 +905,9 @@ public final class TrainerPanelModel {
         return state.getReadOnlyProperty();
     }
 
-    /** Progress of the run in [0, 1]. */
-    public ReadOnlyDoubleProperty progressProperty() {
+    /** How far the run got, and what it is doing. */
+    public ReadOnlyObjectProperty<TrainingProgress> progressProperty() {
         return progress.getReadOnlyProperty();
-    }
-
-    /** Epoch, batch, throughput and time left, e.g. "Epoch 3/20 · batch 12/26 · 4,210 samples/s · 0:05 left". */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
     }
 
     /** How each layer was doing at the last measurement of the training (every few batches), or null. */
@@ -966,30 +928,24 @@ public final class TrainerPanelModel {
         return failedNode.getReadOnlyProperty();
     }
 
-    /** The latest message for people (a failure, a confirmation), or empty. */
-    public ReadOnlyStringProperty messageProperty() {
+    /** The latest message for people (a failure, a confirmation) and its tone; empty text for none. */
+    public ReadOnlyObjectProperty<TrainerMessage> messageProperty() {
         return message.getReadOnlyProperty();
-    }
-
-    /** How the message reads: a problem, a notice, or something done. */
-    public javafx.beans.property.ReadOnlyObjectProperty<MessageTone> toneProperty() {
-        return tone.getReadOnlyProperty();
     }
 
     /** Shows a message in a tone other than a problem's. */
     private void say(String text, MessageTone how) {
-        message.set(text);
-        tone.set(how);
+        message.set(new TrainerMessage(text, how));
     }
 
-    /** The curves of the current (or last) run; read it when {@link #historyRevisionProperty()} changes. */
-    public TrainingHistory history() {
-        return history;
+    /** Shows a message about something in the way: the tone a message has unless said otherwise. */
+    private void sayProblem(String text) {
+        message.set(TrainerMessage.problem(text));
     }
 
-    /** Changes (once per frame at most) when the history gained points. */
-    public ReadOnlyIntegerProperty historyRevisionProperty() {
-        return historyRevision.getReadOnlyProperty();
+    /** The curves of the current (or last) run; a new value each time they gained points. */
+    public ReadOnlyObjectProperty<Curves> curvesProperty() {
+        return curves.getReadOnlyProperty();
     }
 
     /** The decision boundary after the latest epoch, for planar data. */
@@ -1002,14 +958,9 @@ public final class TrainerPanelModel {
         return outcome.getReadOnlyProperty();
     }
 
-    /** The net the last training started from (its weights fit this net), or null. */
-    public NetDocument trainedFrom() {
-        return trainedFrom;
-    }
-
     /** Writes the training history as CSV (see {@link HistoryCsv}). */
     public void exportHistory(Path file) throws IOException {
-        HistoryCsv.write(file, history.epochs());
+        HistoryCsv.write(file, curves.get().history().epochs());
     }
 
     // ---- news from the background ----
@@ -1027,7 +978,7 @@ public final class TrainerPanelModel {
             curvesChanged |= apply(n);
         }
         if (curvesChanged) {
-            historyRevision.set(historyRevision.get() + 1);
+            curves.set(curves.get().grown());
         }
         return news.size();
     }
@@ -1044,12 +995,9 @@ public final class TrainerPanelModel {
         if (news instanceof TrainerNews.DataReady r) {
             if (r.request() == loads) {
                 // Data last, so that its listeners see the rest already settled (e.g. Train enabled).
-                fitProblem.set(r.fitProblem());
-                binding.set(r.binding());
-                loading.set(false);
-                sourceOnDisk.set(true);
-                downloading.set(false);
-                dataMessage.set(DataSummary.describe(r.data()));
+                fit.set(r.fit());
+                dataStatus.set(new DataStatus(DataSummary.describe(r.data()), false,
+                        dataStatus.get().download().found().ended()));
                 data.set(r.data());
                 if (!r.mapping().equals(mapping.get())) {
                     // The mapping changed while the data loaded.
@@ -1062,8 +1010,7 @@ public final class TrainerPanelModel {
             }
         } else if (news instanceof TrainerNews.Fit f) {
             if (f.data() == data.get()) {
-                binding.set(f.binding());
-                fitProblem.set(f.problem());
+                fit.set(f.fit());
             }
         } else if (news instanceof TrainerNews.Boundary b) {
             boundary.set(b.picture());
@@ -1083,31 +1030,30 @@ public final class TrainerPanelModel {
             target.found(p.python(), p.python().isPresent() ? "Found, with PyTorch " + p.torchVersion() + "."
                     : "No Python with PyTorch was found; choose one (or set " + org.netstudio.engine.torchrun.PythonFinder.VARIABLE + ").");
         } else if (news instanceof TrainerNews.Warning w) {
-            message.set(w.message());
+            sayProblem(w.message());
         } else if (news instanceof TrainerNews.Problem p) {
             if (state.get() == TrainerState.TRAINING || state.get() == TrainerState.STOPPING) {
-                message.set(p.message());
+                sayProblem(p.message());
                 if (session != null && session.result().isDone()) {
                     state.set(TrainerState.FINISHED);
                 }
             } else {
-                loading.set(false);
-                downloading.set(false);
-                dataMessage.set(p.message());
+                dataStatus.set(new DataStatus(p.message(), false, dataStatus.get().download().ended()));
             }
         } else if (news instanceof TrainerNews.Download d) {
-            downloadProgress.set(d.fraction());
-            dataMessage.set("Downloading " + d.text() + "…");
+            DataStatus now = dataStatus.get();
+            dataStatus.set(new DataStatus("Downloading " + d.text() + "…", now.loading(),
+                    now.download().at(d.fraction())));
         } else if (news instanceof TrainerNews.Missing m) {
             if (m.source() == currentSource() && m.source().kind() == DatasetSource.Kind.PACKAGED) {
                 // Installed by a Debian package, never downloaded: no download button, the package to install.
-                loading.set(false);
-                dataMessage.set(m.source().label() + " is not on this computer; install Debian's package wordnet-base.");
+                dataStatus.set(new DataStatus(m.source().label()
+                        + " is not on this computer; install Debian's package wordnet-base.", false,
+                        dataStatus.get().download()));
             } else if (m.source() == currentSource()) {
-                loading.set(false);
-                sourceOnDisk.set(false);
-                dataMessage.set(String.format(Locale.ROOT, "%s is not on this computer; download it (%.0f MB).",
-                        m.source().label(), loader.downloadSize(m.source()) / 1e6));
+                dataStatus.set(new DataStatus(String.format(Locale.ROOT,
+                        "%s is not on this computer; download it (%.0f MB).", m.source().label(),
+                        loader.downloadSize(m.source()) / 1e6), false, dataStatus.get().download().missing()));
             }
         } else if (news instanceof TrainerNews.FinderPoint f) {
             finderPoints.add(f.point());
@@ -1115,7 +1061,7 @@ public final class TrainerPanelModel {
             finding.set(false);
             finderResult.set(f.result());
             if (f.problem() != null) {
-                message.set(f.problem());
+                sayProblem(f.problem());
             } else if (f.result() != null && Double.isFinite(f.result().suggestion())) {
                 say("Suggested learning rate: " + formatRate(f.result().suggestion()) + " (a tenth of "
                         + formatRate(f.result().minimumRate()) + ", where the smoothed loss is lowest).", MessageTone.NOTICE);
@@ -1134,12 +1080,12 @@ public final class TrainerPanelModel {
     private boolean applyTraining(TrainerNews.Training t) {
         TrainingEvent event = t.event();
         if (event instanceof TrainingEvent.BatchEnded b) {
-            history.add(b);
+            curves.get().history().add(b);
             updateProgress(b, t.nanos());
             return true;
         }
         if (event instanceof TrainingEvent.EpochEnded e) {
-            history.add(e);
+            curves.get().history().add(e);
             return true;
         }
         if (event instanceof TrainingEvent.Health h) {
@@ -1149,14 +1095,12 @@ public final class TrainerPanelModel {
         }
         if (event instanceof TrainingEvent.Finished f) {
             // A stopped run keeps the share it got through, so that the bar does not claim it all ran.
-            if (f.result().stopReason() != StopReason.STOPPED) {
-                progress.set(1);
-            }
-            progressText.set(f.result().message());
+            double done = f.result().stopReason() != StopReason.STOPPED ? 1 : progress.get().fraction();
+            progress.set(new TrainingProgress(done, f.result().message()));
         } else if (event instanceof TrainingEvent.Failed f) {
-            message.set(f.message());
+            sayProblem(f.message());
             failedNode.set(f.result().nonFiniteAt().map(node -> new FailedNode(node, f.message())).orElse(null));
-            progressText.set("Failed");
+            progress.set(progress.get().withText("Failed"));
         }
         return false;
     }
@@ -1165,11 +1109,11 @@ public final class TrainerPanelModel {
         double seconds = Math.max(1e-9, (nanos - startNanos) / 1e9);
         double rate = b.examplesTrained() / seconds;
         long total = Math.max(1, totalExamples);
-        progress.set(Math.min(1, (double) b.examplesTrained() / total));
         long left = Math.max(0, total - b.examplesTrained());
         String eta = rate > 0 ? duration(left / rate) + " left" : "";
-        progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s",
-                b.epoch(), b.maxEpochs(), b.batch(), b.batchesPerEpoch(), rate, eta));
+        progress.set(new TrainingProgress(Math.min(1, (double) b.examplesTrained() / total),
+                String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s",
+                        b.epoch(), b.maxEpochs(), b.batch(), b.batchesPerEpoch(), rate, eta)));
     }
 
     private static String duration(double seconds) {

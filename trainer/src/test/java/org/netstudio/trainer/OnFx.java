@@ -50,6 +50,7 @@ public final class OnFx {
     public static void chooseSpirals(FxRobot robot, TrainerPanelModel model) throws java.util.concurrent.TimeoutException {
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
-        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null
+                && !model.dataStatusProperty().get().loading()));
     }
 }

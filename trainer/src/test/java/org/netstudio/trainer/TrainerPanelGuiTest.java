@@ -1,11 +1,13 @@
 package org.netstudio.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.trainer.OnFx.read;
+import static org.netstudio.trainer.OnFx.waitFor;
+import static org.netstudio.trainer.OnFx.typeInto;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -33,32 +35,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainerPanelGuiTest {
 
     private TrainerPanelModel model;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         model = new TrainerPanelModel();
         model.netProperty().set(TestNets.spirals());
         OnFx.show(stage, new TrainerPanel(model), 1400, 620);
     }
 
-    private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        return OnFx.read(robot, read);
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        OnFx.waitFor(seconds, condition);
-    }
-
-    /** Clicks a text field, selects what it holds with the keyboard and types over it. */
-    private static void typeInto(FxRobot robot, String query, String text) {
-        OnFx.typeInto(robot, query, text);
-    }
-
     private void chooseSpirals(FxRobot robot) throws Exception {
         OnFx.chooseSpirals(robot, model);
-        assertThat(onFx(robot, () -> robot.lookup("#data-message").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#data-message").queryAs(Label.class).getText()))
                 .isEqualTo("900 examples · 2 features · 3 classes");
         assertThat(robot.lookup("#preview-scatter").tryQuery()).isPresent();
     }
@@ -70,20 +57,20 @@ class TrainerPanelGuiTest {
 
     @SuppressWarnings("unchecked")
     private static int points(FxRobot robot, String chart, int series) {
-        return onFx(robot, () -> ((LineChart<Number, Number>) robot.lookup(chart).query())
+        return read(robot, () -> ((LineChart<Number, Number>) robot.lookup(chart).query())
                 .getData().get(series).getData().size());
     }
 
     @SuppressWarnings("unchecked")
     private static double lastValue(FxRobot robot, String chart, int series) {
-        return onFx(robot, () -> {
+        return read(robot, () -> {
             var data = ((LineChart<Number, Number>) robot.lookup(chart).query()).getData().get(series).getData();
             return data.isEmpty() ? 0 : data.get(data.size() - 1).getYValue().doubleValue();
         });
     }
 
     private static boolean disabled(FxRobot robot, String query) {
-        return onFx(robot, () -> robot.lookup(query).query().isDisabled());
+        return read(robot, () -> robot.lookup(query).query().isDisabled());
     }
 
     @Test
@@ -98,7 +85,7 @@ class TrainerPanelGuiTest {
         List<Double> reached = new java.util.ArrayList<>();
         robot.clickOn("#train");
 
-        waitFor(120, () -> onFx(robot, () -> {
+        waitFor(120, () -> read(robot, () -> {
             var data = lossSeries(robot).getData();
             double x = data.isEmpty() ? 0 : data.get(data.size() - 1).getXValue().doubleValue();
             if (x > 0 && (reached.isEmpty() || reached.get(reached.size() - 1) != x)) {
@@ -113,12 +100,12 @@ class TrainerPanelGuiTest {
         assertThat(points(robot, "#loss-chart", 1)).as("a validation loss per epoch").isEqualTo(50);
         assertThat(lastValue(robot, "#accuracy-chart", 1)).as("validation accuracy").isGreaterThan(0.95);
         assertThat(points(robot, "#accuracy-chart", 2)).as("the best epoch is marked").isEqualTo(1);
-        assertThat(onFx(robot, () -> model.boundaryProperty().get())).isNotNull();
+        assertThat(read(robot, () -> model.boundaryProperty().get())).isNotNull();
 
         // The results: 20% of 900 points held back for validation, all of them in the matrix.
-        assertThat(onFx(robot, () -> robot.lookup("#confusion-total").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#confusion-total").queryAs(Label.class).getText()))
                 .matches("180 examples · macro F1 0\\.9\\d\\d · weighted F1 0\\.9\\d\\d|180 examples · macro F1 1\\.000 .*");
-        assertThat(onFx(robot, () -> Double.parseDouble(robot.lookup("#class-f1-0").queryAs(Label.class).getText())))
+        assertThat(read(robot, () -> Double.parseDouble(robot.lookup("#class-f1-0").queryAs(Label.class).getText())))
                 .as("class 0's F1 beside its row").isGreaterThan(0.9);
 
         // The right-hand chart plots the measure picked above it: macro F1 per epoch.
@@ -126,13 +113,13 @@ class TrainerPanelGuiTest {
         robot.clickOn("Macro F1");
         assertThat(points(robot, "#accuracy-chart", 1)).as("validation macro F1 per epoch").isEqualTo(50);
         assertThat(lastValue(robot, "#accuracy-chart", 1)).as("validation macro F1").isGreaterThan(0.9);
-        assertThat(onFx(robot, () -> ((javafx.scene.chart.NumberAxis) robot.lookup("#accuracy-chart")
+        assertThat(read(robot, () -> ((javafx.scene.chart.NumberAxis) robot.lookup("#accuracy-chart")
                 .queryAs(javafx.scene.chart.LineChart.class).getYAxis()).getLabel())).isEqualTo("Macro F1");
-        List<Long> cells = onFx(robot, () -> robot.lookup("#confusion-matrix .cm-count").queryAll().stream()
+        List<Long> cells = read(robot, () -> robot.lookup("#confusion-matrix .cm-count").queryAll().stream()
                 .map(n -> Long.parseLong(((Label) n).getText())).toList());
         assertThat(cells).hasSize(9);
         assertThat(cells.stream().mapToLong(Long::longValue).sum()).isEqualTo(180);
-        assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
                 .matches("9\\d\\.\\d% on .*|100\\.0% on .*");
     }
 
@@ -141,22 +128,23 @@ class TrainerPanelGuiTest {
         robot.interact(() -> model.netProperty().set(TestNets.linearRegression()));
         robot.clickOn("#data-source");
         robot.clickOn("Linear regression");
-        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null && !model.loadingProperty().get()));
+        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null
+                && !model.dataStatusProperty().get().loading()));
         typeInto(robot, "#epochs", "15");
         robot.clickOn("#train");
-        waitFor(120, () -> onFx(robot, () -> model.outcomeProperty().get() != null));
+        waitFor(120, () -> read(robot, () -> model.outcomeProperty().get() != null));
 
         // Accuracy means nothing for real numbers: the right chart starts on R², which climbs towards 1.
-        assertThat(onFx(robot, () -> robot.lookup("#measure-choice").queryAs(javafx.scene.control.ChoiceBox.class)
+        assertThat(read(robot, () -> robot.lookup("#measure-choice").queryAs(javafx.scene.control.ChoiceBox.class)
                 .getValue())).isEqualTo(org.netstudio.engine.metrics.Measure.R_SQUARED);
         assertThat(points(robot, "#accuracy-chart", 1)).as("validation R² per epoch").isEqualTo(15);
         assertThat(lastValue(robot, "#accuracy-chart", 1)).isGreaterThan(0.95);
-        assertThat(onFx(robot, () -> robot.lookup("#result-measures").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#result-measures").queryAs(Label.class).getText()))
                 .contains("Mean absolute error").contains("R² 0.9");
         // 20% of 2,000 examples held back, each a point against the line where prediction equals truth.
-        var chart = onFx(robot, () -> (javafx.scene.chart.ScatterChart<?, ?>) robot.lookup("#predicted-vs-true").query());
-        assertThat(onFx(robot, () -> chart.getData().get(1).getData().size())).isEqualTo(400);
-        assertThat(onFx(robot, chart::getTitle)).matches("Predicted against true · R² 0\\.9\\d\\d · .*");
+        var chart = read(robot, () -> (javafx.scene.chart.ScatterChart<?, ?>) robot.lookup("#predicted-vs-true").query());
+        assertThat(read(robot, () -> chart.getData().get(1).getData().size())).isEqualTo(400);
+        assertThat(read(robot, chart::getTitle)).matches("Predicted against true · R² 0\\.9\\d\\d · .*");
     }
 
     @Test
@@ -164,22 +152,22 @@ class TrainerPanelGuiTest {
         chooseSpirals(robot);
         typeInto(robot, "#epochs", "5000");
         robot.clickOn("#train");
-        waitFor(60, () -> onFx(robot, () -> model.history().epochs().size() >= 2));
+        waitFor(60, () -> read(robot, () -> model.curvesProperty().get().history().epochs().size() >= 2));
         assertThat(disabled(robot, "#stop")).isFalse();
-        assertThat(onFx(robot, () -> robot.lookup("#progress-text").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#progress-text").queryAs(Label.class).getText()))
                 .matches("Epoch \\d+/5000 · batch \\d+/23 · [\\d,]+ samples/s · [\\d:]+ left");
 
         robot.clickOn("#stop");
 
-        waitFor(60, () -> onFx(robot, () -> model.outcomeProperty().get() != null));
-        Outcome outcome = onFx(robot, () -> model.outcomeProperty().get());
+        waitFor(60, () -> read(robot, () -> model.outcomeProperty().get() != null));
+        Outcome outcome = read(robot, () -> model.outcomeProperty().get());
         assertThat(outcome.result().stopReason()).isEqualTo(StopReason.STOPPED);
         assertThat(outcome.result().epochsCompleted()).isLessThan(5000);
-        assertThat(onFx(robot, () -> robot.lookup("#progress").queryAs(javafx.scene.control.ProgressBar.class)
+        assertThat(read(robot, () -> robot.lookup("#progress").queryAs(javafx.scene.control.ProgressBar.class)
                 .getProgress())).as("the bar shows the share that ran, not all of it").isLessThan(0.5);
-        assertThat(onFx(robot, () -> robot.lookup("#result-headline").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#result-headline").queryAs(Label.class).getText()))
                 .startsWith("Training stopped");
-        assertThat(onFx(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#result-accuracy").queryAs(Label.class).getText()))
                 .matches("\\d+\\.\\d% on .*");
         try (NetRunner runner = outcome.trained().runner()) {
             float[] p = runner.predict(new float[] {0.1f, 0.2f}).get(0).values();
@@ -203,18 +191,18 @@ class TrainerPanelGuiTest {
             model.netProperty().set(TestNets.imageMlp());
             model.choiceProperty().set(new DataChoice(DatasetSource.CSV, csv, null));
         });
-        waitFor(60, () -> onFx(robot, () -> model.dataProperty().get() != null
-                && !model.fitProblemProperty().get().isEmpty()));
+        waitFor(60, () -> read(robot, () -> model.dataProperty().get() != null
+                && !model.fitProperty().get().fits()));
 
         Label blocked = robot.lookup("#train-blocked").queryAs(Label.class);
-        String said = onFx(robot, blocked::getText);
-        assertThat(said).isEqualTo(onFx(robot, () -> model.fitProblemProperty().get())).contains("laboratory notebook");
+        String said = read(robot, blocked::getText);
+        assertThat(said).isEqualTo(read(robot, () -> model.fitProperty().get().problem())).contains("laboratory notebook");
         // Whole: the text drawn is the text said, with no ellipsis, on several lines inside the window.
-        assertThat(onFx(robot, () -> ((javafx.scene.text.Text) blocked.lookup(".text")).getText())).isEqualTo(said);
-        assertThat(onFx(robot, () -> blocked.getHeight() > 2 * blocked.getFont().getSize())).as(said).isTrue();
-        assertThat(onFx(robot, () -> blocked.localToScene(blocked.getLayoutBounds()).getMaxX()))
-                .isLessThanOrEqualTo(onFx(robot, () -> stage.getScene().getWidth()));
-        assertThat(onFx(robot, () -> robot.lookup("#trainer-message").query().isManaged()))
+        assertThat(read(robot, () -> ((javafx.scene.text.Text) blocked.lookup(".text")).getText())).isEqualTo(said);
+        assertThat(read(robot, () -> blocked.getHeight() > 2 * blocked.getFont().getSize())).as(said).isTrue();
+        assertThat(read(robot, () -> blocked.localToScene(blocked.getLayoutBounds()).getMaxX()))
+                .isLessThanOrEqualTo(read(robot, () -> blocked.getScene().getWidth()));
+        assertThat(read(robot, () -> robot.lookup("#trainer-message").query().isManaged()))
                 .as("no empty line for a message not said").isFalse();
     }
 
@@ -226,16 +214,16 @@ class TrainerPanelGuiTest {
         typeInto(robot, "#learning-rate", "-1");
 
         Node message = robot.lookup("#learning-rate-message").query();
-        assertThat(onFx(robot, message::isVisible)).isTrue();
-        assertThat(onFx(robot, () -> ((Label) message).getText()))
+        assertThat(read(robot, message::isVisible)).isTrue();
+        assertThat(read(robot, () -> ((Label) message).getText()))
                 .isEqualTo("The learning rate must be more than 0 and at most 10, but was -1");
         assertThat(disabled(robot, "#train")).isTrue();
-        assertThat(onFx(robot, () -> robot.lookup("#train-blocked").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#train-blocked").queryAs(Label.class).getText()))
                 .startsWith("The learning rate must be");
 
         typeInto(robot, "#learning-rate", "0.05");
-        assertThat(onFx(robot, message::isVisible)).isFalse();
+        assertThat(read(robot, message::isVisible)).isFalse();
         assertThat(disabled(robot, "#train")).isFalse();
-        assertThat(onFx(robot, () -> robot.lookup("#train").queryAs(Button.class).getText())).isEqualTo("Train");
+        assertThat(read(robot, () -> robot.lookup("#train").queryAs(Button.class).getText())).isEqualTo("Train");
     }
 }

@@ -40,8 +40,8 @@ class TrainerPanelModelTest {
     @Test
     void spiralsLoadAndFitTheMlp() {
         spiralsReady();
-        assertThat(model.dataMessageProperty().get()).isEqualTo("900 examples · 2 features · 3 classes");
-        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("900 examples · 2 features · 3 classes");
+        assertThat(model.fitProperty().get().problem()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
@@ -67,8 +67,8 @@ class TrainerPanelModelTest {
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
         model.applyPending();
 
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
-        assertThat(model.fitProblemProperty().get()).as(model.dataMessageProperty().get()).isEmpty();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
+        assertThat(model.fitProperty().get().problem()).as(model.dataStatusProperty().get().message()).isEmpty();
         assertThat(model.canTrainBinding().get()).isTrue();
     }
 
@@ -82,7 +82,7 @@ class TrainerPanelModelTest {
         Files.writeString(file, csv);
         model.netProperty().set(TestNets.spirals());
         model.choose(DatasetSource.CSV);
-        assertThat(model.dataMessageProperty().get()).isEqualTo("Choose a CSV file.");
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("Choose a CSV file.");
 
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, null));
         model.applyPending();
@@ -92,13 +92,14 @@ class TrainerPanelModelTest {
         assertThat(data.table().orElseThrow().columns()).containsExactly("x", "y", "kind");
         assertThat(data.table().orElseThrow().rows()).hasSize(30);
         assertThat(data.dataset().orElseThrow().classNames()).containsExactly("a", "b");
-        assertThat(model.fitProblemProperty().get()).contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("2 classes");
 
         model.choiceProperty().set(new DataChoice(DatasetSource.CSV, file, "y"));
         model.applyPending();
         // The engine refuses a text column as a feature; its message reaches the person.
         assertThat(model.dataProperty().get()).isNull();
-        assertThat(model.dataMessageProperty().get()).endsWith("points.csv: line 2, column 3 ('kind'): 'a' is not a number");
+        assertThat(model.dataStatusProperty().get().message())
+                .endsWith("points.csv: line 2, column 3 ('kind'): 'a' is not a number");
     }
 
     @Test
@@ -116,7 +117,8 @@ class TrainerPanelModelTest {
         model.choiceProperty().set(new DataChoice(DatasetSource.IMAGE_FOLDER, dir, null));
         model.applyPending();
         assertThat(model.dataProperty().get()).isNull();
-        assertThat(model.dataMessageProperty().get()).endsWith(": a folder of images needs a net whose input is an image"
+        assertThat(model.dataStatusProperty().get().message())
+                .endsWith(": a folder of images needs a net whose input is an image"
                 + " (an Image encoder, or a c×h×w input with 1 or 3 channels), but the net takes a vector of size 2");
 
         model.netProperty().set(TestNets.imageMlp());
@@ -127,7 +129,7 @@ class TrainerPanelModelTest {
         assertThat(data.dataset().orElseThrow().classNames()).containsExactly("circle", "square");
         assertThat(data.image()).contains(new org.netstudio.trainer.data.ImageShape(1, 28, 28));
         assertThat(data.isPlanar()).isFalse();
-        assertThat(model.fitProblemProperty().get()).contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("2 classes");
     }
 
     @Test
@@ -135,9 +137,9 @@ class TrainerPanelModelTest {
         model.netProperty().set(TestNets.spirals());
         model.choose(DatasetSource.XOR);
         model.applyPending();
-        assertThat(model.fitProblemProperty().get()).contains("vector of size 3").contains("2 classes");
+        assertThat(model.fitProperty().get().problem()).contains("vector of size 3").contains("2 classes");
         assertThat(model.canTrainBinding().get()).isFalse();
-        assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProblemProperty().get());
+        assertThat(model.reasonNotToTrain()).isEqualTo(model.fitProperty().get().problem());
     }
 
     @Test
@@ -149,8 +151,8 @@ class TrainerPanelModelTest {
         model.applyPending();
 
         assertThat(model.dataProperty().get()).isNotSameAs(threeArms);
-        assertThat(model.dataMessageProperty().get()).isEqualTo("600 examples · 2 features · 2 classes");
-        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.dataStatusProperty().get().message()).isEqualTo("600 examples · 2 features · 2 classes");
+        assertThat(model.fitProperty().get().problem()).isEmpty();
         // An edit that keeps the net's input and outputs keeps the data.
         LoadedData twoArms = model.dataProperty().get();
         model.netProperty().set(new org.netstudio.netgraph.net.NetDocument("Renamed", TestNets.twoClasses().net(), null));
@@ -165,18 +167,18 @@ class TrainerPanelModelTest {
         model.options().batchSize().textProperty().set("30");
         model.train();
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
-        int revision = model.historyRevisionProperty().get();
+        int revision = model.curvesProperty().get().revision();
         TrainedNet trained = model.run().orElseThrow().get(60, TimeUnit.SECONDS);
 
         int applied = model.applyPending();
 
         // 720 training examples (20% held back) in batches of 30: 24 batches per epoch.
         assertThat(applied).isGreaterThanOrEqualTo(3 * 24 + 3 + 1);
-        assertThat(model.historyRevisionProperty().get()).isEqualTo(revision + 1);
-        assertThat(model.history().batchCount()).isEqualTo(3 * 24);
-        assertThat(model.history().epochs()).hasSize(3);
-        assertThat(model.history().validationLoss()).hasSize(3);
-        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.curvesProperty().get().revision()).isEqualTo(revision + 1);
+        assertThat(model.curvesProperty().get().history().batchCount()).isEqualTo(3 * 24);
+        assertThat(model.curvesProperty().get().history().epochs()).hasSize(3);
+        assertThat(model.curvesProperty().get().history().validationLoss()).hasSize(3);
+        assertThat(model.progressProperty().get().fraction()).isEqualTo(1.0);
         assertThat(trained.result().epochsCompleted()).isEqualTo(3);
     }
 
@@ -198,8 +200,8 @@ class TrainerPanelModelTest {
         model.netProperty().set(TestNets.twoClasses());
         model.useWeights();
         assertThat(received[0]).as("weights of another net are not handed over").isNull();
-        assertThat(model.messageProperty().get()).startsWith("The net changed since it was trained");
-        assertThat(model.toneProperty().get()).isEqualTo(MessageTone.PROBLEM);
+        assertThat(model.messageProperty().get().text()).startsWith("The net changed since it was trained");
+        assertThat(model.messageProperty().get().tone()).isEqualTo(MessageTone.PROBLEM);
 
         Path csv = dir.resolve("h.csv");
         model.exportHistory(csv);
@@ -223,12 +225,12 @@ class TrainerPanelModelTest {
 
         // One epoch at a learning rate too small to learn anything: only the start shows.
         double fineTuned = trainAndMeasure("1", "0.000001");
-        assertThat(model.messageProperty().get()).isEqualTo("Fine-tuning from the net's weights.");
+        assertThat(model.messageProperty().get().text()).isEqualTo("Fine-tuning from the net's weights.");
         assertThat(fineTuned).as("fine-tuning keeps what the net knew").isGreaterThan(0.9);
 
         model.startFromNetWeightsProperty().set(false);
         double fresh = trainAndMeasure("1", "0.000001");
-        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get().text()).isEmpty();
         assertThat(fresh).as("initial values know nothing of the spirals").isLessThan(0.6);
     }
 
@@ -238,7 +240,7 @@ class TrainerPanelModelTest {
 
         trainAndMeasure("3", "10");
 
-        assertThat(model.messageProperty().get()).startsWith("The loss grew from ")
+        assertThat(model.messageProperty().get().text()).startsWith("The loss grew from ")
                 .endsWith("training is diverging; try a lower learning rate");
     }
 
@@ -251,7 +253,7 @@ class TrainerPanelModelTest {
         model.train();
 
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.IDLE);
-        assertThat(model.messageProperty().get()).startsWith("Training would change nothing: 2 of 2 trainable arrays"
+        assertThat(model.messageProperty().get().text()).startsWith("Training would change nothing: 2 of 2 trainable arrays"
                 + " cannot learn: every path from them to the output goes through an imported ONNX operator")
                 .endsWith("linear1/weights, linear1/biases.");
     }
@@ -265,7 +267,7 @@ class TrainerPanelModelTest {
         model.train();
 
         assertThat(model.stateProperty().get()).isEqualTo(TrainerState.TRAINING);
-        assertThat(model.messageProperty().get()).startsWith("2 of 4 trainable arrays cannot learn: ");
+        assertThat(model.messageProperty().get().text()).startsWith("2 of 4 trainable arrays cannot learn: ");
         applyUntilFinished();
     }
 
@@ -283,8 +285,8 @@ class TrainerPanelModelTest {
         assertThat(result).isNotNull();
         assertThat(model.finderPoints()).hasSize(result.points().size()).hasSizeGreaterThan(30);
         assertThat(result.suggestion()).isBetween(1e-4, 1e-1);
-        assertThat(model.messageProperty().get()).startsWith("Suggested learning rate: ");
-        assertThat(model.toneProperty().get()).as("a finding, not a problem").isEqualTo(MessageTone.NOTICE);
+        assertThat(model.messageProperty().get().text()).startsWith("Suggested learning rate: ");
+        assertThat(model.messageProperty().get().tone()).as("a finding, not a problem").isEqualTo(MessageTone.NOTICE);
         model.useSuggestedRate();
         assertThat(model.options().learningRate().value().orElseThrow())
                 .isCloseTo(result.suggestion(), org.assertj.core.api.Assertions.withinPercentage(5));

@@ -337,7 +337,7 @@ public final class Workspace {
             inspector.getSelectedPaths().clear();
             inspector.selectedPortProperty().set(null);
             inspector.setCommandStack(null);
-            inspector.setDocument(null);
+            inspector.documentProperty().set(null);
             window.showStartBreadcrumb();
         } else {
             inspector.setCommandStack(tab.net().stack());
@@ -373,7 +373,7 @@ public final class Workspace {
     private void showWeights() {
         Weights w = shown == null ? null : shown.net().weights().orElse(null);
         if (inspector.weightsProperty().get() != w) {
-            inspector.setWeights(w);
+            inspector.weightsProperty().set(w);
         }
     }
 
@@ -412,14 +412,14 @@ public final class Workspace {
             status.clearParameterCount();
             return;
         }
-        InferenceResult r = shown.model().getInference();
+        InferenceResult r = shown.model().inferenceProperty().get();
         int n = r.diagnostics().size();
         if (n == 0) {
             status.setValidity(StatusBar.Validity.VALID, "Valid");
         } else {
             status.setValidity(StatusBar.Validity.PROBLEMS, n == 1 ? "1 problem" : n + " problems");
         }
-        status.setParameterCount(NetSummary.of(shown.model().getDocument().net(), r).parameters());
+        status.setParameterCount(NetSummary.of(shown.model().documentProperty().get().net(), r).parameters());
     }
 
     /** A click on "N problems" in the status bar shows the list under the canvas; another hides it. */

@@ -131,7 +131,7 @@ class EveryNetTrainsInBothDoorsTest {
         panel.choose(DatasetSource.LINEAR);
         EpochMetrics window = train(panel, 30, "0.05");
         assertThat(window.validation().orElseThrow().loss()).isLessThan(0.03);
-        assertThat(panel.bindingProperty().get().ownLosses()).containsExactly("Loss");
+        assertThat(panel.fitProperty().get().binding().ownLosses()).containsExactly("Loss");
     }
 
     private static JsonNode cli(String... args) throws IOException {
@@ -151,14 +151,14 @@ class EveryNetTrainsInBothDoorsTest {
         while (model.hasPending()) {
             model.applyPending();
         }
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
-        assertThat(model.fitProblemProperty().get()).isEmpty();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
+        assertThat(model.fitProperty().get().problem()).isEmpty();
         model.options().epochs().textProperty().set(Integer.toString(epochs));
         if (learningRate != null) {
             model.options().learningRate().textProperty().set(learningRate);
         }
         model.train();
-        assertThat(model.messageProperty().get()).doesNotStartWith("Training would");
+        assertThat(model.messageProperty().get().text()).doesNotStartWith("Training would");
         org.netstudio.engine.train.TrainingResult result = model.run().orElseThrow().get(300, TimeUnit.SECONDS).result();
         assertThat(result.finalMetrics()).as(result.message()).isPresent();
         return result.finalMetrics().get();

@@ -119,7 +119,7 @@ class OneTrainingContractTest {
         model.netProperty().set(NetFileReader.read(netFor(name), name + ".json"));
         model.choose(DatasetSource.named(name).orElseThrow());
         model.applyPending();
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
         return model;
     }
 
@@ -131,7 +131,7 @@ class OneTrainingContractTest {
 
     private static EpochMetrics trainInThePanel(TrainerPanelModel model) throws Exception {
         model.train();
-        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get().text()).isEmpty();
         return model.run().orElseThrow().get(120, TimeUnit.SECONDS).result().finalMetrics().orElseThrow();
     }
 
@@ -198,7 +198,7 @@ class OneTrainingContractTest {
         model.options().seed().textProperty().set("3");
         // Texts build their alphabet from the examples training keeps: a new seed reads them again.
         model.applyPending();
-        assertThat(model.dataProperty().get()).as(model.dataMessageProperty().get()).isNotNull();
+        assertThat(model.dataProperty().get()).as(model.dataStatusProperty().get().message()).isNotNull();
 
         Metrics validation = trainInThePanel(model).validation().orElseThrow();
 

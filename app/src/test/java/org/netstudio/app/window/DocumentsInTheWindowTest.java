@@ -62,7 +62,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         String added = addLayer("Dropout");
         assertThat(selectedTabText()).isEqualTo("*LeNet-5");
         assertThat(stage.getTitle()).isEqualTo("*LeNet-5 — NetStudio");
-        NetDocument edited = f.fx(() -> f.model().getDocument());
+        NetDocument edited = f.fx(() -> f.model().documentProperty().get());
 
         Path file = f.data.resolve("nets").resolve("my lenet.json");
         Files.createDirectories(file.getParent());
@@ -83,7 +83,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         robot.interact(() -> f.workspace().open(file));
         f.settle();
         assertThat(selectedTabText()).isEqualTo("my lenet.json");
-        assertThat(f.fx(() -> f.model().getDocument().net())).isEqualTo(edited.net());
+        assertThat(f.fx(() -> f.model().documentProperty().get().net())).isEqualTo(edited.net());
         assertThat(f.fx(() -> f.model().getLevel().node(added))).isNotNull();
         assertThat(f.fx(() -> f.workspace().activeNet().orElseThrow().isDirty())).isFalse();
         assertThat(f.fx(() -> f.workspace().openNets())).hasSize(1);
@@ -214,7 +214,7 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         robot.clickOn(dialogButton(robot, "Restore"));
         f.settle();
 
-        assertThat(f.fx(() -> f.model().getDocument().net())).isEqualTo(lenet.net());
+        assertThat(f.fx(() -> f.model().documentProperty().get().net())).isEqualTo(lenet.net());
         assertThat(selectedTabText()).as("restored work is unsaved").isEqualTo("*LeNet-5");
         assertThat(f.shapeOn("pool1")).isEqualTo("6×14×14");
 
@@ -263,7 +263,8 @@ class DocumentsInTheWindowTest extends InTheWindowTest {
         f.fx(() -> f.workspace().autosaveNow()).join();
         Autosave autosave = new Autosave(f.data.resolve("autosave"));
         assertThat(autosave.find()).singleElement()
-                .satisfies(r -> assertThat(r.document().net()).isEqualTo(f.fx(() -> f.model().getDocument().net())));
+                .satisfies(r -> assertThat(r.document().net())
+                        .isEqualTo(f.fx(() -> f.model().documentProperty().get().net())));
 
         f.files.add(Optional.of(f.data.resolve("scratch.json")));
         f.shortcut(KeyCode.S);

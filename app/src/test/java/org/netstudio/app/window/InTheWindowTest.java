@@ -70,7 +70,7 @@ abstract class InTheWindowTest {
         f.typeInto("#learning-rate", rate);
         robot.clickOn("#train");
         waitFor(seconds, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
-        assertThat(f.fx(() -> trainer.messageProperty().get())).doesNotStartWith("Training failed");
+        assertThat(f.fx(() -> trainer.messageProperty().get().text())).doesNotStartWith("Training failed");
     }
 
     /** The text of the canvas tab in front: a net's title, or "Start". */

@@ -62,21 +62,21 @@ class InspectorInTheWindowTest extends InTheWindowTest {
         NodeItem group = f.node("group1");
         assertThat(group).isNotNull();
         assertThat(group.kind()).isEqualTo(NodeItem.Kind.CONTAINER);
-        assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
+        assertThat(f.fx(() -> f.model().inferenceProperty().get().valid())).isTrue();
 
         robot.clickOn(f.center("group1"));
         f.shortcut(KeyCode.SHIFT, KeyCode.G);
         assertThat(f.fx(() -> f.model().getLevel().graph().nodes())).containsKeys("conv1", tanh, "pool1")
                 .doesNotContainKey("group1");
-        assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
+        assertThat(f.fx(() -> f.model().inferenceProperty().get().valid())).isTrue();
         assertThat(f.undoDepth()).isEqualTo(2);
     }
 
     @Test
     void zoomToFitShowsTheWholeNet(FxRobot robot) {
         openLeNet(robot);
-        robot.interact(() -> f.canvas().setZoom(2));
+        robot.interact(() -> f.canvas().zoomProperty().set(2));
         f.zoomToFitShowsEveryNode();
-        assertThat(f.canvas().getZoom()).isLessThan(2);
+        assertThat(f.canvas().zoomProperty().get()).isLessThan(2);
     }
 }

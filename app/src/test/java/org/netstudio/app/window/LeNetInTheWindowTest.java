@@ -64,7 +64,7 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         assertThat(f.shapeOn(flat)).isEqualTo("2880");
         assertThat(f.shapeOn(lin)).isEqualTo("10");
         assertThat(f.shapeOn(soft)).isEqualTo("10");
-        assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
+        assertThat(f.fx(() -> f.model().inferenceProperty().get().valid())).isTrue();
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
         assertThat(f.text("#statusParameters")).isEqualTo("29,330 parameters (29,330 trainable + 0 non-trainable)");
         assertThat(stage.getTitle()).isEqualTo("*LeNet — NetStudio");
@@ -81,7 +81,7 @@ class LeNetInTheWindowTest extends InTheWindowTest {
         f.tapShortcut(steps, KeyCode.SHIFT, KeyCode.Z);
         assertThat(f.shapeOn(pool)).isEqualTo("20×12×12");
         assertThat(f.shapeOn(lin)).isEqualTo("10");
-        assertThat(f.fx(() -> f.model().getInference().valid())).isTrue();
+        assertThat(f.fx(() -> f.model().inferenceProperty().get().valid())).isTrue();
         assertThat(item(AppAction.REDO).isDisable()).isTrue();
     }
 

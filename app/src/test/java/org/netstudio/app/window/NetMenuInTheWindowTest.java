@@ -32,7 +32,7 @@ class NetMenuInTheWindowTest extends InTheWindowTest {
         assertThat(f.text("#statusValidity")).isEqualTo("Valid");
         NodeItem in = f.node("$Input");
         f.dragFromPalette("Linear", in.centerX() + 300, in.y() + 120);
-        int problems = f.fx(() -> f.model().getInference().diagnostics().size());
+        int problems = f.fx(() -> f.model().inferenceProperty().get().diagnostics().size());
         assertThat(problems).isPositive();
         assertThat(f.text("#statusValidity")).isEqualTo(problems == 1 ? "1 problem" : problems + " problems");
         assertThat(problemsShown(robot)).isFalse();

@@ -18,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class NewInputInTheWindowTest extends InTheWindowTest {
 
     private PortDecl declared(String port) {
-        return f.fx(() -> ((Graph) f.model().getDocument().net()).inputs().get(port));
+        return f.fx(() -> ((Graph) f.model().documentProperty().get().net()).inputs().get(port));
     }
 
     private String detailOn(String id) {
@@ -33,7 +33,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         robot.clickOn(f.center("$Input"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Input");
-        assertThat(f.fx(() -> f.workspace().inspector().getMode())).isEqualTo(InspectorMode.PORT);
+        assertThat(f.fx(() -> f.workspace().inspector().modeProperty().get())).isEqualTo(InspectorMode.PORT);
         assertThat(f.fx(() -> robot.lookup("#decl-in-Input").query().isVisible())).isTrue();
         assertThat(f.fx(() -> robot.lookup("#decl-out-Output").tryQuery().isPresent()))
                 .as("only the input clicked").isFalse();
@@ -64,7 +64,7 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         f.dropPaletteEntry("Image input", input.centerX() + 300, input.centerY() + 150);
         assertThat(declared("Input").coder().type()).isEqualTo("Image");
         assertThat(declared("Input").type()).isEqualTo(TensorType.real(1, 28, 28));
-        assertThat(f.fx(() -> ((Graph) f.model().getDocument().net()).inputs())).hasSize(1);
+        assertThat(f.fx(() -> ((Graph) f.model().documentProperty().get().net()).inputs())).hasSize(1);
         assertThat(f.fx(() -> f.model().getSelection())).containsExactly("$Input");
         assertThat(f.field("#nodeName")).isEqualTo("Input");
 
@@ -79,6 +79,6 @@ class NewInputInTheWindowTest extends InTheWindowTest {
         assertThat(f.undoDepth()).isEqualTo(2);
 
         f.shortcut(KeyCode.Z);
-        assertThat(f.fx(() -> ((Graph) f.model().getDocument().net()).inputs())).containsOnlyKeys("Input");
+        assertThat(f.fx(() -> ((Graph) f.model().documentProperty().get().net()).inputs())).containsOnlyKeys("Input");
     }
 }

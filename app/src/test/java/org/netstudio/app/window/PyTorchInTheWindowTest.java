@@ -117,13 +117,14 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#train");
         waitFor(300, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
-        assertThat(f.fx(() -> trainer.history().validationLoss().size())).as("a validation loss per epoch (%s)",
-                f.text("#trainer-message")).isEqualTo(3);
+        assertThat(f.fx(() -> trainer.curvesProperty().get().history().validationLoss().size()))
+                .as("a validation loss per epoch (%s)", f.text("#trainer-message")).isEqualTo(3);
         assertThat(f.fx(() -> ((LineChart<?, ?>) robot.lookup("#loss-chart").query()).getData().stream()
                 .mapToInt(s -> s.getData().size()).sum())).as("points on the loss chart").isGreaterThanOrEqualTo(3);
-        assertThat(f.fx(() -> trainer.history().validationMeasure(org.netstudio.engine.metrics.Measure.ACCURACY).size()))
+        assertThat(f.fx(() -> trainer.curvesProperty().get().history()
+                .validationMeasure(org.netstudio.engine.metrics.Measure.ACCURACY).size()))
                 .as("a validation accuracy per epoch on the right chart").isEqualTo(3);
-        assertThat(f.fx(() -> trainer.toneProperty().get())).as(f.text("#trainer-message")).isEqualTo(MessageTone.DONE);
+        assertThat(f.fx(() -> trainer.messageProperty().get().tone())).as(f.text("#trainer-message")).isEqualTo(MessageTone.DONE);
         assertThat(f.text("#trainer-message")).startsWith("PyTorch's best weights (epoch ").endsWith("Undo takes them out.");
         Weights trained = f.fx(() -> net.weights().orElseThrow());
         assertThat(trained.arrays().keySet()).containsExactlyInAnyOrder("hidden_one/weights", "hidden_one/biases",
@@ -160,12 +161,12 @@ class PyTorchInTheWindowTest extends InTheWindowTest {
         waitFor(60, () -> f.fx(() -> trainer.target().python().value().isPresent()));
         f.typeInto("#epochs", "2000");
         robot.clickOn("#train");
-        waitFor(180, () -> f.fx(() -> trainer.history().epochs().size() >= 2));
+        waitFor(180, () -> f.fx(() -> trainer.curvesProperty().get().history().epochs().size() >= 2));
 
         robot.clickOn("#stop");
         waitFor(120, () -> f.fx(() -> trainer.stateProperty().get() == TrainerState.FINISHED));
 
-        int epochs = f.fx(() -> trainer.history().epochs().size());
+        int epochs = f.fx(() -> trainer.curvesProperty().get().history().epochs().size());
         assertThat(epochs).as("stopped long before 2000 epochs").isBetween(2, 1999);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().stopReason()))
                 .as(f.fx(() -> trainer.outcomeProperty().get().result().message()))

@@ -52,7 +52,7 @@ class SaveAsInTheWindowTest extends InTheWindowTest {
         f.files.add(Optional.of(file));
         f.shortcut(KeyCode.SHIFT, KeyCode.S);
         f.saved();
-        assertThat(NetFileReader.read(file).net()).isEqualTo(f.fx(() -> f.model().getDocument().net()));
+        assertThat(NetFileReader.read(file).net()).isEqualTo(f.fx(() -> f.model().documentProperty().get().net()));
 
         robot.interact(() -> f.workspace().closeActive());
         robot.interact(() -> f.workspace().open(file));

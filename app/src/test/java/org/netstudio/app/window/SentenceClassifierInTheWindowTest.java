@@ -66,8 +66,8 @@ class SentenceClassifierInTheWindowTest extends InTheWindowTest {
         choose(robot, "#data-source", "CSV file…");
         robot.clickOn("#choose-path");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
-        assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("216 examples");
+        assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message())).startsWith("216 examples");
         trainFromThePanel(robot, "3", "0.01", 120);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
                 .orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);

@@ -57,7 +57,7 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         double x = in.centerX();
         double y = in.centerY();
         f.dropPaletteEntry("Text input", x + 300, y + 150);
-        assertThat(f.fx(() -> ((org.netstudio.netgraph.net.Graph) f.model().getDocument().net()).inputs()
+        assertThat(f.fx(() -> ((org.netstudio.netgraph.net.Graph) f.model().documentProperty().get().net()).inputs()
                 .get("Input").coder().type())).isEqualTo("Characters");
         String embedding = f.dragFromPalette("Embedding", x, y + 110);
         String gru = f.dragFromPalette("GRU", x, y + 200);
@@ -77,18 +77,20 @@ class TextClassifierInTheWindowTest extends InTheWindowTest {
         f.shortcut(KeyCode.R);
         choose(robot, "#data-source", "CSV file…");
         robot.clickOn("#choose-path");
-        waitFor(60, () -> f.fx(() -> !trainer.loadingProperty().get() && !trainer.fileColumnsProperty().isEmpty()));
+        waitFor(60, () -> f.fx(() -> !trainer.dataStatusProperty().get().loading()
+                && !trainer.fileColumnsProperty().isEmpty()));
         assertThat(f.fx(() -> trainer.fileColumnsProperty().get())).containsExactly("id", "review", "label");
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).contains("there are several columns besides 'label'"
-                + " (id, review); say which one holds the text");
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message()))
+                .contains("there are several columns besides 'label' (id, review); say which one holds the text");
         choose(robot, "#text-column", "review");
         waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null));
-        assertThat(f.fx(() -> trainer.fitProblemProperty().get())).isEmpty();
-        assertThat(f.fx(() -> trainer.dataMessageProperty().get())).startsWith("600 examples · sequences of characters");
+        assertThat(f.fx(() -> trainer.fitProperty().get().problem())).isEmpty();
+        assertThat(f.fx(() -> trainer.dataStatusProperty().get().message()))
+                .startsWith("600 examples · sequences of characters");
 
         trainFromThePanel(robot, "8", "0.01", 300);
         // A point per epoch in the curves, and the held-back reviews mostly right.
-        assertThat(f.fx(() -> trainer.history().validationLoss())).hasSize(8);
+        assertThat(f.fx(() -> trainer.curvesProperty().get().history().validationLoss())).hasSize(8);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().result().finalMetrics().orElseThrow().validation()
                 .orElseThrow().accuracy().orElseThrow())).isGreaterThan(0.9);
         assertThat(f.fx(() -> trainer.outcomeProperty().get().confusion())).isPresent();

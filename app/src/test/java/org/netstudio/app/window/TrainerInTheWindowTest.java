@@ -110,7 +110,8 @@ class TrainerInTheWindowTest extends InTheWindowTest {
         robot.clickOn("#data-source");
         robot.clickOn("Spirals");
         TrainerPanelModel trainer = f.workspace().trainer();
-        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null && !trainer.loadingProperty().get()));
+        waitFor(60, () -> f.fx(() -> trainer.dataProperty().get() != null
+                && !trainer.dataStatusProperty().get().loading()));
     }
 
     /** Replaces what an option's field holds with {@code text}. */

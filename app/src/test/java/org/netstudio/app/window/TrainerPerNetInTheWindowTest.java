@@ -62,9 +62,8 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
         try {
             waitFor(60, () -> f.fx(() -> trainer.canTrainBinding().get()));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(f.fx(() -> trainer.reasonNotToTrain() + " | " + trainer.dataMessageProperty().get()
-                    + " | " + trainer.loadingProperty().get() + " | " + trainer.choiceProperty().get() + " | "
-                    + trainer.hasPending()), e);
+            throw new AssertionError(f.fx(() -> trainer.reasonNotToTrain() + " | " + trainer.dataStatusProperty().get()
+                    + " | " + trainer.choiceProperty().get() + " | " + trainer.hasPending()), e);
         }
         robot.interact(() -> ScrollIntoView.of(robot.lookup("#epochs").query()));
         robot.clickOn("#epochs");
@@ -128,7 +127,7 @@ class TrainerPerNetInTheWindowTest extends InTheWindowTest {
 
         // The spirals training went on behind the moons tab, to its last epoch.
         waitFor(180, () -> f.fx(() -> spirals.outcomeProperty().get() != null));
-        assertThat(f.fx(() -> spirals.history().epochs())).hasSize(150);
+        assertThat(f.fx(() -> spirals.curvesProperty().get().history().epochs())).hasSize(150);
 
         clickTab(robot, "spirals");
         assertThat(f.fx(() -> f.workspace().trainer())).isSameAs(spirals);

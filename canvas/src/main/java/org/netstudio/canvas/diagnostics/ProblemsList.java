@@ -30,7 +30,7 @@ public final class ProblemsList extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, list);
         model.inferenceProperty().addListener((o, a, b) -> show(b));
-        show(model.getInference());
+        show(model.inferenceProperty().get());
     }
 
     private void show(InferenceResult r) {

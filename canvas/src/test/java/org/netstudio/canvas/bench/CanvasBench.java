@@ -279,7 +279,7 @@ public final class CanvasBench {
             Platform.runLater(canvas::zoomToFit);
             result.frames.add(frames("pan zoomed to fit", canvas, tracker, (c, i) -> c.panBy(3, 2)));
             result.frames.add(frames("zoom in and out", canvas, tracker, (c, i) -> c.zoomAt(
-                    c.getZoom() * (i % 120 < 60 ? 1.03 : 1 / 1.03), c.getWidth() / 2, c.getHeight() / 2)));
+                    c.zoomProperty().get() * (i % 120 < 60 ? 1.03 : 1 / 1.03), c.getWidth() / 2, c.getHeight() / 2)));
         }
         Platform.runLater(() -> {
             if (ui[2] != null) {
@@ -327,7 +327,7 @@ public final class CanvasBench {
         double p95 = gaps.isEmpty() ? Double.NaN : gaps.get((int) Math.min(gaps.size() - 1, Math.round(gaps.size() * 0.95)));
         double max = gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() - 1);
         double cpuPerFrame = stamps.isEmpty() ? Double.NaN : cpu / 1e6 / stamps.size();
-        Frames f = new Frames(what, canvas.getZoom(), mean, p95, max, cpuPerFrame, gaps.size());
+        Frames f = new Frames(what, canvas.zoomProperty().get(), mean, p95, max, cpuPerFrame, gaps.size());
         if (!quiet) {
             System.out.printf(Locale.ROOT, "frame time, %s (zoom %.2f): mean %.1f ms, p95 %.1f ms, max %.1f ms over %d frames;"
                     + " %.1f ms CPU per frame%n", what, f.zoom(), mean, p95, max, gaps.size(), cpuPerFrame);

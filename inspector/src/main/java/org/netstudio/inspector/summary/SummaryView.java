@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
@@ -55,8 +54,7 @@ public final class SummaryView extends VBox {
 
     private final TableView<SummaryRow> table = new TableView<>();
 
-    public SummaryView(ObservableList<SummaryRow> rows, ReadOnlyObjectProperty<SummaryTotals> totals,
-                       Consumer<NodePath> open) {
+    public SummaryView(ObservableList<SummaryRow> rows, Consumer<NodePath> open) {
         getStyleClass().add("summary");
         table.setId("summaryTable");
         table.getStyleClass().add("summary-table");
@@ -112,14 +110,14 @@ public final class SummaryView extends VBox {
         Tooltip.install(sums, Views.tip(ParameterCount.MEANING));
         Label work = total(sums, 3, "Multiply-adds per example", "totalMultiplyAdds");
         Runnable show = () -> {
-            SummaryTotals s = totals.get();
+            SummaryTotals s = Summaries.totals(rows);
             total.setText(SummaryTable.count(s.total()));
             trainable.setText(SummaryTable.count(s.trainable()));
             fixed.setText(SummaryTable.count(s.nonTrainable()));
             work.setText(SummaryTable.count(s.multiplyAdds()));
         };
         show.run();
-        totals.addListener(o -> show.run());
+        rows.addListener((javafx.beans.InvalidationListener) o -> show.run());
         getChildren().addAll(table, sums);
     }
 

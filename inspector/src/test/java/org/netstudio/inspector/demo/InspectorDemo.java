@@ -89,7 +89,7 @@ public final class InspectorDemo {
         InspectorPanel net = panel(lenet);
 
         InspectorPanel linear = panel(lenet, NodePath.of("linear1"));
-        linear.getModel().setWeights(weights(lenet));
+        linear.getModel().weightsProperty().set(weights(lenet));
         var units = linear.getModel().parameters().field("units").orElseThrow();
         units.textProperty().set("-3");
         units.commit();
@@ -119,7 +119,7 @@ public final class InspectorDemo {
 
         NetDocument small = TestNets.graphWithBlock();
         InspectorPanel bn = panel(small, NodePath.of("block", "batchnorm1"));
-        bn.getModel().setWeights(weights(small));
+        bn.getModel().weightsProperty().set(weights(small));
 
         CommandStack broken = new CommandStack(lenet);
         broken.execute(new org.netstudio.netgraph.edit.SetParameter(NodePath.of("convolution2"), "kernel", 13));

@@ -44,7 +44,7 @@ class PortDeclEditorTest {
         assertThat(input().commit()).isTrue();
         assertThat(net().input().type()).isEqualTo(TensorType.real(List.of(Dim.symbolic("n"), Dim.of(784))));
         assertThat(input().resolvedProperty().get().shape()).isEqualTo("n×784");
-        assertThat(model.summaryTotalsProperty().get().total()).as("the convolution no longer fits").isEqualTo(-1);
+        assertThat(model.lists().summaryTotals().total()).as("the convolution no longer fits").isEqualTo(-1);
         assertThat(model.lists().diagnostics()).isNotEmpty();
         stack.undo();
         assertThat(input().fields().shape().get()).isEqualTo("1×28×28");
@@ -57,7 +57,7 @@ class PortDeclEditorTest {
                 .withOutput("Output", org.netstudio.netgraph.net.PortDecl.UNSPECIFIED), null));
         model = new InspectorModel(stack);
         model.selectedPortProperty().set(new SelectedPort(org.netstudio.netgraph.net.NodePath.ROOT, "Input", true));
-        assertThat(model.getMode()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
+        assertThat(model.modeProperty().get()).isEqualTo(org.netstudio.inspector.InspectorMode.PORT);
         assertThat(model.lists().declarations()).as("only the picked port").hasSize(1);
         assertThat(model.header().nameProperty().get()).isEqualTo("Input");
         assertThat(input().fields().kind().get()).isEqualTo(Kind.NONE);
@@ -97,7 +97,7 @@ class PortDeclEditorTest {
         input().fields().colorSpace().set("RGB");
         assertThat(input().commit()).isTrue();
         assertThat(input().resolvedProperty().get().shape()).isEqualTo("3×28×28");
-        assertThat(model.summaryTotalsProperty().get().total()).as("the first convolution now has 3 input channels")
+        assertThat(model.lists().summaryTotals().total()).as("the first convolution now has 3 input channels")
                 .isEqualTo(431_080 + 2 * 20 * 25);
     }
 

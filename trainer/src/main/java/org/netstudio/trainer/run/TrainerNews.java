@@ -2,7 +2,7 @@ package org.netstudio.trainer.run;
 
 import java.util.List;
 import org.netstudio.engine.device.DeviceInfo;
-import org.netstudio.engine.run.Binding;
+import org.netstudio.trainer.DataFit;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.data.LoadedData;
@@ -33,12 +33,11 @@ public sealed interface TrainerNews {
      *
      * @param request which load this is (a newer one overtakes it)
      * @param data the data
-     * @param fitProblem why the data does not fit the net, or empty
-     * @param binding how its columns feed the net's ports, or null when they cannot
+     * @param fit how its columns feed the net's ports, and why the data does not fit the net
      * @param mapping the column mapping the data was checked with
      */
-    record DataReady(long request, LoadedData data, String fitProblem, Binding binding,
-                     org.netstudio.engine.run.DataMapping mapping) implements TrainerNews {
+    record DataReady(long request, LoadedData data, DataFit fit, org.netstudio.engine.run.DataMapping mapping)
+            implements TrainerNews {
     }
 
     /**
@@ -54,10 +53,9 @@ public sealed interface TrainerNews {
      * The data was checked against the net again (the net or the column mapping changed).
      *
      * @param data the data checked
-     * @param problem why it does not fit, or empty
-     * @param binding how its columns feed the net's ports, or null when they cannot
+     * @param fit how its columns feed the net's ports, and why it does not fit
      */
-    record Fit(LoadedData data, String problem, Binding binding) implements TrainerNews {
+    record Fit(LoadedData data, DataFit fit) implements TrainerNews {
     }
 
     /**

@@ -140,11 +140,6 @@ public final class RunsView extends BorderPane {
         return netName;
     }
 
-    /** The "All nets" toggle. */
-    public CheckBox allNetsToggle() {
-        return allNets;
-    }
-
     /** What Open Net does with the selected run (e.g. open its {@code net.nsnet} in a new tab). */
     public void setOnOpenNet(Consumer<RunRecord> action) {
         this.onOpenNet = Objects.requireNonNull(action, "action");

@@ -1,11 +1,11 @@
 package org.netstudio.trainer.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.trainer.OnFx.read;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.Axis;
@@ -41,10 +41,6 @@ class LiveChartsGuiTest {
         this.stage = stage;
         charts = new LiveCharts();
         OnFx.show(stage, charts, 700, 180, TrainerPanel.class.getResource("trainer.css").toExternalForm());
-    }
-
-    private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        return OnFx.read(robot, read);
     }
 
     /** Resizes the window and lets the charts fit themselves to it (they do after the layout pass). */
@@ -84,7 +80,7 @@ class LiveChartsGuiTest {
     }
 
     private boolean onScreen(FxRobot robot, Node node) {
-        return onFx(robot, () -> {
+        return read(robot, () -> {
             Bounds b = node.localToScene(node.getLayoutBounds());
             return node.isVisible() && b.getHeight() > 0 && b.getMinY() >= 0
                     && b.getMaxY() <= stage.getScene().getHeight() + 0.5;
@@ -112,23 +108,23 @@ class LiveChartsGuiTest {
         LineChart<Number, Number> accuracy = charts.accuracyChart();
 
         assertThat(onScreen(robot, legend)).as("the legend, in a 180 px strip").isTrue();
-        assertThat(onFx(robot, best::getText)).isEqualTo("Best epoch 7");
-        assertThat(onFx(robot, accuracy::getTitle)).as("no room for a title").isNull();
-        double shortGap = onFx(robot, () -> tickGap(accuracy.getYAxis()));
+        assertThat(read(robot, best::getText)).isEqualTo("Best epoch 7");
+        assertThat(read(robot, accuracy::getTitle)).as("no room for a title").isNull();
+        double shortGap = read(robot, () -> tickGap(accuracy.getYAxis()));
         assertThat(shortGap).isGreaterThanOrEqualTo(LiveCharts.Y_TICK_SPACING);
-        assertThat(onFx(robot, () -> tickGap(accuracy.getXAxis()))).isGreaterThanOrEqualTo(LiveCharts.X_TICK_SPACING);
+        assertThat(read(robot, () -> tickGap(accuracy.getXAxis()))).isGreaterThanOrEqualTo(LiveCharts.X_TICK_SPACING);
 
         resize(robot, 700, 800);
         assertThat(onScreen(robot, legend)).as("the legend, in the whole window").isTrue();
-        assertThat(onFx(robot, accuracy::getTitle)).isEqualTo("Accuracy");
-        assertThat(onFx(robot, () -> accuracy.getXAxis().getLabel())).isEqualTo("Epoch");
-        assertThat(onFx(robot, () -> ((NumberAxis) accuracy.getYAxis()).getTickUnit()))
+        assertThat(read(robot, accuracy::getTitle)).isEqualTo("Accuracy");
+        assertThat(read(robot, () -> accuracy.getXAxis().getLabel())).isEqualTo("Epoch");
+        assertThat(read(robot, () -> ((NumberAxis) accuracy.getYAxis()).getTickUnit()))
                 .as("finer ticks with the room for them").isEqualTo(0.1);
-        assertThat(onFx(robot, () -> tickGap(accuracy.getYAxis()))).isGreaterThanOrEqualTo(LiveCharts.Y_TICK_SPACING);
+        assertThat(read(robot, () -> tickGap(accuracy.getYAxis()))).isGreaterThanOrEqualTo(LiveCharts.Y_TICK_SPACING);
 
         resize(robot, 460, 180);
         assertThat(onScreen(robot, legend)).as("the legend, narrow and short").isTrue();
-        assertThat(onFx(robot, () -> tickGap(accuracy.getXAxis()))).isGreaterThanOrEqualTo(LiveCharts.X_TICK_SPACING);
+        assertThat(read(robot, () -> tickGap(accuracy.getXAxis()))).isGreaterThanOrEqualTo(LiveCharts.X_TICK_SPACING);
     }
 
     @Test
@@ -138,10 +134,10 @@ class LiveChartsGuiTest {
         LineChart<Number, Number> rate = charts.learningRateChart();
 
         assertThat(onScreen(robot, rate)).as("the learning-rate chart in a tall panel").isTrue();
-        assertThat(onFx(robot, () -> rate.getData().get(0).getData().size())).isEqualTo(40);
-        assertThat(onFx(robot, () -> rate.getData().get(0).getData().get(0).getYValue().doubleValue())).isEqualTo(0.01);
+        assertThat(read(robot, () -> rate.getData().get(0).getData().size())).isEqualTo(40);
+        assertThat(read(robot, () -> rate.getData().get(0).getData().get(0).getYValue().doubleValue())).isEqualTo(0.01);
 
         resize(robot, 700, 180);
-        assertThat(onFx(robot, rate::isVisible)).as("no room in a short strip").isFalse();
+        assertThat(read(robot, rate::isVisible)).as("no room in a short strip").isFalse();
     }
 }

@@ -1,8 +1,8 @@
 package org.netstudio.trainer.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.netstudio.trainer.OnFx.read;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
@@ -44,10 +44,6 @@ class SweepViewGuiTest {
         OnFx.show(stage, new TrainerPanel(model), 1400, 620);
     }
 
-    private static <T> T onFx(FxRobot robot, Callable<T> read) {
-        return OnFx.read(robot, read);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void aSmallSweepFillsTheTableMarksTheBestAndUseBestHandsItsNetOver(FxRobot robot) throws Exception {
@@ -64,22 +60,22 @@ class SweepViewGuiTest {
         robot.push(KeyCode.ENTER);
         TableView<TrialResult> table = sweepToTheEnd(robot);
 
-        assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
-        assertThat(onFx(robot, () -> table.getColumns().stream().map(c -> c.getText()).toList()))
+        assertThat(read(robot, () -> table.getItems().size())).isEqualTo(6);
+        assertThat(read(robot, () -> table.getColumns().stream().map(c -> c.getText()).toList()))
                 .containsExactly("Trial", "learningRate", "linear1.units", "Val loss", "Val acc", "Epochs", "Status");
         // Exactly one row is marked best, the one with the highest validation accuracy.
-        var marked = onFx(robot, () -> robot.lookup(".best-trial").queryAll().stream()
+        var marked = read(robot, () -> robot.lookup(".best-trial").queryAll().stream()
                 .map(n -> ((TableRow<TrialResult>) n).getItem()).toList());
         assertThat(marked).hasSize(1);
         TrialResult best = marked.get(0);
         assertThat(table.getItems()).allSatisfy(r -> assertThat(r.betterThan(best)).isFalse());
-        assertThat(onFx(robot, () -> table.getColumns().get(0).getCellData(best))).isEqualTo("★ " + best.trial().number());
-        assertThat(onFx(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> table.getColumns().get(0).getCellData(best))).isEqualTo("★ " + best.trial().number());
+        assertThat(read(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
                 .startsWith("Best: trial " + best.trial().number() + ", learningRate=");
         ScatterChart<Number, Number> plot = robot.lookup("#sweep-plot").queryAs(ScatterChart.class);
-        assertThat(onFx(robot, () -> plot.getData().get(0).getData().size() + plot.getData().get(1).getData().size()))
+        assertThat(read(robot, () -> plot.getData().get(0).getData().size() + plot.getData().get(1).getData().size()))
                 .isEqualTo((int) table.getItems().stream().filter(TrialResult::ranked).count());
-        assertThat(onFx(robot, () -> plot.getData().get(1).getData().size())).isEqualTo(1);
+        assertThat(read(robot, () -> plot.getData().get(1).getData().size())).isEqualTo(1);
 
         robot.clickOn("#sweep-use-best");
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,7 +83,7 @@ class SweepViewGuiTest {
         Layer linear1 = (Layer) NetPaths.find(used.get().net(), NodePath.of("linear1")).orElseThrow();
         assertThat(linear1.params().getInt("units")).isEqualTo(best.trial().values().get("linear1.units"));
         assertThat(used.get().weights().isEmpty()).isFalse();
-        assertThat(onFx(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
                 .isEqualTo("The best trial's values and weights were put into the net.");
     }
 
@@ -99,10 +95,10 @@ class SweepViewGuiTest {
         robot.clickOn("#sweep-start");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(onFx(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
+        assertThat(read(robot, () -> robot.lookup("#sweep-message").queryAs(Label.class).getText()))
                 .startsWith("'learnRate' in 'learnRate=1e-4..1e-1:log' is neither an option nor a layer parameter")
                 .endsWith("did you mean learningRate?");
-        assertThat(onFx(robot, () -> robot.lookup("#sweep-stop").query().isDisabled())).isTrue();
+        assertThat(read(robot, () -> robot.lookup("#sweep-stop").query().isDisabled())).isTrue();
     }
 
     @Test
@@ -117,7 +113,7 @@ class SweepViewGuiTest {
         robot.clickOn("#sweep-pruning");
         TableView<TrialResult> table = sweepToTheEnd(robot);
 
-        assertThat(onFx(robot, () -> table.getItems().size())).isEqualTo(6);
+        assertThat(read(robot, () -> table.getItems().size())).isEqualTo(6);
         assertThat(table.getItems()).allSatisfy(r -> {
             assertThat(r.epochs()).isEqualTo(3);
             assertThat(r.status()).isEqualTo(org.netstudio.engine.sweep.TrialStatus.COMPLETED);
@@ -128,7 +124,7 @@ class SweepViewGuiTest {
     @SuppressWarnings("unchecked")
     private static TableView<TrialResult> sweepToTheEnd(FxRobot robot) throws Exception {
         robot.clickOn("#sweep-start");
-        OnFx.waitFor(120, () -> onFx(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
+        OnFx.waitFor(120, () -> read(robot, () -> !robot.lookup("#sweep-use-best").query().isDisabled()));
         return robot.lookup("#sweep-table").queryAs(TableView.class);
     }
 }

@@ -143,7 +143,7 @@ public final class NetPreviews implements AutoCloseable {
             message.set("");
             return;
         }
-        InferenceResult inference = canvas.getInference();
+        InferenceResult inference = canvas.inferenceProperty().get();
         if (inference != null && !inference.valid()) {
             show(question, Shown.problem("Previews show when the net checks: it has problems (see the problems list)."));
             return;
