@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.netstudio.engine.data.DataChoice;
 import org.netstudio.engine.data.DatasetSource;
 import org.netstudio.trainer.data.DataFilePicker;
+import org.netstudio.trainer.data.DataFit;
 import org.netstudio.trainer.options.FormGrid;
 
 /**

@@ -39,6 +39,7 @@ import org.netstudio.netgraph.io.PortDecls;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.charts.TrainingHistory;
 import org.netstudio.trainer.data.CsvTable;
+import org.netstudio.trainer.data.DataFit;
 import org.netstudio.trainer.data.DataLoader;
 import org.netstudio.trainer.data.DataSummary;
 import org.netstudio.trainer.data.LoadedData;

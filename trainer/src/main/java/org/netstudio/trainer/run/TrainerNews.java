@@ -2,7 +2,7 @@ package org.netstudio.trainer.run;
 
 import java.util.List;
 import org.netstudio.engine.device.DeviceInfo;
-import org.netstudio.trainer.DataFit;
+import org.netstudio.trainer.data.DataFit;
 import org.netstudio.engine.train.TrainingEvent;
 import org.netstudio.trainer.boundary.BoundaryPicture;
 import org.netstudio.trainer.data.LoadedData;

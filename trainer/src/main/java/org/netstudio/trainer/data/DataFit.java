@@ -1,4 +1,4 @@
-package org.netstudio.trainer;
+package org.netstudio.trainer.data;
 
 import org.netstudio.engine.run.Binding;
 
