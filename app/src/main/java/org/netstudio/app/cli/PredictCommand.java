@@ -17,7 +17,6 @@ import org.netstudio.app.run.SeenImage;
 import org.netstudio.app.run.TextAttribution;
 import org.netstudio.app.run.TextClassifier;
 import org.netstudio.app.run.TryableInput;
-import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.data.TextDatasets;
@@ -122,7 +121,7 @@ public final class PredictCommand extends TrainedNetCommand {
                 }
                 float[] out = output.values();
                 // Scores of a net without a closing Softmax become probabilities, as in Try It.
-                List<ClassProbability> top3 = classes ? new ClassEncoder(labels.isEmpty() ? Targets.Classes.numberedNames(out.length) : labels)
+                List<ClassProbability> top3 = classes ? new ClassEncoder(NetClassifier.classNames(labels, out.length))
                         .topK(probabilities ? out : NetClassifier.softmax(out), Math.min(top, out.length)) : List.of();
                 String decoded = textOut == null || output.rank() != 2 ? null
                         : textOut.decodeScores(out, (int) output.shape()[0]);

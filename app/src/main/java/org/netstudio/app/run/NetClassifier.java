@@ -1,8 +1,8 @@
 package org.netstudio.app.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.netstudio.engine.data.Targets;
 import org.netstudio.engine.encoding.ClassEncoder;
 import org.netstudio.engine.encoding.ClassProbability;
 import org.netstudio.engine.run.NetRunner;
@@ -12,7 +12,7 @@ import org.netstudio.netgraph.tensor.TensorType;
 
 /**
  * A loaded net whose first output reads as classes, as Try It and {@code predict} read it: the
- * labels of the net's Class decoder, else "class 3"; a net that does not end in a Softmax has its
+ * labels of the net's Class decoder, else the classes' indices; a net that does not end in a Softmax has its
  * scores turned into probabilities. What the image and the text classifier add is how their input
  * becomes the net's and how they explain a class. Thread-safe as {@link NetRunner}; close it to
  * free the weights.
@@ -64,16 +64,15 @@ public abstract sealed class NetClassifier<E> implements AutoCloseable permits I
             throw new IllegalArgumentException("The net's output is " + out.describe() + ", not a vector of class scores"
                     + why);
         }
-        int n = (int) out.elementCount();
-        List<String> labels = runner.outputLabels(0);
-        if (labels.size() == n) {
-            return new ClassEncoder(labels);
-        }
-        List<String> numbered = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            numbered.add("class " + i);
-        }
-        return new ClassEncoder(numbered);
+        return new ClassEncoder(classNames(runner.outputLabels(0), (int) out.elementCount()));
+    }
+
+    /**
+     * The names of an output's {@code n} classes: its labels, or the classes' indices ("0", "1", …,
+     * as training names numbered classes) when it has no label for each.
+     */
+    public static List<String> classNames(List<String> labels, int n) {
+        return labels.size() == n ? labels : Targets.Classes.numberedNames(n);
     }
 
     /** The class labels, in the order of the net's output. */

@@ -103,7 +103,7 @@ class ImageClassifierTest {
             ImageGuess g = c.classify(pictures.image(0), 5);
             assertThat(g.softmaxed()).isTrue();
             assertThat(g.top()).hasSize(3);
-            assertThat(g.top()).extracting(ClassProbability::label).containsExactlyInAnyOrder("class 0", "class 1", "class 2");
+            assertThat(g.top()).extracting(ClassProbability::label).containsExactlyInAnyOrder("0", "1", "2");
             assertThat(g.top().stream().mapToDouble(ClassProbability::probability).sum()).isCloseTo(1.0,
                     org.assertj.core.data.Offset.offset(1e-5));
         }
