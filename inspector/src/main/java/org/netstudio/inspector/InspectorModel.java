@@ -445,8 +445,9 @@ public final class InspectorModel {
         showDeclarations(null, null, null, null);
     }
 
+    /** How the header renames the node; null where it cannot: the whole net, or a read-only inspector (no stack). */
     private BiFunction<String, String, Optional<String>> renamer(NodePath path) {
-        if (path.isRoot()) {
+        if (path.isRoot() || commandStack.get() == null) {
             return null;
         }
         return (from, to) -> {

@@ -293,6 +293,7 @@ class InspectorModelTest {
         units.textProperty().set("5");
         assertThat(units.commit()).isFalse();
         assertThat(units.errorProperty().get()).isEqualTo("This net is read-only here.");
+        assertThat(readOnly.header().aboutProperty().get().renameable()).as("the name cannot be edited either").isFalse();
     }
 
     @Test
