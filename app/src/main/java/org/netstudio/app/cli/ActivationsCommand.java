@@ -17,6 +17,7 @@ import org.netstudio.engine.run.GradientOf;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.Probe;
 import org.netstudio.engine.run.ValueStatistics;
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.LoadedNet;
 import org.netstudio.netgraph.io.Npy;
@@ -162,7 +163,8 @@ public final class ActivationsCommand extends TrainedNetCommand {
                 }
             }
         } else if (!labels.isEmpty() || runner.outputIsProbabilities(index)) {
-            component = argmax(runner.run(List.of(x)).get(index).values());
+            float[] scores = runner.run(List.of(x)).get(index).values();
+            component = ArgMax.of(scores, 0, scores.length);
         } else {
             component = null;
         }
@@ -301,15 +303,5 @@ public final class ActivationsCommand extends TrainedNetCommand {
         n.put("zeros", s.zeros());
         n.put("nonFinite", s.nonFinite());
         return n;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -82,13 +82,7 @@ record TorchvisionFixture(String net, String madeBy, List<Tensor> tensors, Tenso
 
     /** The index of the largest score, the first of equals: the class a net's scores pick. */
     static int topClass(float[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return org.netstudio.engine.tensor.ArgMax.of(scores, 0, scores.length);
     }
 
     /** torchvision's probabilities: the softmax of its logits, in double. */

@@ -1,6 +1,7 @@
 package org.netstudio.trainer.boundary;
 
 import java.util.List;
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.tensor.TensorValue;
 import org.netstudio.netgraph.io.Weights;
@@ -38,23 +39,7 @@ public final class DecisionGrid {
         }
         try (NetRunner runner = NetRunner.load(net, weights)) {
             TensorValue out = runner.run(List.of(TensorValue.of(points, n * n, 2))).get(0);
-            return new BoundaryPicture(bounds, n, argMax(out.values(), n * n), epoch);
+            return new BoundaryPicture(bounds, n, ArgMax.rows(out.values(), n * n, out.values().length / (n * n)), epoch);
         }
-    }
-
-    /** The index of the largest value of each of {@code rows} rows. */
-    public static int[] argMax(float[] values, int rows) {
-        int width = values.length / rows;
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            int best = 0;
-            for (int c = 1; c < width; c++) {
-                if (values[r * width + c] > values[r * width + best]) {
-                    best = c;
-                }
-            }
-            out[r] = best;
-        }
-        return out;
     }
 }

@@ -14,8 +14,8 @@ import org.netstudio.engine.metrics.PredictedVsTrue;
 import org.netstudio.engine.run.Binding;
 import org.netstudio.engine.run.NetRunner;
 import org.netstudio.engine.run.TrainedNet;
+import org.netstudio.engine.tensor.ArgMax;
 import org.netstudio.engine.tensor.TensorValue;
-import org.netstudio.trainer.boundary.DecisionGrid;
 
 /**
  * Runs a trained net over held-back data through the engine's {@link NetRunner} and counts its
@@ -55,7 +55,7 @@ public final class OutcomeEvaluator {
                 int count = Math.min(BATCH, n - from);
                 float[] x = features(data, from, count);
                 float[] scores = runner.run(List.of(TensorValue.of(x, batchShape(runner, count, width)))).get(0).values();
-                int[] best = DecisionGrid.argMax(scores, count);
+                int[] best = ArgMax.rows(scores, count, scores.length / count);
                 int k = scores.length / count;
                 for (int i = 0; i < count; i++) {
                     int e = from + i;
@@ -107,7 +107,7 @@ public final class OutcomeEvaluator {
                 if (scores.length != classes.classCount()) {
                     return plain;
                 }
-                predicted[i] = DecisionGrid.argMax(scores, 1)[0];
+                predicted[i] = ArgMax.of(scores, 0, scores.length);
             }
         }
         return new Outcome(trained, data.name(), Optional.of(ConfusionMatrix.of(classes.classNames(), classes.labels(),
